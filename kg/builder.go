@@ -1,0 +1,138 @@
+package kg
+
+import (
+	"slices"
+	"sort"
+)
+
+// Builder collects nodes and edges as the loader finds them and merges what is the same
+// real-world thing: a node added twice keeps the first value of each property, gathers all
+// aliases and all mentions; an edge added twice gathers all evidence.
+type Builder struct {
+	nodes map[string]*Node
+	edges map[string]*Edge
+}
+
+func NewBuilder() *Builder {
+	return &Builder{nodes: map[string]*Node{}, edges: map[string]*Edge{}}
+}
+
+// Node adds or merges a node and returns the stored one.
+func (b *Builder) Node(n Node) *Node {
+	cur, ok := b.nodes[n.ID]
+	if !ok {
+		c := n
+		c.Props = map[string]any{}
+		for k, v := range n.Props {
+			c.Props[k] = v
+		}
+		c.Aliases = nil
+		c.Mentions = append([]Evidence(nil), n.Mentions...)
+		b.nodes[n.ID] = &c
+		cur = &c
+		for _, a := range n.Aliases {
+			cur.AddAlias(a)
+		}
+		return cur
+	}
+	if cur.Name == "" {
+		cur.Name = n.Name
+	} else if n.Name != "" {
+		cur.AddAlias(n.Name)
+	}
+	for _, a := range n.Aliases {
+		cur.AddAlias(a)
+	}
+	for k, v := range n.Props {
+		if _, set := cur.Props[k]; !set {
+			cur.Props[k] = v
+		}
+	}
+	cur.Mentions = append(cur.Mentions, n.Mentions...)
+	return cur
+}
+
+// Get returns the node with the given ID if it was added.
+func (b *Builder) Get(id string) *Node { return b.nodes[id] }
+
+// Edge adds or merges an edge.
+func (b *Builder) Edge(e Edge) {
+	key := e.ID()
+	cur, ok := b.edges[key]
+	if !ok {
+		c := e
+		c.Props = map[string]any{}
+		for k, v := range e.Props {
+			c.Props[k] = v
+		}
+		c.Evidence = append([]Evidence(nil), e.Evidence...)
+		b.edges[key] = &c
+		return
+	}
+	for k, v := range e.Props {
+		if _, set := cur.Props[k]; !set {
+			cur.Props[k] = v
+		}
+	}
+	cur.Evidence = append(cur.Evidence, e.Evidence...)
+}
+
+// AddAlias records another name of the node unless it folds to its name or a known alias.
+func (n *Node) AddAlias(a string) {
+	fa := Fold(a)
+	if fa == "" || fa == Fold(n.Name) {
+		return
+	}
+	for _, x := range n.Aliases {
+		if Fold(x) == fa {
+			return
+		}
+	}
+	n.Aliases = append(n.Aliases, a)
+}
+
+// Graph returns the collected graph in canonical order. Edges whose ends were never added
+// are dropped: a relation to nothing is no fact.
+func (b *Builder) Graph() *Graph {
+	g := &Graph{Nodes: make([]Node, 0, len(b.nodes)), Edges: make([]Edge, 0, len(b.edges))}
+	for _, n := range b.nodes {
+		c := *n
+		c.Aliases = append([]string(nil), n.Aliases...)
+		sort.Strings(c.Aliases)
+		c.Mentions = canonicalEvidence(n.Mentions)
+		if len(c.Props) == 0 {
+			c.Props = nil
+		}
+		g.Nodes = append(g.Nodes, c)
+	}
+	sort.Slice(g.Nodes, func(i, j int) bool { return g.Nodes[i].ID < g.Nodes[j].ID })
+	for _, e := range b.edges {
+		if b.nodes[e.From] == nil || b.nodes[e.To] == nil {
+			continue
+		}
+		c := *e
+		c.Evidence = canonicalEvidence(e.Evidence)
+		if len(c.Props) == 0 {
+			c.Props = nil
+		}
+		g.Edges = append(g.Edges, c)
+	}
+	sort.Slice(g.Edges, func(i, j int) bool { return edgeLess(g.Edges[i], g.Edges[j]) })
+	return g
+}
+
+func edgeLess(a, b Edge) bool {
+	if a.From != b.From {
+		return a.From < b.From
+	}
+	if a.Type != b.Type {
+		return a.Type < b.Type
+	}
+	return a.To < b.To
+}
+
+func canonicalEvidence(ev []Evidence) []Evidence {
+	out := append([]Evidence(nil), ev...)
+	sort.Slice(out, func(i, j int) bool { return out[i].less(out[j]) })
+	return slices.Compact(out)
+}

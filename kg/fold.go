@@ -1,0 +1,38 @@
+package kg
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Fold makes the key under which names are compared and sorted: accents removed, case
+// folded, punctuation turned to spaces, spaces collapsed. "Coördinatiecentrum" and
+// "coordinatiecentrum" fold alike; so do "GL/PvdA" and "gl pvda".
+func Fold(s string) string {
+	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+	out, _, err := transform.String(t, s)
+	if err != nil {
+		out = s
+	}
+	var b strings.Builder
+	space := false
+	for _, r := range strings.ToLower(out) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(r)
+		} else {
+			space = true
+		}
+	}
+	return b.String()
+}
+
+// Slug makes the readable part of an ID: the folded text with hyphens for spaces.
+func Slug(s string) string { return strings.ReplaceAll(Fold(s), " ", "-") }

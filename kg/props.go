@@ -1,0 +1,86 @@
+package kg
+
+// Property names used in Node.Props and Edge.Props. They are the keys of the JSON export and
+// the property names in Neo4j, so they never change casually.
+const (
+	// Document
+	PropKind       = "kind"       // DocKind for documents, PersonKind for persons, OrgKind for organisations, EventKind for events
+	PropTitle      = "title"      // Onderwerp or first heading; also Report, Action, Actielijn, Proposal titles
+	PropDate       = "date"       // ISO 8601 "2024-02-02"
+	PropKenmerk    = "kenmerk"    // "Ons kenmerk"
+	PropDossier    = "dossier"    // "28 638" (as cited, with the thin space of Kamerstukken normalised to a space)
+	PropNumber     = "number"     // int64 Kamerstuk number, actielijn/action/proposal/commitment number
+	PropCitation   = "citation"   // "Kamerstuk 28 638, nr. 257"
+	PropSourceFile = "sourceFile" // base name of the loaded file; absent for documents known only by reference
+	PropText       = "text"       // the normalised text evidence offsets point into
+
+	// Motion
+	PropSubmitters    = "submitters"    // []string display names, in the order the text gives them
+	PropCoSigned      = "coSigned"      // bool: "c.s." — more submitters than named
+	PropDateSubmitted = "dateSubmitted" // ISO date
+	PropDateAdopted   = "dateAdopted"   // ISO date
+	PropStatus        = "status"        // MotionStatus
+	PropRequest       = "request"       // what the motion asks of the government
+
+	// Organisation
+	PropAbbreviation = "abbreviation"
+
+	// Action
+	PropBudgetYears = "budgetYears" // []int64, parallel to PropBudgetEuro
+	PropBudgetEuro  = "budgetEuro"  // []int64 euro per year; Neo4j cannot hold maps, hence two lists
+
+	// Proposal
+	PropTheme         = "theme"
+	PropAppraisal     = "appraisal"
+	PropEstimatedCost = "estimatedCost"
+
+	// Commitment
+	PropDescription = "description"
+
+	// Person
+	PropInitials = "initials"
+	PropParty    = "party" // display name of the fractie, when the text gives it
+
+	// Legislation
+	PropCitationText = "citation"
+)
+
+// Document kinds.
+const (
+	DocLetter    = "LETTER"    // Kamerbrief
+	DocMemo      = "MEMO"      // beslisnota
+	DocAnnex     = "ANNEX"     // bijlage
+	DocMotion    = "MOTION"    // the Kamerstuk that is a motion
+	DocReference = "REFERENCE" // known only by citation
+)
+
+// Person kinds.
+const (
+	PersonMinister         = "MINISTER"
+	PersonStaatssecretaris = "STAATSSECRETARIS"
+	PersonMP               = "MP"
+	PersonOther            = "OTHER"
+)
+
+// Motion statuses.
+const (
+	MotionSubmitted = "SUBMITTED"
+	MotionAdopted   = "ADOPTED"
+	MotionRejected  = "REJECTED"
+	MotionCompleted = "COMPLETED" // afgedaan
+)
+
+// Str returns a string property, or "".
+func (n *Node) Str(key string) string { s, _ := n.Props[key].(string); return s }
+
+// Int returns an integer property and whether it is set.
+func (n *Node) Int(key string) (int64, bool) { v, ok := n.Props[key].(int64); return v, ok }
+
+// Strings returns a list property, or nil.
+func (n *Node) Strings(key string) []string { s, _ := n.Props[key].([]string); return s }
+
+// Ints returns an integer list property, or nil.
+func (n *Node) Ints(key string) []int64 { s, _ := n.Props[key].([]int64); return s }
+
+// Bool returns a boolean property.
+func (n *Node) Bool(key string) bool { b, _ := n.Props[key].(bool); return b }
