@@ -85,14 +85,23 @@ func loadable(name string) bool {
 func Load(files []File) (*kg.Graph, []error) {
 	sorted := append([]File(nil), files...)
 	sort.Slice(sorted, func(i, j int) bool { return sorted[i].Name < sorted[j].Name })
-	b := kg.NewBuilder()
+	var docs []*docCtx
 	var errs []error
+	seen := map[string]string{}
 	for _, f := range sorted {
-		if err := loadFile(b, f); err != nil {
+		d, err := prepare(f)
+		if err != nil {
 			errs = append(errs, &FileError{File: f.Name, Err: err})
+			continue
 		}
+		if other, dup := seen[d.id]; dup {
+			errs = append(errs, &FileError{File: f.Name, Err: fmt.Errorf("same document as %s (%s); skipped", other, d.id)})
+			continue
+		}
+		seen[d.id] = f.Name
+		docs = append(docs, d)
 	}
-	return b.Graph(), errs
+	return loadAll(docs), errs
 }
 
 // LoadPaths reads and loads directories or files in one step.
@@ -100,8 +109,4 @@ func LoadPaths(paths ...string) (*kg.Graph, []error) {
 	files, readErrs := ReadDirs(paths...)
 	g, errs := Load(files)
 	return g, append(readErrs, errs...)
-}
-
-func loadFile(b *kg.Builder, f File) error {
-	return fmt.Errorf("not implemented")
 }

@@ -1,0 +1,233 @@
+package loader
+
+import (
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"beleidsgraaf/kg"
+)
+
+// docCtx is one document under extraction: its text, sentences and metadata.
+type docCtx struct {
+	file    string
+	id      string
+	text    *Text
+	sents   []Sentence
+	runeAt  []int32 // byte offset → rune offset in text.Body
+	meta    meta
+	hasDate bool
+}
+
+// meta is what the letterhead and the head of the letter say.
+type meta struct {
+	kind       string
+	title      string
+	date       Date
+	kenmerk    string
+	dossier    string
+	number     int
+	signatures []signature
+	addressee  string
+}
+
+type signature struct {
+	office string // "Staatssecretaris van Justitie en Veiligheid"
+	name   string // "E. van der Burg"
+}
+
+func newDocCtx(name string, t *Text) *docCtx {
+	d := &docCtx{file: name, text: t, sents: Segment(t)}
+	d.runeAt = make([]int32, len(t.Body)+1)
+	r := int32(0)
+	for i := 0; i < len(t.Body); i++ {
+		if utf8.RuneStart(t.Body[i]) {
+			d.runeAt[i] = r
+			r++
+		} else {
+			d.runeAt[i] = r
+		}
+	}
+	d.runeAt[len(t.Body)] = r
+	return d
+}
+
+// ev is the evidence for a byte span of the body.
+func (d *docCtx) ev(start, end int) kg.Evidence {
+	return kg.Evidence{Document: d.id, Quote: d.text.Body[start:end], Start: int(d.runeAt[start]), End: int(d.runeAt[end])}
+}
+
+// sentenceAt returns the sentence containing byte offset pos.
+func (d *docCtx) sentenceAt(pos int) (Sentence, bool) {
+	i := sort.Search(len(d.sents), func(i int) bool { return d.sents[i].End > pos })
+	if i < len(d.sents) && d.sents[i].Start <= pos {
+		return d.sents[i], true
+	}
+	return Sentence{}, false
+}
+
+func (d *docCtx) sentEv(s Sentence) kg.Evidence { return d.ev(s.Start, s.End) }
+
+func (d *docCtx) str(s Sentence) string { return d.text.Body[s.Start:s.End] }
+
+// heading returns the text of the heading a sentence stands under.
+func (d *docCtx) heading(s Sentence) string {
+	if s.Section < 0 {
+		return ""
+	}
+	b := d.text.Blocks[s.Section]
+	return d.text.Body[b.Start:b.End]
+}
+
+var (
+	datumRe       = regexp.MustCompile(`^Datum\s*(.*)$`)
+	kenmerkRe     = regexp.MustCompile(`^Ons kenmerk\s*(.*)$`)
+	onderwerpRe   = regexp.MustCompile(`^Onderwerp\s+(.+)$`)
+	denHaagRe     = regexp.MustCompile(`^(?:Den Haag|'s-Gravenhage),?\s+(\d{1,2}\s+\p{L}+\s+\d{4})`)
+	dossierLineRe = regexp.MustCompile(`^(\d{2}\s?\d{3}(?:\s+[A-Z]{1,5})*)\s+[A-Z][\p{L} ,-]+$`)
+	nrLineRe      = regexp.MustCompile(`^Nr\.\s*(\d+)\b`)
+	briefRegering = regexp.MustCompile(`^Brief regering\s*:\s*(.+)$`)
+	signerRe      = regexp.MustCompile(`^De\s+((?:[Mm]inister|[Ss]taatssecretaris)\s+(?:van|voor)\s+.+?),?$`)
+	initialsName  = regexp.MustCompile(`^((?:[A-Z]\.)+(?:[A-Z][a-z]?\.)*)\s*((?:(?:van|de|der|den|ten|ter|het)\s+)*[A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’-]+)?)\s*(?:,\s*(.+))?$`)
+	memoRe        = regexp.MustCompile(`(?i)^(beslisnota|nota)\b`)
+	addresseeRe   = regexp.MustCompile(`^Aan de (Voorzitter van de (?:Tweede|Eerste) Kamer)`)
+)
+
+// readMeta reads the letterhead fields from the raw lines and reconciles the dates.
+func readMeta(lines []string) meta {
+	var m meta
+	var dates []Date
+	var placeDate *Date
+	next := func(i int) string {
+		for j := i + 1; j < len(lines) && j <= i+3; j++ {
+			if s := strings.TrimSpace(lines[j]); s != "" {
+				return s
+			}
+		}
+		return ""
+	}
+	head := 0 // lines of the head read so far, for title fallbacks
+	for i, raw := range lines {
+		l := strings.TrimSpace(raw)
+		if l == "" {
+			continue
+		}
+		head++
+		if mm := datumRe.FindStringSubmatch(l); mm != nil {
+			v := mm[1]
+			if v == "" {
+				v = next(i)
+			}
+			if d, ok := parseDate(v); ok {
+				dates = append(dates, d)
+			}
+			continue
+		}
+		if mm := kenmerkRe.FindStringSubmatch(l); mm != nil && m.kenmerk == "" {
+			v := mm[1]
+			if v == "" {
+				v = next(i)
+			}
+			m.kenmerk = strings.TrimSpace(v)
+			continue
+		}
+		if mm := onderwerpRe.FindStringSubmatch(l); mm != nil && m.title == "" {
+			m.title = mm[1]
+			continue
+		}
+		if mm := briefRegering.FindStringSubmatch(l); mm != nil && m.title == "" {
+			m.title = mm[1]
+			continue
+		}
+		if mm := denHaagRe.FindStringSubmatch(l); mm != nil && placeDate == nil {
+			if d, ok := parseDate(mm[1]); ok {
+				placeDate = &d
+			}
+			continue
+		}
+		if head <= 12 && m.dossier == "" {
+			if mm := dossierLineRe.FindStringSubmatch(l); mm != nil {
+				if nr := nrLineRe.FindStringSubmatch(next(i)); nr != nil {
+					m.dossier = normaliseDossier(mm[1])
+					m.number = atoi(nr[1])
+				}
+			}
+		}
+		if i := strings.Index(l, "BRIEF VAN"); i >= 0 && i < 12 && m.title == "" {
+			m.title = "Brief van " + strings.ToLower(strings.TrimSpace(l[i+len("BRIEF VAN"):]))
+		}
+		if strings.Contains(l, "BRIEF VAN") || strings.HasPrefix(l, "Aan de Voorzitter") {
+			if m.kind == "" {
+				m.kind = kg.DocLetter
+			}
+		}
+		if strings.HasPrefix(l, "MOTIE VAN") {
+			m.kind = kg.DocMotion
+		}
+		if mm := addresseeRe.FindStringSubmatch(l); mm != nil && m.addressee == "" {
+			m.addressee = "Tweede Kamer der Staten-Generaal"
+			if strings.Contains(mm[1], "Eerste") {
+				m.addressee = "Eerste Kamer der Staten-Generaal"
+			}
+		}
+		if head <= 15 && memoRe.MatchString(l) {
+			if m.kind == "" {
+				m.kind = kg.DocMemo
+			}
+			if m.title == "" && len(l) > 10 {
+				m.title = l
+			}
+		}
+		if mm := signerRe.FindStringSubmatch(l); mm != nil {
+			if nm := initialsName.FindStringSubmatch(next(i)); nm != nil {
+				m.signatures = append(m.signatures, signature{office: officeTitle(mm[1]), name: nm[1] + " " + nm[2]})
+			}
+		}
+	}
+	if m.kind == "" {
+		m.kind = kg.DocLetter
+	}
+	m.date = reconcileDates(placeDate, dates)
+	return m
+}
+
+// reconcileDates picks the letter's date. "Den Haag, <date>" of a published letter wins.
+// Otherwise the latest "Datum" field: a letter drafted on one date and sent later keeps the
+// stale date on its first page while the later pages' headers carry the sending date, and
+// the text then speaks of events between the two as past.
+func reconcileDates(placeDate *Date, dates []Date) Date {
+	if placeDate != nil {
+		return *placeDate
+	}
+	var best Date
+	for _, d := range dates {
+		if best.Y == 0 || d.time().After(best.time()) {
+			best = d
+		}
+	}
+	return best
+}
+
+// officeTitle normalises an office as written in a signature or list: capitalised role,
+// single spaces, no trailing punctuation.
+func officeTitle(s string) string {
+	s = strings.Join(strings.Fields(strings.Trim(s, " ,.;")), " ")
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// documentID chooses the stable ID of a loaded document: its Kamerstuk number when it has
+// one, else its kenmerk, else its file name.
+func documentID(file string, m meta) string {
+	switch {
+	case m.dossier != "" && m.number > 0:
+		return kg.KamerstukID(m.dossier, m.number)
+	case m.kenmerk != "" && atoi(strings.ReplaceAll(m.kenmerk, " ", "")) > 0:
+		return kg.DocumentID("kenmerk-" + strings.ReplaceAll(m.kenmerk, " ", ""))
+	}
+	return kg.DocumentID(strings.TrimSuffix(file, filepath.Ext(file)))
+}

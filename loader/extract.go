@@ -1,0 +1,379 @@
+package loader
+
+import (
+	"fmt"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"beleidsgraaf/kg"
+)
+
+// corpus is the whole load: the documents, the organisations they define, and what can
+// only be resolved once every document has been read (motions known by number in one
+// letter and by submitters in another).
+type corpus struct {
+	b       *kg.Builder
+	orgs    *orgIndex
+	docs    []*docCtx
+	motions []*motionMention
+}
+
+// prepare reads one file into a document context, or says why it cannot.
+func prepare(f File) (*docCtx, error) {
+	ext := strings.ToLower(filepath.Ext(f.Name))
+	var data []byte
+	switch ext {
+	case ".txt", ".md", "":
+		data = f.Data
+	case ".html", ".htm":
+		data = []byte(htmlToText(f.Data))
+	case ".pdf":
+		return nil, fmt.Errorf("PDF is not supported yet: convert it to text (pdftotext) first")
+	default:
+		return nil, fmt.Errorf("unsupported file type %q", ext)
+	}
+	if isBinary(data) {
+		return nil, fmt.Errorf("not a text document (binary content)")
+	}
+	t := Normalise(data)
+	if strings.TrimSpace(t.Body) == "" {
+		return nil, fmt.Errorf("no text")
+	}
+	d := newDocCtx(f.Name, t)
+	d.meta = readMeta(t.RawLines)
+	d.id = documentID(f.Name, d.meta)
+	return d, nil
+}
+
+func isBinary(data []byte) bool {
+	n := len(data)
+	if n > 4096 {
+		n = 4096
+	}
+	zero := 0
+	for _, c := range data[:n] {
+		if c == 0 {
+			zero++
+		}
+	}
+	return zero > 0
+}
+
+// loadAll runs the pipeline over prepared documents.
+func loadAll(docs []*docCtx) *kg.Graph {
+	c := &corpus{b: kg.NewBuilder(), docs: docs}
+	entries := parseDictionary(organisationsTSV)
+	c.orgs = newOrgIndex(entries)
+	// definitions first: an abbreviation defined in one letter is known in all
+	for _, d := range docs {
+		for _, s := range d.sents {
+			for _, e := range findDefinitions(d.str(s)) {
+				if key, ok := c.orgs.keyFor(e.abbr); ok {
+					e.key = key
+				}
+				c.orgs.add(e)
+			}
+		}
+	}
+	for _, d := range docs {
+		c.document(d)
+	}
+	for _, d := range docs {
+		c.extract(d)
+	}
+	c.resolveMotions()
+	return c.b.Graph()
+}
+
+// document adds the Document node and its letterhead relations.
+func (c *corpus) document(d *docCtx) {
+	m := d.meta
+	props := map[string]any{kg.PropKind: m.kind, kg.PropSourceFile: d.file, kg.PropText: d.text.Body}
+	if m.title != "" {
+		props[kg.PropTitle] = m.title
+	}
+	if m.date.Y != 0 {
+		props[kg.PropDate] = m.date.ISO()
+		d.hasDate = true
+	}
+	if m.kenmerk != "" {
+		props[kg.PropKenmerk] = m.kenmerk
+	}
+	name := m.title
+	if m.dossier != "" && m.number > 0 {
+		props[kg.PropDossier] = m.dossier
+		props[kg.PropNumber] = int64(m.number)
+		props[kg.PropCitation] = kg.Citation(m.dossier, m.number)
+	}
+	if name == "" {
+		// no Onderwerp: the first heading is the title
+		for _, b := range d.text.Blocks {
+			if b.Kind == Heading {
+				name = d.text.Body[b.Start:b.End]
+				props[kg.PropTitle] = name
+				break
+			}
+		}
+	}
+	if name == "" {
+		name = d.file
+	}
+	c.b.Node(kg.Node{ID: d.id, Label: kg.Document, Name: name, Props: props, Mentions: []kg.Evidence{d.titleEvidence(m.title)}})
+}
+
+// titleEvidence points at the title in the body, or at the first block.
+func (d *docCtx) titleEvidence(title string) kg.Evidence {
+	if title != "" {
+		if i := strings.Index(d.text.Body, title); i >= 0 {
+			if s, ok := d.sentenceAt(i); ok {
+				return d.sentEv(s)
+			}
+		}
+	}
+	b := d.text.Blocks[0]
+	return d.ev(b.Start, b.End)
+}
+
+// extract finds everything a document says.
+func (c *corpus) extract(d *docCtx) {
+	c.letterhead(d)
+	plan := c.plan(d)
+	for _, s := range d.sents {
+		text := d.str(s)
+		c.citations(d, s, text)
+		c.organisations(d, s, text)
+		c.legislation(d, s, text)
+		c.actielijnen(d, s, text, plan)
+		c.holders(d, s, text)
+		c.reports(d, s, text)
+		c.findMotions(d, s, text)
+	}
+	c.tables(d, plan)
+}
+
+// letterhead adds signatories, their offices, "mede namens" offices and the addressee.
+func (c *corpus) letterhead(d *docCtx) {
+	for _, sig := range d.meta.signatures {
+		surname, initials := splitName(sig.name)
+		at := strings.LastIndex(d.text.Body, sig.name)
+		if at < 0 {
+			continue
+		}
+		s, _ := d.sentenceAt(at)
+		ev := d.sentEv(s)
+		pid := kg.PersonID(surname)
+		kind := kg.PersonMinister
+		if strings.HasPrefix(strings.ToLower(sig.office), "staatssecretaris") {
+			kind = kg.PersonStaatssecretaris
+		}
+		c.b.Node(kg.Node{ID: pid, Label: kg.Person, Name: sig.name, Props: map[string]any{kg.PropKind: kind, kg.PropInitials: initials}, Mentions: []kg.Evidence{ev}})
+		oid := c.office(sig.office, ev)
+		c.b.Edge(kg.Edge{Type: kg.SignedBy, From: d.id, To: pid, Evidence: []kg.Evidence{ev}})
+		c.b.Edge(kg.Edge{Type: kg.HoldsOffice, From: pid, To: oid, Evidence: []kg.Evidence{ev}})
+	}
+	if d.meta.addressee != "" {
+		if i := strings.Index(d.text.Body, "Aan de Voorzitter"); i >= 0 {
+			if s, ok := d.sentenceAt(i); ok {
+				key, _ := c.orgs.keyFor(d.meta.addressee)
+				if key == "" {
+					key = kg.Slug(d.meta.addressee)
+				}
+				c.orgNode(key, d.sentEv(s))
+				c.b.Edge(kg.Edge{Type: kg.AddressedTo, From: d.id, To: kg.OrganisationID(key), Evidence: []kg.Evidence{d.sentEv(s)}})
+			}
+		}
+	}
+	// a beslisnota is addressed to the bewindspersoon named in its first line
+	if d.meta.kind == kg.DocMemo && len(d.text.Blocks) > 0 {
+		b := d.text.Blocks[0]
+		first := d.text.Body[b.Start:b.End]
+		if officeRe.MatchString(first) {
+			ev := d.ev(b.Start, b.End)
+			c.b.Edge(kg.Edge{Type: kg.AddressedTo, From: d.id, To: c.office(first, ev), Evidence: []kg.Evidence{ev}})
+		}
+	}
+	for _, s := range d.sents {
+		text := d.str(s)
+		i := strings.Index(text, "mede namens")
+		if i < 0 {
+			continue
+		}
+		for _, o := range officeList(text[i+len("mede namens"):]) {
+			ev := d.sentEv(s)
+			c.b.Edge(kg.Edge{Type: kg.OnBehalfOf, From: d.id, To: c.office(o, ev), Evidence: []kg.Evidence{ev}})
+		}
+	}
+}
+
+var officeRe = regexp.MustCompile(`(?i)^(minister|staatssecretaris)\s+(van|voor)\s+\S`)
+
+// officeItemRe reads one office out of a list: the role, "van"/"voor", and the
+// capitalised name that follows ("Volksgezondheid, Welzijn en Sport").
+var officeItemRe = regexp.MustCompile(`(?i:de\s+)?((?i:minister|staatssecretaris)\s+(?:van|voor)\s+(?:[A-Z][\p{L}-]*(?:,\s+|\s+en\s+|\s+(?:van|voor|de|het)\s+|\s+))*[A-Z][\p{L}-]*)`)
+
+// officeList splits "de Staatssecretaris van X, de Minister van Y en de Minister voor Z"
+// into offices.
+func officeList(s string) []string {
+	var out []string
+	for _, m := range officeItemRe.FindAllStringSubmatch(s, -1) {
+		out = append(out, officeTitle(m[1]))
+	}
+	return out
+}
+
+// office adds an Office node and returns its ID. Offices are keyed case-insensitively:
+// "minister van Justitie en Veiligheid" and "Minister van Justitie en Veiligheid" are one.
+func (c *corpus) office(title string, ev kg.Evidence) string {
+	title = officeTitle(title)
+	words := strings.Fields(title)
+	for i, w := range words {
+		if i > 0 && (w == "Van" || w == "Voor") {
+			words[i] = strings.ToLower(w)
+		}
+	}
+	title = strings.Join(words, " ")
+	id := kg.OfficeID(title)
+	c.b.Node(kg.Node{ID: id, Label: kg.Office, Name: title, Mentions: []kg.Evidence{ev}})
+	return id
+}
+
+// splitName splits "E. van der Burg" into the surname as written for IDs ("Van der Burg")
+// and the initials ("E.").
+func splitName(name string) (surname, initials string) {
+	f := strings.Fields(name)
+	i := 0
+	for i < len(f) && strings.HasSuffix(f[i], ".") {
+		i++
+	}
+	initials = strings.Join(f[:i], "")
+	surname = strings.Join(f[i:], " ")
+	if surname == "" {
+		surname = name
+	}
+	return capitalise(surname), initials
+}
+
+func capitalise(s string) string {
+	if s == "" {
+		return s
+	}
+	r := []rune(s)
+	r[0] = []rune(strings.ToUpper(string(r[0])))[0]
+	return string(r)
+}
+
+// citations adds CITES edges for every Kamerstuk cited in a sentence; a footnote's
+// citation also gets the sentence that carries its marker as evidence.
+func (c *corpus) citations(d *docCtx, s Sentence, text string) {
+	for _, ct := range findCitations(text, s.Start) {
+		var id, name string
+		props := map[string]any{kg.PropKind: kg.DocReference}
+		if ct.DocNumber != "" {
+			id = kg.DocumentID(ct.DocNumber)
+			name = ct.DocNumber
+			props[kg.PropCitation] = ct.DocNumber
+		} else {
+			id = kg.KamerstukID(ct.Dossier, ct.Number)
+			name = kg.Citation(ct.Dossier, ct.Number)
+			props[kg.PropDossier] = ct.Dossier
+			props[kg.PropNumber] = int64(ct.Number)
+			props[kg.PropCitation] = name
+		}
+		if id == d.id {
+			continue
+		}
+		evs := []kg.Evidence{d.sentEv(s)}
+		if ref, ok := d.markerSentence(s); ok {
+			evs = append(evs, d.sentEv(ref))
+		}
+		c.b.Node(kg.Node{ID: id, Label: kg.Document, Name: name, Props: props, Mentions: evs[:1]})
+		c.b.Edge(kg.Edge{Type: kg.Cites, From: d.id, To: id, Evidence: evs})
+	}
+}
+
+// markerSentence returns, for a sentence in a footnote, the body sentence carrying that
+// footnote's marker.
+func (d *docCtx) markerSentence(s Sentence) (Sentence, bool) {
+	b := d.text.Blocks[s.Block]
+	if b.Kind != FootnoteBlock {
+		return Sentence{}, false
+	}
+	for _, m := range d.text.Markers {
+		if m.N == b.Footnote {
+			return d.sentenceAt(m.Pos)
+		}
+	}
+	return Sentence{}, false
+}
+
+// organisations adds MENTIONS edges for every organisation named in a sentence.
+func (c *corpus) organisations(d *docCtx, s Sentence, text string) {
+	for _, h := range c.orgs.find(text, s.Start) {
+		ev := d.sentEv(s)
+		c.orgNode(h.key, ev)
+		c.b.Edge(kg.Edge{Type: kg.Mentions, From: d.id, To: kg.OrganisationID(h.key), Evidence: []kg.Evidence{ev}})
+	}
+}
+
+// orgNode adds the Organisation node for a dictionary or defined key.
+func (c *corpus) orgNode(key string, ev kg.Evidence) string {
+	id := kg.OrganisationID(key)
+	n := kg.Node{ID: id, Label: kg.Organisation, Mentions: []kg.Evidence{ev}}
+	if e, ok := c.orgs.entries[key]; ok {
+		n.Name = e.name
+		n.Aliases = append([]string(nil), e.aliases...)
+		n.Props = map[string]any{kg.PropKind: e.kind}
+		if e.abbr != "" {
+			n.Props[kg.PropAbbreviation] = e.abbr
+			if e.abbr != e.name {
+				n.Aliases = append(n.Aliases, e.abbr)
+			}
+		}
+	} else {
+		n.Name = key
+	}
+	c.b.Node(n)
+	return id
+}
+
+var lawRe = regexp.MustCompile(`(?i)\b(art(?:ikel|\.)\s*\d+[a-z]?(?:\s+(?:lid\s+\d+\s+)?(?:Wetboek van Strafrecht|Wetboek van Strafvordering|Sr|WvS|Sv))?|Richtlijn\s+(?:\(EU\)\s*)?\d{4}/\d+(?:/EU)?|Wetboek van Strafrecht|Wetboek van Strafvordering|Digital Services Act|Algemene verordening gegevensbescherming)`)
+
+// legislation adds Legislation nodes for laws, articles and directives.
+func (c *corpus) legislation(d *docCtx, s Sentence, text string) {
+	for _, m := range lawRe.FindAllString(text, -1) {
+		cit := canonicalLaw(m)
+		if cit == "" {
+			continue
+		}
+		id := kg.LegislationID(cit)
+		ev := d.sentEv(s)
+		c.b.Node(kg.Node{ID: id, Label: kg.Legislation, Name: cit, Props: map[string]any{kg.PropCitation: cit}, Mentions: []kg.Evidence{ev}})
+		c.b.Edge(kg.Edge{Type: kg.Mentions, From: d.id, To: id, Evidence: []kg.Evidence{ev}})
+	}
+}
+
+var articleRe = regexp.MustCompile(`(?i)^art(?:ikel|\.)\s*(\d+[a-z]?)\s*(.*)$`)
+
+// canonicalLaw writes a law reference one way: "art. 273f Sr" and "artikel 273f Wetboek
+// van Strafrecht" are both "artikel 273f Sr". A bare article without its code is dropped:
+// "artikel 20" means nothing on its own.
+func canonicalLaw(m string) string {
+	m = strings.Join(strings.Fields(m), " ")
+	if a := articleRe.FindStringSubmatch(m); a != nil {
+		code := a[2]
+		switch strings.ToLower(code) {
+		case "wetboek van strafrecht", "sr", "wvs":
+			code = "Sr"
+		case "wetboek van strafvordering", "sv":
+			code = "Sv"
+		case "":
+			return ""
+		}
+		return "artikel " + strings.ToLower(a[1]) + " " + code
+	}
+	if strings.HasPrefix(strings.ToLower(m), "richtlijn") {
+		return "Richtlijn " + strings.TrimSpace(m[len("richtlijn"):])
+	}
+	return m
+}
