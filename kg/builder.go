@@ -37,11 +37,13 @@ func (b *Builder) Node(n Node) *Node {
 	}
 	if cur.Name == "" {
 		cur.Name = n.Name
-	} else if n.Name != "" {
+	} else if n.Name != "" && n.Name != cur.Name {
 		cur.AddAlias(n.Name)
 	}
 	for _, a := range n.Aliases {
-		cur.AddAlias(a)
+		if !slices.Contains(cur.Aliases, a) {
+			cur.AddAlias(a)
+		}
 	}
 	for k, v := range n.Props {
 		if _, set := cur.Props[k]; !set {

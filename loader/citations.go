@@ -27,6 +27,9 @@ var listSep = regexp.MustCompile(`\d{1,4}`)
 // findCitations returns the citations in s, offsets shifted by offset.
 func findCitations(s string, offset int) []Citation {
 	var out []Citation
+	if !strings.Contains(s, "nr") && !strings.Contains(s, "D0") {
+		return nil // every citation has "nr" or a document number
+	}
 	for _, m := range kamerstukRe.FindAllStringSubmatchIndex(s, -1) {
 		dossier := strings.Join(strings.Fields(s[m[2]:m[3]]+" "+s[m[4]:m[5]]), " ")
 		dossier = normaliseDossier(dossier)

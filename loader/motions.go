@@ -64,6 +64,9 @@ var notSurnames = map[string]bool{"Van": true, "De": true, "Het": true, "Een": t
 func (c *corpus) findMotions(d *docCtx, s Sentence, text string) {
 	type hit struct{ start, end, listStart, listEnd int }
 	var hits []hit
+	if !strings.Contains(text, "otie") {
+		return
+	}
 	for _, m := range motionRe.FindAllStringSubmatchIndex(text, -1) {
 		hits = append(hits, hit{m[0], m[1], m[2], m[3]})
 	}

@@ -25,7 +25,7 @@ type orgIndex struct {
 	entries map[string]*orgEntry // by key
 	byForm  map[string]string    // folded surface form → key
 	exact   map[string]string    // short forms matched case-sensitively → key
-	re      *regexp.Regexp
+	first   map[string][]formSeq // folded first token → forms, longest first
 }
 
 func parseDictionary(tsv string) []*orgEntry {
@@ -73,7 +73,7 @@ func (ix *orgIndex) add(e *orgEntry) {
 	for _, f := range append([]string{e.name, e.abbr}, e.aliases...) {
 		ix.addForm(f, e.key)
 	}
-	ix.re = nil
+	ix.first = nil
 }
 
 func (ix *orgIndex) addForm(f, key string) {
@@ -87,7 +87,7 @@ func (ix *orgIndex) addForm(f, key string) {
 	} else if _, taken := ix.byForm[kg.Fold(f)]; !taken {
 		ix.byForm[kg.Fold(f)] = key
 	}
-	ix.re = nil
+	ix.first = nil
 }
 
 // keyFor returns the key of the organisation with this abbreviation or name, if known.
@@ -99,34 +99,87 @@ func (ix *orgIndex) keyFor(form string) (string, bool) {
 	return k, ok
 }
 
-// compile builds one alternation of every surface form, longest first, so that "Chat met
-// Fier" wins over "Fier" and "RIEC Midden-Nederland" over "RIEC".
+// formSeq is one surface form as a token sequence; short forms match with exact case.
+type formSeq struct {
+	tokens []string
+	exact  bool
+	key    string
+}
+
+// compile indexes every surface form by its first token, longest form first, so that
+// "Chat met Fier" wins over "Fier" and "RIEC Midden-Nederland" over "RIEC".
 func (ix *orgIndex) compile() {
-	var forms []string
-	seen := map[string]bool{}
+	ix.first = map[string][]formSeq{}
+	add := func(f, key string) {
+		toks := tokenTexts(f)
+		if len(toks) == 0 {
+			return
+		}
+		exact := len([]rune(f)) <= shortForm
+		if !exact {
+			for i := range toks {
+				toks[i] = foldToken(toks[i])
+			}
+		}
+		k := foldToken(toks[0])
+		ix.first[k] = append(ix.first[k], formSeq{tokens: toks, exact: exact, key: key})
+	}
 	for _, e := range ix.entries {
 		for _, f := range append([]string{e.name, e.abbr}, e.aliases...) {
-			if f != "" && !seen[f] {
-				seen[f] = true
-				forms = append(forms, f)
+			if f == "" {
+				continue
+			}
+			if key, ok := ix.keyFor(f); ok {
+				add(f, key)
 			}
 		}
 	}
-	sort.Slice(forms, func(i, j int) bool {
-		if len(forms[i]) != len(forms[j]) {
-			return len(forms[i]) > len(forms[j])
-		}
-		return forms[i] < forms[j]
-	})
-	parts := make([]string, len(forms))
-	for i, f := range forms {
-		q := regexp.QuoteMeta(f)
-		if len([]rune(f)) > shortForm {
-			q = "(?i:" + q + ")"
-		}
-		parts[i] = q
+	for k, fs := range ix.first {
+		sort.SliceStable(fs, func(i, j int) bool { return len(fs[i].tokens) > len(fs[j].tokens) })
+		ix.first[k] = fs
 	}
-	ix.re = regexp.MustCompile(`(?:^|[^\p{L}\p{N}])(` + strings.Join(parts, "|") + `)(?:$|[^\p{L}\p{N}])`)
+}
+
+// token is a run of letters and digits at a byte span.
+type token struct {
+	text, folded string
+	start, end   int
+}
+
+func tokenize(s string) []token {
+	var out []token
+	start := -1
+	for i, r := range s {
+		word := unicode.IsLetter(r) || unicode.IsDigit(r)
+		if word && start < 0 {
+			start = i
+		} else if !word && start >= 0 {
+			out = append(out, token{text: s[start:i], folded: foldToken(s[start:i]), start: start, end: i})
+			start = -1
+		}
+	}
+	if start >= 0 {
+		out = append(out, token{text: s[start:], folded: foldToken(s[start:]), start: start, end: len(s)})
+	}
+	return out
+}
+
+func tokenTexts(s string) []string {
+	var out []string
+	for _, t := range tokenize(s) {
+		out = append(out, t.text)
+	}
+	return out
+}
+
+// foldToken folds one word; ASCII words take the fast path.
+func foldToken(w string) string {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= 0x80 {
+			return kg.Fold(w)
+		}
+	}
+	return strings.ToLower(w)
 }
 
 // orgHit is an organisation found at a byte span of a sentence.
@@ -137,20 +190,37 @@ type orgHit struct {
 
 // find returns the organisations mentioned in s (offsets shifted by offset).
 func (ix *orgIndex) find(s string, offset int) []orgHit {
-	if ix.re == nil {
+	if ix.first == nil {
 		ix.compile()
 	}
+	toks := tokenize(s)
 	var out []orgHit
-	for pos := 0; pos < len(s); {
-		m := ix.re.FindStringSubmatchIndex(s[pos:])
-		if m == nil {
-			break
+	for i := 0; i < len(toks); {
+		matched := 0
+		for _, f := range ix.first[toks[i].folded] {
+			if i+len(f.tokens) > len(toks) {
+				continue
+			}
+			ok := true
+			for j, ft := range f.tokens {
+				tt := toks[i+j]
+				if (f.exact && tt.text != ft) || (!f.exact && tt.folded != ft) {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				last := toks[i+len(f.tokens)-1]
+				out = append(out, orgHit{key: f.key, start: offset + toks[i].start, end: offset + last.end})
+				matched = len(f.tokens)
+				break
+			}
 		}
-		form := s[pos+m[2] : pos+m[3]]
-		if key, ok := ix.keyFor(form); ok {
-			out = append(out, orgHit{key: key, start: offset + pos + m[2], end: offset + pos + m[3]})
+		if matched > 0 {
+			i += matched
+		} else {
+			i++
 		}
-		pos += m[3]
 	}
 	return out
 }

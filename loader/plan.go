@@ -130,6 +130,9 @@ var holderRe = regexp.MustCompile(`(?i)\b(?:zijn|is)\s+(?:de\s+)?actiehouders?\s
 // holders reads "X en Y zijn actiehouder van deze actielijn" in the section of an
 // actielijn.
 func (c *corpus) holders(d *docCtx, s Sentence, text string) {
+	if !strings.Contains(text, "actiehouder") {
+		return
+	}
 	m := holderRe.FindStringSubmatchIndex(text)
 	if m == nil {
 		return

@@ -25,6 +25,9 @@ func (c *corpus) reports(d *docCtx, s Sentence, text string) {
 		start, end int
 	}
 	var fs []found
+	if !strings.ContainsAny(text, "«'‘“\"") && !strings.Contains(text, "monitor") {
+		return // every report this finds is quoted or a …monitor
+	}
 	for _, m := range reportRe.FindAllStringSubmatchIndex(text, -1) {
 		fs = append(fs, found{cleanTitle(text[m[4]:m[5]]), m[0], m[1]})
 	}
