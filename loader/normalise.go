@@ -422,7 +422,9 @@ func assemble(lines []string, wrap int) []para {
 // document without blank lines between paragraphs.
 func continues(prev, next string, wrap int) bool {
 	if wrap == 0 {
-		return false
+		// one paragraph per line; only a broken word or an unfinished sentence running
+		// on in lowercase continues
+		return !strings.Contains(next, "\t") && startsLower(next) && (strings.HasSuffix(prev, "-") || !endsSentence(prev))
 	}
 	if standalone.MatchString(prev) || standalone.MatchString(next) || listItem.MatchString(next) {
 		return false
