@@ -237,7 +237,7 @@ func TestActionPlan(t *testing.T) {
 		euro  []int64
 		part  string
 	}{
-		{"action:1", []int64{2024}, []int64{50_000}, "actielijn:1"},             // "€ x10.000" unit
+		{"action:1", []int64{2024}, []int64{50_000}, "actielijn:1"}, // "€ x10.000" unit
 		{"action:13", []int64{2024, 2025, 2026}, []int64{50_000, 50_000, 50_000}, "actielijn:2"},
 		{"action:18", []int64{2025}, []int64{200_000}, "actielijn:3"},
 		{"action:20", []int64{2024, 2025, 2026}, []int64{50_000, 50_000, 50_000}, "actielijn:4"},

@@ -19,9 +19,9 @@ func TestNormalise(t *testing.T) {
 			body: []string{"mensenhandel", "zorg- en veiligheidsdomein"},
 		},
 		{
-			name: "superscript footnotes are separated and tied to markers",
-			in:   "In het Actieplan¹ staat het.\n\n¹ Zie kamerstuk 28 638, nr. 233.\n\nVerder gaat het.\n",
-			body: []string{"In het Actieplan¹ staat het.", "Verder gaat het."},
+			name:  "superscript footnotes are separated and tied to markers",
+			in:    "In het Actieplan¹ staat het.\n\n¹ Zie kamerstuk 28 638, nr. 233.\n\nVerder gaat het.\n",
+			body:  []string{"In het Actieplan¹ staat het.", "Verder gaat het."},
 			notes: map[int]string{1: "Zie kamerstuk 28 638, nr. 233."},
 		},
 		{
