@@ -146,6 +146,9 @@ func (c *corpus) extract(d *docCtx) {
 		c.legislation(d, s, text)
 		c.actielijnen(d, s, text, plan)
 		c.holders(d, s, text)
+		c.roles(d, s, text)
+		c.members(d, s, text)
+		c.partOf(d, s, text)
 		c.reports(d, s, text)
 		c.findMotions(d, s, text)
 	}

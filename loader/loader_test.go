@@ -375,3 +375,29 @@ func TestBadFileDoesNotStopTheRest(t *testing.T) {
 		t.Error("the good documents did not load")
 	}
 }
+
+func TestRolesAndMemberships(t *testing.T) {
+	g := corpusGraph(t)
+	tests := []struct {
+		to   string
+		rel  kg.RelType
+		want []string
+	}{
+		{"actielijn:4", kg.Commissioned, []string{"org:ccv", "org:comensha", "org:vng"}},
+		{"actielijn:4", kg.Executes, []string{"org:dsp-groep", "org:metastory", "org:riec-midden-nederland"}},
+		{"actielijn:3", kg.Coordinates, []string{"org:comensha"}},
+		{"actielijn:2", kg.Executes, []string{"org:fairwork", "org:significant-public"}},
+		{"org:som", kg.MemberOf, []string{"org:ckm", "org:comensha", "org:defence-for-children", "org:essm", "org:fairwork",
+			"org:fier", "org:hvo-querido", "org:leger-des-heils", "org:lumens", "org:moviera", "org:rode-kruis", "org:shop"}},
+		{"org:regiegroep", kg.MemberOf, []string{"org:comensha", "org:liec", "org:minbz", "org:minjenv", "org:minszw", "org:minvws",
+			"org:nla", "org:om", "org:politie", "org:riec", "org:som", "org:vng"}},
+	}
+	for _, tt := range tests {
+		if got := sources(g, tt.to, tt.rel); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("-%s-> %s from\n got %v\nwant %v", tt.rel, tt.to, got, tt.want)
+		}
+	}
+	if got := targets(g, "org:avim", kg.PartOf); !reflect.DeepEqual(got, []string{"org:politie"}) {
+		t.Errorf("AVIM PART_OF %v", got)
+	}
+}

@@ -17,6 +17,7 @@ var organisationsTSV string
 type orgEntry struct {
 	key, name, abbr, kind string
 	aliases               []string
+	parent                string // key of the organisation this one is part of
 }
 
 // orgIndex finds organisations in sentences: every name, abbreviation and alias of the
@@ -35,10 +36,10 @@ func parseDictionary(tsv string) []*orgEntry {
 			continue
 		}
 		f := strings.Split(line, "\t")
-		for len(f) < 5 {
+		for len(f) < 6 {
 			f = append(f, "")
 		}
-		e := &orgEntry{key: f[0], name: f[1], abbr: f[2], kind: f[3]}
+		e := &orgEntry{key: f[0], name: f[1], abbr: f[2], kind: f[3], parent: strings.TrimSpace(f[5])}
 		for _, a := range strings.Split(f[4], "|") {
 			if a = strings.TrimSpace(a); a != "" {
 				e.aliases = append(e.aliases, a)

@@ -1,0 +1,122 @@
+package loader
+
+import (
+	"regexp"
+	"strings"
+
+	"beleidsgraaf/kg"
+)
+
+var (
+	commissionedRe = regexp.MustCompile(`(?i)\bin opdracht van\b`)
+	workVerbRe     = regexp.MustCompile(`(?i)\b(gemaakt|opgesteld|ondernomen|gewerkt|werkt|werken|uitgevoerd|uitvoeren|ontwikkeld|georganiseerd|geboden|ingezet|beproefd|begeleid|onderzocht|opgezet|gestart|afgerond|afrondt|verkend|gelanceerd)\b`)
+	coordinatorRe  = regexp.MustCompile(`(?i)\b(?:is|zijn|wordt|worden)\s+(?:de\s+)?(?:coördinator|coördinatoren|coördineert)\b`)
+	auxVerbRe      = regexp.MustCompile(`\b(heeft|hebben|is|zijn|wordt|worden)\b`)
+	memberListRe   = regexp.MustCompile(`(?i)\b(bestaat uit|bestaan uit|nemen [^:]*deel|zijn lid van|leden van)\b`)
+)
+
+// roles reads, in the section of an actielijn, who does the work (EXECUTES), who asked
+// for it ("in opdracht van", COMMISSIONED) and who coordinates it (COORDINATES). The
+// target is the report the sentence names, else the section's actielijn.
+func (c *corpus) roles(d *docCtx, s Sentence, text string) {
+	al := d.sectionActielijn(s)
+	orgs := c.orgs.find(text, 0)
+	if len(orgs) == 0 {
+		return
+	}
+	var target string
+	if m := reportRe.FindStringSubmatch(text); m != nil {
+		target = kg.ReportID(cleanTitle(m[2]))
+	} else if al > 0 {
+		target = kg.ActielijnID(al)
+	} else {
+		return
+	}
+	ev := d.sentEv(s)
+	if c.b.Get(target) == nil {
+		return // the report or actielijn was not recognised as such
+	}
+	commissioners := map[string]bool{}
+	if m := commissionedRe.FindStringIndex(text); m != nil {
+		// "In opdracht van de VNG, het CCV en CoMensha heeft … DSP-groep …": the
+		// commissioners are the organisations up to the verb that follows
+		rest := text[m[1]:]
+		end := len(rest)
+		if v := auxVerbRe.FindStringIndex(rest); v != nil {
+			end = v[0]
+		}
+		for _, o := range orgs {
+			if o.start >= m[1] && o.start < m[1]+end {
+				commissioners[o.key] = true
+				c.b.Edge(kg.Edge{Type: kg.Commissioned, From: c.orgNode(o.key, ev), To: target, Evidence: []kg.Evidence{ev}})
+			}
+		}
+	}
+	if coordinatorRe.MatchString(text) {
+		if m := coordinatorRe.FindStringIndex(text); m != nil {
+			for _, o := range orgs {
+				if o.end <= m[0] {
+					c.b.Edge(kg.Edge{Type: kg.Coordinates, From: c.orgNode(o.key, ev), To: target, Evidence: []kg.Evidence{ev}})
+				}
+			}
+		}
+		return
+	}
+	if !workVerbRe.MatchString(text) || al == 0 {
+		return
+	}
+	for _, o := range orgs {
+		if commissioners[o.key] || !c.executor(o.key) {
+			continue
+		}
+		c.b.Edge(kg.Edge{Type: kg.Executes, From: c.orgNode(o.key, ev), To: kg.ActielijnID(al), Evidence: []kg.Evidence{ev}})
+	}
+}
+
+// executor reports whether an organisation can do the work of an actielijn: not the
+// parliament and not a ministry named only as context.
+func (c *corpus) executor(key string) bool {
+	e := c.orgs.entries[key]
+	return e == nil || (e.kind != "PARLIAMENT" && e.kind != "MEDIA")
+}
+
+// members reads explicit member lists: "Het SOM bestaat uit de volgende organisaties: A,
+// B en C", "In de regiegroep nemen vertegenwoordigers van de volgende organisaties deel:
+// …". The group is the organisation named before the colon.
+func (c *corpus) members(d *docCtx, s Sentence, text string) {
+	colon := strings.Index(text, ":")
+	if colon < 0 || !memberListRe.MatchString(text[:colon]) {
+		return
+	}
+	groups := c.orgs.find(text[:colon], 0)
+	if len(groups) != 1 {
+		return
+	}
+	group := groups[0].key
+	ev := d.sentEv(s)
+	for _, o := range c.orgs.find(text[colon:], 0) {
+		if o.key != group {
+			c.b.Edge(kg.Edge{Type: kg.MemberOf, From: c.orgNode(o.key, ev), To: c.orgNode(group, ev), Evidence: []kg.Evidence{ev}})
+		}
+	}
+}
+
+// partOf adds PART_OF for organisations the dictionary places inside another (AVIM in the
+// police) when a sentence names both, so that the edge has evidence in the text.
+func (c *corpus) partOf(d *docCtx, s Sentence, text string) {
+	hits := c.orgs.find(text, 0)
+	if len(hits) < 2 {
+		return
+	}
+	present := map[string]bool{}
+	for _, h := range hits {
+		present[h.key] = true
+	}
+	ev := d.sentEv(s)
+	for _, h := range hits {
+		e := c.orgs.entries[h.key]
+		if e != nil && e.parent != "" && present[e.parent] && e.parent != h.key {
+			c.b.Edge(kg.Edge{Type: kg.PartOf, From: c.orgNode(h.key, ev), To: c.orgNode(e.parent, ev), Evidence: []kg.Evidence{ev}})
+		}
+	}
+}
