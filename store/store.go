@@ -3,6 +3,17 @@
 // store/neo4j. Every method is batched — it takes many IDs at once — so that the GraphQL
 // layer costs one store round trip per nesting level, and nothing here assumes the graph
 // is in this process's memory.
+//
+// The semantics every implementation shares (ordering, missing values, filters, cursors,
+// search ranking) are defined here and in the helpers next to this file, and pinned by the
+// conformance suite in store/storetest. Each rule is chosen so that it can be written in
+// Cypher as well as in Go; where a rule needs a derived value (folded name keys, the search
+// key, degrees), a helper here computes it so that the Neo4j store can store it at Replace.
+//
+// Nodes and edges returned by a Reader may be shared with the store and with other callers:
+// callers must treat them as immutable and never modify them, their Props, Aliases or
+// evidence. Empty collections (Aliases, Props, Mentions) come back nil, as kg.Builder makes
+// them, so that a graph round-trips with deep equality.
 package store
 
 import (
@@ -19,32 +30,47 @@ type Reader interface {
 
 	// Lookup finds the nodes of a label whose name, abbreviation or alias folds (kg.Fold)
 	// to the same key as name, for each name in names. Result i belongs to names[i]; each
-	// list is ordered by ID.
+	// list is ordered by ID. An empty label looks in every label; a name that folds to ""
+	// finds nothing. See NameKeys.
 	Lookup(ctx context.Context, label kg.Label, names []string) ([][]*kg.Node, error)
 
 	// Neighbours returns, for each ID in q.IDs (result i for q.IDs[i]), the edges of that
 	// node that match q, each with the node at its other end, ordered by (Type, other
-	// node's sort key, other ID); at most q.First per node, starting after q.After.
+	// node's sort key, other ID, outgoing before incoming); at most q.First per node,
+	// starting after q.After. An unknown ID yields an empty list. A self-loop is listed
+	// once, as outgoing, in every direction. See NeighbourKey.
 	Neighbours(ctx context.Context, q NeighbourQuery) ([][]Neighbour, error)
 
 	// CountNeighbours counts, for each ID in q.IDs, the edges Neighbours would return
 	// without First and After.
 	CountNeighbours(ctx context.Context, q NeighbourQuery) ([]int, error)
 
-	// List returns one page of the nodes that match q, in q.Order.
+	// List returns one page of the nodes that match q, in q.Order (see ListQuery, Filter,
+	// EffectiveOrder and CompareSortValues for the exact rules).
 	List(ctx context.Context, q ListQuery) (Page, error)
 
-	// Search ranks nodes whose name, aliases, title or text contain the words of q.Text.
+	// Search ranks nodes whose name, aliases, abbreviation, title or (documents) text
+	// contain every word of q.Text, with Rank: the rules are in search.go.
 	Search(ctx context.Context, q SearchQuery) ([]Hit, error)
 
-	// Subgraph returns the nodes within q.Depth hops of q.ID and the edges among them.
+	// Subgraph returns the nodes within q.Depth hops of q.ID (edges followed in both
+	// directions) and the edges among them; see SubgraphQuery. An unknown ID yields an
+	// empty graph. Nodes are in ID order and edges in (From, Type, To) order, as in kg.Graph.
 	Subgraph(ctx context.Context, q SubgraphQuery) (*kg.Graph, error)
 
 	// ShortestPath returns one shortest path from one node to another, ignoring direction,
 	// as the graph of its nodes and edges; an empty graph when there is none within max.
+	//
+	// Determinism: of all shortest paths, the one whose sequence of node IDs (from → to)
+	// is lexicographically smallest; between two consecutive nodes, the edge with the
+	// smallest Type, and of two edges of that type the one pointing along the path. Nodes
+	// and edges come in path order (from → to), not in ID order. maxLength counts edges;
+	// 0 or less means DefaultMaxPathLength. from == to yields that node alone. Unknown IDs
+	// and an empty types list behave as in Subgraph.
 	ShortestPath(ctx context.Context, from, to string, maxLength int, types []kg.RelType) (*kg.Graph, error)
 
-	// Stats counts nodes per label and edges per type.
+	// Stats counts nodes per label and edges per type. Both maps hold every label of
+	// kg.Labels and every type of kg.RelTypes, with 0 for those absent.
 	Stats(ctx context.Context) (Stats, error)
 
 	// Ping reports whether the store can answer (for /readyz).
@@ -52,7 +78,8 @@ type Reader interface {
 }
 
 // Writer replaces the whole graph. Readers see either the old graph or the new one,
-// never a mix, and a failed Replace leaves the old graph in place.
+// never a mix, and a failed Replace leaves the old graph in place. Replace validates the
+// graph (kg.Graph.Validate) and copies it: changing g afterwards does not change the store.
 type Writer interface {
 	Replace(ctx context.Context, g *kg.Graph) error
 }
@@ -68,8 +95,21 @@ type Store interface {
 // "store unavailable" without detail.
 var ErrUnavailable = errors.New("store unavailable")
 
-// ErrBadCursor is returned for an "after" cursor that this store did not make.
+// ErrBadCursor is returned for an "after" cursor that this store did not make, or that was
+// made for another kind of list or another order. Check with errors.Is.
 var ErrBadCursor = errors.New("invalid cursor")
+
+// ErrInvalidQuery is returned (wrapped, with a message fit for an API user) for a query
+// this contract does not define: an unknown label, type, field or operator, an operator
+// the field does not support, a value of the wrong type, a filter with two things set, a
+// negative First. Check with errors.Is.
+var ErrInvalidQuery = errors.New("invalid query")
+
+// Defaults for the limits a query leaves at 0.
+const (
+	DefaultSubgraphLimit = 500 // nodes in a Subgraph
+	DefaultMaxPathLength = 6   // edges in a ShortestPath
+)
 
 // Direction says which end of an edge the queried node is.
 type Direction string
@@ -77,10 +117,11 @@ type Direction string
 const (
 	Out  Direction = "OUT"  // the node is the edge's From
 	In   Direction = "IN"   // the node is the edge's To
-	Both Direction = "BOTH" // either
+	Both Direction = "BOTH" // either; "" means Both too
 )
 
-// NeighbourQuery selects edges around many nodes at once.
+// NeighbourQuery selects edges around many nodes at once. Types and OtherLabels must be
+// known to kg; First must not be negative (see Validate).
 type NeighbourQuery struct {
 	IDs         []string
 	Types       []kg.RelType // empty: all types
@@ -97,7 +138,11 @@ type Neighbour struct {
 	Cursor string
 }
 
-// ListQuery selects one page of nodes of a label.
+// ListQuery selects one page of nodes of a label ("" lists every label).
+//
+// Paging is keyset paging: After holds the sort values of a row, and the page starts
+// strictly after that position in the order, whether or not that row still exists. A cursor
+// made for another order is refused with ErrBadCursor.
 type ListQuery struct {
 	Label     kg.Label
 	Where     *Filter
@@ -111,22 +156,29 @@ type ListQuery struct {
 type Page struct {
 	Nodes       []*kg.Node
 	Cursors     []string // Cursors[i] resumes after Nodes[i]
+	EndCursor   string   // the last of Cursors; "" for an empty page
 	HasNextPage bool
-	Total       int // only when ListQuery.WithTotal
+	Total       int // only when ListQuery.WithTotal: all matches, ignoring After and First
 }
 
 // Field is a property a list can be filtered and ordered by.
+//
+// Value kinds: id, name, label, date, dossier, kind and status are strings; number and
+// degree are integers (int64). date, dossier, kind, status and number are node properties
+// and may be missing (or hold a value of another kind, which counts as missing); id, name
+// and degree are always present.
 type Field string
 
 const (
 	FieldID      Field = "id"
-	FieldName    Field = "name" // the folded name; contains/startsWith also look at aliases
+	FieldName    Field = "name"  // the name key, kg.Fold(Name); contains/startsWith also look at aliases and abbreviation
+	FieldLabel   Field = "label" // the node's label; filter only, EQ and IN
 	FieldDate    Field = kg.PropDate
 	FieldNumber  Field = kg.PropNumber
 	FieldDossier Field = kg.PropDossier
 	FieldKind    Field = kg.PropKind
 	FieldStatus  Field = kg.PropStatus
-	FieldDegree  Field = "degree" // number of edges; order only
+	FieldDegree  Field = "degree" // number of edges, a self-loop counting once; order only
 )
 
 // Op is a comparison in a filter.
@@ -143,7 +195,21 @@ const (
 
 // Filter is a tree: exactly one of a comparison (Field, Op, Value), a relation test (Rel),
 // or a combination (And, Or, Not) is set. Values are string, int64 or []string/[]int64
-// for OpIn.
+// for OpIn (int and []int are accepted for integers). A Filter with nothing set (an empty
+// And or Or counts as unset) matches every node; a nil *Filter does too.
+//
+// Comparison semantics (Normalize prepares the values; stores compare as below):
+//
+//   - FieldName: EQ, IN, GTE and LTE compare the name key kg.Fold(Name) with the folded
+//     value; CONTAINS and STARTS_WITH hold when any of NameKeys (folded name, aliases,
+//     abbreviation) contains or starts with the folded value.
+//   - FieldID and the string properties (date, dossier, kind, status): exact, case-
+//     sensitive string comparison; GTE/LTE are lexical (byte order, so ISO dates compare
+//     as dates); CONTAINS/STARTS_WITH are plain substring/prefix tests.
+//   - FieldNumber: int64 comparison; EQ, IN, GTE, LTE.
+//   - FieldLabel: EQ, IN against the node's label.
+//   - A comparison on a missing property is false, and Not of it is true: "not dated
+//     after 2024" includes undated nodes. (In Cypher: coalesce(<comparison>, false).)
 type Filter struct {
 	Field Field
 	Op    Op
@@ -156,15 +222,20 @@ type Filter struct {
 	Not *Filter
 }
 
-// RelFilter holds for a node with at least one edge of one of Types in Direction whose
-// other end matches Other (nil: any node).
+// RelFilter holds for a node with at least one edge of one of Types (empty: any type) in
+// Direction ("" or Both: either end) whose other end matches Other (nil: any node). A
+// self-loop's other end is the node itself. Other may hold further Rel filters: "the
+// organisations that hold something PART_OF actielijn 4".
 type RelFilter struct {
 	Types     []kg.RelType
 	Direction Direction
 	Other     *Filter
 }
 
-// Order sorts a list by a field.
+// Order sorts a list by a field. Every field but label can be ordered by. Missing values
+// sort last in both directions (in Cypher: ORDER BY n.f IS NULL, n.f [DESC]). The order is
+// always completed with name key ascending and ID ascending as tie-breaks; see
+// EffectiveOrder.
 type Order struct {
 	Field Field
 	Desc  bool
@@ -174,22 +245,26 @@ type Order struct {
 type SearchQuery struct {
 	Text   string
 	Labels []kg.Label // empty: all
-	First  int
+	First  int        // 0: every hit
 }
 
 // Hit is one search result.
 type Hit struct {
 	Node    *kg.Node
-	Score   float64
-	Snippet string // the matching passage, for documents, or the matching name
+	Score   float64 // one of the Score* constants: the tier of the match
+	Snippet string  // the matching passage, for documents, or the matching name
 }
 
 // SubgraphQuery selects a neighbourhood for visualisation.
+//
+// Nodes are taken breadth-first, level by level, each level in ID order, until Limit
+// nodes are taken: which nodes make the cut is thus fixed by (depth, ID). Only edges of
+// Types are followed and returned.
 type SubgraphQuery struct {
 	ID    string
-	Depth int
+	Depth int          // 0: the node alone (with its self-loops); negative counts as 0
 	Types []kg.RelType // empty: all
-	Limit int          // most nodes returned; 0: the store's default
+	Limit int          // most nodes returned; 0: DefaultSubgraphLimit
 }
 
 // Stats counts the graph.

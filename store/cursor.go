@@ -1,0 +1,162 @@
+package store
+
+import (
+	"bytes"
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+
+	"beleidsgraaf/kg"
+)
+
+// Cursors are opaque to API users but not secret: base64url (unpadded) of a small JSON
+// object holding the kind of list, the order signature and the sort values of the row.
+// Keyset paging needs nothing else, so a cursor stays meaningful across a Replace and both
+// stores make and read the same cursors.
+
+const (
+	cursorList      = "l"
+	cursorNeighbour = "n"
+)
+
+type cursorJSON struct {
+	Kind  string `json:"k"`
+	Order string `json:"o,omitempty"`
+	Vals  []any  `json:"v"`
+}
+
+func encodeCursor(c cursorJSON) string {
+	b, err := json.Marshal(c)
+	if err != nil { // only strings, int64 and nil go in: cannot happen
+		panic(fmt.Sprintf("store: encode cursor: %v", err))
+	}
+	return base64.RawURLEncoding.EncodeToString(b)
+}
+
+func decodeCursor(s, kind string) (cursorJSON, error) {
+	var c cursorJSON
+	b, err := base64.RawURLEncoding.DecodeString(s)
+	if err != nil {
+		return c, ErrBadCursor
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.UseNumber() // keep int64 exact
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&c); err != nil || dec.More() || c.Kind != kind {
+		return c, ErrBadCursor
+	}
+	return c, nil
+}
+
+// EncodeListCursor makes the cursor of a row of a list: order is the effective order and
+// vals the row's SortValues.
+func EncodeListCursor(order []Order, vals []any) string {
+	return encodeCursor(cursorJSON{Kind: cursorList, Order: OrderSignature(order), Vals: vals})
+}
+
+// DecodeListCursor reads a cursor made by EncodeListCursor for the same effective order
+// and returns its sort values, typed as SortValues types them. Anything else is
+// ErrBadCursor.
+func DecodeListCursor(s string, order []Order) ([]any, error) {
+	c, err := decodeCursor(s, cursorList)
+	if err != nil {
+		return nil, err
+	}
+	if c.Order != OrderSignature(order) || len(c.Vals) != len(order) {
+		return nil, ErrBadCursor
+	}
+	vals := make([]any, len(order))
+	for i, o := range order {
+		sp := fieldSpecs[o.Field]
+		v, ok := typed(c.Vals[i], sp.integer, sp.optional)
+		if !ok {
+			return nil, ErrBadCursor
+		}
+		vals[i] = v
+	}
+	return vals, nil
+}
+
+// typed turns a decoded JSON value into the Go type of a sort value.
+func typed(v any, integer, optional bool) (any, bool) {
+	switch x := v.(type) {
+	case nil:
+		return nil, optional
+	case string:
+		return x, !integer
+	case json.Number:
+		if !integer {
+			return nil, false
+		}
+		n, err := x.Int64()
+		return n, err == nil
+	}
+	return nil, false
+}
+
+// NeighbourKey is the position of an edge in a node's neighbour list, which is ordered by
+// Type, the other node's name key, the other node's ID, then outgoing before incoming.
+// Incoming is true when the queried node is the edge's To and not its From, so a
+// self-loop is outgoing. (In Cypher: ORDER BY type(r), m.nameKey, m.id,
+// CASE startNode(r) WHEN n THEN 0 ELSE 1 END.)
+type NeighbourKey struct {
+	Type     kg.RelType
+	OtherKey string
+	OtherID  string
+	Incoming bool
+}
+
+// Compare orders two keys: negative when k comes first.
+func (k NeighbourKey) Compare(o NeighbourKey) int {
+	switch {
+	case k.Type != o.Type:
+		return cmpString(string(k.Type), string(o.Type))
+	case k.OtherKey != o.OtherKey:
+		return cmpString(k.OtherKey, o.OtherKey)
+	case k.OtherID != o.OtherID:
+		return cmpString(k.OtherID, o.OtherID)
+	case k.Incoming == o.Incoming:
+		return 0
+	case o.Incoming:
+		return -1
+	}
+	return 1
+}
+
+func cmpString(a, b string) int {
+	if a < b {
+		return -1
+	}
+	return 1
+}
+
+// EncodeNeighbourCursor makes the cursor of a Neighbour.
+func EncodeNeighbourCursor(k NeighbourKey) string {
+	in := int64(0)
+	if k.Incoming {
+		in = 1
+	}
+	return encodeCursor(cursorJSON{Kind: cursorNeighbour, Vals: []any{string(k.Type), k.OtherKey, k.OtherID, in}})
+}
+
+// DecodeNeighbourCursor reads a cursor made by EncodeNeighbourCursor; anything else is
+// ErrBadCursor.
+func DecodeNeighbourCursor(s string) (NeighbourKey, error) {
+	c, err := decodeCursor(s, cursorNeighbour)
+	if err != nil || len(c.Vals) != 4 {
+		return NeighbourKey{}, ErrBadCursor
+	}
+	var str [3]string
+	for i := range str {
+		v, ok := c.Vals[i].(string)
+		if !ok {
+			return NeighbourKey{}, ErrBadCursor
+		}
+		str[i] = v
+	}
+	in, ok := typed(c.Vals[3], true, false)
+	if !ok || (in != int64(0) && in != int64(1)) {
+		return NeighbourKey{}, ErrBadCursor
+	}
+	return NeighbourKey{Type: kg.RelType(str[0]), OtherKey: str[1], OtherID: str[2], Incoming: in == int64(1)}, nil
+}

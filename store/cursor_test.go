@@ -1,0 +1,103 @@
+package store
+
+import (
+	"errors"
+	"reflect"
+	"testing"
+
+	"beleidsgraaf/kg"
+)
+
+func TestListCursorRoundTrip(t *testing.T) {
+	order, err := EffectiveOrder([]Order{{Field: FieldDate, Desc: true}, {Field: FieldNumber}, {Field: FieldDegree}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := [][]any{
+		{"2024-02-02", int64(257), int64(5), "voortgang", "doc:28638-257"},
+		{nil, nil, int64(0), "", "doc:x"},
+		{"<&>", int64(-9007199254740993), int64(1), "coordinatiecentrum", "org:comensha"}, // beyond float64 precision
+	}
+	for _, vals := range tests {
+		c := EncodeListCursor(order, vals)
+		got, err := DecodeListCursor(c, order)
+		if err != nil {
+			t.Fatalf("decode %v: %v", vals, err)
+		}
+		if !reflect.DeepEqual(got, vals) {
+			t.Errorf("round trip: got %#v, want %#v", got, vals)
+		}
+	}
+}
+
+func TestListCursorRejects(t *testing.T) {
+	byName, _ := EffectiveOrder(nil)
+	byNumber, _ := EffectiveOrder([]Order{{Field: FieldNumber}})
+	good := EncodeListCursor(byName, []any{"a", "b"})
+	tests := []struct {
+		name   string
+		cursor string
+		order  []Order
+	}{
+		{"garbage", "!!", byName},
+		{"not JSON", "bm90IGpzb24", byName},
+		{"trailing data", good + "e30", byName},
+		{"other order", good, byNumber},
+		{"neighbour cursor", EncodeNeighbourCursor(NeighbourKey{Type: kg.Holds}), byName},
+		{"string where an integer belongs", EncodeListCursor(byNumber, []any{"x", "a", "b"}), byNumber},
+		{"missing where a value must be", EncodeListCursor(byName, []any{nil, "b"}), byName},
+		{"too few values", encodeCursor(cursorJSON{Kind: cursorList, Order: OrderSignature(byName), Vals: []any{"a"}}), byName},
+		{"fraction", encodeCursor(cursorJSON{Kind: cursorList, Order: OrderSignature(byNumber), Vals: []any{1.5, "a", "b"}}), byNumber},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if _, err := DecodeListCursor(tc.cursor, tc.order); !errors.Is(err, ErrBadCursor) {
+				t.Errorf("error %v, want ErrBadCursor", err)
+			}
+		})
+	}
+}
+
+func TestNeighbourCursor(t *testing.T) {
+	for _, k := range []NeighbourKey{
+		{Type: kg.Holds, OtherKey: "actie 23", OtherID: "action:23"},
+		{Type: kg.RelatesTo, OtherKey: "voorstel 2", OtherID: "proposal:2", Incoming: true},
+	} {
+		got, err := DecodeNeighbourCursor(EncodeNeighbourCursor(k))
+		if err != nil || got != k {
+			t.Errorf("round trip %+v: got %+v, %v", k, got, err)
+		}
+	}
+	order, _ := EffectiveOrder(nil)
+	for _, bad := range []string{"", "x", EncodeListCursor(order, []any{"a", "b"}),
+		encodeCursor(cursorJSON{Kind: cursorNeighbour, Vals: []any{"HOLDS", "a", "b", int64(2)}})} {
+		if _, err := DecodeNeighbourCursor(bad); !errors.Is(err, ErrBadCursor) {
+			t.Errorf("%q: error %v, want ErrBadCursor", bad, err)
+		}
+	}
+}
+
+func TestNeighbourKeyCompare(t *testing.T) {
+	// In order: each key comes strictly before the next.
+	keys := []NeighbourKey{
+		{Type: kg.Cites, OtherKey: "z", OtherID: "z"},
+		{Type: kg.Holds, OtherKey: "actie 23", OtherID: "action:23"},
+		{Type: kg.Holds, OtherKey: "actielijn 4", OtherID: "actielijn:4"},
+		{Type: kg.Holds, OtherKey: "actielijn 4", OtherID: "actielijn:5"},
+		{Type: kg.Holds, OtherKey: "actielijn 4", OtherID: "actielijn:5", Incoming: true},
+	}
+	for i := range keys {
+		for j := range keys {
+			got := keys[i].Compare(keys[j])
+			want := 0
+			if i < j {
+				want = -1
+			} else if i > j {
+				want = 1
+			}
+			if got != want {
+				t.Errorf("Compare(%d, %d) = %d, want %d", i, j, got, want)
+			}
+		}
+	}
+}
