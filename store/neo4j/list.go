@@ -1,0 +1,235 @@
+package neo4j
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"beleidsgraaf/store"
+)
+
+// cypher collects the parameters of a statement being built: values always travel as
+// parameters, never in the text.
+type cypher struct {
+	params map[string]any
+	vars   int
+}
+
+func (c *cypher) param(v any) string {
+	name := fmt.Sprintf("p%d", len(c.params))
+	c.params[name] = v
+	return "$" + name
+}
+
+// fieldExpr is the Cypher expression of a field of node v. Optional fields read their
+// typed copy (_f_<field>), which is null when the property is missing or of another kind.
+func fieldExpr(v string, f store.Field) (expr string, optional bool) {
+	switch f {
+	case store.FieldID:
+		return v + "." + propID, false
+	case store.FieldName:
+		return v + "." + propKey, false
+	case store.FieldLabel:
+		return v + "." + propLabel, false
+	case store.FieldDegree:
+		return v + "." + propDegree, false
+	}
+	return v + "." + fieldPrefix + string(f), true
+}
+
+// filter translates a normalised store.Filter on node v into a Cypher predicate that is
+// never null (a comparison on a missing value is false, and NOT of it true), matching
+// store.Filter.Match.
+func (c *cypher) filter(f *store.Filter, v string) (string, error) {
+	switch {
+	case f == nil:
+		return "true", nil
+	case f.Rel != nil:
+		return c.rel(f.Rel, v)
+	case len(f.And) > 0 || len(f.Or) > 0:
+		list, op := f.And, " AND "
+		if len(f.Or) > 0 {
+			list, op = f.Or, " OR "
+		}
+		parts := make([]string, len(list))
+		for i, g := range list {
+			p, err := c.filter(g, v)
+			if err != nil {
+				return "", err
+			}
+			parts[i] = p
+		}
+		return "(" + strings.Join(parts, op) + ")", nil
+	case f.Not != nil:
+		p, err := c.filter(f.Not, v)
+		if err != nil {
+			return "", err
+		}
+		return "(NOT " + p + ")", nil
+	case f.Field == "":
+		return "true", nil
+	}
+	return c.compare(f, v)
+}
+
+func (c *cypher) compare(f *store.Filter, v string) (string, error) {
+	x, _ := fieldExpr(v, f.Field)
+	p := c.param(f.Value)
+	if f.Field == store.FieldName && (f.Op == store.OpContains || f.Op == store.OpStartsWith) {
+		op := "CONTAINS"
+		if f.Op == store.OpStartsWith {
+			op = "STARTS WITH"
+		}
+		return fmt.Sprintf("any(k IN %s.%s WHERE k %s %s)", v, propKeys, op, p), nil
+	}
+	var op string
+	switch f.Op {
+	case store.OpEq:
+		op = "="
+	case store.OpIn:
+		op = "IN"
+	case store.OpContains:
+		op = "CONTAINS"
+	case store.OpStartsWith:
+		op = "STARTS WITH"
+	case store.OpGte:
+		op = ">="
+	case store.OpLte:
+		op = "<="
+	default:
+		return "", fmt.Errorf("%w: unknown operator %q", store.ErrInvalidQuery, f.Op)
+	}
+	return fmt.Sprintf("coalesce(%s %s %s, false)", x, op, p), nil
+}
+
+// rel translates a relation test into an EXISTS subquery; the other end gets a fresh
+// variable so that tests can nest.
+func (c *cypher) rel(r *store.RelFilter, v string) (string, error) {
+	c.vars++
+	m := fmt.Sprintf("m%d", c.vars)
+	pattern := neighbourPattern(v, "", m, r.Direction, r.Types)
+	if r.Other == nil {
+		return fmt.Sprintf("EXISTS { MATCH %s }", pattern), nil
+	}
+	p, err := c.filter(r.Other, m)
+	if err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("EXISTS { MATCH %s WHERE %s }", pattern, p), nil
+}
+
+// orderBy is the ORDER BY list of an effective order: missing values last in both
+// directions.
+func orderBy(v string, order []store.Order) string {
+	parts := make([]string, 0, 2*len(order))
+	for _, o := range order {
+		x, optional := fieldExpr(v, o.Field)
+		if optional {
+			parts = append(parts, x+" IS NULL")
+		}
+		if o.Desc {
+			x += " DESC"
+		}
+		parts = append(parts, x)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// after is the keyset predicate "strictly after the row with sort values vals" in an
+// effective order, with missing values last whatever the direction (CompareSortValues).
+func (c *cypher) after(v string, order []store.Order, vals []any) string {
+	pred := "false"
+	for i := len(order) - 1; i >= 0; i-- {
+		x, _ := fieldExpr(v, order[i].Field)
+		var gt, eq string
+		if vals[i] == nil {
+			gt, eq = "false", x+" IS NULL"
+		} else {
+			p := c.param(vals[i])
+			cmp := ">"
+			if order[i].Desc {
+				cmp = "<"
+			}
+			gt = fmt.Sprintf("(%s IS NULL OR %s %s %s)", x, x, cmp, p)
+			eq = fmt.Sprintf("coalesce(%s = %s, false)", x, p)
+		}
+		pred = fmt.Sprintf("(%s OR (%s AND %s))", gt, eq, pred)
+	}
+	return pred
+}
+
+// List implements store.Reader in one statement: an optional count subquery for Total,
+// and a page subquery filtered by the translated Filter, started after the cursor with a
+// keyset predicate, ordered like store.CompareSortValues and cut at First+1.
+//
+//	CALL { WITH g MATCH (n:Label) WHERE n._gen = g AND <where> RETURN count(n) AS total }
+//	CALL { WITH g MATCH (n:Label) WHERE n._gen = g AND <where> AND <after>
+//	       WITH n ORDER BY <order> LIMIT $first + 1 RETURN collect([<node>, n._deg]) AS rows }
+//	RETURN total, rows
+func (s *Store) List(ctx context.Context, q store.ListQuery) (store.Page, error) {
+	if err := s.usable(ctx); err != nil {
+		return store.Page{}, err
+	}
+	p, err := q.Prepare()
+	if err != nil {
+		return store.Page{}, err
+	}
+	c := &cypher{params: map[string]any{"meta": metaKey}}
+	where, err := c.filter(p.Where, "n")
+	if err != nil {
+		return store.Page{}, err
+	}
+	label := labelNode
+	if p.Label != "" {
+		label = string(p.Label)
+	}
+	match := fmt.Sprintf("MATCH (n:%s) WHERE n.%s = g AND %s", label, propGen, where)
+	var b strings.Builder
+	b.WriteString(genClause)
+	if p.WithTotal {
+		fmt.Fprintf(&b, "CALL {\n  WITH g\n  %s\n  RETURN count(n) AS total\n}\n", match)
+	} else {
+		b.WriteString("WITH g, 0 AS total\n")
+	}
+	fmt.Fprintf(&b, "CALL {\n  WITH g\n  %s", match)
+	if p.After != nil {
+		fmt.Fprintf(&b, "\n    AND %s", c.after("n", p.Order, p.After))
+	}
+	fmt.Fprintf(&b, "\n  WITH n ORDER BY %s", orderBy("n", p.Order))
+	if p.First > 0 {
+		b.WriteString(" LIMIT " + c.param(int64(p.First)+1))
+	}
+	fmt.Fprintf(&b, "\n  RETURN collect([%s, n.%s]) AS rows\n}", nodeProj("n"), propDegree)
+	b.WriteString(stableTail("total, rows"))
+	vals, err := s.read(ctx, b.String(), c.params)
+	if err != nil {
+		return store.Page{}, err
+	}
+	var page store.Page
+	total, _ := vals[0].(int64)
+	rows, _ := vals[1].([]any)
+	for _, row := range rows {
+		l, _ := row.([]any)
+		if len(l) != 2 {
+			return store.Page{}, fmt.Errorf("neo4j: unexpected list row")
+		}
+		n, err := decodeNode(l[0])
+		if err != nil {
+			return store.Page{}, err
+		}
+		if p.First > 0 && len(page.Nodes) == p.First {
+			page.HasNextPage = true
+			break
+		}
+		deg, _ := l[1].(int64)
+		page.Nodes = append(page.Nodes, n)
+		page.Cursors = append(page.Cursors, store.EncodeListCursor(p.Order, store.SortValues(p.Order, n, store.NameKey(n), int(deg))))
+	}
+	if n := len(page.Cursors); n > 0 {
+		page.EndCursor = page.Cursors[n-1]
+	}
+	if p.WithTotal {
+		page.Total = int(total)
+	}
+	return page, nil
+}

@@ -1,0 +1,85 @@
+package neo4j
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"beleidsgraaf/kg"
+)
+
+// Names of the database objects this package owns. Labels, relationship types and
+// property names that appear in Cypher text come only from here and from kg's fixed
+// lists (kg.Labels, kg.RelTypes), never from a caller.
+const (
+	labelNode = "Node" // every graph node also carries this label
+	labelMeta = "Meta" // the one node that says which generation is served
+	metaKey   = "graph"
+
+	propID       = "id"
+	propName     = "name"
+	propAliases  = "aliases"
+	propGen      = "_gen"      // generation the node belongs to
+	propLabel    = "_label"    // kg.Label, also set as a Neo4j label
+	propKey      = "_key"      // store.NameKey: folded name, the sort key
+	propKeys     = "_keys"     // store.NameKeys: folded name, aliases, abbreviation
+	propSearch   = "_search"   // store.SearchKey: what Search pre-selects with CONTAINS
+	propDegree   = "_deg"      // edges at the node, a self-loop once
+	propMentions = "_mentions" // JSON of []kg.Evidence on nodes
+	propEvidence = "_evidence" // JSON of []kg.Evidence on relationships
+	propPropKeys = "_pk"       // names of Node.Props / Edge.Props, sorted
+	propPropType = "_pt"       // their Go types, parallel to _pk (see encode.go)
+	fieldPrefix  = "_f_"       // typed copy of a filterable property (see encode.go)
+)
+
+// schemaStatements create, idempotently, the constraints and indexes the store relies on.
+// Uniqueness is on (id, _gen), not on id alone: while Replace writes a new generation,
+// the served one holds the same IDs. Each constraint is backed by a range index, which
+// serves every lookup of a node by ID.
+func schemaStatements() []string {
+	var out []string
+	add := func(name, label string) {
+		out = append(out, fmt.Sprintf("CREATE CONSTRAINT %s IF NOT EXISTS FOR (n:%s) REQUIRE (n.%s, n.%s) IS UNIQUE",
+			name, label, propID, propGen))
+	}
+	add("bg_node_id", labelNode)
+	for _, l := range kg.Labels {
+		add("bg_"+strings.ToLower(string(l))+"_id", string(l))
+	}
+	out = append(out,
+		fmt.Sprintf("CREATE CONSTRAINT bg_meta_key IF NOT EXISTS FOR (m:%s) REQUIRE m.key IS UNIQUE", labelMeta),
+		fmt.Sprintf("CREATE INDEX bg_node_gen IF NOT EXISTS FOR (n:%s) ON (n.%s)", labelNode, propGen),
+		fmt.Sprintf("CREATE FULLTEXT INDEX bg_names IF NOT EXISTS FOR (n:%s) ON EACH [n.%s, n.%s, n.%s]",
+			labelNode, propName, propAliases, kg.PropTitle),
+	)
+	return out
+}
+
+// indexNames are the indexes ensureSchema waits for.
+func indexNames() []string {
+	names := []string{"bg_node_id", "bg_meta_key", "bg_node_gen", "bg_names"}
+	for _, l := range kg.Labels {
+		names = append(names, "bg_"+strings.ToLower(string(l))+"_id")
+	}
+	return names
+}
+
+// ensureSchema creates what schemaStatements lists (one statement per transaction, as
+// Neo4j requires for schema changes) and waits until the indexes are online.
+func (s *Store) ensureSchema(ctx context.Context) error {
+	for _, q := range schemaStatements() {
+		if _, err := s.write(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+			return s.run(ctx, tx, q, nil)
+		}); err != nil {
+			return fmt.Errorf("schema: %w", err)
+		}
+	}
+	for _, name := range indexNames() {
+		if _, err := s.readRaw(ctx, "CALL db.awaitIndex($name, 300)", map[string]any{"name": name}); err != nil {
+			return fmt.Errorf("schema: index %s: %w", name, err)
+		}
+	}
+	return nil
+}
