@@ -1,0 +1,169 @@
+package model
+
+import "beleidsgraaf/kg"
+
+// PageInfo is the GraphQL type PageInfo.
+type PageInfo struct {
+	HasNextPage     bool
+	HasPreviousPage bool
+	StartCursor     *string
+	EndCursor       *string
+}
+
+// NewPageInfo builds the page info of a page with the given item cursors.
+func NewPageInfo(cursors []string, hasNext, hasPrevious bool) *PageInfo {
+	p := &PageInfo{HasNextPage: hasNext, HasPreviousPage: hasPrevious}
+	if len(cursors) > 0 {
+		start, end := cursors[0], cursors[len(cursors)-1]
+		p.StartCursor, p.EndCursor = &start, &end
+	}
+	return p
+}
+
+// target is the node at the end of a list or relation edge. The typed GraphQL edge types
+// (OrganisationEdge, PersonRelationEdge, ...) bind their `node` field to the As* method of
+// their type (see gqlgen.yml); the store query that made the edge was narrowed to that label.
+type target struct{ node Node }
+
+func (t target) Node() Node                    { return t.node }
+func (t target) AsDocument() *Document         { x, _ := t.node.(*Document); return x }
+func (t target) AsPerson() *Person             { x, _ := t.node.(*Person); return x }
+func (t target) AsOffice() *Office             { x, _ := t.node.(*Office); return x }
+func (t target) AsParty() *Party               { x, _ := t.node.(*Party); return x }
+func (t target) AsOrganisation() *Organisation { x, _ := t.node.(*Organisation); return x }
+func (t target) AsActionPlan() *ActionPlan     { x, _ := t.node.(*ActionPlan); return x }
+func (t target) AsActielijn() *Actielijn       { x, _ := t.node.(*Actielijn); return x }
+func (t target) AsAction() *Action             { x, _ := t.node.(*Action); return x }
+func (t target) AsProposal() *Proposal         { x, _ := t.node.(*Proposal); return x }
+func (t target) AsMotion() *Motion             { x, _ := t.node.(*Motion); return x }
+func (t target) AsReport() *Report             { x, _ := t.node.(*Report); return x }
+func (t target) AsCommitment() *Commitment     { x, _ := t.node.(*Commitment); return x }
+func (t target) AsLegislation() *Legislation   { x, _ := t.node.(*Legislation); return x }
+func (t target) AsEvent() *Event               { x, _ := t.node.(*Event); return x }
+
+// Connection backs every top-level list connection (OrganisationConnection, ...).
+type Connection struct {
+	Edges    []*Edge
+	PageInfo *PageInfo
+	// TotalCount is only filled when the query selects it.
+	TotalCount int
+}
+
+// Edge backs every top-level list edge (OrganisationEdge, ...).
+type Edge struct {
+	target
+	cursor string
+}
+
+// NewEdge makes a list edge.
+func NewEdge(n *kg.Node, cursor string) *Edge { return &Edge{target{Wrap(n)}, cursor} }
+
+// Cursor resumes the list after this edge.
+func (e *Edge) Cursor() string { return e.cursor }
+
+// RelationConnection backs RelationConnection and every typed relation connection
+// (OrganisationRelationConnection, ...).
+type RelationConnection struct {
+	Edges    []*RelationEdge
+	PageInfo *PageInfo
+	// TotalCount is only filled when the query selects it.
+	TotalCount int
+}
+
+// RelationEdge is one edge seen from one of its ends.
+type RelationEdge struct {
+	target
+	edge   *kg.Edge
+	out    bool
+	cursor string
+}
+
+// NewRelationEdge makes the edge e as seen from the node with ID from, other being the
+// node at its other end.
+func NewRelationEdge(from string, e *kg.Edge, other *kg.Node, cursor string) *RelationEdge {
+	return &RelationEdge{target: target{Wrap(other)}, edge: e, out: e.From == from, cursor: cursor}
+}
+
+func (e *RelationEdge) ID() string         { return e.edge.ID() }
+func (e *RelationEdge) Type() RelationType { return RelationType(e.edge.Type) }
+func (e *RelationEdge) From() string       { return e.edge.From }
+func (e *RelationEdge) To() string         { return e.edge.To }
+func (e *RelationEdge) Cursor() string     { return e.cursor }
+func (e *RelationEdge) Evidence() []kg.Evidence {
+	if e.edge.Evidence == nil {
+		return []kg.Evidence{}
+	}
+	return e.edge.Evidence
+}
+
+// Direction is OUT when the node asked about is the edge's From.
+func (e *RelationEdge) Direction() Direction {
+	if e.out {
+		return DirectionOut
+	}
+	return DirectionIn
+}
+
+// Subgraph is a small graph for visualisation.
+type Subgraph struct {
+	Nodes []Node
+	Edges []*GraphEdge
+}
+
+// NewSubgraph wraps a graph the store returned.
+func NewSubgraph(g *kg.Graph) *Subgraph {
+	s := &Subgraph{Nodes: []Node{}, Edges: []*GraphEdge{}}
+	if g == nil {
+		return s
+	}
+	for i := range g.Nodes {
+		if w := Wrap(&g.Nodes[i]); w != nil {
+			s.Nodes = append(s.Nodes, w)
+		}
+	}
+	for i := range g.Edges {
+		s.Edges = append(s.Edges, &GraphEdge{&g.Edges[i]})
+	}
+	return s
+}
+
+// GraphEdge is an edge of a Subgraph.
+type GraphEdge struct{ e *kg.Edge }
+
+func (g *GraphEdge) ID() string         { return g.e.ID() }
+func (g *GraphEdge) Type() RelationType { return RelationType(g.e.Type) }
+func (g *GraphEdge) From() string       { return g.e.From }
+func (g *GraphEdge) To() string         { return g.e.To }
+func (g *GraphEdge) Evidence() []kg.Evidence {
+	if g.e.Evidence == nil {
+		return []kg.Evidence{}
+	}
+	return g.e.Evidence
+}
+
+// SearchHit is one search result.
+type SearchHit struct {
+	Node    Node
+	Score   float64
+	Snippet *string
+}
+
+// Stats counts the graph.
+type Stats struct {
+	Nodes      []*LabelCount
+	Edges      []*RelationTypeCount
+	TotalNodes int
+	TotalEdges int
+}
+
+// LabelCount is the number of nodes with a label.
+type LabelCount struct {
+	Label Label
+	Count int
+}
+
+// RelationTypeCount is the number of edges of a type.
+type RelationTypeCount struct {
+	Type  RelationType
+	Count int
+}

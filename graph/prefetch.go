@@ -1,0 +1,212 @@
+package graph
+
+import (
+	"context"
+	"encoding/json"
+	"slices"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
+
+	"beleidsgraaf/kg"
+	"beleidsgraaf/store"
+)
+
+// Prefetching makes "one store call per nesting level" hold whatever the timing.
+//
+// The loaders batch the keys that arrive together; but when a level has hundreds of
+// parents, gqlgen reaches their children over many milliseconds, and a time window alone
+// would split the level into several calls. So when a batch of nodes arrives (a top-level
+// page, or the neighbours of a batch of parents), the loaders read the query for the
+// fields that will be asked of those nodes and request their keys at once, all in one
+// batch. The resolvers then find their keys already loaded or in flight. Keys are made by
+// the same functions the resolvers use, so a prefetched key is exactly the key a resolver
+// asks for; were they ever to differ, the resolver would just load its own key: prefetching
+// can cost a call, never change an answer.
+
+// item is one node under a connection, with the edge that led to it (nil in top-level lists).
+type item struct {
+	node *kg.Node
+	edge *kg.Edge
+}
+
+// wants reports whether a connection field selects a page (edges or pageInfo) and whether
+// it selects totalCount.
+func (l *Loaders) wants(field *ast.Field) (page, count bool) {
+	if l.op == nil || field == nil || field.Definition == nil {
+		return true, true
+	}
+	for _, f := range graphql.CollectFields(l.op, field.SelectionSet, []string{field.Definition.Type.Name()}) {
+		switch f.Name {
+		case "edges", "pageInfo":
+			page = true
+		case "totalCount":
+			count = true
+		}
+	}
+	return page, count
+}
+
+// notePlan records that a connection field loads pages with spec, so that the batch of
+// those pages prefetches what the field selects under them.
+func (l *Loaders) notePlan(spec relSpec, field *ast.Field) {
+	if field == nil {
+		return
+	}
+	l.plansMu.Lock()
+	defer l.plansMu.Unlock()
+	if !slices.Contains(l.plans[spec], field) {
+		l.plans[spec] = append(l.plans[spec], field)
+	}
+}
+
+func (l *Loaders) plansFor(spec relSpec) []*ast.Field {
+	l.plansMu.Lock()
+	defer l.plansMu.Unlock()
+	return slices.Clone(l.plans[spec])
+}
+
+// prefetch requests, for the items under connection field conn, every key that the
+// fields selected under conn's edges will ask for.
+func (l *Loaders) prefetch(ctx context.Context, conn *ast.Field, items []item) {
+	if l.op == nil || conn == nil || conn.Definition == nil || len(items) == 0 {
+		return
+	}
+	for _, edges := range graphql.CollectFields(l.op, conn.SelectionSet, []string{conn.Definition.Type.Name()}) {
+		if edges.Name != "edges" || edges.Definition == nil {
+			continue
+		}
+		for _, f := range graphql.CollectFields(l.op, edges.Selections, []string{edges.Definition.Type.Name()}) {
+			switch f.Name {
+			case "node":
+				l.prefetchNodes(ctx, f.Selections, items)
+			case "evidence":
+				if l.selects(f, "document") {
+					for _, it := range items {
+						if it.edge != nil {
+							for _, ev := range it.edge.Evidence {
+								l.nodes.LoadThunk(ctx, ev.Document)
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// selects reports whether an object field selects a subfield.
+func (l *Loaders) selects(f graphql.CollectedField, name string) bool {
+	if f.Definition == nil {
+		return false
+	}
+	for _, sub := range graphql.CollectFields(l.op, f.Selections, []string{f.Definition.Type.Name()}) {
+		if sub.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// prefetchNodes requests the keys of the fields sel selects on each node.
+func (l *Loaders) prefetchNodes(ctx context.Context, sel ast.SelectionSet, items []item) {
+	for _, it := range items {
+		n := it.node
+		if n == nil {
+			continue
+		}
+		label := string(n.Label)
+		for _, f := range graphql.CollectFields(l.op, sel, []string{label, "Node"}) {
+			switch {
+			case f.Name == "relations":
+				args := f.ArgumentMap(l.op.Variables)
+				d := relDef{dir: store.Both}
+				for _, t := range stringList(args["types"]) {
+					d.types = append(d.types, kg.RelType(t))
+				}
+				for _, x := range stringList(args["labels"]) {
+					d.labels = append(d.labels, kg.Label(x))
+				}
+				if s, ok := args["direction"].(string); ok {
+					d.dir = store.Direction(s)
+				}
+				l.prefetchRelation(ctx, n.ID, d, f)
+			case f.Name == "mentions":
+				if l.selects(f, "document") {
+					for _, ev := range n.Mentions {
+						l.nodes.LoadThunk(ctx, ev.Document)
+					}
+				}
+			case label == string(kg.Document) && f.Name == "motion":
+				if dossier, number, ok := kamerstuk(n); ok {
+					l.nodes.LoadThunk(ctx, kg.MotionID(dossier, number))
+				}
+			case label == string(kg.Motion) && f.Name == "document":
+				if dossier, number, ok := kamerstuk(n); ok {
+					l.nodes.LoadThunk(ctx, kg.KamerstukID(dossier, number))
+				}
+			default:
+				if d, ok := relationFields[label+"."+f.Name]; ok {
+					l.prefetchRelation(ctx, n.ID, d, f)
+				}
+			}
+		}
+	}
+}
+
+// prefetchRelation requests the keys relatedBy will ask for field f of node id.
+func (l *Loaders) prefetchRelation(ctx context.Context, id string, d relDef, f graphql.CollectedField) {
+	args := f.ArgumentMap(l.op.Variables)
+	n := defaultRelationFirst
+	if v, ok := intArg(args, "first"); ok {
+		n = v
+	}
+	if n < 0 || n > maxRelationFirst {
+		return // the resolver reports the error
+	}
+	after, _ := args["after"].(string)
+	keys := relationKeys(id, d, n, after)
+	page, count := l.wants(f.Field)
+	if page {
+		l.notePlan(keys.page.relSpec, f.Field)
+		l.neighbours.LoadThunk(ctx, keys.page)
+	}
+	if count {
+		l.counts.LoadThunk(ctx, keys.count)
+	}
+}
+
+// kamerstuk returns a node's dossier and number.
+func kamerstuk(n *kg.Node) (string, int, bool) {
+	dossier := n.Str(kg.PropDossier)
+	number, ok := n.Int(kg.PropNumber)
+	return dossier, int(number), dossier != "" && ok
+}
+
+func stringList(v any) []string {
+	list, _ := v.([]any)
+	out := make([]string, 0, len(list))
+	for _, x := range list {
+		if s, ok := x.(string); ok {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// intArg reads an integer argument, whether it came as a literal or a JSON variable.
+func intArg(args map[string]any, name string) (int, bool) {
+	switch v := args[name].(type) {
+	case int:
+		return v, true
+	case int64:
+		return int(v), true
+	case float64:
+		return int(v), true
+	case json.Number:
+		if i, err := v.Int64(); err == nil {
+			return int(i), true
+		}
+	}
+	return 0, false
+}

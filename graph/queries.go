@@ -1,0 +1,173 @@
+package graph
+
+import (
+	"context"
+
+	"beleidsgraaf/graph/model"
+	"beleidsgraaf/kg"
+	"beleidsgraaf/store"
+)
+
+// Helpers of the resolvers that are more than one line.
+
+// document finds a document by ID or by Kamerstuk dossier and number.
+func (r *Resolver) document(ctx context.Context, id, dossier *string, number *int) (*model.Document, error) {
+	switch {
+	case id != nil && dossier == nil && number == nil:
+		return nodeOf[*model.Document](ctx, r, *id)
+	case id == nil && dossier != nil && number != nil:
+		return nodeOf[*model.Document](ctx, r, kg.KamerstukID(*dossier, *number))
+	}
+	return nil, inputErrorf("document needs either id or both dossier and number")
+}
+
+// nodes loads many nodes in one store call, nil where there is none.
+func (r *Resolver) nodes(ctx context.Context, ids []string) ([]model.Node, error) {
+	if len(ids) > maxNodesIDs {
+		return nil, inputErrorf("nodes takes at most %d ids", maxNodesIDs)
+	}
+	ns, err := r.loadersFor(ctx).nodes.LoadAll(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	return model.WrapAll(ns), nil
+}
+
+// lookupAll returns every node of a label that a name stands for.
+func (r *Resolver) lookupAll(ctx context.Context, label kg.Label, name string) ([]model.Node, error) {
+	ns, err := r.lookup(ctx, label, name)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]model.Node, 0, len(ns))
+	for _, n := range ns {
+		if w := model.Wrap(n); w != nil {
+			out = append(out, w)
+		}
+	}
+	return out, nil
+}
+
+// evidenceDocument loads the document of a piece of evidence. Evidence always points at a
+// loaded document; should the document be missing all the same, a bare Document with just
+// the ID stands in, so that one dangling reference does not fail the whole list.
+func (r *Resolver) evidenceDocument(ctx context.Context, ev *kg.Evidence) (*model.Document, error) {
+	d, err := nodeOf[*model.Document](ctx, r, ev.Document)
+	if err != nil || d != nil {
+		return d, err
+	}
+	return model.Wrap(&kg.Node{ID: ev.Document, Label: kg.Document, Name: ev.Document}).(*model.Document), nil
+}
+
+// motionOf is the motion a Kamerstuk document is (same dossier and number).
+func (r *Resolver) motionOf(ctx context.Context, d *model.Document) (*model.Motion, error) {
+	dossier, number := d.Dossier(), d.Number()
+	if dossier == nil || number == nil {
+		return nil, nil
+	}
+	return nodeOf[*model.Motion](ctx, r, kg.MotionID(*dossier, *number))
+}
+
+// kamerstukOf is the Kamerstuk document of a motion.
+func (r *Resolver) kamerstukOf(ctx context.Context, m *model.Motion) (*model.Document, error) {
+	dossier, number := m.Dossier(), m.Number()
+	if dossier == nil || number == nil {
+		return nil, nil
+	}
+	return nodeOf[*model.Document](ctx, r, kg.KamerstukID(*dossier, *number))
+}
+
+func (r *Resolver) search(ctx context.Context, text string, ls []model.Label, first *int) ([]*model.SearchHit, error) {
+	n, err := pageSize(first, defaultSearchFirst, maxSearchFirst)
+	if err != nil {
+		return nil, err
+	}
+	if kg.Fold(text) == "" || n == 0 {
+		return []*model.SearchHit{}, nil
+	}
+	hits, err := r.Store.Search(ctx, store.SearchQuery{Text: text, Labels: labels(ls), First: n})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*model.SearchHit, 0, len(hits))
+	ld := r.loadersFor(ctx)
+	for _, h := range hits {
+		w := model.Wrap(h.Node)
+		if w == nil {
+			continue
+		}
+		ld.nodes.Prime(h.Node.ID, h.Node)
+		hit := &model.SearchHit{Node: w, Score: h.Score}
+		if h.Snippet != "" {
+			s := h.Snippet
+			hit.Snippet = &s
+		}
+		out = append(out, hit)
+	}
+	return out, nil
+}
+
+func (r *Resolver) neighbourhood(ctx context.Context, id string, depth *int, types []model.RelationType, limit *int) (*model.Subgraph, error) {
+	d := 1
+	if depth != nil {
+		d = *depth
+	}
+	if d < 1 || d > maxSubgraphDepth {
+		return nil, inputErrorf("depth must be between 1 and %d", maxSubgraphDepth)
+	}
+	l := defaultSubgraphLimit
+	if limit != nil {
+		l = *limit
+	}
+	if l < 1 || l > maxSubgraphLimit {
+		return nil, inputErrorf("limit must be between 1 and %d", maxSubgraphLimit)
+	}
+	g, err := r.Store.Subgraph(ctx, store.SubgraphQuery{ID: id, Depth: d, Types: relTypes(types), Limit: l})
+	if err != nil {
+		return nil, err
+	}
+	return r.subgraph(ctx, g), nil
+}
+
+func (r *Resolver) shortestPath(ctx context.Context, from, to string, maxLength *int, types []model.RelationType) (*model.Subgraph, error) {
+	m := defaultPathLength
+	if maxLength != nil {
+		m = *maxLength
+	}
+	if m < 1 || m > maxPathLength {
+		return nil, inputErrorf("maxLength must be between 1 and %d", maxPathLength)
+	}
+	g, err := r.Store.ShortestPath(ctx, from, to, m, relTypes(types))
+	if err != nil {
+		return nil, err
+	}
+	return r.subgraph(ctx, g), nil
+}
+
+// subgraph wraps a graph and primes the node loader with its nodes.
+func (r *Resolver) subgraph(ctx context.Context, g *kg.Graph) *model.Subgraph {
+	if g != nil {
+		ld := r.loadersFor(ctx)
+		for i := range g.Nodes {
+			ld.nodes.Prime(g.Nodes[i].ID, &g.Nodes[i])
+		}
+	}
+	return model.NewSubgraph(g)
+}
+
+func (r *Resolver) stats(ctx context.Context) (*model.Stats, error) {
+	st, err := r.Store.Stats(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := &model.Stats{}
+	for _, l := range kg.Labels {
+		out.Nodes = append(out.Nodes, &model.LabelCount{Label: model.Label(l), Count: st.Nodes[l]})
+		out.TotalNodes += st.Nodes[l]
+	}
+	for _, t := range kg.RelTypes {
+		out.Edges = append(out.Edges, &model.RelationTypeCount{Type: model.RelationType(t), Count: st.Edges[t]})
+		out.TotalEdges += st.Edges[t]
+	}
+	return out, nil
+}

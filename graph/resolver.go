@@ -1,0 +1,211 @@
+package graph
+
+import (
+	"context"
+	"time"
+
+	"github.com/99designs/gqlgen/graphql"
+
+	"beleidsgraaf/graph/model"
+	"beleidsgraaf/kg"
+	"beleidsgraaf/store"
+)
+
+// Resolver is the root resolver. Resolvers are thin: they check and translate arguments
+// and ask the store through the operation's Loaders (or, for top-level lists and graph
+// queries, directly: those are one call each anyway).
+type Resolver struct {
+	Store store.Reader
+	// BatchWait is how long loaders collect keys; 0: DefaultBatchWait.
+	BatchWait time.Duration
+}
+
+// Page sizes.
+const (
+	defaultListFirst     = 50
+	maxListFirst         = 1000
+	defaultRelationFirst = 50
+	maxRelationFirst     = 500
+	maxNodesIDs          = 500
+	defaultSearchFirst   = 20
+	maxSearchFirst       = 200
+	defaultSubgraphLimit = 200
+	maxSubgraphLimit     = 1000
+	maxSubgraphDepth     = 3
+	defaultPathLength    = 6
+	maxPathLength        = 10
+)
+
+// pageSize checks a `first` argument.
+func pageSize(first *int, def, max int) (int, error) {
+	if first == nil {
+		return def, nil
+	}
+	if *first < 0 || *first > max {
+		return 0, inputErrorf("first must be between 0 and %d", max)
+	}
+	return *first, nil
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
+
+// related resolves a relationship field (see relationFields) of node parent.
+func (r *Resolver) related(ctx context.Context, parent model.Node, first *int, after *string) (*model.RelationConnection, error) {
+	d, err := relationField(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return r.relatedBy(ctx, parent, d, first, after)
+}
+
+// relations resolves the generic `relations` field of every node type.
+func (r *Resolver) relations(ctx context.Context, parent model.Node, types []model.RelationType, direction *model.Direction, others []model.Label, first *int, after *string) (*model.RelationConnection, error) {
+	d := relDef{types: relTypes(types), dir: store.Both, labels: labels(others)}
+	if direction != nil {
+		d.dir = store.Direction(*direction)
+	}
+	return r.relatedBy(ctx, parent, d, first, after)
+}
+
+// relatedBy resolves a page of the edges of parent that match d. Only what the query
+// selects is loaded: edges and pageInfo through the neighbours loader, totalCount through
+// the counts loader; both in flight at once.
+func (r *Resolver) relatedBy(ctx context.Context, parent model.Node, d relDef, first *int, after *string) (*model.RelationConnection, error) {
+	n, err := pageSize(first, defaultRelationFirst, maxRelationFirst)
+	if err != nil {
+		return nil, err
+	}
+	id := parent.KG().ID
+	ld := r.loadersFor(ctx)
+	field := graphql.GetFieldContext(ctx).Field.Field
+	wantPage, wantCount := ld.wants(field)
+	keys := relationKeys(id, d, n, deref(after))
+	var edges func() ([]store.Neighbour, error)
+	var count func() (int, error)
+	if wantPage {
+		ld.notePlan(keys.page.relSpec, field)
+		edges = ld.neighbours.LoadThunk(ctx, keys.page)
+	}
+	if wantCount {
+		count = ld.counts.LoadThunk(ctx, keys.count)
+	}
+	conn := &model.RelationConnection{Edges: []*model.RelationEdge{}, PageInfo: &model.PageInfo{HasPreviousPage: after != nil}}
+	if edges != nil {
+		nbs, err := edges()
+		if err != nil {
+			return nil, err
+		}
+		hasNext := len(nbs) > n
+		if hasNext {
+			nbs = nbs[:n]
+		}
+		cursors := make([]string, len(nbs))
+		for i, nb := range nbs {
+			conn.Edges = append(conn.Edges, model.NewRelationEdge(id, nb.Edge, nb.Node, nb.Cursor))
+			cursors[i] = nb.Cursor
+		}
+		conn.PageInfo = model.NewPageInfo(cursors, hasNext, after != nil)
+	}
+	if count != nil {
+		if conn.TotalCount, err = count(); err != nil {
+			return nil, err
+		}
+	}
+	return conn, nil
+}
+
+// relKeys are the loader keys of one relationship field of one node.
+type relKeys struct{ page, count relKey }
+
+// relationKeys makes the keys of a page of n edges after a cursor. The page asks for one
+// more than n, which tells whether a next page exists; first: 0 still asks for one.
+func relationKeys(id string, d relDef, n int, after string) relKeys {
+	return relKeys{
+		page:  relKey{id, newRelSpec(d.types, d.dir, d.labels, n+1, after)},
+		count: relKey{id, newRelSpec(d.types, d.dir, d.labels, 0, "")},
+	}
+}
+
+// list resolves a top-level list of a label. totalCount is only counted when selected.
+func (r *Resolver) list(ctx context.Context, label kg.Label, where *store.Filter, orderBy []*model.NodeOrder, first *int, after *string) (*model.Connection, error) {
+	n, err := pageSize(first, defaultListFirst, maxListFirst)
+	if err != nil {
+		return nil, err
+	}
+	ld := r.loadersFor(ctx)
+	field := graphql.GetFieldContext(ctx).Field.Field
+	wantPage, wantCount := ld.wants(field)
+	q := store.ListQuery{
+		Label:     label,
+		Where:     where,
+		Order:     order(label, orderBy),
+		First:     n,
+		After:     deref(after),
+		WithTotal: wantCount,
+	}
+	if n == 0 || !wantPage {
+		q.First = 1 // the store's 0 means "no limit"; one row tells whether any exist
+	}
+	page, err := r.Store.List(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	conn := &model.Connection{Edges: []*model.Edge{}, TotalCount: page.Total}
+	if n == 0 {
+		conn.PageInfo = model.NewPageInfo(nil, len(page.Nodes) > 0, after != nil)
+		return conn, nil
+	}
+	items := make([]item, len(page.Nodes))
+	for i, node := range page.Nodes {
+		conn.Edges = append(conn.Edges, model.NewEdge(node, page.Cursors[i]))
+		ld.nodes.Prime(node.ID, node)
+		items[i] = item{node: node}
+	}
+	ld.prefetch(ctx, field, items)
+	conn.PageInfo = model.NewPageInfo(page.Cursors, page.HasNextPage, after != nil)
+	return conn, nil
+}
+
+// node loads one node of any label; nil when there is none.
+func (r *Resolver) node(ctx context.Context, id string) (model.Node, error) {
+	n, err := r.loadersFor(ctx).nodes.Load(ctx, id)
+	if err != nil || n == nil {
+		return nil, err
+	}
+	return model.Wrap(n), nil
+}
+
+// nodeOf loads one node and returns it when it has the wanted Go type (label); nil otherwise.
+func nodeOf[T model.Node](ctx context.Context, r *Resolver, id string) (T, error) {
+	var zero T
+	n, err := r.node(ctx, id)
+	if err != nil || n == nil {
+		return zero, err
+	}
+	t, _ := n.(T)
+	return t, nil
+}
+
+// lookup finds the nodes of a label a name (or alias, abbreviation) stands for.
+func (r *Resolver) lookup(ctx context.Context, label kg.Label, name string) ([]*kg.Node, error) {
+	if kg.Fold(name) == "" {
+		return nil, nil
+	}
+	return r.loadersFor(ctx).lookups.Load(ctx, lookupKey{label, name})
+}
+
+// lookupOne returns the first node (by ID) a name stands for, as its Go type; nil when none.
+func lookupOne[T model.Node](ctx context.Context, r *Resolver, label kg.Label, name string) (T, error) {
+	var zero T
+	ns, err := r.lookup(ctx, label, name)
+	if err != nil || len(ns) == 0 {
+		return zero, err
+	}
+	t, _ := model.Wrap(ns[0]).(T)
+	return t, nil
+}
