@@ -59,13 +59,6 @@ type neo4jConfig struct {
 	URI, User, Password, Database string
 }
 
-// openNeo4j opens the Neo4j store. It is nil until store/neo4j exists; then a file of this
-// package sets it (openNeo4j = neo4j.Open, adapted to this signature).
-var openNeo4j func(ctx context.Context, c neo4jConfig) (store.Store, error)
-
-var errNoNeo4j = errors.New("Neo4j is configured (--neo4j or NEO4J_URI) but this build has no Neo4j store yet; " +
-	"unset NEO4J_URI to use the embedded in-memory store")
-
 const defaultCorpus = "corpus"
 
 const usage = `Usage:
@@ -189,9 +182,6 @@ func loadGraph(paths []string) *kg.Graph {
 // memory store filled with the documents at cfg.Paths.
 func openStore(ctx context.Context, cfg config) (store.Store, error) {
 	if cfg.Neo4j.URI != "" {
-		if openNeo4j == nil {
-			return nil, errNoNeo4j
-		}
 		return openNeo4j(ctx, cfg.Neo4j)
 	}
 	st := memory.New()
