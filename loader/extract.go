@@ -151,6 +151,7 @@ func (c *corpus) extract(d *docCtx) {
 		c.partOf(d, s, text)
 		c.reports(d, s, text)
 		c.findMotions(d, s, text)
+		c.commitments(d, s, text)
 	}
 	c.tables(d, plan)
 }

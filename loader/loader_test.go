@@ -401,3 +401,34 @@ func TestRolesAndMemberships(t *testing.T) {
 		t.Errorf("AVIM PART_OF %v", got)
 	}
 }
+
+func TestCommitments(t *testing.T) {
+	g := corpusGraph(t)
+	tests := []struct {
+		id, doc, event, date string
+	}{
+		// numbered by its footnote "Toezegging nr. 118836"
+		{"commitment:118836", "doc:kenmerk-6013609", "", ""},
+		{"commitment:in-het-programma-samen-tegen-mensenhandel-terug-te", "doc:kenmerk-6013609", "event:debat-2023-01-19", "2023-01-19"},
+		{"commitment:u-nader-te-informeren-over-de-stand-van", "doc:kenmerk-6013609", "event:mondelinge-vragenuur-2023-06-13", "2023-06-13"},
+		// made in the debate, fulfilled two blocks further: "Met deze brief voer ik … deze toezegging uit"
+		{"commitment:nog-voordat-uw-kamer-de-begroting-van-het", "doc:kenmerk-5155148", "", ""},
+	}
+	for _, tt := range tests {
+		n := node(t, g, tt.id)
+		if got := sources(g, tt.id, kg.RespondsTo); !slices.Contains(got, tt.doc) {
+			t.Errorf("%s responded to by %v, want %s", tt.id, got, tt.doc)
+		}
+		if tt.event != "" {
+			if got := targets(g, tt.id, kg.MadeIn); !reflect.DeepEqual(got, []string{tt.event}) {
+				t.Errorf("%s MADE_IN %v, want %s", tt.id, got, tt.event)
+			}
+		}
+		if got := n.Str(kg.PropDate); got != tt.date {
+			t.Errorf("%s date %q, want %q", tt.id, got, tt.date)
+		}
+	}
+	if nr, _ := node(t, g, "commitment:118836").Int(kg.PropNumber); nr != 118836 {
+		t.Errorf("commitment number %d", nr)
+	}
+}
