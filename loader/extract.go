@@ -29,7 +29,11 @@ func prepare(f File) (*docCtx, error) {
 	case ".html", ".htm":
 		data = []byte(htmlToText(f.Data))
 	case ".pdf":
-		return nil, fmt.Errorf("PDF is not supported yet: convert it to text (pdftotext) first")
+		text, err := pdfToText(f.Data)
+		if err != nil {
+			return nil, err
+		}
+		data = []byte(text)
 	default:
 		return nil, fmt.Errorf("unsupported file type %q", ext)
 	}
