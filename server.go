@@ -50,6 +50,8 @@ type config struct {
 
 	// export
 	Format string
+	Gold   string // eval: the gold file
+	Diff   bool   // eval: list misses and extras too
 
 	Neo4j neo4jConfig
 }
@@ -65,6 +67,7 @@ const usage = `Usage:
   beleidsgraaf [serve] [flags] [DIR|FILE...]          load documents (default ./corpus) and serve GraphQL
   beleidsgraaf load --neo4j URI [flags] [DIR|FILE...]  (re)build the Neo4j graph
   beleidsgraaf export --format json|graphml [DIR|FILE...]  print the extracted graph
+  beleidsgraaf eval [--gold FILE] [--diff] [DIR|FILE...]   score the extraction against a gold file
 
 Run "beleidsgraaf <command> -h" for the flags of a command.
 `
@@ -74,7 +77,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	cmd := "serve"
 	if len(args) > 0 {
 		switch args[0] {
-		case "serve", "load", "export":
+		case "serve", "load", "export", "eval":
 			cmd, args = args[0], args[1:]
 		case "help", "-h", "-help", "--help":
 			fmt.Fprint(stdout, usage)
@@ -94,6 +97,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		err = runLoad(ctx, cfg, stdout)
 	case "export":
 		err = runExport(cfg, stdout)
+	case "eval":
+		err = runEval(cfg, stdout)
 	default:
 		err = runServe(ctx, cfg)
 	}
@@ -134,6 +139,9 @@ func parseFlags(cmd string, args []string, stderr io.Writer) (config, error) {
 		neo4jFlags()
 	case "export":
 		fs.StringVar(&cfg.Format, "format", "json", "output format: json or graphml")
+	case "eval":
+		fs.StringVar(&cfg.Gold, "gold", defaultGold, "the hand-written gold file")
+		fs.BoolVar(&cfg.Diff, "diff", false, "also list every miss and every extra")
 	}
 	if err := fs.Parse(args); err != nil {
 		return cfg, err
@@ -141,6 +149,9 @@ func parseFlags(cmd string, args []string, stderr io.Writer) (config, error) {
 	cfg.Paths = fs.Args()
 	if len(cfg.Paths) == 0 {
 		cfg.Paths = []string{defaultCorpus}
+		if cmd == "eval" {
+			cfg.Paths = defaultEvalPaths
+		}
 	}
 	for _, o := range strings.Split(cors, ",") {
 		if o = strings.TrimSpace(o); o != "" {
