@@ -17,6 +17,33 @@ type corpus struct {
 	orgs    *orgIndex
 	docs    []*docCtx
 	motions []*motionMention
+
+	// the organisations of the sentence last asked about: every extractor of a sentence
+	// wants them, and finding them is the costliest step
+	orgsOf   Sentence
+	orgsDoc  *docCtx
+	orgsHits []orgHit
+}
+
+// sentenceOrgs returns the organisations named in a sentence, offsets relative to the
+// sentence's start.
+func (c *corpus) sentenceOrgs(d *docCtx, s Sentence) []orgHit {
+	if c.orgsDoc != d || c.orgsOf != s {
+		c.orgsDoc, c.orgsOf = d, s
+		c.orgsHits = c.orgs.find(d.str(s), 0)
+	}
+	return c.orgsHits
+}
+
+// orgsWithin returns the hits that lie within [from, to) of the sentence.
+func orgsWithin(hits []orgHit, from, to int) []orgHit {
+	var out []orgHit
+	for _, h := range hits {
+		if h.start >= from && h.end <= to {
+			out = append(out, h)
+		}
+	}
+	return out
 }
 
 // prepare reads one file into a document context, or says why it cannot.
@@ -317,7 +344,7 @@ func (d *docCtx) markerSentence(s Sentence) (Sentence, bool) {
 
 // organisations adds MENTIONS edges for every organisation named in a sentence.
 func (c *corpus) organisations(d *docCtx, s Sentence, text string) {
-	for _, h := range c.orgs.find(text, s.Start) {
+	for _, h := range c.sentenceOrgs(d, s) {
 		ev := d.sentEv(s)
 		c.orgNode(h.key, ev)
 		c.b.Edge(kg.Edge{Type: kg.Mentions, From: d.id, To: kg.OrganisationID(h.key), Evidence: []kg.Evidence{ev}})
@@ -327,6 +354,10 @@ func (c *corpus) organisations(d *docCtx, s Sentence, text string) {
 // orgNode adds the Organisation node for a dictionary or defined key.
 func (c *corpus) orgNode(key string, ev kg.Evidence) string {
 	id := kg.OrganisationID(key)
+	if n := c.b.Get(id); n != nil {
+		n.Mentions = append(n.Mentions, ev) // known: only the mention is new
+		return id
+	}
 	n := kg.Node{ID: id, Label: kg.Organisation, Mentions: []kg.Evidence{ev}}
 	if e, ok := c.orgs.entries[key]; ok {
 		n.Name = e.name
@@ -349,6 +380,10 @@ var lawRe = regexp.MustCompile(`(?i)\b(art(?:ikel|\.)\s*\d+[a-z]?(?:\s+(?:lid\s+
 
 // legislation adds Legislation nodes for laws, articles and directives.
 func (c *corpus) legislation(d *docCtx, s Sentence, text string) {
+	if !strings.Contains(text, "rt") && !strings.Contains(text, "ichtlijn") && !strings.Contains(text, "etboek") &&
+		!strings.Contains(text, " Act") && !strings.Contains(text, "verordening") {
+		return // every law reference has one of these
+	}
 	for _, m := range lawRe.FindAllString(text, -1) {
 		cit := canonicalLaw(m)
 		if cit == "" {

@@ -568,34 +568,27 @@ func (t *Text) build(paras []para, notes []footnote) {
 // expected number counts as a marker, and only when that footnote exists (or the document
 // has no footnote bodies at all, as in some exports), so years and amounts stay numbers.
 func superscriptMarkers(s string, next int, have map[int]bool) (string, int) {
-	for {
-		locs := trailingMarker.FindAllStringSubmatchIndex(s, -1)
-		done := true
-		for _, m := range locs {
-			n := atoi(s[m[4]:m[5]])
-			if c := s[m[2]:m[3]]; (c == "." || c == ",") && m[2] > 0 && s[m[2]-1] >= '0' && s[m[2]-1] <= '9' {
-				continue // "4.1", "5,5": a number, not a marker
-			}
-			if n != next || (len(have) > 0 && !have[n]) {
-				continue
-			}
-			// a year-like or long number glued to a letter is not a marker
-			if n > 300 {
-				continue
-			}
-			sep := ""
-			if m[6] < m[7] && unicode.IsLetter(firstRune(s[m[6]:])) {
-				sep = " " // "Kuiken5is": the extraction lost the space after the marker
-			}
-			s = s[:m[4]] + toSuperscript(n) + sep + s[m[5]:]
-			next++
-			done = false
-			break
+	var b strings.Builder
+	last := 0
+	for _, m := range trailingMarker.FindAllStringSubmatchIndex(s, -1) {
+		n := atoi(s[m[4]:m[5]])
+		if c := s[m[2]:m[3]]; (c == "." || c == ",") && m[2] > 0 && s[m[2]-1] >= '0' && s[m[2]-1] <= '9' {
+			continue // "4.1", "5,5": a number, not a marker
 		}
-		if done {
-			return s, next
+		// only the next expected number, of a footnote that exists, and never a year
+		if n != next || (len(have) > 0 && !have[n]) || n > 300 {
+			continue
 		}
+		b.WriteString(s[last:m[4]])
+		b.WriteString(toSuperscript(n))
+		if m[6] < m[7] && unicode.IsLetter(firstRune(s[m[6]:])) {
+			b.WriteByte(' ') // "Kuiken5is": the extraction lost the space after the marker
+		}
+		last = m[5]
+		next++
 	}
+	b.WriteString(s[last:])
+	return b.String(), next
 }
 
 func toSuperscript(n int) string {

@@ -43,6 +43,9 @@ func (c *corpus) plan(d *docCtx) *planCtx {
 	p := &planCtx{id: kg.ActionPlanID(planKey)}
 	for _, s := range d.sents {
 		text := d.str(s)
+		if !strings.Contains(text, "ctieplan") {
+			continue
+		}
 		if loc := planRe.FindStringIndex(text); loc != nil && strings.Contains(strings.ToLower(text[loc[0]:loc[1]]), "samen tegen") {
 			ev := d.sentEv(s)
 			c.b.Node(kg.Node{ID: p.id, Label: kg.ActionPlan, Name: planTitle, Props: map[string]any{kg.PropTitle: planTitle}, Mentions: []kg.Evidence{ev}})
@@ -80,8 +83,8 @@ func cleanTitle(t string) string {
 // actielijnen adds the actielijnen a sentence mentions, their titles where the sentence
 // gives them, and PART_OF the plan where the sentence places them in it.
 func (c *corpus) actielijnen(d *docCtx, s Sentence, text string, p *planCtx) {
-	if d.text.Blocks[s.Block].Kind == TableRow {
-		return // tables are read by tables()
+	if d.text.Blocks[s.Block].Kind == TableRow || !strings.Contains(text, "ctielijn") {
+		return // tables are read by tables(); every mention has "(A|a)ctielijn"
 	}
 	ev := d.sentEv(s)
 	titles := map[int]string{}
@@ -148,7 +151,7 @@ func (c *corpus) holders(d *docCtx, s Sentence, text string) {
 	}
 	ev := d.sentEv(s)
 	al := c.actielijn(n, "", ev)
-	for _, h := range c.orgs.find(text[:m[0]], s.Start) {
+	for _, h := range orgsWithin(c.sentenceOrgs(d, s), 0, m[0]) {
 		c.b.Edge(kg.Edge{Type: kg.Holds, From: c.orgNode(h.key, ev), To: al, Evidence: []kg.Evidence{ev}})
 	}
 }

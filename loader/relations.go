@@ -20,16 +20,20 @@ var (
 // target is the report the sentence names, else the section's actielijn.
 func (c *corpus) roles(d *docCtx, s Sentence, text string) {
 	al := d.sectionActielijn(s)
-	orgs := c.orgs.find(text, 0)
+	orgs := c.sentenceOrgs(d, s)
 	if len(orgs) == 0 {
 		return
 	}
 	var target string
-	if m := reportRe.FindStringSubmatch(text); m != nil {
+	if !strings.ContainsAny(text, "«'‘“\"") {
+		// no quoted title, so no report: fall through to the actielijn
+	} else if m := reportRe.FindStringSubmatch(text); m != nil {
 		target = kg.ReportID(cleanTitle(m[2]))
-	} else if al > 0 {
+	}
+	if target == "" && al > 0 {
 		target = kg.ActielijnID(al)
-	} else {
+	}
+	if target == "" {
 		return
 	}
 	ev := d.sentEv(s)
@@ -88,13 +92,14 @@ func (c *corpus) members(d *docCtx, s Sentence, text string) {
 	if colon < 0 || !memberListRe.MatchString(text[:colon]) {
 		return
 	}
-	groups := c.orgs.find(text[:colon], 0)
+	hits := c.sentenceOrgs(d, s)
+	groups := orgsWithin(hits, 0, colon)
 	if len(groups) != 1 {
 		return
 	}
 	group := groups[0].key
 	ev := d.sentEv(s)
-	for _, o := range c.orgs.find(text[colon:], 0) {
+	for _, o := range orgsWithin(hits, colon, len(text)) {
 		if o.key != group {
 			c.b.Edge(kg.Edge{Type: kg.MemberOf, From: c.orgNode(o.key, ev), To: c.orgNode(group, ev), Evidence: []kg.Evidence{ev}})
 		}
@@ -104,7 +109,7 @@ func (c *corpus) members(d *docCtx, s Sentence, text string) {
 // partOf adds PART_OF for organisations the dictionary places inside another (AVIM in the
 // police) when a sentence names both, so that the edge has evidence in the text.
 func (c *corpus) partOf(d *docCtx, s Sentence, text string) {
-	hits := c.orgs.find(text, 0)
+	hits := c.sentenceOrgs(d, s)
 	if len(hits) < 2 {
 		return
 	}

@@ -38,7 +38,7 @@ func (c *corpus) reports(d *docCtx, s Sentence, text string) {
 		return
 	}
 	ev := d.sentEv(s)
-	orgs := c.orgs.find(text, 0)
+	orgs := c.sentenceOrgs(d, s)
 	for _, f := range fs {
 		id := kg.ReportID(f.title)
 		c.b.Node(kg.Node{ID: id, Label: kg.Report, Name: f.title, Props: map[string]any{kg.PropTitle: f.title}, Mentions: []kg.Evidence{ev}})
