@@ -64,15 +64,9 @@ func (c *corpus) commitments(d *docCtx, s Sentence, text string) {
 		ref = &d.meta.date
 	}
 	var ev *event
-	if dm := debateRe.FindStringIndex(text); dm != nil {
-		for _, dt := range findDates(text, 0, ref) {
-			if dt.Y != 0 && dt.Start > dm[0] && dt.Start-dm[1] < 120 {
-				kind := strings.ToLower(strings.Join(strings.Fields(text[dm[0]:dm[1]]), " "))
-				ev = &event{kind: kind, date: dt.ISO(), ev: evs[0]}
-				props[kg.PropDate] = dt.ISO()
-				break
-			}
-		}
+	if kind, date, ok := findEvent(text, ref); ok {
+		ev = &event{kind: kind, date: date, ev: evs[0]}
+		props[kg.PropDate] = date
 	}
 	name := desc
 	if r := []rune(name); len(r) > 90 {
@@ -85,8 +79,7 @@ func (c *corpus) commitments(d *docCtx, s Sentence, text string) {
 	}
 	c.b.Edge(kg.Edge{Type: rel, From: d.id, To: id, Evidence: evs})
 	if ev != nil {
-		eid := kg.EventID(ev.kind, ev.date)
-		c.b.Node(kg.Node{ID: eid, Label: kg.Event, Name: ev.kind + " " + ev.date, Props: map[string]any{kg.PropKind: ev.kind, kg.PropDate: ev.date}, Mentions: []kg.Evidence{ev.ev}})
+		eid := c.eventNode(ev.kind, ev.date, ev.ev)
 		c.b.Edge(kg.Edge{Type: kg.MadeIn, From: id, To: eid, Evidence: []kg.Evidence{ev.ev}})
 	}
 }

@@ -183,6 +183,7 @@ func (c *corpus) extract(d *docCtx) {
 		c.reports(d, s, text)
 		c.findMotions(d, s, text)
 		c.commitments(d, s, text)
+		c.events(d, s, text)
 	}
 	c.tables(d, plan)
 }
@@ -378,14 +379,23 @@ func (c *corpus) orgNode(key string, ev kg.Evidence) string {
 
 var lawRe = regexp.MustCompile(`(?i)\b(art(?:ikel|\.)\s*\d+[a-z]?(?:\s+(?:lid\s+\d+\s+)?(?:Wetboek van Strafrecht|Wetboek van Strafvordering|Sr|WvS|Sv))?|Richtlijn\s+(?:\(EU\)\s*)?\d{4}/\d+(?:/EU)?|Wetboek van Strafrecht|Wetboek van Strafvordering|Digital Services Act|Algemene verordening gegevensbescherming)`)
 
+// namedLawRe finds laws by their capitalised names: "Wet seksuele misdrijven", "Verdrag van
+// Warschau", "Besluit Politiegegevens", "AVG".
+var namedLawRe = regexp.MustCompile(`\b(AVG)\b|\b(Verdrag van [A-Z]\p{L}+|Besluit [A-Z]\p{L}+|Wet(?: [a-zé\-]+){1,8})`)
+
+// lawTail ends a law's name: "de Wet seksuele misdrijven plaats", "de Wet … van 5 juni".
+var lawTail = map[string]bool{"van": true, "op": true, "in": true, "plaats": true, "is": true, "werd": true, "wordt": true,
+	"en": true, "te": true, "de": true, "het": true, "die": true, "dat": true, "met": true, "om": true, "aan": true, "voor": true, "bij": true}
+
 // legislation adds Legislation nodes for laws, articles and directives.
 func (c *corpus) legislation(d *docCtx, s Sentence, text string) {
 	if !strings.Contains(text, "rt") && !strings.Contains(text, "ichtlijn") && !strings.Contains(text, "etboek") &&
-		!strings.Contains(text, " Act") && !strings.Contains(text, "verordening") {
+		!strings.Contains(text, " Act") && !strings.Contains(text, "verordening") && !strings.Contains(text, "AVG") &&
+		!strings.Contains(text, "Verdrag") && !strings.Contains(text, "Besluit") && !strings.Contains(text, "Wet ") {
 		return // every law reference has one of these
 	}
-	for _, m := range lawRe.FindAllString(text, -1) {
-		cit := canonicalLaw(m)
+	for _, m := range append(lawRe.FindAllString(text, -1), namedLawRe.FindAllString(text, -1)...) {
+		cit := canonicalLaw(trimLawTail(m))
 		if cit == "" {
 			continue
 		}
@@ -396,6 +406,21 @@ func (c *corpus) legislation(d *docCtx, s Sentence, text string) {
 	}
 }
 
+// trimLawTail cuts the words after a law's name that the pattern took along.
+func trimLawTail(m string) string {
+	if !strings.HasPrefix(m, "Wet ") {
+		return m
+	}
+	f := strings.Fields(m)
+	for len(f) > 2 && lawTail[f[len(f)-1]] {
+		f = f[:len(f)-1]
+	}
+	if len(f) < 2 || lawTail[f[1]] {
+		return ""
+	}
+	return strings.Join(f, " ")
+}
+
 var articleRe = regexp.MustCompile(`(?i)^art(?:ikel|\.)\s*(\d+[a-z]?)\s*(.*)$`)
 
 // canonicalLaw writes a law reference one way: "art. 273f Sr" and "artikel 273f Wetboek
@@ -403,6 +428,12 @@ var articleRe = regexp.MustCompile(`(?i)^art(?:ikel|\.)\s*(\d+[a-z]?)\s*(.*)$`)
 // "artikel 20" means nothing on its own.
 func canonicalLaw(m string) string {
 	m = strings.Join(strings.Fields(m), " ")
+	if m == "" {
+		return ""
+	}
+	if m == "AVG" {
+		return "Algemene verordening gegevensbescherming"
+	}
 	if a := articleRe.FindStringSubmatch(m); a != nil {
 		code := a[2]
 		switch strings.ToLower(code) {

@@ -53,7 +53,6 @@ var (
 	respondCue      = regexp.MustCompile(`(?i)\b(uitvoering|invulling|informeer|afgedaan|afgerond|opvolging|reactie|ingegaan|ga ik in|ingaan|voer ik|geef ik|gevolg)`)
 	completedRe     = regexp.MustCompile(`(?i)motie[^.]*\b(afgedaan|is afgerond|gestand)`)
 	motionWordRe    = regexp.MustCompile(`(?i)\bmotie`)
-	debateRe        = regexp.MustCompile(`(?i)\b(tweeminutendebat|commissiedebat|plenaire?\s+debat|notaoverleg|wetgevingsoverleg|algemeen overleg|AO\s+\p{L}+|mondelinge?\s+vragenuur|begrotingsbehandeling|debat)\b`)
 )
 
 // notSurnames are capitalised words that follow "motie" without being a submitter.
@@ -190,14 +189,8 @@ func (c *corpus) describeMotion(d *docCtx, s Sentence, text string, mm *motionMe
 	}
 	mm.responds = respondCue.MatchString(text) || d.text.Blocks[s.Block].Kind == Heading ||
 		motionWordRe.MatchString(d.heading(s))
-	if m := debateRe.FindStringIndex(ctx); m != nil {
-		for _, dt := range dates {
-			if dt.Y != 0 && dt.Start > m[0] && dt.Start-m[1] < 120 {
-				kind := strings.ToLower(strings.Join(strings.Fields(ctx[m[0]:m[1]]), " "))
-				mm.event = &event{kind: kind, date: dt.ISO(), ev: d.sentEv(s)}
-				break
-			}
-		}
+	if kind, date, ok := findEvent(text, ref); ok {
+		mm.event = &event{kind: kind, date: date, ev: d.sentEv(s)}
 	}
 }
 
@@ -334,8 +327,7 @@ func (c *corpus) addMotion(m *motionMention) {
 		}
 	}
 	if m.event != nil {
-		eid := kg.EventID(m.event.kind, m.event.date)
-		c.b.Node(kg.Node{ID: eid, Label: kg.Event, Name: m.event.kind + " " + m.event.date, Props: map[string]any{kg.PropKind: m.event.kind, kg.PropDate: m.event.date}, Mentions: []kg.Evidence{m.event.ev}})
+		eid := c.eventNode(m.event.kind, m.event.date, m.event.ev)
 		c.b.Edge(kg.Edge{Type: kg.SubmittedIn, From: id, To: eid, Evidence: []kg.Evidence{m.event.ev}})
 	}
 }

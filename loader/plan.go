@@ -17,6 +17,9 @@ const (
 
 var (
 	planRe = regexp.MustCompile(`(?i)\bActieplan(?:\s+(?:van\s+het\s+)?programma)?\s+Samen\s+tegen\s+mensenhandel|\bActieplan\b`)
+	// the programme and its action plan are one thing to our users: "het programma Samen
+	// tegen mensenhandel" (2018) grew into the Actieplan (2023)
+	programmeRe = regexp.MustCompile(`(?i)\b(?:Actieplan\s+(?:van\s+het\s+)?)?programma\s+Samen\s+tegen\s+mensenhandel`)
 	// "actielijn 4", "Actielijn 5 (Titel)", "actielijnen 1 en 6"
 	actielijnRe = regexp.MustCompile(`(?i)\bactielijn(?:en)?\s+(\d{1,2})((?:\s*(?:,|en)\s*\d{1,2}\b)*)`)
 	// "Actielijn 5 (Verbetering van de informatiedeling en gegevensverwerking)",
@@ -43,10 +46,14 @@ func (c *corpus) plan(d *docCtx) *planCtx {
 	p := &planCtx{id: kg.ActionPlanID(planKey)}
 	for _, s := range d.sents {
 		text := d.str(s)
-		if !strings.Contains(text, "ctieplan") {
+		if !strings.Contains(text, "ctieplan") && !strings.Contains(text, "rogramma") {
 			continue
 		}
+		named := false
 		if loc := planRe.FindStringIndex(text); loc != nil && strings.Contains(strings.ToLower(text[loc[0]:loc[1]]), "samen tegen") {
+			named = true
+		}
+		if named || programmeRe.MatchString(text) {
 			ev := d.sentEv(s)
 			c.b.Node(kg.Node{ID: p.id, Label: kg.ActionPlan, Name: planTitle, Props: map[string]any{kg.PropTitle: planTitle}, Mentions: []kg.Evidence{ev}})
 			c.b.Edge(kg.Edge{Type: kg.Mentions, From: d.id, To: p.id, Evidence: []kg.Evidence{ev}})
@@ -101,7 +108,6 @@ func (c *corpus) actielijnen(d *docCtx, s Sentence, text string, p *planCtx) {
 			titles[atoi(m[2])] = m[1]
 		}
 	}
-	inPlan := planRe.MatchString(text)
 	for _, m := range actielijnRe.FindAllStringSubmatch(text, -1) {
 		nums := []int{atoi(m[1])}
 		for _, x := range listSep.FindAllString(m[2], -1) {
@@ -113,7 +119,7 @@ func (c *corpus) actielijnen(d *docCtx, s Sentence, text string, p *planCtx) {
 			}
 			id := c.actielijn(n, titles[n], ev)
 			c.b.Edge(kg.Edge{Type: kg.Mentions, From: d.id, To: id, Evidence: []kg.Evidence{ev}})
-			if inPlan && p.mentioned {
+			if p.mentioned { // actielijnen belong to the plan the letter speaks of
 				c.b.Edge(kg.Edge{Type: kg.PartOf, From: id, To: p.id, Evidence: []kg.Evidence{ev}})
 			}
 		}

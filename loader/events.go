@@ -1,0 +1,71 @@
+package loader
+
+import (
+	"regexp"
+	"strings"
+
+	"beleidsgraaf/kg"
+)
+
+// debateRe finds the kinds of meetings where motions are submitted and toezeggingen made.
+var debateRe = regexp.MustCompile(`(?i)\b(tweeminutendebat|commissiedebat|plenaire?\s+debat|notaoverleg|wetgevingsoverleg|algemeen\s+overleg|AO\b|mondelinge?\s+vragenuur|begrotingsbehandeling|debat)`)
+
+// debateKinds writes a kind one way: "AO" is an algemeen overleg, "plenaire debat" a
+// plenair debat, "Mondelinge Vragenuur" a mondelinge vragenuur.
+var debateKinds = map[string]string{"ao": "algemeen overleg", "plenaire debat": "plenair debat", "mondeling vragenuur": "mondelinge vragenuur"}
+
+// findEvent returns the meeting a sentence dates: the debate word nearest before a date
+// ("tijdens het tweeminutendebat van 27 september jl.") or just after it ("Op 5 juni jl. vond
+// het plenaire debat … plaats").
+func findEvent(text string, ref *Date) (kind, date string, ok bool) {
+	words := debateRe.FindAllStringIndex(text, -1)
+	if len(words) == 0 {
+		return "", "", false
+	}
+	for _, dt := range findDates(text, 0, ref) {
+		if dt.Y == 0 {
+			continue
+		}
+		best := -1
+		for i, w := range words {
+			before := w[1] <= dt.Start && dt.Start-w[1] <= 120
+			after := w[0] >= dt.End && w[0]-dt.End <= 40
+			if before || (after && best < 0) {
+				best = i
+			}
+		}
+		if best >= 0 {
+			w := words[best]
+			k := strings.ToLower(strings.Join(strings.Fields(text[w[0]:w[1]]), " "))
+			if c, ok := debateKinds[k]; ok {
+				k = c
+			}
+			return k, dt.ISO(), true
+		}
+	}
+	return "", "", false
+}
+
+// eventNode adds the Event node for a meeting and returns its ID.
+func (c *corpus) eventNode(kind, date string, ev kg.Evidence) string {
+	id := kg.EventID(kind, date)
+	c.b.Node(kg.Node{ID: id, Label: kg.Event, Name: kind + " " + date, Props: map[string]any{kg.PropKind: kind, kg.PropDate: date}, Mentions: []kg.Evidence{ev}})
+	return id
+}
+
+// events adds every dated meeting a sentence names.
+func (c *corpus) events(d *docCtx, s Sentence, text string) {
+	if !strings.Contains(text, "ebat") && !strings.Contains(text, "overleg") && !strings.Contains(text, "AO") &&
+		!strings.Contains(text, "ragenuur") && !strings.Contains(text, "ehandeling") {
+		return
+	}
+	var ref *Date
+	if d.hasDate {
+		ref = &d.meta.date
+	}
+	if kind, date, ok := findEvent(text, ref); ok {
+		ev := d.sentEv(s)
+		id := c.eventNode(kind, date, ev)
+		c.b.Edge(kg.Edge{Type: kg.Mentions, From: d.id, To: id, Evidence: []kg.Evidence{ev}})
+	}
+}
