@@ -105,6 +105,11 @@ func loadAll(docs []*docCtx) *kg.Graph {
 				}
 				c.orgs.add(e)
 			}
+			for _, e := range findPatternOrgs(d.str(s)) {
+				if _, known := c.orgs.keyFor(e.name); !known {
+					c.orgs.add(e)
+				}
+			}
 		}
 	}
 	for _, d := range docs {
@@ -176,11 +181,11 @@ func (c *corpus) extract(d *docCtx) {
 		c.organisations(d, s, text)
 		c.legislation(d, s, text)
 		c.actielijnen(d, s, text, plan)
+		c.reports(d, s, text) // before roles: a commissioned report must exist
 		c.holders(d, s, text)
 		c.roles(d, s, text)
 		c.members(d, s, text)
 		c.partOf(d, s, text)
-		c.reports(d, s, text)
 		c.findMotions(d, s, text)
 		c.commitments(d, s, text)
 		c.events(d, s, text)
@@ -207,6 +212,16 @@ func (c *corpus) letterhead(d *docCtx) {
 		oid := c.office(sig.office, ev)
 		c.b.Edge(kg.Edge{Type: kg.SignedBy, From: d.id, To: pid, Evidence: []kg.Evidence{ev}})
 		c.b.Edge(kg.Edge{Type: kg.HoldsOffice, From: pid, To: oid, Evidence: []kg.Evidence{ev}})
+	}
+	if d.meta.addressee == "" && d.meta.kind == kg.DocLetter {
+		// no "Aan de Voorzitter" line (a PDF or web export without the letterhead): a letter
+		// that speaks to "uw Kamer" is addressed to the Tweede Kamer
+		if i := strings.Index(d.text.Body, "uw Kamer"); i >= 0 {
+			if s, ok := d.sentenceAt(i); ok {
+				ev := d.sentEv(s)
+				c.b.Edge(kg.Edge{Type: kg.AddressedTo, From: d.id, To: c.orgNode("tweede-kamer", ev), Evidence: []kg.Evidence{ev}})
+			}
+		}
 	}
 	if d.meta.addressee != "" {
 		if i := strings.Index(d.text.Body, "Aan de Voorzitter"); i >= 0 {

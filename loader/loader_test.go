@@ -383,8 +383,9 @@ func TestRolesAndMemberships(t *testing.T) {
 		rel  kg.RelType
 		want []string
 	}{
-		{"actielijn:4", kg.Commissioned, []string{"org:ccv", "org:comensha", "org:vng"}},
-		{"actielijn:4", kg.Executes, []string{"org:dsp-groep", "org:metastory", "org:riec-midden-nederland"}},
+		// "In opdracht van de VNG, het CCV en CoMensha heeft … DSP-groep samen met de
+		// opdrachtgevers bouwstenen opgesteld": all four work on the actielijn
+		{"actielijn:4", kg.Executes, []string{"org:ccv", "org:comensha", "org:dsp-groep", "org:metastory", "org:riec-midden-nederland", "org:vng"}},
 		{"actielijn:3", kg.Coordinates, []string{"org:comensha"}},
 		{"actielijn:2", kg.Executes, []string{"org:fairwork", "org:significant-public"}},
 		{"org:som", kg.MemberOf, []string{"org:ckm", "org:comensha", "org:defence-for-children", "org:essm", "org:fairwork",

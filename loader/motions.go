@@ -74,6 +74,9 @@ func (c *corpus) findMotions(d *docCtx, s Sentence, text string) {
 	}
 	sort.Slice(hits, func(i, j int) bool { return hits[i].start < hits[j].start })
 	for i, h := range hits {
+		if strings.HasPrefix(strings.ToLower(text[h.start:h.listStart]), "moties") {
+			continue // "moties-Mutluer c.s." speaks of several motions at once
+		}
 		list := text[h.listStart:h.listEnd]
 		// "motie Segers-Asscher" joins two members; "de leden Yeşilgöz-Zegerius en …" lists one
 		joined := !strings.Contains(text[h.start:h.listStart], "van") && !strings.Contains(text[h.start:h.listStart], "leden")
@@ -229,6 +232,14 @@ func (c *corpus) resolveMotions() {
 		global[k][kg.MotionID(m.dossier, m.number)] = m
 	}
 	for _, m := range c.motions {
+		if m.number == 0 && len(m.submitters) == 1 {
+			// "motie Mutluer" names a motion by its first submitter: the document's one
+			// motion of which that member is first submitter, if there is exactly one
+			if full := c.firstSubmitterMotion(m); full != nil {
+				m.submitters, m.coSigned = full.submitters, full.coSigned
+				m.dossier, m.number = full.dossier, full.number
+			}
+		}
 		if m.number == 0 {
 			k := submitterKey(m.submitters)
 			if same := uniqueNumbers(byDoc[m.doc][k]); len(same) == 1 {
@@ -241,6 +252,23 @@ func (c *corpus) resolveMotions() {
 		}
 		c.addMotion(m)
 	}
+}
+
+// firstSubmitterMotion returns the one other motion of m's document whose first of
+// several submitters is m's only submitter, or nil when there is none or more than one.
+func (c *corpus) firstSubmitterMotion(m *motionMention) *motionMention {
+	var found *motionMention
+	for _, o := range c.motions {
+		if o.doc != m.doc || o == m || len(o.submitters) < 2 || o.submitters[0].surname != m.submitters[0].surname {
+			continue
+		}
+		// two motions led by the same member (by number, or by co-submitters) are ambiguous
+		if found != nil && (found.number != o.number || submitterKey(found.submitters) != submitterKey(o.submitters)) {
+			return nil
+		}
+		found = o
+	}
+	return found
 }
 
 func uniqueNumbers(ms []*motionMention) []*motionMention {

@@ -317,3 +317,48 @@ func nameBefore(s string) string {
 	}
 	return name
 }
+
+// orgPatterns find organisations no dictionary lists, by the way their names are built.
+// Each yields the name (group 1) and the kind it implies.
+var orgPatterns = []struct {
+	re   *regexp.Regexp
+	kind string
+}{
+	{regexp.MustCompile(`\b(Stichting(?: (?:[A-Z][\p{L}'’-]*|(?:des|de|van|voor|en|tegen)\b))+)`), "NGO"},
+	{regexp.MustCompile(`\b(?:[Oo]nderzoeks|[Aa]dvies(?:-\s+en\s+onderzoeks)?)(?:bureau|instituut)\s+([A-Z][\p{L}-]+(?: [A-Z][\p{L}-]+)*)`), "RESEARCH"},
+	{regexp.MustCompile(`\b((?:[Uu]niversiteit|[Hh]ogeschool) van [A-Z][\p{L}-]+)`), "RESEARCH"},
+	{regexp.MustCompile(`\b((?:Rechtbank|Gerechtshof) [A-Z][\p{L}-]+)`), "COURT"},
+	{regexp.MustCompile(`\bRb\. ([A-Z][\p{L}-]+)`), "COURT"},
+	{regexp.MustCompile(`\b(Commissie [A-Z][\p{L}]+)\b`), "COMMISSION"},
+	{regexp.MustCompile(`["“«']((?:Field ?[Ll]ab|Fieldlab) [^"”»']+)["”»']`), "NETWORK"},
+	{regexp.MustCompile(`\b((?:Field[Ll]ab|Fieldlab) [A-Z][\p{L}]+)\b`), "NETWORK"},
+}
+
+// findPatternOrgs returns the organisations a sentence names in one of the shapes above.
+func findPatternOrgs(s string) []*orgEntry {
+	var out []*orgEntry
+	for _, p := range orgPatterns {
+		for _, m := range p.re.FindAllStringSubmatch(s, -1) {
+			name := trimNameTail(m[1])
+			var aliases []string
+			if strings.HasPrefix(m[0], "Rb.") {
+				name, aliases = "Rechtbank "+name, []string{m[0]}
+			}
+			if len(name) < 4 {
+				continue
+			}
+			out = append(out, &orgEntry{key: kg.Slug(name), name: name, kind: p.kind, aliases: aliases})
+		}
+	}
+	return out
+}
+
+// trimNameTail drops the lowercase connectives a name pattern took along at its end
+// ("Stichting Terre des Hommes en" → "Stichting Terre des Hommes").
+func trimNameTail(name string) string {
+	f := strings.Fields(name)
+	for len(f) > 1 && nameConnectives[f[len(f)-1]] {
+		f = f[:len(f)-1]
+	}
+	return strings.Join(f, " ")
+}

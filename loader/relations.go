@@ -11,6 +11,7 @@ var (
 	commissionedRe = regexp.MustCompile(`(?i)\bin opdracht van\b`)
 	workVerbRe     = regexp.MustCompile(`(?i)\b(gemaakt|opgesteld|ondernomen|gewerkt|werkt|werken|uitgevoerd|uitvoeren|ontwikkeld|georganiseerd|geboden|ingezet|beproefd|begeleid|onderzocht|opgezet|gestart|afgerond|afrondt|verkend|gelanceerd)\b`)
 	coordinatorRe  = regexp.MustCompile(`(?i)\b(?:is|zijn|wordt|worden)\s+(?:de\s+)?(?:coördinator|coördinatoren|coördineert)\b`)
+	containmentCue = regexp.MustCompile(`(?i)\b(binnen|onderdeel|onder de|eenheid|eenheden|afdeling|dienst van|van de politie)\b`)
 	auxVerbRe      = regexp.MustCompile(`\b(heeft|hebben|is|zijn|wordt|worden)\b`)
 	memberListRe   = regexp.MustCompile(`(?i)\b(bestaat uit|bestaan uit|nemen [^:]*deel|zijn lid van|leden van)\b`)
 )
@@ -52,7 +53,11 @@ func (c *corpus) roles(d *docCtx, s Sentence, text string) {
 		for _, o := range orgs {
 			if o.start >= m[1] && o.start < m[1]+end {
 				commissioners[o.key] = true
-				c.b.Edge(kg.Edge{Type: kg.Commissioned, From: c.orgNode(o.key, ev), To: target, Evidence: []kg.Evidence{ev}})
+				rel := kg.Commissioned // a report or action, as the ontology has it
+				if strings.HasPrefix(target, "actielijn:") {
+					rel = kg.Executes // commissioning work on an actielijn is taking part in it
+				}
+				c.b.Edge(kg.Edge{Type: rel, From: c.orgNode(o.key, ev), To: target, Evidence: []kg.Evidence{ev}})
 			}
 		}
 	}
@@ -110,7 +115,7 @@ func (c *corpus) members(d *docCtx, s Sentence, text string) {
 // police) when a sentence names both, so that the edge has evidence in the text.
 func (c *corpus) partOf(d *docCtx, s Sentence, text string) {
 	hits := c.sentenceOrgs(d, s)
-	if len(hits) < 2 {
+	if len(hits) < 2 || !containmentCue.MatchString(text) {
 		return
 	}
 	present := map[string]bool{}

@@ -42,7 +42,8 @@ func TestUnseenLetters(t *testing.T) {
 		{"doc:28638-161", kg.RespondsTo, []string{"motion:28638-149"}},
 		{"person:yesilgoz-zegerius", kg.Submitted, []string{"motion:28638-149"}},          // a double surname is one member
 		{"person:kuiken", kg.Submitted, []string{"motion:28638-155", "motion:28638-165"}}, // by footnotes: after the signature, and in the PDF
-		{"org:sat", kg.Published, []string{"report:verborgen-arbeid-in-de-keten"}},        // defined in the text: "(hierna: SAT)"
+		{"org:sat", kg.Published, []string{"report:verborgen-arbeid-in-de-keten"}},
+		{"org:minszw", kg.Commissioned, []string{"report:verborgen-arbeid-in-de-keten"}}, // "in opdracht van het ministerie van SZW"        // defined in the text: "(hierna: SAT)"
 		{"doc:28638-199", kg.SignedBy, []string{"person:broekers-knol"}},
 		{"doc:28638-199", kg.RespondsTo, []string{"motion:28638-190"}}, // <sup>1</sup> footnote in HTML
 		{"action:41", kg.PartOf, []string{"actielijn:2"}},
