@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"beleidsgraaf/graph"
+	"beleidsgraaf/internal/testlock"
 	"beleidsgraaf/kg"
 	"beleidsgraaf/loader"
 	"beleidsgraaf/store"
@@ -24,6 +25,15 @@ import (
 
 func TestMain(m *testing.M) {
 	slog.SetDefault(slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if os.Getenv("NEO4J_URI") != "" {
+		release, err := testlock.Acquire("neo4j") // the store/neo4j tests use the same database
+		if err != nil {
+			panic(err)
+		}
+		code := m.Run()
+		release()
+		os.Exit(code)
+	}
 	os.Exit(m.Run())
 }
 
@@ -162,6 +172,10 @@ var queries = []struct {
 		[]string{`"id":"org:dsp-groep"`}, false},
 	{"shortest path between two organisations", `{ shortestPath(from: "org:fier", to: "org:vng") { nodes { id } edges { type } } }`, 1,
 		[]string{`"id":"org:fier"`, `"id":"org:vng"`}, false},
+	{"motions by date submitted", `{ motions(first: 5, where: { dateSubmitted: { gte: "2023-09-01" } }, orderBy: [{field: DATE, direction: DESC}]) { totalCount edges { node { id dateSubmitted } } } }`, 1,
+		[]string{`"id":"motion:28638-244"`, `"dateSubmitted":"2023-09-27"`}, false},
+	{"the acceptance question", `{ organisation(name: "comensha") { name } actielijn(number: 2) { title } motion(dossier: "28 638", number: 231) { submitters { name } } }`, 3, // three root lookups of different kinds, then one level
+		[]string{`"name":"CoMensha"`, `"title":"Vergroten van de meldingsbereidheid"`, `"submitters":[{"name":"Bikker"},{"name":"Verkuilen"}]`}, false},
 	{"statistics", `{ stats { nodes { label count } edges { type count } } }`, 1, []string{`"label":"Organisation"`}, false},
 	{"an invalid cursor is a clear error", `{ motions(first: 2, after: "not-a-cursor") { edges { node { id } } } }`, 1, []string{`cursor`}, true},
 }

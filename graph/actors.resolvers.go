@@ -15,15 +15,27 @@ func (r *officeResolver) Relations(ctx context.Context, obj *model.Office, types
 	return r.relations(ctx, obj, types, direction, labels, first, after)
 }
 
-func (r *officeResolver) Holders(ctx context.Context, obj *model.Office, first *int, after *string) (*model.RelationConnection, error) {
+func (r *officeResolver) Holders(ctx context.Context, obj *model.Office, first *int) ([]*model.Person, error) {
+	return relatedNodes[*model.Person](ctx, r.Resolver, obj, first)
+}
+
+func (r *officeResolver) HoldersConnection(ctx context.Context, obj *model.Office, first *int, after *string) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, first, after)
 }
 
-func (r *officeResolver) Signed(ctx context.Context, obj *model.Office, first *int, after *string) (*model.RelationConnection, error) {
+func (r *officeResolver) Signed(ctx context.Context, obj *model.Office, first *int) ([]*model.Document, error) {
+	return relatedNodes[*model.Document](ctx, r.Resolver, obj, first)
+}
+
+func (r *officeResolver) SignedConnection(ctx context.Context, obj *model.Office, first *int, after *string) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, first, after)
 }
 
-func (r *officeResolver) OnBehalfDocuments(ctx context.Context, obj *model.Office, first *int, after *string) (*model.RelationConnection, error) {
+func (r *officeResolver) OnBehalfDocuments(ctx context.Context, obj *model.Office, first *int) ([]*model.Document, error) {
+	return relatedNodes[*model.Document](ctx, r.Resolver, obj, first)
+}
+
+func (r *officeResolver) OnBehalfDocumentsConnection(ctx context.Context, obj *model.Office, first *int, after *string) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, first, after)
 }
 
@@ -59,7 +71,11 @@ func (r *organisationResolver) Coordinates(ctx context.Context, obj *model.Organ
 	return r.related(ctx, obj, first, after)
 }
 
-func (r *organisationResolver) CoordinatedBy(ctx context.Context, obj *model.Organisation, first *int, after *string) (*model.RelationConnection, error) {
+func (r *organisationResolver) CoordinatedBy(ctx context.Context, obj *model.Organisation, first *int) ([]*model.Organisation, error) {
+	return relatedNodes[*model.Organisation](ctx, r.Resolver, obj, first)
+}
+
+func (r *organisationResolver) CoordinatedByConnection(ctx context.Context, obj *model.Organisation, first *int, after *string) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, first, after)
 }
 
@@ -71,7 +87,11 @@ func (r *organisationResolver) MemberOf(ctx context.Context, obj *model.Organisa
 	return r.related(ctx, obj, first, after)
 }
 
-func (r *organisationResolver) Members(ctx context.Context, obj *model.Organisation, first *int, after *string) (*model.RelationConnection, error) {
+func (r *organisationResolver) Members(ctx context.Context, obj *model.Organisation, first *int) ([]*model.Organisation, error) {
+	return relatedNodes[*model.Organisation](ctx, r.Resolver, obj, first)
+}
+
+func (r *organisationResolver) MembersConnection(ctx context.Context, obj *model.Organisation, first *int, after *string) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, first, after)
 }
 
@@ -79,7 +99,11 @@ func (r *organisationResolver) PartOf(ctx context.Context, obj *model.Organisati
 	return r.related(ctx, obj, first, after)
 }
 
-func (r *organisationResolver) Parts(ctx context.Context, obj *model.Organisation, first *int, after *string) (*model.RelationConnection, error) {
+func (r *organisationResolver) Parts(ctx context.Context, obj *model.Organisation, first *int) ([]model.Node, error) {
+	return relatedNodes[model.Node](ctx, r.Resolver, obj, first)
+}
+
+func (r *organisationResolver) PartsConnection(ctx context.Context, obj *model.Organisation, first *int, after *string) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, first, after)
 }
 
@@ -95,7 +119,11 @@ func (r *partyResolver) Relations(ctx context.Context, obj *model.Party, types [
 	return r.relations(ctx, obj, types, direction, labels, first, after)
 }
 
-func (r *partyResolver) Members(ctx context.Context, obj *model.Party, first *int, after *string) (*model.RelationConnection, error) {
+func (r *partyResolver) Members(ctx context.Context, obj *model.Party, first *int) ([]*model.Person, error) {
+	return relatedNodes[*model.Person](ctx, r.Resolver, obj, first)
+}
+
+func (r *partyResolver) MembersConnection(ctx context.Context, obj *model.Party, first *int, after *string) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, first, after)
 }
 
@@ -107,19 +135,35 @@ func (r *personResolver) Relations(ctx context.Context, obj *model.Person, types
 	return r.relations(ctx, obj, types, direction, labels, first, after)
 }
 
-func (r *personResolver) Submitted(ctx context.Context, obj *model.Person, first *int, after *string) (*model.RelationConnection, error) {
+func (r *personResolver) Submitted(ctx context.Context, obj *model.Person, first *int) ([]*model.Motion, error) {
+	return relatedNodes[*model.Motion](ctx, r.Resolver, obj, first)
+}
+
+func (r *personResolver) SubmittedConnection(ctx context.Context, obj *model.Person, first *int, after *string) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, first, after)
 }
 
-func (r *personResolver) Party(ctx context.Context, obj *model.Person, first *int, after *string) (*model.RelationConnection, error) {
+func (r *personResolver) Party(ctx context.Context, obj *model.Person) (*model.Party, error) {
+	return relatedNode[*model.Party](ctx, r.Resolver, obj)
+}
+
+func (r *personResolver) PartyConnection(ctx context.Context, obj *model.Person, first *int, after *string) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, first, after)
 }
 
-func (r *personResolver) Offices(ctx context.Context, obj *model.Person, first *int, after *string) (*model.RelationConnection, error) {
+func (r *personResolver) Offices(ctx context.Context, obj *model.Person, first *int) ([]*model.Office, error) {
+	return relatedNodes[*model.Office](ctx, r.Resolver, obj, first)
+}
+
+func (r *personResolver) OfficesConnection(ctx context.Context, obj *model.Person, first *int, after *string) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, first, after)
 }
 
-func (r *personResolver) Signed(ctx context.Context, obj *model.Person, first *int, after *string) (*model.RelationConnection, error) {
+func (r *personResolver) Signed(ctx context.Context, obj *model.Person, first *int) ([]*model.Document, error) {
+	return relatedNodes[*model.Document](ctx, r.Resolver, obj, first)
+}
+
+func (r *personResolver) SignedConnection(ctx context.Context, obj *model.Person, first *int, after *string) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, first, after)
 }
 

@@ -19,7 +19,11 @@ func (r *documentResolver) Motion(ctx context.Context, obj *model.Document) (*mo
 	return r.motionOf(ctx, obj)
 }
 
-func (r *documentResolver) Signatories(ctx context.Context, obj *model.Document, first *int, after *string) (*model.RelationConnection, error) {
+func (r *documentResolver) Signatories(ctx context.Context, obj *model.Document, first *int) ([]model.Node, error) {
+	return relatedNodes[model.Node](ctx, r.Resolver, obj, first)
+}
+
+func (r *documentResolver) SignatoriesConnection(ctx context.Context, obj *model.Document, first *int, after *string) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, first, after)
 }
 
@@ -83,19 +87,35 @@ func (r *reportResolver) Relations(ctx context.Context, obj *model.Report, types
 	return r.relations(ctx, obj, types, direction, labels, first, after)
 }
 
-func (r *reportResolver) Publishers(ctx context.Context, obj *model.Report, first *int, after *string) (*model.RelationConnection, error) {
+func (r *reportResolver) Publishers(ctx context.Context, obj *model.Report, first *int) ([]*model.Organisation, error) {
+	return relatedNodes[*model.Organisation](ctx, r.Resolver, obj, first)
+}
+
+func (r *reportResolver) PublishersConnection(ctx context.Context, obj *model.Report, first *int, after *string) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, first, after)
 }
 
-func (r *reportResolver) CommissionedBy(ctx context.Context, obj *model.Report, first *int, after *string) (*model.RelationConnection, error) {
+func (r *reportResolver) CommissionedBy(ctx context.Context, obj *model.Report, first *int) ([]*model.Organisation, error) {
+	return relatedNodes[*model.Organisation](ctx, r.Resolver, obj, first)
+}
+
+func (r *reportResolver) CommissionedByConnection(ctx context.Context, obj *model.Report, first *int, after *string) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, first, after)
 }
 
-func (r *reportResolver) Executors(ctx context.Context, obj *model.Report, first *int, after *string) (*model.RelationConnection, error) {
+func (r *reportResolver) Executors(ctx context.Context, obj *model.Report, first *int) ([]*model.Organisation, error) {
+	return relatedNodes[*model.Organisation](ctx, r.Resolver, obj, first)
+}
+
+func (r *reportResolver) ExecutorsConnection(ctx context.Context, obj *model.Report, first *int, after *string) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, first, after)
 }
 
-func (r *reportResolver) RespondedToBy(ctx context.Context, obj *model.Report, first *int, after *string) (*model.RelationConnection, error) {
+func (r *reportResolver) RespondedToBy(ctx context.Context, obj *model.Report, first *int) ([]*model.Document, error) {
+	return relatedNodes[*model.Document](ctx, r.Resolver, obj, first)
+}
+
+func (r *reportResolver) RespondedToByConnection(ctx context.Context, obj *model.Report, first *int, after *string) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, first, after)
 }
 

@@ -247,12 +247,6 @@ func documentWhere(w *model.DocumentWhere) *store.Filter {
 	return combine(own, w.And, w.Or, w.Not, documentWhere, func(x *model.DocumentWhere) bool { return x == nil })
 }
 
-// Motion dates are the properties dateSubmitted and dateAdopted.
-const (
-	fieldDateSubmitted = store.Field(kg.PropDateSubmitted)
-	fieldDateAdopted   = store.Field(kg.PropDateAdopted)
-)
-
 func motionWhere(w *model.MotionWhere) *store.Filter {
 	if w == nil {
 		return nil
@@ -262,8 +256,8 @@ func motionWhere(w *model.MotionWhere) *store.Filter {
 		status = enumFilter(store.FieldStatus, w.Status.Eq, w.Status.In)
 	}
 	own := all(idFilter(w.ID), nameFilter(w.Name), keywordFilter(store.FieldDossier, w.Dossier, dossier),
-		intFilter(store.FieldNumber, w.Number), dateFilter(fieldDateSubmitted, w.DateSubmitted),
-		dateFilter(fieldDateAdopted, w.DateAdopted), status, relationFilter(w.Related))
+		intFilter(store.FieldNumber, w.Number), dateFilter(store.FieldDateSubmitted, w.DateSubmitted),
+		dateFilter(store.FieldDateAdopted, w.DateAdopted), status, relationFilter(w.Related))
 	return combine(own, w.And, w.Or, w.Not, motionWhere, func(x *model.MotionWhere) bool { return x == nil })
 }
 
@@ -303,7 +297,7 @@ func order(label kg.Label, in []*model.NodeOrder) []store.Order {
 		case model.OrderFieldDate:
 			f = store.FieldDate
 			if label == kg.Motion {
-				f = fieldDateSubmitted
+				f = store.FieldDateSubmitted
 			}
 		case model.OrderFieldNumber:
 			f = store.FieldNumber

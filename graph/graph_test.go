@@ -259,24 +259,40 @@ func TestFiltersAndOrder(t *testing.T) {
 	}
 }
 
-// TestMotionDates needs the store to know the motion date fields (dateSubmitted,
-// dateAdopted); until it does, the API answers with the store's clear refusal.
+// TestMotionDates: motions filter on dateSubmitted and dateAdopted, and `orderBy: DATE`
+// means the date submitted.
 func TestMotionDates(t *testing.T) {
 	c := newClient(newStore(t), graph.Options{})
-	var resp struct {
-		Motions struct {
-			Edges []struct{ Node struct{ ID string } }
-		}
+	cases := []struct {
+		query string
+		want  []string
+	}{
+		{`{ motions(where: {dateSubmitted: {gte: "2023-10-01"}}, orderBy: {field: DATE}) { edges { node { id } } } }`,
+			[]string{"motion:28638-233"}},
+		{`{ motions(orderBy: {field: DATE}) { edges { node { id } } } }`,
+			[]string{"motion:28638-224", "motion:28638-233"}},
+		{`{ motions(orderBy: {field: DATE, direction: DESC}) { edges { node { id } } } }`,
+			[]string{"motion:28638-233", "motion:28638-224"}},
+		{`{ motions(where: {dateAdopted: {lte: "2023-12-31"}}) { edges { node { id } } } }`,
+			[]string{"motion:28638-224"}},
+		// A missing date fails the test, so NOT of it holds: 233 was never adopted.
+		{`{ motions(where: {NOT: {dateAdopted: {gte: "2023-01-01"}}}) { edges { node { id } } } }`,
+			[]string{"motion:28638-233"}},
 	}
-	errs := do(t, c, `{ motions(where: {dateSubmitted: {gte: "2023-10-01"}}, orderBy: {field: DATE}) { edges { node { id } } } }`, &resp)
-	if len(errs) == 1 && strings.Contains(errs[0].Message, `unknown field "dateSubmitted"`) {
-		if errs[0].Extensions["code"] != graph.CodeBadUserInput || strings.Contains(errs[0].Message, "input:") {
-			t.Errorf("refusal not presented as a client error: %+v", errs)
+	for _, tc := range cases {
+		var resp struct {
+			Motions struct {
+				Edges []struct{ Node struct{ ID string } }
+			}
 		}
-		t.Skip("the store does not support motion date fields yet: " + errs[0].Message)
-	}
-	if len(errs) > 0 || len(resp.Motions.Edges) != 1 || resp.Motions.Edges[0].Node.ID != "motion:28638-233" {
-		t.Errorf("motions submitted since October 2023: %+v %+v", resp, errs)
+		mustDo(t, c, tc.query, &resp)
+		var got []string
+		for _, e := range resp.Motions.Edges {
+			got = append(got, e.Node.ID)
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%s\n got %v\nwant %v", tc.query, got, tc.want)
+		}
 	}
 }
 
@@ -332,49 +348,45 @@ func TestNestedRelationsWithEvidence(t *testing.T) {
 		t.Errorf("held: %v", got)
 	}
 
-	// Both directions, typed connections and the generic relations field.
+	// Both directions, role fields and their connection twins, and the generic relations field.
 	var r2 struct {
 		Actielijn struct {
-			Holders struct {
-				Edges []struct {
+			Holders           []struct{ Name string }
+			HoldersConnection struct {
+				TotalCount int
+				Edges      []struct {
 					Direction string
 					Node      struct{ Name string }
+					Evidence  []struct{ Quote string }
 				}
 			}
-			Plan struct {
-				Edges []struct{ Node struct{ ID string } }
-			}
-			Actions struct {
-				Edges []struct{ Node struct{ Number int } }
-			}
+			Plan    struct{ ID string }
+			Actions []struct{ Number int }
 		}
 		Action struct {
-			Involved struct {
+			InvolvedConnection struct {
 				Edges []struct {
 					Type string
 					Node struct{ ID string }
 				}
 			}
-			Actielijn struct {
-				Edges []struct{ Node struct{ Number int } }
-			}
+			Actielijn struct{ Number int }
 		}
 		Motion struct {
-			Submitters struct {
-				Edges []struct {
-					Node struct{ Name, Kind, PartyName string }
-				}
+			Submitters []struct {
+				Name, Kind, PartyName string
+				Party                 struct{ Name string }
 			}
-			RespondedToBy struct {
-				Edges []struct{ Node struct{ ID string } }
-			}
-			SubmittedIn struct {
+			RespondedToBy []struct{ ID string }
+			SubmittedIn   struct {
 				Edges []struct{ Node struct{ Date string } }
 			}
 		}
 		Person struct {
-			Submitted struct{ TotalCount int }
-			Party     struct {
+			Submitted           []struct{ ID string }
+			SubmittedConnection struct{ TotalCount int }
+			Party               struct{ Name string }
+			PartyConnection     struct {
 				Edges []struct{ Node struct{ Name string } }
 			}
 		}
@@ -382,8 +394,9 @@ func TestNestedRelationsWithEvidence(t *testing.T) {
 			Cites struct {
 				Edges []struct{ Node struct{ ID string } }
 			}
-			Signatories struct {
-				Edges []struct{ Node struct{ ID string } }
+			Signatories []struct {
+				Typename string `json:"__typename"`
+				ID       string
 			}
 		}
 		Cited struct {
@@ -403,52 +416,63 @@ func TestNestedRelationsWithEvidence(t *testing.T) {
 	}
 	mustDo(t, c, `{
 		actielijn(number: 6) {
-			holders { edges { direction node { name } } }
-			plan { edges { node { id } } }
-			actions { edges { node { number } } }
+			holders { name }
+			holdersConnection { totalCount edges { direction node { name } evidence { quote } } }
+			plan { id }
+			actions { number }
 		}
 		action(number: 17) {
-			involved { edges { type node { id } } }
-			actielijn { edges { node { number } } }
+			involvedConnection { edges { type node { id } } }
+			actielijn { number }
 		}
 		motion(dossier: "28 638", number: 224) {
-			submitters { edges { node { name kind partyName } } }
-			respondedToBy { edges { node { id } } }
+			submitters { name kind partyName party { name } }
+			respondedToBy { id }
 			submittedIn { edges { node { date } } }
 		}
-		person(name: "Bikker") { submitted { totalCount } party { edges { node { name } } } }
+		person(name: "Bikker") { submitted { id } submittedConnection { totalCount } party { name } partyConnection { edges { node { name } } } }
 		document(id: "doc:28638-260") { cites { edges { node { id } } } }
 		Cited: document(id: "doc:28638-257") { citedBy { edges { node { id } } } }
 		node(id: "org:jenv") { relations(direction: OUT, types: [HOLDS, COORDINATES], first: 2) { totalCount edges { type direction node { id } } } }
 	}`, &r2)
-	if names := r2.Actielijn.Holders.Edges; len(names) != 2 || names[0].Node.Name != "CoMensha" || names[1].Node.Name != "Fier" || names[0].Direction != "IN" {
-		t.Errorf("holders: %+v", names)
+	if h := r2.Actielijn.Holders; len(h) != 2 || h[0].Name != "CoMensha" || h[1].Name != "Fier" {
+		t.Errorf("holders: %+v", h)
 	}
-	if p := r2.Actielijn.Plan.Edges; len(p) != 1 || p[0].Node.ID != "actionplan:samen-tegen-mensenhandel" {
+	if hc := r2.Actielijn.HoldersConnection; hc.TotalCount != 2 || len(hc.Edges) != 2 || hc.Edges[0].Node.Name != "CoMensha" ||
+		hc.Edges[0].Direction != "IN" || len(hc.Edges[1].Evidence) != 1 || hc.Edges[1].Evidence[0].Quote != "Fier is actiehouder van actielijn 6." {
+		t.Errorf("holdersConnection: %+v", hc)
+	}
+	if p := r2.Actielijn.Plan; p.ID != "actionplan:samen-tegen-mensenhandel" {
 		t.Errorf("plan: %+v", p)
 	}
-	if a := r2.Actielijn.Actions.Edges; len(a) != 1 || a[0].Node.Number != 17 {
+	if a := r2.Actielijn.Actions; len(a) != 1 || a[0].Number != 17 {
 		t.Errorf("actions: %+v", a)
 	}
+	if r2.Action.Actielijn.Number != 6 {
+		t.Errorf("actielijn of action 17: %+v", r2.Action.Actielijn)
+	}
 	var roles []string
-	for _, e := range r2.Action.Involved.Edges {
+	for _, e := range r2.Action.InvolvedConnection.Edges {
 		roles = append(roles, e.Node.ID+" "+e.Type)
 	}
 	slices.Sort(roles)
 	if want := []string{"org:comensha EXECUTES", "org:comensha HOLDS", "org:jenv COORDINATES"}; !slices.Equal(roles, want) {
-		t.Errorf("involved = %v, want %v", roles, want)
+		t.Errorf("involvedConnection = %v, want %v", roles, want)
 	}
-	if s := r2.Motion.Submitters.Edges; len(s) != 2 || s[0].Node.Name != "Bikker" || s[0].Node.Kind != "MP" || s[1].Node.PartyName != "GL/PvdA" {
+	if s := r2.Motion.Submitters; len(s) != 2 || s[0].Name != "Bikker" || s[0].Kind != "MP" || s[0].Party.Name != "CU" ||
+		s[1].PartyName != "GL/PvdA" || s[1].Party.Name != "GL/PvdA" {
 		t.Errorf("submitters: %+v", s)
 	}
-	if d := r2.Motion.RespondedToBy.Edges; len(d) != 1 || d[0].Node.ID != "doc:28638-257" {
+	if d := r2.Motion.RespondedToBy; len(d) != 1 || d[0].ID != "doc:28638-257" {
 		t.Errorf("respondedToBy: %+v", d)
 	}
 	if e := r2.Motion.SubmittedIn.Edges; len(e) != 1 || e[0].Node.Date != "2023-09-27" {
 		t.Errorf("submittedIn: %+v", e)
 	}
-	if r2.Person.Submitted.TotalCount != 2 || len(r2.Person.Party.Edges) != 1 || r2.Person.Party.Edges[0].Node.Name != "CU" {
-		t.Errorf("person: %+v", r2.Person)
+	p := r2.Person
+	if len(p.Submitted) != 2 || p.Submitted[0].ID != "motion:28638-233" || p.SubmittedConnection.TotalCount != 2 ||
+		p.Party.Name != "CU" || len(p.PartyConnection.Edges) != 1 || p.PartyConnection.Edges[0].Node.Name != "CU" {
+		t.Errorf("person: %+v", p)
 	}
 	if e := r2.Document.Cites.Edges; len(e) != 1 || e[0].Node.ID != "doc:28638-257" {
 		t.Errorf("cites: %+v", e)
@@ -460,13 +484,159 @@ func TestNestedRelationsWithEvidence(t *testing.T) {
 	if rel.TotalCount != 3 || len(rel.Edges) != 2 || rel.Edges[0].Type != "COORDINATES" || rel.Edges[0].Direction != "OUT" {
 		t.Errorf("relations: %+v", rel)
 	}
+
+	// Single role fields are null when there is no such edge; lists are empty.
+	var r3 struct {
+		Actielijn struct {
+			Plan    *struct{ ID string }
+			Holders []struct{ Name string }
+		}
+		Person struct{ Party *struct{ Name string } }
+	}
+	mustDo(t, c, `{ actielijn(number: 4) { plan { id } holders(first: 0) { name } } person(name: "Yesilgoz") { party { name } } }`, &r3)
+	if r3.Actielijn.Plan == nil || len(r3.Actielijn.Holders) != 0 || r3.Person.Party != nil {
+		t.Errorf("actielijn 4 and the minister: %+v", r3)
+	}
+}
+
+// TestUsersQuestions runs the questions of the product issues exactly as users write them.
+func TestUsersQuestions(t *testing.T) {
+	c := newClient(newStore(t), graph.Options{})
+	var acceptance struct {
+		Organisation struct{ Name string }
+		Actielijn    *struct{ Title string }
+		Motion       *struct{ Submitters []struct{ Name string } }
+	}
+	mustDo(t, c, `{ organisation(name: "comensha") { name } actielijn(number: 2) { title } motion(dossier: "28 638", number: 231) { submitters { name } } }`, &acceptance)
+	if acceptance.Organisation.Name != "CoMensha" || acceptance.Actielijn != nil || acceptance.Motion != nil {
+		t.Errorf("acceptance query: %+v", acceptance)
+	}
+
+	var actielijn struct {
+		Actielijn struct {
+			Title    string
+			Holders  []struct{ Name string }
+			Involved []struct {
+				Organisation struct{ Name string }
+				Role         string
+				Evidence     []struct {
+					Quote    string
+					Document struct{ Citation, Date string }
+				}
+			}
+		}
+	}
+	mustDo(t, c, `{ actielijn(number: 6) { title holders { name } involved { organisation { name } role evidence { quote document { citation date } } } } }`, &actielijn)
+	a := actielijn.Actielijn
+	if a.Title != "Aanpak van loverboys" || len(a.Holders) != 2 || len(a.Involved) != 2 ||
+		a.Involved[0].Organisation.Name != "CoMensha" || a.Involved[0].Role != "HOLDS" || a.Involved[1].Organisation.Name != "Fier" ||
+		len(a.Involved[0].Evidence) != 1 || a.Involved[0].Evidence[0].Document.Citation != "Kamerstuk 28 638, nr. 257" {
+		t.Errorf("actielijn 6: %+v", a)
+	}
+
+	// One entry per (organisation, role): by organisation name, then HOLDS, EXECUTES,
+	// COMMISSIONED, COORDINATES.
+	var action struct {
+		Action struct {
+			Involved []struct {
+				Organisation struct{ ID string }
+				Role         string
+			}
+		}
+	}
+	mustDo(t, c, `{ action(number: 17) { involved { organisation { id } role } } }`, &action)
+	var got []string
+	for _, inv := range action.Action.Involved {
+		got = append(got, inv.Organisation.ID+" "+inv.Role)
+	}
+	if want := []string{"org:comensha HOLDS", "org:comensha EXECUTES", "org:jenv COORDINATES"}; !slices.Equal(got, want) {
+		t.Errorf("involved in action 17 = %v, want %v", got, want)
+	}
+	mustDo(t, c, `{ action(number: 17) { involved(first: 1) { organisation { id } role } } }`, &action)
+	if inv := action.Action.Involved; len(inv) != 1 || inv[0].Organisation.ID != "org:comensha" || inv[0].Role != "HOLDS" {
+		t.Errorf("involved(first: 1): %+v", inv)
+	}
+
+	var motion struct {
+		Motion struct {
+			Name       string
+			Submitters []struct {
+				Name  string
+				Party struct{ Name string }
+			}
+			RespondedToBy []struct{ Title, Date string }
+		}
+	}
+	mustDo(t, c, `{ motion(dossier: "28 638", number: 224) { name submitters { name party { name } } respondedToBy { title date } } }`, &motion)
+	m := motion.Motion
+	if m.Name != "motie-Mutluer c.s." || len(m.Submitters) != 2 || m.Submitters[1].Party.Name != "GL/PvdA" ||
+		len(m.RespondedToBy) != 1 || m.RespondedToBy[0].Date != "2024-02-02" {
+		t.Errorf("motion 224: %+v", m)
+	}
+
+	var person struct {
+		Person struct {
+			Submitted []struct {
+				Name   string
+				Number int
+			}
+		}
+	}
+	mustDo(t, c, `{ person(name: "Bikker") { submitted { name number } } }`, &person)
+	if s := person.Person.Submitted; len(s) != 2 || s[0].Number != 233 || s[1].Number != 224 {
+		t.Errorf("Bikker submitted: %+v", s)
+	}
+
+	var org struct {
+		Organisation struct {
+			Holds struct {
+				Edges []struct {
+					Node     struct{ Number int }
+					Evidence []struct{ Quote string }
+				}
+			}
+			Executes struct {
+				Edges []struct{ Node struct{ ID string } }
+			}
+			MemberOf    struct{ TotalCount int }
+			MentionedIn struct {
+				Edges []struct{ Node struct{ Citation string } }
+			}
+		}
+	}
+	mustDo(t, c, `{ organisation(name: "CoMensha") {
+		holds { edges { node { ... on Actielijn { number } } evidence { quote document { citation } } } }
+		executes { edges { node { id } evidence { quote } } }
+		memberOf { totalCount edges { node { name } } }
+		mentionedIn(first: 5) { edges { node { citation } evidence { quote } } } } }`, &org)
+	o := org.Organisation
+	if len(o.Holds.Edges) != 2 || o.Holds.Edges[0].Node.Number != 6 || len(o.Holds.Edges[0].Evidence) != 1 ||
+		len(o.Executes.Edges) != 1 || o.Executes.Edges[0].Node.ID != "action:17" || o.MemberOf.TotalCount != 0 {
+		t.Errorf("CoMensha: %+v", o)
+	}
+}
+
+// TestRoleFieldLimits: a role field's first is capped like a connection's.
+func TestRoleFieldLimits(t *testing.T) {
+	c := newClient(newStore(t), graph.Options{})
+	errs := do(t, c, `{ actielijn(number: 6) { holders(first: 501) { name } } }`, nil)
+	if len(errs) != 1 || !strings.Contains(errs[0].Message, "first must be between 0 and 500") || errs[0].Extensions["code"] != graph.CodeBadUserInput {
+		t.Errorf("holders(first: 501): %+v", errs)
+	}
+	var resp struct {
+		Actielijn struct{ Holders []struct{ Name string } }
+	}
+	mustDo(t, c, `{ actielijn(number: 6) { holders(first: 1) { name } } }`, &resp)
+	if h := resp.Actielijn.Holders; len(h) != 1 || h[0].Name != "CoMensha" {
+		t.Errorf("holders(first: 1): %+v", h)
+	}
 }
 
 func TestRelationPaging(t *testing.T) {
 	c := newClient(newStore(t), graph.Options{})
 	type holders struct {
 		Actielijn struct {
-			Holders struct {
+			HoldersConnection struct {
 				Edges    []struct{ Node struct{ ID string } }
 				PageInfo struct {
 					HasNextPage bool
@@ -475,11 +645,11 @@ func TestRelationPaging(t *testing.T) {
 			}
 		}
 	}
-	q := `query($after: String) { actielijn(number: 6) { holders(first: 1, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } } }`
+	q := `query($after: String) { actielijn(number: 6) { holdersConnection(first: 1, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } } }`
 	var p1, p2 holders
 	mustDo(t, c, q, &p1)
-	mustDo(t, c, q, &p2, client.Var("after", p1.Actielijn.Holders.PageInfo.EndCursor))
-	h1, h2 := p1.Actielijn.Holders, p2.Actielijn.Holders
+	mustDo(t, c, q, &p2, client.Var("after", p1.Actielijn.HoldersConnection.PageInfo.EndCursor))
+	h1, h2 := p1.Actielijn.HoldersConnection, p2.Actielijn.HoldersConnection
 	if len(h1.Edges) != 1 || !h1.PageInfo.HasNextPage || h1.Edges[0].Node.ID != "org:comensha" {
 		t.Errorf("page 1: %+v", h1)
 	}
@@ -498,22 +668,33 @@ func TestStoreCallsPerLevel(t *testing.T) {
 		query string
 		max   int
 	}{
-		{"organisations → holds → node → holders", `{ organisations { edges { node { name
+		{"organisations → holds → node → holdersConnection", `{ organisations { edges { node { name
 			holds { edges { type node { id
-				... on Actielijn { number holders { edges { node { name } } } }
-				... on Action { number holders { edges { node { name } } } } } } } } } } }`, 3},
+				... on Actielijn { number holdersConnection { edges { node { name } } } }
+				... on Action { number holdersConnection { edges { node { name } } } } } } } } } } }`, 3},
 		{"… with totalCount at every level", `{ organisations(first: 100) { totalCount edges { node { name
 			holds(first: 20) { totalCount edges { node { id
-				... on Actielijn { holders(first: 20) { totalCount edges { node { name } } } }
-				... on Action { holders(first: 20) { totalCount edges { node { name } } } } } } } } } } }`, 5},
+				... on Actielijn { holdersConnection(first: 20) { totalCount edges { node { name } } } }
+				... on Action { holdersConnection(first: 20) { totalCount edges { node { name } } } } } } } } } } }`, 5},
 		{"… with evidence documents", `{ organisations { edges { node { name
 			holds { edges { evidence { quote document { citation } } node { id
-				... on Actielijn { holders { edges { node { name } } } } } } } } } } }`, 4},
+				... on Actielijn { holdersConnection { edges { node { name } } } } } } } } } } }`, 4},
 		{"organisations → mentions → document", `{ organisations { edges { node { name
 			mentions { quote document { citation } } } } } }`, 2},
-		{"persons → submitted → submitters → party", `{ persons(first: 10) { edges { node { name
-			submitted(first: 10) { edges { node { name submitters(first: 10) { edges { node { name
-				party(first: 5) { edges { node { name } } } } } } } } } } } } }`, 4},
+		{"persons → submittedConnection → submittersConnection → partyConnection", `{ persons(first: 10) { edges { node { name
+			submittedConnection(first: 10) { edges { node { name submittersConnection(first: 10) { edges { node { name
+				partyConnection(first: 5) { edges { node { name } } } } } } } } } } } } }`, 4},
+		// Role fields: plain lists and single nodes batch and prefetch like connections.
+		{"motions → submitters → submitted (lists)", `{ motions { edges { node {
+			submitters { name submitted { name } } } } } }`, 3},
+		{"persons → submitted → submitters → party (lists and a single node)", `{ persons(first: 10) { edges { node { name
+			submitted(first: 10) { name submitters(first: 10) { name party { name } } } } } } }`, 4},
+		{"organisations → holds → node → holders (list)", `{ organisations { edges { node { name
+			holds { edges { node { ... on Actielijn { holders { name } } ... on Action { holders { name } } } } } } } } }`, 3},
+		{"actielijnen → involved → organisation → holds, with evidence documents", `{ actielijnen { edges { node {
+			involved { role evidence { quote document { citation } } organisation { name holds { totalCount } } } } } } }`, 4},
+		{"a role field and its twin share one call (plan is another)", `{ actielijnen { edges { node {
+			holders { name } holdersConnection { edges { evidence { quote } } } plan { name } } } } }`, 3},
 	}
 	for _, tc := range cases {
 		cs.reset()
@@ -555,7 +736,7 @@ func TestStoreCallsManyParents(t *testing.T) {
 					Holds struct {
 						Edges []struct {
 							Node struct {
-								Holders struct{ TotalCount int }
+								HoldersConnection struct{ TotalCount int }
 							}
 						}
 					}
@@ -564,14 +745,43 @@ func TestStoreCallsManyParents(t *testing.T) {
 		}
 	}
 	mustDo(t, c, `{ organisations(first: 300) { edges { node { name holds(first: 5) { edges { node {
-		... on Actielijn { number holders(first: 5) { totalCount edges { node { name } evidence { document { name } } } } } } } } } } } }`, &resp)
+		... on Actielijn { number holdersConnection(first: 5) { totalCount edges { node { name } evidence { document { name } } } } } } } } } } } }`, &resp)
 	n, calls := cs.summary()
 	t.Logf("300 organisations → 900 holds → holders with evidence: %d store calls (%s)", n, calls)
 	if n > 5 { // List; Neighbours (holds); Neighbours and CountNeighbours (holders); Nodes (evidence)
 		t.Errorf("%d store calls (%s), want 5", n, calls)
 	}
-	if len(resp.Organisations.Edges) != 300 || resp.Organisations.Edges[0].Node.Holds.Edges[0].Node.Holders.TotalCount == 0 {
+	if len(resp.Organisations.Edges) != 300 || resp.Organisations.Edges[0].Node.Holds.Edges[0].Node.HoldersConnection.TotalCount == 0 {
 		t.Errorf("unexpected answer")
+	}
+
+	// The same through plain lists: List; Neighbours (holds); Neighbours (holders);
+	// CountNeighbours (the holders' holds).
+	cs.reset()
+	var lists struct {
+		Organisations struct {
+			Edges []struct {
+				Node struct {
+					Holds struct {
+						Edges []struct {
+							Node struct {
+								Holders []struct{ Holds struct{ TotalCount int } }
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+	mustDo(t, c, `{ organisations(first: 300) { edges { node { name holds(first: 5) { edges { node {
+		... on Actielijn { holders(first: 5) { name holds { totalCount } } } } } } } } } }`, &lists)
+	n, calls = cs.summary()
+	t.Logf("300 organisations → 900 holds → holders (list) → holds count: %d store calls (%s)", n, calls)
+	if n > 4 {
+		t.Errorf("%d store calls (%s), want 4", n, calls)
+	}
+	if h := lists.Organisations.Edges[0].Node.Holds.Edges[0].Node.Holders; len(h) != 5 || h[0].Holds.TotalCount != 3 {
+		t.Errorf("unexpected answer: %+v", h)
 	}
 }
 
@@ -634,7 +844,7 @@ func TestBadCursor(t *testing.T) {
 	c := newClient(newStore(t), graph.Options{})
 	for _, q := range []string{
 		`{ organisations(after: "not-a-cursor") { edges { node { id } } } }`,
-		`{ actielijn(number: 6) { holders(after: "not-a-cursor") { edges { node { id } } } } }`,
+		`{ actielijn(number: 6) { holdersConnection(after: "not-a-cursor") { edges { node { id } } } } }`,
 	} {
 		errs := do(t, c, q, nil)
 		if len(errs) != 1 || !strings.HasPrefix(errs[0].Message, "invalid cursor") || errs[0].Extensions["code"] != graph.CodeBadCursor {

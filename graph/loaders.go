@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
-	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vikstrous/dataloadgen"
 
 	"beleidsgraaf/kg"
@@ -36,7 +35,7 @@ type Loaders struct {
 	st         store.Reader
 	op         *graphql.OperationContext // for prefetching; nil disables it
 	plansMu    sync.Mutex
-	plans      map[relSpec][]*ast.Field
+	plans      map[relSpec][]plan
 	nodes      *dataloadgen.Loader[string, *kg.Node]
 	lookups    *dataloadgen.Loader[lookupKey, []*kg.Node]
 	neighbours *dataloadgen.Loader[relKey, []store.Neighbour]
@@ -111,7 +110,7 @@ func NewLoaders(st store.Reader, op *graphql.OperationContext, wait time.Duratio
 	if wait <= 0 {
 		wait = DefaultBatchWait
 	}
-	l := &Loaders{st: st, op: op, plans: map[relSpec][]*ast.Field{}}
+	l := &Loaders{st: st, op: op, plans: map[relSpec][]plan{}}
 	opt := dataloadgen.WithWait(loaderWait)
 	l.nodes = dataloadgen.NewLoader(coalesce(l.fetchNodes, wait), opt)
 	l.lookups = dataloadgen.NewLoader(coalesce(l.fetchLookups, wait), opt)
@@ -195,8 +194,8 @@ func (l *Loaders) fetchNeighbours(ctx context.Context, keys []relKey) ([][]store
 				}
 			}
 		}
-		for _, field := range l.plansFor(g.key) {
-			l.prefetch(ctx, field, items)
+		for _, p := range l.plansFor(g.key) {
+			l.prefetchPlan(ctx, p, items)
 		}
 	}
 	return out, errs

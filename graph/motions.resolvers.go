@@ -19,7 +19,11 @@ func (r *commitmentResolver) MadeIn(ctx context.Context, obj *model.Commitment, 
 	return r.related(ctx, obj, first, after)
 }
 
-func (r *commitmentResolver) RespondedToBy(ctx context.Context, obj *model.Commitment, first *int, after *string) (*model.RelationConnection, error) {
+func (r *commitmentResolver) RespondedToBy(ctx context.Context, obj *model.Commitment, first *int) ([]*model.Document, error) {
+	return relatedNodes[*model.Document](ctx, r.Resolver, obj, first)
+}
+
+func (r *commitmentResolver) RespondedToByConnection(ctx context.Context, obj *model.Commitment, first *int, after *string) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, first, after)
 }
 
@@ -31,11 +35,19 @@ func (r *eventResolver) Relations(ctx context.Context, obj *model.Event, types [
 	return r.relations(ctx, obj, types, direction, labels, first, after)
 }
 
-func (r *eventResolver) Motions(ctx context.Context, obj *model.Event, first *int, after *string) (*model.RelationConnection, error) {
+func (r *eventResolver) Motions(ctx context.Context, obj *model.Event, first *int) ([]*model.Motion, error) {
+	return relatedNodes[*model.Motion](ctx, r.Resolver, obj, first)
+}
+
+func (r *eventResolver) MotionsConnection(ctx context.Context, obj *model.Event, first *int, after *string) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, first, after)
 }
 
-func (r *eventResolver) Commitments(ctx context.Context, obj *model.Event, first *int, after *string) (*model.RelationConnection, error) {
+func (r *eventResolver) Commitments(ctx context.Context, obj *model.Event, first *int) ([]*model.Commitment, error) {
+	return relatedNodes[*model.Commitment](ctx, r.Resolver, obj, first)
+}
+
+func (r *eventResolver) CommitmentsConnection(ctx context.Context, obj *model.Event, first *int, after *string) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, first, after)
 }
 
@@ -51,11 +63,19 @@ func (r *motionResolver) Document(ctx context.Context, obj *model.Motion) (*mode
 	return r.kamerstukOf(ctx, obj)
 }
 
-func (r *motionResolver) Submitters(ctx context.Context, obj *model.Motion, first *int, after *string) (*model.RelationConnection, error) {
+func (r *motionResolver) Submitters(ctx context.Context, obj *model.Motion, first *int) ([]*model.Person, error) {
+	return relatedNodes[*model.Person](ctx, r.Resolver, obj, first)
+}
+
+func (r *motionResolver) SubmittersConnection(ctx context.Context, obj *model.Motion, first *int, after *string) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, first, after)
 }
 
-func (r *motionResolver) RespondedToBy(ctx context.Context, obj *model.Motion, first *int, after *string) (*model.RelationConnection, error) {
+func (r *motionResolver) RespondedToBy(ctx context.Context, obj *model.Motion, first *int) ([]*model.Document, error) {
+	return relatedNodes[*model.Document](ctx, r.Resolver, obj, first)
+}
+
+func (r *motionResolver) RespondedToByConnection(ctx context.Context, obj *model.Motion, first *int, after *string) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, first, after)
 }
 
@@ -63,7 +83,11 @@ func (r *motionResolver) SubmittedIn(ctx context.Context, obj *model.Motion, fir
 	return r.related(ctx, obj, first, after)
 }
 
-func (r *motionResolver) Proposals(ctx context.Context, obj *model.Motion, first *int, after *string) (*model.RelationConnection, error) {
+func (r *motionResolver) Proposals(ctx context.Context, obj *model.Motion, first *int) ([]*model.Proposal, error) {
+	return relatedNodes[*model.Proposal](ctx, r.Resolver, obj, first)
+}
+
+func (r *motionResolver) ProposalsConnection(ctx context.Context, obj *model.Motion, first *int, after *string) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, first, after)
 }
 

@@ -15,31 +15,59 @@ func (r *actielijnResolver) Relations(ctx context.Context, obj *model.Actielijn,
 	return r.relations(ctx, obj, types, direction, labels, first, after)
 }
 
-func (r *actielijnResolver) Plan(ctx context.Context, obj *model.Actielijn, first *int, after *string) (*model.RelationConnection, error) {
+func (r *actielijnResolver) Plan(ctx context.Context, obj *model.Actielijn) (*model.ActionPlan, error) {
+	return relatedNode[*model.ActionPlan](ctx, r.Resolver, obj)
+}
+
+func (r *actielijnResolver) PlanConnection(ctx context.Context, obj *model.Actielijn, first *int, after *string) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, first, after)
 }
 
-func (r *actielijnResolver) Actions(ctx context.Context, obj *model.Actielijn, first *int, after *string) (*model.RelationConnection, error) {
+func (r *actielijnResolver) Actions(ctx context.Context, obj *model.Actielijn, first *int) ([]*model.Action, error) {
+	return relatedNodes[*model.Action](ctx, r.Resolver, obj, first)
+}
+
+func (r *actielijnResolver) ActionsConnection(ctx context.Context, obj *model.Actielijn, first *int, after *string) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, first, after)
 }
 
-func (r *actielijnResolver) Holders(ctx context.Context, obj *model.Actielijn, first *int, after *string) (*model.RelationConnection, error) {
+func (r *actielijnResolver) Holders(ctx context.Context, obj *model.Actielijn, first *int) ([]*model.Organisation, error) {
+	return relatedNodes[*model.Organisation](ctx, r.Resolver, obj, first)
+}
+
+func (r *actielijnResolver) HoldersConnection(ctx context.Context, obj *model.Actielijn, first *int, after *string) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, first, after)
 }
 
-func (r *actielijnResolver) Executors(ctx context.Context, obj *model.Actielijn, first *int, after *string) (*model.RelationConnection, error) {
+func (r *actielijnResolver) Executors(ctx context.Context, obj *model.Actielijn, first *int) ([]*model.Organisation, error) {
+	return relatedNodes[*model.Organisation](ctx, r.Resolver, obj, first)
+}
+
+func (r *actielijnResolver) ExecutorsConnection(ctx context.Context, obj *model.Actielijn, first *int, after *string) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, first, after)
 }
 
-func (r *actielijnResolver) Coordinators(ctx context.Context, obj *model.Actielijn, first *int, after *string) (*model.RelationConnection, error) {
+func (r *actielijnResolver) Coordinators(ctx context.Context, obj *model.Actielijn, first *int) ([]*model.Organisation, error) {
+	return relatedNodes[*model.Organisation](ctx, r.Resolver, obj, first)
+}
+
+func (r *actielijnResolver) CoordinatorsConnection(ctx context.Context, obj *model.Actielijn, first *int, after *string) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, first, after)
 }
 
-func (r *actielijnResolver) Involved(ctx context.Context, obj *model.Actielijn, first *int, after *string) (*model.RelationConnection, error) {
+func (r *actielijnResolver) Involved(ctx context.Context, obj *model.Actielijn, first *int) ([]*model.Involvement, error) {
+	return r.involvements(ctx, obj, first)
+}
+
+func (r *actielijnResolver) InvolvedConnection(ctx context.Context, obj *model.Actielijn, first *int, after *string) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, first, after)
 }
 
-func (r *actielijnResolver) Proposals(ctx context.Context, obj *model.Actielijn, first *int, after *string) (*model.RelationConnection, error) {
+func (r *actielijnResolver) Proposals(ctx context.Context, obj *model.Actielijn, first *int) ([]*model.Proposal, error) {
+	return relatedNodes[*model.Proposal](ctx, r.Resolver, obj, first)
+}
+
+func (r *actielijnResolver) ProposalsConnection(ctx context.Context, obj *model.Actielijn, first *int, after *string) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, first, after)
 }
 
@@ -51,31 +79,59 @@ func (r *actionResolver) Relations(ctx context.Context, obj *model.Action, types
 	return r.relations(ctx, obj, types, direction, labels, first, after)
 }
 
-func (r *actionResolver) Actielijn(ctx context.Context, obj *model.Action, first *int, after *string) (*model.RelationConnection, error) {
+func (r *actionResolver) Actielijn(ctx context.Context, obj *model.Action) (*model.Actielijn, error) {
+	return relatedNode[*model.Actielijn](ctx, r.Resolver, obj)
+}
+
+func (r *actionResolver) ActielijnConnection(ctx context.Context, obj *model.Action, first *int, after *string) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, first, after)
 }
 
-func (r *actionResolver) Holders(ctx context.Context, obj *model.Action, first *int, after *string) (*model.RelationConnection, error) {
+func (r *actionResolver) Holders(ctx context.Context, obj *model.Action, first *int) ([]*model.Organisation, error) {
+	return relatedNodes[*model.Organisation](ctx, r.Resolver, obj, first)
+}
+
+func (r *actionResolver) HoldersConnection(ctx context.Context, obj *model.Action, first *int, after *string) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, first, after)
 }
 
-func (r *actionResolver) Executors(ctx context.Context, obj *model.Action, first *int, after *string) (*model.RelationConnection, error) {
+func (r *actionResolver) Executors(ctx context.Context, obj *model.Action, first *int) ([]*model.Organisation, error) {
+	return relatedNodes[*model.Organisation](ctx, r.Resolver, obj, first)
+}
+
+func (r *actionResolver) ExecutorsConnection(ctx context.Context, obj *model.Action, first *int, after *string) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, first, after)
 }
 
-func (r *actionResolver) Coordinators(ctx context.Context, obj *model.Action, first *int, after *string) (*model.RelationConnection, error) {
+func (r *actionResolver) Coordinators(ctx context.Context, obj *model.Action, first *int) ([]*model.Organisation, error) {
+	return relatedNodes[*model.Organisation](ctx, r.Resolver, obj, first)
+}
+
+func (r *actionResolver) CoordinatorsConnection(ctx context.Context, obj *model.Action, first *int, after *string) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, first, after)
 }
 
-func (r *actionResolver) CommissionedBy(ctx context.Context, obj *model.Action, first *int, after *string) (*model.RelationConnection, error) {
+func (r *actionResolver) CommissionedBy(ctx context.Context, obj *model.Action, first *int) ([]*model.Organisation, error) {
+	return relatedNodes[*model.Organisation](ctx, r.Resolver, obj, first)
+}
+
+func (r *actionResolver) CommissionedByConnection(ctx context.Context, obj *model.Action, first *int, after *string) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, first, after)
 }
 
-func (r *actionResolver) Involved(ctx context.Context, obj *model.Action, first *int, after *string) (*model.RelationConnection, error) {
+func (r *actionResolver) Involved(ctx context.Context, obj *model.Action, first *int) ([]*model.Involvement, error) {
+	return r.involvements(ctx, obj, first)
+}
+
+func (r *actionResolver) InvolvedConnection(ctx context.Context, obj *model.Action, first *int, after *string) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, first, after)
 }
 
-func (r *actionResolver) Proposals(ctx context.Context, obj *model.Action, first *int, after *string) (*model.RelationConnection, error) {
+func (r *actionResolver) Proposals(ctx context.Context, obj *model.Action, first *int) ([]*model.Proposal, error) {
+	return relatedNodes[*model.Proposal](ctx, r.Resolver, obj, first)
+}
+
+func (r *actionResolver) ProposalsConnection(ctx context.Context, obj *model.Action, first *int, after *string) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, first, after)
 }
 
@@ -87,7 +143,11 @@ func (r *actionPlanResolver) Relations(ctx context.Context, obj *model.ActionPla
 	return r.relations(ctx, obj, types, direction, labels, first, after)
 }
 
-func (r *actionPlanResolver) Actielijnen(ctx context.Context, obj *model.ActionPlan, first *int, after *string) (*model.RelationConnection, error) {
+func (r *actionPlanResolver) Actielijnen(ctx context.Context, obj *model.ActionPlan, first *int) ([]*model.Actielijn, error) {
+	return relatedNodes[*model.Actielijn](ctx, r.Resolver, obj, first)
+}
+
+func (r *actionPlanResolver) ActielijnenConnection(ctx context.Context, obj *model.ActionPlan, first *int, after *string) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, first, after)
 }
 
@@ -103,7 +163,11 @@ func (r *proposalResolver) RelatesTo(ctx context.Context, obj *model.Proposal, f
 	return r.related(ctx, obj, first, after)
 }
 
-func (r *proposalResolver) RelatedProposals(ctx context.Context, obj *model.Proposal, first *int, after *string) (*model.RelationConnection, error) {
+func (r *proposalResolver) RelatedProposals(ctx context.Context, obj *model.Proposal, first *int) ([]*model.Proposal, error) {
+	return relatedNodes[*model.Proposal](ctx, r.Resolver, obj, first)
+}
+
+func (r *proposalResolver) RelatedProposalsConnection(ctx context.Context, obj *model.Proposal, first *int, after *string) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, first, after)
 }
 

@@ -47,23 +47,54 @@ func (l *Loaders) wants(field *ast.Field) (page, count bool) {
 	return page, count
 }
 
-// notePlan records that a connection field loads pages with spec, so that the batch of
-// those pages prefetches what the field selects under them.
-func (l *Loaders) notePlan(spec relSpec, field *ast.Field) {
+// plan is a relationship field whose loaded edges the prefetcher looks under: when a batch
+// of its edges arrives, the keys its selection will ask of the nodes are requested at once.
+type plan struct {
+	field *ast.Field
+	shape shape
+}
+
+// notePlan records that field (of the given shape) loads pages with spec, so that the batch
+// of those pages prefetches what the field selects under them.
+func (l *Loaders) notePlan(spec relSpec, field *ast.Field, sh shape) {
 	if field == nil {
 		return
 	}
 	l.plansMu.Lock()
 	defer l.plansMu.Unlock()
-	if !slices.Contains(l.plans[spec], field) {
-		l.plans[spec] = append(l.plans[spec], field)
+	p := plan{field, sh}
+	if !slices.Contains(l.plans[spec], p) {
+		l.plans[spec] = append(l.plans[spec], p)
 	}
 }
 
-func (l *Loaders) plansFor(spec relSpec) []*ast.Field {
+func (l *Loaders) plansFor(spec relSpec) []plan {
 	l.plansMu.Lock()
 	defer l.plansMu.Unlock()
 	return slices.Clone(l.plans[spec])
+}
+
+// prefetchPlan requests, for the items a relationship field loaded, every key that its
+// selection will ask for, whatever the field's shape.
+func (l *Loaders) prefetchPlan(ctx context.Context, p plan, items []item) {
+	if l.op == nil || p.field.Definition == nil || len(items) == 0 {
+		return
+	}
+	switch p.shape {
+	case connectionShape:
+		l.prefetch(ctx, p.field, items)
+	case listShape, singleShape:
+		l.prefetchNodes(ctx, p.field.SelectionSet, items)
+	case involvementShape:
+		for _, f := range graphql.CollectFields(l.op, p.field.SelectionSet, []string{p.field.Definition.Type.Name()}) {
+			switch f.Name {
+			case "organisation":
+				l.prefetchNodes(ctx, f.Selections, items)
+			case "evidence":
+				l.prefetchEvidence(ctx, f, items)
+			}
+		}
+	}
 }
 
 // prefetch requests, for the items under connection field conn, every key that the
@@ -81,15 +112,22 @@ func (l *Loaders) prefetch(ctx context.Context, conn *ast.Field, items []item) {
 			case "node":
 				l.prefetchNodes(ctx, f.Selections, items)
 			case "evidence":
-				if l.selects(f, "document") {
-					for _, it := range items {
-						if it.edge != nil {
-							for _, ev := range it.edge.Evidence {
-								l.nodes.LoadThunk(ctx, ev.Document)
-							}
-						}
-					}
-				}
+				l.prefetchEvidence(ctx, f, items)
+			}
+		}
+	}
+}
+
+// prefetchEvidence requests the documents of the items' edge evidence, when the evidence
+// field selects them.
+func (l *Loaders) prefetchEvidence(ctx context.Context, evidence graphql.CollectedField, items []item) {
+	if !l.selects(evidence, "document") {
+		return
+	}
+	for _, it := range items {
+		if it.edge != nil {
+			for _, ev := range it.edge.Evidence {
+				l.nodes.LoadThunk(ctx, ev.Document)
 			}
 		}
 	}
@@ -146,7 +184,7 @@ func (l *Loaders) prefetchNodes(ctx context.Context, sel ast.SelectionSet, items
 					l.nodes.LoadThunk(ctx, kg.KamerstukID(dossier, number))
 				}
 			default:
-				if d, ok := relationFields[label+"."+f.Name]; ok {
+				if d, ok := lookupRelation(label, f.Name); ok {
 					l.prefetchRelation(ctx, n.ID, d, f)
 				}
 			}
@@ -154,25 +192,30 @@ func (l *Loaders) prefetchNodes(ctx context.Context, sel ast.SelectionSet, items
 	}
 }
 
-// prefetchRelation requests the keys relatedBy will ask for field f of node id.
+// prefetchRelation requests the keys the resolver of relationship field f of node id will
+// ask for (see relatedBy, neighboursOf): the same keys, made by the same functions.
 func (l *Loaders) prefetchRelation(ctx context.Context, id string, d relDef, f graphql.CollectedField) {
 	args := f.ArgumentMap(l.op.Variables)
-	n := defaultRelationFirst
+	var first *int
 	if v, ok := intArg(args, "first"); ok {
-		n = v
+		first = &v
 	}
-	if n < 0 || n > maxRelationFirst {
+	n, err := d.pageSize(first)
+	if err != nil {
 		return // the resolver reports the error
 	}
 	after, _ := args["after"].(string)
-	keys := relationKeys(id, d, n, after)
-	page, count := l.wants(f.Field)
+	page, count := true, false // role fields load their nodes, never a count
+	if d.shape == connectionShape {
+		page, count = l.wants(f.Field)
+	}
 	if page {
-		l.notePlan(keys.page.relSpec, f.Field)
-		l.neighbours.LoadThunk(ctx, keys.page)
+		key := d.pageKey(id, n, after)
+		l.notePlan(key.relSpec, f.Field, d.shape)
+		l.neighbours.LoadThunk(ctx, key)
 	}
 	if count {
-		l.counts.LoadThunk(ctx, keys.count)
+		l.counts.LoadThunk(ctx, d.countKey(id))
 	}
 }
 

@@ -2,6 +2,8 @@ package graph
 
 import (
 	"context"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -54,7 +56,8 @@ func deref(s *string) string {
 	return *s
 }
 
-// related resolves a relationship field (see relationFields) of node parent.
+// related resolves a relation field, or the connection twin of a role field (see
+// relations.go), of node parent.
 func (r *Resolver) related(ctx context.Context, parent model.Node, first *int, after *string) (*model.RelationConnection, error) {
 	d, err := relationField(ctx)
 	if err != nil {
@@ -76,7 +79,7 @@ func (r *Resolver) relations(ctx context.Context, parent model.Node, types []mod
 // selects is loaded: edges and pageInfo through the neighbours loader, totalCount through
 // the counts loader; both in flight at once.
 func (r *Resolver) relatedBy(ctx context.Context, parent model.Node, d relDef, first *int, after *string) (*model.RelationConnection, error) {
-	n, err := pageSize(first, defaultRelationFirst, maxRelationFirst)
+	n, err := d.pageSize(first)
 	if err != nil {
 		return nil, err
 	}
@@ -84,15 +87,15 @@ func (r *Resolver) relatedBy(ctx context.Context, parent model.Node, d relDef, f
 	ld := r.loadersFor(ctx)
 	field := graphql.GetFieldContext(ctx).Field.Field
 	wantPage, wantCount := ld.wants(field)
-	keys := relationKeys(id, d, n, deref(after))
 	var edges func() ([]store.Neighbour, error)
 	var count func() (int, error)
 	if wantPage {
-		ld.notePlan(keys.page.relSpec, field)
-		edges = ld.neighbours.LoadThunk(ctx, keys.page)
+		key := d.pageKey(id, n, deref(after))
+		ld.notePlan(key.relSpec, field, connectionShape)
+		edges = ld.neighbours.LoadThunk(ctx, key)
 	}
 	if wantCount {
-		count = ld.counts.LoadThunk(ctx, keys.count)
+		count = ld.counts.LoadThunk(ctx, d.countKey(id))
 	}
 	conn := &model.RelationConnection{Edges: []*model.RelationEdge{}, PageInfo: &model.PageInfo{HasPreviousPage: after != nil}}
 	if edges != nil {
@@ -119,16 +122,87 @@ func (r *Resolver) relatedBy(ctx context.Context, parent model.Node, d relDef, f
 	return conn, nil
 }
 
-// relKeys are the loader keys of one relationship field of one node.
-type relKeys struct{ page, count relKey }
-
-// relationKeys makes the keys of a page of n edges after a cursor. The page asks for one
-// more than n, which tells whether a next page exists; first: 0 still asks for one.
-func relationKeys(id string, d relDef, n int, after string) relKeys {
-	return relKeys{
-		page:  relKey{id, newRelSpec(d.types, d.dir, d.labels, n+1, after)},
-		count: relKey{id, newRelSpec(d.types, d.dir, d.labels, 0, "")},
+// relatedNodes resolves a role field that lists the nodes at the other end: the first
+// `first` of them, in relation order.
+func relatedNodes[T model.Node](ctx context.Context, r *Resolver, parent model.Node, first *int) ([]T, error) {
+	d, err := relationField(ctx)
+	if err != nil {
+		return nil, err
 	}
+	n, err := d.pageSize(first)
+	if err != nil {
+		return nil, err
+	}
+	nbs, err := r.neighboursOf(ctx, parent, d, n)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]T, 0, len(nbs))
+	for _, nb := range nbs[:min(n, len(nbs))] {
+		if t, ok := model.Wrap(nb.Node).(T); ok {
+			out = append(out, t)
+		}
+	}
+	return out, nil
+}
+
+// relatedNode resolves a role field with at most one node at the other end: the first in
+// relation order; nil when there is none.
+func relatedNode[T model.Node](ctx context.Context, r *Resolver, parent model.Node) (T, error) {
+	var zero T
+	nodes, err := relatedNodes[T](ctx, r, parent, nil)
+	if err != nil || len(nodes) == 0 {
+		return zero, err
+	}
+	return nodes[0], nil
+}
+
+// involvements resolves `involved`: one entry per organisation and role, ordered by
+// organisation name, then ID, then role in organisationRoles order.
+func (r *Resolver) involvements(ctx context.Context, parent model.Node, first *int) ([]*model.Involvement, error) {
+	d, err := relationField(ctx)
+	if err != nil {
+		return nil, err
+	}
+	n, err := d.pageSize(first)
+	if err != nil {
+		return nil, err
+	}
+	nbs, err := r.neighboursOf(ctx, parent, d, n)
+	if err != nil {
+		return nil, err
+	}
+	nbs = slices.Clone(nbs) // the loader's answer is shared: sort a copy
+	slices.SortFunc(nbs, compareInvolvements)
+	out := make([]*model.Involvement, 0, min(n, len(nbs)))
+	for _, nb := range nbs {
+		if len(out) == n {
+			break
+		}
+		if inv := model.NewInvolvement(nb.Edge, nb.Node); inv != nil {
+			out = append(out, inv)
+		}
+	}
+	return out, nil
+}
+
+func compareInvolvements(a, b store.Neighbour) int {
+	if c := strings.Compare(store.NameKey(a.Node), store.NameKey(b.Node)); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.Node.ID, b.Node.ID); c != 0 {
+		return c
+	}
+	return slices.Index(organisationRoles, a.Edge.Type) - slices.Index(organisationRoles, b.Edge.Type)
+}
+
+// neighboursOf loads the edges of parent for a role field d, n of them (all for
+// involvements), and notes the field's selection so that the next level is prefetched.
+func (r *Resolver) neighboursOf(ctx context.Context, parent model.Node, d relDef, n int) ([]store.Neighbour, error) {
+	ld := r.loadersFor(ctx)
+	key := d.pageKey(parent.KG().ID, n, "")
+	ld.notePlan(key.relSpec, graphql.GetFieldContext(ctx).Field.Field, d.shape)
+	return ld.neighbours.Load(ctx, key)
 }
 
 // list resolves a top-level list of a label. totalCount is only counted when selected.

@@ -45,22 +45,29 @@ type DirectiveRoot struct {
 
 type ComplexityRoot struct {
 	Actielijn struct {
-		Actions      func(childComplexity int, first *int, after *string) int
-		Aliases      func(childComplexity int) int
-		Coordinators func(childComplexity int, first *int, after *string) int
-		Executors    func(childComplexity int, first *int, after *string) int
-		Holders      func(childComplexity int, first *int, after *string) int
-		ID           func(childComplexity int) int
-		Involved     func(childComplexity int, first *int, after *string) int
-		Label        func(childComplexity int) int
-		MentionedIn  func(childComplexity int, first *int, after *string) int
-		Mentions     func(childComplexity int) int
-		Name         func(childComplexity int) int
-		Number       func(childComplexity int) int
-		Plan         func(childComplexity int, first *int, after *string) int
-		Proposals    func(childComplexity int, first *int, after *string) int
-		Relations    func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) int
-		Title        func(childComplexity int) int
+		Actions                func(childComplexity int, first *int) int
+		ActionsConnection      func(childComplexity int, first *int, after *string) int
+		Aliases                func(childComplexity int) int
+		Coordinators           func(childComplexity int, first *int) int
+		CoordinatorsConnection func(childComplexity int, first *int, after *string) int
+		Executors              func(childComplexity int, first *int) int
+		ExecutorsConnection    func(childComplexity int, first *int, after *string) int
+		Holders                func(childComplexity int, first *int) int
+		HoldersConnection      func(childComplexity int, first *int, after *string) int
+		ID                     func(childComplexity int) int
+		Involved               func(childComplexity int, first *int) int
+		InvolvedConnection     func(childComplexity int, first *int, after *string) int
+		Label                  func(childComplexity int) int
+		MentionedIn            func(childComplexity int, first *int, after *string) int
+		Mentions               func(childComplexity int) int
+		Name                   func(childComplexity int) int
+		Number                 func(childComplexity int) int
+		Plan                   func(childComplexity int) int
+		PlanConnection         func(childComplexity int, first *int, after *string) int
+		Proposals              func(childComplexity int, first *int) int
+		ProposalsConnection    func(childComplexity int, first *int, after *string) int
+		Relations              func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) int
+		Title                  func(childComplexity int) int
 	}
 
 	ActielijnConnection struct {
@@ -92,24 +99,31 @@ type ComplexityRoot struct {
 	}
 
 	Action struct {
-		Actielijn      func(childComplexity int, first *int, after *string) int
-		Aliases        func(childComplexity int) int
-		Budget         func(childComplexity int) int
-		BudgetTotal    func(childComplexity int) int
-		CommissionedBy func(childComplexity int, first *int, after *string) int
-		Coordinators   func(childComplexity int, first *int, after *string) int
-		Executors      func(childComplexity int, first *int, after *string) int
-		Holders        func(childComplexity int, first *int, after *string) int
-		ID             func(childComplexity int) int
-		Involved       func(childComplexity int, first *int, after *string) int
-		Label          func(childComplexity int) int
-		MentionedIn    func(childComplexity int, first *int, after *string) int
-		Mentions       func(childComplexity int) int
-		Name           func(childComplexity int) int
-		Number         func(childComplexity int) int
-		Proposals      func(childComplexity int, first *int, after *string) int
-		Relations      func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) int
-		Title          func(childComplexity int) int
+		Actielijn                func(childComplexity int) int
+		ActielijnConnection      func(childComplexity int, first *int, after *string) int
+		Aliases                  func(childComplexity int) int
+		Budget                   func(childComplexity int) int
+		BudgetTotal              func(childComplexity int) int
+		CommissionedBy           func(childComplexity int, first *int) int
+		CommissionedByConnection func(childComplexity int, first *int, after *string) int
+		Coordinators             func(childComplexity int, first *int) int
+		CoordinatorsConnection   func(childComplexity int, first *int, after *string) int
+		Executors                func(childComplexity int, first *int) int
+		ExecutorsConnection      func(childComplexity int, first *int, after *string) int
+		Holders                  func(childComplexity int, first *int) int
+		HoldersConnection        func(childComplexity int, first *int, after *string) int
+		ID                       func(childComplexity int) int
+		Involved                 func(childComplexity int, first *int) int
+		InvolvedConnection       func(childComplexity int, first *int, after *string) int
+		Label                    func(childComplexity int) int
+		MentionedIn              func(childComplexity int, first *int, after *string) int
+		Mentions                 func(childComplexity int) int
+		Name                     func(childComplexity int) int
+		Number                   func(childComplexity int) int
+		Proposals                func(childComplexity int, first *int) int
+		ProposalsConnection      func(childComplexity int, first *int, after *string) int
+		Relations                func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) int
+		Title                    func(childComplexity int) int
 	}
 
 	ActionConnection struct {
@@ -124,16 +138,17 @@ type ComplexityRoot struct {
 	}
 
 	ActionPlan struct {
-		Actielijnen func(childComplexity int, first *int, after *string) int
-		Aliases     func(childComplexity int) int
-		Date        func(childComplexity int) int
-		ID          func(childComplexity int) int
-		Label       func(childComplexity int) int
-		MentionedIn func(childComplexity int, first *int, after *string) int
-		Mentions    func(childComplexity int) int
-		Name        func(childComplexity int) int
-		Relations   func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) int
-		Title       func(childComplexity int) int
+		Actielijnen           func(childComplexity int, first *int) int
+		ActielijnenConnection func(childComplexity int, first *int, after *string) int
+		Aliases               func(childComplexity int) int
+		Date                  func(childComplexity int) int
+		ID                    func(childComplexity int) int
+		Label                 func(childComplexity int) int
+		MentionedIn           func(childComplexity int, first *int, after *string) int
+		Mentions              func(childComplexity int) int
+		Name                  func(childComplexity int) int
+		Relations             func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) int
+		Title                 func(childComplexity int) int
 	}
 
 	ActionPlanConnection struct {
@@ -187,18 +202,19 @@ type ComplexityRoot struct {
 	}
 
 	Commitment struct {
-		Aliases       func(childComplexity int) int
-		Date          func(childComplexity int) int
-		Description   func(childComplexity int) int
-		ID            func(childComplexity int) int
-		Label         func(childComplexity int) int
-		MadeIn        func(childComplexity int, first *int, after *string) int
-		MentionedIn   func(childComplexity int, first *int, after *string) int
-		Mentions      func(childComplexity int) int
-		Name          func(childComplexity int) int
-		Number        func(childComplexity int) int
-		Relations     func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) int
-		RespondedToBy func(childComplexity int, first *int, after *string) int
+		Aliases                 func(childComplexity int) int
+		Date                    func(childComplexity int) int
+		Description             func(childComplexity int) int
+		ID                      func(childComplexity int) int
+		Label                   func(childComplexity int) int
+		MadeIn                  func(childComplexity int, first *int, after *string) int
+		MentionedIn             func(childComplexity int, first *int, after *string) int
+		Mentions                func(childComplexity int) int
+		Name                    func(childComplexity int) int
+		Number                  func(childComplexity int) int
+		Relations               func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) int
+		RespondedToBy           func(childComplexity int, first *int) int
+		RespondedToByConnection func(childComplexity int, first *int, after *string) int
 	}
 
 	CommitmentConnection struct {
@@ -230,30 +246,31 @@ type ComplexityRoot struct {
 	}
 
 	Document struct {
-		AddressedTo func(childComplexity int, first *int, after *string) int
-		Aliases     func(childComplexity int) int
-		Citation    func(childComplexity int) int
-		CitedBy     func(childComplexity int, first *int, after *string) int
-		Cites       func(childComplexity int, first *int, after *string) int
-		Date        func(childComplexity int) int
-		Dossier     func(childComplexity int) int
-		ID          func(childComplexity int) int
-		Kenmerk     func(childComplexity int) int
-		Kind        func(childComplexity int) int
-		Label       func(childComplexity int) int
-		Mentioned   func(childComplexity int, first *int, after *string) int
-		MentionedIn func(childComplexity int, first *int, after *string) int
-		Mentions    func(childComplexity int) int
-		Motion      func(childComplexity int) int
-		Name        func(childComplexity int) int
-		Number      func(childComplexity int) int
-		OnBehalfOf  func(childComplexity int, first *int, after *string) int
-		Relations   func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) int
-		RespondsTo  func(childComplexity int, first *int, after *string) int
-		Signatories func(childComplexity int, first *int, after *string) int
-		SourceFile  func(childComplexity int) int
-		Text        func(childComplexity int) int
-		Title       func(childComplexity int) int
+		AddressedTo           func(childComplexity int, first *int, after *string) int
+		Aliases               func(childComplexity int) int
+		Citation              func(childComplexity int) int
+		CitedBy               func(childComplexity int, first *int, after *string) int
+		Cites                 func(childComplexity int, first *int, after *string) int
+		Date                  func(childComplexity int) int
+		Dossier               func(childComplexity int) int
+		ID                    func(childComplexity int) int
+		Kenmerk               func(childComplexity int) int
+		Kind                  func(childComplexity int) int
+		Label                 func(childComplexity int) int
+		Mentioned             func(childComplexity int, first *int, after *string) int
+		MentionedIn           func(childComplexity int, first *int, after *string) int
+		Mentions              func(childComplexity int) int
+		Motion                func(childComplexity int) int
+		Name                  func(childComplexity int) int
+		Number                func(childComplexity int) int
+		OnBehalfOf            func(childComplexity int, first *int, after *string) int
+		Relations             func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) int
+		RespondsTo            func(childComplexity int, first *int, after *string) int
+		Signatories           func(childComplexity int, first *int) int
+		SignatoriesConnection func(childComplexity int, first *int, after *string) int
+		SourceFile            func(childComplexity int) int
+		Text                  func(childComplexity int) int
+		Title                 func(childComplexity int) int
 	}
 
 	DocumentConnection struct {
@@ -285,17 +302,19 @@ type ComplexityRoot struct {
 	}
 
 	Event struct {
-		Aliases     func(childComplexity int) int
-		Commitments func(childComplexity int, first *int, after *string) int
-		Date        func(childComplexity int) int
-		ID          func(childComplexity int) int
-		Kind        func(childComplexity int) int
-		Label       func(childComplexity int) int
-		MentionedIn func(childComplexity int, first *int, after *string) int
-		Mentions    func(childComplexity int) int
-		Motions     func(childComplexity int, first *int, after *string) int
-		Name        func(childComplexity int) int
-		Relations   func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) int
+		Aliases               func(childComplexity int) int
+		Commitments           func(childComplexity int, first *int) int
+		CommitmentsConnection func(childComplexity int, first *int, after *string) int
+		Date                  func(childComplexity int) int
+		ID                    func(childComplexity int) int
+		Kind                  func(childComplexity int) int
+		Label                 func(childComplexity int) int
+		MentionedIn           func(childComplexity int, first *int, after *string) int
+		Mentions              func(childComplexity int) int
+		Motions               func(childComplexity int, first *int) int
+		MotionsConnection     func(childComplexity int, first *int, after *string) int
+		Name                  func(childComplexity int) int
+		Relations             func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) int
 	}
 
 	EventConnection struct {
@@ -339,6 +358,12 @@ type ComplexityRoot struct {
 		ID       func(childComplexity int) int
 		To       func(childComplexity int) int
 		Type     func(childComplexity int) int
+	}
+
+	Involvement struct {
+		Evidence     func(childComplexity int) int
+		Organisation func(childComplexity int) int
+		Role         func(childComplexity int) int
 	}
 
 	LabelCount struct {
@@ -386,27 +411,30 @@ type ComplexityRoot struct {
 	}
 
 	Motion struct {
-		Aliases        func(childComplexity int) int
-		Citation       func(childComplexity int) int
-		CoSigned       func(childComplexity int) int
-		DateAdopted    func(childComplexity int) int
-		DateSubmitted  func(childComplexity int) int
-		Document       func(childComplexity int) int
-		Dossier        func(childComplexity int) int
-		ID             func(childComplexity int) int
-		Label          func(childComplexity int) int
-		MentionedIn    func(childComplexity int, first *int, after *string) int
-		Mentions       func(childComplexity int) int
-		Name           func(childComplexity int) int
-		Number         func(childComplexity int) int
-		Proposals      func(childComplexity int, first *int, after *string) int
-		Relations      func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) int
-		Request        func(childComplexity int) int
-		RespondedToBy  func(childComplexity int, first *int, after *string) int
-		Status         func(childComplexity int) int
-		SubmittedIn    func(childComplexity int, first *int, after *string) int
-		SubmitterNames func(childComplexity int) int
-		Submitters     func(childComplexity int, first *int, after *string) int
+		Aliases                 func(childComplexity int) int
+		Citation                func(childComplexity int) int
+		CoSigned                func(childComplexity int) int
+		DateAdopted             func(childComplexity int) int
+		DateSubmitted           func(childComplexity int) int
+		Document                func(childComplexity int) int
+		Dossier                 func(childComplexity int) int
+		ID                      func(childComplexity int) int
+		Label                   func(childComplexity int) int
+		MentionedIn             func(childComplexity int, first *int, after *string) int
+		Mentions                func(childComplexity int) int
+		Name                    func(childComplexity int) int
+		Number                  func(childComplexity int) int
+		Proposals               func(childComplexity int, first *int) int
+		ProposalsConnection     func(childComplexity int, first *int, after *string) int
+		Relations               func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) int
+		Request                 func(childComplexity int) int
+		RespondedToBy           func(childComplexity int, first *int) int
+		RespondedToByConnection func(childComplexity int, first *int, after *string) int
+		Status                  func(childComplexity int) int
+		SubmittedIn             func(childComplexity int, first *int, after *string) int
+		SubmitterNames          func(childComplexity int) int
+		Submitters              func(childComplexity int, first *int) int
+		SubmittersConnection    func(childComplexity int, first *int, after *string) int
 	}
 
 	MotionConnection struct {
@@ -438,18 +466,21 @@ type ComplexityRoot struct {
 	}
 
 	Office struct {
-		AddressedIn       func(childComplexity int, first *int, after *string) int
-		Aliases           func(childComplexity int) int
-		Holders           func(childComplexity int, first *int, after *string) int
-		ID                func(childComplexity int) int
-		Label             func(childComplexity int) int
-		MentionedIn       func(childComplexity int, first *int, after *string) int
-		Mentions          func(childComplexity int) int
-		Name              func(childComplexity int) int
-		OnBehalfDocuments func(childComplexity int, first *int, after *string) int
-		PartOf            func(childComplexity int, first *int, after *string) int
-		Relations         func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) int
-		Signed            func(childComplexity int, first *int, after *string) int
+		AddressedIn                 func(childComplexity int, first *int, after *string) int
+		Aliases                     func(childComplexity int) int
+		Holders                     func(childComplexity int, first *int) int
+		HoldersConnection           func(childComplexity int, first *int, after *string) int
+		ID                          func(childComplexity int) int
+		Label                       func(childComplexity int) int
+		MentionedIn                 func(childComplexity int, first *int, after *string) int
+		Mentions                    func(childComplexity int) int
+		Name                        func(childComplexity int) int
+		OnBehalfDocuments           func(childComplexity int, first *int) int
+		OnBehalfDocumentsConnection func(childComplexity int, first *int, after *string) int
+		PartOf                      func(childComplexity int, first *int, after *string) int
+		Relations                   func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) int
+		Signed                      func(childComplexity int, first *int) int
+		SignedConnection            func(childComplexity int, first *int, after *string) int
 	}
 
 	OfficeConnection struct {
@@ -481,26 +512,29 @@ type ComplexityRoot struct {
 	}
 
 	Organisation struct {
-		Abbreviation  func(childComplexity int) int
-		AddressedIn   func(childComplexity int, first *int, after *string) int
-		Aliases       func(childComplexity int) int
-		Commissioned  func(childComplexity int, first *int, after *string) int
-		CoordinatedBy func(childComplexity int, first *int, after *string) int
-		Coordinates   func(childComplexity int, first *int, after *string) int
-		Executes      func(childComplexity int, first *int, after *string) int
-		Holds         func(childComplexity int, first *int, after *string) int
-		ID            func(childComplexity int) int
-		Kind          func(childComplexity int) int
-		Label         func(childComplexity int) int
-		MemberOf      func(childComplexity int, first *int, after *string) int
-		Members       func(childComplexity int, first *int, after *string) int
-		MentionedIn   func(childComplexity int, first *int, after *string) int
-		Mentions      func(childComplexity int) int
-		Name          func(childComplexity int) int
-		PartOf        func(childComplexity int, first *int, after *string) int
-		Parts         func(childComplexity int, first *int, after *string) int
-		Published     func(childComplexity int, first *int, after *string) int
-		Relations     func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) int
+		Abbreviation            func(childComplexity int) int
+		AddressedIn             func(childComplexity int, first *int, after *string) int
+		Aliases                 func(childComplexity int) int
+		Commissioned            func(childComplexity int, first *int, after *string) int
+		CoordinatedBy           func(childComplexity int, first *int) int
+		CoordinatedByConnection func(childComplexity int, first *int, after *string) int
+		Coordinates             func(childComplexity int, first *int, after *string) int
+		Executes                func(childComplexity int, first *int, after *string) int
+		Holds                   func(childComplexity int, first *int, after *string) int
+		ID                      func(childComplexity int) int
+		Kind                    func(childComplexity int) int
+		Label                   func(childComplexity int) int
+		MemberOf                func(childComplexity int, first *int, after *string) int
+		Members                 func(childComplexity int, first *int) int
+		MembersConnection       func(childComplexity int, first *int, after *string) int
+		MentionedIn             func(childComplexity int, first *int, after *string) int
+		Mentions                func(childComplexity int) int
+		Name                    func(childComplexity int) int
+		PartOf                  func(childComplexity int, first *int, after *string) int
+		Parts                   func(childComplexity int, first *int) int
+		PartsConnection         func(childComplexity int, first *int, after *string) int
+		Published               func(childComplexity int, first *int, after *string) int
+		Relations               func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) int
 	}
 
 	OrganisationConnection struct {
@@ -539,14 +573,15 @@ type ComplexityRoot struct {
 	}
 
 	Party struct {
-		Aliases     func(childComplexity int) int
-		ID          func(childComplexity int) int
-		Label       func(childComplexity int) int
-		Members     func(childComplexity int, first *int, after *string) int
-		MentionedIn func(childComplexity int, first *int, after *string) int
-		Mentions    func(childComplexity int) int
-		Name        func(childComplexity int) int
-		Relations   func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) int
+		Aliases           func(childComplexity int) int
+		ID                func(childComplexity int) int
+		Label             func(childComplexity int) int
+		Members           func(childComplexity int, first *int) int
+		MembersConnection func(childComplexity int, first *int, after *string) int
+		MentionedIn       func(childComplexity int, first *int, after *string) int
+		Mentions          func(childComplexity int) int
+		Name              func(childComplexity int) int
+		Relations         func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) int
 	}
 
 	PartyConnection struct {
@@ -578,20 +613,24 @@ type ComplexityRoot struct {
 	}
 
 	Person struct {
-		Aliases     func(childComplexity int) int
-		ID          func(childComplexity int) int
-		Initials    func(childComplexity int) int
-		Kind        func(childComplexity int) int
-		Label       func(childComplexity int) int
-		MentionedIn func(childComplexity int, first *int, after *string) int
-		Mentions    func(childComplexity int) int
-		Name        func(childComplexity int) int
-		Offices     func(childComplexity int, first *int, after *string) int
-		Party       func(childComplexity int, first *int, after *string) int
-		PartyName   func(childComplexity int) int
-		Relations   func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) int
-		Signed      func(childComplexity int, first *int, after *string) int
-		Submitted   func(childComplexity int, first *int, after *string) int
+		Aliases             func(childComplexity int) int
+		ID                  func(childComplexity int) int
+		Initials            func(childComplexity int) int
+		Kind                func(childComplexity int) int
+		Label               func(childComplexity int) int
+		MentionedIn         func(childComplexity int, first *int, after *string) int
+		Mentions            func(childComplexity int) int
+		Name                func(childComplexity int) int
+		Offices             func(childComplexity int, first *int) int
+		OfficesConnection   func(childComplexity int, first *int, after *string) int
+		Party               func(childComplexity int) int
+		PartyConnection     func(childComplexity int, first *int, after *string) int
+		PartyName           func(childComplexity int) int
+		Relations           func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) int
+		Signed              func(childComplexity int, first *int) int
+		SignedConnection    func(childComplexity int, first *int, after *string) int
+		Submitted           func(childComplexity int, first *int) int
+		SubmittedConnection func(childComplexity int, first *int, after *string) int
 	}
 
 	PersonConnection struct {
@@ -623,20 +662,21 @@ type ComplexityRoot struct {
 	}
 
 	Proposal struct {
-		Aliases          func(childComplexity int) int
-		Appraisal        func(childComplexity int) int
-		EstimatedCost    func(childComplexity int) int
-		ID               func(childComplexity int) int
-		Label            func(childComplexity int) int
-		MentionedIn      func(childComplexity int, first *int, after *string) int
-		Mentions         func(childComplexity int) int
-		Name             func(childComplexity int) int
-		Number           func(childComplexity int) int
-		RelatedProposals func(childComplexity int, first *int, after *string) int
-		RelatesTo        func(childComplexity int, first *int, after *string) int
-		Relations        func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) int
-		Theme            func(childComplexity int) int
-		Title            func(childComplexity int) int
+		Aliases                    func(childComplexity int) int
+		Appraisal                  func(childComplexity int) int
+		EstimatedCost              func(childComplexity int) int
+		ID                         func(childComplexity int) int
+		Label                      func(childComplexity int) int
+		MentionedIn                func(childComplexity int, first *int, after *string) int
+		Mentions                   func(childComplexity int) int
+		Name                       func(childComplexity int) int
+		Number                     func(childComplexity int) int
+		RelatedProposals           func(childComplexity int, first *int) int
+		RelatedProposalsConnection func(childComplexity int, first *int, after *string) int
+		RelatesTo                  func(childComplexity int, first *int, after *string) int
+		Relations                  func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) int
+		Theme                      func(childComplexity int) int
+		Title                      func(childComplexity int) int
 	}
 
 	ProposalConnection struct {
@@ -723,20 +763,24 @@ type ComplexityRoot struct {
 	}
 
 	Report struct {
-		Aliases        func(childComplexity int) int
-		CommissionedBy func(childComplexity int, first *int, after *string) int
-		Date           func(childComplexity int) int
-		Executors      func(childComplexity int, first *int, after *string) int
-		ID             func(childComplexity int) int
-		Kind           func(childComplexity int) int
-		Label          func(childComplexity int) int
-		MentionedIn    func(childComplexity int, first *int, after *string) int
-		Mentions       func(childComplexity int) int
-		Name           func(childComplexity int) int
-		Publishers     func(childComplexity int, first *int, after *string) int
-		Relations      func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) int
-		RespondedToBy  func(childComplexity int, first *int, after *string) int
-		Title          func(childComplexity int) int
+		Aliases                  func(childComplexity int) int
+		CommissionedBy           func(childComplexity int, first *int) int
+		CommissionedByConnection func(childComplexity int, first *int, after *string) int
+		Date                     func(childComplexity int) int
+		Executors                func(childComplexity int, first *int) int
+		ExecutorsConnection      func(childComplexity int, first *int, after *string) int
+		ID                       func(childComplexity int) int
+		Kind                     func(childComplexity int) int
+		Label                    func(childComplexity int) int
+		MentionedIn              func(childComplexity int, first *int, after *string) int
+		Mentions                 func(childComplexity int) int
+		Name                     func(childComplexity int) int
+		Publishers               func(childComplexity int, first *int) int
+		PublishersConnection     func(childComplexity int, first *int, after *string) int
+		Relations                func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) int
+		RespondedToBy            func(childComplexity int, first *int) int
+		RespondedToByConnection  func(childComplexity int, first *int, after *string) int
+		Title                    func(childComplexity int) int
 	}
 
 	ReportConnection struct {
@@ -810,7 +854,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Actielijn.Actions(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Actielijn.Actions(childComplexity, args["first"].(*int)), true
+	case "Actielijn.actionsConnection":
+		if e.ComplexityRoot.Actielijn.ActionsConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Actielijn_actionsConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Actielijn.ActionsConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Actielijn.aliases":
 		if e.ComplexityRoot.Actielijn.Aliases == nil {
 			break
@@ -827,7 +882,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Actielijn.Coordinators(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Actielijn.Coordinators(childComplexity, args["first"].(*int)), true
+	case "Actielijn.coordinatorsConnection":
+		if e.ComplexityRoot.Actielijn.CoordinatorsConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Actielijn_coordinatorsConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Actielijn.CoordinatorsConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Actielijn.executors":
 		if e.ComplexityRoot.Actielijn.Executors == nil {
 			break
@@ -838,7 +904,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Actielijn.Executors(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Actielijn.Executors(childComplexity, args["first"].(*int)), true
+	case "Actielijn.executorsConnection":
+		if e.ComplexityRoot.Actielijn.ExecutorsConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Actielijn_executorsConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Actielijn.ExecutorsConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Actielijn.holders":
 		if e.ComplexityRoot.Actielijn.Holders == nil {
 			break
@@ -849,7 +926,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Actielijn.Holders(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Actielijn.Holders(childComplexity, args["first"].(*int)), true
+	case "Actielijn.holdersConnection":
+		if e.ComplexityRoot.Actielijn.HoldersConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Actielijn_holdersConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Actielijn.HoldersConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Actielijn.id":
 		if e.ComplexityRoot.Actielijn.ID == nil {
 			break
@@ -866,7 +954,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Actielijn.Involved(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Actielijn.Involved(childComplexity, args["first"].(*int)), true
+	case "Actielijn.involvedConnection":
+		if e.ComplexityRoot.Actielijn.InvolvedConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Actielijn_involvedConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Actielijn.InvolvedConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Actielijn.label":
 		if e.ComplexityRoot.Actielijn.Label == nil {
 			break
@@ -907,12 +1006,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		args, err := ec.field_Actielijn_plan_args(ctx, rawArgs)
+		return e.ComplexityRoot.Actielijn.Plan(childComplexity), true
+	case "Actielijn.planConnection":
+		if e.ComplexityRoot.Actielijn.PlanConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Actielijn_planConnection_args(ctx, rawArgs)
 		if err != nil {
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Actielijn.Plan(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Actielijn.PlanConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Actielijn.proposals":
 		if e.ComplexityRoot.Actielijn.Proposals == nil {
 			break
@@ -923,7 +1028,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Actielijn.Proposals(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Actielijn.Proposals(childComplexity, args["first"].(*int)), true
+	case "Actielijn.proposalsConnection":
+		if e.ComplexityRoot.Actielijn.ProposalsConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Actielijn_proposalsConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Actielijn.ProposalsConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Actielijn.relations":
 		if e.ComplexityRoot.Actielijn.Relations == nil {
 			break
@@ -1047,12 +1163,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		args, err := ec.field_Action_actielijn_args(ctx, rawArgs)
+		return e.ComplexityRoot.Action.Actielijn(childComplexity), true
+	case "Action.actielijnConnection":
+		if e.ComplexityRoot.Action.ActielijnConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Action_actielijnConnection_args(ctx, rawArgs)
 		if err != nil {
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Action.Actielijn(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Action.ActielijnConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Action.aliases":
 		if e.ComplexityRoot.Action.Aliases == nil {
 			break
@@ -1081,7 +1203,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Action.CommissionedBy(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Action.CommissionedBy(childComplexity, args["first"].(*int)), true
+	case "Action.commissionedByConnection":
+		if e.ComplexityRoot.Action.CommissionedByConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Action_commissionedByConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Action.CommissionedByConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Action.coordinators":
 		if e.ComplexityRoot.Action.Coordinators == nil {
 			break
@@ -1092,7 +1225,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Action.Coordinators(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Action.Coordinators(childComplexity, args["first"].(*int)), true
+	case "Action.coordinatorsConnection":
+		if e.ComplexityRoot.Action.CoordinatorsConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Action_coordinatorsConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Action.CoordinatorsConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Action.executors":
 		if e.ComplexityRoot.Action.Executors == nil {
 			break
@@ -1103,7 +1247,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Action.Executors(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Action.Executors(childComplexity, args["first"].(*int)), true
+	case "Action.executorsConnection":
+		if e.ComplexityRoot.Action.ExecutorsConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Action_executorsConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Action.ExecutorsConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Action.holders":
 		if e.ComplexityRoot.Action.Holders == nil {
 			break
@@ -1114,7 +1269,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Action.Holders(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Action.Holders(childComplexity, args["first"].(*int)), true
+	case "Action.holdersConnection":
+		if e.ComplexityRoot.Action.HoldersConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Action_holdersConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Action.HoldersConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Action.id":
 		if e.ComplexityRoot.Action.ID == nil {
 			break
@@ -1131,7 +1297,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Action.Involved(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Action.Involved(childComplexity, args["first"].(*int)), true
+	case "Action.involvedConnection":
+		if e.ComplexityRoot.Action.InvolvedConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Action_involvedConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Action.InvolvedConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Action.label":
 		if e.ComplexityRoot.Action.Label == nil {
 			break
@@ -1177,7 +1354,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Action.Proposals(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Action.Proposals(childComplexity, args["first"].(*int)), true
+	case "Action.proposalsConnection":
+		if e.ComplexityRoot.Action.ProposalsConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Action_proposalsConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Action.ProposalsConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Action.relations":
 		if e.ComplexityRoot.Action.Relations == nil {
 			break
@@ -1238,7 +1426,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.ActionPlan.Actielijnen(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.ActionPlan.Actielijnen(childComplexity, args["first"].(*int)), true
+	case "ActionPlan.actielijnenConnection":
+		if e.ComplexityRoot.ActionPlan.ActielijnenConnection == nil {
+			break
+		}
+
+		args, err := ec.field_ActionPlan_actielijnenConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.ActionPlan.ActielijnenConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "ActionPlan.aliases":
 		if e.ComplexityRoot.ActionPlan.Aliases == nil {
 			break
@@ -1576,7 +1775,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Commitment.RespondedToBy(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Commitment.RespondedToBy(childComplexity, args["first"].(*int)), true
+	case "Commitment.respondedToByConnection":
+		if e.ComplexityRoot.Commitment.RespondedToByConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Commitment_respondedToByConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Commitment.RespondedToByConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
 
 	case "CommitmentConnection.edges":
 		if e.ComplexityRoot.CommitmentConnection.Edges == nil {
@@ -1848,7 +2058,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Document.Signatories(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Document.Signatories(childComplexity, args["first"].(*int)), true
+	case "Document.signatoriesConnection":
+		if e.ComplexityRoot.Document.SignatoriesConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Document_signatoriesConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Document.SignatoriesConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Document.sourceFile":
 		if e.ComplexityRoot.Document.SourceFile == nil {
 			break
@@ -1984,7 +2205,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Event.Commitments(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Event.Commitments(childComplexity, args["first"].(*int)), true
+	case "Event.commitmentsConnection":
+		if e.ComplexityRoot.Event.CommitmentsConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Event_commitmentsConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Event.CommitmentsConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Event.date":
 		if e.ComplexityRoot.Event.Date == nil {
 			break
@@ -2036,7 +2268,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Event.Motions(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Event.Motions(childComplexity, args["first"].(*int)), true
+	case "Event.motionsConnection":
+		if e.ComplexityRoot.Event.MotionsConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Event_motionsConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Event.MotionsConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Event.name":
 		if e.ComplexityRoot.Event.Name == nil {
 			break
@@ -2210,6 +2453,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.GraphEdge.Type(childComplexity), true
+
+	case "Involvement.evidence":
+		if e.ComplexityRoot.Involvement.Evidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Involvement.Evidence(childComplexity), true
+	case "Involvement.organisation":
+		if e.ComplexityRoot.Involvement.Organisation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Involvement.Organisation(childComplexity), true
+	case "Involvement.role":
+		if e.ComplexityRoot.Involvement.Role == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Involvement.Role(childComplexity), true
 
 	case "LabelCount.count":
 		if e.ComplexityRoot.LabelCount.Count == nil {
@@ -2476,7 +2738,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Motion.Proposals(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Motion.Proposals(childComplexity, args["first"].(*int)), true
+	case "Motion.proposalsConnection":
+		if e.ComplexityRoot.Motion.ProposalsConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Motion_proposalsConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Motion.ProposalsConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Motion.relations":
 		if e.ComplexityRoot.Motion.Relations == nil {
 			break
@@ -2504,7 +2777,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Motion.RespondedToBy(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Motion.RespondedToBy(childComplexity, args["first"].(*int)), true
+	case "Motion.respondedToByConnection":
+		if e.ComplexityRoot.Motion.RespondedToByConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Motion_respondedToByConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Motion.RespondedToByConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Motion.status":
 		if e.ComplexityRoot.Motion.Status == nil {
 			break
@@ -2538,7 +2822,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Motion.Submitters(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Motion.Submitters(childComplexity, args["first"].(*int)), true
+	case "Motion.submittersConnection":
+		if e.ComplexityRoot.Motion.SubmittersConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Motion_submittersConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Motion.SubmittersConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
 
 	case "MotionConnection.edges":
 		if e.ComplexityRoot.MotionConnection.Edges == nil {
@@ -2667,7 +2962,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Office.Holders(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Office.Holders(childComplexity, args["first"].(*int)), true
+	case "Office.holdersConnection":
+		if e.ComplexityRoot.Office.HoldersConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Office_holdersConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Office.HoldersConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Office.id":
 		if e.ComplexityRoot.Office.ID == nil {
 			break
@@ -2713,7 +3019,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Office.OnBehalfDocuments(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Office.OnBehalfDocuments(childComplexity, args["first"].(*int)), true
+	case "Office.onBehalfDocumentsConnection":
+		if e.ComplexityRoot.Office.OnBehalfDocumentsConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Office_onBehalfDocumentsConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Office.OnBehalfDocumentsConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Office.partOf":
 		if e.ComplexityRoot.Office.PartOf == nil {
 			break
@@ -2746,7 +3063,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Office.Signed(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Office.Signed(childComplexity, args["first"].(*int)), true
+	case "Office.signedConnection":
+		if e.ComplexityRoot.Office.SignedConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Office_signedConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Office.SignedConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
 
 	case "OfficeConnection.edges":
 		if e.ComplexityRoot.OfficeConnection.Edges == nil {
@@ -2892,7 +3220,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Organisation.CoordinatedBy(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Organisation.CoordinatedBy(childComplexity, args["first"].(*int)), true
+	case "Organisation.coordinatedByConnection":
+		if e.ComplexityRoot.Organisation.CoordinatedByConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Organisation_coordinatedByConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Organisation.CoordinatedByConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Organisation.coordinates":
 		if e.ComplexityRoot.Organisation.Coordinates == nil {
 			break
@@ -2965,7 +3304,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Organisation.Members(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Organisation.Members(childComplexity, args["first"].(*int)), true
+	case "Organisation.membersConnection":
+		if e.ComplexityRoot.Organisation.MembersConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Organisation_membersConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Organisation.MembersConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Organisation.mentionedIn":
 		if e.ComplexityRoot.Organisation.MentionedIn == nil {
 			break
@@ -3010,7 +3360,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Organisation.Parts(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Organisation.Parts(childComplexity, args["first"].(*int)), true
+	case "Organisation.partsConnection":
+		if e.ComplexityRoot.Organisation.PartsConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Organisation_partsConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Organisation.PartsConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Organisation.published":
 		if e.ComplexityRoot.Organisation.Published == nil {
 			break
@@ -3187,7 +3548,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Party.Members(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Party.Members(childComplexity, args["first"].(*int)), true
+	case "Party.membersConnection":
+		if e.ComplexityRoot.Party.MembersConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Party_membersConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Party.MembersConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Party.mentionedIn":
 		if e.ComplexityRoot.Party.MentionedIn == nil {
 			break
@@ -3386,18 +3758,35 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Person.Offices(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Person.Offices(childComplexity, args["first"].(*int)), true
+	case "Person.officesConnection":
+		if e.ComplexityRoot.Person.OfficesConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Person_officesConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Person.OfficesConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Person.party":
 		if e.ComplexityRoot.Person.Party == nil {
 			break
 		}
 
-		args, err := ec.field_Person_party_args(ctx, rawArgs)
+		return e.ComplexityRoot.Person.Party(childComplexity), true
+	case "Person.partyConnection":
+		if e.ComplexityRoot.Person.PartyConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Person_partyConnection_args(ctx, rawArgs)
 		if err != nil {
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Person.Party(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Person.PartyConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Person.partyName":
 		if e.ComplexityRoot.Person.PartyName == nil {
 			break
@@ -3425,7 +3814,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Person.Signed(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Person.Signed(childComplexity, args["first"].(*int)), true
+	case "Person.signedConnection":
+		if e.ComplexityRoot.Person.SignedConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Person_signedConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Person.SignedConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Person.submitted":
 		if e.ComplexityRoot.Person.Submitted == nil {
 			break
@@ -3436,7 +3836,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Person.Submitted(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Person.Submitted(childComplexity, args["first"].(*int)), true
+	case "Person.submittedConnection":
+		if e.ComplexityRoot.Person.SubmittedConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Person_submittedConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Person.SubmittedConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
 
 	case "PersonConnection.edges":
 		if e.ComplexityRoot.PersonConnection.Edges == nil {
@@ -3607,7 +4018,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Proposal.RelatedProposals(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Proposal.RelatedProposals(childComplexity, args["first"].(*int)), true
+	case "Proposal.relatedProposalsConnection":
+		if e.ComplexityRoot.Proposal.RelatedProposalsConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Proposal_relatedProposalsConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Proposal.RelatedProposalsConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Proposal.relatesTo":
 		if e.ComplexityRoot.Proposal.RelatesTo == nil {
 			break
@@ -4167,7 +4589,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Report.CommissionedBy(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Report.CommissionedBy(childComplexity, args["first"].(*int)), true
+	case "Report.commissionedByConnection":
+		if e.ComplexityRoot.Report.CommissionedByConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Report_commissionedByConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Report.CommissionedByConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Report.date":
 		if e.ComplexityRoot.Report.Date == nil {
 			break
@@ -4184,7 +4617,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Report.Executors(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Report.Executors(childComplexity, args["first"].(*int)), true
+	case "Report.executorsConnection":
+		if e.ComplexityRoot.Report.ExecutorsConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Report_executorsConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Report.ExecutorsConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Report.id":
 		if e.ComplexityRoot.Report.ID == nil {
 			break
@@ -4236,7 +4680,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Report.Publishers(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Report.Publishers(childComplexity, args["first"].(*int)), true
+	case "Report.publishersConnection":
+		if e.ComplexityRoot.Report.PublishersConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Report_publishersConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Report.PublishersConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Report.relations":
 		if e.ComplexityRoot.Report.Relations == nil {
 			break
@@ -4258,7 +4713,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Report.RespondedToBy(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Report.RespondedToBy(childComplexity, args["first"].(*int)), true
+	case "Report.respondedToByConnection":
+		if e.ComplexityRoot.Report.RespondedToByConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Report_respondedToByConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Report.RespondedToByConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Report.title":
 		if e.ComplexityRoot.Report.Title == nil {
 			break
@@ -4551,11 +5017,18 @@ type Person implements Node {
   submitted(
     "At most this many (default 50, at most 500)."
     first: Int = 50
+  ): [Motion!]!
+  "` + "`" + `submitted` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
+  submittedConnection(
+    "At most this many (default 50, at most 500)."
+    first: Int = 50
     "Continue after this cursor."
     after: String
   ): MotionRelationConnection!
-  "The fractie (party group) the person belongs to (MEMBER_OF)."
-  party(
+  "The fractie (party group) the person belongs to (MEMBER_OF); null when unknown. Should the documents link the person to more than one, this is the first by name; ` + "`" + `partyConnection` + "`" + ` lists them all."
+  party: Party
+  "` + "`" + `party` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
+  partyConnection(
     "At most this many (default 50, at most 500)."
     first: Int = 50
     "Continue after this cursor."
@@ -4565,11 +5038,21 @@ type Person implements Node {
   offices(
     "At most this many (default 50, at most 500)."
     first: Int = 50
+  ): [Office!]!
+  "` + "`" + `offices` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
+  officesConnection(
+    "At most this many (default 50, at most 500)."
+    first: Int = 50
     "Continue after this cursor."
     after: String
   ): OfficeRelationConnection!
   "Documents the person signed (SIGNED_BY, incoming)."
   signed(
+    "At most this many (default 50, at most 500)."
+    first: Int = 50
+  ): [Document!]!
+  "` + "`" + `signed` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
+  signedConnection(
     "At most this many (default 50, at most 500)."
     first: Int = 50
     "Continue after this cursor."
@@ -4654,6 +5137,11 @@ type Office implements Node {
   holders(
     "At most this many (default 50, at most 500)."
     first: Int = 50
+  ): [Person!]!
+  "` + "`" + `holders` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
+  holdersConnection(
+    "At most this many (default 50, at most 500)."
+    first: Int = 50
     "Continue after this cursor."
     after: String
   ): PersonRelationConnection!
@@ -4661,11 +5149,21 @@ type Office implements Node {
   signed(
     "At most this many (default 50, at most 500)."
     first: Int = 50
+  ): [Document!]!
+  "` + "`" + `signed` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
+  signedConnection(
+    "At most this many (default 50, at most 500)."
+    first: Int = 50
     "Continue after this cursor."
     after: String
   ): DocumentRelationConnection!
   "Documents sent also on behalf of (mede namens) this office (ON_BEHALF_OF, incoming)."
   onBehalfDocuments(
+    "At most this many (default 50, at most 500)."
+    first: Int = 50
+  ): [Document!]!
+  "` + "`" + `onBehalfDocuments` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
+  onBehalfDocumentsConnection(
     "At most this many (default 50, at most 500)."
     first: Int = 50
     "Continue after this cursor."
@@ -4724,6 +5222,11 @@ type Party implements Node {
   ): RelationConnection!
   "Members of the fractie found in the documents (MEMBER_OF, incoming)."
   members(
+    "At most this many (default 50, at most 500)."
+    first: Int = 50
+  ): [Person!]!
+  "` + "`" + `members` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
+  membersConnection(
     "At most this many (default 50, at most 500)."
     first: Int = 50
     "Continue after this cursor."
@@ -4806,6 +5309,11 @@ type Organisation implements Node {
   coordinatedBy(
     "At most this many (default 50, at most 500)."
     first: Int = 50
+  ): [Organisation!]!
+  "` + "`" + `coordinatedBy` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
+  coordinatedByConnection(
+    "At most this many (default 50, at most 500)."
+    first: Int = 50
     "Continue after this cursor."
     after: String
   ): OrganisationRelationConnection!
@@ -4827,6 +5335,11 @@ type Organisation implements Node {
   members(
     "At most this many (default 50, at most 500)."
     first: Int = 50
+  ): [Organisation!]!
+  "` + "`" + `members` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
+  membersConnection(
+    "At most this many (default 50, at most 500)."
+    first: Int = 50
     "Continue after this cursor."
     after: String
   ): OrganisationRelationConnection!
@@ -4837,8 +5350,13 @@ type Organisation implements Node {
     "Continue after this cursor."
     after: String
   ): OrganisationRelationConnection!
-  "Offices and organisations that are part of this one (PART_OF, incoming)."
+  "Offices and organisations that are part of this one (PART_OF, incoming): ` + "`" + `... on Office` + "`" + `, ` + "`" + `... on Organisation` + "`" + `."
   parts(
+    "At most this many (default 50, at most 500)."
+    first: Int = 50
+  ): [Node!]!
+  "` + "`" + `parts` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
+  partsConnection(
     "At most this many (default 50, at most 500)."
     first: Int = 50
     "Continue after this cursor."
@@ -5382,8 +5900,13 @@ type Document implements Node {
   text: String
   "For a document of kind MOTION: the motion it is."
   motion: Motion
-  "Who signed the document (SIGNED_BY): persons or offices."
+  "Who signed the document (SIGNED_BY): persons and offices (` + "`" + `... on Person` + "`" + `, ` + "`" + `... on Office` + "`" + `)."
   signatories(
+    "At most this many (default 50, at most 500)."
+    first: Int = 50
+  ): [Node!]!
+  "` + "`" + `signatories` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
+  signatoriesConnection(
     "At most this many (default 50, at most 500)."
     first: Int = 50
     "Continue after this cursor."
@@ -5527,11 +6050,21 @@ type Report implements Node {
   publishers(
     "At most this many (default 50, at most 500)."
     first: Int = 50
+  ): [Organisation!]!
+  "` + "`" + `publishers` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
+  publishersConnection(
+    "At most this many (default 50, at most 500)."
+    first: Int = 50
     "Continue after this cursor."
     after: String
   ): OrganisationRelationConnection!
   "Organisations that commissioned it, \"in opdracht van\" (COMMISSIONED)."
   commissionedBy(
+    "At most this many (default 50, at most 500)."
+    first: Int = 50
+  ): [Organisation!]!
+  "` + "`" + `commissionedBy` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
+  commissionedByConnection(
     "At most this many (default 50, at most 500)."
     first: Int = 50
     "Continue after this cursor."
@@ -5541,11 +6074,21 @@ type Report implements Node {
   executors(
     "At most this many (default 50, at most 500)."
     first: Int = 50
+  ): [Organisation!]!
+  "` + "`" + `executors` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
+  executorsConnection(
+    "At most this many (default 50, at most 500)."
+    first: Int = 50
     "Continue after this cursor."
     after: String
   ): OrganisationRelationConnection!
   "Documents that report on or respond to this report (RESPONDS_TO)."
   respondedToBy(
+    "At most this many (default 50, at most 500)."
+    first: Int = 50
+  ): [Document!]!
+  "` + "`" + `respondedToBy` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
+  respondedToByConnection(
     "At most this many (default 50, at most 500)."
     first: Int = 50
     "Continue after this cursor."
@@ -5851,11 +6394,21 @@ type Motion implements Node {
   submitters(
     "At most this many (default 50, at most 500)."
     first: Int = 50
+  ): [Person!]!
+  "` + "`" + `submitters` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
+  submittersConnection(
+    "At most this many (default 50, at most 500)."
+    first: Int = 50
     "Continue after this cursor."
     after: String
   ): PersonRelationConnection!
   "Letters and other documents that report on the motion (RESPONDS_TO)."
   respondedToBy(
+    "At most this many (default 50, at most 500)."
+    first: Int = 50
+  ): [Document!]!
+  "` + "`" + `respondedToBy` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
+  respondedToByConnection(
     "At most this many (default 50, at most 500)."
     first: Int = 50
     "Continue after this cursor."
@@ -5870,6 +6423,11 @@ type Motion implements Node {
   ): EventRelationConnection!
   "Proposed extra actions that tie in with the motion (RELATES_TO, incoming)."
   proposals(
+    "At most this many (default 50, at most 500)."
+    first: Int = 50
+  ): [Proposal!]!
+  "` + "`" + `proposals` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
+  proposalsConnection(
     "At most this many (default 50, at most 500)."
     first: Int = 50
     "Continue after this cursor."
@@ -5975,6 +6533,11 @@ type Commitment implements Node {
   respondedToBy(
     "At most this many (default 50, at most 500)."
     first: Int = 50
+  ): [Document!]!
+  "` + "`" + `respondedToBy` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
+  respondedToByConnection(
+    "At most this many (default 50, at most 500)."
+    first: Int = 50
     "Continue after this cursor."
     after: String
   ): DocumentRelationConnection!
@@ -6023,11 +6586,21 @@ type Event implements Node {
   motions(
     "At most this many (default 50, at most 500)."
     first: Int = 50
+  ): [Motion!]!
+  "` + "`" + `motions` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
+  motionsConnection(
+    "At most this many (default 50, at most 500)."
+    first: Int = 50
     "Continue after this cursor."
     after: String
   ): MotionRelationConnection!
   "Commitments made in it (MADE_IN, incoming)."
   commitments(
+    "At most this many (default 50, at most 500)."
+    first: Int = 50
+  ): [Commitment!]!
+  "` + "`" + `commitments` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
+  commitmentsConnection(
     "At most this many (default 50, at most 500)."
     first: Int = 50
     "Continue after this cursor."
@@ -6225,6 +6798,17 @@ type EventRelationEdge {
 }
 `, BuiltIn: false},
 	{Name: "../schema/node.graphqls", Input: `# The Node interface, labels, relation types, evidence and the generic relation connection.
+#
+# Relationship fields follow one rule (README, "API conventions"):
+#   * role fields name the nodes at the other end by their role (holders, submitters,
+#     respondedToBy, submitted, ...): a plain list of the typed node, ` + "`" + `[Organisation!]!` + "`" + `,
+#     with ` + "`" + `first` + "`" + ` (default 50, at most 500), or one nullable node where there is at most
+#     one (party, plan, actielijn); each has a twin ` + "`" + `<field>Connection` + "`" + ` whose edges carry
+#     the evidence;
+#   * relation fields name the relation as this node's verb (holds, executes, memberOf,
+#     cites, citedBy, respondsTo, mentionedIn, ...): Relay connections whose edges carry
+#     the evidence.
+# graph/relations.go defines every one of them in one table.
 
 """
 Anything in the knowledge graph: a document, person, office, party, organisation, action plan,
@@ -6438,6 +7022,11 @@ type ActionPlan implements Node {
   actielijnen(
     "At most this many (default 50, at most 500)."
     first: Int = 50
+  ): [Actielijn!]!
+  "` + "`" + `actielijnen` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
+  actielijnenConnection(
+    "At most this many (default 50, at most 500)."
+    first: Int = 50
     "Continue after this cursor."
     after: String
   ): ActielijnRelationConnection!
@@ -6482,8 +7071,10 @@ type Actielijn implements Node {
   number: Int
   "The title."
   title: String
-  "The plan this actielijn belongs to (PART_OF)."
-  plan(
+  "The plan this actielijn belongs to (PART_OF); null when unknown. Should it belong to more than one version of the plan, this is the first by name; ` + "`" + `planConnection` + "`" + ` lists them all."
+  plan: ActionPlan
+  "` + "`" + `plan` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
+  planConnection(
     "At most this many (default 50, at most 500)."
     first: Int = 50
     "Continue after this cursor."
@@ -6493,11 +7084,21 @@ type Actielijn implements Node {
   actions(
     "At most this many (default 50, at most 500)."
     first: Int = 50
+  ): [Action!]!
+  "` + "`" + `actions` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
+  actionsConnection(
+    "At most this many (default 50, at most 500)."
+    first: Int = 50
     "Continue after this cursor."
     after: String
   ): ActionRelationConnection!
   "The actiehouders: organisations that hold (own) this actielijn (HOLDS)."
   holders(
+    "At most this many (default 50, at most 500)."
+    first: Int = 50
+  ): [Organisation!]!
+  "` + "`" + `holders` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
+  holdersConnection(
     "At most this many (default 50, at most 500)."
     first: Int = 50
     "Continue after this cursor."
@@ -6507,6 +7108,11 @@ type Actielijn implements Node {
   executors(
     "At most this many (default 50, at most 500)."
     first: Int = 50
+  ): [Organisation!]!
+  "` + "`" + `executors` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
+  executorsConnection(
+    "At most this many (default 50, at most 500)."
+    first: Int = 50
     "Continue after this cursor."
     after: String
   ): OrganisationRelationConnection!
@@ -6514,11 +7120,21 @@ type Actielijn implements Node {
   coordinators(
     "At most this many (default 50, at most 500)."
     first: Int = 50
+  ): [Organisation!]!
+  "` + "`" + `coordinators` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
+  coordinatorsConnection(
+    "At most this many (default 50, at most 500)."
+    first: Int = 50
     "Continue after this cursor."
     after: String
   ): OrganisationRelationConnection!
-  "Every organisation with a role in it: edges of type HOLDS, EXECUTES, COORDINATES or COMMISSIONED; the edge's ` + "`" + `type` + "`" + ` is the role. An organisation with two roles appears twice."
+  "Every organisation with a role in it, one entry per organisation and role: holder (HOLDS), executor (EXECUTES), commissioner (COMMISSIONED) or coordinator (COORDINATES), with the sentences that state it. Ordered by organisation name, then role in that order."
   involved(
+    "At most this many (default 50, at most 500)."
+    first: Int = 50
+  ): [Involvement!]!
+  "` + "`" + `involved` + "`" + ` as a connection: one edge per organisation and role, whose ` + "`" + `type` + "`" + ` is the role, in relation order (by type, then name)."
+  involvedConnection(
     "At most this many (default 50, at most 500)."
     first: Int = 50
     "Continue after this cursor."
@@ -6526,6 +7142,11 @@ type Actielijn implements Node {
   ): OrganisationRelationConnection!
   "Proposed extra actions that tie in with it (RELATES_TO, incoming)."
   proposals(
+    "At most this many (default 50, at most 500)."
+    first: Int = 50
+  ): [Proposal!]!
+  "` + "`" + `proposals` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
+  proposalsConnection(
     "At most this many (default 50, at most 500)."
     first: Int = 50
     "Continue after this cursor."
@@ -6576,8 +7197,10 @@ type Action implements Node {
   budget: [BudgetLine!]!
   "The sum of the budget over all years, in euro; null when no budget is given."
   budgetTotal: Int
-  "The actielijn this action belongs to (PART_OF)."
-  actielijn(
+  "The actielijn this action belongs to (PART_OF); null when unknown. Should the documents place it under more than one, this is the first by name; ` + "`" + `actielijnConnection` + "`" + ` lists them all."
+  actielijn: Actielijn
+  "` + "`" + `actielijn` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
+  actielijnConnection(
     "At most this many (default 50, at most 500)."
     first: Int = 50
     "Continue after this cursor."
@@ -6587,11 +7210,21 @@ type Action implements Node {
   holders(
     "At most this many (default 50, at most 500)."
     first: Int = 50
+  ): [Organisation!]!
+  "` + "`" + `holders` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
+  holdersConnection(
+    "At most this many (default 50, at most 500)."
+    first: Int = 50
     "Continue after this cursor."
     after: String
   ): OrganisationRelationConnection!
   "Organisations that carry it out (EXECUTES)."
   executors(
+    "At most this many (default 50, at most 500)."
+    first: Int = 50
+  ): [Organisation!]!
+  "` + "`" + `executors` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
+  executorsConnection(
     "At most this many (default 50, at most 500)."
     first: Int = 50
     "Continue after this cursor."
@@ -6601,6 +7234,11 @@ type Action implements Node {
   coordinators(
     "At most this many (default 50, at most 500)."
     first: Int = 50
+  ): [Organisation!]!
+  "` + "`" + `coordinators` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
+  coordinatorsConnection(
+    "At most this many (default 50, at most 500)."
+    first: Int = 50
     "Continue after this cursor."
     after: String
   ): OrganisationRelationConnection!
@@ -6608,11 +7246,21 @@ type Action implements Node {
   commissionedBy(
     "At most this many (default 50, at most 500)."
     first: Int = 50
+  ): [Organisation!]!
+  "` + "`" + `commissionedBy` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
+  commissionedByConnection(
+    "At most this many (default 50, at most 500)."
+    first: Int = 50
     "Continue after this cursor."
     after: String
   ): OrganisationRelationConnection!
-  "Every organisation with a role in it: edges of type HOLDS, EXECUTES, COORDINATES or COMMISSIONED; the edge's ` + "`" + `type` + "`" + ` is the role. An organisation with two roles appears twice."
+  "Every organisation with a role in it, one entry per organisation and role: holder (HOLDS), executor (EXECUTES), commissioner (COMMISSIONED) or coordinator (COORDINATES), with the sentences that state it. Ordered by organisation name, then role in that order."
   involved(
+    "At most this many (default 50, at most 500)."
+    first: Int = 50
+  ): [Involvement!]!
+  "` + "`" + `involved` + "`" + ` as a connection: one edge per organisation and role, whose ` + "`" + `type` + "`" + ` is the role, in relation order (by type, then name)."
+  involvedConnection(
     "At most this many (default 50, at most 500)."
     first: Int = 50
     "Continue after this cursor."
@@ -6620,6 +7268,11 @@ type Action implements Node {
   ): OrganisationRelationConnection!
   "Proposed extra actions that tie in with it (RELATES_TO, incoming)."
   proposals(
+    "At most this many (default 50, at most 500)."
+    first: Int = 50
+  ): [Proposal!]!
+  "` + "`" + `proposals` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
+  proposalsConnection(
     "At most this many (default 50, at most 500)."
     first: Int = 50
     "Continue after this cursor."
@@ -6632,6 +7285,19 @@ type Action implements Node {
     "Continue after this cursor."
     after: String
   ): DocumentRelationConnection!
+}
+
+"""
+An organisation's role in an actielijn or action, with the sentences that state it. An
+organisation with two roles (holder and executor, say) has two entries.
+"""
+type Involvement {
+  "The organisation."
+  organisation: Organisation!
+  "The role, as the relation that states it: HOLDS (actiehouder), EXECUTES, COMMISSIONED (in opdracht van) or COORDINATES."
+  role: RelationType!
+  "The sentences that state this role, with their documents."
+  evidence: [Evidence!]!
 }
 
 """The budget of an action for one year."""
@@ -6692,6 +7358,11 @@ type Proposal implements Node {
   ): RelationConnection!
   "Other proposals that refer to this one (RELATES_TO, incoming)."
   relatedProposals(
+    "At most this many (default 50, at most 500)."
+    first: Int = 50
+  ): [Proposal!]!
+  "` + "`" + `relatedProposals` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
+  relatedProposalsConnection(
     "At most this many (default 50, at most 500)."
     first: Int = 50
     "Continue after this cursor."
@@ -7088,18 +7759,32 @@ func (ec *executionContext) childFields_Actielijn(ctx context.Context, field gra
 		return ec.fieldContext_Actielijn_title(ctx, field)
 	case "plan":
 		return ec.fieldContext_Actielijn_plan(ctx, field)
+	case "planConnection":
+		return ec.fieldContext_Actielijn_planConnection(ctx, field)
 	case "actions":
 		return ec.fieldContext_Actielijn_actions(ctx, field)
+	case "actionsConnection":
+		return ec.fieldContext_Actielijn_actionsConnection(ctx, field)
 	case "holders":
 		return ec.fieldContext_Actielijn_holders(ctx, field)
+	case "holdersConnection":
+		return ec.fieldContext_Actielijn_holdersConnection(ctx, field)
 	case "executors":
 		return ec.fieldContext_Actielijn_executors(ctx, field)
+	case "executorsConnection":
+		return ec.fieldContext_Actielijn_executorsConnection(ctx, field)
 	case "coordinators":
 		return ec.fieldContext_Actielijn_coordinators(ctx, field)
+	case "coordinatorsConnection":
+		return ec.fieldContext_Actielijn_coordinatorsConnection(ctx, field)
 	case "involved":
 		return ec.fieldContext_Actielijn_involved(ctx, field)
+	case "involvedConnection":
+		return ec.fieldContext_Actielijn_involvedConnection(ctx, field)
 	case "proposals":
 		return ec.fieldContext_Actielijn_proposals(ctx, field)
+	case "proposalsConnection":
+		return ec.fieldContext_Actielijn_proposalsConnection(ctx, field)
 	case "mentionedIn":
 		return ec.fieldContext_Actielijn_mentionedIn(ctx, field)
 	}
@@ -7186,18 +7871,32 @@ func (ec *executionContext) childFields_Action(ctx context.Context, field graphq
 		return ec.fieldContext_Action_budgetTotal(ctx, field)
 	case "actielijn":
 		return ec.fieldContext_Action_actielijn(ctx, field)
+	case "actielijnConnection":
+		return ec.fieldContext_Action_actielijnConnection(ctx, field)
 	case "holders":
 		return ec.fieldContext_Action_holders(ctx, field)
+	case "holdersConnection":
+		return ec.fieldContext_Action_holdersConnection(ctx, field)
 	case "executors":
 		return ec.fieldContext_Action_executors(ctx, field)
+	case "executorsConnection":
+		return ec.fieldContext_Action_executorsConnection(ctx, field)
 	case "coordinators":
 		return ec.fieldContext_Action_coordinators(ctx, field)
+	case "coordinatorsConnection":
+		return ec.fieldContext_Action_coordinatorsConnection(ctx, field)
 	case "commissionedBy":
 		return ec.fieldContext_Action_commissionedBy(ctx, field)
+	case "commissionedByConnection":
+		return ec.fieldContext_Action_commissionedByConnection(ctx, field)
 	case "involved":
 		return ec.fieldContext_Action_involved(ctx, field)
+	case "involvedConnection":
+		return ec.fieldContext_Action_involvedConnection(ctx, field)
 	case "proposals":
 		return ec.fieldContext_Action_proposals(ctx, field)
+	case "proposalsConnection":
+		return ec.fieldContext_Action_proposalsConnection(ctx, field)
 	case "mentionedIn":
 		return ec.fieldContext_Action_mentionedIn(ctx, field)
 	}
@@ -7246,6 +7945,8 @@ func (ec *executionContext) childFields_ActionPlan(ctx context.Context, field gr
 		return ec.fieldContext_ActionPlan_date(ctx, field)
 	case "actielijnen":
 		return ec.fieldContext_ActionPlan_actielijnen(ctx, field)
+	case "actielijnenConnection":
+		return ec.fieldContext_ActionPlan_actielijnenConnection(ctx, field)
 	case "mentionedIn":
 		return ec.fieldContext_ActionPlan_mentionedIn(ctx, field)
 	}
@@ -7376,6 +8077,8 @@ func (ec *executionContext) childFields_Commitment(ctx context.Context, field gr
 		return ec.fieldContext_Commitment_madeIn(ctx, field)
 	case "respondedToBy":
 		return ec.fieldContext_Commitment_respondedToBy(ctx, field)
+	case "respondedToByConnection":
+		return ec.fieldContext_Commitment_respondedToByConnection(ctx, field)
 	case "mentionedIn":
 		return ec.fieldContext_Commitment_mentionedIn(ctx, field)
 	}
@@ -7474,6 +8177,8 @@ func (ec *executionContext) childFields_Document(ctx context.Context, field grap
 		return ec.fieldContext_Document_motion(ctx, field)
 	case "signatories":
 		return ec.fieldContext_Document_signatories(ctx, field)
+	case "signatoriesConnection":
+		return ec.fieldContext_Document_signatoriesConnection(ctx, field)
 	case "onBehalfOf":
 		return ec.fieldContext_Document_onBehalfOf(ctx, field)
 	case "addressedTo":
@@ -7568,8 +8273,12 @@ func (ec *executionContext) childFields_Event(ctx context.Context, field graphql
 		return ec.fieldContext_Event_date(ctx, field)
 	case "motions":
 		return ec.fieldContext_Event_motions(ctx, field)
+	case "motionsConnection":
+		return ec.fieldContext_Event_motionsConnection(ctx, field)
 	case "commitments":
 		return ec.fieldContext_Event_commitments(ctx, field)
+	case "commitmentsConnection":
+		return ec.fieldContext_Event_commitmentsConnection(ctx, field)
 	case "mentionedIn":
 		return ec.fieldContext_Event_mentionedIn(ctx, field)
 	}
@@ -7662,6 +8371,18 @@ func (ec *executionContext) childFields_GraphEdge(ctx context.Context, field gra
 		return ec.fieldContext_GraphEdge_evidence(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type GraphEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_Involvement(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "organisation":
+		return ec.fieldContext_Involvement_organisation(ctx, field)
+	case "role":
+		return ec.fieldContext_Involvement_role(ctx, field)
+	case "evidence":
+		return ec.fieldContext_Involvement_evidence(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Involvement", field.Name)
 }
 
 func (ec *executionContext) childFields_LabelCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -7776,12 +8497,18 @@ func (ec *executionContext) childFields_Motion(ctx context.Context, field graphq
 		return ec.fieldContext_Motion_document(ctx, field)
 	case "submitters":
 		return ec.fieldContext_Motion_submitters(ctx, field)
+	case "submittersConnection":
+		return ec.fieldContext_Motion_submittersConnection(ctx, field)
 	case "respondedToBy":
 		return ec.fieldContext_Motion_respondedToBy(ctx, field)
+	case "respondedToByConnection":
+		return ec.fieldContext_Motion_respondedToByConnection(ctx, field)
 	case "submittedIn":
 		return ec.fieldContext_Motion_submittedIn(ctx, field)
 	case "proposals":
 		return ec.fieldContext_Motion_proposals(ctx, field)
+	case "proposalsConnection":
+		return ec.fieldContext_Motion_proposalsConnection(ctx, field)
 	case "mentionedIn":
 		return ec.fieldContext_Motion_mentionedIn(ctx, field)
 	}
@@ -7860,10 +8587,16 @@ func (ec *executionContext) childFields_Office(ctx context.Context, field graphq
 		return ec.fieldContext_Office_relations(ctx, field)
 	case "holders":
 		return ec.fieldContext_Office_holders(ctx, field)
+	case "holdersConnection":
+		return ec.fieldContext_Office_holdersConnection(ctx, field)
 	case "signed":
 		return ec.fieldContext_Office_signed(ctx, field)
+	case "signedConnection":
+		return ec.fieldContext_Office_signedConnection(ctx, field)
 	case "onBehalfDocuments":
 		return ec.fieldContext_Office_onBehalfDocuments(ctx, field)
+	case "onBehalfDocumentsConnection":
+		return ec.fieldContext_Office_onBehalfDocumentsConnection(ctx, field)
 	case "partOf":
 		return ec.fieldContext_Office_partOf(ctx, field)
 	case "addressedIn":
@@ -7958,16 +8691,22 @@ func (ec *executionContext) childFields_Organisation(ctx context.Context, field 
 		return ec.fieldContext_Organisation_coordinates(ctx, field)
 	case "coordinatedBy":
 		return ec.fieldContext_Organisation_coordinatedBy(ctx, field)
+	case "coordinatedByConnection":
+		return ec.fieldContext_Organisation_coordinatedByConnection(ctx, field)
 	case "published":
 		return ec.fieldContext_Organisation_published(ctx, field)
 	case "memberOf":
 		return ec.fieldContext_Organisation_memberOf(ctx, field)
 	case "members":
 		return ec.fieldContext_Organisation_members(ctx, field)
+	case "membersConnection":
+		return ec.fieldContext_Organisation_membersConnection(ctx, field)
 	case "partOf":
 		return ec.fieldContext_Organisation_partOf(ctx, field)
 	case "parts":
 		return ec.fieldContext_Organisation_parts(ctx, field)
+	case "partsConnection":
+		return ec.fieldContext_Organisation_partsConnection(ctx, field)
 	case "addressedIn":
 		return ec.fieldContext_Organisation_addressedIn(ctx, field)
 	case "mentionedIn":
@@ -8062,6 +8801,8 @@ func (ec *executionContext) childFields_Party(ctx context.Context, field graphql
 		return ec.fieldContext_Party_relations(ctx, field)
 	case "members":
 		return ec.fieldContext_Party_members(ctx, field)
+	case "membersConnection":
+		return ec.fieldContext_Party_membersConnection(ctx, field)
 	case "mentionedIn":
 		return ec.fieldContext_Party_mentionedIn(ctx, field)
 	}
@@ -8146,12 +8887,20 @@ func (ec *executionContext) childFields_Person(ctx context.Context, field graphq
 		return ec.fieldContext_Person_partyName(ctx, field)
 	case "submitted":
 		return ec.fieldContext_Person_submitted(ctx, field)
+	case "submittedConnection":
+		return ec.fieldContext_Person_submittedConnection(ctx, field)
 	case "party":
 		return ec.fieldContext_Person_party(ctx, field)
+	case "partyConnection":
+		return ec.fieldContext_Person_partyConnection(ctx, field)
 	case "offices":
 		return ec.fieldContext_Person_offices(ctx, field)
+	case "officesConnection":
+		return ec.fieldContext_Person_officesConnection(ctx, field)
 	case "signed":
 		return ec.fieldContext_Person_signed(ctx, field)
+	case "signedConnection":
+		return ec.fieldContext_Person_signedConnection(ctx, field)
 	case "mentionedIn":
 		return ec.fieldContext_Person_mentionedIn(ctx, field)
 	}
@@ -8242,6 +8991,8 @@ func (ec *executionContext) childFields_Proposal(ctx context.Context, field grap
 		return ec.fieldContext_Proposal_relatesTo(ctx, field)
 	case "relatedProposals":
 		return ec.fieldContext_Proposal_relatedProposals(ctx, field)
+	case "relatedProposalsConnection":
+		return ec.fieldContext_Proposal_relatedProposalsConnection(ctx, field)
 	case "mentionedIn":
 		return ec.fieldContext_Proposal_mentionedIn(ctx, field)
 	}
@@ -8370,12 +9121,20 @@ func (ec *executionContext) childFields_Report(ctx context.Context, field graphq
 		return ec.fieldContext_Report_date(ctx, field)
 	case "publishers":
 		return ec.fieldContext_Report_publishers(ctx, field)
+	case "publishersConnection":
+		return ec.fieldContext_Report_publishersConnection(ctx, field)
 	case "commissionedBy":
 		return ec.fieldContext_Report_commissionedBy(ctx, field)
+	case "commissionedByConnection":
+		return ec.fieldContext_Report_commissionedByConnection(ctx, field)
 	case "executors":
 		return ec.fieldContext_Report_executors(ctx, field)
+	case "executorsConnection":
+		return ec.fieldContext_Report_executorsConnection(ctx, field)
 	case "respondedToBy":
 		return ec.fieldContext_Report_respondedToBy(ctx, field)
+	case "respondedToByConnection":
+		return ec.fieldContext_Report_respondedToByConnection(ctx, field)
 	case "mentionedIn":
 		return ec.fieldContext_Report_mentionedIn(ctx, field)
 	}

@@ -50,7 +50,7 @@ var (
 	membersMotionRe = regexp.MustCompile(`\bde\s+leden\s+(` + listPat + `)\s+(?:een\s+)?motie`)
 	nameItemRe      = regexp.MustCompile(`(` + surnamePat + `)\s*(?:\(([A-Za-z][A-Za-z/\-]{0,12})\))?`)
 	requestRe       = regexp.MustCompile(`(?i)\b(verzoekt|verzocht|roept)\b\s+(?:de\s+regering\s+)?(.+)$`)
-	respondCue      = regexp.MustCompile(`(?i)\b(uitvoering|invulling|informeer|afgedaan|afgerond|opvolging|reactie|ingegaan|ga ik in|ingaan|voer ik|geef ik|gevolg)`)
+	respondCue      = regexp.MustCompile(`(?i)\b(uitvoering|invulling|informeer|afgedaan|afgerond|opvolging|reactie|ingegaan|ga ik in|ingaan|voer ik|geef ik|gevolg|conform|naar aanleiding van|wordt gevraagd|gevraagd in|stand van zaken)`)
 	completedRe     = regexp.MustCompile(`(?i)motie[^.]*\b(afgedaan|is afgerond|gestand)`)
 	motionWordRe    = regexp.MustCompile(`(?i)\bmotie`)
 )

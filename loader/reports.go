@@ -12,8 +12,10 @@ var (
 	// "bestuurlijk signaal 'Seksuele uitbuiting …'"
 	reportRe = regexp.MustCompile(`(?i)\b(rapport|monitor|signaal|advies|inventarisatie|verslag|onderzoek|factsheet)\s*,?\s*[«'‘“"]([^«»'‘’“”"]{6,160})[»'’”"]`)
 	// "Dadermonitor 2017-2021", "Slachtoffermonitor 2019-2023"
-	monitorRe      = regexp.MustCompile(`\b([A-Z]\p{Ll}+monitor\s+\d{4}(?:[-–]\d{4})?)\b`)
-	publishCue     = regexp.MustCompile(`(?i)\b(gepubliceerd|uitgebracht|gepresenteerd|opgesteld|verschenen)\b`)
+	monitorRe = regexp.MustCompile(`\b([A-Z]\p{Ll}+monitor(?:\s+\p{L}+)?\s+\d{4}(?:[-–]\d{4})?)`)
+	// "Factsheet eergerelateerd geweld", "Global Report on Trafficking in Persons 2024"
+	namedReportRe  = regexp.MustCompile(`\b(Factsheet(?: \p{Ll}+){1,4}|(?:Global|Annual|World) Report on(?: [A-Z]\p{L}+| in| of| and)+(?: \d{4})?)`)
+	publishCue     = regexp.MustCompile(`(?i)\b(gepubliceerd|uitgebracht|gepresenteerd|opgestelde?|verschenen)\b`)
 	respondsReport = regexp.MustCompile(`(?i)\b(reactie|reageren|beleidsreactie|reageer|ga ik in|aanbeveling)`)
 )
 
@@ -25,14 +27,16 @@ func (c *corpus) reports(d *docCtx, s Sentence, text string) {
 		start, end int
 	}
 	var fs []found
-	if !strings.ContainsAny(text, "«'‘“\"") && !strings.Contains(text, "monitor") {
+	if !strings.ContainsAny(text, "«'‘“\"") && !strings.Contains(text, "monitor") && !strings.Contains(text, "Report") && !strings.Contains(text, "Factsheet") {
 		return // every report this finds is quoted or a …monitor
 	}
 	for _, m := range reportRe.FindAllStringSubmatchIndex(text, -1) {
 		fs = append(fs, found{cleanTitle(text[m[4]:m[5]]), m[0], m[1]})
 	}
-	for _, m := range monitorRe.FindAllStringSubmatchIndex(text, -1) {
-		fs = append(fs, found{text[m[2]:m[3]], m[0], m[1]})
+	for _, re := range []*regexp.Regexp{monitorRe, namedReportRe} {
+		for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
+			fs = append(fs, found{strings.ReplaceAll(text[m[2]:m[3]], "–", "-"), m[0], m[1]})
+		}
 	}
 	if len(fs) == 0 {
 		return
@@ -47,26 +51,42 @@ func (c *corpus) reports(d *docCtx, s Sentence, text string) {
 			rel = kg.RespondsTo
 		}
 		c.b.Edge(kg.Edge{Type: rel, From: d.id, To: id, Evidence: []kg.Evidence{ev}})
-		if pub, ok := publisher(text, f.start, f.end, orgs); ok {
+		for _, pub := range publishers(text, f.start, f.end, orgs) {
 			c.b.Edge(kg.Edge{Type: kg.Published, From: c.orgNode(pub, ev), To: id, Evidence: []kg.Evidence{ev}})
 		}
 	}
 }
 
-// publisher picks the organisation that published a report: "rapport «…» van CKM", "het
-// CKM heeft … het rapport … gepubliceerd", "Dadermonitor … van de Nationaal Rapporteur".
-func publisher(text string, start, end int, orgs []orgHit) (string, bool) {
+// publishers picks the organisations that published a report: "rapport «…» van CKM Chat
+// met Fier" (every organisation in the run after "van"), "signaal «…» door het LIEC
+// aangeboden", "het CKM heeft … het rapport … gepubliceerd", "Dadermonitor … van de
+// Nationaal Rapporteur".
+func publishers(text string, start, end int, orgs []orgHit) []string {
+	var out []string
+	prev := end
 	for _, o := range orgs {
-		if o.start >= end && o.start-end <= 12 && strings.Contains(text[end:o.start], "van") {
-			return o.key, true
+		if o.start < end {
+			continue
 		}
+		gap := text[prev:o.start]
+		first := len(out) == 0
+		if first && o.start-end <= 40 && (strings.Contains(gap, "van") || strings.Contains(gap, "door")) ||
+			!first && strings.TrimSpace(strings.Trim(gap, " ,")) == "" {
+			out = append(out, o.key)
+			prev = o.end
+			continue
+		}
+		break
+	}
+	if len(out) > 0 {
+		return out
 	}
 	if publishCue.MatchString(text) {
 		for _, o := range orgs {
 			if o.end <= start {
-				return o.key, true
+				return []string{o.key}
 			}
 		}
 	}
-	return "", false
+	return nil
 }

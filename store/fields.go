@@ -21,17 +21,44 @@ var (
 	numberOps = []Op{OpEq, OpIn, OpGte, OpLte}
 )
 
+// The motion dates: ISO strings like FieldDate, with the same semantics (lexical
+// comparison, missing values false in filters and last in either order direction).
+const (
+	FieldDateSubmitted Field = kg.PropDateSubmitted
+	FieldDateAdopted   Field = kg.PropDateAdopted
+)
+
 var fieldSpecs = map[Field]fieldSpec{
-	FieldID:      {order: true, ops: stringOps},
-	FieldName:    {order: true, ops: stringOps},
-	FieldLabel:   {ops: []Op{OpEq, OpIn}},
-	FieldDate:    {optional: true, order: true, ops: stringOps},
-	FieldDossier: {optional: true, order: true, ops: stringOps},
-	FieldKind:    {optional: true, order: true, ops: stringOps},
-	FieldStatus:  {optional: true, order: true, ops: stringOps},
-	FieldNumber:  {integer: true, optional: true, order: true, ops: numberOps},
-	FieldDegree:  {integer: true, order: true},
+	FieldID:            {order: true, ops: stringOps},
+	FieldName:          {order: true, ops: stringOps},
+	FieldLabel:         {ops: []Op{OpEq, OpIn}},
+	FieldDate:          {optional: true, order: true, ops: stringOps},
+	FieldDateSubmitted: {optional: true, order: true, ops: stringOps},
+	FieldDateAdopted:   {optional: true, order: true, ops: stringOps},
+	FieldDossier:       {optional: true, order: true, ops: stringOps},
+	FieldKind:          {optional: true, order: true, ops: stringOps},
+	FieldStatus:        {optional: true, order: true, ops: stringOps},
+	FieldNumber:        {integer: true, optional: true, order: true, ops: numberOps},
+	FieldDegree:        {integer: true, order: true},
 }
+
+// PropertyFields returns the optional fields, sorted: the node properties a list filters
+// and orders by. A store that keeps typed copies or indexes of them (as the Neo4j store
+// does) should cover exactly these, so that a field added here is never forgotten there.
+func PropertyFields() []Field {
+	var out []Field
+	for f, s := range fieldSpecs {
+		if s.optional {
+			out = append(out, f)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// IsInteger reports whether a field holds int64 values; the others hold strings. A
+// property value of the other kind counts as missing.
+func (f Field) IsInteger() bool { return fieldSpecs[f].integer }
 
 func spec(f Field) (fieldSpec, error) {
 	s, ok := fieldSpecs[f]

@@ -167,3 +167,29 @@ type RelationTypeCount struct {
 	Type  RelationType
 	Count int
 }
+
+// Involvement is an organisation's role in an actielijn or action: one HOLDS, EXECUTES,
+// COMMISSIONED or COORDINATES edge, seen from the actielijn or action.
+type Involvement struct {
+	edge         *kg.Edge
+	organisation *Organisation
+}
+
+// NewInvolvement makes the involvement that edge e states of organisation org; nil when
+// org is not an organisation.
+func NewInvolvement(e *kg.Edge, org *kg.Node) *Involvement {
+	o, ok := Wrap(org).(*Organisation)
+	if !ok {
+		return nil
+	}
+	return &Involvement{edge: e, organisation: o}
+}
+
+func (i *Involvement) Organisation() *Organisation { return i.organisation }
+func (i *Involvement) Role() RelationType          { return RelationType(i.edge.Type) }
+func (i *Involvement) Evidence() []kg.Evidence {
+	if i.edge.Evidence == nil {
+		return []kg.Evidence{}
+	}
+	return i.edge.Evidence
+}

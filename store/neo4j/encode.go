@@ -30,7 +30,7 @@ const (
 // copy _f_<field> holding the value only when it is of the field's kind (string, or int64
 // for number), so that Cypher comparisons and ORDER BY treat a value of another kind as
 // missing, as store.Filter.Match and store.SortValues do.
-var filterFields = []store.Field{store.FieldDate, store.FieldDossier, store.FieldKind, store.FieldStatus, store.FieldNumber}
+var filterFields = store.PropertyFields()
 
 // reservedNodeProp reports whether a Props key would clash with what the store keeps on a
 // node itself.
