@@ -1,0 +1,102 @@
+package kg
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func TestFoldAndSlug(t *testing.T) {
+	tests := []struct{ in, fold, slug string }{
+		{"Coördinatiecentrum tegen Mensenhandel", "coordinatiecentrum tegen mensenhandel", "coordinatiecentrum-tegen-mensenhandel"},
+		{"GL/PvdA", "gl pvda", "gl-pvda"},
+		{"  Yeşilgöz-Zegerius ", "yesilgoz zegerius", "yesilgoz-zegerius"},
+		{"KEN!", "ken", "ken"},
+		{"", "", ""},
+	}
+	for _, tt := range tests {
+		if got := Fold(tt.in); got != tt.fold {
+			t.Errorf("Fold(%q) = %q, want %q", tt.in, got, tt.fold)
+		}
+		if got := Slug(tt.in); got != tt.slug {
+			t.Errorf("Slug(%q) = %q, want %q", tt.in, got, tt.slug)
+		}
+	}
+}
+
+func TestKamerstukIDs(t *testing.T) {
+	tests := []struct {
+		dossier  string
+		number   int
+		id, cite string
+	}{
+		{"28 638", 257, "doc:28638-257", "Kamerstuk 28 638, nr. 257"},
+		{"28638", 233, "doc:28638-233", "Kamerstuk 28 638, nr. 233"},
+		{"35 300 XVII", 34, "doc:35300-xvii-34", "Kamerstuk 35 300 XVII, nr. 34"},
+	}
+	for _, tt := range tests {
+		if got := KamerstukID(tt.dossier, tt.number); got != tt.id {
+			t.Errorf("KamerstukID(%q, %d) = %q, want %q", tt.dossier, tt.number, got, tt.id)
+		}
+		if got := Citation(tt.dossier, tt.number); got != tt.cite {
+			t.Errorf("Citation(%q, %d) = %q, want %q", tt.dossier, tt.number, got, tt.cite)
+		}
+	}
+	if MotionID("28 638", 224) != "motion:28638-224" {
+		t.Error("motion IDs follow the Kamerstuk key")
+	}
+}
+
+func TestBuilderMergesAndOrders(t *testing.T) {
+	ev := func(doc string, start int) Evidence { return Evidence{Document: doc, Quote: "q", Start: start, End: start + 1} }
+	b := NewBuilder()
+	b.Node(Node{ID: "org:ckm", Label: Organisation, Name: "Centrum tegen Kinderhandel en Mensenhandel", Props: map[string]any{PropAbbreviation: "CKM"}, Mentions: []Evidence{ev("doc:b", 5)}})
+	b.Node(Node{ID: "org:ckm", Label: Organisation, Name: "Centrum Kinderhandel en Mensenhandel", Aliases: []string{"CKM", "centrum tegen kinderhandel en mensenhandel"}, Props: map[string]any{PropAbbreviation: "X", PropKind: "NGO"}, Mentions: []Evidence{ev("doc:a", 1), ev("doc:b", 5)}})
+	b.Node(Node{ID: "actielijn:6", Label: Actielijn, Name: "6", Mentions: []Evidence{ev("doc:a", 2)}})
+	b.Edge(Edge{Type: Holds, From: "org:ckm", To: "actielijn:6", Evidence: []Evidence{ev("doc:b", 9)}})
+	b.Edge(Edge{Type: Holds, From: "org:ckm", To: "actielijn:6", Evidence: []Evidence{ev("doc:a", 3)}})
+	b.Edge(Edge{Type: Mentions, From: "doc:a", To: "org:ckm", Evidence: []Evidence{ev("doc:a", 1)}}) // doc:a never added
+	g := b.Graph()
+
+	if len(g.Nodes) != 2 || g.Nodes[0].ID != "actielijn:6" {
+		t.Fatalf("nodes not in ID order: %+v", g.Nodes)
+	}
+	ckm := g.Node("org:ckm")
+	if ckm.Name != "Centrum tegen Kinderhandel en Mensenhandel" || ckm.Str(PropAbbreviation) != "CKM" || ckm.Str(PropKind) != "NGO" {
+		t.Errorf("the first value of each property wins, new ones are added: %+v", ckm)
+	}
+	if want := []string{"CKM", "Centrum Kinderhandel en Mensenhandel"}; !reflect.DeepEqual(ckm.Aliases, want) {
+		t.Errorf("aliases %v, want %v (sorted, without the name's own spelling)", ckm.Aliases, want)
+	}
+	if want := []Evidence{ev("doc:a", 1), ev("doc:b", 5)}; !reflect.DeepEqual(ckm.Mentions, want) {
+		t.Errorf("mentions %v, want sorted and deduplicated %v", ckm.Mentions, want)
+	}
+	if len(g.Edges) != 1 || len(g.Edges[0].Evidence) != 2 || g.Edges[0].Evidence[0].Document != "doc:a" {
+		t.Errorf("edges %+v: one HOLDS edge with both evidences, the dangling MENTIONS dropped", g.Edges)
+	}
+	if err := g.Validate(); err != nil {
+		t.Error(err)
+	}
+}
+
+func TestValidate(t *testing.T) {
+	ev := []Evidence{{Document: "doc:a", Quote: "q", End: 1}}
+	node := func(id string, l Label) Node { return Node{ID: id, Label: l, Name: id} }
+	tests := []struct {
+		name string
+		g    Graph
+		want string
+	}{
+		{"unknown label", Graph{Nodes: []Node{node("x:1", "Thing")}}, "bad id or label"},
+		{"duplicate id", Graph{Nodes: []Node{node("a", Person), node("a", Person)}}, "duplicate"},
+		{"dangling edge", Graph{Nodes: []Node{node("a", Person)}, Edges: []Edge{{Type: Submitted, From: "a", To: "b", Evidence: ev}}}, "dangling"},
+		{"edge without evidence", Graph{Nodes: []Node{node("a", Person), node("b", Motion)}, Edges: []Edge{{Type: Submitted, From: "a", To: "b"}}}, "no evidence"},
+		{"unsupported value", Graph{Nodes: []Node{{ID: "a", Label: Person, Props: map[string]any{"x": map[string]int{}}}}}, "unsupported"},
+	}
+	for _, tt := range tests {
+		err := tt.g.Validate()
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: %v, want an error with %q", tt.name, err, tt.want)
+		}
+	}
+}
