@@ -94,8 +94,7 @@ func isBinary(data []byte) bool {
 // loadAll runs the pipeline over prepared documents.
 func loadAll(docs []*docCtx) *kg.Graph {
 	c := &corpus{b: kg.NewBuilder(), docs: docs}
-	entries := parseDictionary(organisationsTSV)
-	c.orgs = newOrgIndex(entries)
+	c.orgs = dictionaryIndex().clone()
 	// definitions first: an abbreviation defined in one letter is known in all
 	for _, d := range docs {
 		for _, s := range d.sents {

@@ -2,6 +2,9 @@ package loader
 
 import (
 	_ "embed"
+	"maps"
+	"slices"
+	"sync"
 	"regexp"
 	"sort"
 	"strings"
@@ -50,6 +53,37 @@ func parseDictionary(tsv string) []*orgEntry {
 	return out
 }
 
+var (
+	dictOnce  sync.Once
+	dictIndex *orgIndex
+)
+
+// dictionaryIndex is the index of the curated dictionary, built once per process: folding
+// every name form is most of the cost of loading a small document.
+func dictionaryIndex() *orgIndex {
+	dictOnce.Do(func() {
+		dictIndex = newOrgIndex(parseDictionary(organisationsTSV))
+		dictIndex.compile()
+	})
+	return dictIndex
+}
+
+// clone copies the index so that a load can add what its documents define without
+// touching the shared dictionary.
+func (ix *orgIndex) clone() *orgIndex {
+	c := &orgIndex{entries: make(map[string]*orgEntry, len(ix.entries)), byForm: maps.Clone(ix.byForm),
+		exact: maps.Clone(ix.exact), first: make(map[string][]formSeq, len(ix.first))}
+	for k, e := range ix.entries {
+		cp := *e
+		cp.aliases = slices.Clone(e.aliases)
+		c.entries[k] = &cp
+	}
+	for k, fs := range ix.first {
+		c.first[k] = slices.Clone(fs)
+	}
+	return c
+}
+
 func newOrgIndex(entries []*orgEntry) *orgIndex {
 	ix := &orgIndex{entries: map[string]*orgEntry{}, byForm: map[string]string{}, exact: map[string]string{}}
 	for _, e := range entries {
@@ -74,7 +108,6 @@ func (ix *orgIndex) add(e *orgEntry) {
 	for _, f := range append([]string{e.name, e.abbr}, e.aliases...) {
 		ix.addForm(f, e.key)
 	}
-	ix.first = nil
 }
 
 func (ix *orgIndex) addForm(f, key string) {
@@ -82,13 +115,20 @@ func (ix *orgIndex) addForm(f, key string) {
 		return
 	}
 	if len([]rune(f)) <= shortForm {
-		if _, taken := ix.exact[f]; !taken {
-			ix.exact[f] = key
+		if _, taken := ix.exact[f]; taken {
+			return
 		}
-	} else if _, taken := ix.byForm[kg.Fold(f)]; !taken {
-		ix.byForm[kg.Fold(f)] = key
+		ix.exact[f] = key
+	} else {
+		folded := kg.Fold(f)
+		if _, taken := ix.byForm[folded]; taken {
+			return
+		}
+		ix.byForm[folded] = key
 	}
-	ix.first = nil
+	if ix.first != nil {
+		ix.indexForm(f, key)
+	}
 }
 
 // keyFor returns the key of the organisation with this abbreviation or name, if known.
@@ -111,34 +151,33 @@ type formSeq struct {
 // "Chat met Fier" wins over "Fier" and "RIEC Midden-Nederland" over "RIEC".
 func (ix *orgIndex) compile() {
 	ix.first = map[string][]formSeq{}
-	add := func(f, key string) {
-		toks := tokenTexts(f)
-		if len(toks) == 0 {
-			return
-		}
-		exact := len([]rune(f)) <= shortForm
-		if !exact {
-			for i := range toks {
-				toks[i] = foldToken(toks[i])
-			}
-		}
-		k := foldToken(toks[0])
-		ix.first[k] = append(ix.first[k], formSeq{tokens: toks, exact: exact, key: key})
-	}
-	for _, e := range ix.entries {
+	keys := slices.Sorted(maps.Keys(ix.entries))
+	for _, k := range keys {
+		e := ix.entries[k]
 		for _, f := range append([]string{e.name, e.abbr}, e.aliases...) {
-			if f == "" {
-				continue
-			}
-			if key, ok := ix.keyFor(f); ok {
-				add(f, key)
+			if key, ok := ix.keyFor(f); ok && f != "" {
+				ix.indexForm(f, key)
 			}
 		}
 	}
-	for k, fs := range ix.first {
-		sort.SliceStable(fs, func(i, j int) bool { return len(fs[i].tokens) > len(fs[j].tokens) })
-		ix.first[k] = fs
+}
+
+// indexForm files one surface form under its first token, keeping longer forms first.
+func (ix *orgIndex) indexForm(f, key string) {
+	toks := tokenTexts(f)
+	if len(toks) == 0 {
+		return
 	}
+	exact := len([]rune(f)) <= shortForm
+	if !exact {
+		for i := range toks {
+			toks[i] = foldToken(toks[i])
+		}
+	}
+	k := foldToken(toks[0])
+	fs := ix.first[k]
+	at := sort.Search(len(fs), func(i int) bool { return len(fs[i].tokens) < len(toks) })
+	ix.first[k] = slices.Insert(fs, at, formSeq{tokens: toks, exact: exact, key: key})
 }
 
 // token is a run of letters and digits at a byte span.
