@@ -3,11 +3,11 @@ package loader
 import (
 	_ "embed"
 	"maps"
-	"slices"
-	"sync"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 
 	"beleidsgraaf/kg"
