@@ -36,8 +36,8 @@ func (c *corpus) commitments(d *docCtx, s Sentence, text string) {
 	if n := commitmentNrRe.FindStringSubmatch(text); n != nil {
 		number = n[1]
 	}
-	for _, mk := range d.text.Markers {
-		if mk.Pos >= s.Start && mk.Pos < s.End {
+	for _, mk := range d.text.MarkersIn(s.Start, s.End) {
+		{
 			if note, b, ok := d.text.FootnoteText(mk.N); ok {
 				if n := commitmentNrRe.FindStringSubmatch(note); n != nil {
 					number = n[1]

@@ -23,6 +23,7 @@ type corpus struct {
 	orgsOf   Sentence
 	orgsDoc  *docCtx
 	orgsHits []orgHit
+	orgIDs   map[string]string // organisation key → node ID, as folding is not free
 }
 
 // sentenceOrgs returns the organisations named in a sentence, offsets relative to the
@@ -93,7 +94,7 @@ func isBinary(data []byte) bool {
 
 // loadAll runs the pipeline over prepared documents.
 func loadAll(docs []*docCtx) *kg.Graph {
-	c := &corpus{b: kg.NewBuilder(), docs: docs}
+	c := &corpus{b: kg.NewBuilder(), docs: docs, orgIDs: map[string]string{}}
 	c.orgs = dictionaryIndex().clone()
 	// definitions first: an abbreviation defined in one letter is known in all
 	for _, d := range docs {
@@ -349,26 +350,32 @@ func (d *docCtx) markerSentence(s Sentence) (Sentence, bool) {
 	if b.Kind != FootnoteBlock {
 		return Sentence{}, false
 	}
-	for _, m := range d.text.Markers {
-		if m.N == b.Footnote {
-			return d.sentenceAt(m.Pos)
-		}
+	if pos, ok := d.text.MarkerPos(b.Footnote); ok {
+		return d.sentenceAt(pos)
 	}
 	return Sentence{}, false
 }
 
 // organisations adds MENTIONS edges for every organisation named in a sentence.
 func (c *corpus) organisations(d *docCtx, s Sentence, text string) {
+	seen := map[string]bool{}
 	for _, h := range c.sentenceOrgs(d, s) {
+		if seen[h.key] {
+			continue // one mention per sentence is evidence enough
+		}
+		seen[h.key] = true
 		ev := d.sentEv(s)
-		c.orgNode(h.key, ev)
-		c.b.Edge(kg.Edge{Type: kg.Mentions, From: d.id, To: kg.OrganisationID(h.key), Evidence: []kg.Evidence{ev}})
+		c.b.Edge(kg.Edge{Type: kg.Mentions, From: d.id, To: c.orgNode(h.key, ev), Evidence: []kg.Evidence{ev}})
 	}
 }
 
 // orgNode adds the Organisation node for a dictionary or defined key.
 func (c *corpus) orgNode(key string, ev kg.Evidence) string {
-	id := kg.OrganisationID(key)
+	id, ok := c.orgIDs[key]
+	if !ok {
+		id = kg.OrganisationID(key)
+		c.orgIDs[key] = id
+	}
 	if n := c.b.Get(id); n != nil {
 		n.Mentions = append(n.Mentions, ev) // known: only the mention is new
 		return id

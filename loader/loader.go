@@ -28,6 +28,10 @@ type FileError struct {
 func (e *FileError) Error() string { return e.File + ": " + e.Err.Error() }
 func (e *FileError) Unwrap() error { return e.Err }
 
+// MaxFileSize is the largest document the loader reads. Parliamentary letters are kilobytes
+// to a few megabytes; anything far larger is not one, and reading it would only cost memory.
+const MaxFileSize = 32 << 20
+
 // Extensions the loader reads; other files in a directory are ignored.
 var Extensions = []string{".txt", ".md", ".html", ".htm", ".pdf"}
 
@@ -59,6 +63,10 @@ func ReadDirs(paths ...string) ([]File, []error) {
 		}
 		sort.Strings(names)
 		for _, name := range names {
+			if st, err := os.Stat(name); err == nil && st.Size() > MaxFileSize {
+				errs = append(errs, &FileError{File: filepath.Base(name), Err: tooLarge(st.Size())})
+				continue
+			}
 			data, err := os.ReadFile(name)
 			if err != nil {
 				errs = append(errs, &FileError{File: filepath.Base(name), Err: err})
@@ -89,6 +97,10 @@ func Load(files []File) (*kg.Graph, []error) {
 	var errs []error
 	seen := map[string]string{}
 	for _, f := range sorted {
+		if len(f.Data) > MaxFileSize {
+			errs = append(errs, &FileError{File: f.Name, Err: tooLarge(int64(len(f.Data)))})
+			continue
+		}
 		d, err := prepare(f)
 		if err != nil {
 			errs = append(errs, &FileError{File: f.Name, Err: err})
@@ -109,4 +121,8 @@ func LoadPaths(paths ...string) (*kg.Graph, []error) {
 	files, readErrs := ReadDirs(paths...)
 	g, errs := Load(files)
 	return g, append(readErrs, errs...)
+}
+
+func tooLarge(size int64) error {
+	return fmt.Errorf("file too large: %d MB, the limit is %d MB", size>>20, MaxFileSize>>20)
 }

@@ -127,11 +127,7 @@ func (c *corpus) numberMotion(d *docCtx, s Sentence, text string, from, limit in
 			return
 		}
 	}
-	for _, mk := range d.text.Markers {
-		pos := mk.Pos - s.Start
-		if pos < from || pos > limit {
-			continue
-		}
+	for _, mk := range d.text.MarkersIn(s.Start+from, s.Start+limit+1) {
 		note, b, ok := d.text.FootnoteText(mk.N)
 		if !ok {
 			return

@@ -35,6 +35,9 @@ type Text struct {
 	Body    string
 	Blocks  []Block
 	Markers []Marker // footnote markers in the body, in order
+
+	footnotes map[int]int // footnote number → index into Blocks
+	markerAt  map[int]int // footnote number → byte offset of its first marker
 	// RawLines are the source lines after decoding and tag stripping, before furniture
 	// removal: letterhead fields (Datum, Ons kenmerk) are read from them.
 	RawLines []string
@@ -48,12 +51,27 @@ type Marker struct {
 
 // FootnoteText returns the text of footnote n and its block, if the document has it.
 func (t *Text) FootnoteText(n int) (string, Block, bool) {
-	for _, b := range t.Blocks {
-		if b.Kind == FootnoteBlock && b.Footnote == n {
-			return t.Body[b.Start:b.End], b, true
-		}
+	if i, ok := t.footnotes[n]; ok {
+		b := t.Blocks[i]
+		return t.Body[b.Start:b.End], b, true
 	}
 	return "", Block{}, false
+}
+
+// MarkerPos returns where the marker of footnote n stands in the body.
+func (t *Text) MarkerPos(n int) (int, bool) {
+	pos, ok := t.markerAt[n]
+	return pos, ok
+}
+
+// MarkersIn returns the markers within byte offsets [start, end) of the body.
+func (t *Text) MarkersIn(start, end int) []Marker {
+	i := sort.Search(len(t.Markers), func(i int) bool { return t.Markers[i].Pos >= start })
+	j := i
+	for j < len(t.Markers) && t.Markers[j].Pos < end {
+		j++
+	}
+	return t.Markers[i:j]
 }
 
 // decode turns raw bytes into valid UTF-8 text: UTF-8 as it is (BOM dropped), anything
@@ -536,6 +554,12 @@ func (t *Text) build(paras []para, notes []footnote) {
 			b.WriteString(" ")
 			start := b.Len()
 			b.WriteString(n.text)
+			if t.footnotes == nil {
+				t.footnotes = map[int]int{}
+			}
+			if _, dup := t.footnotes[n.n]; !dup {
+				t.footnotes[n.n] = len(t.Blocks)
+			}
 			t.Blocks = append(t.Blocks, Block{Kind: FootnoteBlock, Start: start, End: b.Len(), Footnote: n.n})
 		}
 	}
@@ -556,7 +580,14 @@ func (t *Text) build(paras []para, notes []footnote) {
 				}
 				j += s2
 			}
-			t.Markers = append(t.Markers, Marker{N: superToInt(t.Body[i:j]), Pos: i})
+			n := superToInt(t.Body[i:j])
+			t.Markers = append(t.Markers, Marker{N: n, Pos: i})
+			if t.markerAt == nil {
+				t.markerAt = map[int]int{}
+			}
+			if _, seen := t.markerAt[n]; !seen {
+				t.markerAt[n] = i
+			}
 			i = j
 			continue
 		}
