@@ -50,6 +50,7 @@ type config struct {
 
 	// export
 	Format string
+	Strict bool   // load: any unreadable document fails the load
 	Gold   string // eval: the gold file
 	Diff   bool   // eval: list misses and extras too
 
@@ -77,6 +78,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	cmd := "serve"
 	if len(args) > 0 {
 		switch args[0] {
+		case "gen":
+			return runGen(args[1:], stdout, stderr)
 		case "serve", "load", "export", "eval":
 			cmd, args = args[0], args[1:]
 		case "help", "-h", "-help", "--help":
@@ -137,6 +140,7 @@ func parseFlags(cmd string, args []string, stderr io.Writer) (config, error) {
 		neo4jFlags()
 	case "load":
 		neo4jFlags()
+		fs.BoolVar(&cfg.Strict, "strict", false, "fail, leaving the stored graph as it is, when any document cannot be loaded")
 	case "export":
 		fs.StringVar(&cfg.Format, "format", "json", "output format: json or graphml")
 	case "eval":
@@ -181,12 +185,18 @@ func envBool(key string, def bool) bool {
 // loadGraph extracts the graph of the documents at paths. Files that cannot be loaded are
 // warnings: the others still load.
 func loadGraph(paths []string) *kg.Graph {
+	g, _ := loadGraphErrs(paths)
+	return g
+}
+
+// loadGraphErrs is loadGraph that also returns the per-file errors, for --strict.
+func loadGraphErrs(paths []string) (*kg.Graph, []error) {
 	g, errs := loader.LoadPaths(paths...)
 	for _, err := range errs {
 		slog.Warn("document not loaded", "err", err)
 	}
 	slog.Info("graph loaded", "paths", paths, "nodes", len(g.Nodes), "edges", len(g.Edges), "warnings", len(errs))
-	return g
+	return g, errs
 }
 
 // openStore opens the configured store: Neo4j when a URI is given, otherwise the embedded
@@ -241,7 +251,10 @@ func runServe(ctx context.Context, cfg config) error {
 }
 
 func runLoad(ctx context.Context, cfg config, stdout io.Writer) error {
-	g := loadGraph(cfg.Paths)
+	g, errs := loadGraphErrs(cfg.Paths)
+	if cfg.Strict && len(errs) > 0 {
+		return fmt.Errorf("--strict: %d document(s) could not be loaded (first: %v); the stored graph is unchanged", len(errs), errs[0])
+	}
 	if err := g.Validate(); err != nil {
 		return fmt.Errorf("the extracted graph is invalid: %w", err)
 	}

@@ -399,3 +399,15 @@ func TestConfigFromEnvironment(t *testing.T) {
 		t.Errorf("flags: %+v", cfg)
 	}
 }
+
+func TestLoadStrictRefusesBrokenDocuments(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "ok.txt"), []byte("Onderwerp Een brief\n\nCoMensha werkt samen met Fier.\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "broken.pdf"), []byte("%PDF-1.4 truncated"), 0o644)
+	t.Setenv("NEO4J_URI", "bolt://127.0.0.1:1") // never reached: strict fails first
+	var stderr bytes.Buffer
+	code := run(context.Background(), []string{"load", "--strict", dir}, io.Discard, &stderr)
+	if code != 1 || !strings.Contains(stderr.String(), "--strict: 1 document(s)") || !strings.Contains(stderr.String(), "broken.pdf") {
+		t.Errorf("load --strict: exit %d, %s", code, stderr.String())
+	}
+}
