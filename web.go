@@ -2,14 +2,20 @@ package main
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
-	_ "embed"
+	"crypto/sha256"
+	"embed"
+	"encoding/hex"
 	"encoding/json"
+	"io/fs"
+	"mime"
 	"net/http"
+	"path"
 	"strings"
+	"sync"
 	"time"
 
-	"github.com/99designs/gqlgen/graphql/playground"
 	"github.com/rs/cors"
 	"github.com/vektah/gqlparser/v2/formatter"
 
@@ -17,16 +23,21 @@ import (
 	"beleidsgraaf/store"
 )
 
-//go:embed landing.html
-var landingPage []byte
+// webDist is the built web front end (web/, `npm run build`): the graph explorer and an offline
+// GraphiQL. It is committed, so building the server needs no npm.
+//
+//go:embed all:web/dist
+var webDist embed.FS
 
 // newWebHandler routes the HTTP API:
 //
-//	POST/GET /graphql            GraphQL (GraphiQL when a browser asks for HTML)
+//	GET /                        the graph explorer (web/)
+//	GET /assets/...              its scripts and styles
+//	GET /graphiql                GraphiQL, bundled (works offline)
+//	POST/GET /graphql            GraphQL; a browser asking for HTML gets GraphiQL
 //	GET /graphql/schema.graphql  the schema as SDL (unless introspection is off)
 //	GET /healthz                 200 while the process runs
 //	GET /readyz                  200 when the store answers, 503 otherwise
-//	GET /                        a landing page with example queries
 //
 // CORS is off (same origin only) unless origins are configured.
 func newWebHandler(st store.Reader, cfg config) http.Handler {
@@ -36,13 +47,15 @@ func newWebHandler(st store.Reader, cfg config) http.Handler {
 		ComplexityLimit:  cfg.ComplexityLimit,
 		MaxDepth:         cfg.MaxDepth,
 	})
-	graphiql := playground.Handler("Beleidsgraaf GraphiQL", "/graphql", playground.WithGraphiqlPersistStateInURL(true))
+	web := loadWebAssets()
 
 	mux := http.NewServeMux()
 	api := limitRequest(gql, cfg.MaxBodyBytes, cfg.Timeout)
 	mux.HandleFunc("/graphql", func(w http.ResponseWriter, r *http.Request) {
+		// A browser opening /graphql (or a /graphql?query=… link) gets GraphiQL, which reads the
+		// query from the URL; GET with Accept: application/json stays plain GraphQL.
 		if r.Method == http.MethodGet && wantsHTML(r) {
-			graphiql(w, r)
+			web.serve(w, r, "graphiql.html")
 			return
 		}
 		api.ServeHTTP(w, r)
@@ -70,8 +83,13 @@ func newWebHandler(st store.Reader, cfg config) http.Handler {
 		writeStatus(w, http.StatusOK, "ok")
 	})
 	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		_, _ = w.Write(landingPage)
+		web.serve(w, r, "index.html")
+	})
+	mux.HandleFunc("GET /graphiql", func(w http.ResponseWriter, r *http.Request) {
+		web.serve(w, r, "graphiql.html")
+	})
+	mux.HandleFunc("GET /assets/{file...}", func(w http.ResponseWriter, r *http.Request) {
+		web.serve(w, r, "assets/"+r.PathValue("file"))
 	})
 
 	var h http.Handler = mux
@@ -84,6 +102,101 @@ func newWebHandler(st store.Reader, cfg config) http.Handler {
 		}).Handler(h)
 	}
 	return h
+}
+
+// webAsset is one file of the front end, with its ETag and, when it pays, a gzipped copy.
+type webAsset struct {
+	name, contentType, etag string
+	body, gz                []byte
+}
+
+type webAssets map[string]*webAsset
+
+// loadWebAssets reads the embedded front end, once per process. The bundle's file names carry
+// no content hashes (so the committed bundle is reproducible), hence ETags and revalidation.
+var loadWebAssets = sync.OnceValue(func() webAssets {
+	root, err := fs.Sub(webDist, "web/dist")
+	if err != nil {
+		panic(err)
+	}
+	out := webAssets{}
+	err = fs.WalkDir(root, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		body, err := fs.ReadFile(root, p)
+		if err != nil {
+			return err
+		}
+		sum := sha256.Sum256(body)
+		a := &webAsset{name: p, body: body, etag: `"` + hex.EncodeToString(sum[:12]) + `"`}
+		a.contentType = mime.TypeByExtension(path.Ext(p))
+		if a.contentType == "" {
+			a.contentType = http.DetectContentType(body)
+		}
+		if len(body) > 1024 && compressible(a.contentType) {
+			var buf bytes.Buffer
+			zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+			_, _ = zw.Write(body)
+			_ = zw.Close()
+			if buf.Len() < len(body)*9/10 {
+				a.gz = buf.Bytes()
+			}
+		}
+		out[p] = a
+		return nil
+	})
+	if err != nil {
+		panic(err)
+	}
+	for _, page := range []string{"index.html", "graphiql.html"} {
+		if out[page] == nil {
+			panic("web/dist/" + page + " is missing: run `npm ci && npm run build` in web/")
+		}
+	}
+	return out
+})
+
+func compressible(contentType string) bool {
+	for _, p := range []string{"text/", "application/javascript", "text/javascript", "application/json", "image/svg"} {
+		if strings.HasPrefix(contentType, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func (wa webAssets) serve(w http.ResponseWriter, r *http.Request, name string) {
+	a := wa[name]
+	if a == nil {
+		http.NotFound(w, r)
+		return
+	}
+	h := w.Header()
+	h.Set("Content-Type", a.contentType)
+	h.Set("ETag", a.etag)
+	h.Set("Cache-Control", "no-cache")
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Add("Vary", "Accept-Encoding")
+	if strings.HasSuffix(name, ".html") {
+		h.Set("Referrer-Policy", "same-origin")
+	}
+	body := a.body
+	if a.gz != nil && r.Header.Get("Range") == "" && acceptsGzip(r) {
+		body = a.gz
+		h.Set("Content-Encoding", "gzip")
+	}
+	http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(body))
+}
+
+func acceptsGzip(r *http.Request) bool {
+	for _, part := range strings.Split(r.Header.Get("Accept-Encoding"), ",") {
+		enc, q, _ := strings.Cut(strings.TrimSpace(part), ";")
+		if strings.TrimSpace(enc) == "gzip" && strings.ReplaceAll(q, " ", "") != "q=0" {
+			return true
+		}
+	}
+	return false
 }
 
 // wantsHTML reports whether the client (a browser) prefers an HTML page.

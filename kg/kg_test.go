@@ -48,7 +48,9 @@ func TestKamerstukIDs(t *testing.T) {
 }
 
 func TestBuilderMergesAndOrders(t *testing.T) {
-	ev := func(doc string, start int) Evidence { return Evidence{Document: doc, Quote: "q", Start: start, End: start + 1} }
+	ev := func(doc string, start int) Evidence {
+		return Evidence{Document: doc, Quote: "q", Start: start, End: start + 1}
+	}
 	b := NewBuilder()
 	b.Node(Node{ID: "org:ckm", Label: Organisation, Name: "Centrum tegen Kinderhandel en Mensenhandel", Props: map[string]any{PropAbbreviation: "CKM"}, Mentions: []Evidence{ev("doc:b", 5)}})
 	b.Node(Node{ID: "org:ckm", Label: Organisation, Name: "Centrum Kinderhandel en Mensenhandel", Aliases: []string{"CKM", "centrum tegen kinderhandel en mensenhandel"}, Props: map[string]any{PropAbbreviation: "X", PropKind: "NGO"}, Mentions: []Evidence{ev("doc:a", 1), ev("doc:b", 5)}})

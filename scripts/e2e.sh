@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# End-to-end tests of the web front end (web/): the graph explorer and GraphiQL, in headless
+# Chromium (Debian's chromium package driven by playwright-core; no browser downloads).
+#
+#   1. installs Debian's chromium when /usr/bin/chromium is missing;
+#   2. npm ci in web/ and rebuilds the bundle; fails if it differs from the committed web/dist
+#      (the Go binary embeds web/dist, so what is committed is what is served);
+#   3. builds the server, starts it on 127.0.0.1 on a free port, waits for /readyz;
+#   4. runs web/e2e/*.test.mjs with node --test; screenshots land in web/e2e/screenshots/;
+#   5. stops the server.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export GOFLAGS="${GOFLAGS:--buildvcs=false}"
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "chromium"
+if [ ! -x /usr/bin/chromium ]; then
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+  $sudo apt-get update
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y --no-install-recommends chromium
+fi
+/usr/bin/chromium --version 2>/dev/null | grep -v '^\s*$' | tail -1 || true
+
+step "npm ci (web/)"
+(cd web && npm ci --no-audit --no-fund)
+
+step "rebuild the bundle; it must equal the committed web/dist"
+(cd web && npm run build)
+if ! git diff --exit-code --stat -- web/dist; then
+  echo "web/dist differs from the build of web/: run 'npm ci && npm run build' in web/ and commit web/dist"
+  exit 1
+fi
+untracked=$(git ls-files --others --exclude-standard -- web/dist)
+if [ -n "$untracked" ]; then
+  echo "$untracked"
+  echo "the build made files that are not committed: commit web/dist"
+  exit 1
+fi
+
+step "build and start the server"
+work=$(mktemp -d)
+go build -o "$work/beleidsgraaf" .
+port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
+base="http://127.0.0.1:$port"
+"$work/beleidsgraaf" serve --addr "127.0.0.1:$port" >"$work/server.log" 2>&1 &
+pid=$!
+cleanup() {
+  kill "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+ready=""
+for _ in $(seq 1 120); do
+  if ! kill -0 "$pid" 2>/dev/null; then
+    cat "$work/server.log"; echo "the server exited"; exit 1
+  fi
+  if node -e 'fetch(process.argv[1]).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))' "$base/readyz"; then
+    ready=1; break
+  fi
+  sleep 0.5
+done
+if [ -z "$ready" ]; then
+  cat "$work/server.log"; echo "the server did not become ready at $base"; exit 1
+fi
+echo "serving at $base"
+
+step "end-to-end tests (node --test, playwright-core, /usr/bin/chromium)"
+status=0
+(cd web && BASE_URL="$base" node --test --test-concurrency=1 --test-reporter=spec e2e/) || status=$?
+echo "screenshots: web/e2e/screenshots/"
+if [ "$status" -ne 0 ]; then
+  echo "--- server log (tail)"; tail -n 40 "$work/server.log"
+fi
+exit "$status"

@@ -1,0 +1,311 @@
+// The side panel: a node's properties and relations, each relation with the sentences that
+// state it and their documents; a relation on its own; and the document view with the quote
+// highlighted.
+import { citeDoc, type DocumentText, type Evidence, type NodeDetails, type RelationEdge } from "./api";
+import { append, clear, h } from "./dom";
+import { labelColor, labelName, relationReading, typeRank } from "./theme";
+
+export interface PanelActions {
+  open(id: string): void;
+  expand(id: string): void;
+  pathFrom(id: string): void;
+  showDocument(docId: string, ev: Evidence | null): void;
+  inGraph(id: string): boolean;
+  isExpanded(id: string): boolean;
+  close(): void;
+}
+
+const dateFmt = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+
+export function fmtDate(d: string | null | undefined): string {
+  if (!d) return "undated";
+  const t = Date.parse(d + "T00:00:00Z");
+  return Number.isNaN(t) ? d : dateFmt.format(t);
+}
+
+const euro = new Intl.NumberFormat("nl-NL", { style: "currency", currency: "EUR", maximumFractionDigits: 0 });
+
+export function badge(label: string) {
+  return h("span.badge", { style: { background: labelColor(label) } }, labelName(label));
+}
+
+const PROP_NAMES: Record<string, string> = {
+  kind: "Kind",
+  title: "Title",
+  date: "Date",
+  citation: "Citation",
+  kenmerk: "Kenmerk",
+  dossier: "Dossier",
+  number: "Number",
+  sourceFile: "Source file",
+  initials: "Initials",
+  partyName: "Party",
+  abbreviation: "Abbreviation",
+  dateSubmitted: "Submitted",
+  dateAdopted: "Adopted",
+  status: "Status",
+  request: "Request",
+  submitterNames: "Submitters",
+  description: "Description",
+  budgetTotal: "Budget (total)",
+  budget: "Budget",
+  theme: "Theme",
+  appraisal: "Appraisal",
+  estimatedCost: "Estimated cost",
+};
+
+function propValue(key: string, v: unknown): string | null {
+  if (v === null || v === undefined || v === "") return null;
+  if (Array.isArray(v)) {
+    if (!v.length) return null;
+    if (key === "budget") return (v as { year: number; euro: number }[]).map((b) => `${b.year}: ${euro.format(b.euro)}`).join(" · ");
+    return v.join(", ");
+  }
+  if (key === "budgetTotal" && typeof v === "number") return euro.format(v);
+  if (key.toLowerCase().startsWith("date") && typeof v === "string") return fmtDate(v);
+  return String(v);
+}
+
+function evidenceItem(ev: Evidence, actions: PanelActions) {
+  return h(
+    "li.evidence",
+    null,
+    h("blockquote", null, ev.quote),
+    h(
+      "div.source",
+      null,
+      h("span.citation", { title: ev.document.title ?? ev.document.name }, citeDoc(ev.document)),
+      " · ",
+      h("time", { datetime: ev.document.date ?? "" }, fmtDate(ev.document.date)),
+      " · ",
+      h("button.link.open-doc", { type: "button", onclick: () => actions.showDocument(ev.documentId, ev) }, "show in document"),
+    ),
+  );
+}
+
+/** A list of evidence, the first few shown and the rest behind a button. */
+export function evidenceList(evs: Evidence[], actions: PanelActions, shown = 2) {
+  const ul = h("ul.evidence-list");
+  evs.slice(0, shown).forEach((ev) => ul.append(evidenceItem(ev, actions)));
+  if (evs.length > shown) {
+    const more = h("button.link.more", { type: "button" }, `+ ${evs.length - shown} more sentence${evs.length - shown > 1 ? "s" : ""}`);
+    more.addEventListener("click", () => {
+      more.remove();
+      evs.slice(shown).forEach((ev) => ul.append(evidenceItem(ev, actions)));
+    });
+    ul.append(h("li", null, more));
+  }
+  if (!evs.length) ul.append(h("li.none", null, "No supporting sentence recorded."));
+  return ul;
+}
+
+function nodeLink(n: { id: string; label: string; name: string }, actions: PanelActions) {
+  return h(
+    "button.nodelink",
+    { type: "button", title: `${n.id} — ${actions.inGraph(n.id) ? "select" : "add to the graph"}`, onclick: () => actions.open(n.id) },
+    h("span.dot", { style: { background: labelColor(n.label) } }),
+    h("span.name", null, n.name),
+    actions.inGraph(n.id) ? null : h("span.add", null, "+"),
+  );
+}
+
+export function renderNode(el: HTMLElement, d: NodeDetails, actions: PanelActions) {
+  clear(el);
+  const props = Object.entries(d.props)
+    .map(([k, v]) => [k, propValue(k, v)] as const)
+    .filter(([k, v]) => v !== null && !(k === "title" && v === d.name));
+  const groups = new Map<string, RelationEdge[]>();
+  for (const e of d.relations.edges) {
+    const key = `${e.type}|${e.direction}`;
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key)!.push(e);
+  }
+  const ordered = [...groups.entries()].sort(([a], [b]) => {
+    const [ta, da] = a.split("|");
+    const [tb, db] = b.split("|");
+    return typeRank(ta) - typeRank(tb) || da.localeCompare(db);
+  });
+  const strong = ordered.filter(([k]) => !k.startsWith("MENTIONS") && !k.startsWith("CITES")).length;
+
+  append(el, [
+    h(
+      "header.panel-head",
+      null,
+      h("button.close", { type: "button", title: "Close (Esc)", "aria-label": "Close", onclick: () => actions.close() }, "×"),
+      badge(d.label),
+      h("h2", null, d.name),
+      h("code.id", null, d.id),
+      d.aliases.length ? h("p.aliases", null, "Also: ", d.aliases.join(" · ")) : null,
+      h(
+        "div.actions",
+        null,
+        h(
+          "button.expand",
+          { type: "button", onclick: () => actions.expand(d.id), disabled: actions.isExpanded(d.id) },
+          actions.isExpanded(d.id) ? "Neighbours shown" : `Expand neighbours (${d.relations.totalCount})`,
+        ),
+        h("button.path-from", { type: "button", onclick: () => actions.pathFrom(d.id) }, "Path from here…"),
+        d.label === "Document" ? h("button.read", { type: "button", onclick: () => actions.showDocument(d.id, null) }, "Read document") : null,
+      ),
+    ),
+    props.length ? h("dl.props", null, props.map(([k, v]) => [h("dt", null, PROP_NAMES[k] ?? k), h("dd", null, v)])) : null,
+    h("h3", null, "Relations ", h("span.count", null, String(d.relations.totalCount))),
+    d.relations.totalCount > d.relations.edges.length
+      ? h("p.note", null, `Showing the first ${d.relations.edges.length} of ${d.relations.totalCount}.`)
+      : null,
+  ]);
+  const rels = h("div.relations");
+  for (const [key, edges] of ordered) {
+    const [type, dir] = key.split("|") as [string, "OUT" | "IN"];
+    const body = h("ul.rel-items");
+    for (const e of edges) {
+      body.append(
+        h("li.rel", { dataset: { edge: e.id } }, nodeLink(e.node, actions), evidenceList(e.evidence, actions, type === "MENTIONS" ? 1 : 2)),
+      );
+    }
+    const det = h(
+      "details.rel-group",
+      { open: strong === 0 || !(type === "MENTIONS" || type === "CITES") || ordered.length <= 2 },
+      h("summary", null, h("span.reading", null, relationReading(type, dir)), h("span.type", null, type), h("span.count", null, String(edges.length))),
+      body,
+    );
+    rels.append(det);
+  }
+  if (!ordered.length) rels.append(h("p.note", null, "No relations."));
+  el.append(rels);
+  if (d.mentions.length) {
+    el.append(
+      h(
+        "details.mentions",
+        null,
+        h("summary", null, h("h3", null, "Where it is mentioned ", h("span.count", null, String(d.mentions.length)))),
+        evidenceList(d.mentions, actions, 3),
+      ),
+    );
+  }
+}
+
+export interface EdgeInfo {
+  id: string;
+  type: string;
+  from: { id: string; label: string; name: string };
+  to: { id: string; label: string; name: string };
+  evidence: Evidence[];
+}
+
+export function renderEdge(el: HTMLElement, e: EdgeInfo, actions: PanelActions) {
+  clear(el);
+  el.append(
+    h(
+      "header.panel-head",
+      null,
+      h("button.close", { type: "button", title: "Close (Esc)", "aria-label": "Close", onclick: () => actions.close() }, "×"),
+      h("span.badge.rel-badge", null, e.type),
+      h("h2.edge-title", null, nodeLink(e.from, actions), h("span.arrow", null, ` ${relationReading(e.type, "OUT")} → `), nodeLink(e.to, actions)),
+      h("code.id", null, e.id),
+    ),
+    h("h3", null, "Why the graph says so ", h("span.count", null, String(e.evidence.length))),
+    evidenceList(e.evidence, actions, 6),
+  );
+}
+
+/** The document's normalised text with the quote at [start, end) (code points) highlighted. */
+export function renderDocument(
+  el: HTMLElement,
+  doc: DocumentText,
+  ev: Evidence | null,
+  onClose: () => void,
+  onShowInGraph: () => void,
+): { ok: boolean } {
+  clear(el);
+  const text = doc.text ?? "";
+  const chars = Array.from(text);
+  let ok = true;
+  let before = text;
+  let quote = "";
+  let after = "";
+  if (ev) {
+    const slice = chars.slice(ev.start, ev.end).join("");
+    if (ev.start >= 0 && ev.end <= chars.length && slice === ev.quote) {
+      before = chars.slice(0, ev.start).join("");
+      quote = slice;
+      after = chars.slice(ev.end).join("");
+    } else {
+      // The offsets do not match the text: fall back to finding the quote.
+      ok = false;
+      const i = text.indexOf(ev.quote);
+      if (i >= 0) {
+        before = text.slice(0, i);
+        quote = ev.quote;
+        after = text.slice(i + ev.quote.length);
+      }
+    }
+  }
+  const mark = quote ? h("mark", { id: "quote" }, quote) : null;
+  el.append(
+    h(
+      "header.doc-head",
+      null,
+      h("button.close", { type: "button", title: "Close (Esc)", "aria-label": "Close", onclick: onClose }, "×"),
+      badge("Document"),
+      h("h2", null, doc.title || doc.name),
+      h(
+        "p.doc-meta",
+        null,
+        h("span.citation", null, citeDoc(doc)),
+        " · ",
+        h("time", null, fmtDate(doc.date)),
+        doc.kind ? ` · ${doc.kind.toLowerCase()}` : null,
+        doc.sourceFile ? h("span.file", null, ` · ${doc.sourceFile}`) : null,
+      ),
+      h(
+        "div.actions",
+        null,
+        h("button", { type: "button", onclick: onShowInGraph }, "Show document in graph"),
+        mark ? h("button", { type: "button", onclick: () => mark.scrollIntoView({ block: "center" }) }, "Go to quote") : null,
+      ),
+      ev && !ok ? h("p.warn", null, "The quote's offsets do not match this text; it was found by searching instead.") : null,
+    ),
+    text ? h("div.doc-text", null, before, mark, after) : h("p.note", null, "This document is known only by reference; there is no text."),
+  );
+  if (mark) requestAnimationFrame(() => mark.scrollIntoView({ block: "center" }));
+  return { ok };
+}
+
+export interface PathStep {
+  node: { id: string; label: string; name: string };
+  /** The edge to the next node, and whether it points forward along the path. */
+  edge?: { id: string; type: string; forward: boolean; evidence: Evidence[] };
+}
+
+export function renderPath(el: HTMLElement, steps: PathStep[], actions: PanelActions & { clearPath(): void }) {
+  clear(el);
+  const first = steps[0]?.node;
+  const last = steps[steps.length - 1]?.node;
+  el.append(
+    h(
+      "header.panel-head",
+      null,
+      h("button.close", { type: "button", title: "Close (Esc)", "aria-label": "Close", onclick: () => actions.close() }, "×"),
+      h("span.badge.path-badge", null, "Shortest path"),
+      h("h2", null, `${first?.name ?? ""} → ${last?.name ?? ""}`),
+      h("p.note", null, `${steps.length - 1} step${steps.length === 2 ? "" : "s"}, ignoring edge direction.`),
+      h("div.actions", null, h("button.clear-path", { type: "button", onclick: () => actions.clearPath() }, "Clear path")),
+    ),
+  );
+  const ol = h("ol.path-steps");
+  for (const s of steps) {
+    ol.append(h("li.path-node", null, nodeLink(s.node, actions)));
+    if (s.edge) {
+      ol.append(
+        h(
+          "li.path-edge",
+          null,
+          h("div.reading", null, relationReading(s.edge.type, s.edge.forward ? "OUT" : "IN"), h("span.type", null, s.edge.type)),
+          evidenceList(s.edge.evidence, actions, 1),
+        ),
+      );
+    }
+  }
+  el.append(ol);
+}

@@ -1,0 +1,86 @@
+// Colours and names for labels and relation types.
+import type { Label } from "./api";
+
+/** The ontology's labels in display order, each with its colour. */
+export const LABELS: { label: Label; color: string; name: string }[] = [
+  { label: "ActionPlan", color: "#c0392b", name: "Action plan" },
+  { label: "Actielijn", color: "#e67e22", name: "Actielijn" },
+  { label: "Action", color: "#f5b041", name: "Action" },
+  { label: "Proposal", color: "#b7950b", name: "Proposal" },
+  { label: "Organisation", color: "#2471a3", name: "Organisation" },
+  { label: "Person", color: "#8e44ad", name: "Person" },
+  { label: "Office", color: "#bb8fce", name: "Office" },
+  { label: "Party", color: "#d35fa0", name: "Party" },
+  { label: "Motion", color: "#239b56", name: "Motion" },
+  { label: "Commitment", color: "#82c785", name: "Commitment" },
+  { label: "Event", color: "#48c9b0", name: "Event" },
+  { label: "Document", color: "#7f8c8d", name: "Document" },
+  { label: "Report", color: "#1abc9c", name: "Report" },
+  { label: "Legislation", color: "#8d6e63", name: "Legislation" },
+];
+
+const byLabel = new Map(LABELS.map((l) => [l.label as string, l]));
+
+export function labelColor(label: string): string {
+  return byLabel.get(label)?.color ?? "#95a5a6";
+}
+
+export function labelName(label: string): string {
+  return byLabel.get(label)?.name ?? label;
+}
+
+/** Base node size by label: the plan's structure stands out, documents recede. */
+export function labelSize(label: string): number {
+  switch (label) {
+    case "ActionPlan":
+      return 16;
+    case "Actielijn":
+      return 11;
+    case "Organisation":
+      return 8;
+    case "Document":
+      return 6;
+    default:
+      return 6;
+  }
+}
+
+/** Relation types in the ontology's order, with a reading for the panel. */
+export const RELATION_TYPES: { type: string; out: string; in: string }[] = [
+  { type: "PART_OF", out: "part of", in: "has part" },
+  { type: "HOLDS", out: "holds (actiehouder)", in: "held by" },
+  { type: "EXECUTES", out: "executes", in: "executed by" },
+  { type: "COORDINATES", out: "coordinates", in: "coordinated by" },
+  { type: "COMMISSIONED", out: "commissioned", in: "commissioned by" },
+  { type: "PUBLISHED", out: "published", in: "published by" },
+  { type: "MEMBER_OF", out: "member of", in: "has member" },
+  { type: "HOLDS_OFFICE", out: "holds office", in: "office held by" },
+  { type: "SUBMITTED", out: "submitted", in: "submitted by" },
+  { type: "SUBMITTED_IN", out: "submitted in", in: "motion submitted" },
+  { type: "MADE_IN", out: "made in", in: "commitment made" },
+  { type: "RESPONDS_TO", out: "responds to", in: "responded to by" },
+  { type: "RELATES_TO", out: "relates to", in: "related from" },
+  { type: "SIGNED_BY", out: "signed by", in: "signed" },
+  { type: "ON_BEHALF_OF", out: "on behalf of", in: "on whose behalf" },
+  { type: "ADDRESSED_TO", out: "addressed to", in: "addressed in" },
+  { type: "CITES", out: "cites", in: "cited by" },
+  { type: "MENTIONS", out: "mentions", in: "mentioned in" },
+];
+
+const typeOrder = new Map(RELATION_TYPES.map((t, i) => [t.type, i]));
+
+export function typeRank(type: string): number {
+  return typeOrder.get(type) ?? RELATION_TYPES.length;
+}
+
+export function relationReading(type: string, direction: "OUT" | "IN"): string {
+  const t = RELATION_TYPES.find((r) => r.type === type);
+  if (!t) return `${type} ${direction === "OUT" ? "→" : "←"}`;
+  return direction === "OUT" ? t.out : t.in;
+}
+
+export const EDGE_COLOR = "#c3c9d0";
+export const EDGE_COLOR_STRONG = "#8a96a3";
+export const FADED_NODE = "#e4e7eb";
+export const FADED_EDGE = "#eef0f3";
+export const PATH_COLOR = "#e74c3c";
