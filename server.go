@@ -78,8 +78,6 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	cmd := "serve"
 	if len(args) > 0 {
 		switch args[0] {
-		case "gen":
-			return runGen(args[1:], stdout, stderr)
 		case "serve", "load", "export", "eval":
 			cmd, args = args[0], args[1:]
 		case "help", "-h", "-help", "--help":

@@ -3602,7 +3602,7 @@ func (ec *executionContext) unmarshalInputDocumentWhere(ctx context.Context, obj
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"id", "name", "kind", "date", "dossier", "number", "related", "AND", "OR", "NOT"}
+	fieldsInOrder := [...]string{"id", "name", "kind", "date", "dossier", "number", "cites", "related", "AND", "OR", "NOT"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -3651,6 +3651,13 @@ func (ec *executionContext) unmarshalInputDocumentWhere(ctx context.Context, obj
 				return it, err
 			}
 			it.Number = data
+		case "cites":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cites"))
+			data, err := ec.unmarshalOKamerstukRef2ᚖbeleidsgraafᚋgraphᚋmodelᚐKamerstukRef(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Cites = data
 		case "related":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("related"))
 			data, err := ec.unmarshalORelationFilter2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationFilter(ctx, v)
@@ -3693,6 +3700,55 @@ func (ec *executionContext) unmarshalInputDocumentWhere(ctx context.Context, obj
 func UnmarshalDocumentWhere(ctx context.Context, raw any) (model.DocumentWhere, error) {
 	var out model.DocumentWhere
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "DocumentWhere", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputKamerstukRef(ctx context.Context, obj any) (model.KamerstukRef, error) {
+	var it model.KamerstukRef
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"dossier", "number"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "dossier":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dossier"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Dossier = data
+		case "number":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("number"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Number = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalKamerstukRef unmarshals raw into the KamerstukRef input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalKamerstukRef(ctx context.Context, raw any) (model.KamerstukRef, error) {
+	var out model.KamerstukRef
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "KamerstukRef", raw, &out)
 	return out, err
 }
 
@@ -4974,6 +5030,14 @@ func (ec *executionContext) unmarshalODocumentWhere2ᚖbeleidsgraafᚋgraphᚋmo
 		return nil, nil
 	}
 	res, err := ec.unmarshalInputDocumentWhere(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOKamerstukRef2ᚖbeleidsgraafᚋgraphᚋmodelᚐKamerstukRef(ctx context.Context, v any) (*model.KamerstukRef, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputKamerstukRef(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 

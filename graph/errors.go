@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"regexp"
 	"runtime/debug"
+	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/gqlerror"
@@ -16,12 +18,14 @@ import (
 
 // Error codes in the `extensions.code` of GraphQL errors.
 const (
-	CodeBadUserInput     = "BAD_USER_INPUT"
-	CodeBadCursor        = "BAD_CURSOR"
-	CodeStoreUnavailable = "STORE_UNAVAILABLE"
-	CodeTimeout          = "TIMEOUT"
-	CodeInternal         = "INTERNAL_SERVER_ERROR"
-	CodeDepthLimit       = "DEPTH_LIMIT_EXCEEDED"
+	CodeBadUserInput          = "BAD_USER_INPUT"
+	CodeBadCursor             = "BAD_CURSOR"
+	CodeStoreUnavailable      = "STORE_UNAVAILABLE"
+	CodeTimeout               = "TIMEOUT"
+	CodeInternal              = "INTERNAL_SERVER_ERROR"
+	CodeDepthLimit            = "DEPTH_LIMIT_EXCEEDED"
+	CodeComplexityLimit       = "COMPLEXITY_LIMIT_EXCEEDED" // as gqlgen's complexity extension says it
+	CodeIntrospectionDisabled = "INTROSPECTION_DISABLED"
 )
 
 // inputErrorf makes an error about the client's arguments; its message is shown as it is.
@@ -29,10 +33,30 @@ func inputErrorf(format string, args ...any) error {
 	return &model.InputError{Msg: fmt.Sprintf(format, args...)}
 }
 
+// NewErrorPresenter returns the handler's error presenter: PresentError, and, unless
+// suggestions are on, without the "Did you mean …?" hints of validation errors, which
+// would reveal the schema's field, argument and type names when introspection is off.
+func NewErrorPresenter(suggestions bool) graphql.ErrorPresenterFunc {
+	return func(ctx context.Context, err error) *gqlerror.Error {
+		gqlErr := PresentError(ctx, err)
+		if !suggestions {
+			gqlErr.Message = withoutSuggestions(gqlErr.Message)
+		}
+		return gqlErr
+	}
+}
+
+// suggestion matches the hints gqlparser's validation appends to a message.
+var suggestion = regexp.MustCompile(` Did you mean [^\n]*\?$`)
+
+func withoutSuggestions(msg string) string { return suggestion.ReplaceAllString(msg, "") }
+
 // PresentError turns a resolver error into what the client sees. Client mistakes
 // (arguments, cursors, queries the store refuses) keep their message; an unreachable store
-// says "store unavailable"; everything else is logged and shown as "internal error", so no
-// internal detail ever leaks.
+// says "store unavailable"; everything else is logged (with the operation's name and the
+// field's path, never the query text or variables) and shown as "internal error", so no
+// internal detail ever leaks. gqlgen's own messages that would repeat a request body are
+// replaced too.
 func PresentError(ctx context.Context, err error) *gqlerror.Error {
 	gqlErr := graphql.DefaultErrorPresenter(ctx, err)
 	var inErr *model.InputError
@@ -47,7 +71,7 @@ func PresentError(ctx context.Context, err error) *gqlerror.Error {
 		gqlErr.Message = cause(err).Error()
 		setCode(gqlErr, CodeBadUserInput)
 	case errors.Is(err, store.ErrUnavailable):
-		slog.ErrorContext(ctx, "store unavailable", "path", gqlErr.Path.String(), "err", err)
+		slog.ErrorContext(ctx, "store unavailable", "operation", operationName(ctx), "path", gqlErr.Path.String(), "err", err)
 		gqlErr.Message = "store unavailable"
 		setCode(gqlErr, CodeStoreUnavailable)
 	case errors.Is(err, context.DeadlineExceeded):
@@ -56,15 +80,41 @@ func PresentError(ctx context.Context, err error) *gqlerror.Error {
 	case errors.Is(err, context.Canceled):
 		gqlErr.Message = "request cancelled"
 		setCode(gqlErr, CodeTimeout)
+	case isClientError(err) && echoesRequest(gqlErr.Message):
+		// gqlgen's transports put the request body into some messages; httpTransport
+		// answers those requests itself, this is the safety net.
+		gqlErr.Message = "the request body is not a valid GraphQL request"
+		gqlErr.Extensions = nil
+		gqlErr.Locations = nil
+		setCode(gqlErr, CodeBadRequest)
 	case isClientError(err):
 		// Parsing, validation, argument coercion and limit errors made by gqlgen itself.
 	default:
-		slog.ErrorContext(ctx, "graphql resolver error", "path", gqlErr.Path.String(), "err", err)
+		slog.ErrorContext(ctx, "graphql resolver error", "operation", operationName(ctx), "path", gqlErr.Path.String(), "err", err)
 		gqlErr.Message = "internal error"
 		gqlErr.Extensions = nil
 		setCode(gqlErr, CodeInternal)
 	}
 	return gqlErr
+}
+
+// echoesRequest reports whether a gqlgen message repeats (part of) the request.
+func echoesRequest(msg string) bool {
+	for _, p := range []string{"json request body could not be decoded", "could not read request body", "unable to get Request Body"} {
+		if strings.HasPrefix(msg, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// operationName is the name of the operation being run, "" when it has none or there is
+// no operation (yet).
+func operationName(ctx context.Context) string {
+	if !graphql.HasOperationContext(ctx) {
+		return ""
+	}
+	return graphql.GetOperationContext(ctx).OperationName
 }
 
 // cause is the error a resolver returned, without gqlgen's wrapping (which adds the
@@ -99,8 +149,10 @@ func setCode(e *gqlerror.Error, code string) {
 	e.Extensions["code"] = code
 }
 
-// Recover turns a panic in a resolver into an internal error after logging it.
+// Recover turns a panic in a resolver into an internal error after logging it, with the
+// operation's name and the field's path.
 func Recover(ctx context.Context, p any) error {
-	slog.ErrorContext(ctx, "panic in graphql resolver", "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+	slog.ErrorContext(ctx, "panic in graphql resolver", "operation", operationName(ctx), "path", graphql.GetPath(ctx).String(),
+		"panic", fmt.Sprint(p), "stack", string(debug.Stack()))
 	return errors.New("internal error")
 }

@@ -205,6 +205,22 @@ func relationFilter(f *model.RelationFilter) *store.Filter {
 	}}
 }
 
+// citesFilter holds for documents that cite the Kamerstuk ref: an outgoing CITES edge to a
+// document with that dossier and number. It tests the cited document's properties rather
+// than its ID, so a Kamerstuk loaded under another ID (a letter with a kenmerk) counts too.
+func citesFilter(ref *model.KamerstukRef) *store.Filter {
+	if ref == nil {
+		return nil
+	}
+	return &store.Filter{Rel: &store.RelFilter{
+		Types:     []kg.RelType{kg.Cites},
+		Direction: store.Out,
+		Other: all(cmp(store.FieldLabel, store.OpEq, string(kg.Document)),
+			cmp(store.FieldDossier, store.OpEq, dossier(ref.Dossier)),
+			cmp(store.FieldNumber, store.OpEq, int64(ref.Number))),
+	}}
+}
+
 // dossier normalises a dossier as a user types it ("28638") to the printed form the graph
 // stores ("28 638").
 func dossier(s string) string { return kg.DossierDisplay(s) }
@@ -243,7 +259,7 @@ func documentWhere(w *model.DocumentWhere) *store.Filter {
 	}
 	own := all(idFilter(w.ID), nameFilter(w.Name), kind, dateFilter(store.FieldDate, w.Date),
 		keywordFilter(store.FieldDossier, w.Dossier, dossier), intFilter(store.FieldNumber, w.Number),
-		relationFilter(w.Related))
+		citesFilter(w.Cites), relationFilter(w.Related))
 	return combine(own, w.And, w.Or, w.Not, documentWhere, func(x *model.DocumentWhere) bool { return x == nil })
 }
 

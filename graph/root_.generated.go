@@ -4904,6 +4904,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("DocumentWhere", ec.unmarshalInputDocumentWhere),
 			graphql.NewInputUnmarshaler("IDFilter", ec.unmarshalInputIDFilter),
 			graphql.NewInputUnmarshaler("IntFilter", ec.unmarshalInputIntFilter),
+			graphql.NewInputUnmarshaler("KamerstukRef", ec.unmarshalInputKamerstukRef),
 			graphql.NewInputUnmarshaler("KeywordFilter", ec.unmarshalInputKeywordFilter),
 			graphql.NewInputUnmarshaler("LabelFilter", ec.unmarshalInputLabelFilter),
 			graphql.NewInputUnmarshaler("MotionStatusFilter", ec.unmarshalInputMotionStatusFilter),
@@ -5985,6 +5986,14 @@ input DocumentKindFilter {
   in: [DocumentKind!]
 }
 
+"""A Kamerstuk by dossier and number, as in "Kamerstuk 28 638, nr. 233"."""
+input KamerstukRef {
+  "The dossier, as printed (\"28 638\") or without spaces (\"28638\")."
+  dossier: String!
+  "The number within the dossier."
+  number: Int!
+}
+
 """A filter on documents. Set fields must all hold."""
 input DocumentWhere {
   "Tests on the ID."
@@ -5999,6 +6008,11 @@ input DocumentWhere {
   dossier: KeywordFilter
   "Tests on the Kamerstuk number."
   number: IntFilter
+  """
+  The document cites this Kamerstuk (CITES, outgoing), given by dossier and number:
+  ` + "`" + `cites: {dossier: "28 638", number: 233}` + "`" + ` ("28638" works too).
+  """
+  cites: KamerstukRef
   "A test on the document's relations."
   related: RelationFilter
   "All of these must hold."

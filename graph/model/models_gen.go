@@ -52,6 +52,9 @@ type DocumentWhere struct {
 	Dossier *KeywordFilter `json:"dossier,omitempty"`
 	// Tests on the Kamerstuk number.
 	Number *IntFilter `json:"number,omitempty"`
+	// The document cites this Kamerstuk (CITES, outgoing), given by dossier and number:
+	// `cites: {dossier: "28 638", number: 233}` ("28638" works too).
+	Cites *KamerstukRef `json:"cites,omitempty"`
 	// A test on the document's relations.
 	Related *RelationFilter `json:"related,omitempty"`
 	// All of these must hold.
@@ -80,6 +83,14 @@ type IntFilter struct {
 	Gte *int `json:"gte,omitempty"`
 	// Less than or equal to this.
 	Lte *int `json:"lte,omitempty"`
+}
+
+// A Kamerstuk by dossier and number, as in "Kamerstuk 28 638, nr. 233".
+type KamerstukRef struct {
+	// The dossier, as printed ("28 638") or without spaces ("28638").
+	Dossier string `json:"dossier"`
+	// The number within the dossier.
+	Number int `json:"number"`
 }
 
 // Tests on an exact string property such as a dossier number. All set operators must hold.

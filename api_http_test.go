@@ -1,0 +1,142 @@
+package main
+
+import (
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+)
+
+// Tests of the GraphQL API as the server wires it (flags → handler): CORS, body size,
+// masked request errors and the introspection switch.
+
+func postGraphQL(h http.Handler, body string, header ...string) *httptest.ResponseRecorder {
+	r := httptest.NewRequest(http.MethodPost, "/graphql", strings.NewReader(body))
+	r.Header.Set("Content-Type", "application/json")
+	for i := 0; i+1 < len(header); i += 2 {
+		r.Header.Set(header[i], header[i+1])
+	}
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, r)
+	return w
+}
+
+// TestCORSAllowList: only configured origins get Access-Control-Allow-Origin, on simple
+// requests and preflights alike; by default no origin does.
+func TestCORSAllowList(t *testing.T) {
+	const q = `{"query": "{ stats { totalNodes } }"}`
+	allowOrigin := func(h http.Handler, origin string) (string, int) {
+		w := postGraphQL(h, q, "Origin", origin)
+		return w.Header().Get("Access-Control-Allow-Origin"), w.Code
+	}
+	def, err := parseFlags("serve", nil, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(def.CORSOrigins) != 0 {
+		t.Skipf("CORS_ORIGINS is set in the environment: %v", def.CORSOrigins)
+	}
+	def.MaxBodyBytes = 1 << 16
+	h := newWebHandler(testStore(t), def)
+	if got, code := allowOrigin(h, "https://explorer.example"); got != "" || code != 200 {
+		t.Errorf("default: Access-Control-Allow-Origin %q (status %d), want none", got, code)
+	}
+
+	cfg, err := parseFlags("serve", []string{"--cors-origins", "https://explorer.example, https://b.example"}, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.MaxBodyBytes = 1 << 16
+	h = newWebHandler(testStore(t), cfg)
+	for _, origin := range []string{"https://explorer.example", "https://b.example"} {
+		if got, code := allowOrigin(h, origin); got != origin || code != 200 {
+			t.Errorf("allowed origin %s: Access-Control-Allow-Origin %q (status %d)", origin, got, code)
+		}
+	}
+	for _, origin := range []string{"https://evil.example", "https://explorer.example.evil.example", "null"} {
+		if got, _ := allowOrigin(h, origin); got != "" {
+			t.Errorf("other origin %s: Access-Control-Allow-Origin %q", origin, got)
+		}
+	}
+	// Preflight: the allowed origin may POST JSON; another gets nothing.
+	preflight := func(origin string) http.Header {
+		r := httptest.NewRequest(http.MethodOptions, "/graphql", nil)
+		r.Header.Set("Origin", origin)
+		r.Header.Set("Access-Control-Request-Method", http.MethodPost)
+		r.Header.Set("Access-Control-Request-Headers", "content-type")
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, r)
+		return w.Header()
+	}
+	if hd := preflight("https://explorer.example"); hd.Get("Access-Control-Allow-Origin") != "https://explorer.example" ||
+		!strings.Contains(hd.Get("Access-Control-Allow-Methods"), http.MethodPost) {
+		t.Errorf("preflight of the allowed origin: %v", hd)
+	}
+	if hd := preflight("https://evil.example"); hd.Get("Access-Control-Allow-Origin") != "" || hd.Get("Access-Control-Allow-Methods") != "" {
+		t.Errorf("preflight of another origin: %v", hd)
+	}
+}
+
+// TestBodyLimitAtTheEdge: a body of exactly --max-body bytes is served, one byte more is a
+// 413, with or without Content-Length.
+func TestBodyLimitAtTheEdge(t *testing.T) {
+	cfg := testConfig()
+	cfg.MaxBodyBytes = 200
+	h := newWebHandler(testStore(t), cfg)
+	at := `{"query": "{ stats { totalNodes } }"}`
+	at += strings.Repeat(" ", int(cfg.MaxBodyBytes)-len(at))
+	if w := postGraphQL(h, at); w.Code != 200 || !strings.Contains(w.Body.String(), `"totalNodes":3`) {
+		t.Errorf("%d bytes: %d %s", len(at), w.Code, w.Body)
+	}
+	if w := postGraphQL(h, at+" "); w.Code != http.StatusRequestEntityTooLarge {
+		t.Errorf("%d bytes: %d %s", len(at)+1, w.Code, w.Body)
+	}
+	r := httptest.NewRequest(http.MethodPost, "/graphql", io.MultiReader(strings.NewReader(at), strings.NewReader(" ")))
+	r.ContentLength = -1
+	r.Header.Set("Content-Type", "application/json")
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, r)
+	if w.Code != http.StatusRequestEntityTooLarge || !strings.Contains(w.Body.String(), "request body too large") {
+		t.Errorf("%d bytes, chunked: %d %s", len(at)+1, w.Code, w.Body)
+	}
+}
+
+// TestMalformedBodyNotEchoed: the server never repeats a body it cannot decode.
+func TestMalformedBodyNotEchoed(t *testing.T) {
+	h := newWebHandler(testStore(t), testConfig())
+	for _, body := range []string{`{"query": `, `{"query": "{ stats { totalNodes } }", "variables": {"password": "hunter2"`} {
+		w := postGraphQL(h, body)
+		if w.Code != http.StatusBadRequest || strings.Contains(w.Body.String(), `{"query"`) || strings.Contains(w.Body.String(), "hunter2") ||
+			!strings.Contains(w.Body.String(), "the request body is not valid JSON") {
+			t.Errorf("%q: %d %s", body, w.Code, w.Body)
+		}
+	}
+}
+
+// TestIntrospectionSwitch: --introspection=false turns off introspection, the SDL download
+// and "Did you mean" suggestions; on by default.
+func TestIntrospectionSwitch(t *testing.T) {
+	const typo = `{"query": "{ organisation(name: \"CoMensha\") { nmae } }"}`
+	const schema = `{"query": "{ __schema { queryType { name } } }"}`
+	for _, tc := range []struct {
+		args []string
+		on   bool
+	}{{nil, true}, {[]string{"--introspection=false"}, false}} {
+		cfg, err := parseFlags("serve", tc.args, io.Discard)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if tc.args == nil && !cfg.Introspection {
+			t.Skip("GRAPHQL_INTROSPECTION turns introspection off in this environment")
+		}
+		cfg.MaxBodyBytes = 1 << 16
+		h := newWebHandler(testStore(t), cfg)
+		suggests := strings.Contains(postGraphQL(h, typo).Body.String(), "Did you mean")
+		introspects := strings.Contains(postGraphQL(h, schema).Body.String(), `"queryType":{"name":"Query"}`)
+		sdl := get(t, h, "/graphql/schema.graphql").Code == 200
+		if suggests != tc.on || introspects != tc.on || sdl != tc.on {
+			t.Errorf("%v: suggestions %v, introspection %v, SDL %v; want all %v", tc.args, suggests, introspects, sdl, tc.on)
+		}
+	}
+}
