@@ -409,7 +409,7 @@ func assemble(lines []string, wrap int) []para {
 		case blank && startsLower(l) && !endsSentence(cur[len(cur)-1]):
 			// a paragraph broken by a page break, furniture or footnotes continues here
 			cur = append(cur, l)
-		case !blank && inHeading:
+		case !blank && inHeading && len(cur) < 3:
 			// a heading wraps onto a lowercase or parenthesised line, and ends before a capital
 			if startsLower(l) || strings.HasPrefix(l, "(") {
 				cur = append(cur, l)
@@ -417,6 +417,15 @@ func assemble(lines []string, wrap int) []para {
 				flush()
 				cur = []string{l}
 				inHeading = false
+			}
+		case !blank && inHeading:
+			// three lines are no heading: it was a paragraph after all
+			inHeading = false
+			if continues(cur[len(cur)-1], l, wrap) {
+				cur = append(cur, l)
+			} else {
+				flush()
+				cur = []string{l}
 			}
 		case !blank && continues(cur[len(cur)-1], l, wrap):
 			cur = append(cur, l)
