@@ -189,6 +189,7 @@ func (c *corpus) extract(d *docCtx) {
 		c.findMotions(d, s, text)
 		c.commitments(d, s, text)
 		c.events(d, s, text)
+		c.offices(d, s, text)
 	}
 	c.tables(d, plan)
 }
@@ -273,6 +274,21 @@ func officeList(s string) []string {
 	return out
 }
 
+// offices adds the offices a sentence names ("de Minister voor Rechtsbescherming gaat in
+// gesprek", "de minister van Buitenlandse Zaken").
+func (c *corpus) offices(d *docCtx, s Sentence, text string) {
+	if !strings.Contains(text, "inister") && !strings.Contains(text, "taatssecretaris") {
+		return
+	}
+	for _, m := range officeItemRe.FindAllStringSubmatch(text, -1) {
+		ev := d.sentEv(s)
+		c.b.Edge(kg.Edge{Type: kg.Mentions, From: d.id, To: c.office(m[1], ev), Evidence: []kg.Evidence{ev}})
+	}
+}
+
+// officeNames corrects office titles that letters write loosely.
+var officeNames = map[string]string{"Minister van Rechtsbescherming": "Minister voor Rechtsbescherming"}
+
 // office adds an Office node and returns its ID. Offices are keyed case-insensitively:
 // "minister van Justitie en Veiligheid" and "Minister van Justitie en Veiligheid" are one.
 func (c *corpus) office(title string, ev kg.Evidence) string {
@@ -284,6 +300,9 @@ func (c *corpus) office(title string, ev kg.Evidence) string {
 		}
 	}
 	title = strings.Join(words, " ")
+	if t, ok := officeNames[title]; ok {
+		title = t
+	}
 	id := kg.OfficeID(title)
 	c.b.Node(kg.Node{ID: id, Label: kg.Office, Name: title, Mentions: []kg.Evidence{ev}})
 	return id
