@@ -189,10 +189,12 @@ func loadGraph(paths []string) *kg.Graph {
 
 // loadGraphErrs is loadGraph that also returns the per-file errors, for --strict.
 func loadGraphErrs(paths []string) (*kg.Graph, []error) {
+	start := time.Now()
 	g, errs := loader.LoadPaths(paths...)
 	for _, err := range errs {
 		slog.Warn("document not loaded", "err", err)
 	}
+	observeLoad(time.Since(start), g, errs)
 	slog.Info("graph loaded", "paths", paths, "nodes", len(g.Nodes), "edges", len(g.Edges), "warnings", len(errs))
 	return g, errs
 }
@@ -222,8 +224,11 @@ func runServe(ctx context.Context, cfg config) error {
 		defer cancel()
 		if err := st.Close(cctx); err != nil {
 			slog.Warn("closing store", "err", err)
+			return
 		}
+		slog.Info("store closed")
 	}()
+	setGraphSizeMetrics(ctx, st)
 	srv := &http.Server{
 		Addr:              cfg.Addr,
 		Handler:           newWebHandler(st, cfg),
@@ -242,10 +247,18 @@ func runServe(ctx context.Context, cfg config) error {
 		return err
 	case <-ctx.Done():
 	}
-	slog.Info("shutting down")
-	sctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	stop() // a second signal ends the process at once
+	// Drain: stop accepting connections and wait for the requests in flight, each bounded by
+	// cfg.Timeout; the deferred Close then closes the store.
+	slog.Info("shutting down: draining requests in flight")
+	sctx, cancel := context.WithTimeout(context.Background(), cfg.Timeout+5*time.Second)
 	defer cancel()
-	return srv.Shutdown(sctx)
+	if err := srv.Shutdown(sctx); err != nil {
+		_ = srv.Close()
+		return fmt.Errorf("draining requests: %w", err)
+	}
+	slog.Info("drained")
+	return nil
 }
 
 func runLoad(ctx context.Context, cfg config, stdout io.Writer) error {

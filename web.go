@@ -20,6 +20,7 @@ import (
 	"github.com/vektah/gqlparser/v2/formatter"
 
 	"beleidsgraaf/graph"
+	"beleidsgraaf/metrics"
 	"beleidsgraaf/store"
 )
 
@@ -38,15 +39,19 @@ var webDist embed.FS
 //	GET /graphql/schema.graphql  the schema as SDL (unless introspection is off)
 //	GET /healthz                 200 while the process runs
 //	GET /readyz                  200 when the store answers, 503 otherwise
+//	GET /metrics                 Prometheus metrics (package metrics)
 //
-// CORS is off (same origin only) unless origins are configured.
+// CORS is off (same origin only) unless origins are configured. Every request gets an
+// access log line and is counted (metrics.HTTP); store calls are counted and timed.
 func newWebHandler(st store.Reader, cfg config) http.Handler {
+	st = metrics.Instrument(st)
 	gql := graph.NewHandler(st, graph.Options{
 		Introspection:    cfg.Introspection,
 		PersistedQueries: cfg.PersistedQueries,
 		ComplexityLimit:  cfg.ComplexityLimit,
 		MaxDepth:         cfg.MaxDepth,
 	})
+	gql.Use(metrics.GraphQL{})
 	web := loadWebAssets()
 
 	mux := http.NewServeMux()
@@ -82,6 +87,7 @@ func newWebHandler(st store.Reader, cfg config) http.Handler {
 		}
 		writeStatus(w, http.StatusOK, "ok")
 	})
+	mux.Handle("GET /metrics", metrics.Handler(st))
 	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
 		web.serve(w, r, "index.html")
 	})
@@ -101,7 +107,7 @@ func newWebHandler(st store.Reader, cfg config) http.Handler {
 			MaxAge:         600,
 		}).Handler(h)
 	}
-	return h
+	return metrics.HTTP(h)
 }
 
 // webAsset is one file of the front end, with its ETag and, when it pays, a gzipped copy.
@@ -209,7 +215,7 @@ func limitRequest(h http.Handler, maxBody int64, timeout time.Duration) http.Han
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if maxBody > 0 {
 			if r.ContentLength > maxBody {
-				writeGraphQLError(w, http.StatusRequestEntityTooLarge, "request body too large")
+				writeGraphQLError(w, http.StatusRequestEntityTooLarge, graph.CodeRequestTooLarge, "request body too large")
 				return
 			}
 			r.Body = http.MaxBytesReader(w, r.Body, maxBody)
@@ -223,10 +229,10 @@ func limitRequest(h http.Handler, maxBody int64, timeout time.Duration) http.Han
 	})
 }
 
-func writeGraphQLError(w http.ResponseWriter, status int, msg string) {
+func writeGraphQLError(w http.ResponseWriter, status int, code, msg string) {
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)
-	_ = json.NewEncoder(w).Encode(map[string]any{"errors": []map[string]string{{"message": msg}}})
+	_ = json.NewEncoder(w).Encode(map[string]any{"errors": []map[string]any{{"message": msg, "extensions": map[string]string{"code": code}}}})
 }
 
 func writeStatus(w http.ResponseWriter, status int, msg string) {

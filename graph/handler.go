@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"reflect"
 	"strings"
 	"time"
 
@@ -35,6 +36,25 @@ type Options struct {
 	// selection set: 2,000 repeated fields take about 0.25 s to validate, 10,000 over 6 s.
 	// GraphiQL's introspection query has about 200 tokens, the explorer's largest ~300.
 	MaxTokens int
+	// MaxRootFields is the most top-level fields (aliases count) an operation may select.
+	// Each runs concurrently with the others, and search, neighbourhood, shortestPath and
+	// the lists cost a store round trip each: 100 aliases of one would be 100 concurrent
+	// database queries from one request.
+	MaxRootFields int
+	// MaxInputObjects is the most input objects and lists the arguments of an operation may
+	// hold together, variables included and counted at every use (a `where` with 20 OR
+	// branches of one test holds about 40). On Neo4j a filter becomes one Cypher statement
+	// whose planning time grows quickly with its size; this keeps it to a fraction of a
+	// second. Lists of scalars (ids, `in`) count once, whatever their length.
+	MaxInputObjects int
+	// MaxInputDepth is the deepest nesting of input objects and lists in one argument
+	// (`where: {related: {other: {related: {other: {id: {eq: …}}}}}}` is 6). Nested
+	// relation filters become nested Cypher subqueries, whose planning time grows
+	// exponentially with their depth.
+	MaxInputDepth int
+	// MaxInputString is the longest string argument accepted, in bytes. Search text, names,
+	// IDs and cursors are far shorter; a megabyte of search words would cost seconds.
+	MaxInputString int
 	// BatchWait is how long the per-request loaders collect keys before calling the store.
 	BatchWait time.Duration
 	// QueryCacheSize is the number of parsed and validated queries kept.
@@ -47,7 +67,15 @@ const (
 	DefaultMaxDepth        = 15
 	DefaultMaxTokens       = 2_000
 	DefaultQueryCacheSize  = 1000
+	DefaultMaxRootFields   = 20
+	DefaultMaxInputObjects = 100
+	DefaultMaxInputDepth   = 12
+	DefaultMaxInputString  = 2_000
 )
+
+// CodeInputLimit is the error code of operations refused for the size of their arguments
+// or their number of top-level fields.
+const CodeInputLimit = "INPUT_LIMIT_EXCEEDED"
 
 // NewSchema makes the executable schema over a store, with page-size aware complexity
 // (see costSchema). batchWait is the loaders' quiet period; 0: DefaultBatchWait.
@@ -74,6 +102,16 @@ func NewHandler(st store.Reader, opts Options) *handler.Server {
 	if opts.QueryCacheSize <= 0 {
 		opts.QueryCacheSize = DefaultQueryCacheSize
 	}
+	for _, o := range []struct {
+		v   *int
+		def int
+	}{{&opts.MaxRootFields, DefaultMaxRootFields},
+		{&opts.MaxInputObjects, DefaultMaxInputObjects}, {&opts.MaxInputDepth, DefaultMaxInputDepth},
+		{&opts.MaxInputString, DefaultMaxInputString}} {
+		if *o.v <= 0 {
+			*o.v = o.def
+		}
+	}
 	srv := handler.New(NewSchema(st, opts.BatchWait))
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(httpTransport{maxTokens: opts.MaxTokens})
@@ -90,7 +128,8 @@ func NewHandler(st store.Reader, opts Options) *handler.Server {
 	}
 	// Limits runs first: its walk is linear in the document, while gqlgen's complexity walk
 	// is linear in the document with every fragment spread expanded, which Limits bounds.
-	srv.Use(Limits{MaxDepth: opts.MaxDepth, MaxComplexity: opts.ComplexityLimit})
+	srv.Use(Limits{MaxDepth: opts.MaxDepth, MaxComplexity: opts.ComplexityLimit, MaxRootFields: opts.MaxRootFields,
+		MaxInputObjects: opts.MaxInputObjects, MaxInputDepth: opts.MaxInputDepth, MaxInputString: opts.MaxInputString})
 	srv.Use(extension.FixedComplexityLimit(opts.ComplexityLimit))
 	srv.SetErrorPresenter(NewErrorPresenter(opts.Introspection))
 	srv.SetRecoverFunc(Recover)
@@ -128,7 +167,17 @@ func (c costSchema) Complexity(ctx context.Context, typeName, field string, chil
 // count at the depth where they are spread. Introspection fields (__schema, __type,
 // __typename) are not counted. Fragment cycles are refused by validation before this
 // runs; the walk ignores them all the same.
-type Limits struct{ MaxDepth, MaxComplexity int }
+//
+// The same walk bounds what the operation asks of the store through its arguments (see
+// Options): top-level fields (MaxRootFields), input objects and lists in all arguments,
+// variables resolved, each fragment counted at every spread (MaxInputObjects), the nesting
+// of one argument (MaxInputDepth) and the longest string (MaxInputString). Zero means no
+// limit.
+type Limits struct {
+	MaxDepth, MaxComplexity                        int
+	MaxRootFields                                  int
+	MaxInputObjects, MaxInputDepth, MaxInputString int
+}
 
 var _ interface {
 	graphql.OperationContextMutator
@@ -146,8 +195,12 @@ func (l Limits) MutateOperationContext(ctx context.Context, opCtx *graphql.Opera
 	if opCtx.Operation == nil {
 		return nil
 	}
-	w := selectionWalker{fragments: map[string]selectionSize{}, active: map[string]bool{}}
+	w := selectionWalker{fragments: map[string]selectionSize{}, active: map[string]bool{},
+		vars: opCtx.Variables, input: &inputStats{}}
 	size := w.walk(opCtx.Operation.SelectionSet)
+	if err := l.checkInput(opCtx, size, w.input); err != nil {
+		return err
+	}
 	if l.MaxDepth > 0 && size.depth > l.MaxDepth {
 		err := gqlerror.Errorf("operation has depth %d, which exceeds the limit of %d", size.depth, l.MaxDepth)
 		errcode.Set(err, CodeDepthLimit)
@@ -162,9 +215,41 @@ func (l Limits) MutateOperationContext(ctx context.Context, opCtx *graphql.Opera
 	return nil
 }
 
-// selectionSize is the depth of the deepest field of a selection set and the number of
-// fields it selects with fragments expanded (saturating at maxFields).
-type selectionSize struct{ depth, fields int }
+// checkInput applies the root field and argument limits.
+func (l Limits) checkInput(opCtx *graphql.OperationContext, size selectionSize, in *inputStats) *gqlerror.Error {
+	var err *gqlerror.Error
+	switch {
+	case l.MaxInputString > 0 && in.longest > l.MaxInputString:
+		err = gqlerror.Errorf("an argument holds a string of %d bytes, which exceeds the limit of %d", in.longest, l.MaxInputString)
+	case l.MaxInputDepth > 0 && in.depth > l.MaxInputDepth:
+		err = gqlerror.Errorf("an argument nests input objects and lists %d deep, which exceeds the limit of %d", in.depth, l.MaxInputDepth)
+	case l.MaxInputObjects > 0 && size.inputs > l.MaxInputObjects:
+		err = gqlerror.Errorf("the arguments hold %d input objects and lists, which exceeds the limit of %d", size.inputs, l.MaxInputObjects)
+	case l.MaxRootFields > 0:
+		roots := 0
+		for _, f := range graphql.CollectFields(opCtx, opCtx.Operation.SelectionSet, []string{"Query"}) {
+			if !strings.HasPrefix(f.Name, "__") {
+				roots++
+			}
+		}
+		if roots > l.MaxRootFields {
+			err = gqlerror.Errorf("the operation selects %d top-level fields, which exceeds the limit of %d", roots, l.MaxRootFields)
+		}
+	}
+	if err != nil {
+		errcode.Set(err, CodeInputLimit)
+	}
+	return err
+}
+
+// selectionSize is the depth of the deepest field of a selection set, the number of fields
+// it selects and the number of input objects and lists in their arguments, with fragments
+// expanded (the counts saturating at maxFields).
+type selectionSize struct{ depth, fields, inputs int }
+
+// inputStats is what a walk saw of argument values that does not add up over fragment
+// spreads: the deepest nesting and the longest string.
+type inputStats struct{ depth, longest int }
 
 const maxFields = 1 << 40
 
@@ -173,6 +258,8 @@ const maxFields = 1 << 40
 type selectionWalker struct {
 	fragments map[string]selectionSize
 	active    map[string]bool // fragments being measured, against cycles
+	vars      map[string]any  // the operation's variables, coerced
+	input     *inputStats
 }
 
 func (w selectionWalker) walk(set ast.SelectionSet) selectionSize {
@@ -180,6 +267,7 @@ func (w selectionWalker) walk(set ast.SelectionSet) selectionSize {
 	add := func(s selectionSize, levels int) {
 		out.depth = max(out.depth, s.depth+levels)
 		out.fields = min(out.fields+s.fields, maxFields)
+		out.inputs = min(out.inputs+s.inputs, maxFields)
 	}
 	for _, sel := range set {
 		switch s := sel.(type) {
@@ -189,6 +277,9 @@ func (w selectionWalker) walk(set ast.SelectionSet) selectionSize {
 			}
 			child := w.walk(s.SelectionSet)
 			child.fields = min(child.fields+1, maxFields)
+			for _, a := range s.Arguments {
+				child.inputs = min(child.inputs+w.value(a.Value, 1), maxFields)
+			}
 			add(child, 1)
 		case *ast.InlineFragment:
 			add(w.walk(s.SelectionSet), 0)
@@ -207,6 +298,58 @@ func (w selectionWalker) walk(set ast.SelectionSet) selectionSize {
 		}
 	}
 	return out
+}
+
+// value measures an argument value at nesting depth, a variable by its value: it returns the
+// number of input objects and lists in it and records its depth and longest string.
+func (w selectionWalker) value(v *ast.Value, depth int) int {
+	if v == nil {
+		return 0
+	}
+	switch v.Kind {
+	case ast.Variable:
+		return w.goValue(reflect.ValueOf(w.vars[v.Raw]), depth)
+	case ast.ListValue, ast.ObjectValue:
+		w.input.depth = max(w.input.depth, depth)
+		n := 1
+		for _, c := range v.Children {
+			n = min(n+w.value(c.Value, depth+1), maxFields)
+		}
+		return n
+	case ast.StringValue, ast.BlockValue:
+		w.input.longest = max(w.input.longest, len(v.Raw))
+	}
+	return 0
+}
+
+// goValue is value for a variable's value (JSON decoded, then coerced: maps, slices, strings,
+// numbers, booleans).
+func (w selectionWalker) goValue(v reflect.Value, depth int) int {
+	for v.Kind() == reflect.Interface || v.Kind() == reflect.Pointer {
+		if v.IsNil() {
+			return 0
+		}
+		v = v.Elem()
+	}
+	switch v.Kind() {
+	case reflect.Slice, reflect.Array:
+		w.input.depth = max(w.input.depth, depth)
+		n := 1
+		for i := range v.Len() {
+			n = min(n+w.goValue(v.Index(i), depth+1), maxFields)
+		}
+		return n
+	case reflect.Map:
+		w.input.depth = max(w.input.depth, depth)
+		n := 1
+		for it := v.MapRange(); it.Next(); {
+			n = min(n+w.goValue(it.Value(), depth+1), maxFields)
+		}
+		return n
+	case reflect.String:
+		w.input.longest = max(w.input.longest, v.Len())
+	}
+	return 0
 }
 
 // noIntrospection refuses operations that ask for __schema or __type when introspection is

@@ -35,8 +35,10 @@ type SearchPattern struct {
 // has no words and matches nothing.
 func ParseSearch(text string) SearchPattern {
 	p := SearchPattern{Phrase: kg.Fold(text)}
+	seen := map[string]bool{}
 	for _, w := range strings.Fields(p.Phrase) {
-		if !slices.Contains(p.Terms, w) {
+		if !seen[w] {
+			seen[w] = true
 			p.Terms = append(p.Terms, w)
 		}
 	}

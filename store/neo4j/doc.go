@@ -5,9 +5,10 @@
 // # Connection
 //
 // Open makes one driver per Store (meant to be one per process), checks connectivity, and
-// sets up the schema. Every statement runs in a managed transaction (ExecuteRead /
-// ExecuteWrite), so transient errors are retried, on the configured database ("neo4j" by
-// default), with every value passed as a parameter. The only things written into Cypher
+// sets up the schema. Every statement but Ping's runs in a managed transaction (ExecuteRead /
+// ExecuteWrite), so transient errors are retried for a bounded time (Config.RetryTime), on
+// the configured database ("neo4j" by default), with every value passed as a parameter and
+// the caller's deadline passed to the server as the transaction timeout. The only things written into Cypher
 // text are labels and relationship types from kg.Labels and kg.RelTypes (checked first),
 // the fixed property names of this package, and integers (depth, maxLength). Failures to
 // reach the database are store.ErrUnavailable; a cancelled context is returned as such.

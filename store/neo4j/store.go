@@ -1,6 +1,7 @@
 package neo4j
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -29,7 +30,24 @@ type Config struct {
 	// Logf, when set, receives what Replace cannot report as an error: a failure to
 	// remove an older generation after the new one is already served.
 	Logf func(format string, args ...any)
+
+	// Timeouts; zero values mean the defaults below. They bound how long a call waits for an
+	// unreachable database, so that an outage is reported as store.ErrUnavailable well
+	// within an API request's time limit instead of hanging until it.
+	RetryTime      time.Duration // managed transactions retry transient failures this long
+	AcquireTimeout time.Duration // waiting for a pooled connection, connecting included
+	ConnectTimeout time.Duration // one TCP connect
 }
+
+// Defaults of the Config timeouts. With them a read against a database that is down fails
+// after about 2 s (an attempt at once and one more after the driver's first backoff of
+// 2 s ± 10 %; it retries only while less than RetryTime has passed), one that finds the pool
+// exhausted after at most 5 s: well within the API's request limit of 15 s.
+const (
+	DefaultRetryTime      = time.Second
+	DefaultAcquireTimeout = 5 * time.Second
+	DefaultConnectTimeout = 2 * time.Second
+)
 
 // DefaultDatabase is the database used when Config.Database is empty.
 const DefaultDatabase = "neo4j"
@@ -70,9 +88,10 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		auth = neo4j.BasicAuth(cfg.User, cfg.Password, "")
 	}
 	drv, err := neo4j.NewDriverWithContext(cfg.URI, auth, func(c *neo4j.Config) {
-		c.MaxTransactionRetryTime = 15 * time.Second
-		c.ConnectionAcquisitionTimeout = 30 * time.Second
-		c.SocketConnectTimeout = 5 * time.Second
+		c.MaxTransactionRetryTime = cmp.Or(cfg.RetryTime, DefaultRetryTime)
+		c.ConnectionAcquisitionTimeout = cmp.Or(cfg.AcquireTimeout, DefaultAcquireTimeout)
+		c.SocketConnectTimeout = cmp.Or(cfg.ConnectTimeout, DefaultConnectTimeout)
+		c.SocketKeepalive = true
 	})
 	if err != nil {
 		return nil, fmt.Errorf("neo4j: %w", err)
@@ -107,10 +126,32 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 // tests and benchmarks read it to count round trips.
 func (s *Store) Queries() int64 { return s.queries.Load() }
 
-// Ping implements store.Reader: one trivial read on the configured database.
+// Ping implements store.Reader: one trivial read on the configured database, tried once
+// (no managed retries), so that /readyz reports an outage at once.
 func (s *Store) Ping(ctx context.Context) error {
-	_, err := s.readRaw(ctx, "RETURN 1", nil)
-	return err
+	if err := s.usable(ctx); err != nil {
+		return err
+	}
+	sess := s.session(ctx, neo4j.AccessModeRead)
+	defer sess.Close(context.WithoutCancel(ctx))
+	s.queries.Add(1)
+	res, err := sess.Run(ctx, "RETURN 1", nil, txTimeout(ctx))
+	if err == nil {
+		_, err = res.Consume(ctx)
+	}
+	return s.wrap(ctx, err)
+}
+
+// txTimeout asks the server to end a transaction when the caller's deadline passes, so that
+// a statement the caller gave up on (an API request that timed out) does not go on using
+// the database. Without a deadline the server's default applies.
+func txTimeout(ctx context.Context) func(*neo4j.TransactionConfig) {
+	return func(c *neo4j.TransactionConfig) {
+		if d, ok := ctx.Deadline(); ok {
+			// Neo4j takes milliseconds and treats 0 as "no timeout".
+			c.Timeout = max(time.Until(d).Round(time.Millisecond), time.Millisecond)
+		}
+	}
 }
 
 // Close closes the driver. Later calls fail with store.ErrUnavailable; closing again is a
@@ -175,7 +216,7 @@ func (s *Store) read(ctx context.Context, query string, params map[string]any) (
 			s.rereads.Add(1)
 		}
 		return nil, errUnstable
-	})
+	}, txTimeout(ctx))
 	if err != nil {
 		return nil, s.wrap(ctx, err)
 	}
@@ -193,7 +234,7 @@ func (s *Store) readRaw(ctx context.Context, query string, params map[string]any
 	defer sess.Close(context.WithoutCancel(ctx))
 	recs, err := neo4j.ExecuteRead(ctx, sess, func(tx neo4j.ManagedTransaction) ([]*neo4j.Record, error) {
 		return s.run(ctx, tx, query, params)
-	})
+	}, txTimeout(ctx))
 	if err != nil {
 		return nil, s.wrap(ctx, err)
 	}
@@ -224,7 +265,8 @@ func (s *Store) run(ctx context.Context, tx neo4j.ManagedTransaction, query stri
 	return res.Collect(ctx)
 }
 
-// wrap classifies a driver error: a cancelled or expired context is returned as such; a
+// wrap classifies a driver error: a cancelled or expired context is returned as such, and
+// so is a transaction the server ended because the caller's deadline passed (txTimeout); a
 // statement or schema error is a bug in this package and says so; everything else (no
 // connection, database down, retries exhausted, security) is store.ErrUnavailable, with
 // the driver's message for the logs.
@@ -239,9 +281,14 @@ func (s *Store) wrap(ctx context.Context, err error) error {
 		return err
 	}
 	var ne *neo4j.Neo4jError
-	if errors.As(err, &ne) && (strings.HasPrefix(ne.Code, "Neo.ClientError.Statement.") ||
-		strings.HasPrefix(ne.Code, "Neo.ClientError.Schema.")) {
-		return fmt.Errorf("neo4j: %w", err)
+	if errors.As(err, &ne) {
+		switch {
+		case strings.HasPrefix(ne.Code, "Neo.ClientError.Statement."),
+			strings.HasPrefix(ne.Code, "Neo.ClientError.Schema."):
+			return fmt.Errorf("neo4j: %w", err)
+		case strings.HasPrefix(ne.Code, "Neo.ClientError.Transaction.TransactionTimedOut"):
+			return fmt.Errorf("neo4j: %w: %w", context.DeadlineExceeded, err)
+		}
 	}
 	return fmt.Errorf("%w: neo4j: %w", store.ErrUnavailable, err)
 }
