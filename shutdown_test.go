@@ -16,6 +16,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"beleidsgraaf/internal/testlock"
 )
 
 // syncBuffer is a bytes.Buffer safe for a process writing and a test reading.
@@ -69,6 +71,14 @@ func TestSIGTERMDrains(t *testing.T) {
 }
 
 func testDrain(t *testing.T, bin, neo4jURI string) {
+	if neo4jURI != "" {
+		// the store/neo4j and conformance tests replace the graph of the same database
+		release, err := testlock.Acquire("neo4j")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer release()
+	}
 	addr := freeAddr(t)
 	cmd := exec.Command(bin, "serve", "--addr", addr, "--timeout", "20s", "corpus")
 	cmd.Env = append(os.Environ(), "NEO4J_URI="+neo4jURI)
