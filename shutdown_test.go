@@ -130,8 +130,10 @@ func testDrain(t *testing.T, bin, neo4jURI string) {
 	for {
 		c, err := net.DialTimeout("tcp", addr, time.Second)
 		if err != nil {
-			if !errors.Is(err, syscall.ECONNREFUSED) {
-				t.Errorf("a connection after SIGTERM: %v, want connection refused", err)
+			// refused once the listener is gone; reset when the dial raced the close and sat
+			// in the accept queue of a listener that then closed
+			if !errors.Is(err, syscall.ECONNREFUSED) && !errors.Is(err, syscall.ECONNRESET) {
+				t.Errorf("a connection after SIGTERM: %v, want it refused", err)
 			}
 			break
 		}
