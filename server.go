@@ -69,6 +69,7 @@ const usage = `Usage:
   beleidsgraaf load --neo4j URI [flags] [DIR|FILE...]  (re)build the Neo4j graph
   beleidsgraaf export --format json|graphml [DIR|FILE...]  print the extracted graph
   beleidsgraaf eval [--gold FILE] [--diff] [DIR|FILE...]   score the extraction against a gold file
+  beleidsgraaf gen --docs N --seed S OUT/                  write N synthetic letters (benchmarks)
 
 Run "beleidsgraaf <command> -h" for the flags of a command.
 `
@@ -78,6 +79,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	cmd := "serve"
 	if len(args) > 0 {
 		switch args[0] {
+		case "gen":
+			return runGen(args[1:], stdout, stderr)
 		case "serve", "load", "export", "eval":
 			cmd, args = args[0], args[1:]
 		case "help", "-h", "-help", "--help":

@@ -1,0 +1,292 @@
+// Command report prints the tables of BENCHMARKS.md from the JSON records the benchmark
+// programs wrote (bench/run.sh collects them in one file).
+//
+//	report results.jsonl
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"sort"
+	"strings"
+)
+
+type rec map[string]any
+
+func (r rec) s(k string) string {
+	v, _ := r[k].(string)
+	return v
+}
+
+func (r rec) f(k string) float64 {
+	v, _ := r[k].(float64)
+	return v
+}
+
+func (r rec) i(k string) int { return int(r.f(k)) }
+
+func main() {
+	var in io.Reader = os.Stdin
+	if len(os.Args) > 1 {
+		f, err := os.Open(os.Args[1])
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "report:", err)
+			os.Exit(1)
+		}
+		defer f.Close()
+		in = f
+	}
+	byKind := map[string][]rec{}
+	sc := bufio.NewScanner(in)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for sc.Scan() {
+		var r rec
+		if json.Unmarshal(sc.Bytes(), &r) != nil {
+			continue
+		}
+		byKind[r.s("kind")] = append(byKind[r.s("kind")], r)
+	}
+	machine(byKind["machine"])
+	loaderTables(byKind["loader"])
+	neo4jLoad(byKind["neo4j-load"])
+	roundTrips(byKind["roundtrips"])
+	api(byKind["api"])
+}
+
+func table(head []string, rows [][]string) {
+	fmt.Println("| " + strings.Join(head, " | ") + " |")
+	seps := make([]string, len(head))
+	for i := range seps {
+		seps[i] = "---:"
+		if i == 0 {
+			seps[i] = "---"
+		}
+	}
+	fmt.Println("| " + strings.Join(seps, " | ") + " |")
+	for _, r := range rows {
+		fmt.Println("| " + strings.Join(r, " | ") + " |")
+	}
+	fmt.Println()
+}
+
+func machine(rs []rec) {
+	if len(rs) == 0 {
+		return
+	}
+	r := rs[len(rs)-1]
+	fmt.Println("### Machine")
+	fmt.Println()
+	keys := []string{"date", "commit", "cpu", "nproc", "memory", "go", "node", "neo4j", "load_avg", "command"}
+	var rows [][]string
+	for _, k := range keys {
+		if v, ok := r[k]; ok {
+			rows = append(rows, []string{k, fmt.Sprint(v)})
+		}
+	}
+	table([]string{"", ""}, rows)
+}
+
+func corpusName(r rec) string {
+	c := r.s("corpus")
+	if i := strings.LastIndex(c, "/"); i >= 0 {
+		c = c[i+1:]
+	}
+	return c
+}
+
+func loaderTables(rs []rec) {
+	if len(rs) == 0 {
+		return
+	}
+	sort.SliceStable(rs, func(a, b int) bool {
+		if rs[a].i("docs") != rs[b].i("docs") {
+			return rs[a].i("docs") < rs[b].i("docs")
+		}
+		if rs[a].i("shards") != rs[b].i("shards") {
+			return rs[a].i("shards") < rs[b].i("shards")
+		}
+		return rs[a].i("procs") < rs[b].i("procs")
+	})
+	fmt.Println("### Loader throughput and memory")
+	fmt.Println()
+	var rows [][]string
+	for _, r := range rs {
+		mode := fmt.Sprintf("GOMAXPROCS=%d", r.i("procs"))
+		if r.i("shards") > 1 {
+			mode = fmt.Sprintf("%d shards ∥ (not one graph)", r.i("shards"))
+		}
+		rows = append(rows, []string{
+			corpusName(r), fmt.Sprint(r.i("docs")), fmt.Sprintf("%.1f", r.f("bytes")/1e6), mode,
+			fmt.Sprintf("%.2f", r.f("mb_per_s")), fmt.Sprintf("%.2f", r.f("mb_per_cpu_s")), fmt.Sprintf("%.0f", r.f("docs_per_s")),
+			fmt.Sprintf("%.2f", r.f("wall_s")), fmt.Sprint(r.i("nodes")), fmt.Sprint(r.i("edges")),
+			fmt.Sprintf("%.0f", r.f("alloc_mb")), fmt.Sprintf("%.0f", r.f("peak_heap_mb")), fmt.Sprintf("%.0f", r.f("peak_rss_mb")),
+			fmt.Sprintf("%.1f", r.f("load_avg_start")),
+		})
+	}
+	table([]string{"corpus", "docs", "MB", "mode", "MB/s (wall)", "MB/s per CPU-second", "docs/s", "s per load", "nodes", "edges", "allocated MB", "peak heap MB", "peak RSS MB", "load avg"}, rows)
+
+	// how the cost grows: time per document and per MB on one core, relative to the
+	// smallest generated corpus
+	var one []rec
+	for _, r := range rs {
+		if r.i("procs") == 1 && r.i("shards") == 1 && strings.Contains(r.s("corpus"), "gen") {
+			one = append(one, r)
+		}
+	}
+	if len(one) < 2 {
+		return
+	}
+	fmt.Println("Scaling on one core (generated corpora): CPU time per document and per MB, relative to the smallest.")
+	fmt.Println()
+	base := one[0]
+	bPerMB := base.f("cpu_s") / (base.f("bytes") / 1e6)
+	rows = nil
+	for _, r := range one {
+		perDoc := r.f("cpu_s") / r.f("docs") * 1e3
+		perMB := r.f("cpu_s") / (r.f("bytes") / 1e6)
+		rows = append(rows, []string{fmt.Sprint(r.i("docs")), fmt.Sprintf("%.2f", perDoc), fmt.Sprintf("%.2f", perMB),
+			fmt.Sprintf("%.2f×", perMB/bPerMB), fmt.Sprintf("%.1f", float64(r.i("nodes")+r.i("edges"))/r.f("docs")),
+			fmt.Sprintf("%.2f", r.f("peak_heap_mb")/(r.f("bytes")/1e6))})
+	}
+	table([]string{"docs", "CPU ms per doc", "CPU s per MB", "per MB vs smallest", "nodes+edges per doc", "peak heap per input MB"}, rows)
+}
+
+func neo4jLoad(rs []rec) {
+	if len(rs) == 0 {
+		return
+	}
+	fmt.Println("### Neo4j load (store/neo4j Replace)")
+	fmt.Println()
+	var rows [][]string
+	for _, r := range rs {
+		done := "yes"
+		if r["complete"] != true {
+			done = fmt.Sprintf("no: stopped at %d of %d (%s)", r.i("written"), r.i("elements"), r.s("error"))
+		}
+		rows = append(rows, []string{corpusName(r), fmt.Sprint(r.i("docs")), r.s("run"), fmt.Sprint(r.i("nodes")), fmt.Sprint(r.i("edges")),
+			fmt.Sprintf("%.1f", r.f("seconds")), fmt.Sprintf("%.0f", r.f("elements_ps")), fmt.Sprint(r.i("statements")), done,
+			fmt.Sprintf("%.1f", r.f("load_avg"))})
+	}
+	table([]string{"corpus", "docs", "run", "nodes", "edges", "seconds", "elements/s", "statements", "complete", "load avg"}, rows)
+}
+
+func roundTrips(rs []rec) {
+	if len(rs) == 0 {
+		return
+	}
+	fmt.Println("### Store round trips per query")
+	fmt.Println()
+	var rows [][]string
+	for _, r := range rs {
+		st := "–"
+		if _, ok := r["statements"]; ok {
+			st = fmt.Sprint(r.i("statements"))
+		}
+		rows = append(rows, []string{r.s("query"), r.s("store"), fmt.Sprint(r.i("levels")), fmt.Sprint(r.i("store_calls")), st, r.s("calls")})
+	}
+	table([]string{"query", "store", "nesting levels", "store calls", "Cypher statements", "calls"}, rows)
+}
+
+// api prints, per query and concurrency, every server side by side.
+func api(rs []rec) {
+	if len(rs) == 0 {
+		return
+	}
+	type key struct {
+		q string
+		c int
+	}
+	cells := map[key]map[string]rec{}
+	var keys []key
+	var servers []string
+	for _, r := range rs {
+		k := key{r.s("query"), r.i("conc")}
+		if cells[k] == nil {
+			cells[k] = map[string]rec{}
+			keys = append(keys, k)
+		}
+		cells[k][r.s("server")] = r
+		if !slices.Contains(servers, r.s("server")) {
+			servers = append(servers, r.s("server"))
+		}
+	}
+	order := []string{"floor", "memory", "neo4j", "neo4j-graphql"}
+	slices.SortStableFunc(servers, func(a, b string) int { return slices.Index(order, a) - slices.Index(order, b) })
+	fmt.Println("### API: throughput (requests/s) and latency (p50 / p99 ms)")
+	fmt.Println()
+	head := []string{"query", "conc"}
+	for _, s := range servers {
+		head = append(head, s)
+	}
+	if slices.Contains(servers, "floor") && slices.Contains(servers, "memory") {
+		head = append(head, "memory / floor")
+	}
+	if slices.Contains(servers, "neo4j") && slices.Contains(servers, "neo4j-graphql") {
+		head = append(head, "neo4j / neo4j-graphql")
+	}
+	var rows [][]string
+	for _, k := range keys {
+		row := []string{k.q, fmt.Sprint(k.c)}
+		for _, s := range servers {
+			r, ok := cells[k][s]
+			if !ok {
+				row = append(row, "–")
+				continue
+			}
+			cell := fmt.Sprintf("%.0f (%s / %s)", r.f("rps"), ms(r.f("p50_ms")), ms(r.f("p99_ms")))
+			if e := r.i("errors"); e > 0 {
+				cell += fmt.Sprintf(" **%d errors**", e)
+			}
+			row = append(row, cell)
+		}
+		ratio := func(a, b string, pct bool) string {
+			ra, ok1 := cells[k][a]
+			rb, ok2 := cells[k][b]
+			if !ok1 || !ok2 || rb.f("rps") == 0 {
+				return "–"
+			}
+			if pct {
+				return fmt.Sprintf("%.0f %%", 100*ra.f("rps")/rb.f("rps"))
+			}
+			return fmt.Sprintf("%.2f×", ra.f("rps")/rb.f("rps"))
+		}
+		if slices.Contains(servers, "floor") && slices.Contains(servers, "memory") {
+			row = append(row, ratio("memory", "floor", true))
+		}
+		if slices.Contains(servers, "neo4j") && slices.Contains(servers, "neo4j-graphql") {
+			row = append(row, ratio("neo4j", "neo4j-graphql", false))
+		}
+		rows = append(rows, row)
+	}
+	table(head, rows)
+	// response sizes and sample counts, so that a p99 can be judged
+	fmt.Println("Requests measured per cell and mean response size (bytes):")
+	fmt.Println()
+	rows = nil
+	for _, k := range keys {
+		row := []string{k.q, fmt.Sprint(k.c)}
+		for _, s := range servers {
+			if r, ok := cells[k][s]; ok {
+				row = append(row, fmt.Sprintf("%d req, %d B", r.i("requests"), r.i("bytes")))
+			} else {
+				row = append(row, "–")
+			}
+		}
+		rows = append(rows, row)
+	}
+	table(append([]string{"query", "conc"}, servers...), rows)
+}
+
+func ms(v float64) string {
+	if v >= 100 {
+		return fmt.Sprintf("%.0f", v)
+	}
+	if v >= 10 {
+		return fmt.Sprintf("%.1f", v)
+	}
+	return fmt.Sprintf("%.2f", v)
+}
