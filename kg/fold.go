@@ -13,10 +13,13 @@ import (
 // folded, punctuation turned to spaces, spaces collapsed. "Coördinatiecentrum" and
 // "coordinatiecentrum" fold alike; so do "GL/PvdA" and "gl pvda".
 func Fold(s string) string {
-	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-	out, _, err := transform.String(t, s)
-	if err != nil {
-		out = s
+	out := s
+	if !isASCII(s) { // accents only exist outside ASCII; most names need no transform
+		t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+		var err error
+		if out, _, err = transform.String(t, s); err != nil {
+			out = s
+		}
 	}
 	var b strings.Builder
 	space := false
@@ -36,3 +39,12 @@ func Fold(s string) string {
 
 // Slug makes the readable part of an ID: the folded text with hyphens for spaces.
 func Slug(s string) string { return strings.ReplaceAll(Fold(s), " ", "-") }
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}

@@ -429,7 +429,7 @@ var lawTail = map[string]bool{"van": true, "op": true, "in": true, "plaats": tru
 
 // legislation adds Legislation nodes for laws, articles and directives.
 func (c *corpus) legislation(d *docCtx, s Sentence, text string) {
-	if !strings.Contains(text, "rt") && !strings.Contains(text, "ichtlijn") && !strings.Contains(text, "etboek") &&
+	if !strings.Contains(text, "rtikel") && !strings.Contains(text, "rt.") && !strings.Contains(text, "ichtlijn") && !strings.Contains(text, "etboek") &&
 		!strings.Contains(text, " Act") && !strings.Contains(text, "verordening") && !strings.Contains(text, "AVG") &&
 		!strings.Contains(text, "Verdrag") && !strings.Contains(text, "Besluit") && !strings.Contains(text, "Wet ") {
 		return // every law reference has one of these

@@ -360,23 +360,27 @@ func nameBefore(s string) string {
 // orgPatterns find organisations no dictionary lists, by the way their names are built.
 // Each yields the name (group 1) and the kind it implies.
 var orgPatterns = []struct {
-	re   *regexp.Regexp
-	kind string
+	re      *regexp.Regexp
+	kind    string
+	literal string // the pattern cannot match a sentence without it
 }{
-	{regexp.MustCompile(`\b(Stichting(?: (?:[A-Z][\p{L}'’-]*|(?:des|de|van|voor|en|tegen)\b))+)`), "NGO"},
-	{regexp.MustCompile(`\b(?:[Oo]nderzoeks|[Aa]dvies(?:-\s+en\s+onderzoeks)?)(?:bureau|instituut)\s+([A-Z][\p{L}-]+(?: [A-Z][\p{L}-]+)*)`), "RESEARCH"},
-	{regexp.MustCompile(`\b((?:[Uu]niversiteit|[Hh]ogeschool) van [A-Z][\p{L}-]+)`), "RESEARCH"},
-	{regexp.MustCompile(`\b((?:Rechtbank|Gerechtshof) [A-Z][\p{L}-]+)`), "COURT"},
-	{regexp.MustCompile(`\bRb\. ([A-Z][\p{L}-]+)`), "COURT"},
-	{regexp.MustCompile(`\b(Commissie [A-Z][\p{L}]+)\b`), "COMMISSION"},
-	{regexp.MustCompile(`["“«']((?:Field ?[Ll]ab|Fieldlab) [^"”»']+)["”»']`), "NETWORK"},
-	{regexp.MustCompile(`\b((?:Field[Ll]ab|Fieldlab) [A-Z][\p{L}]+)\b`), "NETWORK"},
+	{regexp.MustCompile(`\b(Stichting(?: (?:[A-Z][\p{L}'’-]*|(?:des|de|van|voor|en|tegen)\b))+)`), "NGO", "Stichting"},
+	{regexp.MustCompile(`\b(?:[Oo]nderzoeks|[Aa]dvies(?:-\s+en\s+onderzoeks)?)(?:bureau|instituut)\s+([A-Z][\p{L}-]+(?: [A-Z][\p{L}-]+)*)`), "RESEARCH", "bureau|instituut"},
+	{regexp.MustCompile(`\b((?:[Uu]niversiteit|[Hh]ogeschool) van [A-Z][\p{L}-]+)`), "RESEARCH", "niversiteit|ogeschool"},
+	{regexp.MustCompile(`\b((?:Rechtbank|Gerechtshof) [A-Z][\p{L}-]+)`), "COURT", "Rechtbank|Gerechtshof"},
+	{regexp.MustCompile(`\bRb\. ([A-Z][\p{L}-]+)`), "COURT", "Rb."},
+	{regexp.MustCompile(`\b(Commissie [A-Z][\p{L}]+)\b`), "COMMISSION", "Commissie"},
+	{regexp.MustCompile(`["“«']((?:Field ?[Ll]ab|Fieldlab) [^"”»']+)["”»']`), "NETWORK", "ab"},
+	{regexp.MustCompile(`\b((?:Field[Ll]ab|Fieldlab) [A-Z][\p{L}]+)\b`), "NETWORK", "ab"},
 }
 
 // findPatternOrgs returns the organisations a sentence names in one of the shapes above.
 func findPatternOrgs(s string) []*orgEntry {
 	var out []*orgEntry
 	for _, p := range orgPatterns {
+		if !containsAny(s, p.literal) {
+			continue
+		}
 		for _, m := range p.re.FindAllStringSubmatch(s, -1) {
 			name := trimNameTail(m[1])
 			var aliases []string
@@ -400,4 +404,14 @@ func trimNameTail(name string) string {
 		f = f[:len(f)-1]
 	}
 	return strings.Join(f, " ")
+}
+
+// containsAny reports whether s contains one of the |-separated literals.
+func containsAny(s, literals string) bool {
+	for _, l := range strings.Split(literals, "|") {
+		if strings.Contains(s, l) {
+			return true
+		}
+	}
+	return false
 }
