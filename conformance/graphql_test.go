@@ -71,8 +71,9 @@ func backends(t *testing.T) []backend {
 	if err := mem.Replace(ctx, g); err != nil {
 		t.Fatal(err)
 	}
-	counted := &countingReader{Reader: mem}
-	out := []backend{{name: "memory", st: counted, counts: counted.calls.Load}}
+	var calls atomic.Int64 // Neo4j counts its own statements
+	counted := store.Observe(mem, func(string) func(error) { calls.Add(1); return nil })
+	out := []backend{{name: "memory", st: counted, counts: calls.Load}}
 	uri := os.Getenv("NEO4J_URI")
 	if uri == "" {
 		t.Log("NEO4J_URI not set: comparing against Neo4j is skipped (scripts/neo4j/start.sh starts one)")
@@ -87,49 +88,6 @@ func backends(t *testing.T) []backend {
 		t.Fatalf("loading the corpus into Neo4j: %v", err)
 	}
 	return append(out, backend{name: "neo4j", st: db, counts: db.Queries})
-}
-
-// countingReader counts the memory store's calls; Neo4j counts its own statements.
-type countingReader struct {
-	store.Reader
-	calls atomic.Int64
-}
-
-func (c *countingReader) Nodes(ctx context.Context, ids []string) ([]*kg.Node, error) {
-	c.calls.Add(1)
-	return c.Reader.Nodes(ctx, ids)
-}
-func (c *countingReader) Lookup(ctx context.Context, l kg.Label, names []string) ([][]*kg.Node, error) {
-	c.calls.Add(1)
-	return c.Reader.Lookup(ctx, l, names)
-}
-func (c *countingReader) Neighbours(ctx context.Context, q store.NeighbourQuery) ([][]store.Neighbour, error) {
-	c.calls.Add(1)
-	return c.Reader.Neighbours(ctx, q)
-}
-func (c *countingReader) CountNeighbours(ctx context.Context, q store.NeighbourQuery) ([]int, error) {
-	c.calls.Add(1)
-	return c.Reader.CountNeighbours(ctx, q)
-}
-func (c *countingReader) List(ctx context.Context, q store.ListQuery) (store.Page, error) {
-	c.calls.Add(1)
-	return c.Reader.List(ctx, q)
-}
-func (c *countingReader) Search(ctx context.Context, q store.SearchQuery) ([]store.Hit, error) {
-	c.calls.Add(1)
-	return c.Reader.Search(ctx, q)
-}
-func (c *countingReader) Subgraph(ctx context.Context, q store.SubgraphQuery) (*kg.Graph, error) {
-	c.calls.Add(1)
-	return c.Reader.Subgraph(ctx, q)
-}
-func (c *countingReader) ShortestPath(ctx context.Context, from, to string, max int, types []kg.RelType) (*kg.Graph, error) {
-	c.calls.Add(1)
-	return c.Reader.ShortestPath(ctx, from, to, max, types)
-}
-func (c *countingReader) Stats(ctx context.Context) (store.Stats, error) {
-	c.calls.Add(1)
-	return c.Reader.Stats(ctx)
 }
 
 // post runs one GraphQL query over HTTP and returns the raw response body.

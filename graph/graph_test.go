@@ -157,7 +157,7 @@ func (p pageResp) ids() []string {
 }
 
 func TestConnectionPaginationAndTotalCount(t *testing.T) {
-	cs := &countingStore{Reader: newStore(t)}
+	cs := newCountingStore(newStore(t))
 	c := newClient(cs, graph.Options{})
 	q := `query($after: String) { organisations(first: 2, after: $after, orderBy: {field: ID}) {
 		totalCount edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage endCursor } } }`
@@ -661,7 +661,7 @@ func TestRelationPaging(t *testing.T) {
 // TestStoreCallsPerLevel proves the dataloaders: a nested query costs one store call per
 // nesting level, however many parents the level has.
 func TestStoreCallsPerLevel(t *testing.T) {
-	cs := &countingStore{Reader: newStore(t)}
+	cs := newCountingStore(newStore(t))
 	c := newClient(cs, graph.Options{})
 	cases := []struct {
 		name  string
@@ -727,7 +727,7 @@ func TestStoreCallsManyParents(t *testing.T) {
 	if err := st.Replace(context.Background(), b.Graph()); err != nil {
 		t.Fatal(err)
 	}
-	cs := &countingStore{Reader: st}
+	cs := newCountingStore(st)
 	c := newClient(cs, graph.Options{})
 	var resp struct {
 		Organisations struct {

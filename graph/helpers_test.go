@@ -63,7 +63,7 @@ func mustDo(t *testing.T, c *client.Client, q string, out any, opts ...client.Op
 	}
 }
 
-// countingStore counts the store calls made through it.
+// countingStore counts the store calls made through it and keeps the list queries.
 type countingStore struct {
 	store.Reader
 	mu    sync.Mutex
@@ -71,10 +71,16 @@ type countingStore struct {
 	lists []store.ListQuery
 }
 
-func (c *countingStore) count(name string) {
-	c.mu.Lock()
-	c.calls = append(c.calls, name)
-	c.mu.Unlock()
+// newCountingStore wraps st; every call through the result is counted.
+func newCountingStore(st store.Reader) *countingStore {
+	c := &countingStore{}
+	c.Reader = store.Observe(st, func(method string) func(error) {
+		c.mu.Lock()
+		c.calls = append(c.calls, method)
+		c.mu.Unlock()
+		return nil
+	})
+	return c
 }
 
 func (c *countingStore) reset() {
@@ -89,52 +95,11 @@ func (c *countingStore) summary() (int, string) {
 	return len(c.calls), strings.Join(c.calls, ",")
 }
 
-func (c *countingStore) Nodes(ctx context.Context, ids []string) ([]*kg.Node, error) {
-	c.count("Nodes")
-	return c.Reader.Nodes(ctx, ids)
-}
-
-func (c *countingStore) Lookup(ctx context.Context, l kg.Label, names []string) ([][]*kg.Node, error) {
-	c.count("Lookup")
-	return c.Reader.Lookup(ctx, l, names)
-}
-
-func (c *countingStore) Neighbours(ctx context.Context, q store.NeighbourQuery) ([][]store.Neighbour, error) {
-	c.count("Neighbours")
-	return c.Reader.Neighbours(ctx, q)
-}
-
-func (c *countingStore) CountNeighbours(ctx context.Context, q store.NeighbourQuery) ([]int, error) {
-	c.count("CountNeighbours")
-	return c.Reader.CountNeighbours(ctx, q)
-}
-
 func (c *countingStore) List(ctx context.Context, q store.ListQuery) (store.Page, error) {
-	c.count("List")
 	c.mu.Lock()
 	c.lists = append(c.lists, q)
 	c.mu.Unlock()
 	return c.Reader.List(ctx, q)
-}
-
-func (c *countingStore) Search(ctx context.Context, q store.SearchQuery) ([]store.Hit, error) {
-	c.count("Search")
-	return c.Reader.Search(ctx, q)
-}
-
-func (c *countingStore) Subgraph(ctx context.Context, q store.SubgraphQuery) (*kg.Graph, error) {
-	c.count("Subgraph")
-	return c.Reader.Subgraph(ctx, q)
-}
-
-func (c *countingStore) ShortestPath(ctx context.Context, from, to string, max int, types []kg.RelType) (*kg.Graph, error) {
-	c.count("ShortestPath")
-	return c.Reader.ShortestPath(ctx, from, to, max, types)
-}
-
-func (c *countingStore) Stats(ctx context.Context) (store.Stats, error) {
-	c.count("Stats")
-	return c.Reader.Stats(ctx)
 }
 
 // failingStore fails every call with err.

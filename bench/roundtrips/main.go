@@ -29,7 +29,6 @@ import (
 	"beleidsgraaf/bench/internal/benchio"
 	"beleidsgraaf/bench/queries"
 	"beleidsgraaf/graph"
-	"beleidsgraaf/kg"
 	"beleidsgraaf/loader"
 	"beleidsgraaf/store"
 	"beleidsgraaf/store/memory"
@@ -72,7 +71,7 @@ var (
 // count runs every query (first variant) once to warm up, then once counted, then (with
 // --profile) --iters times under a CPU profile.
 func count(name string, st store.Reader, statements func() int64) {
-	c := &counter{Reader: st, calls: map[string]int{}}
+	c := newCounter(st)
 	h := graph.NewHandler(c, graph.Options{})
 	for _, q := range queries.All() {
 		body, _ := json.Marshal(map[string]any{"query": q.Ours, "variables": q.Vars[0]})
@@ -123,6 +122,12 @@ type counter struct {
 	calls map[string]int
 }
 
+func newCounter(st store.Reader) *counter {
+	c := &counter{calls: map[string]int{}}
+	c.Reader = store.Observe(st, func(method string) func(error) { c.hit(method); return nil })
+	return c
+}
+
 func (c *counter) hit(m string) {
 	c.mu.Lock()
 	c.calls[m]++
@@ -154,51 +159,6 @@ func (c *counter) String() string {
 	}
 	sort.Strings(parts)
 	return strings.Join(parts, " ")
-}
-
-func (c *counter) Nodes(ctx context.Context, ids []string) ([]*kg.Node, error) {
-	c.hit("Nodes")
-	return c.Reader.Nodes(ctx, ids)
-}
-
-func (c *counter) Lookup(ctx context.Context, label kg.Label, names []string) ([][]*kg.Node, error) {
-	c.hit("Lookup")
-	return c.Reader.Lookup(ctx, label, names)
-}
-
-func (c *counter) Neighbours(ctx context.Context, q store.NeighbourQuery) ([][]store.Neighbour, error) {
-	c.hit("Neighbours")
-	return c.Reader.Neighbours(ctx, q)
-}
-
-func (c *counter) CountNeighbours(ctx context.Context, q store.NeighbourQuery) ([]int, error) {
-	c.hit("CountNeighbours")
-	return c.Reader.CountNeighbours(ctx, q)
-}
-
-func (c *counter) List(ctx context.Context, q store.ListQuery) (store.Page, error) {
-	c.hit("List")
-	return c.Reader.List(ctx, q)
-}
-
-func (c *counter) Search(ctx context.Context, q store.SearchQuery) ([]store.Hit, error) {
-	c.hit("Search")
-	return c.Reader.Search(ctx, q)
-}
-
-func (c *counter) Subgraph(ctx context.Context, q store.SubgraphQuery) (*kg.Graph, error) {
-	c.hit("Subgraph")
-	return c.Reader.Subgraph(ctx, q)
-}
-
-func (c *counter) ShortestPath(ctx context.Context, from, to string, maxLength int, types []kg.RelType) (*kg.Graph, error) {
-	c.hit("ShortestPath")
-	return c.Reader.ShortestPath(ctx, from, to, maxLength, types)
-}
-
-func (c *counter) Stats(ctx context.Context) (store.Stats, error) {
-	c.hit("Stats")
-	return c.Reader.Stats(ctx)
 }
 
 func fail(format string, args ...any) {
