@@ -3,6 +3,7 @@ package kg
 import (
 	"slices"
 	"sort"
+	"strings"
 )
 
 // Builder collects nodes and edges as the loader finds them and merges what is the same
@@ -119,18 +120,19 @@ func (b *Builder) Graph() *Graph {
 		}
 		g.Edges = append(g.Edges, c)
 	}
-	sort.Slice(g.Edges, func(i, j int) bool { return edgeLess(g.Edges[i], g.Edges[j]) })
+	slices.SortFunc(g.Edges, CompareEdges)
 	return g
 }
 
-func edgeLess(a, b Edge) bool {
-	if a.From != b.From {
-		return a.From < b.From
+// CompareEdges is the canonical edge order of a Graph: (From, Type, To).
+func CompareEdges(a, b Edge) int {
+	if c := strings.Compare(a.From, b.From); c != 0 {
+		return c
 	}
-	if a.Type != b.Type {
-		return a.Type < b.Type
+	if c := strings.Compare(string(a.Type), string(b.Type)); c != 0 {
+		return c
 	}
-	return a.To < b.To
+	return strings.Compare(a.To, b.To)
 }
 
 func canonicalEvidence(ev []Evidence) []Evidence {

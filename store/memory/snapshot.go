@@ -83,7 +83,7 @@ func build(g *kg.Graph) *snapshot {
 	for i, e := range g.Edges {
 		s.edges[i] = copyEdge(e)
 	}
-	slices.SortFunc(s.edges, compareEdges)
+	slices.SortFunc(s.edges, kg.CompareEdges)
 	s.adj = make([][]adj, len(s.nodes))
 	for i, e := range s.edges {
 		from, to := s.byID[e.From], s.byID[e.To]
@@ -98,17 +98,6 @@ func build(g *kg.Graph) *snapshot {
 	}
 	s.warm()
 	return s
-}
-
-// compareEdges is kg.Graph's edge order: (From, Type, To).
-func compareEdges(a, b kg.Edge) int {
-	if c := strings.Compare(a.From, b.From); c != 0 {
-		return c
-	}
-	if c := strings.Compare(string(a.Type), string(b.Type)); c != 0 {
-		return c
-	}
-	return strings.Compare(a.To, b.To)
 }
 
 // copyNode deep-copies a node, keeping empty collections nil as kg.Builder does.

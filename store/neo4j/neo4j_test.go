@@ -97,7 +97,7 @@ func allEdges(t *testing.T, s store.Reader, g *kg.Graph) []kg.Edge {
 			out = append(out, *n.Edge)
 		}
 	}
-	slices.SortFunc(out, compareEdges)
+	slices.SortFunc(out, kg.CompareEdges)
 	return out
 }
 

@@ -120,6 +120,6 @@ func synthGraph(nodes, edges int, seed uint64) *kg.Graph {
 		}
 		g.Edges = append(g.Edges, e)
 	}
-	slices.SortFunc(g.Edges, compareEdges)
+	slices.SortFunc(g.Edges, kg.CompareEdges)
 	return g
 }

@@ -73,7 +73,7 @@ RETURN collect([[x IN taken | %s], edges]) AS res
 		return nil, err
 	}
 	slices.SortFunc(g.Nodes, func(a, b kg.Node) int { return strings.Compare(a.ID, b.ID) })
-	slices.SortFunc(g.Edges, compareEdges)
+	slices.SortFunc(g.Edges, kg.CompareEdges)
 	return g, nil
 }
 
@@ -164,15 +164,4 @@ func decodeGraph(g *kg.Graph, nodes, edges any) error {
 		g.Edges = append(g.Edges, *e)
 	}
 	return nil
-}
-
-// compareEdges is kg.Graph's edge order: (From, Type, To).
-func compareEdges(a, b kg.Edge) int {
-	if c := strings.Compare(a.From, b.From); c != 0 {
-		return c
-	}
-	if c := strings.Compare(string(a.Type), string(b.Type)); c != 0 {
-		return c
-	}
-	return strings.Compare(a.To, b.To)
 }
