@@ -5,22 +5,10 @@ import (
 	"compress/gzip"
 	"io"
 	"net/http"
-	"net/http/httptest"
 	"regexp"
 	"strings"
 	"testing"
 )
-
-func webGet(t *testing.T, h http.Handler, path string, header ...string) *httptest.ResponseRecorder {
-	t.Helper()
-	r := httptest.NewRequest(http.MethodGet, path, nil)
-	for i := 0; i+1 < len(header); i += 2 {
-		r.Header.Set(header[i], header[i+1])
-	}
-	w := httptest.NewRecorder()
-	h.ServeHTTP(w, r)
-	return w
-}
 
 // The explorer at /, its assets, and the offline GraphiQL at /graphiql and for browsers at
 // /graphql: every page loads only files the binary embeds, never a CDN.
@@ -32,7 +20,7 @@ func TestWebFrontEnd(t *testing.T) {
 		{"/graphiql", "GraphiQL"},
 		{"/graphql", "GraphiQL"},
 	} {
-		w := webGet(t, h, page.path, "Accept", "text/html")
+		w := get(t, h, page.path, "Accept", "text/html")
 		body := w.Body.String()
 		if w.Code != 200 || !strings.HasPrefix(w.Header().Get("Content-Type"), "text/html") || !strings.Contains(body, page.want) {
 			t.Fatalf("%s: %d %s", page.path, w.Code, w.Header().Get("Content-Type"))
@@ -49,7 +37,7 @@ func TestWebFrontEnd(t *testing.T) {
 			}
 			if strings.HasPrefix(u, "/assets/") {
 				n++
-				if a := webGet(t, h, u); a.Code != 200 || a.Body.Len() == 0 {
+				if a := get(t, h, u); a.Code != 200 || a.Body.Len() == 0 {
 					t.Errorf("%s: %s answers %d", page.path, u, a.Code)
 				}
 			}
@@ -65,7 +53,7 @@ func TestWebFrontEnd(t *testing.T) {
 			}
 		}
 	}
-	if w := webGet(t, h, "/assets/nope.js"); w.Code != 404 {
+	if w := get(t, h, "/assets/nope.js"); w.Code != 404 {
 		t.Errorf("/assets/nope.js: %d", w.Code)
 	}
 }
@@ -73,16 +61,16 @@ func TestWebFrontEnd(t *testing.T) {
 // Asset names carry no content hash, so they are revalidated by ETag; large text is gzipped.
 func TestWebAssetCaching(t *testing.T) {
 	h := newWebHandler(testStore(t), testConfig())
-	w := webGet(t, h, "/assets/explorer.js")
+	w := get(t, h, "/assets/explorer.js")
 	etag := w.Header().Get("ETag")
 	if w.Code != 200 || etag == "" || w.Header().Get("Cache-Control") != "no-cache" ||
 		!strings.Contains(w.Header().Get("Content-Type"), "javascript") {
 		t.Fatalf("explorer.js: %d etag=%q %v", w.Code, etag, w.Header())
 	}
-	if w := webGet(t, h, "/assets/explorer.js", "If-None-Match", etag); w.Code != http.StatusNotModified {
+	if w := get(t, h, "/assets/explorer.js", "If-None-Match", etag); w.Code != http.StatusNotModified {
 		t.Errorf("revalidation: %d", w.Code)
 	}
-	z := webGet(t, h, "/assets/explorer.js", "Accept-Encoding", "gzip, deflate")
+	z := get(t, h, "/assets/explorer.js", "Accept-Encoding", "gzip, deflate")
 	if z.Header().Get("Content-Encoding") != "gzip" {
 		t.Fatalf("no gzip: %v", z.Header())
 	}
@@ -99,11 +87,11 @@ func TestWebAssetCaching(t *testing.T) {
 // GET /graphql stays GraphQL for clients that do not ask for HTML.
 func TestGraphQLGetStaysGraphQL(t *testing.T) {
 	h := newWebHandler(testStore(t), testConfig())
-	w := webGet(t, h, "/graphql?query=%7Bstats%7BtotalNodes%7D%7D", "Accept", "application/json")
+	w := get(t, h, "/graphql?query=%7Bstats%7BtotalNodes%7D%7D", "Accept", "application/json")
 	if w.Code != 200 || !strings.Contains(w.Body.String(), `"totalNodes"`) {
 		t.Errorf("GET /graphql: %d %s", w.Code, w.Body)
 	}
-	w = webGet(t, h, "/graphql?query=%7Bstats%7BtotalNodes%7D%7D")
+	w = get(t, h, "/graphql?query=%7Bstats%7BtotalNodes%7D%7D")
 	if w.Code != 200 || !strings.Contains(w.Body.String(), `"totalNodes"`) {
 		t.Errorf("GET /graphql without Accept: %d %s", w.Code, w.Body)
 	}

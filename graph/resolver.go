@@ -122,18 +122,25 @@ func (r *Resolver) relatedBy(ctx context.Context, parent model.Node, d relDef, f
 	return conn, nil
 }
 
-// relatedNodes resolves a role field that lists the nodes at the other end: the first
-// `first` of them, in relation order.
-func relatedNodes[T model.Node](ctx context.Context, r *Resolver, parent model.Node, first *int) ([]T, error) {
+// relationPage fetches, for the relation field being resolved, up to `first` neighbours
+// of parent (the page size it resolved to, and the neighbours).
+func (r *Resolver) relationPage(ctx context.Context, parent model.Node, first *int) (int, []store.Neighbour, error) {
 	d, err := relationField(ctx)
 	if err != nil {
-		return nil, err
+		return 0, nil, err
 	}
 	n, err := d.pageSize(first)
 	if err != nil {
-		return nil, err
+		return 0, nil, err
 	}
 	nbs, err := r.neighboursOf(ctx, parent, d, n)
+	return n, nbs, err
+}
+
+// relatedNodes resolves a role field that lists the nodes at the other end: the first
+// `first` of them, in relation order.
+func relatedNodes[T model.Node](ctx context.Context, r *Resolver, parent model.Node, first *int) ([]T, error) {
+	n, nbs, err := r.relationPage(ctx, parent, first)
 	if err != nil {
 		return nil, err
 	}
@@ -160,15 +167,7 @@ func relatedNode[T model.Node](ctx context.Context, r *Resolver, parent model.No
 // involvements resolves `involved`: one entry per organisation and role, ordered by
 // organisation name, then ID, then role in organisationRoles order.
 func (r *Resolver) involvements(ctx context.Context, parent model.Node, first *int) ([]*model.Involvement, error) {
-	d, err := relationField(ctx)
-	if err != nil {
-		return nil, err
-	}
-	n, err := d.pageSize(first)
-	if err != nil {
-		return nil, err
-	}
-	nbs, err := r.neighboursOf(ctx, parent, d, n)
+	n, nbs, err := r.relationPage(ctx, parent, first)
 	if err != nil {
 		return nil, err
 	}
@@ -240,7 +239,9 @@ func (r *Resolver) list(ctx context.Context, label kg.Label, where *store.Filter
 		ld.nodes.Prime(node.ID, node)
 		items[i] = item{node: node}
 	}
-	ld.prefetch(ctx, field, items)
+	var ks keySink
+	ld.prefetch(&ks, field, items)
+	ks.flush(ctx, ld)
 	conn.PageInfo = model.NewPageInfo(page.Cursors, page.HasNextPage, after != nil)
 	return conn, nil
 }

@@ -74,6 +74,7 @@ func prepare(f File) (*docCtx, error) {
 	}
 	d := newDocCtx(f.Name, t)
 	d.meta = readMeta(t.RawLines)
+	t.RawLines = nil // a second copy of the text, needed only for the letterhead: free it before the next document
 	d.id = documentID(f.Name, d.meta)
 	return d, nil
 }
