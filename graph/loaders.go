@@ -194,9 +194,11 @@ func (l *Loaders) fetchNeighbours(ctx context.Context, keys []relKey) ([][]store
 				}
 			}
 		}
+		var ks keySink
 		for _, p := range l.plansFor(g.key) {
-			l.prefetchPlan(ctx, p, items)
+			l.prefetchPlan(&ks, p, items)
 		}
+		ks.flush(ctx, l)
 	}
 	return out, errs
 }

@@ -24,6 +24,28 @@ import (
 // asks for; were they ever to differ, the resolver would just load its own key: prefetching
 // can cost a call, never change an answer.
 
+// keySink collects the keys one prefetch asks for and hands them to the loaders together:
+// requested one by one, a long loop over hundreds of parents could outlast the loaders'
+// collection window and split a level into several store calls.
+type keySink struct {
+	nodes  []string
+	pages  []relKey
+	counts []relKey
+}
+
+// flush requests every collected key, one call per loader, so each set lands in one batch.
+func (ks *keySink) flush(ctx context.Context, l *Loaders) {
+	if len(ks.nodes) > 0 {
+		l.nodes.LoadAllThunk(ctx, ks.nodes)
+	}
+	if len(ks.pages) > 0 {
+		l.neighbours.LoadAllThunk(ctx, ks.pages)
+	}
+	if len(ks.counts) > 0 {
+		l.counts.LoadAllThunk(ctx, ks.counts)
+	}
+}
+
 // item is one node under a connection, with the edge that led to it (nil in top-level lists).
 type item struct {
 	node *kg.Node
@@ -76,22 +98,22 @@ func (l *Loaders) plansFor(spec relSpec) []plan {
 
 // prefetchPlan requests, for the items a relationship field loaded, every key that its
 // selection will ask for, whatever the field's shape.
-func (l *Loaders) prefetchPlan(ctx context.Context, p plan, items []item) {
+func (l *Loaders) prefetchPlan(ks *keySink, p plan, items []item) {
 	if l.op == nil || p.field.Definition == nil || len(items) == 0 {
 		return
 	}
 	switch p.shape {
 	case connectionShape:
-		l.prefetch(ctx, p.field, items)
+		l.prefetch(ks, p.field, items)
 	case listShape, singleShape:
-		l.prefetchNodes(ctx, p.field.SelectionSet, items)
+		l.prefetchNodes(ks, p.field.SelectionSet, items)
 	case involvementShape:
 		for _, f := range graphql.CollectFields(l.op, p.field.SelectionSet, []string{p.field.Definition.Type.Name()}) {
 			switch f.Name {
 			case "organisation":
-				l.prefetchNodes(ctx, f.Selections, items)
+				l.prefetchNodes(ks, f.Selections, items)
 			case "evidence":
-				l.prefetchEvidence(ctx, f, items)
+				l.prefetchEvidence(ks, f, items)
 			}
 		}
 	}
@@ -99,7 +121,7 @@ func (l *Loaders) prefetchPlan(ctx context.Context, p plan, items []item) {
 
 // prefetch requests, for the items under connection field conn, every key that the
 // fields selected under conn's edges will ask for.
-func (l *Loaders) prefetch(ctx context.Context, conn *ast.Field, items []item) {
+func (l *Loaders) prefetch(ks *keySink, conn *ast.Field, items []item) {
 	if l.op == nil || conn == nil || conn.Definition == nil || len(items) == 0 {
 		return
 	}
@@ -110,9 +132,9 @@ func (l *Loaders) prefetch(ctx context.Context, conn *ast.Field, items []item) {
 		for _, f := range graphql.CollectFields(l.op, edges.Selections, []string{edges.Definition.Type.Name()}) {
 			switch f.Name {
 			case "node":
-				l.prefetchNodes(ctx, f.Selections, items)
+				l.prefetchNodes(ks, f.Selections, items)
 			case "evidence":
-				l.prefetchEvidence(ctx, f, items)
+				l.prefetchEvidence(ks, f, items)
 			}
 		}
 	}
@@ -120,14 +142,14 @@ func (l *Loaders) prefetch(ctx context.Context, conn *ast.Field, items []item) {
 
 // prefetchEvidence requests the documents of the items' edge evidence, when the evidence
 // field selects them.
-func (l *Loaders) prefetchEvidence(ctx context.Context, evidence graphql.CollectedField, items []item) {
+func (l *Loaders) prefetchEvidence(ks *keySink, evidence graphql.CollectedField, items []item) {
 	if !l.selects(evidence, "document") {
 		return
 	}
 	for _, it := range items {
 		if it.edge != nil {
 			for _, ev := range it.edge.Evidence {
-				l.nodes.LoadThunk(ctx, ev.Document)
+				ks.nodes = append(ks.nodes, ev.Document)
 			}
 		}
 	}
@@ -147,7 +169,7 @@ func (l *Loaders) selects(f graphql.CollectedField, name string) bool {
 }
 
 // prefetchNodes requests the keys of the fields sel selects on each node.
-func (l *Loaders) prefetchNodes(ctx context.Context, sel ast.SelectionSet, items []item) {
+func (l *Loaders) prefetchNodes(ks *keySink, sel ast.SelectionSet, items []item) {
 	for _, it := range items {
 		n := it.node
 		if n == nil {
@@ -168,24 +190,24 @@ func (l *Loaders) prefetchNodes(ctx context.Context, sel ast.SelectionSet, items
 				if s, ok := args["direction"].(string); ok {
 					d.dir = store.Direction(s)
 				}
-				l.prefetchRelation(ctx, n.ID, d, f)
+				l.prefetchRelation(ks, n.ID, d, f)
 			case f.Name == "mentions":
 				if l.selects(f, "document") {
 					for _, ev := range n.Mentions {
-						l.nodes.LoadThunk(ctx, ev.Document)
+						ks.nodes = append(ks.nodes, ev.Document)
 					}
 				}
 			case label == string(kg.Document) && f.Name == "motion":
 				if dossier, number, ok := kamerstuk(n); ok {
-					l.nodes.LoadThunk(ctx, kg.MotionID(dossier, number))
+					ks.nodes = append(ks.nodes, kg.MotionID(dossier, number))
 				}
 			case label == string(kg.Motion) && f.Name == "document":
 				if dossier, number, ok := kamerstuk(n); ok {
-					l.nodes.LoadThunk(ctx, kg.KamerstukID(dossier, number))
+					ks.nodes = append(ks.nodes, kg.KamerstukID(dossier, number))
 				}
 			default:
 				if d, ok := lookupRelation(label, f.Name); ok {
-					l.prefetchRelation(ctx, n.ID, d, f)
+					l.prefetchRelation(ks, n.ID, d, f)
 				}
 			}
 		}
@@ -194,7 +216,7 @@ func (l *Loaders) prefetchNodes(ctx context.Context, sel ast.SelectionSet, items
 
 // prefetchRelation requests the keys the resolver of relationship field f of node id will
 // ask for (see relatedBy, neighboursOf): the same keys, made by the same functions.
-func (l *Loaders) prefetchRelation(ctx context.Context, id string, d relDef, f graphql.CollectedField) {
+func (l *Loaders) prefetchRelation(ks *keySink, id string, d relDef, f graphql.CollectedField) {
 	args := f.ArgumentMap(l.op.Variables)
 	var first *int
 	if v, ok := intArg(args, "first"); ok {
@@ -212,10 +234,10 @@ func (l *Loaders) prefetchRelation(ctx context.Context, id string, d relDef, f g
 	if page {
 		key := d.pageKey(id, n, after)
 		l.notePlan(key.relSpec, f.Field, d.shape)
-		l.neighbours.LoadThunk(ctx, key)
+		ks.pages = append(ks.pages, key)
 	}
 	if count {
-		l.counts.LoadThunk(ctx, d.countKey(id))
+		ks.counts = append(ks.counts, d.countKey(id))
 	}
 }
 
