@@ -19,10 +19,14 @@ var (
 // commitments adds the toezeggingen a sentence speaks of: what was promised, the debate it
 // was made in, its number when a footnote gives one ("Toezegging nr. 118836"), and
 // RESPONDS_TO when the letter reports on it.
-func (c *corpus) commitments(d *docCtx, s Sentence, text string) {
-	if !strings.Contains(strings.ToLower(text), "toe") {
-		return
-	}
+var commitmentRecogniser = sentenceRecogniser{
+	name:      "commitments",
+	triggers:  []string{"toegezegd", "toezegging"},
+	recognise: commitments,
+}
+
+func commitments(v *sentenceView, out *facts) {
+	d, s, text := v.d, v.s, v.text
 	m := commitmentRe.FindStringSubmatch(text)
 	if m == nil {
 		return
@@ -31,7 +35,7 @@ func (c *corpus) commitments(d *docCtx, s Sentence, text string) {
 	if occasionRe.MatchString(desc) {
 		return // "zoals toegezegd in het mondelinge vragenuur van …" names the occasion, not the promise
 	}
-	evs := []kg.Evidence{d.sentEv(s)}
+	evs := []kg.Evidence{v.ev()}
 	var number string
 	if n := commitmentNrRe.FindStringSubmatch(text); n != nil {
 		number = n[1]
@@ -59,12 +63,8 @@ func (c *corpus) commitments(d *docCtx, s Sentence, text string) {
 		}
 		id = kg.CommitmentID(strings.Join(words, " "))
 	}
-	var ref *Date
-	if d.hasDate {
-		ref = &d.meta.date
-	}
 	var ev *event
-	if kind, date, ok := findEvent(text, ref); ok {
+	if kind, date, ok := findEvent(text, d.dateRef()); ok {
 		ev = &event{kind: kind, date: date, ev: evs[0]}
 		props[kg.PropDate] = date
 	}
@@ -72,15 +72,16 @@ func (c *corpus) commitments(d *docCtx, s Sentence, text string) {
 	if r := []rune(name); len(r) > 90 {
 		name = string(r[:90]) + "…"
 	}
-	c.b.Node(kg.Node{ID: id, Label: kg.Commitment, Name: "toezegging: " + name, Props: props, Mentions: evs})
+	out.node(kg.Node{ID: id, Label: kg.Commitment, Name: "toezegging: " + name, Props: props, Mentions: evs})
 	rel := kg.Mentions
 	if d.fulfils(s) {
 		rel = kg.RespondsTo
 	}
-	c.b.Edge(kg.Edge{Type: rel, From: d.id, To: id, Evidence: evs})
+	out.edge(rel, d.id, id, evs...)
 	if ev != nil {
-		eid := c.eventNode(ev.kind, ev.date, ev.ev)
-		c.b.Edge(kg.Edge{Type: kg.MadeIn, From: id, To: eid, Evidence: []kg.Evidence{ev.ev}})
+		n := eventNode(ev.kind, ev.date, ev.ev)
+		out.add(n)
+		out.edge(kg.MadeIn, id, n.n.ID, ev.ev)
 	}
 }
 

@@ -12,13 +12,12 @@ import (
 
 // docCtx is one document under extraction: its text, sentences and metadata.
 type docCtx struct {
-	file    string
-	id      string
-	text    *Text
-	sents   []Sentence
-	runeAt  []int32 // byte offset → rune offset in text.Body
-	meta    meta
-	hasDate bool
+	file   string
+	id     string
+	text   *Text
+	sents  []Sentence
+	runeAt []int32 // byte offset → rune offset in text.Body, while recognised
+	meta   meta
 }
 
 // meta is what the letterhead and the head of the letter say.
@@ -39,24 +38,68 @@ type signature struct {
 }
 
 func newDocCtx(name string, t *Text) *docCtx {
-	d := &docCtx{file: name, text: t, sents: Segment(t)}
-	d.runeAt = make([]int32, len(t.Body)+1)
+	return &docCtx{file: name, text: t, sents: Segment(t)}
+}
+
+// index builds the rune offsets that evidence needs; release frees them, with everything
+// else of the document but its text, once the document has been recognised.
+func (d *docCtx) index() {
+	body := d.text.Body
+	d.runeAt = make([]int32, len(body)+1)
 	r := int32(0)
-	for i := 0; i < len(t.Body); i++ {
-		if utf8.RuneStart(t.Body[i]) {
+	for i := 0; i < len(body); i++ {
+		if utf8.RuneStart(body[i]) {
 			d.runeAt[i] = r
 			r++
 		} else {
 			d.runeAt[i] = r
 		}
 	}
-	d.runeAt[len(t.Body)] = r
-	return d
+	d.runeAt[len(body)] = r
 }
 
-// ev is the evidence for a byte span of the body.
+func (d *docCtx) release() {
+	d.runeAt, d.sents = nil, nil
+	d.text = &Text{Body: d.text.Body}
+}
+
+// MaxQuote is the longest quote evidence carries, in characters: a sentence is the unit of
+// evidence, and text without sentence ends (a table dump, a million footnote markers) must
+// not be copied whole into every fact it supports. The offsets cover what the quote holds.
+const MaxQuote = 1000
+
+// ev is the evidence for a byte span of the body, its quote cut at MaxQuote characters.
 func (d *docCtx) ev(start, end int) kg.Evidence {
+	if d.runeAt == nil { // the document's own node is made before its index
+		s := utf8.RuneCountInString(d.text.Body[:start])
+		e := s + utf8.RuneCountInString(d.text.Body[start:end])
+		if e-s > MaxQuote {
+			end = start + len(string([]rune(d.text.Body[start:end])[:MaxQuote]))
+			e = s + MaxQuote
+		}
+		return kg.Evidence{Document: d.id, Quote: d.text.Body[start:end], Start: s, End: e}
+	}
+	if int(d.runeAt[end]-d.runeAt[start]) > MaxQuote {
+		n := 0
+		for i := start; i < end; i++ {
+			if utf8.RuneStart(d.text.Body[i]) {
+				if n == MaxQuote {
+					end = i
+					break
+				}
+				n++
+			}
+		}
+	}
 	return kg.Evidence{Document: d.id, Quote: d.text.Body[start:end], Start: int(d.runeAt[start]), End: int(d.runeAt[end])}
+}
+
+// dateRef is the document's date, against which "27 september jl." is resolved, if known.
+func (d *docCtx) dateRef() *Date {
+	if d.meta.date.Y == 0 {
+		return nil
+	}
+	return &d.meta.date
 }
 
 // sentenceAt returns the sentence containing byte offset pos.

@@ -10,6 +10,9 @@ import (
 // debateRe finds the kinds of meetings where motions are submitted and toezeggingen made.
 var debateRe = regexp.MustCompile(`(?i)\b(tweeminutendebat|commissiedebat|plenaire?\s+debat|notaoverleg|wetgevingsoverleg|algemeen\s+overleg|AO\b|mondelinge?\s+vragenuur|begrotingsbehandeling|debat)`)
 
+// debateTriggers are the words without which debateRe cannot match.
+var debateTriggers = []string{"debat", "overleg", "ao", "vragenuur", "behandeling"}
+
 // debateKinds writes a kind one way: "AO" is an algemeen overleg, "plenaire debat" a
 // plenair debat, "Mondelinge Vragenuur" a mondelinge vragenuur.
 var debateKinds = map[string]string{"ao": "algemeen overleg", "plenaire debat": "plenair debat", "mondeling vragenuur": "mondelinge vragenuur"}
@@ -46,26 +49,22 @@ func findEvent(text string, ref *Date) (kind, date string, ok bool) {
 	return "", "", false
 }
 
-// eventNode adds the Event node for a meeting and returns its ID.
-func (c *corpus) eventNode(kind, date string, ev kg.Evidence) string {
-	id := kg.EventID(kind, date)
-	c.b.Node(kg.Node{ID: id, Label: kg.Event, Name: kind + " " + date, Props: map[string]any{kg.PropKind: kind, kg.PropDate: date}, Mentions: []kg.Evidence{ev}})
-	return id
+// eventNode is the Event node of a meeting.
+func eventNode(kind, date string, ev kg.Evidence) nodeFact {
+	return nodeFact{kg.Node{ID: kg.EventID(kind, date), Label: kg.Event, Name: kind + " " + date,
+		Props: map[string]any{kg.PropKind: kind, kg.PropDate: date}, Mentions: []kg.Evidence{ev}}}
 }
 
-// events adds every dated meeting a sentence names.
-func (c *corpus) events(d *docCtx, s Sentence, text string) {
-	if !strings.Contains(text, "ebat") && !strings.Contains(text, "overleg") && !strings.Contains(text, "AO") &&
-		!strings.Contains(text, "ragenuur") && !strings.Contains(text, "ehandeling") {
-		return
-	}
-	var ref *Date
-	if d.hasDate {
-		ref = &d.meta.date
-	}
-	if kind, date, ok := findEvent(text, ref); ok {
-		ev := d.sentEv(s)
-		id := c.eventNode(kind, date, ev)
-		c.b.Edge(kg.Edge{Type: kg.Mentions, From: d.id, To: id, Evidence: []kg.Evidence{ev}})
-	}
+// eventRecogniser finds every dated meeting a sentence names.
+var eventRecogniser = sentenceRecogniser{
+	name:     "events",
+	triggers: debateTriggers,
+	recognise: func(v *sentenceView, out *facts) {
+		if kind, date, ok := findEvent(v.text, v.d.dateRef()); ok {
+			ev := v.ev()
+			n := eventNode(kind, date, ev)
+			out.add(n)
+			out.edge(kg.Mentions, v.d.id, n.n.ID, ev)
+		}
+	},
 }

@@ -9,33 +9,6 @@ import (
 	"beleidsgraaf/kg"
 )
 
-// corpus is the whole load: the documents, the organisations they define, and what can
-// only be resolved once every document has been read (motions known by number in one
-// letter and by submitters in another).
-type corpus struct {
-	b       *kg.Builder
-	orgs    *orgIndex
-	docs    []*docCtx
-	motions []*motionMention
-
-	// the organisations of the sentence last asked about: every extractor of a sentence
-	// wants them, and finding them is the costliest step
-	orgsOf   Sentence
-	orgsDoc  *docCtx
-	orgsHits []orgHit
-	orgIDs   map[string]string // organisation key → node ID, as folding is not free
-}
-
-// sentenceOrgs returns the organisations named in a sentence, offsets relative to the
-// sentence's start.
-func (c *corpus) sentenceOrgs(d *docCtx, s Sentence) []orgHit {
-	if c.orgsDoc != d || c.orgsOf != s {
-		c.orgsDoc, c.orgsOf = d, s
-		c.orgsHits = c.orgs.find(d.str(s), 0)
-	}
-	return c.orgsHits
-}
-
 // orgsWithin returns the hits that lie within [from, to) of the sentence.
 func orgsWithin(hits []orgHit, from, to int) []orgHit {
 	var out []orgHit
@@ -93,38 +66,38 @@ func isBinary(data []byte) bool {
 	return zero > 0
 }
 
-// loadAll runs the pipeline over prepared documents.
-func loadAll(docs []*docCtx) *kg.Graph {
-	c := &corpus{b: kg.NewBuilder(), docs: docs, orgIDs: map[string]string{}}
-	c.orgs = dictionaryIndex().clone()
-	// definitions first: an abbreviation defined in one letter is known in all
-	for _, d := range docs {
-		for _, s := range d.sents {
-			for _, e := range findDefinitions(d.str(s)) {
-				if key, ok := c.orgs.keyFor(e.abbr); ok {
-					e.key = key
-				}
-				c.orgs.add(e)
+// definitions returns the organisations a document defines ("Centrum tegen Kinderhandel
+// en Mensenhandel (CKM)") or names in a recognisable shape ("Stichting …").
+func definitions(d *docCtx) (defined, shaped []*orgEntry) {
+	for _, s := range d.sents {
+		defined = append(defined, findDefinitions(d.str(s))...)
+		shaped = append(shaped, findPatternOrgs(d.str(s))...)
+	}
+	return defined, shaped
+}
+
+// corpusIndex merges what the documents define into the dictionary, in document order:
+// an abbreviation defined in one letter is known in all. The index is frozen afterwards.
+func corpusIndex(defs [][2][]*orgEntry) *orgIndex {
+	ix := dictionaryIndex().clone()
+	for _, d := range defs {
+		for _, e := range d[0] {
+			if key, ok := ix.keyFor(e.abbr); ok {
+				e.key = key
 			}
-			for _, e := range findPatternOrgs(d.str(s)) {
-				if _, known := c.orgs.keyFor(e.name); !known {
-					c.orgs.add(e)
-				}
+			ix.add(e)
+		}
+		for _, e := range d[1] {
+			if _, known := ix.keyFor(e.name); !known {
+				ix.add(e)
 			}
 		}
 	}
-	for _, d := range docs {
-		c.document(d)
-	}
-	for _, d := range docs {
-		c.extract(d)
-	}
-	c.resolveMotions()
-	return c.b.Graph()
+	return ix
 }
 
-// document adds the Document node and its letterhead relations.
-func (c *corpus) document(d *docCtx) {
+// documentNode is the Document node of a loaded document, from its letterhead.
+func documentNode(d *docCtx) fact {
 	m := d.meta
 	props := map[string]any{kg.PropKind: m.kind, kg.PropSourceFile: d.file, kg.PropText: d.text.Body}
 	if m.title != "" {
@@ -132,7 +105,6 @@ func (c *corpus) document(d *docCtx) {
 	}
 	if m.date.Y != 0 {
 		props[kg.PropDate] = m.date.ISO()
-		d.hasDate = true
 	}
 	if m.kenmerk != "" {
 		props[kg.PropKenmerk] = m.kenmerk
@@ -156,7 +128,7 @@ func (c *corpus) document(d *docCtx) {
 	if name == "" {
 		name = d.file
 	}
-	c.b.Node(kg.Node{ID: d.id, Label: kg.Document, Name: name, Props: props, Mentions: []kg.Evidence{d.titleEvidence(m.title)}})
+	return nodeFact{kg.Node{ID: d.id, Label: kg.Document, Name: name, Props: props, Mentions: []kg.Evidence{d.titleEvidence(m.title)}}}
 }
 
 // titleEvidence points at the title in the body, or at the first block.
@@ -172,31 +144,8 @@ func (d *docCtx) titleEvidence(title string) kg.Evidence {
 	return d.ev(b.Start, b.End)
 }
 
-// extract finds everything a document says.
-func (c *corpus) extract(d *docCtx) {
-	c.letterhead(d)
-	plan := c.plan(d)
-	for _, s := range d.sents {
-		text := d.str(s)
-		c.citations(d, s, text)
-		c.organisations(d, s, text)
-		c.legislation(d, s, text)
-		c.actielijnen(d, s, text, plan)
-		c.reports(d, s, text) // before roles: a commissioned report must exist
-		c.holders(d, s, text)
-		c.roles(d, s, text)
-		c.members(d, s, text)
-		c.partOf(d, s, text)
-		c.findMotions(d, s, text)
-		c.commitments(d, s, text)
-		c.events(d, s, text)
-		c.offices(d, s, text)
-	}
-	c.tables(d, plan)
-}
-
-// letterhead adds signatories, their offices, "mede namens" offices and the addressee.
-func (c *corpus) letterhead(d *docCtx) {
+// letterhead adds signatories, their offices and the addressee.
+func letterhead(d *docCtx, orgs *orgIndex, out *facts) {
 	for _, sig := range d.meta.signatures {
 		surname, initials := splitName(sig.name)
 		at := strings.LastIndex(d.text.Body, sig.name)
@@ -210,10 +159,10 @@ func (c *corpus) letterhead(d *docCtx) {
 		if strings.HasPrefix(strings.ToLower(sig.office), "staatssecretaris") {
 			kind = kg.PersonStaatssecretaris
 		}
-		c.b.Node(kg.Node{ID: pid, Label: kg.Person, Name: sig.name, Props: map[string]any{kg.PropKind: kind, kg.PropInitials: initials}, Mentions: []kg.Evidence{ev}})
-		oid := c.office(sig.office, ev)
-		c.b.Edge(kg.Edge{Type: kg.SignedBy, From: d.id, To: pid, Evidence: []kg.Evidence{ev}})
-		c.b.Edge(kg.Edge{Type: kg.HoldsOffice, From: pid, To: oid, Evidence: []kg.Evidence{ev}})
+		out.node(kg.Node{ID: pid, Label: kg.Person, Name: sig.name, Props: map[string]any{kg.PropKind: kind, kg.PropInitials: initials}, Mentions: []kg.Evidence{ev}})
+		oid := office(sig.office, ev, out)
+		out.edge(kg.SignedBy, d.id, pid, ev)
+		out.edge(kg.HoldsOffice, pid, oid, ev)
 	}
 	if d.meta.addressee == "" && d.meta.kind == kg.DocLetter {
 		// no "Aan de Voorzitter" line (a PDF or web export without the letterhead): a letter
@@ -221,19 +170,19 @@ func (c *corpus) letterhead(d *docCtx) {
 		if i := strings.Index(d.text.Body, "uw Kamer"); i >= 0 {
 			if s, ok := d.sentenceAt(i); ok {
 				ev := d.sentEv(s)
-				c.b.Edge(kg.Edge{Type: kg.AddressedTo, From: d.id, To: c.orgNode("tweede-kamer", ev), Evidence: []kg.Evidence{ev}})
+				out.edge(kg.AddressedTo, d.id, out.org("tweede-kamer", ev), ev)
 			}
 		}
 	}
 	if d.meta.addressee != "" {
 		if i := strings.Index(d.text.Body, "Aan de Voorzitter"); i >= 0 {
 			if s, ok := d.sentenceAt(i); ok {
-				key, _ := c.orgs.keyFor(d.meta.addressee)
+				key, _ := orgs.keyFor(d.meta.addressee)
 				if key == "" {
 					key = kg.Slug(d.meta.addressee)
 				}
-				c.orgNode(key, d.sentEv(s))
-				c.b.Edge(kg.Edge{Type: kg.AddressedTo, From: d.id, To: kg.OrganisationID(key), Evidence: []kg.Evidence{d.sentEv(s)}})
+				ev := d.sentEv(s)
+				out.edge(kg.AddressedTo, d.id, out.org(key, ev), ev)
 			}
 		}
 	}
@@ -243,20 +192,25 @@ func (c *corpus) letterhead(d *docCtx) {
 		first := d.text.Body[b.Start:b.End]
 		if officeRe.MatchString(first) {
 			ev := d.ev(b.Start, b.End)
-			c.b.Edge(kg.Edge{Type: kg.AddressedTo, From: d.id, To: c.office(first, ev), Evidence: []kg.Evidence{ev}})
+			out.edge(kg.AddressedTo, d.id, office(first, ev, out), ev)
 		}
 	}
-	for _, s := range d.sents {
-		text := d.str(s)
-		i := strings.Index(text, "mede namens")
+}
+
+// onBehalfRecogniser reads "mede namens de Minister van X en de Staatssecretaris van Y".
+var onBehalfRecogniser = sentenceRecogniser{
+	name:     "on behalf of",
+	triggers: []string{"mede namens"},
+	recognise: func(v *sentenceView, out *facts) {
+		i := strings.Index(strings.ToLower(v.text), "mede namens")
 		if i < 0 {
-			continue
+			return
 		}
-		for _, o := range officeList(text[i+len("mede namens"):]) {
-			ev := d.sentEv(s)
-			c.b.Edge(kg.Edge{Type: kg.OnBehalfOf, From: d.id, To: c.office(o, ev), Evidence: []kg.Evidence{ev}})
+		for _, o := range officeList(v.text[i+len("mede namens"):]) {
+			ev := v.ev()
+			out.edge(kg.OnBehalfOf, v.d.id, office(o, ev, out), ev)
 		}
-	}
+	},
 }
 
 var officeRe = regexp.MustCompile(`(?i)^(minister|staatssecretaris)\s+(van|voor)\s+\S`)
@@ -275,24 +229,25 @@ func officeList(s string) []string {
 	return out
 }
 
-// offices adds the offices a sentence names ("de Minister voor Rechtsbescherming gaat in
-// gesprek", "de minister van Buitenlandse Zaken").
-func (c *corpus) offices(d *docCtx, s Sentence, text string) {
-	if !strings.Contains(text, "inister") && !strings.Contains(text, "taatssecretaris") {
-		return
-	}
-	for _, m := range officeItemRe.FindAllStringSubmatch(text, -1) {
-		ev := d.sentEv(s)
-		c.b.Edge(kg.Edge{Type: kg.Mentions, From: d.id, To: c.office(m[1], ev), Evidence: []kg.Evidence{ev}})
-	}
+// officeRecogniser finds the offices a sentence names ("de Minister voor Rechtsbescherming
+// gaat in gesprek", "de minister van Buitenlandse Zaken").
+var officeRecogniser = sentenceRecogniser{
+	name:     "offices",
+	triggers: []string{"minister", "staatssecretaris"},
+	recognise: func(v *sentenceView, out *facts) {
+		for _, m := range officeItemRe.FindAllStringSubmatch(v.text, -1) {
+			ev := v.ev()
+			out.edge(kg.Mentions, v.d.id, office(m[1], ev, out), ev)
+		}
+	},
 }
 
 // officeNames corrects office titles that letters write loosely.
 var officeNames = map[string]string{"Minister van Rechtsbescherming": "Minister voor Rechtsbescherming"}
 
-// office adds an Office node and returns its ID. Offices are keyed case-insensitively:
+// office records an Office node and returns its ID. Offices are keyed case-insensitively:
 // "minister van Justitie en Veiligheid" and "Minister van Justitie en Veiligheid" are one.
-func (c *corpus) office(title string, ev kg.Evidence) string {
+func office(title string, ev kg.Evidence, out *facts) string {
 	title = officeTitle(title)
 	words := strings.Fields(title)
 	for i, w := range words {
@@ -305,7 +260,7 @@ func (c *corpus) office(title string, ev kg.Evidence) string {
 		title = t
 	}
 	id := kg.OfficeID(title)
-	c.b.Node(kg.Node{ID: id, Label: kg.Office, Name: title, Mentions: []kg.Evidence{ev}})
+	out.node(kg.Node{ID: id, Label: kg.Office, Name: title, Mentions: []kg.Evidence{ev}})
 	return id
 }
 
@@ -334,10 +289,18 @@ func capitalise(s string) string {
 	return string(r)
 }
 
-// citations adds CITES edges for every Kamerstuk cited in a sentence; a footnote's
-// citation also gets the sentence that carries its marker as evidence.
-func (c *corpus) citations(d *docCtx, s Sentence, text string) {
-	for _, ct := range findCitations(text, s.Start) {
+// citationRecogniser finds every Kamerstuk a sentence cites; a footnote's citation also
+// gets the sentence that carries its marker as evidence.
+var citationRecogniser = sentenceRecogniser{
+	name: "citations",
+	// kamerstukRe needs "nr"; docNumberRe a digit before "D" ("2024D03838")
+	triggers:  []string{"nr", "0d", "1d", "2d", "3d", "4d", "5d", "6d", "7d", "8d", "9d"},
+	recognise: citations,
+}
+
+func citations(v *sentenceView, out *facts) {
+	d, s := v.d, v.s
+	for _, ct := range findCitations(v.text, s.Start) {
 		var id, name string
 		props := map[string]any{kg.PropKind: kg.DocReference}
 		if ct.DocNumber != "" {
@@ -358,8 +321,8 @@ func (c *corpus) citations(d *docCtx, s Sentence, text string) {
 		if ref, ok := d.markerSentence(s); ok {
 			evs = append(evs, d.sentEv(ref))
 		}
-		c.b.Node(kg.Node{ID: id, Label: kg.Document, Name: name, Props: props, Mentions: evs[:1]})
-		c.b.Edge(kg.Edge{Type: kg.Cites, From: d.id, To: id, Evidence: evs})
+		out.node(kg.Node{ID: id, Label: kg.Document, Name: name, Props: props, Mentions: evs[:1]})
+		out.edge(kg.Cites, d.id, id, evs...)
 	}
 }
 
@@ -376,46 +339,22 @@ func (d *docCtx) markerSentence(s Sentence) (Sentence, bool) {
 	return Sentence{}, false
 }
 
-// organisations adds MENTIONS edges for every organisation named in a sentence.
-func (c *corpus) organisations(d *docCtx, s Sentence, text string) {
-	seen := map[string]bool{}
-	for _, h := range c.sentenceOrgs(d, s) {
-		if seen[h.key] {
-			continue // one mention per sentence is evidence enough
-		}
-		seen[h.key] = true
-		ev := d.sentEv(s)
-		c.b.Edge(kg.Edge{Type: kg.Mentions, From: d.id, To: c.orgNode(h.key, ev), Evidence: []kg.Evidence{ev}})
-	}
-}
-
-// orgNode adds the Organisation node for a dictionary or defined key.
-func (c *corpus) orgNode(key string, ev kg.Evidence) string {
-	id, ok := c.orgIDs[key]
-	if !ok {
-		id = kg.OrganisationID(key)
-		c.orgIDs[key] = id
-	}
-	if n := c.b.Get(id); n != nil {
-		n.Mentions = append(n.Mentions, ev) // known: only the mention is new
-		return id
-	}
-	n := kg.Node{ID: id, Label: kg.Organisation, Mentions: []kg.Evidence{ev}}
-	if e, ok := c.orgs.entries[key]; ok {
-		n.Name = e.name
-		n.Aliases = append([]string(nil), e.aliases...)
-		n.Props = map[string]any{kg.PropKind: e.kind}
-		if e.abbr != "" {
-			n.Props[kg.PropAbbreviation] = e.abbr
-			if e.abbr != e.name {
-				n.Aliases = append(n.Aliases, e.abbr)
+// organisationRecogniser finds the organisations a sentence names, by the frozen index.
+var organisationRecogniser = sentenceRecogniser{
+	name: "organisations",
+	// the index matches token sequences of any case: every sentence is a candidate
+	triggers: nil,
+	recognise: func(v *sentenceView, out *facts) {
+		seen := map[string]bool{}
+		for _, h := range v.organisations() {
+			if seen[h.key] {
+				continue // one mention per sentence is evidence enough
 			}
+			seen[h.key] = true
+			ev := v.ev()
+			out.edge(kg.Mentions, v.d.id, out.org(h.key, ev), ev)
 		}
-	} else {
-		n.Name = key
-	}
-	c.b.Node(n)
-	return id
+	},
 }
 
 var lawRe = regexp.MustCompile(`(?i)\b(art(?:ikel|\.)\s*\d+[a-z]?(?:\s+(?:lid\s+\d+\s+)?(?:Wetboek van Strafrecht|Wetboek van Strafvordering|Sr|WvS|Sv))?|Richtlijn\s+(?:\(EU\)\s*)?\d{4}/\d+(?:/EU)?|Wetboek van Strafrecht|Wetboek van Strafvordering|Digital Services Act|Algemene verordening gegevensbescherming)`)
@@ -428,22 +367,33 @@ var namedLawRe = regexp.MustCompile(`\b(AVG)\b|\b(Verdrag van [A-Z]\p{L}+|Beslui
 var lawTail = map[string]bool{"van": true, "op": true, "in": true, "plaats": true, "is": true, "werd": true, "wordt": true,
 	"en": true, "te": true, "de": true, "het": true, "die": true, "dat": true, "met": true, "om": true, "aan": true, "voor": true, "bij": true}
 
-// legislation adds Legislation nodes for laws, articles and directives.
-func (c *corpus) legislation(d *docCtx, s Sentence, text string) {
-	if !strings.Contains(text, "rtikel") && !strings.Contains(text, "rt.") && !strings.Contains(text, "ichtlijn") && !strings.Contains(text, "etboek") &&
-		!strings.Contains(text, " Act") && !strings.Contains(text, "verordening") && !strings.Contains(text, "AVG") &&
-		!strings.Contains(text, "Verdrag") && !strings.Contains(text, "Besluit") && !strings.Contains(text, "Wet ") {
-		return // every law reference has one of these
-	}
-	for _, m := range append(lawRe.FindAllString(text, -1), namedLawRe.FindAllString(text, -1)...) {
+// articleRecogniser finds articles of the codes, directives and the laws named by their
+// full title, in any case: "ARTIKEL 273F WETBOEK VAN STRAFRECHT" is artikel 273f Sr.
+var articleRecogniser = sentenceRecogniser{
+	name:      "articles and directives",
+	triggers:  []string{"artikel", "art.", "richtlijn", "wetboek", "digital services act", "verordening"},
+	recognise: func(v *sentenceView, out *facts) { laws(v, lawRe, out) },
+}
+
+// namedLawRecogniser finds laws by their capitalised names ("Wet seksuele misdrijven",
+// "Verdrag van Warschau", "AVG").
+var namedLawRecogniser = sentenceRecogniser{
+	name:          "named laws",
+	triggers:      []string{"wet ", "verdrag van ", "besluit ", "avg"},
+	caseSensitive: "the capital is what tells the Wet seksuele misdrijven from a wet",
+	recognise:     func(v *sentenceView, out *facts) { laws(v, namedLawRe, out) },
+}
+
+func laws(v *sentenceView, re *regexp.Regexp, out *facts) {
+	for _, m := range re.FindAllString(v.text, -1) {
 		cit := canonicalLaw(trimLawTail(m))
 		if cit == "" {
 			continue
 		}
 		id := kg.LegislationID(cit)
-		ev := d.sentEv(s)
-		c.b.Node(kg.Node{ID: id, Label: kg.Legislation, Name: cit, Props: map[string]any{kg.PropCitation: cit}, Mentions: []kg.Evidence{ev}})
-		c.b.Edge(kg.Edge{Type: kg.Mentions, From: d.id, To: id, Evidence: []kg.Evidence{ev}})
+		ev := v.ev()
+		out.node(kg.Node{ID: id, Label: kg.Legislation, Name: cit, Props: map[string]any{kg.PropCitation: cit}, Mentions: []kg.Evidence{ev}})
+		out.edge(kg.Mentions, v.d.id, id, ev)
 	}
 }
 

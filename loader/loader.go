@@ -1,10 +1,13 @@
 // Package loader turns source documents into a kg.Graph. It is pure and deterministic:
-// files in, graph out, the same bytes for the same input; it knows nothing of stores or
-// GraphQL.
+// files in, graph out, the same bytes for the same input whatever the number of cores; it
+// knows nothing of stores or GraphQL. The layout (recognisers → one assembler) is in
+// pipeline.go, recognise.go and assembler.go.
 package loader
 
 import (
+	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -35,10 +38,46 @@ const MaxFileSize = 32 << 20
 // Extensions the loader reads; other files in a directory are ignored.
 var Extensions = []string{".txt", ".md", ".html", ".htm", ".pdf"}
 
+// Progress is how far a load has come: documents assembled of those read, and the bytes
+// of input behind them.
+type Progress struct {
+	Done, Total int
+	Bytes       int64
+}
+
+// Options tune a load without changing its result.
+type Options struct {
+	// Progress, if set, is called after each document has been assembled, in order.
+	Progress func(Progress)
+}
+
+// source is a document to load: its name and how to get its bytes, so that a file is read
+// only when a core is free to prepare it and its raw bytes are dropped right after.
+type source struct {
+	name string
+	read func() ([]byte, error)
+}
+
 // ReadDirs reads the loadable files of the given directories (or single files), in name
 // order. Unreadable files are reported, not fatal.
 func ReadDirs(paths ...string) ([]File, []error) {
+	names, errs := listFiles(paths...)
 	var files []File
+	for _, name := range names {
+		data, err := readFile(name)
+		if err != nil {
+			errs = append(errs, &FileError{File: filepath.Base(name), Err: err})
+			continue
+		}
+		files = append(files, File{Name: filepath.Base(name), Data: data})
+	}
+	return files, errs
+}
+
+// listFiles returns the loadable files of directories (not descending into
+// subdirectories) and the files named directly, in name order per argument.
+func listFiles(paths ...string) ([]string, []error) {
+	var out []string
 	var errs []error
 	for _, p := range paths {
 		info, err := os.Stat(p)
@@ -62,20 +101,63 @@ func ReadDirs(paths ...string) ([]File, []error) {
 			names = []string{p}
 		}
 		sort.Strings(names)
-		for _, name := range names {
-			if st, err := os.Stat(name); err == nil && st.Size() > MaxFileSize {
-				errs = append(errs, &FileError{File: filepath.Base(name), Err: tooLarge(st.Size())})
-				continue
-			}
-			data, err := os.ReadFile(name)
-			if err != nil {
-				errs = append(errs, &FileError{File: filepath.Base(name), Err: err})
-				continue
-			}
-			files = append(files, File{Name: filepath.Base(name), Data: data})
-		}
+		out = append(out, names...)
 	}
-	return files, errs
+	return out, errs
+}
+
+// errNotRegular refuses what only looks like a file: a FIFO would block the load, a
+// device (or a symlink to /dev/zero) would never end.
+var errNotRegular = errors.New("not a regular file")
+
+// readFile reads one regular file, at most MaxFileSize bytes of it.
+func readFile(name string) ([]byte, error) {
+	st, err := os.Stat(name)
+	if err != nil {
+		return nil, err
+	}
+	if !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("%w (%s)", errNotRegular, fileKind(st.Mode()))
+	}
+	if st.Size() > MaxFileSize {
+		return nil, tooLarge(st.Size())
+	}
+	f, err := openNonBlocking(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	// the file may have been swapped since the Stat: check what was opened
+	if st, err = f.Stat(); err != nil {
+		return nil, err
+	}
+	if !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("%w (%s)", errNotRegular, fileKind(st.Mode()))
+	}
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > MaxFileSize {
+		return nil, fmt.Errorf("file too large: more than %d MB, the limit", MaxFileSize>>20)
+	}
+	return data, nil
+}
+
+func fileKind(m os.FileMode) string {
+	switch {
+	case m&os.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&os.ModeCharDevice != 0:
+		return "a character device"
+	case m&os.ModeDevice != 0:
+		return "a device"
+	case m&os.ModeSocket != 0:
+		return "a socket"
+	case m.IsDir():
+		return "a directory"
+	}
+	return m.Type().String()
 }
 
 func loadable(name string) bool {
@@ -90,37 +172,78 @@ func loadable(name string) bool {
 
 // Load extracts the graph of a set of documents. A document that cannot be read yields a
 // *FileError and contributes nothing; the others load as usual.
-func Load(files []File) (*kg.Graph, []error) {
-	sorted := append([]File(nil), files...)
-	sort.Slice(sorted, func(i, j int) bool { return sorted[i].Name < sorted[j].Name })
+func Load(files []File) (*kg.Graph, []error) { return Options{}.Load(files) }
+
+// LoadPaths reads and loads directories or files in one step.
+func LoadPaths(paths ...string) (*kg.Graph, []error) { return Options{}.LoadPaths(paths...) }
+
+// Load is Load with options.
+func (o Options) Load(files []File) (*kg.Graph, []error) {
+	srcs := make([]source, len(files))
+	for i, f := range files {
+		srcs[i] = source{name: f.Name, read: func() ([]byte, error) {
+			if len(f.Data) > MaxFileSize {
+				return nil, tooLarge(int64(len(f.Data)))
+			}
+			return f.Data, nil
+		}}
+	}
+	return o.load(srcs)
+}
+
+// LoadPaths is LoadPaths with options. Files are read as they are prepared, so the raw
+// bytes of the corpus are never all in memory at once.
+func (o Options) LoadPaths(paths ...string) (*kg.Graph, []error) {
+	names, errs := listFiles(paths...)
+	srcs := make([]source, len(names))
+	for i, name := range names {
+		srcs[i] = source{name: filepath.Base(name), read: func() ([]byte, error) { return readFile(name) }}
+	}
+	g, loadErrs := o.load(srcs)
+	return g, append(errs, loadErrs...)
+}
+
+func (o Options) load(srcs []source) (*kg.Graph, []error) {
+	sort.SliceStable(srcs, func(i, j int) bool { return srcs[i].name < srcs[j].name })
+	prepared := make([]*docCtx, len(srcs))
+	failed := make([]error, len(srcs))
+	sizes := make([]int64, len(srcs))
+	parallel(len(srcs), func(i int) {
+		data, err := srcs[i].read()
+		if err == nil {
+			sizes[i] = int64(len(data))
+			prepared[i], err = prepare(File{Name: srcs[i].name, Data: data})
+		}
+		if err != nil {
+			failed[i] = &FileError{File: srcs[i].name, Err: err}
+		}
+	})
 	var docs []*docCtx
+	var docBytes []int64
 	var errs []error
 	seen := map[string]string{}
-	for _, f := range sorted {
-		if len(f.Data) > MaxFileSize {
-			errs = append(errs, &FileError{File: f.Name, Err: tooLarge(int64(len(f.Data)))})
-			continue
-		}
-		d, err := prepare(f)
-		if err != nil {
-			errs = append(errs, &FileError{File: f.Name, Err: err})
+	for i, d := range prepared {
+		if failed[i] != nil {
+			errs = append(errs, failed[i])
 			continue
 		}
 		if other, dup := seen[d.id]; dup {
-			errs = append(errs, &FileError{File: f.Name, Err: fmt.Errorf("same document as %s (%s); skipped", other, d.id)})
+			errs = append(errs, &FileError{File: d.file, Err: fmt.Errorf("same document as %s (%s); skipped", other, d.id)})
 			continue
 		}
-		seen[d.id] = f.Name
+		seen[d.id] = d.file
 		docs = append(docs, d)
+		docBytes = append(docBytes, sizes[i])
 	}
-	return loadAll(docs), errs
-}
-
-// LoadPaths reads and loads directories or files in one step.
-func LoadPaths(paths ...string) (*kg.Graph, []error) {
-	files, readErrs := ReadDirs(paths...)
-	g, errs := Load(files)
-	return g, append(readErrs, errs...)
+	var progress func(int)
+	if o.Progress != nil {
+		var done int64
+		progress = func(n int) {
+			done += docBytes[n-1]
+			o.Progress(Progress{Done: n, Total: len(docs), Bytes: done})
+		}
+	}
+	return loadAll(docs, progress), errs
 }
 
 func tooLarge(size int64) error {

@@ -10,8 +10,7 @@ import (
 
 // motionMention is one place where a document speaks of a motion.
 type motionMention struct {
-	doc        *docCtx
-	sent       Sentence
+	doc        string // the ID of the document that speaks of it
 	submitters []submitter
 	coSigned   bool
 	dossier    string
@@ -60,12 +59,16 @@ var notSurnames = map[string]bool{"Van": true, "De": true, "Het": true, "Een": t
 
 // findMotions collects the motions a sentence speaks of; they are resolved and added once
 // the whole corpus has been read.
-func (c *corpus) findMotions(d *docCtx, s Sentence, text string) {
+var motionRecogniser = sentenceRecogniser{
+	name:      "motions",
+	triggers:  []string{"motie"},
+	recognise: motions,
+}
+
+func motions(v *sentenceView, out *facts) {
+	d, s, text := v.d, v.s, v.text
 	type hit struct{ start, end, listStart, listEnd int }
 	var hits []hit
-	if !strings.Contains(text, "otie") {
-		return
-	}
 	for _, m := range motionRe.FindAllStringSubmatchIndex(text, -1) {
 		hits = append(hits, hit{m[0], m[1], m[2], m[3]})
 	}
@@ -88,10 +91,10 @@ func (c *corpus) findMotions(d *docCtx, s Sentence, text string) {
 		if i+1 < len(hits) {
 			limit = hits[i+1].start
 		}
-		mm := &motionMention{doc: d, sent: s, submitters: subs, coSigned: cs, evidence: []kg.Evidence{d.sentEv(s)}}
-		c.numberMotion(d, s, text, h.end, limit, mm)
-		c.describeMotion(d, s, text, mm)
-		c.motions = append(c.motions, mm)
+		mm := &motionMention{doc: d.id, submitters: subs, coSigned: cs, evidence: []kg.Evidence{v.ev()}}
+		numberMotion(d, s, text, h.end, limit, mm)
+		describeMotion(d, s, text, mm)
+		out.add(motionFact{mm})
 	}
 }
 
@@ -120,7 +123,7 @@ func parseSubmitters(list string, joined bool) ([]submitter, bool) {
 
 // numberMotion finds the Kamerstuk number of a mention: a citation right after it in the
 // sentence, or the footnote its marker points to.
-func (c *corpus) numberMotion(d *docCtx, s Sentence, text string, from, limit int, mm *motionMention) {
+func numberMotion(d *docCtx, s Sentence, text string, from, limit int, mm *motionMention) {
 	for _, ct := range findCitations(text[from:limit], 0) {
 		if ct.DocNumber == "" && ct.Start < 90 {
 			mm.dossier, mm.number = ct.Dossier, ct.Number
@@ -145,7 +148,7 @@ func (c *corpus) numberMotion(d *docCtx, s Sentence, text string, from, limit in
 
 // describeMotion reads dates, status, the request, the debate and whether the document
 // responds to the motion, from the mention's sentence and the one after it.
-func (c *corpus) describeMotion(d *docCtx, s Sentence, text string, mm *motionMention) {
+func describeMotion(d *docCtx, s Sentence, text string, mm *motionMention) {
 	ctx := text
 	if i := sentenceIndex(d, s); i+1 < len(d.sents) && d.sents[i+1].Block == s.Block {
 		next := d.str(d.sents[i+1])
@@ -153,10 +156,7 @@ func (c *corpus) describeMotion(d *docCtx, s Sentence, text string, mm *motionMe
 			ctx += " " + next
 		}
 	}
-	var ref *Date
-	if d.hasDate {
-		ref = &d.meta.date
-	}
+	ref := d.dateRef()
 	dates := findDates(ctx, 0, ref)
 	low := strings.ToLower(ctx)
 	submittedAt := strings.Index(low, "ingediend")
@@ -207,78 +207,6 @@ func submitterKey(subs []submitter) string {
 	return strings.Join(names, "/")
 }
 
-// resolveMotions turns mentions into Motion nodes. A mention without a number is the
-// numbered motion with the same submitters in the same document, or else in the whole
-// corpus when exactly one such motion exists; otherwise it stands as an unnumbered motion.
-func (c *corpus) resolveMotions() {
-	byDoc := map[*docCtx]map[string][]*motionMention{}
-	global := map[string]map[string]*motionMention{}
-	for _, m := range c.motions {
-		if m.number == 0 {
-			continue
-		}
-		k := submitterKey(m.submitters)
-		if byDoc[m.doc] == nil {
-			byDoc[m.doc] = map[string][]*motionMention{}
-		}
-		byDoc[m.doc][k] = append(byDoc[m.doc][k], m)
-		if global[k] == nil {
-			global[k] = map[string]*motionMention{}
-		}
-		global[k][kg.MotionID(m.dossier, m.number)] = m
-	}
-	for _, m := range c.motions {
-		if m.number == 0 && len(m.submitters) == 1 {
-			// "motie Mutluer" names a motion by its first submitter: the document's one
-			// motion of which that member is first submitter, if there is exactly one
-			if full := c.firstSubmitterMotion(m); full != nil {
-				m.submitters, m.coSigned = full.submitters, full.coSigned
-				m.dossier, m.number = full.dossier, full.number
-			}
-		}
-		if m.number == 0 {
-			k := submitterKey(m.submitters)
-			if same := uniqueNumbers(byDoc[m.doc][k]); len(same) == 1 {
-				m.dossier, m.number = same[0].dossier, same[0].number
-			} else if len(global[k]) == 1 {
-				for _, g := range global[k] {
-					m.dossier, m.number = g.dossier, g.number
-				}
-			}
-		}
-		c.addMotion(m)
-	}
-}
-
-// firstSubmitterMotion returns the one other motion of m's document whose first of
-// several submitters is m's only submitter, or nil when there is none or more than one.
-func (c *corpus) firstSubmitterMotion(m *motionMention) *motionMention {
-	var found *motionMention
-	for _, o := range c.motions {
-		if o.doc != m.doc || o == m || len(o.submitters) < 2 || o.submitters[0].surname != m.submitters[0].surname {
-			continue
-		}
-		// two motions led by the same member (by number, or by co-submitters) are ambiguous
-		if found != nil && (found.number != o.number || submitterKey(found.submitters) != submitterKey(o.submitters)) {
-			return nil
-		}
-		found = o
-	}
-	return found
-}
-
-func uniqueNumbers(ms []*motionMention) []*motionMention {
-	seen := map[int]bool{}
-	var out []*motionMention
-	for _, m := range ms {
-		if !seen[m.number] {
-			seen[m.number] = true
-			out = append(out, m)
-		}
-	}
-	return out
-}
-
 // motionName is the customary short name: "motie-Mutluer", "motie-Segers/Asscher",
 // "motie-Mutluer c.s.".
 func motionName(subs []submitter, cs bool) string {
@@ -292,85 +220,4 @@ func motionName(subs []submitter, cs bool) string {
 		return "motie-" + subs[0].surname + "/" + subs[1].surname
 	}
 	return "motie-" + subs[0].surname + " c.s."
-}
-
-func (c *corpus) addMotion(m *motionMention) {
-	var id string
-	props := map[string]any{}
-	if m.number > 0 {
-		id = kg.MotionID(m.dossier, m.number)
-		props[kg.PropDossier] = m.dossier
-		props[kg.PropNumber] = int64(m.number)
-		props[kg.PropCitation] = kg.Citation(m.dossier, m.number)
-	} else {
-		id = kg.UnnumberedMotionID(submitterKey(m.submitters))
-	}
-	names := make([]string, len(m.submitters))
-	for i, s := range m.submitters {
-		names[i] = s.surname
-	}
-	props[kg.PropSubmitters] = names
-	if m.coSigned {
-		props[kg.PropCoSigned] = true
-	}
-	status := kg.MotionSubmitted
-	if m.submitted != "" {
-		props[kg.PropDateSubmitted] = m.submitted
-	}
-	if m.adopted != "" {
-		status = kg.MotionAdopted
-		if m.adopted != "?" {
-			props[kg.PropDateAdopted] = m.adopted
-		}
-	}
-	if m.completed {
-		status = kg.MotionCompleted
-	}
-	if m.request != "" {
-		props[kg.PropRequest] = m.request
-	}
-	node := c.b.Node(kg.Node{ID: id, Label: kg.Motion, Name: motionName(m.submitters, m.coSigned), Props: map[string]any{}, Mentions: m.evidence})
-	mergeMotionProps(node, props, status)
-	rel := kg.Mentions
-	if m.responds {
-		rel = kg.RespondsTo
-	}
-	c.b.Edge(kg.Edge{Type: rel, From: m.doc.id, To: id, Evidence: m.evidence})
-	for _, s := range m.submitters {
-		pid := kg.PersonID(s.surname)
-		pprops := map[string]any{kg.PropKind: kg.PersonMP}
-		if s.party != "" {
-			pprops[kg.PropParty] = s.party
-		}
-		c.b.Node(kg.Node{ID: pid, Label: kg.Person, Name: s.surname, Props: pprops, Mentions: m.evidence[:1]})
-		c.b.Edge(kg.Edge{Type: kg.Submitted, From: pid, To: id, Evidence: m.evidence[:1]})
-		if s.party != "" {
-			party := kg.PartyID(s.party)
-			c.b.Node(kg.Node{ID: party, Label: kg.Party, Name: s.party, Mentions: m.evidence[:1]})
-			c.b.Edge(kg.Edge{Type: kg.MemberOf, From: pid, To: party, Evidence: m.evidence[:1]})
-		}
-	}
-	if m.event != nil {
-		eid := c.eventNode(m.event.kind, m.event.date, m.event.ev)
-		c.b.Edge(kg.Edge{Type: kg.SubmittedIn, From: id, To: eid, Evidence: []kg.Evidence{m.event.ev}})
-	}
-}
-
-// mergeMotionProps keeps the most informative value seen for each property: a motion named
-// "c.s." in one letter and with all submitters in another keeps the full list; the
-// furthest status wins.
-func mergeMotionProps(n *kg.Node, props map[string]any, status string) {
-	for k, v := range props {
-		cur, set := n.Props[k]
-		switch {
-		case !set:
-			n.Props[k] = v
-		case k == kg.PropSubmitters && len(v.([]string)) > len(cur.([]string)):
-			n.Props[k] = v
-		}
-	}
-	rank := map[string]int{kg.MotionSubmitted: 0, kg.MotionAdopted: 1, kg.MotionRejected: 1, kg.MotionCompleted: 2}
-	if cur, ok := n.Props[kg.PropStatus].(string); !ok || rank[status] > rank[cur] {
-		n.Props[kg.PropStatus] = status
-	}
 }

@@ -35,51 +35,45 @@ var (
 	yearCell     = regexp.MustCompile(`^(19|20)\d{2}$`)
 )
 
-// planCtx remembers the plan node of a document, if the document speaks of the plan.
-type planCtx struct {
-	id        string
-	mentioned bool
+// mentionsPlan reports whether a sentence names the action plan or its programme.
+func mentionsPlan(text string) bool {
+	if loc := planRe.FindStringIndex(text); loc != nil && strings.Contains(strings.ToLower(text[loc[0]:loc[1]]), "samen tegen") {
+		return true
+	}
+	return programmeRe.MatchString(text)
 }
 
-// plan adds the ActionPlan node when the document mentions it.
-func (c *corpus) plan(d *docCtx) *planCtx {
-	p := &planCtx{id: kg.ActionPlanID(planKey)}
-	for _, s := range d.sents {
-		text := d.str(s)
-		if !strings.Contains(text, "ctieplan") && !strings.Contains(text, "rogramma") {
-			continue
+var planTriggers = []string{"actieplan", "programma"}
+
+// planRecogniser records the action plan where a sentence names it.
+var planRecogniser = sentenceRecogniser{
+	name:     "action plan",
+	triggers: planTriggers,
+	recognise: func(v *sentenceView, out *facts) {
+		if !mentionsPlan(v.text) {
+			return
 		}
-		named := false
-		if loc := planRe.FindStringIndex(text); loc != nil && strings.Contains(strings.ToLower(text[loc[0]:loc[1]]), "samen tegen") {
-			named = true
-		}
-		if named || programmeRe.MatchString(text) {
-			ev := d.sentEv(s)
-			c.b.Node(kg.Node{ID: p.id, Label: kg.ActionPlan, Name: planTitle, Props: map[string]any{kg.PropTitle: planTitle}, Mentions: []kg.Evidence{ev}})
-			c.b.Edge(kg.Edge{Type: kg.Mentions, From: d.id, To: p.id, Evidence: []kg.Evidence{ev}})
-			p.mentioned = true
-		}
-	}
-	return p
+		id, ev := kg.ActionPlanID(planKey), v.ev()
+		out.node(kg.Node{ID: id, Label: kg.ActionPlan, Name: planTitle, Props: map[string]any{kg.PropTitle: planTitle}, Mentions: []kg.Evidence{ev}})
+		out.edge(kg.Mentions, v.d.id, id, ev)
+	},
 }
 
-// actielijn adds an Actielijn node (with its title when known) and returns its ID.
-func (c *corpus) actielijn(n int, title string, ev kg.Evidence) string {
-	id := kg.ActielijnID(n)
-	props := map[string]any{kg.PropNumber: int64(n)}
-	name := "Actielijn " + strconv.Itoa(n)
-	if title = cleanTitle(title); title != "" {
-		props[kg.PropTitle] = title
-		name = title
+// planMentioned reports whether a document names the action plan anywhere, given the
+// recognisers each sentence triggers.
+func planMentioned(d *docCtx, triggered []uint64) bool {
+	bit := uint64(0)
+	for i, r := range sentenceRecognisers {
+		if r == &planRecogniser {
+			bit = 1 << i
+		}
 	}
-	node := c.b.Node(kg.Node{ID: id, Label: kg.Actielijn, Name: name, Props: props, Mentions: []kg.Evidence{ev}})
-	// the fullest title wins: headings and table cells often cut it short
-	if title != "" && (strings.HasPrefix(node.Name, "Actielijn ") || len(title) > len(node.Name)) {
-		node.AddAlias(node.Name)
-		node.Name = title
-		node.Props[kg.PropTitle] = title
+	for i, s := range d.sents {
+		if triggered[i]&bit != 0 && mentionsPlan(d.str(s)) {
+			return true
+		}
 	}
-	return id
+	return false
 }
 
 func cleanTitle(t string) string {
@@ -87,13 +81,20 @@ func cleanTitle(t string) string {
 	return strings.Trim(t, " '‘’«».,:;")
 }
 
-// actielijnen adds the actielijnen a sentence mentions, their titles where the sentence
-// gives them, and PART_OF the plan where the sentence places them in it.
-func (c *corpus) actielijnen(d *docCtx, s Sentence, text string, p *planCtx) {
-	if d.text.Blocks[s.Block].Kind == TableRow || !strings.Contains(text, "ctielijn") {
-		return // tables are read by tables(); every mention has "(A|a)ctielijn"
+// actielijnRecogniser finds the actielijnen a sentence mentions, their titles where the
+// sentence gives them, and PART_OF the plan where the document speaks of it.
+var actielijnRecogniser = sentenceRecogniser{
+	name:      "actielijnen",
+	triggers:  []string{"actielijn"},
+	recognise: actielijnen,
+}
+
+func actielijnen(v *sentenceView, out *facts) {
+	d, s, text := v.d, v.s, v.text
+	if d.text.Blocks[s.Block].Kind == TableRow {
+		return // tables are read by tables()
 	}
-	ev := d.sentEv(s)
+	ev := v.ev()
 	titles := map[int]string{}
 	for _, m := range actielijnTitleAfter.FindAllStringSubmatch(text, -1) {
 		titles[atoi(m[1])] = m[2]
@@ -117,10 +118,10 @@ func (c *corpus) actielijnen(d *docCtx, s Sentence, text string, p *planCtx) {
 			if n <= 0 {
 				continue
 			}
-			id := c.actielijn(n, titles[n], ev)
-			c.b.Edge(kg.Edge{Type: kg.Mentions, From: d.id, To: id, Evidence: []kg.Evidence{ev}})
-			if p.mentioned { // actielijnen belong to the plan the letter speaks of
-				c.b.Edge(kg.Edge{Type: kg.PartOf, From: id, To: p.id, Evidence: []kg.Evidence{ev}})
+			id := out.actielijn(n, titles[n], ev)
+			out.edge(kg.Mentions, d.id, id, ev)
+			if v.planMentioned { // actielijnen belong to the plan the letter speaks of
+				out.edge(kg.PartOf, id, kg.ActionPlanID(planKey), ev)
 			}
 		}
 	}
@@ -136,34 +137,35 @@ func (d *docCtx) sectionActielijn(s Sentence) int {
 
 var holderRe = regexp.MustCompile(`(?i)\b(?:zijn|is)\s+(?:de\s+)?actiehouders?\s+(?:van|voor)\s+(?:deze|de(?:ze)?)\s+actielijn|\bactiehouders?\s+(?:van|voor)\s+actielijn\s+(\d{1,2})`)
 
-// holders reads "X en Y zijn actiehouder van deze actielijn" in the section of an
+// holderRecogniser reads "X en Y zijn actiehouder van deze actielijn" in the section of an
 // actielijn.
-func (c *corpus) holders(d *docCtx, s Sentence, text string) {
-	if !strings.Contains(text, "actiehouder") {
-		return
-	}
-	m := holderRe.FindStringSubmatchIndex(text)
-	if m == nil {
-		return
-	}
-	n := 0
-	if m[2] >= 0 {
-		n = atoi(text[m[2]:m[3]])
-	} else {
-		n = d.sectionActielijn(s)
-	}
-	if n == 0 {
-		return
-	}
-	ev := d.sentEv(s)
-	al := c.actielijn(n, "", ev)
-	for _, h := range orgsWithin(c.sentenceOrgs(d, s), 0, m[0]) {
-		c.b.Edge(kg.Edge{Type: kg.Holds, From: c.orgNode(h.key, ev), To: al, Evidence: []kg.Evidence{ev}})
-	}
+var holderRecogniser = sentenceRecogniser{
+	name:     "action holders",
+	triggers: []string{"actiehouder"},
+	recognise: func(v *sentenceView, out *facts) {
+		m := holderRe.FindStringSubmatchIndex(v.text)
+		if m == nil {
+			return
+		}
+		n := 0
+		if m[2] >= 0 {
+			n = atoi(v.text[m[2]:m[3]])
+		} else {
+			n = v.d.sectionActielijn(v.s)
+		}
+		if n == 0 {
+			return
+		}
+		ev := v.ev()
+		al := out.actielijn(n, "", ev)
+		for _, h := range orgsWithin(v.organisations(), 0, m[0]) {
+			out.edge(kg.Holds, out.org(h.key, ev), al, ev)
+		}
+	},
 }
 
 // tables reads the budget tables of the action plan and the proposals annex.
-func (c *corpus) tables(d *docCtx, p *planCtx) {
+func tables(d *docCtx, plan bool, out *facts) {
 	var (
 		curActielijn int
 		unit         float64
@@ -172,10 +174,12 @@ func (c *corpus) tables(d *docCtx, p *planCtx) {
 		theme        string
 		lastAction   []int
 		lastProposal *proposalRow
+		actions      []kg.Node // recorded at the end: a row without a number continues a title
+		actionAt     = map[int]int{}
 	)
 	flushProposal := func() {
 		if lastProposal != nil {
-			c.proposal(d, lastProposal)
+			proposal(d, lastProposal, out)
 			lastProposal = nil
 		}
 	}
@@ -201,9 +205,9 @@ func (c *corpus) tables(d *docCtx, p *planCtx) {
 				curActielijn = atoi(m[1])
 				unit = parseUnit(m[3])
 				programme = false
-				id := c.actielijn(curActielijn, m[2], ev)
-				if p.mentioned {
-					c.b.Edge(kg.Edge{Type: kg.PartOf, From: id, To: p.id, Evidence: []kg.Evidence{ev}})
+				id := out.actielijn(curActielijn, m[2], ev)
+				if plan {
+					out.edge(kg.PartOf, id, kg.ActionPlanID(planKey), ev)
 				}
 			} else {
 				curActielijn = 0
@@ -231,8 +235,7 @@ func (c *corpus) tables(d *docCtx, p *planCtx) {
 		}
 		if programme {
 			if m := actielijnRow.FindStringSubmatch(cells[0] + "\t"); m != nil {
-				id := c.actielijn(atoi(m[1]), m[2], ev)
-				c.setBudget(id, years, cells[1:], unit)
+				out.add(actielijnFact{number: atoi(m[1]), title: cleanTitle(m[2]), ev: ev, budget: rowBudget(years, cells[1:], unit)})
 			}
 			continue
 		}
@@ -248,19 +251,22 @@ func (c *corpus) tables(d *docCtx, p *planCtx) {
 			for _, n := range nums {
 				id := kg.ActionID(n)
 				props := map[string]any{kg.PropNumber: int64(n), kg.PropTitle: cleanTitle(m[3])}
-				c.b.Node(kg.Node{ID: id, Label: kg.Action, Name: cleanTitle(m[3]), Props: props, Mentions: []kg.Evidence{ev}})
-				c.b.Edge(kg.Edge{Type: kg.PartOf, From: id, To: kg.ActielijnID(curActielijn), Evidence: []kg.Evidence{ev}})
-				c.setBudget(id, years, cells[1:], unit)
-				if len(nums) > 1 {
-					c.b.Get(id).Props["budgetSharedWith"] = sharedWith(nums, n)
+				if bu := rowBudget(years, cells[1:], unit); bu != nil {
+					props[kg.PropBudgetYears], props[kg.PropBudgetEuro] = bu.years, bu.euro
 				}
+				if len(nums) > 1 {
+					props["budgetSharedWith"] = sharedWith(nums, n)
+				}
+				actionAt[n] = len(actions)
+				actions = append(actions, kg.Node{ID: id, Label: kg.Action, Name: cleanTitle(m[3]), Props: props, Mentions: []kg.Evidence{ev}})
+				out.edge(kg.PartOf, id, kg.ActielijnID(curActielijn), ev)
 			}
 			continue
 		}
 		// a row without a number continues the title of the action above it
 		if lastAction != nil && cells[0] != "" && allEmpty(cells[1:]) {
 			for _, n := range lastAction {
-				node := c.b.Get(kg.ActionID(n))
+				node := &actions[actionAt[n]]
 				node.Name = cleanTitle(node.Name + " " + cells[0])
 				node.Props[kg.PropTitle] = node.Name
 				node.Mentions = append(node.Mentions, ev)
@@ -268,6 +274,9 @@ func (c *corpus) tables(d *docCtx, p *planCtx) {
 		}
 	}
 	flushProposal()
+	for _, n := range actions {
+		out.node(n)
+	}
 }
 
 func sharedWith(nums []int, self int) []int64 {
@@ -343,8 +352,8 @@ func parseAmount(s string) (float64, bool) {
 	return v, err == nil
 }
 
-// setBudget stores the euro amounts of a row per year; empty and "-" cells are no budget.
-func (c *corpus) setBudget(id string, years []int64, cells []string, unit float64) {
+// rowBudget reads the euro amounts of a row per year; empty and "-" cells are no budget.
+func rowBudget(years []int64, cells []string, unit float64) *budget {
 	var ys, euro []int64
 	for i, y := range years {
 		if i >= len(cells) {
@@ -355,14 +364,10 @@ func (c *corpus) setBudget(id string, years []int64, cells []string, unit float6
 			euro = append(euro, int64(v*unit+0.5))
 		}
 	}
-	n := c.b.Get(id)
-	if n == nil || len(ys) == 0 {
-		return
+	if len(ys) == 0 {
+		return nil
 	}
-	if _, set := n.Props[kg.PropBudgetYears]; !set {
-		n.Props[kg.PropBudgetYears] = ys
-		n.Props[kg.PropBudgetEuro] = euro
-	}
+	return &budget{years: ys, euro: euro}
 }
 
 func firstCell(cells []string) string {

@@ -43,7 +43,7 @@ var (
 
 // proposal adds a Proposal node and its RELATES_TO edges read from the appraisal: "Sluit
 // aan bij voorstel 26 en 27", "Reeds geborgd in actielijn 3", "acties: 22, 24, 25".
-func (c *corpus) proposal(d *docCtx, p *proposalRow) {
+func proposal(d *docCtx, p *proposalRow, out *facts) {
 	get := func(i int) string {
 		if i < len(p.cells) {
 			return strings.TrimSpace(p.cells[i])
@@ -63,11 +63,11 @@ func (c *corpus) proposal(d *docCtx, p *proposalRow) {
 		props[kg.PropEstimatedCost] = cost
 	}
 	evs := append([]kg.Evidence{p.ev}, p.more...)
-	c.b.Node(kg.Node{ID: id, Label: kg.Proposal, Name: title, Props: props, Mentions: evs})
-	c.b.Edge(kg.Edge{Type: kg.Mentions, From: d.id, To: id, Evidence: evs})
+	out.node(kg.Node{ID: id, Label: kg.Proposal, Name: title, Props: props, Mentions: evs})
+	out.edge(kg.Mentions, d.id, id, evs...)
 	rel := func(to string) {
 		if to != id {
-			c.b.Edge(kg.Edge{Type: kg.RelatesTo, From: id, To: to, Evidence: evs})
+			out.edge(kg.RelatesTo, id, to, evs...)
 		}
 	}
 	for _, m := range relProposals.FindAllStringSubmatch(appraisal, -1) {
@@ -76,7 +76,7 @@ func (c *corpus) proposal(d *docCtx, p *proposalRow) {
 		}
 	}
 	for _, m := range relActielijn.FindAllStringSubmatch(appraisal, -1) {
-		rel(c.actielijn(atoi(m[1]), "", p.ev))
+		rel(out.actielijn(atoi(m[1]), "", p.ev))
 	}
 	for _, m := range relActions.FindAllStringSubmatch(appraisal, -1) {
 		for _, n := range listSep.FindAllString(m[1], -1) {

@@ -19,9 +19,17 @@ var (
 // roles reads, in the section of an actielijn, who does the work (EXECUTES), who asked
 // for it ("in opdracht van", COMMISSIONED) and who coordinates it (COORDINATES). The
 // target is the report the sentence names, else the section's actielijn.
-func (c *corpus) roles(d *docCtx, s Sentence, text string) {
+var roleRecogniser = sentenceRecogniser{
+	name: "roles",
+	// the organisations and the section decide; the index finds organisations in any case
+	triggers:  nil,
+	recognise: roles,
+}
+
+func roles(v *sentenceView, out *facts) {
+	d, s, text := v.d, v.s, v.text
 	al := d.sectionActielijn(s)
-	orgs := c.sentenceOrgs(d, s)
+	orgs := v.organisations()
 	if len(orgs) == 0 {
 		return
 	}
@@ -37,10 +45,9 @@ func (c *corpus) roles(d *docCtx, s Sentence, text string) {
 	if target == "" {
 		return
 	}
-	ev := d.sentEv(s)
-	if c.b.Get(target) == nil {
-		return // the report or actielijn was not recognised as such
-	}
+	ev := v.ev()
+	// the report or actielijn need not be established here: an edge to a target no
+	// recogniser established is dropped when the graph is assembled
 	commissioners := map[string]bool{}
 	if m := commissionedRe.FindStringIndex(text); m != nil {
 		// "In opdracht van de VNG, het CCV en CoMensha heeft … DSP-groep …": the
@@ -57,7 +64,7 @@ func (c *corpus) roles(d *docCtx, s Sentence, text string) {
 				if strings.HasPrefix(target, "actielijn:") {
 					rel = kg.Executes // commissioning work on an actielijn is taking part in it
 				}
-				c.b.Edge(kg.Edge{Type: rel, From: c.orgNode(o.key, ev), To: target, Evidence: []kg.Evidence{ev}})
+				out.edge(rel, out.org(o.key, ev), target, ev)
 			}
 		}
 	}
@@ -65,7 +72,7 @@ func (c *corpus) roles(d *docCtx, s Sentence, text string) {
 		if m := coordinatorRe.FindStringIndex(text); m != nil {
 			for _, o := range orgs {
 				if o.end <= m[0] {
-					c.b.Edge(kg.Edge{Type: kg.Coordinates, From: c.orgNode(o.key, ev), To: target, Evidence: []kg.Evidence{ev}})
+					out.edge(kg.Coordinates, out.org(o.key, ev), target, ev)
 				}
 			}
 		}
@@ -75,58 +82,71 @@ func (c *corpus) roles(d *docCtx, s Sentence, text string) {
 		return
 	}
 	for _, o := range orgs {
-		if commissioners[o.key] || !c.executor(o.key) {
+		if commissioners[o.key] || !executor(v.orgs, o.key) {
 			continue
 		}
-		c.b.Edge(kg.Edge{Type: kg.Executes, From: c.orgNode(o.key, ev), To: kg.ActielijnID(al), Evidence: []kg.Evidence{ev}})
+		out.edge(kg.Executes, out.org(o.key, ev), kg.ActielijnID(al), ev)
 	}
 }
 
 // executor reports whether an organisation can do the work of an actielijn: not the
 // parliament and not a ministry named only as context.
-func (c *corpus) executor(key string) bool {
-	e := c.orgs.entries[key]
+func executor(orgs *orgIndex, key string) bool {
+	e := orgs.entries[key]
 	return e == nil || (e.kind != "PARLIAMENT" && e.kind != "MEDIA")
 }
 
 // members reads explicit member lists: "Het SOM bestaat uit de volgende organisaties: A,
 // B en C", "In de regiegroep nemen vertegenwoordigers van de volgende organisaties deel:
 // …". The group is the organisation named before the colon.
-func (c *corpus) members(d *docCtx, s Sentence, text string) {
+var memberRecogniser = sentenceRecogniser{
+	name:      "members",
+	triggers:  []string{"bestaat uit", "bestaan uit", "deel", "lid van", "leden van"},
+	recognise: members,
+}
+
+func members(v *sentenceView, out *facts) {
+	text := v.text
 	colon := strings.Index(text, ":")
 	if colon < 0 || !memberListRe.MatchString(text[:colon]) {
 		return
 	}
-	hits := c.sentenceOrgs(d, s)
+	hits := v.organisations()
 	groups := orgsWithin(hits, 0, colon)
 	if len(groups) != 1 {
 		return
 	}
 	group := groups[0].key
-	ev := d.sentEv(s)
+	ev := v.ev()
 	for _, o := range orgsWithin(hits, colon, len(text)) {
 		if o.key != group {
-			c.b.Edge(kg.Edge{Type: kg.MemberOf, From: c.orgNode(o.key, ev), To: c.orgNode(group, ev), Evidence: []kg.Evidence{ev}})
+			out.edge(kg.MemberOf, out.org(o.key, ev), out.org(group, ev), ev)
 		}
 	}
 }
 
 // partOf adds PART_OF for organisations the dictionary places inside another (AVIM in the
 // police) when a sentence names both, so that the edge has evidence in the text.
-func (c *corpus) partOf(d *docCtx, s Sentence, text string) {
-	hits := c.sentenceOrgs(d, s)
-	if len(hits) < 2 || !containmentCue.MatchString(text) {
+var partOfRecogniser = sentenceRecogniser{
+	name:      "part of",
+	triggers:  []string{"binnen", "onderdeel", "onder de", "eenheid", "eenheden", "afdeling", "dienst van", "van de politie"},
+	recognise: partOf,
+}
+
+func partOf(v *sentenceView, out *facts) {
+	hits := v.organisations()
+	if len(hits) < 2 || !containmentCue.MatchString(v.text) {
 		return
 	}
 	present := map[string]bool{}
 	for _, h := range hits {
 		present[h.key] = true
 	}
-	ev := d.sentEv(s)
+	ev := v.ev()
 	for _, h := range hits {
-		e := c.orgs.entries[h.key]
+		e := v.orgs.entries[h.key]
 		if e != nil && e.parent != "" && present[e.parent] && e.parent != h.key {
-			c.b.Edge(kg.Edge{Type: kg.PartOf, From: c.orgNode(h.key, ev), To: c.orgNode(e.parent, ev), Evidence: []kg.Evidence{ev}})
+			out.edge(kg.PartOf, out.org(h.key, ev), out.org(e.parent, ev), ev)
 		}
 	}
 }

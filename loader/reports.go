@@ -21,15 +21,20 @@ var (
 
 // reports adds Report nodes for titled reports, their publisher when the sentence names
 // one, and RESPONDS_TO when the document reacts to the report.
-func (c *corpus) reports(d *docCtx, s Sentence, text string) {
+var reportRecogniser = sentenceRecogniser{
+	name: "reports",
+	// every report this finds is quoted, a …monitor, a …Report or a Factsheet
+	triggers:  []string{"«", "'", "‘", "“", "\"", "monitor", "report", "factsheet"},
+	recognise: reports,
+}
+
+func reports(v *sentenceView, out *facts) {
+	d, text := v.d, v.text
 	type found struct {
 		title      string
 		start, end int
 	}
 	var fs []found
-	if !strings.ContainsAny(text, "«'‘“\"") && !strings.Contains(text, "monitor") && !strings.Contains(text, "Report") && !strings.Contains(text, "Factsheet") {
-		return // every report this finds is quoted or a …monitor
-	}
 	for _, m := range reportRe.FindAllStringSubmatchIndex(text, -1) {
 		fs = append(fs, found{cleanTitle(text[m[4]:m[5]]), m[0], m[1]})
 	}
@@ -41,18 +46,18 @@ func (c *corpus) reports(d *docCtx, s Sentence, text string) {
 	if len(fs) == 0 {
 		return
 	}
-	ev := d.sentEv(s)
-	orgs := c.sentenceOrgs(d, s)
+	ev := v.ev()
+	orgs := v.organisations()
 	for _, f := range fs {
 		id := kg.ReportID(f.title)
-		c.b.Node(kg.Node{ID: id, Label: kg.Report, Name: f.title, Props: map[string]any{kg.PropTitle: f.title}, Mentions: []kg.Evidence{ev}})
+		out.node(kg.Node{ID: id, Label: kg.Report, Name: f.title, Props: map[string]any{kg.PropTitle: f.title}, Mentions: []kg.Evidence{ev}})
 		rel := kg.Mentions
 		if respondsReport.MatchString(text) || respondsReport.MatchString(d.meta.title) && strings.Contains(d.meta.title, f.title) {
 			rel = kg.RespondsTo
 		}
-		c.b.Edge(kg.Edge{Type: rel, From: d.id, To: id, Evidence: []kg.Evidence{ev}})
+		out.edge(rel, d.id, id, ev)
 		for _, pub := range publishers(text, f.start, f.end, orgs) {
-			c.b.Edge(kg.Edge{Type: kg.Published, From: c.orgNode(pub, ev), To: id, Evidence: []kg.Evidence{ev}})
+			out.edge(kg.Published, out.org(pub, ev), id, ev)
 		}
 	}
 }
