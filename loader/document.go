@@ -18,6 +18,9 @@ type docCtx struct {
 	sents  []Sentence
 	runeAt []int32 // byte offset → rune offset in text.Body, while recognised
 	meta   meta
+	// sectionAL is the actielijn each heading block is about (by block index), while
+	// recognised
+	sectionAL map[int]int
 }
 
 // meta is what the letterhead and the head of the letter say.
@@ -56,10 +59,18 @@ func (d *docCtx) index() {
 		}
 	}
 	d.runeAt[len(body)] = r
+	d.sectionAL = map[int]int{}
+	for i, b := range d.text.Blocks {
+		if b.Kind == Heading {
+			if m := actielijnHeading.FindStringSubmatch(body[b.Start:b.End]); m != nil {
+				d.sectionAL[i] = atoi(m[2])
+			}
+		}
+	}
 }
 
 func (d *docCtx) release() {
-	d.runeAt, d.sents = nil, nil
+	d.runeAt, d.sents, d.sectionAL = nil, nil, nil
 	d.text = &Text{Body: d.text.Body}
 }
 

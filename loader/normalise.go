@@ -608,6 +608,9 @@ func (t *Text) build(paras []para, notes []footnote) {
 // expected number counts as a marker, and only when that footnote exists (or the document
 // has no footnote bodies at all, as in some exports), so years and amounts stay numbers.
 func superscriptMarkers(s string, next int, have map[int]bool) (string, int) {
+	if !strings.Contains(s, itoa(next)) {
+		return s, next // the first marker must be the next number: no need to look further
+	}
 	var b strings.Builder
 	last := 0
 	for _, m := range trailingMarker.FindAllStringSubmatchIndex(s, -1) {

@@ -129,10 +129,10 @@ func actielijnen(v *sentenceView, out *facts) {
 
 // sectionActielijn returns the actielijn a sentence's section heading is about.
 func (d *docCtx) sectionActielijn(s Sentence) int {
-	if m := actielijnHeading.FindStringSubmatch(d.heading(s)); m != nil {
-		return atoi(m[2])
+	if s.Section < 0 {
+		return 0
 	}
-	return 0
+	return d.sectionAL[s.Section]
 }
 
 var holderRe = regexp.MustCompile(`(?i)\b(?:zijn|is)\s+(?:de\s+)?actiehouders?\s+(?:van|voor)\s+(?:deze|de(?:ze)?)\s+actielijn|\bactiehouders?\s+(?:van|voor)\s+actielijn\s+(\d{1,2})`)
