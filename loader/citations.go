@@ -18,18 +18,15 @@ type Citation struct {
 // "Kamerstukken II 2023/24, 28 638, nr. 233", "Kamerstuk 28 638, nr. 257", "28638 nr. 233",
 // "28638, nr. 205", "35 300 XVII, nr. 34", "TK 2019–2020, 35 300, nr. 25", "nr.231", and
 // lists "nr. 184 en 203".
-var kamerstukRe = regexp.MustCompile(`\b(\d{2}\s?\d{3})((?:\s+[A-Z]{1,5}\b)*)\s*,?\s*nrs?\.?\s*(\d{1,4})((?:\s*(?:,|en|&)\s*\d{1,4}\b)*)`)
+var kamerstukRe = regexp.MustCompile(`\b(\d{2}\s?\d{3})((?:\s+[A-Z]{1,5}\b)*)\s*,?\s*(?i:nrs?)\.?\s*(\d{1,4})((?:\s*(?:,|en|&)\s*\d{1,4}\b)*)`)
 
-var docNumberRe = regexp.MustCompile(`\b(20\d{2}D\d{5})\b`)
+var docNumberRe = regexp.MustCompile(`\b(20\d{2}[Dd]\d{5})\b`)
 
 var listSep = regexp.MustCompile(`\d{1,4}`)
 
 // findCitations returns the citations in s, offsets shifted by offset.
 func findCitations(s string, offset int) []Citation {
 	var out []Citation
-	if !strings.Contains(s, "nr") && !strings.Contains(s, "D0") {
-		return nil // every citation has "nr" or a document number
-	}
 	for _, m := range kamerstukRe.FindAllStringSubmatchIndex(s, -1) {
 		dossier := strings.Join(strings.Fields(s[m[2]:m[3]]+" "+s[m[4]:m[5]]), " ")
 		dossier = normaliseDossier(dossier)
@@ -42,7 +39,7 @@ func findCitations(s string, offset int) []Citation {
 		}
 	}
 	for _, m := range docNumberRe.FindAllStringSubmatchIndex(s, -1) {
-		out = append(out, Citation{DocNumber: s[m[2]:m[3]], Start: offset + m[0], End: offset + m[1]})
+		out = append(out, Citation{DocNumber: strings.ToUpper(s[m[2]:m[3]]), Start: offset + m[0], End: offset + m[1]})
 	}
 	return out
 }

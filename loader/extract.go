@@ -217,7 +217,7 @@ var officeRe = regexp.MustCompile(`(?i)^(minister|staatssecretaris)\s+(van|voor)
 
 // officeItemRe reads one office out of a list: the role, "van"/"voor", and the
 // capitalised name that follows ("Volksgezondheid, Welzijn en Sport").
-var officeItemRe = regexp.MustCompile(`(?i:de\s+)?((?i:minister|staatssecretaris)\s+(?:van|voor)\s+(?:[A-Z][\p{L}-]*(?:,\s+|\s+en\s+|\s+(?:van|voor|de|het)\s+|\s+))*[A-Z][\p{L}-]*)`)
+var officeItemRe = regexp.MustCompile(`(?i:de\s+)?((?i:minister|staatssecretaris)\s+(?i:van|voor)\s+(?:[A-Z][\p{L}-]*(?:,\s+|\s+(?i:en)\s+|\s+(?i:van|voor|de|het)\s+|\s+))*[A-Z][\p{L}-]*)`)
 
 // officeList splits "de Staatssecretaris van X, de Minister van Y en de Minister voor Z"
 // into offices.
@@ -242,6 +242,9 @@ var officeRecogniser = sentenceRecogniser{
 	},
 }
 
+// officeConnectives are written in lower case inside an office's name.
+var officeConnectives = map[string]bool{"van": true, "voor": true, "en": true, "de": true, "het": true, "der": true}
+
 // officeNames corrects office titles that letters write loosely.
 var officeNames = map[string]string{"Minister van Rechtsbescherming": "Minister voor Rechtsbescherming"}
 
@@ -249,10 +252,16 @@ var officeNames = map[string]string{"Minister van Rechtsbescherming": "Minister 
 // "minister van Justitie en Veiligheid" and "Minister van Justitie en Veiligheid" are one.
 func office(title string, ev kg.Evidence, out *facts) string {
 	title = officeTitle(title)
+	if strings.ToUpper(title) == title {
+		title = strings.ToLower(title) // "DE STAATSSECRETARIS VAN JUSTITIE EN VEILIGHEID" of a heading
+	}
 	words := strings.Fields(title)
 	for i, w := range words {
-		if i > 0 && (w == "Van" || w == "Voor") {
-			words[i] = strings.ToLower(w)
+		switch lw := strings.ToLower(w); {
+		case i > 0 && officeConnectives[lw]:
+			words[i] = lw
+		default:
+			words[i] = capitalise(w)
 		}
 	}
 	title = strings.Join(words, " ")

@@ -19,30 +19,45 @@ var (
 	respondsReport = regexp.MustCompile(`(?i)\b(reactie|reageren|beleidsreactie|reageer|ga ik in|aanbeveling)`)
 )
 
-// reports adds Report nodes for titled reports, their publisher when the sentence names
-// one, and RESPONDS_TO when the document reacts to the report.
-var reportRecogniser = sentenceRecogniser{
-	name: "reports",
-	// every report this finds is quoted, a …monitor, a …Report or a Factsheet
-	triggers:  []string{"«", "'", "‘", "“", "\"", "monitor", "report", "factsheet"},
-	recognise: reports,
+// quotedReportRecogniser finds reports by their quoted title ("het rapport «Van kwaad tot
+// erger»"), their publisher when the sentence names one, and RESPONDS_TO when the
+// document reacts to the report.
+var quotedReportRecogniser = sentenceRecogniser{
+	name:     "quoted reports",
+	triggers: []string{"«", "'", "‘", "“", "\""},
+	recognise: func(v *sentenceView, out *facts) {
+		var fs []foundReport
+		for _, m := range reportRe.FindAllStringSubmatchIndex(v.text, -1) {
+			fs = append(fs, foundReport{cleanTitle(v.text[m[4]:m[5]]), m[0], m[1]})
+		}
+		reports(v, fs, out)
+	},
 }
 
-func reports(v *sentenceView, out *facts) {
-	d, text := v.d, v.text
-	type found struct {
-		title      string
-		start, end int
-	}
-	var fs []found
-	for _, m := range reportRe.FindAllStringSubmatchIndex(text, -1) {
-		fs = append(fs, found{cleanTitle(text[m[4]:m[5]]), m[0], m[1]})
-	}
-	for _, re := range []*regexp.Regexp{monitorRe, namedReportRe} {
-		for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
-			fs = append(fs, found{strings.ReplaceAll(text[m[2]:m[3]], "–", "-"), m[0], m[1]})
+// namedReportRecogniser finds reports by the shape of their name: "Dadermonitor
+// 2017-2021", "Global Report on Trafficking in Persons 2024", "Factsheet …".
+var namedReportRecogniser = sentenceRecogniser{
+	name:          "named reports",
+	triggers:      []string{"monitor", "report", "factsheet"},
+	caseSensitive: "the capitalised name is what tells the Dadermonitor from a monitor",
+	recognise: func(v *sentenceView, out *facts) {
+		var fs []foundReport
+		for _, re := range []*regexp.Regexp{monitorRe, namedReportRe} {
+			for _, m := range re.FindAllStringSubmatchIndex(v.text, -1) {
+				fs = append(fs, foundReport{strings.ReplaceAll(v.text[m[2]:m[3]], "–", "-"), m[0], m[1]})
+			}
 		}
-	}
+		reports(v, fs, out)
+	},
+}
+
+type foundReport struct {
+	title      string
+	start, end int
+}
+
+func reports(v *sentenceView, fs []foundReport, out *facts) {
+	d, text := v.d, v.text
 	if len(fs) == 0 {
 		return
 	}
