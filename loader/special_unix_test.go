@@ -60,4 +60,3 @@ func TestSpecialFilesAreRefused(t *testing.T) {
 		t.Errorf("ok.txt did not load beside them: %d nodes", r.nodes)
 	}
 }
-
