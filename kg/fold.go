@@ -2,6 +2,7 @@ package kg
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 
 	"golang.org/x/text/runes"
@@ -9,17 +10,24 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
+// unaccent removes accents; a chain is stateful and costly to build, so each goroutine
+// borrows one (transform.String resets it before use).
+var unaccent = sync.Pool{New: func() any {
+	return transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+}}
+
 // Fold makes the key under which names are compared and sorted: accents removed, case
 // folded, punctuation turned to spaces, spaces collapsed. "Coördinatiecentrum" and
 // "coordinatiecentrum" fold alike; so do "GL/PvdA" and "gl pvda".
 func Fold(s string) string {
 	out := s
 	if !isASCII(s) { // accents only exist outside ASCII; most names need no transform
-		t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+		t := unaccent.Get().(transform.Transformer)
 		var err error
 		if out, _, err = transform.String(t, s); err != nil {
 			out = s
 		}
+		unaccent.Put(t)
 	}
 	var b strings.Builder
 	space := false

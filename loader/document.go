@@ -44,21 +44,25 @@ func newDocCtx(name string, t *Text) *docCtx {
 	return &docCtx{file: name, text: t, sents: Segment(t)}
 }
 
-// index builds the rune offsets that evidence needs; release frees them, with everything
-// else of the document but its text, once the document has been recognised.
+// runeStride is the spacing of the rune-offset checkpoints: an offset costs at most this
+// many bytes of counting, and the index a sixteenth of a byte per byte of text.
+const runeStride = 64
+
+// index builds the rune-offset checkpoints that evidence needs and the actielijn of each
+// section; release frees them, with everything else of the document but its text, once
+// the document has been recognised.
 func (d *docCtx) index() {
 	body := d.text.Body
-	d.runeAt = make([]int32, len(body)+1)
+	d.runeAt = make([]int32, len(body)/runeStride+1)
 	r := int32(0)
 	for i := 0; i < len(body); i++ {
+		if i%runeStride == 0 {
+			d.runeAt[i/runeStride] = r
+		}
 		if utf8.RuneStart(body[i]) {
-			d.runeAt[i] = r
 			r++
-		} else {
-			d.runeAt[i] = r
 		}
 	}
-	d.runeAt[len(body)] = r
 	d.sectionAL = map[int]int{}
 	for i, b := range d.text.Blocks {
 		if b.Kind == Heading {
@@ -74,6 +78,21 @@ func (d *docCtx) release() {
 	d.text = &Text{Body: d.text.Body}
 }
 
+// runeOffset is the offset in code points of byte offset pos of the body.
+func (d *docCtx) runeOffset(pos int) int {
+	if d.runeAt == nil { // the document's own node is made before its index
+		return utf8.RuneCountInString(d.text.Body[:pos])
+	}
+	n := int(d.runeAt[pos/runeStride])
+	// count rune starts, not runes: the checkpoint may fall inside a rune
+	for i := pos / runeStride * runeStride; i < pos; i++ {
+		if utf8.RuneStart(d.text.Body[i]) {
+			n++
+		}
+	}
+	return n
+}
+
 // MaxQuote is the longest quote evidence carries, in characters: a sentence is the unit of
 // evidence, and text without sentence ends (a table dump, a million footnote markers) must
 // not be copied whole into every fact it supports. The offsets cover what the quote holds.
@@ -81,17 +100,10 @@ const MaxQuote = 1000
 
 // ev is the evidence for a byte span of the body, its quote cut at MaxQuote characters.
 func (d *docCtx) ev(start, end int) kg.Evidence {
-	if d.runeAt == nil { // the document's own node is made before its index
-		s := utf8.RuneCountInString(d.text.Body[:start])
-		e := s + utf8.RuneCountInString(d.text.Body[start:end])
-		if e-s > MaxQuote {
-			end = start + len(string([]rune(d.text.Body[start:end])[:MaxQuote]))
-			e = s + MaxQuote
-		}
-		return kg.Evidence{Document: d.id, Quote: d.text.Body[start:end], Start: s, End: e}
-	}
-	if int(d.runeAt[end]-d.runeAt[start]) > MaxQuote {
-		n := 0
+	s := d.runeOffset(start)
+	n := utf8.RuneCountInString(d.text.Body[start:end])
+	if n > MaxQuote {
+		n = 0
 		for i := start; i < end; i++ {
 			if utf8.RuneStart(d.text.Body[i]) {
 				if n == MaxQuote {
@@ -102,7 +114,7 @@ func (d *docCtx) ev(start, end int) kg.Evidence {
 			}
 		}
 	}
-	return kg.Evidence{Document: d.id, Quote: d.text.Body[start:end], Start: int(d.runeAt[start]), End: int(d.runeAt[end])}
+	return kg.Evidence{Document: d.id, Quote: d.text.Body[start:end], Start: s, End: s + n}
 }
 
 // dateRef is the document's date, against which "27 september jl." is resolved, if known.

@@ -534,6 +534,14 @@ func (t *Text) build(paras []para, notes []footnote) {
 		have[n.n] = true
 	}
 	var b strings.Builder
+	size := len("\n\nVoetnoten")
+	for _, p := range paras {
+		size += len(p.text) + 2
+	}
+	for _, n := range notes {
+		size += len(n.text) + 16
+	}
+	b.Grow(size + size/64) // room for markers rewritten as superscripts
 	next := 1
 	// documents that print markers as superscripts need no guessing at plain digits
 	plain := true

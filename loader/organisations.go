@@ -212,6 +212,66 @@ func tokenTexts(s string) []string {
 	return out
 }
 
+// wordSpans appends the byte spans of the words of s (runs of letters and digits).
+func wordSpans(s string, out [][2]int) [][2]int {
+	start := -1
+	for i, r := range s {
+		word := unicode.IsLetter(r) || unicode.IsDigit(r)
+		if word && start < 0 {
+			start = i
+		} else if !word && start >= 0 {
+			out = append(out, [2]int{start, i})
+			start = -1
+		}
+	}
+	if start >= 0 {
+		out = append(out, [2]int{start, len(s)})
+	}
+	return out
+}
+
+// candidates returns the forms that start with word w. An ASCII word is lowered into buf,
+// which the lookup m[string(b)] reads without allocating; other words are folded once per
+// document (folded is the caller's memo, nil for none).
+func (ix *orgIndex) candidates(w string, buf []byte, folded map[string]string) []formSeq {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= 0x80 {
+			if folded == nil {
+				return ix.first[kg.Fold(w)]
+			}
+			f, ok := folded[w]
+			if !ok {
+				f = kg.Fold(w)
+				folded[w] = f
+			}
+			return ix.first[f]
+		}
+	}
+	return ix.first[string(foldASCII(buf, w))]
+}
+
+// foldsTo reports whether foldToken(w) == folded, without allocating for ASCII words.
+func foldsTo(w, folded string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= 0x80 {
+			return kg.Fold(w) == folded
+		}
+	}
+	if len(w) != len(folded) {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != folded[i] {
+			return false
+		}
+	}
+	return true
+}
+
 // foldToken folds one word; ASCII words take the fast path.
 func foldToken(w string) string {
 	for i := 0; i < len(w); i++ {
@@ -228,30 +288,33 @@ type orgHit struct {
 	start, end int
 }
 
-// find returns the organisations mentioned in s (offsets shifted by offset).
-func (ix *orgIndex) find(s string, offset int) []orgHit {
+// find returns the organisations mentioned in s (offsets shifted by offset). It runs on
+// every sentence, so it folds words into a reused buffer instead of allocating them.
+func (ix *orgIndex) find(s string, offset int, folded map[string]string) []orgHit {
 	if ix.first == nil {
 		ix.compile()
 	}
-	toks := tokenize(s)
+	var spans [64][2]int
+	toks := wordSpans(s, spans[:0])
 	var out []orgHit
+	var buf [64]byte
 	for i := 0; i < len(toks); {
 		matched := 0
-		for _, f := range ix.first[toks[i].folded] {
+		for _, f := range ix.candidates(s[toks[i][0]:toks[i][1]], buf[:0], folded) {
 			if i+len(f.tokens) > len(toks) {
 				continue
 			}
 			ok := true
 			for j, ft := range f.tokens {
-				tt := toks[i+j]
-				if (f.exact && tt.text != ft) || (!f.exact && tt.folded != ft) {
+				w := s[toks[i+j][0]:toks[i+j][1]]
+				if (f.exact && w != ft) || (!f.exact && !foldsTo(w, ft)) {
 					ok = false
 					break
 				}
 			}
 			if ok {
 				last := toks[i+len(f.tokens)-1]
-				out = append(out, orgHit{key: f.key, start: offset + toks[i].start, end: offset + last.end})
+				out = append(out, orgHit{key: f.key, start: offset + toks[i][0], end: offset + last[1]})
 				matched = len(f.tokens)
 				break
 			}
@@ -360,25 +423,25 @@ func nameBefore(s string) string {
 // orgPatterns find organisations no dictionary lists, by the way their names are built.
 // Each yields the name (group 1) and the kind it implies.
 var orgPatterns = []struct {
-	re      *regexp.Regexp
-	kind    string
-	literal string // the pattern cannot match a sentence without it
+	re       *regexp.Regexp
+	kind     string
+	literals []string // the pattern cannot match a sentence without one of them
 }{
-	{regexp.MustCompile(`\b(Stichting(?: (?:[A-Z][\p{L}'’-]*|(?:des|de|van|voor|en|tegen)\b))+)`), "NGO", "Stichting"},
-	{regexp.MustCompile(`\b(?:[Oo]nderzoeks|[Aa]dvies(?:-\s+en\s+onderzoeks)?)(?:bureau|instituut)\s+([A-Z][\p{L}-]+(?: [A-Z][\p{L}-]+)*)`), "RESEARCH", "bureau|instituut"},
-	{regexp.MustCompile(`\b((?:[Uu]niversiteit|[Hh]ogeschool) van [A-Z][\p{L}-]+)`), "RESEARCH", "niversiteit|ogeschool"},
-	{regexp.MustCompile(`\b((?:Rechtbank|Gerechtshof) [A-Z][\p{L}-]+)`), "COURT", "Rechtbank|Gerechtshof"},
-	{regexp.MustCompile(`\bRb\. ([A-Z][\p{L}-]+)`), "COURT", "Rb."},
-	{regexp.MustCompile(`\b(Commissie [A-Z][\p{L}]+)\b`), "COMMISSION", "Commissie"},
-	{regexp.MustCompile(`["“«']((?:Field ?[Ll]ab|Fieldlab) [^"”»']+)["”»']`), "NETWORK", "ab"},
-	{regexp.MustCompile(`\b((?:Field[Ll]ab|Fieldlab) [A-Z][\p{L}]+)\b`), "NETWORK", "ab"},
+	{regexp.MustCompile(`\b(Stichting(?: (?:[A-Z][\p{L}'’-]*|(?:des|de|van|voor|en|tegen)\b))+)`), "NGO", []string{"Stichting"}},
+	{regexp.MustCompile(`\b(?:[Oo]nderzoeks|[Aa]dvies(?:-\s+en\s+onderzoeks)?)(?:bureau|instituut)\s+([A-Z][\p{L}-]+(?: [A-Z][\p{L}-]+)*)`), "RESEARCH", []string{"bureau", "instituut"}},
+	{regexp.MustCompile(`\b((?:[Uu]niversiteit|[Hh]ogeschool) van [A-Z][\p{L}-]+)`), "RESEARCH", []string{"niversiteit", "ogeschool"}},
+	{regexp.MustCompile(`\b((?:Rechtbank|Gerechtshof) [A-Z][\p{L}-]+)`), "COURT", []string{"Rechtbank", "Gerechtshof"}},
+	{regexp.MustCompile(`\bRb\. ([A-Z][\p{L}-]+)`), "COURT", []string{"Rb."}},
+	{regexp.MustCompile(`\b(Commissie [A-Z][\p{L}]+)\b`), "COMMISSION", []string{"Commissie"}},
+	{regexp.MustCompile(`["“«']((?:Field ?[Ll]ab|Fieldlab) [^"”»']+)["”»']`), "NETWORK", []string{"ab"}},
+	{regexp.MustCompile(`\b((?:Field[Ll]ab|Fieldlab) [A-Z][\p{L}]+)\b`), "NETWORK", []string{"ab"}},
 }
 
 // findPatternOrgs returns the organisations a sentence names in one of the shapes above.
 func findPatternOrgs(s string) []*orgEntry {
 	var out []*orgEntry
 	for _, p := range orgPatterns {
-		if !containsAny(s, p.literal) {
+		if !containsAny(s, p.literals) {
 			continue
 		}
 		for _, m := range p.re.FindAllStringSubmatch(s, -1) {
@@ -406,9 +469,9 @@ func trimNameTail(name string) string {
 	return strings.Join(f, " ")
 }
 
-// containsAny reports whether s contains one of the |-separated literals.
-func containsAny(s, literals string) bool {
-	for _, l := range strings.Split(literals, "|") {
+// containsAny reports whether s contains one of the literals.
+func containsAny(s string, literals []string) bool {
+	for _, l := range literals {
 		if strings.Contains(s, l) {
 			return true
 		}

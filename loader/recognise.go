@@ -61,13 +61,14 @@ type sentenceView struct {
 
 	hits     []orgHit
 	hitsDone bool
+	folded   map[string]string // words of the document folded so far
 }
 
 // organisations returns the organisations named in the sentence, offsets relative to its
 // start; found once per sentence, as every recogniser of organisations wants them.
 func (v *sentenceView) organisations() []orgHit {
 	if !v.hitsDone {
-		v.hits, v.hitsDone = v.orgs.find(v.text, 0), true
+		v.hits, v.hitsDone = v.orgs.find(v.text, 0, v.folded), true
 	}
 	return v.hits
 }
@@ -182,8 +183,9 @@ func recogniseDocument(d *docCtx, orgs *orgIndex) *facts {
 		sets[i] = sentenceDispatch.active(folded)
 	}
 	plan := planMentioned(d, sets)
+	words := map[string]string{}
 	for i, s := range d.sents {
-		v := &sentenceView{d: d, s: s, text: d.str(s), orgs: orgs, planMentioned: plan}
+		v := &sentenceView{d: d, s: s, text: d.str(s), orgs: orgs, planMentioned: plan, folded: words}
 		for set := sets[i]; set != 0; set &= set - 1 {
 			sentenceRecognisers[bits.TrailingZeros64(set)].recognise(v, out)
 		}
