@@ -125,9 +125,19 @@ commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --qu
 nodev="$(node --version 2>/dev/null || echo none)"
 cmdline="bench/run.sh $*"
 [[ -n "${BENCH_DOCS:-}" ]] && cmdline="BENCH_DOCS=\"$BENCH_DOCS\" $cmdline"
-printf '{"kind":"machine","date":"%s","commit":"%s","cpu":"%s","nproc":%d,"memory":"%s","go":"%s","node":"%s","neo4j":"Community 5.26 (scripts/neo4j), page cache 1 GB, heap 3 GB","load_avg":"%s","command":"%s"}\n' \
-  "$(date -u +%Y-%m-%dT%H:%MZ)" "$commit" "$cpu" "$NPROC" "$mem" "$(go env GOVERSION)" "$nodev" \
-  "$(cut -d' ' -f1-3 /proc/loadavg)" "$cmdline" >>"$OUT"
+# json_str VALUE: VALUE as a JSON string (the command line holds quotes)
+json_str() {
+  local s="${1//\\/\\\\}"
+  s="${s//\"/\\\"}"
+  s="${s//$'\t'/\\t}"
+  s="${s//$'\n'/\\n}"
+  printf '"%s"' "$s"
+}
+printf '{"kind":"machine","date":%s,"commit":%s,"cpu":%s,"nproc":%d,"memory":%s,"go":%s,"node":%s,"neo4j":%s,"load_avg":%s,"command":%s}\n' \
+  "$(json_str "$(date -u +%Y-%m-%dT%H:%MZ)")" "$(json_str "$commit")" "$(json_str "$cpu")" "$NPROC" "$(json_str "$mem")" \
+  "$(json_str "$(go env GOVERSION)")" "$(json_str "$nodev")" \
+  "$(json_str "Community 5.26 (scripts/neo4j), page cache 1 GB, heap 3 GB")" \
+  "$(json_str "$(cut -d' ' -f1-3 /proc/loadavg)")" "$(json_str "$cmdline")" >>"$OUT"
 
 # --- 1. corpora -----------------------------------------------------------------------------
 log "generating corpora: $DOCS (seed $SEED)"

@@ -127,7 +127,7 @@ func cleanLine(l string) string {
 	return strings.TrimLeft(l, " ")
 }
 
-// Normalise cleans a document's text per DESIGN.md: NFC, markup stripped, page furniture
+// Normalise cleans a document's text per ARCHITECTURE.md: NFC, markup stripped, page furniture
 // dropped, footnotes separated and tied to their markers, hard-wrapped lines unwrapped and
 // de-hyphenated, tables kept as rows.
 func Normalise(data []byte) *Text {

@@ -5,7 +5,6 @@ import (
 	"maps"
 	"regexp"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 	"unicode"
@@ -29,7 +28,44 @@ type orgIndex struct {
 	entries map[string]*orgEntry // by key
 	byForm  map[string]string    // folded surface form → key
 	exact   map[string]string    // short forms matched case-sensitively → key
-	first   map[string][]formSeq // folded first token → forms, longest first
+	// the surface forms as token tries: long forms by folded tokens, short forms by their
+	// exact text; nil until compiled
+	folded, exactForms *formTrie
+	forms              int // forms indexed so far: the earlier of two equal forms wins
+}
+
+// formTrie indexes surface forms token by token, so that finding the longest form at a
+// word costs the length of the match, not the number of forms that share a first word.
+type formTrie struct {
+	next map[string]*formTrie
+	key  string // the organisation a form ending here names
+	seq  int    // when that form was indexed (1, 2, …); 0: no form ends here
+}
+
+func (t *formTrie) child(tok string) *formTrie {
+	if t.next == nil {
+		t.next = map[string]*formTrie{}
+	}
+	c := t.next[tok]
+	if c == nil {
+		c = &formTrie{}
+		t.next[tok] = c
+	}
+	return c
+}
+
+func (t *formTrie) clone() *formTrie {
+	if t == nil {
+		return nil
+	}
+	c := &formTrie{key: t.key, seq: t.seq}
+	if t.next != nil {
+		c.next = make(map[string]*formTrie, len(t.next))
+		for k, v := range t.next {
+			c.next[k] = v.clone()
+		}
+	}
+	return c
 }
 
 func parseDictionary(tsv string) []*orgEntry {
@@ -72,14 +108,11 @@ func dictionaryIndex() *orgIndex {
 // touching the shared dictionary.
 func (ix *orgIndex) clone() *orgIndex {
 	c := &orgIndex{entries: make(map[string]*orgEntry, len(ix.entries)), byForm: maps.Clone(ix.byForm),
-		exact: maps.Clone(ix.exact), first: make(map[string][]formSeq, len(ix.first))}
+		exact: maps.Clone(ix.exact), folded: ix.folded.clone(), exactForms: ix.exactForms.clone(), forms: ix.forms}
 	for k, e := range ix.entries {
 		cp := *e
 		cp.aliases = slices.Clone(e.aliases)
 		c.entries[k] = &cp
-	}
-	for k, fs := range ix.first {
-		c.first[k] = slices.Clone(fs)
 	}
 	return c
 }
@@ -126,7 +159,7 @@ func (ix *orgIndex) addForm(f, key string) {
 		}
 		ix.byForm[folded] = key
 	}
-	if ix.first != nil {
+	if ix.folded != nil {
 		ix.indexForm(f, key)
 	}
 }
@@ -140,17 +173,10 @@ func (ix *orgIndex) keyFor(form string) (string, bool) {
 	return k, ok
 }
 
-// formSeq is one surface form as a token sequence; short forms match with exact case.
-type formSeq struct {
-	tokens []string
-	exact  bool
-	key    string
-}
-
 // compile indexes every surface form by its first token, longest form first, so that
 // "Chat met Fier" wins over "Fier" and "RIEC Midden-Nederland" over "RIEC".
 func (ix *orgIndex) compile() {
-	ix.first = map[string][]formSeq{}
+	ix.folded, ix.exactForms, ix.forms = &formTrie{}, &formTrie{}, 0
 	keys := slices.Sorted(maps.Keys(ix.entries))
 	for _, k := range keys {
 		e := ix.entries[k]
@@ -162,22 +188,28 @@ func (ix *orgIndex) compile() {
 	}
 }
 
-// indexForm files one surface form under its first token, keeping longer forms first.
+// indexForm files one surface form: a short form by its exact tokens, a longer one by its
+// folded tokens. Of two equal forms the first indexed keeps its organisation.
 func (ix *orgIndex) indexForm(f, key string) {
 	toks := tokenTexts(f)
 	if len(toks) == 0 {
 		return
 	}
+	t := ix.exactForms
 	exact := len([]rune(f)) <= shortForm
 	if !exact {
-		for i := range toks {
-			toks[i] = foldToken(toks[i])
-		}
+		t = ix.folded
 	}
-	k := foldToken(toks[0])
-	fs := ix.first[k]
-	at := sort.Search(len(fs), func(i int) bool { return len(fs[i].tokens) < len(toks) })
-	ix.first[k] = slices.Insert(fs, at, formSeq{tokens: toks, exact: exact, key: key})
+	for _, tok := range toks {
+		if !exact {
+			tok = foldToken(tok)
+		}
+		t = t.child(tok)
+	}
+	if t.seq == 0 {
+		ix.forms++
+		t.key, t.seq = key, ix.forms
+	}
 }
 
 // token is a run of letters and digits at a byte span.
@@ -230,48 +262,6 @@ func wordSpans(s string, out [][2]int) [][2]int {
 	return out
 }
 
-// candidates returns the forms that start with word w. An ASCII word is lowered into buf,
-// which the lookup m[string(b)] reads without allocating; other words are folded once per
-// document (folded is the caller's memo, nil for none).
-func (ix *orgIndex) candidates(w string, buf []byte, folded map[string]string) []formSeq {
-	for i := 0; i < len(w); i++ {
-		if w[i] >= 0x80 {
-			if folded == nil {
-				return ix.first[kg.Fold(w)]
-			}
-			f, ok := folded[w]
-			if !ok {
-				f = kg.Fold(w)
-				folded[w] = f
-			}
-			return ix.first[f]
-		}
-	}
-	return ix.first[string(foldASCII(buf, w))]
-}
-
-// foldsTo reports whether foldToken(w) == folded, without allocating for ASCII words.
-func foldsTo(w, folded string) bool {
-	for i := 0; i < len(w); i++ {
-		if w[i] >= 0x80 {
-			return kg.Fold(w) == folded
-		}
-	}
-	if len(w) != len(folded) {
-		return false
-	}
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if c != folded[i] {
-			return false
-		}
-	}
-	return true
-}
-
 // foldToken folds one word; ASCII words take the fast path.
 func foldToken(w string) string {
 	for i := 0; i < len(w); i++ {
@@ -288,10 +278,13 @@ type orgHit struct {
 	start, end int
 }
 
-// find returns the organisations mentioned in s (offsets shifted by offset). It runs on
-// every sentence, so it folds words into a reused buffer instead of allocating them.
+// find returns the organisations mentioned in s (offsets shifted by offset): at each word
+// the longest form that starts there (of equal ones, the first indexed), then on after it.
+// It runs on every sentence, so it folds words into a reused buffer instead of allocating
+// them; words outside ASCII are folded once per document (folded is the caller's memo,
+// nil for none).
 func (ix *orgIndex) find(s string, offset int, folded map[string]string) []orgHit {
-	if ix.first == nil {
+	if ix.folded == nil {
 		ix.compile()
 	}
 	var spans [64][2]int
@@ -299,33 +292,51 @@ func (ix *orgIndex) find(s string, offset int, folded map[string]string) []orgHi
 	var out []orgHit
 	var buf [64]byte
 	for i := 0; i < len(toks); {
-		matched := 0
-		for _, f := range ix.candidates(s[toks[i][0]:toks[i][1]], buf[:0], folded) {
-			if i+len(f.tokens) > len(toks) {
-				continue
+		bestLen, bestSeq, bestKey := 0, 0, ""
+		consider := func(n int, t *formTrie) {
+			if t.seq > 0 && (n > bestLen || n == bestLen && t.seq < bestSeq) {
+				bestLen, bestSeq, bestKey = n, t.seq, t.key
 			}
-			ok := true
-			for j, ft := range f.tokens {
-				w := s[toks[i+j][0]:toks[i+j][1]]
-				if (f.exact && w != ft) || (!f.exact && !foldsTo(w, ft)) {
-					ok = false
-					break
-				}
-			}
-			if ok {
-				last := toks[i+len(f.tokens)-1]
-				out = append(out, orgHit{key: f.key, start: offset + toks[i][0], end: offset + last[1]})
-				matched = len(f.tokens)
+		}
+		for j, t := i, ix.exactForms; j < len(toks); j++ {
+			if t = t.next[s[toks[j][0]:toks[j][1]]]; t == nil {
 				break
 			}
+			consider(j-i+1, t)
 		}
-		if matched > 0 {
-			i += matched
-		} else {
+		for j, t := i, ix.folded; j < len(toks); j++ {
+			if t = foldedChild(t, s[toks[j][0]:toks[j][1]], buf[:0], folded); t == nil {
+				break
+			}
+			consider(j-i+1, t)
+		}
+		if bestLen == 0 {
 			i++
+			continue
 		}
+		out = append(out, orgHit{key: bestKey, start: offset + toks[i][0], end: offset + toks[i+bestLen-1][1]})
+		i += bestLen
 	}
 	return out
+}
+
+// foldedChild follows word w, folded, from t. An ASCII word is lowered into buf, which the
+// lookup m[string(b)] reads without allocating.
+func foldedChild(t *formTrie, w string, buf []byte, folded map[string]string) *formTrie {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= 0x80 {
+			if folded == nil {
+				return t.next[kg.Fold(w)]
+			}
+			f, ok := folded[w]
+			if !ok {
+				f = kg.Fold(w)
+				folded[w] = f
+			}
+			return t.next[f]
+		}
+	}
+	return t.next[string(foldASCII(buf, w))]
 }
 
 // definitionRe finds a name followed by its abbreviation: "Centrum tegen Kinderhandel en

@@ -43,9 +43,13 @@ func main() {
 	byKind := map[string][]rec{}
 	sc := bufio.NewScanner(in)
 	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	line := 0
 	for sc.Scan() {
+		line++
 		var r rec
-		if json.Unmarshal(sc.Bytes(), &r) != nil {
+		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
+			// a dropped record is a missing table: say so
+			fmt.Fprintf(os.Stderr, "report: line %d is not a JSON record (%v); skipped\n", line, err)
 			continue
 		}
 		byKind[r.s("kind")] = append(byKind[r.s("kind")], r)
@@ -137,7 +141,8 @@ func loaderTables(rs []rec) {
 			one = append(one, r)
 		}
 	}
-	if len(one) < 2 {
+	speedups(rs)
+	if len(one) == 0 {
 		return
 	}
 	fmt.Println("Scaling on one core (generated corpora): CPU time per document and per MB, relative to the smallest.")
@@ -153,6 +158,46 @@ func loaderTables(rs []rec) {
 			fmt.Sprintf("%.2f", r.f("peak_heap_mb")/(r.f("bytes")/1e6))})
 	}
 	table([]string{"docs", "CPU ms per doc", "CPU s per MB", "per MB vs smallest", "nodes+edges per doc", "peak heap per input MB"}, rows)
+}
+
+// speedups prints, per corpus, the wall-clock time of one load on all cores against one
+// core: what a second core buys.
+func speedups(rs []rec) {
+	type pair struct{ one, all rec }
+	byCorpus := map[string]*pair{}
+	var order []string
+	for _, r := range rs {
+		if r.i("shards") != 1 {
+			continue
+		}
+		c := corpusName(r)
+		p := byCorpus[c]
+		if p == nil {
+			p = &pair{}
+			byCorpus[c] = p
+			order = append(order, c)
+		}
+		if r.i("procs") == 1 {
+			p.one = r
+		} else if p.all == nil || r.i("procs") > p.all.i("procs") {
+			p.all = r
+		}
+	}
+	var rows [][]string
+	for _, c := range order {
+		p := byCorpus[c]
+		if p.one == nil || p.all == nil {
+			continue
+		}
+		rows = append(rows, []string{c, fmt.Sprint(p.all.i("procs")), fmt.Sprintf("%.2f", p.one.f("wall_s")), fmt.Sprintf("%.2f", p.all.f("wall_s")),
+			fmt.Sprintf("%.2f×", p.one.f("wall_s")/p.all.f("wall_s"))})
+	}
+	if len(rows) == 0 {
+		return
+	}
+	fmt.Println("Speed-up of one load on all cores against GOMAXPROCS=1 (wall clock).")
+	fmt.Println()
+	table([]string{"corpus", "cores", "s per load, 1 core", "s per load, all cores", "speed-up"}, rows)
 }
 
 func neo4jLoad(rs []rec) {
