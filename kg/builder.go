@@ -108,7 +108,7 @@ func (b *Builder) Graph() *Graph {
 		}
 		g.Nodes = append(g.Nodes, c)
 	}
-	sort.Slice(g.Nodes, func(i, j int) bool { return g.Nodes[i].ID < g.Nodes[j].ID })
+	slices.SortFunc(g.Nodes, func(a, b Node) int { return strings.Compare(a.ID, b.ID) })
 	for _, e := range b.edges {
 		if b.nodes[e.From] == nil || b.nodes[e.To] == nil {
 			continue
@@ -136,7 +136,15 @@ func CompareEdges(a, b Edge) int {
 }
 
 func canonicalEvidence(ev []Evidence) []Evidence {
-	out := append([]Evidence(nil), ev...)
-	sort.Slice(out, func(i, j int) bool { return out[i].less(out[j]) })
+	out := slices.Clone(ev)
+	slices.SortFunc(out, func(a, b Evidence) int {
+		if a.less(b) {
+			return -1
+		}
+		if b.less(a) {
+			return 1
+		}
+		return 0
+	})
 	return slices.Compact(out)
 }
