@@ -73,7 +73,7 @@ func TestSIGTERMDrains(t *testing.T) {
 func testDrain(t *testing.T, bin, neo4jURI string) {
 	if neo4jURI != "" {
 		// the store/neo4j and conformance tests replace the graph of the same database
-		release, err := testlock.Acquire("neo4j")
+		release, err := testlock.Neo4j(neo4jURI)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -3,7 +3,9 @@
 // The go command shows the output of a passing package only with -v: a test binary's own
 // stdout and stderr are captured and dropped. A skipped external dependency must not go
 // unnoticed, so Print writes to the go command's stderr (the test binary's parent) when the
-// parent is the go command, and to the binary's own stderr otherwise. A cached result
+// parent is the go command and its stderr is a terminal or a pipe, and to the binary's own
+// stderr otherwise (a regular file is left alone: writing through a second file
+// description would overwrite what the go command writes after). A cached result
 // ("ok … (cached)") prints nothing: the binary does not run.
 package testnotice
 
@@ -26,7 +28,7 @@ func Print(msg string) {
 }
 
 // parentStderr opens the stderr of the parent process when the parent is the go command
-// (Linux; nil elsewhere or when it cannot).
+// and that stderr is not a regular file (Linux; nil elsewhere or when it cannot).
 func parentStderr() *os.File {
 	ppid := strconv.Itoa(os.Getppid())
 	exe, err := os.Readlink("/proc/" + ppid + "/exe")
@@ -35,6 +37,10 @@ func parentStderr() *os.File {
 	}
 	f, err := os.OpenFile("/proc/"+ppid+"/fd/2", os.O_WRONLY|os.O_APPEND, 0)
 	if err != nil {
+		return nil
+	}
+	if st, err := f.Stat(); err != nil || st.Mode().IsRegular() {
+		f.Close()
 		return nil
 	}
 	return f

@@ -17,7 +17,7 @@ func TestMain(m *testing.M) {
 			`TestSIGTERMDrains) are SKIPPED; to run them: eval "$(scripts/neo4j/start.sh)" && go test ./...`)
 		os.Exit(m.Run())
 	}
-	release, err := testlock.Acquire("neo4j")
+	release, err := testlock.Neo4j(os.Getenv("NEO4J_URI"))
 	if err != nil {
 		panic(err)
 	}
