@@ -305,27 +305,25 @@ func openStore(ctx context.Context, cfg config) (store.Store, error) {
 	return st, nil
 }
 
-// checkNeo4jGraph refuses to serve an empty Neo4j graph (nothing loaded yet) unless
-// --allow-empty. A failing count is not fatal: /readyz reports the store's health.
+// checkNeo4jGraph refuses to serve a Neo4j graph without documents (nothing loaded yet)
+// unless --allow-empty. A failing read is not fatal: /readyz reports the store's health.
+// (It lists documents rather than counting: Stats fails on a database never loaded.)
 func checkNeo4jGraph(ctx context.Context, st store.Reader, cfg config) error {
 	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
 	defer cancel()
-	stats, err := st.Stats(ctx)
+	page, err := st.List(ctx, store.ListQuery{Label: kg.Document, First: 1})
 	if err != nil {
+		slog.Warn("could not check that the Neo4j graph has documents", "err", err)
 		return nil
 	}
-	total := 0
-	for _, n := range stats.Nodes {
-		total += n
-	}
-	if total > 0 {
+	if len(page.Nodes) > 0 {
 		return nil
 	}
 	if cfg.AllowEmpty {
 		slog.Warn("the Neo4j graph is empty; --allow-empty: serving an empty graph", "neo4j", cfg.Neo4j.URI)
 		return nil
 	}
-	return fmt.Errorf("the graph in Neo4j at %s is empty: load it first "+
+	return fmt.Errorf("the graph in Neo4j at %s has no documents: load it first "+
 		"(beleidsgraaf load --neo4j %s corpus), or pass --allow-empty to serve an empty graph",
 		cfg.Neo4j.URI, cfg.Neo4j.URI)
 }

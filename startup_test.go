@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -12,6 +13,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"beleidsgraaf/store"
+	"beleidsgraaf/store/memory"
 )
 
 // The start-up cases a newcomer runs into: each says what is wrong and exits non-zero,
@@ -169,4 +173,35 @@ func waitReady(t *testing.T, addr string, done <-chan int, log *syncBuffer) {
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
+}
+
+// serve --neo4j refuses a graph without documents (nothing loaded yet) unless --allow-empty.
+// The check only reads through store.Reader, so the memory store stands in for Neo4j here;
+// against a real Neo4j it is exercised by TestSIGTERMDrains/neo4j (with --allow-empty).
+func TestStartupEmptyNeo4jGraph(t *testing.T) {
+	cfg := config{Neo4j: neo4jConfig{URI: "bolt://db:7687"}}
+	for _, c := range []struct {
+		name       string
+		st         store.Reader
+		allowEmpty bool
+		wantErr    string
+	}{
+		{"empty", memory.New(), false, "the graph in Neo4j at bolt://db:7687 has no documents: load it first (beleidsgraaf load --neo4j bolt://db:7687 corpus), or pass --allow-empty"},
+		{"empty, --allow-empty", memory.New(), true, ""},
+		{"loaded", testStore(t), false, ""},
+		{"unreadable: left to /readyz", pingFails{failingList{testStore(t)}}, false, ""},
+	} {
+		cfg.AllowEmpty = c.allowEmpty
+		err := checkNeo4jGraph(context.Background(), c.st, cfg)
+		if got := fmt.Sprint(err); (c.wantErr == "" && err != nil) || (c.wantErr != "" && !strings.Contains(got, c.wantErr)) {
+			t.Errorf("%s: %v, want %q", c.name, err, c.wantErr)
+		}
+	}
+}
+
+// failingList is a store whose List fails.
+type failingList struct{ store.Reader }
+
+func (failingList) List(context.Context, store.ListQuery) (store.Page, error) {
+	return store.Page{}, store.ErrUnavailable
 }
