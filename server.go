@@ -229,9 +229,13 @@ func checkPaths(cmd string, cfg config) ([]string, error) {
 				continue
 			}
 			wd, _ := os.Getwd()
+			hint := ""
+			if cmd == "serve" || cmd == "load" {
+				hint = ", or pass --allow-empty to go on with an empty graph"
+			}
 			return nil, fmt.Errorf("no documents: the default corpus ./%s does not exist in %s.\n"+
-				"Run from the repository root, name the documents (beleidsgraaf %s DIR|FILE...), "+
-				"or pass --allow-empty to go on with an empty graph", defaultCorpus, wd, cmd)
+				"Run from the repository root or name the documents (beleidsgraaf %s DIR|FILE...)%s",
+				defaultCorpus, wd, cmd, hint)
 		case errors.Is(err, fs.ErrNotExist):
 			return nil, fmt.Errorf("%s: no such file or directory", p)
 		default:

@@ -57,6 +57,8 @@ func TestStartupErrors(t *testing.T) {
 			want: []string{"no/such/dir: no such file or directory"}},
 		{name: "no ./corpus", dir: outside, args: []string{"--addr", "127.0.0.1:0"}, code: 1,
 			want: []string{"no documents: the default corpus ./corpus does not exist in", "--allow-empty"}},
+		{name: "no ./corpus, export", dir: outside, args: []string{"export"}, code: 1,
+			want: []string{"no documents: the default corpus ./corpus does not exist in", "(beleidsgraaf export DIR|FILE...)\n"}},
 		{name: "no documents in the directory", args: []string{"serve", "--addr", "127.0.0.1:0", empty}, code: 1,
 			want: []string{"no documents loaded from " + empty, "--allow-empty"}},
 		{name: "no readable documents", args: []string{"serve", "--addr", "127.0.0.1:0", unreadable}, code: 1,
