@@ -10,6 +10,8 @@ FROM gcr.io/distroless/static-debian12:nonroot
 WORKDIR /app
 COPY --from=build /out/beleidsgraaf /app/beleidsgraaf
 COPY corpus /app/corpus
+# Listen on every interface of the container (the default is 127.0.0.1 only).
+ENV LISTEN_HOST=0.0.0.0
 EXPOSE 8080
 ENTRYPOINT ["/app/beleidsgraaf"]
 CMD ["serve"]

@@ -15,13 +15,7 @@ import (
 // observeLoad records a load of documents (metrics.ObserveLoad): the documents are the
 // loaded files, i.e. the Document nodes with a source file.
 func observeLoad(d time.Duration, g *kg.Graph, errs []error) {
-	docs := 0
-	for _, n := range g.Nodes {
-		if n.Label == kg.Document && n.Str(kg.PropSourceFile) != "" {
-			docs++
-		}
-	}
-	metrics.ObserveLoad(d, docs, len(errs), nil)
+	metrics.ObserveLoad(d, loadedDocuments(g), len(errs), nil)
 }
 
 // setGraphSizeMetrics sets the graph size gauges from the store, at start.

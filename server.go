@@ -1,7 +1,7 @@
 // Command beleidsgraaf loads parliamentary documents on human trafficking into a knowledge
 // graph and serves it as a GraphQL API.
 //
-//	beleidsgraaf [serve] [flags] [DIR|FILE...]   serve the graph (default: ./corpus) on :8080
+//	beleidsgraaf [serve] [flags] [DIR|FILE...]   serve the graph (default: ./corpus) on 127.0.0.1:8080
 //	beleidsgraaf load --neo4j URI [DIR...]       (re)build the Neo4j graph
 //	beleidsgraaf export --format json|graphml [DIR...]
 //
@@ -14,7 +14,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
+	"net"
 	"net/http"
 	"os"
 	"os/signal"
@@ -36,10 +38,12 @@ func main() {
 
 // config is everything the commands can be told, from flags and the environment.
 type config struct {
-	Paths []string // documents to load; default ./corpus
+	Paths        []string // documents to load; default ./corpus
+	DefaultPaths bool     // Paths is the default, not given on the command line
 
 	// serve
 	Addr             string
+	AllowEmpty       bool // serve, load: go on with a graph of no documents
 	CORSOrigins      []string
 	Introspection    bool
 	PersistedQueries bool
@@ -64,8 +68,15 @@ type neo4jConfig struct {
 
 const defaultCorpus = "corpus"
 
+// defaultHost is where serve listens unless told otherwise: this machine only. Containers
+// set LISTEN_HOST=0.0.0.0 (Dockerfile, docker-compose.yml).
+const (
+	defaultHost = "127.0.0.1"
+	defaultPort = "8080"
+)
+
 const usage = `Usage:
-  beleidsgraaf [serve] [flags] [DIR|FILE...]          load documents (default ./corpus) and serve GraphQL
+  beleidsgraaf [serve] [flags] [DIR|FILE...]          load documents (default ./corpus) and serve GraphQL on 127.0.0.1:8080
   beleidsgraaf load --neo4j URI [flags] [DIR|FILE...]  (re)build the Neo4j graph
   beleidsgraaf export --format json|graphml [DIR|FILE...]  print the extracted graph
   beleidsgraaf eval [--gold FILE] [--diff] [DIR|FILE...]   score the extraction against a gold file
@@ -86,6 +97,15 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		case "help", "-h", "-help", "--help":
 			fmt.Fprint(stdout, usage)
 			return 0
+		default:
+			// Not a command: flags of serve, or the documents to serve ("beleidsgraaf corpus").
+			// Anything else is a mistyped command, not a path to load nothing from.
+			if !strings.HasPrefix(args[0], "-") {
+				if _, err := os.Stat(args[0]); err != nil {
+					fmt.Fprintf(stderr, "beleidsgraaf: unknown command %q (and no file or directory of that name)\n\n%s", args[0], usage)
+					return 2
+				}
+			}
 		}
 	}
 	cfg, err := parseFlags(cmd, args, stderr)
@@ -95,6 +115,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 2
+	}
+	if cfg.Paths, err = checkPaths(cmd, cfg); err != nil {
+		fmt.Fprintln(stderr, "beleidsgraaf:", err)
+		return 1
 	}
 	switch cmd {
 	case "load":
@@ -123,14 +147,12 @@ func parseFlags(cmd string, args []string, stderr io.Writer) (config, error) {
 		fs.StringVar(&cfg.Neo4j.Password, "neo4j-password", os.Getenv("NEO4J_PASSWORD"), "Neo4j password (env NEO4J_PASSWORD)")
 		fs.StringVar(&cfg.Neo4j.Database, "neo4j-database", os.Getenv("NEO4J_DATABASE"), "Neo4j database (env NEO4J_DATABASE); empty: the server's default")
 	}
-	var cors string
+	var cors, host string
 	switch cmd {
 	case "serve":
-		addr := ":8080"
-		if p := os.Getenv("PORT"); p != "" {
-			addr = ":" + p
-		}
-		fs.StringVar(&cfg.Addr, "addr", addr, "listen address (env PORT sets the port)")
+		fs.StringVar(&host, "host", envOr("LISTEN_HOST", defaultHost), "interface to listen on (env LISTEN_HOST); 0.0.0.0: every interface")
+		fs.StringVar(&cfg.Addr, "addr", "", "listen address host:port; overrides --host and PORT (default "+defaultHost+":"+defaultPort+")")
+		fs.BoolVar(&cfg.AllowEmpty, "allow-empty", false, "serve even when there are no documents (an empty graph)")
 		fs.StringVar(&cors, "cors-origins", os.Getenv("CORS_ORIGINS"), "comma-separated origins allowed cross-origin (env CORS_ORIGINS); empty: same origin only")
 		fs.BoolVar(&cfg.Introspection, "introspection", envBool("GRAPHQL_INTROSPECTION", true), "allow GraphQL introspection and the SDL download")
 		fs.BoolVar(&cfg.PersistedQueries, "persisted-queries", false, "enable automatic persisted queries")
@@ -142,6 +164,7 @@ func parseFlags(cmd string, args []string, stderr io.Writer) (config, error) {
 	case "load":
 		neo4jFlags()
 		fs.BoolVar(&cfg.Strict, "strict", false, "fail, leaving the stored graph as it is, when any document cannot be loaded")
+		fs.BoolVar(&cfg.AllowEmpty, "allow-empty", false, "store an empty graph when there are no documents")
 	case "export":
 		fs.StringVar(&cfg.Format, "format", "json", "output format: json or graphml")
 	case "eval":
@@ -151,8 +174,12 @@ func parseFlags(cmd string, args []string, stderr io.Writer) (config, error) {
 	if err := fs.Parse(args); err != nil {
 		return cfg, err
 	}
+	if cmd == "serve" && cfg.Addr == "" {
+		cfg.Addr = net.JoinHostPort(host, envOr("PORT", defaultPort))
+	}
 	cfg.Paths = fs.Args()
 	if len(cfg.Paths) == 0 {
+		cfg.DefaultPaths = true
 		cfg.Paths = []string{defaultCorpus}
 		if cmd == "eval" {
 			cfg.Paths = defaultEvalPaths
@@ -183,6 +210,66 @@ func envBool(key string, def bool) bool {
 	return def
 }
 
+// checkPaths refuses paths that do not exist before anything is loaded: a mistyped path
+// would otherwise load nothing and serve (or store) an empty graph. It returns the paths to
+// load: without a missing default corpus when --allow-empty allows that.
+func checkPaths(cmd string, cfg config) ([]string, error) {
+	if cmd == "serve" && cfg.Neo4j.URI != "" {
+		return cfg.Paths, nil // serve reads the graph from Neo4j; paths are not read
+	}
+	var paths []string
+	for _, p := range cfg.Paths {
+		_, err := os.Stat(p)
+		switch {
+		case err == nil:
+			paths = append(paths, p)
+		case cfg.DefaultPaths && p == defaultCorpus && errors.Is(err, fs.ErrNotExist):
+			if cfg.AllowEmpty {
+				slog.Warn("./" + defaultCorpus + " does not exist; --allow-empty: going on with an empty graph")
+				continue
+			}
+			wd, _ := os.Getwd()
+			hint := ""
+			if cmd == "serve" || cmd == "load" {
+				hint = ", or pass --allow-empty to go on with an empty graph"
+			}
+			return nil, fmt.Errorf("no documents: the default corpus ./%s does not exist in %s.\n"+
+				"Run from the repository root or name the documents (beleidsgraaf %s DIR|FILE...)%s",
+				defaultCorpus, wd, cmd, hint)
+		case errors.Is(err, fs.ErrNotExist):
+			return nil, fmt.Errorf("%s: no such file or directory", p)
+		default:
+			return nil, err
+		}
+	}
+	return paths, nil
+}
+
+// errNoDocuments is the error of a load that found no documents.
+func errNoDocuments(cmd string, paths []string, unread int) error {
+	what := "serve an empty graph"
+	if cmd == "load" {
+		what = "store an empty graph"
+	}
+	msg := fmt.Sprintf("no documents loaded from %s", strings.Join(paths, " "))
+	if unread > 0 {
+		msg += fmt.Sprintf(" (%d could not be read: see the warnings above)", unread)
+	}
+	return fmt.Errorf("%s: give files or directories of .txt, .md, .html or .pdf documents, "+
+		"or pass --allow-empty to %s", msg, what)
+}
+
+// loadedDocuments counts the loaded files: the Document nodes with a source file.
+func loadedDocuments(g *kg.Graph) int {
+	docs := 0
+	for _, n := range g.Nodes {
+		if n.Label == kg.Document && n.Str(kg.PropSourceFile) != "" {
+			docs++
+		}
+	}
+	return docs
+}
+
 // loadGraph extracts the graph of the documents at paths. Files that cannot be loaded are
 // warnings: the others still load.
 func loadGraph(paths []string) *kg.Graph {
@@ -208,19 +295,74 @@ func openStore(ctx context.Context, cfg config) (store.Store, error) {
 	if cfg.Neo4j.URI != "" {
 		return openNeo4j(ctx, cfg.Neo4j)
 	}
+	g, errs := loadGraphErrs(cfg.Paths)
+	if loadedDocuments(g) == 0 {
+		if !cfg.AllowEmpty {
+			return nil, errNoDocuments("serve", cfg.Paths, len(errs))
+		}
+		slog.Warn("no documents loaded; --allow-empty: serving an empty graph")
+	}
 	st := memory.New()
-	if err := st.Replace(ctx, loadGraph(cfg.Paths)); err != nil {
+	if err := st.Replace(ctx, g); err != nil {
 		return nil, fmt.Errorf("filling the memory store: %w", err)
 	}
 	return st, nil
 }
 
+// checkNeo4jGraph refuses to serve a Neo4j graph without documents (nothing loaded yet)
+// unless --allow-empty. A failing read is not fatal: /readyz reports the store's health.
+// (It lists documents rather than counting: Stats fails on a database never loaded.)
+func checkNeo4jGraph(ctx context.Context, st store.Reader, cfg config) error {
+	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	page, err := st.List(ctx, store.ListQuery{Label: kg.Document, First: 1})
+	if err != nil {
+		slog.Warn("could not check that the Neo4j graph has documents", "err", err)
+		return nil
+	}
+	if len(page.Nodes) > 0 {
+		return nil
+	}
+	if cfg.AllowEmpty {
+		slog.Warn("the Neo4j graph is empty; --allow-empty: serving an empty graph", "neo4j", cfg.Neo4j.URI)
+		return nil
+	}
+	return fmt.Errorf("the graph in Neo4j at %s has no documents: load it first "+
+		"(beleidsgraaf load --neo4j %s corpus), or pass --allow-empty to serve an empty graph",
+		cfg.Neo4j.URI, cfg.Neo4j.URI)
+}
+
+// listen binds the listen address, saying plainly when the port is taken.
+func listen(addr string) (net.Listener, error) {
+	ln, err := net.Listen("tcp", addr)
+	if errors.Is(err, syscall.EADDRINUSE) {
+		return nil, fmt.Errorf("cannot listen on %s: the address is already in use (another server runs there?); "+
+			"choose another with --addr host:port or PORT", addr)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("cannot listen on %s: %w", addr, err)
+	}
+	return ln, nil
+}
+
 func runServe(ctx context.Context, cfg config) error {
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	// Bind first: a taken port is reported before the documents are loaded.
+	ln, err := listen(cfg.Addr)
+	if err != nil {
+		return err
+	}
+	defer ln.Close()
 	st, err := openStore(ctx, cfg)
 	if err != nil {
 		return err
+	}
+	if cfg.Neo4j.URI != "" {
+		if err := checkNeo4jGraph(ctx, st, cfg); err != nil {
+			_ = st.Close(context.Background())
+			return err
+		}
 	}
 	defer func() {
 		cctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
@@ -241,10 +383,9 @@ func runServe(ctx context.Context, cfg config) error {
 		IdleTimeout:       2 * time.Minute,
 	}
 	errc := make(chan error, 1)
-	go func() {
-		slog.Info("serving", "addr", cfg.Addr, "graphql", "/graphql", "cors", cfg.CORSOrigins)
-		errc <- srv.ListenAndServe()
-	}()
+	addr := ln.Addr().String()
+	slog.Info("serving", "addr", addr, "url", "http://"+addr+"/", "graphql", "/graphql", "cors", cfg.CORSOrigins)
+	go func() { errc <- srv.Serve(ln) }()
 	select {
 	case err := <-errc:
 		return err
@@ -265,16 +406,19 @@ func runServe(ctx context.Context, cfg config) error {
 }
 
 func runLoad(ctx context.Context, cfg config, stdout io.Writer) error {
+	if cfg.Neo4j.URI == "" {
+		return errors.New("load writes the graph to Neo4j: give --neo4j or set NEO4J_URI " +
+			"(serve fills the in-memory store by itself; export prints the graph)")
+	}
 	g, errs := loadGraphErrs(cfg.Paths)
 	if cfg.Strict && len(errs) > 0 {
 		return fmt.Errorf("--strict: %d document(s) could not be loaded (first: %v); the stored graph is unchanged", len(errs), errs[0])
 	}
+	if loadedDocuments(g) == 0 && !cfg.AllowEmpty {
+		return fmt.Errorf("%w; the stored graph is unchanged", errNoDocuments("load", cfg.Paths, len(errs)))
+	}
 	if err := g.Validate(); err != nil {
 		return fmt.Errorf("the extracted graph is invalid: %w", err)
-	}
-	if cfg.Neo4j.URI == "" {
-		return errors.New("load writes the graph to Neo4j: give --neo4j or set NEO4J_URI " +
-			"(serve fills the in-memory store by itself; export prints the graph)")
 	}
 	st, err := openStore(ctx, cfg)
 	if err != nil {

@@ -379,6 +379,7 @@ func TestNeo4jUnreachable(t *testing.T) {
 
 func TestConfigFromEnvironment(t *testing.T) {
 	t.Setenv("PORT", "9123")
+	t.Setenv("LISTEN_HOST", "")
 	t.Setenv("CORS_ORIGINS", "https://a.example, https://b.example")
 	t.Setenv("NEO4J_URI", "bolt://db:7687")
 	t.Setenv("NEO4J_DATABASE", "graaf")
@@ -386,7 +387,7 @@ func TestConfigFromEnvironment(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if cfg.Addr != ":9123" || !slices.Equal(cfg.CORSOrigins, []string{"https://a.example", "https://b.example"}) ||
+	if cfg.Addr != "127.0.0.1:9123" || !slices.Equal(cfg.CORSOrigins, []string{"https://a.example", "https://b.example"}) ||
 		cfg.Neo4j.URI != "bolt://db:7687" || cfg.Neo4j.Database != "graaf" || cfg.Neo4j.User != "neo4j" ||
 		!cfg.Introspection || !slices.Equal(cfg.Paths, []string{"corpus"}) {
 		t.Errorf("config: %+v", cfg)

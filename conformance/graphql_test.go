@@ -27,7 +27,7 @@ import (
 func TestMain(m *testing.M) {
 	slog.SetDefault(slog.New(slog.NewTextHandler(io.Discard, nil)))
 	if os.Getenv("NEO4J_URI") != "" {
-		release, err := testlock.Acquire("neo4j") // the store/neo4j tests use the same database
+		release, err := testlock.Neo4j(os.Getenv("NEO4J_URI")) // the store/neo4j tests use the same database
 		if err != nil {
 			panic(err)
 		}

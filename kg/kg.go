@@ -8,7 +8,7 @@ import (
 	"sort"
 )
 
-// Label is the kind of a node, as in DESIGN.md's ontology.
+// Label is the kind of a node, as in ARCHITECTURE.md's ontology.
 type Label string
 
 const (
@@ -42,7 +42,7 @@ func (l Label) Valid() bool {
 	return false
 }
 
-// RelType is the type of an edge, as in DESIGN.md's ontology.
+// RelType is the type of an edge, as in ARCHITECTURE.md's ontology.
 type RelType string
 
 const (

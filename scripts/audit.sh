@@ -7,7 +7,7 @@
 #   graphql-http audit: N passed, 0 MUST failures, K SHOULD/MAY warnings
 #
 # Exits non-zero when any MUST-level audit fails or the server does not come up.
-# Needs go, node (>= 18, for fetch) and npm.
+# Needs go, node (>= 18, for fetch), npm and curl.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)

@@ -53,7 +53,7 @@ func main() {
 	elements := len(g.Nodes) + len(g.Edges)
 
 	if *lock {
-		release, err := testlock.Acquire("neo4j")
+		release, err := testlock.Neo4j(*uri)
 		if err != nil {
 			fail("%v", err)
 		}

@@ -5,11 +5,22 @@
 package testlock
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"os"
 	"path/filepath"
 	"syscall"
 )
+
+// Neo4j takes the lock of the Neo4j at uri (NEO4J_URI): one lock per URI, so checkouts
+// testing against different Neo4j servers do not wait for each other. The lock file is
+// $TMPDIR/beleidsgraaf-neo4j-<hash of the URI>.lock; two spellings of one server
+// (localhost and 127.0.0.1) are two locks.
+func Neo4j(uri string) (release func(), err error) {
+	sum := sha256.Sum256([]byte(uri))
+	return Acquire("neo4j-" + hex.EncodeToString(sum[:6]))
+}
 
 // Acquire blocks until this process holds the named lock, and returns its release.
 func Acquire(name string) (release func(), err error) {
