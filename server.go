@@ -280,7 +280,7 @@ func loadGraph(paths []string) *kg.Graph {
 // loadGraphErrs is loadGraph that also returns the per-file errors, for --strict.
 func loadGraphErrs(paths []string) (*kg.Graph, []error) {
 	start := time.Now()
-	g, errs := loader.LoadPaths(paths...)
+	g, errs := loader.Options{Progress: newLoadProgress().report}.LoadPaths(paths...)
 	for _, err := range errs {
 		slog.Warn("document not loaded", "err", err)
 	}
