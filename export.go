@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
@@ -20,49 +21,74 @@ import (
 //
 // with nodes and edges in the graph's (canonical) order, so the same graph always gives the
 // same bytes. aliases, mentions and evidence are always arrays, possibly empty.
+//
+// It streams: each node and edge is written as soon as it is encoded, so an export needs
+// memory for the graph, not for its JSON as well (100 000 letters make gigabytes of it).
 func writeExportJSON(w io.Writer, g *kg.Graph) error {
-	var buf bytes.Buffer
-	buf.WriteString(`{"nodes":[`)
+	bw := bufio.NewWriterSize(w, 1<<20)
+	var obj, indented bytes.Buffer
+	// element writes one array element indented as json.Indent would inside the document
+	element := func(first bool, write func(o *jsonObject)) error {
+		obj.Reset()
+		indented.Reset()
+		o := jsonObject{buf: &obj}
+		write(&o)
+		if err := o.close(); err != nil {
+			return err
+		}
+		if err := json.Indent(&indented, obj.Bytes(), "    ", "  "); err != nil {
+			return err
+		}
+		if first {
+			bw.WriteString("\n    ")
+		} else {
+			bw.WriteString(",\n    ")
+		}
+		_, err := indented.WriteTo(bw)
+		return err
+	}
+	bw.WriteString("{\n  \"nodes\": [")
 	for i := range g.Nodes {
 		n := &g.Nodes[i]
-		if i > 0 {
-			buf.WriteByte(',')
-		}
-		o := jsonObject{buf: &buf}
-		o.field("id", n.ID)
-		o.field("label", n.Label)
-		o.field("name", n.Name)
-		o.field("aliases", orEmpty(n.Aliases))
-		o.props(n.Props, "id", "label", "name", "aliases", "mentions")
-		o.field("mentions", orEmpty(n.Mentions))
-		if err := o.close(); err != nil {
+		err := element(i == 0, func(o *jsonObject) {
+			o.field("id", n.ID)
+			o.field("label", n.Label)
+			o.field("name", n.Name)
+			o.field("aliases", orEmpty(n.Aliases))
+			o.props(n.Props, "id", "label", "name", "aliases", "mentions")
+			o.field("mentions", orEmpty(n.Mentions))
+		})
+		if err != nil {
 			return fmt.Errorf("node %s: %w", n.ID, err)
 		}
 	}
-	buf.WriteString(`],"edges":[`)
+	closeArray(bw, len(g.Nodes))
+	bw.WriteString(",\n  \"edges\": [")
 	for i := range g.Edges {
 		e := &g.Edges[i]
-		if i > 0 {
-			buf.WriteByte(',')
-		}
-		o := jsonObject{buf: &buf}
-		o.field("type", e.Type)
-		o.field("from", e.From)
-		o.field("to", e.To)
-		o.props(e.Props, "type", "from", "to", "evidence")
-		o.field("evidence", orEmpty(e.Evidence))
-		if err := o.close(); err != nil {
+		err := element(i == 0, func(o *jsonObject) {
+			o.field("type", e.Type)
+			o.field("from", e.From)
+			o.field("to", e.To)
+			o.props(e.Props, "type", "from", "to", "evidence")
+			o.field("evidence", orEmpty(e.Evidence))
+		})
+		if err != nil {
 			return fmt.Errorf("edge %s: %w", e.ID(), err)
 		}
 	}
-	buf.WriteString("]}")
-	var out bytes.Buffer
-	if err := json.Indent(&out, buf.Bytes(), "", "  "); err != nil {
-		return err
+	closeArray(bw, len(g.Edges))
+	bw.WriteString("\n}\n")
+	return bw.Flush()
+}
+
+// closeArray ends an array the way json.Indent does: "[]" when empty.
+func closeArray(bw *bufio.Writer, n int) {
+	if n == 0 {
+		bw.WriteString("]")
+		return
 	}
-	out.WriteByte('\n')
-	_, err := out.WriteTo(w)
-	return err
+	bw.WriteString("\n  ]")
 }
 
 func orEmpty[T any](s []T) []T {
