@@ -248,6 +248,7 @@ type ComplexityRoot struct {
 	Document struct {
 		AddressedTo           func(childComplexity int, first *int, after *string) int
 		Aliases               func(childComplexity int) int
+		AlsoFrom              func(childComplexity int) int
 		Citation              func(childComplexity int) int
 		CitedBy               func(childComplexity int, first *int, after *string) int
 		Cites                 func(childComplexity int, first *int, after *string) int
@@ -271,6 +272,7 @@ type ComplexityRoot struct {
 		SourceFile            func(childComplexity int) int
 		Text                  func(childComplexity int) int
 		Title                 func(childComplexity int) int
+		TkNumber              func(childComplexity int) int
 	}
 
 	DocumentConnection struct {
@@ -1905,6 +1907,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Document.Aliases(childComplexity), true
+	case "Document.alsoFrom":
+		if e.ComplexityRoot.Document.AlsoFrom == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Document.AlsoFrom(childComplexity), true
 	case "Document.citation":
 		if e.ComplexityRoot.Document.Citation == nil {
 			break
@@ -2088,6 +2096,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Document.Title(childComplexity), true
+	case "Document.tkNumber":
+		if e.ComplexityRoot.Document.TkNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Document.TkNumber(childComplexity), true
 
 	case "DocumentConnection.edges":
 		if e.ComplexityRoot.DocumentConnection.Edges == nil {
@@ -5895,8 +5909,12 @@ type Document implements Node {
   number: Int
   "The canonical citation, \"Kamerstuk 28 638, nr. 257\"."
   citation: String
+  "The Tweede Kamer's document number (\"2024D25295\"), when the page states it."
+  tkNumber: String
   "The base name of the loaded file; null for documents known only by reference."
   sourceFile: String
+  "Other files the same document was loaded from (another site or format), by name; the graph is read from ` + "`" + `sourceFile` + "`" + `."
+  alsoFrom: [String!]!
   "The normalised text that evidence offsets point into; null for documents known only by reference. Can be long."
   text: String
   "For a document of kind MOTION: the motion it is."
@@ -5976,6 +5994,14 @@ enum DocumentKind {
   MOTION
   "A Kamerstuk known only because another document cites it."
   REFERENCE
+  "The report of a committee debate, an algemeen overleg or a schriftelijk overleg (verslag)."
+  DEBATE_REPORT
+  "Written questions (Kamervragen) of members to a minister or staatssecretaris."
+  WRITTEN_QUESTIONS
+  "The government's answers to written questions."
+  ANSWERS
+  "A list of questions and answers (lijst van vragen en antwoorden) on a letter or bill."
+  QA_LIST
 }
 
 """Tests on a document kind. All set operators must hold."""
@@ -8183,8 +8209,12 @@ func (ec *executionContext) childFields_Document(ctx context.Context, field grap
 		return ec.fieldContext_Document_number(ctx, field)
 	case "citation":
 		return ec.fieldContext_Document_citation(ctx, field)
+	case "tkNumber":
+		return ec.fieldContext_Document_tkNumber(ctx, field)
 	case "sourceFile":
 		return ec.fieldContext_Document_sourceFile(ctx, field)
+	case "alsoFrom":
+		return ec.fieldContext_Document_alsoFrom(ctx, field)
 	case "text":
 		return ec.fieldContext_Document_text(ctx, field)
 	case "motion":

@@ -8,6 +8,8 @@ const (
 	PropTitle      = "title"      // Onderwerp or first heading; also Report, Action, Actielijn, Proposal titles
 	PropDate       = "date"       // ISO 8601 "2024-02-02"
 	PropKenmerk    = "kenmerk"    // "Ons kenmerk"
+	PropTKNumber   = "tkNumber"   // the Tweede Kamer's document number, "2024D25295"
+	PropAlsoFrom   = "alsoFrom"   // []string: other files the same document was loaded from
 	PropDossier    = "dossier"    // "28 638" (as cited, with the thin space of Kamerstukken normalised to a space)
 	PropNumber     = "number"     // int64 Kamerstuk number, actielijn/action/proposal/commitment number
 	PropCitation   = "citation"   // "Kamerstuk 28 638, nr. 257"
@@ -47,11 +49,15 @@ const (
 
 // Document kinds.
 const (
-	DocLetter    = "LETTER"    // Kamerbrief
-	DocMemo      = "MEMO"      // beslisnota
-	DocAnnex     = "ANNEX"     // bijlage
-	DocMotion    = "MOTION"    // the Kamerstuk that is a motion
-	DocReference = "REFERENCE" // known only by citation
+	DocLetter    = "LETTER"            // Kamerbrief
+	DocMemo      = "MEMO"              // beslisnota
+	DocAnnex     = "ANNEX"             // bijlage
+	DocMotion    = "MOTION"            // the Kamerstuk that is a motion
+	DocReference = "REFERENCE"         // known only by citation
+	DocDebate    = "DEBATE_REPORT"     // verslag van een commissiedebat, algemeen of schriftelijk overleg
+	DocQuestions = "WRITTEN_QUESTIONS" // Kamervragen: questions of members to a minister
+	DocAnswers   = "ANSWERS"           // the government's answers to written questions
+	DocQAList    = "QA_LIST"           // lijst van vragen en antwoorden
 )
 
 // Person kinds.

@@ -21,6 +21,8 @@ type docCtx struct {
 	// sectionAL is the actielijn each heading block is about (by block index), while
 	// recognised
 	sectionAL map[int]int
+	// alsoFrom are other files of the same document
+	alsoFrom []string
 }
 
 // meta is what the letterhead and the head of the letter say.
@@ -33,6 +35,10 @@ type meta struct {
 	number     int
 	signatures []signature
 	addressee  string
+	placeDate  bool // the date is the "Den Haag, <date>" of a letter
+	tkNumber   string
+	// headingOffices are the offices a "BRIEF VAN DE …" heading names
+	headingOffices []string
 }
 
 type signature struct {
@@ -252,10 +258,12 @@ func readMeta(lines []string) meta {
 			}
 		}
 	}
+	m.date = reconcileDates(placeDate, dates)
+	m.placeDate = placeDate != nil
+	readKamerstuk(lines, &m)
 	if m.kind == "" {
 		m.kind = kg.DocLetter
 	}
-	m.date = reconcileDates(placeDate, dates)
 	return m
 }
 
@@ -294,6 +302,8 @@ func documentID(file string, m meta) string {
 		return kg.KamerstukID(m.dossier, m.number)
 	case m.kenmerk != "" && atoi(strings.ReplaceAll(m.kenmerk, " ", "")) > 0:
 		return kg.DocumentID("kenmerk-" + strings.ReplaceAll(m.kenmerk, " ", ""))
+	case m.tkNumber != "":
+		return kg.DocumentID(m.tkNumber)
 	}
 	return kg.DocumentID(strings.TrimSuffix(file, filepath.Ext(file)))
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 
 	"beleidsgraaf/kg"
@@ -110,10 +111,18 @@ func documentNode(d *docCtx) fact {
 		props[kg.PropKenmerk] = m.kenmerk
 	}
 	name := m.title
-	if m.dossier != "" && m.number > 0 {
+	if m.dossier != "" {
 		props[kg.PropDossier] = m.dossier
+	}
+	if m.dossier != "" && m.number > 0 {
 		props[kg.PropNumber] = int64(m.number)
 		props[kg.PropCitation] = kg.Citation(m.dossier, m.number)
+	}
+	if m.tkNumber != "" {
+		props[kg.PropTKNumber] = m.tkNumber
+	}
+	if len(d.alsoFrom) > 0 {
+		props[kg.PropAlsoFrom] = slices.Sorted(slices.Values(d.alsoFrom))
 	}
 	if name == "" {
 		// no Onderwerp: the first heading is the title

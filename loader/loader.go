@@ -221,17 +221,24 @@ func (o Options) load(srcs []source) (*kg.Graph, []error) {
 	var docs []*docCtx
 	var docBytes []int64
 	var errs []error
-	seen := map[string]string{}
+	seen := map[string]int{} // document ID → index in docs
 	for i, d := range prepared {
 		if failed[i] != nil {
 			errs = append(errs, failed[i])
 			continue
 		}
-		if other, dup := seen[d.id]; dup {
-			errs = append(errs, &FileError{File: d.file, Err: fmt.Errorf("same document as %s (%s); skipped", other, d.id)})
+		if at, dup := seen[d.id]; dup {
+			// the same Kamerstuk from another site or format: one document, read from the
+			// fuller text, that names the other file
+			first := docs[at]
+			if len(d.text.Body) > len(first.text.Body) {
+				d, first = first, d
+				docs[at], docBytes[at] = first, sizes[i]
+			}
+			first.alsoFrom = append(first.alsoFrom, d.file)
 			continue
 		}
-		seen[d.id] = d.file
+		seen[d.id] = len(docs)
 		docs = append(docs, d)
 		docBytes = append(docBytes, sizes[i])
 	}

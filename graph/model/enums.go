@@ -72,7 +72,7 @@ var enumValues = map[string][]string{
 	"Label":          labelValues(),
 	"RelationType":   relTypeValues(),
 	"Direction":      {"OUT", "IN", "BOTH"},
-	"DocumentKind":   {kg.DocLetter, kg.DocMemo, kg.DocAnnex, kg.DocMotion, kg.DocReference},
+	"DocumentKind":   {kg.DocLetter, kg.DocMemo, kg.DocAnnex, kg.DocMotion, kg.DocReference, kg.DocDebate, kg.DocQuestions, kg.DocAnswers, kg.DocQAList},
 	"PersonKind":     {kg.PersonMinister, kg.PersonStaatssecretaris, kg.PersonMP, kg.PersonOther},
 	"MotionStatus":   {kg.MotionSubmitted, kg.MotionAdopted, kg.MotionRejected, kg.MotionCompleted},
 	"OrderField":     {"ID", "NAME", "DATE", "NUMBER", "DEGREE"},

@@ -128,7 +128,14 @@ func (d Document) Kenmerk() *string    { return d.str(kg.PropKenmerk) }
 func (d Document) Dossier() *string    { return d.str(kg.PropDossier) }
 func (d Document) Number() *int        { return d.integer(kg.PropNumber) }
 func (d Document) SourceFile() *string { return d.str(kg.PropSourceFile) }
-func (d Document) Text() *string       { return d.str(kg.PropText) }
+func (d Document) TkNumber() *string   { return d.str(kg.PropTKNumber) }
+func (d Document) AlsoFrom() []string {
+	if s := d.n.Strings(kg.PropAlsoFrom); s != nil {
+		return s
+	}
+	return []string{}
+}
+func (d Document) Text() *string { return d.str(kg.PropText) }
 
 // Citation is the stored citation, or the canonical one built from dossier and number.
 func (d Document) Citation() *string {

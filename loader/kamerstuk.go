@@ -1,0 +1,176 @@
+package loader
+
+import (
+	"regexp"
+	"strings"
+	"time"
+
+	"beleidsgraaf/kg"
+)
+
+// The head of a Kamerstuk as the sites publish it, whatever the dossier: the number block
+// of officielebekendmakingen ("Tweede Kamer der Staten-Generaal2018-201928638 nr. 167"),
+// the dossier line and "Nr. 167 MOTIE VAN HET LID KUIK C.S.", tkconv's block ("Nummer:
+// 2020D27680, datum: 2020-07-01", "Onderdeel van kamerstukdossier 28638 -183", "Eerste
+// ondertekenaar: …"), openkamer's "Kamerstuk 28638-144", tweedekamer.nl's "2024D19986
+// INBRENG VERSLAG …", and the dates each kind carries (Voorgesteld, Vastgesteld,
+// ingezonden, ontvangen).
+
+var (
+	// "…Staten-Generaal2018-201928638 nr. 167", "| 28638 nr. 178 |", "35570-VI nr. 50"
+	obNumberRe = regexp.MustCompile(`(\d{5})(?:-([A-Z]{1,5}|\d{1,2}))?\s*(?i:nr)\.?\s*(\d{1,4})\b`)
+	// "Kamerstuk 28638-144" (openkamer), "Kamerstuk 35925-IV-20"
+	kamerstukHeaderRe = regexp.MustCompile(`^Kamerstuk\s+(\d{5})(?:-([A-Z]{1,5}))?-(\d{1,4})$`)
+	// tkconv: "Onderdeel van kamerstukdossier 28638 -183 Mensenhandel ."
+	tkDossierRe = regexp.MustCompile(`(?i)^Onderdeel van kamerstukdossier\s+(\d{4,5})(?:-([A-Z]{1,5}|\d{1,2}))?\s*-\s*(\d{1,4})\b`)
+	// tkconv: "Nummer: 2020D27680, datum: 2020-07-01, …"
+	tkNumberRe = regexp.MustCompile(`^Nummer:\s*(\d{4}D\d{5}),\s*datum:\s*(\d{4})-(\d{2})-(\d{2})`)
+	// tweedekamer.nl: "2024D19986 INBRENG VERSLAG VAN EEN SCHRIFTELIJK OVERLEG"
+	tkLeadRe = regexp.MustCompile(`^(\d{4}D\d{5})\s+\p{Lu}`)
+	// a dossier line: "28 638 Mensenhandel", "35 570 VI Vaststelling …", "31 702", "21 501-20 Raad …"
+	dossierOnlyRe = regexp.MustCompile(`^(\d{2}\s?\d{3}(?:-\d{1,2}|-[A-Z]{1,5}|(?:\s+[A-Z]{1,5}\b)+)?)(?:\s+\S.*)?$`)
+	// the stuk's number before its heading: "Nr. 167 MOTIE …", "nr. 11", "144 VERSLAG …", "B VERSLAG …"
+	stukNumberRe = regexp.MustCompile(`^(?:(?i:nr)\.?\s*(\d{1,4})\b|(\d{1,4})\s+\p{Lu}{4,}|([A-Z])\s+\p{Lu}{4,})`)
+	// the prefix before a kind's heading
+	headingPrefixRe = regexp.MustCompile(`^(?:(?i:nr)\.?\s*\d{1,4}\s+|\d{1,4}\s+|[A-Z]\s+|\d{4}D\d{5}\s+)`)
+	voorgesteldRe   = regexp.MustCompile(`(?i)^Voorgesteld\s+(\d{1,2}\s+\p{L}+\s+\d{4})`)
+	vastgesteldRe   = regexp.MustCompile(`(?i)^Vastgesteld\s+(\d{1,2}\s+\p{L}+\s+\d{4})`)
+	ingezondenRe    = regexp.MustCompile(`(?i)\(ingezonden\s+(\d{1,2}\s+\p{L}+\s+\d{4})\)`)
+	ontvangenRe     = regexp.MustCompile(`(?i)\(ontvangen\s+(\d{1,2}\s+\p{L}+\s+\d{4})\)`)
+	// tkconv: "Eerste ondertekenaar: E. van der Burg, staatssecretaris van Justitie en Veiligheid (Ooit VVD kamerlid)"
+	tkSignerRe = regexp.MustCompile(`(?i)^(?:eerste |mede )?ondertekenaar:\s*(.+?),\s*((?:minister|staatssecretaris)\b[^(]*?)\s*(?:\(.*)?$`)
+)
+
+// headKinds recognise a document's kind by its heading, in any case.
+var headKinds = []struct {
+	re   *regexp.Regexp
+	kind string
+}{
+	{regexp.MustCompile(`(?i)^(?:gewijzigde\s+)?motie\s+van\s+(?:het\s+lid|de\s+leden)\b`), kg.DocMotion},
+	{regexp.MustCompile(`(?i)^(?:inbreng\s+)?verslag\s+van\s+(?:een|het)\s+(?:commissiedebat|algemeen\s+overleg|schriftelijk\s+overleg|notaoverleg|wetgevingsoverleg|nota-overleg|overleg)`), kg.DocDebate},
+	{regexp.MustCompile(`(?i)^lijst\s+van\s+vragen\s+en\s+antwoorden`), kg.DocQAList},
+	{regexp.MustCompile(`^Vragen\s+van\s+(?:het\s+lid|de\s+leden)\b`), kg.DocQuestions},
+	{regexp.MustCompile(`(?i)^brief\s+van\b`), kg.DocLetter},
+}
+
+// answeredRe marks written questions that carry their answers.
+var answeredRe = regexp.MustCompile(`^Antwoord\s+van\b`)
+
+// headLines is how far into a document its head is looked for.
+const headLines = 40
+
+// readKamerstuk completes the letterhead fields from the head of a Kamerstuk in any of the
+// sites' layouts; what the letterhead already gave is kept.
+func readKamerstuk(lines []string, m *meta) {
+	var head []string
+	for _, raw := range lines {
+		if l := strings.TrimSpace(raw); l != "" {
+			head = append(head, l)
+			if len(head) == headLines {
+				break
+			}
+		}
+	}
+	joined := strings.Join(head, " ")
+	var tkDate, kindDate Date
+	kind := ""
+	for i, l := range head {
+		if mm := tkNumberRe.FindStringSubmatch(l); mm != nil {
+			m.tkNumber = mm[1]
+			tkDate = Date{Y: atoi(mm[2]), M: monthOf(atoi(mm[3])), D: atoi(mm[4])}
+		}
+		if mm := tkLeadRe.FindStringSubmatch(l); mm != nil && m.tkNumber == "" {
+			m.tkNumber = mm[1]
+		}
+		if mm := tkDossierRe.FindStringSubmatch(l); mm != nil && m.dossier == "" {
+			m.dossier, m.number = dossierOf(mm[1], mm[2]), atoi(mm[3])
+		}
+		if mm := kamerstukHeaderRe.FindStringSubmatch(l); mm != nil && m.dossier == "" {
+			m.dossier, m.number = dossierOf(mm[1], mm[2]), atoi(mm[3])
+		}
+		if strings.Contains(l, "Staten-Generaal") || strings.HasPrefix(l, "|") || strings.HasSuffix(l, "|") {
+			if mm := obNumberRe.FindStringSubmatch(l); mm != nil && m.dossier == "" {
+				m.dossier, m.number = dossierOf(mm[1], mm[2]), atoi(mm[3])
+			}
+		}
+		if mm := dossierOnlyRe.FindStringSubmatch(l); mm != nil && m.dossier == "" {
+			// a dossier line counts when the stuk's number follows within three lines
+			for j := i + 1; j < len(head) && j <= i+3; j++ {
+				if nr := stukNumberRe.FindStringSubmatch(head[j]); nr != nil {
+					m.dossier = normaliseDossier(strings.ReplaceAll(mm[1], "-", " -"))
+					m.dossier = strings.ReplaceAll(m.dossier, " -", "-")
+					m.number = atoi(nr[1] + nr[2]) // a letter (Eerste Kamer: "B") is no number
+					break
+				}
+			}
+		}
+		if kind == "" {
+			h := headingPrefixRe.ReplaceAllString(l, "")
+			for _, k := range headKinds {
+				if k.re.MatchString(h) {
+					kind = k.kind
+					if m.title == "" {
+						m.title = h
+					}
+					break
+				}
+			}
+		}
+		if mm := tkSignerRe.FindStringSubmatch(l); mm != nil {
+			m.signatures = append(m.signatures, signature{office: officeTitle(mm[2]), name: strings.TrimSpace(mm[1])})
+		}
+		for _, re := range []*regexp.Regexp{voorgesteldRe, vastgesteldRe} {
+			if mm := re.FindStringSubmatch(l); mm != nil && kindDate.Y == 0 {
+				kindDate, _ = parseDate(mm[1])
+			}
+		}
+		if h := headingPrefixRe.ReplaceAllString(l, ""); kind == kg.DocLetter && len(m.headingOffices) == 0 && strings.HasPrefix(strings.ToUpper(h), "BRIEF VAN") {
+			m.headingOffices = headingOffices(h)
+		}
+	}
+	if kind == kg.DocQuestions && answeredRe.MatchString(joined) {
+		kind = kg.DocAnswers
+	}
+	for _, l := range head {
+		if answeredRe.MatchString(l) && kind == kg.DocQuestions {
+			kind = kg.DocAnswers
+		}
+	}
+	if kindDate.Y == 0 {
+		re := ingezondenRe
+		if kind == kg.DocAnswers {
+			re = ontvangenRe
+		}
+		if mm := re.FindStringSubmatch(joined); mm != nil {
+			kindDate, _ = parseDate(mm[1])
+		}
+	}
+	if kind == "" && kindDate.Y != 0 && strings.Contains(joined, "overleg gevoerd") {
+		kind = kg.DocDebate // a report whose heading the page left out: "Vastgesteld …", "… heeft op … overleg gevoerd"
+	}
+	if kind != "" && (m.kind == "" || m.kind == kg.DocLetter) {
+		m.kind = kind
+	}
+	switch {
+	case m.date.Y != 0 && m.placeDate && (kind == "" || kind == kg.DocLetter): // "Den Haag, <date>" of a letter stays
+	case kindDate.Y != 0:
+		m.date = kindDate
+	case m.date.Y == 0 && tkDate.Y != 0:
+		m.date = tkDate
+	}
+}
+
+// dossierOf writes a dossier with its suffix as Kamerstukken print it: "35570" + "VI" →
+// "35 570 VI", "21501" + "20" → "21 501-20".
+func dossierOf(digits, suffix string) string {
+	d := normaliseDossier(digits)
+	switch {
+	case suffix == "":
+		return d
+	case suffix[0] >= '0' && suffix[0] <= '9':
+		return d + "-" + suffix
+	}
+	return d + " " + suffix
+}
+
+func monthOf(n int) time.Month { return time.Month(n) }
