@@ -159,6 +159,14 @@ func (r *personResolver) OfficesConnection(ctx context.Context, obj *model.Perso
 	return r.related(ctx, obj, first, after)
 }
 
+func (r *personResolver) Attended(ctx context.Context, obj *model.Person, first *int) ([]*model.Event, error) {
+	return relatedNodes[*model.Event](ctx, r.Resolver, obj, first)
+}
+
+func (r *personResolver) AttendedConnection(ctx context.Context, obj *model.Person, first *int, after *string) (*model.RelationConnection, error) {
+	return r.related(ctx, obj, first, after)
+}
+
 func (r *personResolver) Signed(ctx context.Context, obj *model.Person, first *int) ([]*model.Document, error) {
 	return relatedNodes[*model.Document](ctx, r.Resolver, obj, first)
 }

@@ -43,6 +43,14 @@ func (r *eventResolver) MotionsConnection(ctx context.Context, obj *model.Event,
 	return r.related(ctx, obj, first, after)
 }
 
+func (r *eventResolver) Attendees(ctx context.Context, obj *model.Event, first *int) ([]*model.Person, error) {
+	return relatedNodes[*model.Person](ctx, r.Resolver, obj, first)
+}
+
+func (r *eventResolver) AttendeesConnection(ctx context.Context, obj *model.Event, first *int, after *string) (*model.RelationConnection, error) {
+	return r.related(ctx, obj, first, after)
+}
+
 func (r *eventResolver) Commitments(ctx context.Context, obj *model.Event, first *int) ([]*model.Commitment, error) {
 	return relatedNodes[*model.Commitment](ctx, r.Resolver, obj, first)
 }

@@ -107,6 +107,7 @@ var relationFields = map[string]relDef{
 	"Person.offices":     outgoing(kg.HoldsOffice).of(kg.Office).list(),
 	"Person.party":       outgoing(kg.MemberOf).of(kg.Party).single(),
 	"Person.signed":      incoming(kg.SignedBy).of(kg.Document).list(),
+	"Person.attended":    outgoing(kg.Attended).of(kg.Event).list(),
 	"Person.submitted":   outgoing(kg.Submitted).of(kg.Motion).list(),
 
 	"Office.addressedIn":       incoming(kg.AddressedTo).of(kg.Document),
@@ -176,6 +177,7 @@ var relationFields = map[string]relDef{
 	"Legislation.mentionedIn": incoming(kg.Mentions).of(kg.Document),
 
 	"Event.commitments": incoming(kg.MadeIn).of(kg.Commitment).list(),
+	"Event.attendees":   incoming(kg.Attended).of(kg.Person).list(),
 	"Event.mentionedIn": incoming(kg.Mentions).of(kg.Document),
 	"Event.motions":     incoming(kg.SubmittedIn).of(kg.Motion).list(),
 }

@@ -305,6 +305,8 @@ type ComplexityRoot struct {
 
 	Event struct {
 		Aliases               func(childComplexity int) int
+		Attendees             func(childComplexity int, first *int) int
+		AttendeesConnection   func(childComplexity int, first *int, after *string) int
 		Commitments           func(childComplexity int, first *int) int
 		CommitmentsConnection func(childComplexity int, first *int, after *string) int
 		Date                  func(childComplexity int) int
@@ -616,6 +618,8 @@ type ComplexityRoot struct {
 
 	Person struct {
 		Aliases             func(childComplexity int) int
+		Attended            func(childComplexity int, first *int) int
+		AttendedConnection  func(childComplexity int, first *int, after *string) int
 		ID                  func(childComplexity int) int
 		Initials            func(childComplexity int) int
 		Kind                func(childComplexity int) int
@@ -2209,6 +2213,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Event.Aliases(childComplexity), true
+	case "Event.attendees":
+		if e.ComplexityRoot.Event.Attendees == nil {
+			break
+		}
+
+		args, err := ec.field_Event_attendees_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Event.Attendees(childComplexity, args["first"].(*int)), true
+	case "Event.attendeesConnection":
+		if e.ComplexityRoot.Event.AttendeesConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Event_attendeesConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Event.AttendeesConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Event.commitments":
 		if e.ComplexityRoot.Event.Commitments == nil {
 			break
@@ -3715,6 +3741,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.Aliases(childComplexity), true
+	case "Person.attended":
+		if e.ComplexityRoot.Person.Attended == nil {
+			break
+		}
+
+		args, err := ec.field_Person_attended_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Person.Attended(childComplexity, args["first"].(*int)), true
+	case "Person.attendedConnection":
+		if e.ComplexityRoot.Person.AttendedConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Person_attendedConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Person.AttendedConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Person.id":
 		if e.ComplexityRoot.Person.ID == nil {
 			break
@@ -5061,6 +5109,18 @@ type Person implements Node {
     "Continue after this cursor."
     after: String
   ): OfficeRelationConnection!
+  "Debates the person took part in, as the debate reports list them (ATTENDED)."
+  attended(
+    "At most this many (default 50, at most 500)."
+    first: Int = 50
+  ): [Event!]!
+  "` + "`" + `attended` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
+  attendedConnection(
+    "At most this many (default 50, at most 500)."
+    first: Int = 50
+    "Continue after this cursor."
+    after: String
+  ): EventRelationConnection!
   "Documents the person signed (SIGNED_BY, incoming)."
   signed(
     "At most this many (default 50, at most 500)."
@@ -6634,6 +6694,18 @@ type Event implements Node {
     "Continue after this cursor."
     after: String
   ): MotionRelationConnection!
+  "Members and ministers who took part, as the debate report lists them (ATTENDED, incoming)."
+  attendees(
+    "At most this many (default 50, at most 500)."
+    first: Int = 50
+  ): [Person!]!
+  "` + "`" + `attendees` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
+  attendeesConnection(
+    "At most this many (default 50, at most 500)."
+    first: Int = 50
+    "Continue after this cursor."
+    after: String
+  ): PersonRelationConnection!
   "Commitments made in it (MADE_IN, incoming)."
   commitments(
     "At most this many (default 50, at most 500)."
@@ -6958,6 +7030,8 @@ enum RelationType {
   SUBMITTED_IN
   "Commitment → Event: the commitment was made during the debate."
   MADE_IN
+  "Person → Event: the member or minister took part in the debate (the debate report's list of those present)."
+  ATTENDED
 }
 
 """
@@ -8319,6 +8393,10 @@ func (ec *executionContext) childFields_Event(ctx context.Context, field graphql
 		return ec.fieldContext_Event_motions(ctx, field)
 	case "motionsConnection":
 		return ec.fieldContext_Event_motionsConnection(ctx, field)
+	case "attendees":
+		return ec.fieldContext_Event_attendees(ctx, field)
+	case "attendeesConnection":
+		return ec.fieldContext_Event_attendeesConnection(ctx, field)
 	case "commitments":
 		return ec.fieldContext_Event_commitments(ctx, field)
 	case "commitmentsConnection":
@@ -8941,6 +9019,10 @@ func (ec *executionContext) childFields_Person(ctx context.Context, field graphq
 		return ec.fieldContext_Person_offices(ctx, field)
 	case "officesConnection":
 		return ec.fieldContext_Person_officesConnection(ctx, field)
+	case "attended":
+		return ec.fieldContext_Person_attended(ctx, field)
+	case "attendedConnection":
+		return ec.fieldContext_Person_attendedConnection(ctx, field)
 	case "signed":
 		return ec.fieldContext_Person_signed(ctx, field)
 	case "signedConnection":

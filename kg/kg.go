@@ -64,12 +64,13 @@ const (
 	RelatesTo    RelType = "RELATES_TO"
 	SubmittedIn  RelType = "SUBMITTED_IN"
 	MadeIn       RelType = "MADE_IN"
+	Attended     RelType = "ATTENDED"
 )
 
 // RelTypes lists every relation type in a fixed order.
 var RelTypes = []RelType{SignedBy, OnBehalfOf, AddressedTo, Cites, RespondsTo, Mentions,
 	Submitted, MemberOf, HoldsOffice, PartOf, Holds, Executes, Commissioned, Coordinates,
-	Published, RelatesTo, SubmittedIn, MadeIn}
+	Published, RelatesTo, SubmittedIn, MadeIn, Attended}
 
 // Valid reports whether t is one of the ontology's relation types.
 func (t RelType) Valid() bool {

@@ -173,6 +173,17 @@ func letterhead(d *docCtx, orgs *orgIndex, out *facts) {
 		out.edge(kg.SignedBy, d.id, pid, ev)
 		out.edge(kg.HoldsOffice, pid, oid, ev)
 	}
+	// the offices a "BRIEF VAN DE MINISTERS VAN … EN DE STAATSSECRETARIS …" heading names
+	if len(d.meta.headingOffices) > 0 {
+		if loc := briefVanRe.FindStringIndex(d.text.Body); loc != nil {
+			if s, ok := d.sentenceAt(loc[0]); ok {
+				ev := d.sentEv(s)
+				for _, o := range d.meta.headingOffices {
+					out.edge(kg.SignedBy, d.id, office(o, ev, out), ev)
+				}
+			}
+		}
+	}
 	if d.meta.addressee == "" && d.meta.kind == kg.DocLetter {
 		// no "Aan de Voorzitter" line (a PDF or web export without the letterhead): a letter
 		// that speaks to "uw Kamer" is addressed to the Tweede Kamer
@@ -221,6 +232,8 @@ var onBehalfRecogniser = sentenceRecogniser{
 		}
 	},
 }
+
+var briefVanRe = regexp.MustCompile(`(?i)\bbrief van de`)
 
 var officeRe = regexp.MustCompile(`(?i)^(minister|staatssecretaris)\s+(van|voor)\s+\S`)
 

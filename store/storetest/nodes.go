@@ -84,7 +84,7 @@ func testStats(t *testing.T, s store.Store) {
 	equal(t, "edges", got.Edges, map[kg.RelType]int{
 		kg.SignedBy: 1, kg.OnBehalfOf: 0, kg.AddressedTo: 0, kg.Cites: 3, kg.RespondsTo: 2, kg.Mentions: 3,
 		kg.Submitted: 3, kg.MemberOf: 0, kg.HoldsOffice: 1, kg.PartOf: 6, kg.Holds: 3, kg.Executes: 2,
-		kg.Commissioned: 1, kg.Coordinates: 1, kg.Published: 1, kg.RelatesTo: 3, kg.SubmittedIn: 1, kg.MadeIn: 0,
+		kg.Commissioned: 1, kg.Coordinates: 1, kg.Published: 1, kg.RelatesTo: 3, kg.SubmittedIn: 1, kg.MadeIn: 0, kg.Attended: 0,
 	})
 }
 
