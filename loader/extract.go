@@ -155,6 +155,7 @@ func (d *docCtx) titleEvidence(title string) kg.Evidence {
 
 // letterhead adds signatories, their offices and the addressee.
 func letterhead(d *docCtx, orgs *orgIndex, out *facts) {
+	held := map[string]bool{} // offices a signatory holds
 	for _, sig := range d.meta.signatures {
 		surname, initials := splitName(sig.name)
 		at := strings.LastIndex(d.text.Body, sig.name)
@@ -170,16 +171,21 @@ func letterhead(d *docCtx, orgs *orgIndex, out *facts) {
 		}
 		out.node(kg.Node{ID: pid, Label: kg.Person, Name: sig.name, Props: map[string]any{kg.PropKind: kind, kg.PropInitials: initials}, Mentions: []kg.Evidence{ev}})
 		oid := office(sig.office, ev, out)
+		held[oid] = true
 		out.edge(kg.SignedBy, d.id, pid, ev)
 		out.edge(kg.HoldsOffice, pid, oid, ev)
 	}
 	// the offices a "BRIEF VAN DE MINISTERS VAN … EN DE STAATSSECRETARIS …" heading names
+	// sign the letter themselves where no signatory holds them (an office signs through
+	// its holder: the letter, the person and the office are one path then)
 	if len(d.meta.headingOffices) > 0 {
 		if loc := briefVanRe.FindStringIndex(d.text.Body); loc != nil {
 			if s, ok := d.sentenceAt(loc[0]); ok {
 				ev := d.sentEv(s)
 				for _, o := range d.meta.headingOffices {
-					out.edge(kg.SignedBy, d.id, office(o, ev, out), ev)
+					if !held[kg.OfficeID(canonicalOffice(o))] {
+						out.edge(kg.SignedBy, d.id, office(o, ev, out), ev)
+					}
 				}
 			}
 		}
@@ -273,6 +279,15 @@ var officeNames = map[string]string{"Minister van Rechtsbescherming": "Minister 
 // office records an Office node and returns its ID. Offices are keyed case-insensitively:
 // "minister van Justitie en Veiligheid" and "Minister van Justitie en Veiligheid" are one.
 func office(title string, ev kg.Evidence, out *facts) string {
+	title = canonicalOffice(title)
+	id := kg.OfficeID(title)
+	out.node(kg.Node{ID: id, Label: kg.Office, Name: title, Mentions: []kg.Evidence{ev}})
+	return id
+}
+
+// canonicalOffice writes an office's title one way: capitalised words, lower-case
+// connectives, the corrections of officeNames.
+func canonicalOffice(title string) string {
 	title = officeTitle(title)
 	if strings.ToUpper(title) == title {
 		title = strings.ToLower(title) // "DE STAATSSECRETARIS VAN JUSTITIE EN VEILIGHEID" of a heading
@@ -290,9 +305,7 @@ func office(title string, ev kg.Evidence, out *facts) string {
 	if t, ok := officeNames[title]; ok {
 		title = t
 	}
-	id := kg.OfficeID(title)
-	out.node(kg.Node{ID: id, Label: kg.Office, Name: title, Mentions: []kg.Evidence{ev}})
-	return id
+	return title
 }
 
 // splitName splits "E. van der Burg" into the surname as written for IDs ("Van der Burg")
