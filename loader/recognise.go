@@ -46,6 +46,7 @@ var sentenceRecognisers = []*sentenceRecogniser{
 	&eventRecogniser,
 	&officeRecogniser,
 	&onBehalfRecogniser,
+	&memberMentionRecogniser,
 	&planRecogniser,
 }
 
@@ -176,6 +177,7 @@ func recogniseDocument(d *docCtx, orgs *orgIndex) *facts {
 	defer d.release()
 	out := &facts{}
 	letterhead(d, orgs, out)
+	kamerstukFacts(d, out)
 	sets := make([]uint64, len(d.sents))
 	var folded []byte
 	for i, s := range d.sents {

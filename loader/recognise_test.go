@@ -151,6 +151,13 @@ var recogniserCases = []struct {
 	{&planRecogniser, "Het Actieplan programma Samen tegen mensenhandel is vernieuwd.", []string{
 		"edge MENTIONS doc:test → actionplan:samen-tegen-mensenhandel", "node ActionPlan actionplan:samen-tegen-mensenhandel"}},
 	{&planRecogniser, "Het actieplan van de gemeente volgt.", nil},
+
+	{&memberMentionRecogniser, "Het antwoord op vragen van de leden Van der Staaij (SGP), Segers en Kuik (beiden CU) volgt.", []string{
+		"edge MEMBER_OF person:kuik → party:cu", "edge MEMBER_OF person:segers → party:cu", "edge MEMBER_OF person:van-der-staaij → party:sgp",
+		"edge MENTIONS doc:test → person:kuik", "edge MENTIONS doc:test → person:segers", "edge MENTIONS doc:test → person:van-der-staaij",
+		"node Party party:cu", "node Party party:sgp",
+		"node Person person:kuik", "node Person person:segers", "node Person person:van-der-staaij"}},
+	{&memberMentionRecogniser, "De leden van de VVD-fractie en het lid van de commissie (Kamerstuk 28 638, nr. 1) vragen dit.", nil},
 }
 
 // letterDate gives the test documents a date, so that "5 juni jl." has a year.
