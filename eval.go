@@ -24,5 +24,38 @@ func runEval(cfg config, stdout io.Writer) error {
 		fmt.Fprintln(stdout)
 		r.WriteDiff(stdout)
 	}
+	if cfg.Gold != defaultGold || !sameStrings(cfg.Paths, defaultEvalPaths) {
+		return nil
+	}
+	// the default run also scores Kamerstukken of every kind, from many dossiers and sites
+	kinds, err := evaluation.ReadGold(kamerstukkenGold)
+	if err != nil {
+		return fmt.Errorf("reading the gold file: %w", err)
+	}
+	kr := evaluation.EvaluateKinds(loadGraph([]string{kamerstukkenDir}), kinds)
+	fmt.Fprintf(stdout, "\nKamerstukken of every kind (%s, %d documents):\n\n", kamerstukkenDir, len(kinds.Documents))
+	kr.WriteTable(stdout)
+	if cfg.Diff {
+		fmt.Fprintln(stdout)
+		kr.WriteDiff(stdout)
+	}
 	return nil
+}
+
+// Real Kamerstukken of every kind, layout and dossier, with their own gold.
+const (
+	kamerstukkenDir  = "loader/testdata/kamerstukken"
+	kamerstukkenGold = kamerstukkenDir + "/gold.json"
+)
+
+func sameStrings(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }

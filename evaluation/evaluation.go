@@ -22,14 +22,20 @@ type Gold struct {
 
 // GoldDocument is what one document says, by the ID scheme of package kg.
 type GoldDocument struct {
-	File      string              `json:"file"`
-	ID        string              `json:"id"`
-	Kind      string              `json:"kind"`
-	Title     string              `json:"title"`
-	Date      string              `json:"date"`
-	Kenmerk   string              `json:"kenmerk"`
-	Dossier   string              `json:"dossier"`
-	Number    int64               `json:"number"`
+	File    string `json:"file"`
+	ID      string `json:"id"`
+	Kind    string `json:"kind"`
+	Title   string `json:"title"`
+	Date    string `json:"date"`
+	Kenmerk string `json:"kenmerk"`
+	Dossier string `json:"dossier"`
+	Number  int64  `json:"number"`
+	// for Kamerstukken of every kind (loader/testdata/kamerstukken)
+	TKNumber   string   `json:"tkNumber,omitempty"`
+	SameAs     string   `json:"sameAs,omitempty"`
+	Signers    []string `json:"signers,omitempty"`
+	DebateDate string   `json:"debateDate,omitempty"`
+
 	Entities  map[string][]string `json:"entities"`
 	Relations [][3]string         `json:"relations"`
 	Citations []string            `json:"citations"`

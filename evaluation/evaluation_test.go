@@ -80,3 +80,38 @@ func TestAgainstGold(t *testing.T) {
 		}
 	}
 }
+
+// TestKamerstukkenOfEveryKind scores the loader on real Kamerstukken of every kind, site and
+// dossier (loader/testdata/kamerstukken) and holds the targets of the issue on them.
+func TestKamerstukkenOfEveryKind(t *testing.T) {
+	gold, err := ReadGold("../loader/testdata/kamerstukken/gold.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, errs := loader.LoadPaths("../loader/testdata/kamerstukken")
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	r := EvaluateKinds(g, gold)
+	var table strings.Builder
+	r.WriteTable(&table)
+	t.Log("\n" + table.String())
+	meta, persons, signers := total(r.Metadata), total(r.Persons), total(r.Signers)
+	if meta.Recall() < 0.95 {
+		t.Errorf("metadata %.2f, target 0.95", meta.Recall())
+	}
+	if persons.Recall() < 0.90 || persons.Precision() < 0.90 {
+		t.Errorf("persons P %.2f R %.2f, target 0.90", persons.Precision(), persons.Recall())
+	}
+	if signers.Recall() < 0.90 || signers.Precision() < 0.90 {
+		t.Errorf("signing offices P %.2f R %.2f, target 0.90", signers.Precision(), signers.Recall())
+	}
+	if r.SameDocument.FN > 0 {
+		t.Errorf("the same Kamerstuk from two sites is not one Document")
+	}
+	if t.Failed() || testing.Verbose() {
+		var diff strings.Builder
+		r.WriteDiff(&diff)
+		t.Log("\n" + diff.String())
+	}
+}

@@ -109,7 +109,9 @@ func readKamerstuk(lines []string, m *meta) {
 			for _, k := range headKinds {
 				if k.re.MatchString(h) {
 					kind = k.kind
-					if m.title == "" {
+					// the heading is the title; a letter printed inside a report or a
+					// motion ("BRIEF VAN DE VOORZITTER …") is not
+					if m.title == "" || k.kind != kg.DocLetter && strings.HasPrefix(m.title, "Brief van ") {
 						m.title = h
 					}
 					break

@@ -189,6 +189,9 @@ func debateReport(d *docCtx, out *facts) {
 		kind = strings.ToLower(strings.Join(strings.Fields(m[1]), " "))
 	}
 	roleOpen := false // the last sentence was "De griffier van de commissie," without the name
+	if strings.Contains(strings.ToLower(d.meta.title), "schriftelijk overleg") {
+		answerers(d, out)
+	}
 	attend := func(pid string, ev kg.Evidence) {
 		if eventID != "" {
 			out.edge(kg.Attended, pid, eventID, ev)
@@ -371,4 +374,55 @@ var memberMentionRecogniser = sentenceRecogniser{
 			}
 		}
 	},
+}
+
+var (
+	answeredCue  = regexp.MustCompile(`(?i)\b(beantwoord|gereageerd|geantwoord)\b`)
+	submittedCue = regexp.MustCompile(`(?i)\b(voorgelegd|gestuurd|gezonden)\s+aan\b|\baan\s+de\s+(?:minister|staatssecretaris)`)
+)
+
+// answerers reads who answered a schriftelijk overleg, whose answers the report prints: the
+// offices a sentence says answered ("Bij brief van 17 maart hebben de Ministers van … en de
+// Staatssecretaris van … de vragen beantwoord"), else the offices the questions went to
+// when the report says they were answered. They sign the answers the report carries.
+func answerers(d *docCtx, out *facts) {
+	var asked []struct {
+		office string
+		ev     kg.Evidence
+	}
+	answered := false
+	for i, s := range d.sents {
+		if i > 25 { // the report's opening: what follows are the questions themselves
+			break
+		}
+		text := d.str(s)
+		if answeredCue.MatchString(text) {
+			answered = true
+			if i := strings.Index(strings.ToLower(text), "mede namens"); i >= 0 {
+				text = text[:i] // who answers on behalf of others is not one of them
+			}
+			if offices := headingOffices(text); len(offices) > 0 {
+				ev := d.sentEv(s)
+				for _, o := range offices {
+					out.edge(kg.SignedBy, d.id, office(o, ev, out), ev)
+				}
+				return
+			}
+		}
+		if submittedCue.MatchString(text) {
+			ev := d.sentEv(s)
+			for _, o := range headingOffices(text) {
+				asked = append(asked, struct {
+					office string
+					ev     kg.Evidence
+				}{o, ev})
+			}
+		}
+	}
+	if !answered {
+		return
+	}
+	for _, a := range asked {
+		out.edge(kg.SignedBy, d.id, office(a.office, a.ev, out), a.ev)
+	}
 }
