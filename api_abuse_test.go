@@ -47,7 +47,7 @@ func postJSON(t *testing.T, h http.Handler, body any) (int, gqlResponse) {
 func corpusStore(t *testing.T) *memory.Store {
 	t.Helper()
 	g, errs := loader.LoadPaths("corpus")
-	if len(errs) > 0 {
+	if errs = loader.Failures(errs); len(errs) > 0 {
 		t.Fatal(errs)
 	}
 	st := memory.New()

@@ -282,6 +282,10 @@ func loadGraphErrs(paths []string) (*kg.Graph, []error) {
 	start := time.Now()
 	g, errs := loader.Options{Progress: newLoadProgress().report}.LoadPaths(paths...)
 	for _, err := range errs {
+		if w, ok := err.(*loader.Warning); ok {
+			slog.Warn("loader warning", "file", w.File, "warning", w.Msg)
+			continue
+		}
 		slog.Warn("document not loaded", "err", err)
 	}
 	observeLoad(time.Since(start), g, errs)
@@ -298,7 +302,7 @@ func openStore(ctx context.Context, cfg config) (store.Store, error) {
 	g, errs := loadGraphErrs(cfg.Paths)
 	if loadedDocuments(g) == 0 {
 		if !cfg.AllowEmpty {
-			return nil, errNoDocuments("serve", cfg.Paths, len(errs))
+			return nil, errNoDocuments("serve", cfg.Paths, len(loader.Failures(errs)))
 		}
 		slog.Warn("no documents loaded; --allow-empty: serving an empty graph")
 	}
@@ -411,11 +415,11 @@ func runLoad(ctx context.Context, cfg config, stdout io.Writer) error {
 			"(serve fills the in-memory store by itself; export prints the graph)")
 	}
 	g, errs := loadGraphErrs(cfg.Paths)
-	if cfg.Strict && len(errs) > 0 {
-		return fmt.Errorf("--strict: %d document(s) could not be loaded (first: %v); the stored graph is unchanged", len(errs), errs[0])
+	if failed := loader.Failures(errs); cfg.Strict && len(failed) > 0 {
+		return fmt.Errorf("--strict: %d document(s) could not be loaded (first: %v); the stored graph is unchanged", len(failed), failed[0])
 	}
 	if loadedDocuments(g) == 0 && !cfg.AllowEmpty {
-		return fmt.Errorf("%w; the stored graph is unchanged", errNoDocuments("load", cfg.Paths, len(errs)))
+		return fmt.Errorf("%w; the stored graph is unchanged", errNoDocuments("load", cfg.Paths, len(loader.Failures(errs))))
 	}
 	if err := g.Validate(); err != nil {
 		return fmt.Errorf("the extracted graph is invalid: %w", err)

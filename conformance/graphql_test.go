@@ -53,7 +53,7 @@ var (
 func bundledCorpus(t *testing.T) *kg.Graph {
 	corpusOnce.Do(func() {
 		g, errs := loader.LoadPaths("../corpus")
-		if len(errs) > 0 {
+		if errs = loader.Failures(errs); len(errs) > 0 {
 			t.Fatalf("loading the corpus: %v", errs)
 		}
 		corpusGraph = g

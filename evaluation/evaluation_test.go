@@ -50,7 +50,7 @@ func TestAgainstGold(t *testing.T) {
 		t.Fatal(err)
 	}
 	g, errs := loader.LoadPaths("../corpus", "../loader/testdata")
-	if len(errs) > 0 {
+	if errs = loader.Failures(errs); len(errs) > 0 {
 		t.Fatal(errs)
 	}
 	r := Evaluate(g, gold)
@@ -89,7 +89,7 @@ func TestKamerstukkenOfEveryKind(t *testing.T) {
 		t.Fatal(err)
 	}
 	g, errs := loader.LoadPaths("../loader/testdata/kamerstukken")
-	if len(errs) > 0 {
+	if errs = loader.Failures(errs); len(errs) > 0 {
 		t.Fatal(errs)
 	}
 	r := EvaluateKinds(g, gold)

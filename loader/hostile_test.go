@@ -58,7 +58,7 @@ func TestHostileInputs(t *testing.T) {
 	}
 	g, errs := Load(append(files, good...))
 	got := map[string]string{}
-	for _, err := range errs {
+	for _, err := range Failures(errs) { // warnings (no date in a hostile file) are not the point here
 		name, msg, _ := strings.Cut(err.Error(), ": ")
 		got[name] = msg
 	}

@@ -74,6 +74,7 @@ func readKamerstuk(lines []string, m *meta) {
 	joined := strings.Join(head, " ")
 	var tkDate, kindDate Date
 	kind := ""
+	letterhead := false // a letter's head came first: its section headings are no kinds
 	for i, l := range head {
 		if mm := tkNumberRe.FindStringSubmatch(l); mm != nil {
 			m.tkNumber = mm[1]
@@ -104,7 +105,10 @@ func readKamerstuk(lines []string, m *meta) {
 				}
 			}
 		}
-		if kind == "" {
+		if letterheadLineRe.MatchString(l) {
+			letterhead = true
+		}
+		if kind == "" && kindHeading(l, i, letterhead) {
 			h := headingPrefixRe.ReplaceAllString(l, "")
 			for _, k := range headKinds {
 				if k.re.MatchString(h) {
@@ -176,3 +180,40 @@ func dossierOf(digits, suffix string) string {
 }
 
 func monthOf(n int) time.Month { return time.Month(n) }
+
+// incomplete names the fields a document's head should have given and did not: every
+// document has a date; a Kamerstuk (a dossier, or a kind only Kamerstukken have) has its
+// number too.
+func (d *docCtx) incomplete() []error {
+	var out []error
+	warn := func(field string) {
+		out = append(out, &Warning{File: d.file, Msg: "no " + field + " found (" + d.meta.kind + ")"})
+	}
+	if d.meta.date.Y == 0 {
+		warn("date")
+	}
+	kamerstuk := d.meta.dossier != "" || d.meta.kind == kg.DocMotion || d.meta.kind == kg.DocDebate
+	if kamerstuk && d.meta.dossier == "" {
+		warn("dossier")
+	}
+	if kamerstuk && d.meta.number == 0 {
+		warn("Kamerstuk number")
+	}
+	return out
+}
+
+// letterheadLineRe marks the head of a letter as a ministry prints it.
+var letterheadLineRe = regexp.MustCompile(`^(?:Datum\b|Ons kenmerk\b|Onderwerp\b|> Retouradres|Retouradres)`)
+
+// kindHeading reports whether a head line can name the document's kind: the published
+// heading is in capitals or carries the stuk's number ("Nr. 167 MOTIE VAN …", "144
+// VERSLAG …"); a title-case heading ("Motie van het lid Ceder over …", "Vragen van het
+// lid …") counts only at the very top, before any letterhead, since a letter's section
+// headings read the same.
+func kindHeading(l string, at int, afterLetterhead bool) bool {
+	h := headingPrefixRe.ReplaceAllString(l, "")
+	if h != l || strings.ToUpper(h) == h {
+		return true
+	}
+	return at < 6 && !afterLetterhead
+}

@@ -1,6 +1,8 @@
 package loader
 
 import (
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -140,5 +142,49 @@ func TestSameKamerstukFromTwoSites(t *testing.T) {
 	d := g.Node("doc:28638-183")
 	if docs != 1 || d == nil || d.Str(kg.PropSourceFile) != "tkconv.txt" || !slices.Equal(d.Strings(kg.PropAlsoFrom), []string{"ob.txt"}) {
 		t.Errorf("%d documents; %+v", docs, d)
+	}
+}
+
+// TestWarningsNameFileAndField: what the head of a Kamerstuk should give and did not is a
+// warning naming the file and the field; a directory's other files are named as skipped.
+func TestWarningsNameFileAndField(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"motion.txt": "MOTIE VAN HET LID KUIK\n\nDe Kamer,\n\ngehoord de beraadslaging,\n\nverzoekt de regering iets te doen,\n\nen gaat over tot de orde van de dag.\n\nKuik\n",
+		"notes.docx": "not a document the loader reads",
+		".hidden":    "ignored",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, errs := LoadPaths(dir)
+	var got []string
+	for _, err := range errs {
+		w, ok := err.(*Warning)
+		if !ok {
+			t.Fatalf("not a warning: %v", err)
+		}
+		got = append(got, w.Error())
+	}
+	slices.Sort(got)
+	want := []string{"motion.txt: no Kamerstuk number found (MOTION)", "motion.txt: no date found (MOTION)", "motion.txt: no dossier found (MOTION)",
+		"notes.docx: skipped: the loader reads .txt, .md, .html, .htm, .pdf files"}
+	if !slices.Equal(got, want) {
+		t.Errorf("warnings\n got  %q\n want %q", got, want)
+	}
+	if _, errs := LoadPaths(t.TempDir()); len(errs) != 1 || !strings.Contains(errs[0].Error(), "no documents") {
+		t.Errorf("an empty directory: %v", errs)
+	}
+}
+
+// TestLetterSectionIsNoKind: a letter's section headed "Motie van het lid …" is a letter.
+func TestLetterSectionIsNoKind(t *testing.T) {
+	letter := "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\nDatum 25 februari 2025\nOnderwerp Moties\n\nGeachte voorzitter,\n\nMotie van het lid Koster over een meldplicht\n\nDe motie van het lid Koster is aangenomen.\n\nVragen van het lid Bakker over opvang\n\nDeze vragen zijn beantwoord.\n"
+	g, _ := Load([]File{{Name: "letter.txt", Data: []byte(letter)}})
+	for _, n := range g.Nodes {
+		if n.Label == kg.Document && n.Str(kg.PropSourceFile) == "letter.txt" && n.Str(kg.PropKind) != kg.DocLetter {
+			t.Errorf("kind %s, want LETTER", n.Str(kg.PropKind))
+		}
 	}
 }

@@ -31,6 +31,26 @@ type FileError struct {
 func (e *FileError) Error() string { return e.File + ": " + e.Err.Error() }
 func (e *FileError) Unwrap() error { return e.Err }
 
+// Warning says what the loader could not read in a file it loaded, or which file of a
+// directory it passed over. The file's graph (if any) still loads.
+type Warning struct {
+	File string
+	Msg  string
+}
+
+func (w *Warning) Error() string { return w.File + ": " + w.Msg }
+
+// Failures keeps the errors that are failures, not warnings: documents that did not load.
+func Failures(errs []error) []error {
+	var out []error
+	for _, err := range errs {
+		if _, warning := err.(*Warning); !warning {
+			out = append(out, err)
+		}
+	}
+	return out
+}
+
 // MaxFileSize is the largest document the loader reads. Parliamentary letters are kilobytes
 // to a few megabytes; anything far larger is not one, and reading it would only cost memory.
 const MaxFileSize = 32 << 20
@@ -93,8 +113,12 @@ func listFiles(paths ...string) ([]string, []error) {
 				continue
 			}
 			for _, e := range entries {
-				if !e.IsDir() && loadable(e.Name()) {
+				switch {
+				case e.IsDir() || strings.HasPrefix(e.Name(), "."):
+				case loadable(e.Name()):
 					names = append(names, filepath.Join(p, e.Name()))
+				default:
+					errs = append(errs, &Warning{File: e.Name(), Msg: "skipped: the loader reads " + strings.Join(Extensions, ", ") + " files"})
 				}
 			}
 		} else {
@@ -241,6 +265,12 @@ func (o Options) load(srcs []source) (*kg.Graph, []error) {
 		seen[d.id] = len(docs)
 		docs = append(docs, d)
 		docBytes = append(docBytes, sizes[i])
+	}
+	for _, d := range docs {
+		errs = append(errs, d.incomplete()...)
+	}
+	if len(srcs) == 0 {
+		errs = append(errs, &Warning{File: "(input)", Msg: "no documents to load"})
 	}
 	var progress func(int)
 	if o.Progress != nil {

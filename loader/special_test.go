@@ -23,7 +23,7 @@ func TestQuotesAreCapped(t *testing.T) {
 	body.WriteString("\n\n")
 	body.WriteString(notes.String())
 	g, errs := Load([]File{{Name: "endless.txt", Data: []byte(body.String())}})
-	if len(errs) > 0 {
+	if errs = Failures(errs); len(errs) > 0 {
 		t.Fatal(errs)
 	}
 	cites, evidence := 0, 0
@@ -52,7 +52,7 @@ func TestQuotesAreCapped(t *testing.T) {
 // graphs are byte-identical.
 func TestSameGraphOnAnyNumberOfCores(t *testing.T) {
 	files, errs := ReadDirs("../corpus", "testdata")
-	if len(errs) > 0 {
+	if errs = Failures(errs); len(errs) > 0 {
 		t.Fatal(errs)
 	}
 	var outs [][]byte
@@ -74,7 +74,7 @@ func TestSameGraphOnAnyNumberOfCores(t *testing.T) {
 func TestProgress(t *testing.T) {
 	var seen []Progress
 	g, errs := Options{Progress: func(p Progress) { seen = append(seen, p) }}.LoadPaths("../corpus")
-	if len(errs) > 0 || g == nil {
+	if errs = Failures(errs); len(errs) > 0 || g == nil {
 		t.Fatal(errs)
 	}
 	if len(seen) != 5 {

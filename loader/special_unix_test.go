@@ -43,7 +43,7 @@ func TestSpecialFilesAreRefused(t *testing.T) {
 		t.Fatal("the load did not finish: a special file blocked it")
 	}
 	got := map[string]string{}
-	for _, err := range r.errs {
+	for _, err := range Failures(r.errs) {
 		name, msg, _ := strings.Cut(err.Error(), ": ")
 		got[name] = msg
 	}

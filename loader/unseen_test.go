@@ -13,7 +13,7 @@ import (
 // plain-digit footnotes. They name people and organisations the bundled corpus does not.
 func TestUnseenLetters(t *testing.T) {
 	g, errs := LoadPaths("testdata")
-	if len(errs) > 0 {
+	if errs = Failures(errs); len(errs) > 0 {
 		t.Fatal(errs)
 	}
 	if err := g.Validate(); err != nil {
