@@ -25,11 +25,18 @@ func orgsWithin(hits []orgHit, from, to int) []orgHit {
 func prepare(f File) (*docCtx, error) {
 	ext := strings.ToLower(filepath.Ext(f.Name))
 	var data []byte
+	var stated *xmlMeta
 	switch ext {
 	case ".txt", ".md", "":
 		data = f.Data
 	case ".html", ".htm":
 		data = []byte(htmlToText(f.Data))
+	case ".xml":
+		text, xm, err := obXMLToText(f.Data)
+		if err != nil {
+			return nil, fmt.Errorf("not readable XML: %w", err)
+		}
+		data, stated = []byte(text), &xm
 	case ".pdf":
 		text, err := pdfToText(f.Data)
 		if err != nil {
@@ -48,6 +55,17 @@ func prepare(f File) (*docCtx, error) {
 	}
 	d := newDocCtx(f.Name, t)
 	d.meta = readMeta(t.RawLines)
+	if stated != nil { // what the publication's XML states wins over what its text suggests
+		if stated.dossier != "" {
+			d.meta.dossier = stated.dossier
+		}
+		if stated.number > 0 {
+			d.meta.number = stated.number
+		}
+		if d.meta.date.Y == 0 || !d.meta.placeDate && stated.date.Y != 0 {
+			d.meta.date = stated.date
+		}
+	}
 	t.RawLines = nil // a second copy of the text, needed only for the letterhead: free it before the next document
 	d.id = documentID(f.Name, d.meta)
 	return d, nil

@@ -188,3 +188,42 @@ func TestLetterSectionIsNoKind(t *testing.T) {
 		}
 	}
 }
+
+// TestOfficieleBekendmakingenXML reads a Kamerstuk in the XML the site publishes: its
+// metadata from the XML, its text laid out as the site's page, its footnotes tied.
+func TestOfficieleBekendmakingenXML(t *testing.T) {
+	data, err := os.ReadFile("testdata/kamerstukken/ob-kst-28638-167.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	letter := `<?xml version="1.0" encoding="utf-8"?><officiele-publicatie><metadata><meta name="OVERHEIDop.dossiernummer" content="36200 VI"/><meta name="OVERHEIDop.ondernummer" content="12"/></metadata>
+<kamerstuk><stuk><titel>BRIEF VAN DE STAATSSECRETARIS VAN JUSTITIE EN VEILIGHEID</titel>
+<algemeen><vrije-tekst><tekst><al>Hierbij informeer ik u over de <nadruk type="cur">aanpak</nadruk> van mensenhandel.<noot id="n1" type="voet"><noot.nr>1</noot.nr><noot.al>Kamerstuk 28 638, nr. 251.</noot.al></noot></al></tekst></vrije-tekst></algemeen>
+<slotformule><al>De Staatssecretaris van Justitie en Veiligheid,</al></slotformule><ondertekening><naam>E. van der Burg</naam></ondertekening></stuk></kamerstuk></officiele-publicatie>`
+	g, errs := Load([]File{{Name: "kst-28638-167.xml", Data: data}, {Name: "kst-36200-VI-12.xml", Data: []byte(letter)}})
+	if errs = Failures(errs); len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	m := g.Node("doc:28638-167")
+	if m == nil || m.Str(kg.PropKind) != kg.DocMotion || m.Str(kg.PropDate) != "2019-07-04" {
+		t.Fatalf("motion document %+v", m)
+	}
+	if got := g.Node("motion:28638-167"); got == nil || !slices.Equal(got.Strings(kg.PropSubmitters), []string{"Kuik", "Segers", "Van Wijngaarden"}) {
+		t.Errorf("motion %+v", got)
+	}
+	l := g.Node("doc:36200-vi-12")
+	if l == nil || l.Str(kg.PropDossier) != "36 200 VI" || l.Str(kg.PropKind) != kg.DocLetter {
+		t.Fatalf("letter %+v", l)
+	}
+	if text := l.Str(kg.PropText); !strings.Contains(text, "de aanpak van mensenhandel.¹") {
+		t.Errorf("text %q", text)
+	}
+	cites, signed := false, false
+	for _, e := range g.Edges {
+		cites = cites || e.From == "doc:36200-vi-12" && e.Type == kg.Cites && e.To == "doc:28638-251"
+		signed = signed || e.From == "doc:36200-vi-12" && e.Type == kg.SignedBy && e.To == "person:van-der-burg"
+	}
+	if !cites || !signed {
+		t.Errorf("footnote citation %v, signatory %v", cites, signed)
+	}
+}
