@@ -169,7 +169,7 @@ func TestWarningsNameFileAndField(t *testing.T) {
 	}
 	slices.Sort(got)
 	want := []string{"motion.txt: no Kamerstuk number found (MOTION)", "motion.txt: no date found (MOTION)", "motion.txt: no dossier found (MOTION)",
-		"notes.docx: skipped: the loader reads .txt, .md, .html, .htm, .pdf files"}
+		"notes.docx: skipped: the loader reads " + strings.Join(Extensions, ", ") + " files"}
 	if !slices.Equal(got, want) {
 		t.Errorf("warnings\n got  %q\n want %q", got, want)
 	}

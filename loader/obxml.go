@@ -38,15 +38,15 @@ func obXMLToText(data []byte) (string, xmlMeta, error) {
 	dec.AutoClose = xml.HTMLAutoClose
 	dec.Entity = xml.HTMLEntity
 	var (
-		m          xmlMeta
-		body       strings.Builder
-		notes      []string
-		stack      []string
-		noteNr     string
-		noteText   strings.Builder
-		inNote     int
-		dossierNr  string
-		metaNumber string
+		m           xmlMeta
+		body        strings.Builder
+		notes       []string
+		stack       []string
+		noteNr      string
+		noteText    strings.Builder
+		inNote      int
+		dossierNr   string
+		metaNumber  string
 		metaDossier string
 	)
 	newline := func() {
