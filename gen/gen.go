@@ -16,6 +16,10 @@
 // onderzoeksbureau Y …"), budget tables, organisations the text defines ("… (hierna: ABC)",
 // "Stichting …"), reports, toezeggingen, laws, "mede namens" offices and signatures.
 //
+// One file in ten is a motion's own Kamerstuk ("Nr. 123 MOTIE VAN HET LID X C.S.",
+// "Voorgesteld …", the names under the dictum) and one in ten the report of a committee
+// debate (the debate's date and minister, the members present): see kinds.go.
+//
 // The vocabulary grows with the corpus: letter i introduces new organisations, members of
 // parliament, motions (with new dossier numbers), reports and toezeggingen, and refers back
 // to earlier ones, so that the extracted graph grows about linearly with the number of
@@ -71,6 +75,12 @@ func FileName(i int) string { return fmt.Sprintf("gen_%06d.txt", i) }
 
 // Letter returns letter i of the corpus for seed.
 func Letter(seed uint64, i int) File {
+	switch KindOf(i) {
+	case KindMotion:
+		return File{Name: FileName(i), Data: []byte(renderMotion(seed, i))}
+	case KindDebateReport:
+		return File{Name: FileName(i), Data: []byte(renderDebateReport(seed, i))}
+	}
 	l := newLetter(seed, i)
 	var data string
 	if l.lay == letterhead {

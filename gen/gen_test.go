@@ -91,6 +91,9 @@ func TestMotionsAsGenerated(t *testing.T) {
 	g := load(t, n)
 	found, right, total := 0, 0, 0
 	for i := range n {
+		if KindOf(i) != KindLetter {
+			continue
+		}
 		for _, k := range newLetter(1, i).motions {
 			m := motionOf(1, k)
 			id := kg.MotionID(m.dossier, m.number)
@@ -143,13 +146,66 @@ func TestDeterministic(t *testing.T) {
 	layouts := map[string]int{}
 	for _, f := range b {
 		switch {
+		case bytes.Contains(f.Data, []byte(" MOTIE VAN ")) && bytes.Contains(f.Data, []byte("\nVoorgesteld ")):
+			layouts["motion"]++
+		case bytes.Contains(f.Data, []byte(" VERSLAG VAN EEN COMMISSIEDEBAT")) && bytes.Contains(f.Data, []byte("\nAanwezig zijn ")):
+			layouts["debate report"]++
 		case bytes.Contains(f.Data, []byte("\nOns kenmerk\n")) && bytes.Contains(f.Data, []byte("\nOnderwerp ")):
 			layouts["letterhead"]++
 		case bytes.Contains(f.Data, []byte("\nNr. ")) && bytes.Contains(f.Data, []byte("\nDen Haag, ")):
 			layouts["published"]++
 		}
 	}
-	if layouts["letterhead"] < 10 || layouts["published"] < 10 || layouts["letterhead"]+layouts["published"] != len(b) {
-		t.Errorf("layouts of 50 letters: %v", layouts)
+	if layouts["letterhead"] < 10 || layouts["published"] < 10 || layouts["motion"] != 5 || layouts["debate report"] != 5 ||
+		layouts["letterhead"]+layouts["published"]+layouts["motion"]+layouts["debate report"] != len(b) {
+		t.Errorf("layouts of 50 files: %v", layouts)
 	}
+}
+
+// TestKindsAsGenerated checks the loader's reading of the motions' own Kamerstukken and the
+// debate reports against what the generator wrote.
+func TestKindsAsGenerated(t *testing.T) {
+	const n = 40
+	g := load(t, n)
+	for i := range n {
+		switch KindOf(i) {
+		case KindMotion:
+			dossier, number, subs := MotionOfFile(1, i)
+			doc, m := g.Node(kg.KamerstukID(dossier, number)), g.Node(kg.MotionID(dossier, number))
+			if doc == nil || doc.Str(kg.PropKind) != kg.DocMotion || m == nil {
+				t.Errorf("file %d: motion %s %d: document %v, motion %v", i, dossier, number, doc, m)
+				continue
+			}
+			for _, s := range subs {
+				if !slices.Contains(targetsOf(g, kg.PersonID(s), kg.Submitted), m.ID) {
+					t.Errorf("file %d: %s did not submit %s", i, s, m.ID)
+				}
+			}
+		case KindDebateReport:
+			doc := g.Node(kg.KamerstukID("28 638", 5000+i))
+			if doc == nil || doc.Str(kg.PropKind) != kg.DocDebate {
+				t.Errorf("file %d: debate report %v", i, doc)
+				continue
+			}
+			attended := 0
+			for _, e := range g.Edges {
+				if e.Type == kg.Attended && e.Evidence[0].Document == doc.ID {
+					attended++
+				}
+			}
+			if attended < 4 {
+				t.Errorf("file %d: %d took part in the debate", i, attended)
+			}
+		}
+	}
+}
+
+func targetsOf(g *kg.Graph, from string, t kg.RelType) []string {
+	var out []string
+	for _, e := range g.Edges {
+		if e.From == from && e.Type == t {
+			out = append(out, e.To)
+		}
+	}
+	return out
 }
