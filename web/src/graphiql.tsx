@@ -22,7 +22,7 @@ const EXAMPLES: { title: string; query: string }[] = [
     query: `query HoldersPerActielijn {
   actielijnen(orderBy: {field: NUMBER}) {
     edges { node { number title
-      involved { edges { type node { name } evidence { quote document { citation date } } } }
+      involvedConnection { edges { type node { name } evidence { quote document { citation date } } } }
     } }
   }
 }`,
@@ -42,8 +42,8 @@ const EXAMPLES: { title: string; query: string }[] = [
     query: `query Motion28638nr224 {
   motion(dossier: "28 638", number: 224) {
     name status dateSubmitted request
-    submitters { edges { node { name partyName } } }
-    respondedToBy { edges { node { citation title date } evidence { quote } } }
+    submitters { name partyName }
+    respondedToByConnection { edges { node { citation title date } evidence { quote } } }
   }
 }`,
   },
