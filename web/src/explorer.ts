@@ -3,10 +3,12 @@
 import Graph from "graphology";
 import { inferSettings } from "graphology-layout-forceatlas2";
 import FA2Layout from "graphology-layout-forceatlas2/worker";
+import noverlap from "graphology-layout-noverlap";
 import Sigma from "sigma";
 import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
 
 import type { ApiEdge, Evidence, NodeRef, Subgraph } from "./api";
+import { fullName, shortName } from "./names";
 import {
   EDGE_COLOR,
   EDGE_COLOR_STRONG,
@@ -23,8 +25,10 @@ export interface NodeAttrs {
   y: number;
   size: number;
   color: string;
-  /** sigma's display text (the name, shortened). */
+  /** sigma's display text (the name, shortened; "Actie 17"). */
   label: string;
+  /** The full display name, shown on hover and selection. */
+  full: string;
   /** the ontology label (Organisation, Actielijn, ...). */
   kind: string;
   name: string;
@@ -78,9 +82,40 @@ function hash01(s: string): number {
 /** Edge labels are drawn around a focused node only when it has no more edges than this. */
 const EDGE_LABELS_UP_TO = 14;
 
-function shorten(s: string, n = 42): string {
-  const chars = Array.from(s);
-  return chars.length <= n ? s : chars.slice(0, n - 1).join("").trimEnd() + "…";
+/** Edge labels drawn in full along the edge, on a white halo (sigma's own cut them to the edge's length). */
+function drawEdgeLabel(
+  ctx: CanvasRenderingContext2D,
+  edge: { label?: string | null; size: number },
+  source: { x: number; y: number; size: number },
+  target: { x: number; y: number; size: number },
+  settings: { edgeLabelSize: number; edgeLabelFont: string; edgeLabelWeight: string; edgeLabelColor: { color?: string } },
+) {
+  const label = edge.label;
+  if (!label) return;
+  const size = settings.edgeLabelSize;
+  ctx.font = `${settings.edgeLabelWeight} ${size}px ${settings.edgeLabelFont}`;
+  const dx = target.x - source.x;
+  const dy = target.y - source.y;
+  const d = Math.hypot(dx, dy);
+  if (d < source.size + target.size + 4) return;
+  const cx = (source.x + target.x) / 2;
+  const cy = (source.y + target.y) / 2;
+  // Keep the text upright.
+  let angle = Math.atan2(dy, dx);
+  if (angle > Math.PI / 2) angle -= Math.PI;
+  if (angle < -Math.PI / 2) angle += Math.PI;
+  const w = ctx.measureText(label).width;
+  ctx.save();
+  ctx.translate(cx, cy);
+  ctx.rotate(angle);
+  ctx.lineJoin = "round";
+  ctx.lineWidth = 3;
+  ctx.strokeStyle = "rgba(255,255,255,0.92)";
+  const y = -(edge.size / 2 + 3);
+  ctx.strokeText(label, -w / 2, y);
+  ctx.fillStyle = settings.edgeLabelColor.color ?? "#52606d";
+  ctx.fillText(label, -w / 2, y);
+  ctx.restore();
 }
 
 export class Explorer {
@@ -123,12 +158,13 @@ export class Explorer {
       edgeLabelFont: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
       edgeLabelSize: 10,
       edgeLabelColor: { color: "#52606d" },
-      labelRenderedSizeThreshold: 8,
+      labelRenderedSizeThreshold: 5,
       labelDensity: 0.9,
       zIndex: true,
       stagePadding: 40,
       minCameraRatio: 0.03,
       maxCameraRatio: 8,
+      defaultDrawEdgeLabel: drawEdgeLabel as never,
       nodeReducer: (n, d) => this.reduceNode(n, d),
       edgeReducer: (e, d) => this.reduceEdge(e, d),
     });
@@ -154,7 +190,8 @@ export class Explorer {
         y: 0,
         size: labelSize(n.label),
         color: labelColor(n.label),
-        label: shorten(n.name),
+        label: shortName(n),
+        full: fullName(n),
         kind: n.label,
         name: n.name,
         date: n.date ?? null,
@@ -175,6 +212,9 @@ export class Explorer {
 
   private updateRef(n: NodeRef) {
     if (n.date && !this.graph.getNodeAttribute(n.id, "date")) this.graph.setNodeAttribute(n.id, "date", n.date);
+    if ((n.number != null || n.dossier) && this.graph.getNodeAttribute(n.id, "full") === n.name) {
+      this.graph.mergeNodeAttributes(n.id, { label: shortName(n), full: fullName(n) });
+    }
   }
 
   private edgeAttrs(e: ApiEdge): EdgeAttrs {
@@ -439,6 +479,43 @@ export class Explorer {
     }
   }
 
+  /**
+   * Lays the whole graph out again (ForceAtlas2, everything may move), then pushes overlapping
+   * nodes apart (noverlap) and frames the result: the "Tidy" button, after many expansions.
+   */
+  async tidy(iterations = 500): Promise<void> {
+    this.frozen = false;
+    this.renderer.setCustomBBox(null);
+    await this.runLayout(null, iterations);
+    this.removeOverlap();
+    this.renderer.setCustomBBox(null);
+    this.renderer.refresh();
+    this.renderer.setCustomBBox(this.renderer.getBBox());
+    this.frozen = true;
+    this.renderer.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+    this.fit();
+    this.onChange();
+  }
+
+  /** Moves nodes apart until none overlaps (with room for a short label), in graph units. */
+  removeOverlap() {
+    if (this.graph.order < 2) return;
+    const cam = this.renderer.getCamera();
+    const saved = cam.getState();
+    this.renderer.setCustomBBox(null);
+    cam.setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+    this.renderer.refresh();
+    const a = this.renderer.graphToViewport({ x: 0, y: 0 });
+    const b = this.renderer.graphToViewport({ x: 1, y: 0 });
+    const k = 1 / Math.max(1e-9, Math.hypot(b.x - a.x, b.y - a.y)); // graph units per pixel
+    noverlap.assign(this.graph as never, {
+      maxIterations: 150,
+      inputReducer: (_key, attr) => ({ x: attr.x, y: attr.y, size: (attr.size ?? 6) * k * 1.5 }),
+      settings: { margin: 8 * k, ratio: 1, speed: 3, expansion: 1.1 },
+    });
+    cam.setState(saved);
+  }
+
   /** Frames the whole graph: the start graph by its extent, later the visible nodes. */
   fit() {
     if (!this.frozen) {
@@ -547,6 +624,20 @@ export class Explorer {
   private reduceNode(n: string, d: NodeAttrs): Partial<NodeDisplayData> {
     if (this.hiddenNodes.has(n)) return { ...d, hidden: true };
     const res: Partial<NodeDisplayData> = { ...d };
+    // The selected node (and the first pick of a path) is never faded, whatever is hovered.
+    if (n === this.selected || n === this.pathPick) {
+      res.highlighted = true;
+      res.forceLabel = true;
+      res.zIndex = 3;
+      res.label = d.full;
+      return res;
+    }
+    if (n === this.hovered) {
+      res.forceLabel = true;
+      res.zIndex = 3;
+      res.label = d.full;
+      return res;
+    }
     const focus = this.hovered && this.graph.hasNode(this.hovered) ? this.hoverSet : null;
     const onPath = this.path?.nodes.includes(n);
     if (focus) {
@@ -569,16 +660,32 @@ export class Explorer {
         res.zIndex = 0;
       }
     }
-    if (!focus && !this.path && this.selected && n !== this.selected && this.graph.hasNode(this.selected) &&
+    if (!focus && !this.path && this.selected && this.graph.hasNode(this.selected) &&
       this.graph.degree(this.selected) <= 2 * EDGE_LABELS_UP_TO && this.graph.areNeighbors(n, this.selected)) {
       res.forceLabel = true;
     }
-    if (n === this.selected || n === this.pathPick) {
-      res.highlighted = true;
-      res.forceLabel = true;
-      res.zIndex = 3;
-    }
     return res;
+  }
+
+  /**
+   * Edges between the same two nodes share one label ("holds · executes"), drawn on the first
+   * of them; the others draw none, so labels never print over each other.
+   */
+  private edgeLabel(e: string, s: string, t: string): string | null {
+    const g = this.graph;
+    let first: string | null = null;
+    const readings: string[] = [];
+    const seen = (x: string) => {
+      if (this.hiddenEdges.has(x)) return;
+      if (first === null) first = x;
+      const [xs] = g.extremities(x);
+      const r = relationReading(g.getEdgeAttribute(x, "relType"), xs === s ? "OUT" : "IN");
+      if (!readings.includes(r)) readings.push(r);
+    };
+    g.forEachOutEdge(s, t, (x) => seen(x));
+    if (s !== t) g.forEachOutEdge(t, s, (x) => seen(x));
+    if (first !== null && first !== e) return null;
+    return readings.join(" · ") || null;
   }
 
   private reduceEdge(e: string, d: EdgeAttrs): Partial<EdgeDisplayData> {
@@ -591,7 +698,7 @@ export class Explorer {
         res.color = "#52606d";
         res.size = Math.max(d.size, 2);
         if (this.graph.degree(focus) <= EDGE_LABELS_UP_TO) {
-          res.label = relationReading(d.relType, "OUT");
+          res.label = this.edgeLabel(e, s, t);
           res.forceLabel = true;
         }
         res.zIndex = 2;
@@ -605,7 +712,7 @@ export class Explorer {
       if (this.path.edges.includes(e)) {
         res.color = PATH_COLOR;
         res.size = 4;
-        res.label = relationReading(d.relType, "OUT");
+        res.label = this.edgeLabel(e, s, t);
         res.forceLabel = true;
         res.zIndex = 3;
       } else {
@@ -617,7 +724,7 @@ export class Explorer {
     if (e === this.selectedEdge || (this.selected && (s === this.selected || t === this.selected))) {
       res.color = "#3e4c59";
       res.size = Math.max(d.size, 2);
-      if (e === this.selectedEdge || this.graph.degree(this.selected!) <= EDGE_LABELS_UP_TO) res.label = relationReading(d.relType, "OUT");
+      if (e === this.selectedEdge || this.graph.degree(this.selected!) <= EDGE_LABELS_UP_TO) res.label = this.edgeLabel(e, s, t);
       res.zIndex = 2;
       if (e === this.selectedEdge) res.forceLabel = true;
     }
