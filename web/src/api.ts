@@ -169,10 +169,11 @@ export async function relationsOf(id: string, first = 60): Promise<{ node: NodeR
   return { node: self, total: relations.totalCount, sub };
 }
 
-export async function shortestPath(from: string, to: string): Promise<Subgraph> {
-  const q = `query Path($from: ID!, $to: ID!) { shortestPath(from: $from, to: $to, maxLength: 8) {
+/** The shortest path, following only `types` when given (null: every relation type). */
+export async function shortestPath(from: string, to: string, types: string[] | null = null): Promise<Subgraph> {
+  const q = `query Path($from: ID!, $to: ID!, $types: [RelationType!]) { shortestPath(from: $from, to: $to, maxLength: 8, types: $types) {
     nodes { ${NODE_REF} } edges { ${EDGE} } } }`;
-  return (await gql<{ shortestPath: Subgraph }>(q, { from, to })).shortestPath;
+  return (await gql<{ shortestPath: Subgraph }>(q, { from, to, types })).shortestPath;
 }
 
 export async function search(text: string, first = 12): Promise<SearchHit[]> {

@@ -527,6 +527,8 @@ export class Explorer {
 
   /** Pixels on the right covered by the side panel; the camera centres in what is left. */
   rightInset: () => number = () => 0;
+  /** Pixels at the bottom covered by the details sheet (phones). */
+  bottomInset: () => number = () => 0;
 
   /** Moves the camera to a node, zooming in only when the view is far out. */
   focus(id: string) {
@@ -543,8 +545,9 @@ export class Explorer {
     const cam = this.renderer.getCamera();
     const { width, height } = this.renderer.getDimensions();
     // Room on the right for the labels, which are drawn right of their nodes.
-    const visW = Math.max(200, width - this.rightInset() - 140);
-    const pad = 70;
+    const visW = Math.max(160, width - this.rightInset() - Math.min(140, width * 0.2));
+    const visH = Math.max(120, height - this.bottomInset());
+    const pad = Math.min(70, width * 0.08);
     // Framed-graph units per pixel at the current zoom (linear in the ratio).
     const a = this.renderer.viewportToFramedGraph({ x: 0, y: 0 });
     const b = this.renderer.viewportToFramedGraph({ x: 100, y: 0 });
@@ -553,12 +556,12 @@ export class Explorer {
     const ys = pts.map((p) => p.y);
     const bw = Math.max(...xs) - Math.min(...xs);
     const bh = Math.max(...ys) - Math.min(...ys);
-    let r = ratio ?? cam.ratio * Math.max(bw / ((visW - 2 * pad) * upp), bh / ((height - 2 * pad) * upp));
+    let r = ratio ?? cam.ratio * Math.max(bw / ((visW - 2 * pad) * upp), bh / ((visH - 2 * pad) * upp));
     r = Math.min(Math.max(r, 0.08), 4);
     const k = r / cam.ratio;
     // Where the camera looks (the viewport's centre) relative to the visible area's centre.
     const c = this.renderer.viewportToFramedGraph({ x: width / 2, y: height / 2 });
-    const v = this.renderer.viewportToFramedGraph({ x: visW / 2, y: height / 2 });
+    const v = this.renderer.viewportToFramedGraph({ x: visW / 2, y: visH / 2 });
     const cx = (Math.max(...xs) + Math.min(...xs)) / 2;
     const cy = (Math.max(...ys) + Math.min(...ys)) / 2;
     cam.animate({ x: cx + (c.x - v.x) * k, y: cy + (c.y - v.y) * k, ratio: r }, { duration: 450 });
@@ -780,6 +783,24 @@ export class Explorer {
   labelsPresent(): Map<string, number> {
     const m = new Map<string, number>();
     this.graph.forEachNode((_n, a) => m.set(a.kind, (m.get(a.kind) ?? 0) + 1));
+    return m;
+  }
+
+  /** Nodes per label that the filters leave visible. */
+  labelsVisible(): Map<string, number> {
+    const m = new Map<string, number>();
+    this.graph.forEachNode((n, a) => {
+      if (!this.hiddenNodes.has(n)) m.set(a.kind, (m.get(a.kind) ?? 0) + 1);
+    });
+    return m;
+  }
+
+  /** Edges per relation type that the filters leave visible. */
+  typesVisible(): Map<string, number> {
+    const m = new Map<string, number>();
+    this.graph.forEachEdge((e, a) => {
+      if (!this.hiddenEdges.has(e)) m.set(a.relType, (m.get(a.relType) ?? 0) + 1);
+    });
     return m;
   }
 
