@@ -7,7 +7,15 @@ import { createRoot } from "react-dom/client";
 
 type Params = { query: string; variables?: unknown; operationName?: string | null };
 
+/** Whether the query defines an operation of that name. */
+function defines(query: string, name: string): boolean {
+  return new RegExp(`\\b(query|mutation|subscription)\\s+${name}\\b`).test(query);
+}
+
 async function fetcher(params: Params) {
+  // Right after switching tabs GraphiQL can still send the previous tab's operation name; a name
+  // the query does not define would fail ("operation … not found"), so it is dropped.
+  if (params.operationName && !defines(params.query, params.operationName)) params = { ...params, operationName: null };
   const res = await fetch("/graphql", {
     method: "POST",
     headers: { "Content-Type": "application/json", Accept: "application/json" },
