@@ -699,3 +699,39 @@ describe("GraphiQL examples", () => {
     }
   });
 });
+
+describe("context menu", () => {
+  test("right-click: expand by relation type, hide, pin and remove", async (t) => {
+    const page = await open(t);
+    await closeIntro(page);
+    const target = "org:comensha";
+    assert.ok(await page.evaluate((id) => window.__explorer.hasNode(id), target));
+    const p = await nodePoint(page, target);
+    await page.mouse.click(p.x, p.y, { button: "right" });
+    await page.locator("#ctx-menu").waitFor();
+    const byType = page.locator("#ctx-menu button.by-type").first();
+    await byType.waitFor();
+    const n0 = (await explorer(page)).nodeCount;
+    await byType.click();
+    await ready(page);
+    assert.ok((await explorer(page)).nodeCount >= n0);
+    assert.ok(await page.locator("#ctx-menu").isHidden());
+    // Hide, then show again from the message.
+    const q = await nodePoint(page, target);
+    await page.mouse.click(q.x, q.y, { button: "right" });
+    await page.locator("#ctx-menu button", { hasText: "Hide" }).click();
+    assert.equal(await page.evaluate((id) => window.__explorer.display(id)?.hidden ?? true, target), true);
+    await page.locator("#status .msg-action").click();
+    assert.equal(await page.evaluate((id) => window.__explorer.display(id).hidden ?? false, target), false);
+    // Keyboard: Shift+F10 on the graph opens the menu for the selected node; remove it.
+    await page.evaluate((id) => (location.hash = `node=${id}`), target);
+    await page.waitForFunction((id) => window.__explorer.selected === id, target);
+    await ready(page);
+    await page.focus("#sigma");
+    await page.keyboard.press("Shift+F10");
+    await page.locator("#ctx-menu").waitFor();
+    assert.ok(await page.evaluate(() => document.activeElement?.closest("#ctx-menu") !== null), "the menu did not take the focus");
+    await page.locator("#ctx-menu button", { hasText: "Remove from the graph" }).click();
+    assert.equal(await page.evaluate((id) => window.__explorer.hasNode(id), target), false);
+  });
+});

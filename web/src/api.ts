@@ -154,10 +154,10 @@ export async function planGraph(planId: string): Promise<Subgraph> {
 }
 
 /** A node's relations (the other ends and the edges), for expanding it. */
-export async function relationsOf(id: string, first = 60): Promise<{ node: NodeRef | null; total: number; sub: Subgraph }> {
-  const q = `query Expand($id: ID!, $first: Int) { node(id: $id) { ${NODE_REF}
-    relations(first: $first) { totalCount edges { ${EDGE} node { ${NODE_REF} } } } } }`;
-  const data = await gql<{ node: (NodeRef & { relations: { totalCount: number; edges: (ApiEdge & { node: NodeRef })[] } }) | null }>(q, { id, first });
+export async function relationsOf(id: string, first = 60, types: string[] | null = null): Promise<{ node: NodeRef | null; total: number; sub: Subgraph }> {
+  const q = `query Expand($id: ID!, $first: Int, $types: [RelationType!]) { node(id: $id) { ${NODE_REF}
+    relations(first: $first, types: $types) { totalCount edges { ${EDGE} node { ${NODE_REF} } } } } }`;
+  const data = await gql<{ node: (NodeRef & { relations: { totalCount: number; edges: (ApiEdge & { node: NodeRef })[] } }) | null }>(q, { id, first, types });
   const sub: Subgraph = { nodes: [], edges: [] };
   if (!data.node) return { node: null, total: 0, sub };
   const { relations, ...self } = data.node;
@@ -167,6 +167,15 @@ export async function relationsOf(id: string, first = 60): Promise<{ node: NodeR
     sub.edges.push({ id: e.id, type: e.type, from: e.from, to: e.to, evidence: e.evidence });
   }
   return { node: self, total: relations.totalCount, sub };
+}
+
+/** How many relations of each type a node has. */
+export async function relationTypeCounts(id: string): Promise<Map<string, number>> {
+  const q = `query Types($id: ID!) { node(id: $id) { relations(first: 500) { edges { type } } } }`;
+  const d = await gql<{ node: { relations: { edges: { type: string }[] } } | null }>(q, { id });
+  const m = new Map<string, number>();
+  for (const e of d.node?.relations.edges ?? []) m.set(e.type, (m.get(e.type) ?? 0) + 1);
+  return m;
 }
 
 /** The shortest path, following only `types` when given (null: every relation type). */

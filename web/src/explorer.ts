@@ -130,6 +130,9 @@ export class Explorer {
   pathPick: string | null = null;
   filters: Filters = { hiddenLabels: new Set(), hiddenTypes: new Set(), from: null, to: null, keepUndated: true };
   readonly hiddenNodes = new Set<string>();
+  /** Nodes hidden by hand (context menu), and nodes pinned in place (Tidy leaves them). */
+  readonly userHidden = new Set<string>();
+  readonly pinned = new Set<string>();
   readonly hiddenEdges = new Set<string>();
   readonly expanded: string[] = [];
   readonly undoStack: UndoEntry[] = [];
@@ -352,8 +355,26 @@ export class Explorer {
     return entry;
   }
 
+  /** Takes a node and its edges out of the graph. */
+  remove(id: string) {
+    if (!this.graph.hasNode(id)) return;
+    this.stopLayout();
+    this.graph.dropNode(id);
+    this.userHidden.delete(id);
+    this.pinned.delete(id);
+    if (this.selected === id) this.selected = null;
+    if (this.hovered === id) this.setHovered(null);
+    if (this.path?.nodes.includes(id)) this.path = null;
+    const i = this.expanded.indexOf(id);
+    if (i >= 0) this.expanded.splice(i, 1);
+    this.resize();
+    this.recompute();
+  }
+
   /** Empties the graph (before the start graph is loaded again). */
   reset() {
+    this.userHidden.clear();
+    this.pinned.clear();
     this.stopLayout();
     this.graph.clear();
     this.undoStack.length = 0;
@@ -402,7 +423,7 @@ export class Explorer {
         if (!move.has(n) && Math.hypot(a.x - cx, a.y - cy) < near) include(n, true);
       });
     } else {
-      this.graph.forEachNode((n) => include(n, false));
+      this.graph.forEachNode((n) => include(n, this.pinned.has(n)));
     }
     this.graph.forEachEdge((e, a, s, t) => {
       if (target.hasNode(s) && target.hasNode(t)) target.addDirectedEdgeWithKey(e, s, t, a);
@@ -598,7 +619,7 @@ export class Explorer {
       else if (dates && a.evidence.length && !a.evidence.some((ev) => this.inRange(ev.document.date))) edgeFiltered.add(e);
     });
     g.forEachNode((n, a) => {
-      if (f.hiddenLabels.has(a.kind)) this.hiddenNodes.add(n);
+      if (f.hiddenLabels.has(a.kind) || this.userHidden.has(n)) this.hiddenNodes.add(n);
       else if (dates && a.kind === "Document" && !this.inRange(a.date)) this.hiddenNodes.add(n);
       else if (g.degree(n) > 0 && g.everyEdge(n, (e) => edgeFiltered.has(e))) this.hiddenNodes.add(n);
     });

@@ -675,6 +675,134 @@ explorer.onChange = () => {
   renderStatus();
 };
 
+// ---- context menu: expand by relation type, load the rest, hide, pin, remove ----------------
+
+const menu = $("#ctx-menu");
+let menuFor: string | null = null;
+
+async function expandByType(id: string, type: string) {
+  await task(async () => {
+    const { node, sub } = await api.relationsOf(id, 500, [type]);
+    if (!node) throw new Error(`There is no node ${id}.`);
+    const added = explorer.merge(sub, id);
+    explorer.pushUndo({ what: `add the ${humanise(type)} relations of “${node.name}”`, nodes: added.nodes, edges: added.edges });
+    explorer.recompute();
+    say(`“${fullName(node)}”, ${humanise(type)}: +${added.nodes.length} nodes, +${added.edges.length} edges. Undo with Ctrl+Z.`);
+    await explorer.runLayout(added.nodes, LAYOUT_LOCAL);
+  }, () => void expandByType(id, type));
+}
+
+function closeMenu(refocus = false) {
+  if (menu.hidden) return;
+  menu.hidden = true;
+  clear(menu);
+  menuFor = null;
+  if (refocus) container.focus();
+}
+
+function menuItem(label: string, run: () => void, opts: { disabled?: boolean; cls?: string } = {}) {
+  return h(
+    "li",
+    { role: "none" },
+    h(
+      `button${opts.cls ? "." + opts.cls : ""}` as "button",
+      { type: "button", role: "menuitem", disabled: opts.disabled, onclick: () => { closeMenu(true); run(); } },
+      label,
+    ),
+  );
+}
+
+/** Opens the menu for a node at a point of the stage (CSS pixels from its top-left corner). */
+function openMenu(id: string, x: number, y: number) {
+  menuFor = id;
+  clear(menu);
+  const expanded = explorer.expanded.includes(id);
+  const rest = partial.get(id);
+  const typesLi = h("li", { role: "none" }, h("span.menu-note", null, "Expand by relation type: loading…"));
+  append(menu, [
+    h("li.menu-title", { role: "none" }, graph.getNodeAttribute(id, "full")),
+    expanded
+      ? rest
+        ? menuItem(`Load the rest (${rest} relations in all)`, () => void expand(id, { all: true }))
+        : menuItem("All relations shown", () => {}, { disabled: true })
+      : menuItem("Expand neighbours", () => void expand(id)),
+    typesLi,
+    menuItem("Path from here…", () => startPathMode(id)),
+    menuItem(explorer.pinned.has(id) ? "Unpin (Tidy may move it)" : "Pin in place (Tidy leaves it)", () => {
+      if (explorer.pinned.has(id)) explorer.pinned.delete(id);
+      else explorer.pinned.add(id);
+      say(explorer.pinned.has(id) ? `Pinned “${nameOf(id)}”.` : `Unpinned “${nameOf(id)}”.`);
+    }),
+    menuItem("Hide", () => {
+      explorer.userHidden.add(id);
+      if (explorer.selected === id) closePanel();
+      explorer.recompute();
+      say(`Hid “${nameOf(id)}”.`, false, { label: `Show ${explorer.userHidden.size} hidden`, run: showHidden });
+    }),
+    menuItem("Remove from the graph", () => {
+      const name = nameOf(id);
+      if (explorer.selected === id) closePanel();
+      explorer.remove(id);
+      partial.delete(id);
+      writeHash();
+      say(`Removed “${name}”.`);
+    }),
+  ]);
+  const stage = $("#stage").getBoundingClientRect();
+  menu.hidden = false;
+  const w = menu.offsetWidth;
+  const hh = menu.offsetHeight;
+  menu.style.left = `${Math.max(4, Math.min(x, stage.width - w - 4))}px`;
+  menu.style.top = `${Math.max(4, Math.min(y, stage.height - hh - 4))}px`;
+  menu.querySelector<HTMLElement>("button:not([disabled])")?.focus();
+  void api.relationTypeCounts(id).then(
+    (counts) => {
+      if (menuFor !== id) return;
+      const types = RELATION_TYPES.filter((t) => counts.get(t.type));
+      typesLi.replaceWith(
+        ...(types.length
+          ? types.map((t) => menuItem(`+ ${t.out} (${counts.get(t.type)})`, () => void expandByType(id, t.type), { cls: "by-type" }))
+          : [h("li", { role: "none" }, h("span.menu-note", null, "No relations."))]),
+      );
+    },
+    () => typesLi.remove(),
+  );
+}
+
+function showHidden() {
+  explorer.userHidden.clear();
+  explorer.recompute();
+}
+
+explorer.renderer.on("rightClickNode", (e) => {
+  e.preventSigmaDefault();
+  e.event.original.preventDefault();
+  openMenu(e.node, e.event.x, e.event.y);
+});
+container.addEventListener("contextmenu", (e) => e.preventDefault());
+container.addEventListener("keydown", (e) => {
+  if ((e.key === "ContextMenu" || (e.shiftKey && e.key === "F10")) && explorer.selected) {
+    e.preventDefault();
+    const p = explorer.viewportPosition(explorer.selected);
+    if (p) openMenu(explorer.selected, p.x + 10, p.y + 10);
+  }
+});
+menu.addEventListener("keydown", (e) => {
+  const items = [...menu.querySelectorAll<HTMLButtonElement>("button:not([disabled])")];
+  const i = items.indexOf(document.activeElement as HTMLButtonElement);
+  if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+    e.preventDefault();
+    items[(i + (e.key === "ArrowDown" ? 1 : items.length - 1)) % items.length]?.focus();
+  } else if (e.key === "Escape") {
+    e.stopPropagation();
+    closeMenu(true);
+  } else if (e.key === "Tab") closeMenu();
+});
+document.addEventListener("pointerdown", (e) => {
+  if (!menu.hidden && !menu.contains(e.target as Node)) closeMenu();
+});
+explorer.renderer.on("clickStage", () => closeMenu());
+
 // ---- search -------------------------------------------------------------------------------
 
 const searchInput = $<HTMLInputElement>("#search");

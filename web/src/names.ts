@@ -45,6 +45,7 @@ export function shortName(n: Nameable): string {
 
 /** An enum value for people: SUBMITTED → submitted, ON_BEHALF_OF → on behalf of. */
 export function humanise(v: string): string {
+  if (/^[A-Z]{2,3}$/.test(v)) return v; // NGO, EU, UN
   return /^[A-Z0-9_]+$/.test(v) ? v.toLowerCase().replace(/_/g, " ") : v;
 }
 
