@@ -489,6 +489,9 @@ describe("labels", () => {
     assert.ok(after <= before, `tidy left ${after} overlaps (before: ${before})`);
     assert.ok(after <= 2, `tidy left ${after} overlapping pairs`);
     await shoot(page, "13-tidy");
+    const ls = await page.evaluate(() => window.__explorer.labelStats());
+    assert.ok(ls.drawn >= 10, `only ${ls.drawn} labels drawn`);
+    assert.equal(ls.overlapping, 0, "labels drawn over each other");
     // Edge labels: no two edges between one pair of nodes carry a label each.
     await page.goto(BASE + "/#node=org:comensha");
     await ready(page);

@@ -82,6 +82,45 @@ function hash01(s: string): number {
 /** Edge labels are drawn around a focused node only when it has no more edges than this. */
 const EDGE_LABELS_UP_TO = 14;
 
+type Rect = { x0: number; y0: number; x1: number; y1: number; p: number };
+/** The node labels drawn in the current frame, per canvas (the view's, or an export's). */
+let drawnLabels = new WeakMap<CanvasRenderingContext2D, Rect[]>();
+
+/**
+ * Node labels that never overlap. A label that would cover labels already drawn in this frame
+ * replaces them when its node matters more (forced labels, then larger nodes: the plan and its
+ * actielijnen before actions and documents), and is left out otherwise. Drawn labels never
+ * overlap, so clearing one's rectangle on the (transparent) label layer removes just that label.
+ * Hovered and selected nodes show their full name on the hover layer regardless.
+ */
+function drawNodeLabel(
+  ctx: CanvasRenderingContext2D,
+  data: { x: number; y: number; size: number; label?: string | null; forceLabel?: boolean; highlighted?: boolean },
+  settings: { labelSize: number; labelFont: string; labelWeight: string; labelColor: { color?: string } },
+) {
+  if (!data.label) return;
+  const size = settings.labelSize;
+  ctx.font = `${settings.labelWeight} ${size}px ${settings.labelFont}`;
+  const w = ctx.measureText(data.label).width;
+  const x = data.x + data.size + 3;
+  const p = data.size + (data.forceLabel ? 1000 : 0) + (data.highlighted ? 2000 : 0);
+  const r = { x0: x - 1, y0: data.y - size / 2 - 3, x1: x + w + 1, y1: data.y + size / 2 + 3, p };
+  let list = drawnLabels.get(ctx);
+  if (!list) {
+    list = [];
+    drawnLabels.set(ctx, list);
+  }
+  const hit = list.filter((o) => r.x0 < o.x1 && r.x1 > o.x0 && r.y0 < o.y1 && r.y1 > o.y0);
+  if (hit.some((o) => o.p >= p)) return;
+  for (const o of hit) {
+    ctx.clearRect(o.x0, o.y0, o.x1 - o.x0, o.y1 - o.y0);
+    list.splice(list.indexOf(o), 1);
+  }
+  list.push(r);
+  ctx.fillStyle = settings.labelColor.color ?? "#1f2933";
+  ctx.fillText(data.label, x, data.y + size / 3);
+}
+
 /** Edge labels drawn in full along the edge, on a white halo (sigma's own cut them to the edge's length). */
 function drawEdgeLabel(
   ctx: CanvasRenderingContext2D,
@@ -168,10 +207,20 @@ export class Explorer {
       minCameraRatio: 0.03,
       maxCameraRatio: 8,
       defaultDrawEdgeLabel: drawEdgeLabel as never,
+      defaultDrawNodeLabel: drawNodeLabel as never,
       nodeReducer: (n, d) => this.reduceNode(n, d),
       edgeReducer: (e, d) => this.reduceEdge(e, d),
     });
     this.bindDrag();
+    this.renderer.on("beforeRender", () => {
+      drawnLabels = new WeakMap();
+    });
+  }
+
+  /** The node labels drawn in the last frame, as rectangles in pixels. */
+  labelRects(): Rect[] {
+    const ctx = this.renderer.getCanvases().labels?.getContext("2d");
+    return (ctx && drawnLabels.get(ctx)) || [];
   }
 
   // ---- model ----------------------------------------------------------------------------

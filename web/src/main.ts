@@ -1139,7 +1139,12 @@ container.addEventListener("keydown", (e) => {
     if (!order.length) return;
     const i = explorer.selected ? order.indexOf(explorer.selected) : -1;
     const next = order[i < 0 ? 0 : (i + dir[1] + order.length) % order.length];
-    select(next);
+    quietHistory = i >= 0;
+    try {
+      select(next);
+    } finally {
+      quietHistory = false;
+    }
     explorer.focus(next);
     say(`${labelName(graph.getNodeAttribute(next, "kind"))}: ${graph.getNodeAttribute(next, "full")}`);
   } else if (e.key === "Enter" && explorer.selected) {
@@ -1301,12 +1306,14 @@ function writeHash() {
   writtenHash = s;
   // Each new view is a step in the browser's history: Back and Forward move between views.
   const url = s ? `#${s}` : location.pathname + location.search;
-  if (restoring) history.replaceState(null, "", url);
+  if (restoring || quietHistory) history.replaceState(null, "", url);
   else history.pushState(null, "", url);
 }
 
 /** While a view is being restored from the address (a link, Back, Forward), nothing is pushed. */
 let restoring = false;
+/** Stepping through nodes with the arrow keys replaces the history entry instead of adding one each. */
+let quietHistory = false;
 /** A node named by the address that the graph does not have. */
 let missingLink: string | null = null;
 
@@ -1492,6 +1499,15 @@ window.__explorer = {
       for (let j = i + 1; j < pts.length; j++)
         if (Math.hypot(pts[i].p.x - pts[j].p.x, pts[i].p.y - pts[j].p.y) < pts[i].r + pts[j].r) k++;
     return k;
+  },
+  /** Node labels drawn in the last frame, and how many pairs of them overlap. */
+  labelStats: () => {
+    const r = explorer.labelRects();
+    let overlapping = 0;
+    for (let i = 0; i < r.length; i++)
+      for (let j = i + 1; j < r.length; j++)
+        if (r[i].x0 < r[j].x1 && r[i].x1 > r[j].x0 && r[i].y0 < r[j].y1 && r[i].y1 > r[j].y0) overlapping++;
+    return { drawn: r.length, overlapping };
   },
   /** The edge labels drawn now: edge → label (parallel edges share one). */
   edgeLabels: () => {
