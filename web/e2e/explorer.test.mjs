@@ -738,3 +738,20 @@ describe("context menu", () => {
     assert.equal(await page.evaluate((id) => window.__explorer.hasNode(id), target), false);
   });
 });
+
+describe("languages", () => {
+  test("the interface in Dutch (?lang=nl, or the EN/NL button)", async (t) => {
+    const page = await open(t, "/?lang=nl#node=org:ckm");
+    await page.locator('#panel[data-loaded="true"]').waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.lang), "nl");
+    assert.equal((await page.locator("#btn-path").innerText()).trim(), "Pad");
+    assert.match(await page.locator("#panel").innerText(), /relaties/i);
+    assert.match(await page.locator("#label-chips").innerText(), /Organisatie/);
+    assert.match(await page.locator("#panel .copy-cite").first().innerText(), /citaat kopiëren/);
+    // The button switches back to English and remembers it.
+    await Promise.all([page.waitForNavigation(), page.click("#btn-lang")]);
+    await ready(page);
+    assert.equal((await page.locator("#btn-path").innerText()).trim(), "Path");
+    assert.doesNotMatch(page.url(), /lang=/);
+  });
+});

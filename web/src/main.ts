@@ -11,8 +11,11 @@ import * as api from "./api";
 import { $, append, clear, h } from "./dom";
 import { Explorer } from "./explorer";
 import { badge, fmtDate, renderDocument, renderEdge, renderNode, renderPath, type PanelActions, type PathStep } from "./panel";
+import { lang, setLang, t, translatePage } from "./i18n";
 import { dutchDate, fullName, humanise } from "./names";
-import { LABELS, RELATION_TYPES, labelColor, labelName } from "./theme";
+import { LABELS, RELATION_TYPES, labelColor, labelName, relationReading } from "./theme";
+
+translatePage();
 
 const START_PLAN = "actionplan:samen-tegen-mensenhandel";
 const EXPAND_FIRST = 60;
@@ -66,15 +69,15 @@ function renderStatus() {
   clear(statusEl);
   const hidden = explorer.hiddenNodes.size;
   append(statusEl, [
-    h("span.counts", null, `${graph.order} nodes · ${graph.size} edges`, hidden ? ` · ${hidden} hidden by filters` : ""),
-    explorer.layoutRunning ? h("span.layout", null, " · laying out…") : null,
-    busy ? h("span.busy", null, " · loading…") : null,
+    h("span.counts", null, t("{n} nodes · {m} edges", { n: graph.order, m: graph.size }), hidden ? t(" · {n} hidden by filters", { n: hidden }) : ""),
+    explorer.layoutRunning ? h("span.layout", null, t(" · laying out…")) : null,
+    busy ? h("span.busy", null, t(" · loading…")) : null,
     message ? h(messageIsError ? "span.msg.error" : "span.msg", null, message) : null,
     message && messageAction
       ? h("button.msg-action", { type: "button", onclick: () => { const a = messageAction!; say(""); a.run(); } }, messageAction.label)
       : null,
     message && (messageIsError || messageAction)
-      ? h("button.msg-close", { type: "button", "aria-label": "Dismiss", title: "Dismiss", onclick: () => say("") }, "×")
+      ? h("button.msg-close", { type: "button", "aria-label": t("Dismiss"), title: t("Dismiss"), onclick: () => say("") }, "×")
       : null,
   ]);
   const empty = $("#empty");
@@ -83,14 +86,14 @@ function renderStatus() {
   if (allHidden) {
     clear(empty);
     append(empty, [
-      h("p", null, `The filters hide all ${graph.order} nodes.`),
-      h("button", { id: "btn-clear-filters", type: "button", onclick: clearFilters }, "Clear filters"),
+      h("p", null, t("The filters hide all {n} nodes.", { n: graph.order })),
+      h("button", { id: "btn-clear-filters", type: "button", onclick: clearFilters }, t("Clear filters")),
     ]);
   }
   $<HTMLButtonElement>("#btn-undo").disabled = !explorer.undoStack.length;
   $<HTMLButtonElement>("#btn-undo").title = explorer.undoStack.length
     ? `Undo: ${explorer.undoStack[explorer.undoStack.length - 1].what} (Ctrl+Z)`
-    : "Nothing to undo";
+    : t("Nothing to undo");
 }
 
 async function task<T>(f: () => Promise<T>, again: (() => void) | null = null): Promise<T | undefined> {
@@ -100,7 +103,7 @@ async function task<T>(f: () => Promise<T>, again: (() => void) | null = null): 
     return await f();
   } catch (err) {
     console.warn(err);
-    say(friendly(err), true, again ? { label: "Retry", run: again } : null);
+    say(friendly(err), true, again ? { label: t("Retry"), run: again } : null);
     return undefined;
   } finally {
     busy--;
@@ -111,7 +114,7 @@ async function task<T>(f: () => Promise<T>, again: (() => void) | null = null): 
 /** An error in words for people: the server down is not "Failed to fetch". */
 function friendly(err: unknown): string {
   const m = err instanceof Error ? err.message : String(err);
-  if (/failed to fetch|networkerror|load failed/i.test(m)) return "The server cannot be reached. Check the connection and retry.";
+  if (/failed to fetch|networkerror|load failed/i.test(m)) return t("The server cannot be reached. Check the connection and retry.");
   return m;
 }
 
@@ -140,12 +143,12 @@ function renderChips() {
           type: "button",
           "aria-pressed": String(on),
           dataset: { label: l.label },
-          title: on ? `Hide ${l.name} nodes` : `Show ${l.name} nodes`,
+          title: on ? t("Hide {name} nodes", { name: labelName(l.label) }) : t("Show {name} nodes", { name: labelName(l.label) }),
           onclick: () => toggle(explorer.filters.hiddenLabels, l.label),
         },
         h("span.dot", { style: { background: l.color } }),
-        l.name,
-        h("span.count", { title: "shown / in the graph" }, (shownLabels.get(l.label) ?? 0) === (n ?? 0) ? String(n ?? 0) : `${shownLabels.get(l.label) ?? 0}/${n ?? 0}`),
+        labelName(l.label),
+        h("span.count", { title: t("shown / in the graph") }, (shownLabels.get(l.label) ?? 0) === (n ?? 0) ? String(n ?? 0) : `${shownLabels.get(l.label) ?? 0}/${n ?? 0}`),
       ),
     );
   }
@@ -153,22 +156,22 @@ function renderChips() {
   const shownTypes = explorer.typesVisible();
   const tc = $("#type-chips");
   clear(tc);
-  for (const t of RELATION_TYPES) {
-    const n = types.get(t.type);
-    if (!n && !explorer.filters.hiddenTypes.has(t.type)) continue;
-    const on = !explorer.filters.hiddenTypes.has(t.type);
+  for (const rt of RELATION_TYPES) {
+    const n = types.get(rt.type);
+    if (!n && !explorer.filters.hiddenTypes.has(rt.type)) continue;
+    const on = !explorer.filters.hiddenTypes.has(rt.type);
     tc.append(
       h(
         "button.chip",
         {
           type: "button",
           "aria-pressed": String(on),
-          dataset: { type: t.type },
-          title: `${t.out} — ${on ? "hide" : "show"} these edges`,
-          onclick: () => toggle(explorer.filters.hiddenTypes, t.type),
+          dataset: { type: rt.type },
+          title: `${relationReading(rt.type, "OUT")} — ${on ? "hide" : "show"} these edges`,
+          onclick: () => toggle(explorer.filters.hiddenTypes, rt.type),
         },
-        humanise(t.type),
-        h("span.count", { title: "shown / in the graph" }, (shownTypes.get(t.type) ?? 0) === (n ?? 0) ? String(n ?? 0) : `${shownTypes.get(t.type) ?? 0}/${n ?? 0}`),
+        lang === "nl" ? relationReading(rt.type, "OUT") : humanise(rt.type),
+        h("span.count", { title: t("shown / in the graph") }, (shownTypes.get(rt.type) ?? 0) === (n ?? 0) ? String(n ?? 0) : `${shownTypes.get(rt.type) ?? 0}/${n ?? 0}`),
       ),
     );
   }
@@ -176,7 +179,7 @@ function renderChips() {
   const de = $("#date-extent");
   clear(de);
   if (ext) {
-    de.append(`Documents in view: ${fmtDate(ext[0])} – ${fmtDate(ext[1])}. `);
+    de.append(t("Documents in view: {from} – {to}. ", { from: fmtDate(ext[0]), to: fmtDate(ext[1]) }));
     const years: string[] = [];
     for (let y = Number(ext[0].slice(0, 4)); y <= Number(ext[1].slice(0, 4)); y++) years.push(String(y));
     de.append(
@@ -192,7 +195,7 @@ function renderChips() {
               "aria-pressed": String(on),
               dataset: { year: y },
               onclick: () => (on ? setDates(null, null) : setDates(`${y}-01-01`, `${y}-12-31`)),
-              title: on ? `Showing only ${y}; click for all years` : `Only ${y}`,
+              title: on ? t("Showing only {y}; click for all years", { y }) : t("Only {y}", { y }),
             },
             y,
           );
@@ -259,7 +262,7 @@ function dateInput(id: string, which: "from" | "to") {
     if (text && !iso) {
       input.setAttribute("aria-invalid", "true");
       const err = $("#date-error");
-      err.textContent = `“${text}” is not a date: type dd-mm-jjjj, e.g. 01-01-2025.`;
+      err.textContent = t("“{text}” is not a date: type dd-mm-jjjj, e.g. 01-01-2025.", { text });
       err.hidden = false;
       return;
     }
@@ -307,7 +310,7 @@ const partial = new Map<string, number>();
 async function expand(id: string, opts: { quiet?: boolean; all?: boolean } = {}) {
   const again = explorer.expanded.includes(id);
   if (again && !partial.has(id)) {
-    say(`All relations of “${nameOf(id)}” are shown.`);
+    say(t("All relations of “{name}” are shown.", { name: nameOf(id) }));
     return;
   }
   const all = opts.all || again;
@@ -325,7 +328,7 @@ async function expand(id: string, opts: { quiet?: boolean; all?: boolean } = {})
       const rest = total - sub.edges.length;
       const msg = `${again ? "Loaded the rest of" : "Expanded"} “${fullName(node)}”: +${added.nodes.length} nodes, +${added.edges.length} edges` +
         (rest > 0 ? ` (${sub.edges.length} of ${total} relations).` : ". Undo with Ctrl+Z.");
-      say(msg, false, rest > 0 ? { label: `Load the rest (${rest})`, run: () => void expand(id, { all: true }) } : null);
+      say(msg, false, rest > 0 ? { label: t("Load the rest ({n})", { n: rest }), run: () => void expand(id, { all: true }) } : null);
     }
     await explorer.runLayout(added.nodes, LAYOUT_LOCAL);
     if (explorer.selected === id) showNode(id);
@@ -407,7 +410,7 @@ function showNode(id: string) {
         closeButton(),
         a ? badge(a.kind) : null,
         h("h2", { tabindex: "-1" }, a?.full ?? id),
-        h("p.note.loading", null, "Loading…"),
+        h("p.note.loading", null, t("Loading…")),
       ),
     );
   }
@@ -419,7 +422,7 @@ function showNode(id: string) {
       if (token !== panelToken) return;
       if (!d) {
         clear(panel);
-        panel.append(h("header.panel-head", null, closeButton(), h("p.note", null, `There is no node ${id}.`)));
+        panel.append(h("header.panel-head", null, closeButton(), h("p.note", null, t("There is no node {id}.", { id }))));
         panel.dataset.loaded = "error";
         return;
       }
@@ -435,8 +438,8 @@ function showNode(id: string) {
       const head = panel.querySelector(".panel-head");
       head?.querySelector(".loading")?.remove();
       head?.append(
-        h("p.note.error", null, `Could not load the details: ${friendly(err)}`),
-        h("div.actions", null, h("button.retry", { type: "button", onclick: () => showNode(id) }, "Retry")),
+        h("p.note.error", null, t("Could not load the details: {error}", { error: friendly(err) })),
+        h("div.actions", null, h("button.retry", { type: "button", onclick: () => showNode(id) }, t("Retry"))),
       );
       panel.dataset.loaded = "error";
     } finally {
@@ -450,7 +453,7 @@ function showNode(id: string) {
 let focusPanelNext = false;
 
 function closeButton() {
-  return h("button.close", { type: "button", title: "Close (Esc)", "aria-label": "Close", onclick: () => closePanel() }, "×");
+  return h("button.close", { type: "button", title: t("Close (Esc)"), "aria-label": t("Close"), onclick: () => closePanel() }, "×");
 }
 
 function showEdge(edge: string) {
@@ -526,27 +529,27 @@ function pathTypeChooser() {
   return h(
     "details.path-types",
     null,
-    h("summary", null, `Follow ${pathTypes.size === RELATION_TYPES.length ? "all relations" : `${pathTypes.size} of ${RELATION_TYPES.length} relation types`}`),
+    h("summary", null, pathTypes.size === RELATION_TYPES.length ? t("Follow all relations") : t("Follow {n} of {total} relation types", { n: pathTypes.size, total: RELATION_TYPES.length })),
     h(
       "div.path-type-list",
       null,
-      RELATION_TYPES.map((t) =>
+      RELATION_TYPES.map((rt) =>
         h(
           "label",
           null,
           h("input", {
             type: "checkbox",
-            value: t.type,
-            checked: pathTypes.has(t.type),
+            value: rt.type,
+            checked: pathTypes.has(rt.type),
             onchange: (e: Event) => {
               const box = e.target as HTMLInputElement;
-              if (box.checked) pathTypes.add(t.type);
-              else pathTypes.delete(t.type);
+              if (box.checked) pathTypes.add(rt.type);
+              else pathTypes.delete(rt.type);
               const sum = box.closest("details")?.querySelector("summary");
-              if (sum) sum.textContent = `Follow ${pathTypes.size} of ${RELATION_TYPES.length} relation types`;
+              if (sum) sum.textContent = t("Follow {n} of {total} relation types", { n: pathTypes.size, total: RELATION_TYPES.length });
             },
           }),
-          ` ${t.out}`,
+          ` ${relationReading(rt.type, "OUT")}`,
         ),
       ),
     ),
@@ -557,16 +560,16 @@ function renderMode() {
   const b = $("#mode-banner");
   const btn = $<HTMLButtonElement>("#btn-path");
   btn.setAttribute("aria-pressed", String(pathMode || !!explorer.path));
-  btn.textContent = explorer.path && !pathMode ? "Clear path" : "Path";
+  btn.textContent = explorer.path && !pathMode ? t("Clear path") : t("Path");
   clear(b);
   b.hidden = !pathMode;
   if (!pathMode) return;
   b.append(
     explorer.pathPick
-      ? `Shortest path from “${nameOf(explorer.pathPick)}”: click the other node, or search for it.`
-      : "Shortest path: click the first node, or search for it.",
+      ? t("Shortest path from “{name}”: click the other node, or search for it.", { name: nameOf(explorer.pathPick) })
+      : t("Shortest path: click the first node, or search for it."),
     " ",
-    h("button.link", { type: "button", onclick: stopPathMode }, "Cancel (Esc)"),
+    h("button.link", { type: "button", onclick: stopPathMode }, t("Cancel (Esc)")),
     pathTypeChooser(),
   );
 }
@@ -592,7 +595,7 @@ async function showPath(from: string, to: string) {
       say(
         `No path between “${nameOf(from)}” and “${nameOf(to)}” within 8 steps${all ? "" : " along the chosen relations"}.`,
         true,
-        all ? null : { label: "Try all relations", run: () => { pathTypes = new Set(RELATION_TYPES.map((t) => t.type)); void showPath(from, to); } },
+        all ? null : { label: t("Try all relations"), run: () => { pathTypes = new Set(RELATION_TYPES.map((t) => t.type)); void showPath(from, to); } },
       );
       return;
     }
@@ -718,28 +721,28 @@ function openMenu(id: string, x: number, y: number) {
   clear(menu);
   const expanded = explorer.expanded.includes(id);
   const rest = partial.get(id);
-  const typesLi = h("li", { role: "none" }, h("span.menu-note", null, "Expand by relation type: loading…"));
+  const typesLi = h("li", { role: "none" }, h("span.menu-note", null, t("Expand by relation type: loading…")));
   append(menu, [
     h("li.menu-title", { role: "none" }, graph.getNodeAttribute(id, "full")),
     expanded
       ? rest
-        ? menuItem(`Load the rest (${rest} relations in all)`, () => void expand(id, { all: true }))
-        : menuItem("All relations shown", () => {}, { disabled: true })
-      : menuItem("Expand neighbours", () => void expand(id)),
+        ? menuItem(t("Load the rest ({n} relations in all)", { n: rest }), () => void expand(id, { all: true }))
+        : menuItem(t("All relations shown"), () => {}, { disabled: true })
+      : menuItem(lang === "nl" ? "Buren tonen" : "Expand neighbours", () => void expand(id)),
     typesLi,
-    menuItem("Path from here…", () => startPathMode(id)),
-    menuItem(explorer.pinned.has(id) ? "Unpin (Tidy may move it)" : "Pin in place (Tidy leaves it)", () => {
+    menuItem(t("Path from here…"), () => startPathMode(id)),
+    menuItem(explorer.pinned.has(id) ? t("Unpin (Tidy may move it)") : t("Pin in place (Tidy leaves it)"), () => {
       if (explorer.pinned.has(id)) explorer.pinned.delete(id);
       else explorer.pinned.add(id);
       say(explorer.pinned.has(id) ? `Pinned “${nameOf(id)}”.` : `Unpinned “${nameOf(id)}”.`);
     }),
-    menuItem("Hide", () => {
+    menuItem(t("Hide"), () => {
       explorer.userHidden.add(id);
       if (explorer.selected === id) closePanel();
       explorer.recompute();
-      say(`Hid “${nameOf(id)}”.`, false, { label: `Show ${explorer.userHidden.size} hidden`, run: showHidden });
+      say(`Hid “${nameOf(id)}”.`, false, { label: t("Show {n} hidden", { n: explorer.userHidden.size }), run: showHidden });
     }),
-    menuItem("Remove from the graph", () => {
+    menuItem(t("Remove from the graph"), () => {
       const name = nameOf(id);
       if (explorer.selected === id) closePanel();
       explorer.remove(id);
@@ -761,7 +764,7 @@ function openMenu(id: string, x: number, y: number) {
       const types = RELATION_TYPES.filter((t) => counts.get(t.type));
       typesLi.replaceWith(
         ...(types.length
-          ? types.map((t) => menuItem(`+ ${t.out} (${counts.get(t.type)})`, () => void expandByType(id, t.type), { cls: "by-type" }))
+          ? types.map((t) => menuItem(`+ ${relationReading(t.type, "OUT")} (${counts.get(t.type)})`, () => void expandByType(id, t.type), { cls: "by-type" }))
           : [h("li", { role: "none" }, h("span.menu-note", null, "No relations."))]),
       );
     },
@@ -816,7 +819,7 @@ function renderResults() {
   clear(results);
   results.hidden = !hits.length && !searchInput.value.trim();
   if (!hits.length) {
-    if (searchInput.value.trim()) results.append(h("li.none", null, "Nothing found."));
+    if (searchInput.value.trim()) results.append(h("li.none", null, t("Nothing found.")));
     return;
   }
   hits.forEach((hit, i) => {
@@ -1092,7 +1095,7 @@ function undo() {
   if (explorer.selected === null && !panel.hidden && panel.dataset.node) closePanel();
   renderMode();
   writeHash();
-  say(`Undone: ${e.what}.`);
+  say(t("Undone: {what}.", { what: e.what }));
 }
 
 $("#btn-undo").addEventListener("click", undo);
@@ -1101,6 +1104,7 @@ $("#btn-reset").addEventListener("click", () => {
   history.pushState(null, "", location.pathname + location.search);
   void boot();
 });
+$("#btn-lang").addEventListener("click", () => setLang(lang === "nl" ? "en" : "nl"));
 $("#btn-tidy").addEventListener("click", () => void task(() => explorer.tidy(), null));
 $("#btn-filters").addEventListener("click", () => toggleDrawer());
 $("#filters-close").addEventListener("click", () => toggleDrawer(false));
@@ -1182,8 +1186,8 @@ function toggleNodeList(open = $("#node-list").hidden) {
     h(
       "header",
       null,
-      h("h3", null, `Nodes on screen (${ids.length})`),
-      h("button.close", { type: "button", "aria-label": "Close the list", title: "Close (Esc)", onclick: () => { toggleNodeList(false); container.focus(); } }, "×"),
+      h("h3", null, t("Nodes on screen ({n})", { n: ids.length })),
+      h("button.close", { type: "button", "aria-label": t("Close the list"), title: t("Close (Esc)"), onclick: () => { toggleNodeList(false); container.focus(); } }, "×"),
     ),
     h(
       "ul",
@@ -1340,8 +1344,8 @@ async function applyState(st: UrlState) {
     } else if (!graph.hasNode(st.node)) {
       missingLink = st.node;
       const tail = st.node.replace(/^[a-z]+:/, "").replace(/-/g, " ");
-      say(`The link names “${st.node}”, which is not in the graph (it may be an old link).`, true, {
-        label: `Search for “${tail}”`,
+      say(t("The link names “{id}”, which is not in the graph (it may be an old link).", { id: st.node }), true, {
+        label: t("Search for “{text}”", { text: tail }),
         run: () => {
           searchInput.value = tail;
           searchInput.focus();
@@ -1374,7 +1378,7 @@ async function boot() {
   if (loading.classList.contains("failed")) {
     loading.classList.remove("failed");
     clear(loading);
-    loading.append("Loading the action plan “Samen tegen mensenhandel”…");
+    loading.append(t("Loading the action plan “Samen tegen mensenhandel”…"));
   }
   loading.hidden = false;
   closePanel();
@@ -1401,8 +1405,8 @@ async function boot() {
     lastError = friendly(failed);
     clear(loading);
     append(loading, [
-      h("p.error", null, `The graph could not be loaded. ${lastError}`),
-      h("button", { id: "btn-retry", type: "button", onclick: () => void boot() }, "Retry"),
+      h("p.error", null, t("The graph could not be loaded. {error}", { error: lastError })),
+      h("button", { id: "btn-retry", type: "button", onclick: () => void boot() }, t("Retry")),
     ]);
     loading.classList.add("failed");
     loading.hidden = false;
@@ -1412,7 +1416,7 @@ async function boot() {
     $<HTMLButtonElement>("#btn-retry").focus();
     return;
   }
-  if (failed !== null) say(friendly(failed), true, { label: "Retry", run: () => void boot() });
+  if (failed !== null) say(friendly(failed), true, { label: t("Retry"), run: () => void boot() });
   loading.hidden = true;
   ready = true;
   if (!missingLink) writeHash();

@@ -3,6 +3,7 @@
 // highlighted.
 import { citeDoc, type DocumentText, type Evidence, type NodeDetails, type RelationEdge } from "./api";
 import { append, clear, h } from "./dom";
+import { lang, t } from "./i18n";
 import { dutchDate, fullName, humanise, officialUrl, type Nameable } from "./names";
 import { labelColor, labelName, relationReading, typeRank } from "./theme";
 
@@ -16,12 +17,12 @@ export interface PanelActions {
   close(): void;
 }
 
-const dateFmt = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+const dateFmt = new Intl.DateTimeFormat(lang === "nl" ? "nl-NL" : "en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 
 export function fmtDate(d: string | null | undefined): string {
-  if (!d) return "undated";
-  const t = Date.parse(d + "T00:00:00Z");
-  return Number.isNaN(t) ? d : dateFmt.format(t);
+  if (!d) return t("undated");
+  const ms = Date.parse(d + "T00:00:00Z");
+  return Number.isNaN(ms) ? d : dateFmt.format(ms);
 }
 
 const euro = new Intl.NumberFormat("nl-NL", { style: "currency", currency: "EUR", maximumFractionDigits: 0 });
@@ -142,19 +143,19 @@ function evidenceItem(ev: Evidence, actions: PanelActions, names: string[] = [])
   const long = Array.from(ev.quote).length > LONG_QUOTE;
   const quote = h(long ? "blockquote.clamped" : "blockquote", null, highlighted(ev.quote, names));
   const toggle = long
-    ? h("button.link.quote-more", { type: "button", "aria-expanded": "false" }, "full quote")
+    ? h("button.link.quote-more", { type: "button", "aria-expanded": "false" }, t("full quote"))
     : null;
   toggle?.addEventListener("click", () => {
     const open = quote.classList.toggle("clamped") === false;
-    toggle.textContent = open ? "shorter" : "full quote";
+    toggle.textContent = open ? t("shorter") : t("full quote");
     toggle.setAttribute("aria-expanded", String(open));
   });
   const url = officialUrl(ev.document);
-  const copyBtn = h("button.link.copy-cite", { type: "button", title: "Copy the quote with its citation and link" }, "copy citation");
+  const copyBtn = h("button.link.copy-cite", { type: "button", title: t("Copy the quote with its citation and link") }, t("copy citation"));
   copyBtn.addEventListener("click", async () => {
     const ok = await copy(citationText(ev));
-    copyBtn.textContent = ok ? "copied" : "copy failed";
-    window.setTimeout(() => (copyBtn.textContent = "copy citation"), 2000);
+    copyBtn.textContent = ok ? t("copied") : t("copy failed");
+    window.setTimeout(() => (copyBtn.textContent = t("copy citation")), 2000);
   });
   return h(
     "li.evidence",
@@ -168,8 +169,8 @@ function evidenceItem(ev: Evidence, actions: PanelActions, names: string[] = [])
       " · ",
       h("time", { datetime: ev.document.date ?? "" }, fmtDate(ev.document.date)),
       " · ",
-      h("button.link.open-doc", { type: "button", onclick: () => actions.showDocument(ev.documentId, ev) }, "show in document"),
-      url ? [" · ", h("a.official", { href: url, target: "_blank", rel: "noopener noreferrer", title: "The official publication" }, "officielebekendmakingen.nl")] : null,
+      h("button.link.open-doc", { type: "button", onclick: () => actions.showDocument(ev.documentId, ev) }, t("show in document")),
+      url ? [" · ", h("a.official", { href: url, target: "_blank", rel: "noopener noreferrer", title: t("The official publication") }, "officielebekendmakingen.nl")] : null,
       " · ",
       copyBtn,
     ),
@@ -183,7 +184,7 @@ export function evidenceList(evs: Evidence[], actions: PanelActions, shown = 2, 
   const ul = h("ul.evidence-list");
   evs.slice(0, shown).forEach((ev) => ul.append(evidenceItem(ev, actions, names)));
   if (evs.length > shown) {
-    const more = h("button.link.more", { type: "button" }, `+ ${evs.length - shown} more sentence${evs.length - shown > 1 ? "s" : ""}`);
+    const more = h("button.link.more", { type: "button" }, evs.length - shown > 1 ? t("+ {n} more sentences", { n: evs.length - shown }) : t("+ 1 more sentence"));
     more.addEventListener("click", () => {
       const li = more.parentElement!;
       const next = evs.slice(shown).map((ev) => evidenceItem(ev, actions, names));
@@ -193,7 +194,7 @@ export function evidenceList(evs: Evidence[], actions: PanelActions, shown = 2, 
     });
     ul.append(h("li", null, more));
   }
-  if (!evs.length) ul.append(h("li.none", null, "No supporting sentence recorded."));
+  if (!evs.length) ul.append(h("li.none", null, t("No supporting sentence recorded.")));
   return ul;
 }
 
@@ -229,27 +230,27 @@ export function renderNode(el: HTMLElement, d: NodeDetails, actions: PanelAction
     h(
       "header.panel-head",
       null,
-      h("button.close", { type: "button", title: "Close (Esc)", "aria-label": "Close", onclick: () => actions.close() }, "×"),
+      h("button.close", { type: "button", title: t("Close (Esc)"), "aria-label": t("Close"), onclick: () => actions.close() }, "×"),
       badge(d.label),
       h("h2", { tabindex: "-1" }, fullName(d)),
       h("code.id", null, d.id),
-      d.aliases.length ? h("p.aliases", null, "Also: ", d.aliases.join(" · ")) : null,
+      d.aliases.length ? h("p.aliases", null, t("Also: "), d.aliases.join(" · ")) : null,
       h(
         "div.actions",
         null,
         h(
           "button.expand",
           { type: "button", onclick: () => actions.expand(d.id), disabled: actions.isExpanded(d.id) },
-          actions.isExpanded(d.id) ? "Neighbours shown" : `Expand neighbours (${d.relations.totalCount})`,
+          actions.isExpanded(d.id) ? t("Neighbours shown") : t("Expand neighbours ({n})", { n: d.relations.totalCount }),
         ),
-        h("button.path-from", { type: "button", onclick: () => actions.pathFrom(d.id) }, "Path from here…"),
-        d.label === "Document" ? h("button.read", { type: "button", onclick: () => actions.showDocument(d.id, null) }, "Read document") : null,
+        h("button.path-from", { type: "button", onclick: () => actions.pathFrom(d.id) }, t("Path from here…")),
+        d.label === "Document" ? h("button.read", { type: "button", onclick: () => actions.showDocument(d.id, null) }, t("Read document")) : null,
       ),
     ),
-    props.length ? h("dl.props", null, props.map(([k, v]) => [h("dt", null, PROP_NAMES[k] ?? k), h("dd", null, v)])) : null,
-    h("h3", null, "Relations ", h("span.count", null, String(d.relations.totalCount))),
+    props.length ? h("dl.props", null, props.map(([k, v]) => [h("dt", null, t(PROP_NAMES[k] ?? k)), h("dd", null, v)])) : null,
+    h("h3", null, t("Relations"), " ", h("span.count", null, String(d.relations.totalCount))),
     d.relations.totalCount > d.relations.edges.length
-      ? h("p.note", null, `Showing the first ${d.relations.edges.length} of ${d.relations.totalCount}.`)
+      ? h("p.note", null, t("Showing the first {n} of {total}.", { n: d.relations.edges.length, total: d.relations.totalCount }))
       : null,
   ]);
   const rels = h("div.relations");
@@ -274,14 +275,14 @@ export function renderNode(el: HTMLElement, d: NodeDetails, actions: PanelAction
     );
     rels.append(det);
   }
-  if (!ordered.length) rels.append(h("p.note", null, "No relations."));
+  if (!ordered.length) rels.append(h("p.note", null, t("No relations.")));
   el.append(rels);
   if (d.mentions.length) {
     el.append(
       h(
         "details.mentions",
         null,
-        h("summary", null, h("h3", null, "Where it is mentioned ", h("span.count", null, String(d.mentions.length)))),
+        h("summary", null, h("h3", null, t("Where it is mentioned "), h("span.count", null, String(d.mentions.length)))),
         evidenceList(d.mentions, actions, 3, [[d.name, ...d.aliases]]),
       ),
     );
@@ -302,12 +303,12 @@ export function renderEdge(el: HTMLElement, e: EdgeInfo, actions: PanelActions) 
     h(
       "header.panel-head",
       null,
-      h("button.close", { type: "button", title: "Close (Esc)", "aria-label": "Close", onclick: () => actions.close() }, "×"),
+      h("button.close", { type: "button", title: t("Close (Esc)"), "aria-label": t("Close"), onclick: () => actions.close() }, "×"),
       h("span.badge.rel-badge", null, humanise(e.type)),
       h("h2.edge-title", null, nodeLink(e.from, actions), h("span.arrow", null, ` ${relationReading(e.type, "OUT")} → `), nodeLink(e.to, actions)),
       h("code.id", null, e.id),
     ),
-    h("h3", null, "Why the graph says so ", h("span.count", null, String(e.evidence.length))),
+    h("h3", null, t("Why the graph says so "), h("span.count", null, String(e.evidence.length))),
     evidenceList(e.evidence, actions, 6, [[e.from.name], [e.to.name]]),
   );
 }
@@ -349,7 +350,7 @@ export function renderDocument(
     h(
       "header.doc-head",
       null,
-      h("button.close", { type: "button", title: "Close (Esc)", "aria-label": "Close", onclick: onClose }, "×"),
+      h("button.close", { type: "button", title: t("Close (Esc)"), "aria-label": t("Close"), onclick: onClose }, "×"),
       badge("Document"),
       h("h2", null, doc.title || doc.name),
       h(
@@ -359,17 +360,17 @@ export function renderDocument(
         " · ",
         h("time", null, fmtDate(doc.date)),
         doc.kind ? ` · ${humanise(doc.kind)}` : null,
-        officialUrl(doc) ? [" · ", h("a.official", { href: officialUrl(doc)!, target: "_blank", rel: "noopener noreferrer" }, "official publication")] : null,
+        officialUrl(doc) ? [" · ", h("a.official", { href: officialUrl(doc)!, target: "_blank", rel: "noopener noreferrer" }, t("official publication"))] : null,
       ),
       h(
         "div.actions",
         null,
-        h("button", { type: "button", onclick: onShowInGraph }, "Show document in graph"),
-        mark ? h("button", { type: "button", onclick: () => mark.scrollIntoView({ block: "center" }) }, "Go to quote") : null,
+        h("button", { type: "button", onclick: onShowInGraph }, t("Show document in graph")),
+        mark ? h("button", { type: "button", onclick: () => mark.scrollIntoView({ block: "center" }) }, t("Go to quote")) : null,
       ),
-      ev && !ok ? h("p.warn", null, "The quote's offsets do not match this text; it was found by searching instead.") : null,
+      ev && !ok ? h("p.warn", null, t("The quote's offsets do not match this text; it was found by searching instead.")) : null,
     ),
-    text ? h("div.doc-text", null, before, mark, after) : h("p.note", null, "This document is known only by reference; there is no text."),
+    text ? h("div.doc-text", null, before, mark, after) : h("p.note", null, t("This document is known only by reference; there is no text.")),
   );
   if (mark) requestAnimationFrame(() => mark.scrollIntoView({ block: "center" }));
   return { ok };
@@ -389,11 +390,11 @@ export function renderPath(el: HTMLElement, steps: PathStep[], actions: PanelAct
     h(
       "header.panel-head",
       null,
-      h("button.close", { type: "button", title: "Close (Esc)", "aria-label": "Close", onclick: () => actions.close() }, "×"),
-      h("span.badge.path-badge", null, "Shortest path"),
+      h("button.close", { type: "button", title: t("Close (Esc)"), "aria-label": t("Close"), onclick: () => actions.close() }, "×"),
+      h("span.badge.path-badge", null, t("Shortest path")),
       h("h2", { tabindex: "-1" }, `${first ? fullName(first) : ""} → ${last ? fullName(last) : ""}`),
-      h("p.note", null, `${steps.length - 1} step${steps.length === 2 ? "" : "s"}, ignoring edge direction.`),
-      h("div.actions", null, h("button.clear-path", { type: "button", onclick: () => actions.clearPath() }, "Clear path")),
+      h("p.note", null, steps.length === 2 ? t("1 step, ignoring edge direction.") : t("{n} steps, ignoring edge direction.", { n: steps.length - 1 })),
+      h("div.actions", null, h("button.clear-path", { type: "button", onclick: () => actions.clearPath() }, t("Clear path"))),
     ),
   );
   const ol = h("ol.path-steps");
