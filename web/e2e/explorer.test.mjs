@@ -289,6 +289,11 @@ describe("graph explorer", () => {
     await page.press("#date-from", "Enter");
     await page.waitForFunction(() => window.__explorer.hiddenCount > 0);
     assert.equal(await page.inputValue("#date-from"), "01-01-2025");
+    // A date that does not exist is refused out loud, not silently ignored.
+    await page.fill("#date-to", "31-02-2025");
+    await page.press("#date-to", "Enter");
+    assert.equal(await page.getAttribute("#date-to", "aria-invalid"), "true");
+    assert.match(await page.locator("#date-error").innerText(), /not a date/);
     const s1 = await explorer(page);
     assert.ok(s1.hiddenCount > 0 && s1.visibleNodeCount < s1.nodeCount, "the date filter hid nothing");
     assert.match(page.url(), /from=2025-01-01/);
@@ -440,6 +445,10 @@ describe("labels", () => {
     const page = await open(t, "/#node=motion:28638-224");
     await page.locator('#panel[data-loaded="true"]').waitFor();
     assert.match(await page.locator("#panel h2").first().innerText(), /^motie 28 638 nr\. 224 — Mutluer c\.s\., 27-09-2023$/);
+    // No raw enum values, and each relation group names its relation once.
+    const panelText = await page.locator("#panel").innerText();
+    assert.doesNotMatch(panelText, /\b(SUBMITTED|ADOPTED|COMPLETED|LETTER)\b/, "raw enum values in the panel");
+    assert.equal(await page.locator("#panel .rel-group summary .type").count(), 0);
     const motion = await page.evaluate(() => window.__explorer.labelOf("motion:28638-224"));
     assert.match(motion.label, /^motie 28 638 nr\. 224/);
     const actions = await page.evaluate(() => window.__explorer.nodes().filter((id) => id.startsWith("action:")).map((id) => [id, window.__explorer.labelOf(id)]));
