@@ -8,6 +8,8 @@ import { dirname, join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
 
+import Graph from "graphology";
+import gexfFormat from "graphology-gexf";
 import { chromium } from "playwright-core";
 
 const BASE = (process.env.BASE_URL ?? "").replace(/\/$/, "");
@@ -36,14 +38,14 @@ after(async () => {
  * A fresh page on the explorer (or another path). Every request must go to the server itself:
  * anything else (a CDN, a font service) is blocked and fails the test.
  */
-async function open(t, path = "/", { wait = true } = {}) {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+async function open(t, path = "/", { wait = true, viewport = { width: 1440, height: 900 }, allowErrors = false, setup = null } = {}) {
+  const context = await browser.newContext({ viewport, acceptDownloads: true });
   const page = await context.newPage();
   const external = [];
   const errors = [];
   await context.route("**/*", (route) => {
     const url = route.request().url();
-    if (url.startsWith(BASE + "/") || url.startsWith("data:") || url.startsWith("blob:")) return route.continue();
+    if (url.startsWith(BASE + "/") || url.startsWith("data:") || url.startsWith("blob:")) return route.fallback();
     external.push(url);
     return route.abort();
   });
@@ -54,8 +56,9 @@ async function open(t, path = "/", { wait = true } = {}) {
   t.after(async () => {
     await context.close();
     assert.deepEqual(external, [], "requests outside the server");
-    assert.deepEqual(errors, [], "errors in the page");
+    if (!allowErrors) assert.deepEqual(errors, [], "errors in the page");
   });
+  if (setup) await setup(page, context);
   await page.goto(BASE + path);
   if (wait) await ready(page);
   return page;
@@ -281,8 +284,16 @@ describe("graph explorer", () => {
     await closeIntro(page);
     const s0 = await explorer(page);
     assert.equal(s0.hiddenCount, 0);
-    await page.fill("#date-from", "2025-01-01");
+    // Dutch order, typed without separators (the browser's locale does not matter).
+    await page.fill("#date-from", "01012025");
+    await page.press("#date-from", "Enter");
     await page.waitForFunction(() => window.__explorer.hiddenCount > 0);
+    assert.equal(await page.inputValue("#date-from"), "01-01-2025");
+    // A date that does not exist is refused out loud, not silently ignored.
+    await page.fill("#date-to", "31-02-2025");
+    await page.press("#date-to", "Enter");
+    assert.equal(await page.getAttribute("#date-to", "aria-invalid"), "true");
+    assert.match(await page.locator("#date-error").innerText(), /not a date/);
     const s1 = await explorer(page);
     assert.ok(s1.hiddenCount > 0 && s1.visibleNodeCount < s1.nodeCount, "the date filter hid nothing");
     assert.match(page.url(), /from=2025-01-01/);
@@ -347,5 +358,409 @@ describe("GraphiQL", () => {
     });
     assert.equal(res.status(), 200);
     assert.ok((await res.json()).data.stats.totalNodes > 0);
+  });
+});
+
+const PHONE = { width: 390, height: 844 };
+const SMALL = { width: 1024, height: 768 };
+
+/** The share of the viewport's area that the graph keeps uncovered (panel and sheet excluded). */
+async function graphShare(page) {
+  return page.evaluate(() => {
+    const s = document.querySelector("#sigma").getBoundingClientRect();
+    const p = document.querySelector("#panel");
+    let w = s.width;
+    let hgt = s.height;
+    if (!p.hidden) {
+      const r = p.getBoundingClientRect();
+      if (r.left <= s.left + 4) hgt = Math.max(0, r.top - s.top);
+      else w = Math.max(0, r.left - s.left);
+    }
+    return (w * hgt) / (innerWidth * innerHeight);
+  });
+}
+
+/** Every visible element inside the viewport horizontally (nothing runs off screen). */
+async function nothingOffScreen(page) {
+  return page.evaluate(() => document.documentElement.scrollWidth <= innerWidth && document.body.scrollWidth <= innerWidth);
+}
+
+describe("small screens", () => {
+  test("a phone (390×844): full-width search, filters in a drawer, details in a bottom sheet", async (t) => {
+    const page = await open(t, "/", { viewport: PHONE });
+    await closeIntro(page);
+    assert.ok(await nothingOffScreen(page), "the page is wider than the phone");
+    const search = await page.locator("#search").boundingBox();
+    assert.ok(search.width >= 0.9 * PHONE.width, `the search box is ${search.width} px wide`);
+    assert.ok(search.height >= 36, `the search box is ${search.height} px high`);
+    assert.ok(await page.locator("#filters").isHidden(), "the filters take room on a phone");
+    assert.ok((await graphShare(page)) > 0.8, "the graph does not keep most of the screen");
+    await shoot(page, "10-phone-start");
+    // The filters open as a drawer and close with Escape.
+    await page.click("#btn-filters");
+    await page.locator("#filters").waitFor({ state: "visible" });
+    await page.waitForTimeout(300);
+    await shoot(page, "10b-phone-filters", { graph: false });
+    await page.click('#label-chips .chip[data-label="Action"]');
+    assert.ok((await explorer(page)).hiddenCount > 0);
+    await page.click('#label-chips .chip[data-label="Action"]');
+    await page.keyboard.press("Escape");
+    await page.locator("#filters").waitFor({ state: "hidden" });
+    // Details in a bottom sheet: the graph stays visible above it.
+    await page.fill("#search", "motie 224");
+    const hit = page.locator("#results li.hit").first();
+    await hit.waitFor();
+    await page.goto(BASE + "/#node=motion:28638-224");
+    await page.locator('#panel[data-loaded="true"]').waitFor();
+    await ready(page);
+    const sheet = await page.locator("#panel").boundingBox();
+    assert.ok(sheet.width >= PHONE.width - 2 && sheet.y > PHONE.height * 0.4, `the panel is not a bottom sheet: ${JSON.stringify(sheet)}`);
+    assert.ok((await graphShare(page)) > 0.4, "the graph is squeezed by the panel");
+    const p = await nodePoint(page, "motion:28638-224");
+    assert.ok(p.y < sheet.y, "the selected node is hidden behind the sheet");
+    assert.ok(await page.locator("#panel .close").isVisible(), "no close button");
+    await shoot(page, "11-phone-details");
+    await page.click("#panel .close");
+    assert.ok(await page.locator("#panel").isHidden());
+  });
+
+  test("1024×768: the graph keeps most of the window", async (t) => {
+    const page = await open(t, "/", { viewport: SMALL });
+    await closeIntro(page);
+    assert.ok(await nothingOffScreen(page));
+    assert.ok((await graphShare(page)) > 0.85, "the graph is small at 1024 px");
+    const search = await page.locator("#search").boundingBox();
+    assert.ok(search.width >= 190, `the search box is ${search.width} px wide`);
+    await page.goto(BASE + "/#node=org:ckm");
+    await page.locator('#panel[data-loaded="true"]').waitFor();
+    await ready(page);
+    assert.ok((await graphShare(page)) > 0.5, "the panel covers the graph");
+    await nodePoint(page, "org:ckm");
+    await shoot(page, "12-1024-details");
+  });
+});
+
+describe("labels", () => {
+  test("actions are labelled 'Actie N'; motions by number and date; full names on hover and selection", async (t) => {
+    const page = await open(t, "/#node=motion:28638-224");
+    await page.locator('#panel[data-loaded="true"]').waitFor();
+    assert.match(await page.locator("#panel h2").first().innerText(), /^motie 28 638 nr\. 224 — Mutluer c\.s\., 27-09-2023$/);
+    // No raw enum values, and each relation group names its relation once.
+    const panelText = await page.locator("#panel").innerText();
+    assert.doesNotMatch(panelText, /\b(SUBMITTED|ADOPTED|COMPLETED|LETTER)\b/, "raw enum values in the panel");
+    assert.equal(await page.locator("#panel .rel-group summary .type").count(), 0);
+    const motion = await page.evaluate(() => window.__explorer.labelOf("motion:28638-224"));
+    assert.match(motion.label, /^motie 28 638 nr\. 224/);
+    const actions = await page.evaluate(() => window.__explorer.nodes().filter((id) => id.startsWith("action:")).map((id) => [id, window.__explorer.labelOf(id)]));
+    assert.ok(actions.length > 0);
+    for (const [id, l] of actions) assert.equal(l.label, `Actie ${id.slice(7)}`);
+    // The selected node keeps its colour and its full name while another node is hovered.
+    await closeIntro(page);
+    await ready(page);
+    // Another node drawn on screen, left of the panel.
+    const other = await page.evaluate(() => {
+      const s = document.querySelector("#sigma").getBoundingClientRect();
+      const right = document.querySelector("#panel").getBoundingClientRect().left;
+      return window.__explorer.nodes().find((id) => {
+        if (id === "motion:28638-224") return false;
+        const p = window.__explorer.position(id);
+        return p && p.x > s.left + 20 && p.x < right - 20 && p.y > s.top + 20 && p.y < s.bottom - 40;
+      });
+    });
+    assert.ok(other, "no other node on screen");
+    const q = await nodePoint(page, other);
+    await page.mouse.move(q.x, q.y);
+    await page.waitForFunction((id) => window.__explorer.hovered === id, other);
+    const sel = await page.evaluate(() => window.__explorer.display("motion:28638-224"));
+    assert.equal(sel.color, sel.ownColor, "the selected node greys out while another is hovered");
+    assert.match(sel.label, /^motie 28 638 nr\. 224 — Mutluer c\.s\., 27-09-2023$/);
+    const hov = await page.evaluate((id) => window.__explorer.display(id), other);
+    const full = await page.evaluate((id) => window.__explorer.labelOf(id).full, other);
+    assert.equal(hov.label, full, "the hovered node does not show its full name");
+    // Leaving the canvas quickly leaves no hover behind.
+    await page.mouse.move(q.x, 2, { steps: 1 });
+    await page.waitForFunction(() => window.__explorer.hovered === null);
+  });
+
+  test("tidy lays the graph out again without overlapping nodes; parallel edges share one label", async (t) => {
+    const page = await open(t);
+    await closeIntro(page);
+    for (const id of ["org:comensha", "org:ckm", "org:fier"]) {
+      await page.evaluate((id) => (location.hash = `expand=${[...window.__explorer.expanded, id].join(",")}`), id);
+      await page.waitForFunction((id) => window.__explorer.expanded.includes(id), id, { timeout: 15000 });
+      await ready(page);
+    }
+    const before = await page.evaluate(() => window.__explorer.overlaps());
+    await page.click("#btn-tidy");
+    await page.waitForFunction(() => window.__explorer.layoutRunning || window.__explorer.ready);
+    await ready(page);
+    const after = await page.evaluate(() => window.__explorer.overlaps());
+    assert.ok(after <= before, `tidy left ${after} overlaps (before: ${before})`);
+    assert.ok(after <= 2, `tidy left ${after} overlapping pairs`);
+    await shoot(page, "13-tidy");
+    const ls = await page.evaluate(() => window.__explorer.labelStats());
+    assert.ok(ls.drawn >= 10, `only ${ls.drawn} labels drawn`);
+    assert.equal(ls.overlapping, 0, "labels drawn over each other");
+    // Edge labels: no two edges between one pair of nodes carry a label each.
+    await page.goto(BASE + "/#node=org:comensha");
+    await ready(page);
+    const labels = await page.evaluate(() => {
+      const out = [];
+      const l = window.__explorer.edgeLabels();
+      for (const e of Object.keys(l)) {
+        const [from, , to] = e.split("|");
+        out.push([from < to ? `${from}~${to}` : `${to}~${from}`, l[e]]);
+      }
+      return out;
+    });
+    const pairs = labels.map(([p]) => p);
+    assert.equal(new Set(pairs).size, pairs.length, "two labels on one pair of nodes");
+  });
+});
+
+describe("exports", () => {
+  test("the GEXF reads back with graphology-gexf with names, kinds and colours", async (t) => {
+    const page = await open(t);
+    const xml = await page.evaluate(() => window.__explorer.gexf());
+    const g = gexfFormat.parse(Graph, xml);
+    const s = await explorer(page);
+    assert.equal(g.order, s.visibleNodeCount);
+    const names = await page.evaluate(() => Object.fromEntries(window.__explorer.nodes().map((id) => [id, window.__explorer.labelOf(id).full])));
+    g.forEachNode((id, a) => {
+      assert.equal(a.label, names[id], `${id} read back as “${a.label}”`);
+      assert.ok(a.kind, `${id} has no kind`);
+      assert.match(a.color ?? "", /^(#|rgb)/, `${id} has no colour`);
+    });
+    assert.equal(g.getNodeAttribute(PLAN, "kind"), "ActionPlan");
+    const labels = new Set(g.mapNodes((_id, a) => a.label));
+    assert.ok(labels.size > g.order * 0.9, "node names collapsed on reading back");
+    g.forEachEdge((_e, a) => assert.ok(a.relation, "an edge without its relation type"));
+  });
+
+  test("the PNG has a title, legend and sources at 2×, without the panel", async (t) => {
+    const page = await open(t, "/#node=org:ckm");
+    await page.locator('#panel[data-loaded="true"]').waitFor();
+    await ready(page);
+    const dims = await page.evaluate(() => ({
+      w: document.querySelector("#sigma").getBoundingClientRect().width,
+      h: document.querySelector("#sigma").getBoundingClientRect().height,
+      panel: document.querySelector("#panel").getBoundingClientRect().width,
+    }));
+    const png = await page.evaluate(async () => {
+      const b = await window.__explorer.pngBlob();
+      const buf = new Uint8Array(await b.arrayBuffer());
+      let s = "";
+      for (let i = 0; i < buf.length; i += 0x8000) s += String.fromCharCode(...buf.subarray(i, i + 0x8000));
+      return btoa(s);
+    });
+    const bytes = Buffer.from(png, "base64");
+    const stats = await pngStats(page, bytes);
+    assertDrawn(stats, "PNG export");
+    assert.equal(stats.width, Math.round(dims.w - dims.panel) * 2, "the PNG is not the uncovered view at 2×");
+    assert.ok(stats.height > dims.h * 2 + 120, "no room for the title, legend and sources");
+    const { writeFileSync } = await import("node:fs");
+    writeFileSync(join(SHOTS, "14-export.png"), bytes);
+  });
+});
+
+describe("keyboard", () => {
+  test("the graph takes the focus; arrows select, L lists the nodes, focus moves to the panel", async (t) => {
+    const page = await open(t);
+    await closeIntro(page);
+    await page.focus("#sigma");
+    await page.keyboard.press("ArrowRight");
+    await page.waitForFunction(() => window.__explorer.selected !== null);
+    await page.keyboard.press("l");
+    await page.locator("#node-list").waitFor();
+    const first = await page.evaluate(() => document.activeElement?.closest("#node-list") !== null);
+    assert.ok(first, "the node list did not take the focus");
+    const target = await page.evaluate(() => document.activeElement.dataset.id);
+    await page.keyboard.press("Enter");
+    await page.waitForFunction((id) => window.__explorer.selected === id, target);
+    await page.locator('#panel[data-loaded="true"]').waitFor();
+    await page.waitForFunction(() => document.activeElement?.closest("#panel") !== null);
+    // A chip toggled with Enter keeps the focus.
+    await page.focus('#label-chips .chip[data-label="Action"]');
+    await page.keyboard.press("Enter");
+    assert.ok((await explorer(page)).hiddenCount > 0);
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.label), "Action");
+    await page.keyboard.press("Enter");
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.label), "Action");
+  });
+
+  test("a search result chosen with Enter moves the focus to its panel", async (t) => {
+    const page = await open(t);
+    await closeIntro(page);
+    await page.keyboard.press("/");
+    await page.keyboard.type("CKM");
+    await page.locator("#results li.hit").first().waitFor();
+    await page.keyboard.press("Enter");
+    await page.locator('#panel[data-loaded="true"][data-shown="org:ckm"]').waitFor();
+    await page.waitForFunction(() => document.activeElement?.closest("#panel") !== null);
+    await page.keyboard.press("Tab");
+    assert.ok(await page.evaluate(() => document.activeElement?.closest("#panel") !== null), "Tab left the panel");
+  });
+});
+
+describe("errors and empty states", () => {
+  test("API down: a message and Retry, which recovers", async (t) => {
+    let down = true;
+    const page = await open(t, "/", {
+      wait: false,
+      allowErrors: true,
+      setup: (page) => page.route("**/graphql", (route) => (down ? route.abort() : route.fallback())),
+    });
+    await page.locator("#loading.failed #btn-retry").waitFor({ timeout: 15000 });
+    assert.match(await page.locator("#loading").innerText(), /cannot be reached/);
+    await shoot(page, "15-api-down", { graph: false });
+    down = false;
+    await page.click("#btn-retry");
+    await ready(page);
+    assert.ok((await explorer(page)).nodeCount > 0);
+  });
+
+  test("filters that hide everything offer to clear them; a link to a missing node says so", async (t) => {
+    const page = await open(t, "/#hide=ActionPlan,Actielijn,Action,Organisation");
+    await page.locator("#empty #btn-clear-filters").waitFor();
+    await page.click("#btn-clear-filters");
+    await page.waitForFunction(() => window.__explorer.hiddenCount === 0);
+    assert.ok(await page.locator("#empty").isHidden());
+    const missing = await open(t, "/#node=org:no-such-thing", { allowErrors: true });
+    assert.match(missing.url(), /node=org:no-such-thing/, "the address was reset");
+    assert.match(await missing.locator("#status").innerText(), /not in the graph/);
+  });
+});
+
+describe("history, evidence, paths, dates", () => {
+  test("Back and Forward move between views", async (t) => {
+    const page = await open(t);
+    await closeIntro(page);
+    await (await search(page, "CKM", "Centrum tegen Kinderhandel en Mensenhandel")).click();
+    await page.waitForFunction(() => window.__explorer.selected === "org:ckm");
+    await ready(page);
+    await page.evaluate(() => document.querySelector("#panel .close").click());
+    await page.waitForFunction(() => window.__explorer.selected === null);
+    await page.goBack();
+    await page.waitForFunction(() => window.__explorer.selected === "org:ckm");
+    assert.match(page.url(), /^http:\/\/[^/]+\/#/);
+    await page.goBack();
+    await page.waitForFunction(() => window.__explorer.selected === null);
+    await ready(page);
+    assert.equal(new URL(page.url()).origin, BASE, "Back left the app");
+    await page.goForward();
+    await page.waitForFunction(() => window.__explorer.selected === "org:ckm");
+  });
+
+  test("evidence: names marked, full quotes, the official publication and a citation to copy", async (t) => {
+    const page = await open(t, "/#node=org:ckm", { setup: (_p, ctx) => ctx.grantPermissions(["clipboard-read", "clipboard-write"], { origin: BASE }) });
+    await page.locator('#panel[data-loaded="true"]').waitFor();
+    assert.ok((await page.locator("#panel .evidence mark.name").count()) > 0, "no names marked in the quotes");
+    const link = page.locator("#panel .evidence a.official").first();
+    assert.match(await link.getAttribute("href"), /^https:\/\/zoek\.officielebekendmakingen\.nl\/kst-\d+(-[A-Z]+)?-\d+\.html$/);
+    await page.locator("#panel .copy-cite").first().click();
+    await page.locator("#panel .copy-cite", { hasText: "copied" }).first().waitFor();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    assert.match(copied, /^“.+” — .+/);
+    // Long quotes unfold.
+    const more = page.locator("#panel .quote-more").first();
+    if (await more.count()) {
+      await more.click();
+      assert.equal(await more.getAttribute("aria-expanded"), "true");
+    }
+    // The document view shows no internal file name.
+    await page.locator("#panel .rel .open-doc").first().click();
+    await page.locator("#docview mark#quote").waitFor();
+    assert.doesNotMatch(await page.locator("#docview .doc-meta").innerText(), /\.(txt|md|html|xml|pdf)\b/);
+  });
+
+  test("paths skip co-mentions unless asked; year chips show which is active", async (t) => {
+    const page = await open(t, "/#path=org:fier,org:vng");
+    await page.waitForFunction(() => window.__explorer.highlightedPath !== null, null, { timeout: 15000 });
+    await ready(page);
+    const types = await page.evaluate(() => window.__explorer.highlightedPathEdges.map((e) => e.split("|")[1]));
+    assert.ok(!types.includes("MENTIONS") && !types.includes("CITES"), `the path goes through ${types.join(", ")}`);
+    await page.click("#btn-path");
+    await page.click("#btn-path");
+    assert.equal(await page.locator('#mode-banner input[value="MENTIONS"]').isChecked(), false);
+    await page.keyboard.press("Escape");
+    const year = page.locator("#date-extent .chip.year").first();
+    const y = await year.innerText();
+    await year.click();
+    await page.waitForFunction((y) => window.__explorer.filters.from === `${y}-01-01`, y);
+    assert.equal(await page.locator(`#date-extent .chip.year[data-year="${y}"]`).getAttribute("aria-pressed"), "true");
+    assert.equal(await page.inputValue("#date-from"), `01-01-${y}`);
+  });
+});
+
+describe("GraphiQL examples", () => {
+  test("every built-in example runs without errors", async (t) => {
+    const page = await open(t, "/graphiql", { wait: false });
+    await page.locator(".graphiql-container").waitFor({ timeout: 20000 });
+    const tabs = page.locator(".graphiql-tab");
+    await tabs.first().waitFor();
+    const n = await tabs.count();
+    assert.ok(n >= 5, `${n} example tabs`);
+    for (let i = 0; i < n; i++) {
+      await tabs.nth(i).locator("button").first().click();
+      const title = (await page.locator(".graphiql-query-editor").innerText()).split("\n").find((l) => /query \w+/.test(l)) ?? `tab ${i}`;
+      await page.locator(".graphiql-execute-button").click();
+      await page.waitForFunction(() => /"(data|errors)"/.test(document.querySelector(".result-window")?.innerText ?? ""), null, { timeout: 10000 });
+      const result = await page.locator(".result-window").innerText();
+      assert.doesNotMatch(result, /"errors"/, `${title}: ${result.slice(0, 300)}`);
+      assert.match(result, /"data"/);
+    }
+  });
+});
+
+describe("context menu", () => {
+  test("right-click: expand by relation type, hide, pin and remove", async (t) => {
+    const page = await open(t);
+    await closeIntro(page);
+    const target = "org:comensha";
+    assert.ok(await page.evaluate((id) => window.__explorer.hasNode(id), target));
+    const p = await nodePoint(page, target);
+    await page.mouse.click(p.x, p.y, { button: "right" });
+    await page.locator("#ctx-menu").waitFor();
+    const byType = page.locator("#ctx-menu button.by-type").first();
+    await byType.waitFor();
+    const n0 = (await explorer(page)).nodeCount;
+    await byType.click();
+    await ready(page);
+    assert.ok((await explorer(page)).nodeCount >= n0);
+    assert.ok(await page.locator("#ctx-menu").isHidden());
+    // Hide, then show again from the message.
+    const q = await nodePoint(page, target);
+    await page.mouse.click(q.x, q.y, { button: "right" });
+    await page.locator("#ctx-menu button", { hasText: "Hide" }).click();
+    assert.equal(await page.evaluate((id) => window.__explorer.display(id)?.hidden ?? true, target), true);
+    await page.locator("#status .msg-action").click();
+    assert.equal(await page.evaluate((id) => window.__explorer.display(id).hidden ?? false, target), false);
+    // Keyboard: Shift+F10 on the graph opens the menu for the selected node; remove it.
+    await page.evaluate((id) => (location.hash = `node=${id}`), target);
+    await page.waitForFunction((id) => window.__explorer.selected === id, target);
+    await ready(page);
+    await page.focus("#sigma");
+    await page.keyboard.press("Shift+F10");
+    await page.locator("#ctx-menu").waitFor();
+    assert.ok(await page.evaluate(() => document.activeElement?.closest("#ctx-menu") !== null), "the menu did not take the focus");
+    await page.locator("#ctx-menu button", { hasText: "Remove from the graph" }).click();
+    assert.equal(await page.evaluate((id) => window.__explorer.hasNode(id), target), false);
+  });
+});
+
+describe("languages", () => {
+  test("the interface in Dutch (?lang=nl, or the EN/NL button)", async (t) => {
+    const page = await open(t, "/?lang=nl#node=org:ckm");
+    await page.locator('#panel[data-loaded="true"]').waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.lang), "nl");
+    assert.equal((await page.locator("#btn-path").innerText()).trim(), "Pad");
+    assert.match(await page.locator("#panel").innerText(), /relaties/i);
+    assert.match(await page.locator("#label-chips").innerText(), /Organisatie/);
+    assert.match(await page.locator("#panel .copy-cite").first().innerText(), /citaat kopiëren/);
+    // The button switches back to English and remembers it.
+    await Promise.all([page.waitForNavigation(), page.click("#btn-lang")]);
+    await ready(page);
+    assert.equal((await page.locator("#btn-path").innerText()).trim(), "Path");
+    assert.doesNotMatch(page.url(), /lang=/);
   });
 });

@@ -24,6 +24,8 @@ export interface DocRef {
   kenmerk: string | null;
   date: string | null;
   kind: string | null;
+  dossier?: string | null;
+  number?: number | null;
 }
 
 export interface Evidence {
@@ -40,6 +42,10 @@ export interface NodeRef {
   name: string;
   /** A Document's date. */
   date?: string | null;
+  /** A Motion's or Action's number, a Motion's dossier and date (to tell motions apart). */
+  number?: number | null;
+  dossier?: string | null;
+  dateSubmitted?: string | null;
 }
 
 export interface ApiEdge {
@@ -82,6 +88,8 @@ export interface DocumentText {
   date: string | null;
   kind: string | null;
   sourceFile: string | null;
+  dossier?: string | null;
+  number?: number | null;
   text: string | null;
 }
 
@@ -108,9 +116,9 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
   return body.data;
 }
 
-const DOC_REF = `id name title citation kenmerk date kind`;
+const DOC_REF = `id name title citation kenmerk date kind dossier number`;
 const EVIDENCE = `documentId quote start end document { ${DOC_REF} }`;
-const NODE_REF = `id label name ... on Document { date }`;
+const NODE_REF = `id label name ... on Document { date } ... on Motion { dossier number dateSubmitted } ... on Action { number }`;
 const EDGE = `id type from to evidence { ${EVIDENCE} }`;
 
 /** The relation types that make up the plan's structure and who carries it. */
@@ -134,7 +142,8 @@ export async function planGraph(planId: string): Promise<Subgraph> {
   const out: Subgraph = { nodes: [], edges: [] };
   if (!data.node) return out;
   const walk = (n: NodeRef & { relations?: Level }) => {
-    out.nodes.push({ id: n.id, label: n.label, name: n.name });
+    const { relations: _r, ...ref } = n;
+    out.nodes.push(ref);
     for (const e of n.relations?.edges ?? []) {
       out.edges.push({ id: e.id, type: e.type, from: e.from, to: e.to, evidence: e.evidence });
       walk(e.node);
@@ -145,10 +154,10 @@ export async function planGraph(planId: string): Promise<Subgraph> {
 }
 
 /** A node's relations (the other ends and the edges), for expanding it. */
-export async function relationsOf(id: string, first = 60): Promise<{ node: NodeRef | null; total: number; sub: Subgraph }> {
-  const q = `query Expand($id: ID!, $first: Int) { node(id: $id) { ${NODE_REF}
-    relations(first: $first) { totalCount edges { ${EDGE} node { ${NODE_REF} } } } } }`;
-  const data = await gql<{ node: (NodeRef & { relations: { totalCount: number; edges: (ApiEdge & { node: NodeRef })[] } }) | null }>(q, { id, first });
+export async function relationsOf(id: string, first = 60, types: string[] | null = null): Promise<{ node: NodeRef | null; total: number; sub: Subgraph }> {
+  const q = `query Expand($id: ID!, $first: Int, $types: [RelationType!]) { node(id: $id) { ${NODE_REF}
+    relations(first: $first, types: $types) { totalCount edges { ${EDGE} node { ${NODE_REF} } } } } }`;
+  const data = await gql<{ node: (NodeRef & { relations: { totalCount: number; edges: (ApiEdge & { node: NodeRef })[] } }) | null }>(q, { id, first, types });
   const sub: Subgraph = { nodes: [], edges: [] };
   if (!data.node) return { node: null, total: 0, sub };
   const { relations, ...self } = data.node;
@@ -160,10 +169,20 @@ export async function relationsOf(id: string, first = 60): Promise<{ node: NodeR
   return { node: self, total: relations.totalCount, sub };
 }
 
-export async function shortestPath(from: string, to: string): Promise<Subgraph> {
-  const q = `query Path($from: ID!, $to: ID!) { shortestPath(from: $from, to: $to, maxLength: 8) {
+/** How many relations of each type a node has. */
+export async function relationTypeCounts(id: string): Promise<Map<string, number>> {
+  const q = `query Types($id: ID!) { node(id: $id) { relations(first: 500) { edges { type } } } }`;
+  const d = await gql<{ node: { relations: { edges: { type: string }[] } } | null }>(q, { id });
+  const m = new Map<string, number>();
+  for (const e of d.node?.relations.edges ?? []) m.set(e.type, (m.get(e.type) ?? 0) + 1);
+  return m;
+}
+
+/** The shortest path, following only `types` when given (null: every relation type). */
+export async function shortestPath(from: string, to: string, types: string[] | null = null): Promise<Subgraph> {
+  const q = `query Path($from: ID!, $to: ID!, $types: [RelationType!]) { shortestPath(from: $from, to: $to, maxLength: 8, types: $types) {
     nodes { ${NODE_REF} } edges { ${EDGE} } } }`;
-  return (await gql<{ shortestPath: Subgraph }>(q, { from, to })).shortestPath;
+  return (await gql<{ shortestPath: Subgraph }>(q, { from, to, types })).shortestPath;
 }
 
 export async function search(text: string, first = 12): Promise<SearchHit[]> {
@@ -213,7 +232,10 @@ export async function nodeDetails(id: string): Promise<NodeDetails | null> {
     if (k === "documentKind" || k === "personKind") props.kind = v;
     else if (PROP_KEYS.has(k)) props[k] = v;
   }
-  return { id: n.id, label: n.label, name: n.name, aliases: n.aliases, props, mentions: n.mentions, relations: n.relations };
+  return {
+    id: n.id, label: n.label, name: n.name, number: n.number as number | null, dossier: n.dossier as string | null,
+    dateSubmitted: n.dateSubmitted as string | null, aliases: n.aliases, props, mentions: n.mentions, relations: n.relations,
+  };
 }
 
 export async function nodeRefs(ids: string[]): Promise<(NodeRef | null)[]> {
@@ -226,7 +248,7 @@ const docCache = new Map<string, Promise<DocumentText | null>>();
 export function documentText(id: string): Promise<DocumentText | null> {
   let p = docCache.get(id);
   if (!p) {
-    const q = `query Doc($id: ID!) { node(id: $id) { ... on Document { id name title citation kenmerk date kind sourceFile text } } }`;
+    const q = `query Doc($id: ID!) { node(id: $id) { ... on Document { id name title citation kenmerk date kind dossier number sourceFile text } } }`;
     p = gql<{ node: DocumentText | null }>(q, { id }).then((d) => (d.node && "text" in d.node ? d.node : null));
     p.catch(() => docCache.delete(id));
     docCache.set(id, p);

@@ -3,10 +3,12 @@
 import Graph from "graphology";
 import { inferSettings } from "graphology-layout-forceatlas2";
 import FA2Layout from "graphology-layout-forceatlas2/worker";
+import noverlap from "graphology-layout-noverlap";
 import Sigma from "sigma";
 import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
 
 import type { ApiEdge, Evidence, NodeRef, Subgraph } from "./api";
+import { fullName, shortName } from "./names";
 import {
   EDGE_COLOR,
   EDGE_COLOR_STRONG,
@@ -23,8 +25,10 @@ export interface NodeAttrs {
   y: number;
   size: number;
   color: string;
-  /** sigma's display text (the name, shortened). */
+  /** sigma's display text (the name, shortened; "Actie 17"). */
   label: string;
+  /** The full display name, shown on hover and selection. */
+  full: string;
   /** the ontology label (Organisation, Actielijn, ...). */
   kind: string;
   name: string;
@@ -78,9 +82,79 @@ function hash01(s: string): number {
 /** Edge labels are drawn around a focused node only when it has no more edges than this. */
 const EDGE_LABELS_UP_TO = 14;
 
-function shorten(s: string, n = 42): string {
-  const chars = Array.from(s);
-  return chars.length <= n ? s : chars.slice(0, n - 1).join("").trimEnd() + "…";
+type Rect = { x0: number; y0: number; x1: number; y1: number; p: number };
+/** The node labels drawn in the current frame, per canvas (the view's, or an export's). */
+let drawnLabels = new WeakMap<CanvasRenderingContext2D, Rect[]>();
+
+/**
+ * Node labels that never overlap. A label that would cover labels already drawn in this frame
+ * replaces them when its node matters more (forced labels, then larger nodes: the plan and its
+ * actielijnen before actions and documents), and is left out otherwise. Drawn labels never
+ * overlap, so clearing one's rectangle on the (transparent) label layer removes just that label.
+ * Hovered and selected nodes show their full name on the hover layer regardless.
+ */
+function drawNodeLabel(
+  ctx: CanvasRenderingContext2D,
+  data: { x: number; y: number; size: number; label?: string | null; forceLabel?: boolean; highlighted?: boolean },
+  settings: { labelSize: number; labelFont: string; labelWeight: string; labelColor: { color?: string } },
+) {
+  if (!data.label) return;
+  const size = settings.labelSize;
+  ctx.font = `${settings.labelWeight} ${size}px ${settings.labelFont}`;
+  const w = ctx.measureText(data.label).width;
+  const x = data.x + data.size + 3;
+  const p = data.size + (data.forceLabel ? 1000 : 0) + (data.highlighted ? 2000 : 0);
+  const r = { x0: x - 1, y0: data.y - size / 2 - 3, x1: x + w + 1, y1: data.y + size / 2 + 3, p };
+  let list = drawnLabels.get(ctx);
+  if (!list) {
+    list = [];
+    drawnLabels.set(ctx, list);
+  }
+  const hit = list.filter((o) => r.x0 < o.x1 && r.x1 > o.x0 && r.y0 < o.y1 && r.y1 > o.y0);
+  if (hit.some((o) => o.p >= p)) return;
+  for (const o of hit) {
+    ctx.clearRect(o.x0, o.y0, o.x1 - o.x0, o.y1 - o.y0);
+    list.splice(list.indexOf(o), 1);
+  }
+  list.push(r);
+  ctx.fillStyle = settings.labelColor.color ?? "#1f2933";
+  ctx.fillText(data.label, x, data.y + size / 3);
+}
+
+/** Edge labels drawn in full along the edge, on a white halo (sigma's own cut them to the edge's length). */
+function drawEdgeLabel(
+  ctx: CanvasRenderingContext2D,
+  edge: { label?: string | null; size: number },
+  source: { x: number; y: number; size: number },
+  target: { x: number; y: number; size: number },
+  settings: { edgeLabelSize: number; edgeLabelFont: string; edgeLabelWeight: string; edgeLabelColor: { color?: string } },
+) {
+  const label = edge.label;
+  if (!label) return;
+  const size = settings.edgeLabelSize;
+  ctx.font = `${settings.edgeLabelWeight} ${size}px ${settings.edgeLabelFont}`;
+  const dx = target.x - source.x;
+  const dy = target.y - source.y;
+  const d = Math.hypot(dx, dy);
+  if (d < source.size + target.size + 4) return;
+  const cx = (source.x + target.x) / 2;
+  const cy = (source.y + target.y) / 2;
+  // Keep the text upright.
+  let angle = Math.atan2(dy, dx);
+  if (angle > Math.PI / 2) angle -= Math.PI;
+  if (angle < -Math.PI / 2) angle += Math.PI;
+  const w = ctx.measureText(label).width;
+  ctx.save();
+  ctx.translate(cx, cy);
+  ctx.rotate(angle);
+  ctx.lineJoin = "round";
+  ctx.lineWidth = 3;
+  ctx.strokeStyle = "rgba(255,255,255,0.92)";
+  const y = -(edge.size / 2 + 3);
+  ctx.strokeText(label, -w / 2, y);
+  ctx.fillStyle = settings.edgeLabelColor.color ?? "#52606d";
+  ctx.fillText(label, -w / 2, y);
+  ctx.restore();
 }
 
 export class Explorer {
@@ -95,6 +169,9 @@ export class Explorer {
   pathPick: string | null = null;
   filters: Filters = { hiddenLabels: new Set(), hiddenTypes: new Set(), from: null, to: null, keepUndated: true };
   readonly hiddenNodes = new Set<string>();
+  /** Nodes hidden by hand (context menu), and nodes pinned in place (Tidy leaves them). */
+  readonly userHidden = new Set<string>();
+  readonly pinned = new Set<string>();
   readonly hiddenEdges = new Set<string>();
   readonly expanded: string[] = [];
   readonly undoStack: UndoEntry[] = [];
@@ -123,16 +200,27 @@ export class Explorer {
       edgeLabelFont: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
       edgeLabelSize: 10,
       edgeLabelColor: { color: "#52606d" },
-      labelRenderedSizeThreshold: 8,
+      labelRenderedSizeThreshold: 5,
       labelDensity: 0.9,
       zIndex: true,
       stagePadding: 40,
       minCameraRatio: 0.03,
       maxCameraRatio: 8,
+      defaultDrawEdgeLabel: drawEdgeLabel as never,
+      defaultDrawNodeLabel: drawNodeLabel as never,
       nodeReducer: (n, d) => this.reduceNode(n, d),
       edgeReducer: (e, d) => this.reduceEdge(e, d),
     });
     this.bindDrag();
+    this.renderer.on("beforeRender", () => {
+      drawnLabels = new WeakMap();
+    });
+  }
+
+  /** The node labels drawn in the last frame, as rectangles in pixels. */
+  labelRects(): Rect[] {
+    const ctx = this.renderer.getCanvases().labels?.getContext("2d");
+    return (ctx && drawnLabels.get(ctx)) || [];
   }
 
   // ---- model ----------------------------------------------------------------------------
@@ -154,7 +242,8 @@ export class Explorer {
         y: 0,
         size: labelSize(n.label),
         color: labelColor(n.label),
-        label: shorten(n.name),
+        label: shortName(n),
+        full: fullName(n),
         kind: n.label,
         name: n.name,
         date: n.date ?? null,
@@ -175,6 +264,9 @@ export class Explorer {
 
   private updateRef(n: NodeRef) {
     if (n.date && !this.graph.getNodeAttribute(n.id, "date")) this.graph.setNodeAttribute(n.id, "date", n.date);
+    if ((n.number != null || n.dossier) && this.graph.getNodeAttribute(n.id, "full") === n.name) {
+      this.graph.mergeNodeAttributes(n.id, { label: shortName(n), full: fullName(n) });
+    }
   }
 
   private edgeAttrs(e: ApiEdge): EdgeAttrs {
@@ -312,8 +404,26 @@ export class Explorer {
     return entry;
   }
 
+  /** Takes a node and its edges out of the graph. */
+  remove(id: string) {
+    if (!this.graph.hasNode(id)) return;
+    this.stopLayout();
+    this.graph.dropNode(id);
+    this.userHidden.delete(id);
+    this.pinned.delete(id);
+    if (this.selected === id) this.selected = null;
+    if (this.hovered === id) this.setHovered(null);
+    if (this.path?.nodes.includes(id)) this.path = null;
+    const i = this.expanded.indexOf(id);
+    if (i >= 0) this.expanded.splice(i, 1);
+    this.resize();
+    this.recompute();
+  }
+
   /** Empties the graph (before the start graph is loaded again). */
   reset() {
+    this.userHidden.clear();
+    this.pinned.clear();
     this.stopLayout();
     this.graph.clear();
     this.undoStack.length = 0;
@@ -362,7 +472,7 @@ export class Explorer {
         if (!move.has(n) && Math.hypot(a.x - cx, a.y - cy) < near) include(n, true);
       });
     } else {
-      this.graph.forEachNode((n) => include(n, false));
+      this.graph.forEachNode((n) => include(n, this.pinned.has(n)));
     }
     this.graph.forEachEdge((e, a, s, t) => {
       if (target.hasNode(s) && target.hasNode(t)) target.addDirectedEdgeWithKey(e, s, t, a);
@@ -439,6 +549,43 @@ export class Explorer {
     }
   }
 
+  /**
+   * Lays the whole graph out again (ForceAtlas2, everything may move), then pushes overlapping
+   * nodes apart (noverlap) and frames the result: the "Tidy" button, after many expansions.
+   */
+  async tidy(iterations = 500): Promise<void> {
+    this.frozen = false;
+    this.renderer.setCustomBBox(null);
+    await this.runLayout(null, iterations);
+    this.removeOverlap();
+    this.renderer.setCustomBBox(null);
+    this.renderer.refresh();
+    this.renderer.setCustomBBox(this.renderer.getBBox());
+    this.frozen = true;
+    this.renderer.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+    this.fit();
+    this.onChange();
+  }
+
+  /** Moves nodes apart until none overlaps (with room for a short label), in graph units. */
+  removeOverlap() {
+    if (this.graph.order < 2) return;
+    const cam = this.renderer.getCamera();
+    const saved = cam.getState();
+    this.renderer.setCustomBBox(null);
+    cam.setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+    this.renderer.refresh();
+    const a = this.renderer.graphToViewport({ x: 0, y: 0 });
+    const b = this.renderer.graphToViewport({ x: 1, y: 0 });
+    const k = 1 / Math.max(1e-9, Math.hypot(b.x - a.x, b.y - a.y)); // graph units per pixel
+    noverlap.assign(this.graph as never, {
+      maxIterations: 150,
+      inputReducer: (_key, attr) => ({ x: attr.x, y: attr.y, size: (attr.size ?? 6) * k * 1.5 }),
+      settings: { margin: 8 * k, ratio: 1, speed: 3, expansion: 1.1 },
+    });
+    cam.setState(saved);
+  }
+
   /** Frames the whole graph: the start graph by its extent, later the visible nodes. */
   fit() {
     if (!this.frozen) {
@@ -450,6 +597,8 @@ export class Explorer {
 
   /** Pixels on the right covered by the side panel; the camera centres in what is left. */
   rightInset: () => number = () => 0;
+  /** Pixels at the bottom covered by the details sheet (phones). */
+  bottomInset: () => number = () => 0;
 
   /** Moves the camera to a node, zooming in only when the view is far out. */
   focus(id: string) {
@@ -466,8 +615,9 @@ export class Explorer {
     const cam = this.renderer.getCamera();
     const { width, height } = this.renderer.getDimensions();
     // Room on the right for the labels, which are drawn right of their nodes.
-    const visW = Math.max(200, width - this.rightInset() - 140);
-    const pad = 70;
+    const visW = Math.max(160, width - this.rightInset() - Math.min(140, width * 0.2));
+    const visH = Math.max(120, height - this.bottomInset());
+    const pad = Math.min(70, width * 0.08);
     // Framed-graph units per pixel at the current zoom (linear in the ratio).
     const a = this.renderer.viewportToFramedGraph({ x: 0, y: 0 });
     const b = this.renderer.viewportToFramedGraph({ x: 100, y: 0 });
@@ -476,12 +626,12 @@ export class Explorer {
     const ys = pts.map((p) => p.y);
     const bw = Math.max(...xs) - Math.min(...xs);
     const bh = Math.max(...ys) - Math.min(...ys);
-    let r = ratio ?? cam.ratio * Math.max(bw / ((visW - 2 * pad) * upp), bh / ((height - 2 * pad) * upp));
+    let r = ratio ?? cam.ratio * Math.max(bw / ((visW - 2 * pad) * upp), bh / ((visH - 2 * pad) * upp));
     r = Math.min(Math.max(r, 0.08), 4);
     const k = r / cam.ratio;
     // Where the camera looks (the viewport's centre) relative to the visible area's centre.
     const c = this.renderer.viewportToFramedGraph({ x: width / 2, y: height / 2 });
-    const v = this.renderer.viewportToFramedGraph({ x: visW / 2, y: height / 2 });
+    const v = this.renderer.viewportToFramedGraph({ x: visW / 2, y: visH / 2 });
     const cx = (Math.max(...xs) + Math.min(...xs)) / 2;
     const cy = (Math.max(...ys) + Math.min(...ys)) / 2;
     cam.animate({ x: cx + (c.x - v.x) * k, y: cy + (c.y - v.y) * k, ratio: r }, { duration: 450 });
@@ -518,7 +668,7 @@ export class Explorer {
       else if (dates && a.evidence.length && !a.evidence.some((ev) => this.inRange(ev.document.date))) edgeFiltered.add(e);
     });
     g.forEachNode((n, a) => {
-      if (f.hiddenLabels.has(a.kind)) this.hiddenNodes.add(n);
+      if (f.hiddenLabels.has(a.kind) || this.userHidden.has(n)) this.hiddenNodes.add(n);
       else if (dates && a.kind === "Document" && !this.inRange(a.date)) this.hiddenNodes.add(n);
       else if (g.degree(n) > 0 && g.everyEdge(n, (e) => edgeFiltered.has(e))) this.hiddenNodes.add(n);
     });
@@ -547,6 +697,20 @@ export class Explorer {
   private reduceNode(n: string, d: NodeAttrs): Partial<NodeDisplayData> {
     if (this.hiddenNodes.has(n)) return { ...d, hidden: true };
     const res: Partial<NodeDisplayData> = { ...d };
+    // The selected node (and the first pick of a path) is never faded, whatever is hovered.
+    if (n === this.selected || n === this.pathPick) {
+      res.highlighted = true;
+      res.forceLabel = true;
+      res.zIndex = 3;
+      res.label = d.full;
+      return res;
+    }
+    if (n === this.hovered) {
+      res.forceLabel = true;
+      res.zIndex = 3;
+      res.label = d.full;
+      return res;
+    }
     const focus = this.hovered && this.graph.hasNode(this.hovered) ? this.hoverSet : null;
     const onPath = this.path?.nodes.includes(n);
     if (focus) {
@@ -569,16 +733,32 @@ export class Explorer {
         res.zIndex = 0;
       }
     }
-    if (!focus && !this.path && this.selected && n !== this.selected && this.graph.hasNode(this.selected) &&
+    if (!focus && !this.path && this.selected && this.graph.hasNode(this.selected) &&
       this.graph.degree(this.selected) <= 2 * EDGE_LABELS_UP_TO && this.graph.areNeighbors(n, this.selected)) {
       res.forceLabel = true;
     }
-    if (n === this.selected || n === this.pathPick) {
-      res.highlighted = true;
-      res.forceLabel = true;
-      res.zIndex = 3;
-    }
     return res;
+  }
+
+  /**
+   * Edges between the same two nodes share one label ("holds · executes"), drawn on the first
+   * of them; the others draw none, so labels never print over each other.
+   */
+  private edgeLabel(e: string, s: string, t: string): string | null {
+    const g = this.graph;
+    let first: string | null = null;
+    const readings: string[] = [];
+    const seen = (x: string) => {
+      if (this.hiddenEdges.has(x)) return;
+      if (first === null) first = x;
+      const [xs] = g.extremities(x);
+      const r = relationReading(g.getEdgeAttribute(x, "relType"), xs === s ? "OUT" : "IN");
+      if (!readings.includes(r)) readings.push(r);
+    };
+    g.forEachOutEdge(s, t, (x) => seen(x));
+    if (s !== t) g.forEachOutEdge(t, s, (x) => seen(x));
+    if (first !== null && first !== e) return null;
+    return readings.join(" · ") || null;
   }
 
   private reduceEdge(e: string, d: EdgeAttrs): Partial<EdgeDisplayData> {
@@ -591,7 +771,7 @@ export class Explorer {
         res.color = "#52606d";
         res.size = Math.max(d.size, 2);
         if (this.graph.degree(focus) <= EDGE_LABELS_UP_TO) {
-          res.label = relationReading(d.relType, "OUT");
+          res.label = this.edgeLabel(e, s, t);
           res.forceLabel = true;
         }
         res.zIndex = 2;
@@ -605,7 +785,7 @@ export class Explorer {
       if (this.path.edges.includes(e)) {
         res.color = PATH_COLOR;
         res.size = 4;
-        res.label = relationReading(d.relType, "OUT");
+        res.label = this.edgeLabel(e, s, t);
         res.forceLabel = true;
         res.zIndex = 3;
       } else {
@@ -617,7 +797,7 @@ export class Explorer {
     if (e === this.selectedEdge || (this.selected && (s === this.selected || t === this.selected))) {
       res.color = "#3e4c59";
       res.size = Math.max(d.size, 2);
-      if (e === this.selectedEdge || this.graph.degree(this.selected!) <= EDGE_LABELS_UP_TO) res.label = relationReading(d.relType, "OUT");
+      if (e === this.selectedEdge || this.graph.degree(this.selected!) <= EDGE_LABELS_UP_TO) res.label = this.edgeLabel(e, s, t);
       res.zIndex = 2;
       if (e === this.selectedEdge) res.forceLabel = true;
     }
@@ -673,6 +853,24 @@ export class Explorer {
   labelsPresent(): Map<string, number> {
     const m = new Map<string, number>();
     this.graph.forEachNode((_n, a) => m.set(a.kind, (m.get(a.kind) ?? 0) + 1));
+    return m;
+  }
+
+  /** Nodes per label that the filters leave visible. */
+  labelsVisible(): Map<string, number> {
+    const m = new Map<string, number>();
+    this.graph.forEachNode((n, a) => {
+      if (!this.hiddenNodes.has(n)) m.set(a.kind, (m.get(a.kind) ?? 0) + 1);
+    });
+    return m;
+  }
+
+  /** Edges per relation type that the filters leave visible. */
+  typesVisible(): Map<string, number> {
+    const m = new Map<string, number>();
+    this.graph.forEachEdge((e, a) => {
+      if (!this.hiddenEdges.has(e)) m.set(a.relType, (m.get(a.relType) ?? 0) + 1);
+    });
     return m;
   }
 

@@ -7,7 +7,15 @@ import { createRoot } from "react-dom/client";
 
 type Params = { query: string; variables?: unknown; operationName?: string | null };
 
+/** Whether the query defines an operation of that name. */
+function defines(query: string, name: string): boolean {
+  return new RegExp(`\\b(query|mutation|subscription)\\s+${name}\\b`).test(query);
+}
+
 async function fetcher(params: Params) {
+  // Right after switching tabs GraphiQL can still send the previous tab's operation name; a name
+  // the query does not define would fail ("operation … not found"), so it is dropped.
+  if (params.operationName && !defines(params.query, params.operationName)) params = { ...params, operationName: null };
   const res = await fetch("/graphql", {
     method: "POST",
     headers: { "Content-Type": "application/json", Accept: "application/json" },
@@ -22,7 +30,7 @@ const EXAMPLES: { title: string; query: string }[] = [
     query: `query HoldersPerActielijn {
   actielijnen(orderBy: {field: NUMBER}) {
     edges { node { number title
-      involved { edges { type node { name } evidence { quote document { citation date } } } }
+      involvedConnection { edges { type node { name } evidence { quote document { citation date } } } }
     } }
   }
 }`,
@@ -42,8 +50,8 @@ const EXAMPLES: { title: string; query: string }[] = [
     query: `query Motion28638nr224 {
   motion(dossier: "28 638", number: 224) {
     name status dateSubmitted request
-    submitters { edges { node { name partyName } } }
-    respondedToBy { edges { node { citation title date } evidence { quote } } }
+    submitters { name partyName }
+    respondedToByConnection { edges { node { citation title date } evidence { quote } } }
   }
 }`,
   },

@@ -3,6 +3,8 @@
 // highlighted.
 import { citeDoc, type DocumentText, type Evidence, type NodeDetails, type RelationEdge } from "./api";
 import { append, clear, h } from "./dom";
+import { lang, t } from "./i18n";
+import { dutchDate, fullName, humanise, officialUrl, type Nameable } from "./names";
 import { labelColor, labelName, relationReading, typeRank } from "./theme";
 
 export interface PanelActions {
@@ -15,12 +17,12 @@ export interface PanelActions {
   close(): void;
 }
 
-const dateFmt = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+const dateFmt = new Intl.DateTimeFormat(lang === "nl" ? "nl-NL" : "en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 
 export function fmtDate(d: string | null | undefined): string {
-  if (!d) return "undated";
-  const t = Date.parse(d + "T00:00:00Z");
-  return Number.isNaN(t) ? d : dateFmt.format(t);
+  if (!d) return t("undated");
+  const ms = Date.parse(d + "T00:00:00Z");
+  return Number.isNaN(ms) ? d : dateFmt.format(ms);
 }
 
 const euro = new Intl.NumberFormat("nl-NL", { style: "currency", currency: "EUR", maximumFractionDigits: 0 });
@@ -62,15 +64,104 @@ function propValue(key: string, v: unknown): string | null {
     return v.join(", ");
   }
   if (key === "budgetTotal" && typeof v === "number") return euro.format(v);
+  if ((key === "status" || key === "kind") && typeof v === "string") return humanise(v);
   if (key.toLowerCase().startsWith("date") && typeof v === "string") return fmtDate(v);
   return String(v);
 }
 
-function evidenceItem(ev: Evidence, actions: PanelActions) {
+/** A regular expression matching any of the names (longest first), or null. */
+function namesPattern(names: string[]): RegExp | null {
+  const uniq = [...new Set(names.map((n) => n.trim()).filter((n) => n.length >= 2))].sort((a, b) => b.length - a.length);
+  if (!uniq.length) return null;
+  const esc = uniq.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  return new RegExp(`(${esc.join("|")})`, "giu");
+}
+
+/** The quote with the names in it marked. */
+function highlighted(quote: string, names: string[]): (Node | string)[] {
+  const re = namesPattern(names);
+  if (!re) return [quote];
+  const out: (Node | string)[] = [];
+  let last = 0;
+  for (const m of quote.matchAll(re)) {
+    const i = m.index ?? 0;
+    if (i > last) out.push(quote.slice(last, i));
+    out.push(h("mark.name", null, m[0]));
+    last = i + m[0].length;
+  }
+  if (last < quote.length) out.push(quote.slice(last));
+  return out;
+}
+
+/** How many of the name groups (one end, the other end) a quote names. */
+function ends(quote: string, groups: string[][]): number {
+  let k = 0;
+  for (const g of groups) {
+    const re = namesPattern(g);
+    if (re && re.test(quote)) k++;
+  }
+  return k;
+}
+
+/** Evidence that names both ends first, then one, then neither (stable otherwise). */
+export function byEnds(evs: Evidence[], groups: string[][]): Evidence[] {
+  if (!groups.length) return evs;
+  return evs.map((ev, i) => ({ ev, i, k: ends(ev.quote, groups) })).sort((a, b) => b.k - a.k || a.i - b.i).map((x) => x.ev);
+}
+
+/** The citation of a quote, as one pastes it into a report. */
+export function citationText(ev: Evidence): string {
+  const url = officialUrl(ev.document);
+  const date = ev.document.date ? `, ${dutchDate(ev.document.date)}` : "";
+  return `“${ev.quote}” — ${citeDoc(ev.document)}${date}${url ? `. ${url}` : ""}`;
+}
+
+async function copy(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    const ta = h("textarea", { style: { position: "fixed", left: "-9999px" } });
+    ta.value = text;
+    document.body.append(ta);
+    ta.select();
+    let ok = false;
+    try {
+      ok = document.execCommand("copy");
+    } catch {
+      ok = false;
+    }
+    ta.remove();
+    return ok;
+  }
+}
+
+/** Quotes longer than this are folded to a few lines, with a button for the rest. */
+const LONG_QUOTE = 320;
+
+function evidenceItem(ev: Evidence, actions: PanelActions, names: string[] = []) {
+  const long = Array.from(ev.quote).length > LONG_QUOTE;
+  const quote = h(long ? "blockquote.clamped" : "blockquote", null, highlighted(ev.quote, names));
+  const toggle = long
+    ? h("button.link.quote-more", { type: "button", "aria-expanded": "false" }, t("full quote"))
+    : null;
+  toggle?.addEventListener("click", () => {
+    const open = quote.classList.toggle("clamped") === false;
+    toggle.textContent = open ? t("shorter") : t("full quote");
+    toggle.setAttribute("aria-expanded", String(open));
+  });
+  const url = officialUrl(ev.document);
+  const copyBtn = h("button.link.copy-cite", { type: "button", title: t("Copy the quote with its citation and link") }, t("copy citation"));
+  copyBtn.addEventListener("click", async () => {
+    const ok = await copy(citationText(ev));
+    copyBtn.textContent = ok ? t("copied") : t("copy failed");
+    window.setTimeout(() => (copyBtn.textContent = t("copy citation")), 2000);
+  });
   return h(
     "li.evidence",
     null,
-    h("blockquote", null, ev.quote),
+    quote,
+    toggle,
     h(
       "div.source",
       null,
@@ -78,33 +169,41 @@ function evidenceItem(ev: Evidence, actions: PanelActions) {
       " · ",
       h("time", { datetime: ev.document.date ?? "" }, fmtDate(ev.document.date)),
       " · ",
-      h("button.link.open-doc", { type: "button", onclick: () => actions.showDocument(ev.documentId, ev) }, "show in document"),
+      h("button.link.open-doc", { type: "button", onclick: () => actions.showDocument(ev.documentId, ev) }, t("show in document")),
+      url ? [" · ", h("a.official", { href: url, target: "_blank", rel: "noopener noreferrer", title: t("The official publication") }, "officielebekendmakingen.nl")] : null,
+      " · ",
+      copyBtn,
     ),
   );
 }
 
 /** A list of evidence, the first few shown and the rest behind a button. */
-export function evidenceList(evs: Evidence[], actions: PanelActions, shown = 2) {
+export function evidenceList(evs: Evidence[], actions: PanelActions, shown = 2, groups: string[][] = []) {
+  const names = groups.flat();
+  evs = byEnds(evs, groups);
   const ul = h("ul.evidence-list");
-  evs.slice(0, shown).forEach((ev) => ul.append(evidenceItem(ev, actions)));
+  evs.slice(0, shown).forEach((ev) => ul.append(evidenceItem(ev, actions, names)));
   if (evs.length > shown) {
-    const more = h("button.link.more", { type: "button" }, `+ ${evs.length - shown} more sentence${evs.length - shown > 1 ? "s" : ""}`);
+    const more = h("button.link.more", { type: "button" }, evs.length - shown > 1 ? t("+ {n} more sentences", { n: evs.length - shown }) : t("+ 1 more sentence"));
     more.addEventListener("click", () => {
-      more.remove();
-      evs.slice(shown).forEach((ev) => ul.append(evidenceItem(ev, actions)));
+      const li = more.parentElement!;
+      const next = evs.slice(shown).map((ev) => evidenceItem(ev, actions, names));
+      li.replaceWith(...next);
+      next[0]?.querySelector<HTMLElement>("blockquote")?.setAttribute("tabindex", "-1");
+      next[0]?.querySelector<HTMLElement>("blockquote")?.focus();
     });
     ul.append(h("li", null, more));
   }
-  if (!evs.length) ul.append(h("li.none", null, "No supporting sentence recorded."));
+  if (!evs.length) ul.append(h("li.none", null, t("No supporting sentence recorded.")));
   return ul;
 }
 
-function nodeLink(n: { id: string; label: string; name: string }, actions: PanelActions) {
+function nodeLink(n: Nameable, actions: PanelActions) {
   return h(
     "button.nodelink",
     { type: "button", title: `${n.id} — ${actions.inGraph(n.id) ? "select" : "add to the graph"}`, onclick: () => actions.open(n.id) },
     h("span.dot", { style: { background: labelColor(n.label) } }),
-    h("span.name", null, n.name),
+    h("span.name", null, fullName(n)),
     actions.inGraph(n.id) ? null : h("span.add", null, "+"),
   );
 }
@@ -131,27 +230,27 @@ export function renderNode(el: HTMLElement, d: NodeDetails, actions: PanelAction
     h(
       "header.panel-head",
       null,
-      h("button.close", { type: "button", title: "Close (Esc)", "aria-label": "Close", onclick: () => actions.close() }, "×"),
+      h("button.close", { type: "button", title: t("Close (Esc)"), "aria-label": t("Close"), onclick: () => actions.close() }, "×"),
       badge(d.label),
-      h("h2", null, d.name),
+      h("h2", { tabindex: "-1" }, fullName(d)),
       h("code.id", null, d.id),
-      d.aliases.length ? h("p.aliases", null, "Also: ", d.aliases.join(" · ")) : null,
+      d.aliases.length ? h("p.aliases", null, t("Also: "), d.aliases.join(" · ")) : null,
       h(
         "div.actions",
         null,
         h(
           "button.expand",
           { type: "button", onclick: () => actions.expand(d.id), disabled: actions.isExpanded(d.id) },
-          actions.isExpanded(d.id) ? "Neighbours shown" : `Expand neighbours (${d.relations.totalCount})`,
+          actions.isExpanded(d.id) ? t("Neighbours shown") : t("Expand neighbours ({n})", { n: d.relations.totalCount }),
         ),
-        h("button.path-from", { type: "button", onclick: () => actions.pathFrom(d.id) }, "Path from here…"),
-        d.label === "Document" ? h("button.read", { type: "button", onclick: () => actions.showDocument(d.id, null) }, "Read document") : null,
+        h("button.path-from", { type: "button", onclick: () => actions.pathFrom(d.id) }, t("Path from here…")),
+        d.label === "Document" ? h("button.read", { type: "button", onclick: () => actions.showDocument(d.id, null) }, t("Read document")) : null,
       ),
     ),
-    props.length ? h("dl.props", null, props.map(([k, v]) => [h("dt", null, PROP_NAMES[k] ?? k), h("dd", null, v)])) : null,
-    h("h3", null, "Relations ", h("span.count", null, String(d.relations.totalCount))),
+    props.length ? h("dl.props", null, props.map(([k, v]) => [h("dt", null, t(PROP_NAMES[k] ?? k)), h("dd", null, v)])) : null,
+    h("h3", null, t("Relations"), " ", h("span.count", null, String(d.relations.totalCount))),
     d.relations.totalCount > d.relations.edges.length
-      ? h("p.note", null, `Showing the first ${d.relations.edges.length} of ${d.relations.totalCount}.`)
+      ? h("p.note", null, t("Showing the first {n} of {total}.", { n: d.relations.edges.length, total: d.relations.totalCount }))
       : null,
   ]);
   const rels = h("div.relations");
@@ -160,26 +259,31 @@ export function renderNode(el: HTMLElement, d: NodeDetails, actions: PanelAction
     const body = h("ul.rel-items");
     for (const e of edges) {
       body.append(
-        h("li.rel", { dataset: { edge: e.id } }, nodeLink(e.node, actions), evidenceList(e.evidence, actions, type === "MENTIONS" ? 1 : 2)),
+        h(
+          "li.rel",
+          { dataset: { edge: e.id } },
+          nodeLink(e.node, actions),
+          evidenceList(e.evidence, actions, type === "MENTIONS" ? 1 : 2, [[d.name, ...d.aliases], [e.node.name]]),
+        ),
       );
     }
     const det = h(
       "details.rel-group",
       { open: strong === 0 || !(type === "MENTIONS" || type === "CITES") || ordered.length <= 2 },
-      h("summary", null, h("span.reading", null, relationReading(type, dir)), h("span.type", null, type), h("span.count", null, String(edges.length))),
+      h("summary", { title: type }, h("span.reading", null, relationReading(type, dir)), h("span.count", null, String(edges.length))),
       body,
     );
     rels.append(det);
   }
-  if (!ordered.length) rels.append(h("p.note", null, "No relations."));
+  if (!ordered.length) rels.append(h("p.note", null, t("No relations.")));
   el.append(rels);
   if (d.mentions.length) {
     el.append(
       h(
         "details.mentions",
         null,
-        h("summary", null, h("h3", null, "Where it is mentioned ", h("span.count", null, String(d.mentions.length)))),
-        evidenceList(d.mentions, actions, 3),
+        h("summary", null, h("h3", null, t("Where it is mentioned "), h("span.count", null, String(d.mentions.length)))),
+        evidenceList(d.mentions, actions, 3, [[d.name, ...d.aliases]]),
       ),
     );
   }
@@ -188,8 +292,8 @@ export function renderNode(el: HTMLElement, d: NodeDetails, actions: PanelAction
 export interface EdgeInfo {
   id: string;
   type: string;
-  from: { id: string; label: string; name: string };
-  to: { id: string; label: string; name: string };
+  from: Nameable;
+  to: Nameable;
   evidence: Evidence[];
 }
 
@@ -199,13 +303,13 @@ export function renderEdge(el: HTMLElement, e: EdgeInfo, actions: PanelActions) 
     h(
       "header.panel-head",
       null,
-      h("button.close", { type: "button", title: "Close (Esc)", "aria-label": "Close", onclick: () => actions.close() }, "×"),
-      h("span.badge.rel-badge", null, e.type),
+      h("button.close", { type: "button", title: t("Close (Esc)"), "aria-label": t("Close"), onclick: () => actions.close() }, "×"),
+      h("span.badge.rel-badge", null, humanise(e.type)),
       h("h2.edge-title", null, nodeLink(e.from, actions), h("span.arrow", null, ` ${relationReading(e.type, "OUT")} → `), nodeLink(e.to, actions)),
       h("code.id", null, e.id),
     ),
-    h("h3", null, "Why the graph says so ", h("span.count", null, String(e.evidence.length))),
-    evidenceList(e.evidence, actions, 6),
+    h("h3", null, t("Why the graph says so "), h("span.count", null, String(e.evidence.length))),
+    evidenceList(e.evidence, actions, 6, [[e.from.name], [e.to.name]]),
   );
 }
 
@@ -246,7 +350,7 @@ export function renderDocument(
     h(
       "header.doc-head",
       null,
-      h("button.close", { type: "button", title: "Close (Esc)", "aria-label": "Close", onclick: onClose }, "×"),
+      h("button.close", { type: "button", title: t("Close (Esc)"), "aria-label": t("Close"), onclick: onClose }, "×"),
       badge("Document"),
       h("h2", null, doc.title || doc.name),
       h(
@@ -255,25 +359,25 @@ export function renderDocument(
         h("span.citation", null, citeDoc(doc)),
         " · ",
         h("time", null, fmtDate(doc.date)),
-        doc.kind ? ` · ${doc.kind.toLowerCase()}` : null,
-        doc.sourceFile ? h("span.file", null, ` · ${doc.sourceFile}`) : null,
+        doc.kind ? ` · ${humanise(doc.kind)}` : null,
+        officialUrl(doc) ? [" · ", h("a.official", { href: officialUrl(doc)!, target: "_blank", rel: "noopener noreferrer" }, t("official publication"))] : null,
       ),
       h(
         "div.actions",
         null,
-        h("button", { type: "button", onclick: onShowInGraph }, "Show document in graph"),
-        mark ? h("button", { type: "button", onclick: () => mark.scrollIntoView({ block: "center" }) }, "Go to quote") : null,
+        h("button", { type: "button", onclick: onShowInGraph }, t("Show document in graph")),
+        mark ? h("button", { type: "button", onclick: () => mark.scrollIntoView({ block: "center" }) }, t("Go to quote")) : null,
       ),
-      ev && !ok ? h("p.warn", null, "The quote's offsets do not match this text; it was found by searching instead.") : null,
+      ev && !ok ? h("p.warn", null, t("The quote's offsets do not match this text; it was found by searching instead.")) : null,
     ),
-    text ? h("div.doc-text", null, before, mark, after) : h("p.note", null, "This document is known only by reference; there is no text."),
+    text ? h("div.doc-text", null, before, mark, after) : h("p.note", null, t("This document is known only by reference; there is no text.")),
   );
   if (mark) requestAnimationFrame(() => mark.scrollIntoView({ block: "center" }));
   return { ok };
 }
 
 export interface PathStep {
-  node: { id: string; label: string; name: string };
+  node: Nameable;
   /** The edge to the next node, and whether it points forward along the path. */
   edge?: { id: string; type: string; forward: boolean; evidence: Evidence[] };
 }
@@ -286,26 +390,27 @@ export function renderPath(el: HTMLElement, steps: PathStep[], actions: PanelAct
     h(
       "header.panel-head",
       null,
-      h("button.close", { type: "button", title: "Close (Esc)", "aria-label": "Close", onclick: () => actions.close() }, "×"),
-      h("span.badge.path-badge", null, "Shortest path"),
-      h("h2", null, `${first?.name ?? ""} → ${last?.name ?? ""}`),
-      h("p.note", null, `${steps.length - 1} step${steps.length === 2 ? "" : "s"}, ignoring edge direction.`),
-      h("div.actions", null, h("button.clear-path", { type: "button", onclick: () => actions.clearPath() }, "Clear path")),
+      h("button.close", { type: "button", title: t("Close (Esc)"), "aria-label": t("Close"), onclick: () => actions.close() }, "×"),
+      h("span.badge.path-badge", null, t("Shortest path")),
+      h("h2", { tabindex: "-1" }, `${first ? fullName(first) : ""} → ${last ? fullName(last) : ""}`),
+      h("p.note", null, steps.length === 2 ? t("1 step, ignoring edge direction.") : t("{n} steps, ignoring edge direction.", { n: steps.length - 1 })),
+      h("div.actions", null, h("button.clear-path", { type: "button", onclick: () => actions.clearPath() }, t("Clear path"))),
     ),
   );
   const ol = h("ol.path-steps");
-  for (const s of steps) {
+  steps.forEach((s, i) => {
+    const next = steps[i + 1]?.node;
     ol.append(h("li.path-node", null, nodeLink(s.node, actions)));
     if (s.edge) {
       ol.append(
         h(
           "li.path-edge",
           null,
-          h("div.reading", null, relationReading(s.edge.type, s.edge.forward ? "OUT" : "IN"), h("span.type", null, s.edge.type)),
-          evidenceList(s.edge.evidence, actions, 1),
+          h("div.reading", { title: s.edge.type }, relationReading(s.edge.type, s.edge.forward ? "OUT" : "IN")),
+          evidenceList(s.edge.evidence, actions, 1, next ? [[s.node.name], [next.name]] : []),
         ),
       );
     }
-  }
+  });
   el.append(ol);
 }

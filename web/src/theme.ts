@@ -1,5 +1,6 @@
 // Colours and names for labels and relation types.
 import type { Label } from "./api";
+import { lang } from "./i18n";
 
 /** The ontology's labels in display order, each with its colour. */
 export const LABELS: { label: Label; color: string; name: string }[] = [
@@ -25,7 +26,25 @@ export function labelColor(label: string): string {
   return byLabel.get(label)?.color ?? "#95a5a6";
 }
 
+const LABEL_NL: Record<string, string> = {
+  ActionPlan: "Actieplan",
+  Actielijn: "Actielijn",
+  Action: "Actie",
+  Proposal: "Voorstel",
+  Organisation: "Organisatie",
+  Person: "Persoon",
+  Office: "Ambt",
+  Party: "Fractie",
+  Motion: "Motie",
+  Commitment: "Toezegging",
+  Event: "Gebeurtenis",
+  Document: "Document",
+  Report: "Rapport",
+  Legislation: "Wetgeving",
+};
+
 export function labelName(label: string): string {
+  if (lang === "nl" && LABEL_NL[label]) return LABEL_NL[label];
   return byLabel.get(label)?.name ?? label;
 }
 
@@ -73,7 +92,30 @@ export function typeRank(type: string): number {
   return typeOrder.get(type) ?? RELATION_TYPES.length;
 }
 
+/** Dutch readings: [outgoing, incoming]. */
+const READING_NL: Record<string, [string, string]> = {
+  PART_OF: ["onderdeel van", "heeft als onderdeel"],
+  HOLDS: ["actiehouder van", "actiehouder"],
+  EXECUTES: ["voert uit", "uitgevoerd door"],
+  COORDINATES: ["coördineert", "gecoördineerd door"],
+  COMMISSIONED: ["gaf opdracht voor", "in opdracht van"],
+  PUBLISHED: ["publiceerde", "gepubliceerd door"],
+  MEMBER_OF: ["lid van", "heeft als lid"],
+  HOLDS_OFFICE: ["bekleedt ambt", "ambt bekleed door"],
+  SUBMITTED: ["diende in", "ingediend door"],
+  SUBMITTED_IN: ["ingediend bij", "motie ingediend"],
+  MADE_IN: ["gedaan in", "toezegging gedaan"],
+  RESPONDS_TO: ["reageert op", "beantwoord door"],
+  RELATES_TO: ["houdt verband met", "verband vanuit"],
+  SIGNED_BY: ["ondertekend door", "ondertekende"],
+  ON_BEHALF_OF: ["namens", "namens wie"],
+  ADDRESSED_TO: ["gericht aan", "aangesproken in"],
+  CITES: ["verwijst naar", "aangehaald door"],
+  MENTIONS: ["noemt", "genoemd in"],
+};
+
 export function relationReading(type: string, direction: "OUT" | "IN"): string {
+  if (lang === "nl" && READING_NL[type]) return READING_NL[type][direction === "OUT" ? 0 : 1];
   const t = RELATION_TYPES.find((r) => r.type === type);
   if (!t) return `${type} ${direction === "OUT" ? "→" : "←"}`;
   return direction === "OUT" ? t.out : t.in;
