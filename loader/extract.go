@@ -250,12 +250,31 @@ var onBehalfRecogniser = sentenceRecogniser{
 		if i < 0 {
 			return
 		}
-		for _, o := range officeList(v.text[i+len("mede namens"):]) {
+		rest := v.text[i+len("mede namens"):]
+		offices := officeList(rest)
+		if aboveNamedRe.MatchString(rest) {
+			// "mede namens de hierboven genoemde bewindspersonen": the heading's offices,
+			// but for the signatories' own
+			offices = nil
+			own := map[string]bool{}
+			for _, s := range v.d.meta.signatures {
+				own[canonicalOffice(s.office)] = true
+			}
+			for _, o := range v.d.meta.headingOffices {
+				if !own[canonicalOffice(o)] {
+					offices = append(offices, o)
+				}
+			}
+		}
+		for _, o := range offices {
 			ev := v.ev()
 			out.edge(kg.OnBehalfOf, v.d.id, office(o, ev, out), ev)
 		}
 	},
 }
+
+// aboveNamedRe: "mede namens de hierboven genoemde bewindspersonen", "de bovengenoemde ministers"
+var aboveNamedRe = regexp.MustCompile(`(?i)^\s*de\s+(?:hierboven\s+genoemde|bovengenoemde|boven\s+genoemde)\b`)
 
 var briefVanRe = regexp.MustCompile(`(?i)\bbrief van de`)
 

@@ -140,12 +140,30 @@ func Normalise(data []byte) *Text {
 		lines[i] = cleanLine(l)
 	}
 	t := &Text{RawLines: lines}
-	body := dropFurniture(lines)
+	body := dropFurniture(dropNavigation(lines))
 	body, notes := splitFootnotes(body)
 	wrap := wrapWidth(body)
 	paras := assemble(body, wrap)
 	t.build(paras, notes)
 	return t
+}
+
+// navigationLine matches the sites' navigation saved with a page: tkconv's menu of
+// bracketed links ("[overzicht] [activiteiten] …"), officielebekendmakingen's "Naar boven",
+// "U bent hier:", its search hints and footer links.
+var navigationLine = regexp.MustCompile(`^(?:(?:\[[^\]\n]{1,40}\]\s*){2,}|Naar boven|U bent hier:?|Zoals vergunningen, bouwplannen en lokale regelgeving\.|Adressen en contactpersonen van overheidsorganisaties\.|Preview document \(🔗 origineel\)|Directe link naar document .*)$`)
+
+// dropNavigation removes the lines of a site's navigation; the letterhead reader still sees
+// them (RawLines).
+func dropNavigation(lines []string) []string {
+	out := lines[:0:0]
+	for _, l := range lines {
+		if navigationLine.MatchString(strings.TrimSpace(l)) {
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
 }
 
 // furnitureLineMax is the longest line that can be page furniture (letterhead sidebars,

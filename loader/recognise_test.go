@@ -147,6 +147,8 @@ var recogniserCases = []struct {
 		"edge ON_BEHALF_OF doc:test → office:minister-van-sociale-zaken-en-werkgelegenheid",
 		"node Office office:minister-van-sociale-zaken-en-werkgelegenheid"}},
 	{&onBehalfRecogniser, "Ik spreek namens mijzelf.", nil},
+	{&onBehalfRecogniser, "Nr. 12 BRIEF VAN DE MINISTERS VAN JUSTITIE EN VEILIGHEID EN VAN SOCIALE ZAKEN EN WERKGELEGENHEID\n\nAan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\nDeze brief stuur ik mede namens de hierboven genoemde bewindspersonen.\n\nDe Minister van Justitie en Veiligheid,\n\nD. Yeşilgöz-Zegerius", []string{
+		"edge ON_BEHALF_OF doc:test → office:minister-van-sociale-zaken-en-werkgelegenheid", "node Office office:minister-van-sociale-zaken-en-werkgelegenheid"}},
 
 	{&planRecogniser, "Het Actieplan programma Samen tegen mensenhandel is vernieuwd.", []string{
 		"edge MENTIONS doc:test → actionplan:samen-tegen-mensenhandel", "node ActionPlan actionplan:samen-tegen-mensenhandel"}},
