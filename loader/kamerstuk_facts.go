@@ -313,21 +313,7 @@ func writtenQuestions(d *docCtx, out *facts) {
 		text := d.str(s)
 		if m := questionsRe.FindStringSubmatch(text); m != nil {
 			ev := d.sentEv(s)
-			var pending []string
-			for _, a := range askerRe.FindAllStringSubmatch(m[1], -1) {
-				if a[1] == "" {
-					if n := strings.TrimSpace(a[0]); n != "" && !strings.EqualFold(n, "en") {
-						pending = append(pending, person(d, n, kg.PersonMP, ev, out))
-					}
-					continue
-				}
-				party := strings.TrimSpace(a[1])
-				for _, pid := range pending {
-					out.node(kg.Node{ID: kg.PartyID(party), Label: kg.Party, Name: party, Mentions: []kg.Evidence{ev}})
-					out.edge(kg.MemberOf, pid, kg.PartyID(party), ev)
-				}
-				pending = nil
-			}
+			listedMembers(d, m[1], ev, out)
 			for _, o := range headingOffices(m[2]) {
 				out.edge(kg.AddressedTo, d.id, office(o, ev, out), ev)
 			}
@@ -356,22 +342,7 @@ var memberMentionRecogniser = sentenceRecogniser{
 	caseSensitive: "a member's name is capitalised: \"de leden van de commissie\" names none",
 	recognise: func(v *sentenceView, out *facts) {
 		for _, m := range membersByRoleRe.FindAllStringSubmatch(v.text, -1) {
-			ev := v.ev()
-			var pending []string
-			for _, a := range askerRe.FindAllStringSubmatch(m[1], -1) {
-				if a[1] == "" {
-					if n := strings.TrimSpace(a[0]); n != "" && !notSurnames[capitalise(n)] {
-						pending = append(pending, person(v.d, n, kg.PersonMP, ev, out))
-					}
-					continue
-				}
-				party := strings.TrimSpace(a[1])
-				for _, pid := range pending {
-					out.node(kg.Node{ID: kg.PartyID(party), Label: kg.Party, Name: party, Mentions: []kg.Evidence{ev}})
-					out.edge(kg.MemberOf, pid, kg.PartyID(party), ev)
-				}
-				pending = nil
-			}
+			listedMembers(v.d, m[1], v.ev(), out)
 		}
 	},
 }
@@ -424,5 +395,26 @@ func answerers(d *docCtx, out *facts) {
 	}
 	for _, a := range asked {
 		out.edge(kg.SignedBy, d.id, office(a.office, a.ev, out), a.ev)
+	}
+}
+
+// listedMembers records the members of a list with the parties it gives them: "Ceder, Bikker
+// (beiden ChristenUnie) Van den Berg en Kuik (beiden CDA)" — a party in parentheses is that
+// of the names before it that have none yet.
+func listedMembers(d *docCtx, list string, ev kg.Evidence, out *facts) {
+	var pending []string
+	for _, a := range askerRe.FindAllStringSubmatch(list, -1) {
+		if a[1] == "" {
+			if n := strings.TrimSpace(a[0]); n != "" && !notSurnames[capitalise(n)] {
+				pending = append(pending, person(d, n, kg.PersonMP, ev, out))
+			}
+			continue
+		}
+		party := strings.TrimSpace(a[1])
+		for _, pid := range pending {
+			out.node(kg.Node{ID: kg.PartyID(party), Label: kg.Party, Name: party, Mentions: []kg.Evidence{ev}})
+			out.edge(kg.MemberOf, pid, kg.PartyID(party), ev)
+		}
+		pending = nil
 	}
 }

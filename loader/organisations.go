@@ -220,18 +220,9 @@ type token struct {
 
 func tokenize(s string) []token {
 	var out []token
-	start := -1
-	for i, r := range s {
-		word := unicode.IsLetter(r) || unicode.IsDigit(r)
-		if word && start < 0 {
-			start = i
-		} else if !word && start >= 0 {
-			out = append(out, token{text: s[start:i], folded: foldToken(s[start:i]), start: start, end: i})
-			start = -1
-		}
-	}
-	if start >= 0 {
-		out = append(out, token{text: s[start:], folded: foldToken(s[start:]), start: start, end: len(s)})
+	for _, w := range wordSpans(s, nil) {
+		text := s[w[0]:w[1]]
+		out = append(out, token{text: text, folded: foldToken(text), start: w[0], end: w[1]})
 	}
 	return out
 }
