@@ -98,8 +98,11 @@ func readKamerstuk(lines []string, m *meta) {
 			// a dossier line counts when the stuk's number follows within three lines
 			for j := i + 1; j < len(head) && j <= i+3; j++ {
 				if nr := stukNumberRe.FindStringSubmatch(head[j]); nr != nil {
-					m.dossier = normaliseDossier(strings.ReplaceAll(mm[1], "-", " -"))
-					m.dossier = strings.ReplaceAll(m.dossier, " -", "-")
+					if digits, suffix, ok := strings.Cut(mm[1], "-"); ok { // "21 501-20"
+						m.dossier = dossierOf(strings.ReplaceAll(digits, " ", ""), suffix)
+					} else {
+						m.dossier = normaliseDossier(mm[1])
+					}
 					m.number = atoi(nr[1] + nr[2]) // a letter (Eerste Kamer: "B") is no number
 					break
 				}
@@ -133,9 +136,6 @@ func readKamerstuk(lines []string, m *meta) {
 		if h := headingPrefixRe.ReplaceAllString(l, ""); kind == kg.DocLetter && len(m.headingOffices) == 0 && strings.HasPrefix(strings.ToUpper(h), "BRIEF VAN") {
 			m.headingOffices = headingOffices(h)
 		}
-	}
-	if kind == kg.DocQuestions && answeredRe.MatchString(joined) {
-		kind = kg.DocAnswers
 	}
 	for _, l := range head {
 		if answeredRe.MatchString(l) && kind == kg.DocQuestions {
