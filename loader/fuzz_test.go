@@ -72,12 +72,15 @@ func FuzzCitationsAndDates(f *testing.F) {
 	})
 }
 
-// FuzzLoad: the whole loader on arbitrary bytes, as text, HTML and PDF, gives a valid graph
-// whose evidence offsets hold their quotes, or a file-named error.
+// FuzzLoad: the whole loader on arbitrary bytes, as text, HTML, XML and PDF, gives a valid
+// graph whose evidence offsets hold their quotes, or a file-named error.
 func FuzzLoad(f *testing.F) {
 	seedFuzz(f)
+	if xml, err := os.ReadFile("testdata/kamerstukken/ob-kst-28638-167.xml"); err == nil {
+		f.Add(xml)
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		for _, name := range []string{"x.txt", "x.html", "x.pdf"} {
+		for _, name := range []string{"x.txt", "x.html", "x.xml", "x.pdf"} {
 			g, errs := Load([]File{{Name: name, Data: data}})
 			for _, err := range errs {
 				if !strings.HasPrefix(err.Error(), name+": ") {

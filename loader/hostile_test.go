@@ -40,12 +40,18 @@ func hostileFiles(t *testing.T) (files []File, wantError map[string]string) {
 		{Name: "nested.html", Data: []byte(strings.Repeat("<div><span>", 20_000) + "De VNG" + strings.Repeat("</span></div>", 20_000))},
 		{Name: "parens.txt", Data: []byte("Onderwerp Haakjes\n\n" + strings.Repeat("(", 200_000) + "CKM" + strings.Repeat(")", 200_000))},
 		{Name: "too-large.txt", Data: make([]byte, MaxFileSize+1)},
+		{Name: "nested.xml", Data: []byte("<officiele-publicatie>" + strings.Repeat("<al>", 200_000) + "De VNG" + strings.Repeat("</al>", 200_000) + "</officiele-publicatie>")},
+		{Name: "entities.xml", Data: []byte(`<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">` +
+			`<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]><officiele-publicatie><al>CoMensha &lol3; werkt.</al></officiele-publicatie>`)},
+		{Name: "truncated.xml", Data: []byte(`<officiele-publicatie><kamerstuk><stuk><titel>BRIEF VAN DE MINISTER VAN JUSTITIE EN VEILIGHEID</titel><al>Het CKM werkt sa`)},
+		{Name: "garbage.xml", Data: []byte("<<<>>> &&& </x></y>")},
 	}
 	wantError = map[string]string{
 		"empty.txt":     "no text",
 		"binary.txt":    "binary",
 		"truncated.pdf": "PDF",
 		"too-large.txt": "too large",
+		"garbage.xml":   "not readable XML",
 	}
 	return files, wantError
 }
@@ -88,6 +94,13 @@ func TestHostileInputs(t *testing.T) {
 	// scripts are no text
 	if n := g.Node(kg.DocumentID("script")); n == nil || strings.Contains(n.Str(kg.PropText), "alert") || strings.Contains(n.Str(kg.PropText), "document.write") {
 		t.Errorf("script content in the text of script.html")
+	}
+	// XML: entities are not expanded (no billion laughs), a truncated file keeps what it read
+	if n := g.Node(kg.DocumentID("entities")); n == nil || len(n.Str(kg.PropText)) > 200 {
+		t.Errorf("entities.xml: %v", n)
+	}
+	if n := g.Node(kg.DocumentID("truncated")); n == nil || !strings.Contains(n.Str(kg.PropText), "Het CKM werkt sa") {
+		t.Errorf("truncated.xml: %v", n)
 	}
 	// the letter with 10 000 footnotes kept every one of them and resolved the motion numbers
 	if n := g.Node("motion:28638-500"); n == nil {

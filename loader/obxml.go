@@ -54,14 +54,8 @@ func obXMLToText(data []byte) (string, xmlMeta, error) {
 			body.WriteString("\n\n")
 		}
 	}
-	within := func(name string) bool {
-		for _, s := range stack {
-			if s == name {
-				return true
-			}
-		}
-		return false
-	}
+	open := map[string]int{} // how many elements of each name enclose the current token
+	within := func(name string) bool { return open[name] > 0 }
 	for {
 		tok, err := dec.Token()
 		if errors.Is(err, io.EOF) {
@@ -77,6 +71,7 @@ func obXMLToText(data []byte) (string, xmlMeta, error) {
 		case xml.StartElement:
 			name := t.Name.Local
 			stack = append(stack, name)
+			open[name]++
 			switch {
 			case name == "meta":
 				var key, content string
@@ -112,6 +107,7 @@ func obXMLToText(data []byte) (string, xmlMeta, error) {
 		case xml.EndElement:
 			name := t.Name.Local
 			if len(stack) > 0 {
+				open[stack[len(stack)-1]]--
 				stack = stack[:len(stack)-1]
 			}
 			switch {
