@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"beleidsgraaf/gen"
 )
 
 // TestQuotesAreCapped loads a text with no sentence end and thousands of footnote markers,
@@ -48,12 +50,15 @@ func TestQuotesAreCapped(t *testing.T) {
 	t.Logf("%d citations, %d pieces of evidence, export %d KB for %d KB of text", cites, evidence, len(out)>>10, body.Len()>>10)
 }
 
-// TestSameGraphOnAnyNumberOfCores loads the corpus with one core and with four: the
-// graphs are byte-identical.
+// TestSameGraphOnAnyNumberOfCores loads the corpus, the Kamerstukken of every kind and 300
+// generated letters with one core and with four: the graphs are byte-identical.
 func TestSameGraphOnAnyNumberOfCores(t *testing.T) {
-	files, errs := ReadDirs("../corpus", "testdata")
+	files, errs := ReadDirs("../corpus", "testdata", "testdata/kamerstukken")
 	if errs = Failures(errs); len(errs) > 0 {
 		t.Fatal(errs)
+	}
+	for _, f := range gen.Corpus(3, 300) {
+		files = append(files, File{Name: f.Name, Data: f.Data})
 	}
 	var outs [][]byte
 	for _, procs := range []int{1, 4} {
