@@ -435,6 +435,9 @@ var orgPatterns = []struct {
 	{regexp.MustCompile(`\b((?:Rechtbank|Gerechtshof) [A-Z][\p{L}-]+)`), "COURT", []string{"Rechtbank", "Gerechtshof"}},
 	{regexp.MustCompile(`\bRb\. ([A-Z][\p{L}-]+)`), "COURT", []string{"Rb."}},
 	{regexp.MustCompile(`\b(Commissie [A-Z][\p{L}]+)\b`), "COMMISSION", []string{"Commissie"}},
+	// the Kamer's committees: "de vaste commissie voor Binnenlandse Zaken", "de vaste
+	// commissies voor Immigratie en Asiel/JBZ-Raad"
+	{regexp.MustCompile(`\b((?:[Vv]aste|[Tt]ijdelijke)\s+[Cc]ommissie\s+voor\s+\p{Lu}[\p{L}/-]*(?:(?:\s+en\s+|\s+)\p{Lu}[\p{L}/-]*)*)`), "PARLIAMENT", []string{"ommissie voor"}},
 	{regexp.MustCompile(`["“«']((?:Field ?[Ll]ab|Fieldlab) [^"”»']+)["”»']`), "NETWORK", []string{"ab"}},
 	{regexp.MustCompile(`\b((?:Field[Ll]ab|Fieldlab) [A-Z][\p{L}]+)\b`), "NETWORK", []string{"ab"}},
 }
