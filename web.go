@@ -7,13 +7,13 @@ import (
 	"crypto/sha256"
 	"embed"
 	"encoding/hex"
-	"encoding/json"
 	"io/fs"
 	"mime"
 	"net/http"
 	"path"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/rs/cors"
@@ -50,12 +50,13 @@ func newWebHandler(st store.Reader, cfg config) http.Handler {
 		PersistedQueries: cfg.PersistedQueries,
 		ComplexityLimit:  cfg.ComplexityLimit,
 		MaxDepth:         cfg.MaxDepth,
+		MaxResponseBytes: cfg.MaxResponseBytes,
 	})
 	gql.Use(metrics.GraphQL{})
 	web := loadWebAssets()
 
 	mux := http.NewServeMux()
-	api := limitRequest(gql, cfg.MaxBodyBytes, cfg.Timeout)
+	api := limitRequest(gql, cfg.MaxBodyBytes, cfg.Timeout, newInFlight(cfg.MaxInFlight))
 	mux.HandleFunc("/graphql", func(w http.ResponseWriter, r *http.Request) {
 		// A browser opening /graphql (or a /graphql?query=… link) gets GraphiQL, which reads the
 		// query from the URL; GET with Accept: application/json stays plain GraphQL.
@@ -210,30 +211,78 @@ func wantsHTML(r *http.Request) bool {
 	return strings.Contains(r.Header.Get("Accept"), "text/html")
 }
 
-// limitRequest caps the request body and the time a request may take.
-func limitRequest(h http.Handler, maxBody int64, timeout time.Duration) http.Handler {
+// limitRequest caps the request body, the time a request may take (graph enforces the
+// deadline: execution stops at it and the client gets TIMEOUT) and the requests in flight.
+// The deadline runs from the request's arrival, a wait for a slot included.
+func limitRequest(h http.Handler, maxBody int64, timeout time.Duration, lim *inFlight) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if maxBody > 0 {
-			if r.ContentLength > maxBody {
-				writeGraphQLError(w, http.StatusRequestEntityTooLarge, graph.CodeRequestTooLarge, "request body too large")
-				return
-			}
-			r.Body = http.MaxBytesReader(w, r.Body, maxBody)
-		}
 		if timeout > 0 {
 			ctx, cancel := context.WithTimeout(r.Context(), timeout)
 			defer cancel()
 			r = r.WithContext(ctx)
 		}
+		if r.Method != http.MethodOptions && lim != nil {
+			if !lim.acquire(r.Context()) {
+				w.Header().Set("Retry-After", "1")
+				graph.WriteError(w, r, http.StatusServiceUnavailable, graph.CodeServerBusy,
+					"too many requests in flight: retry after a second")
+				return
+			}
+			defer lim.release()
+		}
+		if maxBody > 0 {
+			// Bodies over the limit, announced (Content-Length) or not (chunked), are
+			// refused by the transport when the read fails: one answer for both.
+			r.Body = http.MaxBytesReader(w, r.Body, maxBody)
+		}
 		h.ServeHTTP(w, r)
 	})
 }
 
-func writeGraphQLError(w http.ResponseWriter, status int, code, msg string) {
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(status)
-	_ = json.NewEncoder(w).Encode(map[string]any{"errors": []map[string]any{{"message": msg, "extensions": map[string]string{"code": code}}}})
+// inFlight bounds the GraphQL requests being served at once, so that a few heavy requests
+// cannot together exhaust memory: past the bound a request waits for a slot, up to
+// maxWait and with at most 4 × slots others waiting, and is refused (503, Retry-After)
+// beyond that.
+type inFlight struct {
+	slots      chan struct{}
+	waiting    atomic.Int64
+	maxWaiting int64
+	maxWait    time.Duration
 }
+
+// DefaultMaxInFlight is the default of --max-in-flight.
+const DefaultMaxInFlight = 8
+
+func newInFlight(n int) *inFlight {
+	if n <= 0 {
+		return nil
+	}
+	return &inFlight{slots: make(chan struct{}, n), maxWaiting: 4 * int64(n), maxWait: time.Second}
+}
+
+func (l *inFlight) acquire(ctx context.Context) bool {
+	select {
+	case l.slots <- struct{}{}:
+		return true
+	default:
+	}
+	if l.waiting.Add(1) > l.maxWaiting {
+		l.waiting.Add(-1)
+		return false
+	}
+	defer l.waiting.Add(-1)
+	t := time.NewTimer(l.maxWait)
+	defer t.Stop()
+	select {
+	case l.slots <- struct{}{}:
+		return true
+	case <-t.C:
+	case <-ctx.Done():
+	}
+	return false
+}
+
+func (l *inFlight) release() { <-l.slots }
 
 func writeStatus(w http.ResponseWriter, status int, msg string) {
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")

@@ -74,7 +74,11 @@ func PresentError(ctx context.Context, err error) *gqlerror.Error {
 		slog.ErrorContext(ctx, "store unavailable", "operation", operationName(ctx), "path", gqlErr.Path.String(), "err", err)
 		gqlErr.Message = "store unavailable"
 		setCode(gqlErr, CodeStoreUnavailable)
-	case errors.Is(err, context.DeadlineExceeded):
+	case errors.Is(err, errTooLarge):
+		// Fields stopped by the guard; the transport answers with one error instead.
+		gqlErr.Message = "response too large"
+		setCode(gqlErr, CodeResponseTooLarge)
+	case errors.Is(err, context.DeadlineExceeded), errors.Is(err, errTimeout):
 		gqlErr.Message = "request timed out"
 		setCode(gqlErr, CodeTimeout)
 	case errors.Is(err, context.Canceled):

@@ -59,6 +59,13 @@ type Options struct {
 	BatchWait time.Duration
 	// QueryCacheSize is the number of parsed and validated queries kept.
 	QueryCacheSize int
+	// Timeout is the time limit of a request, from when it arrives: execution stops at it and
+	// the client gets a TIMEOUT error. 0: no limit but the request context's own deadline,
+	// which is enforced the same way.
+	Timeout time.Duration
+	// MaxResponseBytes is the most bytes the data of one answer may have; an operation whose
+	// answer grows past it is stopped and answered with RESPONSE_TOO_LARGE, never cut off.
+	MaxResponseBytes int64
 }
 
 // Defaults of Options.
@@ -71,6 +78,8 @@ const (
 	DefaultMaxInputObjects = 100
 	DefaultMaxInputDepth   = 12
 	DefaultMaxInputString  = 2_000
+	// DefaultMaxResponseBytes: 8 MiB, some 200 letters with their text.
+	DefaultMaxResponseBytes = 8 << 20
 )
 
 // CodeInputLimit is the error code of operations refused for the size of their arguments
@@ -112,9 +121,13 @@ func NewHandler(st store.Reader, opts Options) *handler.Server {
 			*o.v = o.def
 		}
 	}
+	if opts.MaxResponseBytes <= 0 {
+		opts.MaxResponseBytes = DefaultMaxResponseBytes
+	}
 	srv := handler.New(NewSchema(st, opts.BatchWait))
+	// httpTransport first: transport.Options would answer HEAD with a 405 without Allow.
+	srv.AddTransport(httpTransport{maxTokens: opts.MaxTokens, timeout: opts.Timeout, maxBytes: opts.MaxResponseBytes})
 	srv.AddTransport(transport.Options{})
-	srv.AddTransport(httpTransport{maxTokens: opts.MaxTokens})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](opts.QueryCacheSize))
 	srv.SetParserTokenLimit(opts.MaxTokens)
 	srv.SetDisableSuggestion(!opts.Introspection)
@@ -133,6 +146,12 @@ func NewHandler(st store.Reader, opts Options) *handler.Server {
 	srv.Use(extension.FixedComplexityLimit(opts.ComplexityLimit))
 	srv.SetErrorPresenter(NewErrorPresenter(opts.Introspection))
 	srv.SetRecoverFunc(Recover)
+	srv.AroundFields(func(ctx context.Context, next graphql.Resolver) (any, error) {
+		if g := guardOf(ctx); g != nil {
+			return g.field(ctx, next)
+		}
+		return next(ctx)
+	})
 	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
 		return next(WithLoaders(ctx, NewLoaders(st, graphql.GetOperationContext(ctx), opts.BatchWait)))
 	})

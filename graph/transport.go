@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -29,6 +30,7 @@ const (
 	CodeBadRequest      = "BAD_REQUEST"       // not a GraphQL-over-HTTP request: bad JSON, parameters
 	CodeRequestTooLarge = "REQUEST_TOO_LARGE" // the body is over the limit
 	CodeMethod          = "METHOD_NOT_ALLOWED"
+	CodeServerBusy      = "SERVER_BUSY" // too many requests in flight: 503 with Retry-After
 )
 
 // httpTransport serves GraphQL over HTTP, GET and POST, as the GraphQL-over-HTTP
@@ -48,20 +50,24 @@ const (
 //   - GET runs queries only; any other operation is refused with 405 and Allow: POST.
 //     Methods other than GET, POST and OPTIONS are refused with 405 too.
 type httpTransport struct {
-	maxTokens int // the parser's token limit, for telling a GET mutation from a bad document
+	maxTokens int           // the parser's token limit, for telling a GET mutation from a bad document
+	timeout   time.Duration // the time limit of a request, from its start; 0: none (but the request's own deadline)
+	maxBytes  int64         // the most bytes an answer's data may have; 0: no limit
 }
 
 var _ graphql.Transport = httpTransport{}
 
 // Supports implements graphql.Transport: every request but OPTIONS (transport.Options
-// answers those) and protocol upgrades; methods other than GET and POST get a 405.
+// answers those) and protocol upgrades; methods other than GET and POST (HEAD too) get a
+// 405 with Allow.
 func (httpTransport) Supports(r *http.Request) bool {
 	return r.Header.Get("Upgrade") == "" && r.Method != http.MethodOptions
 }
 
 // Do implements graphql.Transport.
 func (t httpTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecutor) {
-	ctx := r.Context()
+	ctx, _, release := withGuard(r.Context(), t.timeout, t.maxBytes)
+	defer release()
 	media := responseMediaType(r.Header.Get("Accept"))
 	w.Header().Set("Content-Type", media+"; charset=utf-8")
 
@@ -108,7 +114,11 @@ func (t httpTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.G
 		return
 	}
 	responses, ctx := exec.DispatchOperation(ctx, opCtx)
-	writeJSON(w, responses(ctx))
+	resp := runGuarded(ctx, responses, Recover)
+	if media == mediaGraphQLResponse {
+		w.WriteHeader(stoppedStatus(resp))
+	}
+	writeJSON(w, resp)
 }
 
 // errorsOnly is the response to a request that did not execute: errors and no data entry.
@@ -126,6 +136,16 @@ func writeRequestError(w http.ResponseWriter, status int, msg string) {
 	case http.StatusMethodNotAllowed:
 		code = CodeMethod
 	}
+	w.WriteHeader(status)
+	writeJSON(w, errorsOnly{Errors: gqlerror.List{{Message: msg, Extensions: map[string]any{"code": code}}}})
+}
+
+// WriteError answers a request to the GraphQL endpoint that is refused before it reaches
+// GraphQL (by the server around it: too many requests in flight, a body too large) with one
+// error, its code and the media type Accept asks for, exactly as the transport answers the
+// requests it refuses.
+func WriteError(w http.ResponseWriter, r *http.Request, status int, code, msg string) {
+	w.Header().Set("Content-Type", responseMediaType(r.Header.Get("Accept"))+"; charset=utf-8")
 	w.WriteHeader(status)
 	writeJSON(w, errorsOnly{Errors: gqlerror.List{{Message: msg, Extensions: map[string]any{"code": code}}}})
 }

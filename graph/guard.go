@@ -1,0 +1,178 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"reflect"
+	"sync/atomic"
+	"time"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+)
+
+// Error codes of operations stopped while they run.
+const (
+	// CodeResponseTooLarge: the answer would have more bytes than Options.MaxResponseBytes.
+	CodeResponseTooLarge = "RESPONSE_TOO_LARGE"
+)
+
+// errTimeout and errTooLarge are the causes with which a running operation is stopped.
+var (
+	errTimeout  = errors.New("request timed out")
+	errTooLarge = errors.New("response too large")
+)
+
+// guard watches one operation while it runs: every field checks, before it resolves, that
+// the operation may still go on (its deadline has not passed, its answer is not too large),
+// and adds an estimate of what it puts into the answer once it has. Past the deadline or
+// the byte limit the guard cancels the operation's context, so the fields still to run
+// stop at once (a field that fails does not run its selection), and the transport answers
+// with one error instead of the data: never a cut-off or partial answer.
+type guard struct {
+	maxBytes int64 // 0: no limit
+	bytes    atomic.Int64
+	cancel   context.CancelCauseFunc
+}
+
+type guardKey struct{}
+
+// withGuard returns ctx with a guard and the guard's cancellation, and a deadline of timeout
+// from now when timeout > 0.
+func withGuard(ctx context.Context, timeout time.Duration, maxBytes int64) (context.Context, *guard, context.CancelFunc) {
+	var stopTimer context.CancelFunc = func() {}
+	if timeout > 0 {
+		ctx, stopTimer = context.WithTimeoutCause(ctx, timeout, errTimeout)
+	}
+	ctx, cancel := context.WithCancelCause(ctx)
+	g := &guard{maxBytes: maxBytes, cancel: cancel}
+	return context.WithValue(ctx, guardKey{}, g), g, func() { cancel(nil); stopTimer() }
+}
+
+func guardOf(ctx context.Context) *guard {
+	g, _ := ctx.Value(guardKey{}).(*guard)
+	return g
+}
+
+// stopErr is the error an operation stopped by ctx gets, nil if ctx is not done.
+func stopErr(ctx context.Context) *gqlerror.Error {
+	if ctx.Err() == nil {
+		return nil
+	}
+	switch cause := context.Cause(ctx); {
+	case errors.Is(cause, errTooLarge):
+		g := guardOf(ctx)
+		err := gqlerror.Errorf("the answer would exceed the limit of %d bytes: ask for fewer items or fields, or page", g.maxBytes)
+		setCode(err, CodeResponseTooLarge)
+		return err
+	case errors.Is(cause, context.Canceled):
+		err := gqlerror.Errorf("request cancelled")
+		setCode(err, CodeTimeout)
+		return err
+	default: // errTimeout, or a deadline set by the caller
+		err := gqlerror.Errorf("request timed out")
+		setCode(err, CodeTimeout)
+		return err
+	}
+}
+
+// field is the field middleware: it refuses to resolve a field once the operation is
+// stopped, and counts the bytes each field adds to the answer.
+func (g *guard) field(ctx context.Context, next graphql.Resolver) (any, error) {
+	if ctx.Err() != nil {
+		return nil, context.Cause(ctx)
+	}
+	res, err := next(ctx)
+	if err != nil || g.maxBytes <= 0 {
+		return res, err
+	}
+	n := int64(8) // "key":value, punctuation
+	if fc := graphql.GetFieldContext(ctx); fc != nil {
+		n += int64(len(fc.Field.Alias))
+	}
+	n += resultSize(res)
+	if g.bytes.Add(n) > g.maxBytes {
+		g.cancel(errTooLarge)
+		return nil, errTooLarge
+	}
+	return res, nil
+}
+
+// resultSize estimates the bytes a resolved value adds to the answer on its own, its
+// selections not counted (they are fields of their own): the length of a string, a few
+// bytes per list item, a few for anything else.
+func resultSize(res any) int64 {
+	switch v := res.(type) {
+	case nil:
+		return 4
+	case string:
+		return int64(len(v)) + 2
+	case *string:
+		if v == nil {
+			return 4
+		}
+		return int64(len(*v)) + 2
+	case []string:
+		n := int64(2)
+		for _, s := range v {
+			n += int64(len(s)) + 3
+		}
+		return n
+	}
+	if rv := reflect.ValueOf(res); rv.Kind() == reflect.Slice {
+		return 2 + 3*int64(rv.Len())
+	}
+	return 8
+}
+
+// runGuarded runs a response handler and returns its answer, or, once ctx is done (the
+// deadline passed, the answer grew too large, the client left), at once the one error that
+// says why; the handler's goroutine then finishes quickly, every field failing, and its
+// answer is dropped. An answer of more than maxBytes bytes (the estimate while running can
+// be short of it) is replaced by the same RESPONSE_TOO_LARGE error.
+func runGuarded(ctx context.Context, responses graphql.ResponseHandler, recoverFunc func(context.Context, any) error) *graphql.Response {
+	done := make(chan *graphql.Response, 1)
+	go func() {
+		defer func() {
+			if p := recover(); p != nil {
+				_ = recoverFunc(ctx, p)
+				done <- &graphql.Response{Errors: gqlerror.List{{Message: "internal error", Extensions: map[string]any{"code": CodeInternal}}}}
+			}
+		}()
+		done <- responses(ctx)
+	}()
+	var resp *graphql.Response
+	select {
+	case resp = <-done:
+	case <-ctx.Done():
+	}
+	if err := stopErr(ctx); err != nil {
+		return &graphql.Response{Errors: gqlerror.List{err}}
+	}
+	if g := guardOf(ctx); g != nil && g.maxBytes > 0 && resp != nil && int64(len(resp.Data)) > g.maxBytes {
+		g.cancel(errTooLarge)
+		return &graphql.Response{Errors: gqlerror.List{stopErr(ctx)}}
+	}
+	if resp == nil { // gqlgen's end of stream: the context ended before execution began
+		err := gqlerror.Errorf("request timed out")
+		setCode(err, CodeTimeout)
+		return &graphql.Response{Errors: gqlerror.List{err}}
+	}
+	return resp
+}
+
+// stoppedStatus is the HTTP status of an answer that is one error of an operation stopped
+// while it ran, for application/graphql-response+json (application/json answers are 200).
+func stoppedStatus(resp *graphql.Response) int {
+	if resp.Data != nil || len(resp.Errors) != 1 {
+		return http.StatusOK
+	}
+	switch resp.Errors[0].Extensions["code"] {
+	case CodeTimeout:
+		return http.StatusGatewayTimeout
+	case CodeResponseTooLarge:
+		return http.StatusBadRequest
+	}
+	return http.StatusOK
+}
