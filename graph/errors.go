@@ -74,9 +74,9 @@ func PresentError(ctx context.Context, err error) *gqlerror.Error {
 		slog.ErrorContext(ctx, "store unavailable", "operation", operationName(ctx), "path", gqlErr.Path.String(), "err", err)
 		gqlErr.Message = "store unavailable"
 		setCode(gqlErr, CodeStoreUnavailable)
-	case errors.Is(err, errTooLarge):
+	case errors.Is(err, errTooLarge), errors.Is(err, errTooDear):
 		// Fields stopped by the guard; the transport answers with one error instead.
-		gqlErr.Message = "response too large"
+		gqlErr.Message = err.Error()
 		setCode(gqlErr, CodeResponseTooLarge)
 	case errors.Is(err, context.DeadlineExceeded), errors.Is(err, errTimeout):
 		gqlErr.Message = "request timed out"

@@ -22,6 +22,7 @@ const (
 var (
 	errTimeout  = errors.New("request timed out")
 	errTooLarge = errors.New("response too large")
+	errTooDear  = errors.New("complexity limit exceeded while running")
 )
 
 // guard watches one operation while it runs: every field checks, before it resolves, that
@@ -33,10 +34,16 @@ var (
 type guard struct {
 	maxBytes int64 // 0: no limit
 	bytes    atomic.Int64
+	maxCost  int64 // the complexity limit, set by Limits; 0: no limit
+	cost     atomic.Int64
 	cancel   context.CancelCauseFunc
 }
 
 type guardKey struct{}
+
+// The guard also counts the cost of the answer as it grows, as the cost model counts it
+// before the operation runs (1 per field, and a string's bytes / costUnit): lists that the
+// model can only estimate (mentions, evidence) cannot take an operation past the limit.
 
 // withGuard returns ctx with a guard and the guard's cancellation, and a deadline of timeout
 // from now when timeout > 0.
@@ -66,6 +73,11 @@ func stopErr(ctx context.Context) *gqlerror.Error {
 		err := gqlerror.Errorf("the answer would exceed the limit of %d bytes: ask for fewer items or fields, or page", g.maxBytes)
 		setCode(err, CodeResponseTooLarge)
 		return err
+	case errors.Is(cause, errTooDear):
+		g := guardOf(ctx)
+		err := gqlerror.Errorf("operation has complexity over %d once run, which exceeds the limit of %d: ask for fewer items or fields", g.maxCost, g.maxCost)
+		setCode(err, CodeComplexityLimit)
+		return err
 	case errors.Is(cause, context.Canceled):
 		err := gqlerror.Errorf("request cancelled")
 		setCode(err, CodeTimeout)
@@ -84,17 +96,22 @@ func (g *guard) field(ctx context.Context, next graphql.Resolver) (any, error) {
 		return nil, context.Cause(ctx)
 	}
 	res, err := next(ctx)
-	if err != nil || g.maxBytes <= 0 {
+	if err != nil {
 		return res, err
 	}
 	n := int64(8) // "key":value, punctuation
 	if fc := graphql.GetFieldContext(ctx); fc != nil {
 		n += int64(len(fc.Field.Alias))
 	}
-	n += resultSize(res)
-	if g.bytes.Add(n) > g.maxBytes {
+	size := resultSize(res)
+	n += size
+	if g.maxBytes > 0 && g.bytes.Add(n) > g.maxBytes {
 		g.cancel(errTooLarge)
 		return nil, errTooLarge
+	}
+	if g.maxCost > 0 && g.cost.Add(1+size/costUnit) > g.maxCost {
+		g.cancel(errTooDear)
+		return nil, errTooDear
 	}
 	return res, nil
 }
@@ -171,7 +188,7 @@ func stoppedStatus(resp *graphql.Response) int {
 	switch resp.Errors[0].Extensions["code"] {
 	case CodeTimeout:
 		return http.StatusGatewayTimeout
-	case CodeResponseTooLarge:
+	case CodeResponseTooLarge, CodeComplexityLimit:
 		return http.StatusBadRequest
 	}
 	return http.StatusOK

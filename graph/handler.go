@@ -26,7 +26,8 @@ type Options struct {
 	Introspection bool
 	// PersistedQueries enables automatic persisted queries (sha256 hashes instead of text).
 	PersistedQueries bool
-	// ComplexityLimit is the most an operation may cost; see costSchema.
+	// ComplexityLimit is the most an operation may cost (see cost.go), counted before it
+	// runs and again, on the values of its answer, while it runs.
 	ComplexityLimit int
 	// MaxDepth is the deepest field nesting an operation may have, fragments followed.
 	MaxDepth int
@@ -86,11 +87,9 @@ const (
 // or their number of top-level fields.
 const CodeInputLimit = "INPUT_LIMIT_EXCEEDED"
 
-// NewSchema makes the executable schema over a store, with page-size aware complexity
-// (see costSchema). batchWait is the loaders' quiet period; 0: DefaultBatchWait.
+// NewSchema makes the executable schema over a store. batchWait is the loaders' quiet period; 0: DefaultBatchWait.
 func NewSchema(st store.Reader, batchWait time.Duration) graphql.ExecutableSchema {
-	es := NewExecutableSchema(Config{Resolvers: &Resolver{Store: st, BatchWait: batchWait}})
-	return costSchema{es}
+	return NewExecutableSchema(Config{Resolvers: &Resolver{Store: st, BatchWait: batchWait}})
 }
 
 // NewHandler makes the GraphQL HTTP handler: GET and POST as GraphQL over HTTP specifies
@@ -124,7 +123,8 @@ func NewHandler(st store.Reader, opts Options) *handler.Server {
 	if opts.MaxResponseBytes <= 0 {
 		opts.MaxResponseBytes = DefaultMaxResponseBytes
 	}
-	srv := handler.New(NewSchema(st, opts.BatchWait))
+	es := NewSchema(st, opts.BatchWait)
+	srv := handler.New(es)
 	// httpTransport first: transport.Options would answer HEAD with a 405 without Allow.
 	srv.AddTransport(httpTransport{maxTokens: opts.MaxTokens, timeout: opts.Timeout, maxBytes: opts.MaxResponseBytes})
 	srv.AddTransport(transport.Options{})
@@ -139,11 +139,8 @@ func NewHandler(st store.Reader, opts Options) *handler.Server {
 	if opts.PersistedQueries {
 		srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](opts.QueryCacheSize)})
 	}
-	// Limits runs first: its walk is linear in the document, while gqlgen's complexity walk
-	// is linear in the document with every fragment spread expanded, which Limits bounds.
-	srv.Use(Limits{MaxDepth: opts.MaxDepth, MaxComplexity: opts.ComplexityLimit, MaxRootFields: opts.MaxRootFields,
+	srv.Use(Limits{Schema: es.Schema(), MaxDepth: opts.MaxDepth, MaxComplexity: opts.ComplexityLimit, MaxRootFields: opts.MaxRootFields,
 		MaxInputObjects: opts.MaxInputObjects, MaxInputDepth: opts.MaxInputDepth, MaxInputString: opts.MaxInputString})
-	srv.Use(extension.FixedComplexityLimit(opts.ComplexityLimit))
 	srv.SetErrorPresenter(NewErrorPresenter(opts.Introspection))
 	srv.SetRecoverFunc(Recover)
 	srv.AroundFields(func(ctx context.Context, next graphql.Resolver) (any, error) {
@@ -156,26 +153,6 @@ func NewHandler(st store.Reader, opts Options) *handler.Server {
 		return next(WithLoaders(ctx, NewLoaders(st, graphql.GetOperationContext(ctx), opts.BatchWait)))
 	})
 	return srv
-}
-
-// costSchema prices list fields by their page size: a field with a `first` or `limit`
-// argument costs 1 + (what one item selects) × (that argument, at least 1). Nested lists
-// thus multiply, as their results do.
-type costSchema struct{ graphql.ExecutableSchema }
-
-// Complexity implements graphql.ExecutableSchema.
-func (c costSchema) Complexity(ctx context.Context, typeName, field string, childComplexity int, args map[string]any) (int, bool) {
-	if v, ok := c.ExecutableSchema.Complexity(ctx, typeName, field, childComplexity, args); ok {
-		return v, ok
-	}
-	n, ok := intArg(args, "first")
-	if !ok {
-		n, ok = intArg(args, "limit")
-	}
-	if !ok {
-		return 0, false
-	}
-	return 1 + childComplexity*max(n, 1), true
 }
 
 // Limits rejects operations whose fields nest deeper than MaxDepth, or that select more
@@ -193,6 +170,7 @@ func (c costSchema) Complexity(ctx context.Context, typeName, field string, chil
 // of one argument (MaxInputDepth) and the longest string (MaxInputString). Zero means no
 // limit.
 type Limits struct {
+	Schema                                         *ast.Schema // for the cost of introspection
 	MaxDepth, MaxComplexity                        int
 	MaxRootFields                                  int
 	MaxInputObjects, MaxInputDepth, MaxInputString int
@@ -215,7 +193,8 @@ func (l Limits) MutateOperationContext(ctx context.Context, opCtx *graphql.Opera
 		return nil
 	}
 	w := selectionWalker{fragments: map[string]selectionSize{}, active: map[string]bool{},
-		vars: opCtx.Variables, input: &inputStats{}}
+		vars: opCtx.Variables, input: &inputStats{},
+		intro: &introspectionCost{schema: l.Schema, vars: opCtx.Variables, memo: map[string]int{}}}
 	size := w.walk(opCtx.Operation.SelectionSet)
 	if err := l.checkInput(opCtx, size, w.input); err != nil {
 		return err
@@ -230,6 +209,14 @@ func (l Limits) MutateOperationContext(ctx context.Context, opCtx *graphql.Opera
 			l.MaxComplexity, l.MaxComplexity)
 		errcode.Set(err, CodeComplexityLimit)
 		return err
+	}
+	if l.MaxComplexity > 0 && size.cost > l.MaxComplexity {
+		err := gqlerror.Errorf("operation has complexity %d, which exceeds the limit of %d", size.cost, l.MaxComplexity)
+		errcode.Set(err, CodeComplexityLimit)
+		return err
+	}
+	if g := guardOf(ctx); g != nil {
+		g.maxCost = int64(l.MaxComplexity)
 	}
 	return nil
 }
@@ -247,7 +234,7 @@ func (l Limits) checkInput(opCtx *graphql.OperationContext, size selectionSize, 
 	case l.MaxRootFields > 0:
 		roots := 0
 		for _, f := range graphql.CollectFields(opCtx, opCtx.Operation.SelectionSet, []string{"Query"}) {
-			if !strings.HasPrefix(f.Name, "__") {
+			if f.Name != "__typename" {
 				roots++
 			}
 		}
@@ -262,9 +249,9 @@ func (l Limits) checkInput(opCtx *graphql.OperationContext, size selectionSize, 
 }
 
 // selectionSize is the depth of the deepest field of a selection set, the number of fields
-// it selects and the number of input objects and lists in their arguments, with fragments
-// expanded (the counts saturating at maxFields).
-type selectionSize struct{ depth, fields, inputs int }
+// it selects, the number of input objects and lists in their arguments and its cost (see
+// cost.go), with fragments expanded (the counts saturating at maxFields).
+type selectionSize struct{ depth, fields, inputs, cost int }
 
 // inputStats is what a walk saw of argument values that does not add up over fragment
 // spreads: the deepest nesting and the longest string.
@@ -279,6 +266,7 @@ type selectionWalker struct {
 	active    map[string]bool // fragments being measured, against cycles
 	vars      map[string]any  // the operation's variables, coerced
 	input     *inputStats
+	intro     *introspectionCost
 }
 
 func (w selectionWalker) walk(set ast.SelectionSet) selectionSize {
@@ -287,15 +275,19 @@ func (w selectionWalker) walk(set ast.SelectionSet) selectionSize {
 		out.depth = max(out.depth, s.depth+levels)
 		out.fields = min(out.fields+s.fields, maxFields)
 		out.inputs = min(out.inputs+s.inputs, maxFields)
+		out.cost = sat(out.cost + s.cost)
 	}
 	for _, sel := range set {
 		switch s := sel.(type) {
 		case *ast.Field:
 			if strings.HasPrefix(s.Name, "__") {
+				// No depth; introspection is counted on the schema.
+				out.cost = sat(out.cost + w.intro.root(s))
 				continue
 			}
 			child := w.walk(s.SelectionSet)
 			child.fields = min(child.fields+1, maxFields)
+			child.cost = w.fieldCost(s, child.cost)
 			for _, a := range s.Arguments {
 				child.inputs = min(child.inputs+w.value(a.Value, 1), maxFields)
 			}
