@@ -89,16 +89,40 @@ func TestBodyLimitAtTheEdge(t *testing.T) {
 	if w := postGraphQL(h, at); w.Code != 200 || !strings.Contains(w.Body.String(), `"totalNodes":3`) {
 		t.Errorf("%d bytes: %d %s", len(at), w.Code, w.Body)
 	}
-	if w := postGraphQL(h, at+" "); w.Code != http.StatusRequestEntityTooLarge {
-		t.Errorf("%d bytes: %d %s", len(at)+1, w.Code, w.Body)
+	// Over the limit, announced by Content-Length or chunked: one answer, whatever the
+	// Accept header asks for.
+	for _, accept := range []string{"", "application/graphql-response+json"} {
+		var answers []string
+		for _, chunked := range []bool{false, true} {
+			r := httptest.NewRequest(http.MethodPost, "/graphql", io.MultiReader(strings.NewReader(at), strings.NewReader(" ")))
+			if chunked {
+				r.ContentLength = -1
+			}
+			r.Header.Set("Content-Type", "application/json")
+			if accept != "" {
+				r.Header.Set("Accept", accept)
+			}
+			w := httptest.NewRecorder()
+			h.ServeHTTP(w, r)
+			if w.Code != http.StatusRequestEntityTooLarge || !strings.Contains(w.Body.String(), `"code":"REQUEST_TOO_LARGE"`) {
+				t.Errorf("%d bytes, chunked %v: %d %s", len(at)+1, chunked, w.Code, w.Body)
+			}
+			answers = append(answers, w.Header().Get("Content-Type")+" "+w.Body.String())
+		}
+		if answers[0] != answers[1] {
+			t.Errorf("Accept %q: with Content-Length %q, chunked %q", accept, answers[0], answers[1])
+		}
 	}
-	r := httptest.NewRequest(http.MethodPost, "/graphql", io.MultiReader(strings.NewReader(at), strings.NewReader(" ")))
-	r.ContentLength = -1
-	r.Header.Set("Content-Type", "application/json")
+}
+
+// TestHeadGraphQL: HEAD /graphql is refused with 405 and says what is allowed.
+func TestHeadGraphQL(t *testing.T) {
+	h := newWebHandler(testStore(t), testConfig())
+	r := httptest.NewRequest(http.MethodHead, "/graphql", nil)
 	w := httptest.NewRecorder()
 	h.ServeHTTP(w, r)
-	if w.Code != http.StatusRequestEntityTooLarge || !strings.Contains(w.Body.String(), "request body too large") {
-		t.Errorf("%d bytes, chunked: %d %s", len(at)+1, w.Code, w.Body)
+	if w.Code != http.StatusMethodNotAllowed || w.Header().Get("Allow") == "" {
+		t.Errorf("HEAD: %d, Allow %q", w.Code, w.Header().Get("Allow"))
 	}
 }
 

@@ -13,7 +13,6 @@ import (
 	"path"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/rs/cors"
@@ -51,12 +50,13 @@ func newWebHandler(st store.Reader, cfg config) http.Handler {
 		ComplexityLimit:  cfg.ComplexityLimit,
 		MaxDepth:         cfg.MaxDepth,
 		MaxResponseBytes: cfg.MaxResponseBytes,
+		MaxInFlight:      cfg.MaxInFlight,
 	})
 	gql.Use(metrics.GraphQL{})
 	web := loadWebAssets()
 
 	mux := http.NewServeMux()
-	api := limitRequest(gql, cfg.MaxBodyBytes, cfg.Timeout, newInFlight(cfg.MaxInFlight))
+	api := limitRequest(gql, cfg.MaxBodyBytes, cfg.Timeout)
 	mux.HandleFunc("/graphql", func(w http.ResponseWriter, r *http.Request) {
 		// A browser opening /graphql (or a /graphql?query=… link) gets GraphiQL, which reads the
 		// query from the URL; GET with Accept: application/json stays plain GraphQL.
@@ -211,24 +211,15 @@ func wantsHTML(r *http.Request) bool {
 	return strings.Contains(r.Header.Get("Accept"), "text/html")
 }
 
-// limitRequest caps the request body, the time a request may take (graph enforces the
-// deadline: execution stops at it and the client gets TIMEOUT) and the requests in flight.
-// The deadline runs from the request's arrival, a wait for a slot included.
-func limitRequest(h http.Handler, maxBody int64, timeout time.Duration, lim *inFlight) http.Handler {
+// limitRequest caps the request body and the time a request may take (graph enforces the
+// deadline: execution stops at it and the client gets TIMEOUT; the deadline runs from the
+// request's arrival, a wait for a slot among the requests in flight included).
+func limitRequest(h http.Handler, maxBody int64, timeout time.Duration) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if timeout > 0 {
 			ctx, cancel := context.WithTimeout(r.Context(), timeout)
 			defer cancel()
 			r = r.WithContext(ctx)
-		}
-		if r.Method != http.MethodOptions && lim != nil {
-			if !lim.acquire(r.Context()) {
-				w.Header().Set("Retry-After", "1")
-				graph.WriteError(w, r, http.StatusServiceUnavailable, graph.CodeServerBusy,
-					"too many requests in flight: retry after a second")
-				return
-			}
-			defer lim.release()
 		}
 		if maxBody > 0 {
 			// Bodies over the limit, announced (Content-Length) or not (chunked), are
@@ -238,51 +229,6 @@ func limitRequest(h http.Handler, maxBody int64, timeout time.Duration, lim *inF
 		h.ServeHTTP(w, r)
 	})
 }
-
-// inFlight bounds the GraphQL requests being served at once, so that a few heavy requests
-// cannot together exhaust memory: past the bound a request waits for a slot, up to
-// maxWait and with at most 4 × slots others waiting, and is refused (503, Retry-After)
-// beyond that.
-type inFlight struct {
-	slots      chan struct{}
-	waiting    atomic.Int64
-	maxWaiting int64
-	maxWait    time.Duration
-}
-
-// DefaultMaxInFlight is the default of --max-in-flight.
-const DefaultMaxInFlight = 8
-
-func newInFlight(n int) *inFlight {
-	if n <= 0 {
-		return nil
-	}
-	return &inFlight{slots: make(chan struct{}, n), maxWaiting: 4 * int64(n), maxWait: time.Second}
-}
-
-func (l *inFlight) acquire(ctx context.Context) bool {
-	select {
-	case l.slots <- struct{}{}:
-		return true
-	default:
-	}
-	if l.waiting.Add(1) > l.maxWaiting {
-		l.waiting.Add(-1)
-		return false
-	}
-	defer l.waiting.Add(-1)
-	t := time.NewTimer(l.maxWait)
-	defer t.Stop()
-	select {
-	case l.slots <- struct{}{}:
-		return true
-	case <-t.C:
-	case <-ctx.Done():
-	}
-	return false
-}
-
-func (l *inFlight) release() { <-l.slots }
 
 func writeStatus(w http.ResponseWriter, status int, msg string) {
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")

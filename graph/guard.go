@@ -148,9 +148,10 @@ func resultSize(res any) int64 {
 // says why; the handler's goroutine then finishes quickly, every field failing, and its
 // answer is dropped. An answer of more than maxBytes bytes (the estimate while running can
 // be short of it) is replaced by the same RESPONSE_TOO_LARGE error.
-func runGuarded(ctx context.Context, responses graphql.ResponseHandler, recoverFunc func(context.Context, any) error) *graphql.Response {
+func runGuarded(ctx context.Context, responses graphql.ResponseHandler, recoverFunc func(context.Context, any) error, release func()) *graphql.Response {
 	done := make(chan *graphql.Response, 1)
 	go func() {
+		defer release()
 		defer func() {
 			if p := recover(); p != nil {
 				_ = recoverFunc(ctx, p)
@@ -192,4 +193,54 @@ func stoppedStatus(resp *graphql.Response) int {
 		return http.StatusBadRequest
 	}
 	return http.StatusOK
+}
+
+// inFlight bounds the GraphQL operations being served at once, so that a few heavy
+// requests cannot together exhaust memory: past the bound a request waits for a slot, up to
+// maxWait and with at most 16 × slots others waiting, and is refused (503, Retry-After)
+// beyond that. A slot is held until the operation's execution has ended, also when the
+// client was answered TIMEOUT before (a store call that does not heed its context).
+type inFlight struct {
+	slots      chan struct{}
+	waiting    atomic.Int64
+	maxWaiting int64
+	maxWait    time.Duration
+}
+
+func newInFlight(n int) *inFlight {
+	if n <= 0 {
+		return nil
+	}
+	return &inFlight{slots: make(chan struct{}, n), maxWaiting: 16 * int64(n), maxWait: time.Second}
+}
+
+func (l *inFlight) acquire(ctx context.Context) bool {
+	if l == nil {
+		return true
+	}
+	select {
+	case l.slots <- struct{}{}:
+		return true
+	default:
+	}
+	if l.waiting.Add(1) > l.maxWaiting {
+		l.waiting.Add(-1)
+		return false
+	}
+	defer l.waiting.Add(-1)
+	t := time.NewTimer(l.maxWait)
+	defer t.Stop()
+	select {
+	case l.slots <- struct{}{}:
+		return true
+	case <-t.C:
+	case <-ctx.Done():
+	}
+	return false
+}
+
+func (l *inFlight) release() {
+	if l != nil {
+		<-l.slots
+	}
 }

@@ -139,3 +139,35 @@ func TestResponseByteLimit(t *testing.T) {
 		}
 	}
 }
+
+// TestInFlightBound: past MaxInFlight operations a request waits a second for a slot, then
+// gets 503 with Retry-After and SERVER_BUSY; a slot is held until its execution has ended,
+// even when the client was answered TIMEOUT before.
+func TestInFlightBound(t *testing.T) {
+	st := &deafStore{Reader: newStore(t), release: make(chan struct{})}
+	var once sync.Once
+	free := func() { once.Do(func() { close(st.release) }) }
+	defer free()
+	h := graph.NewHandler(st, graph.Options{MaxInFlight: 1, Timeout: 100 * time.Millisecond})
+	// The first request times out, but its store call goes on and keeps the slot.
+	_, data, errs := postQuery(t, h, `{ nodes(ids: ["org:fier"]) { id } }`, "")
+	oneError(t, "the slow request", data, errs, graph.CodeTimeout)
+
+	b, _ := json.Marshal(map[string]any{"query": `{ stats { totalNodes } }`})
+	r := httptest.NewRequest(http.MethodPost, "/graphql", strings.NewReader(string(b)))
+	r.Header.Set("Content-Type", "application/json")
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, r)
+	var resp struct{ Errors []gqlError }
+	_ = json.Unmarshal(w.Body.Bytes(), &resp)
+	if w.Code != http.StatusServiceUnavailable || w.Header().Get("Retry-After") == "" ||
+		len(resp.Errors) != 1 || resp.Errors[0].Extensions["code"] != graph.CodeServerBusy {
+		t.Errorf("while busy: %d Retry-After %q %s", w.Code, w.Header().Get("Retry-After"), w.Body)
+	}
+
+	free()
+	time.Sleep(50 * time.Millisecond) // the slow execution ends and frees its slot
+	if _, data, errs := postQuery(t, h, `{ stats { totalNodes } }`, ""); len(errs) > 0 || data == nil {
+		t.Errorf("after the slot is free: %+v", errs)
+	}
+}

@@ -67,6 +67,9 @@ type Options struct {
 	// MaxResponseBytes is the most bytes the data of one answer may have; an operation whose
 	// answer grows past it is stopped and answered with RESPONSE_TOO_LARGE, never cut off.
 	MaxResponseBytes int64
+	// MaxInFlight is the most operations executed at once; more wait up to a second for a
+	// slot, then get 503 with Retry-After and SERVER_BUSY. 0: no bound.
+	MaxInFlight int
 }
 
 // Defaults of Options.
@@ -81,6 +84,8 @@ const (
 	DefaultMaxInputString  = 2_000
 	// DefaultMaxResponseBytes: 8 MiB, some 200 letters with their text.
 	DefaultMaxResponseBytes = 8 << 20
+	// DefaultMaxInFlight is the default of --max-in-flight.
+	DefaultMaxInFlight = 8
 )
 
 // CodeInputLimit is the error code of operations refused for the size of their arguments
@@ -126,7 +131,8 @@ func NewHandler(st store.Reader, opts Options) *handler.Server {
 	es := NewSchema(st, opts.BatchWait)
 	srv := handler.New(es)
 	// httpTransport first: transport.Options would answer HEAD with a 405 without Allow.
-	srv.AddTransport(httpTransport{maxTokens: opts.MaxTokens, timeout: opts.Timeout, maxBytes: opts.MaxResponseBytes})
+	srv.AddTransport(httpTransport{maxTokens: opts.MaxTokens, timeout: opts.Timeout, maxBytes: opts.MaxResponseBytes,
+		inFlight: newInFlight(opts.MaxInFlight)})
 	srv.AddTransport(transport.Options{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](opts.QueryCacheSize))
 	srv.SetParserTokenLimit(opts.MaxTokens)

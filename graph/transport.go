@@ -53,6 +53,7 @@ type httpTransport struct {
 	maxTokens int           // the parser's token limit, for telling a GET mutation from a bad document
 	timeout   time.Duration // the time limit of a request, from its start; 0: none (but the request's own deadline)
 	maxBytes  int64         // the most bytes an answer's data may have; 0: no limit
+	inFlight  *inFlight     // nil: no bound
 }
 
 var _ graphql.Transport = httpTransport{}
@@ -113,8 +114,15 @@ func (t httpTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.G
 		writeRequestError(w, http.StatusMethodNotAllowed, "GET runs queries only; send other operations with POST")
 		return
 	}
+	if !t.inFlight.acquire(ctx) {
+		w.Header().Set("Retry-After", "1")
+		w.WriteHeader(http.StatusServiceUnavailable)
+		writeJSON(w, errorsOnly{Errors: gqlerror.List{{Message: "too many requests in flight: retry after a second",
+			Extensions: map[string]any{"code": CodeServerBusy}}}})
+		return
+	}
 	responses, ctx := exec.DispatchOperation(ctx, opCtx)
-	resp := runGuarded(ctx, responses, Recover)
+	resp := runGuarded(ctx, responses, Recover, t.inFlight.release)
 	if media == mediaGraphQLResponse {
 		w.WriteHeader(stoppedStatus(resp))
 	}
@@ -136,16 +144,6 @@ func writeRequestError(w http.ResponseWriter, status int, msg string) {
 	case http.StatusMethodNotAllowed:
 		code = CodeMethod
 	}
-	w.WriteHeader(status)
-	writeJSON(w, errorsOnly{Errors: gqlerror.List{{Message: msg, Extensions: map[string]any{"code": code}}}})
-}
-
-// WriteError answers a request to the GraphQL endpoint that is refused before it reaches
-// GraphQL (by the server around it: too many requests in flight, a body too large) with one
-// error, its code and the media type Accept asks for, exactly as the transport answers the
-// requests it refuses.
-func WriteError(w http.ResponseWriter, r *http.Request, status int, code, msg string) {
-	w.Header().Set("Content-Type", responseMediaType(r.Header.Get("Accept"))+"; charset=utf-8")
 	w.WriteHeader(status)
 	writeJSON(w, errorsOnly{Errors: gqlerror.List{{Message: msg, Extensions: map[string]any{"code": code}}}})
 }
