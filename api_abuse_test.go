@@ -157,5 +157,7 @@ func TestAliasesBatchesAndHugeVariables(t *testing.T) {
 	refusedWith("a body over 1 MB", map[string]any{"query": `query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, "variables": map[string]any{"ids": ids}},
 		413, graph.CodeRequestTooLarge, "request body too large")
 	refusedWith("10 000 ids", map[string]any{"query": `query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, "variables": map[string]any{"ids": ids[:10_000]}},
+		200, graph.CodeInputLimit, "the arguments' lists hold 10000 values, which exceeds the limit of 1000")
+	refusedWith("1000 ids", map[string]any{"query": `query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, "variables": map[string]any{"ids": ids[:1000]}},
 		200, graph.CodeBadUserInput, "nodes takes at most 500 ids")
 }

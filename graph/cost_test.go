@@ -59,11 +59,12 @@ func TestCostCountsEveryList(t *testing.T) {
 		// The full introspection query counts 13,477 values on this schema.
 		{"the full introspection query (GraphiQL)", introspection.Query, nil, 0, ""},
 		{"the full introspection query at 13,476", introspection.Query, nil, 13_476, graph.CodeComplexityLimit},
-		{"20 aliases of the full introspection at 200,000", "{ " + aliases(`__schema { types { ...FullType } }`, 20) + "}" + fullTypeFragments(), nil, 200_000, graph.CodeComplexityLimit},
+		{"20 aliases of __type, full, at 2,000", "{ " + aliases(`__type(name: "Organisation") { ...FullType }`, 20) + "}" + fullTypeFragments(), nil, 2_000, graph.CodeComplexityLimit},
 		{"__type, one type", `{ __type(name: "Organisation") { fields { name type { name } } } }`, nil, 0, ""},
 		{"__type at a low limit", `{ __type(name: "Organisation") { fields { name type { name } } } }`, nil, 20, graph.CodeComplexityLimit},
 	} {
-		c := newClient(st, graph.Options{ComplexityLimit: tc.limit, Introspection: true})
+		// The list items limit (1,000 by default) would refuse some of these first.
+		c := newClient(st, graph.Options{ComplexityLimit: tc.limit, Introspection: true, MaxInputListItems: 1 << 20})
 		var opts []client.Option
 		for k, v := range tc.vars {
 			opts = append(opts, client.Var(k, v))
@@ -89,11 +90,14 @@ func fullTypeFragments() string {
 }
 
 // TestIntrospectionCountsAsRootFields: __schema and __type are top-level fields like any
-// other, so aliases of them are bounded by MaxRootFields.
+// other, so aliases of them are bounded by MaxRootFields, and __schema may be selected once.
 func TestIntrospectionCountsAsRootFields(t *testing.T) {
 	c := newClient(newStore(t), graph.Options{Introspection: true})
-	refused(t, c, "{ ...S } fragment S on Query { "+aliases(`__schema { queryType { name } }`, 21)+"}", graph.CodeInputLimit, "21 top-level fields")
+	refused(t, c, "{ ...S } fragment S on Query { "+aliases(`__type(name: "Query") { name }`, 21)+"}", graph.CodeInputLimit, "21 top-level fields")
 	mustDo(t, c, "{ __typename "+aliases(`__type(name: "Query") { name }`, 20)+"}", nil)
+	refused(t, c, "{ ...S } fragment S on Query { "+aliases(`__schema { queryType { name } }`, 2)+"}", graph.CodeInputLimit, "selects __schema 2 times")
+	refused(t, c, "{ a: __schema { queryType { name } } ...S } fragment S on Query { __schema { queryType { name } } }", graph.CodeInputLimit, "selects __schema 2 times")
+	mustDo(t, c, "{ __schema { queryType { name } } }", nil)
 }
 
 // TestCostCountedWhileRunning: a list longer than the cost model's estimate (here a node

@@ -147,8 +147,9 @@ func resultSize(res any) int64 {
 // deadline passed, the answer grew too large, the client left), at once the one error that
 // says why; the handler's goroutine then finishes quickly, every field failing, and its
 // answer is dropped. An answer of more than maxBytes bytes (the estimate while running can
-// be short of it) is replaced by the same RESPONSE_TOO_LARGE error.
-func runGuarded(ctx context.Context, responses graphql.ResponseHandler, recoverFunc func(context.Context, any) error, release func()) *graphql.Response {
+// be short of it) is replaced by the same RESPONSE_TOO_LARGE error. stopped says the answer
+// is such an error, to be sent without a data entry.
+func runGuarded(ctx context.Context, responses graphql.ResponseHandler, recoverFunc func(context.Context, any) error, release func()) (_ *graphql.Response, stopped bool) {
 	done := make(chan *graphql.Response, 1)
 	go func() {
 		defer release()
@@ -166,18 +167,18 @@ func runGuarded(ctx context.Context, responses graphql.ResponseHandler, recoverF
 	case <-ctx.Done():
 	}
 	if err := stopErr(ctx); err != nil {
-		return &graphql.Response{Errors: gqlerror.List{err}}
+		return &graphql.Response{Errors: gqlerror.List{err}}, true
 	}
 	if g := guardOf(ctx); g != nil && g.maxBytes > 0 && resp != nil && int64(len(resp.Data)) > g.maxBytes {
 		g.cancel(errTooLarge)
-		return &graphql.Response{Errors: gqlerror.List{stopErr(ctx)}}
+		return &graphql.Response{Errors: gqlerror.List{stopErr(ctx)}}, true
 	}
 	if resp == nil { // gqlgen's end of stream: the context ended before execution began
 		err := gqlerror.Errorf("request timed out")
 		setCode(err, CodeTimeout)
-		return &graphql.Response{Errors: gqlerror.List{err}}
+		return &graphql.Response{Errors: gqlerror.List{err}}, true
 	}
-	return resp
+	return resp, false
 }
 
 // stoppedStatus is the HTTP status of an answer that is one error of an operation stopped

@@ -171,3 +171,16 @@ func TestInFlightBound(t *testing.T) {
 		t.Errorf("after the slot is free: %+v", errs)
 	}
 }
+
+// TestErrorsDoNotRepeatLongNames: a validation error names what it refuses, cut short: a
+// 900 kB unknown field name is not sent back.
+func TestErrorsDoNotRepeatLongNames(t *testing.T) {
+	h := graph.NewHandler(newStore(t), graph.Options{Introspection: true})
+	for _, q := range []string{"{ " + strings.Repeat("a", 900_000) + " }", `{ organisation(name: "x") { ` + strings.Repeat("b", 1000) + ` } }`} {
+		_, data, errs := postQuery(t, h, q, "")
+		oneError(t, "a long unknown name", data, errs, "GRAPHQL_VALIDATION_FAILED")
+		if len(errs) == 1 && (len(errs[0].Message) > 300 || !strings.Contains(errs[0].Message, `…"`)) {
+			t.Errorf("message of %d bytes: %.300s", len(errs[0].Message), errs[0].Message)
+		}
+	}
+}

@@ -2,7 +2,9 @@ package graph
 
 import (
 	"context"
+	"fmt"
 	"reflect"
+	"strconv"
 	"strings"
 	"time"
 
@@ -53,6 +55,10 @@ type Options struct {
 	// relation filters become nested Cypher subqueries, whose planning time grows
 	// exponentially with their depth.
 	MaxInputDepth int
+	// MaxInputListItems is the most values the lists in an operation's arguments may hold
+	// together, variables counted at every use: `in` filters and nodes(ids:) (at most 500
+	// each). A filter's `in` list is tested against every candidate node.
+	MaxInputListItems int
 	// MaxInputString is the longest string argument accepted, in bytes. Search text, names,
 	// IDs and cursors are far shorter; a megabyte of search words would cost seconds.
 	MaxInputString int
@@ -82,6 +88,8 @@ const (
 	DefaultMaxInputObjects = 100
 	DefaultMaxInputDepth   = 12
 	DefaultMaxInputString  = 2_000
+	// DefaultMaxInputListItems: two nodes(ids:) of 500 IDs.
+	DefaultMaxInputListItems = 1_000
 	// DefaultMaxResponseBytes: 8 MiB, some 200 letters with their text.
 	DefaultMaxResponseBytes = 8 << 20
 	// DefaultMaxInFlight is the default of --max-in-flight.
@@ -120,7 +128,7 @@ func NewHandler(st store.Reader, opts Options) *handler.Server {
 		def int
 	}{{&opts.MaxRootFields, DefaultMaxRootFields},
 		{&opts.MaxInputObjects, DefaultMaxInputObjects}, {&opts.MaxInputDepth, DefaultMaxInputDepth},
-		{&opts.MaxInputString, DefaultMaxInputString}} {
+		{&opts.MaxInputString, DefaultMaxInputString}, {&opts.MaxInputListItems, DefaultMaxInputListItems}} {
 		if *o.v <= 0 {
 			*o.v = o.def
 		}
@@ -146,7 +154,8 @@ func NewHandler(st store.Reader, opts Options) *handler.Server {
 		srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](opts.QueryCacheSize)})
 	}
 	srv.Use(Limits{Schema: es.Schema(), MaxDepth: opts.MaxDepth, MaxComplexity: opts.ComplexityLimit, MaxRootFields: opts.MaxRootFields,
-		MaxInputObjects: opts.MaxInputObjects, MaxInputDepth: opts.MaxInputDepth, MaxInputString: opts.MaxInputString})
+		MaxInputObjects: opts.MaxInputObjects, MaxInputDepth: opts.MaxInputDepth, MaxInputString: opts.MaxInputString,
+		MaxInputListItems: opts.MaxInputListItems})
 	srv.SetErrorPresenter(NewErrorPresenter(opts.Introspection))
 	srv.SetRecoverFunc(Recover)
 	srv.AroundFields(func(ctx context.Context, next graphql.Resolver) (any, error) {
@@ -180,6 +189,7 @@ type Limits struct {
 	MaxDepth, MaxComplexity                        int
 	MaxRootFields                                  int
 	MaxInputObjects, MaxInputDepth, MaxInputString int
+	MaxInputListItems                              int
 }
 
 var _ interface {
@@ -199,7 +209,7 @@ func (l Limits) MutateOperationContext(ctx context.Context, opCtx *graphql.Opera
 		return nil
 	}
 	w := selectionWalker{fragments: map[string]selectionSize{}, active: map[string]bool{},
-		vars: opCtx.Variables, input: &inputStats{},
+		vars: opCtx.Variables, input: &inputStats{}, schema: l.Schema,
 		intro: &introspectionCost{schema: l.Schema, vars: opCtx.Variables, memo: map[string]int{}}}
 	size := w.walk(opCtx.Operation.SelectionSet)
 	if err := l.checkInput(opCtx, size, w.input); err != nil {
@@ -231,6 +241,12 @@ func (l Limits) MutateOperationContext(ctx context.Context, opCtx *graphql.Opera
 func (l Limits) checkInput(opCtx *graphql.OperationContext, size selectionSize, in *inputStats) *gqlerror.Error {
 	var err *gqlerror.Error
 	switch {
+	case in.badInt != "":
+		err = gqlerror.Errorf("Int cannot represent non 32-bit signed integer value: %s", in.badInt)
+		errcode.Set(err, CodeBadUserInput)
+		return err
+	case l.MaxInputListItems > 0 && size.items > l.MaxInputListItems:
+		err = gqlerror.Errorf("the arguments' lists hold %d values, which exceeds the limit of %d", size.items, l.MaxInputListItems)
 	case l.MaxInputString > 0 && in.longest > l.MaxInputString:
 		err = gqlerror.Errorf("an argument holds a string of %d bytes, which exceeds the limit of %d", in.longest, l.MaxInputString)
 	case l.MaxInputDepth > 0 && in.depth > l.MaxInputDepth:
@@ -238,13 +254,18 @@ func (l Limits) checkInput(opCtx *graphql.OperationContext, size selectionSize, 
 	case l.MaxInputObjects > 0 && size.inputs > l.MaxInputObjects:
 		err = gqlerror.Errorf("the arguments hold %d input objects and lists, which exceeds the limit of %d", size.inputs, l.MaxInputObjects)
 	case l.MaxRootFields > 0:
-		roots := 0
+		roots, schemas := 0, 0
 		for _, f := range graphql.CollectFields(opCtx, opCtx.Operation.SelectionSet, []string{"Query"}) {
 			if f.Name != "__typename" {
 				roots++
 			}
+			if f.Name == "__schema" {
+				schemas++
+			}
 		}
-		if roots > l.MaxRootFields {
+		if schemas > 1 {
+			err = gqlerror.Errorf("the operation selects __schema %d times; once is enough", schemas)
+		} else if roots > l.MaxRootFields {
 			err = gqlerror.Errorf("the operation selects %d top-level fields, which exceeds the limit of %d", roots, l.MaxRootFields)
 		}
 	}
@@ -257,11 +278,14 @@ func (l Limits) checkInput(opCtx *graphql.OperationContext, size selectionSize, 
 // selectionSize is the depth of the deepest field of a selection set, the number of fields
 // it selects, the number of input objects and lists in their arguments and its cost (see
 // cost.go), with fragments expanded (the counts saturating at maxFields).
-type selectionSize struct{ depth, fields, inputs, cost int }
+type selectionSize struct{ depth, fields, inputs, items, cost int }
 
 // inputStats is what a walk saw of argument values that does not add up over fragment
-// spreads: the deepest nesting and the longest string.
-type inputStats struct{ depth, longest int }
+// spreads: the deepest nesting, the longest string and an Int out of range.
+type inputStats struct {
+	depth, longest int
+	badInt         string
+}
 
 const maxFields = 1 << 40
 
@@ -273,6 +297,7 @@ type selectionWalker struct {
 	vars      map[string]any  // the operation's variables, coerced
 	input     *inputStats
 	intro     *introspectionCost
+	schema    *ast.Schema
 }
 
 func (w selectionWalker) walk(set ast.SelectionSet) selectionSize {
@@ -281,6 +306,7 @@ func (w selectionWalker) walk(set ast.SelectionSet) selectionSize {
 		out.depth = max(out.depth, s.depth+levels)
 		out.fields = min(out.fields+s.fields, maxFields)
 		out.inputs = min(out.inputs+s.inputs, maxFields)
+		out.items = sat(out.items + s.items)
 		out.cost = sat(out.cost + s.cost)
 	}
 	for _, sel := range set {
@@ -295,7 +321,9 @@ func (w selectionWalker) walk(set ast.SelectionSet) selectionSize {
 			child.fields = min(child.fields+1, maxFields)
 			child.cost = w.fieldCost(s, child.cost)
 			for _, a := range s.Arguments {
-				child.inputs = min(child.inputs+w.value(a.Value, 1), maxFields)
+				n := w.value(a.Value, 1)
+				child.inputs = sat(child.inputs + n.objects)
+				child.items = sat(child.items + n.items)
 			}
 			add(child, 1)
 		case *ast.InlineFragment:
@@ -317,56 +345,111 @@ func (w selectionWalker) walk(set ast.SelectionSet) selectionSize {
 	return out
 }
 
-// value measures an argument value at nesting depth, a variable by its value: it returns the
-// number of input objects and lists in it and records its depth and longest string.
-func (w selectionWalker) value(v *ast.Value, depth int) int {
+// inputCount is what an argument value holds: input objects and lists, and the values in
+// lists of scalars.
+type inputCount struct{ objects, items int }
+
+func (c *inputCount) add(o inputCount) {
+	c.objects = sat(c.objects + o.objects)
+	c.items = sat(c.items + o.items)
+}
+
+// value measures an argument value at nesting depth, a variable by its value: it counts the
+// input objects and lists in it and the values of its lists, and records its depth, its
+// longest string and any Int out of the 32-bit range.
+func (w selectionWalker) value(v *ast.Value, depth int) inputCount {
+	var n inputCount
 	if v == nil {
-		return 0
+		return n
 	}
 	switch v.Kind {
 	case ast.Variable:
-		return w.goValue(reflect.ValueOf(w.vars[v.Raw]), depth)
+		return w.goValue(reflect.ValueOf(w.vars[v.Raw]), depth, v.ExpectedType)
 	case ast.ListValue, ast.ObjectValue:
 		w.input.depth = max(w.input.depth, depth)
-		n := 1
+		n.objects = 1
 		for _, c := range v.Children {
-			n = min(n+w.value(c.Value, depth+1), maxFields)
+			if v.Kind == ast.ListValue && c.Value.Kind != ast.ListValue && c.Value.Kind != ast.ObjectValue {
+				n.items = sat(n.items + 1) // objects and lists count as such
+			}
+			n.add(w.value(c.Value, depth+1))
 		}
-		return n
 	case ast.StringValue, ast.BlockValue:
 		w.input.longest = max(w.input.longest, len(v.Raw))
+	case ast.IntValue:
+		if v.ExpectedType != nil && v.ExpectedType.Name() == "Int" {
+			w.checkInt(v.Raw)
+		}
 	}
-	return 0
+	return n
+}
+
+// checkInt records raw if it is not a 32-bit integer.
+func (w selectionWalker) checkInt(raw string) {
+	if _, err := strconv.ParseInt(raw, 10, 32); err != nil && w.input.badInt == "" {
+		if len(raw) > 24 {
+			raw = raw[:24] + "…"
+		}
+		w.input.badInt = raw
+	}
 }
 
 // goValue is value for a variable's value (JSON decoded, then coerced: maps, slices, strings,
-// numbers, booleans).
-func (w selectionWalker) goValue(v reflect.Value, depth int) int {
+// numbers, booleans) of GraphQL type typ (nil: unknown).
+func (w selectionWalker) goValue(v reflect.Value, depth int, typ *ast.Type) inputCount {
+	var n inputCount
 	for v.Kind() == reflect.Interface || v.Kind() == reflect.Pointer {
 		if v.IsNil() {
-			return 0
+			return n
 		}
 		v = v.Elem()
 	}
 	switch v.Kind() {
 	case reflect.Slice, reflect.Array:
 		w.input.depth = max(w.input.depth, depth)
-		n := 1
-		for i := range v.Len() {
-			n = min(n+w.goValue(v.Index(i), depth+1), maxFields)
+		n.objects = 1
+		var elem *ast.Type
+		if typ != nil {
+			elem = typ.Elem
 		}
-		return n
+		for i := range v.Len() {
+			c := w.goValue(v.Index(i), depth+1, elem)
+			if c.objects == 0 { // objects and lists count as such
+				n.items = sat(n.items + 1)
+			}
+			n.add(c)
+		}
 	case reflect.Map:
 		w.input.depth = max(w.input.depth, depth)
-		n := 1
-		for it := v.MapRange(); it.Next(); {
-			n = min(n+w.goValue(it.Value(), depth+1), maxFields)
+		n.objects = 1
+		var def *ast.Definition
+		if typ != nil && w.schema != nil {
+			def = w.schema.Types[typ.Name()]
 		}
-		return n
+		for it := v.MapRange(); it.Next(); {
+			var ft *ast.Type
+			if def != nil {
+				if f := def.Fields.ForName(fmt.Sprint(it.Key().Interface())); f != nil {
+					ft = f.Type
+				}
+			}
+			n.add(w.goValue(it.Value(), depth+1, ft))
+		}
 	case reflect.String:
 		w.input.longest = max(w.input.longest, v.Len())
+		if typ != nil && typ.Elem == nil && typ.Name() == "Int" { // json.Number
+			w.checkInt(v.String())
+		}
+	case reflect.Int, reflect.Int64, reflect.Int32:
+		if typ != nil && typ.Name() == "Int" {
+			w.checkInt(strconv.FormatInt(v.Int(), 10))
+		}
+	case reflect.Float64, reflect.Float32:
+		if typ != nil && typ.Name() == "Int" {
+			w.checkInt(strconv.FormatFloat(v.Float(), 'f', -1, 64))
+		}
 	}
-	return 0
+	return n
 }
 
 // noIntrospection refuses operations that ask for __schema or __type when introspection is

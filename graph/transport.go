@@ -122,11 +122,15 @@ func (t httpTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.G
 		return
 	}
 	responses, ctx := exec.DispatchOperation(ctx, opCtx)
-	resp := runGuarded(ctx, responses, Recover, t.inFlight.release)
+	resp, stopped := runGuarded(ctx, responses, Recover, t.inFlight.release)
+	if !stopped {
+		writeJSON(w, resp)
+		return
+	}
 	if media == mediaGraphQLResponse {
 		w.WriteHeader(stoppedStatus(resp))
 	}
-	writeJSON(w, resp)
+	writeJSON(w, errorsOnly{Errors: resp.Errors})
 }
 
 // errorsOnly is the response to a request that did not execute: errors and no data entry.
