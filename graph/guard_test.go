@@ -2,6 +2,8 @@ package graph_test
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
@@ -182,5 +184,60 @@ func TestErrorsDoNotRepeatLongNames(t *testing.T) {
 		if len(errs) == 1 && (len(errs[0].Message) > 300 || !strings.Contains(errs[0].Message, `…"`)) {
 			t.Errorf("message of %d bytes: %.300s", len(errs[0].Message), errs[0].Message)
 		}
+	}
+}
+
+// postRaw sends a JSON body to h and decodes the answer.
+func postRaw(t *testing.T, h http.Handler, body map[string]any) (map[string]json.RawMessage, []gqlError) {
+	t.Helper()
+	b, _ := json.Marshal(body)
+	r := httptest.NewRequest(http.MethodPost, "/graphql", strings.NewReader(string(b)))
+	r.Header.Set("Content-Type", "application/json")
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, r)
+	var resp struct {
+		Data   map[string]json.RawMessage `json:"data"`
+		Errors []gqlError                 `json:"errors"`
+	}
+	if err := json.Unmarshal(w.Body.Bytes(), &resp); err != nil {
+		t.Fatalf("answer %.200q: %v", w.Body, err)
+	}
+	return resp.Data, resp.Errors
+}
+
+// TestPersistedQueryErrors: every persisted-query error has its code, and only queries
+// that parse and validate are kept.
+func TestPersistedQueryErrors(t *testing.T) {
+	st := newStore(t)
+	on := graph.NewHandler(st, graph.Options{PersistedQueries: true})
+	off := graph.NewHandler(st, graph.Options{})
+	hashOf := func(q string) string { s := sha256.Sum256([]byte(q)); return hex.EncodeToString(s[:]) }
+	apq := func(hash string) map[string]any {
+		return map[string]any{"persistedQuery": map[string]any{"version": 1, "sha256Hash": hash}}
+	}
+	const good, bad = `{ stats { totalNodes } }`, `{ stats { nope } }`
+	for _, tc := range []struct {
+		name string
+		h    http.Handler
+		body map[string]any
+		code string // "": data
+	}{
+		{"an unknown hash", on, map[string]any{"extensions": apq(hashOf(good))}, graph.CodePersistedQueryNotFound},
+		{"a hash that is not the query's", on, map[string]any{"query": good, "extensions": apq("00")}, graph.CodeBadRequest},
+		{"a malformed extension", on, map[string]any{"query": good, "extensions": map[string]any{"persistedQuery": map[string]any{"version": 2}}}, graph.CodeBadRequest},
+		{"an invalid query with its hash", on, map[string]any{"query": bad, "extensions": apq(hashOf(bad))}, "GRAPHQL_VALIDATION_FAILED"},
+		{"… is not kept", on, map[string]any{"extensions": apq(hashOf(bad))}, graph.CodePersistedQueryNotFound},
+		{"a valid query with its hash", on, map[string]any{"query": good, "extensions": apq(hashOf(good))}, ""},
+		{"… is kept", on, map[string]any{"extensions": apq(hashOf(good))}, ""},
+		{"persisted queries off", off, map[string]any{"extensions": apq(hashOf(good))}, graph.CodePersistedQueryNotSupported},
+	} {
+		data, errs := postRaw(t, tc.h, tc.body)
+		if tc.code == "" {
+			if len(errs) > 0 || data == nil {
+				t.Errorf("%s: %+v", tc.name, errs)
+			}
+			continue
+		}
+		oneError(t, tc.name, data, errs, tc.code)
 	}
 }

@@ -12,7 +12,6 @@ import (
 	"github.com/99designs/gqlgen/graphql/errcode"
 	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
-	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
@@ -64,8 +63,11 @@ type Options struct {
 	MaxInputString int
 	// BatchWait is how long the per-request loaders collect keys before calling the store.
 	BatchWait time.Duration
-	// QueryCacheSize is the number of parsed and validated queries kept.
-	QueryCacheSize int
+	// QueryCacheBytes bounds the parsed and validated queries kept (LRU), by their
+	// estimated memory: the text plus some 300 bytes per AST node. Queries over 1/64 of it
+	// are parsed anew each time. Persisted queries (sha256 → text) are kept in a cache of
+	// half this size.
+	QueryCacheBytes int64
 	// Timeout is the time limit of a request, from when it arrives: execution stops at it and
 	// the client gets a TIMEOUT error. 0: no limit but the request context's own deadline,
 	// which is enforced the same way.
@@ -83,7 +85,7 @@ const (
 	DefaultComplexityLimit = 1_000_000
 	DefaultMaxDepth        = 15
 	DefaultMaxTokens       = 2_000
-	DefaultQueryCacheSize  = 1000
+	DefaultQueryCacheBytes = 32 << 20
 	DefaultMaxRootFields   = 20
 	DefaultMaxInputObjects = 100
 	DefaultMaxInputDepth   = 12
@@ -120,8 +122,8 @@ func NewHandler(st store.Reader, opts Options) *handler.Server {
 	if opts.MaxTokens <= 0 {
 		opts.MaxTokens = DefaultMaxTokens
 	}
-	if opts.QueryCacheSize <= 0 {
-		opts.QueryCacheSize = DefaultQueryCacheSize
+	if opts.QueryCacheBytes <= 0 {
+		opts.QueryCacheBytes = DefaultQueryCacheBytes
 	}
 	for _, o := range []struct {
 		v   *int
@@ -142,7 +144,7 @@ func NewHandler(st store.Reader, opts Options) *handler.Server {
 	srv.AddTransport(httpTransport{maxTokens: opts.MaxTokens, timeout: opts.Timeout, maxBytes: opts.MaxResponseBytes,
 		inFlight: newInFlight(opts.MaxInFlight)})
 	srv.AddTransport(transport.Options{})
-	srv.SetQueryCache(lru.New[*ast.QueryDocument](opts.QueryCacheSize))
+	srv.SetQueryCache(newByteCache(opts.QueryCacheBytes, opts.QueryCacheBytes/64, documentSize))
 	srv.SetParserTokenLimit(opts.MaxTokens)
 	srv.SetDisableSuggestion(!opts.Introspection)
 	if opts.Introspection {
@@ -150,9 +152,11 @@ func NewHandler(st store.Reader, opts Options) *handler.Server {
 	} else {
 		srv.Use(noIntrospection{})
 	}
+	apq := persistedQueries{}
 	if opts.PersistedQueries {
-		srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](opts.QueryCacheSize)})
+		apq.cache = newByteCache(opts.QueryCacheBytes/2, opts.QueryCacheBytes/128, func(k, q string) int64 { return int64(len(k) + len(q) + 64) })
 	}
+	srv.Use(apq)
 	srv.Use(Limits{Schema: es.Schema(), MaxDepth: opts.MaxDepth, MaxComplexity: opts.ComplexityLimit, MaxRootFields: opts.MaxRootFields,
 		MaxInputObjects: opts.MaxInputObjects, MaxInputDepth: opts.MaxInputDepth, MaxInputString: opts.MaxInputString,
 		MaxInputListItems: opts.MaxInputListItems})
