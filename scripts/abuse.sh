@@ -116,7 +116,9 @@ timeout_base=$base timeout_pid=$pid
 # Payloads.
 politie500=$(rep '"org:politie"' 500)
 politie100=$(rep '"org:politie"' 100)
-doc=$(grep -o '"doc:[^"]*"' <(curl -sS -H 'Content-Type: application/json' --data '{"query":"{ documents(first: 1) { edges { node { id } } } }"}' "$default_base/graphql") | head -n 1)
+# The letter with the longest text.
+doc=$(curl -sS -H 'Content-Type: application/json' --data '{"query":"{ documents(first: 1000) { edges { node { id text } } } }"}' "$default_base/graphql" |
+  sed 's/{"node":{"id":/\n/g' | awk 'length($0) > n { n = length($0); id = $1 } END { sub(/,.*/, "", id); print id }')
 docs500=$(rep "$doc" 500)
 letters500=$(rep '"a"' 500)
 ids60k=$(rep '"org:x"' 60000)
@@ -125,6 +127,8 @@ body mentions100.json 'query($i:[ID!]!){nodes(ids:$i){mentions{document{text}}}}
 body text20.json "query(\$i:[ID!]!){ $(aliases 'nodes(ids:$i){... on Document{text}}' 20) }" "{\"i\":[$docs500]}"
 body letters20.json "query(\$i:[ID!]!){ $(aliases 'nodes(ids:$i){... on Document{text}}' 20) }" "{\"i\":[$letters500]}"
 body textfrag.json 'query($i:[ID!]!){ ...Q } fragment Q on Query { a: nodes(ids:$i){...T} b: nodes(ids:$i){...T} c: nodes(ids:$i){...T} d: nodes(ids:$i){...T} } fragment T on Node { ... on Document { text } mentions { quote document { title } } }' "{\"i\":[$docs500]}"
+body text2.json 'query($i:[ID!]!){ a: nodes(ids:$i){... on Document{text}} b: nodes(ids:$i){... on Document{text}} }' "{\"i\":[$docs500]}"
+body text2frag.json 'query($i:[ID!]!){ ...Q } fragment Q on Query { a: nodes(ids:$i){...T} b: nodes(ids:$i){...T} } fragment T on Node { mentions { quote } ... on Document { text } }' "{\"i\":[$docs500]}"
 body evidence.json "{ $(aliases 'organisations(first:1000){edges{node{holds(first:500){edges{evidence{document{text}}}}}}}' 5) }"
 body schema280.json "{ $(aliases '__schema{...S}' 280) } fragment S on __Schema { types { name fields { name type { name } } } }"
 body schema20.json "{ $(aliases '__schema{...S}' 20) } fragment S on __Schema { types { name description fields { name description args { name description type { name } } type { name kind ofType { name kind ofType { name } } } } } }"
@@ -144,9 +148,11 @@ L=15
 attack "nodes(ids: 500 × org:politie) → mentions → document text" COMPLEXITY_LIMIT_EXCEEDED $L 1 mentions500.json
 attack "… the same, 6 at once" COMPLEXITY_LIMIT_EXCEEDED $L 6 mentions500.json
 attack "nodes(ids: 100 × org:politie) → mentions → document text" COMPLEXITY_LIMIT_EXCEEDED $L 1 mentions100.json
-attack "20 aliases × nodes(ids: 500 × a letter) → text" COMPLEXITY_LIMIT_EXCEEDED $L 1 text20.json
-attack "20 aliases × nodes(ids: 500 × \"a\") → text" "COMPLEXITY_LIMIT_EXCEEDED|data" $L 1 letters20.json
-attack "4 × 500 IDs → text and mentions, through fragments" COMPLEXITY_LIMIT_EXCEEDED $L 1 textfrag.json
+attack "20 aliases × nodes(ids: 500 × a letter) → text" "INPUT_LIMIT_EXCEEDED|COMPLEXITY_LIMIT_EXCEEDED" $L 1 text20.json
+attack "20 aliases × nodes(ids: 500 × \"a\") → text" "INPUT_LIMIT_EXCEEDED|COMPLEXITY_LIMIT_EXCEEDED" $L 1 letters20.json
+attack "4 × 500 IDs → text and mentions, through fragments" "INPUT_LIMIT_EXCEEDED|COMPLEXITY_LIMIT_EXCEEDED" $L 1 textfrag.json
+attack "2 × 500 × the longest letter → text, 16 at once" "RESPONSE_TOO_LARGE|SERVER_BUSY" $L 16 text2.json
+attack "the same through fragments with mentions, 6 at once" RESPONSE_TOO_LARGE $L 6 text2frag.json
 attack "5 × organisations → holds(500) → evidence → text" COMPLEXITY_LIMIT_EXCEEDED $L 1 evidence.json
 attack "280 aliases of __schema through one fragment" INPUT_LIMIT_EXCEEDED $L 1 schema280.json
 attack "… the same, 6 at once" INPUT_LIMIT_EXCEEDED $L 6 schema280.json
@@ -178,9 +184,11 @@ attack "300 distinct 1 MB queries, then one more" "data" $L 1 big1.json
 base=$timeout_base pid=$timeout_pid
 baseline_kb=$(kb VmRSS "$pid")
 say "server with --timeout 300ms (pid $pid)"
-body heavy.json "{ $(aliases 'neighbourhood(id:\"org:politie\",depth:3,limit:1000){nodes{id name aliases mentions{quote document{title}}} edges{id type evidence{quote document{title}}}}' 20) }"
-attack "20 × neighbourhood with evidence" "data|TIMEOUT|COMPLEXITY_LIMIT_EXCEEDED|RESPONSE_TOO_LARGE" 0.3 1 heavy.json
-attack "… the same, 6 at once" "data|TIMEOUT|COMPLEXITY_LIMIT_EXCEEDED|RESPONSE_TOO_LARGE|SERVER_BUSY" 0.3 6 heavy.json
+body heavy.json "{ $(aliases 'neighbourhood(id:\"org:politie\",depth:3,limit:1000){nodes{id label name aliases} edges{id type from to}}' 20) }"
+body heavy2.json "query(\$i:[ID!]!){ $(aliases 'nodes(ids:$i){id ... on Document{title text}}' 2) }" "{\"i\":[$docs500]}"
+attack "20 × neighbourhood(depth 3, limit 1000)" "data|TIMEOUT|RESPONSE_TOO_LARGE" 0.3 1 heavy.json
+attack "… the same, 16 at once" "data|TIMEOUT|RESPONSE_TOO_LARGE|SERVER_BUSY" 0.3 16 heavy.json
+attack "2 × 500 × a letter's text, 6 at once" "TIMEOUT|RESPONSE_TOO_LARGE|SERVER_BUSY" 0.3 6 heavy2.json
 attack "where id in 60 000 IDs (refused before it runs)" INPUT_LIMIT_EXCEEDED 0.3 1 in60k.json
 
 # Still serving.
