@@ -1,11 +1,15 @@
 package main
 
 import (
+	"bufio"
+	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 )
 
 // Tests of the GraphQL API as the server wires it (flags → handler): CORS, body size,
@@ -162,5 +166,31 @@ func TestIntrospectionSwitch(t *testing.T) {
 		if suggests != tc.on || introspects != tc.on || sdl != tc.on {
 			t.Errorf("%v: suggestions %v, introspection %v, SDL %v; want all %v", tc.args, suggests, introspects, sdl, tc.on)
 		}
+	}
+}
+
+// TestSlowBodyTimesOut: a body that trickles in is not waited for past the time limit: the
+// client gets TIMEOUT at the deadline, on a real connection.
+func TestSlowBodyTimesOut(t *testing.T) {
+	cfg := testConfig()
+	cfg.Timeout = 300 * time.Millisecond
+	srv := httptest.NewServer(newWebHandler(testStore(t), cfg))
+	defer srv.Close()
+	conn, err := net.Dial("tcp", srv.Listener.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	start := time.Now()
+	fmt.Fprintf(conn, "POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"query\": ")
+	_ = conn.SetReadDeadline(time.Now().Add(10 * time.Second))
+	resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
+	if err != nil {
+		t.Fatalf("no answer after %v: %v", time.Since(start), err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	if took := time.Since(start); resp.StatusCode != http.StatusRequestTimeout || !strings.Contains(string(body), `"code":"TIMEOUT"`) || took > cfg.Timeout+2*time.Second {
+		t.Errorf("after %v: %d %s", took, resp.StatusCode, body)
 	}
 }

@@ -220,6 +220,10 @@ func limitRequest(h http.Handler, maxBody int64, timeout time.Duration) http.Han
 			ctx, cancel := context.WithTimeout(r.Context(), timeout)
 			defer cancel()
 			r = r.WithContext(ctx)
+			// A body sent slowly is not waited for past the deadline either (the server's
+			// ReadTimeout is the time limit + 10 s); not every writer supports it (tests).
+			dl, _ := ctx.Deadline()
+			_ = http.NewResponseController(w).SetReadDeadline(dl)
 		}
 		if maxBody > 0 {
 			// Bodies over the limit, announced (Content-Length) or not (chunked), are

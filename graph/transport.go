@@ -8,6 +8,7 @@ import (
 	"mime"
 	"net/http"
 	"net/url"
+	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -147,6 +148,8 @@ func writeRequestError(w http.ResponseWriter, status int, msg string) {
 		code = CodeRequestTooLarge
 	case http.StatusMethodNotAllowed:
 		code = CodeMethod
+	case http.StatusRequestTimeout:
+		code = CodeTimeout
 	}
 	w.WriteHeader(status)
 	writeJSON(w, errorsOnly{Errors: gqlerror.List{{Message: msg, Extensions: map[string]any{"code": code}}}})
@@ -232,6 +235,9 @@ func postParams(r *http.Request) (*graphql.RawParams, int, string) {
 	if err != nil {
 		if _, tooLarge := errors.AsType[*http.MaxBytesError](err); tooLarge {
 			return nil, http.StatusRequestEntityTooLarge, "request body too large"
+		}
+		if errors.Is(err, os.ErrDeadlineExceeded) {
+			return nil, http.StatusRequestTimeout, "request timed out: the body did not arrive in time"
 		}
 		return nil, http.StatusBadRequest, "the request body could not be read"
 	}
