@@ -181,6 +181,37 @@ func runGuarded(ctx context.Context, responses graphql.ResponseHandler, recoverF
 	return resp, false
 }
 
+// guardedSchema makes an operation stopped by its guard answer with its one error right
+// where it is executed, below every response interceptor: the metrics and the access log
+// count that error, not the hundreds of fields it stopped.
+type guardedSchema struct{ graphql.ExecutableSchema }
+
+// Exec implements graphql.ExecutableSchema.
+func (s guardedSchema) Exec(ctx context.Context) graphql.ResponseHandler {
+	next := s.ExecutableSchema.Exec(ctx)
+	return func(ctx context.Context) *graphql.Response {
+		// The fields' errors go to a response context of their own, handed on only if the
+		// operation was not stopped (the executor adds those of ctx to the answer).
+		inner := graphql.WithFreshResponseContext(ctx)
+		resp := next(inner)
+		g := guardOf(ctx)
+		if err := stopErr(ctx); err != nil && g != nil {
+			return &graphql.Response{Errors: gqlerror.List{err}}
+		}
+		if g != nil && g.maxBytes > 0 && resp != nil && int64(len(resp.Data)) > g.maxBytes {
+			g.cancel(errTooLarge)
+			return &graphql.Response{Errors: gqlerror.List{stopErr(ctx)}}
+		}
+		if resp != nil {
+			resp.Errors = append(resp.Errors, graphql.GetErrors(inner)...)
+			for k, v := range graphql.GetExtensions(inner) {
+				graphql.RegisterExtension(ctx, k, v)
+			}
+		}
+		return resp
+	}
+}
+
 // stoppedStatus is the HTTP status of an answer that is one error of an operation stopped
 // while it ran, for application/graphql-response+json (application/json answers are 200).
 func stoppedStatus(resp *graphql.Response) int {

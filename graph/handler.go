@@ -139,7 +139,7 @@ func NewHandler(st store.Reader, opts Options) *handler.Server {
 		opts.MaxResponseBytes = DefaultMaxResponseBytes
 	}
 	es := NewSchema(st, opts.BatchWait)
-	srv := handler.New(es)
+	srv := handler.New(guardedSchema{es})
 	// httpTransport first: transport.Options would answer HEAD with a 405 without Allow.
 	srv.AddTransport(httpTransport{maxTokens: opts.MaxTokens, timeout: opts.Timeout, maxBytes: opts.MaxResponseBytes,
 		inFlight: newInFlight(opts.MaxInFlight)})
