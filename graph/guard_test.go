@@ -209,13 +209,14 @@ func postRaw(t *testing.T, h http.Handler, body map[string]any) (map[string]json
 // that parse and validate are kept.
 func TestPersistedQueryErrors(t *testing.T) {
 	st := newStore(t)
-	on := graph.NewHandler(st, graph.Options{PersistedQueries: true})
+	on := graph.NewHandler(st, graph.Options{PersistedQueries: true, MaxDepth: 3})
 	off := graph.NewHandler(st, graph.Options{})
 	hashOf := func(q string) string { s := sha256.Sum256([]byte(q)); return hex.EncodeToString(s[:]) }
 	apq := func(hash string) map[string]any {
 		return map[string]any{"persistedQuery": map[string]any{"version": 1, "sha256Hash": hash}}
 	}
 	const good, bad = `{ stats { totalNodes } }`, `{ stats { nope } }`
+	const deep = `{ organisations { edges { node { id } } } }` // depth 4
 	for _, tc := range []struct {
 		name string
 		h    http.Handler
@@ -227,6 +228,8 @@ func TestPersistedQueryErrors(t *testing.T) {
 		{"a malformed extension", on, map[string]any{"query": good, "extensions": map[string]any{"persistedQuery": map[string]any{"version": 2}}}, graph.CodeBadRequest},
 		{"an invalid query with its hash", on, map[string]any{"query": bad, "extensions": apq(hashOf(bad))}, "GRAPHQL_VALIDATION_FAILED"},
 		{"… is not kept", on, map[string]any{"extensions": apq(hashOf(bad))}, graph.CodePersistedQueryNotFound},
+		{"a query over a limit with its hash", on, map[string]any{"query": deep, "extensions": apq(hashOf(deep))}, graph.CodeDepthLimit},
+		{"… is not kept", on, map[string]any{"extensions": apq(hashOf(deep))}, graph.CodePersistedQueryNotFound},
 		{"a valid query with its hash", on, map[string]any{"query": good, "extensions": apq(hashOf(good))}, ""},
 		{"… is kept", on, map[string]any{"extensions": apq(hashOf(good))}, ""},
 		{"persisted queries off", off, map[string]any{"extensions": apq(hashOf(good))}, graph.CodePersistedQueryNotSupported},

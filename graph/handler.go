@@ -156,10 +156,10 @@ func NewHandler(st store.Reader, opts Options) *handler.Server {
 	if opts.PersistedQueries {
 		apq.cache = newByteCache(opts.QueryCacheBytes/2, opts.QueryCacheBytes/128, func(k, q string) int64 { return int64(len(k) + len(q) + 64) })
 	}
-	srv.Use(apq)
 	srv.Use(Limits{Schema: es.Schema(), MaxDepth: opts.MaxDepth, MaxComplexity: opts.ComplexityLimit, MaxRootFields: opts.MaxRootFields,
 		MaxInputObjects: opts.MaxInputObjects, MaxInputDepth: opts.MaxInputDepth, MaxInputString: opts.MaxInputString,
 		MaxInputListItems: opts.MaxInputListItems})
+	srv.Use(apq) // after Limits: a query is kept once it passed them too
 	srv.SetErrorPresenter(NewErrorPresenter(opts.Introspection))
 	srv.SetRecoverFunc(Recover)
 	srv.AroundFields(func(ctx context.Context, next graphql.Resolver) (any, error) {
