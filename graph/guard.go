@@ -227,11 +227,12 @@ func stoppedStatus(resp *graphql.Response) int {
 	return http.StatusOK
 }
 
-// inFlight bounds the GraphQL operations being served at once, so that a few heavy
-// requests cannot together exhaust memory: past the bound a request waits for a slot, up to
-// maxWait and with at most 16 × slots others waiting, and is refused (503, Retry-After)
-// beyond that. A slot is held until the operation's execution has ended, also when the
-// client was answered TIMEOUT before (a store call that does not heed its context).
+// inFlight bounds the GraphQL requests being served at once — read, decoded, validated and
+// executed — so that a few heavy requests cannot together exhaust memory: past the bound a
+// request waits for a slot, up to maxWait and with at most 16 × slots others waiting, and is
+// refused (503, Retry-After) beyond that. A slot is held until the operation's execution has
+// ended, also when the client was answered TIMEOUT before (a store call that does not heed
+// its context).
 type inFlight struct {
 	slots      chan struct{}
 	waiting    atomic.Int64

@@ -78,6 +78,21 @@ func (t httpTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.G
 		writeRequestError(w, http.StatusMethodNotAllowed, "use GET or POST")
 		return
 	}
+	// The slot covers reading, decoding and validating the request too: a megabyte of
+	// variables decodes to many times that in memory.
+	if !t.inFlight.acquire(ctx) {
+		w.Header().Set("Retry-After", "1")
+		w.WriteHeader(http.StatusServiceUnavailable)
+		writeJSON(w, errorsOnly{Errors: gqlerror.List{{Message: "too many requests in flight: retry after a second",
+			Extensions: map[string]any{"code": CodeServerBusy}}}})
+		return
+	}
+	held := true
+	defer func() {
+		if held {
+			t.inFlight.release()
+		}
+	}()
 	start := graphql.Now()
 	var params *graphql.RawParams
 	var status int
@@ -115,14 +130,8 @@ func (t httpTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.G
 		writeRequestError(w, http.StatusMethodNotAllowed, "GET runs queries only; send other operations with POST")
 		return
 	}
-	if !t.inFlight.acquire(ctx) {
-		w.Header().Set("Retry-After", "1")
-		w.WriteHeader(http.StatusServiceUnavailable)
-		writeJSON(w, errorsOnly{Errors: gqlerror.List{{Message: "too many requests in flight: retry after a second",
-			Extensions: map[string]any{"code": CodeServerBusy}}}})
-		return
-	}
 	responses, ctx := exec.DispatchOperation(ctx, opCtx)
+	held = false // the execution releases the slot when it ends, which can be after the answer
 	resp, stopped := runGuarded(ctx, responses, Recover, t.inFlight.release)
 	if !stopped {
 		writeJSON(w, resp)

@@ -160,6 +160,7 @@ attack "20 aliases of __schema with descriptions, 6 at once" INPUT_LIMIT_EXCEEDE
 attack "20 aliases of __type, 6 at once" "data|COMPLEXITY_LIMIT_EXCEEDED" $L 6 type20.json
 attack "introspection nested through field types" GRAPHQL_VALIDATION_FAILED $L 1 deepintro.json
 attack "where id in 60 000 IDs, nested three deep" INPUT_LIMIT_EXCEEDED $L 1 in60k.json
+attack "… the same, 32 at once" "INPUT_LIMIT_EXCEEDED|SERVER_BUSY" $L 32 in60k.json
 attack "20 × neighbourhood(depth 3, limit 1000) with mentions" "COMPLEXITY_LIMIT_EXCEEDED|RESPONSE_TOO_LARGE" $L 1 hood20.json
 attack "… the same, 6 at once" "COMPLEXITY_LIMIT_EXCEEDED|RESPONSE_TOO_LARGE|SERVER_BUSY" $L 6 hood20.json
 attack "20 × search(first 200) → mentions → document text" "COMPLEXITY_LIMIT_EXCEEDED|RESPONSE_TOO_LARGE" $L 1 search20.json
