@@ -56,6 +56,8 @@ func TestCostCountsEveryList(t *testing.T) {
 		{"2 × 500 IDs → text", `query($i: [ID!]!) { a: nodes(ids: $i) { ... on Document { text } } b: nodes(ids: $i) { ... on Document { text } } }`,
 			map[string]any{"i": ids("doc:28638-257", 500)}, 0, ""},
 		{"a few documents with text", `{ documents(first: 50) { edges { node { title text } } } }`, nil, 0, ""},
+		{"the explorer's start graph (web/src/api.ts planGraph)", explorerPlan, map[string]any{"id": "plan:x", "types": []string{"HOLDS"}}, 0, ""},
+		{"… at 781,205", explorerPlan, map[string]any{"id": "plan:x", "types": []string{"HOLDS"}}, 781_205, graph.CodeComplexityLimit},
 		// The full introspection query counts 13,477 values on this schema.
 		{"the full introspection query (GraphiQL)", introspection.Query, nil, 0, ""},
 		{"the full introspection query at 13,476", introspection.Query, nil, 13_476, graph.CodeComplexityLimit},
@@ -82,6 +84,18 @@ func TestCostCountsEveryList(t *testing.T) {
 	refused(t, newClient(st, graph.Options{Introspection: true}), `{ __schema { types { fields { type { fields { type { fields { type { fields { name } } } } } } } } } }`,
 		"GRAPHQL_VALIDATION_FAILED", "Maximum introspection depth exceeded")
 }
+
+// explorerPlan is the explorer's largest query, planGraph in web/src/api.ts.
+var explorerPlan = strings.NewReplacer("NODE_REF", "id label name ... on Document { date }",
+	"EDGE", "id type from to evidence { documentId quote start end document { id name title citation kenmerk date kind } }").Replace(`
+	query Plan($id: ID!, $types: [RelationType!]) {
+	  node(id: $id) { NODE_REF
+	    relations(types: [PART_OF], direction: IN, first: 20) { edges { EDGE node { NODE_REF
+	      relations(types: $types, direction: IN, first: 60) { edges { EDGE node { NODE_REF
+	        relations(types: $types, direction: IN, labels: [Organisation], first: 10) { edges { EDGE node { NODE_REF } } }
+	      } } }
+	    } } }
+	  } }`)
 
 // fullTypeFragments are the fragments of the full introspection query.
 func fullTypeFragments() string {
