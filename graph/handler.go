@@ -93,8 +93,10 @@ const (
 	DefaultMaxInputString  = 2_000
 	// DefaultMaxInputListItems: two nodes(ids:) of 500 IDs.
 	DefaultMaxInputListItems = 1_000
-	// DefaultMaxResponseBytes: 8 MiB, some 200 letters with their text.
-	DefaultMaxResponseBytes = 8 << 20
+	// DefaultMaxResponseBytes: 4 MiB, some 100 letters with their text. While an answer is
+	// built, gqlgen marshals list items as they resolve, so an operation stopped at the limit
+	// has held about twice that; with DefaultMaxInFlight that is some 100 MB at most.
+	DefaultMaxResponseBytes = 4 << 20
 	// DefaultMaxInFlight is the default of --max-in-flight.
 	DefaultMaxInFlight = 8
 )

@@ -110,10 +110,11 @@ wait_curls() { wait $(jobs -p | grep -vxF -f <(printf '%s\n' "${pids[@]}")) 2>/d
 
 start default
 default_base=$base default_pid=$pid
-start timeout --timeout 300ms
+start timeout --timeout 300ms --persisted-queries
 timeout_base=$base timeout_pid=$pid
 
 # Payloads.
+: >"$work/empty.json"
 politie500=$(rep '"org:politie"' 500)
 politie100=$(rep '"org:politie"' 100)
 # The letter with the longest text.
@@ -181,6 +182,9 @@ for round in $(seq 1 75); do
 done
 attack "300 distinct 1 MB queries, then one more" "data" $L 1 big1.json
 
+# The same through GET.
+attack "280 aliases of __schema, by GET" INPUT_LIMIT_EXCEEDED $L 1 empty.json -G --data-urlencode "query={ $(aliases '__schema{...S}' 280) } fragment S on __Schema { types { name } }"
+
 # The time limit: past it the answer is TIMEOUT, never late and never data.
 base=$timeout_base pid=$timeout_pid
 baseline_kb=$(kb VmRSS "$pid")
@@ -191,6 +195,16 @@ attack "20 × neighbourhood(depth 3, limit 1000)" "data|TIMEOUT|RESPONSE_TOO_LAR
 attack "… the same, 16 at once" "data|TIMEOUT|RESPONSE_TOO_LARGE|SERVER_BUSY" 0.3 16 heavy.json
 attack "2 × 500 × a letter's text, 6 at once" "TIMEOUT|RESPONSE_TOO_LARGE|SERVER_BUSY" 0.3 6 heavy2.json
 attack "where id in 60 000 IDs (refused before it runs)" INPUT_LIMIT_EXCEEDED 0.3 1 in60k.json
+
+# Persisted queries (on for this server): coded errors, nothing unparseable kept.
+junk='{ stats { totalNodes '
+junk_hash=$(printf '%s' "$junk" | sha256sum | cut -d' ' -f1)
+printf '{"query":"%s","extensions":{"persistedQuery":{"version":1,"sha256Hash":"%s"}}}' "$junk" "$junk_hash" >"$work/apqjunk.json"
+printf '{"extensions":{"persistedQuery":{"version":1,"sha256Hash":"%s"}}}' "$junk_hash" >"$work/apqhash.json"
+printf '{"query":"{ stats { totalNodes } }","extensions":{"persistedQuery":{"version":1,"sha256Hash":"00"}}}' >"$work/apqwrong.json"
+attack "APQ: an unparseable query with its hash" GRAPHQL_PARSE_FAILED 0.3 1 apqjunk.json
+attack "APQ: … its hash alone (not kept)" PERSISTED_QUERY_NOT_FOUND 0.3 1 apqhash.json
+attack "APQ: a hash that is not the query's" BAD_REQUEST 0.3 1 apqwrong.json
 
 # Still serving.
 base=$default_base pid=$default_pid
