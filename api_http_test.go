@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"beleidsgraaf/graph"
 )
 
 // Tests of the GraphQL API as the server wires it (flags → handler): CORS, body size,
@@ -192,5 +194,33 @@ func TestSlowBodyTimesOut(t *testing.T) {
 	body, _ := io.ReadAll(resp.Body)
 	if took := time.Since(start); resp.StatusCode != http.StatusRequestTimeout || !strings.Contains(string(body), `"code":"TIMEOUT"`) || took > cfg.Timeout+2*time.Second {
 		t.Errorf("after %v: %d %s", took, resp.StatusCode, body)
+	}
+}
+
+// TestAbuseLimitFlags: the limits of issue #16 are on by default and can be set.
+func TestAbuseLimitFlags(t *testing.T) {
+	for _, tc := range []struct {
+		args     []string
+		resp     int64
+		inFlight int
+		timeout  time.Duration
+	}{
+		{nil, graph.DefaultMaxResponseBytes, graph.DefaultMaxInFlight, 15 * time.Second},
+		{[]string{"--max-response", "1000", "--max-in-flight", "2", "--timeout", "200ms"}, 1000, 2, 200 * time.Millisecond},
+	} {
+		cfg, err := parseFlags("serve", tc.args, io.Discard)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if cfg.MaxResponseBytes != tc.resp || cfg.MaxInFlight != tc.inFlight || cfg.Timeout != tc.timeout {
+			t.Errorf("%v: max-response %d, max-in-flight %d, timeout %v", tc.args, cfg.MaxResponseBytes, cfg.MaxInFlight, cfg.Timeout)
+		}
+	}
+	// Through the server as wired: the answer size limit holds.
+	cfg := testConfig()
+	cfg.MaxResponseBytes = 100
+	w := postGraphQL(newWebHandler(testStore(t), cfg), `{"query": "{ organisations(first: 100) { edges { node { id name aliases } } } }"}`)
+	if !strings.Contains(w.Body.String(), `"code":"RESPONSE_TOO_LARGE"`) || strings.Contains(w.Body.String(), `"data"`) {
+		t.Errorf("--max-response 100: %d %s", w.Code, w.Body)
 	}
 }
