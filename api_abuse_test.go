@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"net/http"
 	"reflect"
+	"runtime"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -157,5 +159,101 @@ func TestAliasesBatchesAndHugeVariables(t *testing.T) {
 	refusedWith("a body over 1 MB", map[string]any{"query": `query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, "variables": map[string]any{"ids": ids}},
 		413, graph.CodeRequestTooLarge, "request body too large")
 	refusedWith("10 000 ids", map[string]any{"query": `query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, "variables": map[string]any{"ids": ids[:10_000]}},
+		200, graph.CodeInputLimit, "the arguments' lists hold 10000 values, which exceeds the limit of 1000")
+	refusedWith("1000 ids", map[string]any{"query": `query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, "variables": map[string]any{"ids": ids[:1000]}},
 		200, graph.CodeBadUserInput, "nodes takes at most 500 ids")
+}
+
+// TestAttacksOfIssue16: the attacks of issue #16 and their relatives, through the server
+// as wired with its default limits on the bundled corpus: each is answered with one error
+// and its code, no data, and allocates a bounded amount of memory (runtime.MemStats
+// TotalAlloc, an upper bound of what it can have held), six at once.
+func TestAttacksOfIssue16(t *testing.T) {
+	st := corpusStore(t)
+	h := newWebHandler(st, config{Introspection: true, MaxBodyBytes: 1 << 20, Timeout: 15 * time.Second})
+	rep := func(s string, n int) []string {
+		out := make([]string, n)
+		for i := range out {
+			out[i] = s
+		}
+		return out
+	}
+	aliases := func(field string, n int) string {
+		var b strings.Builder
+		for i := range n {
+			fmt.Fprintf(&b, "a%d: %s ", i, field)
+		}
+		return b.String()
+	}
+	// The letter with the longest text.
+	var doc string
+	p, err := st.List(context.Background(), store.ListQuery{Label: kg.Document})
+	if err != nil {
+		t.Fatal(err)
+	}
+	longest := 0
+	for _, n := range p.Nodes {
+		if text, _ := n.Props[kg.PropText].(string); len(text) > longest {
+			doc, longest = n.ID, len(text)
+		}
+	}
+	const mentions = `query($i: [ID!]!) { nodes(ids: $i) { mentions { document { text } } } }`
+	for _, tc := range []struct {
+		name string
+		body map[string]any
+		code string
+	}{
+		{"500 × org:politie → mentions → text", map[string]any{"query": mentions, "variables": map[string]any{"i": rep("org:politie", 500)}}, graph.CodeComplexityLimit},
+		{"100 × org:politie → mentions → text", map[string]any{"query": mentions, "variables": map[string]any{"i": rep("org:politie", 100)}}, graph.CodeComplexityLimit},
+		{"20 aliases × 500 letters → text", map[string]any{"query": "query($i: [ID!]!) { " + aliases(`nodes(ids: $i) { ... on Document { text } }`, 20) + "}",
+			"variables": map[string]any{"i": rep(doc, 500)}}, graph.CodeInputLimit},
+		{"2 × 500 letters → text and mentions, through fragments", map[string]any{"query": `query($i: [ID!]!) { ...Q } fragment Q on Query { a: nodes(ids: $i) { ...T } b: nodes(ids: $i) { ...T } } fragment T on Node { mentions { quote } ... on Document { text } }`,
+			"variables": map[string]any{"i": rep(doc, 500)}}, graph.CodeResponseTooLarge},
+		{"280 aliases of __schema through a fragment", map[string]any{"query": "{ " + aliases(`__schema { ...S }`, 280) + "} fragment S on __Schema { types { name fields { name } } }"}, graph.CodeInputLimit},
+		{"20 × neighbourhood(depth 3, limit 1000) with mentions", map[string]any{"query": "{ " + aliases(`neighbourhood(id: "org:politie", depth: 3, limit: 1000) { nodes { id mentions { quote document { title } } } }`, 20) + "}"}, graph.CodeComplexityLimit},
+		{"organisations → holds → evidence → text", map[string]any{"query": `{ organisations(first: 1000) { edges { node { holds(first: 500) { edges { evidence { document { text } } } } } } } }`}, graph.CodeComplexityLimit},
+		{"an in list of 60 000 IDs, three deep", map[string]any{"query": `query($i: [ID!]) { organisations(where: {related: {other: {related: {other: {related: {other: {id: {in: $i}}}}}}}}) { totalCount } }`,
+			"variables": map[string]any{"i": rep("org:x", 60_000)}}, graph.CodeInputLimit},
+	} {
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		var wg sync.WaitGroup
+		for range 6 {
+			wg.Go(func() {
+				code, resp := postJSON(t, h, tc.body)
+				if code != 200 || resp.Data != nil || len(resp.Errors) != 1 || resp.Errors[0].Extensions["code"] != tc.code {
+					t.Errorf("%s: %d %+v, want one %s error", tc.name, code, resp.Errors, tc.code)
+				}
+			})
+		}
+		wg.Wait()
+		runtime.ReadMemStats(&after)
+		grew := (after.TotalAlloc - before.TotalAlloc) >> 20
+		if grew > 256 {
+			t.Errorf("%s: six at once allocated %d MB", tc.name, grew)
+		}
+		t.Logf("%s: %s, six at once allocated %d MB", tc.name, tc.code, grew)
+	}
+}
+
+// TestQueryCacheBoundedByBytes: 300 distinct queries of 1 MB (comments do not count as
+// tokens) leave the heap as it was: the parsed-query cache is bounded by bytes.
+func TestQueryCacheBoundedByBytes(t *testing.T) {
+	h := newWebHandler(testStore(t), config{Introspection: true, MaxBodyBytes: 2 << 20, Timeout: 15 * time.Second})
+	pad := strings.Repeat("x", 1<<20)
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	for i := range 300 {
+		code, resp := postJSON(t, h, map[string]any{"query": fmt.Sprintf("{ stats { totalNodes } } # %d %s", i, pad)})
+		if code != 200 || len(resp.Errors) > 0 {
+			t.Fatalf("query %d: %d %+v", i, code, resp.Errors)
+		}
+	}
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	if grew := (int64(after.HeapAlloc) - int64(before.HeapAlloc)) >> 20; grew > 64 {
+		t.Errorf("the heap grew by %d MB", grew)
+	}
 }

@@ -1,11 +1,17 @@
 package main
 
 import (
+	"bufio"
+	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
+
+	"beleidsgraaf/graph"
 )
 
 // Tests of the GraphQL API as the server wires it (flags → handler): CORS, body size,
@@ -89,16 +95,40 @@ func TestBodyLimitAtTheEdge(t *testing.T) {
 	if w := postGraphQL(h, at); w.Code != 200 || !strings.Contains(w.Body.String(), `"totalNodes":3`) {
 		t.Errorf("%d bytes: %d %s", len(at), w.Code, w.Body)
 	}
-	if w := postGraphQL(h, at+" "); w.Code != http.StatusRequestEntityTooLarge {
-		t.Errorf("%d bytes: %d %s", len(at)+1, w.Code, w.Body)
+	// Over the limit, announced by Content-Length or chunked: one answer, whatever the
+	// Accept header asks for.
+	for _, accept := range []string{"", "application/graphql-response+json"} {
+		var answers []string
+		for _, chunked := range []bool{false, true} {
+			r := httptest.NewRequest(http.MethodPost, "/graphql", io.MultiReader(strings.NewReader(at), strings.NewReader(" ")))
+			if chunked {
+				r.ContentLength = -1
+			}
+			r.Header.Set("Content-Type", "application/json")
+			if accept != "" {
+				r.Header.Set("Accept", accept)
+			}
+			w := httptest.NewRecorder()
+			h.ServeHTTP(w, r)
+			if w.Code != http.StatusRequestEntityTooLarge || !strings.Contains(w.Body.String(), `"code":"REQUEST_TOO_LARGE"`) {
+				t.Errorf("%d bytes, chunked %v: %d %s", len(at)+1, chunked, w.Code, w.Body)
+			}
+			answers = append(answers, w.Header().Get("Content-Type")+" "+w.Body.String())
+		}
+		if answers[0] != answers[1] {
+			t.Errorf("Accept %q: with Content-Length %q, chunked %q", accept, answers[0], answers[1])
+		}
 	}
-	r := httptest.NewRequest(http.MethodPost, "/graphql", io.MultiReader(strings.NewReader(at), strings.NewReader(" ")))
-	r.ContentLength = -1
-	r.Header.Set("Content-Type", "application/json")
+}
+
+// TestHeadGraphQL: HEAD /graphql is refused with 405 and says what is allowed.
+func TestHeadGraphQL(t *testing.T) {
+	h := newWebHandler(testStore(t), testConfig())
+	r := httptest.NewRequest(http.MethodHead, "/graphql", nil)
 	w := httptest.NewRecorder()
 	h.ServeHTTP(w, r)
-	if w.Code != http.StatusRequestEntityTooLarge || !strings.Contains(w.Body.String(), "request body too large") {
-		t.Errorf("%d bytes, chunked: %d %s", len(at)+1, w.Code, w.Body)
+	if w.Code != http.StatusMethodNotAllowed || w.Header().Get("Allow") == "" {
+		t.Errorf("HEAD: %d, Allow %q", w.Code, w.Header().Get("Allow"))
 	}
 }
 
@@ -138,5 +168,59 @@ func TestIntrospectionSwitch(t *testing.T) {
 		if suggests != tc.on || introspects != tc.on || sdl != tc.on {
 			t.Errorf("%v: suggestions %v, introspection %v, SDL %v; want all %v", tc.args, suggests, introspects, sdl, tc.on)
 		}
+	}
+}
+
+// TestSlowBodyTimesOut: a body that trickles in is not waited for past the time limit: the
+// client gets TIMEOUT at the deadline, on a real connection.
+func TestSlowBodyTimesOut(t *testing.T) {
+	cfg := testConfig()
+	cfg.Timeout = 300 * time.Millisecond
+	srv := httptest.NewServer(newWebHandler(testStore(t), cfg))
+	defer srv.Close()
+	conn, err := net.Dial("tcp", srv.Listener.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	start := time.Now()
+	fmt.Fprintf(conn, "POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"query\": ")
+	_ = conn.SetReadDeadline(time.Now().Add(10 * time.Second))
+	resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
+	if err != nil {
+		t.Fatalf("no answer after %v: %v", time.Since(start), err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	if took := time.Since(start); resp.StatusCode != http.StatusRequestTimeout || !strings.Contains(string(body), `"code":"TIMEOUT"`) || took > cfg.Timeout+2*time.Second {
+		t.Errorf("after %v: %d %s", took, resp.StatusCode, body)
+	}
+}
+
+// TestAbuseLimitFlags: the limits of issue #16 are on by default and can be set.
+func TestAbuseLimitFlags(t *testing.T) {
+	for _, tc := range []struct {
+		args     []string
+		resp     int64
+		inFlight int
+		timeout  time.Duration
+	}{
+		{nil, graph.DefaultMaxResponseBytes, graph.DefaultMaxInFlight, 15 * time.Second},
+		{[]string{"--max-response", "1000", "--max-in-flight", "2", "--timeout", "200ms"}, 1000, 2, 200 * time.Millisecond},
+	} {
+		cfg, err := parseFlags("serve", tc.args, io.Discard)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if cfg.MaxResponseBytes != tc.resp || cfg.MaxInFlight != tc.inFlight || cfg.Timeout != tc.timeout {
+			t.Errorf("%v: max-response %d, max-in-flight %d, timeout %v", tc.args, cfg.MaxResponseBytes, cfg.MaxInFlight, cfg.Timeout)
+		}
+	}
+	// Through the server as wired: the answer size limit holds.
+	cfg := testConfig()
+	cfg.MaxResponseBytes = 100
+	w := postGraphQL(newWebHandler(testStore(t), cfg), `{"query": "{ organisations(first: 100) { edges { node { id name aliases } } } }"}`)
+	if !strings.Contains(w.Body.String(), `"code":"RESPONSE_TOO_LARGE"`) || strings.Contains(w.Body.String(), `"data"`) {
+		t.Errorf("--max-response 100: %d %s", w.Code, w.Body)
 	}
 }

@@ -7,7 +7,6 @@ import (
 	"crypto/sha256"
 	"embed"
 	"encoding/hex"
-	"encoding/json"
 	"io/fs"
 	"mime"
 	"net/http"
@@ -50,6 +49,8 @@ func newWebHandler(st store.Reader, cfg config) http.Handler {
 		PersistedQueries: cfg.PersistedQueries,
 		ComplexityLimit:  cfg.ComplexityLimit,
 		MaxDepth:         cfg.MaxDepth,
+		MaxResponseBytes: cfg.MaxResponseBytes,
+		MaxInFlight:      cfg.MaxInFlight,
 	})
 	gql.Use(metrics.GraphQL{})
 	web := loadWebAssets()
@@ -210,29 +211,27 @@ func wantsHTML(r *http.Request) bool {
 	return strings.Contains(r.Header.Get("Accept"), "text/html")
 }
 
-// limitRequest caps the request body and the time a request may take.
+// limitRequest caps the request body and the time a request may take (graph enforces the
+// deadline: execution stops at it and the client gets TIMEOUT; the deadline runs from the
+// request's arrival, a wait for a slot among the requests in flight included).
 func limitRequest(h http.Handler, maxBody int64, timeout time.Duration) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if maxBody > 0 {
-			if r.ContentLength > maxBody {
-				writeGraphQLError(w, http.StatusRequestEntityTooLarge, graph.CodeRequestTooLarge, "request body too large")
-				return
-			}
-			r.Body = http.MaxBytesReader(w, r.Body, maxBody)
-		}
 		if timeout > 0 {
 			ctx, cancel := context.WithTimeout(r.Context(), timeout)
 			defer cancel()
 			r = r.WithContext(ctx)
+			// A body sent slowly is not waited for past the deadline either (the server's
+			// ReadTimeout is the time limit + 10 s); not every writer supports it (tests).
+			dl, _ := ctx.Deadline()
+			_ = http.NewResponseController(w).SetReadDeadline(dl)
+		}
+		if maxBody > 0 {
+			// Bodies over the limit, announced (Content-Length) or not (chunked), are
+			// refused by the transport when the read fails: one answer for both.
+			r.Body = http.MaxBytesReader(w, r.Body, maxBody)
 		}
 		h.ServeHTTP(w, r)
 	})
-}
-
-func writeGraphQLError(w http.ResponseWriter, status int, code, msg string) {
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(status)
-	_ = json.NewEncoder(w).Encode(map[string]any{"errors": []map[string]any{{"message": msg, "extensions": map[string]string{"code": code}}}})
 }
 
 func writeStatus(w http.ResponseWriter, status int, msg string) {

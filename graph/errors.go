@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"runtime/debug"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/gqlerror"
@@ -74,7 +75,11 @@ func PresentError(ctx context.Context, err error) *gqlerror.Error {
 		slog.ErrorContext(ctx, "store unavailable", "operation", operationName(ctx), "path", gqlErr.Path.String(), "err", err)
 		gqlErr.Message = "store unavailable"
 		setCode(gqlErr, CodeStoreUnavailable)
-	case errors.Is(err, context.DeadlineExceeded):
+	case errors.Is(err, errTooLarge), errors.Is(err, errTooDear):
+		// Fields stopped by the guard; the transport answers with one error instead.
+		gqlErr.Message = err.Error()
+		setCode(gqlErr, CodeResponseTooLarge)
+	case errors.Is(err, context.DeadlineExceeded), errors.Is(err, errTimeout):
 		gqlErr.Message = "request timed out"
 		setCode(gqlErr, CodeTimeout)
 	case errors.Is(err, context.Canceled):
@@ -88,7 +93,9 @@ func PresentError(ctx context.Context, err error) *gqlerror.Error {
 		gqlErr.Locations = nil
 		setCode(gqlErr, CodeBadRequest)
 	case isClientError(err):
-		// Parsing, validation, argument coercion and limit errors made by gqlgen itself.
+		// Parsing, validation, argument coercion and limit errors made by gqlgen itself;
+		// they quote names from the document, which can be as long as the body.
+		gqlErr.Message = shortenQuoted(gqlErr.Message)
 	default:
 		slog.ErrorContext(ctx, "graphql resolver error", "operation", operationName(ctx), "path", gqlErr.Path.String(), "err", err)
 		gqlErr.Message = "internal error"
@@ -96,6 +103,23 @@ func PresentError(ctx context.Context, err error) *gqlerror.Error {
 		setCode(gqlErr, CodeInternal)
 	}
 	return gqlErr
+}
+
+// longQuoted matches a quoted name or value of more than 64 bytes in a message.
+var longQuoted = regexp.MustCompile(`"[^"]{65,}"`)
+
+// shortenQuoted cuts what a message quotes to 64 bytes (at a rune boundary) and an ellipsis.
+func shortenQuoted(msg string) string {
+	if len(msg) < 100 {
+		return msg
+	}
+	return longQuoted.ReplaceAllStringFunc(msg, func(q string) string {
+		cut := 65
+		for cut > 1 && !utf8.RuneStart(q[cut]) {
+			cut--
+		}
+		return q[:cut] + `…"`
+	})
 }
 
 // echoesRequest reports whether a gqlgen message repeats (part of) the request.

@@ -2,7 +2,9 @@ package graph
 
 import (
 	"context"
+	"fmt"
 	"reflect"
+	"strconv"
 	"strings"
 	"time"
 
@@ -10,7 +12,6 @@ import (
 	"github.com/99designs/gqlgen/graphql/errcode"
 	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
-	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
@@ -26,7 +27,8 @@ type Options struct {
 	Introspection bool
 	// PersistedQueries enables automatic persisted queries (sha256 hashes instead of text).
 	PersistedQueries bool
-	// ComplexityLimit is the most an operation may cost; see costSchema.
+	// ComplexityLimit is the most an operation may cost (see cost.go), counted before it
+	// runs and again, on the values of its answer, while it runs.
 	ComplexityLimit int
 	// MaxDepth is the deepest field nesting an operation may have, fragments followed.
 	MaxDepth int
@@ -52,13 +54,31 @@ type Options struct {
 	// relation filters become nested Cypher subqueries, whose planning time grows
 	// exponentially with their depth.
 	MaxInputDepth int
+	// MaxInputListItems is the most values the lists in an operation's arguments may hold
+	// together, variables counted at every use: `in` filters and nodes(ids:) (at most 500
+	// each). A filter's `in` list is tested against every candidate node.
+	MaxInputListItems int
 	// MaxInputString is the longest string argument accepted, in bytes. Search text, names,
 	// IDs and cursors are far shorter; a megabyte of search words would cost seconds.
 	MaxInputString int
 	// BatchWait is how long the per-request loaders collect keys before calling the store.
 	BatchWait time.Duration
-	// QueryCacheSize is the number of parsed and validated queries kept.
-	QueryCacheSize int
+	// QueryCacheBytes bounds the parsed and validated queries kept (LRU), by their
+	// estimated memory: the text plus some 300 bytes per AST node. Queries over 1/64 of it
+	// are parsed anew each time. Persisted queries (sha256 → text) are kept in a cache of
+	// half this size.
+	QueryCacheBytes int64
+	// Timeout is the time limit of a request, from when it arrives: execution stops at it and
+	// the client gets a TIMEOUT error. 0: no limit but the request context's own deadline,
+	// which is enforced the same way.
+	Timeout time.Duration
+	// MaxResponseBytes is the most bytes the data of one answer may have; an operation whose
+	// answer grows past it is stopped and answered with RESPONSE_TOO_LARGE, never cut off.
+	MaxResponseBytes int64
+	// MaxInFlight is the most requests served at once (read, validated, executed); more
+	// wait up to a second for a slot, then get 503 with Retry-After and SERVER_BUSY. 0: no
+	// bound.
+	MaxInFlight int
 }
 
 // Defaults of Options.
@@ -66,22 +86,28 @@ const (
 	DefaultComplexityLimit = 1_000_000
 	DefaultMaxDepth        = 15
 	DefaultMaxTokens       = 2_000
-	DefaultQueryCacheSize  = 1000
+	DefaultQueryCacheBytes = 32 << 20
 	DefaultMaxRootFields   = 20
 	DefaultMaxInputObjects = 100
 	DefaultMaxInputDepth   = 12
 	DefaultMaxInputString  = 2_000
+	// DefaultMaxInputListItems: two nodes(ids:) of 500 IDs.
+	DefaultMaxInputListItems = 1_000
+	// DefaultMaxResponseBytes: 4 MiB, some 100 letters with their text. While an answer is
+	// built, gqlgen marshals list items as they resolve, so an operation stopped at the limit
+	// has held about twice that; with DefaultMaxInFlight that is some 100 MB at most.
+	DefaultMaxResponseBytes = 4 << 20
+	// DefaultMaxInFlight is the default of --max-in-flight.
+	DefaultMaxInFlight = 8
 )
 
 // CodeInputLimit is the error code of operations refused for the size of their arguments
 // or their number of top-level fields.
 const CodeInputLimit = "INPUT_LIMIT_EXCEEDED"
 
-// NewSchema makes the executable schema over a store, with page-size aware complexity
-// (see costSchema). batchWait is the loaders' quiet period; 0: DefaultBatchWait.
+// NewSchema makes the executable schema over a store. batchWait is the loaders' quiet period; 0: DefaultBatchWait.
 func NewSchema(st store.Reader, batchWait time.Duration) graphql.ExecutableSchema {
-	es := NewExecutableSchema(Config{Resolvers: &Resolver{Store: st, BatchWait: batchWait}})
-	return costSchema{es}
+	return NewExecutableSchema(Config{Resolvers: &Resolver{Store: st, BatchWait: batchWait}})
 }
 
 // NewHandler makes the GraphQL HTTP handler: GET and POST as GraphQL over HTTP specifies
@@ -99,23 +125,29 @@ func NewHandler(st store.Reader, opts Options) *handler.Server {
 	if opts.MaxTokens <= 0 {
 		opts.MaxTokens = DefaultMaxTokens
 	}
-	if opts.QueryCacheSize <= 0 {
-		opts.QueryCacheSize = DefaultQueryCacheSize
+	if opts.QueryCacheBytes <= 0 {
+		opts.QueryCacheBytes = DefaultQueryCacheBytes
 	}
 	for _, o := range []struct {
 		v   *int
 		def int
 	}{{&opts.MaxRootFields, DefaultMaxRootFields},
 		{&opts.MaxInputObjects, DefaultMaxInputObjects}, {&opts.MaxInputDepth, DefaultMaxInputDepth},
-		{&opts.MaxInputString, DefaultMaxInputString}} {
+		{&opts.MaxInputString, DefaultMaxInputString}, {&opts.MaxInputListItems, DefaultMaxInputListItems}} {
 		if *o.v <= 0 {
 			*o.v = o.def
 		}
 	}
-	srv := handler.New(NewSchema(st, opts.BatchWait))
+	if opts.MaxResponseBytes <= 0 {
+		opts.MaxResponseBytes = DefaultMaxResponseBytes
+	}
+	es := NewSchema(st, opts.BatchWait)
+	srv := handler.New(guardedSchema{es})
+	// httpTransport first: transport.Options would answer HEAD with a 405 without Allow.
+	srv.AddTransport(httpTransport{maxTokens: opts.MaxTokens, timeout: opts.Timeout, maxBytes: opts.MaxResponseBytes,
+		inFlight: newInFlight(opts.MaxInFlight)})
 	srv.AddTransport(transport.Options{})
-	srv.AddTransport(httpTransport{maxTokens: opts.MaxTokens})
-	srv.SetQueryCache(lru.New[*ast.QueryDocument](opts.QueryCacheSize))
+	srv.SetQueryCache(newByteCache(opts.QueryCacheBytes, opts.QueryCacheBytes/64, documentSize))
 	srv.SetParserTokenLimit(opts.MaxTokens)
 	srv.SetDisableSuggestion(!opts.Introspection)
 	if opts.Introspection {
@@ -123,40 +155,26 @@ func NewHandler(st store.Reader, opts Options) *handler.Server {
 	} else {
 		srv.Use(noIntrospection{})
 	}
+	apq := persistedQueries{}
 	if opts.PersistedQueries {
-		srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](opts.QueryCacheSize)})
+		apq.cache = newByteCache(opts.QueryCacheBytes/2, opts.QueryCacheBytes/128, func(k, q string) int64 { return int64(len(k) + len(q) + 64) })
 	}
-	// Limits runs first: its walk is linear in the document, while gqlgen's complexity walk
-	// is linear in the document with every fragment spread expanded, which Limits bounds.
-	srv.Use(Limits{MaxDepth: opts.MaxDepth, MaxComplexity: opts.ComplexityLimit, MaxRootFields: opts.MaxRootFields,
-		MaxInputObjects: opts.MaxInputObjects, MaxInputDepth: opts.MaxInputDepth, MaxInputString: opts.MaxInputString})
-	srv.Use(extension.FixedComplexityLimit(opts.ComplexityLimit))
+	srv.Use(Limits{Schema: es.Schema(), MaxDepth: opts.MaxDepth, MaxComplexity: opts.ComplexityLimit, MaxRootFields: opts.MaxRootFields,
+		MaxInputObjects: opts.MaxInputObjects, MaxInputDepth: opts.MaxInputDepth, MaxInputString: opts.MaxInputString,
+		MaxInputListItems: opts.MaxInputListItems})
+	srv.Use(apq) // after Limits: a query is kept once it passed them too
 	srv.SetErrorPresenter(NewErrorPresenter(opts.Introspection))
 	srv.SetRecoverFunc(Recover)
+	srv.AroundFields(func(ctx context.Context, next graphql.Resolver) (any, error) {
+		if g := guardOf(ctx); g != nil {
+			return g.field(ctx, next)
+		}
+		return next(ctx)
+	})
 	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
 		return next(WithLoaders(ctx, NewLoaders(st, graphql.GetOperationContext(ctx), opts.BatchWait)))
 	})
 	return srv
-}
-
-// costSchema prices list fields by their page size: a field with a `first` or `limit`
-// argument costs 1 + (what one item selects) × (that argument, at least 1). Nested lists
-// thus multiply, as their results do.
-type costSchema struct{ graphql.ExecutableSchema }
-
-// Complexity implements graphql.ExecutableSchema.
-func (c costSchema) Complexity(ctx context.Context, typeName, field string, childComplexity int, args map[string]any) (int, bool) {
-	if v, ok := c.ExecutableSchema.Complexity(ctx, typeName, field, childComplexity, args); ok {
-		return v, ok
-	}
-	n, ok := intArg(args, "first")
-	if !ok {
-		n, ok = intArg(args, "limit")
-	}
-	if !ok {
-		return 0, false
-	}
-	return 1 + childComplexity*max(n, 1), true
 }
 
 // Limits rejects operations whose fields nest deeper than MaxDepth, or that select more
@@ -174,9 +192,11 @@ func (c costSchema) Complexity(ctx context.Context, typeName, field string, chil
 // of one argument (MaxInputDepth) and the longest string (MaxInputString). Zero means no
 // limit.
 type Limits struct {
+	Schema                                         *ast.Schema // for the cost of introspection
 	MaxDepth, MaxComplexity                        int
 	MaxRootFields                                  int
 	MaxInputObjects, MaxInputDepth, MaxInputString int
+	MaxInputListItems                              int
 }
 
 var _ interface {
@@ -196,7 +216,8 @@ func (l Limits) MutateOperationContext(ctx context.Context, opCtx *graphql.Opera
 		return nil
 	}
 	w := selectionWalker{fragments: map[string]selectionSize{}, active: map[string]bool{},
-		vars: opCtx.Variables, input: &inputStats{}}
+		vars: opCtx.Variables, input: &inputStats{}, schema: l.Schema,
+		intro: &introspectionCost{schema: l.Schema, vars: opCtx.Variables, memo: map[string]int{}}}
 	size := w.walk(opCtx.Operation.SelectionSet)
 	if err := l.checkInput(opCtx, size, w.input); err != nil {
 		return err
@@ -212,6 +233,14 @@ func (l Limits) MutateOperationContext(ctx context.Context, opCtx *graphql.Opera
 		errcode.Set(err, CodeComplexityLimit)
 		return err
 	}
+	if l.MaxComplexity > 0 && size.cost > l.MaxComplexity {
+		err := gqlerror.Errorf("operation has complexity %d, which exceeds the limit of %d", size.cost, l.MaxComplexity)
+		errcode.Set(err, CodeComplexityLimit)
+		return err
+	}
+	if g := guardOf(ctx); g != nil {
+		g.maxCost = int64(l.MaxComplexity)
+	}
 	return nil
 }
 
@@ -219,6 +248,12 @@ func (l Limits) MutateOperationContext(ctx context.Context, opCtx *graphql.Opera
 func (l Limits) checkInput(opCtx *graphql.OperationContext, size selectionSize, in *inputStats) *gqlerror.Error {
 	var err *gqlerror.Error
 	switch {
+	case in.badInt != "":
+		err = gqlerror.Errorf("Int cannot represent non 32-bit signed integer value: %s", in.badInt)
+		errcode.Set(err, CodeBadUserInput)
+		return err
+	case l.MaxInputListItems > 0 && size.items > l.MaxInputListItems:
+		err = gqlerror.Errorf("the arguments' lists hold %d values, which exceeds the limit of %d", size.items, l.MaxInputListItems)
 	case l.MaxInputString > 0 && in.longest > l.MaxInputString:
 		err = gqlerror.Errorf("an argument holds a string of %d bytes, which exceeds the limit of %d", in.longest, l.MaxInputString)
 	case l.MaxInputDepth > 0 && in.depth > l.MaxInputDepth:
@@ -226,13 +261,18 @@ func (l Limits) checkInput(opCtx *graphql.OperationContext, size selectionSize, 
 	case l.MaxInputObjects > 0 && size.inputs > l.MaxInputObjects:
 		err = gqlerror.Errorf("the arguments hold %d input objects and lists, which exceeds the limit of %d", size.inputs, l.MaxInputObjects)
 	case l.MaxRootFields > 0:
-		roots := 0
+		roots, schemas := 0, 0
 		for _, f := range graphql.CollectFields(opCtx, opCtx.Operation.SelectionSet, []string{"Query"}) {
-			if !strings.HasPrefix(f.Name, "__") {
+			if f.Name != "__typename" {
 				roots++
 			}
+			if f.Name == "__schema" {
+				schemas++
+			}
 		}
-		if roots > l.MaxRootFields {
+		if schemas > 1 {
+			err = gqlerror.Errorf("the operation selects __schema %d times; once is enough", schemas)
+		} else if roots > l.MaxRootFields {
 			err = gqlerror.Errorf("the operation selects %d top-level fields, which exceeds the limit of %d", roots, l.MaxRootFields)
 		}
 	}
@@ -243,13 +283,16 @@ func (l Limits) checkInput(opCtx *graphql.OperationContext, size selectionSize, 
 }
 
 // selectionSize is the depth of the deepest field of a selection set, the number of fields
-// it selects and the number of input objects and lists in their arguments, with fragments
-// expanded (the counts saturating at maxFields).
-type selectionSize struct{ depth, fields, inputs int }
+// it selects, the number of input objects and lists in their arguments and its cost (see
+// cost.go), with fragments expanded (the counts saturating at maxFields).
+type selectionSize struct{ depth, fields, inputs, items, cost int }
 
 // inputStats is what a walk saw of argument values that does not add up over fragment
-// spreads: the deepest nesting and the longest string.
-type inputStats struct{ depth, longest int }
+// spreads: the deepest nesting, the longest string and an Int out of range.
+type inputStats struct {
+	depth, longest int
+	badInt         string
+}
 
 const maxFields = 1 << 40
 
@@ -260,6 +303,8 @@ type selectionWalker struct {
 	active    map[string]bool // fragments being measured, against cycles
 	vars      map[string]any  // the operation's variables, coerced
 	input     *inputStats
+	intro     *introspectionCost
+	schema    *ast.Schema
 }
 
 func (w selectionWalker) walk(set ast.SelectionSet) selectionSize {
@@ -268,17 +313,24 @@ func (w selectionWalker) walk(set ast.SelectionSet) selectionSize {
 		out.depth = max(out.depth, s.depth+levels)
 		out.fields = min(out.fields+s.fields, maxFields)
 		out.inputs = min(out.inputs+s.inputs, maxFields)
+		out.items = sat(out.items + s.items)
+		out.cost = sat(out.cost + s.cost)
 	}
 	for _, sel := range set {
 		switch s := sel.(type) {
 		case *ast.Field:
 			if strings.HasPrefix(s.Name, "__") {
+				// No depth; introspection is counted on the schema.
+				out.cost = sat(out.cost + w.intro.root(s))
 				continue
 			}
 			child := w.walk(s.SelectionSet)
 			child.fields = min(child.fields+1, maxFields)
+			child.cost = w.fieldCost(s, child.cost)
 			for _, a := range s.Arguments {
-				child.inputs = min(child.inputs+w.value(a.Value, 1), maxFields)
+				n := w.value(a.Value, 1)
+				child.inputs = sat(child.inputs + n.objects)
+				child.items = sat(child.items + n.items)
 			}
 			add(child, 1)
 		case *ast.InlineFragment:
@@ -300,56 +352,111 @@ func (w selectionWalker) walk(set ast.SelectionSet) selectionSize {
 	return out
 }
 
-// value measures an argument value at nesting depth, a variable by its value: it returns the
-// number of input objects and lists in it and records its depth and longest string.
-func (w selectionWalker) value(v *ast.Value, depth int) int {
+// inputCount is what an argument value holds: input objects and lists, and the values in
+// lists of scalars.
+type inputCount struct{ objects, items int }
+
+func (c *inputCount) add(o inputCount) {
+	c.objects = sat(c.objects + o.objects)
+	c.items = sat(c.items + o.items)
+}
+
+// value measures an argument value at nesting depth, a variable by its value: it counts the
+// input objects and lists in it and the values of its lists, and records its depth, its
+// longest string and any Int out of the 32-bit range.
+func (w selectionWalker) value(v *ast.Value, depth int) inputCount {
+	var n inputCount
 	if v == nil {
-		return 0
+		return n
 	}
 	switch v.Kind {
 	case ast.Variable:
-		return w.goValue(reflect.ValueOf(w.vars[v.Raw]), depth)
+		return w.goValue(reflect.ValueOf(w.vars[v.Raw]), depth, v.ExpectedType)
 	case ast.ListValue, ast.ObjectValue:
 		w.input.depth = max(w.input.depth, depth)
-		n := 1
+		n.objects = 1
 		for _, c := range v.Children {
-			n = min(n+w.value(c.Value, depth+1), maxFields)
+			if v.Kind == ast.ListValue && c.Value.Kind != ast.ListValue && c.Value.Kind != ast.ObjectValue {
+				n.items = sat(n.items + 1) // objects and lists count as such
+			}
+			n.add(w.value(c.Value, depth+1))
 		}
-		return n
 	case ast.StringValue, ast.BlockValue:
 		w.input.longest = max(w.input.longest, len(v.Raw))
+	case ast.IntValue:
+		if v.ExpectedType != nil && v.ExpectedType.Name() == "Int" {
+			w.checkInt(v.Raw)
+		}
 	}
-	return 0
+	return n
+}
+
+// checkInt records raw if it is not a 32-bit integer.
+func (w selectionWalker) checkInt(raw string) {
+	if _, err := strconv.ParseInt(raw, 10, 32); err != nil && w.input.badInt == "" {
+		if len(raw) > 24 {
+			raw = raw[:24] + "…"
+		}
+		w.input.badInt = raw
+	}
 }
 
 // goValue is value for a variable's value (JSON decoded, then coerced: maps, slices, strings,
-// numbers, booleans).
-func (w selectionWalker) goValue(v reflect.Value, depth int) int {
+// numbers, booleans) of GraphQL type typ (nil: unknown).
+func (w selectionWalker) goValue(v reflect.Value, depth int, typ *ast.Type) inputCount {
+	var n inputCount
 	for v.Kind() == reflect.Interface || v.Kind() == reflect.Pointer {
 		if v.IsNil() {
-			return 0
+			return n
 		}
 		v = v.Elem()
 	}
 	switch v.Kind() {
 	case reflect.Slice, reflect.Array:
 		w.input.depth = max(w.input.depth, depth)
-		n := 1
-		for i := range v.Len() {
-			n = min(n+w.goValue(v.Index(i), depth+1), maxFields)
+		n.objects = 1
+		var elem *ast.Type
+		if typ != nil {
+			elem = typ.Elem
 		}
-		return n
+		for i := range v.Len() {
+			c := w.goValue(v.Index(i), depth+1, elem)
+			if c.objects == 0 { // objects and lists count as such
+				n.items = sat(n.items + 1)
+			}
+			n.add(c)
+		}
 	case reflect.Map:
 		w.input.depth = max(w.input.depth, depth)
-		n := 1
-		for it := v.MapRange(); it.Next(); {
-			n = min(n+w.goValue(it.Value(), depth+1), maxFields)
+		n.objects = 1
+		var def *ast.Definition
+		if typ != nil && w.schema != nil {
+			def = w.schema.Types[typ.Name()]
 		}
-		return n
+		for it := v.MapRange(); it.Next(); {
+			var ft *ast.Type
+			if def != nil {
+				if f := def.Fields.ForName(fmt.Sprint(it.Key().Interface())); f != nil {
+					ft = f.Type
+				}
+			}
+			n.add(w.goValue(it.Value(), depth+1, ft))
+		}
 	case reflect.String:
 		w.input.longest = max(w.input.longest, v.Len())
+		if typ != nil && typ.Elem == nil && typ.Name() == "Int" { // json.Number
+			w.checkInt(v.String())
+		}
+	case reflect.Int, reflect.Int64, reflect.Int32:
+		if typ != nil && typ.Name() == "Int" {
+			w.checkInt(strconv.FormatInt(v.Int(), 10))
+		}
+	case reflect.Float64, reflect.Float32:
+		if typ != nil && typ.Name() == "Int" {
+			w.checkInt(strconv.FormatFloat(v.Float(), 'f', -1, 64))
+		}
 	}
-	return 0
+	return n
 }
 
 // noIntrospection refuses operations that ask for __schema or __type when introspection is

@@ -108,3 +108,46 @@ func TestInputLimitsAtAndOverTheEdge(t *testing.T) {
 			"exceeds the limit of 2000", client.Var("t", strings.Repeat("woord ", 150_000)))
 	})
 }
+
+// TestListItemsAndIntRange: the values in argument lists are bounded together (an `in`
+// filter is tested against every candidate), variables counted at every use; Int arguments
+// are 32-bit, literals and variables alike, nested in input objects too.
+func TestListItemsAndIntRange(t *testing.T) {
+	st := newStore(t)
+	c := newClient(st, graph.Options{})
+	many := func(n int) []string {
+		out := make([]string, n)
+		for i := range out {
+			out[i] = fmt.Sprint("org:", i)
+		}
+		return out
+	}
+	const in = `query($i: [ID!]) { organisations(where: {related: {other: {id: {in: $i}}}}) { totalCount } }`
+	for _, tc := range []struct {
+		name, query string
+		vars        map[string]any
+		code, text  string // "": accepted
+	}{
+		{"an in list at the limit", in, map[string]any{"i": many(graph.DefaultMaxInputListItems)}, "", ""},
+		{"an in list over the limit", in, map[string]any{"i": many(graph.DefaultMaxInputListItems + 1)}, graph.CodeInputLimit, "lists hold 1001 values, which exceeds the limit of 1000"},
+		{"60 000 IDs", in, map[string]any{"i": many(60_000)}, graph.CodeInputLimit, "lists hold 60000 values"},
+		{"a variable counted at every use", `query($i: [ID!]!) { a: nodes(ids: $i) { id } b: nodes(ids: $i) { id } c: nodes(ids: $i) { id } }`,
+			map[string]any{"i": many(500)}, graph.CodeInputLimit, "lists hold 1500 values"},
+		{"an Int literal of 2^31 - 1", `{ motion(dossier: "28 638", number: 2147483647) { id } }`, nil, "", ""},
+		{"an Int literal of 2^31", `{ motion(dossier: "28 638", number: 2147483648) { id } }`, nil, graph.CodeBadUserInput, "non 32-bit signed integer value: 2147483648"},
+		{"an Int variable of 2^31", `query($n: Int!) { motion(dossier: "28 638", number: $n) { id } }`, map[string]any{"n": int64(1) << 31}, graph.CodeBadUserInput, "non 32-bit"},
+		{"an Int in a filter", `query($w: MotionWhere) { motions(where: $w) { totalCount } }`,
+			map[string]any{"w": map[string]any{"number": map[string]any{"eq": 3_000_000_000}}}, graph.CodeBadUserInput, "non 32-bit"},
+		{"a negative Int literal", `{ motions(where: {number: {gte: -2147483649}}) { totalCount } }`, nil, graph.CodeBadUserInput, "non 32-bit"},
+	} {
+		var opts []client.Option
+		for k, v := range tc.vars {
+			opts = append(opts, client.Var(k, v))
+		}
+		if tc.code == "" {
+			mustDo(t, c, tc.query, nil, opts...)
+			continue
+		}
+		refused(t, c, tc.query, tc.code, tc.text, opts...)
+	}
+}

@@ -8,9 +8,11 @@ import (
 	"mime"
 	"net/http"
 	"net/url"
+	"os"
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -29,6 +31,7 @@ const (
 	CodeBadRequest      = "BAD_REQUEST"       // not a GraphQL-over-HTTP request: bad JSON, parameters
 	CodeRequestTooLarge = "REQUEST_TOO_LARGE" // the body is over the limit
 	CodeMethod          = "METHOD_NOT_ALLOWED"
+	CodeServerBusy      = "SERVER_BUSY" // too many requests in flight: 503 with Retry-After
 )
 
 // httpTransport serves GraphQL over HTTP, GET and POST, as the GraphQL-over-HTTP
@@ -48,20 +51,25 @@ const (
 //   - GET runs queries only; any other operation is refused with 405 and Allow: POST.
 //     Methods other than GET, POST and OPTIONS are refused with 405 too.
 type httpTransport struct {
-	maxTokens int // the parser's token limit, for telling a GET mutation from a bad document
+	maxTokens int           // the parser's token limit, for telling a GET mutation from a bad document
+	timeout   time.Duration // the time limit of a request, from its start; 0: none (but the request's own deadline)
+	maxBytes  int64         // the most bytes an answer's data may have; 0: no limit
+	inFlight  *inFlight     // nil: no bound
 }
 
 var _ graphql.Transport = httpTransport{}
 
 // Supports implements graphql.Transport: every request but OPTIONS (transport.Options
-// answers those) and protocol upgrades; methods other than GET and POST get a 405.
+// answers those) and protocol upgrades; methods other than GET and POST (HEAD too) get a
+// 405 with Allow.
 func (httpTransport) Supports(r *http.Request) bool {
 	return r.Header.Get("Upgrade") == "" && r.Method != http.MethodOptions
 }
 
 // Do implements graphql.Transport.
 func (t httpTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecutor) {
-	ctx := r.Context()
+	ctx, _, release := withGuard(r.Context(), t.timeout, t.maxBytes)
+	defer release()
 	media := responseMediaType(r.Header.Get("Accept"))
 	w.Header().Set("Content-Type", media+"; charset=utf-8")
 
@@ -70,6 +78,21 @@ func (t httpTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.G
 		writeRequestError(w, http.StatusMethodNotAllowed, "use GET or POST")
 		return
 	}
+	// The slot covers reading, decoding and validating the request too: a megabyte of
+	// variables decodes to many times that in memory.
+	if !t.inFlight.acquire(ctx) {
+		w.Header().Set("Retry-After", "1")
+		w.WriteHeader(http.StatusServiceUnavailable)
+		writeJSON(w, errorsOnly{Errors: gqlerror.List{{Message: "too many requests in flight: retry after a second",
+			Extensions: map[string]any{"code": CodeServerBusy}}}})
+		return
+	}
+	held := true
+	defer func() {
+		if held {
+			t.inFlight.release()
+		}
+	}()
 	start := graphql.Now()
 	var params *graphql.RawParams
 	var status int
@@ -108,7 +131,16 @@ func (t httpTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.G
 		return
 	}
 	responses, ctx := exec.DispatchOperation(ctx, opCtx)
-	writeJSON(w, responses(ctx))
+	held = false // the execution releases the slot when it ends, which can be after the answer
+	resp, stopped := runGuarded(ctx, responses, Recover, t.inFlight.release)
+	if !stopped {
+		writeJSON(w, resp)
+		return
+	}
+	if media == mediaGraphQLResponse {
+		w.WriteHeader(stoppedStatus(resp))
+	}
+	writeJSON(w, errorsOnly{Errors: resp.Errors})
 }
 
 // errorsOnly is the response to a request that did not execute: errors and no data entry.
@@ -125,6 +157,8 @@ func writeRequestError(w http.ResponseWriter, status int, msg string) {
 		code = CodeRequestTooLarge
 	case http.StatusMethodNotAllowed:
 		code = CodeMethod
+	case http.StatusRequestTimeout:
+		code = CodeTimeout
 	}
 	w.WriteHeader(status)
 	writeJSON(w, errorsOnly{Errors: gqlerror.List{{Message: msg, Extensions: map[string]any{"code": code}}}})
@@ -210,6 +244,9 @@ func postParams(r *http.Request) (*graphql.RawParams, int, string) {
 	if err != nil {
 		if _, tooLarge := errors.AsType[*http.MaxBytesError](err); tooLarge {
 			return nil, http.StatusRequestEntityTooLarge, "request body too large"
+		}
+		if errors.Is(err, os.ErrDeadlineExceeded) {
+			return nil, http.StatusRequestTimeout, "request timed out: the body did not arrive in time"
 		}
 		return nil, http.StatusBadRequest, "the request body could not be read"
 	}

@@ -231,3 +231,21 @@ func grep(s, sub string) string {
 	}
 	return strings.Join(out, "\n")
 }
+
+// TestStoppedOperationCountsOneError: an operation stopped while it runs (here by the answer
+// size limit) counts as the one error its client gets, not one per field it stopped.
+func TestStoppedOperationCountsOneError(t *testing.T) {
+	captureLog(t)
+	gql := graph.NewHandler(testStore(t), graph.Options{MaxResponseBytes: 100})
+	gql.Use(GraphQL{})
+	h := HTTP(gql)
+	tooLarge := graphqlErrors.WithLabelValues(graph.CodeResponseTooLarge)
+	before := testutil.ToFloat64(tooLarge)
+	w := serve(h, http.MethodPost, "/graphql", `{"query":"{ organisations(first: 100) { edges { node { id name aliases } } } }"}`)
+	if !strings.Contains(w.Body.String(), graph.CodeResponseTooLarge) {
+		t.Fatalf("answer: %s", w.Body)
+	}
+	if d := testutil.ToFloat64(tooLarge) - before; d != 1 {
+		t.Errorf("graphql_errors_total{%s} grew by %v, want 1", graph.CodeResponseTooLarge, d)
+	}
+}

@@ -1,0 +1,279 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"reflect"
+	"sync/atomic"
+	"time"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+)
+
+// Error codes of operations stopped while they run.
+const (
+	// CodeResponseTooLarge: the answer would have more bytes than Options.MaxResponseBytes.
+	CodeResponseTooLarge = "RESPONSE_TOO_LARGE"
+)
+
+// errTimeout and errTooLarge are the causes with which a running operation is stopped.
+var (
+	errTimeout  = errors.New("request timed out")
+	errTooLarge = errors.New("response too large")
+	errTooDear  = errors.New("complexity limit exceeded while running")
+)
+
+// guard watches one operation while it runs: every field checks, before it resolves, that
+// the operation may still go on (its deadline has not passed, its answer is not too large),
+// and adds an estimate of what it puts into the answer once it has. Past the deadline or
+// the byte limit the guard cancels the operation's context, so the fields still to run
+// stop at once (a field that fails does not run its selection), and the transport answers
+// with one error instead of the data: never a cut-off or partial answer.
+type guard struct {
+	maxBytes int64 // 0: no limit
+	bytes    atomic.Int64
+	maxCost  int64 // the complexity limit, set by Limits; 0: no limit
+	cost     atomic.Int64
+	cancel   context.CancelCauseFunc
+}
+
+type guardKey struct{}
+
+// The guard also counts the cost of the answer as it grows, as the cost model counts it
+// before the operation runs (1 per field, and a string's bytes / costUnit): lists that the
+// model can only estimate (mentions, evidence) cannot take an operation past the limit.
+
+// withGuard returns ctx with a guard and the guard's cancellation, and a deadline of timeout
+// from now when timeout > 0.
+func withGuard(ctx context.Context, timeout time.Duration, maxBytes int64) (context.Context, *guard, context.CancelFunc) {
+	var stopTimer context.CancelFunc = func() {}
+	if timeout > 0 {
+		ctx, stopTimer = context.WithTimeoutCause(ctx, timeout, errTimeout)
+	}
+	ctx, cancel := context.WithCancelCause(ctx)
+	g := &guard{maxBytes: maxBytes, cancel: cancel}
+	return context.WithValue(ctx, guardKey{}, g), g, func() { cancel(nil); stopTimer() }
+}
+
+func guardOf(ctx context.Context) *guard {
+	g, _ := ctx.Value(guardKey{}).(*guard)
+	return g
+}
+
+// stopErr is the error an operation stopped by ctx gets, nil if ctx is not done.
+func stopErr(ctx context.Context) *gqlerror.Error {
+	if ctx.Err() == nil {
+		return nil
+	}
+	switch cause := context.Cause(ctx); {
+	case errors.Is(cause, errTooLarge):
+		g := guardOf(ctx)
+		err := gqlerror.Errorf("the answer would exceed the limit of %d bytes: ask for fewer items or fields, or page", g.maxBytes)
+		setCode(err, CodeResponseTooLarge)
+		return err
+	case errors.Is(cause, errTooDear):
+		g := guardOf(ctx)
+		err := gqlerror.Errorf("operation has complexity over %d once run, which exceeds the limit of %d: ask for fewer items or fields", g.maxCost, g.maxCost)
+		setCode(err, CodeComplexityLimit)
+		return err
+	case errors.Is(cause, context.Canceled):
+		err := gqlerror.Errorf("request cancelled")
+		setCode(err, CodeTimeout)
+		return err
+	default: // errTimeout, or a deadline set by the caller
+		err := gqlerror.Errorf("request timed out")
+		setCode(err, CodeTimeout)
+		return err
+	}
+}
+
+// field is the field middleware: it refuses to resolve a field once the operation is
+// stopped, and counts the bytes each field adds to the answer.
+func (g *guard) field(ctx context.Context, next graphql.Resolver) (any, error) {
+	if ctx.Err() != nil {
+		return nil, context.Cause(ctx)
+	}
+	res, err := next(ctx)
+	if err != nil {
+		return res, err
+	}
+	n := int64(8) // "key":value, punctuation
+	if fc := graphql.GetFieldContext(ctx); fc != nil {
+		n += int64(len(fc.Field.Alias))
+	}
+	size := resultSize(res)
+	n += size
+	if g.maxBytes > 0 && g.bytes.Add(n) > g.maxBytes {
+		g.cancel(errTooLarge)
+		return nil, errTooLarge
+	}
+	if g.maxCost > 0 && g.cost.Add(1+size/costUnit) > g.maxCost {
+		g.cancel(errTooDear)
+		return nil, errTooDear
+	}
+	return res, nil
+}
+
+// resultSize estimates the bytes a resolved value adds to the answer on its own, its
+// selections not counted (they are fields of their own): the length of a string, a few
+// bytes per list item, a few for anything else.
+func resultSize(res any) int64 {
+	switch v := res.(type) {
+	case nil:
+		return 4
+	case string:
+		return int64(len(v)) + 2
+	case *string:
+		if v == nil {
+			return 4
+		}
+		return int64(len(*v)) + 2
+	case []string:
+		n := int64(2)
+		for _, s := range v {
+			n += int64(len(s)) + 3
+		}
+		return n
+	}
+	if rv := reflect.ValueOf(res); rv.Kind() == reflect.Slice {
+		return 2 + 3*int64(rv.Len())
+	}
+	return 8
+}
+
+// runGuarded runs a response handler and returns its answer, or, once ctx is done (the
+// deadline passed, the answer grew too large, the client left), at once the one error that
+// says why; the handler's goroutine then finishes quickly, every field failing, and its
+// answer is dropped. An answer of more than maxBytes bytes (the estimate while running can
+// be short of it) is replaced by the same RESPONSE_TOO_LARGE error. stopped says the answer
+// is such an error, to be sent without a data entry.
+func runGuarded(ctx context.Context, responses graphql.ResponseHandler, recoverFunc func(context.Context, any) error, release func()) (_ *graphql.Response, stopped bool) {
+	done := make(chan *graphql.Response, 1)
+	go func() {
+		defer release()
+		defer func() {
+			if p := recover(); p != nil {
+				_ = recoverFunc(ctx, p)
+				done <- &graphql.Response{Errors: gqlerror.List{{Message: "internal error", Extensions: map[string]any{"code": CodeInternal}}}}
+			}
+		}()
+		done <- responses(ctx)
+	}()
+	var resp *graphql.Response
+	select {
+	case resp = <-done:
+	case <-ctx.Done():
+	}
+	if err := stopErr(ctx); err != nil {
+		return &graphql.Response{Errors: gqlerror.List{err}}, true
+	}
+	if g := guardOf(ctx); g != nil && g.maxBytes > 0 && resp != nil && int64(len(resp.Data)) > g.maxBytes {
+		g.cancel(errTooLarge)
+		return &graphql.Response{Errors: gqlerror.List{stopErr(ctx)}}, true
+	}
+	if resp == nil { // gqlgen's end of stream: the context ended before execution began
+		err := gqlerror.Errorf("request timed out")
+		setCode(err, CodeTimeout)
+		return &graphql.Response{Errors: gqlerror.List{err}}, true
+	}
+	return resp, false
+}
+
+// guardedSchema makes an operation stopped by its guard answer with its one error right
+// where it is executed, below every response interceptor: the metrics and the access log
+// count that error, not the hundreds of fields it stopped.
+type guardedSchema struct{ graphql.ExecutableSchema }
+
+// Exec implements graphql.ExecutableSchema.
+func (s guardedSchema) Exec(ctx context.Context) graphql.ResponseHandler {
+	next := s.ExecutableSchema.Exec(ctx)
+	return func(ctx context.Context) *graphql.Response {
+		// The fields' errors go to a response context of their own, handed on only if the
+		// operation was not stopped (the executor adds those of ctx to the answer).
+		inner := graphql.WithFreshResponseContext(ctx)
+		resp := next(inner)
+		g := guardOf(ctx)
+		if err := stopErr(ctx); err != nil && g != nil {
+			return &graphql.Response{Errors: gqlerror.List{err}}
+		}
+		if g != nil && g.maxBytes > 0 && resp != nil && int64(len(resp.Data)) > g.maxBytes {
+			g.cancel(errTooLarge)
+			return &graphql.Response{Errors: gqlerror.List{stopErr(ctx)}}
+		}
+		if resp != nil {
+			resp.Errors = append(resp.Errors, graphql.GetErrors(inner)...)
+			for k, v := range graphql.GetExtensions(inner) {
+				graphql.RegisterExtension(ctx, k, v)
+			}
+		}
+		return resp
+	}
+}
+
+// stoppedStatus is the HTTP status of an answer that is one error of an operation stopped
+// while it ran, for application/graphql-response+json (application/json answers are 200).
+func stoppedStatus(resp *graphql.Response) int {
+	if resp.Data != nil || len(resp.Errors) != 1 {
+		return http.StatusOK
+	}
+	switch resp.Errors[0].Extensions["code"] {
+	case CodeTimeout:
+		return http.StatusGatewayTimeout
+	case CodeResponseTooLarge, CodeComplexityLimit:
+		return http.StatusBadRequest
+	}
+	return http.StatusOK
+}
+
+// inFlight bounds the GraphQL requests being served at once — read, decoded, validated and
+// executed — so that a few heavy requests cannot together exhaust memory: past the bound a
+// request waits for a slot, up to maxWait and with at most 16 × slots others waiting, and is
+// refused (503, Retry-After) beyond that. A slot is held until the operation's execution has
+// ended, also when the client was answered TIMEOUT before (a store call that does not heed
+// its context).
+type inFlight struct {
+	slots      chan struct{}
+	waiting    atomic.Int64
+	maxWaiting int64
+	maxWait    time.Duration
+}
+
+func newInFlight(n int) *inFlight {
+	if n <= 0 {
+		return nil
+	}
+	return &inFlight{slots: make(chan struct{}, n), maxWaiting: 16 * int64(n), maxWait: time.Second}
+}
+
+func (l *inFlight) acquire(ctx context.Context) bool {
+	if l == nil {
+		return true
+	}
+	select {
+	case l.slots <- struct{}{}:
+		return true
+	default:
+	}
+	if l.waiting.Add(1) > l.maxWaiting {
+		l.waiting.Add(-1)
+		return false
+	}
+	defer l.waiting.Add(-1)
+	t := time.NewTimer(l.maxWait)
+	defer t.Stop()
+	select {
+	case l.slots <- struct{}{}:
+		return true
+	case <-t.C:
+	case <-ctx.Done():
+	}
+	return false
+}
+
+func (l *inFlight) release() {
+	if l != nil {
+		<-l.slots
+	}
+}
