@@ -11,11 +11,17 @@ import (
 // aliases and all mentions; an edge added twice gathers all evidence.
 type Builder struct {
 	nodes map[string]*Node
-	edges map[string]*Edge
+	edges map[edgeKey]*Edge
+}
+
+// edgeKey identifies an edge by its ends and type, without building its ID string.
+type edgeKey struct {
+	from, to string
+	t        RelType
 }
 
 func NewBuilder() *Builder {
-	return &Builder{nodes: map[string]*Node{}, edges: map[string]*Edge{}}
+	return &Builder{nodes: map[string]*Node{}, edges: map[edgeKey]*Edge{}}
 }
 
 // Node adds or merges a node and returns the stored one.
@@ -60,7 +66,7 @@ func (b *Builder) Get(id string) *Node { return b.nodes[id] }
 
 // Edge adds or merges an edge.
 func (b *Builder) Edge(e Edge) {
-	key := e.ID()
+	key := edgeKey{from: e.From, to: e.To, t: e.Type}
 	cur, ok := b.edges[key]
 	if !ok {
 		c := e
@@ -124,6 +130,43 @@ func (b *Builder) Graph() *Graph {
 	return g
 }
 
+// TakeGraph is Graph for a builder that is done: it moves the nodes and edges into the
+// graph instead of copying them, so that a large load does not need its graph twice at the
+// end. The builder is empty afterwards.
+func (b *Builder) TakeGraph() *Graph {
+	g := &Graph{Nodes: make([]Node, 0, len(b.nodes)), Edges: make([]Edge, 0, len(b.edges))}
+	for id, n := range b.nodes {
+		sort.Strings(n.Aliases)
+		if len(n.Aliases) == 0 {
+			n.Aliases = nil
+		}
+		n.Mentions = canonicalInPlace(n.Mentions)
+		if len(n.Props) == 0 {
+			n.Props = nil
+		}
+		g.Nodes = append(g.Nodes, *n)
+		b.nodes[id] = nil
+	}
+	slices.SortFunc(g.Nodes, func(a, b Node) int { return strings.Compare(a.ID, b.ID) })
+	for key, e := range b.edges {
+		delete(b.edges, key)
+		if _, ok := b.nodes[e.From]; !ok {
+			continue
+		}
+		if _, ok := b.nodes[e.To]; !ok {
+			continue
+		}
+		e.Evidence = canonicalInPlace(e.Evidence)
+		if len(e.Props) == 0 {
+			e.Props = nil
+		}
+		g.Edges = append(g.Edges, *e)
+	}
+	slices.SortFunc(g.Edges, CompareEdges)
+	b.nodes = map[string]*Node{}
+	return g
+}
+
 // CompareEdges is the canonical edge order of a Graph: (From, Type, To).
 func CompareEdges(a, b Edge) int {
 	if c := strings.Compare(a.From, b.From); c != 0 {
@@ -135,8 +178,13 @@ func CompareEdges(a, b Edge) int {
 	return strings.Compare(a.To, b.To)
 }
 
-func canonicalEvidence(ev []Evidence) []Evidence {
-	out := slices.Clone(ev)
+func canonicalEvidence(ev []Evidence) []Evidence { return canonicalInPlace(slices.Clone(ev)) }
+
+// canonicalInPlace sorts and deduplicates evidence in its own slice.
+func canonicalInPlace(out []Evidence) []Evidence {
+	if len(out) == 0 {
+		return out
+	}
 	slices.SortFunc(out, func(a, b Evidence) int {
 		if a.less(b) {
 			return -1

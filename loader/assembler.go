@@ -183,7 +183,7 @@ func (a *assembler) apply(f *facts) {
 // graph resolves the motions (rule 6) and returns the assembled graph.
 func (a *assembler) graph() *kg.Graph {
 	a.resolveMotions()
-	return a.b.Graph()
+	return a.b.TakeGraph()
 }
 
 // resolveMotions turns the collected mentions into Motion nodes (rule 6).
