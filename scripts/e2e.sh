@@ -57,7 +57,9 @@ work=$(mktemp -d)
 go build -o "$work/beleidsgraaf" .
 port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
 base="http://127.0.0.1:$port"
-"$work/beleidsgraaf" serve --addr "127.0.0.1:$port" >"$work/server.log" 2>&1 &
+# the memory store with the bundled corpus, whatever NEO4J_URI says: the tests expect that
+# graph, and a Neo4j left by other tests holds whatever they wrote last
+env -u NEO4J_URI "$work/beleidsgraaf" serve --addr "127.0.0.1:$port" corpus >"$work/server.log" 2>&1 &
 pid=$!
 cleanup() {
   kill "$pid" 2>/dev/null || true
