@@ -102,11 +102,13 @@ func motionKamerstuk(d *docCtx, out *facts) {
 	out.add(motionFact{mm})
 }
 
+var nameSeparatorRe = regexp.MustCompile(`\s*,\s*|\s+(?i:en)\s+`)
+
 // splitNames splits "KUIK EN VAN DER GRAAF", "Bikker, Ellian, Kuik en Verkuijlen" into names,
 // written as names are: "Kuik", "Van der Graaf".
 func splitNames(list string) []string {
 	var out []string
-	for _, part := range regexp.MustCompile(`\s*,\s*|\s+(?i:en)\s+`).Split(strings.TrimSpace(list), -1) {
+	for _, part := range nameSeparatorRe.Split(strings.TrimSpace(list), -1) {
 		part = strings.Trim(part, " ,.;:")
 		if part == "" {
 			continue
