@@ -51,7 +51,11 @@ var (
 	requestRe       = regexp.MustCompile(`(?i)\b(verzoekt|verzocht|roept)\b\s+(?:de\s+regering\s+)?(.+)$`)
 	respondCue      = regexp.MustCompile(`(?i)\b(uitvoering|invulling|informeer|afgedaan|afgerond|opvolging|reactie|ingegaan|ga ik in|ingaan|voer ik|geef ik|gevolg|conform|naar aanleiding van|wordt gevraagd|gevraagd in|stand van zaken)`)
 	completedRe     = regexp.MustCompile(`(?i)motie[^.]*\b(afgedaan|is afgerond|gestand)`)
-	motionWordRe    = regexp.MustCompile(`(?i)\bmotie`)
+	// the words without which requestRe, respondCue and completedRe cannot match
+	requestWords   = []string{"verzoekt", "verzocht", "roept"}
+	respondWords   = []string{"uitvoering", "invulling", "informeer", "afgedaan", "afgerond", "opvolging", "reactie", "ingegaan", "ga ik in", "ingaan", "voer ik", "geef ik", "gevolg", "conform", "naar aanleiding van", "wordt gevraagd", "gevraagd in", "stand van zaken"}
+	completedWords = []string{"afgedaan", "afgerond", "gestand"}
+	motionWordRe   = regexp.MustCompile(`(?i)\bmotie`)
 )
 
 // notSurnames are capitalised words that follow "motie" without being a submitter.
@@ -182,12 +186,18 @@ func describeMotion(d *docCtx, s Sentence, text string, mm *motionMention) {
 	if adoptedAt >= 0 && mm.adopted == "" && len(dates) == 0 {
 		mm.adopted = "?" // adopted, date unknown
 	}
+	// the case-insensitive patterns below have no literal prefix, so regexp would try them
+	// at every position: run them only where one of their words occurs
 	para := d.text.Body[d.text.Blocks[s.Block].Start:d.text.Blocks[s.Block].End]
-	mm.completed = completedRe.MatchString(para)
-	if m := requestRe.FindStringSubmatch(ctx); m != nil {
-		mm.request = strings.TrimSpace(m[2])
+	if containsAnyWord(strings.ToLower(para), completedWords) {
+		mm.completed = completedRe.MatchString(para)
 	}
-	mm.responds = respondCue.MatchString(text) || d.text.Blocks[s.Block].Kind == Heading ||
+	if containsAnyWord(low, requestWords) {
+		if m := requestRe.FindStringSubmatch(ctx); m != nil {
+			mm.request = strings.TrimSpace(m[2])
+		}
+	}
+	mm.responds = containsAnyWord(low, respondWords) && respondCue.MatchString(text) || d.text.Blocks[s.Block].Kind == Heading ||
 		motionWordRe.MatchString(d.heading(s))
 	if kind, date, ok := findEvent(text, ref); ok {
 		mm.event = &event{kind: kind, date: date, ev: d.sentEv(s)}
@@ -221,4 +231,14 @@ func motionName(subs []submitter, cs bool) string {
 		return "motie-" + subs[0].surname + "/" + subs[1].surname
 	}
 	return "motie-" + subs[0].surname + " c.s."
+}
+
+// containsAnyWord reports whether lower (a lower-cased text) contains one of words.
+func containsAnyWord(lower string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	return false
 }

@@ -605,6 +605,10 @@ func (t *Text) build(paras []para, notes []footnote) {
 		end = strings.LastIndex(t.Body, "\n\nVoetnoten")
 	}
 	for i := 0; i < end; {
+		if t.Body[i] < utf8.RuneSelf {
+			i++ // superscript digits are never ASCII
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(t.Body[i:])
 		if _, ok := superDigits[r]; ok {
 			j := i

@@ -438,8 +438,8 @@ var orgPatterns = []struct {
 	// the Kamer's committees: "de vaste commissie voor Binnenlandse Zaken", "de vaste
 	// commissies voor Immigratie en Asiel/JBZ-Raad"
 	{regexp.MustCompile(`\b((?:[Vv]aste|[Tt]ijdelijke)\s+[Cc]ommissie\s+voor\s+\p{Lu}[\p{L}/-]*(?:(?:\s+en\s+|\s+)\p{Lu}[\p{L}/-]*)*)`), "PARLIAMENT", []string{"ommissie voor"}},
-	{regexp.MustCompile(`["“«']((?:Field ?[Ll]ab|Fieldlab) [^"”»']+)["”»']`), "NETWORK", []string{"ab"}},
-	{regexp.MustCompile(`\b((?:Field[Ll]ab|Fieldlab) [A-Z][\p{L}]+)\b`), "NETWORK", []string{"ab"}},
+	{regexp.MustCompile(`["“«']((?:Field ?[Ll]ab|Fieldlab) [^"”»']+)["”»']`), "NETWORK", []string{"ield"}},
+	{regexp.MustCompile(`\b((?:Field[Ll]ab|Fieldlab) [A-Z][\p{L}]+)\b`), "NETWORK", []string{"ield"}},
 }
 
 // findPatternOrgs returns the organisations a sentence names in one of the shapes above.

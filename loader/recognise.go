@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/bits"
 	"slices"
+	"strings"
 	"unicode"
 
 	"github.com/coregx/ahocorasick"
@@ -62,6 +63,7 @@ type sentenceView struct {
 
 	hits     []orgHit
 	hitsDone bool
+	lower    string            // the sentence in lower case, once asked for
 	folded   map[string]string // words of the document folded so far
 }
 
@@ -72,6 +74,15 @@ func (v *sentenceView) organisations() []orgHit {
 		v.hits, v.hitsDone = v.orgs.find(v.text, 0, v.folded), true
 	}
 	return v.hits
+}
+
+// lowerText is the sentence in lower case, for the literal tests that spare a
+// case-insensitive pattern without a literal prefix from running at every position.
+func (v *sentenceView) lowerText() string {
+	if v.lower == "" {
+		v.lower = strings.ToLower(v.text)
+	}
+	return v.lower
 }
 
 // ev is the evidence of the whole sentence.

@@ -13,7 +13,11 @@ var (
 	coordinatorRe  = regexp.MustCompile(`(?i)\b(?:is|zijn|wordt|worden)\s+(?:de\s+)?(?:coördinator|coördinatoren|coördineert)\b`)
 	containmentCue = regexp.MustCompile(`(?i)\b(binnen|onderdeel|onder de|eenheid|eenheden|afdeling|dienst van|van de politie)\b`)
 	auxVerbRe      = regexp.MustCompile(`\b(heeft|hebben|is|zijn|wordt|worden)\b`)
-	memberListRe   = regexp.MustCompile(`(?i)\b(bestaat uit|bestaan uit|nemen [^:]*deel|zijn lid van|leden van)\b`)
+	// the words without which coordinatorRe and workVerbRe cannot match
+	coordinatorWords = []string{"coördinator", "coördineert"}
+	workVerbs        = []string{"gemaakt", "opgesteld", "ondernomen", "gewerkt", "werkt", "werken", "uitgevoerd", "uitvoeren", "ontwikkeld", "georganiseerd",
+		"geboden", "ingezet", "beproefd", "begeleid", "onderzocht", "opgezet", "gestart", "afgerond", "afrondt", "verkend", "gelanceerd"}
+	memberListRe = regexp.MustCompile(`(?i)\b(bestaat uit|bestaan uit|nemen [^:]*deel|zijn lid van|leden van)\b`)
 )
 
 // roles reads, in the section of an actielijn, who does the work (EXECUTES), who asked
@@ -49,7 +53,11 @@ func roles(v *sentenceView, out *facts) {
 	// the report or actielijn need not be established here: an edge to a target no
 	// recogniser established is dropped when the graph is assembled
 	commissioners := map[string]bool{}
-	if m := commissionedRe.FindStringIndex(text); m != nil {
+	var m []int
+	if strings.Contains(v.lowerText(), "in opdracht van") {
+		m = commissionedRe.FindStringIndex(text)
+	}
+	if m != nil {
 		// "In opdracht van de VNG, het CCV en CoMensha heeft … DSP-groep …": the
 		// commissioners are the organisations up to the verb that follows
 		rest := text[m[1]:]
@@ -68,7 +76,7 @@ func roles(v *sentenceView, out *facts) {
 			}
 		}
 	}
-	if coordinatorRe.MatchString(text) {
+	if containsAnyWord(v.lowerText(), coordinatorWords) && coordinatorRe.MatchString(text) {
 		if m := coordinatorRe.FindStringIndex(text); m != nil {
 			for _, o := range orgs {
 				if o.end <= m[0] {
@@ -78,7 +86,7 @@ func roles(v *sentenceView, out *facts) {
 		}
 		return
 	}
-	if !workVerbRe.MatchString(text) || al == 0 {
+	if al == 0 || !containsAnyWord(v.lowerText(), workVerbs) || !workVerbRe.MatchString(text) {
 		return
 	}
 	for _, o := range orgs {
