@@ -76,6 +76,7 @@ func readKamerstuk(lines []string, m *meta) {
 	kind := ""
 	letterhead := false // a letter's head came first: its section headings are no kinds
 	for i, l := range head {
+		h := headingPrefixRe.ReplaceAllString(l, "") // the line without the stuk's number
 		if mm := tkNumberRe.FindStringSubmatch(l); mm != nil {
 			m.tkNumber = mm[1]
 			tkDate = Date{Y: atoi(mm[2]), M: monthOf(atoi(mm[3])), D: atoi(mm[4])}
@@ -111,8 +112,7 @@ func readKamerstuk(lines []string, m *meta) {
 		if letterheadLineRe.MatchString(l) {
 			letterhead = true
 		}
-		if kind == "" && kindHeading(l, i, letterhead) {
-			h := headingPrefixRe.ReplaceAllString(l, "")
+		if kind == "" && kindHeading(l, h, i, letterhead) {
 			for _, k := range headKinds {
 				if k.re.MatchString(h) {
 					kind = k.kind
@@ -133,7 +133,7 @@ func readKamerstuk(lines []string, m *meta) {
 				kindDate, _ = parseDate(mm[1])
 			}
 		}
-		if h := headingPrefixRe.ReplaceAllString(l, ""); kind == kg.DocLetter && len(m.headingOffices) == 0 && strings.HasPrefix(strings.ToUpper(h), "BRIEF VAN") {
+		if kind == kg.DocLetter && len(m.headingOffices) == 0 && strings.HasPrefix(strings.ToUpper(h), "BRIEF VAN") {
 			m.headingOffices = headingOffices(h)
 		}
 	}
@@ -210,8 +210,7 @@ var letterheadLineRe = regexp.MustCompile(`^(?:Datum\b|Ons kenmerk\b|Onderwerp\b
 // VERSLAG …"); a title-case heading ("Motie van het lid Ceder over …", "Vragen van het
 // lid …") counts only at the very top, before any letterhead, since a letter's section
 // headings read the same.
-func kindHeading(l string, at int, afterLetterhead bool) bool {
-	h := headingPrefixRe.ReplaceAllString(l, "")
+func kindHeading(l, h string, at int, afterLetterhead bool) bool {
 	if h != l || strings.ToUpper(h) == h {
 		return true
 	}

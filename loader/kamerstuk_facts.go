@@ -169,7 +169,7 @@ var (
 	officialRe = regexp.MustCompile(`(?:de\s+heer|mevrouw)\s+(` + personPat + `)\s*,\s*((?i:minister|staatssecretaris)\s+(?i:van|voor)\s+[^,.:;]+)`)
 	// older reports: "met Minister Opstelten van Veiligheid en Justitie en Staatssecretaris
 	// Teeven van Veiligheid en Justitie"
-	titledOfficialRe = regexp.MustCompile(`\b((?i:minister|staatssecretaris))\s+(` + personPat + `)\s+((?i:van|voor)\s+.+)`)
+	titledOfficialRe = regexp.MustCompile(`^((?i:minister|staatssecretaris))\s+(` + personPat + `)\s+((?i:van|voor)\s+.+)`)
 	// "Aanwezig zijn zeven leden der Kamer, te weten: Bikker, Ellian, … en Verkuijlen,"
 	presentRe = regexp.MustCompile(`(?i)\baanwezig\s+(?:zijn|is)\s+\S+\s+(?:leden|lid)\s+der\s+kamer,\s+te\s+weten:\s*(.+?)\s*,?\s*(?:$|\ben\s+(?:de\s+heer|mevrouw|minister|staatssecretaris)\b)`)
 	// "De voorzitter van de commissie, Kat", "Voorzitter: Ellian", "Griffier: Meijer"
@@ -216,9 +216,9 @@ func debateReport(d *docCtx, out *facts) {
 				attend(official(d, o[0], o[1], ev, out), ev)
 			}
 		}
-		if m := presentRe.FindStringSubmatch(text); m != nil {
+		if loc := presentRe.FindStringSubmatchIndex(text); loc != nil {
 			ev := d.sentEv(s)
-			for _, name := range splitNames(m[1]) {
+			for _, name := range splitNames(text[loc[2]:loc[3]]) {
 				if !signatureNameRe.MatchString(name) {
 					continue
 				}
@@ -227,7 +227,7 @@ func debateReport(d *docCtx, out *facts) {
 			}
 			// "… en Verkuijlen, en de heer Van der Burg, Staatssecretaris van …" in the same
 			// sentence, or the next
-			rest := text[strings.Index(text, m[1])+len(m[1]):]
+			rest := text[loc[3]:]
 			for _, o := range officialRe.FindAllStringSubmatch(rest, -1) {
 				attend(official(d, o[1], o[2], ev, out), ev)
 			}
@@ -260,20 +260,20 @@ func debateReport(d *docCtx, out *facts) {
 // each title, name and portfolio.
 func titledOfficials(s string) [][2]string {
 	var out [][2]string
-	locs := titledOfficialRe.FindAllStringSubmatchIndex(s, -1)
-	for len(locs) > 0 {
-		m := locs[0]
-		role, name, rest := s[m[2]:m[3]], s[m[4]:m[5]], s[m[6]:m[7]]
-		if offices := headingOffices(role + " " + rest); len(offices) > 0 {
-			out = append(out, [2]string{name, offices[0]})
+	// each official runs from one role word to the next; headingOffices reads the portfolio
+	roles := roleRe.FindAllStringIndex(s, -1)
+	for i, r := range roles {
+		end := len(s)
+		if i+1 < len(roles) {
+			end = roles[i+1][0]
 		}
-		// the next official starts after this one's portfolio
-		next := titledOfficialRe.FindAllStringSubmatchIndex(rest[1:], 1)
-		if next == nil {
-			break
+		m := titledOfficialRe.FindStringSubmatch(s[r[0]:end])
+		if m == nil {
+			continue
 		}
-		s = rest[1:]
-		locs = next
+		if offices := headingOffices(m[1] + " " + m[3]); len(offices) > 0 {
+			out = append(out, [2]string{m[2], offices[0]})
+		}
 	}
 	return out
 }
@@ -322,9 +322,9 @@ func writtenQuestions(d *docCtx, out *facts) {
 		}
 		if m := answererRe.FindStringSubmatch(text); m != nil {
 			ev := d.sentEv(s)
-			title := m[1] + " " + m[3]
-			if offices := headingOffices(m[1] + " " + m[3]); len(offices) > 0 {
-				title = offices[0]
+			title := m[1] + " " + m[3] // "Minister Justitie en Veiligheid", as printed
+			if offices := headingOffices(title); len(offices) > 0 {
+				title = offices[0] // "Minister van Justitie en Veiligheid"
 			}
 			pid := official(d, m[2], title, ev, out)
 			out.edge(kg.SignedBy, d.id, pid, ev)

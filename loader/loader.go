@@ -134,9 +134,15 @@ func listFiles(paths ...string) ([]string, []error) {
 // device (or a symlink to /dev/zero) would never end.
 var errNotRegular = errors.New("not a regular file")
 
-// readFile reads one regular file, at most MaxFileSize bytes of it.
+// readFile reads one regular file, at most MaxFileSize bytes of it. It checks what it
+// opened, not what the name pointed to a moment before; the open does not block on a FIFO.
 func readFile(name string) ([]byte, error) {
-	st, err := os.Stat(name)
+	f, err := openNonBlocking(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
 	if err != nil {
 		return nil, err
 	}
@@ -145,18 +151,6 @@ func readFile(name string) ([]byte, error) {
 	}
 	if st.Size() > MaxFileSize {
 		return nil, tooLarge(st.Size())
-	}
-	f, err := openNonBlocking(name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	// the file may have been swapped since the Stat: check what was opened
-	if st, err = f.Stat(); err != nil {
-		return nil, err
-	}
-	if !st.Mode().IsRegular() {
-		return nil, fmt.Errorf("%w (%s)", errNotRegular, fileKind(st.Mode()))
 	}
 	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {

@@ -26,7 +26,7 @@ var obBlocks = map[string]bool{
 	"al": true, "titel": true, "tussenkop": true, "kop": true, "tekstregel": true, "stuknr": true,
 	"datumtekst": true, "li": true, "functie": true, "naam": true, "aanhef": true, "slotformule": true,
 	"plaats": true, "dagtekening": true, "regel": true, "dossier": true, "ondertekening": true,
-	"p": true, "entry": true, "row": true, "lijst": true, "divisie": false,
+	"p": true, "entry": true, "row": true, "lijst": true,
 }
 
 // obXMLToText turns an officielebekendmakingen XML publication into text laid out as the
@@ -118,11 +118,9 @@ func obXMLToText(data []byte) (string, xmlMeta, error) {
 					body.WriteString(toSuperscript(n))
 					notes = append(notes, toSuperscript(n)+" "+strings.Join(strings.Fields(noteText.String()), " "))
 				}
-			case name == "dossiernr":
-				dossierNr = strings.TrimSpace(dossierNr)
 			case obBlocks[name] && inNote == 0 && !within("metadata"):
-				if name == "dossiernr" || name == "titel" && within("dossier") {
-					continue
+				if name == "titel" && within("dossier") {
+					continue // "28 638 Mensenhandel" stays one line
 				}
 				newline()
 			}

@@ -62,12 +62,7 @@ var planRecogniser = sentenceRecogniser{
 // planMentioned reports whether a document names the action plan anywhere, given the
 // recognisers each sentence triggers.
 func planMentioned(d *docCtx, triggered []uint64) bool {
-	bit := uint64(0)
-	for i, r := range sentenceRecognisers {
-		if r == &planRecogniser {
-			bit = 1 << i
-		}
-	}
+	bit := recogniserBit(&planRecogniser)
 	for i, s := range d.sents {
 		if triggered[i]&bit != 0 && mentionsPlan(d.str(s)) {
 			return true

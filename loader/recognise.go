@@ -160,6 +160,16 @@ func (ds *dispatcher) active(folded []byte) uint64 {
 	return set
 }
 
+// recogniserBit is r's bit in the sets the dispatcher returns; 0 when r is not registered.
+func recogniserBit(r *sentenceRecogniser) uint64 {
+	for i, x := range sentenceRecognisers {
+		if x == r {
+			return 1 << i
+		}
+	}
+	return 0
+}
+
 var sentenceDispatch = func() *dispatcher {
 	ds, err := newDispatcher(sentenceRecognisers)
 	if err != nil {

@@ -19,13 +19,8 @@ func recognised(t *testing.T, r *sentenceRecogniser, text string) []string {
 	}
 	d.index()
 	orgs := testIndex(t)
-	bit := -1
-	for i, x := range sentenceRecognisers {
-		if x == r {
-			bit = i
-		}
-	}
-	if bit < 0 {
+	bit := recogniserBit(r)
+	if bit == 0 {
 		t.Fatalf("recogniser %s is not registered", r.name)
 	}
 	var dispatched, everywhere facts
@@ -34,7 +29,7 @@ func recognised(t *testing.T, r *sentenceRecogniser, text string) []string {
 		v := &sentenceView{d: d, s: s, text: d.str(s), orgs: orgs, planMentioned: true}
 		r.recognise(v, &everywhere)
 		folded = foldASCII(folded, d.str(s))
-		if sentenceDispatch.active(folded)&(1<<bit) != 0 {
+		if sentenceDispatch.active(folded)&bit != 0 {
 			r.recognise(&sentenceView{d: d, s: s, text: d.str(s), orgs: orgs, planMentioned: true}, &dispatched)
 		}
 	}

@@ -11,9 +11,10 @@ import (
 	"time"
 )
 
-// TestSpecialFilesAreRefused puts a FIFO, a symlink to /dev/zero and one to /dev/urandom
-// beside a letter: each is refused by name, none blocks or reads without end, and the
-// letter loads.
+// TestSpecialFilesAreRefused puts a FIFO, symlinks to /dev/zero, /dev/urandom and a
+// directory, a sparse 100 MB file, a symlink to that file and an XML entity bomb beside a
+// letter, all in one directory as an attacker would: each is refused or read harmlessly, by
+// name, none blocks or reads without end, and the letter loads.
 func TestSpecialFilesAreRefused(t *testing.T) {
 	dir := t.TempDir()
 	if err := syscall.Mkfifo(filepath.Join(dir, "fifo.txt"), 0o644); err != nil {
@@ -25,6 +26,22 @@ func TestSpecialFilesAreRefused(t *testing.T) {
 		}
 	}
 	if err := os.WriteFile(filepath.Join(dir, "ok.txt"), []byte("Onderwerp Klein\n\nCoMensha werkt samen met Fier.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	huge, err := os.Create(filepath.Join(dir, "huge.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := huge.Truncate(100 << 20); err != nil {
+		t.Fatal(err)
+	}
+	huge.Close()
+	if err := os.Symlink(filepath.Join(dir, "huge.txt"), filepath.Join(dir, "link-to-huge.html")); err != nil {
+		t.Fatal(err)
+	}
+	bomb := `<?xml version="1.0"?><!DOCTYPE b [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">` +
+		`<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]><officiele-publicatie><al>De VNG &d;&d;&d;</al></officiele-publicatie>`
+	if err := os.WriteFile(filepath.Join(dir, "bomb.xml"), []byte(bomb), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	type result struct {
@@ -47,16 +64,18 @@ func TestSpecialFilesAreRefused(t *testing.T) {
 		name, msg, _ := strings.Cut(err.Error(), ": ")
 		got[name] = msg
 	}
-	want := map[string]string{"fifo.txt": "named pipe", "zero.txt": "character device", "random.md": "character device", "dir.txt": "directory"}
-	for name, kind := range want {
-		if !strings.Contains(got[name], "not a regular file") || !strings.Contains(got[name], kind) {
-			t.Errorf("%s: error %q, want not a regular file (%s)", name, got[name], kind)
+	want := map[string]string{"fifo.txt": "not a regular file (a named pipe)", "zero.txt": "not a regular file (a character device)",
+		"random.md": "not a regular file (a character device)", "dir.txt": "not a regular file (a directory)",
+		"huge.txt": "file too large: 100 MB", "link-to-huge.html": "file too large: 100 MB"}
+	for name, msg := range want {
+		if !strings.Contains(got[name], msg) {
+			t.Errorf("%s: error %q, want %q", name, got[name], msg)
 		}
 	}
 	if len(got) != len(want) {
 		t.Errorf("errors %v, want exactly %d", got, len(want))
 	}
-	if r.nodes < 3 {
+	if r.nodes < 4 { // ok.txt with its organisations, and bomb.xml read without its entities
 		t.Errorf("ok.txt did not load beside them: %d nodes", r.nodes)
 	}
 }
