@@ -83,7 +83,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+# shellcheck source=../scripts/ports.sh
+. "$ROOT/scripts/ports.sh"
 
 # start NAME PORT CMD...: starts a server in the background, records its PID, and waits until
 # it answers on PORT (its own /healthz or /readyz), bounded.

@@ -31,15 +31,8 @@ cleanup() {
 trap cleanup EXIT
 
 say() { printf 'abuse: %s\n' "$*"; }
-port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-free_port() {
-  local p
-  for _ in $(seq 1 200); do
-    p=$((20000 + RANDOM % 20000))
-    if port_free "$p"; then echo "$p"; return 0; fi
-  done
-  return 1
-}
+# shellcheck source=scripts/ports.sh
+. scripts/ports.sh # the working directory is the repository root
 
 go build -o "$work/beleidsgraaf" .
 
