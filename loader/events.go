@@ -21,7 +21,7 @@ var debateKinds = map[string]string{"ao": "algemeen overleg", "plenaire debat": 
 // ("tijdens het tweeminutendebat van 27 september jl.") or just after it ("Op 5 juni jl. vond
 // het plenaire debat … plaats").
 func findEvent(text string, ref *Date) (kind, date string, ok bool) {
-	if !containsAnyWord(strings.ToLower(text), debateTriggers) {
+	if !containsAny(strings.ToLower(text), debateTriggers) {
 		return "", "", false // debateRe has no literal prefix: do not run it where it cannot match
 	}
 	words := debateRe.FindAllStringIndex(text, -1)

@@ -189,15 +189,15 @@ func describeMotion(d *docCtx, s Sentence, text string, mm *motionMention) {
 	// the case-insensitive patterns below have no literal prefix, so regexp would try them
 	// at every position: run them only where one of their words occurs
 	para := d.text.Body[d.text.Blocks[s.Block].Start:d.text.Blocks[s.Block].End]
-	if containsAnyWord(strings.ToLower(para), completedWords) {
+	if containsAny(strings.ToLower(para), completedWords) {
 		mm.completed = completedRe.MatchString(para)
 	}
-	if containsAnyWord(low, requestWords) {
+	if containsAny(low, requestWords) {
 		if m := requestRe.FindStringSubmatch(ctx); m != nil {
 			mm.request = strings.TrimSpace(m[2])
 		}
 	}
-	mm.responds = containsAnyWord(low, respondWords) && respondCue.MatchString(text) || d.text.Blocks[s.Block].Kind == Heading ||
+	mm.responds = containsAny(low, respondWords) && respondCue.MatchString(text) || d.text.Blocks[s.Block].Kind == Heading ||
 		motionWordRe.MatchString(d.heading(s))
 	if kind, date, ok := findEvent(text, ref); ok {
 		mm.event = &event{kind: kind, date: date, ev: d.sentEv(s)}
@@ -231,14 +231,4 @@ func motionName(subs []submitter, cs bool) string {
 		return "motie-" + subs[0].surname + "/" + subs[1].surname
 	}
 	return "motie-" + subs[0].surname + " c.s."
-}
-
-// containsAnyWord reports whether lower (a lower-cased text) contains one of words.
-func containsAnyWord(lower string, words []string) bool {
-	for _, w := range words {
-		if strings.Contains(lower, w) {
-			return true
-		}
-	}
-	return false
 }

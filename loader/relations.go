@@ -76,7 +76,7 @@ func roles(v *sentenceView, out *facts) {
 			}
 		}
 	}
-	if containsAnyWord(v.lowerText(), coordinatorWords) && coordinatorRe.MatchString(text) {
+	if containsAny(v.lowerText(), coordinatorWords) && coordinatorRe.MatchString(text) {
 		if m := coordinatorRe.FindStringIndex(text); m != nil {
 			for _, o := range orgs {
 				if o.end <= m[0] {
@@ -86,7 +86,7 @@ func roles(v *sentenceView, out *facts) {
 		}
 		return
 	}
-	if al == 0 || !containsAnyWord(v.lowerText(), workVerbs) || !workVerbRe.MatchString(text) {
+	if al == 0 || !containsAny(v.lowerText(), workVerbs) || !workVerbRe.MatchString(text) {
 		return
 	}
 	for _, o := range orgs {
