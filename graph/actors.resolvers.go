@@ -191,19 +191,19 @@ func (r *queryResolver) Party(ctx context.Context, name string) (*model.Party, e
 	return lookupOne[*model.Party](ctx, r.Resolver, kg.Party, name)
 }
 
-func (r *queryResolver) Organisations(ctx context.Context, first *int, after *string, where *model.OrganisationWhere, orderBy []*model.NodeOrder) (*model.Connection, error) {
+func (r *queryResolver) Organisations(ctx context.Context, first *int, after *string, where *model.OrganisationWhere, orderBy []*model.NodeOrder, asOf *model.Date) (*model.Connection, error) {
 	return r.list(ctx, kg.Organisation, organisationWhere(where), orderBy, first, after)
 }
 
-func (r *queryResolver) Persons(ctx context.Context, first *int, after *string, where *model.PersonWhere, orderBy []*model.NodeOrder) (*model.Connection, error) {
+func (r *queryResolver) Persons(ctx context.Context, first *int, after *string, where *model.PersonWhere, orderBy []*model.NodeOrder, asOf *model.Date) (*model.Connection, error) {
 	return r.list(ctx, kg.Person, personWhere(where), orderBy, first, after)
 }
 
-func (r *queryResolver) Parties(ctx context.Context, first *int, after *string, where *model.NodeWhere, orderBy []*model.NodeOrder) (*model.Connection, error) {
+func (r *queryResolver) Parties(ctx context.Context, first *int, after *string, where *model.NodeWhere, orderBy []*model.NodeOrder, asOf *model.Date) (*model.Connection, error) {
 	return r.list(ctx, kg.Party, nodeWhere(where), orderBy, first, after)
 }
 
-func (r *queryResolver) Offices(ctx context.Context, first *int, after *string, where *model.NodeWhere, orderBy []*model.NodeOrder) (*model.Connection, error) {
+func (r *queryResolver) Offices(ctx context.Context, first *int, after *string, where *model.NodeWhere, orderBy []*model.NodeOrder, asOf *model.Date) (*model.Connection, error) {
 	return r.list(ctx, kg.Office, nodeWhere(where), orderBy, first, after)
 }
 

@@ -873,6 +873,16 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 
 // region    ***************************** type.gotpl *****************************
 
+func (ec *executionContext) unmarshalNDate2beleidsgraafᚋgraphᚋmodelᚐDate(ctx context.Context, v any) (model.Date, error) {
+	var res model.Date
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDate2beleidsgraafᚋgraphᚋmodelᚐDate(ctx context.Context, sel ast.SelectionSet, v model.Date) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) unmarshalNDatedWhere2ᚖbeleidsgraafᚋgraphᚋmodelᚐDatedWhere(ctx context.Context, v any) (*model.DatedWhere, error) {
 	res, err := ec.unmarshalInputDatedWhere(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)

@@ -67,7 +67,7 @@ func (r *queryResolver) Document(ctx context.Context, id *string, dossier *strin
 	return r.document(ctx, id, dossier, number)
 }
 
-func (r *queryResolver) Documents(ctx context.Context, first *int, after *string, where *model.DocumentWhere, orderBy []*model.NodeOrder) (*model.Connection, error) {
+func (r *queryResolver) Documents(ctx context.Context, first *int, after *string, where *model.DocumentWhere, orderBy []*model.NodeOrder, asOf *model.Date) (*model.Connection, error) {
 	return r.list(ctx, kg.Document, documentWhere(where), orderBy, first, after)
 }
 
@@ -75,11 +75,11 @@ func (r *queryResolver) Report(ctx context.Context, name string) (*model.Report,
 	return lookupOne[*model.Report](ctx, r.Resolver, kg.Report, name)
 }
 
-func (r *queryResolver) Reports(ctx context.Context, first *int, after *string, where *model.DatedWhere, orderBy []*model.NodeOrder) (*model.Connection, error) {
+func (r *queryResolver) Reports(ctx context.Context, first *int, after *string, where *model.DatedWhere, orderBy []*model.NodeOrder, asOf *model.Date) (*model.Connection, error) {
 	return r.list(ctx, kg.Report, datedWhere(where), orderBy, first, after)
 }
 
-func (r *queryResolver) Legislation(ctx context.Context, first *int, after *string, where *model.NodeWhere, orderBy []*model.NodeOrder) (*model.Connection, error) {
+func (r *queryResolver) Legislation(ctx context.Context, first *int, after *string, where *model.NodeWhere, orderBy []*model.NodeOrder, asOf *model.Date) (*model.Connection, error) {
 	return r.list(ctx, kg.Legislation, nodeWhere(where), orderBy, first, after)
 }
 

@@ -107,15 +107,15 @@ func (r *queryResolver) Motion(ctx context.Context, dossier string, number int) 
 	return nodeOf[*model.Motion](ctx, r.Resolver, kg.MotionID(dossier, number))
 }
 
-func (r *queryResolver) Motions(ctx context.Context, first *int, after *string, where *model.MotionWhere, orderBy []*model.NodeOrder) (*model.Connection, error) {
+func (r *queryResolver) Motions(ctx context.Context, first *int, after *string, where *model.MotionWhere, orderBy []*model.NodeOrder, asOf *model.Date) (*model.Connection, error) {
 	return r.list(ctx, kg.Motion, motionWhere(where), orderBy, first, after)
 }
 
-func (r *queryResolver) Commitments(ctx context.Context, first *int, after *string, where *model.NumberedWhere, orderBy []*model.NodeOrder) (*model.Connection, error) {
+func (r *queryResolver) Commitments(ctx context.Context, first *int, after *string, where *model.NumberedWhere, orderBy []*model.NodeOrder, asOf *model.Date) (*model.Connection, error) {
 	return r.list(ctx, kg.Commitment, numberedWhere(where), orderBy, first, after)
 }
 
-func (r *queryResolver) Events(ctx context.Context, first *int, after *string, where *model.DatedWhere, orderBy []*model.NodeOrder) (*model.Connection, error) {
+func (r *queryResolver) Events(ctx context.Context, first *int, after *string, where *model.DatedWhere, orderBy []*model.NodeOrder, asOf *model.Date) (*model.Connection, error) {
 	return r.list(ctx, kg.Event, datedWhere(where), orderBy, first, after)
 }
 

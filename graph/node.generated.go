@@ -29,26 +29,27 @@ type QueryResolver interface {
 	Organisation(ctx context.Context, name string) (*model.Organisation, error)
 	Person(ctx context.Context, name string) (*model.Person, error)
 	Party(ctx context.Context, name string) (*model.Party, error)
-	Organisations(ctx context.Context, first *int, after *string, where *model.OrganisationWhere, orderBy []*model.NodeOrder) (*model.Connection, error)
-	Persons(ctx context.Context, first *int, after *string, where *model.PersonWhere, orderBy []*model.NodeOrder) (*model.Connection, error)
-	Parties(ctx context.Context, first *int, after *string, where *model.NodeWhere, orderBy []*model.NodeOrder) (*model.Connection, error)
-	Offices(ctx context.Context, first *int, after *string, where *model.NodeWhere, orderBy []*model.NodeOrder) (*model.Connection, error)
+	Organisations(ctx context.Context, first *int, after *string, where *model.OrganisationWhere, orderBy []*model.NodeOrder, asOf *model.Date) (*model.Connection, error)
+	Persons(ctx context.Context, first *int, after *string, where *model.PersonWhere, orderBy []*model.NodeOrder, asOf *model.Date) (*model.Connection, error)
+	Parties(ctx context.Context, first *int, after *string, where *model.NodeWhere, orderBy []*model.NodeOrder, asOf *model.Date) (*model.Connection, error)
+	Offices(ctx context.Context, first *int, after *string, where *model.NodeWhere, orderBy []*model.NodeOrder, asOf *model.Date) (*model.Connection, error)
 	Document(ctx context.Context, id *string, dossier *string, number *int) (*model.Document, error)
-	Documents(ctx context.Context, first *int, after *string, where *model.DocumentWhere, orderBy []*model.NodeOrder) (*model.Connection, error)
+	Documents(ctx context.Context, first *int, after *string, where *model.DocumentWhere, orderBy []*model.NodeOrder, asOf *model.Date) (*model.Connection, error)
 	Report(ctx context.Context, name string) (*model.Report, error)
-	Reports(ctx context.Context, first *int, after *string, where *model.DatedWhere, orderBy []*model.NodeOrder) (*model.Connection, error)
-	Legislation(ctx context.Context, first *int, after *string, where *model.NodeWhere, orderBy []*model.NodeOrder) (*model.Connection, error)
+	Reports(ctx context.Context, first *int, after *string, where *model.DatedWhere, orderBy []*model.NodeOrder, asOf *model.Date) (*model.Connection, error)
+	Legislation(ctx context.Context, first *int, after *string, where *model.NodeWhere, orderBy []*model.NodeOrder, asOf *model.Date) (*model.Connection, error)
+	Changes(ctx context.Context, from model.Date, to model.Date, around *string, first *int) (*model.Changes, error)
 	Motion(ctx context.Context, dossier string, number int) (*model.Motion, error)
-	Motions(ctx context.Context, first *int, after *string, where *model.MotionWhere, orderBy []*model.NodeOrder) (*model.Connection, error)
-	Commitments(ctx context.Context, first *int, after *string, where *model.NumberedWhere, orderBy []*model.NodeOrder) (*model.Connection, error)
-	Events(ctx context.Context, first *int, after *string, where *model.DatedWhere, orderBy []*model.NodeOrder) (*model.Connection, error)
+	Motions(ctx context.Context, first *int, after *string, where *model.MotionWhere, orderBy []*model.NodeOrder, asOf *model.Date) (*model.Connection, error)
+	Commitments(ctx context.Context, first *int, after *string, where *model.NumberedWhere, orderBy []*model.NodeOrder, asOf *model.Date) (*model.Connection, error)
+	Events(ctx context.Context, first *int, after *string, where *model.DatedWhere, orderBy []*model.NodeOrder, asOf *model.Date) (*model.Connection, error)
 	Actielijn(ctx context.Context, number int) (*model.Actielijn, error)
 	Action(ctx context.Context, number int) (*model.Action, error)
 	Proposal(ctx context.Context, number int) (*model.Proposal, error)
-	ActionPlans(ctx context.Context, first *int, after *string, where *model.DatedWhere, orderBy []*model.NodeOrder) (*model.Connection, error)
-	Actielijnen(ctx context.Context, first *int, after *string, where *model.NumberedWhere, orderBy []*model.NodeOrder) (*model.Connection, error)
-	Actions(ctx context.Context, first *int, after *string, where *model.NumberedWhere, orderBy []*model.NodeOrder) (*model.Connection, error)
-	Proposals(ctx context.Context, first *int, after *string, where *model.NumberedWhere, orderBy []*model.NodeOrder) (*model.Connection, error)
+	ActionPlans(ctx context.Context, first *int, after *string, where *model.DatedWhere, orderBy []*model.NodeOrder, asOf *model.Date) (*model.Connection, error)
+	Actielijnen(ctx context.Context, first *int, after *string, where *model.NumberedWhere, orderBy []*model.NodeOrder, asOf *model.Date) (*model.Connection, error)
+	Actions(ctx context.Context, first *int, after *string, where *model.NumberedWhere, orderBy []*model.NodeOrder, asOf *model.Date) (*model.Connection, error)
+	Proposals(ctx context.Context, first *int, after *string, where *model.NumberedWhere, orderBy []*model.NodeOrder, asOf *model.Date) (*model.Connection, error)
 	Search(ctx context.Context, text string, labels []model.Label, first *int) ([]*model.SearchHit, error)
 	Neighbourhood(ctx context.Context, id string, depth *int, types []model.RelationType, limit *int) (*model.Subgraph, error)
 	ShortestPath(ctx context.Context, from string, to string, maxLength *int, types []model.RelationType) (*model.Subgraph, error)
@@ -122,6 +123,14 @@ func (ec *executionContext) field_Query_actielijnen_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["orderBy"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*model.Date, error) {
+			return ec.unmarshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg4
 	return args, nil
 }
 
@@ -160,6 +169,14 @@ func (ec *executionContext) field_Query_actionPlans_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["orderBy"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*model.Date, error) {
+			return ec.unmarshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg4
 	return args, nil
 }
 
@@ -212,6 +229,52 @@ func (ec *executionContext) field_Query_actions_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["orderBy"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*model.Date, error) {
+			return ec.unmarshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_changes_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (model.Date, error) {
+			return ec.unmarshalNDate2beleidsgraafᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (model.Date, error) {
+			return ec.unmarshalNDate2beleidsgraafᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "around",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["around"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg3
 	return args, nil
 }
 
@@ -250,6 +313,14 @@ func (ec *executionContext) field_Query_commitments_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["orderBy"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*model.Date, error) {
+			return ec.unmarshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg4
 	return args, nil
 }
 
@@ -318,6 +389,14 @@ func (ec *executionContext) field_Query_documents_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["orderBy"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*model.Date, error) {
+			return ec.unmarshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg4
 	return args, nil
 }
 
@@ -356,6 +435,14 @@ func (ec *executionContext) field_Query_events_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["orderBy"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*model.Date, error) {
+			return ec.unmarshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg4
 	return args, nil
 }
 
@@ -394,6 +481,14 @@ func (ec *executionContext) field_Query_legislation_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["orderBy"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*model.Date, error) {
+			return ec.unmarshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg4
 	return args, nil
 }
 
@@ -476,6 +571,14 @@ func (ec *executionContext) field_Query_motions_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["orderBy"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*model.Date, error) {
+			return ec.unmarshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg4
 	return args, nil
 }
 
@@ -580,6 +683,14 @@ func (ec *executionContext) field_Query_offices_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["orderBy"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*model.Date, error) {
+			return ec.unmarshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg4
 	return args, nil
 }
 
@@ -632,6 +743,14 @@ func (ec *executionContext) field_Query_organisations_args(ctx context.Context, 
 		return nil, err
 	}
 	args["orderBy"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*model.Date, error) {
+			return ec.unmarshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg4
 	return args, nil
 }
 
@@ -670,6 +789,14 @@ func (ec *executionContext) field_Query_parties_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["orderBy"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*model.Date, error) {
+			return ec.unmarshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg4
 	return args, nil
 }
 
@@ -736,6 +863,14 @@ func (ec *executionContext) field_Query_persons_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["orderBy"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*model.Date, error) {
+			return ec.unmarshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg4
 	return args, nil
 }
 
@@ -788,6 +923,14 @@ func (ec *executionContext) field_Query_proposals_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["orderBy"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*model.Date, error) {
+			return ec.unmarshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg4
 	return args, nil
 }
 
@@ -840,6 +983,14 @@ func (ec *executionContext) field_Query_reports_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["orderBy"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*model.Date, error) {
+			return ec.unmarshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg4
 	return args, nil
 }
 
@@ -1313,7 +1464,7 @@ func (ec *executionContext) _Query_organisations(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Organisations(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["where"].(*model.OrganisationWhere), fc.Args["orderBy"].([]*model.NodeOrder))
+			return ec.Resolvers.Query().Organisations(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["where"].(*model.OrganisationWhere), fc.Args["orderBy"].([]*model.NodeOrder), fc.Args["asOf"].(*model.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection) graphql.Marshaler {
@@ -1357,7 +1508,7 @@ func (ec *executionContext) _Query_persons(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Persons(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["where"].(*model.PersonWhere), fc.Args["orderBy"].([]*model.NodeOrder))
+			return ec.Resolvers.Query().Persons(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["where"].(*model.PersonWhere), fc.Args["orderBy"].([]*model.NodeOrder), fc.Args["asOf"].(*model.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection) graphql.Marshaler {
@@ -1401,7 +1552,7 @@ func (ec *executionContext) _Query_parties(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Parties(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["where"].(*model.NodeWhere), fc.Args["orderBy"].([]*model.NodeOrder))
+			return ec.Resolvers.Query().Parties(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["where"].(*model.NodeWhere), fc.Args["orderBy"].([]*model.NodeOrder), fc.Args["asOf"].(*model.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection) graphql.Marshaler {
@@ -1445,7 +1596,7 @@ func (ec *executionContext) _Query_offices(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Offices(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["where"].(*model.NodeWhere), fc.Args["orderBy"].([]*model.NodeOrder))
+			return ec.Resolvers.Query().Offices(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["where"].(*model.NodeWhere), fc.Args["orderBy"].([]*model.NodeOrder), fc.Args["asOf"].(*model.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection) graphql.Marshaler {
@@ -1533,7 +1684,7 @@ func (ec *executionContext) _Query_documents(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Documents(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["where"].(*model.DocumentWhere), fc.Args["orderBy"].([]*model.NodeOrder))
+			return ec.Resolvers.Query().Documents(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["where"].(*model.DocumentWhere), fc.Args["orderBy"].([]*model.NodeOrder), fc.Args["asOf"].(*model.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection) graphql.Marshaler {
@@ -1621,7 +1772,7 @@ func (ec *executionContext) _Query_reports(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Reports(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["where"].(*model.DatedWhere), fc.Args["orderBy"].([]*model.NodeOrder))
+			return ec.Resolvers.Query().Reports(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["where"].(*model.DatedWhere), fc.Args["orderBy"].([]*model.NodeOrder), fc.Args["asOf"].(*model.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection) graphql.Marshaler {
@@ -1665,7 +1816,7 @@ func (ec *executionContext) _Query_legislation(ctx context.Context, field graphq
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Legislation(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["where"].(*model.NodeWhere), fc.Args["orderBy"].([]*model.NodeOrder))
+			return ec.Resolvers.Query().Legislation(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["where"].(*model.NodeWhere), fc.Args["orderBy"].([]*model.NodeOrder), fc.Args["asOf"].(*model.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection) graphql.Marshaler {
@@ -1693,6 +1844,50 @@ func (ec *executionContext) fieldContext_Query_legislation(ctx context.Context, 
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_legislation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_changes(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_changes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Changes(ctx, fc.Args["from"].(model.Date), fc.Args["to"].(model.Date), fc.Args["around"].(*string), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Changes) graphql.Marshaler {
+			return ec.marshalNChanges2ᚖbeleidsgraafᚋgraphᚋmodelᚐChanges(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_changes(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Changes(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_changes_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -1753,7 +1948,7 @@ func (ec *executionContext) _Query_motions(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Motions(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["where"].(*model.MotionWhere), fc.Args["orderBy"].([]*model.NodeOrder))
+			return ec.Resolvers.Query().Motions(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["where"].(*model.MotionWhere), fc.Args["orderBy"].([]*model.NodeOrder), fc.Args["asOf"].(*model.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection) graphql.Marshaler {
@@ -1797,7 +1992,7 @@ func (ec *executionContext) _Query_commitments(ctx context.Context, field graphq
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Commitments(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["where"].(*model.NumberedWhere), fc.Args["orderBy"].([]*model.NodeOrder))
+			return ec.Resolvers.Query().Commitments(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["where"].(*model.NumberedWhere), fc.Args["orderBy"].([]*model.NodeOrder), fc.Args["asOf"].(*model.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection) graphql.Marshaler {
@@ -1841,7 +2036,7 @@ func (ec *executionContext) _Query_events(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Events(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["where"].(*model.DatedWhere), fc.Args["orderBy"].([]*model.NodeOrder))
+			return ec.Resolvers.Query().Events(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["where"].(*model.DatedWhere), fc.Args["orderBy"].([]*model.NodeOrder), fc.Args["asOf"].(*model.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection) graphql.Marshaler {
@@ -2017,7 +2212,7 @@ func (ec *executionContext) _Query_actionPlans(ctx context.Context, field graphq
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().ActionPlans(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["where"].(*model.DatedWhere), fc.Args["orderBy"].([]*model.NodeOrder))
+			return ec.Resolvers.Query().ActionPlans(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["where"].(*model.DatedWhere), fc.Args["orderBy"].([]*model.NodeOrder), fc.Args["asOf"].(*model.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection) graphql.Marshaler {
@@ -2061,7 +2256,7 @@ func (ec *executionContext) _Query_actielijnen(ctx context.Context, field graphq
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Actielijnen(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["where"].(*model.NumberedWhere), fc.Args["orderBy"].([]*model.NodeOrder))
+			return ec.Resolvers.Query().Actielijnen(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["where"].(*model.NumberedWhere), fc.Args["orderBy"].([]*model.NodeOrder), fc.Args["asOf"].(*model.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection) graphql.Marshaler {
@@ -2105,7 +2300,7 @@ func (ec *executionContext) _Query_actions(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Actions(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["where"].(*model.NumberedWhere), fc.Args["orderBy"].([]*model.NodeOrder))
+			return ec.Resolvers.Query().Actions(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["where"].(*model.NumberedWhere), fc.Args["orderBy"].([]*model.NodeOrder), fc.Args["asOf"].(*model.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection) graphql.Marshaler {
@@ -2149,7 +2344,7 @@ func (ec *executionContext) _Query_proposals(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Proposals(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["where"].(*model.NumberedWhere), fc.Args["orderBy"].([]*model.NodeOrder))
+			return ec.Resolvers.Query().Proposals(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["where"].(*model.NumberedWhere), fc.Args["orderBy"].([]*model.NodeOrder), fc.Args["asOf"].(*model.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection) graphql.Marshaler {
@@ -3006,6 +3201,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_legislation(ctx, field)
+				})
+		case "changes":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_changes(ctx, field)
 				})
 		case "motion":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,

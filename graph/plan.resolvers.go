@@ -187,19 +187,19 @@ func (r *queryResolver) Proposal(ctx context.Context, number int) (*model.Propos
 	return nodeOf[*model.Proposal](ctx, r.Resolver, kg.ProposalID(number))
 }
 
-func (r *queryResolver) ActionPlans(ctx context.Context, first *int, after *string, where *model.DatedWhere, orderBy []*model.NodeOrder) (*model.Connection, error) {
+func (r *queryResolver) ActionPlans(ctx context.Context, first *int, after *string, where *model.DatedWhere, orderBy []*model.NodeOrder, asOf *model.Date) (*model.Connection, error) {
 	return r.list(ctx, kg.ActionPlan, datedWhere(where), orderBy, first, after)
 }
 
-func (r *queryResolver) Actielijnen(ctx context.Context, first *int, after *string, where *model.NumberedWhere, orderBy []*model.NodeOrder) (*model.Connection, error) {
+func (r *queryResolver) Actielijnen(ctx context.Context, first *int, after *string, where *model.NumberedWhere, orderBy []*model.NodeOrder, asOf *model.Date) (*model.Connection, error) {
 	return r.list(ctx, kg.Actielijn, numberedWhere(where), orderBy, first, after)
 }
 
-func (r *queryResolver) Actions(ctx context.Context, first *int, after *string, where *model.NumberedWhere, orderBy []*model.NodeOrder) (*model.Connection, error) {
+func (r *queryResolver) Actions(ctx context.Context, first *int, after *string, where *model.NumberedWhere, orderBy []*model.NodeOrder, asOf *model.Date) (*model.Connection, error) {
 	return r.list(ctx, kg.Action, numberedWhere(where), orderBy, first, after)
 }
 
-func (r *queryResolver) Proposals(ctx context.Context, first *int, after *string, where *model.NumberedWhere, orderBy []*model.NodeOrder) (*model.Connection, error) {
+func (r *queryResolver) Proposals(ctx context.Context, first *int, after *string, where *model.NumberedWhere, orderBy []*model.NodeOrder, asOf *model.Date) (*model.Connection, error) {
 	return r.list(ctx, kg.Proposal, numberedWhere(where), orderBy, first, after)
 }
 

@@ -211,8 +211,10 @@ func (r *Resolver) list(ctx context.Context, label kg.Label, where *store.Filter
 		return nil, err
 	}
 	ld := r.loadersFor(ctx)
-	field := graphql.GetFieldContext(ctx).Field.Field
+	fc := graphql.GetFieldContext(ctx)
+	field := fc.Field.Field
 	wantPage, wantCount := ld.wants(field)
+	where = asOfFilter(fc.Args, where)
 	q := store.ListQuery{
 		Label:     label,
 		Where:     where,

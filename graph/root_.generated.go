@@ -67,6 +67,7 @@ type ComplexityRoot struct {
 		Proposals              func(childComplexity int, first *int) int
 		ProposalsConnection    func(childComplexity int, first *int, after *string) int
 		Relations              func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) int
+		Since                  func(childComplexity int) int
 		Title                  func(childComplexity int) int
 	}
 
@@ -123,6 +124,7 @@ type ComplexityRoot struct {
 		Proposals                func(childComplexity int, first *int) int
 		ProposalsConnection      func(childComplexity int, first *int, after *string) int
 		Relations                func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) int
+		Since                    func(childComplexity int) int
 		Title                    func(childComplexity int) int
 	}
 
@@ -148,6 +150,7 @@ type ComplexityRoot struct {
 		Mentions              func(childComplexity int) int
 		Name                  func(childComplexity int) int
 		Relations             func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) int
+		Since                 func(childComplexity int) int
 		Title                 func(childComplexity int) int
 	}
 
@@ -201,6 +204,13 @@ type ComplexityRoot struct {
 		Year func(childComplexity int) int
 	}
 
+	Changes struct {
+		CommitmentSteps func(childComplexity int) int
+		MotionSteps     func(childComplexity int) int
+		Nodes           func(childComplexity int) int
+		Relations       func(childComplexity int) int
+	}
+
 	Commitment struct {
 		Aliases                 func(childComplexity int) int
 		Date                    func(childComplexity int) int
@@ -217,6 +227,7 @@ type ComplexityRoot struct {
 		Relations               func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) int
 		RespondedToBy           func(childComplexity int, first *int) int
 		RespondedToByConnection func(childComplexity int, first *int, after *string) int
+		Since                   func(childComplexity int) int
 		Status                  func(childComplexity int, asOf *model.Date) int
 		StatusHistory           func(childComplexity int) int
 	}
@@ -255,6 +266,11 @@ type ComplexityRoot struct {
 		Status   func(childComplexity int) int
 	}
 
+	CommitmentStepChange struct {
+		Commitment func(childComplexity int) int
+		Step       func(childComplexity int) int
+	}
+
 	Document struct {
 		AddressedTo           func(childComplexity int, first *int, after *string) int
 		Aliases               func(childComplexity int) int
@@ -279,6 +295,7 @@ type ComplexityRoot struct {
 		RespondsTo            func(childComplexity int, first *int, after *string) int
 		Signatories           func(childComplexity int, first *int) int
 		SignatoriesConnection func(childComplexity int, first *int, after *string) int
+		Since                 func(childComplexity int) int
 		SourceFile            func(childComplexity int) int
 		Text                  func(childComplexity int) int
 		Title                 func(childComplexity int) int
@@ -329,6 +346,7 @@ type ComplexityRoot struct {
 		MotionsConnection     func(childComplexity int, first *int, after *string) int
 		Name                  func(childComplexity int) int
 		Relations             func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) int
+		Since                 func(childComplexity int) int
 	}
 
 	EventConnection struct {
@@ -386,6 +404,7 @@ type ComplexityRoot struct {
 		Mentions    func(childComplexity int) int
 		Name        func(childComplexity int) int
 		Relations   func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) int
+		Since       func(childComplexity int) int
 	}
 
 	LegislationConnection struct {
@@ -437,6 +456,7 @@ type ComplexityRoot struct {
 		Request                 func(childComplexity int) int
 		RespondedToBy           func(childComplexity int, first *int) int
 		RespondedToByConnection func(childComplexity int, first *int, after *string) int
+		Since                   func(childComplexity int) int
 		Status                  func(childComplexity int, asOf *model.Date) int
 		StatusHistory           func(childComplexity int) int
 		SubmittedIn             func(childComplexity int, first *int, after *string) int
@@ -479,6 +499,11 @@ type ComplexityRoot struct {
 		Status   func(childComplexity int) int
 	}
 
+	MotionStepChange struct {
+		Motion func(childComplexity int) int
+		Step   func(childComplexity int) int
+	}
+
 	Office struct {
 		AddressedIn                 func(childComplexity int, first *int, after *string) int
 		Aliases                     func(childComplexity int) int
@@ -495,6 +520,7 @@ type ComplexityRoot struct {
 		Relations                   func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) int
 		Signed                      func(childComplexity int, first *int) int
 		SignedConnection            func(childComplexity int, first *int, after *string) int
+		Since                       func(childComplexity int) int
 	}
 
 	OfficeConnection struct {
@@ -549,6 +575,7 @@ type ComplexityRoot struct {
 		PartsConnection         func(childComplexity int, first *int, after *string) int
 		Published               func(childComplexity int, first *int, after *string) int
 		Relations               func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) int
+		Since                   func(childComplexity int) int
 	}
 
 	OrganisationConnection struct {
@@ -596,6 +623,7 @@ type ComplexityRoot struct {
 		Mentions          func(childComplexity int) int
 		Name              func(childComplexity int) int
 		Relations         func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) int
+		Since             func(childComplexity int) int
 	}
 
 	PartyConnection struct {
@@ -645,6 +673,7 @@ type ComplexityRoot struct {
 		Relations           func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) int
 		Signed              func(childComplexity int, first *int) int
 		SignedConnection    func(childComplexity int, first *int, after *string) int
+		Since               func(childComplexity int) int
 		Submitted           func(childComplexity int, first *int) int
 		SubmittedConnection func(childComplexity int, first *int, after *string) int
 	}
@@ -691,6 +720,7 @@ type ComplexityRoot struct {
 		RelatedProposalsConnection func(childComplexity int, first *int, after *string) int
 		RelatesTo                  func(childComplexity int, first *int, after *string) int
 		Relations                  func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) int
+		Since                      func(childComplexity int) int
 		Theme                      func(childComplexity int) int
 		Title                      func(childComplexity int) int
 	}
@@ -725,32 +755,33 @@ type ComplexityRoot struct {
 
 	Query struct {
 		Actielijn     func(childComplexity int, number int) int
-		Actielijnen   func(childComplexity int, first *int, after *string, where *model.NumberedWhere, orderBy []*model.NodeOrder) int
+		Actielijnen   func(childComplexity int, first *int, after *string, where *model.NumberedWhere, orderBy []*model.NodeOrder, asOf *model.Date) int
 		Action        func(childComplexity int, number int) int
-		ActionPlans   func(childComplexity int, first *int, after *string, where *model.DatedWhere, orderBy []*model.NodeOrder) int
-		Actions       func(childComplexity int, first *int, after *string, where *model.NumberedWhere, orderBy []*model.NodeOrder) int
-		Commitments   func(childComplexity int, first *int, after *string, where *model.NumberedWhere, orderBy []*model.NodeOrder) int
+		ActionPlans   func(childComplexity int, first *int, after *string, where *model.DatedWhere, orderBy []*model.NodeOrder, asOf *model.Date) int
+		Actions       func(childComplexity int, first *int, after *string, where *model.NumberedWhere, orderBy []*model.NodeOrder, asOf *model.Date) int
+		Changes       func(childComplexity int, from model.Date, to model.Date, around *string, first *int) int
+		Commitments   func(childComplexity int, first *int, after *string, where *model.NumberedWhere, orderBy []*model.NodeOrder, asOf *model.Date) int
 		Document      func(childComplexity int, id *string, dossier *string, number *int) int
-		Documents     func(childComplexity int, first *int, after *string, where *model.DocumentWhere, orderBy []*model.NodeOrder) int
-		Events        func(childComplexity int, first *int, after *string, where *model.DatedWhere, orderBy []*model.NodeOrder) int
-		Legislation   func(childComplexity int, first *int, after *string, where *model.NodeWhere, orderBy []*model.NodeOrder) int
+		Documents     func(childComplexity int, first *int, after *string, where *model.DocumentWhere, orderBy []*model.NodeOrder, asOf *model.Date) int
+		Events        func(childComplexity int, first *int, after *string, where *model.DatedWhere, orderBy []*model.NodeOrder, asOf *model.Date) int
+		Legislation   func(childComplexity int, first *int, after *string, where *model.NodeWhere, orderBy []*model.NodeOrder, asOf *model.Date) int
 		Lookup        func(childComplexity int, label model.Label, name string) int
 		Motion        func(childComplexity int, dossier string, number int) int
-		Motions       func(childComplexity int, first *int, after *string, where *model.MotionWhere, orderBy []*model.NodeOrder) int
+		Motions       func(childComplexity int, first *int, after *string, where *model.MotionWhere, orderBy []*model.NodeOrder, asOf *model.Date) int
 		Neighbourhood func(childComplexity int, id string, depth *int, types []model.RelationType, limit *int) int
 		Node          func(childComplexity int, id string) int
 		Nodes         func(childComplexity int, ids []string) int
-		Offices       func(childComplexity int, first *int, after *string, where *model.NodeWhere, orderBy []*model.NodeOrder) int
+		Offices       func(childComplexity int, first *int, after *string, where *model.NodeWhere, orderBy []*model.NodeOrder, asOf *model.Date) int
 		Organisation  func(childComplexity int, name string) int
-		Organisations func(childComplexity int, first *int, after *string, where *model.OrganisationWhere, orderBy []*model.NodeOrder) int
-		Parties       func(childComplexity int, first *int, after *string, where *model.NodeWhere, orderBy []*model.NodeOrder) int
+		Organisations func(childComplexity int, first *int, after *string, where *model.OrganisationWhere, orderBy []*model.NodeOrder, asOf *model.Date) int
+		Parties       func(childComplexity int, first *int, after *string, where *model.NodeWhere, orderBy []*model.NodeOrder, asOf *model.Date) int
 		Party         func(childComplexity int, name string) int
 		Person        func(childComplexity int, name string) int
-		Persons       func(childComplexity int, first *int, after *string, where *model.PersonWhere, orderBy []*model.NodeOrder) int
+		Persons       func(childComplexity int, first *int, after *string, where *model.PersonWhere, orderBy []*model.NodeOrder, asOf *model.Date) int
 		Proposal      func(childComplexity int, number int) int
-		Proposals     func(childComplexity int, first *int, after *string, where *model.NumberedWhere, orderBy []*model.NodeOrder) int
+		Proposals     func(childComplexity int, first *int, after *string, where *model.NumberedWhere, orderBy []*model.NodeOrder, asOf *model.Date) int
 		Report        func(childComplexity int, name string) int
-		Reports       func(childComplexity int, first *int, after *string, where *model.DatedWhere, orderBy []*model.NodeOrder) int
+		Reports       func(childComplexity int, first *int, after *string, where *model.DatedWhere, orderBy []*model.NodeOrder, asOf *model.Date) int
 		Search        func(childComplexity int, text string, labels []model.Label, first *int) int
 		ShortestPath  func(childComplexity int, from string, to string, maxLength *int, types []model.RelationType) int
 		Stats         func(childComplexity int) int
@@ -760,6 +791,7 @@ type ComplexityRoot struct {
 		Evidence func(childComplexity int) int
 		From     func(childComplexity int) int
 		ID       func(childComplexity int) int
+		Since    func(childComplexity int) int
 		To       func(childComplexity int) int
 		Type     func(childComplexity int) int
 	}
@@ -804,6 +836,7 @@ type ComplexityRoot struct {
 		Relations                func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) int
 		RespondedToBy            func(childComplexity int, first *int) int
 		RespondedToByConnection  func(childComplexity int, first *int, after *string) int
+		Since                    func(childComplexity int) int
 		Title                    func(childComplexity int) int
 	}
 
@@ -1075,6 +1108,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Actielijn.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string)), true
+	case "Actielijn.since":
+		if e.ComplexityRoot.Actielijn.Since == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Actielijn.Since(childComplexity), true
 	case "Actielijn.title":
 		if e.ComplexityRoot.Actielijn.Title == nil {
 			break
@@ -1401,6 +1440,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Action.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string)), true
+	case "Action.since":
+		if e.ComplexityRoot.Action.Since == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Action.Since(childComplexity), true
 	case "Action.title":
 		if e.ComplexityRoot.Action.Title == nil {
 			break
@@ -1520,6 +1565,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ActionPlan.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string)), true
+	case "ActionPlan.since":
+		if e.ComplexityRoot.ActionPlan.Since == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActionPlan.Since(childComplexity), true
 	case "ActionPlan.title":
 		if e.ComplexityRoot.ActionPlan.Title == nil {
 			break
@@ -1708,6 +1759,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.BudgetLine.Year(childComplexity), true
 
+	case "Changes.commitmentSteps":
+		if e.ComplexityRoot.Changes.CommitmentSteps == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Changes.CommitmentSteps(childComplexity), true
+	case "Changes.motionSteps":
+		if e.ComplexityRoot.Changes.MotionSteps == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Changes.MotionSteps(childComplexity), true
+	case "Changes.nodes":
+		if e.ComplexityRoot.Changes.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Changes.Nodes(childComplexity), true
+	case "Changes.relations":
+		if e.ComplexityRoot.Changes.Relations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Changes.Relations(childComplexity), true
+
 	case "Commitment.aliases":
 		if e.ComplexityRoot.Commitment.Aliases == nil {
 			break
@@ -1828,6 +1904,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Commitment.RespondedToByConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "Commitment.since":
+		if e.ComplexityRoot.Commitment.Since == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Commitment.Since(childComplexity), true
 	case "Commitment.status":
 		if e.ComplexityRoot.Commitment.Status == nil {
 			break
@@ -1964,6 +2046,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CommitmentStatusStep.Status(childComplexity), true
+
+	case "CommitmentStepChange.commitment":
+		if e.ComplexityRoot.CommitmentStepChange.Commitment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommitmentStepChange.Commitment(childComplexity), true
+	case "CommitmentStepChange.step":
+		if e.ComplexityRoot.CommitmentStepChange.Step == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommitmentStepChange.Step(childComplexity), true
 
 	case "Document.addressedTo":
 		if e.ComplexityRoot.Document.AddressedTo == nil {
@@ -2153,6 +2248,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Document.SignatoriesConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "Document.since":
+		if e.ComplexityRoot.Document.Since == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Document.Since(childComplexity), true
 	case "Document.sourceFile":
 		if e.ComplexityRoot.Document.SourceFile == nil {
 			break
@@ -2408,6 +2509,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Event.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string)), true
+	case "Event.since":
+		if e.ComplexityRoot.Event.Since == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.Since(childComplexity), true
 
 	case "EventConnection.edges":
 		if e.ComplexityRoot.EventConnection.Edges == nil {
@@ -2624,6 +2731,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Legislation.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string)), true
+	case "Legislation.since":
+		if e.ComplexityRoot.Legislation.Since == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Legislation.Since(childComplexity), true
 
 	case "LegislationConnection.edges":
 		if e.ComplexityRoot.LegislationConnection.Edges == nil {
@@ -2875,6 +2988,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Motion.RespondedToByConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "Motion.since":
+		if e.ComplexityRoot.Motion.Since == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Motion.Since(childComplexity), true
 	case "Motion.status":
 		if e.ComplexityRoot.Motion.Status == nil {
 			break
@@ -3051,6 +3170,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.MotionStatusStep.Status(childComplexity), true
 
+	case "MotionStepChange.motion":
+		if e.ComplexityRoot.MotionStepChange.Motion == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MotionStepChange.Motion(childComplexity), true
+	case "MotionStepChange.step":
+		if e.ComplexityRoot.MotionStepChange.Step == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MotionStepChange.Step(childComplexity), true
+
 	case "Office.addressedIn":
 		if e.ComplexityRoot.Office.AddressedIn == nil {
 			break
@@ -3191,6 +3323,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Office.SignedConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "Office.since":
+		if e.ComplexityRoot.Office.Since == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Office.Since(childComplexity), true
 
 	case "OfficeConnection.edges":
 		if e.ComplexityRoot.OfficeConnection.Edges == nil {
@@ -3510,6 +3648,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Organisation.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string)), true
+	case "Organisation.since":
+		if e.ComplexityRoot.Organisation.Since == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Organisation.Since(childComplexity), true
 
 	case "OrganisationConnection.edges":
 		if e.ComplexityRoot.OrganisationConnection.Edges == nil {
@@ -3710,6 +3854,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Party.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string)), true
+	case "Party.since":
+		if e.ComplexityRoot.Party.Since == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Party.Since(childComplexity), true
 
 	case "PartyConnection.edges":
 		if e.ComplexityRoot.PartyConnection.Edges == nil {
@@ -3964,6 +4114,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.SignedConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "Person.since":
+		if e.ComplexityRoot.Person.Since == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.Since(childComplexity), true
 	case "Person.submitted":
 		if e.ComplexityRoot.Person.Submitted == nil {
 			break
@@ -4190,6 +4346,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Proposal.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string)), true
+	case "Proposal.since":
+		if e.ComplexityRoot.Proposal.Since == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Proposal.Since(childComplexity), true
 	case "Proposal.theme":
 		if e.ComplexityRoot.Proposal.Theme == nil {
 			break
@@ -4324,7 +4486,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Actielijnen(childComplexity, args["first"].(*int), args["after"].(*string), args["where"].(*model.NumberedWhere), args["orderBy"].([]*model.NodeOrder)), true
+		return e.ComplexityRoot.Query.Actielijnen(childComplexity, args["first"].(*int), args["after"].(*string), args["where"].(*model.NumberedWhere), args["orderBy"].([]*model.NodeOrder), args["asOf"].(*model.Date)), true
 	case "Query.action":
 		if e.ComplexityRoot.Query.Action == nil {
 			break
@@ -4346,7 +4508,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.ActionPlans(childComplexity, args["first"].(*int), args["after"].(*string), args["where"].(*model.DatedWhere), args["orderBy"].([]*model.NodeOrder)), true
+		return e.ComplexityRoot.Query.ActionPlans(childComplexity, args["first"].(*int), args["after"].(*string), args["where"].(*model.DatedWhere), args["orderBy"].([]*model.NodeOrder), args["asOf"].(*model.Date)), true
 	case "Query.actions":
 		if e.ComplexityRoot.Query.Actions == nil {
 			break
@@ -4357,7 +4519,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Actions(childComplexity, args["first"].(*int), args["after"].(*string), args["where"].(*model.NumberedWhere), args["orderBy"].([]*model.NodeOrder)), true
+		return e.ComplexityRoot.Query.Actions(childComplexity, args["first"].(*int), args["after"].(*string), args["where"].(*model.NumberedWhere), args["orderBy"].([]*model.NodeOrder), args["asOf"].(*model.Date)), true
+	case "Query.changes":
+		if e.ComplexityRoot.Query.Changes == nil {
+			break
+		}
+
+		args, err := ec.field_Query_changes_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Changes(childComplexity, args["from"].(model.Date), args["to"].(model.Date), args["around"].(*string), args["first"].(*int)), true
 	case "Query.commitments":
 		if e.ComplexityRoot.Query.Commitments == nil {
 			break
@@ -4368,7 +4541,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Commitments(childComplexity, args["first"].(*int), args["after"].(*string), args["where"].(*model.NumberedWhere), args["orderBy"].([]*model.NodeOrder)), true
+		return e.ComplexityRoot.Query.Commitments(childComplexity, args["first"].(*int), args["after"].(*string), args["where"].(*model.NumberedWhere), args["orderBy"].([]*model.NodeOrder), args["asOf"].(*model.Date)), true
 	case "Query.document":
 		if e.ComplexityRoot.Query.Document == nil {
 			break
@@ -4390,7 +4563,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Documents(childComplexity, args["first"].(*int), args["after"].(*string), args["where"].(*model.DocumentWhere), args["orderBy"].([]*model.NodeOrder)), true
+		return e.ComplexityRoot.Query.Documents(childComplexity, args["first"].(*int), args["after"].(*string), args["where"].(*model.DocumentWhere), args["orderBy"].([]*model.NodeOrder), args["asOf"].(*model.Date)), true
 	case "Query.events":
 		if e.ComplexityRoot.Query.Events == nil {
 			break
@@ -4401,7 +4574,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Events(childComplexity, args["first"].(*int), args["after"].(*string), args["where"].(*model.DatedWhere), args["orderBy"].([]*model.NodeOrder)), true
+		return e.ComplexityRoot.Query.Events(childComplexity, args["first"].(*int), args["after"].(*string), args["where"].(*model.DatedWhere), args["orderBy"].([]*model.NodeOrder), args["asOf"].(*model.Date)), true
 
 	case "Query.legislation":
 		if e.ComplexityRoot.Query.Legislation == nil {
@@ -4413,7 +4586,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Legislation(childComplexity, args["first"].(*int), args["after"].(*string), args["where"].(*model.NodeWhere), args["orderBy"].([]*model.NodeOrder)), true
+		return e.ComplexityRoot.Query.Legislation(childComplexity, args["first"].(*int), args["after"].(*string), args["where"].(*model.NodeWhere), args["orderBy"].([]*model.NodeOrder), args["asOf"].(*model.Date)), true
 	case "Query.lookup":
 		if e.ComplexityRoot.Query.Lookup == nil {
 			break
@@ -4446,7 +4619,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Motions(childComplexity, args["first"].(*int), args["after"].(*string), args["where"].(*model.MotionWhere), args["orderBy"].([]*model.NodeOrder)), true
+		return e.ComplexityRoot.Query.Motions(childComplexity, args["first"].(*int), args["after"].(*string), args["where"].(*model.MotionWhere), args["orderBy"].([]*model.NodeOrder), args["asOf"].(*model.Date)), true
 	case "Query.neighbourhood":
 		if e.ComplexityRoot.Query.Neighbourhood == nil {
 			break
@@ -4490,7 +4663,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Offices(childComplexity, args["first"].(*int), args["after"].(*string), args["where"].(*model.NodeWhere), args["orderBy"].([]*model.NodeOrder)), true
+		return e.ComplexityRoot.Query.Offices(childComplexity, args["first"].(*int), args["after"].(*string), args["where"].(*model.NodeWhere), args["orderBy"].([]*model.NodeOrder), args["asOf"].(*model.Date)), true
 	case "Query.organisation":
 		if e.ComplexityRoot.Query.Organisation == nil {
 			break
@@ -4512,7 +4685,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Organisations(childComplexity, args["first"].(*int), args["after"].(*string), args["where"].(*model.OrganisationWhere), args["orderBy"].([]*model.NodeOrder)), true
+		return e.ComplexityRoot.Query.Organisations(childComplexity, args["first"].(*int), args["after"].(*string), args["where"].(*model.OrganisationWhere), args["orderBy"].([]*model.NodeOrder), args["asOf"].(*model.Date)), true
 	case "Query.parties":
 		if e.ComplexityRoot.Query.Parties == nil {
 			break
@@ -4523,7 +4696,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Parties(childComplexity, args["first"].(*int), args["after"].(*string), args["where"].(*model.NodeWhere), args["orderBy"].([]*model.NodeOrder)), true
+		return e.ComplexityRoot.Query.Parties(childComplexity, args["first"].(*int), args["after"].(*string), args["where"].(*model.NodeWhere), args["orderBy"].([]*model.NodeOrder), args["asOf"].(*model.Date)), true
 	case "Query.party":
 		if e.ComplexityRoot.Query.Party == nil {
 			break
@@ -4556,7 +4729,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Persons(childComplexity, args["first"].(*int), args["after"].(*string), args["where"].(*model.PersonWhere), args["orderBy"].([]*model.NodeOrder)), true
+		return e.ComplexityRoot.Query.Persons(childComplexity, args["first"].(*int), args["after"].(*string), args["where"].(*model.PersonWhere), args["orderBy"].([]*model.NodeOrder), args["asOf"].(*model.Date)), true
 	case "Query.proposal":
 		if e.ComplexityRoot.Query.Proposal == nil {
 			break
@@ -4578,7 +4751,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Proposals(childComplexity, args["first"].(*int), args["after"].(*string), args["where"].(*model.NumberedWhere), args["orderBy"].([]*model.NodeOrder)), true
+		return e.ComplexityRoot.Query.Proposals(childComplexity, args["first"].(*int), args["after"].(*string), args["where"].(*model.NumberedWhere), args["orderBy"].([]*model.NodeOrder), args["asOf"].(*model.Date)), true
 	case "Query.report":
 		if e.ComplexityRoot.Query.Report == nil {
 			break
@@ -4600,7 +4773,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Reports(childComplexity, args["first"].(*int), args["after"].(*string), args["where"].(*model.DatedWhere), args["orderBy"].([]*model.NodeOrder)), true
+		return e.ComplexityRoot.Query.Reports(childComplexity, args["first"].(*int), args["after"].(*string), args["where"].(*model.DatedWhere), args["orderBy"].([]*model.NodeOrder), args["asOf"].(*model.Date)), true
 	case "Query.search":
 		if e.ComplexityRoot.Query.Search == nil {
 			break
@@ -4648,6 +4821,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Relation.ID(childComplexity), true
+	case "Relation.since":
+		if e.ComplexityRoot.Relation.Since == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Relation.Since(childComplexity), true
 	case "Relation.to":
 		if e.ComplexityRoot.Relation.To == nil {
 			break
@@ -4894,6 +5073,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Report.RespondedToByConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "Report.since":
+		if e.ComplexityRoot.Report.Since == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Report.Since(childComplexity), true
 	case "Report.title":
 		if e.ComplexityRoot.Report.Title == nil {
 			break
@@ -5599,6 +5784,8 @@ extend type Query {
     where: OrganisationWhere
     "Sort keys; default: by name, then ID."
     orderBy: [NodeOrder!]
+    "Only nodes in the graph on this date: from their first mention on (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): OrganisationConnection!
   "Persons, filtered and sorted."
   persons(
@@ -5610,6 +5797,8 @@ extend type Query {
     where: PersonWhere
     "Sort keys; default: by name, then ID."
     orderBy: [NodeOrder!]
+    "Only nodes in the graph on this date: from their first mention on (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): PersonConnection!
   "Fracties (party groups), filtered and sorted."
   parties(
@@ -5621,6 +5810,8 @@ extend type Query {
     where: NodeWhere
     "Sort keys; default: by name, then ID."
     orderBy: [NodeOrder!]
+    "Only nodes in the graph on this date: from their first mention on (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): PartyConnection!
   "Offices, filtered and sorted."
   offices(
@@ -5632,6 +5823,8 @@ extend type Query {
     where: NodeWhere
     "Sort keys; default: by name, then ID."
     orderBy: [NodeOrder!]
+    "Only nodes in the graph on this date: from their first mention on (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): OfficeConnection!
 }
 
@@ -6372,6 +6565,8 @@ extend type Query {
     where: DocumentWhere
     "Sort keys; default: by name, then ID."
     orderBy: [NodeOrder!]
+    "Only nodes in the graph on this date: from their first mention on (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): DocumentConnection!
   "The report whose title or alias matches, case- and accent-insensitively; the first by ID when several do."
   report("A title or alias." name: String!): Report
@@ -6385,6 +6580,8 @@ extend type Query {
     where: DatedWhere
     "Sort keys; default: by name, then ID."
     orderBy: [NodeOrder!]
+    "Only nodes in the graph on this date: from their first mention on (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): ReportConnection!
   "Laws, articles, directives and treaties, filtered and sorted."
   legislation(
@@ -6396,6 +6593,8 @@ extend type Query {
     where: NodeWhere
     "Sort keys; default: by name, then ID."
     orderBy: [NodeOrder!]
+    "Only nodes in the graph on this date: from their first mention on (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): LegislationConnection!
 }
 
@@ -6607,6 +6806,133 @@ extend type Commitment {
   furthestStatus: CommitmentStatus
   "Whether the commitment is still open: not fulfilled (as of ` + "`" + `asOf` + "`" + ` when given)."
   open("Only steps on or before this date count." asOf: Date): Boolean!
+}
+
+extend interface Node {
+  "The date from which the node is in the graph: a document's own date, else the date of the first document that mentions it; null when only undated documents do."
+  since: Date
+}
+
+extend type Person {
+  "The date from which the node is in the graph (see ` + "`" + `Node.since` + "`" + `)."
+  since: Date
+}
+
+extend type Office {
+  "The date from which the node is in the graph (see ` + "`" + `Node.since` + "`" + `)."
+  since: Date
+}
+
+extend type Party {
+  "The date from which the node is in the graph (see ` + "`" + `Node.since` + "`" + `)."
+  since: Date
+}
+
+extend type Organisation {
+  "The date from which the node is in the graph (see ` + "`" + `Node.since` + "`" + `)."
+  since: Date
+}
+
+extend type Document {
+  "The date from which the node is in the graph (see ` + "`" + `Node.since` + "`" + `)."
+  since: Date
+}
+
+extend type Report {
+  "The date from which the node is in the graph (see ` + "`" + `Node.since` + "`" + `)."
+  since: Date
+}
+
+extend type Legislation {
+  "The date from which the node is in the graph (see ` + "`" + `Node.since` + "`" + `)."
+  since: Date
+}
+
+extend type Motion {
+  "The date from which the node is in the graph (see ` + "`" + `Node.since` + "`" + `)."
+  since: Date
+}
+
+extend type Commitment {
+  "The date from which the node is in the graph (see ` + "`" + `Node.since` + "`" + `)."
+  since: Date
+}
+
+extend type Event {
+  "The date from which the node is in the graph (see ` + "`" + `Node.since` + "`" + `)."
+  since: Date
+}
+
+extend type ActionPlan {
+  "The date from which the node is in the graph (see ` + "`" + `Node.since` + "`" + `)."
+  since: Date
+}
+
+extend type Actielijn {
+  "The date from which the node is in the graph (see ` + "`" + `Node.since` + "`" + `)."
+  since: Date
+}
+
+extend type Action {
+  "The date from which the node is in the graph (see ` + "`" + `Node.since` + "`" + `)."
+  since: Date
+}
+
+extend type Proposal {
+  "The date from which the node is in the graph (see ` + "`" + `Node.since` + "`" + `)."
+  since: Date
+}
+
+extend type Relation {
+  "The date from which the relation is in the graph: the date of the earliest document with evidence for it; null when only undated documents state it."
+  since: Date
+}
+
+"""
+What appeared in the graph between two dates (both inclusive): the nodes whose ` + "`" + `since` + "`" + ` falls
+between them, the relations whose ` + "`" + `since` + "`" + ` does, and the status steps dated between them,
+each with its evidence. With ` + "`" + `around` + "`" + `, only what concerns that node: the node and its
+neighbours, its relations, and the steps of the motions and commitments among them.
+"""
+type Changes {
+  "Nodes that appeared, by ` + "`" + `since` + "`" + `, then ID."
+  nodes: [Node!]!
+  "Relations that appeared, by ` + "`" + `since` + "`" + `, then ID. Without ` + "`" + `around` + "`" + `: those of the nodes that appeared."
+  relations: [Relation!]!
+  "Motion status steps dated between the two dates, by date."
+  motionSteps: [MotionStepChange!]!
+  "Commitment status steps dated between the two dates, by date."
+  commitmentSteps: [CommitmentStepChange!]!
+}
+
+"""A status step of a motion, with the motion."""
+type MotionStepChange {
+  "The motion."
+  motion: Motion!
+  "The step."
+  step: MotionStatusStep!
+}
+
+"""A status step of a commitment, with the commitment."""
+type CommitmentStepChange {
+  "The commitment."
+  commitment: Commitment!
+  "The step."
+  step: CommitmentStatusStep!
+}
+
+extend type Query {
+  "What appeared between two dates (see ` + "`" + `Changes` + "`" + `), e.g. ` + "`" + `changes(from: \"2024-01-01\", to: \"2024-12-31\", around: \"actielijn:6\")` + "`" + `."
+  changes(
+    "The first day, inclusive."
+    from: Date!
+    "The last day, inclusive."
+    to: Date!
+    "Only what concerns this node (its neighbours, relations and their steps); null: the whole graph."
+    around: ID
+    "At most this many items in each list (default 200, at most 1000)."
+    first: Int = 200
+  ): Changes!
 }
 `, BuiltIn: false},
 	{Name: "../schema/motions.graphqls", Input: `# Parliament: motions, commitments and the debates where they were made.
@@ -6917,6 +7243,8 @@ extend type Query {
     where: MotionWhere
     "Sort keys; default: by name, then ID."
     orderBy: [NodeOrder!]
+    "Only nodes in the graph on this date: from their first mention on (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): MotionConnection!
   "Commitments (toezeggingen), filtered and sorted."
   commitments(
@@ -6928,6 +7256,8 @@ extend type Query {
     where: NumberedWhere
     "Sort keys; default: by name, then ID."
     orderBy: [NodeOrder!]
+    "Only nodes in the graph on this date: from their first mention on (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): CommitmentConnection!
   "Debates and meetings, filtered and sorted."
   events(
@@ -6939,6 +7269,8 @@ extend type Query {
     where: DatedWhere
     "Sort keys; default: by name, then ID."
     orderBy: [NodeOrder!]
+    "Only nodes in the graph on this date: from their first mention on (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): EventConnection!
 }
 
@@ -7685,6 +8017,8 @@ extend type Query {
     where: DatedWhere
     "Sort keys; default: by name, then ID."
     orderBy: [NodeOrder!]
+    "Only nodes in the graph on this date: from their first mention on (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): ActionPlanConnection!
   "Actielijnen, filtered and sorted (try ` + "`" + `orderBy: {field: NUMBER}` + "`" + `)."
   actielijnen(
@@ -7696,6 +8030,8 @@ extend type Query {
     where: NumberedWhere
     "Sort keys; default: by name, then ID."
     orderBy: [NodeOrder!]
+    "Only nodes in the graph on this date: from their first mention on (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): ActielijnConnection!
   "Actions, filtered and sorted."
   actions(
@@ -7707,6 +8043,8 @@ extend type Query {
     where: NumberedWhere
     "Sort keys; default: by name, then ID."
     orderBy: [NodeOrder!]
+    "Only nodes in the graph on this date: from their first mention on (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): ActionConnection!
   "Proposed extra actions, filtered and sorted."
   proposals(
@@ -7718,6 +8056,8 @@ extend type Query {
     where: NumberedWhere
     "Sort keys; default: by name, then ID."
     orderBy: [NodeOrder!]
+    "Only nodes in the graph on this date: from their first mention on (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): ProposalConnection!
 }
 
@@ -8083,6 +8423,8 @@ func (ec *executionContext) childFields_Actielijn(ctx context.Context, field gra
 		return ec.fieldContext_Actielijn_proposalsConnection(ctx, field)
 	case "mentionedIn":
 		return ec.fieldContext_Actielijn_mentionedIn(ctx, field)
+	case "since":
+		return ec.fieldContext_Actielijn_since(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Actielijn", field.Name)
 }
@@ -8195,6 +8537,8 @@ func (ec *executionContext) childFields_Action(ctx context.Context, field graphq
 		return ec.fieldContext_Action_proposalsConnection(ctx, field)
 	case "mentionedIn":
 		return ec.fieldContext_Action_mentionedIn(ctx, field)
+	case "since":
+		return ec.fieldContext_Action_since(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Action", field.Name)
 }
@@ -8245,6 +8589,8 @@ func (ec *executionContext) childFields_ActionPlan(ctx context.Context, field gr
 		return ec.fieldContext_ActionPlan_actielijnenConnection(ctx, field)
 	case "mentionedIn":
 		return ec.fieldContext_ActionPlan_mentionedIn(ctx, field)
+	case "since":
+		return ec.fieldContext_ActionPlan_since(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ActionPlan", field.Name)
 }
@@ -8349,6 +8695,20 @@ func (ec *executionContext) childFields_BudgetLine(ctx context.Context, field gr
 	return nil, fmt.Errorf("no field named %q was found under type BudgetLine", field.Name)
 }
 
+func (ec *executionContext) childFields_Changes(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "nodes":
+		return ec.fieldContext_Changes_nodes(ctx, field)
+	case "relations":
+		return ec.fieldContext_Changes_relations(ctx, field)
+	case "motionSteps":
+		return ec.fieldContext_Changes_motionSteps(ctx, field)
+	case "commitmentSteps":
+		return ec.fieldContext_Changes_commitmentSteps(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Changes", field.Name)
+}
+
 func (ec *executionContext) childFields_Commitment(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -8385,6 +8745,8 @@ func (ec *executionContext) childFields_Commitment(ctx context.Context, field gr
 		return ec.fieldContext_Commitment_furthestStatus(ctx, field)
 	case "open":
 		return ec.fieldContext_Commitment_open(ctx, field)
+	case "since":
+		return ec.fieldContext_Commitment_since(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Commitment", field.Name)
 }
@@ -8457,6 +8819,16 @@ func (ec *executionContext) childFields_CommitmentStatusStep(ctx context.Context
 	return nil, fmt.Errorf("no field named %q was found under type CommitmentStatusStep", field.Name)
 }
 
+func (ec *executionContext) childFields_CommitmentStepChange(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "commitment":
+		return ec.fieldContext_CommitmentStepChange_commitment(ctx, field)
+	case "step":
+		return ec.fieldContext_CommitmentStepChange_step(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CommitmentStepChange", field.Name)
+}
+
 func (ec *executionContext) childFields_Document(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -8513,6 +8885,8 @@ func (ec *executionContext) childFields_Document(ctx context.Context, field grap
 		return ec.fieldContext_Document_mentioned(ctx, field)
 	case "mentionedIn":
 		return ec.fieldContext_Document_mentionedIn(ctx, field)
+	case "since":
+		return ec.fieldContext_Document_since(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Document", field.Name)
 }
@@ -8605,6 +8979,8 @@ func (ec *executionContext) childFields_Event(ctx context.Context, field graphql
 		return ec.fieldContext_Event_commitmentsConnection(ctx, field)
 	case "mentionedIn":
 		return ec.fieldContext_Event_mentionedIn(ctx, field)
+	case "since":
+		return ec.fieldContext_Event_since(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Event", field.Name)
 }
@@ -8721,6 +9097,8 @@ func (ec *executionContext) childFields_Legislation(ctx context.Context, field g
 		return ec.fieldContext_Legislation_citation(ctx, field)
 	case "mentionedIn":
 		return ec.fieldContext_Legislation_mentionedIn(ctx, field)
+	case "since":
+		return ec.fieldContext_Legislation_since(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Legislation", field.Name)
 }
@@ -8823,6 +9201,8 @@ func (ec *executionContext) childFields_Motion(ctx context.Context, field graphq
 		return ec.fieldContext_Motion_statusHistory(ctx, field)
 	case "furthestStatus":
 		return ec.fieldContext_Motion_furthestStatus(ctx, field)
+	case "since":
+		return ec.fieldContext_Motion_since(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Motion", field.Name)
 }
@@ -8895,6 +9275,16 @@ func (ec *executionContext) childFields_MotionStatusStep(ctx context.Context, fi
 	return nil, fmt.Errorf("no field named %q was found under type MotionStatusStep", field.Name)
 }
 
+func (ec *executionContext) childFields_MotionStepChange(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "motion":
+		return ec.fieldContext_MotionStepChange_motion(ctx, field)
+	case "step":
+		return ec.fieldContext_MotionStepChange_step(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MotionStepChange", field.Name)
+}
+
 func (ec *executionContext) childFields_Office(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -8927,6 +9317,8 @@ func (ec *executionContext) childFields_Office(ctx context.Context, field graphq
 		return ec.fieldContext_Office_addressedIn(ctx, field)
 	case "mentionedIn":
 		return ec.fieldContext_Office_mentionedIn(ctx, field)
+	case "since":
+		return ec.fieldContext_Office_since(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Office", field.Name)
 }
@@ -9035,6 +9427,8 @@ func (ec *executionContext) childFields_Organisation(ctx context.Context, field 
 		return ec.fieldContext_Organisation_addressedIn(ctx, field)
 	case "mentionedIn":
 		return ec.fieldContext_Organisation_mentionedIn(ctx, field)
+	case "since":
+		return ec.fieldContext_Organisation_since(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Organisation", field.Name)
 }
@@ -9129,6 +9523,8 @@ func (ec *executionContext) childFields_Party(ctx context.Context, field graphql
 		return ec.fieldContext_Party_membersConnection(ctx, field)
 	case "mentionedIn":
 		return ec.fieldContext_Party_mentionedIn(ctx, field)
+	case "since":
+		return ec.fieldContext_Party_since(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Party", field.Name)
 }
@@ -9231,6 +9627,8 @@ func (ec *executionContext) childFields_Person(ctx context.Context, field graphq
 		return ec.fieldContext_Person_signedConnection(ctx, field)
 	case "mentionedIn":
 		return ec.fieldContext_Person_mentionedIn(ctx, field)
+	case "since":
+		return ec.fieldContext_Person_since(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Person", field.Name)
 }
@@ -9323,6 +9721,8 @@ func (ec *executionContext) childFields_Proposal(ctx context.Context, field grap
 		return ec.fieldContext_Proposal_relatedProposalsConnection(ctx, field)
 	case "mentionedIn":
 		return ec.fieldContext_Proposal_mentionedIn(ctx, field)
+	case "since":
+		return ec.fieldContext_Proposal_since(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Proposal", field.Name)
 }
@@ -9395,6 +9795,8 @@ func (ec *executionContext) childFields_Relation(ctx context.Context, field grap
 		return ec.fieldContext_Relation_to(ctx, field)
 	case "evidence":
 		return ec.fieldContext_Relation_evidence(ctx, field)
+	case "since":
+		return ec.fieldContext_Relation_since(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Relation", field.Name)
 }
@@ -9481,6 +9883,8 @@ func (ec *executionContext) childFields_Report(ctx context.Context, field graphq
 		return ec.fieldContext_Report_respondedToByConnection(ctx, field)
 	case "mentionedIn":
 		return ec.fieldContext_Report_mentionedIn(ctx, field)
+	case "since":
+		return ec.fieldContext_Report_since(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Report", field.Name)
 }

@@ -196,7 +196,9 @@ func (a *assembler) apply(f *facts) {
 func (a *assembler) graph() *kg.Graph {
 	a.resolveMotions()
 	a.storeHistories()
-	return a.b.TakeGraph()
+	g := a.b.TakeGraph()
+	kg.StampSince(g) // the date each node and edge is in the graph from, for views as of a date
+	return g
 }
 
 // storeHistories stores every motion's and commitment's steps and statuses (rule 8).
