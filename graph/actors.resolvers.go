@@ -11,7 +11,7 @@ import (
 	"context"
 )
 
-func (r *officeResolver) Relations(ctx context.Context, obj *model.Office, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) (*model.RelationConnection, error) {
+func (r *officeResolver) Relations(ctx context.Context, obj *model.Office, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.relations(ctx, obj, types, direction, labels, first, after)
 }
 
@@ -51,7 +51,7 @@ func (r *officeResolver) MentionedIn(ctx context.Context, obj *model.Office, fir
 	return r.related(ctx, obj, first, after)
 }
 
-func (r *organisationResolver) Relations(ctx context.Context, obj *model.Organisation, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) (*model.RelationConnection, error) {
+func (r *organisationResolver) Relations(ctx context.Context, obj *model.Organisation, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.relations(ctx, obj, types, direction, labels, first, after)
 }
 
@@ -115,7 +115,7 @@ func (r *organisationResolver) MentionedIn(ctx context.Context, obj *model.Organ
 	return r.related(ctx, obj, first, after)
 }
 
-func (r *partyResolver) Relations(ctx context.Context, obj *model.Party, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) (*model.RelationConnection, error) {
+func (r *partyResolver) Relations(ctx context.Context, obj *model.Party, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.relations(ctx, obj, types, direction, labels, first, after)
 }
 
@@ -131,7 +131,7 @@ func (r *partyResolver) MentionedIn(ctx context.Context, obj *model.Party, first
 	return r.related(ctx, obj, first, after)
 }
 
-func (r *personResolver) Relations(ctx context.Context, obj *model.Person, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) (*model.RelationConnection, error) {
+func (r *personResolver) Relations(ctx context.Context, obj *model.Person, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.relations(ctx, obj, types, direction, labels, first, after)
 }
 

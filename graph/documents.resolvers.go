@@ -11,7 +11,7 @@ import (
 	"context"
 )
 
-func (r *documentResolver) Relations(ctx context.Context, obj *model.Document, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) (*model.RelationConnection, error) {
+func (r *documentResolver) Relations(ctx context.Context, obj *model.Document, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.relations(ctx, obj, types, direction, labels, first, after)
 }
 
@@ -55,7 +55,7 @@ func (r *documentResolver) MentionedIn(ctx context.Context, obj *model.Document,
 	return r.related(ctx, obj, first, after)
 }
 
-func (r *legislationResolver) Relations(ctx context.Context, obj *model.Legislation, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) (*model.RelationConnection, error) {
+func (r *legislationResolver) Relations(ctx context.Context, obj *model.Legislation, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.relations(ctx, obj, types, direction, labels, first, after)
 }
 
@@ -83,7 +83,7 @@ func (r *queryResolver) Legislation(ctx context.Context, first *int, after *stri
 	return r.list(ctx, kg.Legislation, nodeWhere(where), orderBy, first, after)
 }
 
-func (r *reportResolver) Relations(ctx context.Context, obj *model.Report, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) (*model.RelationConnection, error) {
+func (r *reportResolver) Relations(ctx context.Context, obj *model.Report, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.relations(ctx, obj, types, direction, labels, first, after)
 }
 

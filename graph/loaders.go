@@ -64,6 +64,7 @@ type relSpec struct {
 	Labels    string // sorted, comma-separated
 	First     int
 	After     string
+	AsOf      string // yyyy-mm-dd: only edges that exist on that date; "": all
 }
 
 type relKey struct {
@@ -90,7 +91,7 @@ func newRelSpec(types []kg.RelType, dir store.Direction, others []kg.Label, firs
 }
 
 func (s relSpec) query(ids []string) store.NeighbourQuery {
-	q := store.NeighbourQuery{IDs: ids, Direction: s.Direction, First: s.First, After: s.After}
+	q := store.NeighbourQuery{IDs: ids, Direction: s.Direction, First: s.First, After: s.After, AsOf: s.AsOf}
 	if s.Types != "" {
 		for _, t := range strings.Split(s.Types, ",") {
 			q.Types = append(q.Types, kg.RelType(t))

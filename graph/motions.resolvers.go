@@ -11,7 +11,7 @@ import (
 	"context"
 )
 
-func (r *commitmentResolver) Relations(ctx context.Context, obj *model.Commitment, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) (*model.RelationConnection, error) {
+func (r *commitmentResolver) Relations(ctx context.Context, obj *model.Commitment, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.relations(ctx, obj, types, direction, labels, first, after)
 }
 
@@ -31,7 +31,7 @@ func (r *commitmentResolver) MentionedIn(ctx context.Context, obj *model.Commitm
 	return r.related(ctx, obj, first, after)
 }
 
-func (r *eventResolver) Relations(ctx context.Context, obj *model.Event, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) (*model.RelationConnection, error) {
+func (r *eventResolver) Relations(ctx context.Context, obj *model.Event, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.relations(ctx, obj, types, direction, labels, first, after)
 }
 
@@ -63,7 +63,7 @@ func (r *eventResolver) MentionedIn(ctx context.Context, obj *model.Event, first
 	return r.related(ctx, obj, first, after)
 }
 
-func (r *motionResolver) Relations(ctx context.Context, obj *model.Motion, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) (*model.RelationConnection, error) {
+func (r *motionResolver) Relations(ctx context.Context, obj *model.Motion, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.relations(ctx, obj, types, direction, labels, first, after)
 }
 

@@ -11,7 +11,7 @@ import (
 	"context"
 )
 
-func (r *actielijnResolver) Relations(ctx context.Context, obj *model.Actielijn, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) (*model.RelationConnection, error) {
+func (r *actielijnResolver) Relations(ctx context.Context, obj *model.Actielijn, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.relations(ctx, obj, types, direction, labels, first, after)
 }
 
@@ -75,7 +75,7 @@ func (r *actielijnResolver) MentionedIn(ctx context.Context, obj *model.Actielij
 	return r.related(ctx, obj, first, after)
 }
 
-func (r *actionResolver) Relations(ctx context.Context, obj *model.Action, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) (*model.RelationConnection, error) {
+func (r *actionResolver) Relations(ctx context.Context, obj *model.Action, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.relations(ctx, obj, types, direction, labels, first, after)
 }
 
@@ -139,7 +139,7 @@ func (r *actionResolver) MentionedIn(ctx context.Context, obj *model.Action, fir
 	return r.related(ctx, obj, first, after)
 }
 
-func (r *actionPlanResolver) Relations(ctx context.Context, obj *model.ActionPlan, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) (*model.RelationConnection, error) {
+func (r *actionPlanResolver) Relations(ctx context.Context, obj *model.ActionPlan, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.relations(ctx, obj, types, direction, labels, first, after)
 }
 
@@ -155,7 +155,7 @@ func (r *actionPlanResolver) MentionedIn(ctx context.Context, obj *model.ActionP
 	return r.related(ctx, obj, first, after)
 }
 
-func (r *proposalResolver) Relations(ctx context.Context, obj *model.Proposal, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) (*model.RelationConnection, error) {
+func (r *proposalResolver) Relations(ctx context.Context, obj *model.Proposal, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.relations(ctx, obj, types, direction, labels, first, after)
 }
 

@@ -3,6 +3,8 @@ package graph
 import (
 	"context"
 
+	"github.com/99designs/gqlgen/graphql"
+
 	"beleidsgraaf/graph/model"
 	"beleidsgraaf/kg"
 	"beleidsgraaf/store"
@@ -122,7 +124,8 @@ func (r *Resolver) neighbourhood(ctx context.Context, id string, depth *int, typ
 	if l < 1 || l > maxSubgraphLimit {
 		return nil, inputErrorf("limit must be between 1 and %d", maxSubgraphLimit)
 	}
-	g, err := r.Store.Subgraph(ctx, store.SubgraphQuery{ID: id, Depth: d, Types: relTypes(types), Limit: l})
+	g, err := r.Store.Subgraph(ctx, store.SubgraphQuery{ID: id, Depth: d, Types: relTypes(types), Limit: l,
+		AsOf: asOfArg(graphql.GetFieldContext(ctx).Args)})
 	if err != nil {
 		return nil, err
 	}
@@ -138,6 +141,9 @@ func (r *Resolver) shortestPath(ctx context.Context, from, to string, maxLength 
 		return nil, inputErrorf("maxLength must be between 1 and %d", maxPathLength)
 	}
 	g, err := r.Store.ShortestPath(ctx, from, to, m, relTypes(types))
+	if asOf := asOfArg(graphql.GetFieldContext(ctx).Args); err == nil && asOf != "" && !existedAsOf(g, asOf) {
+		g, err = r.pathAsOf(ctx, from, to, m, relTypes(types), asOf)
+	}
 	if err != nil {
 		return nil, err
 	}

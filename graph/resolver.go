@@ -85,17 +85,22 @@ func (r *Resolver) relatedBy(ctx context.Context, parent model.Node, d relDef, f
 	}
 	id := parent.KG().ID
 	ld := r.loadersFor(ctx)
-	field := graphql.GetFieldContext(ctx).Field.Field
+	fc := graphql.GetFieldContext(ctx)
+	field := fc.Field.Field
 	wantPage, wantCount := ld.wants(field)
+	asOf := asOfArg(fc.Args) // a relation field that declares asOf gets it here
 	var edges func() ([]store.Neighbour, error)
 	var count func() (int, error)
 	if wantPage {
 		key := d.pageKey(id, n, deref(after))
+		key.AsOf = asOf
 		ld.notePlan(key.relSpec, field, connectionShape)
 		edges = ld.neighbours.LoadThunk(ctx, key)
 	}
 	if wantCount {
-		count = ld.counts.LoadThunk(ctx, d.countKey(id))
+		key := d.countKey(id)
+		key.AsOf = asOf
+		count = ld.counts.LoadThunk(ctx, key)
 	}
 	conn := &model.RelationConnection{Edges: []*model.RelationEdge{}, PageInfo: &model.PageInfo{HasPreviousPage: after != nil}}
 	if edges != nil {

@@ -66,7 +66,7 @@ type ComplexityRoot struct {
 		PlanConnection         func(childComplexity int, first *int, after *string) int
 		Proposals              func(childComplexity int, first *int) int
 		ProposalsConnection    func(childComplexity int, first *int, after *string) int
-		Relations              func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) int
+		Relations              func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, asOf *model.Date) int
 		Since                  func(childComplexity int) int
 		Title                  func(childComplexity int) int
 	}
@@ -123,7 +123,7 @@ type ComplexityRoot struct {
 		Number                   func(childComplexity int) int
 		Proposals                func(childComplexity int, first *int) int
 		ProposalsConnection      func(childComplexity int, first *int, after *string) int
-		Relations                func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) int
+		Relations                func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, asOf *model.Date) int
 		Since                    func(childComplexity int) int
 		Title                    func(childComplexity int) int
 	}
@@ -149,7 +149,7 @@ type ComplexityRoot struct {
 		MentionedIn           func(childComplexity int, first *int, after *string) int
 		Mentions              func(childComplexity int) int
 		Name                  func(childComplexity int) int
-		Relations             func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) int
+		Relations             func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, asOf *model.Date) int
 		Since                 func(childComplexity int) int
 		Title                 func(childComplexity int) int
 	}
@@ -224,7 +224,7 @@ type ComplexityRoot struct {
 		Name                    func(childComplexity int) int
 		Number                  func(childComplexity int) int
 		Open                    func(childComplexity int, asOf *model.Date) int
-		Relations               func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) int
+		Relations               func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, asOf *model.Date) int
 		RespondedToBy           func(childComplexity int, first *int) int
 		RespondedToByConnection func(childComplexity int, first *int, after *string) int
 		Since                   func(childComplexity int) int
@@ -291,7 +291,7 @@ type ComplexityRoot struct {
 		Name                  func(childComplexity int) int
 		Number                func(childComplexity int) int
 		OnBehalfOf            func(childComplexity int, first *int, after *string) int
-		Relations             func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) int
+		Relations             func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, asOf *model.Date) int
 		RespondsTo            func(childComplexity int, first *int, after *string) int
 		Signatories           func(childComplexity int, first *int) int
 		SignatoriesConnection func(childComplexity int, first *int, after *string) int
@@ -345,7 +345,7 @@ type ComplexityRoot struct {
 		Motions               func(childComplexity int, first *int) int
 		MotionsConnection     func(childComplexity int, first *int, after *string) int
 		Name                  func(childComplexity int) int
-		Relations             func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) int
+		Relations             func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, asOf *model.Date) int
 		Since                 func(childComplexity int) int
 	}
 
@@ -403,7 +403,7 @@ type ComplexityRoot struct {
 		MentionedIn func(childComplexity int, first *int, after *string) int
 		Mentions    func(childComplexity int) int
 		Name        func(childComplexity int) int
-		Relations   func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) int
+		Relations   func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, asOf *model.Date) int
 		Since       func(childComplexity int) int
 	}
 
@@ -452,7 +452,7 @@ type ComplexityRoot struct {
 		Number                  func(childComplexity int) int
 		Proposals               func(childComplexity int, first *int) int
 		ProposalsConnection     func(childComplexity int, first *int, after *string) int
-		Relations               func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) int
+		Relations               func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, asOf *model.Date) int
 		Request                 func(childComplexity int) int
 		RespondedToBy           func(childComplexity int, first *int) int
 		RespondedToByConnection func(childComplexity int, first *int, after *string) int
@@ -517,7 +517,7 @@ type ComplexityRoot struct {
 		OnBehalfDocuments           func(childComplexity int, first *int) int
 		OnBehalfDocumentsConnection func(childComplexity int, first *int, after *string) int
 		PartOf                      func(childComplexity int, first *int, after *string) int
-		Relations                   func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) int
+		Relations                   func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, asOf *model.Date) int
 		Signed                      func(childComplexity int, first *int) int
 		SignedConnection            func(childComplexity int, first *int, after *string) int
 		Since                       func(childComplexity int) int
@@ -574,7 +574,7 @@ type ComplexityRoot struct {
 		Parts                   func(childComplexity int, first *int) int
 		PartsConnection         func(childComplexity int, first *int, after *string) int
 		Published               func(childComplexity int, first *int, after *string) int
-		Relations               func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) int
+		Relations               func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, asOf *model.Date) int
 		Since                   func(childComplexity int) int
 	}
 
@@ -622,7 +622,7 @@ type ComplexityRoot struct {
 		MentionedIn       func(childComplexity int, first *int, after *string) int
 		Mentions          func(childComplexity int) int
 		Name              func(childComplexity int) int
-		Relations         func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) int
+		Relations         func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, asOf *model.Date) int
 		Since             func(childComplexity int) int
 	}
 
@@ -670,7 +670,7 @@ type ComplexityRoot struct {
 		Party               func(childComplexity int) int
 		PartyConnection     func(childComplexity int, first *int, after *string) int
 		PartyName           func(childComplexity int) int
-		Relations           func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) int
+		Relations           func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, asOf *model.Date) int
 		Signed              func(childComplexity int, first *int) int
 		SignedConnection    func(childComplexity int, first *int, after *string) int
 		Since               func(childComplexity int) int
@@ -719,7 +719,7 @@ type ComplexityRoot struct {
 		RelatedProposals           func(childComplexity int, first *int) int
 		RelatedProposalsConnection func(childComplexity int, first *int, after *string) int
 		RelatesTo                  func(childComplexity int, first *int, after *string) int
-		Relations                  func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) int
+		Relations                  func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, asOf *model.Date) int
 		Since                      func(childComplexity int) int
 		Theme                      func(childComplexity int) int
 		Title                      func(childComplexity int) int
@@ -768,7 +768,7 @@ type ComplexityRoot struct {
 		Lookup        func(childComplexity int, label model.Label, name string) int
 		Motion        func(childComplexity int, dossier string, number int) int
 		Motions       func(childComplexity int, first *int, after *string, where *model.MotionWhere, orderBy []*model.NodeOrder, asOf *model.Date) int
-		Neighbourhood func(childComplexity int, id string, depth *int, types []model.RelationType, limit *int) int
+		Neighbourhood func(childComplexity int, id string, depth *int, types []model.RelationType, limit *int, asOf *model.Date) int
 		Node          func(childComplexity int, id string) int
 		Nodes         func(childComplexity int, ids []string) int
 		Offices       func(childComplexity int, first *int, after *string, where *model.NodeWhere, orderBy []*model.NodeOrder, asOf *model.Date) int
@@ -783,7 +783,7 @@ type ComplexityRoot struct {
 		Report        func(childComplexity int, name string) int
 		Reports       func(childComplexity int, first *int, after *string, where *model.DatedWhere, orderBy []*model.NodeOrder, asOf *model.Date) int
 		Search        func(childComplexity int, text string, labels []model.Label, first *int) int
-		ShortestPath  func(childComplexity int, from string, to string, maxLength *int, types []model.RelationType) int
+		ShortestPath  func(childComplexity int, from string, to string, maxLength *int, types []model.RelationType, asOf *model.Date) int
 		Stats         func(childComplexity int) int
 	}
 
@@ -833,7 +833,7 @@ type ComplexityRoot struct {
 		Name                     func(childComplexity int) int
 		Publishers               func(childComplexity int, first *int) int
 		PublishersConnection     func(childComplexity int, first *int, after *string) int
-		Relations                func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) int
+		Relations                func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, asOf *model.Date) int
 		RespondedToBy            func(childComplexity int, first *int) int
 		RespondedToByConnection  func(childComplexity int, first *int, after *string) int
 		Since                    func(childComplexity int) int
@@ -1107,7 +1107,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Actielijn.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Actielijn.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string), args["asOf"].(*model.Date)), true
 	case "Actielijn.since":
 		if e.ComplexityRoot.Actielijn.Since == nil {
 			break
@@ -1439,7 +1439,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Action.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Action.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string), args["asOf"].(*model.Date)), true
 	case "Action.since":
 		if e.ComplexityRoot.Action.Since == nil {
 			break
@@ -1564,7 +1564,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.ActionPlan.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.ActionPlan.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string), args["asOf"].(*model.Date)), true
 	case "ActionPlan.since":
 		if e.ComplexityRoot.ActionPlan.Since == nil {
 			break
@@ -1881,7 +1881,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Commitment.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Commitment.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string), args["asOf"].(*model.Date)), true
 	case "Commitment.respondedToBy":
 		if e.ComplexityRoot.Commitment.RespondedToBy == nil {
 			break
@@ -2214,7 +2214,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Document.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Document.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string), args["asOf"].(*model.Date)), true
 	case "Document.respondsTo":
 		if e.ComplexityRoot.Document.RespondsTo == nil {
 			break
@@ -2508,7 +2508,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Event.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Event.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string), args["asOf"].(*model.Date)), true
 	case "Event.since":
 		if e.ComplexityRoot.Event.Since == nil {
 			break
@@ -2730,7 +2730,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Legislation.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Legislation.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string), args["asOf"].(*model.Date)), true
 	case "Legislation.since":
 		if e.ComplexityRoot.Legislation.Since == nil {
 			break
@@ -2959,7 +2959,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Motion.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Motion.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string), args["asOf"].(*model.Date)), true
 	case "Motion.request":
 		if e.ComplexityRoot.Motion.Request == nil {
 			break
@@ -3300,7 +3300,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Office.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Office.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string), args["asOf"].(*model.Date)), true
 	case "Office.signed":
 		if e.ComplexityRoot.Office.Signed == nil {
 			break
@@ -3647,7 +3647,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Organisation.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Organisation.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string), args["asOf"].(*model.Date)), true
 	case "Organisation.since":
 		if e.ComplexityRoot.Organisation.Since == nil {
 			break
@@ -3853,7 +3853,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Party.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Party.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string), args["asOf"].(*model.Date)), true
 	case "Party.since":
 		if e.ComplexityRoot.Party.Since == nil {
 			break
@@ -4091,7 +4091,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Person.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Person.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string), args["asOf"].(*model.Date)), true
 	case "Person.signed":
 		if e.ComplexityRoot.Person.Signed == nil {
 			break
@@ -4345,7 +4345,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Proposal.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Proposal.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string), args["asOf"].(*model.Date)), true
 	case "Proposal.since":
 		if e.ComplexityRoot.Proposal.Since == nil {
 			break
@@ -4630,7 +4630,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Neighbourhood(childComplexity, args["id"].(string), args["depth"].(*int), args["types"].([]model.RelationType), args["limit"].(*int)), true
+		return e.ComplexityRoot.Query.Neighbourhood(childComplexity, args["id"].(string), args["depth"].(*int), args["types"].([]model.RelationType), args["limit"].(*int), args["asOf"].(*model.Date)), true
 	case "Query.node":
 		if e.ComplexityRoot.Query.Node == nil {
 			break
@@ -4795,7 +4795,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.ShortestPath(childComplexity, args["from"].(string), args["to"].(string), args["maxLength"].(*int), args["types"].([]model.RelationType)), true
+		return e.ComplexityRoot.Query.ShortestPath(childComplexity, args["from"].(string), args["to"].(string), args["maxLength"].(*int), args["types"].([]model.RelationType), args["asOf"].(*model.Date)), true
 	case "Query.stats":
 		if e.ComplexityRoot.Query.Stats == nil {
 			break
@@ -5050,7 +5050,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Report.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Report.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string), args["asOf"].(*model.Date)), true
 	case "Report.respondedToBy":
 		if e.ComplexityRoot.Report.RespondedToBy == nil {
 			break
@@ -5361,6 +5361,8 @@ type Person implements Node {
     first: Int = 50
     "Continue after this cursor."
     after: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): RelationConnection!
   "What role the person has in the documents; null when unknown."
   kind: PersonKind
@@ -5499,6 +5501,8 @@ type Office implements Node {
     first: Int = 50
     "Continue after this cursor."
     after: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): RelationConnection!
   "Persons who hold the office (HOLDS_OFFICE)."
   holders(
@@ -5586,6 +5590,8 @@ type Party implements Node {
     first: Int = 50
     "Continue after this cursor."
     after: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): RelationConnection!
   "Members of the fractie found in the documents (MEMBER_OF, incoming)."
   members(
@@ -5639,6 +5645,8 @@ type Organisation implements Node {
     first: Int = 50
     "Continue after this cursor."
     after: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): RelationConnection!
   "The abbreviation (\"CKM\", \"NLA\"), when there is one."
   abbreviation: String
@@ -6254,6 +6262,8 @@ type Document implements Node {
     first: Int = 50
     "Continue after this cursor."
     after: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): RelationConnection!
   "What kind of document this is; null when unknown."
   kind: DocumentKind
@@ -6439,6 +6449,8 @@ type Report implements Node {
     first: Int = 50
     "Continue after this cursor."
     after: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): RelationConnection!
   "The title."
   title: String
@@ -6530,6 +6542,8 @@ type Legislation implements Node {
     first: Int = 50
     "Continue after this cursor."
     after: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): RelationConnection!
   "The citation as the documents give it."
   citation: String
@@ -6968,6 +6982,8 @@ type Motion implements Node {
     first: Int = 50
     "Continue after this cursor."
     after: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): RelationConnection!
   "The Kamerstuk dossier, as printed (\"28 638\")."
   dossier: String
@@ -7118,6 +7134,8 @@ type Commitment implements Node {
     first: Int = 50
     "Continue after this cursor."
     after: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): RelationConnection!
   "The number of the commitment in the Kamer's register, when known."
   number: Int
@@ -7180,6 +7198,8 @@ type Event implements Node {
     first: Int = 50
     "Continue after this cursor."
     after: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): RelationConnection!
   "The kind of event as the text names it (\"tweeminutendebat\", \"commissiedebat\")."
   kind: String
@@ -7463,6 +7483,8 @@ interface Node {
     first: Int = 50
     "Continue after this cursor."
     after: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): RelationConnection!
 }
 
@@ -7636,6 +7658,8 @@ type ActionPlan implements Node {
     first: Int = 50
     "Continue after this cursor."
     after: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): RelationConnection!
   "The title."
   title: String
@@ -7689,6 +7713,8 @@ type Actielijn implements Node {
     first: Int = 50
     "Continue after this cursor."
     after: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): RelationConnection!
   "The number of the actielijn in the plan."
   number: Int
@@ -7811,6 +7837,8 @@ type Action implements Node {
     first: Int = 50
     "Continue after this cursor."
     after: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): RelationConnection!
   "The number of the action in the plan."
   number: Int
@@ -7961,6 +7989,8 @@ type Proposal implements Node {
     first: Int = 50
     "Continue after this cursor."
     after: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): RelationConnection!
   "The number of the proposal in its list."
   number: Int
@@ -8349,6 +8379,8 @@ extend type Query {
     types: [RelationType!]
     "At most this many nodes (default 200, at most 1000)."
     limit: Int = 200
+    "Only nodes and relations in the graph on this date (see ` + "`" + `since` + "`" + `); the middle node too. Null: all."
+    asOf: Date
   ): Subgraph!
   """
   One shortest path between two nodes, ignoring edge direction, as the subgraph of its nodes
@@ -8363,6 +8395,8 @@ extend type Query {
     maxLength: Int = 6
     "Only follow these relation types; empty or null: all."
     types: [RelationType!]
+    "Only nodes and relations in the graph on this date (see ` + "`" + `since` + "`" + `): the shortest path as the graph stood then. Null: all."
+    asOf: Date
   ): Subgraph!
   "Counts of nodes per label and edges per type."
   stats: Stats!

@@ -129,6 +129,7 @@ type NeighbourQuery struct {
 	OtherLabels []kg.Label // empty: any label at the other end
 	First       int        // per node; 0: no limit
 	After       string     // cursor from Neighbour.Cursor; applies to every node in IDs
+	AsOf        string     // yyyy-mm-dd: only edges and other nodes that exist on that date (ExistsAsOf); "": all
 }
 
 // Neighbour is one edge and the node at its other end.
@@ -265,6 +266,7 @@ type SubgraphQuery struct {
 	Depth int          // 0: the node alone (with its self-loops); negative counts as 0
 	Types []kg.RelType // empty: all
 	Limit int          // most nodes returned; 0: DefaultSubgraphLimit
+	AsOf  string       // yyyy-mm-dd: only nodes and edges that exist on that date (ExistsAsOf); "": all
 }
 
 // Stats counts the graph.
