@@ -183,6 +183,8 @@ var queries = []struct {
 	{"changes in the whole graph, with status steps", `{ changes(from: "2024-06-01", to: "2025-12-31", first: 5) { nodes { id } relations { type } motionSteps { motion { id } step { date status } } commitmentSteps { commitment { id } step { date status evidence { quote } } } } }`, 4,
 		[]string{`{"motion":{"id":"motion:bikker-mutluer-tseggai-van-nispen"},"step":{"date":"2025-07-04","status":"IN_PROGRESS"}}`,
 			`{"commitment":{"id":"commitment:u-twee-keer-per-jaar-wordt-geinformeerd-over"},"step":{"date":"2024-06-17","status":"MADE","evidence":{"quote":"Bij het aanbieden`}, false},
+	{"open commitments with the office that made them, oldest first", `{ commitments(where: {open: true}, orderBy: [{field: DATE}]) { totalCount edges { node { id date madeBy { id } } } } }`, 2,
+		[]string{`"totalCount":3`, `{"id":"commitment:in-het-programma-samen-tegen-mensenhandel-terug-te","date":"2023-01-19","madeBy":{"id":"office:staatssecretaris-van-justitie-en-veiligheid"}}`}, false},
 	{"history: commitments with their steps, open or not", `{ commitments(first: 20, orderBy: [{field: ID}]) { edges { node { id status furthestStatus open openThen: open(asOf: "2023-12-01") statusHistory { date status } } } } }`, 1,
 		[]string{`{"id":"commitment:118836","status":"FULFILLED","furthestStatus":"FULFILLED","open":false,"openThen":false,"statusHistory":[{"date":"2023-12-18","status":"FULFILLED"},{"date":null,"status":"MADE"}]}`,
 			`"id":"commitment:u-nader-te-informeren-over-de-stand-van","status":"REPORTED","furthestStatus":"REPORTED","open":true,"openThen":true`}, false},

@@ -7185,6 +7185,13 @@ func (ec *executionContext) unmarshalNPersonWhere2ᚖbeleidsgraafᚋgraphᚋmode
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalOOffice2ᚖbeleidsgraafᚋgraphᚋmodelᚐOffice(ctx context.Context, sel ast.SelectionSet, v *model.Office) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Office(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOOrganisation2ᚖbeleidsgraafᚋgraphᚋmodelᚐOrganisation(ctx context.Context, sel ast.SelectionSet, v *model.Organisation) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null

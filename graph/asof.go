@@ -123,3 +123,15 @@ func (r *Resolver) pathAsOf(ctx context.Context, from, to string, maxLength int,
 	}
 	return g, nil
 }
+
+// openFilter tests whether a commitment is still open (its current status is not
+// FULFILLED) or, for false, fulfilled.
+func openFilter(open *bool) *store.Filter {
+	if open == nil {
+		return nil
+	}
+	if *open {
+		return cmp(store.FieldStatus, store.OpIn, []string{kg.CommitmentMade, kg.CommitmentReported})
+	}
+	return cmp(store.FieldStatus, store.OpEq, kg.CommitmentFulfilled)
+}

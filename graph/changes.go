@@ -63,7 +63,12 @@ func (r *Resolver) changes(ctx context.Context, from, to model.Date, around *str
 	}
 	var rels []*kg.Edge
 	if len(ids) > 0 {
-		nbs, err := r.Store.Neighbours(ctx, store.NeighbourQuery{IDs: ids})
+		// around a node: its neighbours through relations that existed by the end date
+		q := store.NeighbourQuery{IDs: ids}
+		if around != nil {
+			q.AsOf = hi
+		}
+		nbs, err := r.Store.Neighbours(ctx, q)
 		if err != nil {
 			return nil, err
 		}

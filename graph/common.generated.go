@@ -617,7 +617,7 @@ func (ec *executionContext) unmarshalInputNumberedWhere(ctx context.Context, obj
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"id", "name", "number", "related", "AND", "OR", "NOT"}
+	fieldsInOrder := [...]string{"id", "name", "number", "related", "AND", "OR", "NOT", "open"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -673,6 +673,13 @@ func (ec *executionContext) unmarshalInputNumberedWhere(ctx context.Context, obj
 				return it, err
 			}
 			it.Not = data
+		case "open":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("open"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Open = data
 		}
 	}
 	return it, nil

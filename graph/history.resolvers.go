@@ -7,8 +7,16 @@ package graph
 
 import (
 	"beleidsgraaf/graph/model"
+	"beleidsgraaf/kg"
 	"context"
 )
+
+func (r *commitmentResolver) MadeBy(ctx context.Context, obj *model.Commitment) (*model.Office, error) {
+	if id := obj.KG().Str(kg.PropMadeBy); id != "" {
+		return nodeOf[*model.Office](ctx, r.Resolver, id)
+	}
+	return nil, nil
+}
 
 func (r *queryResolver) Changes(ctx context.Context, from model.Date, to model.Date, around *string, first *int) (*model.Changes, error) {
 	return r.changes(ctx, from, to, around, first)

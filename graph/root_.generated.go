@@ -218,6 +218,7 @@ type ComplexityRoot struct {
 		FurthestStatus          func(childComplexity int) int
 		ID                      func(childComplexity int) int
 		Label                   func(childComplexity int) int
+		MadeBy                  func(childComplexity int) int
 		MadeIn                  func(childComplexity int, first *int, after *string) int
 		MentionedIn             func(childComplexity int, first *int, after *string) int
 		Mentions                func(childComplexity int) int
@@ -1820,6 +1821,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Commitment.Label(childComplexity), true
+	case "Commitment.madeBy":
+		if e.ComplexityRoot.Commitment.MadeBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Commitment.MadeBy(childComplexity), true
 	case "Commitment.madeIn":
 		if e.ComplexityRoot.Commitment.MadeIn == nil {
 			break
@@ -6948,6 +6955,16 @@ extend type Query {
     first: Int = 200
   ): Changes!
 }
+
+extend type Commitment {
+  "The office that made the commitment: the office of the signatory of the letter in which \"ik\" says it made it (\"heb ik toegezegd\"); null when no such letter is loaded."
+  madeBy: Office
+}
+
+extend input NumberedWhere {
+  "Commitments only: true keeps those still open (made or reported on, not fulfilled), false those fulfilled. Other nodes have no status and match neither."
+  open: Boolean
+}
 `, BuiltIn: false},
 	{Name: "../schema/motions.graphqls", Input: `# Parliament: motions, commitments and the debates where they were made.
 
@@ -8781,6 +8798,8 @@ func (ec *executionContext) childFields_Commitment(ctx context.Context, field gr
 		return ec.fieldContext_Commitment_open(ctx, field)
 	case "since":
 		return ec.fieldContext_Commitment_since(ctx, field)
+	case "madeBy":
+		return ec.fieldContext_Commitment_madeBy(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Commitment", field.Name)
 }

@@ -206,6 +206,15 @@ func (a *assembler) storeHistories() {
 	for id, def := range a.historyDefault {
 		if n := a.b.Get(id); n != nil {
 			n.SetHistory(a.steps[id], def)
+			if n.Label == kg.Commitment && n.Str(kg.PropDate) == "" {
+				// a commitment is dated by the debate it was made in, else by its first dated MADE step
+				for _, s := range n.Steps() {
+					if s.Status == kg.CommitmentMade && s.Date != "" {
+						n.Props[kg.PropDate] = s.Date
+						break
+					}
+				}
+			}
 		}
 	}
 }
