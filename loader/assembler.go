@@ -27,10 +27,14 @@ import (
 //     of one motion, the fullest submitter list wins and the furthest status wins.
 //  7. An edge whose ends were never added is dropped (kg.Builder.Graph): a relation to
 //     something no recogniser established is no fact.
+//  8. Decisions and votes stated by a document's metadata file are set after the motions
+//     are resolved (applyDecisions in sidecar.go): the source's list is the motion's list.
 type assembler struct {
 	b       *kg.Builder
 	orgs    *orgIndex // frozen
 	motions motionIndex
+	// decided are the motions' stated decisions, set after the motions (rule 8)
+	decided []decisionsFact
 }
 
 func newAssembler(orgs *orgIndex) *assembler {
@@ -183,6 +187,7 @@ func (a *assembler) apply(f *facts) {
 // graph resolves the motions (rule 6) and returns the assembled graph.
 func (a *assembler) graph() *kg.Graph {
 	a.resolveMotions()
+	a.applyDecisions()
 	return a.b.TakeGraph()
 }
 
