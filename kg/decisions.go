@@ -59,7 +59,7 @@ type Decision struct {
 
 // Vote is one fractie's vote.
 type Vote struct {
-	Party  string // the Party node's ID
+	Party  string // the fractie's name; its Party node is PartyID(Party)
 	Choice string // one of VoteChoices
 	Seats  int64  // the fractie's seats (its size when it voted); 0 when unknown
 	Record string // the source record: the Stemming's URL
@@ -123,8 +123,8 @@ func DecisionEvidence(doc string, d Decision) Evidence {
 }
 
 // VoteEvidence is the evidence of a vote, like DecisionEvidence.
-func VoteEvidence(doc, party string, v Vote) Evidence {
-	q := "Stemming: " + party + " " + v.Choice
+func VoteEvidence(doc string, v Vote) Evidence {
+	q := "Stemming: " + v.Party + " " + v.Choice
 	if v.Seats > 0 {
 		q += " (" + strconv.FormatInt(v.Seats, 10) + " seats)"
 	}

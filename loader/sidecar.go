@@ -159,10 +159,11 @@ func (m *meta) applyStated(s *Sidecar) {
 	}
 }
 
-// statedFacts are the facts only the source knows: a motion's decisions and votes.
+// statedFacts are the facts only the source knows: a motion's decisions and votes (only a
+// motion's: a letter's "voor kennisgeving aangenomen" is no decision on a motion).
 func statedFacts(d *docCtx, out *facts) {
 	s := d.stated
-	if s == nil || len(s.Decisions) == 0 || d.meta.dossier == "" || d.meta.number <= 0 {
+	if s == nil || len(s.Decisions) == 0 || d.meta.kind != kg.DocMotion || d.meta.dossier == "" || d.meta.number <= 0 {
 		return
 	}
 	f := decisionsFact{motion: kg.MotionID(d.meta.dossier, d.meta.number), doc: d.id,
@@ -173,10 +174,10 @@ func statedFacts(d *docCtx, out *facts) {
 		dec := kg.Decision{Date: sd.Date, Result: sd.Result, Text: sd.Text, Record: sd.Record}
 		for _, v := range sd.Votes {
 			party := strings.TrimSpace(v.Party)
-			vote := kg.Vote{Party: kg.PartyID(party), Choice: v.Vote, Seats: int64(v.Seats), Record: v.Record}
+			vote := kg.Vote{Party: party, Choice: v.Vote, Seats: int64(v.Seats), Record: v.Record}
 			dec.Votes = append(dec.Votes, vote)
-			f.parties = append(f.parties, kg.Node{ID: vote.Party, Label: kg.Party, Name: party,
-				Mentions: []kg.Evidence{kg.VoteEvidence(d.id, party, vote)}})
+			f.parties = append(f.parties, kg.Node{ID: kg.PartyID(party), Label: kg.Party, Name: party,
+				Mentions: []kg.Evidence{kg.VoteEvidence(d.id, vote)}})
 		}
 		f.decisions = append(f.decisions, dec)
 	}

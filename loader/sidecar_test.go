@@ -46,7 +46,7 @@ func TestSidecarStatedMetadataAndDecisions(t *testing.T) {
 	if len(ds) != 1 || ds[0].Result != kg.DecisionAdopted || ds[0].Date != "2019-07-09" || len(ds[0].Votes) != 2 {
 		t.Fatalf("decisions = %+v", ds)
 	}
-	if v := ds[0].Votes[1]; v.Party != "party:pvv" || v.Choice != kg.VoteAgainst || v.Seats != 20 || v.Record != "https://example.org/Stemming(s2)" {
+	if v := ds[0].Votes[1]; v.Party != "PVV" || v.Choice != kg.VoteAgainst || v.Seats != 20 || v.Record != "https://example.org/Stemming(s2)" {
 		t.Errorf("second vote = %+v", v)
 	}
 	if got := m.Str(kg.PropStatedIn); got != "doc:28638-167" {
