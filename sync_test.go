@@ -5,8 +5,13 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"os/exec"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/99designs/gqlgen/client"
 
@@ -140,6 +145,72 @@ func TestSyncUsage(t *testing.T) {
 		code := run(context.Background(), c.args, &out, &errOut)
 		if code != c.code || !strings.Contains(errOut.String(), c.want) {
 			t.Errorf("%v: exit %d, %q; want exit %d and %q", c.args, code, errOut.String(), c.code, c.want)
+		}
+	}
+}
+
+// TestSyncKilledProcess: a sync process killed (SIGKILL) while documents are in flight, then
+// run again, ends with the files of a run that was never interrupted.
+func TestSyncKilledProcess(t *testing.T) {
+	if os.Getenv("BELEIDSGRAAF_SYNC_CHILD") != "" {
+		args := strings.Split(os.Getenv("BELEIDSGRAAF_SYNC_CHILD"), "\n")
+		os.Exit(run(context.Background(), args, os.Stdout, os.Stderr))
+	}
+	srv := sourcetest.New(sourcetest.Generate(30))
+	defer srv.Close()
+	args := func(dir string) []string {
+		return []string{"sync", "--dossier", "28638", "--odata-url", srv.ODataURL(), "--sru-url", srv.SRUURL(), dir}
+	}
+	clean := t.TempDir()
+	var out, errOut bytes.Buffer
+	if code := run(context.Background(), args(clean), &out, &errOut); code != 0 {
+		t.Fatalf("clean run: exit %d: %s", code, errOut.String())
+	}
+
+	dir := t.TempDir()
+	var downloads atomic.Int64
+	stalled := make(chan struct{})
+	var once sync.Once
+	srv.OnRequest = func(r *http.Request) {
+		if strings.HasSuffix(r.URL.Path, ".xml") || strings.HasSuffix(r.URL.Path, "/resource") {
+			if downloads.Add(1) > 12 {
+				once.Do(func() { close(stalled) })
+				<-r.Context().Done() // hold it until the client is gone
+			}
+		}
+	}
+	child := exec.Command(os.Args[0], "-test.run=^TestSyncKilledProcess$")
+	child.Env = append(os.Environ(), "BELEIDSGRAAF_SYNC_CHILD="+strings.Join(args(dir), "\n"))
+	if err := child.Start(); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-stalled:
+	case <-time.After(time.Minute):
+		child.Process.Kill()
+		t.Fatal("the child never reached its 13th download")
+	}
+	if err := child.Process.Kill(); err != nil { // SIGKILL: no deferred cleanup runs
+		t.Fatal(err)
+	}
+	child.Wait()
+	srv.OnRequest = nil
+	before := srv.Downloads()
+	out.Reset()
+	errOut.Reset()
+	if code := run(context.Background(), args(dir), &out, &errOut); code != 0 {
+		t.Fatalf("restart: exit %d: %s", code, errOut.String())
+	}
+	if fetched := srv.Downloads() - before; fetched >= 30 || fetched < 30-12 {
+		t.Errorf("the restart fetched %d documents: it should fetch only what the killed run had not finished", fetched)
+	}
+	got, want := sourcetest.Files(t, dir), sourcetest.Files(t, clean)
+	if len(got) != len(want) {
+		t.Fatalf("%d files after the restart, %d after a clean run", len(got), len(want))
+	}
+	for name, data := range want {
+		if got[name] != data {
+			t.Errorf("%s differs from the clean run's", name)
 		}
 	}
 }

@@ -141,10 +141,12 @@ func Run(ctx context.Context, o Options) (Result, error) {
 					if metaWritten {
 						res.Metadata++
 					}
-					st.Files[it.stem] = fs
-					err = writeState(o.Dir, st) // after every document: a killed run keeps what it finished
-					if err != nil {
-						res.Failed = append(res.Failed, Failure{File: StateFile, Err: err})
+					if fs != prev || !known {
+						st.Files[it.stem] = fs
+						// after every new document: a killed run keeps what it finished
+						if err := writeState(o.Dir, st); err != nil {
+							res.Failed = append(res.Failed, Failure{File: StateFile, Err: err})
+						}
 					}
 				}
 				done++

@@ -45,22 +45,7 @@ func options(srv *sourcetest.Server, dir string, w *waits) Options {
 }
 
 // snapshot is every file of dir by name.
-func snapshot(t *testing.T, dir string) map[string]string {
-	t.Helper()
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := map[string]string{}
-	for _, e := range entries {
-		data, err := os.ReadFile(filepath.Join(dir, e.Name()))
-		if err != nil {
-			t.Fatal(err)
-		}
-		out[e.Name()] = string(data)
-	}
-	return out
-}
+func snapshot(t *testing.T, dir string) map[string]string { return sourcetest.Files(t, dir) }
 
 func TestSyncFiftyKamerstukken(t *testing.T) {
 	srv := sourcetest.New(sourcetest.Generate(50))
@@ -137,6 +122,30 @@ func TestSyncFiftyKamerstukken(t *testing.T) {
 	}
 	if res.Fetched != 1 || res.Unchanged != 49 || srv.Downloads() != before+1 {
 		t.Fatalf("after a change: %+v", res)
+	}
+}
+
+func TestSyncSince(t *testing.T) {
+	srv := sourcetest.New(sourcetest.Generate(20))
+	defer srv.Close()
+	dir := t.TempDir()
+	var w waits
+	if _, err := Run(context.Background(), options(srv, dir, &w)); err != nil {
+		t.Fatal(err)
+	}
+	srv.SetModified(203, "2024-07-01T09:00:00Z") // a letter: XML from the search
+	srv.SetModified(205, "2024-07-02T09:00:00Z") // a debate report: its original file
+	o := options(srv, dir, &w)
+	o.Since = "2024-06-15"
+	res, err := Run(context.Background(), o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Documents != 2 || res.Fetched != 2 || len(res.Failed) != 0 {
+		t.Fatalf("--since 2024-06-15: %+v, want the two changed documents listed and fetched", res)
+	}
+	if n := len(snapshot(t, dir)); n != 41 {
+		t.Errorf("%d files after --since, want the 41 of the full run: --since narrows, never deletes", n)
 	}
 }
 

@@ -13,9 +13,13 @@ import (
 	"html"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
+	"testing"
 	"text/template"
 )
 
@@ -246,6 +250,13 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
+// What the two services are asked for "changed since": the OData filter on GewijzigdOp,
+// the CQL index dt.modified.
+var (
+	odataSince = regexp.MustCompile(`GewijzigdOp ge (\d{4}-\d{2}-\d{2}T[0-9:]+Z)`)
+	sruSince   = regexp.MustCompile(`dt\.modified>=(\d{4}-\d{2}-\d{2})`)
+)
+
 func docID(n int) string { return fmt.Sprintf("0d0c%04d-0000-4000-8000-%012d", n, n) }
 
 func (s *Server) find(match func(k Kamerstuk) bool) (Kamerstuk, bool) {
@@ -279,8 +290,17 @@ func (s *Server) odataPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	skip, _ := strconv.Atoi(q.Get("$skip"))
+	since := ""
+	if m := odataSince.FindStringSubmatch(filter); m != nil {
+		since = m[1]
+	}
 	s.mu.Lock()
-	stukken := append([]Kamerstuk(nil), s.Stukken...)
+	var stukken []Kamerstuk
+	for _, k := range s.Stukken {
+		if k.Modified >= since {
+			stukken = append(stukken, k)
+		}
+	}
 	s.mu.Unlock()
 	end := min(skip+s.PageSize, len(stukken))
 	var buf bytes.Buffer
@@ -466,10 +486,14 @@ func (s *Server) sru(w http.ResponseWriter, r *http.Request) {
 	start, _ := strconv.Atoi(q.Get("startRecord"))
 	maxRec, _ := strconv.Atoi(q.Get("maximumRecords"))
 	start, maxRec = max(start, 1), min(max(maxRec, 1), s.SRUPageSize)
+	since := ""
+	if m := sruSince.FindStringSubmatch(query); m != nil {
+		since = m[1]
+	}
 	s.mu.Lock()
 	var stukken []Kamerstuk
 	for _, k := range s.Stukken {
-		if k.Kind != DebateReport && strings.Contains(query, fmt.Sprintf(`w.dossiernummer=="%d"`, Dossier)) {
+		if k.Kind != DebateReport && k.Modified[:10] >= since && strings.Contains(query, fmt.Sprintf(`w.dossiernummer=="%d"`, Dossier)) {
 			stukken = append(stukken, k)
 		}
 	}
@@ -501,4 +525,22 @@ func (s *Server) sru(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "application/xml; charset=utf-8")
 	tmpl.ExecuteTemplate(w, "sru-response.xml.tmpl", map[string]any{"Total": len(stukken), "Records": recs.String(), "Next": next,
 		"Query": html.EscapeString(query), "Start": start, "Max": maxRec})
+}
+
+// Files returns every file of dir by name, with its contents: what a sync left there.
+func Files(t testing.TB, dir string) map[string]string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	for _, e := range entries {
+		data, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[e.Name()] = string(data)
+	}
+	return out
 }
