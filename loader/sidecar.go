@@ -97,10 +97,11 @@ func readSidecar(data []byte) (*Sidecar, error) {
 	if err := json.Unmarshal(data, &s); err != nil {
 		return nil, fmt.Errorf("metadata file not readable: %w", err)
 	}
-	if s.Date != "" {
-		if _, err := time.Parse(time.DateOnly, s.Date); err != nil {
-			return nil, fmt.Errorf("metadata file: date %q is not YYYY-MM-DD", s.Date)
-		}
+	if s.Date != "" && !validDate(s.Date) {
+		return nil, fmt.Errorf("metadata file: date %q is not YYYY-MM-DD", s.Date)
+	}
+	if a := s.Activity; a != nil && a.Date != "" && !validDate(a.Date) {
+		return nil, fmt.Errorf("metadata file: activity date %q is not YYYY-MM-DD", a.Date)
 	}
 	if s.Number < 0 {
 		return nil, fmt.Errorf("metadata file: negative number %d", s.Number)
@@ -112,10 +113,8 @@ func readSidecar(data []byte) (*Sidecar, error) {
 		if !oneOf(d.Result, kg.DecisionResults) {
 			return nil, fmt.Errorf("metadata file: unknown decision result %q", d.Result)
 		}
-		if d.Date != "" {
-			if _, err := time.Parse(time.DateOnly, d.Date); err != nil {
-				return nil, fmt.Errorf("metadata file: decision date %q is not YYYY-MM-DD", d.Date)
-			}
+		if d.Date != "" && !validDate(d.Date) {
+			return nil, fmt.Errorf("metadata file: decision date %q is not YYYY-MM-DD", d.Date)
 		}
 		for _, v := range d.Votes {
 			if !oneOf(v.Vote, kg.VoteChoices) || strings.TrimSpace(v.Party) == "" {
@@ -124,6 +123,11 @@ func readSidecar(data []byte) (*Sidecar, error) {
 		}
 	}
 	return &s, nil
+}
+
+func validDate(s string) bool {
+	_, err := time.Parse(time.DateOnly, s)
+	return err == nil
 }
 
 func knownKind(k string) bool {
@@ -160,13 +164,28 @@ func (m *meta) applyStated(s *Sidecar) {
 }
 
 // statedFacts are the facts only the source knows: a motion's decisions and votes (only a
-// motion's: a letter's "voor kennisgeving aangenomen" is no decision on a motion).
+// motion's: a letter's "voor kennisgeving aangenomen" is no decision on a motion), and the
+// debate it was submitted in.
 func statedFacts(d *docCtx, out *facts) {
 	s := d.stated
-	if s == nil || len(s.Decisions) == 0 || d.meta.kind != kg.DocMotion || d.meta.dossier == "" || d.meta.number <= 0 {
+	if s == nil || d.meta.kind != kg.DocMotion || d.meta.dossier == "" || d.meta.number <= 0 {
 		return
 	}
-	f := decisionsFact{motion: kg.MotionID(d.meta.dossier, d.meta.number), doc: d.id,
+	motion := kg.MotionID(d.meta.dossier, d.meta.number)
+	if a := s.Activity; a != nil && strings.TrimSpace(a.Kind) != "" && validDate(a.Date) {
+		kind := strings.ToLower(strings.Join(strings.Fields(a.Kind), " "))
+		if c, ok := debateKinds[kind]; ok {
+			kind = c
+		}
+		ev := kg.Evidence{Document: d.id, Quote: "Activiteit: " + a.Kind + " (" + a.Date + ") — source record " + a.Record}
+		event := eventNode(kind, a.Date, ev)
+		out.add(event)
+		out.edge(kg.SubmittedIn, motion, event.n.ID, ev)
+	}
+	if len(s.Decisions) == 0 {
+		return
+	}
+	f := decisionsFact{motion: motion, doc: d.id,
 		fallbackName: "motie " + kg.Citation(d.meta.dossier, d.meta.number)}
 	f.props = map[string]any{kg.PropDossier: d.meta.dossier, kg.PropNumber: int64(d.meta.number),
 		kg.PropCitation: kg.Citation(d.meta.dossier, d.meta.number)}

@@ -12,6 +12,7 @@ const sidecarMotion = "28 638 Mensenhandel\n\nNr. 167 MOTIE VAN DE LEDEN KUIK EN
 
 const sidecarJSON = `{"source":"tkodata+sru","file":"kst-28638-167.txt","dossier":"28638","number":167,
  "date":"2019-07-03","kind":"MOTION","statedKind":"Motie","title":"Motie van de leden Kuik en Van der Graaf over een kader",
+ "activity":{"kind":"Tweeminutendebat","date":"2019-07-02","record":"https://example.org/Activiteit(a1)"},
  "decisions":[{"date":"2019-07-09","result":"ADOPTED","text":"Aangenomen.","record":"https://example.org/Besluit(b1)",
    "votes":[{"party":"CDA","vote":"FOR","seats":19,"record":"https://example.org/Stemming(s1)"},
             {"party":"PVV","vote":"AGAINST","seats":20,"record":"https://example.org/Stemming(s2)"}]}]}`
@@ -56,6 +57,16 @@ func TestSidecarStatedMetadataAndDecisions(t *testing.T) {
 	if p == nil || p.Label != kg.Party || len(p.Mentions) == 0 || !strings.Contains(p.Mentions[0].Quote, "Stemming(s1)") {
 		t.Fatalf("party:cda = %+v, want a Party mentioned by its vote record", p)
 	}
+	// the stated debate: an Event the text's mentions of it would merge with, SUBMITTED_IN
+	if e := g.Node("event:tweeminutendebat-2019-07-02"); e == nil || e.Str(kg.PropKind) != "tweeminutendebat" {
+		t.Fatalf("event = %+v", e)
+	}
+	if !slices.ContainsFunc(g.Edges, func(e kg.Edge) bool {
+		return e.Type == kg.SubmittedIn && e.From == "motion:28638-167" && e.To == "event:tweeminutendebat-2019-07-02" &&
+			strings.Contains(e.Evidence[0].Quote, "Activiteit(a1)")
+	}) {
+		t.Error("no SUBMITTED_IN from the motion to the stated debate, with the record as evidence")
+	}
 	if err := g.Validate(); err != nil {
 		t.Fatal(err)
 	}
@@ -67,6 +78,7 @@ func TestSidecarProblemsAreWarnings(t *testing.T) {
 	}{
 		{"not JSON", `{"dossier":`, "metadata file not readable"},
 		{"bad date", `{"date":"3 juli 2019"}`, "not YYYY-MM-DD"},
+		{"bad activity date", `{"activity":{"kind":"Commissiedebat","date":"gisteren"}}`, "activity date"},
 		{"unknown kind", `{"kind":"PAMPHLET"}`, "unknown kind"},
 		{"unknown result", `{"decisions":[{"result":"MAYBE","text":"?","record":"r"}]}`, "unknown decision result"},
 		{"vote without party", `{"decisions":[{"result":"ADOPTED","text":"Aangenomen.","record":"r","votes":[{"party":" ","vote":"FOR","record":"s"}]}]}`, "a vote needs a party"},
