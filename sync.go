@@ -44,6 +44,7 @@ func runSync(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	sruURL := fs.String("sru-url", sru.DefaultBaseURL, "address of the officielebekendmakingen SRU search")
 	downloadURL := fs.String("download-url", "", "base address of the documents' original files (Document(id)/resource); empty: --odata-url")
 	workers := fs.Int("workers", 4, "documents fetched at once (the requests in flight are bounded by this too)")
+	contact := fs.String("contact", os.Getenv("BELEIDSGRAAF_CONTACT"), "an e-mail address or URL added to the User-Agent, so the services can reach you (env BELEIDSGRAAF_CONTACT)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
@@ -63,10 +64,12 @@ func runSync(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	defer stop()
 	progress := newLoadProgress()
 	progress.verb = "syncing"
+	client := polite.New(*workers)
+	client.UserAgent = polite.WithContact(*contact)
 	res, err := dossiersync.Run(ctx, dossiersync.Options{
 		Dossier: *dossier, Since: *since, Dir: fs.Arg(0),
 		ODataURL: *odataURL, SRUURL: *sruURL, DownloadURL: *downloadURL,
-		Client: polite.New(*workers), Workers: *workers,
+		Client: client, Workers: *workers,
 		Progress: func(p dossiersync.Progress) {
 			progress.report(loader.Progress{Done: p.Done, Total: p.Total, Bytes: p.Bytes})
 		},

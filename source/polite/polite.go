@@ -16,9 +16,18 @@ import (
 	"time"
 )
 
-// UserAgent names the program and where to read about it, as the open-data terms of the
-// Tweede Kamer ask of automated clients.
-const UserAgent = "beleidsgraaf-sync/1.0 (+https://github.com/beleidsgraaf/beleidsgraaf; dossier sync for research)"
+// UserAgent names the program and what it does, so that the services' operators can tell
+// it apart; WithContact adds who runs it.
+const UserAgent = "beleidsgraaf-sync/1.0 (dossier sync of a knowledge graph of parliamentary documents)"
+
+// WithContact is the User-Agent with a way to reach whoever runs the sync (an e-mail
+// address or a URL); "" gives UserAgent.
+func WithContact(contact string) string {
+	if contact == "" {
+		return UserAgent
+	}
+	return UserAgent[:len(UserAgent)-1] + "; contact: " + contact + ")"
+}
 
 // Client fetches URLs politely. The zero value is not usable; use New.
 type Client struct {

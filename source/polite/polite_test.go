@@ -105,6 +105,15 @@ func TestRetriesAndGivingUp(t *testing.T) {
 	}
 }
 
+func TestWithContact(t *testing.T) {
+	if got := WithContact(""); got != UserAgent {
+		t.Errorf("no contact: %q", got)
+	}
+	if got, want := WithContact("data@example.org"), "beleidsgraaf-sync/1.0 (dossier sync of a knowledge graph of parliamentary documents; contact: data@example.org)"; got != want {
+		t.Errorf("WithContact = %q, want %q", got, want)
+	}
+}
+
 func TestBoundedInFlight(t *testing.T) {
 	var cur, peak atomic.Int64
 	release := make(chan struct{})
