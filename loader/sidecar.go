@@ -204,7 +204,7 @@ func statedFacts(d *docCtx, out *facts) {
 }
 
 // decisionsFact carries a motion's decisions and votes to the assembler. They are set once
-// the motions are resolved (rule 8), on the motion the text established or, when its text
+// the motions are resolved (rule 9), on the motion the text established or, when its text
 // was not recognised as a motion, on a Motion made from the stated metadata.
 type decisionsFact struct {
 	motion, doc, fallbackName string
@@ -216,21 +216,32 @@ type decisionsFact struct {
 func (x decisionsFact) apply(a *assembler) { a.decided = append(a.decided, x) }
 func (x decisionsFact) key() string        { return "decisions of " + x.motion }
 
-// applyDecisions sets the stated decisions (rule 8): the source's list replaces any other,
-// and each party that voted is a Party node mentioned by its vote record.
+// applyDecisions sets the stated decisions (rule 9): the source's list replaces any other,
+// each decision is also a dated step of the motion's status history (rule 8 stores them
+// after), and each party that voted is a Party node mentioned by its vote record.
 func (a *assembler) applyDecisions() {
 	for _, x := range a.decided {
 		n := a.b.Get(x.motion)
 		if n == nil {
 			n = a.b.Node(kg.Node{ID: x.motion, Label: kg.Motion, Name: x.fallbackName, Props: x.props})
+			a.historyDefault[x.motion] = kg.MotionSubmitted
 		}
 		kg.SetDecisions(n.Props, x.decisions)
 		n.Props[kg.PropStatedIn] = x.doc
+		for _, d := range x.decisions {
+			if status, ok := decisionStatus[d.Result]; ok {
+				a.steps[x.motion] = append(a.steps[x.motion], kg.StatusStep{Status: status, Date: d.Date, Evidence: kg.DecisionEvidence(x.doc, d)})
+			}
+		}
 		for _, p := range x.parties {
 			a.b.Node(p)
 		}
 	}
 }
+
+// decisionStatus is the status step a decision's result is; OTHER is none.
+var decisionStatus = map[string]string{kg.DecisionAdopted: kg.MotionAdopted, kg.DecisionRejected: kg.MotionRejected,
+	kg.DecisionHeld: kg.MotionHeld, kg.DecisionWithdrawn: kg.MotionWithdrawn}
 
 // splitSidecars takes the metadata files out of the sources and pairs each with the
 // documents of its stem. A metadata file without a document is a warning.
