@@ -58,6 +58,7 @@ func TestSyncThenServe(t *testing.T) {
 			Edges      []struct {
 				Node struct {
 					Number    int
+					Status    string
 					Decisions []struct {
 						Date, Result, Text, Source string
 						Evidence                   struct {
@@ -75,7 +76,7 @@ func TestSyncThenServe(t *testing.T) {
 			}
 		}
 	}
-	c.MustPost(`{ motions(first: 100) { totalCount edges { node { number
+	c.MustPost(`{ motions(first: 100) { totalCount edges { node { number status
 		decisions { date result text source evidence { documentId quote } votes { vote } }
 		votes { party { name } vote seats } } } } }`, &resp)
 	want := map[int]sourcetest.Kamerstuk{}
@@ -110,6 +111,10 @@ func TestSyncThenServe(t *testing.T) {
 			if n := len(d.Votes); n != 0 && n != len(sourcetest.Parties) {
 				t.Errorf("nr. %d decision %d: %d votes", m.Number, i, n)
 			}
+		}
+		// each decision is a status step: the motion stands where its last decision put it
+		if want := map[string]string{"Aangenomen.": "ADOPTED", "Verworpen.": "REJECTED", "Aangehouden.": "HELD"}[k.Decisions[len(k.Decisions)-1].Tekst]; m.Status != want {
+			t.Errorf("nr. %d: status %s, want %s", m.Number, m.Status, want)
 		}
 		if len(m.Votes) != voted {
 			t.Errorf("nr. %d: %d votes, want %d", m.Number, len(m.Votes), voted)

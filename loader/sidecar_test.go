@@ -50,6 +50,13 @@ func TestSidecarStatedMetadataAndDecisions(t *testing.T) {
 	if v := ds[0].Votes[1]; v.Party != "PVV" || v.Choice != kg.VoteAgainst || v.Seats != 20 || v.Record != "https://example.org/Stemming(s2)" {
 		t.Errorf("second vote = %+v", v)
 	}
+	// the decision is a dated step of the status history too
+	if got := m.Str(kg.PropStatus); got != kg.MotionAdopted {
+		t.Errorf("status = %q, want ADOPTED from the stated decision", got)
+	}
+	if h := strings.Join(m.Strings(kg.PropStatusHistory), "\n"); !strings.Contains(h, `"status":"ADOPTED","date":"2019-07-09"`) || !strings.Contains(h, "Besluit(b1)") {
+		t.Errorf("history lacks the decision: %s", h)
+	}
 	if got := m.Str(kg.PropStatedIn); got != "doc:28638-167" {
 		t.Errorf("statedIn = %q", got)
 	}
@@ -120,7 +127,7 @@ func TestSidecarMakesTheMotionFromStatedMetadata(t *testing.T) {
 		t.Fatalf("errors: %v", errs)
 	}
 	m := g.Node("motion:28638-300")
-	if m == nil || m.Name != "motie Kamerstuk 28 638, nr. 300" || len(m.Decisions()) != 1 {
+	if m == nil || m.Name != "motie Kamerstuk 28 638, nr. 300" || len(m.Decisions()) != 1 || m.Str(kg.PropStatus) != kg.MotionRejected {
 		t.Fatalf("motion = %+v", m)
 	}
 	if d := g.Node("doc:28638-300"); d == nil || d.Str(kg.PropKind) != kg.DocMotion {
