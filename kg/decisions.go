@@ -6,8 +6,8 @@ import "strconv"
 // and its Stemmingen). They are facts only the API knows, so each names its source record.
 // They live on the Motion node as parallel lists (Neo4j properties hold no maps), written
 // and read only through SetDecisions and Decisions, so every store holds them as they are.
-// A decision is its own fact, not the motion's status: the loader leaves status as the
-// text has it.
+// A decision is its own fact; the loader also makes each a dated step of the motion's
+// status history (StatusStep), so the status follows the decisions.
 
 // Property names of the decision lists (parallel, one entry per decision) and the vote
 // lists (parallel, one entry per vote; voteDecisions says which decision a vote belongs to).
