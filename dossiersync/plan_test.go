@@ -23,9 +23,9 @@ func TestPlan(t *testing.T) {
 						Stemming: []tkodata.Stemming{
 							{ID: "s1", Soort: "Voor", ActorFractie: "VVD", FractieGrootte: ptr(28), FractieID: ptr("f1")},
 							{ID: "s2", Soort: "Tegen", ActorFractie: "PVV", FractieGrootte: ptr(17), FractieID: ptr("f2")},
-							{ID: "s3", Soort: "Voor", ActorNaam: "Wilders", ActorFractie: "PVV", PersoonID: ptr("p1")}, // a member's vote
-							{ID: "s4", Soort: "Tegen", ActorFractie: "SP", FractieGrootte: ptr(9), Vergissing: ptr(true)},   // by mistake
-							{ID: "s5", Soort: "Onthouding", ActorFractie: "DENK"},                                           // no such choice
+							{ID: "s3", Soort: "Voor", ActorNaam: "Wilders", ActorFractie: "PVV", PersoonID: ptr("p1")},    // a member's vote
+							{ID: "s4", Soort: "Tegen", ActorFractie: "SP", FractieGrootte: ptr(9), Vergissing: ptr(true)}, // by mistake
+							{ID: "s5", Soort: "Onthouding", ActorFractie: "DENK"},                                         // no such choice
 						}},
 					{ID: "b1", BesluitTekst: "Aangehouden.", Status: "Besluit", Agendapunt: &tkodata.Agendapunt{Activiteit: &tkodata.Activiteit{Datum: "2023-09-26T00:00:00+02:00"}}},
 					{ID: "b3", BesluitTekst: "Aangenomen.", Status: "Voorstel"}, // a proposal, no decision
@@ -42,7 +42,7 @@ func TestPlan(t *testing.T) {
 		{Identifier: "kst-28638-224", Dossier: "28638", Number: 224, Kind: "Motie", Title: "Mensenhandel; Motie", Modified: "2023-10-05", XMLURL: "https://repo.example/kst-28638-224.xml"},
 		{Identifier: "kst-28638-227", Dossier: "28638", Number: 227, Kind: "Brief", Title: "Mensenhandel; Brief regering", Issued: "2024-02-02", Modified: "2024-02-03", XMLURL: "https://repo.example/kst-28638-227.xml"},
 		{Identifier: "kst-31015-1", Dossier: "31015", Number: 1, XMLURL: "https://repo.example/kst-31015-1.xml"}, // another dossier
-		{Identifier: "kst-28638-228", Dossier: "28638", Number: 228},                                             // no XML
+		{Identifier: "kst-28638-228", Dossier: "28638", Number: 228}, // no XML
 	}
 	items := plan(28638, docs, recs, c, "https://downloads.example/")
 	byStem := map[string]item{}
