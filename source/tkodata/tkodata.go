@@ -183,7 +183,8 @@ func (c *Client) DossierDocuments(ctx context.Context, dossier int, since string
 	return out, nil
 }
 
-// resolve reads a nextLink, absolute as the service sends it or relative to the page.
+// resolve reads a nextLink, absolute as the service sends it or relative to the page. A
+// link to another host is refused: the next page comes from the service that was asked.
 func resolve(from, link string) (string, error) {
 	base, err := url.Parse(from)
 	if err != nil {
@@ -192,6 +193,9 @@ func resolve(from, link string) (string, error) {
 	u, err := base.Parse(link)
 	if err != nil {
 		return "", fmt.Errorf("bad @odata.nextLink %q: %w", link, err)
+	}
+	if u.Host != base.Host || u.Scheme != base.Scheme {
+		return "", fmt.Errorf("@odata.nextLink %q leaves %s://%s", link, base.Scheme, base.Host)
 	}
 	return u.String(), nil
 }
