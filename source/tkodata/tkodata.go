@@ -141,10 +141,11 @@ const maxPage = 64 << 20
 
 // expandDocument is what a document brings along: its dossiers, its actors, its zaken with
 // their submitters and decisions (each with the fracties' votes and the activity it was
-// taken in), and the activities it belongs to.
+// taken in), and the activities it belongs to. Deleted zaken, decisions and votes come
+// along too and are left out by the reader (Verwijderd): a $filter inside $expand is
+// standard OData v4, but one option less the service must support.
 const expandDocument = "Kamerstukdossier,DocumentActor,Activiteit," +
-	"Zaak($filter=Verwijderd eq false;$expand=ZaakActor," +
-	"Besluit($filter=Verwijderd eq false;$expand=Stemming($filter=Verwijderd eq false),Agendapunt($expand=Activiteit)))"
+	"Zaak($expand=ZaakActor,Besluit($expand=Stemming,Agendapunt($expand=Activiteit)))"
 
 // DossierDocuments lists the documents of dossier (its number, e.g. 28638), following
 // @odata.nextLink to the end. since (YYYY-MM-DD), if set, keeps those changed on or after it.
