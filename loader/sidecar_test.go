@@ -165,3 +165,26 @@ func TestSidecarMakesTheMotionFromStatedMetadata(t *testing.T) {
 		t.Fatal("motion not in the graph's node list")
 	}
 }
+
+// FuzzSidecar: whatever a metadata file holds, the load does not panic, its graph is valid,
+// and the document still loads.
+func FuzzSidecar(f *testing.F) {
+	f.Add([]byte(sidecarJSON))
+	f.Add([]byte(`{"kind":"MOTION","dossier":"28638","number":167,"decisions":[{"result":"OTHER","text":"","record":""}]}`))
+	f.Add([]byte(`{"number":-1}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		g, _ := Load([]File{{Name: "kst-28638-167.txt", Data: []byte(sidecarMotion)}, {Name: "kst-28638-167.meta.json", Data: data}})
+		if err := g.Validate(); err != nil {
+			t.Fatal(err)
+		}
+		docs := 0
+		for _, n := range g.Nodes {
+			if n.Label == kg.Document && n.Str(kg.PropSourceFile) == "kst-28638-167.txt" {
+				docs++
+			}
+		}
+		if docs != 1 {
+			t.Fatalf("%d documents from the file", docs)
+		}
+	})
+}
