@@ -3487,6 +3487,14 @@ func (ec *executionContext) marshalNEvidence2ᚕbeleidsgraafᚋkgᚐEvidenceᚄ(
 	return ret
 }
 
+func (ec *executionContext) marshalNEvidence2ᚖbeleidsgraafᚋkgᚐEvidence(ctx context.Context, sel ast.SelectionSet, v *kg.Evidence) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Evidence!")
+		return graphql.Null
+	}
+	return ec._Evidence(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNLabel2beleidsgraafᚋgraphᚋmodelᚐLabel(ctx context.Context, v any) (model.Label, error) {
 	var res model.Label
 	err := res.UnmarshalGQL(v)

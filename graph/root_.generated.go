@@ -205,6 +205,7 @@ type ComplexityRoot struct {
 		Aliases                 func(childComplexity int) int
 		Date                    func(childComplexity int) int
 		Description             func(childComplexity int) int
+		FurthestStatus          func(childComplexity int) int
 		ID                      func(childComplexity int) int
 		Label                   func(childComplexity int) int
 		MadeIn                  func(childComplexity int, first *int, after *string, last *int, before *string) int
@@ -212,9 +213,12 @@ type ComplexityRoot struct {
 		Mentions                func(childComplexity int) int
 		Name                    func(childComplexity int) int
 		Number                  func(childComplexity int) int
+		Open                    func(childComplexity int, asOf *model.Date) int
 		Relations               func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string) int
 		RespondedToBy           func(childComplexity int, first *int) int
 		RespondedToByConnection func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Status                  func(childComplexity int, asOf *model.Date) int
+		StatusHistory           func(childComplexity int) int
 	}
 
 	CommitmentConnection struct {
@@ -243,6 +247,12 @@ type ComplexityRoot struct {
 		Relation     func(childComplexity int) int
 		To           func(childComplexity int) int
 		Type         func(childComplexity int) int
+	}
+
+	CommitmentStatusStep struct {
+		Date     func(childComplexity int) int
+		Evidence func(childComplexity int) int
+		Status   func(childComplexity int) int
 	}
 
 	Document struct {
@@ -414,6 +424,7 @@ type ComplexityRoot struct {
 		DateSubmitted           func(childComplexity int) int
 		Document                func(childComplexity int) int
 		Dossier                 func(childComplexity int) int
+		FurthestStatus          func(childComplexity int) int
 		ID                      func(childComplexity int) int
 		Label                   func(childComplexity int) int
 		MentionedIn             func(childComplexity int, first *int, after *string, last *int, before *string) int
@@ -426,7 +437,8 @@ type ComplexityRoot struct {
 		Request                 func(childComplexity int) int
 		RespondedToBy           func(childComplexity int, first *int) int
 		RespondedToByConnection func(childComplexity int, first *int, after *string, last *int, before *string) int
-		Status                  func(childComplexity int) int
+		Status                  func(childComplexity int, asOf *model.Date) int
+		StatusHistory           func(childComplexity int) int
 		SubmittedIn             func(childComplexity int, first *int, after *string, last *int, before *string) int
 		SubmitterNames          func(childComplexity int) int
 		Submitters              func(childComplexity int, first *int) int
@@ -459,6 +471,12 @@ type ComplexityRoot struct {
 		Relation  func(childComplexity int) int
 		To        func(childComplexity int) int
 		Type      func(childComplexity int) int
+	}
+
+	MotionStatusStep struct {
+		Date     func(childComplexity int) int
+		Evidence func(childComplexity int) int
+		Status   func(childComplexity int) int
 	}
 
 	Office struct {
@@ -1708,6 +1726,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Commitment.Description(childComplexity), true
+	case "Commitment.furthestStatus":
+		if e.ComplexityRoot.Commitment.FurthestStatus == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Commitment.FurthestStatus(childComplexity), true
 	case "Commitment.id":
 		if e.ComplexityRoot.Commitment.ID == nil {
 			break
@@ -1760,6 +1784,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Commitment.Number(childComplexity), true
+	case "Commitment.open":
+		if e.ComplexityRoot.Commitment.Open == nil {
+			break
+		}
+
+		args, err := ec.field_Commitment_open_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Commitment.Open(childComplexity, args["asOf"].(*model.Date)), true
 	case "Commitment.relations":
 		if e.ComplexityRoot.Commitment.Relations == nil {
 			break
@@ -1793,6 +1828,23 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Commitment.RespondedToByConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+	case "Commitment.status":
+		if e.ComplexityRoot.Commitment.Status == nil {
+			break
+		}
+
+		args, err := ec.field_Commitment_status_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Commitment.Status(childComplexity, args["asOf"].(*model.Date)), true
+	case "Commitment.statusHistory":
+		if e.ComplexityRoot.Commitment.StatusHistory == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Commitment.StatusHistory(childComplexity), true
 
 	case "CommitmentConnection.edges":
 		if e.ComplexityRoot.CommitmentConnection.Edges == nil {
@@ -1893,6 +1945,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CommitmentRelationEdge.Type(childComplexity), true
+
+	case "CommitmentStatusStep.date":
+		if e.ComplexityRoot.CommitmentStatusStep.Date == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommitmentStatusStep.Date(childComplexity), true
+	case "CommitmentStatusStep.evidence":
+		if e.ComplexityRoot.CommitmentStatusStep.Evidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommitmentStatusStep.Evidence(childComplexity), true
+	case "CommitmentStatusStep.status":
+		if e.ComplexityRoot.CommitmentStatusStep.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommitmentStatusStep.Status(childComplexity), true
 
 	case "Document.addressedTo":
 		if e.ComplexityRoot.Document.AddressedTo == nil {
@@ -2696,6 +2767,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Motion.Dossier(childComplexity), true
+	case "Motion.furthestStatus":
+		if e.ComplexityRoot.Motion.FurthestStatus == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Motion.FurthestStatus(childComplexity), true
 	case "Motion.id":
 		if e.ComplexityRoot.Motion.ID == nil {
 			break
@@ -2803,7 +2880,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Motion.Status(childComplexity), true
+		args, err := ec.field_Motion_status_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Motion.Status(childComplexity, args["asOf"].(*model.Date)), true
+	case "Motion.statusHistory":
+		if e.ComplexityRoot.Motion.StatusHistory == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Motion.StatusHistory(childComplexity), true
 	case "Motion.submittedIn":
 		if e.ComplexityRoot.Motion.SubmittedIn == nil {
 			break
@@ -2943,6 +3031,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.MotionRelationEdge.Type(childComplexity), true
+
+	case "MotionStatusStep.date":
+		if e.ComplexityRoot.MotionStatusStep.Date == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MotionStatusStep.Date(childComplexity), true
+	case "MotionStatusStep.evidence":
+		if e.ComplexityRoot.MotionStatusStep.Evidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MotionStatusStep.Evidence(childComplexity), true
+	case "MotionStatusStep.status":
+		if e.ComplexityRoot.MotionStatusStep.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MotionStatusStep.Status(childComplexity), true
 
 	case "Office.addressedIn":
 		if e.ComplexityRoot.Office.AddressedIn == nil {
@@ -6653,6 +6760,72 @@ type LegislationRelationEdge {
   cursor: String!
 }
 `, BuiltIn: false},
+	{Name: "../schema/history.graphqls", Input: `# Follow-up over time: the dated status steps of motions and commitments, each with the
+# sentence that states it.
+
+extend enum MotionStatus {
+  "Held (aangehouden): the vote on it was postponed."
+  HELD
+  "Withdrawn (ingetrokken) by its submitters."
+  WITHDRAWN
+  "Amended (gewijzigd): replaced by a gewijzigde motie with a number of its own."
+  AMENDED
+  "Being carried out (in uitvoering): a letter reports carrying it out."
+  IN_PROGRESS
+}
+
+"""Where a toezegging stands."""
+enum CommitmentStatus {
+  "Made (toegezegd) in a debate or a letter."
+  MADE
+  "A document reports on it without saying it is fulfilled."
+  REPORTED
+  "Fulfilled (\"Hiermee doe ik mijn toezegging gestand\")."
+  FULFILLED
+}
+
+"""
+One statement of where a motion stands: the status, the date it took effect (the date the
+sentence gives, else the date of the document that takes the step; null when neither is
+known) and the sentence that says so.
+"""
+type MotionStatusStep {
+  "When the step was taken; null when the text does not say."
+  date: Date
+  "The status the motion reached."
+  status: MotionStatus!
+  "The sentence that states the step, with its document."
+  evidence: Evidence!
+}
+
+"""One statement of where a commitment stands, as ` + "`" + `MotionStatusStep` + "`" + ` is for a motion."""
+type CommitmentStatusStep {
+  "When the step was taken; null when the text does not say."
+  date: Date
+  "The status the commitment reached."
+  status: CommitmentStatus!
+  "The sentence that states the step, with its document."
+  evidence: Evidence!
+}
+
+extend type Motion {
+  "Every statement of where the motion stands, in every document: dated steps in date order, undated ones last."
+  statusHistory: [MotionStatusStep!]!
+  "The furthest status any step reaches (submitted < held < amended < withdrawn < rejected < adopted < in progress < completed): what ` + "`" + `status` + "`" + ` meant before the history."
+  furthestStatus: MotionStatus
+}
+
+extend type Commitment {
+  "Every statement of where the commitment stands, in every document: dated steps in date order, undated ones last."
+  statusHistory: [CommitmentStatusStep!]!
+  "Where the commitment stands: the status of its latest step; with ` + "`" + `asOf` + "`" + `, of its latest step on or before that date (null when none is that old)."
+  status("Only steps on or before this date count." asOf: Date): CommitmentStatus
+  "The furthest status any step reaches (made < reported < fulfilled)."
+  furthestStatus: CommitmentStatus
+  "Whether the commitment is still open: not fulfilled (as of ` + "`" + `asOf` + "`" + ` when given)."
+  open("Only steps on or before this date count." asOf: Date): Boolean!
+}
+`, BuiltIn: false},
 	{Name: "../schema/motions.graphqls", Input: `# Parliament: motions, commitments and the debates where they were made.
 
 """
@@ -6701,8 +6874,12 @@ type Motion implements Node {
   dateSubmitted: Date
   "When it was adopted (aangenomen), if it was."
   dateAdopted: Date
-  "Where the motion stands; null when unknown."
-  status: MotionStatus
+  """
+  Where the motion stands: the status of its latest dated step (an undated step that outranks
+  it wins); with ` + "`" + `asOf` + "`" + `, of its latest step on or before that date (null when none is that
+  old). ` + "`" + `furthestStatus` + "`" + ` is the furthest step; ` + "`" + `statusHistory` + "`" + ` every step with its sentence.
+  """
+  status("Only steps on or before this date count." asOf: Date): MotionStatus
   "What the motion asks of the government (the verzoekt-clause), when known."
   request: String
   "Whether the motion is \"c.s.\" (cum suis): signed by more members than are named."
@@ -8609,6 +8786,14 @@ func (ec *executionContext) childFields_Commitment(ctx context.Context, field gr
 		return ec.fieldContext_Commitment_respondedToByConnection(ctx, field)
 	case "mentionedIn":
 		return ec.fieldContext_Commitment_mentionedIn(ctx, field)
+	case "statusHistory":
+		return ec.fieldContext_Commitment_statusHistory(ctx, field)
+	case "status":
+		return ec.fieldContext_Commitment_status(ctx, field)
+	case "furthestStatus":
+		return ec.fieldContext_Commitment_furthestStatus(ctx, field)
+	case "open":
+		return ec.fieldContext_Commitment_open(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Commitment", field.Name)
 }
@@ -8667,6 +8852,18 @@ func (ec *executionContext) childFields_CommitmentRelationEdge(ctx context.Conte
 		return ec.fieldContext_CommitmentRelationEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CommitmentRelationEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_CommitmentStatusStep(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "date":
+		return ec.fieldContext_CommitmentStatusStep_date(ctx, field)
+	case "status":
+		return ec.fieldContext_CommitmentStatusStep_status(ctx, field)
+	case "evidence":
+		return ec.fieldContext_CommitmentStatusStep_evidence(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CommitmentStatusStep", field.Name)
 }
 
 func (ec *executionContext) childFields_Document(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -9031,6 +9228,10 @@ func (ec *executionContext) childFields_Motion(ctx context.Context, field graphq
 		return ec.fieldContext_Motion_proposalsConnection(ctx, field)
 	case "mentionedIn":
 		return ec.fieldContext_Motion_mentionedIn(ctx, field)
+	case "statusHistory":
+		return ec.fieldContext_Motion_statusHistory(ctx, field)
+	case "furthestStatus":
+		return ec.fieldContext_Motion_furthestStatus(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Motion", field.Name)
 }
@@ -9089,6 +9290,18 @@ func (ec *executionContext) childFields_MotionRelationEdge(ctx context.Context, 
 		return ec.fieldContext_MotionRelationEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type MotionRelationEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_MotionStatusStep(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "date":
+		return ec.fieldContext_MotionStatusStep_date(ctx, field)
+	case "status":
+		return ec.fieldContext_MotionStatusStep_status(ctx, field)
+	case "evidence":
+		return ec.fieldContext_MotionStatusStep_evidence(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MotionStatusStep", field.Name)
 }
 
 func (ec *executionContext) childFields_Office(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
