@@ -399,23 +399,6 @@ type ComplexityRoot struct {
 		Cursor        func(childComplexity int) int
 	}
 
-	LegislationRelationConnection struct {
-		Edges      func(childComplexity int) int
-		PageInfo   func(childComplexity int) int
-		TotalCount func(childComplexity int) int
-	}
-
-	LegislationRelationEdge struct {
-		AsLegislation func(childComplexity int) int
-		Cursor        func(childComplexity int) int
-		Direction     func(childComplexity int) int
-		Evidence      func(childComplexity int) int
-		From          func(childComplexity int) int
-		Relation      func(childComplexity int) int
-		To            func(childComplexity int) int
-		Type          func(childComplexity int) int
-	}
-
 	Motion struct {
 		Aliases                 func(childComplexity int) int
 		Citation                func(childComplexity int) int
@@ -2656,74 +2639,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LegislationEdge.Cursor(childComplexity), true
-
-	case "LegislationRelationConnection.edges":
-		if e.ComplexityRoot.LegislationRelationConnection.Edges == nil {
-			break
-		}
-
-		return e.ComplexityRoot.LegislationRelationConnection.Edges(childComplexity), true
-	case "LegislationRelationConnection.pageInfo":
-		if e.ComplexityRoot.LegislationRelationConnection.PageInfo == nil {
-			break
-		}
-
-		return e.ComplexityRoot.LegislationRelationConnection.PageInfo(childComplexity), true
-	case "LegislationRelationConnection.totalCount":
-		if e.ComplexityRoot.LegislationRelationConnection.TotalCount == nil {
-			break
-		}
-
-		return e.ComplexityRoot.LegislationRelationConnection.TotalCount(childComplexity), true
-
-	case "LegislationRelationEdge.node":
-		if e.ComplexityRoot.LegislationRelationEdge.AsLegislation == nil {
-			break
-		}
-
-		return e.ComplexityRoot.LegislationRelationEdge.AsLegislation(childComplexity), true
-	case "LegislationRelationEdge.cursor":
-		if e.ComplexityRoot.LegislationRelationEdge.Cursor == nil {
-			break
-		}
-
-		return e.ComplexityRoot.LegislationRelationEdge.Cursor(childComplexity), true
-	case "LegislationRelationEdge.direction":
-		if e.ComplexityRoot.LegislationRelationEdge.Direction == nil {
-			break
-		}
-
-		return e.ComplexityRoot.LegislationRelationEdge.Direction(childComplexity), true
-	case "LegislationRelationEdge.evidence":
-		if e.ComplexityRoot.LegislationRelationEdge.Evidence == nil {
-			break
-		}
-
-		return e.ComplexityRoot.LegislationRelationEdge.Evidence(childComplexity), true
-	case "LegislationRelationEdge.from":
-		if e.ComplexityRoot.LegislationRelationEdge.From == nil {
-			break
-		}
-
-		return e.ComplexityRoot.LegislationRelationEdge.From(childComplexity), true
-	case "LegislationRelationEdge.relation":
-		if e.ComplexityRoot.LegislationRelationEdge.Relation == nil {
-			break
-		}
-
-		return e.ComplexityRoot.LegislationRelationEdge.Relation(childComplexity), true
-	case "LegislationRelationEdge.to":
-		if e.ComplexityRoot.LegislationRelationEdge.To == nil {
-			break
-		}
-
-		return e.ComplexityRoot.LegislationRelationEdge.To(childComplexity), true
-	case "LegislationRelationEdge.type":
-		if e.ComplexityRoot.LegislationRelationEdge.Type == nil {
-			break
-		}
-
-		return e.ComplexityRoot.LegislationRelationEdge.Type(childComplexity), true
 
 	case "Motion.aliases":
 		if e.ComplexityRoot.Motion.Aliases == nil {
@@ -5969,7 +5884,7 @@ type OrganisationRelationEdge {
 A calendar date in ISO 8601 form, ` + "`" + `yyyy-mm-dd` + "`" + ` (for example ` + "`" + `2024-02-02` + "`" + `). Dutch documents write
 dates as "2 februari 2024"; the API always speaks ISO.
 """
-scalar Date
+scalar Date @specifiedBy(url: "https://scalars.graphql.org/andimarek/local-date.html")
 
 """
 Where a page of a connection starts and ends and whether more items lie beyond it. Forward: pass
@@ -6727,36 +6642,6 @@ type LegislationEdge {
   "The Legislation."
   node: Legislation!
   "Pass as ` + "`" + `after` + "`" + ` to continue after this item."
-  cursor: String!
-}
-
-"""A page of relations from one node to pieces of legislation, each with its evidence."""
-type LegislationRelationConnection {
-  "The relations on this page."
-  edges: [LegislationRelationEdge!]!
-  "Where this page ends and whether more follow."
-  pageInfo: PageInfo!
-  "How many such relations the node has in all. Computed only when selected."
-  totalCount: Int!
-}
-
-"""One relation from the node asked about to a Legislation, with the sentences that support it."""
-type LegislationRelationEdge {
-  "The relation this edge is a view of: the same object, with the same ` + "`" + `id` + "`" + `, from either end. The edge itself has no ID."
-  relation: Relation!
-  "The relation type."
-  type: RelationType!
-  "OUT when the node asked about is the edge's ` + "`" + `from` + "`" + `, IN when it is its ` + "`" + `to` + "`" + `."
-  direction: Direction!
-  "The ID of the edge's source node."
-  from: ID!
-  "The ID of the edge's target node."
-  to: ID!
-  "The Legislation at the other end."
-  node: Legislation!
-  "The sentences that state this relation, with their documents."
-  evidence: [Evidence!]!
-  "Pass as ` + "`" + `after` + "`" + ` to continue after this relation."
   cursor: String!
 }
 `, BuiltIn: false},
@@ -9154,28 +9039,6 @@ func (ec *executionContext) childFields_LegislationEdge(ctx context.Context, fie
 		return ec.fieldContext_LegislationEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type LegislationEdge", field.Name)
-}
-
-func (ec *executionContext) childFields_LegislationRelationEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "relation":
-		return ec.fieldContext_LegislationRelationEdge_relation(ctx, field)
-	case "type":
-		return ec.fieldContext_LegislationRelationEdge_type(ctx, field)
-	case "direction":
-		return ec.fieldContext_LegislationRelationEdge_direction(ctx, field)
-	case "from":
-		return ec.fieldContext_LegislationRelationEdge_from(ctx, field)
-	case "to":
-		return ec.fieldContext_LegislationRelationEdge_to(ctx, field)
-	case "node":
-		return ec.fieldContext_LegislationRelationEdge_node(ctx, field)
-	case "evidence":
-		return ec.fieldContext_LegislationRelationEdge_evidence(ctx, field)
-	case "cursor":
-		return ec.fieldContext_LegislationRelationEdge_cursor(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type LegislationRelationEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_Motion(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
