@@ -18,36 +18,36 @@ import (
 // region    ************************** generated!.gotpl **************************
 
 type CommitmentResolver interface {
-	Relations(ctx context.Context, obj *model.Commitment, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) (*model.RelationConnection, error)
+	Relations(ctx context.Context, obj *model.Commitment, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string) (*model.RelationConnection, error)
 
-	MadeIn(ctx context.Context, obj *model.Commitment, first *int, after *string) (*model.RelationConnection, error)
+	MadeIn(ctx context.Context, obj *model.Commitment, first *int, after *string, last *int, before *string) (*model.RelationConnection, error)
 	RespondedToBy(ctx context.Context, obj *model.Commitment, first *int) ([]*model.Document, error)
-	RespondedToByConnection(ctx context.Context, obj *model.Commitment, first *int, after *string) (*model.RelationConnection, error)
-	MentionedIn(ctx context.Context, obj *model.Commitment, first *int, after *string) (*model.RelationConnection, error)
+	RespondedToByConnection(ctx context.Context, obj *model.Commitment, first *int, after *string, last *int, before *string) (*model.RelationConnection, error)
+	MentionedIn(ctx context.Context, obj *model.Commitment, first *int, after *string, last *int, before *string) (*model.RelationConnection, error)
 }
 type EventResolver interface {
-	Relations(ctx context.Context, obj *model.Event, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) (*model.RelationConnection, error)
+	Relations(ctx context.Context, obj *model.Event, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string) (*model.RelationConnection, error)
 
 	Motions(ctx context.Context, obj *model.Event, first *int) ([]*model.Motion, error)
-	MotionsConnection(ctx context.Context, obj *model.Event, first *int, after *string) (*model.RelationConnection, error)
+	MotionsConnection(ctx context.Context, obj *model.Event, first *int, after *string, last *int, before *string) (*model.RelationConnection, error)
 	Attendees(ctx context.Context, obj *model.Event, first *int) ([]*model.Person, error)
-	AttendeesConnection(ctx context.Context, obj *model.Event, first *int, after *string) (*model.RelationConnection, error)
+	AttendeesConnection(ctx context.Context, obj *model.Event, first *int, after *string, last *int, before *string) (*model.RelationConnection, error)
 	Commitments(ctx context.Context, obj *model.Event, first *int) ([]*model.Commitment, error)
-	CommitmentsConnection(ctx context.Context, obj *model.Event, first *int, after *string) (*model.RelationConnection, error)
-	MentionedIn(ctx context.Context, obj *model.Event, first *int, after *string) (*model.RelationConnection, error)
+	CommitmentsConnection(ctx context.Context, obj *model.Event, first *int, after *string, last *int, before *string) (*model.RelationConnection, error)
+	MentionedIn(ctx context.Context, obj *model.Event, first *int, after *string, last *int, before *string) (*model.RelationConnection, error)
 }
 type MotionResolver interface {
-	Relations(ctx context.Context, obj *model.Motion, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) (*model.RelationConnection, error)
+	Relations(ctx context.Context, obj *model.Motion, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string) (*model.RelationConnection, error)
 
 	Document(ctx context.Context, obj *model.Motion) (*model.Document, error)
 	Submitters(ctx context.Context, obj *model.Motion, first *int) ([]*model.Person, error)
-	SubmittersConnection(ctx context.Context, obj *model.Motion, first *int, after *string) (*model.RelationConnection, error)
+	SubmittersConnection(ctx context.Context, obj *model.Motion, first *int, after *string, last *int, before *string) (*model.RelationConnection, error)
 	RespondedToBy(ctx context.Context, obj *model.Motion, first *int) ([]*model.Document, error)
-	RespondedToByConnection(ctx context.Context, obj *model.Motion, first *int, after *string) (*model.RelationConnection, error)
-	SubmittedIn(ctx context.Context, obj *model.Motion, first *int, after *string) (*model.RelationConnection, error)
+	RespondedToByConnection(ctx context.Context, obj *model.Motion, first *int, after *string, last *int, before *string) (*model.RelationConnection, error)
+	SubmittedIn(ctx context.Context, obj *model.Motion, first *int, after *string, last *int, before *string) (*model.RelationConnection, error)
 	Proposals(ctx context.Context, obj *model.Motion, first *int) ([]*model.Proposal, error)
-	ProposalsConnection(ctx context.Context, obj *model.Motion, first *int, after *string) (*model.RelationConnection, error)
-	MentionedIn(ctx context.Context, obj *model.Motion, first *int, after *string) (*model.RelationConnection, error)
+	ProposalsConnection(ctx context.Context, obj *model.Motion, first *int, after *string, last *int, before *string) (*model.RelationConnection, error)
+	MentionedIn(ctx context.Context, obj *model.Motion, first *int, after *string, last *int, before *string) (*model.RelationConnection, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -73,6 +73,22 @@ func (ec *executionContext) field_Commitment_madeIn_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
 	return args, nil
 }
 
@@ -95,6 +111,22 @@ func (ec *executionContext) field_Commitment_mentionedIn_args(ctx context.Contex
 		return nil, err
 	}
 	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
 	return args, nil
 }
 
@@ -155,6 +187,22 @@ func (ec *executionContext) field_Commitment_relations_args(ctx context.Context,
 		return nil, err
 	}
 	args["after"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg6
 	return args, nil
 }
 
@@ -177,6 +225,22 @@ func (ec *executionContext) field_Commitment_respondedToByConnection_args(ctx co
 		return nil, err
 	}
 	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
 	return args, nil
 }
 
@@ -227,6 +291,22 @@ func (ec *executionContext) field_Event_attendeesConnection_args(ctx context.Con
 		return nil, err
 	}
 	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
 	return args, nil
 }
 
@@ -263,6 +343,22 @@ func (ec *executionContext) field_Event_commitmentsConnection_args(ctx context.C
 		return nil, err
 	}
 	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
 	return args, nil
 }
 
@@ -299,6 +395,22 @@ func (ec *executionContext) field_Event_mentionedIn_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
 	return args, nil
 }
 
@@ -321,6 +433,22 @@ func (ec *executionContext) field_Event_motionsConnection_args(ctx context.Conte
 		return nil, err
 	}
 	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
 	return args, nil
 }
 
@@ -381,6 +509,22 @@ func (ec *executionContext) field_Event_relations_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["after"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg6
 	return args, nil
 }
 
@@ -403,6 +547,22 @@ func (ec *executionContext) field_Motion_mentionedIn_args(ctx context.Context, r
 		return nil, err
 	}
 	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
 	return args, nil
 }
 
@@ -425,6 +585,22 @@ func (ec *executionContext) field_Motion_proposalsConnection_args(ctx context.Co
 		return nil, err
 	}
 	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
 	return args, nil
 }
 
@@ -485,6 +661,22 @@ func (ec *executionContext) field_Motion_relations_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["after"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg6
 	return args, nil
 }
 
@@ -507,6 +699,22 @@ func (ec *executionContext) field_Motion_respondedToByConnection_args(ctx contex
 		return nil, err
 	}
 	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
 	return args, nil
 }
 
@@ -557,6 +765,22 @@ func (ec *executionContext) field_Motion_submittedIn_args(ctx context.Context, r
 		return nil, err
 	}
 	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
 	return args, nil
 }
 
@@ -579,6 +803,22 @@ func (ec *executionContext) field_Motion_submittersConnection_args(ctx context.C
 		return nil, err
 	}
 	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
 	return args, nil
 }
 
@@ -734,7 +974,7 @@ func (ec *executionContext) _Commitment_relations(ctx context.Context, field gra
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Commitment().Relations(ctx, obj, fc.Args["types"].([]model.RelationType), fc.Args["direction"].(*model.Direction), fc.Args["labels"].([]model.Label), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Commitment().Relations(ctx, obj, fc.Args["types"].([]model.RelationType), fc.Args["direction"].(*model.Direction), fc.Args["labels"].([]model.Label), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationConnection) graphql.Marshaler {
@@ -847,7 +1087,7 @@ func (ec *executionContext) _Commitment_madeIn(ctx context.Context, field graphq
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Commitment().MadeIn(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Commitment().MadeIn(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationConnection) graphql.Marshaler {
@@ -935,7 +1175,7 @@ func (ec *executionContext) _Commitment_respondedToByConnection(ctx context.Cont
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Commitment().RespondedToByConnection(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Commitment().RespondedToByConnection(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationConnection) graphql.Marshaler {
@@ -979,7 +1219,7 @@ func (ec *executionContext) _Commitment_mentionedIn(ctx context.Context, field g
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Commitment().MentionedIn(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Commitment().MentionedIn(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationConnection) graphql.Marshaler {
@@ -1730,7 +1970,7 @@ func (ec *executionContext) _Event_relations(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Event().Relations(ctx, obj, fc.Args["types"].([]model.RelationType), fc.Args["direction"].(*model.Direction), fc.Args["labels"].([]model.Label), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Event().Relations(ctx, obj, fc.Args["types"].([]model.RelationType), fc.Args["direction"].(*model.Direction), fc.Args["labels"].([]model.Label), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationConnection) graphql.Marshaler {
@@ -1864,7 +2104,7 @@ func (ec *executionContext) _Event_motionsConnection(ctx context.Context, field 
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Event().MotionsConnection(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Event().MotionsConnection(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationConnection) graphql.Marshaler {
@@ -1952,7 +2192,7 @@ func (ec *executionContext) _Event_attendeesConnection(ctx context.Context, fiel
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Event().AttendeesConnection(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Event().AttendeesConnection(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationConnection) graphql.Marshaler {
@@ -2040,7 +2280,7 @@ func (ec *executionContext) _Event_commitmentsConnection(ctx context.Context, fi
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Event().CommitmentsConnection(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Event().CommitmentsConnection(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationConnection) graphql.Marshaler {
@@ -2084,7 +2324,7 @@ func (ec *executionContext) _Event_mentionedIn(ctx context.Context, field graphq
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Event().MentionedIn(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Event().MentionedIn(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationConnection) graphql.Marshaler {
@@ -2692,7 +2932,7 @@ func (ec *executionContext) _Motion_relations(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Motion().Relations(ctx, obj, fc.Args["types"].([]model.RelationType), fc.Args["direction"].(*model.Direction), fc.Args["labels"].([]model.Label), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Motion().Relations(ctx, obj, fc.Args["types"].([]model.RelationType), fc.Args["direction"].(*model.Direction), fc.Args["labels"].([]model.Label), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationConnection) graphql.Marshaler {
@@ -3040,7 +3280,7 @@ func (ec *executionContext) _Motion_submittersConnection(ctx context.Context, fi
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Motion().SubmittersConnection(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Motion().SubmittersConnection(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationConnection) graphql.Marshaler {
@@ -3128,7 +3368,7 @@ func (ec *executionContext) _Motion_respondedToByConnection(ctx context.Context,
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Motion().RespondedToByConnection(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Motion().RespondedToByConnection(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationConnection) graphql.Marshaler {
@@ -3172,7 +3412,7 @@ func (ec *executionContext) _Motion_submittedIn(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Motion().SubmittedIn(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Motion().SubmittedIn(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationConnection) graphql.Marshaler {
@@ -3260,7 +3500,7 @@ func (ec *executionContext) _Motion_proposalsConnection(ctx context.Context, fie
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Motion().ProposalsConnection(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Motion().ProposalsConnection(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationConnection) graphql.Marshaler {
@@ -3304,7 +3544,7 @@ func (ec *executionContext) _Motion_mentionedIn(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Motion().MentionedIn(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Motion().MentionedIn(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationConnection) graphql.Marshaler {
