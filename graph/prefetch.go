@@ -217,22 +217,16 @@ func (l *Loaders) prefetchNodes(ks *keySink, sel ast.SelectionSet, items []item)
 // prefetchRelation requests the keys the resolver of relationship field f of node id will
 // ask for (see relatedBy, neighboursOf): the same keys, made by the same functions.
 func (l *Loaders) prefetchRelation(ks *keySink, id string, d relDef, f graphql.CollectedField) {
-	args := f.ArgumentMap(l.op.Variables)
-	var first *int
-	if v, ok := intArg(args, "first"); ok {
-		first = &v
-	}
-	n, err := d.pageSize(first)
+	w, err := d.window(pageArgsOf(f.ArgumentMap(l.op.Variables)))
 	if err != nil {
 		return // the resolver reports the error
 	}
-	after, _ := args["after"].(string)
 	page, count := true, false // role fields load their nodes, never a count
 	if d.shape == connectionShape {
 		page, count = l.wants(f.Field)
 	}
 	if page {
-		key := d.pageKey(id, n, after)
+		key := d.pageKey(id, w)
 		l.notePlan(key.relSpec, f.Field, d.shape)
 		ks.pages = append(ks.pages, key)
 	}

@@ -38,6 +38,7 @@ type ResolverRoot interface {
 	Proposal() ProposalResolver
 	Query() QueryResolver
 	Report() ReportResolver
+	Vote() VoteResolver
 }
 
 type DirectiveRoot struct {
@@ -46,27 +47,27 @@ type DirectiveRoot struct {
 type ComplexityRoot struct {
 	Actielijn struct {
 		Actions                func(childComplexity int, first *int) int
-		ActionsConnection      func(childComplexity int, first *int, after *string) int
+		ActionsConnection      func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Aliases                func(childComplexity int) int
 		Coordinators           func(childComplexity int, first *int) int
-		CoordinatorsConnection func(childComplexity int, first *int, after *string) int
+		CoordinatorsConnection func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Executors              func(childComplexity int, first *int) int
-		ExecutorsConnection    func(childComplexity int, first *int, after *string) int
+		ExecutorsConnection    func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Holders                func(childComplexity int, first *int) int
-		HoldersConnection      func(childComplexity int, first *int, after *string) int
+		HoldersConnection      func(childComplexity int, first *int, after *string, last *int, before *string) int
 		ID                     func(childComplexity int) int
 		Involved               func(childComplexity int, first *int) int
-		InvolvedConnection     func(childComplexity int, first *int, after *string) int
+		InvolvedConnection     func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Label                  func(childComplexity int) int
-		MentionedIn            func(childComplexity int, first *int, after *string) int
+		MentionedIn            func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Mentions               func(childComplexity int) int
 		Name                   func(childComplexity int) int
 		Number                 func(childComplexity int) int
 		Plan                   func(childComplexity int) int
-		PlanConnection         func(childComplexity int, first *int, after *string) int
+		PlanConnection         func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Proposals              func(childComplexity int, first *int) int
-		ProposalsConnection    func(childComplexity int, first *int, after *string) int
-		Relations              func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, asOf *model.Date) int
+		ProposalsConnection    func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Relations              func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Since                  func(childComplexity int) int
 		Title                  func(childComplexity int) int
 	}
@@ -101,29 +102,29 @@ type ComplexityRoot struct {
 
 	Action struct {
 		Actielijn                func(childComplexity int) int
-		ActielijnConnection      func(childComplexity int, first *int, after *string) int
+		ActielijnConnection      func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Aliases                  func(childComplexity int) int
 		Budget                   func(childComplexity int) int
 		BudgetTotal              func(childComplexity int) int
 		CommissionedBy           func(childComplexity int, first *int) int
-		CommissionedByConnection func(childComplexity int, first *int, after *string) int
+		CommissionedByConnection func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Coordinators             func(childComplexity int, first *int) int
-		CoordinatorsConnection   func(childComplexity int, first *int, after *string) int
+		CoordinatorsConnection   func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Executors                func(childComplexity int, first *int) int
-		ExecutorsConnection      func(childComplexity int, first *int, after *string) int
+		ExecutorsConnection      func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Holders                  func(childComplexity int, first *int) int
-		HoldersConnection        func(childComplexity int, first *int, after *string) int
+		HoldersConnection        func(childComplexity int, first *int, after *string, last *int, before *string) int
 		ID                       func(childComplexity int) int
 		Involved                 func(childComplexity int, first *int) int
-		InvolvedConnection       func(childComplexity int, first *int, after *string) int
+		InvolvedConnection       func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Label                    func(childComplexity int) int
-		MentionedIn              func(childComplexity int, first *int, after *string) int
+		MentionedIn              func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Mentions                 func(childComplexity int) int
 		Name                     func(childComplexity int) int
 		Number                   func(childComplexity int) int
 		Proposals                func(childComplexity int, first *int) int
-		ProposalsConnection      func(childComplexity int, first *int, after *string) int
-		Relations                func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, asOf *model.Date) int
+		ProposalsConnection      func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Relations                func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Since                    func(childComplexity int) int
 		Title                    func(childComplexity int) int
 	}
@@ -141,15 +142,15 @@ type ComplexityRoot struct {
 
 	ActionPlan struct {
 		Actielijnen           func(childComplexity int, first *int) int
-		ActielijnenConnection func(childComplexity int, first *int, after *string) int
+		ActielijnenConnection func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Aliases               func(childComplexity int) int
 		Date                  func(childComplexity int) int
 		ID                    func(childComplexity int) int
 		Label                 func(childComplexity int) int
-		MentionedIn           func(childComplexity int, first *int, after *string) int
+		MentionedIn           func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Mentions              func(childComplexity int) int
 		Name                  func(childComplexity int) int
-		Relations             func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, asOf *model.Date) int
+		Relations             func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Since                 func(childComplexity int) int
 		Title                 func(childComplexity int) int
 	}
@@ -219,15 +220,15 @@ type ComplexityRoot struct {
 		ID                      func(childComplexity int) int
 		Label                   func(childComplexity int) int
 		MadeBy                  func(childComplexity int) int
-		MadeIn                  func(childComplexity int, first *int, after *string) int
-		MentionedIn             func(childComplexity int, first *int, after *string) int
+		MadeIn                  func(childComplexity int, first *int, after *string, last *int, before *string) int
+		MentionedIn             func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Mentions                func(childComplexity int) int
 		Name                    func(childComplexity int) int
 		Number                  func(childComplexity int) int
 		Open                    func(childComplexity int, asOf *model.Date) int
-		Relations               func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, asOf *model.Date) int
+		Relations               func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		RespondedToBy           func(childComplexity int, first *int) int
-		RespondedToByConnection func(childComplexity int, first *int, after *string) int
+		RespondedToByConnection func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Since                   func(childComplexity int) int
 		Status                  func(childComplexity int, asOf *model.Date) int
 		StatusHistory           func(childComplexity int) int
@@ -272,30 +273,39 @@ type ComplexityRoot struct {
 		Step       func(childComplexity int) int
 	}
 
+	Decision struct {
+		Date     func(childComplexity int) int
+		Evidence func(childComplexity int) int
+		Result   func(childComplexity int) int
+		Source   func(childComplexity int) int
+		Text     func(childComplexity int) int
+		Votes    func(childComplexity int) int
+	}
+
 	Document struct {
-		AddressedTo           func(childComplexity int, first *int, after *string) int
+		AddressedTo           func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Aliases               func(childComplexity int) int
 		AlsoFrom              func(childComplexity int) int
 		Citation              func(childComplexity int) int
-		CitedBy               func(childComplexity int, first *int, after *string) int
-		Cites                 func(childComplexity int, first *int, after *string) int
+		CitedBy               func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Cites                 func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Date                  func(childComplexity int) int
 		Dossier               func(childComplexity int) int
 		ID                    func(childComplexity int) int
 		Kenmerk               func(childComplexity int) int
 		Kind                  func(childComplexity int) int
 		Label                 func(childComplexity int) int
-		Mentioned             func(childComplexity int, first *int, after *string) int
-		MentionedIn           func(childComplexity int, first *int, after *string) int
+		Mentioned             func(childComplexity int, first *int, after *string, last *int, before *string) int
+		MentionedIn           func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Mentions              func(childComplexity int) int
 		Motion                func(childComplexity int) int
 		Name                  func(childComplexity int) int
 		Number                func(childComplexity int) int
-		OnBehalfOf            func(childComplexity int, first *int, after *string) int
-		Relations             func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, asOf *model.Date) int
-		RespondsTo            func(childComplexity int, first *int, after *string) int
+		OnBehalfOf            func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Relations             func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) int
+		RespondsTo            func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Signatories           func(childComplexity int, first *int) int
-		SignatoriesConnection func(childComplexity int, first *int, after *string) int
+		SignatoriesConnection func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Since                 func(childComplexity int) int
 		SourceFile            func(childComplexity int) int
 		Text                  func(childComplexity int) int
@@ -334,19 +344,19 @@ type ComplexityRoot struct {
 	Event struct {
 		Aliases               func(childComplexity int) int
 		Attendees             func(childComplexity int, first *int) int
-		AttendeesConnection   func(childComplexity int, first *int, after *string) int
+		AttendeesConnection   func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Commitments           func(childComplexity int, first *int) int
-		CommitmentsConnection func(childComplexity int, first *int, after *string) int
+		CommitmentsConnection func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Date                  func(childComplexity int) int
 		ID                    func(childComplexity int) int
 		Kind                  func(childComplexity int) int
 		Label                 func(childComplexity int) int
-		MentionedIn           func(childComplexity int, first *int, after *string) int
+		MentionedIn           func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Mentions              func(childComplexity int) int
 		Motions               func(childComplexity int, first *int) int
-		MotionsConnection     func(childComplexity int, first *int, after *string) int
+		MotionsConnection     func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Name                  func(childComplexity int) int
-		Relations             func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, asOf *model.Date) int
+		Relations             func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Since                 func(childComplexity int) int
 	}
 
@@ -401,10 +411,10 @@ type ComplexityRoot struct {
 		Citation    func(childComplexity int) int
 		ID          func(childComplexity int) int
 		Label       func(childComplexity int) int
-		MentionedIn func(childComplexity int, first *int, after *string) int
+		MentionedIn func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Mentions    func(childComplexity int) int
 		Name        func(childComplexity int) int
-		Relations   func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, asOf *model.Date) int
+		Relations   func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Since       func(childComplexity int) int
 	}
 
@@ -419,51 +429,36 @@ type ComplexityRoot struct {
 		Cursor        func(childComplexity int) int
 	}
 
-	LegislationRelationConnection struct {
-		Edges      func(childComplexity int) int
-		PageInfo   func(childComplexity int) int
-		TotalCount func(childComplexity int) int
-	}
-
-	LegislationRelationEdge struct {
-		AsLegislation func(childComplexity int) int
-		Cursor        func(childComplexity int) int
-		Direction     func(childComplexity int) int
-		Evidence      func(childComplexity int) int
-		From          func(childComplexity int) int
-		Relation      func(childComplexity int) int
-		To            func(childComplexity int) int
-		Type          func(childComplexity int) int
-	}
-
 	Motion struct {
 		Aliases                 func(childComplexity int) int
 		Citation                func(childComplexity int) int
 		CoSigned                func(childComplexity int) int
 		DateAdopted             func(childComplexity int) int
 		DateSubmitted           func(childComplexity int) int
+		Decisions               func(childComplexity int) int
 		Document                func(childComplexity int) int
 		Dossier                 func(childComplexity int) int
 		FurthestStatus          func(childComplexity int) int
 		ID                      func(childComplexity int) int
 		Label                   func(childComplexity int) int
-		MentionedIn             func(childComplexity int, first *int, after *string) int
+		MentionedIn             func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Mentions                func(childComplexity int) int
 		Name                    func(childComplexity int) int
 		Number                  func(childComplexity int) int
 		Proposals               func(childComplexity int, first *int) int
-		ProposalsConnection     func(childComplexity int, first *int, after *string) int
-		Relations               func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, asOf *model.Date) int
+		ProposalsConnection     func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Relations               func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Request                 func(childComplexity int) int
 		RespondedToBy           func(childComplexity int, first *int) int
-		RespondedToByConnection func(childComplexity int, first *int, after *string) int
+		RespondedToByConnection func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Since                   func(childComplexity int) int
 		Status                  func(childComplexity int, asOf *model.Date) int
 		StatusHistory           func(childComplexity int) int
-		SubmittedIn             func(childComplexity int, first *int, after *string) int
+		SubmittedIn             func(childComplexity int, first *int, after *string, last *int, before *string) int
 		SubmitterNames          func(childComplexity int) int
 		Submitters              func(childComplexity int, first *int) int
-		SubmittersConnection    func(childComplexity int, first *int, after *string) int
+		SubmittersConnection    func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Votes                   func(childComplexity int) int
 	}
 
 	MotionConnection struct {
@@ -506,21 +501,21 @@ type ComplexityRoot struct {
 	}
 
 	Office struct {
-		AddressedIn                 func(childComplexity int, first *int, after *string) int
+		AddressedIn                 func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Aliases                     func(childComplexity int) int
 		Holders                     func(childComplexity int, first *int) int
-		HoldersConnection           func(childComplexity int, first *int, after *string) int
+		HoldersConnection           func(childComplexity int, first *int, after *string, last *int, before *string) int
 		ID                          func(childComplexity int) int
 		Label                       func(childComplexity int) int
-		MentionedIn                 func(childComplexity int, first *int, after *string) int
+		MentionedIn                 func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Mentions                    func(childComplexity int) int
 		Name                        func(childComplexity int) int
 		OnBehalfDocuments           func(childComplexity int, first *int) int
-		OnBehalfDocumentsConnection func(childComplexity int, first *int, after *string) int
-		PartOf                      func(childComplexity int, first *int, after *string) int
-		Relations                   func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, asOf *model.Date) int
+		OnBehalfDocumentsConnection func(childComplexity int, first *int, after *string, last *int, before *string) int
+		PartOf                      func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Relations                   func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Signed                      func(childComplexity int, first *int) int
-		SignedConnection            func(childComplexity int, first *int, after *string) int
+		SignedConnection            func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Since                       func(childComplexity int) int
 	}
 
@@ -554,28 +549,28 @@ type ComplexityRoot struct {
 
 	Organisation struct {
 		Abbreviation            func(childComplexity int) int
-		AddressedIn             func(childComplexity int, first *int, after *string) int
+		AddressedIn             func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Aliases                 func(childComplexity int) int
-		Commissioned            func(childComplexity int, first *int, after *string) int
+		Commissioned            func(childComplexity int, first *int, after *string, last *int, before *string) int
 		CoordinatedBy           func(childComplexity int, first *int) int
-		CoordinatedByConnection func(childComplexity int, first *int, after *string) int
-		Coordinates             func(childComplexity int, first *int, after *string) int
-		Executes                func(childComplexity int, first *int, after *string) int
-		Holds                   func(childComplexity int, first *int, after *string) int
+		CoordinatedByConnection func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Coordinates             func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Executes                func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Holds                   func(childComplexity int, first *int, after *string, last *int, before *string) int
 		ID                      func(childComplexity int) int
 		Kind                    func(childComplexity int) int
 		Label                   func(childComplexity int) int
-		MemberOf                func(childComplexity int, first *int, after *string) int
+		MemberOf                func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Members                 func(childComplexity int, first *int) int
-		MembersConnection       func(childComplexity int, first *int, after *string) int
-		MentionedIn             func(childComplexity int, first *int, after *string) int
+		MembersConnection       func(childComplexity int, first *int, after *string, last *int, before *string) int
+		MentionedIn             func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Mentions                func(childComplexity int) int
 		Name                    func(childComplexity int) int
-		PartOf                  func(childComplexity int, first *int, after *string) int
+		PartOf                  func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Parts                   func(childComplexity int, first *int) int
-		PartsConnection         func(childComplexity int, first *int, after *string) int
-		Published               func(childComplexity int, first *int, after *string) int
-		Relations               func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, asOf *model.Date) int
+		PartsConnection         func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Published               func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Relations               func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Since                   func(childComplexity int) int
 	}
 
@@ -619,11 +614,11 @@ type ComplexityRoot struct {
 		ID                func(childComplexity int) int
 		Label             func(childComplexity int) int
 		Members           func(childComplexity int, first *int) int
-		MembersConnection func(childComplexity int, first *int, after *string) int
-		MentionedIn       func(childComplexity int, first *int, after *string) int
+		MembersConnection func(childComplexity int, first *int, after *string, last *int, before *string) int
+		MentionedIn       func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Mentions          func(childComplexity int) int
 		Name              func(childComplexity int) int
-		Relations         func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, asOf *model.Date) int
+		Relations         func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Since             func(childComplexity int) int
 	}
 
@@ -658,25 +653,25 @@ type ComplexityRoot struct {
 	Person struct {
 		Aliases             func(childComplexity int) int
 		Attended            func(childComplexity int, first *int) int
-		AttendedConnection  func(childComplexity int, first *int, after *string) int
+		AttendedConnection  func(childComplexity int, first *int, after *string, last *int, before *string) int
 		ID                  func(childComplexity int) int
 		Initials            func(childComplexity int) int
 		Kind                func(childComplexity int) int
 		Label               func(childComplexity int) int
-		MentionedIn         func(childComplexity int, first *int, after *string) int
+		MentionedIn         func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Mentions            func(childComplexity int) int
 		Name                func(childComplexity int) int
 		Offices             func(childComplexity int, first *int) int
-		OfficesConnection   func(childComplexity int, first *int, after *string) int
+		OfficesConnection   func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Party               func(childComplexity int) int
-		PartyConnection     func(childComplexity int, first *int, after *string) int
+		PartyConnection     func(childComplexity int, first *int, after *string, last *int, before *string) int
 		PartyName           func(childComplexity int) int
-		Relations           func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, asOf *model.Date) int
+		Relations           func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Signed              func(childComplexity int, first *int) int
-		SignedConnection    func(childComplexity int, first *int, after *string) int
+		SignedConnection    func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Since               func(childComplexity int) int
 		Submitted           func(childComplexity int, first *int) int
-		SubmittedConnection func(childComplexity int, first *int, after *string) int
+		SubmittedConnection func(childComplexity int, first *int, after *string, last *int, before *string) int
 	}
 
 	PersonConnection struct {
@@ -713,14 +708,14 @@ type ComplexityRoot struct {
 		EstimatedCost              func(childComplexity int) int
 		ID                         func(childComplexity int) int
 		Label                      func(childComplexity int) int
-		MentionedIn                func(childComplexity int, first *int, after *string) int
+		MentionedIn                func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Mentions                   func(childComplexity int) int
 		Name                       func(childComplexity int) int
 		Number                     func(childComplexity int) int
 		RelatedProposals           func(childComplexity int, first *int) int
-		RelatedProposalsConnection func(childComplexity int, first *int, after *string) int
-		RelatesTo                  func(childComplexity int, first *int, after *string) int
-		Relations                  func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, asOf *model.Date) int
+		RelatedProposalsConnection func(childComplexity int, first *int, after *string, last *int, before *string) int
+		RelatesTo                  func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Relations                  func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Since                      func(childComplexity int) int
 		Theme                      func(childComplexity int) int
 		Title                      func(childComplexity int) int
@@ -756,33 +751,33 @@ type ComplexityRoot struct {
 
 	Query struct {
 		Actielijn     func(childComplexity int, number int) int
-		Actielijnen   func(childComplexity int, first *int, after *string, where *model.NumberedWhere, orderBy []*model.NodeOrder, asOf *model.Date) int
+		Actielijnen   func(childComplexity int, first *int, after *string, last *int, before *string, where *model.NumberedWhere, orderBy []*model.NodeOrder, asOf *model.Date) int
 		Action        func(childComplexity int, number int) int
-		ActionPlans   func(childComplexity int, first *int, after *string, where *model.DatedWhere, orderBy []*model.NodeOrder, asOf *model.Date) int
-		Actions       func(childComplexity int, first *int, after *string, where *model.NumberedWhere, orderBy []*model.NodeOrder, asOf *model.Date) int
+		ActionPlans   func(childComplexity int, first *int, after *string, last *int, before *string, where *model.DatedWhere, orderBy []*model.NodeOrder, asOf *model.Date) int
+		Actions       func(childComplexity int, first *int, after *string, last *int, before *string, where *model.NumberedWhere, orderBy []*model.NodeOrder, asOf *model.Date) int
 		Changes       func(childComplexity int, from model.Date, to model.Date, around *string, first *int) int
-		Commitments   func(childComplexity int, first *int, after *string, where *model.NumberedWhere, orderBy []*model.NodeOrder, asOf *model.Date) int
+		Commitments   func(childComplexity int, first *int, after *string, last *int, before *string, where *model.NumberedWhere, orderBy []*model.NodeOrder, asOf *model.Date) int
 		Document      func(childComplexity int, id *string, dossier *string, number *int) int
-		Documents     func(childComplexity int, first *int, after *string, where *model.DocumentWhere, orderBy []*model.NodeOrder, asOf *model.Date) int
-		Events        func(childComplexity int, first *int, after *string, where *model.DatedWhere, orderBy []*model.NodeOrder, asOf *model.Date) int
-		Legislation   func(childComplexity int, first *int, after *string, where *model.NodeWhere, orderBy []*model.NodeOrder, asOf *model.Date) int
+		Documents     func(childComplexity int, first *int, after *string, last *int, before *string, where *model.DocumentWhere, orderBy []*model.NodeOrder, asOf *model.Date) int
+		Events        func(childComplexity int, first *int, after *string, last *int, before *string, where *model.DatedWhere, orderBy []*model.NodeOrder, asOf *model.Date) int
+		Legislation   func(childComplexity int, first *int, after *string, last *int, before *string, where *model.NodeWhere, orderBy []*model.NodeOrder, asOf *model.Date) int
 		Lookup        func(childComplexity int, label model.Label, name string) int
 		Motion        func(childComplexity int, dossier string, number int) int
-		Motions       func(childComplexity int, first *int, after *string, where *model.MotionWhere, orderBy []*model.NodeOrder, asOf *model.Date) int
+		Motions       func(childComplexity int, first *int, after *string, last *int, before *string, where *model.MotionWhere, orderBy []*model.NodeOrder, asOf *model.Date) int
 		Neighbourhood func(childComplexity int, id string, depth *int, types []model.RelationType, limit *int, asOf *model.Date) int
 		Node          func(childComplexity int, id string) int
 		Nodes         func(childComplexity int, ids []string) int
-		Offices       func(childComplexity int, first *int, after *string, where *model.NodeWhere, orderBy []*model.NodeOrder, asOf *model.Date) int
+		Offices       func(childComplexity int, first *int, after *string, last *int, before *string, where *model.NodeWhere, orderBy []*model.NodeOrder, asOf *model.Date) int
 		Organisation  func(childComplexity int, name string) int
-		Organisations func(childComplexity int, first *int, after *string, where *model.OrganisationWhere, orderBy []*model.NodeOrder, asOf *model.Date) int
-		Parties       func(childComplexity int, first *int, after *string, where *model.NodeWhere, orderBy []*model.NodeOrder, asOf *model.Date) int
+		Organisations func(childComplexity int, first *int, after *string, last *int, before *string, where *model.OrganisationWhere, orderBy []*model.NodeOrder, asOf *model.Date) int
+		Parties       func(childComplexity int, first *int, after *string, last *int, before *string, where *model.NodeWhere, orderBy []*model.NodeOrder, asOf *model.Date) int
 		Party         func(childComplexity int, name string) int
 		Person        func(childComplexity int, name string) int
-		Persons       func(childComplexity int, first *int, after *string, where *model.PersonWhere, orderBy []*model.NodeOrder, asOf *model.Date) int
+		Persons       func(childComplexity int, first *int, after *string, last *int, before *string, where *model.PersonWhere, orderBy []*model.NodeOrder, asOf *model.Date) int
 		Proposal      func(childComplexity int, number int) int
-		Proposals     func(childComplexity int, first *int, after *string, where *model.NumberedWhere, orderBy []*model.NodeOrder, asOf *model.Date) int
+		Proposals     func(childComplexity int, first *int, after *string, last *int, before *string, where *model.NumberedWhere, orderBy []*model.NodeOrder, asOf *model.Date) int
 		Report        func(childComplexity int, name string) int
-		Reports       func(childComplexity int, first *int, after *string, where *model.DatedWhere, orderBy []*model.NodeOrder, asOf *model.Date) int
+		Reports       func(childComplexity int, first *int, after *string, last *int, before *string, where *model.DatedWhere, orderBy []*model.NodeOrder, asOf *model.Date) int
 		Search        func(childComplexity int, text string, labels []model.Label, first *int) int
 		ShortestPath  func(childComplexity int, from string, to string, maxLength *int, types []model.RelationType, asOf *model.Date) int
 		Stats         func(childComplexity int) int
@@ -822,21 +817,21 @@ type ComplexityRoot struct {
 	Report struct {
 		Aliases                  func(childComplexity int) int
 		CommissionedBy           func(childComplexity int, first *int) int
-		CommissionedByConnection func(childComplexity int, first *int, after *string) int
+		CommissionedByConnection func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Date                     func(childComplexity int) int
 		Executors                func(childComplexity int, first *int) int
-		ExecutorsConnection      func(childComplexity int, first *int, after *string) int
+		ExecutorsConnection      func(childComplexity int, first *int, after *string, last *int, before *string) int
 		ID                       func(childComplexity int) int
 		Kind                     func(childComplexity int) int
 		Label                    func(childComplexity int) int
-		MentionedIn              func(childComplexity int, first *int, after *string) int
+		MentionedIn              func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Mentions                 func(childComplexity int) int
 		Name                     func(childComplexity int) int
 		Publishers               func(childComplexity int, first *int) int
-		PublishersConnection     func(childComplexity int, first *int, after *string) int
-		Relations                func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, asOf *model.Date) int
+		PublishersConnection     func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Relations                func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		RespondedToBy            func(childComplexity int, first *int) int
-		RespondedToByConnection  func(childComplexity int, first *int, after *string) int
+		RespondedToByConnection  func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Since                    func(childComplexity int) int
 		Title                    func(childComplexity int) int
 	}
@@ -886,6 +881,14 @@ type ComplexityRoot struct {
 		Edges func(childComplexity int) int
 		Nodes func(childComplexity int) int
 	}
+
+	Vote struct {
+		Evidence func(childComplexity int) int
+		Party    func(childComplexity int) int
+		Seats    func(childComplexity int) int
+		Source   func(childComplexity int) int
+		Vote     func(childComplexity int) int
+	}
 }
 
 type executableSchema graphql.ExecutableSchemaState[ResolverRoot, DirectiveRoot, ComplexityRoot]
@@ -923,7 +926,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Actielijn.ActionsConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Actielijn.ActionsConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Actielijn.aliases":
 		if e.ComplexityRoot.Actielijn.Aliases == nil {
 			break
@@ -951,7 +954,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Actielijn.CoordinatorsConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Actielijn.CoordinatorsConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Actielijn.executors":
 		if e.ComplexityRoot.Actielijn.Executors == nil {
 			break
@@ -973,7 +976,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Actielijn.ExecutorsConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Actielijn.ExecutorsConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Actielijn.holders":
 		if e.ComplexityRoot.Actielijn.Holders == nil {
 			break
@@ -995,7 +998,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Actielijn.HoldersConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Actielijn.HoldersConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Actielijn.id":
 		if e.ComplexityRoot.Actielijn.ID == nil {
 			break
@@ -1023,7 +1026,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Actielijn.InvolvedConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Actielijn.InvolvedConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Actielijn.label":
 		if e.ComplexityRoot.Actielijn.Label == nil {
 			break
@@ -1040,7 +1043,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Actielijn.MentionedIn(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Actielijn.MentionedIn(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Actielijn.mentions":
 		if e.ComplexityRoot.Actielijn.Mentions == nil {
 			break
@@ -1075,7 +1078,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Actielijn.PlanConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Actielijn.PlanConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Actielijn.proposals":
 		if e.ComplexityRoot.Actielijn.Proposals == nil {
 			break
@@ -1097,7 +1100,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Actielijn.ProposalsConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Actielijn.ProposalsConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Actielijn.relations":
 		if e.ComplexityRoot.Actielijn.Relations == nil {
 			break
@@ -1108,7 +1111,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Actielijn.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string), args["asOf"].(*model.Date)), true
+		return e.ComplexityRoot.Actielijn.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Actielijn.since":
 		if e.ComplexityRoot.Actielijn.Since == nil {
 			break
@@ -1238,7 +1241,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Action.ActielijnConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Action.ActielijnConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Action.aliases":
 		if e.ComplexityRoot.Action.Aliases == nil {
 			break
@@ -1278,7 +1281,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Action.CommissionedByConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Action.CommissionedByConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Action.coordinators":
 		if e.ComplexityRoot.Action.Coordinators == nil {
 			break
@@ -1300,7 +1303,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Action.CoordinatorsConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Action.CoordinatorsConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Action.executors":
 		if e.ComplexityRoot.Action.Executors == nil {
 			break
@@ -1322,7 +1325,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Action.ExecutorsConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Action.ExecutorsConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Action.holders":
 		if e.ComplexityRoot.Action.Holders == nil {
 			break
@@ -1344,7 +1347,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Action.HoldersConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Action.HoldersConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Action.id":
 		if e.ComplexityRoot.Action.ID == nil {
 			break
@@ -1372,7 +1375,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Action.InvolvedConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Action.InvolvedConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Action.label":
 		if e.ComplexityRoot.Action.Label == nil {
 			break
@@ -1389,7 +1392,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Action.MentionedIn(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Action.MentionedIn(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Action.mentions":
 		if e.ComplexityRoot.Action.Mentions == nil {
 			break
@@ -1429,7 +1432,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Action.ProposalsConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Action.ProposalsConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Action.relations":
 		if e.ComplexityRoot.Action.Relations == nil {
 			break
@@ -1440,7 +1443,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Action.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string), args["asOf"].(*model.Date)), true
+		return e.ComplexityRoot.Action.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Action.since":
 		if e.ComplexityRoot.Action.Since == nil {
 			break
@@ -1507,7 +1510,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.ActionPlan.ActielijnenConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.ActionPlan.ActielijnenConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "ActionPlan.aliases":
 		if e.ComplexityRoot.ActionPlan.Aliases == nil {
 			break
@@ -1542,7 +1545,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.ActionPlan.MentionedIn(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.ActionPlan.MentionedIn(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "ActionPlan.mentions":
 		if e.ComplexityRoot.ActionPlan.Mentions == nil {
 			break
@@ -1565,7 +1568,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.ActionPlan.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string), args["asOf"].(*model.Date)), true
+		return e.ComplexityRoot.ActionPlan.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "ActionPlan.since":
 		if e.ComplexityRoot.ActionPlan.Since == nil {
 			break
@@ -1837,7 +1840,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Commitment.MadeIn(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Commitment.MadeIn(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Commitment.mentionedIn":
 		if e.ComplexityRoot.Commitment.MentionedIn == nil {
 			break
@@ -1848,7 +1851,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Commitment.MentionedIn(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Commitment.MentionedIn(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Commitment.mentions":
 		if e.ComplexityRoot.Commitment.Mentions == nil {
 			break
@@ -1888,7 +1891,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Commitment.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string), args["asOf"].(*model.Date)), true
+		return e.ComplexityRoot.Commitment.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Commitment.respondedToBy":
 		if e.ComplexityRoot.Commitment.RespondedToBy == nil {
 			break
@@ -1910,7 +1913,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Commitment.RespondedToByConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Commitment.RespondedToByConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Commitment.since":
 		if e.ComplexityRoot.Commitment.Since == nil {
 			break
@@ -2067,6 +2070,43 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CommitmentStepChange.Step(childComplexity), true
 
+	case "Decision.date":
+		if e.ComplexityRoot.Decision.Date == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Decision.Date(childComplexity), true
+	case "Decision.evidence":
+		if e.ComplexityRoot.Decision.Evidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Decision.Evidence(childComplexity), true
+	case "Decision.result":
+		if e.ComplexityRoot.Decision.Result == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Decision.Result(childComplexity), true
+	case "Decision.source":
+		if e.ComplexityRoot.Decision.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Decision.Source(childComplexity), true
+	case "Decision.text":
+		if e.ComplexityRoot.Decision.Text == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Decision.Text(childComplexity), true
+	case "Decision.votes":
+		if e.ComplexityRoot.Decision.Votes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Decision.Votes(childComplexity), true
+
 	case "Document.addressedTo":
 		if e.ComplexityRoot.Document.AddressedTo == nil {
 			break
@@ -2077,7 +2117,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Document.AddressedTo(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Document.AddressedTo(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Document.aliases":
 		if e.ComplexityRoot.Document.Aliases == nil {
 			break
@@ -2106,7 +2146,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Document.CitedBy(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Document.CitedBy(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Document.cites":
 		if e.ComplexityRoot.Document.Cites == nil {
 			break
@@ -2117,7 +2157,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Document.Cites(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Document.Cites(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Document.date":
 		if e.ComplexityRoot.Document.Date == nil {
 			break
@@ -2164,7 +2204,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Document.Mentioned(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Document.Mentioned(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Document.mentionedIn":
 		if e.ComplexityRoot.Document.MentionedIn == nil {
 			break
@@ -2175,7 +2215,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Document.MentionedIn(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Document.MentionedIn(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Document.mentions":
 		if e.ComplexityRoot.Document.Mentions == nil {
 			break
@@ -2210,7 +2250,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Document.OnBehalfOf(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Document.OnBehalfOf(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Document.relations":
 		if e.ComplexityRoot.Document.Relations == nil {
 			break
@@ -2221,7 +2261,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Document.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string), args["asOf"].(*model.Date)), true
+		return e.ComplexityRoot.Document.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Document.respondsTo":
 		if e.ComplexityRoot.Document.RespondsTo == nil {
 			break
@@ -2232,7 +2272,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Document.RespondsTo(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Document.RespondsTo(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Document.signatories":
 		if e.ComplexityRoot.Document.Signatories == nil {
 			break
@@ -2254,7 +2294,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Document.SignatoriesConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Document.SignatoriesConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Document.since":
 		if e.ComplexityRoot.Document.Since == nil {
 			break
@@ -2413,7 +2453,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Event.AttendeesConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Event.AttendeesConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Event.commitments":
 		if e.ComplexityRoot.Event.Commitments == nil {
 			break
@@ -2435,7 +2475,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Event.CommitmentsConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Event.CommitmentsConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Event.date":
 		if e.ComplexityRoot.Event.Date == nil {
 			break
@@ -2470,7 +2510,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Event.MentionedIn(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Event.MentionedIn(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Event.mentions":
 		if e.ComplexityRoot.Event.Mentions == nil {
 			break
@@ -2498,7 +2538,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Event.MotionsConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Event.MotionsConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Event.name":
 		if e.ComplexityRoot.Event.Name == nil {
 			break
@@ -2515,7 +2555,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Event.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string), args["asOf"].(*model.Date)), true
+		return e.ComplexityRoot.Event.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Event.since":
 		if e.ComplexityRoot.Event.Since == nil {
 			break
@@ -2714,7 +2754,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Legislation.MentionedIn(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Legislation.MentionedIn(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Legislation.mentions":
 		if e.ComplexityRoot.Legislation.Mentions == nil {
 			break
@@ -2737,7 +2777,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Legislation.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string), args["asOf"].(*model.Date)), true
+		return e.ComplexityRoot.Legislation.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Legislation.since":
 		if e.ComplexityRoot.Legislation.Since == nil {
 			break
@@ -2777,74 +2817,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.LegislationEdge.Cursor(childComplexity), true
 
-	case "LegislationRelationConnection.edges":
-		if e.ComplexityRoot.LegislationRelationConnection.Edges == nil {
-			break
-		}
-
-		return e.ComplexityRoot.LegislationRelationConnection.Edges(childComplexity), true
-	case "LegislationRelationConnection.pageInfo":
-		if e.ComplexityRoot.LegislationRelationConnection.PageInfo == nil {
-			break
-		}
-
-		return e.ComplexityRoot.LegislationRelationConnection.PageInfo(childComplexity), true
-	case "LegislationRelationConnection.totalCount":
-		if e.ComplexityRoot.LegislationRelationConnection.TotalCount == nil {
-			break
-		}
-
-		return e.ComplexityRoot.LegislationRelationConnection.TotalCount(childComplexity), true
-
-	case "LegislationRelationEdge.node":
-		if e.ComplexityRoot.LegislationRelationEdge.AsLegislation == nil {
-			break
-		}
-
-		return e.ComplexityRoot.LegislationRelationEdge.AsLegislation(childComplexity), true
-	case "LegislationRelationEdge.cursor":
-		if e.ComplexityRoot.LegislationRelationEdge.Cursor == nil {
-			break
-		}
-
-		return e.ComplexityRoot.LegislationRelationEdge.Cursor(childComplexity), true
-	case "LegislationRelationEdge.direction":
-		if e.ComplexityRoot.LegislationRelationEdge.Direction == nil {
-			break
-		}
-
-		return e.ComplexityRoot.LegislationRelationEdge.Direction(childComplexity), true
-	case "LegislationRelationEdge.evidence":
-		if e.ComplexityRoot.LegislationRelationEdge.Evidence == nil {
-			break
-		}
-
-		return e.ComplexityRoot.LegislationRelationEdge.Evidence(childComplexity), true
-	case "LegislationRelationEdge.from":
-		if e.ComplexityRoot.LegislationRelationEdge.From == nil {
-			break
-		}
-
-		return e.ComplexityRoot.LegislationRelationEdge.From(childComplexity), true
-	case "LegislationRelationEdge.relation":
-		if e.ComplexityRoot.LegislationRelationEdge.Relation == nil {
-			break
-		}
-
-		return e.ComplexityRoot.LegislationRelationEdge.Relation(childComplexity), true
-	case "LegislationRelationEdge.to":
-		if e.ComplexityRoot.LegislationRelationEdge.To == nil {
-			break
-		}
-
-		return e.ComplexityRoot.LegislationRelationEdge.To(childComplexity), true
-	case "LegislationRelationEdge.type":
-		if e.ComplexityRoot.LegislationRelationEdge.Type == nil {
-			break
-		}
-
-		return e.ComplexityRoot.LegislationRelationEdge.Type(childComplexity), true
-
 	case "Motion.aliases":
 		if e.ComplexityRoot.Motion.Aliases == nil {
 			break
@@ -2875,6 +2847,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Motion.DateSubmitted(childComplexity), true
+	case "Motion.decisions":
+		if e.ComplexityRoot.Motion.Decisions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Motion.Decisions(childComplexity), true
 	case "Motion.document":
 		if e.ComplexityRoot.Motion.Document == nil {
 			break
@@ -2915,7 +2893,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Motion.MentionedIn(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Motion.MentionedIn(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Motion.mentions":
 		if e.ComplexityRoot.Motion.Mentions == nil {
 			break
@@ -2955,7 +2933,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Motion.ProposalsConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Motion.ProposalsConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Motion.relations":
 		if e.ComplexityRoot.Motion.Relations == nil {
 			break
@@ -2966,7 +2944,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Motion.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string), args["asOf"].(*model.Date)), true
+		return e.ComplexityRoot.Motion.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Motion.request":
 		if e.ComplexityRoot.Motion.Request == nil {
 			break
@@ -2994,7 +2972,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Motion.RespondedToByConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Motion.RespondedToByConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Motion.since":
 		if e.ComplexityRoot.Motion.Since == nil {
 			break
@@ -3028,7 +3006,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Motion.SubmittedIn(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Motion.SubmittedIn(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Motion.submitterNames":
 		if e.ComplexityRoot.Motion.SubmitterNames == nil {
 			break
@@ -3056,7 +3034,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Motion.SubmittersConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Motion.SubmittersConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+	case "Motion.votes":
+		if e.ComplexityRoot.Motion.Votes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Motion.Votes(childComplexity), true
 
 	case "MotionConnection.edges":
 		if e.ComplexityRoot.MotionConnection.Edges == nil {
@@ -3200,7 +3184,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Office.AddressedIn(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Office.AddressedIn(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Office.aliases":
 		if e.ComplexityRoot.Office.Aliases == nil {
 			break
@@ -3228,7 +3212,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Office.HoldersConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Office.HoldersConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Office.id":
 		if e.ComplexityRoot.Office.ID == nil {
 			break
@@ -3251,7 +3235,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Office.MentionedIn(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Office.MentionedIn(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Office.mentions":
 		if e.ComplexityRoot.Office.Mentions == nil {
 			break
@@ -3285,7 +3269,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Office.OnBehalfDocumentsConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Office.OnBehalfDocumentsConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Office.partOf":
 		if e.ComplexityRoot.Office.PartOf == nil {
 			break
@@ -3296,7 +3280,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Office.PartOf(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Office.PartOf(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Office.relations":
 		if e.ComplexityRoot.Office.Relations == nil {
 			break
@@ -3307,7 +3291,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Office.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string), args["asOf"].(*model.Date)), true
+		return e.ComplexityRoot.Office.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Office.signed":
 		if e.ComplexityRoot.Office.Signed == nil {
 			break
@@ -3329,7 +3313,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Office.SignedConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Office.SignedConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Office.since":
 		if e.ComplexityRoot.Office.Since == nil {
 			break
@@ -3453,7 +3437,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Organisation.AddressedIn(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Organisation.AddressedIn(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Organisation.aliases":
 		if e.ComplexityRoot.Organisation.Aliases == nil {
 			break
@@ -3470,7 +3454,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Organisation.Commissioned(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Organisation.Commissioned(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Organisation.coordinatedBy":
 		if e.ComplexityRoot.Organisation.CoordinatedBy == nil {
 			break
@@ -3492,7 +3476,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Organisation.CoordinatedByConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Organisation.CoordinatedByConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Organisation.coordinates":
 		if e.ComplexityRoot.Organisation.Coordinates == nil {
 			break
@@ -3503,7 +3487,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Organisation.Coordinates(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Organisation.Coordinates(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Organisation.executes":
 		if e.ComplexityRoot.Organisation.Executes == nil {
 			break
@@ -3514,7 +3498,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Organisation.Executes(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Organisation.Executes(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Organisation.holds":
 		if e.ComplexityRoot.Organisation.Holds == nil {
 			break
@@ -3525,7 +3509,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Organisation.Holds(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Organisation.Holds(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Organisation.id":
 		if e.ComplexityRoot.Organisation.ID == nil {
 			break
@@ -3554,7 +3538,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Organisation.MemberOf(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Organisation.MemberOf(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Organisation.members":
 		if e.ComplexityRoot.Organisation.Members == nil {
 			break
@@ -3576,7 +3560,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Organisation.MembersConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Organisation.MembersConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Organisation.mentionedIn":
 		if e.ComplexityRoot.Organisation.MentionedIn == nil {
 			break
@@ -3587,7 +3571,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Organisation.MentionedIn(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Organisation.MentionedIn(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Organisation.mentions":
 		if e.ComplexityRoot.Organisation.Mentions == nil {
 			break
@@ -3610,7 +3594,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Organisation.PartOf(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Organisation.PartOf(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Organisation.parts":
 		if e.ComplexityRoot.Organisation.Parts == nil {
 			break
@@ -3632,7 +3616,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Organisation.PartsConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Organisation.PartsConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Organisation.published":
 		if e.ComplexityRoot.Organisation.Published == nil {
 			break
@@ -3643,7 +3627,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Organisation.Published(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Organisation.Published(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Organisation.relations":
 		if e.ComplexityRoot.Organisation.Relations == nil {
 			break
@@ -3654,7 +3638,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Organisation.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string), args["asOf"].(*model.Date)), true
+		return e.ComplexityRoot.Organisation.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Organisation.since":
 		if e.ComplexityRoot.Organisation.Since == nil {
 			break
@@ -3826,7 +3810,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Party.MembersConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Party.MembersConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Party.mentionedIn":
 		if e.ComplexityRoot.Party.MentionedIn == nil {
 			break
@@ -3837,7 +3821,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Party.MentionedIn(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Party.MentionedIn(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Party.mentions":
 		if e.ComplexityRoot.Party.Mentions == nil {
 			break
@@ -3860,7 +3844,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Party.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string), args["asOf"].(*model.Date)), true
+		return e.ComplexityRoot.Party.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Party.since":
 		if e.ComplexityRoot.Party.Since == nil {
 			break
@@ -3995,7 +3979,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Person.AttendedConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Person.AttendedConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Person.id":
 		if e.ComplexityRoot.Person.ID == nil {
 			break
@@ -4030,7 +4014,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Person.MentionedIn(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Person.MentionedIn(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Person.mentions":
 		if e.ComplexityRoot.Person.Mentions == nil {
 			break
@@ -4064,7 +4048,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Person.OfficesConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Person.OfficesConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Person.party":
 		if e.ComplexityRoot.Person.Party == nil {
 			break
@@ -4081,7 +4065,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Person.PartyConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Person.PartyConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Person.partyName":
 		if e.ComplexityRoot.Person.PartyName == nil {
 			break
@@ -4098,7 +4082,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Person.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string), args["asOf"].(*model.Date)), true
+		return e.ComplexityRoot.Person.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Person.signed":
 		if e.ComplexityRoot.Person.Signed == nil {
 			break
@@ -4120,7 +4104,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Person.SignedConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Person.SignedConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Person.since":
 		if e.ComplexityRoot.Person.Since == nil {
 			break
@@ -4148,7 +4132,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Person.SubmittedConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Person.SubmittedConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 
 	case "PersonConnection.edges":
 		if e.ComplexityRoot.PersonConnection.Edges == nil {
@@ -4290,7 +4274,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Proposal.MentionedIn(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Proposal.MentionedIn(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Proposal.mentions":
 		if e.ComplexityRoot.Proposal.Mentions == nil {
 			break
@@ -4330,7 +4314,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Proposal.RelatedProposalsConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Proposal.RelatedProposalsConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Proposal.relatesTo":
 		if e.ComplexityRoot.Proposal.RelatesTo == nil {
 			break
@@ -4341,7 +4325,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Proposal.RelatesTo(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Proposal.RelatesTo(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Proposal.relations":
 		if e.ComplexityRoot.Proposal.Relations == nil {
 			break
@@ -4352,7 +4336,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Proposal.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string), args["asOf"].(*model.Date)), true
+		return e.ComplexityRoot.Proposal.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Proposal.since":
 		if e.ComplexityRoot.Proposal.Since == nil {
 			break
@@ -4493,7 +4477,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Actielijnen(childComplexity, args["first"].(*int), args["after"].(*string), args["where"].(*model.NumberedWhere), args["orderBy"].([]*model.NodeOrder), args["asOf"].(*model.Date)), true
+		return e.ComplexityRoot.Query.Actielijnen(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["where"].(*model.NumberedWhere), args["orderBy"].([]*model.NodeOrder), args["asOf"].(*model.Date)), true
 	case "Query.action":
 		if e.ComplexityRoot.Query.Action == nil {
 			break
@@ -4515,7 +4499,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.ActionPlans(childComplexity, args["first"].(*int), args["after"].(*string), args["where"].(*model.DatedWhere), args["orderBy"].([]*model.NodeOrder), args["asOf"].(*model.Date)), true
+		return e.ComplexityRoot.Query.ActionPlans(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["where"].(*model.DatedWhere), args["orderBy"].([]*model.NodeOrder), args["asOf"].(*model.Date)), true
 	case "Query.actions":
 		if e.ComplexityRoot.Query.Actions == nil {
 			break
@@ -4526,7 +4510,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Actions(childComplexity, args["first"].(*int), args["after"].(*string), args["where"].(*model.NumberedWhere), args["orderBy"].([]*model.NodeOrder), args["asOf"].(*model.Date)), true
+		return e.ComplexityRoot.Query.Actions(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["where"].(*model.NumberedWhere), args["orderBy"].([]*model.NodeOrder), args["asOf"].(*model.Date)), true
 	case "Query.changes":
 		if e.ComplexityRoot.Query.Changes == nil {
 			break
@@ -4548,7 +4532,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Commitments(childComplexity, args["first"].(*int), args["after"].(*string), args["where"].(*model.NumberedWhere), args["orderBy"].([]*model.NodeOrder), args["asOf"].(*model.Date)), true
+		return e.ComplexityRoot.Query.Commitments(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["where"].(*model.NumberedWhere), args["orderBy"].([]*model.NodeOrder), args["asOf"].(*model.Date)), true
 	case "Query.document":
 		if e.ComplexityRoot.Query.Document == nil {
 			break
@@ -4570,7 +4554,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Documents(childComplexity, args["first"].(*int), args["after"].(*string), args["where"].(*model.DocumentWhere), args["orderBy"].([]*model.NodeOrder), args["asOf"].(*model.Date)), true
+		return e.ComplexityRoot.Query.Documents(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["where"].(*model.DocumentWhere), args["orderBy"].([]*model.NodeOrder), args["asOf"].(*model.Date)), true
 	case "Query.events":
 		if e.ComplexityRoot.Query.Events == nil {
 			break
@@ -4581,7 +4565,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Events(childComplexity, args["first"].(*int), args["after"].(*string), args["where"].(*model.DatedWhere), args["orderBy"].([]*model.NodeOrder), args["asOf"].(*model.Date)), true
+		return e.ComplexityRoot.Query.Events(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["where"].(*model.DatedWhere), args["orderBy"].([]*model.NodeOrder), args["asOf"].(*model.Date)), true
 
 	case "Query.legislation":
 		if e.ComplexityRoot.Query.Legislation == nil {
@@ -4593,7 +4577,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Legislation(childComplexity, args["first"].(*int), args["after"].(*string), args["where"].(*model.NodeWhere), args["orderBy"].([]*model.NodeOrder), args["asOf"].(*model.Date)), true
+		return e.ComplexityRoot.Query.Legislation(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["where"].(*model.NodeWhere), args["orderBy"].([]*model.NodeOrder), args["asOf"].(*model.Date)), true
 	case "Query.lookup":
 		if e.ComplexityRoot.Query.Lookup == nil {
 			break
@@ -4626,7 +4610,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Motions(childComplexity, args["first"].(*int), args["after"].(*string), args["where"].(*model.MotionWhere), args["orderBy"].([]*model.NodeOrder), args["asOf"].(*model.Date)), true
+		return e.ComplexityRoot.Query.Motions(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["where"].(*model.MotionWhere), args["orderBy"].([]*model.NodeOrder), args["asOf"].(*model.Date)), true
 	case "Query.neighbourhood":
 		if e.ComplexityRoot.Query.Neighbourhood == nil {
 			break
@@ -4670,7 +4654,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Offices(childComplexity, args["first"].(*int), args["after"].(*string), args["where"].(*model.NodeWhere), args["orderBy"].([]*model.NodeOrder), args["asOf"].(*model.Date)), true
+		return e.ComplexityRoot.Query.Offices(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["where"].(*model.NodeWhere), args["orderBy"].([]*model.NodeOrder), args["asOf"].(*model.Date)), true
 	case "Query.organisation":
 		if e.ComplexityRoot.Query.Organisation == nil {
 			break
@@ -4692,7 +4676,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Organisations(childComplexity, args["first"].(*int), args["after"].(*string), args["where"].(*model.OrganisationWhere), args["orderBy"].([]*model.NodeOrder), args["asOf"].(*model.Date)), true
+		return e.ComplexityRoot.Query.Organisations(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["where"].(*model.OrganisationWhere), args["orderBy"].([]*model.NodeOrder), args["asOf"].(*model.Date)), true
 	case "Query.parties":
 		if e.ComplexityRoot.Query.Parties == nil {
 			break
@@ -4703,7 +4687,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Parties(childComplexity, args["first"].(*int), args["after"].(*string), args["where"].(*model.NodeWhere), args["orderBy"].([]*model.NodeOrder), args["asOf"].(*model.Date)), true
+		return e.ComplexityRoot.Query.Parties(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["where"].(*model.NodeWhere), args["orderBy"].([]*model.NodeOrder), args["asOf"].(*model.Date)), true
 	case "Query.party":
 		if e.ComplexityRoot.Query.Party == nil {
 			break
@@ -4736,7 +4720,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Persons(childComplexity, args["first"].(*int), args["after"].(*string), args["where"].(*model.PersonWhere), args["orderBy"].([]*model.NodeOrder), args["asOf"].(*model.Date)), true
+		return e.ComplexityRoot.Query.Persons(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["where"].(*model.PersonWhere), args["orderBy"].([]*model.NodeOrder), args["asOf"].(*model.Date)), true
 	case "Query.proposal":
 		if e.ComplexityRoot.Query.Proposal == nil {
 			break
@@ -4758,7 +4742,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Proposals(childComplexity, args["first"].(*int), args["after"].(*string), args["where"].(*model.NumberedWhere), args["orderBy"].([]*model.NodeOrder), args["asOf"].(*model.Date)), true
+		return e.ComplexityRoot.Query.Proposals(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["where"].(*model.NumberedWhere), args["orderBy"].([]*model.NodeOrder), args["asOf"].(*model.Date)), true
 	case "Query.report":
 		if e.ComplexityRoot.Query.Report == nil {
 			break
@@ -4780,7 +4764,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Reports(childComplexity, args["first"].(*int), args["after"].(*string), args["where"].(*model.DatedWhere), args["orderBy"].([]*model.NodeOrder), args["asOf"].(*model.Date)), true
+		return e.ComplexityRoot.Query.Reports(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["where"].(*model.DatedWhere), args["orderBy"].([]*model.NodeOrder), args["asOf"].(*model.Date)), true
 	case "Query.search":
 		if e.ComplexityRoot.Query.Search == nil {
 			break
@@ -4955,7 +4939,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Report.CommissionedByConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Report.CommissionedByConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Report.date":
 		if e.ComplexityRoot.Report.Date == nil {
 			break
@@ -4983,7 +4967,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Report.ExecutorsConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Report.ExecutorsConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Report.id":
 		if e.ComplexityRoot.Report.ID == nil {
 			break
@@ -5012,7 +4996,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Report.MentionedIn(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Report.MentionedIn(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Report.mentions":
 		if e.ComplexityRoot.Report.Mentions == nil {
 			break
@@ -5046,7 +5030,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Report.PublishersConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Report.PublishersConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Report.relations":
 		if e.ComplexityRoot.Report.Relations == nil {
 			break
@@ -5057,7 +5041,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Report.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string), args["asOf"].(*model.Date)), true
+		return e.ComplexityRoot.Report.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Report.respondedToBy":
 		if e.ComplexityRoot.Report.RespondedToBy == nil {
 			break
@@ -5079,7 +5063,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Report.RespondedToByConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Report.RespondedToByConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Report.since":
 		if e.ComplexityRoot.Report.Since == nil {
 			break
@@ -5250,6 +5234,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Subgraph.Nodes(childComplexity), true
 
+	case "Vote.evidence":
+		if e.ComplexityRoot.Vote.Evidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Vote.Evidence(childComplexity), true
+	case "Vote.party":
+		if e.ComplexityRoot.Vote.Party == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Vote.Party(childComplexity), true
+	case "Vote.seats":
+		if e.ComplexityRoot.Vote.Seats == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Vote.Seats(childComplexity), true
+	case "Vote.source":
+		if e.ComplexityRoot.Vote.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Vote.Source(childComplexity), true
+	case "Vote.vote":
+		if e.ComplexityRoot.Vote.Vote == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Vote.Vote(childComplexity), true
+
 	}
 	return 0, false
 }
@@ -5365,9 +5380,13 @@ type Person implements Node {
     "Labels at the other end to include; empty or null: all."
     labels: [Label!]
     "At most this many edges (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
     "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
     asOf: Date
   ): RelationConnection!
@@ -5385,18 +5404,26 @@ type Person implements Node {
   "` + "`" + `submitted` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   submittedConnection(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): MotionRelationConnection!
   "The fractie (party group) the person belongs to (MEMBER_OF); null when unknown. Should the documents link the person to more than one, this is the first by name; ` + "`" + `partyConnection` + "`" + ` lists them all."
   party: Party
   "` + "`" + `party` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   partyConnection(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): PartyRelationConnection!
   "Offices the person holds (HOLDS_OFFICE)."
   offices(
@@ -5406,9 +5433,13 @@ type Person implements Node {
   "` + "`" + `offices` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   officesConnection(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): OfficeRelationConnection!
   "Debates the person took part in, as the debate reports list them (ATTENDED)."
   attended(
@@ -5418,9 +5449,13 @@ type Person implements Node {
   "` + "`" + `attended` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   attendedConnection(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): EventRelationConnection!
   "Documents the person signed (SIGNED_BY, incoming)."
   signed(
@@ -5430,16 +5465,24 @@ type Person implements Node {
   "` + "`" + `signed` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   signedConnection(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): DocumentRelationConnection!
   "Documents that mention this person (MENTIONS)."
   mentionedIn(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): DocumentRelationConnection!
 }
 
@@ -5505,9 +5548,13 @@ type Office implements Node {
     "Labels at the other end to include; empty or null: all."
     labels: [Label!]
     "At most this many edges (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
     "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
     asOf: Date
   ): RelationConnection!
@@ -5519,9 +5566,13 @@ type Office implements Node {
   "` + "`" + `holders` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   holdersConnection(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): PersonRelationConnection!
   "Documents signed in the name of this office (SIGNED_BY, incoming)."
   signed(
@@ -5531,9 +5582,13 @@ type Office implements Node {
   "` + "`" + `signed` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   signedConnection(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): DocumentRelationConnection!
   "Documents sent also on behalf of (mede namens) this office (ON_BEHALF_OF, incoming)."
   onBehalfDocuments(
@@ -5543,30 +5598,46 @@ type Office implements Node {
   "` + "`" + `onBehalfDocuments` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   onBehalfDocumentsConnection(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): DocumentRelationConnection!
   "The organisation (usually a ministry) the office belongs to (PART_OF)."
   partOf(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): OrganisationRelationConnection!
   "Documents addressed to this office (ADDRESSED_TO, incoming)."
   addressedIn(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): DocumentRelationConnection!
   "Documents that mention this office (MENTIONS)."
   mentionedIn(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): DocumentRelationConnection!
 }
 
@@ -5594,9 +5665,13 @@ type Party implements Node {
     "Labels at the other end to include; empty or null: all."
     labels: [Label!]
     "At most this many edges (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
     "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
     asOf: Date
   ): RelationConnection!
@@ -5608,16 +5683,24 @@ type Party implements Node {
   "` + "`" + `members` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   membersConnection(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): PersonRelationConnection!
   "Documents that mention this party (MENTIONS)."
   mentionedIn(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): DocumentRelationConnection!
 }
 
@@ -5649,9 +5732,13 @@ type Organisation implements Node {
     "Labels at the other end to include; empty or null: all."
     labels: [Label!]
     "At most this many edges (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
     "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
     asOf: Date
   ): RelationConnection!
@@ -5662,30 +5749,46 @@ type Organisation implements Node {
   "Actielijnen and actions this organisation is actiehouder (holder) of (HOLDS)."
   holds(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): RelationConnection!
   "Actions, actielijnen and reports the organisation carries out or works on (EXECUTES)."
   executes(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): RelationConnection!
   "Reports and actions done \"in opdracht van\" (commissioned by) this organisation (COMMISSIONED)."
   commissioned(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): RelationConnection!
   "Actions, actielijnen and organisations this organisation coordinates (COORDINATES)."
   coordinates(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): RelationConnection!
   "Organisations that coordinate this one (COORDINATES, incoming)."
   coordinatedBy(
@@ -5695,23 +5798,35 @@ type Organisation implements Node {
   "` + "`" + `coordinatedBy` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   coordinatedByConnection(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): OrganisationRelationConnection!
   "Reports the organisation published (PUBLISHED)."
   published(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): ReportRelationConnection!
   "Networks and groups the organisation is a member of (MEMBER_OF)."
   memberOf(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): OrganisationRelationConnection!
   "Member organisations, for a network or group (MEMBER_OF, incoming)."
   members(
@@ -5721,16 +5836,24 @@ type Organisation implements Node {
   "` + "`" + `members` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   membersConnection(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): OrganisationRelationConnection!
   "The organisation this one is part of (PART_OF)."
   partOf(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): OrganisationRelationConnection!
   "Offices and organisations that are part of this one (PART_OF, incoming): ` + "`" + `... on Office` + "`" + `, ` + "`" + `... on Organisation` + "`" + `."
   parts(
@@ -5740,23 +5863,35 @@ type Organisation implements Node {
   "` + "`" + `parts` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   partsConnection(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): RelationConnection!
   "Documents addressed to this organisation (ADDRESSED_TO, incoming)."
   addressedIn(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): DocumentRelationConnection!
   "Documents that mention this organisation (MENTIONS)."
   mentionedIn(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): DocumentRelationConnection!
 }
 
@@ -5792,9 +5927,13 @@ extend type Query {
   "Organisations, filtered and sorted."
   organisations(
     "At most this many (default 50, at most 1000)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor (a ` + "`" + `pageInfo.endCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 1000. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
     "Only those that match; null: all."
     where: OrganisationWhere
     "Sort keys; default: by name, then ID."
@@ -5805,9 +5944,13 @@ extend type Query {
   "Persons, filtered and sorted."
   persons(
     "At most this many (default 50, at most 1000)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor (a ` + "`" + `pageInfo.endCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 1000. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
     "Only those that match; null: all."
     where: PersonWhere
     "Sort keys; default: by name, then ID."
@@ -5818,9 +5961,13 @@ extend type Query {
   "Fracties (party groups), filtered and sorted."
   parties(
     "At most this many (default 50, at most 1000)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor (a ` + "`" + `pageInfo.endCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 1000. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
     "Only those that match; null: all."
     where: NodeWhere
     "Sort keys; default: by name, then ID."
@@ -5831,9 +5978,13 @@ extend type Query {
   "Offices, filtered and sorted."
   offices(
     "At most this many (default 50, at most 1000)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor (a ` + "`" + `pageInfo.endCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 1000. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
     "Only those that match; null: all."
     where: NodeWhere
     "Sort keys; default: by name, then ID."
@@ -6041,18 +6192,19 @@ type OrganisationRelationEdge {
 A calendar date in ISO 8601 form, ` + "`" + `yyyy-mm-dd` + "`" + ` (for example ` + "`" + `2024-02-02` + "`" + `). Dutch documents write
 dates as "2 februari 2024"; the API always speaks ISO.
 """
-scalar Date
+scalar Date @specifiedBy(url: "https://scalars.graphql.org/andimarek/local-date.html")
 
 """
-Where a page of a connection ends and whether more follow. Pass ` + "`" + `endCursor` + "`" + ` as ` + "`" + `after` + "`" + ` to get
-the next page. Paging is forward only.
+Where a page of a connection starts and ends and whether more items lie beyond it. Forward: pass
+` + "`" + `endCursor` + "`" + ` as ` + "`" + `after` + "`" + ` (with ` + "`" + `first` + "`" + `) for the next page. Backward: pass ` + "`" + `startCursor` + "`" + ` as ` + "`" + `before` + "`" + `
+(with ` + "`" + `last` + "`" + `) for the previous page.
 """
 type PageInfo {
-  "Whether more items follow after this page."
+  "Whether more items follow after this page: paging forward, whether a next page exists; paging backward, whether the page was asked for with a ` + "`" + `before` + "`" + ` cursor."
   hasNextPage: Boolean!
-  "Whether this page was asked for with an ` + "`" + `after` + "`" + ` cursor, that is, whether items precede it."
+  "Whether items precede this page: paging backward, whether a previous page exists; paging forward, whether the page was asked for with an ` + "`" + `after` + "`" + ` cursor."
   hasPreviousPage: Boolean!
-  "The cursor of the first item on this page; null when the page is empty."
+  "The cursor of the first item on this page; null when the page is empty. Pass it as ` + "`" + `before` + "`" + `."
   startCursor: String
   "The cursor of the last item on this page; null when the page is empty. Pass it as ` + "`" + `after` + "`" + `."
   endCursor: String
@@ -6235,6 +6387,73 @@ input DatedWhere {
   NOT: DatedWhere
 }
 `, BuiltIn: false},
+	{Name: "../schema/decisions.graphqls", Input: `# Decisions and votes on motions, as the Tweede Kamer's open data states them (` + "`" + `beleidsgraaf
+# sync` + "`" + ` brings them in; the loader reads them from the metadata files beside the documents).
+
+extend type Motion {
+  "The decisions taken on the motion (Besluit), oldest first; empty when none is known."
+  decisions: [Decision!]!
+  """
+  The votes per fractie in the motion's last decision that was put to the vote (a motion held
+  and voted on later has the later vote); empty when it was never voted on.
+  """
+  votes: [Vote!]!
+}
+
+"""A decision on a motion: adopted, rejected, held. A fact only the Kamer's records state."""
+type Decision {
+  "The day of the voting session; null when the record gives none."
+  date: Date
+  "What was decided."
+  result: DecisionResult!
+  "The decision as the record words it (\"Aangenomen.\")."
+  text: String!
+  "The source record: the address of the Besluit in the Tweede Kamer's open data."
+  source: String!
+  "Why the graph says so: the document whose metadata stated it and a quote naming the source record."
+  evidence: Evidence!
+  "The votes per fractie on this decision; empty when it was not put to the vote."
+  votes: [Vote!]!
+}
+
+"""What a decision on a motion was."""
+enum DecisionResult {
+  "Adopted (aangenomen)."
+  ADOPTED
+  "Rejected (verworpen)."
+  REJECTED
+  "Held (aangehouden): the vote was postponed."
+  HELD
+  "Withdrawn (ingetrokken)."
+  WITHDRAWN
+  "Anything else the record states."
+  OTHER
+}
+
+"""One fractie's vote on a decision."""
+type Vote {
+  "The fractie."
+  party: Party!
+  "How it voted."
+  vote: VoteChoice!
+  "Its seats: the votes it cast; null when the record gives none."
+  seats: Int
+  "The source record: the address of the Stemming in the Tweede Kamer's open data."
+  source: String!
+  "Why the graph says so: the document whose metadata stated it and a quote naming the source record."
+  evidence: Evidence!
+}
+
+"""How a fractie voted."""
+enum VoteChoice {
+  "For (voor)."
+  FOR
+  "Against (tegen)."
+  AGAINST
+  "Did not take part (niet deelgenomen)."
+  NOT_PARTICIPATED
+}
+`, BuiltIn: false},
 	{Name: "../schema/documents.graphqls", Input: `# Documents (Kamerbrieven, memos, annexes, cited Kamerstukken), reports and legislation.
 
 """
@@ -6266,9 +6485,13 @@ type Document implements Node {
     "Labels at the other end to include; empty or null: all."
     labels: [Label!]
     "At most this many edges (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
     "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
     asOf: Date
   ): RelationConnection!
@@ -6304,58 +6527,90 @@ type Document implements Node {
   "` + "`" + `signatories` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   signatoriesConnection(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): RelationConnection!
   "Offices the document is also sent on behalf of (ON_BEHALF_OF, \"mede namens\")."
   onBehalfOf(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): OfficeRelationConnection!
   "The addressees (ADDRESSED_TO): organisations or offices."
   addressedTo(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): RelationConnection!
   "Kamerstukken this document cites (CITES, outgoing)."
   cites(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): DocumentRelationConnection!
   "Documents that cite this one (CITES, incoming)."
   citedBy(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): DocumentRelationConnection!
   "Motions, reports and commitments this document reports on, answers or fulfils (RESPONDS_TO)."
   respondsTo(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): RelationConnection!
   "Nodes this document mentions without a stronger relation (MENTIONS, outgoing)."
   mentioned(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): RelationConnection!
   "Documents that mention this one (MENTIONS, incoming)."
   mentionedIn(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): DocumentRelationConnection!
 }
 
@@ -6453,9 +6708,13 @@ type Report implements Node {
     "Labels at the other end to include; empty or null: all."
     labels: [Label!]
     "At most this many edges (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
     "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
     asOf: Date
   ): RelationConnection!
@@ -6473,9 +6732,13 @@ type Report implements Node {
   "` + "`" + `publishers` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   publishersConnection(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): OrganisationRelationConnection!
   "Organisations that commissioned it, \"in opdracht van\" (COMMISSIONED)."
   commissionedBy(
@@ -6485,9 +6748,13 @@ type Report implements Node {
   "` + "`" + `commissionedBy` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   commissionedByConnection(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): OrganisationRelationConnection!
   "Organisations that carried out the research (EXECUTES)."
   executors(
@@ -6497,9 +6764,13 @@ type Report implements Node {
   "` + "`" + `executors` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   executorsConnection(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): OrganisationRelationConnection!
   "Documents that report on or respond to this report (RESPONDS_TO)."
   respondedToBy(
@@ -6509,16 +6780,24 @@ type Report implements Node {
   "` + "`" + `respondedToBy` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   respondedToByConnection(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): DocumentRelationConnection!
   "Documents that mention this report (MENTIONS)."
   mentionedIn(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): DocumentRelationConnection!
 }
 
@@ -6546,9 +6825,13 @@ type Legislation implements Node {
     "Labels at the other end to include; empty or null: all."
     labels: [Label!]
     "At most this many edges (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
     "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
     asOf: Date
   ): RelationConnection!
@@ -6557,9 +6840,13 @@ type Legislation implements Node {
   "Documents that mention this legislation (MENTIONS)."
   mentionedIn(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): DocumentRelationConnection!
 }
 
@@ -6579,9 +6866,13 @@ extend type Query {
   "Documents, filtered and sorted."
   documents(
     "At most this many (default 50, at most 1000)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor (a ` + "`" + `pageInfo.endCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 1000. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
     "Only those that match; null: all."
     where: DocumentWhere
     "Sort keys; default: by name, then ID."
@@ -6594,9 +6885,13 @@ extend type Query {
   "Reports, filtered and sorted."
   reports(
     "At most this many (default 50, at most 1000)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor (a ` + "`" + `pageInfo.endCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 1000. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
     "Only those that match; null: all."
     where: DatedWhere
     "Sort keys; default: by name, then ID."
@@ -6607,9 +6902,13 @@ extend type Query {
   "Laws, articles, directives and treaties, filtered and sorted."
   legislation(
     "At most this many (default 50, at most 1000)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor (a ` + "`" + `pageInfo.endCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 1000. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
     "Only those that match; null: all."
     where: NodeWhere
     "Sort keys; default: by name, then ID."
@@ -6730,36 +7029,6 @@ type LegislationEdge {
   "The Legislation."
   node: Legislation!
   "Pass as ` + "`" + `after` + "`" + ` to continue after this item."
-  cursor: String!
-}
-
-"""A page of relations from one node to pieces of legislation, each with its evidence."""
-type LegislationRelationConnection {
-  "The relations on this page."
-  edges: [LegislationRelationEdge!]!
-  "Where this page ends and whether more follow."
-  pageInfo: PageInfo!
-  "How many such relations the node has in all. Computed only when selected."
-  totalCount: Int!
-}
-
-"""One relation from the node asked about to a Legislation, with the sentences that support it."""
-type LegislationRelationEdge {
-  "The relation this edge is a view of: the same object, with the same ` + "`" + `id` + "`" + `, from either end. The edge itself has no ID."
-  relation: Relation!
-  "The relation type."
-  type: RelationType!
-  "OUT when the node asked about is the edge's ` + "`" + `from` + "`" + `, IN when it is its ` + "`" + `to` + "`" + `."
-  direction: Direction!
-  "The ID of the edge's source node."
-  from: ID!
-  "The ID of the edge's target node."
-  to: ID!
-  "The Legislation at the other end."
-  node: Legislation!
-  "The sentences that state this relation, with their documents."
-  evidence: [Evidence!]!
-  "Pass as ` + "`" + `after` + "`" + ` to continue after this relation."
   cursor: String!
 }
 `, BuiltIn: false},
@@ -6996,9 +7265,13 @@ type Motion implements Node {
     "Labels at the other end to include; empty or null: all."
     labels: [Label!]
     "At most this many edges (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
     "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
     asOf: Date
   ): RelationConnection!
@@ -7034,9 +7307,13 @@ type Motion implements Node {
   "` + "`" + `submitters` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   submittersConnection(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): PersonRelationConnection!
   "Letters and other documents that report on the motion (RESPONDS_TO)."
   respondedToBy(
@@ -7046,16 +7323,24 @@ type Motion implements Node {
   "` + "`" + `respondedToBy` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   respondedToByConnection(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): DocumentRelationConnection!
   "The debate the motion was submitted in (SUBMITTED_IN)."
   submittedIn(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): EventRelationConnection!
   "Proposed extra actions that tie in with the motion (RELATES_TO, incoming)."
   proposals(
@@ -7065,16 +7350,24 @@ type Motion implements Node {
   "` + "`" + `proposals` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   proposalsConnection(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): ProposalRelationConnection!
   "Documents that mention the motion (MENTIONS)."
   mentionedIn(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): DocumentRelationConnection!
 }
 
@@ -7148,9 +7441,13 @@ type Commitment implements Node {
     "Labels at the other end to include; empty or null: all."
     labels: [Label!]
     "At most this many edges (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
     "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
     asOf: Date
   ): RelationConnection!
@@ -7163,9 +7460,13 @@ type Commitment implements Node {
   "The debate it was made in (MADE_IN)."
   madeIn(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): EventRelationConnection!
   "Documents that fulfil or report on it (RESPONDS_TO)."
   respondedToBy(
@@ -7175,16 +7476,24 @@ type Commitment implements Node {
   "` + "`" + `respondedToBy` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   respondedToByConnection(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): DocumentRelationConnection!
   "Documents that mention it (MENTIONS)."
   mentionedIn(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): DocumentRelationConnection!
 }
 
@@ -7212,9 +7521,13 @@ type Event implements Node {
     "Labels at the other end to include; empty or null: all."
     labels: [Label!]
     "At most this many edges (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
     "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
     asOf: Date
   ): RelationConnection!
@@ -7230,9 +7543,13 @@ type Event implements Node {
   "` + "`" + `motions` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   motionsConnection(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): MotionRelationConnection!
   "Members and ministers who took part, as the debate report lists them (ATTENDED, incoming)."
   attendees(
@@ -7242,9 +7559,13 @@ type Event implements Node {
   "` + "`" + `attendees` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   attendeesConnection(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): PersonRelationConnection!
   "Commitments made in it (MADE_IN, incoming)."
   commitments(
@@ -7254,16 +7575,24 @@ type Event implements Node {
   "` + "`" + `commitments` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   commitmentsConnection(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): CommitmentRelationConnection!
   "Documents that mention it (MENTIONS)."
   mentionedIn(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): DocumentRelationConnection!
 }
 
@@ -7273,9 +7602,13 @@ extend type Query {
   "Motions, filtered and sorted (` + "`" + `orderBy: {field: DATE}` + "`" + ` sorts by date submitted)."
   motions(
     "At most this many (default 50, at most 1000)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor (a ` + "`" + `pageInfo.endCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 1000. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
     "Only those that match; null: all."
     where: MotionWhere
     "Sort keys; default: by name, then ID."
@@ -7286,9 +7619,13 @@ extend type Query {
   "Commitments (toezeggingen), filtered and sorted."
   commitments(
     "At most this many (default 50, at most 1000)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor (a ` + "`" + `pageInfo.endCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 1000. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
     "Only those that match; null: all."
     where: NumberedWhere
     "Sort keys; default: by name, then ID."
@@ -7299,9 +7636,13 @@ extend type Query {
   "Debates and meetings, filtered and sorted."
   events(
     "At most this many (default 50, at most 1000)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor (a ` + "`" + `pageInfo.endCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 1000. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
     "Only those that match; null: all."
     where: DatedWhere
     "Sort keys; default: by name, then ID."
@@ -7497,9 +7838,13 @@ interface Node {
     "Labels at the other end to include; empty or null: all."
     labels: [Label!]
     "At most this many edges (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
     "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
     asOf: Date
   ): RelationConnection!
@@ -7672,9 +8017,13 @@ type ActionPlan implements Node {
     "Labels at the other end to include; empty or null: all."
     labels: [Label!]
     "At most this many edges (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
     "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
     asOf: Date
   ): RelationConnection!
@@ -7690,16 +8039,24 @@ type ActionPlan implements Node {
   "` + "`" + `actielijnen` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   actielijnenConnection(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): ActielijnRelationConnection!
   "Documents that mention the plan (MENTIONS)."
   mentionedIn(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): DocumentRelationConnection!
 }
 
@@ -7727,9 +8084,13 @@ type Actielijn implements Node {
     "Labels at the other end to include; empty or null: all."
     labels: [Label!]
     "At most this many edges (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
     "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
     asOf: Date
   ): RelationConnection!
@@ -7742,9 +8103,13 @@ type Actielijn implements Node {
   "` + "`" + `plan` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   planConnection(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): ActionPlanRelationConnection!
   "The actions under this actielijn (PART_OF, incoming)."
   actions(
@@ -7754,9 +8119,13 @@ type Actielijn implements Node {
   "` + "`" + `actions` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   actionsConnection(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): ActionRelationConnection!
   "The actiehouders: organisations that hold (own) this actielijn (HOLDS)."
   holders(
@@ -7766,9 +8135,13 @@ type Actielijn implements Node {
   "` + "`" + `holders` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   holdersConnection(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): OrganisationRelationConnection!
   "Organisations that carry out or work on it (EXECUTES)."
   executors(
@@ -7778,9 +8151,13 @@ type Actielijn implements Node {
   "` + "`" + `executors` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   executorsConnection(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): OrganisationRelationConnection!
   "Organisations that coordinate it (COORDINATES)."
   coordinators(
@@ -7790,9 +8167,13 @@ type Actielijn implements Node {
   "` + "`" + `coordinators` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   coordinatorsConnection(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): OrganisationRelationConnection!
   "Every organisation with a role in it, one entry per organisation and role: holder (HOLDS), executor (EXECUTES), commissioner (COMMISSIONED) or coordinator (COORDINATES), with the sentences that state it. Ordered by organisation name, then role in that order."
   involved(
@@ -7802,9 +8183,13 @@ type Actielijn implements Node {
   "` + "`" + `involved` + "`" + ` as a connection: one edge per organisation and role, whose ` + "`" + `type` + "`" + ` is the role, in relation order (by type, then name)."
   involvedConnection(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): OrganisationRelationConnection!
   "Proposed extra actions that tie in with it (RELATES_TO, incoming)."
   proposals(
@@ -7814,16 +8199,24 @@ type Actielijn implements Node {
   "` + "`" + `proposals` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   proposalsConnection(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): ProposalRelationConnection!
   "Documents that mention it (MENTIONS)."
   mentionedIn(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): DocumentRelationConnection!
 }
 
@@ -7851,9 +8244,13 @@ type Action implements Node {
     "Labels at the other end to include; empty or null: all."
     labels: [Label!]
     "At most this many edges (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
     "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
     asOf: Date
   ): RelationConnection!
@@ -7870,9 +8267,13 @@ type Action implements Node {
   "` + "`" + `actielijn` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   actielijnConnection(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): ActielijnRelationConnection!
   "The actiehouders: organisations that hold (own) this action (HOLDS)."
   holders(
@@ -7882,9 +8283,13 @@ type Action implements Node {
   "` + "`" + `holders` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   holdersConnection(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): OrganisationRelationConnection!
   "Organisations that carry it out (EXECUTES)."
   executors(
@@ -7894,9 +8299,13 @@ type Action implements Node {
   "` + "`" + `executors` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   executorsConnection(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): OrganisationRelationConnection!
   "Organisations that coordinate it (COORDINATES)."
   coordinators(
@@ -7906,9 +8315,13 @@ type Action implements Node {
   "` + "`" + `coordinators` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   coordinatorsConnection(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): OrganisationRelationConnection!
   "Organisations that commissioned it, \"in opdracht van\" (COMMISSIONED)."
   commissionedBy(
@@ -7918,9 +8331,13 @@ type Action implements Node {
   "` + "`" + `commissionedBy` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   commissionedByConnection(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): OrganisationRelationConnection!
   "Every organisation with a role in it, one entry per organisation and role: holder (HOLDS), executor (EXECUTES), commissioner (COMMISSIONED) or coordinator (COORDINATES), with the sentences that state it. Ordered by organisation name, then role in that order."
   involved(
@@ -7930,9 +8347,13 @@ type Action implements Node {
   "` + "`" + `involved` + "`" + ` as a connection: one edge per organisation and role, whose ` + "`" + `type` + "`" + ` is the role, in relation order (by type, then name)."
   involvedConnection(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): OrganisationRelationConnection!
   "Proposed extra actions that tie in with it (RELATES_TO, incoming)."
   proposals(
@@ -7942,16 +8363,24 @@ type Action implements Node {
   "` + "`" + `proposals` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   proposalsConnection(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): ProposalRelationConnection!
   "Documents that mention it (MENTIONS)."
   mentionedIn(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): DocumentRelationConnection!
 }
 
@@ -8003,9 +8432,13 @@ type Proposal implements Node {
     "Labels at the other end to include; empty or null: all."
     labels: [Label!]
     "At most this many edges (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
     "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
     asOf: Date
   ): RelationConnection!
@@ -8022,9 +8455,13 @@ type Proposal implements Node {
   "Actielijnen, actions, proposals or motions it ties in with or is already covered by (RELATES_TO)."
   relatesTo(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): RelationConnection!
   "Other proposals that refer to this one (RELATES_TO, incoming)."
   relatedProposals(
@@ -8034,16 +8471,24 @@ type Proposal implements Node {
   "` + "`" + `relatedProposals` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   relatedProposalsConnection(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): ProposalRelationConnection!
   "Documents that mention it (MENTIONS)."
   mentionedIn(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): DocumentRelationConnection!
 }
 
@@ -8057,9 +8502,13 @@ extend type Query {
   "Action plans and their versions."
   actionPlans(
     "At most this many (default 50, at most 1000)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor (a ` + "`" + `pageInfo.endCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 1000. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
     "Only those that match; null: all."
     where: DatedWhere
     "Sort keys; default: by name, then ID."
@@ -8070,9 +8519,13 @@ extend type Query {
   "Actielijnen, filtered and sorted (try ` + "`" + `orderBy: {field: NUMBER}` + "`" + `)."
   actielijnen(
     "At most this many (default 50, at most 1000)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor (a ` + "`" + `pageInfo.endCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 1000. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
     "Only those that match; null: all."
     where: NumberedWhere
     "Sort keys; default: by name, then ID."
@@ -8083,9 +8536,13 @@ extend type Query {
   "Actions, filtered and sorted."
   actions(
     "At most this many (default 50, at most 1000)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor (a ` + "`" + `pageInfo.endCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 1000. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
     "Only those that match; null: all."
     where: NumberedWhere
     "Sort keys; default: by name, then ID."
@@ -8096,9 +8553,13 @@ extend type Query {
   "Proposed extra actions, filtered and sorted."
   proposals(
     "At most this many (default 50, at most 1000)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor (a ` + "`" + `pageInfo.endCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 1000. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
     "Only those that match; null: all."
     where: NumberedWhere
     "Sort keys; default: by name, then ID."
@@ -8882,6 +9343,24 @@ func (ec *executionContext) childFields_CommitmentStepChange(ctx context.Context
 	return nil, fmt.Errorf("no field named %q was found under type CommitmentStepChange", field.Name)
 }
 
+func (ec *executionContext) childFields_Decision(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "date":
+		return ec.fieldContext_Decision_date(ctx, field)
+	case "result":
+		return ec.fieldContext_Decision_result(ctx, field)
+	case "text":
+		return ec.fieldContext_Decision_text(ctx, field)
+	case "source":
+		return ec.fieldContext_Decision_source(ctx, field)
+	case "evidence":
+		return ec.fieldContext_Decision_evidence(ctx, field)
+	case "votes":
+		return ec.fieldContext_Decision_votes(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Decision", field.Name)
+}
+
 func (ec *executionContext) childFields_Document(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -9178,28 +9657,6 @@ func (ec *executionContext) childFields_LegislationEdge(ctx context.Context, fie
 	return nil, fmt.Errorf("no field named %q was found under type LegislationEdge", field.Name)
 }
 
-func (ec *executionContext) childFields_LegislationRelationEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "relation":
-		return ec.fieldContext_LegislationRelationEdge_relation(ctx, field)
-	case "type":
-		return ec.fieldContext_LegislationRelationEdge_type(ctx, field)
-	case "direction":
-		return ec.fieldContext_LegislationRelationEdge_direction(ctx, field)
-	case "from":
-		return ec.fieldContext_LegislationRelationEdge_from(ctx, field)
-	case "to":
-		return ec.fieldContext_LegislationRelationEdge_to(ctx, field)
-	case "node":
-		return ec.fieldContext_LegislationRelationEdge_node(ctx, field)
-	case "evidence":
-		return ec.fieldContext_LegislationRelationEdge_evidence(ctx, field)
-	case "cursor":
-		return ec.fieldContext_LegislationRelationEdge_cursor(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type LegislationRelationEdge", field.Name)
-}
-
 func (ec *executionContext) childFields_Motion(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -9250,6 +9707,10 @@ func (ec *executionContext) childFields_Motion(ctx context.Context, field graphq
 		return ec.fieldContext_Motion_proposalsConnection(ctx, field)
 	case "mentionedIn":
 		return ec.fieldContext_Motion_mentionedIn(ctx, field)
+	case "decisions":
+		return ec.fieldContext_Motion_decisions(ctx, field)
+	case "votes":
+		return ec.fieldContext_Motion_votes(ctx, field)
 	case "statusHistory":
 		return ec.fieldContext_Motion_statusHistory(ctx, field)
 	case "furthestStatus":
@@ -10032,6 +10493,22 @@ func (ec *executionContext) childFields_Subgraph(ctx context.Context, field grap
 		return ec.fieldContext_Subgraph_edges(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Subgraph", field.Name)
+}
+
+func (ec *executionContext) childFields_Vote(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "party":
+		return ec.fieldContext_Vote_party(ctx, field)
+	case "vote":
+		return ec.fieldContext_Vote_vote(ctx, field)
+	case "seats":
+		return ec.fieldContext_Vote_seats(ctx, field)
+	case "source":
+		return ec.fieldContext_Vote_source(ctx, field)
+	case "evidence":
+		return ec.fieldContext_Vote_evidence(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Vote", field.Name)
 }
 
 func (ec *executionContext) childFields___Directive(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {

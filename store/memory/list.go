@@ -2,6 +2,7 @@ package memory
 
 import (
 	"context"
+	"slices"
 	"sort"
 
 	"beleidsgraaf/kg"
@@ -9,8 +10,8 @@ import (
 )
 
 // List implements store.Reader: find the cursor's position in the sorted rows, then scan
-// forward, filtering, until First+1 rows are found (the extra row only says there is a
-// next page).
+// forward (or, paging backward, back from the Before cursor), filtering, until First+1
+// (Last+1) rows are found: the extra row only says there is a next (previous) page.
 func (s *Store) List(ctx context.Context, q store.ListQuery) (store.Page, error) {
 	sn, err := s.snap(ctx)
 	if err != nil {
@@ -21,23 +22,39 @@ func (s *Store) List(ctx context.Context, q store.ListQuery) (store.Page, error)
 		return store.Page{}, err
 	}
 	rows := sn.sorted(p.Label, p.Order)
-	start := 0
-	if p.After != nil {
-		start = sort.Search(len(rows), func(j int) bool {
-			return store.CompareSortValues(p.Order, sn.sortValues(p.Order, rows[j]), p.After) > 0
+	position := func(cursor []any, inclusive bool) int {
+		return sort.Search(len(rows), func(j int) bool {
+			c := store.CompareSortValues(p.Order, sn.sortValues(p.Order, rows[j]), cursor)
+			return c > 0 || inclusive && c == 0
 		})
 	}
+	start, end := 0, len(rows)
+	if p.After != nil {
+		start = position(p.After, false)
+	}
+	if p.Before != nil {
+		end = position(p.Before, true)
+	}
+	limit, step, j := p.First, 1, start
+	if p.Backward {
+		limit, step, j = p.Last, -1, end-1
+	}
 	var page store.Page
-	for _, i := range rows[start:] {
+	for ; j >= start && j < end; j += step {
+		i := rows[j]
 		if !sn.match(p.Where, i) {
 			continue
 		}
-		if p.First > 0 && len(page.Nodes) == p.First {
-			page.HasNextPage = true
+		if limit > 0 && len(page.Nodes) == limit {
+			page.HasNextPage, page.HasPreviousPage = !p.Backward, p.Backward
 			break
 		}
 		page.Nodes = append(page.Nodes, &sn.nodes[i])
 		page.Cursors = append(page.Cursors, store.EncodeListCursor(p.Order, sn.sortValues(p.Order, i)))
+	}
+	if p.Backward {
+		slices.Reverse(page.Nodes)
+		slices.Reverse(page.Cursors)
 	}
 	if n := len(page.Cursors); n > 0 {
 		page.EndCursor = page.Cursors[n-1]

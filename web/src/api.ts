@@ -92,6 +92,18 @@ export interface NodeDetails extends NodeRef {
   props: Record<string, unknown>;
   mentions: Evidence[];
   relations: { totalCount: number; edges: RelationEdge[] };
+  /** A motion's decisions, oldest first, each with its votes per fractie (empty for others). */
+  decisions: Decision[];
+}
+
+/** A decision on a motion, as the Tweede Kamer's records state it. */
+export interface Decision {
+  date: string | null;
+  result: string;
+  text: string;
+  source: string;
+  evidence: Evidence;
+  votes: { vote: string; seats: number | null; party: NodeRef }[];
 }
 
 export interface DocumentText {
@@ -219,7 +231,9 @@ const PROPS = `
   ... on Organisation { abbreviation kind }
   ... on Report { title kind date }
   ... on Legislation { citation }
-  ... on Motion { citation dossier number dateSubmitted dateAdopted status furthestStatus request submitterNames motionHistory: statusHistory { date status evidence { ${EVIDENCE} } } }
+  ... on Motion { citation dossier number dateSubmitted dateAdopted status furthestStatus request submitterNames
+    motionHistory: statusHistory { date status evidence { ${EVIDENCE} } }
+    decisions { date result text source evidence { ${EVIDENCE} } votes { vote seats party { id label name } } } }
   ... on Commitment { number description date commitmentStatus: status open madeBy { name } commitmentHistory: statusHistory { date status evidence { ${EVIDENCE} } } }
   ... on Event { kind date }
   ... on ActionPlan { title date }
@@ -261,6 +275,7 @@ export async function nodeDetails(id: string): Promise<NodeDetails | null> {
     dateSubmitted: n.dateSubmitted as string | null, aliases: n.aliases, props, mentions: n.mentions,
     // aliased apart: the two step types' statuses are different enums
     history: ((n.motionHistory ?? n.commitmentHistory) as StatusStep[] | undefined) ?? null,
+    decisions: (n.decisions as Decision[] | undefined) ?? [],
     relations: { totalCount: n.relations.totalCount, edges: n.relations.edges.map(({ relation, ...view }) => ({ ...relation, ...view })) },
   };
 }
