@@ -804,6 +804,9 @@ describe("decisions and votes", () => {
     assert.ok(adopted.includes(record), "the source record is not shown");
     assert.equal(await decisions.nth(1).locator("dl.votes button.nodelink").count(), 3);
     await shoot(page, "13-motion-decisions");
+  });
+});
+
 describe("follow-up over time", () => {
   const COMPLETED = "#0b5345";
   const IN_PROGRESS = "#239b56";
