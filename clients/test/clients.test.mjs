@@ -13,6 +13,7 @@ import { readFileSync } from "node:fs";
 
 import { Environment, Network, RecordSource, Store, fetchQuery, createOperationDescriptor } from "relay-runtime";
 import { ApolloClient, HttpLink, gql } from "@apollo/client";
+import { print } from "graphql";
 import { PersistedQueryLink } from "@apollo/client/link/persisted-queries";
 import { Client, fetchExchange } from "@urql/core";
 import { cacheExchange } from "@urql/exchange-graphcache";
@@ -151,12 +152,17 @@ function apolloClient(link = new HttpLink({ uri: url }), paginated = []) {
 
 test("Apollo: every README query equals the server's answer, from one cache", async () => {
   const client = apolloClient();
+  const answers = [];
   for (const { name, query } of readme) {
     const doc = gql(query);
     const { data } = await client.query({ query: doc });
     const expected = await server(query);
     assert.deepEqual(withoutTypename(data), expected, `${name}: ${query}`);
     assert.deepEqual(withoutTypename(client.readQuery({ query: doc })), expected, `${name} read from the cache`);
+    answers.push([name, doc, expected]);
+  }
+  for (const [name, doc, expected] of answers) {
+    assert.deepEqual(withoutTypename(client.readQuery({ query: doc })), expected, `${name}, read again after all the others`);
   }
   assertQuiet("Apollo README queries");
 });
@@ -222,16 +228,17 @@ test("Apollo: persisted queries against a server without them fall back to the q
 
 // --- urql with Graphcache ----------------------------------------------------------------
 
-function urqlClient(exchanges = []) {
+function urqlClient(exchanges = [], paginated = []) {
   return new Client({
     url,
-    exchanges: [cacheExchange(graphcacheConfig(introspection)), ...exchanges, fetchExchange],
+    exchanges: [cacheExchange(graphcacheConfig(introspection, paginated)), ...exchanges, fetchExchange],
     preferGetMethod: false,
   });
 }
 
 test("urql Graphcache: every README query equals the server's answer, from one cache", async () => {
   const client = urqlClient();
+  const answers = [];
   for (const { name, query } of readme) {
     const result = await client.query(query, {}).toPromise();
     assert.equal(result.error, undefined, `${name}: ${result.error}`);
@@ -239,10 +246,35 @@ test("urql Graphcache: every README query equals the server's answer, from one c
     assert.deepEqual(withoutTypename(result.data), expected, `${name}: ${query}`);
     const cached = await client.query(query, {}, { requestPolicy: "cache-only" }).toPromise();
     assert.deepEqual(withoutTypename(cached.data), expected, `${name} read from the cache`);
+    answers.push([name, query, expected]);
+  }
+  for (const [name, query, expected] of answers) {
+    const cached = await client.query(query, {}, { requestPolicy: "cache-only" }).toPromise();
+    assert.deepEqual(withoutTypename(cached.data), expected, `${name}, read again after all the others`);
   }
   const both = await client.query(bothEnds, {}).toPromise();
   assert.deepEqual(withoutTypename(both.data), await server(bothEnds), "both ends of one relation");
   assertQuiet("urql Graphcache");
+});
+
+test("urql Graphcache: relayPagination walks forward and backward, no gap, no duplicate", async () => {
+  const all = (await server(`{ motions(first: 1000, orderBy: [{field: NUMBER}]) { edges { node { id } } } }`)).motions.edges.map((e) => e.node.id);
+  const query = print(pagingQuery);
+  for (const size of [1, 3, all.length - 1, all.length + 1]) {
+    for (const backward of [false, true]) {
+      const client = urqlClient([], ["Query.motions"]);
+      let vars = backward ? { last: size } : { first: size };
+      let data = (await client.query(query, vars).toPromise()).data;
+      for (let i = 0; i < 200; i++) {
+        const info = data.motions.pageInfo;
+        if (backward ? !info.hasPreviousPage : !info.hasNextPage) break;
+        vars = backward ? { last: size, before: info.startCursor } : { first: size, after: info.endCursor };
+        data = (await client.query(query, vars).toPromise()).data;
+      }
+      assert.deepEqual(data.motions.edges.map((e) => e.node.id), all, `${backward ? "backward" : "forward"}, pages of ${size}`);
+    }
+  }
+  assertQuiet("urql paging");
 });
 
 test("urql Graphcache: persisted queries against a server without them fall back to the query text", async () => {
