@@ -63,10 +63,12 @@ func bundledCorpus(t *testing.T) *kg.Graph {
 
 // backends returns the memory store always and Neo4j when NEO4J_URI is set, both holding
 // the bundled corpus.
-func backends(t *testing.T) []backend {
+func backends(t *testing.T) []backend { return backendsOf(t, bundledCorpus(t)) }
+
+// backendsOf is backends holding g.
+func backendsOf(t *testing.T, g *kg.Graph) []backend {
 	t.Helper()
 	ctx := context.Background()
-	g := bundledCorpus(t)
 	mem := memory.New()
 	if err := mem.Replace(ctx, g); err != nil {
 		t.Fatal(err)
@@ -85,7 +87,7 @@ func backends(t *testing.T) []backend {
 	}
 	t.Cleanup(func() { db.Close(context.Background()) })
 	if err := db.Replace(ctx, g); err != nil {
-		t.Fatalf("loading the corpus into Neo4j: %v", err)
+		t.Fatalf("loading the graph into Neo4j: %v", err)
 	}
 	return append(out, backend{name: "neo4j", st: db, counts: db.Queries})
 }

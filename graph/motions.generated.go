@@ -3578,6 +3578,70 @@ func (ec *executionContext) fieldContext_Motion_mentionedIn(ctx context.Context,
 	return fc, nil
 }
 
+func (ec *executionContext) _Motion_decisions(ctx context.Context, field graphql.CollectedField, obj *model.Motion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Motion_decisions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Decisions(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Decision) graphql.Marshaler {
+			return ec.marshalNDecision2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐDecisionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Motion_decisions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Motion",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Decision(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Motion_votes(ctx context.Context, field graphql.CollectedField, obj *model.Motion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Motion_votes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Votes(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Vote) graphql.Marshaler {
+			return ec.marshalNVote2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐVoteᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Motion_votes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Motion",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Vote(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Motion_statusHistory(ctx context.Context, field graphql.CollectedField, obj *model.Motion) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -5000,6 +5064,16 @@ func (ec *executionContext) _Motion(ctx context.Context, sel ast.SelectionSet, o
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Motion_mentionedIn(ctx, field, obj)
 				})
+		case "decisions":
+			out.Values[i] = ec._Motion_decisions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "votes":
+			out.Values[i] = ec._Motion_votes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "statusHistory":
 			out.Values[i] = ec._Motion_statusHistory(ctx, field, obj)
 			if out.Values[i] == graphql.Null {

@@ -38,6 +38,7 @@ type ResolverRoot interface {
 	Proposal() ProposalResolver
 	Query() QueryResolver
 	Report() ReportResolver
+	Vote() VoteResolver
 }
 
 type DirectiveRoot struct {
@@ -255,6 +256,15 @@ type ComplexityRoot struct {
 		Status   func(childComplexity int) int
 	}
 
+	Decision struct {
+		Date     func(childComplexity int) int
+		Evidence func(childComplexity int) int
+		Result   func(childComplexity int) int
+		Source   func(childComplexity int) int
+		Text     func(childComplexity int) int
+		Votes    func(childComplexity int) int
+	}
+
 	Document struct {
 		AddressedTo           func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Aliases               func(childComplexity int) int
@@ -405,6 +415,7 @@ type ComplexityRoot struct {
 		CoSigned                func(childComplexity int) int
 		DateAdopted             func(childComplexity int) int
 		DateSubmitted           func(childComplexity int) int
+		Decisions               func(childComplexity int) int
 		Document                func(childComplexity int) int
 		Dossier                 func(childComplexity int) int
 		FurthestStatus          func(childComplexity int) int
@@ -426,6 +437,7 @@ type ComplexityRoot struct {
 		SubmitterNames          func(childComplexity int) int
 		Submitters              func(childComplexity int, first *int) int
 		SubmittersConnection    func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Votes                   func(childComplexity int) int
 	}
 
 	MotionConnection struct {
@@ -834,6 +846,14 @@ type ComplexityRoot struct {
 	Subgraph struct {
 		Edges func(childComplexity int) int
 		Nodes func(childComplexity int) int
+	}
+
+	Vote struct {
+		Evidence func(childComplexity int) int
+		Party    func(childComplexity int) int
+		Seats    func(childComplexity int) int
+		Source   func(childComplexity int) int
+		Vote     func(childComplexity int) int
 	}
 }
 
@@ -1948,6 +1968,43 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CommitmentStatusStep.Status(childComplexity), true
 
+	case "Decision.date":
+		if e.ComplexityRoot.Decision.Date == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Decision.Date(childComplexity), true
+	case "Decision.evidence":
+		if e.ComplexityRoot.Decision.Evidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Decision.Evidence(childComplexity), true
+	case "Decision.result":
+		if e.ComplexityRoot.Decision.Result == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Decision.Result(childComplexity), true
+	case "Decision.source":
+		if e.ComplexityRoot.Decision.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Decision.Source(childComplexity), true
+	case "Decision.text":
+		if e.ComplexityRoot.Decision.Text == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Decision.Text(childComplexity), true
+	case "Decision.votes":
+		if e.ComplexityRoot.Decision.Votes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Decision.Votes(childComplexity), true
+
 	case "Document.addressedTo":
 		if e.ComplexityRoot.Document.AddressedTo == nil {
 			break
@@ -2670,6 +2727,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Motion.DateSubmitted(childComplexity), true
+	case "Motion.decisions":
+		if e.ComplexityRoot.Motion.Decisions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Motion.Decisions(childComplexity), true
 	case "Motion.document":
 		if e.ComplexityRoot.Motion.Document == nil {
 			break
@@ -2846,6 +2909,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Motion.SubmittersConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+	case "Motion.votes":
+		if e.ComplexityRoot.Motion.Votes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Motion.Votes(childComplexity), true
 
 	case "MotionConnection.edges":
 		if e.ComplexityRoot.MotionConnection.Edges == nil {
@@ -4973,6 +5042,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Subgraph.Nodes(childComplexity), true
 
+	case "Vote.evidence":
+		if e.ComplexityRoot.Vote.Evidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Vote.Evidence(childComplexity), true
+	case "Vote.party":
+		if e.ComplexityRoot.Vote.Party == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Vote.Party(childComplexity), true
+	case "Vote.seats":
+		if e.ComplexityRoot.Vote.Seats == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Vote.Seats(childComplexity), true
+	case "Vote.source":
+		if e.ComplexityRoot.Vote.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Vote.Source(childComplexity), true
+	case "Vote.vote":
+		if e.ComplexityRoot.Vote.Vote == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Vote.Vote(childComplexity), true
+
 	}
 	return 0, false
 }
@@ -6077,6 +6177,73 @@ input DatedWhere {
   OR: [DatedWhere!]
   "This must not hold."
   NOT: DatedWhere
+}
+`, BuiltIn: false},
+	{Name: "../schema/decisions.graphqls", Input: `# Decisions and votes on motions, as the Tweede Kamer's open data states them (` + "`" + `beleidsgraaf
+# sync` + "`" + ` brings them in; the loader reads them from the metadata files beside the documents).
+
+extend type Motion {
+  "The decisions taken on the motion (Besluit), oldest first; empty when none is known."
+  decisions: [Decision!]!
+  """
+  The votes per fractie in the motion's last decision that was put to the vote (a motion held
+  and voted on later has the later vote); empty when it was never voted on.
+  """
+  votes: [Vote!]!
+}
+
+"""A decision on a motion: adopted, rejected, held. A fact only the Kamer's records state."""
+type Decision {
+  "The day of the voting session; null when the record gives none."
+  date: Date
+  "What was decided."
+  result: DecisionResult!
+  "The decision as the record words it (\"Aangenomen.\")."
+  text: String!
+  "The source record: the address of the Besluit in the Tweede Kamer's open data."
+  source: String!
+  "Why the graph says so: the document whose metadata stated it and a quote naming the source record."
+  evidence: Evidence!
+  "The votes per fractie on this decision; empty when it was not put to the vote."
+  votes: [Vote!]!
+}
+
+"""What a decision on a motion was."""
+enum DecisionResult {
+  "Adopted (aangenomen)."
+  ADOPTED
+  "Rejected (verworpen)."
+  REJECTED
+  "Held (aangehouden): the vote was postponed."
+  HELD
+  "Withdrawn (ingetrokken)."
+  WITHDRAWN
+  "Anything else the record states."
+  OTHER
+}
+
+"""One fractie's vote on a decision."""
+type Vote {
+  "The fractie."
+  party: Party!
+  "How it voted."
+  vote: VoteChoice!
+  "Its seats: the votes it cast; null when the record gives none."
+  seats: Int
+  "The source record: the address of the Stemming in the Tweede Kamer's open data."
+  source: String!
+  "Why the graph says so: the document whose metadata stated it and a quote naming the source record."
+  evidence: Evidence!
+}
+
+"""How a fractie voted."""
+enum VoteChoice {
+  "For (voor)."
+  FOR
+  "Against (tegen)."
+  AGAINST
+  "Did not take part (niet deelgenomen)."
+  NOT_PARTICIPATED
 }
 `, BuiltIn: false},
 	{Name: "../schema/documents.graphqls", Input: `# Documents (Kamerbrieven, memos, annexes, cited Kamerstukken), reports and legislation.
@@ -8751,6 +8918,24 @@ func (ec *executionContext) childFields_CommitmentStatusStep(ctx context.Context
 	return nil, fmt.Errorf("no field named %q was found under type CommitmentStatusStep", field.Name)
 }
 
+func (ec *executionContext) childFields_Decision(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "date":
+		return ec.fieldContext_Decision_date(ctx, field)
+	case "result":
+		return ec.fieldContext_Decision_result(ctx, field)
+	case "text":
+		return ec.fieldContext_Decision_text(ctx, field)
+	case "source":
+		return ec.fieldContext_Decision_source(ctx, field)
+	case "evidence":
+		return ec.fieldContext_Decision_evidence(ctx, field)
+	case "votes":
+		return ec.fieldContext_Decision_votes(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Decision", field.Name)
+}
+
 func (ec *executionContext) childFields_Document(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -9091,6 +9276,10 @@ func (ec *executionContext) childFields_Motion(ctx context.Context, field graphq
 		return ec.fieldContext_Motion_proposalsConnection(ctx, field)
 	case "mentionedIn":
 		return ec.fieldContext_Motion_mentionedIn(ctx, field)
+	case "decisions":
+		return ec.fieldContext_Motion_decisions(ctx, field)
+	case "votes":
+		return ec.fieldContext_Motion_votes(ctx, field)
 	case "statusHistory":
 		return ec.fieldContext_Motion_statusHistory(ctx, field)
 	case "furthestStatus":
@@ -9847,6 +10036,22 @@ func (ec *executionContext) childFields_Subgraph(ctx context.Context, field grap
 		return ec.fieldContext_Subgraph_edges(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Subgraph", field.Name)
+}
+
+func (ec *executionContext) childFields_Vote(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "party":
+		return ec.fieldContext_Vote_party(ctx, field)
+	case "vote":
+		return ec.fieldContext_Vote_vote(ctx, field)
+	case "seats":
+		return ec.fieldContext_Vote_seats(ctx, field)
+	case "source":
+		return ec.fieldContext_Vote_source(ctx, field)
+	case "evidence":
+		return ec.fieldContext_Vote_evidence(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Vote", field.Name)
 }
 
 func (ec *executionContext) childFields___Directive(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {

@@ -33,10 +33,15 @@ import (
 //     commitment stores its history, its current status (the latest dated step) and its
 //     furthest status (the step of highest rank); a motion without steps was submitted,
 //     a commitment without steps was made (kg.Node.SetHistory).
+//  9. Decisions and votes stated by a document's metadata file are set after the motions
+//     are resolved (applyDecisions in sidecar.go): the source's list is the motion's list,
+//     and each decision is a status step of the motion (before rule 8 stores the histories).
 type assembler struct {
 	b       *kg.Builder
 	orgs    *orgIndex // frozen
 	motions motionIndex
+	// decided are the motions' stated decisions, set after the motions (rule 9)
+	decided []decisionsFact
 	// steps gathers the status steps per motion and commitment ID (rule 8)
 	steps map[string][]kg.StatusStep
 	// historyDefault is the status of each motion and commitment without steps (rule 8)
@@ -195,6 +200,7 @@ func (a *assembler) apply(f *facts) {
 // the assembled graph.
 func (a *assembler) graph() *kg.Graph {
 	a.resolveMotions()
+	a.applyDecisions()
 	a.storeHistories()
 	return a.b.TakeGraph()
 }
