@@ -188,8 +188,8 @@ func acceptedEncodings(header string) map[string]float64 {
 }
 
 // compress encodes an answer. At these levels a 127 KB answer of letter text becomes some
-// 40 KB in about 4 ms either way (BenchmarkCompressAnswer, 2 shared cores); gzip's fastest
-// level halves the time for 49 KB.
+// 40 KB in 4–8 ms either way (BenchmarkCompressAnswer, 2 busy shared cores; BENCHMARKS.md);
+// gzip's fastest level takes about half the time for 49 KB.
 func compress(body []byte, encoding string) []byte {
 	var buf bytes.Buffer
 	buf.Grow(len(body) / 4)
