@@ -16,7 +16,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export GOFLAGS="${GOFLAGS:--buildvcs=false}"
-source scripts/ports.sh
 
 step() { printf '\n== %s\n' "$*"; }
 
@@ -24,32 +23,8 @@ step "npm ci (clients/)"
 (cd clients && npm ci --no-audit --no-fund)
 
 step "build and start the server"
-work=$(mktemp -d)
-go build -o "$work/beleidsgraaf" .
-port=$(free_port)
-base="http://127.0.0.1:$port"
-env -u NEO4J_URI "$work/beleidsgraaf" serve --addr "127.0.0.1:$port" corpus >"$work/server.log" 2>&1 &
-pid=$!
-cleanup() {
-  kill "$pid" 2>/dev/null || true
-  wait "$pid" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-ready=""
-for _ in $(seq 1 120); do
-  if ! kill -0 "$pid" 2>/dev/null; then
-    cat "$work/server.log"; echo "the server exited"; exit 1
-  fi
-  if node -e 'fetch(process.argv[1]).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))' "$base/readyz"; then
-    ready=1; break
-  fi
-  sleep 0.5
-done
-if [ -z "$ready" ]; then
-  cat "$work/server.log"; echo "the server did not become ready at $base"; exit 1
-fi
-echo "serving at $base"
+source scripts/corpus_server.sh
+start_corpus_server
 
 step "schema, README queries, graphql-codegen, relay-compiler"
 (cd clients && BASE_URL="$base" npm run --silent prepare-clients)
