@@ -119,6 +119,26 @@ test("Relay: both ends of one relation in one query", async () => {
   assertQuiet("Relay both ends");
 });
 
+test("Relay: a refetchable fragment reloads one node through Query.node(id:)", async () => {
+  const env = relayEnvironment();
+  const artifact = await relayArtifact("RefetchOrganisationQuery");
+  const data = await relayQuery(env, artifact, { id: "org:fier", count: 1 });
+  const expected = await server(
+    `{ node(id: "org:fier") { ... on Organisation { id name holds(first: 1) { totalCount edges { direction node { id } relation { id } } } } } }`);
+  // The query only spreads the fragment (its data is the component's to read): check the
+  // records the refetch left in the store against the server's answer.
+  assert.equal(data.node.__id, "org:fier");
+  const source = env.getStore().getSource();
+  const fier = source.get("org:fier");
+  assert.equal(fier.name, expected.node.name);
+  const holds = source.get(fier["holds(first:1)"].__ref);
+  assert.equal(holds.totalCount, expected.node.holds.totalCount);
+  const edge = source.get(holds.edges.__refs[0]);
+  assert.equal(edge.direction, expected.node.holds.edges[0].direction);
+  assert.equal(source.get(edge.relation.__ref).id, expected.node.holds.edges[0].relation.id);
+  assertQuiet("Relay refetchable fragment");
+});
+
 /** Walks PagingMotionsQuery through Relay's connection handler, as loadNext/loadPrevious do. */
 async function relayWalk(size, backward) {
   const env = relayEnvironment();
