@@ -695,6 +695,14 @@ func TestStoreCallsPerLevel(t *testing.T) {
 			involved { role evidence { quote document { citation } } organisation { name holds { totalCount } } } } } } }`, 4},
 		{"a role field and its twin share one call (plan is another)", `{ actielijnen { edges { node {
 			holders { name } holdersConnection { edges { evidence { quote } } } plan { name } } } } }`, 3},
+		// Root fields: their keys, and the keys of the nodes they found, go out together.
+		{"two lookups by name → holds", `{ a: organisation(name: "comensha") { holds { totalCount } }
+			b: organisation(name: "fier") { holds { totalCount } } }`, 2},
+		{"three lookups by ID and number → holders → holds", `{ a: actielijn(number: 6) { holders { name holds { totalCount } } }
+			b: node(id: "org:fier") { ... on Organisation { holds { edges { node { id } } } } }
+			c: nodes(ids: ["org:comensha", "actielijn:6"]) { ... on Organisation { holds { edges { node { id } } } } } }`, 4},
+		{"search → node → holds", `{ search(text: "comensha") { node { ... on Organisation { holds { totalCount } } } } }`, 2},
+		{"neighbourhood → nodes → holds", `{ neighbourhood(id: "actielijn:6") { nodes { ... on Organisation { holds { totalCount } } } } }`, 2},
 	}
 	for _, tc := range cases {
 		cs.reset()
@@ -704,6 +712,22 @@ func TestStoreCallsPerLevel(t *testing.T) {
 		if n > tc.max {
 			t.Errorf("%s: %d store calls (%s), want at most %d", tc.name, n, calls, tc.max)
 		}
+	}
+}
+
+// TestBadArgumentBesideLoads: a root field that fails on its arguments before its resolver
+// runs gives back its place in the scheduler, so the keys of the other root field go out
+// (were it kept, the operation would wait for its deadline).
+func TestBadArgumentBesideLoads(t *testing.T) {
+	cs := newCountingStore(newStore(t))
+	c := newClient(cs, graph.Options{})
+	errs := do(t, c, `{ a: motions(where: {dateSubmitted: {gte: "not a date"}}) { totalCount }
+		b: organisation(name: "comensha") { holds { totalCount } } }`, nil)
+	if len(errs) != 1 || errs[0].Extensions["code"] != graph.CodeBadUserInput {
+		t.Errorf("errors %+v", errs)
+	}
+	if n, calls := cs.summary(); calls != "Lookup,CountNeighbours" {
+		t.Errorf("%d store calls (%s), want Lookup,CountNeighbours", n, calls)
 	}
 }
 

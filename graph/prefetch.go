@@ -275,3 +275,41 @@ func intArg(args map[string]any, name string) (int, bool) {
 	}
 	return 0, false
 }
+
+// prefetchFound requests, for the nodes the field being resolved found (by ID, by name, by
+// search or as a subgraph), the keys its selection will ask of them. under names the
+// fields between the field and the nodes ("node" for a search hit, "nodes" for a
+// subgraph); none when the field returns the nodes themselves. The resolver still counts
+// as running, so the keys of sibling root fields go out together (scheduler.go).
+func (l *Loaders) prefetchFound(ctx context.Context, nodes []*kg.Node, under ...string) {
+	if l.op == nil || len(nodes) == 0 || !graphql.HasOperationContext(ctx) {
+		return
+	}
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil || fc.Field.Field == nil || fc.Field.Definition == nil {
+		return
+	}
+	sel, typ := fc.Field.Selections, fc.Field.Definition.Type.Name()
+	for _, name := range under {
+		var found *graphql.CollectedField
+		for _, f := range graphql.CollectFields(l.op, sel, []string{typ}) {
+			if f.Name == name && f.Definition != nil {
+				found = &f
+				break
+			}
+		}
+		if found == nil {
+			return
+		}
+		sel, typ = found.Selections, found.Definition.Type.Name()
+	}
+	items := make([]item, 0, len(nodes))
+	for _, n := range nodes {
+		if n != nil {
+			items = append(items, item{node: n})
+		}
+	}
+	var ks keySink
+	l.prefetchNodes(&ks, sel, items)
+	ks.flush(ctx, l)
+}

@@ -26,10 +26,12 @@ func (r *Resolver) nodes(ctx context.Context, ids []string) ([]model.Node, error
 	if len(ids) > maxNodesIDs {
 		return nil, inputErrorf("nodes takes at most %d ids", maxNodesIDs)
 	}
-	ns, err := r.loadersFor(ctx).nodes.LoadAll(ctx, ids)
+	ld := r.loadersFor(ctx)
+	ns, err := ld.nodes.LoadAll(ctx, ids)
 	if err != nil {
 		return nil, err
 	}
+	ld.prefetchFound(ctx, ns)
 	return model.WrapAll(ns), nil
 }
 
@@ -91,6 +93,7 @@ func (r *Resolver) search(ctx context.Context, text string, ls []model.Label, fi
 	}
 	out := make([]*model.SearchHit, 0, len(hits))
 	ld := r.loadersFor(ctx)
+	found := make([]*kg.Node, 0, len(hits))
 	for _, h := range hits {
 		w := model.Wrap(h.Node)
 		if w == nil {
@@ -103,7 +106,9 @@ func (r *Resolver) search(ctx context.Context, text string, ls []model.Label, fi
 			hit.Snippet = &s
 		}
 		out = append(out, hit)
+		found = append(found, h.Node)
 	}
+	ld.prefetchFound(ctx, found, "node")
 	return out, nil
 }
 
@@ -148,9 +153,12 @@ func (r *Resolver) shortestPath(ctx context.Context, from, to string, maxLength 
 func (r *Resolver) subgraph(ctx context.Context, g *kg.Graph) *model.Subgraph {
 	if g != nil {
 		ld := r.loadersFor(ctx)
+		found := make([]*kg.Node, len(g.Nodes))
 		for i := range g.Nodes {
 			ld.nodes.Prime(g.Nodes[i].ID, &g.Nodes[i])
+			found[i] = &g.Nodes[i]
 		}
+		ld.prefetchFound(ctx, found, "nodes")
 	}
 	return model.NewSubgraph(g)
 }
