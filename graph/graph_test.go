@@ -983,3 +983,31 @@ func TestSearchSubgraphAndStats(t *testing.T) {
 		t.Errorf("neighbourhood depth: %+v", errs)
 	}
 }
+
+// searchSpy records the search queries a store is asked.
+type searchSpy struct {
+	store.Reader
+	asked []store.SearchQuery
+}
+
+func (s *searchSpy) Search(ctx context.Context, q store.SearchQuery) ([]store.Hit, error) {
+	s.asked = append(s.asked, q)
+	return s.Reader.Search(ctx, q)
+}
+
+// TestSnippetsOnlyWhenSelected: the store cuts snippets only for a query that shows them.
+func TestSnippetsOnlyWhenSelected(t *testing.T) {
+	spy := &searchSpy{Reader: newStore(t)}
+	c := newClient(spy, graph.Options{})
+	var resp struct {
+		Search []struct{ Snippet *string }
+	}
+	mustDo(t, c, `{ search(text: "mensenhandel", first: 1) { node { id } } }`, nil)
+	mustDo(t, c, `{ search(text: "mensenhandel", first: 1) { ... on SearchHit { snippet } } }`, &resp)
+	if len(spy.asked) != 2 || !spy.asked[0].NoSnippets || spy.asked[1].NoSnippets {
+		t.Errorf("asked %+v", spy.asked)
+	}
+	if len(resp.Search) != 1 || resp.Search[0].Snippet == nil || *resp.Search[0].Snippet == "" {
+		t.Errorf("snippet not shown: %+v", resp)
+	}
+}

@@ -276,6 +276,16 @@ func intArg(args map[string]any, name string) (int, bool) {
 	return 0, false
 }
 
+// selectsHere reports whether the field being resolved selects a subfield; true when
+// that cannot be told.
+func (l *Loaders) selectsHere(ctx context.Context, name string) bool {
+	fc := graphql.GetFieldContext(ctx)
+	if l.op == nil || fc == nil || fc.Field.Field == nil {
+		return true
+	}
+	return l.selects(fc.Field, name)
+}
+
 // prefetchFound requests, for the nodes the field being resolved found (by ID, by name, by
 // search or as a subgraph), the keys its selection will ask of them. under names the
 // fields between the field and the nodes ("node" for a search hit, "nodes" for a

@@ -87,12 +87,13 @@ func (r *Resolver) search(ctx context.Context, text string, ls []model.Label, fi
 	if kg.Fold(text) == "" || n == 0 {
 		return []*model.SearchHit{}, nil
 	}
-	hits, err := r.Store.Search(ctx, store.SearchQuery{Text: text, Labels: labels(ls), First: n})
+	ld := r.loadersFor(ctx)
+	hits, err := r.Store.Search(ctx, store.SearchQuery{Text: text, Labels: labels(ls), First: n,
+		NoSnippets: !ld.selectsHere(ctx, "snippet")})
 	if err != nil {
 		return nil, err
 	}
 	out := make([]*model.SearchHit, 0, len(hits))
-	ld := r.loadersFor(ctx)
 	found := make([]*kg.Node, 0, len(hits))
 	for _, h := range hits {
 		w := model.Wrap(h.Node)

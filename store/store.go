@@ -246,6 +246,9 @@ type SearchQuery struct {
 	Text   string
 	Labels []kg.Label // empty: all
 	First  int        // 0: every hit
+	// NoSnippets leaves Hit.Snippet empty: cutting a snippet out of a document's text costs
+	// more than finding it, so the API asks for them only when they are selected.
+	NoSnippets bool
 }
 
 // Hit is one search result.
