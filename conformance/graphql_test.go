@@ -119,6 +119,8 @@ var queries = []struct {
 		[]string{`"name":"motie-Bikker/Verkuilen"`, `"dateAdopted":"2023-10-03"`}, false},
 	{"who holds actielijn 6, with evidence", `{ actielijn(number: 6) { relations(types: [HOLDS], direction: IN) { edges { node { id } evidence { quote document { id } } } } } }`, 3,
 		[]string{`"id":"org:fier"`, `"id":"org:defence-for-children"`, `zijn actiehouder van deze actielijn`, `"id":"doc:28638-257"`}, false},
+	{"one relation from both ends: the same relation id, the edges without one", `{ organisation(name: "Fier") { holds { edges { direction relation { id type from to } node { id } } } } actielijn(number: 6) { holdersConnection { edges { direction relation { id type from to } node { id } } } } }`, 4,
+		[]string{`"direction":"OUT","relation":{"id":"org:fier|HOLDS|actielijn:6","type":"HOLDS","from":"org:fier","to":"actielijn:6"},"node":{"id":"actielijn:6"}`, `"direction":"IN","relation":{"id":"org:fier|HOLDS|actielijn:6","type":"HOLDS","from":"org:fier","to":"actielijn:6"},"node":{"id":"org:fier"}`}, false},
 	{"three levels over all organisations", `{ organisations(first: 100) { totalCount edges { node { name holds: relations(types: [HOLDS], direction: OUT) { edges { node { id name relations(types: [PART_OF], direction: OUT) { edges { node { id } } } } } } } } } }`, 4,
 		[]string{`"totalCount":`}, false},
 	{"documents citing Kamerstuk 28 638, nr. 233", `{ node(id: "doc:28638-233") { ... on Document { citation citedBy(first: 10) { totalCount edges { node { id } } } } } }`, 3,

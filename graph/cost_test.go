@@ -87,7 +87,7 @@ func TestCostCountsEveryList(t *testing.T) {
 
 // explorerPlan is the explorer's largest query, planGraph in web/src/api.ts.
 var explorerPlan = strings.NewReplacer("NODE_REF", "id label name ... on Document { date }",
-	"EDGE", "id type from to evidence { documentId quote start end document { id name title citation kenmerk date kind } }").Replace(`
+	"EDGE", "relation { id type from to evidence { documentId quote start end document { id name title citation kenmerk date kind } } }").Replace(`
 	query Plan($id: ID!, $types: [RelationType!]) {
 	  node(id: $id) { NODE_REF
 	    relations(types: [PART_OF], direction: IN, first: 20) { edges { EDGE node { NODE_REF

@@ -303,8 +303,9 @@ func TestNestedRelationsWithEvidence(t *testing.T) {
 			Holds struct {
 				TotalCount int
 				Edges      []struct {
-					ID, Type, Direction, From, To string
-					Node                          struct {
+					Type, Direction, From, To string
+					Relation                  struct{ ID, From, To string }
+					Node                      struct {
 						Typename string `json:"__typename"`
 						ID       string
 						Number   int
@@ -320,7 +321,7 @@ func TestNestedRelationsWithEvidence(t *testing.T) {
 		}
 	}
 	mustDo(t, c, `{ organisation(name: "CoMensha") { holds { totalCount edges {
-		id type direction from to
+		type direction from to relation { id from to }
 		node { __typename id ... on Actielijn { number } ... on Action { number } }
 		evidence { quote start end documentId document { citation date } } } } } }`, &resp)
 	h := resp.Organisation.Holds
@@ -330,7 +331,7 @@ func TestNestedRelationsWithEvidence(t *testing.T) {
 	got := map[string]int{}
 	for _, e := range h.Edges {
 		got[e.Node.Typename] = e.Node.Number
-		if e.Type != "HOLDS" || e.Direction != "OUT" || e.From != "org:comensha" || e.ID != e.From+"|HOLDS|"+e.To {
+		if e.Type != "HOLDS" || e.Direction != "OUT" || e.From != "org:comensha" || e.Relation.ID != e.From+"|HOLDS|"+e.To || e.Relation.From != e.From || e.Relation.To != e.To {
 			t.Errorf("edge: %+v", e)
 		}
 		if len(e.Evidence) != 1 {

@@ -2011,27 +2011,36 @@ func (ec *executionContext) fieldContext_ActielijnRelationConnection_totalCount(
 	return graphql.NewScalarFieldContext("ActielijnRelationConnection", field, false, false, "Int")
 }
 
-func (ec *executionContext) _ActielijnRelationEdge_id(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _ActielijnRelationEdge_relation(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ActielijnRelationEdge_id(ctx, field)
+			return ec.fieldContext_ActielijnRelationEdge_relation(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.ID(), nil
+			return obj.Relation(), nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNID2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Relation) graphql.Marshaler {
+			return ec.marshalNRelation2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelation(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_ActielijnRelationEdge_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ActielijnRelationEdge", field, true, false, "ID")
+func (ec *executionContext) fieldContext_ActielijnRelationEdge_relation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ActielijnRelationEdge",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Relation(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _ActielijnRelationEdge_type(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
@@ -3847,27 +3856,36 @@ func (ec *executionContext) fieldContext_ActionPlanRelationConnection_totalCount
 	return graphql.NewScalarFieldContext("ActionPlanRelationConnection", field, false, false, "Int")
 }
 
-func (ec *executionContext) _ActionPlanRelationEdge_id(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _ActionPlanRelationEdge_relation(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ActionPlanRelationEdge_id(ctx, field)
+			return ec.fieldContext_ActionPlanRelationEdge_relation(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.ID(), nil
+			return obj.Relation(), nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNID2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Relation) graphql.Marshaler {
+			return ec.marshalNRelation2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelation(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_ActionPlanRelationEdge_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ActionPlanRelationEdge", field, true, false, "ID")
+func (ec *executionContext) fieldContext_ActionPlanRelationEdge_relation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ActionPlanRelationEdge",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Relation(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _ActionPlanRelationEdge_type(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
@@ -4136,27 +4154,36 @@ func (ec *executionContext) fieldContext_ActionRelationConnection_totalCount(_ c
 	return graphql.NewScalarFieldContext("ActionRelationConnection", field, false, false, "Int")
 }
 
-func (ec *executionContext) _ActionRelationEdge_id(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _ActionRelationEdge_relation(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ActionRelationEdge_id(ctx, field)
+			return ec.fieldContext_ActionRelationEdge_relation(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.ID(), nil
+			return obj.Relation(), nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNID2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Relation) graphql.Marshaler {
+			return ec.marshalNRelation2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelation(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_ActionRelationEdge_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ActionRelationEdge", field, true, false, "ID")
+func (ec *executionContext) fieldContext_ActionRelationEdge_relation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ActionRelationEdge",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Relation(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _ActionRelationEdge_type(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
@@ -5159,27 +5186,36 @@ func (ec *executionContext) fieldContext_ProposalRelationConnection_totalCount(_
 	return graphql.NewScalarFieldContext("ProposalRelationConnection", field, false, false, "Int")
 }
 
-func (ec *executionContext) _ProposalRelationEdge_id(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _ProposalRelationEdge_relation(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ProposalRelationEdge_id(ctx, field)
+			return ec.fieldContext_ProposalRelationEdge_relation(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.ID(), nil
+			return obj.Relation(), nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNID2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Relation) graphql.Marshaler {
+			return ec.marshalNRelation2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelation(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_ProposalRelationEdge_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ProposalRelationEdge", field, true, false, "ID")
+func (ec *executionContext) fieldContext_ProposalRelationEdge_relation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ProposalRelationEdge",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Relation(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _ProposalRelationEdge_type(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
@@ -5667,8 +5703,8 @@ func (ec *executionContext) _ActielijnRelationEdge(ctx context.Context, sel ast.
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("ActielijnRelationEdge")
-		case "id":
-			out.Values[i] = ec._ActielijnRelationEdge_id(ctx, field, obj)
+		case "relation":
+			out.Values[i] = ec._ActielijnRelationEdge_relation(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -6196,8 +6232,8 @@ func (ec *executionContext) _ActionPlanRelationEdge(ctx context.Context, sel ast
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("ActionPlanRelationEdge")
-		case "id":
-			out.Values[i] = ec._ActionPlanRelationEdge_id(ctx, field, obj)
+		case "relation":
+			out.Values[i] = ec._ActionPlanRelationEdge_relation(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -6307,8 +6343,8 @@ func (ec *executionContext) _ActionRelationEdge(ctx context.Context, sel ast.Sel
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("ActionRelationEdge")
-		case "id":
-			out.Values[i] = ec._ActionRelationEdge_id(ctx, field, obj)
+		case "relation":
+			out.Values[i] = ec._ActionRelationEdge_relation(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -6688,8 +6724,8 @@ func (ec *executionContext) _ProposalRelationEdge(ctx context.Context, sel ast.S
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("ProposalRelationEdge")
-		case "id":
-			out.Values[i] = ec._ProposalRelationEdge_id(ctx, field, obj)
+		case "relation":
+			out.Values[i] = ec._ProposalRelationEdge_relation(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}

@@ -93,7 +93,7 @@ type ComplexityRoot struct {
 		Direction   func(childComplexity int) int
 		Evidence    func(childComplexity int) int
 		From        func(childComplexity int) int
-		ID          func(childComplexity int) int
+		Relation    func(childComplexity int) int
 		To          func(childComplexity int) int
 		Type        func(childComplexity int) int
 	}
@@ -174,7 +174,7 @@ type ComplexityRoot struct {
 		Direction    func(childComplexity int) int
 		Evidence     func(childComplexity int) int
 		From         func(childComplexity int) int
-		ID           func(childComplexity int) int
+		Relation     func(childComplexity int) int
 		To           func(childComplexity int) int
 		Type         func(childComplexity int) int
 	}
@@ -191,7 +191,7 @@ type ComplexityRoot struct {
 		Direction func(childComplexity int) int
 		Evidence  func(childComplexity int) int
 		From      func(childComplexity int) int
-		ID        func(childComplexity int) int
+		Relation  func(childComplexity int) int
 		To        func(childComplexity int) int
 		Type      func(childComplexity int) int
 	}
@@ -240,7 +240,7 @@ type ComplexityRoot struct {
 		Direction    func(childComplexity int) int
 		Evidence     func(childComplexity int) int
 		From         func(childComplexity int) int
-		ID           func(childComplexity int) int
+		Relation     func(childComplexity int) int
 		To           func(childComplexity int) int
 		Type         func(childComplexity int) int
 	}
@@ -298,7 +298,7 @@ type ComplexityRoot struct {
 		Direction  func(childComplexity int) int
 		Evidence   func(childComplexity int) int
 		From       func(childComplexity int) int
-		ID         func(childComplexity int) int
+		Relation   func(childComplexity int) int
 		To         func(childComplexity int) int
 		Type       func(childComplexity int) int
 	}
@@ -344,7 +344,7 @@ type ComplexityRoot struct {
 		Direction func(childComplexity int) int
 		Evidence  func(childComplexity int) int
 		From      func(childComplexity int) int
-		ID        func(childComplexity int) int
+		Relation  func(childComplexity int) int
 		To        func(childComplexity int) int
 		Type      func(childComplexity int) int
 	}
@@ -354,14 +354,6 @@ type ComplexityRoot struct {
 		End      func(childComplexity int) int
 		Quote    func(childComplexity int) int
 		Start    func(childComplexity int) int
-	}
-
-	GraphEdge struct {
-		Evidence func(childComplexity int) int
-		From     func(childComplexity int) int
-		ID       func(childComplexity int) int
-		To       func(childComplexity int) int
-		Type     func(childComplexity int) int
 	}
 
 	Involvement struct {
@@ -409,7 +401,7 @@ type ComplexityRoot struct {
 		Direction     func(childComplexity int) int
 		Evidence      func(childComplexity int) int
 		From          func(childComplexity int) int
-		ID            func(childComplexity int) int
+		Relation      func(childComplexity int) int
 		To            func(childComplexity int) int
 		Type          func(childComplexity int) int
 	}
@@ -464,7 +456,7 @@ type ComplexityRoot struct {
 		Direction func(childComplexity int) int
 		Evidence  func(childComplexity int) int
 		From      func(childComplexity int) int
-		ID        func(childComplexity int) int
+		Relation  func(childComplexity int) int
 		To        func(childComplexity int) int
 		Type      func(childComplexity int) int
 	}
@@ -510,7 +502,7 @@ type ComplexityRoot struct {
 		Direction func(childComplexity int) int
 		Evidence  func(childComplexity int) int
 		From      func(childComplexity int) int
-		ID        func(childComplexity int) int
+		Relation  func(childComplexity int) int
 		To        func(childComplexity int) int
 		Type      func(childComplexity int) int
 	}
@@ -564,7 +556,7 @@ type ComplexityRoot struct {
 		Direction      func(childComplexity int) int
 		Evidence       func(childComplexity int) int
 		From           func(childComplexity int) int
-		ID             func(childComplexity int) int
+		Relation       func(childComplexity int) int
 		To             func(childComplexity int) int
 		Type           func(childComplexity int) int
 	}
@@ -611,7 +603,7 @@ type ComplexityRoot struct {
 		Direction func(childComplexity int) int
 		Evidence  func(childComplexity int) int
 		From      func(childComplexity int) int
-		ID        func(childComplexity int) int
+		Relation  func(childComplexity int) int
 		To        func(childComplexity int) int
 		Type      func(childComplexity int) int
 	}
@@ -662,7 +654,7 @@ type ComplexityRoot struct {
 		Direction func(childComplexity int) int
 		Evidence  func(childComplexity int) int
 		From      func(childComplexity int) int
-		ID        func(childComplexity int) int
+		Relation  func(childComplexity int) int
 		To        func(childComplexity int) int
 		Type      func(childComplexity int) int
 	}
@@ -708,7 +700,7 @@ type ComplexityRoot struct {
 		Direction  func(childComplexity int) int
 		Evidence   func(childComplexity int) int
 		From       func(childComplexity int) int
-		ID         func(childComplexity int) int
+		Relation   func(childComplexity int) int
 		To         func(childComplexity int) int
 		Type       func(childComplexity int) int
 	}
@@ -746,6 +738,14 @@ type ComplexityRoot struct {
 		Stats         func(childComplexity int) int
 	}
 
+	Relation struct {
+		Evidence func(childComplexity int) int
+		From     func(childComplexity int) int
+		ID       func(childComplexity int) int
+		To       func(childComplexity int) int
+		Type     func(childComplexity int) int
+	}
+
 	RelationConnection struct {
 		Edges      func(childComplexity int) int
 		PageInfo   func(childComplexity int) int
@@ -757,8 +757,8 @@ type ComplexityRoot struct {
 		Direction func(childComplexity int) int
 		Evidence  func(childComplexity int) int
 		From      func(childComplexity int) int
-		ID        func(childComplexity int) int
 		Node      func(childComplexity int) int
+		Relation  func(childComplexity int) int
 		To        func(childComplexity int) int
 		Type      func(childComplexity int) int
 	}
@@ -812,7 +812,7 @@ type ComplexityRoot struct {
 		Direction func(childComplexity int) int
 		Evidence  func(childComplexity int) int
 		From      func(childComplexity int) int
-		ID        func(childComplexity int) int
+		Relation  func(childComplexity int) int
 		To        func(childComplexity int) int
 		Type      func(childComplexity int) int
 	}
@@ -1145,12 +1145,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ActielijnRelationEdge.From(childComplexity), true
-	case "ActielijnRelationEdge.id":
-		if e.ComplexityRoot.ActielijnRelationEdge.ID == nil {
+	case "ActielijnRelationEdge.relation":
+		if e.ComplexityRoot.ActielijnRelationEdge.Relation == nil {
 			break
 		}
 
-		return e.ComplexityRoot.ActielijnRelationEdge.ID(childComplexity), true
+		return e.ComplexityRoot.ActielijnRelationEdge.Relation(childComplexity), true
 	case "ActielijnRelationEdge.to":
 		if e.ComplexityRoot.ActielijnRelationEdge.To == nil {
 			break
@@ -1590,12 +1590,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ActionPlanRelationEdge.From(childComplexity), true
-	case "ActionPlanRelationEdge.id":
-		if e.ComplexityRoot.ActionPlanRelationEdge.ID == nil {
+	case "ActionPlanRelationEdge.relation":
+		if e.ComplexityRoot.ActionPlanRelationEdge.Relation == nil {
 			break
 		}
 
-		return e.ComplexityRoot.ActionPlanRelationEdge.ID(childComplexity), true
+		return e.ComplexityRoot.ActionPlanRelationEdge.Relation(childComplexity), true
 	case "ActionPlanRelationEdge.to":
 		if e.ComplexityRoot.ActionPlanRelationEdge.To == nil {
 			break
@@ -1658,12 +1658,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ActionRelationEdge.From(childComplexity), true
-	case "ActionRelationEdge.id":
-		if e.ComplexityRoot.ActionRelationEdge.ID == nil {
+	case "ActionRelationEdge.relation":
+		if e.ComplexityRoot.ActionRelationEdge.Relation == nil {
 			break
 		}
 
-		return e.ComplexityRoot.ActionRelationEdge.ID(childComplexity), true
+		return e.ComplexityRoot.ActionRelationEdge.Relation(childComplexity), true
 	case "ActionRelationEdge.to":
 		if e.ComplexityRoot.ActionRelationEdge.To == nil {
 			break
@@ -1875,12 +1875,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CommitmentRelationEdge.From(childComplexity), true
-	case "CommitmentRelationEdge.id":
-		if e.ComplexityRoot.CommitmentRelationEdge.ID == nil {
+	case "CommitmentRelationEdge.relation":
+		if e.ComplexityRoot.CommitmentRelationEdge.Relation == nil {
 			break
 		}
 
-		return e.ComplexityRoot.CommitmentRelationEdge.ID(childComplexity), true
+		return e.ComplexityRoot.CommitmentRelationEdge.Relation(childComplexity), true
 	case "CommitmentRelationEdge.to":
 		if e.ComplexityRoot.CommitmentRelationEdge.To == nil {
 			break
@@ -2188,12 +2188,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.DocumentRelationEdge.From(childComplexity), true
-	case "DocumentRelationEdge.id":
-		if e.ComplexityRoot.DocumentRelationEdge.ID == nil {
+	case "DocumentRelationEdge.relation":
+		if e.ComplexityRoot.DocumentRelationEdge.Relation == nil {
 			break
 		}
 
-		return e.ComplexityRoot.DocumentRelationEdge.ID(childComplexity), true
+		return e.ComplexityRoot.DocumentRelationEdge.Relation(childComplexity), true
 	case "DocumentRelationEdge.to":
 		if e.ComplexityRoot.DocumentRelationEdge.To == nil {
 			break
@@ -2419,12 +2419,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.EventRelationEdge.From(childComplexity), true
-	case "EventRelationEdge.id":
-		if e.ComplexityRoot.EventRelationEdge.ID == nil {
+	case "EventRelationEdge.relation":
+		if e.ComplexityRoot.EventRelationEdge.Relation == nil {
 			break
 		}
 
-		return e.ComplexityRoot.EventRelationEdge.ID(childComplexity), true
+		return e.ComplexityRoot.EventRelationEdge.Relation(childComplexity), true
 	case "EventRelationEdge.to":
 		if e.ComplexityRoot.EventRelationEdge.To == nil {
 			break
@@ -2462,37 +2462,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Evidence.Start(childComplexity), true
-
-	case "GraphEdge.evidence":
-		if e.ComplexityRoot.GraphEdge.Evidence == nil {
-			break
-		}
-
-		return e.ComplexityRoot.GraphEdge.Evidence(childComplexity), true
-	case "GraphEdge.from":
-		if e.ComplexityRoot.GraphEdge.From == nil {
-			break
-		}
-
-		return e.ComplexityRoot.GraphEdge.From(childComplexity), true
-	case "GraphEdge.id":
-		if e.ComplexityRoot.GraphEdge.ID == nil {
-			break
-		}
-
-		return e.ComplexityRoot.GraphEdge.ID(childComplexity), true
-	case "GraphEdge.to":
-		if e.ComplexityRoot.GraphEdge.To == nil {
-			break
-		}
-
-		return e.ComplexityRoot.GraphEdge.To(childComplexity), true
-	case "GraphEdge.type":
-		if e.ComplexityRoot.GraphEdge.Type == nil {
-			break
-		}
-
-		return e.ComplexityRoot.GraphEdge.Type(childComplexity), true
 
 	case "Involvement.evidence":
 		if e.ComplexityRoot.Involvement.Evidence == nil {
@@ -2666,12 +2635,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LegislationRelationEdge.From(childComplexity), true
-	case "LegislationRelationEdge.id":
-		if e.ComplexityRoot.LegislationRelationEdge.ID == nil {
+	case "LegislationRelationEdge.relation":
+		if e.ComplexityRoot.LegislationRelationEdge.Relation == nil {
 			break
 		}
 
-		return e.ComplexityRoot.LegislationRelationEdge.ID(childComplexity), true
+		return e.ComplexityRoot.LegislationRelationEdge.Relation(childComplexity), true
 	case "LegislationRelationEdge.to":
 		if e.ComplexityRoot.LegislationRelationEdge.To == nil {
 			break
@@ -2956,12 +2925,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.MotionRelationEdge.From(childComplexity), true
-	case "MotionRelationEdge.id":
-		if e.ComplexityRoot.MotionRelationEdge.ID == nil {
+	case "MotionRelationEdge.relation":
+		if e.ComplexityRoot.MotionRelationEdge.Relation == nil {
 			break
 		}
 
-		return e.ComplexityRoot.MotionRelationEdge.ID(childComplexity), true
+		return e.ComplexityRoot.MotionRelationEdge.Relation(childComplexity), true
 	case "MotionRelationEdge.to":
 		if e.ComplexityRoot.MotionRelationEdge.To == nil {
 			break
@@ -3197,12 +3166,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.OfficeRelationEdge.From(childComplexity), true
-	case "OfficeRelationEdge.id":
-		if e.ComplexityRoot.OfficeRelationEdge.ID == nil {
+	case "OfficeRelationEdge.relation":
+		if e.ComplexityRoot.OfficeRelationEdge.Relation == nil {
 			break
 		}
 
-		return e.ComplexityRoot.OfficeRelationEdge.ID(childComplexity), true
+		return e.ComplexityRoot.OfficeRelationEdge.Relation(childComplexity), true
 	case "OfficeRelationEdge.to":
 		if e.ComplexityRoot.OfficeRelationEdge.To == nil {
 			break
@@ -3516,12 +3485,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.OrganisationRelationEdge.From(childComplexity), true
-	case "OrganisationRelationEdge.id":
-		if e.ComplexityRoot.OrganisationRelationEdge.ID == nil {
+	case "OrganisationRelationEdge.relation":
+		if e.ComplexityRoot.OrganisationRelationEdge.Relation == nil {
 			break
 		}
 
-		return e.ComplexityRoot.OrganisationRelationEdge.ID(childComplexity), true
+		return e.ComplexityRoot.OrganisationRelationEdge.Relation(childComplexity), true
 	case "OrganisationRelationEdge.to":
 		if e.ComplexityRoot.OrganisationRelationEdge.To == nil {
 			break
@@ -3716,12 +3685,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PartyRelationEdge.From(childComplexity), true
-	case "PartyRelationEdge.id":
-		if e.ComplexityRoot.PartyRelationEdge.ID == nil {
+	case "PartyRelationEdge.relation":
+		if e.ComplexityRoot.PartyRelationEdge.Relation == nil {
 			break
 		}
 
-		return e.ComplexityRoot.PartyRelationEdge.ID(childComplexity), true
+		return e.ComplexityRoot.PartyRelationEdge.Relation(childComplexity), true
 	case "PartyRelationEdge.to":
 		if e.ComplexityRoot.PartyRelationEdge.To == nil {
 			break
@@ -3992,12 +3961,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PersonRelationEdge.From(childComplexity), true
-	case "PersonRelationEdge.id":
-		if e.ComplexityRoot.PersonRelationEdge.ID == nil {
+	case "PersonRelationEdge.relation":
+		if e.ComplexityRoot.PersonRelationEdge.Relation == nil {
 			break
 		}
 
-		return e.ComplexityRoot.PersonRelationEdge.ID(childComplexity), true
+		return e.ComplexityRoot.PersonRelationEdge.Relation(childComplexity), true
 	case "PersonRelationEdge.to":
 		if e.ComplexityRoot.PersonRelationEdge.To == nil {
 			break
@@ -4208,12 +4177,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ProposalRelationEdge.From(childComplexity), true
-	case "ProposalRelationEdge.id":
-		if e.ComplexityRoot.ProposalRelationEdge.ID == nil {
+	case "ProposalRelationEdge.relation":
+		if e.ComplexityRoot.ProposalRelationEdge.Relation == nil {
 			break
 		}
 
-		return e.ComplexityRoot.ProposalRelationEdge.ID(childComplexity), true
+		return e.ComplexityRoot.ProposalRelationEdge.Relation(childComplexity), true
 	case "ProposalRelationEdge.to":
 		if e.ComplexityRoot.ProposalRelationEdge.To == nil {
 			break
@@ -4554,6 +4523,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.Stats(childComplexity), true
 
+	case "Relation.evidence":
+		if e.ComplexityRoot.Relation.Evidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Relation.Evidence(childComplexity), true
+	case "Relation.from":
+		if e.ComplexityRoot.Relation.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Relation.From(childComplexity), true
+	case "Relation.id":
+		if e.ComplexityRoot.Relation.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Relation.ID(childComplexity), true
+	case "Relation.to":
+		if e.ComplexityRoot.Relation.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Relation.To(childComplexity), true
+	case "Relation.type":
+		if e.ComplexityRoot.Relation.Type == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Relation.Type(childComplexity), true
+
 	case "RelationConnection.edges":
 		if e.ComplexityRoot.RelationConnection.Edges == nil {
 			break
@@ -4597,18 +4597,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.RelationEdge.From(childComplexity), true
-	case "RelationEdge.id":
-		if e.ComplexityRoot.RelationEdge.ID == nil {
-			break
-		}
-
-		return e.ComplexityRoot.RelationEdge.ID(childComplexity), true
 	case "RelationEdge.node":
 		if e.ComplexityRoot.RelationEdge.Node == nil {
 			break
 		}
 
 		return e.ComplexityRoot.RelationEdge.Node(childComplexity), true
+	case "RelationEdge.relation":
+		if e.ComplexityRoot.RelationEdge.Relation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelationEdge.Relation(childComplexity), true
 	case "RelationEdge.to":
 		if e.ComplexityRoot.RelationEdge.To == nil {
 			break
@@ -4875,12 +4875,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ReportRelationEdge.From(childComplexity), true
-	case "ReportRelationEdge.id":
-		if e.ComplexityRoot.ReportRelationEdge.ID == nil {
+	case "ReportRelationEdge.relation":
+		if e.ComplexityRoot.ReportRelationEdge.Relation == nil {
 			break
 		}
 
-		return e.ComplexityRoot.ReportRelationEdge.ID(childComplexity), true
+		return e.ComplexityRoot.ReportRelationEdge.Relation(childComplexity), true
 	case "ReportRelationEdge.to":
 		if e.ComplexityRoot.ReportRelationEdge.To == nil {
 			break
@@ -5558,8 +5558,8 @@ type PersonRelationConnection {
 
 """One relation from the node asked about to a Person, with the sentences that support it."""
 type PersonRelationEdge {
-  "The edge's stable ID, ` + "`" + `from|TYPE|to` + "`" + `."
-  id: ID!
+  "The relation this edge is a view of: the same object, with the same ` + "`" + `id` + "`" + `, from either end. The edge itself has no ID."
+  relation: Relation!
   "The relation type."
   type: RelationType!
   "OUT when the node asked about is the edge's ` + "`" + `from` + "`" + `, IN when it is its ` + "`" + `to` + "`" + `."
@@ -5606,8 +5606,8 @@ type OfficeRelationConnection {
 
 """One relation from the node asked about to a Office, with the sentences that support it."""
 type OfficeRelationEdge {
-  "The edge's stable ID, ` + "`" + `from|TYPE|to` + "`" + `."
-  id: ID!
+  "The relation this edge is a view of: the same object, with the same ` + "`" + `id` + "`" + `, from either end. The edge itself has no ID."
+  relation: Relation!
   "The relation type."
   type: RelationType!
   "OUT when the node asked about is the edge's ` + "`" + `from` + "`" + `, IN when it is its ` + "`" + `to` + "`" + `."
@@ -5654,8 +5654,8 @@ type PartyRelationConnection {
 
 """One relation from the node asked about to a Party, with the sentences that support it."""
 type PartyRelationEdge {
-  "The edge's stable ID, ` + "`" + `from|TYPE|to` + "`" + `."
-  id: ID!
+  "The relation this edge is a view of: the same object, with the same ` + "`" + `id` + "`" + `, from either end. The edge itself has no ID."
+  relation: Relation!
   "The relation type."
   type: RelationType!
   "OUT when the node asked about is the edge's ` + "`" + `from` + "`" + `, IN when it is its ` + "`" + `to` + "`" + `."
@@ -5702,8 +5702,8 @@ type OrganisationRelationConnection {
 
 """One relation from the node asked about to a Organisation, with the sentences that support it."""
 type OrganisationRelationEdge {
-  "The edge's stable ID, ` + "`" + `from|TYPE|to` + "`" + `."
-  id: ID!
+  "The relation this edge is a view of: the same object, with the same ` + "`" + `id` + "`" + `, from either end. The edge itself has no ID."
+  relation: Relation!
   "The relation type."
   type: RelationType!
   "OUT when the node asked about is the edge's ` + "`" + `from` + "`" + `, IN when it is its ` + "`" + `to` + "`" + `."
@@ -6322,8 +6322,8 @@ type DocumentRelationConnection {
 
 """One relation from the node asked about to a Document, with the sentences that support it."""
 type DocumentRelationEdge {
-  "The edge's stable ID, ` + "`" + `from|TYPE|to` + "`" + `."
-  id: ID!
+  "The relation this edge is a view of: the same object, with the same ` + "`" + `id` + "`" + `, from either end. The edge itself has no ID."
+  relation: Relation!
   "The relation type."
   type: RelationType!
   "OUT when the node asked about is the edge's ` + "`" + `from` + "`" + `, IN when it is its ` + "`" + `to` + "`" + `."
@@ -6370,8 +6370,8 @@ type ReportRelationConnection {
 
 """One relation from the node asked about to a Report, with the sentences that support it."""
 type ReportRelationEdge {
-  "The edge's stable ID, ` + "`" + `from|TYPE|to` + "`" + `."
-  id: ID!
+  "The relation this edge is a view of: the same object, with the same ` + "`" + `id` + "`" + `, from either end. The edge itself has no ID."
+  relation: Relation!
   "The relation type."
   type: RelationType!
   "OUT when the node asked about is the edge's ` + "`" + `from` + "`" + `, IN when it is its ` + "`" + `to` + "`" + `."
@@ -6418,8 +6418,8 @@ type LegislationRelationConnection {
 
 """One relation from the node asked about to a Legislation, with the sentences that support it."""
 type LegislationRelationEdge {
-  "The edge's stable ID, ` + "`" + `from|TYPE|to` + "`" + `."
-  id: ID!
+  "The relation this edge is a view of: the same object, with the same ` + "`" + `id` + "`" + `, from either end. The edge itself has no ID."
+  relation: Relation!
   "The relation type."
   type: RelationType!
   "OUT when the node asked about is the edge's ` + "`" + `from` + "`" + `, IN when it is its ` + "`" + `to` + "`" + `."
@@ -6795,8 +6795,8 @@ type MotionRelationConnection {
 
 """One relation from the node asked about to a Motion, with the sentences that support it."""
 type MotionRelationEdge {
-  "The edge's stable ID, ` + "`" + `from|TYPE|to` + "`" + `."
-  id: ID!
+  "The relation this edge is a view of: the same object, with the same ` + "`" + `id` + "`" + `, from either end. The edge itself has no ID."
+  relation: Relation!
   "The relation type."
   type: RelationType!
   "OUT when the node asked about is the edge's ` + "`" + `from` + "`" + `, IN when it is its ` + "`" + `to` + "`" + `."
@@ -6843,8 +6843,8 @@ type CommitmentRelationConnection {
 
 """One relation from the node asked about to a Commitment, with the sentences that support it."""
 type CommitmentRelationEdge {
-  "The edge's stable ID, ` + "`" + `from|TYPE|to` + "`" + `."
-  id: ID!
+  "The relation this edge is a view of: the same object, with the same ` + "`" + `id` + "`" + `, from either end. The edge itself has no ID."
+  relation: Relation!
   "The relation type."
   type: RelationType!
   "OUT when the node asked about is the edge's ` + "`" + `from` + "`" + `, IN when it is its ` + "`" + `to` + "`" + `."
@@ -6891,8 +6891,8 @@ type EventRelationConnection {
 
 """One relation from the node asked about to a Event, with the sentences that support it."""
 type EventRelationEdge {
-  "The edge's stable ID, ` + "`" + `from|TYPE|to` + "`" + `."
-  id: ID!
+  "The relation this edge is a view of: the same object, with the same ` + "`" + `id` + "`" + `, from either end. The edge itself has no ID."
+  relation: Relation!
   "The relation type."
   type: RelationType!
   "OUT when the node asked about is the edge's ` + "`" + `from` + "`" + `, IN when it is its ` + "`" + `to` + "`" + `."
@@ -7066,8 +7066,8 @@ One relation from the node asked about to another node, with the sentences that 
 Use inline fragments (` + "`" + `... on Actielijn { number }` + "`" + `) for the other node's own fields.
 """
 type RelationEdge {
-  "The edge's stable ID, ` + "`" + `from|TYPE|to` + "`" + `."
-  id: ID!
+  "The relation this edge is a view of: the same object, with the same ` + "`" + `id` + "`" + `, from either end. The edge itself has no ID."
+  relation: Relation!
   "The relation type."
   type: RelationType!
   "OUT when the node asked about is the edge's ` + "`" + `from` + "`" + `, IN when it is its ` + "`" + `to` + "`" + `."
@@ -7574,8 +7574,8 @@ type ActionPlanRelationConnection {
 
 """One relation from the node asked about to a ActionPlan, with the sentences that support it."""
 type ActionPlanRelationEdge {
-  "The edge's stable ID, ` + "`" + `from|TYPE|to` + "`" + `."
-  id: ID!
+  "The relation this edge is a view of: the same object, with the same ` + "`" + `id` + "`" + `, from either end. The edge itself has no ID."
+  relation: Relation!
   "The relation type."
   type: RelationType!
   "OUT when the node asked about is the edge's ` + "`" + `from` + "`" + `, IN when it is its ` + "`" + `to` + "`" + `."
@@ -7622,8 +7622,8 @@ type ActielijnRelationConnection {
 
 """One relation from the node asked about to a Actielijn, with the sentences that support it."""
 type ActielijnRelationEdge {
-  "The edge's stable ID, ` + "`" + `from|TYPE|to` + "`" + `."
-  id: ID!
+  "The relation this edge is a view of: the same object, with the same ` + "`" + `id` + "`" + `, from either end. The edge itself has no ID."
+  relation: Relation!
   "The relation type."
   type: RelationType!
   "OUT when the node asked about is the edge's ` + "`" + `from` + "`" + `, IN when it is its ` + "`" + `to` + "`" + `."
@@ -7670,8 +7670,8 @@ type ActionRelationConnection {
 
 """One relation from the node asked about to a Action, with the sentences that support it."""
 type ActionRelationEdge {
-  "The edge's stable ID, ` + "`" + `from|TYPE|to` + "`" + `."
-  id: ID!
+  "The relation this edge is a view of: the same object, with the same ` + "`" + `id` + "`" + `, from either end. The edge itself has no ID."
+  relation: Relation!
   "The relation type."
   type: RelationType!
   "OUT when the node asked about is the edge's ` + "`" + `from` + "`" + `, IN when it is its ` + "`" + `to` + "`" + `."
@@ -7718,8 +7718,8 @@ type ProposalRelationConnection {
 
 """One relation from the node asked about to a Proposal, with the sentences that support it."""
 type ProposalRelationEdge {
-  "The edge's stable ID, ` + "`" + `from|TYPE|to` + "`" + `."
-  id: ID!
+  "The relation this edge is a view of: the same object, with the same ` + "`" + `id` + "`" + `, from either end. The edge itself has no ID."
+  relation: Relation!
   "The relation type."
   type: RelationType!
   "OUT when the node asked about is the edge's ` + "`" + `from` + "`" + `, IN when it is its ` + "`" + `to` + "`" + `."
@@ -7756,12 +7756,17 @@ type Subgraph {
   "The nodes."
   nodes: [Node!]!
   "The edges among the nodes."
-  edges: [GraphEdge!]!
+  edges: [Relation!]!
 }
 
-"""An edge of a Subgraph, with its evidence."""
-type GraphEdge {
-  "The edge's stable ID, ` + "`" + `from|TYPE|to` + "`" + `."
+"""
+One relation of the graph: an edge from a subject (` + "`" + `from` + "`" + `) to an object (` + "`" + `to` + "`" + `), with the
+sentences that support it. Its ` + "`" + `id` + "`" + ` names it wherever it appears — in a Subgraph and in the
+` + "`" + `relation` + "`" + ` of a connection edge seen from either end — so normalising client caches store it
+once.
+"""
+type Relation {
+  "The relation's stable ID, ` + "`" + `from|TYPE|to` + "`" + `."
   id: ID!
   "The relation type."
   type: RelationType!
@@ -7941,8 +7946,8 @@ func (ec *executionContext) childFields_ActielijnRelationConnection(ctx context.
 
 func (ec *executionContext) childFields_ActielijnRelationEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
-	case "id":
-		return ec.fieldContext_ActielijnRelationEdge_id(ctx, field)
+	case "relation":
+		return ec.fieldContext_ActielijnRelationEdge_relation(ctx, field)
 	case "type":
 		return ec.fieldContext_ActielijnRelationEdge_type(ctx, field)
 	case "direction":
@@ -8103,8 +8108,8 @@ func (ec *executionContext) childFields_ActionPlanRelationConnection(ctx context
 
 func (ec *executionContext) childFields_ActionPlanRelationEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
-	case "id":
-		return ec.fieldContext_ActionPlanRelationEdge_id(ctx, field)
+	case "relation":
+		return ec.fieldContext_ActionPlanRelationEdge_relation(ctx, field)
 	case "type":
 		return ec.fieldContext_ActionPlanRelationEdge_type(ctx, field)
 	case "direction":
@@ -8137,8 +8142,8 @@ func (ec *executionContext) childFields_ActionRelationConnection(ctx context.Con
 
 func (ec *executionContext) childFields_ActionRelationEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
-	case "id":
-		return ec.fieldContext_ActionRelationEdge_id(ctx, field)
+	case "relation":
+		return ec.fieldContext_ActionRelationEdge_relation(ctx, field)
 	case "type":
 		return ec.fieldContext_ActionRelationEdge_type(ctx, field)
 	case "direction":
@@ -8235,8 +8240,8 @@ func (ec *executionContext) childFields_CommitmentRelationConnection(ctx context
 
 func (ec *executionContext) childFields_CommitmentRelationEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
-	case "id":
-		return ec.fieldContext_CommitmentRelationEdge_id(ctx, field)
+	case "relation":
+		return ec.fieldContext_CommitmentRelationEdge_relation(ctx, field)
 	case "type":
 		return ec.fieldContext_CommitmentRelationEdge_type(ctx, field)
 	case "direction":
@@ -8351,8 +8356,8 @@ func (ec *executionContext) childFields_DocumentRelationConnection(ctx context.C
 
 func (ec *executionContext) childFields_DocumentRelationEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
-	case "id":
-		return ec.fieldContext_DocumentRelationEdge_id(ctx, field)
+	case "relation":
+		return ec.fieldContext_DocumentRelationEdge_relation(ctx, field)
 	case "type":
 		return ec.fieldContext_DocumentRelationEdge_type(ctx, field)
 	case "direction":
@@ -8443,8 +8448,8 @@ func (ec *executionContext) childFields_EventRelationConnection(ctx context.Cont
 
 func (ec *executionContext) childFields_EventRelationEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
-	case "id":
-		return ec.fieldContext_EventRelationEdge_id(ctx, field)
+	case "relation":
+		return ec.fieldContext_EventRelationEdge_relation(ctx, field)
 	case "type":
 		return ec.fieldContext_EventRelationEdge_type(ctx, field)
 	case "direction":
@@ -8477,22 +8482,6 @@ func (ec *executionContext) childFields_Evidence(ctx context.Context, field grap
 		return ec.fieldContext_Evidence_end(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Evidence", field.Name)
-}
-
-func (ec *executionContext) childFields_GraphEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "id":
-		return ec.fieldContext_GraphEdge_id(ctx, field)
-	case "type":
-		return ec.fieldContext_GraphEdge_type(ctx, field)
-	case "from":
-		return ec.fieldContext_GraphEdge_from(ctx, field)
-	case "to":
-		return ec.fieldContext_GraphEdge_to(ctx, field)
-	case "evidence":
-		return ec.fieldContext_GraphEdge_evidence(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type GraphEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_Involvement(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -8563,8 +8552,8 @@ func (ec *executionContext) childFields_LegislationEdge(ctx context.Context, fie
 
 func (ec *executionContext) childFields_LegislationRelationEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
-	case "id":
-		return ec.fieldContext_LegislationRelationEdge_id(ctx, field)
+	case "relation":
+		return ec.fieldContext_LegislationRelationEdge_relation(ctx, field)
 	case "type":
 		return ec.fieldContext_LegislationRelationEdge_type(ctx, field)
 	case "direction":
@@ -8673,8 +8662,8 @@ func (ec *executionContext) childFields_MotionRelationConnection(ctx context.Con
 
 func (ec *executionContext) childFields_MotionRelationEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
-	case "id":
-		return ec.fieldContext_MotionRelationEdge_id(ctx, field)
+	case "relation":
+		return ec.fieldContext_MotionRelationEdge_relation(ctx, field)
 	case "type":
 		return ec.fieldContext_MotionRelationEdge_type(ctx, field)
 	case "direction":
@@ -8765,8 +8754,8 @@ func (ec *executionContext) childFields_OfficeRelationConnection(ctx context.Con
 
 func (ec *executionContext) childFields_OfficeRelationEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
-	case "id":
-		return ec.fieldContext_OfficeRelationEdge_id(ctx, field)
+	case "relation":
+		return ec.fieldContext_OfficeRelationEdge_relation(ctx, field)
 	case "type":
 		return ec.fieldContext_OfficeRelationEdge_type(ctx, field)
 	case "direction":
@@ -8873,8 +8862,8 @@ func (ec *executionContext) childFields_OrganisationRelationConnection(ctx conte
 
 func (ec *executionContext) childFields_OrganisationRelationEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
-	case "id":
-		return ec.fieldContext_OrganisationRelationEdge_id(ctx, field)
+	case "relation":
+		return ec.fieldContext_OrganisationRelationEdge_relation(ctx, field)
 	case "type":
 		return ec.fieldContext_OrganisationRelationEdge_type(ctx, field)
 	case "direction":
@@ -8967,8 +8956,8 @@ func (ec *executionContext) childFields_PartyRelationConnection(ctx context.Cont
 
 func (ec *executionContext) childFields_PartyRelationEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
-	case "id":
-		return ec.fieldContext_PartyRelationEdge_id(ctx, field)
+	case "relation":
+		return ec.fieldContext_PartyRelationEdge_relation(ctx, field)
 	case "type":
 		return ec.fieldContext_PartyRelationEdge_type(ctx, field)
 	case "direction":
@@ -9069,8 +9058,8 @@ func (ec *executionContext) childFields_PersonRelationConnection(ctx context.Con
 
 func (ec *executionContext) childFields_PersonRelationEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
-	case "id":
-		return ec.fieldContext_PersonRelationEdge_id(ctx, field)
+	case "relation":
+		return ec.fieldContext_PersonRelationEdge_relation(ctx, field)
 	case "type":
 		return ec.fieldContext_PersonRelationEdge_type(ctx, field)
 	case "direction":
@@ -9161,8 +9150,8 @@ func (ec *executionContext) childFields_ProposalRelationConnection(ctx context.C
 
 func (ec *executionContext) childFields_ProposalRelationEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
-	case "id":
-		return ec.fieldContext_ProposalRelationEdge_id(ctx, field)
+	case "relation":
+		return ec.fieldContext_ProposalRelationEdge_relation(ctx, field)
 	case "type":
 		return ec.fieldContext_ProposalRelationEdge_type(ctx, field)
 	case "direction":
@@ -9181,6 +9170,22 @@ func (ec *executionContext) childFields_ProposalRelationEdge(ctx context.Context
 	return nil, fmt.Errorf("no field named %q was found under type ProposalRelationEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_Relation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Relation_id(ctx, field)
+	case "type":
+		return ec.fieldContext_Relation_type(ctx, field)
+	case "from":
+		return ec.fieldContext_Relation_from(ctx, field)
+	case "to":
+		return ec.fieldContext_Relation_to(ctx, field)
+	case "evidence":
+		return ec.fieldContext_Relation_evidence(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Relation", field.Name)
+}
+
 func (ec *executionContext) childFields_RelationConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "edges":
@@ -9195,8 +9200,8 @@ func (ec *executionContext) childFields_RelationConnection(ctx context.Context, 
 
 func (ec *executionContext) childFields_RelationEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
-	case "id":
-		return ec.fieldContext_RelationEdge_id(ctx, field)
+	case "relation":
+		return ec.fieldContext_RelationEdge_relation(ctx, field)
 	case "type":
 		return ec.fieldContext_RelationEdge_type(ctx, field)
 	case "direction":
@@ -9303,8 +9308,8 @@ func (ec *executionContext) childFields_ReportRelationConnection(ctx context.Con
 
 func (ec *executionContext) childFields_ReportRelationEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
-	case "id":
-		return ec.fieldContext_ReportRelationEdge_id(ctx, field)
+	case "relation":
+		return ec.fieldContext_ReportRelationEdge_relation(ctx, field)
 	case "type":
 		return ec.fieldContext_ReportRelationEdge_type(ctx, field)
 	case "direction":

@@ -84,11 +84,13 @@ func NewRelationEdge(from string, e *kg.Edge, other *kg.Node, cursor string) *Re
 	return &RelationEdge{target: target{Wrap(other)}, edge: e, out: e.From == from, cursor: cursor}
 }
 
-func (e *RelationEdge) ID() string         { return e.edge.ID() }
-func (e *RelationEdge) Type() RelationType { return RelationType(e.edge.Type) }
-func (e *RelationEdge) From() string       { return e.edge.From }
-func (e *RelationEdge) To() string         { return e.edge.To }
-func (e *RelationEdge) Cursor() string     { return e.cursor }
+// Relation is the relation this edge is a view of; the edge has no ID of its own, so that
+// every ID names one object (normalising client caches key records by ID).
+func (e *RelationEdge) Relation() *Relation { return &Relation{e.edge} }
+func (e *RelationEdge) Type() RelationType  { return RelationType(e.edge.Type) }
+func (e *RelationEdge) From() string        { return e.edge.From }
+func (e *RelationEdge) To() string          { return e.edge.To }
+func (e *RelationEdge) Cursor() string      { return e.cursor }
 func (e *RelationEdge) Evidence() []kg.Evidence {
 	if e.edge.Evidence == nil {
 		return []kg.Evidence{}
@@ -107,12 +109,12 @@ func (e *RelationEdge) Direction() Direction {
 // Subgraph is a small graph for visualisation.
 type Subgraph struct {
 	Nodes []Node
-	Edges []*GraphEdge
+	Edges []*Relation
 }
 
 // NewSubgraph wraps a graph the store returned.
 func NewSubgraph(g *kg.Graph) *Subgraph {
-	s := &Subgraph{Nodes: []Node{}, Edges: []*GraphEdge{}}
+	s := &Subgraph{Nodes: []Node{}, Edges: []*Relation{}}
 	if g == nil {
 		return s
 	}
@@ -122,19 +124,20 @@ func NewSubgraph(g *kg.Graph) *Subgraph {
 		}
 	}
 	for i := range g.Edges {
-		s.Edges = append(s.Edges, &GraphEdge{&g.Edges[i]})
+		s.Edges = append(s.Edges, &Relation{&g.Edges[i]})
 	}
 	return s
 }
 
-// GraphEdge is an edge of a Subgraph.
-type GraphEdge struct{ e *kg.Edge }
+// Relation is one edge of the graph, the same object whichever end it is seen from: an edge
+// of a Subgraph, or the relation of a connection edge.
+type Relation struct{ e *kg.Edge }
 
-func (g *GraphEdge) ID() string         { return g.e.ID() }
-func (g *GraphEdge) Type() RelationType { return RelationType(g.e.Type) }
-func (g *GraphEdge) From() string       { return g.e.From }
-func (g *GraphEdge) To() string         { return g.e.To }
-func (g *GraphEdge) Evidence() []kg.Evidence {
+func (g *Relation) ID() string         { return g.e.ID() }
+func (g *Relation) Type() RelationType { return RelationType(g.e.Type) }
+func (g *Relation) From() string       { return g.e.From }
+func (g *Relation) To() string         { return g.e.To }
+func (g *Relation) Evidence() []kg.Evidence {
 	if g.e.Evidence == nil {
 		return []kg.Evidence{}
 	}

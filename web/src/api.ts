@@ -119,7 +119,13 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
 const DOC_REF = `id name title citation kenmerk date kind dossier number`;
 const EVIDENCE = `documentId quote start end document { ${DOC_REF} }`;
 const NODE_REF = `id label name ... on Document { date } ... on Motion { dossier number dateSubmitted } ... on Action { number }`;
-const EDGE = `id type from to evidence { ${EVIDENCE} }`;
+/** A relation: the same object (one `id`) whichever end it is seen from. */
+const RELATION = `id type from to evidence { ${EVIDENCE} }`;
+/** A connection edge is a view of its relation and has no ID of its own. */
+const EDGE = `relation { ${RELATION} }`;
+
+/** A connection edge as it arrives: the relation, seen from one end. */
+type ApiEdgeView = { relation: ApiEdge };
 
 /** The relation types that make up the plan's structure and who carries it. */
 export const PLAN_TYPES = ["PART_OF", "HOLDS", "EXECUTES", "COORDINATES", "COMMISSIONED"];
@@ -137,7 +143,7 @@ export async function planGraph(planId: string): Promise<Subgraph> {
         } } }
       } } }
     } }`;
-  type Level = { edges: ({ node: NodeRef & { relations?: Level } } & ApiEdge)[] };
+  type Level = { edges: ({ node: NodeRef & { relations?: Level } } & ApiEdgeView)[] };
   const data = await gql<{ node: (NodeRef & { relations: Level }) | null }>(q, { id: planId, types: PLAN_TYPES });
   const out: Subgraph = { nodes: [], edges: [] };
   if (!data.node) return out;
@@ -145,7 +151,7 @@ export async function planGraph(planId: string): Promise<Subgraph> {
     const { relations: _r, ...ref } = n;
     out.nodes.push(ref);
     for (const e of n.relations?.edges ?? []) {
-      out.edges.push({ id: e.id, type: e.type, from: e.from, to: e.to, evidence: e.evidence });
+      out.edges.push(e.relation);
       walk(e.node);
     }
   };
@@ -157,14 +163,14 @@ export async function planGraph(planId: string): Promise<Subgraph> {
 export async function relationsOf(id: string, first = 60, types: string[] | null = null): Promise<{ node: NodeRef | null; total: number; sub: Subgraph }> {
   const q = `query Expand($id: ID!, $first: Int, $types: [RelationType!]) { node(id: $id) { ${NODE_REF}
     relations(first: $first, types: $types) { totalCount edges { ${EDGE} node { ${NODE_REF} } } } } }`;
-  const data = await gql<{ node: (NodeRef & { relations: { totalCount: number; edges: (ApiEdge & { node: NodeRef })[] } }) | null }>(q, { id, first, types });
+  const data = await gql<{ node: (NodeRef & { relations: { totalCount: number; edges: (ApiEdgeView & { node: NodeRef })[] } }) | null }>(q, { id, first, types });
   const sub: Subgraph = { nodes: [], edges: [] };
   if (!data.node) return { node: null, total: 0, sub };
   const { relations, ...self } = data.node;
   sub.nodes.push(self);
   for (const e of relations.edges) {
     sub.nodes.push(e.node);
-    sub.edges.push({ id: e.id, type: e.type, from: e.from, to: e.to, evidence: e.evidence });
+    sub.edges.push(e.relation);
   }
   return { node: self, total: relations.totalCount, sub };
 }
@@ -181,7 +187,7 @@ export async function relationTypeCounts(id: string): Promise<Map<string, number
 /** The shortest path, following only `types` when given (null: every relation type). */
 export async function shortestPath(from: string, to: string, types: string[] | null = null): Promise<Subgraph> {
   const q = `query Path($from: ID!, $to: ID!, $types: [RelationType!]) { shortestPath(from: $from, to: $to, maxLength: 8, types: $types) {
-    nodes { ${NODE_REF} } edges { ${EDGE} } } }`;
+    nodes { ${NODE_REF} } edges { ${RELATION} } } }`;
   return (await gql<{ shortestPath: Subgraph }>(q, { from, to, types })).shortestPath;
 }
 
@@ -216,7 +222,8 @@ export async function nodeDetails(id: string): Promise<NodeDetails | null> {
   const body = (props: string) => `query Details($id: ID!) { node(id: $id) { ${NODE_REF} aliases ${props}
     mentions { ${EVIDENCE} }
     relations(first: 200) { totalCount edges { ${EDGE} direction node { ${NODE_REF} } } } } }`;
-  let data: { node: (Record<string, unknown> & NodeDetails) | null };
+  type Views = { totalCount: number; edges: (ApiEdgeView & Omit<RelationEdge, keyof ApiEdge>)[] };
+  let data: { node: (Record<string, unknown> & Omit<NodeDetails, "relations"> & { relations: Views }) | null };
   try {
     data = await gql(body(PROPS), { id });
   } catch (err) {
@@ -234,7 +241,8 @@ export async function nodeDetails(id: string): Promise<NodeDetails | null> {
   }
   return {
     id: n.id, label: n.label, name: n.name, number: n.number as number | null, dossier: n.dossier as string | null,
-    dateSubmitted: n.dateSubmitted as string | null, aliases: n.aliases, props, mentions: n.mentions, relations: n.relations,
+    dateSubmitted: n.dateSubmitted as string | null, aliases: n.aliases, props, mentions: n.mentions,
+    relations: { totalCount: n.relations.totalCount, edges: n.relations.edges.map(({ relation, ...view }) => ({ ...relation, ...view })) },
   };
 }
 
