@@ -135,7 +135,22 @@ func oneTypo(a, b string) bool {
 	if d := len(a) - len(b); d > 4 || d < -4 { // a rune is at most 4 bytes
 		return false
 	}
-	ra, rb := []rune(a), []rune(b)
+	if isASCII(a) && isASCII(b) { // bytes are runes: no conversion
+		return oneEdit([]byte(a), []byte(b))
+	}
+	return oneEdit([]rune(a), []rune(b))
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+func oneEdit[C byte | rune](ra, rb []C) bool {
 	if len(ra) < len(rb) {
 		ra, rb = rb, ra
 	}

@@ -126,7 +126,9 @@ func (x *SearchIndex) Search(p SearchPattern, keep func(*SearchDoc) bool, first 
 	for ti, t := range p.Terms {
 		sc.touched = sc.touched[:0]
 		x.findExact(sc, t)
-		if typoCandidate(t) {
+		// Typos count only where the word is not found as it is: after the first word,
+		// only candidates without it need them.
+		if typoCandidate(t) && (ti == 0 || slices.ContainsFunc(cands, func(d uint32) bool { return sc.exact[d] == 0 })) {
 			x.findTypos(sc, t)
 		}
 		lvl := func(d uint32) int {
