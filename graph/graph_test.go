@@ -1012,3 +1012,37 @@ func TestSnippetsOnlyWhenSelected(t *testing.T) {
 		t.Errorf("snippet not shown: %+v", resp)
 	}
 }
+
+// TestLightReads: a list or neighbourhood that selects neither text nor mentions asks the
+// store for light nodes, and does not keep them for other fields; one that selects either,
+// in any alias or fragment, asks for whole nodes.
+func TestLightReads(t *testing.T) {
+	cs := newCountingStore(newStore(t))
+	c := newClient(cs, graph.Options{})
+	for _, tc := range []struct {
+		query string
+		light bool
+	}{
+		{`{ documents(first: 2) { edges { node { id title } } } }`, true},
+		{`{ documents(first: 2) { edges { node { id text } } } }`, false},
+		{`{ documents(first: 2) { a: edges { node { id } } b: edges { node { ... on Node { mentions { quote } } } } } }`, false},
+		{`{ documents(first: 2) { totalCount } }`, true},
+	} {
+		cs.reset()
+		mustDo(t, c, tc.query, nil)
+		if len(cs.lists) != 1 || cs.lists[0].Light != tc.light {
+			t.Errorf("%s: lists %+v, want light %v", tc.query, cs.lists, tc.light)
+		}
+	}
+	// A light node is not what node(id:) then finds: its text is there.
+	var resp struct {
+		Documents struct {
+			Edges []struct{ Node struct{ ID string } }
+		}
+		Node struct{ Text string }
+	}
+	mustDo(t, c, `{ documents(first: 1, orderBy: [{field: ID}]) { edges { node { id } } } node(id: "doc:28638-257") { ... on Document { text } } }`, &resp)
+	if resp.Node.Text == "" {
+		t.Errorf("text of a listed document: %+v", resp)
+	}
+}

@@ -276,6 +276,37 @@ func intArg(args map[string]any, name string) (int, bool) {
 	return 0, false
 }
 
+// bulkFields are the node fields that read a node's bulk: what a light read leaves out.
+var bulkFields = []string{"text", "mentions"}
+
+// readsBulk reports whether field, through the fields named by path ("edges", "node"),
+// selects on its nodes a field of bulkFields; true when that cannot be told.
+func (l *Loaders) readsBulk(field *ast.Field, path ...string) bool {
+	if l.op == nil || field == nil || field.Definition == nil {
+		return true
+	}
+	return l.selectsBulk(field.SelectionSet, field.Definition.Type.Name(), path)
+}
+
+func (l *Loaders) selectsBulk(sel ast.SelectionSet, typ string, path []string) bool {
+	if len(path) > 0 { // every field of the name counts: aliases may select differently
+		for _, f := range graphql.CollectFields(l.op, sel, []string{typ}) {
+			if f.Name == path[0] && (f.Definition == nil || l.selectsBulk(f.Selections, f.Definition.Type.Name(), path[1:])) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, label := range kg.Labels {
+		for _, f := range graphql.CollectFields(l.op, sel, []string{string(label), "Node"}) {
+			if slices.Contains(bulkFields, f.Name) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // selectsHere reports whether the field being resolved selects a subfield; true when
 // that cannot be told.
 func (l *Loaders) selectsHere(ctx context.Context, name string) bool {

@@ -3,6 +3,8 @@ package graph
 import (
 	"context"
 
+	"github.com/99designs/gqlgen/graphql"
+
 	"beleidsgraaf/graph/model"
 	"beleidsgraaf/kg"
 	"beleidsgraaf/store"
@@ -128,11 +130,12 @@ func (r *Resolver) neighbourhood(ctx context.Context, id string, depth *int, typ
 	if l < 1 || l > maxSubgraphLimit {
 		return nil, inputErrorf("limit must be between 1 and %d", maxSubgraphLimit)
 	}
-	g, err := r.Store.Subgraph(ctx, store.SubgraphQuery{ID: id, Depth: d, Types: relTypes(types), Limit: l})
+	light := !r.loadersFor(ctx).readsBulk(graphql.GetFieldContext(ctx).Field.Field, "nodes")
+	g, err := r.Store.Subgraph(ctx, store.SubgraphQuery{ID: id, Depth: d, Types: relTypes(types), Limit: l, Light: light})
 	if err != nil {
 		return nil, err
 	}
-	return r.subgraph(ctx, g), nil
+	return r.subgraph(ctx, g, light), nil
 }
 
 func (r *Resolver) shortestPath(ctx context.Context, from, to string, maxLength *int, types []model.RelationType) (*model.Subgraph, error) {
@@ -147,16 +150,19 @@ func (r *Resolver) shortestPath(ctx context.Context, from, to string, maxLength 
 	if err != nil {
 		return nil, err
 	}
-	return r.subgraph(ctx, g), nil
+	return r.subgraph(ctx, g, false), nil
 }
 
-// subgraph wraps a graph and primes the node loader with its nodes.
-func (r *Resolver) subgraph(ctx context.Context, g *kg.Graph) *model.Subgraph {
+// subgraph wraps a graph and primes the node loader with its nodes, unless they were read
+// light (then they serve this subgraph only).
+func (r *Resolver) subgraph(ctx context.Context, g *kg.Graph, light bool) *model.Subgraph {
 	if g != nil {
 		ld := r.loadersFor(ctx)
 		found := make([]*kg.Node, len(g.Nodes))
 		for i := range g.Nodes {
-			ld.nodes.Prime(g.Nodes[i].ID, &g.Nodes[i])
+			if !light {
+				ld.nodes.Prime(g.Nodes[i].ID, &g.Nodes[i])
+			}
 			found[i] = &g.Nodes[i]
 		}
 		ld.prefetchFound(ctx, found, "nodes")

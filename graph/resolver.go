@@ -217,6 +217,7 @@ func (r *Resolver) list(ctx context.Context, label kg.Label, where *store.Filter
 		First:     n,
 		After:     deref(after),
 		WithTotal: wantCount,
+		Light:     !ld.readsBulk(field, "edges", "node"),
 	}
 	if n == 0 || !wantPage {
 		q.First = 1 // the store's 0 means "no limit"; one row tells whether any exist
@@ -233,7 +234,9 @@ func (r *Resolver) list(ctx context.Context, label kg.Label, where *store.Filter
 	items := make([]item, len(page.Nodes))
 	for i, node := range page.Nodes {
 		conn.Edges = append(conn.Edges, model.NewEdge(node, page.Cursors[i]))
-		ld.nodes.Prime(node.ID, node)
+		if !q.Light { // a light node is for this list only
+			ld.nodes.Prime(node.ID, node)
+		}
 		items[i] = item{node: node}
 	}
 	var ks keySink

@@ -150,6 +150,7 @@ type ListQuery struct {
 	First     int     // 0: no limit
 	After     string  // cursor from Page.EndCursor or an item cursor
 	WithTotal bool    // compute Page.Total (costs a count)
+	Light     bool    // nodes may come without mentions and text (see Light reads)
 }
 
 // Page is one page of a list.
@@ -258,6 +259,12 @@ type Hit struct {
 	Snippet string  // the matching passage, for documents, or the matching name
 }
 
+// Light reads: a query with Light set may return its nodes without Mentions and without
+// the text property (a store that keeps them at hand returns them all the same). The API
+// sets it when the operation selects neither, so that a page of letters or a neighbourhood
+// of hubs does not ship their texts and mentions; it never keeps such nodes for other
+// fields to read.
+
 // SubgraphQuery selects a neighbourhood for visualisation.
 //
 // Nodes are taken breadth-first, level by level, each level in ID order, until Limit
@@ -268,6 +275,7 @@ type SubgraphQuery struct {
 	Depth int          // 0: the node alone (with its self-loops); negative counts as 0
 	Types []kg.RelType // empty: all
 	Limit int          // most nodes returned; 0: DefaultSubgraphLimit
+	Light bool         // nodes may come without mentions and text (see Light reads)
 }
 
 // Stats counts the graph.

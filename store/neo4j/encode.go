@@ -269,7 +269,25 @@ func nodeProj(v string) string {
 		v, propID, propLabel, propName, propAliases, propMentions, propPropKeys, propPropType)
 }
 
-// decodeNode reads what nodeProj returns.
+// nodeProjLight is nodeProj without what a light read leaves out (store.ListQuery.Light):
+// the mentions and the text property, a document's bulk.
+func nodeProjLight(v string) string {
+	return fmt.Sprintf("[%[1]s.%[2]s, %[1]s.%[3]s, %[1]s.%[4]s, %[1]s.%[5]s, null, "+
+		"[k IN coalesce(%[1]s.%[6]s, []) WHERE k <> '%[8]s'], "+
+		"[i IN range(0, size(coalesce(%[1]s.%[6]s, [])) - 1) WHERE %[1]s.%[6]s[i] <> '%[8]s' | %[1]s.%[7]s[i]], "+
+		"[k IN coalesce(%[1]s.%[6]s, []) WHERE k <> '%[8]s' | %[1]s[k]]]",
+		v, propID, propLabel, propName, propAliases, propPropKeys, propPropType, kg.PropText)
+}
+
+// projection is nodeProj, or nodeProjLight for a light read.
+func projection(light bool) func(string) string {
+	if light {
+		return nodeProjLight
+	}
+	return nodeProj
+}
+
+// decodeNode reads what nodeProj and nodeProjLight return.
 func decodeNode(v any) (*kg.Node, error) {
 	l, ok := v.([]any)
 	if !ok || len(l) != 8 {

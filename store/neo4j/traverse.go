@@ -62,7 +62,7 @@ WITH taken + next AS taken, next AS level
   RETURN collect(%s) AS edges
 }
 RETURN collect([[x IN taken | %s], edges]) AS res
-}`, types, edgeProj("r"), nodeProj("x"))
+}`, types, edgeProj("r"), projection(q.Light)("x"))
 	b.WriteString(stableTail("res"))
 	vals, err := s.read(ctx, b.String(), map[string]any{"meta": metaKey, "id": q.ID, "limit": int64(limit)})
 	if err != nil {
