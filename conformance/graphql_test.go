@@ -143,6 +143,8 @@ var queries = []struct {
 		[]string{`"text":"`}, false},
 	{"a neighbourhood with mentions and text", `{ neighbourhood(id: "actielijn:4", depth: 1, limit: 6) { nodes { id ... on Node { mentions { quote } } ... on Document { text } } } }`, 1,
 		[]string{`"mentions":[{"quote":`}, false},
+	{"search hits with their mentions", `{ search(text: "comensha", first: 2) { score node { id mentions { quote } } } }`, 1,
+		[]string{`"mentions":[{"quote":`}, false},
 	{"a light page, then the same node whole", `{ organisations(first: 1, orderBy: [{field: ID}]) { edges { node { id } } } n: organisations(first: 1, orderBy: [{field: ID}]) { edges { node { mentions { quote } } } } }`, 2,
 		[]string{`"mentions":[{"quote":`}, false},
 	{"an invalid cursor is a clear error", `{ motions(first: 2, after: "not-a-cursor") { edges { node { id } } } }`, 1, []string{`cursor`}, true},

@@ -90,8 +90,10 @@ func (r *Resolver) search(ctx context.Context, text string, ls []model.Label, fi
 		return []*model.SearchHit{}, nil
 	}
 	ld := r.loadersFor(ctx)
+	field := graphql.GetFieldContext(ctx).Field.Field
+	light := !ld.readsBulk(field, "node")
 	hits, err := r.Store.Search(ctx, store.SearchQuery{Text: text, Labels: labels(ls), First: n,
-		NoSnippets: !ld.selectsHere(ctx, "snippet")})
+		NoSnippets: !ld.selectsHere(ctx, "snippet"), Light: light})
 	if err != nil {
 		return nil, err
 	}
@@ -102,7 +104,9 @@ func (r *Resolver) search(ctx context.Context, text string, ls []model.Label, fi
 		if w == nil {
 			continue
 		}
-		ld.nodes.Prime(h.Node.ID, h.Node)
+		if !light { // a light hit is for this search only
+			ld.nodes.Prime(h.Node.ID, h.Node)
+		}
 		hit := &model.SearchHit{Node: w, Score: h.Score}
 		if h.Snippet != "" {
 			s := h.Snippet

@@ -250,6 +250,7 @@ type SearchQuery struct {
 	// NoSnippets leaves Hit.Snippet empty: cutting a snippet out of a document's text costs
 	// more than finding it, so the API asks for them only when they are selected.
 	NoSnippets bool
+	Light      bool // hits may come without mentions and text (see Light reads)
 }
 
 // Hit is one search result.

@@ -10,7 +10,7 @@ import (
 )
 
 // TestLightReads: a light List or Subgraph returns the nodes a whole read returns, minus
-// their mentions and text, in the same order.
+// their mentions and text, in the same order; a light Search the same hits without mentions.
 func TestLightReads(t *testing.T) {
 	s := openTest(t, testConfig(t))
 	if err := s.Replace(ctx, storetest.Fixture()); err != nil {
@@ -43,6 +43,22 @@ func TestLightReads(t *testing.T) {
 	}
 	if !reflect.DeepEqual(light.Nodes, strip(whole.Nodes)) || light.Total != whole.Total || len(whole.Nodes) == 0 {
 		t.Errorf("List: light %+v\nwhole %+v", light.Nodes, whole.Nodes)
+	}
+	// A light search leaves out the mentions only: ranking reads the text.
+	wholeHits, err := s.Search(ctx, store.SearchQuery{Text: "mensenhandel"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lightHits, err := s.Search(ctx, store.SearchQuery{Text: "mensenhandel", Light: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range wholeHits {
+		wholeHits[i].Node = &kg.Node{ID: wholeHits[i].Node.ID, Label: wholeHits[i].Node.Label, Name: wholeHits[i].Node.Name,
+			Aliases: wholeHits[i].Node.Aliases, Props: wholeHits[i].Node.Props}
+	}
+	if !reflect.DeepEqual(lightHits, wholeHits) || len(wholeHits) == 0 {
+		t.Errorf("Search: light %+v\nwhole %+v", lightHits, wholeHits)
 	}
 	sq := store.SubgraphQuery{ID: "doc:28638-257", Depth: 1}
 	wg, err := s.Subgraph(ctx, sq)

@@ -34,12 +34,16 @@ func (s *Store) Search(ctx context.Context, q store.SearchQuery) ([]store.Hit, e
 		labels = fmt.Sprintf(" AND n.%s IN $labels", propLabel)
 		params["labels"] = labelStrings(q.Labels)
 	}
+	proj := nodeProj
+	if q.Light {
+		proj = nodeProjNoMentions
+	}
 	query := genClause + fmt.Sprintf(`CALL {
   WITH g
   CALL db.index.fulltext.queryNodes('%s', $lucene) YIELD node AS n
   WITH g, n WHERE n.%s = g%s
   RETURN collect(%s) AS rows
-}`, searchIndex, propGen, labels, nodeProj("n")) + stableTail("rows")
+}`, searchIndex, propGen, labels, proj("n")) + stableTail("rows")
 	vals, err := s.read(ctx, query, params)
 	if err != nil {
 		return nil, err
