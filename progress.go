@@ -19,6 +19,7 @@ type loadProgress struct {
 	last     time.Time
 	every    time.Duration
 	reported bool
+	verb     string // "loading" when empty
 }
 
 func newLoadProgress() *loadProgress {
@@ -42,12 +43,16 @@ func (p *loadProgress) report(pr loader.Progress) {
 	if pr.Done > 0 {
 		left = time.Duration(elapsed / float64(pr.Done) * float64(pr.Total-pr.Done) * float64(time.Second)).Round(time.Second)
 	}
+	verb := p.verb
+	if verb == "" {
+		verb = "loading"
+	}
 	if p.out == nil {
-		slog.Info("loading", "documents", pr.Done, "of", pr.Total, "MB", fmt.Sprintf("%.1f", mb),
+		slog.Info(verb, "documents", pr.Done, "of", pr.Total, "MB", fmt.Sprintf("%.1f", mb),
 			"MB/s", fmt.Sprintf("%.1f", mb/elapsed), "left", left.String())
 		return
 	}
-	fmt.Fprintf(p.out, "\rloading: %d/%d documents, %.1f MB, %.1f MB/s, %s left   ", pr.Done, pr.Total, mb, mb/elapsed, left)
+	fmt.Fprintf(p.out, "\r%s: %d/%d documents, %.1f MB, %.1f MB/s, %s left   ", verb, pr.Done, pr.Total, mb, mb/elapsed, left)
 	if pr.Done == pr.Total {
 		fmt.Fprintln(p.out)
 	}

@@ -30,3 +30,12 @@ func TestLoadProgressQuietForShortLoads(t *testing.T) {
 		t.Errorf("a short load printed %q", out.String())
 	}
 }
+
+func TestSyncProgressSaysSyncing(t *testing.T) {
+	var out bytes.Buffer
+	p := &loadProgress{out: &out, start: time.Now().Add(-2 * time.Second), every: 0, verb: "syncing"}
+	p.report(loader.Progress{Done: 1, Total: 50, Bytes: 3 << 20})
+	if got := out.String(); !strings.HasPrefix(got, "\rsyncing: 1/50 documents, 3.1 MB") || !strings.Contains(got, "left") {
+		t.Errorf("progress %q", got)
+	}
+}

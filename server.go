@@ -83,6 +83,7 @@ const usage = `Usage:
   beleidsgraaf export --format json|graphml [DIR|FILE...]  print the extracted graph
   beleidsgraaf eval [--gold FILE] [--diff] [DIR|FILE...]   score the extraction against a gold file
   beleidsgraaf gen --docs N --seed S OUT/                  write N synthetic letters (benchmarks)
+  beleidsgraaf sync --dossier N [--since DATE] DIR/         bring a dossier in from the official sources
 
 Run "beleidsgraaf <command> -h" for the flags of a command.
 `
@@ -94,6 +95,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		switch args[0] {
 		case "gen":
 			return runGen(args[1:], stdout, stderr)
+		case "sync":
+			return runSync(ctx, args[1:], stdout, stderr)
 		case "serve", "load", "export", "eval":
 			cmd, args = args[0], args[1:]
 		case "help", "-h", "-help", "--help":

@@ -45,8 +45,8 @@ func TestStartupErrors(t *testing.T) {
 		code int
 		want []string
 	}{
-		{name: "unknown command", args: []string{"sync", "--help"}, code: 2,
-			want: []string{`unknown command "sync"`, "Usage:"}},
+		{name: "unknown command", args: []string{"pull", "--help"}, code: 2,
+			want: []string{`unknown command "pull"`, "Usage:"}},
 		{name: "unknown command alone", args: []string{"servr"}, code: 2,
 			want: []string{`unknown command "servr"`}},
 		{name: "missing path", args: []string{"serve", "--addr", "127.0.0.1:0", "no/such/dir"}, code: 1,

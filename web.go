@@ -56,7 +56,7 @@ func newWebHandler(st store.Reader, cfg config) http.Handler {
 	web := loadWebAssets()
 
 	mux := http.NewServeMux()
-	api := limitRequest(gql, cfg.MaxBodyBytes, cfg.Timeout)
+	api := graph.HTTPCache(limitRequest(gql, cfg.MaxBodyBytes, cfg.Timeout), graph.DefaultCacheMaxAge)
 	mux.HandleFunc("/graphql", func(w http.ResponseWriter, r *http.Request) {
 		// A browser opening /graphql (or a /graphql?query=… link) gets GraphiQL, which reads the
 		// query from the URL; GET with Accept: application/json stays plain GraphQL.
@@ -104,7 +104,8 @@ func newWebHandler(st store.Reader, cfg config) http.Handler {
 		h = cors.New(cors.Options{
 			AllowedOrigins: cfg.CORSOrigins,
 			AllowedMethods: []string{http.MethodGet, http.MethodPost, http.MethodOptions},
-			AllowedHeaders: []string{"Content-Type", "Accept"},
+			AllowedHeaders: []string{"Content-Type", "Accept", "If-None-Match"},
+			ExposedHeaders: []string{"ETag"},
 			MaxAge:         600,
 		}).Handler(h)
 	}
@@ -189,21 +190,11 @@ func (wa webAssets) serve(w http.ResponseWriter, r *http.Request, name string) {
 		h.Set("Referrer-Policy", "same-origin")
 	}
 	body := a.body
-	if a.gz != nil && r.Header.Get("Range") == "" && acceptsGzip(r) {
+	if a.gz != nil && r.Header.Get("Range") == "" && graph.AcceptsGzip(r) {
 		body = a.gz
 		h.Set("Content-Encoding", "gzip")
 	}
 	http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(body))
-}
-
-func acceptsGzip(r *http.Request) bool {
-	for _, part := range strings.Split(r.Header.Get("Accept-Encoding"), ",") {
-		enc, q, _ := strings.Cut(strings.TrimSpace(part), ";")
-		if strings.TrimSpace(enc) == "gzip" && strings.ReplaceAll(q, " ", "") != "q=0" {
-			return true
-		}
-	}
-	return false
 }
 
 // wantsHTML reports whether the client (a browser) prefers an HTML page.

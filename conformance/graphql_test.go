@@ -63,10 +63,12 @@ func bundledCorpus(t *testing.T) *kg.Graph {
 
 // backends returns the memory store always and Neo4j when NEO4J_URI is set, both holding
 // the bundled corpus.
-func backends(t *testing.T) []backend {
+func backends(t *testing.T) []backend { return backendsOf(t, bundledCorpus(t)) }
+
+// backendsOf is backends holding g.
+func backendsOf(t *testing.T, g *kg.Graph) []backend {
 	t.Helper()
 	ctx := context.Background()
-	g := bundledCorpus(t)
 	mem := memory.New()
 	if err := mem.Replace(ctx, g); err != nil {
 		t.Fatal(err)
@@ -85,7 +87,7 @@ func backends(t *testing.T) []backend {
 	}
 	t.Cleanup(func() { db.Close(context.Background()) })
 	if err := db.Replace(ctx, g); err != nil {
-		t.Fatalf("loading the corpus into Neo4j: %v", err)
+		t.Fatalf("loading the graph into Neo4j: %v", err)
 	}
 	return append(out, backend{name: "neo4j", st: db, counts: db.Queries})
 }
@@ -121,6 +123,10 @@ var queries = []struct {
 		[]string{`"id":"org:fier"`, `"id":"org:defence-for-children"`, `zijn actiehouder van deze actielijn`, `"id":"doc:28638-257"`}, false},
 	{"one relation from both ends: the same relation id, the edges without one", `{ organisation(name: "Fier") { holds { edges { direction relation { id type from to } node { id } } } } actielijn(number: 6) { holdersConnection { edges { direction relation { id type from to } node { id } } } } }`, 4,
 		[]string{`"direction":"OUT","relation":{"id":"org:fier|HOLDS|actielijn:6","type":"HOLDS","from":"org:fier","to":"actielijn:6"},"node":{"id":"actielijn:6"}`, `"direction":"IN","relation":{"id":"org:fier|HOLDS|actielijn:6","type":"HOLDS","from":"org:fier","to":"actielijn:6"},"node":{"id":"org:fier"}`}, false},
+	{"backward: the last two motions by number, then the two before", `{ a: motions(last: 2, orderBy: [{field: NUMBER}]) { pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id number } } } b: organisations(last: 2, before: "eyJrIjoibCIsIm8iOiJuYW1lLGlkIiwidiI6WyJmaWVyIiwib3JnOmZpZXIiXX0") { pageInfo { hasNextPage hasPreviousPage } edges { node { id } } } }`, 2,
+		[]string{`"hasNextPage":false,"hasPreviousPage":true`, `"hasNextPage":true,"hasPreviousPage":true`}, false},
+	{"backward over a relation: who submitted motion 224, last first", `{ motion(dossier: "28 638", number: 224) { submittersConnection(last: 1) { pageInfo { hasNextPage hasPreviousPage startCursor } edges { node { id } relation { id } } } } }`, 3,
+		[]string{`"hasNextPage":false,"hasPreviousPage":true`}, false},
 	{"three levels over all organisations", `{ organisations(first: 100) { totalCount edges { node { name holds: relations(types: [HOLDS], direction: OUT) { edges { node { id name relations(types: [PART_OF], direction: OUT) { edges { node { id } } } } } } } } } }`, 4,
 		[]string{`"totalCount":`}, false},
 	{"documents citing Kamerstuk 28 638, nr. 233", `{ node(id: "doc:28638-233") { ... on Document { citation citedBy(first: 10) { totalCount edges { node { id } } } } } }`, 3,
@@ -150,16 +156,16 @@ var queries = []struct {
 	{"an invalid cursor is a clear error", `{ motions(first: 2, after: "not-a-cursor") { edges { node { id } } } }`, 1, []string{`cursor`}, true},
 
 	// The users' questions, exactly as they ask them.
-	{"users: actielijn 6, its holders and everyone involved, with evidence", `{ actielijn(number: 6) { title holders { name } involved { organisation { name } role evidence { quote document { citation date } } } } }`, 4, // node; holders and involved (two relation groups); evidence documents
-		[]string{`"holders":[{"name":"Defence for Children"},{"name":"Fier"}]`, `"role":"HOLDS"`, `"citation":"Kamerstuk 28 638, nr. 257"`}, false},
-	{"users: what CoMensha holds, executes, is a member of and is mentioned in", `{ organisation(name: "CoMensha") { holds { edges { node { ... on Actielijn { number } } } } executes { edges { node { id } } } memberOf { edges { node { name } } } mentionedIn(first: 5) { edges { node { title } } } } }`, 5, // lookup; four relation groups
-		[]string{`"executes":{"edges":[{"node":{"id":"actielijn:`, `"memberOf":{"edges":[{"node":{"name":"`, `"mentionedIn":{"edges":[{"node":{"title":"`}, false},
-	{"users: motion 28 638, nr. 224, its submitters and their parties, and the letters on it", `{ motion(dossier: "28 638", number: 224) { name submitters { name party { name } } respondedToBy { title date } } }`, 4, // node; submitters and respondedToBy; party
-		[]string{`"name":"motie-Mutluer c.s."`, `{"name":"Mutluer","party":{"name":"GL/PvdA"}}`, `"respondedToBy":[{"title":"`}, false},
+	{"users: actielijn 6, its holders and everyone involved, with evidence", `{ actielijn(number: 6) { id title holders { id name } involved { organisation { id name } role evidence { quote document { id citation date } } } } }`, 4, // node; holders and involved (two relation groups); evidence documents
+		[]string{`"holders":[{"id":"org:defence-for-children","name":"Defence for Children"},{"id":"org:fier","name":"Fier"}]`, `"role":"HOLDS"`, `"citation":"Kamerstuk 28 638, nr. 257"`}, false},
+	{"users: what CoMensha holds, executes, is a member of and is mentioned in", `{ organisation(name: "CoMensha") { id holds { edges { node { id ... on Actielijn { number } } } } executes { edges { node { id } } } memberOf { edges { node { id name } } } mentionedIn(first: 5) { edges { node { id title } } } } }`, 5, // lookup; four relation groups
+		[]string{`"executes":{"edges":[{"node":{"id":"actielijn:`, `"memberOf":{"edges":[{"node":{"id":"org:regiegroep","name":"`, `"mentionedIn":{"edges":[{"node":{"id":"doc:`}, false},
+	{"users: motion 28 638, nr. 224, its submitters and their parties, and the letters on it", `{ motion(dossier: "28 638", number: 224) { id name submitters { id name party { id name } } respondedToBy { id title date } } }`, 4, // node; submitters and respondedToBy; party
+		[]string{`"name":"motie-Mutluer c.s."`, `{"id":"person:mutluer","name":"Mutluer","party":{"id":"party:gl-pvda","name":"GL/PvdA"}}`, `"respondedToBy":[{"id":"doc:kenmerk-6013609","title":"`}, false},
 	{"users: documents citing Kamerstuk 28 638, nr. 233", `{ documents(where: { cites: { dossier: "28 638", number: 233 } }) { edges { node { id title } } } }`, 1,
 		[]string{`"id":"doc:kenmerk-6013609"`, `"id":"doc:kenmerk-5155148"`}, false},
-	{"users: what Bikker submitted", `{ person(name: "Bikker") { submitted { name number } } }`, 2,
-		[]string{`"submitted":[{"name":"motie-`, `"number":231`}, false},
+	{"users: what Bikker submitted", `{ person(name: "Bikker") { id submitted { id name number } } }`, 2,
+		[]string{`"submitted":[{"id":"motion:bikker","name":"motie-`, `"number":231`}, false},
 
 	// Filters: every kind of test, on both stores.
 	{"filter: name equals, folded", `{ organisations(where: {name: {eq: "comensha"}}) { totalCount edges { node { id } } } }`, 1,
@@ -176,10 +182,16 @@ var queries = []struct {
 		[]string{`{"id":"doc:kenmerk-5155148","date":"2024-02-02"}`, `"date":"2023-12-18"`}, false},
 	{"filter: document date equals", `{ documents(where: {date: {eq: "2024-02-02"}}) { edges { node { id } } } }`, 1,
 		[]string{`"edges":[{"node":{"id":"doc:kenmerk-5155148"}}]`}, false},
-	{"filter: motions adopted before a date, by status", `{ motions(where: {dateAdopted: {lte: "2023-10-31"}, status: {in: [ADOPTED, COMPLETED]}}, orderBy: [{field: NUMBER}]) { edges { node { id status dateAdopted } } } }`, 1,
+	{"filter: motions adopted before a date, by status", `{ motions(where: {dateAdopted: {lte: "2023-10-31"}, status: {in: [ADOPTED, IN_PROGRESS, COMPLETED]}}, orderBy: [{field: NUMBER}]) { edges { node { id status dateAdopted } } } }`, 1,
 		[]string{`"id":"motion:28638-229"`, `"id":"motion:28638-231"`}, false},
 	{"filter: motion status equals", `{ motions(where: {status: {eq: ADOPTED}}, orderBy: [{field: NUMBER}]) { totalCount edges { node { id } } } }`, 1,
-		[]string{`"id":"motion:28638-229"`}, false},
+		[]string{`"id":"motion:29628-963"`}, false},
+	{"history: a motion's steps, its status as of dates, its furthest status", `{ motion(dossier: "28638", number: 231) { status furthestStatus before: status(asOf: "2023-09-01") submitted: status(asOf: "2023-09-30") adopted: status(asOf: "2023-10-03") statusHistory { date status evidence { document { id } quote } } } }`, 2,
+		[]string{`"status":"COMPLETED"`, `"before":null`, `"submitted":"SUBMITTED"`, `"adopted":"ADOPTED"`,
+			`{"date":"2023-10-03","status":"ADOPTED","evidence":{"document":{"id":"doc:kenmerk-6013609"},"quote":"De motie is op 3 oktober jl. aangenomen`}, false},
+	{"history: commitments with their steps, open or not", `{ commitments(first: 20, orderBy: [{field: ID}]) { edges { node { id status furthestStatus open openThen: open(asOf: "2023-12-01") statusHistory { date status } } } } }`, 1,
+		[]string{`{"id":"commitment:118836","status":"FULFILLED","furthestStatus":"FULFILLED","open":false,"openThen":false,"statusHistory":[{"date":"2023-12-18","status":"FULFILLED"},{"date":null,"status":"MADE"}]}`,
+			`"id":"commitment:u-nader-te-informeren-over-de-stand-van","status":"REPORTED","furthestStatus":"REPORTED","open":true,"openThen":true`}, false},
 	{"filter: number range within a dossier typed without a space", `{ motions(where: {dossier: {eq: "28638"}, number: {gte: 230, lte: 245}}, orderBy: [{field: NUMBER, direction: DESC}]) { totalCount edges { node { id number } } } }`, 1,
 		[]string{`{"id":"motion:28638-245","number":245}`, `{"id":"motion:28638-231","number":231}`}, false},
 	{"filter: number in or at least", `{ actions(where: {OR: [{number: {in: [1, 2]}}, {number: {gte: 30}}]}, orderBy: [{field: NUMBER}]) { edges { node { number } } } }`, 1,

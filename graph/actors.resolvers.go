@@ -11,172 +11,172 @@ import (
 	"context"
 )
 
-func (r *officeResolver) Relations(ctx context.Context, obj *model.Office, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) (*model.RelationConnection, error) {
-	return r.relations(ctx, obj, types, direction, labels, first, after)
+func (r *officeResolver) Relations(ctx context.Context, obj *model.Office, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.relations(ctx, obj, types, direction, labels, pageArgs{first, after, last, before})
 }
 
 func (r *officeResolver) Holders(ctx context.Context, obj *model.Office, first *int) ([]*model.Person, error) {
 	return relatedNodes[*model.Person](ctx, r.Resolver, obj, first)
 }
 
-func (r *officeResolver) HoldersConnection(ctx context.Context, obj *model.Office, first *int, after *string) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, first, after)
+func (r *officeResolver) HoldersConnection(ctx context.Context, obj *model.Office, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
 func (r *officeResolver) Signed(ctx context.Context, obj *model.Office, first *int) ([]*model.Document, error) {
 	return relatedNodes[*model.Document](ctx, r.Resolver, obj, first)
 }
 
-func (r *officeResolver) SignedConnection(ctx context.Context, obj *model.Office, first *int, after *string) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, first, after)
+func (r *officeResolver) SignedConnection(ctx context.Context, obj *model.Office, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
 func (r *officeResolver) OnBehalfDocuments(ctx context.Context, obj *model.Office, first *int) ([]*model.Document, error) {
 	return relatedNodes[*model.Document](ctx, r.Resolver, obj, first)
 }
 
-func (r *officeResolver) OnBehalfDocumentsConnection(ctx context.Context, obj *model.Office, first *int, after *string) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, first, after)
+func (r *officeResolver) OnBehalfDocumentsConnection(ctx context.Context, obj *model.Office, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
-func (r *officeResolver) PartOf(ctx context.Context, obj *model.Office, first *int, after *string) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, first, after)
+func (r *officeResolver) PartOf(ctx context.Context, obj *model.Office, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
-func (r *officeResolver) AddressedIn(ctx context.Context, obj *model.Office, first *int, after *string) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, first, after)
+func (r *officeResolver) AddressedIn(ctx context.Context, obj *model.Office, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
-func (r *officeResolver) MentionedIn(ctx context.Context, obj *model.Office, first *int, after *string) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, first, after)
+func (r *officeResolver) MentionedIn(ctx context.Context, obj *model.Office, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
-func (r *organisationResolver) Relations(ctx context.Context, obj *model.Organisation, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) (*model.RelationConnection, error) {
-	return r.relations(ctx, obj, types, direction, labels, first, after)
+func (r *organisationResolver) Relations(ctx context.Context, obj *model.Organisation, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.relations(ctx, obj, types, direction, labels, pageArgs{first, after, last, before})
 }
 
-func (r *organisationResolver) Holds(ctx context.Context, obj *model.Organisation, first *int, after *string) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, first, after)
+func (r *organisationResolver) Holds(ctx context.Context, obj *model.Organisation, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
-func (r *organisationResolver) Executes(ctx context.Context, obj *model.Organisation, first *int, after *string) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, first, after)
+func (r *organisationResolver) Executes(ctx context.Context, obj *model.Organisation, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
-func (r *organisationResolver) Commissioned(ctx context.Context, obj *model.Organisation, first *int, after *string) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, first, after)
+func (r *organisationResolver) Commissioned(ctx context.Context, obj *model.Organisation, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
-func (r *organisationResolver) Coordinates(ctx context.Context, obj *model.Organisation, first *int, after *string) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, first, after)
+func (r *organisationResolver) Coordinates(ctx context.Context, obj *model.Organisation, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
 func (r *organisationResolver) CoordinatedBy(ctx context.Context, obj *model.Organisation, first *int) ([]*model.Organisation, error) {
 	return relatedNodes[*model.Organisation](ctx, r.Resolver, obj, first)
 }
 
-func (r *organisationResolver) CoordinatedByConnection(ctx context.Context, obj *model.Organisation, first *int, after *string) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, first, after)
+func (r *organisationResolver) CoordinatedByConnection(ctx context.Context, obj *model.Organisation, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
-func (r *organisationResolver) Published(ctx context.Context, obj *model.Organisation, first *int, after *string) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, first, after)
+func (r *organisationResolver) Published(ctx context.Context, obj *model.Organisation, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
-func (r *organisationResolver) MemberOf(ctx context.Context, obj *model.Organisation, first *int, after *string) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, first, after)
+func (r *organisationResolver) MemberOf(ctx context.Context, obj *model.Organisation, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
 func (r *organisationResolver) Members(ctx context.Context, obj *model.Organisation, first *int) ([]*model.Organisation, error) {
 	return relatedNodes[*model.Organisation](ctx, r.Resolver, obj, first)
 }
 
-func (r *organisationResolver) MembersConnection(ctx context.Context, obj *model.Organisation, first *int, after *string) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, first, after)
+func (r *organisationResolver) MembersConnection(ctx context.Context, obj *model.Organisation, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
-func (r *organisationResolver) PartOf(ctx context.Context, obj *model.Organisation, first *int, after *string) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, first, after)
+func (r *organisationResolver) PartOf(ctx context.Context, obj *model.Organisation, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
 func (r *organisationResolver) Parts(ctx context.Context, obj *model.Organisation, first *int) ([]model.Node, error) {
 	return relatedNodes[model.Node](ctx, r.Resolver, obj, first)
 }
 
-func (r *organisationResolver) PartsConnection(ctx context.Context, obj *model.Organisation, first *int, after *string) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, first, after)
+func (r *organisationResolver) PartsConnection(ctx context.Context, obj *model.Organisation, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
-func (r *organisationResolver) AddressedIn(ctx context.Context, obj *model.Organisation, first *int, after *string) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, first, after)
+func (r *organisationResolver) AddressedIn(ctx context.Context, obj *model.Organisation, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
-func (r *organisationResolver) MentionedIn(ctx context.Context, obj *model.Organisation, first *int, after *string) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, first, after)
+func (r *organisationResolver) MentionedIn(ctx context.Context, obj *model.Organisation, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
-func (r *partyResolver) Relations(ctx context.Context, obj *model.Party, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) (*model.RelationConnection, error) {
-	return r.relations(ctx, obj, types, direction, labels, first, after)
+func (r *partyResolver) Relations(ctx context.Context, obj *model.Party, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.relations(ctx, obj, types, direction, labels, pageArgs{first, after, last, before})
 }
 
 func (r *partyResolver) Members(ctx context.Context, obj *model.Party, first *int) ([]*model.Person, error) {
 	return relatedNodes[*model.Person](ctx, r.Resolver, obj, first)
 }
 
-func (r *partyResolver) MembersConnection(ctx context.Context, obj *model.Party, first *int, after *string) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, first, after)
+func (r *partyResolver) MembersConnection(ctx context.Context, obj *model.Party, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
-func (r *partyResolver) MentionedIn(ctx context.Context, obj *model.Party, first *int, after *string) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, first, after)
+func (r *partyResolver) MentionedIn(ctx context.Context, obj *model.Party, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
-func (r *personResolver) Relations(ctx context.Context, obj *model.Person, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) (*model.RelationConnection, error) {
-	return r.relations(ctx, obj, types, direction, labels, first, after)
+func (r *personResolver) Relations(ctx context.Context, obj *model.Person, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.relations(ctx, obj, types, direction, labels, pageArgs{first, after, last, before})
 }
 
 func (r *personResolver) Submitted(ctx context.Context, obj *model.Person, first *int) ([]*model.Motion, error) {
 	return relatedNodes[*model.Motion](ctx, r.Resolver, obj, first)
 }
 
-func (r *personResolver) SubmittedConnection(ctx context.Context, obj *model.Person, first *int, after *string) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, first, after)
+func (r *personResolver) SubmittedConnection(ctx context.Context, obj *model.Person, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
 func (r *personResolver) Party(ctx context.Context, obj *model.Person) (*model.Party, error) {
 	return relatedNode[*model.Party](ctx, r.Resolver, obj)
 }
 
-func (r *personResolver) PartyConnection(ctx context.Context, obj *model.Person, first *int, after *string) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, first, after)
+func (r *personResolver) PartyConnection(ctx context.Context, obj *model.Person, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
 func (r *personResolver) Offices(ctx context.Context, obj *model.Person, first *int) ([]*model.Office, error) {
 	return relatedNodes[*model.Office](ctx, r.Resolver, obj, first)
 }
 
-func (r *personResolver) OfficesConnection(ctx context.Context, obj *model.Person, first *int, after *string) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, first, after)
+func (r *personResolver) OfficesConnection(ctx context.Context, obj *model.Person, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
 func (r *personResolver) Attended(ctx context.Context, obj *model.Person, first *int) ([]*model.Event, error) {
 	return relatedNodes[*model.Event](ctx, r.Resolver, obj, first)
 }
 
-func (r *personResolver) AttendedConnection(ctx context.Context, obj *model.Person, first *int, after *string) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, first, after)
+func (r *personResolver) AttendedConnection(ctx context.Context, obj *model.Person, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
 func (r *personResolver) Signed(ctx context.Context, obj *model.Person, first *int) ([]*model.Document, error) {
 	return relatedNodes[*model.Document](ctx, r.Resolver, obj, first)
 }
 
-func (r *personResolver) SignedConnection(ctx context.Context, obj *model.Person, first *int, after *string) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, first, after)
+func (r *personResolver) SignedConnection(ctx context.Context, obj *model.Person, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
-func (r *personResolver) MentionedIn(ctx context.Context, obj *model.Person, first *int, after *string) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, first, after)
+func (r *personResolver) MentionedIn(ctx context.Context, obj *model.Person, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
 func (r *queryResolver) Organisation(ctx context.Context, name string) (*model.Organisation, error) {
@@ -191,20 +191,20 @@ func (r *queryResolver) Party(ctx context.Context, name string) (*model.Party, e
 	return lookupOne[*model.Party](ctx, r.Resolver, kg.Party, name)
 }
 
-func (r *queryResolver) Organisations(ctx context.Context, first *int, after *string, where *model.OrganisationWhere, orderBy []*model.NodeOrder) (*model.Connection, error) {
-	return r.list(ctx, kg.Organisation, organisationWhere(where), orderBy, first, after)
+func (r *queryResolver) Organisations(ctx context.Context, first *int, after *string, last *int, before *string, where *model.OrganisationWhere, orderBy []*model.NodeOrder) (*model.Connection, error) {
+	return r.list(ctx, kg.Organisation, organisationWhere(where), orderBy, pageArgs{first, after, last, before})
 }
 
-func (r *queryResolver) Persons(ctx context.Context, first *int, after *string, where *model.PersonWhere, orderBy []*model.NodeOrder) (*model.Connection, error) {
-	return r.list(ctx, kg.Person, personWhere(where), orderBy, first, after)
+func (r *queryResolver) Persons(ctx context.Context, first *int, after *string, last *int, before *string, where *model.PersonWhere, orderBy []*model.NodeOrder) (*model.Connection, error) {
+	return r.list(ctx, kg.Person, personWhere(where), orderBy, pageArgs{first, after, last, before})
 }
 
-func (r *queryResolver) Parties(ctx context.Context, first *int, after *string, where *model.NodeWhere, orderBy []*model.NodeOrder) (*model.Connection, error) {
-	return r.list(ctx, kg.Party, nodeWhere(where), orderBy, first, after)
+func (r *queryResolver) Parties(ctx context.Context, first *int, after *string, last *int, before *string, where *model.NodeWhere, orderBy []*model.NodeOrder) (*model.Connection, error) {
+	return r.list(ctx, kg.Party, nodeWhere(where), orderBy, pageArgs{first, after, last, before})
 }
 
-func (r *queryResolver) Offices(ctx context.Context, first *int, after *string, where *model.NodeWhere, orderBy []*model.NodeOrder) (*model.Connection, error) {
-	return r.list(ctx, kg.Office, nodeWhere(where), orderBy, first, after)
+func (r *queryResolver) Offices(ctx context.Context, first *int, after *string, last *int, before *string, where *model.NodeWhere, orderBy []*model.NodeOrder) (*model.Connection, error) {
+	return r.list(ctx, kg.Office, nodeWhere(where), orderBy, pageArgs{first, after, last, before})
 }
 
 func (r *Resolver) Office() OfficeResolver { return &officeResolver{r} }

@@ -155,7 +155,10 @@ func apqHash(ext map[string]any, enabled bool) (string, bool, *gqlerror.Error) {
 		return "", false, nil
 	}
 	if !enabled {
-		err := gqlerror.Errorf("persisted queries are not enabled on this server: send the query text")
+		// The message is the one Apollo Server sends: the clients' persisted-query links
+		// (Apollo's createPersistedQueryLink, urql's persistedExchange) match on it, or on
+		// the code, and then send the query text instead.
+		err := gqlerror.Errorf("PersistedQueryNotSupported")
 		errcode.Set(err, CodePersistedQueryNotSupported)
 		return "", true, err
 	}

@@ -12,7 +12,8 @@ import (
 // before it runs: every field costs 1 plus what it selects, and a list field costs 1 plus
 // what one item selects times the items it can return:
 //
-//   - a field with `first` or `limit`: that many (the default when not given);
+//   - a field with `first` or `limit`: that many, or `last` when paging backward (the
+//     default when not given);
 //   - nodes(ids:): the IDs given, duplicates included (each is answered);
 //   - shortestPath: maxLength + 1 nodes;
 //   - mentions and evidence, which have no page size: MentionsEstimate and EvidenceEstimate
@@ -72,7 +73,12 @@ func (w selectionWalker) listItems(f *ast.Field) (int, bool) {
 			if n, ok := intArg(argMap(), a.Name); ok {
 				return n, true
 			}
-			return 1, true
+			if n, ok := intArg(argMap(), "last"); ok {
+				return n, true
+			}
+			// Connections give their default page size in code, not in the schema, so that
+			// `last` alone is not taken for a mix with a defaulted `first`.
+			return max(defaultListFirst, defaultRelationFirst), true
 		case "ids":
 			if v := reflect.ValueOf(argMap()["ids"]); v.Kind() == reflect.Slice {
 				return v.Len(), true

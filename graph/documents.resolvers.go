@@ -11,8 +11,8 @@ import (
 	"context"
 )
 
-func (r *documentResolver) Relations(ctx context.Context, obj *model.Document, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) (*model.RelationConnection, error) {
-	return r.relations(ctx, obj, types, direction, labels, first, after)
+func (r *documentResolver) Relations(ctx context.Context, obj *model.Document, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.relations(ctx, obj, types, direction, labels, pageArgs{first, after, last, before})
 }
 
 func (r *documentResolver) Motion(ctx context.Context, obj *model.Document) (*model.Motion, error) {
@@ -23,104 +23,104 @@ func (r *documentResolver) Signatories(ctx context.Context, obj *model.Document,
 	return relatedNodes[model.Node](ctx, r.Resolver, obj, first)
 }
 
-func (r *documentResolver) SignatoriesConnection(ctx context.Context, obj *model.Document, first *int, after *string) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, first, after)
+func (r *documentResolver) SignatoriesConnection(ctx context.Context, obj *model.Document, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
-func (r *documentResolver) OnBehalfOf(ctx context.Context, obj *model.Document, first *int, after *string) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, first, after)
+func (r *documentResolver) OnBehalfOf(ctx context.Context, obj *model.Document, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
-func (r *documentResolver) AddressedTo(ctx context.Context, obj *model.Document, first *int, after *string) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, first, after)
+func (r *documentResolver) AddressedTo(ctx context.Context, obj *model.Document, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
-func (r *documentResolver) Cites(ctx context.Context, obj *model.Document, first *int, after *string) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, first, after)
+func (r *documentResolver) Cites(ctx context.Context, obj *model.Document, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
-func (r *documentResolver) CitedBy(ctx context.Context, obj *model.Document, first *int, after *string) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, first, after)
+func (r *documentResolver) CitedBy(ctx context.Context, obj *model.Document, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
-func (r *documentResolver) RespondsTo(ctx context.Context, obj *model.Document, first *int, after *string) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, first, after)
+func (r *documentResolver) RespondsTo(ctx context.Context, obj *model.Document, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
-func (r *documentResolver) Mentioned(ctx context.Context, obj *model.Document, first *int, after *string) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, first, after)
+func (r *documentResolver) Mentioned(ctx context.Context, obj *model.Document, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
-func (r *documentResolver) MentionedIn(ctx context.Context, obj *model.Document, first *int, after *string) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, first, after)
+func (r *documentResolver) MentionedIn(ctx context.Context, obj *model.Document, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
-func (r *legislationResolver) Relations(ctx context.Context, obj *model.Legislation, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) (*model.RelationConnection, error) {
-	return r.relations(ctx, obj, types, direction, labels, first, after)
+func (r *legislationResolver) Relations(ctx context.Context, obj *model.Legislation, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.relations(ctx, obj, types, direction, labels, pageArgs{first, after, last, before})
 }
 
-func (r *legislationResolver) MentionedIn(ctx context.Context, obj *model.Legislation, first *int, after *string) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, first, after)
+func (r *legislationResolver) MentionedIn(ctx context.Context, obj *model.Legislation, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
 func (r *queryResolver) Document(ctx context.Context, id *string, dossier *string, number *int) (*model.Document, error) {
 	return r.document(ctx, id, dossier, number)
 }
 
-func (r *queryResolver) Documents(ctx context.Context, first *int, after *string, where *model.DocumentWhere, orderBy []*model.NodeOrder) (*model.Connection, error) {
-	return r.list(ctx, kg.Document, documentWhere(where), orderBy, first, after)
+func (r *queryResolver) Documents(ctx context.Context, first *int, after *string, last *int, before *string, where *model.DocumentWhere, orderBy []*model.NodeOrder) (*model.Connection, error) {
+	return r.list(ctx, kg.Document, documentWhere(where), orderBy, pageArgs{first, after, last, before})
 }
 
 func (r *queryResolver) Report(ctx context.Context, name string) (*model.Report, error) {
 	return lookupOne[*model.Report](ctx, r.Resolver, kg.Report, name)
 }
 
-func (r *queryResolver) Reports(ctx context.Context, first *int, after *string, where *model.DatedWhere, orderBy []*model.NodeOrder) (*model.Connection, error) {
-	return r.list(ctx, kg.Report, datedWhere(where), orderBy, first, after)
+func (r *queryResolver) Reports(ctx context.Context, first *int, after *string, last *int, before *string, where *model.DatedWhere, orderBy []*model.NodeOrder) (*model.Connection, error) {
+	return r.list(ctx, kg.Report, datedWhere(where), orderBy, pageArgs{first, after, last, before})
 }
 
-func (r *queryResolver) Legislation(ctx context.Context, first *int, after *string, where *model.NodeWhere, orderBy []*model.NodeOrder) (*model.Connection, error) {
-	return r.list(ctx, kg.Legislation, nodeWhere(where), orderBy, first, after)
+func (r *queryResolver) Legislation(ctx context.Context, first *int, after *string, last *int, before *string, where *model.NodeWhere, orderBy []*model.NodeOrder) (*model.Connection, error) {
+	return r.list(ctx, kg.Legislation, nodeWhere(where), orderBy, pageArgs{first, after, last, before})
 }
 
-func (r *reportResolver) Relations(ctx context.Context, obj *model.Report, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) (*model.RelationConnection, error) {
-	return r.relations(ctx, obj, types, direction, labels, first, after)
+func (r *reportResolver) Relations(ctx context.Context, obj *model.Report, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.relations(ctx, obj, types, direction, labels, pageArgs{first, after, last, before})
 }
 
 func (r *reportResolver) Publishers(ctx context.Context, obj *model.Report, first *int) ([]*model.Organisation, error) {
 	return relatedNodes[*model.Organisation](ctx, r.Resolver, obj, first)
 }
 
-func (r *reportResolver) PublishersConnection(ctx context.Context, obj *model.Report, first *int, after *string) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, first, after)
+func (r *reportResolver) PublishersConnection(ctx context.Context, obj *model.Report, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
 func (r *reportResolver) CommissionedBy(ctx context.Context, obj *model.Report, first *int) ([]*model.Organisation, error) {
 	return relatedNodes[*model.Organisation](ctx, r.Resolver, obj, first)
 }
 
-func (r *reportResolver) CommissionedByConnection(ctx context.Context, obj *model.Report, first *int, after *string) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, first, after)
+func (r *reportResolver) CommissionedByConnection(ctx context.Context, obj *model.Report, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
 func (r *reportResolver) Executors(ctx context.Context, obj *model.Report, first *int) ([]*model.Organisation, error) {
 	return relatedNodes[*model.Organisation](ctx, r.Resolver, obj, first)
 }
 
-func (r *reportResolver) ExecutorsConnection(ctx context.Context, obj *model.Report, first *int, after *string) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, first, after)
+func (r *reportResolver) ExecutorsConnection(ctx context.Context, obj *model.Report, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
 func (r *reportResolver) RespondedToBy(ctx context.Context, obj *model.Report, first *int) ([]*model.Document, error) {
 	return relatedNodes[*model.Document](ctx, r.Resolver, obj, first)
 }
 
-func (r *reportResolver) RespondedToByConnection(ctx context.Context, obj *model.Report, first *int, after *string) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, first, after)
+func (r *reportResolver) RespondedToByConnection(ctx context.Context, obj *model.Report, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
-func (r *reportResolver) MentionedIn(ctx context.Context, obj *model.Report, first *int, after *string) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, first, after)
+func (r *reportResolver) MentionedIn(ctx context.Context, obj *model.Report, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
 func (r *Resolver) Document() DocumentResolver { return &documentResolver{r} }

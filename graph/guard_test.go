@@ -238,6 +238,8 @@ func TestPersistedQueryErrors(t *testing.T) {
 		{"a valid query with its hash", on, map[string]any{"query": good, "extensions": apq(hashOf(good))}, ""},
 		{"… is kept", on, map[string]any{"extensions": apq(hashOf(good))}, ""},
 		{"persisted queries off", off, map[string]any{"extensions": apq(hashOf(good))}, graph.CodePersistedQueryNotSupported},
+		{"persisted queries off, the query with its hash", off, map[string]any{"query": good, "extensions": apq(hashOf(good))}, graph.CodePersistedQueryNotSupported},
+		{"persisted queries off, a malformed extension", off, map[string]any{"query": good, "extensions": map[string]any{"persistedQuery": "x"}}, graph.CodePersistedQueryNotSupported},
 	} {
 		data, errs := postRaw(t, tc.h, tc.body)
 		if tc.code == "" {
@@ -247,5 +249,11 @@ func TestPersistedQueryErrors(t *testing.T) {
 			continue
 		}
 		oneError(t, tc.name, data, errs, tc.code)
+		// Clients match these two by message as well as by code (urql only by message):
+		// the messages are Apollo Server's.
+		wantMessage := map[string]string{graph.CodePersistedQueryNotFound: "PersistedQueryNotFound", graph.CodePersistedQueryNotSupported: "PersistedQueryNotSupported"}[tc.code]
+		if wantMessage != "" && len(errs) == 1 && errs[0].Message != wantMessage {
+			t.Errorf("%s: message %q, want %q", tc.name, errs[0].Message, wantMessage)
+		}
 	}
 }

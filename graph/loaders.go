@@ -50,8 +50,9 @@ type relSpec struct {
 	Types     string // sorted, comma-separated
 	Direction store.Direction
 	Labels    string // sorted, comma-separated
-	First     int
-	After     string
+	First     int    // backward: Last
+	After     string // backward: Before
+	Backward  bool
 }
 
 type relKey struct {
@@ -59,7 +60,7 @@ type relKey struct {
 	relSpec
 }
 
-func newRelSpec(types []kg.RelType, dir store.Direction, others []kg.Label, first int, after string) relSpec {
+func newRelSpec(types []kg.RelType, dir store.Direction, others []kg.Label, first int, after string, backward bool) relSpec {
 	ts := make([]string, len(types))
 	for i, t := range types {
 		ts[i] = string(t)
@@ -74,11 +75,14 @@ func newRelSpec(types []kg.RelType, dir store.Direction, others []kg.Label, firs
 		dir = store.Both
 	}
 	return relSpec{Types: strings.Join(slices.Compact(ts), ","), Direction: dir,
-		Labels: strings.Join(slices.Compact(ls), ","), First: first, After: after}
+		Labels: strings.Join(slices.Compact(ls), ","), First: first, After: after, Backward: backward}
 }
 
 func (s relSpec) query(ids []string) store.NeighbourQuery {
 	q := store.NeighbourQuery{IDs: ids, Direction: s.Direction, First: s.First, After: s.After}
+	if s.Backward {
+		q.First, q.After, q.Last, q.Before = 0, "", s.First, s.After
+	}
 	if s.Types != "" {
 		for _, t := range strings.Split(s.Types, ",") {
 			q.Types = append(q.Types, kg.RelType(t))

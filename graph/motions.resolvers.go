@@ -11,60 +11,60 @@ import (
 	"context"
 )
 
-func (r *commitmentResolver) Relations(ctx context.Context, obj *model.Commitment, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) (*model.RelationConnection, error) {
-	return r.relations(ctx, obj, types, direction, labels, first, after)
+func (r *commitmentResolver) Relations(ctx context.Context, obj *model.Commitment, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.relations(ctx, obj, types, direction, labels, pageArgs{first, after, last, before})
 }
 
-func (r *commitmentResolver) MadeIn(ctx context.Context, obj *model.Commitment, first *int, after *string) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, first, after)
+func (r *commitmentResolver) MadeIn(ctx context.Context, obj *model.Commitment, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
 func (r *commitmentResolver) RespondedToBy(ctx context.Context, obj *model.Commitment, first *int) ([]*model.Document, error) {
 	return relatedNodes[*model.Document](ctx, r.Resolver, obj, first)
 }
 
-func (r *commitmentResolver) RespondedToByConnection(ctx context.Context, obj *model.Commitment, first *int, after *string) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, first, after)
+func (r *commitmentResolver) RespondedToByConnection(ctx context.Context, obj *model.Commitment, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
-func (r *commitmentResolver) MentionedIn(ctx context.Context, obj *model.Commitment, first *int, after *string) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, first, after)
+func (r *commitmentResolver) MentionedIn(ctx context.Context, obj *model.Commitment, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
-func (r *eventResolver) Relations(ctx context.Context, obj *model.Event, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) (*model.RelationConnection, error) {
-	return r.relations(ctx, obj, types, direction, labels, first, after)
+func (r *eventResolver) Relations(ctx context.Context, obj *model.Event, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.relations(ctx, obj, types, direction, labels, pageArgs{first, after, last, before})
 }
 
 func (r *eventResolver) Motions(ctx context.Context, obj *model.Event, first *int) ([]*model.Motion, error) {
 	return relatedNodes[*model.Motion](ctx, r.Resolver, obj, first)
 }
 
-func (r *eventResolver) MotionsConnection(ctx context.Context, obj *model.Event, first *int, after *string) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, first, after)
+func (r *eventResolver) MotionsConnection(ctx context.Context, obj *model.Event, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
 func (r *eventResolver) Attendees(ctx context.Context, obj *model.Event, first *int) ([]*model.Person, error) {
 	return relatedNodes[*model.Person](ctx, r.Resolver, obj, first)
 }
 
-func (r *eventResolver) AttendeesConnection(ctx context.Context, obj *model.Event, first *int, after *string) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, first, after)
+func (r *eventResolver) AttendeesConnection(ctx context.Context, obj *model.Event, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
 func (r *eventResolver) Commitments(ctx context.Context, obj *model.Event, first *int) ([]*model.Commitment, error) {
 	return relatedNodes[*model.Commitment](ctx, r.Resolver, obj, first)
 }
 
-func (r *eventResolver) CommitmentsConnection(ctx context.Context, obj *model.Event, first *int, after *string) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, first, after)
+func (r *eventResolver) CommitmentsConnection(ctx context.Context, obj *model.Event, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
-func (r *eventResolver) MentionedIn(ctx context.Context, obj *model.Event, first *int, after *string) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, first, after)
+func (r *eventResolver) MentionedIn(ctx context.Context, obj *model.Event, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
-func (r *motionResolver) Relations(ctx context.Context, obj *model.Motion, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) (*model.RelationConnection, error) {
-	return r.relations(ctx, obj, types, direction, labels, first, after)
+func (r *motionResolver) Relations(ctx context.Context, obj *model.Motion, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.relations(ctx, obj, types, direction, labels, pageArgs{first, after, last, before})
 }
 
 func (r *motionResolver) Document(ctx context.Context, obj *model.Motion) (*model.Document, error) {
@@ -75,48 +75,48 @@ func (r *motionResolver) Submitters(ctx context.Context, obj *model.Motion, firs
 	return relatedNodes[*model.Person](ctx, r.Resolver, obj, first)
 }
 
-func (r *motionResolver) SubmittersConnection(ctx context.Context, obj *model.Motion, first *int, after *string) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, first, after)
+func (r *motionResolver) SubmittersConnection(ctx context.Context, obj *model.Motion, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
 func (r *motionResolver) RespondedToBy(ctx context.Context, obj *model.Motion, first *int) ([]*model.Document, error) {
 	return relatedNodes[*model.Document](ctx, r.Resolver, obj, first)
 }
 
-func (r *motionResolver) RespondedToByConnection(ctx context.Context, obj *model.Motion, first *int, after *string) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, first, after)
+func (r *motionResolver) RespondedToByConnection(ctx context.Context, obj *model.Motion, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
-func (r *motionResolver) SubmittedIn(ctx context.Context, obj *model.Motion, first *int, after *string) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, first, after)
+func (r *motionResolver) SubmittedIn(ctx context.Context, obj *model.Motion, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
 func (r *motionResolver) Proposals(ctx context.Context, obj *model.Motion, first *int) ([]*model.Proposal, error) {
 	return relatedNodes[*model.Proposal](ctx, r.Resolver, obj, first)
 }
 
-func (r *motionResolver) ProposalsConnection(ctx context.Context, obj *model.Motion, first *int, after *string) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, first, after)
+func (r *motionResolver) ProposalsConnection(ctx context.Context, obj *model.Motion, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
-func (r *motionResolver) MentionedIn(ctx context.Context, obj *model.Motion, first *int, after *string) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, first, after)
+func (r *motionResolver) MentionedIn(ctx context.Context, obj *model.Motion, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
 func (r *queryResolver) Motion(ctx context.Context, dossier string, number int) (*model.Motion, error) {
 	return nodeOf[*model.Motion](ctx, r.Resolver, kg.MotionID(dossier, number))
 }
 
-func (r *queryResolver) Motions(ctx context.Context, first *int, after *string, where *model.MotionWhere, orderBy []*model.NodeOrder) (*model.Connection, error) {
-	return r.list(ctx, kg.Motion, motionWhere(where), orderBy, first, after)
+func (r *queryResolver) Motions(ctx context.Context, first *int, after *string, last *int, before *string, where *model.MotionWhere, orderBy []*model.NodeOrder) (*model.Connection, error) {
+	return r.list(ctx, kg.Motion, motionWhere(where), orderBy, pageArgs{first, after, last, before})
 }
 
-func (r *queryResolver) Commitments(ctx context.Context, first *int, after *string, where *model.NumberedWhere, orderBy []*model.NodeOrder) (*model.Connection, error) {
-	return r.list(ctx, kg.Commitment, numberedWhere(where), orderBy, first, after)
+func (r *queryResolver) Commitments(ctx context.Context, first *int, after *string, last *int, before *string, where *model.NumberedWhere, orderBy []*model.NodeOrder) (*model.Connection, error) {
+	return r.list(ctx, kg.Commitment, numberedWhere(where), orderBy, pageArgs{first, after, last, before})
 }
 
-func (r *queryResolver) Events(ctx context.Context, first *int, after *string, where *model.DatedWhere, orderBy []*model.NodeOrder) (*model.Connection, error) {
-	return r.list(ctx, kg.Event, datedWhere(where), orderBy, first, after)
+func (r *queryResolver) Events(ctx context.Context, first *int, after *string, last *int, before *string, where *model.DatedWhere, orderBy []*model.NodeOrder) (*model.Connection, error) {
+	return r.list(ctx, kg.Event, datedWhere(where), orderBy, pageArgs{first, after, last, before})
 }
 
 func (r *Resolver) Commitment() CommitmentResolver { return &commitmentResolver{r} }

@@ -29,26 +29,26 @@ type QueryResolver interface {
 	Organisation(ctx context.Context, name string) (*model.Organisation, error)
 	Person(ctx context.Context, name string) (*model.Person, error)
 	Party(ctx context.Context, name string) (*model.Party, error)
-	Organisations(ctx context.Context, first *int, after *string, where *model.OrganisationWhere, orderBy []*model.NodeOrder) (*model.Connection, error)
-	Persons(ctx context.Context, first *int, after *string, where *model.PersonWhere, orderBy []*model.NodeOrder) (*model.Connection, error)
-	Parties(ctx context.Context, first *int, after *string, where *model.NodeWhere, orderBy []*model.NodeOrder) (*model.Connection, error)
-	Offices(ctx context.Context, first *int, after *string, where *model.NodeWhere, orderBy []*model.NodeOrder) (*model.Connection, error)
+	Organisations(ctx context.Context, first *int, after *string, last *int, before *string, where *model.OrganisationWhere, orderBy []*model.NodeOrder) (*model.Connection, error)
+	Persons(ctx context.Context, first *int, after *string, last *int, before *string, where *model.PersonWhere, orderBy []*model.NodeOrder) (*model.Connection, error)
+	Parties(ctx context.Context, first *int, after *string, last *int, before *string, where *model.NodeWhere, orderBy []*model.NodeOrder) (*model.Connection, error)
+	Offices(ctx context.Context, first *int, after *string, last *int, before *string, where *model.NodeWhere, orderBy []*model.NodeOrder) (*model.Connection, error)
 	Document(ctx context.Context, id *string, dossier *string, number *int) (*model.Document, error)
-	Documents(ctx context.Context, first *int, after *string, where *model.DocumentWhere, orderBy []*model.NodeOrder) (*model.Connection, error)
+	Documents(ctx context.Context, first *int, after *string, last *int, before *string, where *model.DocumentWhere, orderBy []*model.NodeOrder) (*model.Connection, error)
 	Report(ctx context.Context, name string) (*model.Report, error)
-	Reports(ctx context.Context, first *int, after *string, where *model.DatedWhere, orderBy []*model.NodeOrder) (*model.Connection, error)
-	Legislation(ctx context.Context, first *int, after *string, where *model.NodeWhere, orderBy []*model.NodeOrder) (*model.Connection, error)
+	Reports(ctx context.Context, first *int, after *string, last *int, before *string, where *model.DatedWhere, orderBy []*model.NodeOrder) (*model.Connection, error)
+	Legislation(ctx context.Context, first *int, after *string, last *int, before *string, where *model.NodeWhere, orderBy []*model.NodeOrder) (*model.Connection, error)
 	Motion(ctx context.Context, dossier string, number int) (*model.Motion, error)
-	Motions(ctx context.Context, first *int, after *string, where *model.MotionWhere, orderBy []*model.NodeOrder) (*model.Connection, error)
-	Commitments(ctx context.Context, first *int, after *string, where *model.NumberedWhere, orderBy []*model.NodeOrder) (*model.Connection, error)
-	Events(ctx context.Context, first *int, after *string, where *model.DatedWhere, orderBy []*model.NodeOrder) (*model.Connection, error)
+	Motions(ctx context.Context, first *int, after *string, last *int, before *string, where *model.MotionWhere, orderBy []*model.NodeOrder) (*model.Connection, error)
+	Commitments(ctx context.Context, first *int, after *string, last *int, before *string, where *model.NumberedWhere, orderBy []*model.NodeOrder) (*model.Connection, error)
+	Events(ctx context.Context, first *int, after *string, last *int, before *string, where *model.DatedWhere, orderBy []*model.NodeOrder) (*model.Connection, error)
 	Actielijn(ctx context.Context, number int) (*model.Actielijn, error)
 	Action(ctx context.Context, number int) (*model.Action, error)
 	Proposal(ctx context.Context, number int) (*model.Proposal, error)
-	ActionPlans(ctx context.Context, first *int, after *string, where *model.DatedWhere, orderBy []*model.NodeOrder) (*model.Connection, error)
-	Actielijnen(ctx context.Context, first *int, after *string, where *model.NumberedWhere, orderBy []*model.NodeOrder) (*model.Connection, error)
-	Actions(ctx context.Context, first *int, after *string, where *model.NumberedWhere, orderBy []*model.NodeOrder) (*model.Connection, error)
-	Proposals(ctx context.Context, first *int, after *string, where *model.NumberedWhere, orderBy []*model.NodeOrder) (*model.Connection, error)
+	ActionPlans(ctx context.Context, first *int, after *string, last *int, before *string, where *model.DatedWhere, orderBy []*model.NodeOrder) (*model.Connection, error)
+	Actielijnen(ctx context.Context, first *int, after *string, last *int, before *string, where *model.NumberedWhere, orderBy []*model.NodeOrder) (*model.Connection, error)
+	Actions(ctx context.Context, first *int, after *string, last *int, before *string, where *model.NumberedWhere, orderBy []*model.NodeOrder) (*model.Connection, error)
+	Proposals(ctx context.Context, first *int, after *string, last *int, before *string, where *model.NumberedWhere, orderBy []*model.NodeOrder) (*model.Connection, error)
 	Search(ctx context.Context, text string, labels []model.Label, first *int) ([]*model.SearchHit, error)
 	Neighbourhood(ctx context.Context, id string, depth *int, types []model.RelationType, limit *int) (*model.Subgraph, error)
 	ShortestPath(ctx context.Context, from string, to string, maxLength *int, types []model.RelationType) (*model.Subgraph, error)
@@ -106,22 +106,38 @@ func (ec *executionContext) field_Query_actielijnen_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["after"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "where",
 		func(ctx context.Context, v any) (*model.NumberedWhere, error) {
 			return ec.unmarshalONumberedWhere2ᚖbeleidsgraafᚋgraphᚋmodelᚐNumberedWhere(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["where"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+	args["where"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
 		func(ctx context.Context, v any) ([]*model.NodeOrder, error) {
 			return ec.unmarshalONodeOrder2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐNodeOrderᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["orderBy"] = arg3
+	args["orderBy"] = arg5
 	return args, nil
 }
 
@@ -144,22 +160,38 @@ func (ec *executionContext) field_Query_actionPlans_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["after"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "where",
 		func(ctx context.Context, v any) (*model.DatedWhere, error) {
 			return ec.unmarshalODatedWhere2ᚖbeleidsgraafᚋgraphᚋmodelᚐDatedWhere(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["where"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+	args["where"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
 		func(ctx context.Context, v any) ([]*model.NodeOrder, error) {
 			return ec.unmarshalONodeOrder2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐNodeOrderᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["orderBy"] = arg3
+	args["orderBy"] = arg5
 	return args, nil
 }
 
@@ -196,22 +228,38 @@ func (ec *executionContext) field_Query_actions_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["after"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "where",
 		func(ctx context.Context, v any) (*model.NumberedWhere, error) {
 			return ec.unmarshalONumberedWhere2ᚖbeleidsgraafᚋgraphᚋmodelᚐNumberedWhere(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["where"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+	args["where"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
 		func(ctx context.Context, v any) ([]*model.NodeOrder, error) {
 			return ec.unmarshalONodeOrder2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐNodeOrderᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["orderBy"] = arg3
+	args["orderBy"] = arg5
 	return args, nil
 }
 
@@ -234,22 +282,38 @@ func (ec *executionContext) field_Query_commitments_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["after"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "where",
 		func(ctx context.Context, v any) (*model.NumberedWhere, error) {
 			return ec.unmarshalONumberedWhere2ᚖbeleidsgraafᚋgraphᚋmodelᚐNumberedWhere(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["where"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+	args["where"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
 		func(ctx context.Context, v any) ([]*model.NodeOrder, error) {
 			return ec.unmarshalONodeOrder2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐNodeOrderᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["orderBy"] = arg3
+	args["orderBy"] = arg5
 	return args, nil
 }
 
@@ -302,22 +366,38 @@ func (ec *executionContext) field_Query_documents_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["after"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "where",
 		func(ctx context.Context, v any) (*model.DocumentWhere, error) {
 			return ec.unmarshalODocumentWhere2ᚖbeleidsgraafᚋgraphᚋmodelᚐDocumentWhere(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["where"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+	args["where"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
 		func(ctx context.Context, v any) ([]*model.NodeOrder, error) {
 			return ec.unmarshalONodeOrder2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐNodeOrderᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["orderBy"] = arg3
+	args["orderBy"] = arg5
 	return args, nil
 }
 
@@ -340,22 +420,38 @@ func (ec *executionContext) field_Query_events_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["after"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "where",
 		func(ctx context.Context, v any) (*model.DatedWhere, error) {
 			return ec.unmarshalODatedWhere2ᚖbeleidsgraafᚋgraphᚋmodelᚐDatedWhere(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["where"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+	args["where"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
 		func(ctx context.Context, v any) ([]*model.NodeOrder, error) {
 			return ec.unmarshalONodeOrder2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐNodeOrderᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["orderBy"] = arg3
+	args["orderBy"] = arg5
 	return args, nil
 }
 
@@ -378,22 +474,38 @@ func (ec *executionContext) field_Query_legislation_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["after"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "where",
 		func(ctx context.Context, v any) (*model.NodeWhere, error) {
 			return ec.unmarshalONodeWhere2ᚖbeleidsgraafᚋgraphᚋmodelᚐNodeWhere(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["where"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+	args["where"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
 		func(ctx context.Context, v any) ([]*model.NodeOrder, error) {
 			return ec.unmarshalONodeOrder2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐNodeOrderᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["orderBy"] = arg3
+	args["orderBy"] = arg5
 	return args, nil
 }
 
@@ -460,22 +572,38 @@ func (ec *executionContext) field_Query_motions_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["after"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "where",
 		func(ctx context.Context, v any) (*model.MotionWhere, error) {
 			return ec.unmarshalOMotionWhere2ᚖbeleidsgraafᚋgraphᚋmodelᚐMotionWhere(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["where"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+	args["where"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
 		func(ctx context.Context, v any) ([]*model.NodeOrder, error) {
 			return ec.unmarshalONodeOrder2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐNodeOrderᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["orderBy"] = arg3
+	args["orderBy"] = arg5
 	return args, nil
 }
 
@@ -564,22 +692,38 @@ func (ec *executionContext) field_Query_offices_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["after"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "where",
 		func(ctx context.Context, v any) (*model.NodeWhere, error) {
 			return ec.unmarshalONodeWhere2ᚖbeleidsgraafᚋgraphᚋmodelᚐNodeWhere(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["where"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+	args["where"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
 		func(ctx context.Context, v any) ([]*model.NodeOrder, error) {
 			return ec.unmarshalONodeOrder2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐNodeOrderᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["orderBy"] = arg3
+	args["orderBy"] = arg5
 	return args, nil
 }
 
@@ -616,22 +760,38 @@ func (ec *executionContext) field_Query_organisations_args(ctx context.Context, 
 		return nil, err
 	}
 	args["after"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "where",
 		func(ctx context.Context, v any) (*model.OrganisationWhere, error) {
 			return ec.unmarshalOOrganisationWhere2ᚖbeleidsgraafᚋgraphᚋmodelᚐOrganisationWhere(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["where"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+	args["where"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
 		func(ctx context.Context, v any) ([]*model.NodeOrder, error) {
 			return ec.unmarshalONodeOrder2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐNodeOrderᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["orderBy"] = arg3
+	args["orderBy"] = arg5
 	return args, nil
 }
 
@@ -654,22 +814,38 @@ func (ec *executionContext) field_Query_parties_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["after"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "where",
 		func(ctx context.Context, v any) (*model.NodeWhere, error) {
 			return ec.unmarshalONodeWhere2ᚖbeleidsgraafᚋgraphᚋmodelᚐNodeWhere(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["where"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+	args["where"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
 		func(ctx context.Context, v any) ([]*model.NodeOrder, error) {
 			return ec.unmarshalONodeOrder2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐNodeOrderᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["orderBy"] = arg3
+	args["orderBy"] = arg5
 	return args, nil
 }
 
@@ -720,22 +896,38 @@ func (ec *executionContext) field_Query_persons_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["after"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "where",
 		func(ctx context.Context, v any) (*model.PersonWhere, error) {
 			return ec.unmarshalOPersonWhere2ᚖbeleidsgraafᚋgraphᚋmodelᚐPersonWhere(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["where"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+	args["where"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
 		func(ctx context.Context, v any) ([]*model.NodeOrder, error) {
 			return ec.unmarshalONodeOrder2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐNodeOrderᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["orderBy"] = arg3
+	args["orderBy"] = arg5
 	return args, nil
 }
 
@@ -772,22 +964,38 @@ func (ec *executionContext) field_Query_proposals_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["after"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "where",
 		func(ctx context.Context, v any) (*model.NumberedWhere, error) {
 			return ec.unmarshalONumberedWhere2ᚖbeleidsgraafᚋgraphᚋmodelᚐNumberedWhere(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["where"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+	args["where"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
 		func(ctx context.Context, v any) ([]*model.NodeOrder, error) {
 			return ec.unmarshalONodeOrder2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐNodeOrderᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["orderBy"] = arg3
+	args["orderBy"] = arg5
 	return args, nil
 }
 
@@ -824,22 +1032,38 @@ func (ec *executionContext) field_Query_reports_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["after"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "where",
 		func(ctx context.Context, v any) (*model.DatedWhere, error) {
 			return ec.unmarshalODatedWhere2ᚖbeleidsgraafᚋgraphᚋmodelᚐDatedWhere(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["where"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+	args["where"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
 		func(ctx context.Context, v any) ([]*model.NodeOrder, error) {
 			return ec.unmarshalONodeOrder2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐNodeOrderᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["orderBy"] = arg3
+	args["orderBy"] = arg5
 	return args, nil
 }
 
@@ -1313,7 +1537,7 @@ func (ec *executionContext) _Query_organisations(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Organisations(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["where"].(*model.OrganisationWhere), fc.Args["orderBy"].([]*model.NodeOrder))
+			return ec.Resolvers.Query().Organisations(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["where"].(*model.OrganisationWhere), fc.Args["orderBy"].([]*model.NodeOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection) graphql.Marshaler {
@@ -1357,7 +1581,7 @@ func (ec *executionContext) _Query_persons(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Persons(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["where"].(*model.PersonWhere), fc.Args["orderBy"].([]*model.NodeOrder))
+			return ec.Resolvers.Query().Persons(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["where"].(*model.PersonWhere), fc.Args["orderBy"].([]*model.NodeOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection) graphql.Marshaler {
@@ -1401,7 +1625,7 @@ func (ec *executionContext) _Query_parties(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Parties(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["where"].(*model.NodeWhere), fc.Args["orderBy"].([]*model.NodeOrder))
+			return ec.Resolvers.Query().Parties(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["where"].(*model.NodeWhere), fc.Args["orderBy"].([]*model.NodeOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection) graphql.Marshaler {
@@ -1445,7 +1669,7 @@ func (ec *executionContext) _Query_offices(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Offices(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["where"].(*model.NodeWhere), fc.Args["orderBy"].([]*model.NodeOrder))
+			return ec.Resolvers.Query().Offices(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["where"].(*model.NodeWhere), fc.Args["orderBy"].([]*model.NodeOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection) graphql.Marshaler {
@@ -1533,7 +1757,7 @@ func (ec *executionContext) _Query_documents(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Documents(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["where"].(*model.DocumentWhere), fc.Args["orderBy"].([]*model.NodeOrder))
+			return ec.Resolvers.Query().Documents(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["where"].(*model.DocumentWhere), fc.Args["orderBy"].([]*model.NodeOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection) graphql.Marshaler {
@@ -1621,7 +1845,7 @@ func (ec *executionContext) _Query_reports(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Reports(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["where"].(*model.DatedWhere), fc.Args["orderBy"].([]*model.NodeOrder))
+			return ec.Resolvers.Query().Reports(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["where"].(*model.DatedWhere), fc.Args["orderBy"].([]*model.NodeOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection) graphql.Marshaler {
@@ -1665,7 +1889,7 @@ func (ec *executionContext) _Query_legislation(ctx context.Context, field graphq
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Legislation(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["where"].(*model.NodeWhere), fc.Args["orderBy"].([]*model.NodeOrder))
+			return ec.Resolvers.Query().Legislation(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["where"].(*model.NodeWhere), fc.Args["orderBy"].([]*model.NodeOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection) graphql.Marshaler {
@@ -1753,7 +1977,7 @@ func (ec *executionContext) _Query_motions(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Motions(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["where"].(*model.MotionWhere), fc.Args["orderBy"].([]*model.NodeOrder))
+			return ec.Resolvers.Query().Motions(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["where"].(*model.MotionWhere), fc.Args["orderBy"].([]*model.NodeOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection) graphql.Marshaler {
@@ -1797,7 +2021,7 @@ func (ec *executionContext) _Query_commitments(ctx context.Context, field graphq
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Commitments(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["where"].(*model.NumberedWhere), fc.Args["orderBy"].([]*model.NodeOrder))
+			return ec.Resolvers.Query().Commitments(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["where"].(*model.NumberedWhere), fc.Args["orderBy"].([]*model.NodeOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection) graphql.Marshaler {
@@ -1841,7 +2065,7 @@ func (ec *executionContext) _Query_events(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Events(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["where"].(*model.DatedWhere), fc.Args["orderBy"].([]*model.NodeOrder))
+			return ec.Resolvers.Query().Events(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["where"].(*model.DatedWhere), fc.Args["orderBy"].([]*model.NodeOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection) graphql.Marshaler {
@@ -2017,7 +2241,7 @@ func (ec *executionContext) _Query_actionPlans(ctx context.Context, field graphq
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().ActionPlans(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["where"].(*model.DatedWhere), fc.Args["orderBy"].([]*model.NodeOrder))
+			return ec.Resolvers.Query().ActionPlans(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["where"].(*model.DatedWhere), fc.Args["orderBy"].([]*model.NodeOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection) graphql.Marshaler {
@@ -2061,7 +2285,7 @@ func (ec *executionContext) _Query_actielijnen(ctx context.Context, field graphq
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Actielijnen(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["where"].(*model.NumberedWhere), fc.Args["orderBy"].([]*model.NodeOrder))
+			return ec.Resolvers.Query().Actielijnen(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["where"].(*model.NumberedWhere), fc.Args["orderBy"].([]*model.NodeOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection) graphql.Marshaler {
@@ -2105,7 +2329,7 @@ func (ec *executionContext) _Query_actions(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Actions(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["where"].(*model.NumberedWhere), fc.Args["orderBy"].([]*model.NodeOrder))
+			return ec.Resolvers.Query().Actions(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["where"].(*model.NumberedWhere), fc.Args["orderBy"].([]*model.NodeOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection) graphql.Marshaler {
@@ -2149,7 +2373,7 @@ func (ec *executionContext) _Query_proposals(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Proposals(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["where"].(*model.NumberedWhere), fc.Args["orderBy"].([]*model.NodeOrder))
+			return ec.Resolvers.Query().Proposals(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["where"].(*model.NumberedWhere), fc.Args["orderBy"].([]*model.NodeOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection) graphql.Marshaler {
@@ -3261,6 +3485,14 @@ func (ec *executionContext) marshalNEvidence2ᚕbeleidsgraafᚋkgᚐEvidenceᚄ(
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNEvidence2ᚖbeleidsgraafᚋkgᚐEvidence(ctx context.Context, sel ast.SelectionSet, v *kg.Evidence) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Evidence!")
+		return graphql.Null
+	}
+	return ec._Evidence(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNLabel2beleidsgraafᚋgraphᚋmodelᚐLabel(ctx context.Context, v any) (model.Label, error) {

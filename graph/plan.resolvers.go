@@ -11,168 +11,168 @@ import (
 	"context"
 )
 
-func (r *actielijnResolver) Relations(ctx context.Context, obj *model.Actielijn, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) (*model.RelationConnection, error) {
-	return r.relations(ctx, obj, types, direction, labels, first, after)
+func (r *actielijnResolver) Relations(ctx context.Context, obj *model.Actielijn, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.relations(ctx, obj, types, direction, labels, pageArgs{first, after, last, before})
 }
 
 func (r *actielijnResolver) Plan(ctx context.Context, obj *model.Actielijn) (*model.ActionPlan, error) {
 	return relatedNode[*model.ActionPlan](ctx, r.Resolver, obj)
 }
 
-func (r *actielijnResolver) PlanConnection(ctx context.Context, obj *model.Actielijn, first *int, after *string) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, first, after)
+func (r *actielijnResolver) PlanConnection(ctx context.Context, obj *model.Actielijn, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
 func (r *actielijnResolver) Actions(ctx context.Context, obj *model.Actielijn, first *int) ([]*model.Action, error) {
 	return relatedNodes[*model.Action](ctx, r.Resolver, obj, first)
 }
 
-func (r *actielijnResolver) ActionsConnection(ctx context.Context, obj *model.Actielijn, first *int, after *string) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, first, after)
+func (r *actielijnResolver) ActionsConnection(ctx context.Context, obj *model.Actielijn, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
 func (r *actielijnResolver) Holders(ctx context.Context, obj *model.Actielijn, first *int) ([]*model.Organisation, error) {
 	return relatedNodes[*model.Organisation](ctx, r.Resolver, obj, first)
 }
 
-func (r *actielijnResolver) HoldersConnection(ctx context.Context, obj *model.Actielijn, first *int, after *string) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, first, after)
+func (r *actielijnResolver) HoldersConnection(ctx context.Context, obj *model.Actielijn, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
 func (r *actielijnResolver) Executors(ctx context.Context, obj *model.Actielijn, first *int) ([]*model.Organisation, error) {
 	return relatedNodes[*model.Organisation](ctx, r.Resolver, obj, first)
 }
 
-func (r *actielijnResolver) ExecutorsConnection(ctx context.Context, obj *model.Actielijn, first *int, after *string) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, first, after)
+func (r *actielijnResolver) ExecutorsConnection(ctx context.Context, obj *model.Actielijn, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
 func (r *actielijnResolver) Coordinators(ctx context.Context, obj *model.Actielijn, first *int) ([]*model.Organisation, error) {
 	return relatedNodes[*model.Organisation](ctx, r.Resolver, obj, first)
 }
 
-func (r *actielijnResolver) CoordinatorsConnection(ctx context.Context, obj *model.Actielijn, first *int, after *string) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, first, after)
+func (r *actielijnResolver) CoordinatorsConnection(ctx context.Context, obj *model.Actielijn, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
 func (r *actielijnResolver) Involved(ctx context.Context, obj *model.Actielijn, first *int) ([]*model.Involvement, error) {
 	return r.involvements(ctx, obj, first)
 }
 
-func (r *actielijnResolver) InvolvedConnection(ctx context.Context, obj *model.Actielijn, first *int, after *string) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, first, after)
+func (r *actielijnResolver) InvolvedConnection(ctx context.Context, obj *model.Actielijn, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
 func (r *actielijnResolver) Proposals(ctx context.Context, obj *model.Actielijn, first *int) ([]*model.Proposal, error) {
 	return relatedNodes[*model.Proposal](ctx, r.Resolver, obj, first)
 }
 
-func (r *actielijnResolver) ProposalsConnection(ctx context.Context, obj *model.Actielijn, first *int, after *string) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, first, after)
+func (r *actielijnResolver) ProposalsConnection(ctx context.Context, obj *model.Actielijn, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
-func (r *actielijnResolver) MentionedIn(ctx context.Context, obj *model.Actielijn, first *int, after *string) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, first, after)
+func (r *actielijnResolver) MentionedIn(ctx context.Context, obj *model.Actielijn, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
-func (r *actionResolver) Relations(ctx context.Context, obj *model.Action, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) (*model.RelationConnection, error) {
-	return r.relations(ctx, obj, types, direction, labels, first, after)
+func (r *actionResolver) Relations(ctx context.Context, obj *model.Action, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.relations(ctx, obj, types, direction, labels, pageArgs{first, after, last, before})
 }
 
 func (r *actionResolver) Actielijn(ctx context.Context, obj *model.Action) (*model.Actielijn, error) {
 	return relatedNode[*model.Actielijn](ctx, r.Resolver, obj)
 }
 
-func (r *actionResolver) ActielijnConnection(ctx context.Context, obj *model.Action, first *int, after *string) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, first, after)
+func (r *actionResolver) ActielijnConnection(ctx context.Context, obj *model.Action, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
 func (r *actionResolver) Holders(ctx context.Context, obj *model.Action, first *int) ([]*model.Organisation, error) {
 	return relatedNodes[*model.Organisation](ctx, r.Resolver, obj, first)
 }
 
-func (r *actionResolver) HoldersConnection(ctx context.Context, obj *model.Action, first *int, after *string) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, first, after)
+func (r *actionResolver) HoldersConnection(ctx context.Context, obj *model.Action, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
 func (r *actionResolver) Executors(ctx context.Context, obj *model.Action, first *int) ([]*model.Organisation, error) {
 	return relatedNodes[*model.Organisation](ctx, r.Resolver, obj, first)
 }
 
-func (r *actionResolver) ExecutorsConnection(ctx context.Context, obj *model.Action, first *int, after *string) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, first, after)
+func (r *actionResolver) ExecutorsConnection(ctx context.Context, obj *model.Action, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
 func (r *actionResolver) Coordinators(ctx context.Context, obj *model.Action, first *int) ([]*model.Organisation, error) {
 	return relatedNodes[*model.Organisation](ctx, r.Resolver, obj, first)
 }
 
-func (r *actionResolver) CoordinatorsConnection(ctx context.Context, obj *model.Action, first *int, after *string) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, first, after)
+func (r *actionResolver) CoordinatorsConnection(ctx context.Context, obj *model.Action, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
 func (r *actionResolver) CommissionedBy(ctx context.Context, obj *model.Action, first *int) ([]*model.Organisation, error) {
 	return relatedNodes[*model.Organisation](ctx, r.Resolver, obj, first)
 }
 
-func (r *actionResolver) CommissionedByConnection(ctx context.Context, obj *model.Action, first *int, after *string) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, first, after)
+func (r *actionResolver) CommissionedByConnection(ctx context.Context, obj *model.Action, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
 func (r *actionResolver) Involved(ctx context.Context, obj *model.Action, first *int) ([]*model.Involvement, error) {
 	return r.involvements(ctx, obj, first)
 }
 
-func (r *actionResolver) InvolvedConnection(ctx context.Context, obj *model.Action, first *int, after *string) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, first, after)
+func (r *actionResolver) InvolvedConnection(ctx context.Context, obj *model.Action, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
 func (r *actionResolver) Proposals(ctx context.Context, obj *model.Action, first *int) ([]*model.Proposal, error) {
 	return relatedNodes[*model.Proposal](ctx, r.Resolver, obj, first)
 }
 
-func (r *actionResolver) ProposalsConnection(ctx context.Context, obj *model.Action, first *int, after *string) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, first, after)
+func (r *actionResolver) ProposalsConnection(ctx context.Context, obj *model.Action, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
-func (r *actionResolver) MentionedIn(ctx context.Context, obj *model.Action, first *int, after *string) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, first, after)
+func (r *actionResolver) MentionedIn(ctx context.Context, obj *model.Action, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
-func (r *actionPlanResolver) Relations(ctx context.Context, obj *model.ActionPlan, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) (*model.RelationConnection, error) {
-	return r.relations(ctx, obj, types, direction, labels, first, after)
+func (r *actionPlanResolver) Relations(ctx context.Context, obj *model.ActionPlan, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.relations(ctx, obj, types, direction, labels, pageArgs{first, after, last, before})
 }
 
 func (r *actionPlanResolver) Actielijnen(ctx context.Context, obj *model.ActionPlan, first *int) ([]*model.Actielijn, error) {
 	return relatedNodes[*model.Actielijn](ctx, r.Resolver, obj, first)
 }
 
-func (r *actionPlanResolver) ActielijnenConnection(ctx context.Context, obj *model.ActionPlan, first *int, after *string) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, first, after)
+func (r *actionPlanResolver) ActielijnenConnection(ctx context.Context, obj *model.ActionPlan, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
-func (r *actionPlanResolver) MentionedIn(ctx context.Context, obj *model.ActionPlan, first *int, after *string) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, first, after)
+func (r *actionPlanResolver) MentionedIn(ctx context.Context, obj *model.ActionPlan, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
-func (r *proposalResolver) Relations(ctx context.Context, obj *model.Proposal, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) (*model.RelationConnection, error) {
-	return r.relations(ctx, obj, types, direction, labels, first, after)
+func (r *proposalResolver) Relations(ctx context.Context, obj *model.Proposal, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.relations(ctx, obj, types, direction, labels, pageArgs{first, after, last, before})
 }
 
-func (r *proposalResolver) RelatesTo(ctx context.Context, obj *model.Proposal, first *int, after *string) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, first, after)
+func (r *proposalResolver) RelatesTo(ctx context.Context, obj *model.Proposal, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
 func (r *proposalResolver) RelatedProposals(ctx context.Context, obj *model.Proposal, first *int) ([]*model.Proposal, error) {
 	return relatedNodes[*model.Proposal](ctx, r.Resolver, obj, first)
 }
 
-func (r *proposalResolver) RelatedProposalsConnection(ctx context.Context, obj *model.Proposal, first *int, after *string) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, first, after)
+func (r *proposalResolver) RelatedProposalsConnection(ctx context.Context, obj *model.Proposal, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
-func (r *proposalResolver) MentionedIn(ctx context.Context, obj *model.Proposal, first *int, after *string) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, first, after)
+func (r *proposalResolver) MentionedIn(ctx context.Context, obj *model.Proposal, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
 func (r *queryResolver) Actielijn(ctx context.Context, number int) (*model.Actielijn, error) {
@@ -187,20 +187,20 @@ func (r *queryResolver) Proposal(ctx context.Context, number int) (*model.Propos
 	return nodeOf[*model.Proposal](ctx, r.Resolver, kg.ProposalID(number))
 }
 
-func (r *queryResolver) ActionPlans(ctx context.Context, first *int, after *string, where *model.DatedWhere, orderBy []*model.NodeOrder) (*model.Connection, error) {
-	return r.list(ctx, kg.ActionPlan, datedWhere(where), orderBy, first, after)
+func (r *queryResolver) ActionPlans(ctx context.Context, first *int, after *string, last *int, before *string, where *model.DatedWhere, orderBy []*model.NodeOrder) (*model.Connection, error) {
+	return r.list(ctx, kg.ActionPlan, datedWhere(where), orderBy, pageArgs{first, after, last, before})
 }
 
-func (r *queryResolver) Actielijnen(ctx context.Context, first *int, after *string, where *model.NumberedWhere, orderBy []*model.NodeOrder) (*model.Connection, error) {
-	return r.list(ctx, kg.Actielijn, numberedWhere(where), orderBy, first, after)
+func (r *queryResolver) Actielijnen(ctx context.Context, first *int, after *string, last *int, before *string, where *model.NumberedWhere, orderBy []*model.NodeOrder) (*model.Connection, error) {
+	return r.list(ctx, kg.Actielijn, numberedWhere(where), orderBy, pageArgs{first, after, last, before})
 }
 
-func (r *queryResolver) Actions(ctx context.Context, first *int, after *string, where *model.NumberedWhere, orderBy []*model.NodeOrder) (*model.Connection, error) {
-	return r.list(ctx, kg.Action, numberedWhere(where), orderBy, first, after)
+func (r *queryResolver) Actions(ctx context.Context, first *int, after *string, last *int, before *string, where *model.NumberedWhere, orderBy []*model.NodeOrder) (*model.Connection, error) {
+	return r.list(ctx, kg.Action, numberedWhere(where), orderBy, pageArgs{first, after, last, before})
 }
 
-func (r *queryResolver) Proposals(ctx context.Context, first *int, after *string, where *model.NumberedWhere, orderBy []*model.NodeOrder) (*model.Connection, error) {
-	return r.list(ctx, kg.Proposal, numberedWhere(where), orderBy, first, after)
+func (r *queryResolver) Proposals(ctx context.Context, first *int, after *string, last *int, before *string, where *model.NumberedWhere, orderBy []*model.NodeOrder) (*model.Connection, error) {
+	return r.list(ctx, kg.Proposal, numberedWhere(where), orderBy, pageArgs{first, after, last, before})
 }
 
 func (r *Resolver) Actielijn() ActielijnResolver { return &actielijnResolver{r} }

@@ -8,6 +8,7 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
 
+	"beleidsgraaf/graph/model"
 	"beleidsgraaf/kg"
 	"beleidsgraaf/store"
 )
@@ -201,6 +202,10 @@ func (l *Loaders) prefetchNodes(ks *keySink, sel ast.SelectionSet, items []item)
 				if dossier, number, ok := kamerstuk(n); ok {
 					ks.nodes = append(ks.nodes, kg.MotionID(dossier, number))
 				}
+			case label == string(kg.Motion) && (f.Name == "votes" || f.Name == "decisions"):
+				if m, ok := model.Wrap(n).(*model.Motion); ok {
+					l.prefetchDecisions(ks, f, m)
+				}
 			case label == string(kg.Motion) && f.Name == "document":
 				if dossier, number, ok := kamerstuk(n); ok {
 					ks.nodes = append(ks.nodes, kg.KamerstukID(dossier, number))
@@ -214,25 +219,50 @@ func (l *Loaders) prefetchNodes(ks *keySink, sel ast.SelectionSet, items []item)
 	}
 }
 
+// prefetchDecisions requests the nodes that a motion's votes or decisions field (f) will
+// ask for: the votes' parties and the documents of the selected evidence.
+func (l *Loaders) prefetchDecisions(ks *keySink, f graphql.CollectedField, m *model.Motion) {
+	votes := func(f graphql.CollectedField, vs []*model.Vote) {
+		for _, sub := range graphql.CollectFields(l.op, f.Selections, []string{"Vote"}) {
+			for _, v := range vs {
+				switch {
+				case sub.Name == "party":
+					ks.nodes = append(ks.nodes, v.PartyID())
+				case sub.Name == "evidence" && l.selects(sub, "document"):
+					ks.nodes = append(ks.nodes, v.Evidence().Document)
+				}
+			}
+		}
+	}
+	if f.Name == "votes" {
+		votes(f, m.Votes())
+		return
+	}
+	for _, sub := range graphql.CollectFields(l.op, f.Selections, []string{"Decision"}) {
+		for _, d := range m.Decisions() {
+			switch {
+			case sub.Name == "votes":
+				votes(sub, d.Votes())
+			case sub.Name == "evidence" && l.selects(sub, "document"):
+				ks.nodes = append(ks.nodes, d.Evidence().Document)
+			}
+		}
+	}
+}
+
 // prefetchRelation requests the keys the resolver of relationship field f of node id will
 // ask for (see relatedBy, neighboursOf): the same keys, made by the same functions.
 func (l *Loaders) prefetchRelation(ks *keySink, id string, d relDef, f graphql.CollectedField) {
-	args := f.ArgumentMap(l.op.Variables)
-	var first *int
-	if v, ok := intArg(args, "first"); ok {
-		first = &v
-	}
-	n, err := d.pageSize(first)
+	w, err := d.window(pageArgsOf(f.ArgumentMap(l.op.Variables)))
 	if err != nil {
 		return // the resolver reports the error
 	}
-	after, _ := args["after"].(string)
 	page, count := true, false // role fields load their nodes, never a count
 	if d.shape == connectionShape {
 		page, count = l.wants(f.Field)
 	}
 	if page {
-		key := d.pageKey(id, n, after)
+		key := d.pageKey(id, w)
 		l.notePlan(key.relSpec, f.Field, d.shape)
 		ks.pages = append(ks.pages, key)
 	}

@@ -59,29 +59,29 @@ func (d relDef) list() relDef         { d.shape = listShape; return d }
 func (d relDef) single() relDef       { d.shape = singleShape; return d }
 func (d relDef) involvements() relDef { d.shape = involvementShape; return d }
 
-// pageSize checks a relationship field's `first` argument; a single node needs one edge.
-func (d relDef) pageSize(first *int) (int, error) {
+// window checks a relationship field's paging arguments; a single node needs one edge.
+func (d relDef) window(page pageArgs) (window, error) {
 	if d.shape == singleShape {
-		return 1, nil
+		return window{n: 1}, nil
 	}
-	return pageSize(first, defaultRelationFirst, maxRelationFirst)
+	return page.window(defaultRelationFirst, maxRelationFirst)
 }
 
-// pageKey is the neighbours loader key of the first n edges of node id after a cursor. It
-// asks for one more than n, which tells whether a next page exists (so first: 0 still asks
-// for one); involvements ask for all, since they are sorted here rather than by the store.
+// pageKey is the neighbours loader key of the page w of node id's edges. It asks for one
+// more than w.n, which tells whether more lie beyond the page (so first: 0 still asks for
+// one); involvements ask for all, since they are sorted here rather than by the store.
 // The resolvers and the prefetcher both make their keys here.
-func (d relDef) pageKey(id string, n int, after string) relKey {
-	first := n + 1
+func (d relDef) pageKey(id string, w window) relKey {
+	size := w.n + 1
 	if d.shape == involvementShape {
-		first = 0
+		size = 0
 	}
-	return relKey{id, newRelSpec(d.types, d.dir, d.labels, first, after)}
+	return relKey{id, newRelSpec(d.types, d.dir, d.labels, size, w.cursor, w.backward)}
 }
 
 // countKey is the counts loader key of node id: all its edges that d follows.
 func (d relDef) countKey(id string) relKey {
-	return relKey{id, newRelSpec(d.types, d.dir, d.labels, 0, "")}
+	return relKey{id, newRelSpec(d.types, d.dir, d.labels, 0, "", false)}
 }
 
 // organisationRoles are the relations that make an organisation involved in an actielijn

@@ -36,14 +36,17 @@ const (
 )
 
 // pageSize checks a `first` argument.
-func pageSize(first *int, def, max int) (int, error) {
-	if first == nil {
+func pageSize(first *int, def, max int) (int, error) { return sizeArg("first", first, def, max) }
+
+// sizeArg checks a page size argument (first, last).
+func sizeArg(name string, v *int, def, max int) (int, error) {
+	if v == nil {
 		return def, nil
 	}
-	if *first < 0 || *first > max {
-		return 0, inputErrorf("first must be between 0 and %d", max)
+	if *v < 0 || *v > max {
+		return 0, inputErrorf("%s must be between 0 and %d", name, max)
 	}
-	return *first, nil
+	return *v, nil
 }
 
 func deref(s *string) string {
@@ -55,28 +58,28 @@ func deref(s *string) string {
 
 // related resolves a relation field, or the connection twin of a role field (see
 // relations.go), of node parent.
-func (r *Resolver) related(ctx context.Context, parent model.Node, first *int, after *string) (*model.RelationConnection, error) {
+func (r *Resolver) related(ctx context.Context, parent model.Node, page pageArgs) (*model.RelationConnection, error) {
 	d, err := relationField(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return r.relatedBy(ctx, parent, d, first, after)
+	return r.relatedBy(ctx, parent, d, page)
 }
 
 // relations resolves the generic `relations` field of every node type.
-func (r *Resolver) relations(ctx context.Context, parent model.Node, types []model.RelationType, direction *model.Direction, others []model.Label, first *int, after *string) (*model.RelationConnection, error) {
+func (r *Resolver) relations(ctx context.Context, parent model.Node, types []model.RelationType, direction *model.Direction, others []model.Label, page pageArgs) (*model.RelationConnection, error) {
 	d := relDef{types: relTypes(types), dir: store.Both, labels: labels(others)}
 	if direction != nil {
 		d.dir = store.Direction(*direction)
 	}
-	return r.relatedBy(ctx, parent, d, first, after)
+	return r.relatedBy(ctx, parent, d, page)
 }
 
 // relatedBy resolves a page of the edges of parent that match d. Only what the query
 // selects is loaded: edges and pageInfo through the neighbours loader, totalCount through
 // the counts loader; both in flight at once.
-func (r *Resolver) relatedBy(ctx context.Context, parent model.Node, d relDef, first *int, after *string) (*model.RelationConnection, error) {
-	n, err := d.pageSize(first)
+func (r *Resolver) relatedBy(ctx context.Context, parent model.Node, d relDef, page pageArgs) (*model.RelationConnection, error) {
+	w, err := d.window(page)
 	if err != nil {
 		return nil, err
 	}
@@ -87,29 +90,26 @@ func (r *Resolver) relatedBy(ctx context.Context, parent model.Node, d relDef, f
 	var edges func() ([]store.Neighbour, error)
 	var count func() (int, error)
 	if wantPage {
-		key := d.pageKey(id, n, deref(after))
+		key := d.pageKey(id, w)
 		ld.notePlan(key.relSpec, field, connectionShape)
 		edges = ld.neighbours.LoadThunk(ctx, key)
 	}
 	if wantCount {
 		count = ld.counts.LoadThunk(ctx, d.countKey(id))
 	}
-	conn := &model.RelationConnection{Edges: []*model.RelationEdge{}, PageInfo: &model.PageInfo{HasPreviousPage: after != nil}}
+	conn := &model.RelationConnection{Edges: []*model.RelationEdge{}, PageInfo: w.pageInfo(nil, false)}
 	if edges != nil {
 		nbs, err := edges()
 		if err != nil {
 			return nil, err
 		}
-		hasNext := len(nbs) > n
-		if hasNext {
-			nbs = nbs[:n]
-		}
+		nbs, more := trim(w, nbs)
 		cursors := make([]string, len(nbs))
 		for i, nb := range nbs {
 			conn.Edges = append(conn.Edges, model.NewRelationEdge(id, nb.Edge, nb.Node, nb.Cursor))
 			cursors[i] = nb.Cursor
 		}
-		conn.PageInfo = model.NewPageInfo(cursors, hasNext, after != nil)
+		conn.PageInfo = w.pageInfo(cursors, more)
 	}
 	if count != nil {
 		if conn.TotalCount, err = count(); err != nil {
@@ -126,12 +126,12 @@ func (r *Resolver) relationPage(ctx context.Context, parent model.Node, first *i
 	if err != nil {
 		return 0, nil, err
 	}
-	n, err := d.pageSize(first)
+	w, err := d.window(pageArgs{first: first})
 	if err != nil {
 		return 0, nil, err
 	}
-	nbs, err := r.neighboursOf(ctx, parent, d, n)
-	return n, nbs, err
+	nbs, err := r.neighboursOf(ctx, parent, d, w)
+	return w.n, nbs, err
 }
 
 // relatedNodes resolves a role field that lists the nodes at the other end: the first
@@ -194,19 +194,20 @@ func compareInvolvements(a, b store.Neighbour) int {
 
 // neighboursOf loads the edges of parent for a role field d, n of them (all for
 // involvements), and notes the field's selection so that the next level is prefetched.
-func (r *Resolver) neighboursOf(ctx context.Context, parent model.Node, d relDef, n int) ([]store.Neighbour, error) {
+func (r *Resolver) neighboursOf(ctx context.Context, parent model.Node, d relDef, w window) ([]store.Neighbour, error) {
 	ld := r.loadersFor(ctx)
-	key := d.pageKey(parent.KG().ID, n, "")
+	key := d.pageKey(parent.KG().ID, w)
 	ld.notePlan(key.relSpec, graphql.GetFieldContext(ctx).Field.Field, d.shape)
 	return ld.neighbours.Load(ctx, key)
 }
 
 // list resolves a top-level list of a label. totalCount is only counted when selected.
-func (r *Resolver) list(ctx context.Context, label kg.Label, where *store.Filter, orderBy []*model.NodeOrder, first *int, after *string) (*model.Connection, error) {
-	n, err := pageSize(first, defaultListFirst, maxListFirst)
+func (r *Resolver) list(ctx context.Context, label kg.Label, where *store.Filter, orderBy []*model.NodeOrder, pa pageArgs) (*model.Connection, error) {
+	w, err := pa.window(defaultListFirst, maxListFirst)
 	if err != nil {
 		return nil, err
 	}
+	n := w.n
 	ld := r.loadersFor(ctx)
 	field := graphql.GetFieldContext(ctx).Field.Field
 	wantPage, wantCount := ld.wants(field)
@@ -214,21 +215,24 @@ func (r *Resolver) list(ctx context.Context, label kg.Label, where *store.Filter
 		Label:     label,
 		Where:     where,
 		Order:     order(label, orderBy),
-		First:     n,
-		After:     deref(after),
 		WithTotal: wantCount,
 		Light:     !ld.readsBulk(field, "edges", "node"),
 	}
 	if n == 0 || !wantPage {
-		q.First = 1 // the store's 0 means "no limit"; one row tells whether any exist
+		n = 1 // the store's 0 means "no limit"; one row tells whether any exist
+	}
+	if w.backward {
+		q.Last, q.Before = n, w.cursor
+	} else {
+		q.First, q.After = n, w.cursor
 	}
 	page, err := r.Store.List(ctx, q)
 	if err != nil {
 		return nil, err
 	}
 	conn := &model.Connection{Edges: []*model.Edge{}, TotalCount: page.Total}
-	if n == 0 {
-		conn.PageInfo = model.NewPageInfo(nil, len(page.Nodes) > 0, after != nil)
+	if w.n == 0 {
+		conn.PageInfo = w.pageInfo(nil, len(page.Nodes) > 0)
 		return conn, nil
 	}
 	items := make([]item, len(page.Nodes))
@@ -242,7 +246,7 @@ func (r *Resolver) list(ctx context.Context, label kg.Label, where *store.Filter
 	var ks keySink
 	ld.prefetch(&ks, field, items)
 	ks.flush(ctx, ld)
-	conn.PageInfo = model.NewPageInfo(page.Cursors, page.HasNextPage, after != nil)
+	conn.PageInfo = w.pageInfo(page.Cursors, page.HasNextPage || page.HasPreviousPage)
 	return conn, nil
 }
 

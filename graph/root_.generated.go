@@ -38,6 +38,7 @@ type ResolverRoot interface {
 	Proposal() ProposalResolver
 	Query() QueryResolver
 	Report() ReportResolver
+	Vote() VoteResolver
 }
 
 type DirectiveRoot struct {
@@ -46,27 +47,27 @@ type DirectiveRoot struct {
 type ComplexityRoot struct {
 	Actielijn struct {
 		Actions                func(childComplexity int, first *int) int
-		ActionsConnection      func(childComplexity int, first *int, after *string) int
+		ActionsConnection      func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Aliases                func(childComplexity int) int
 		Coordinators           func(childComplexity int, first *int) int
-		CoordinatorsConnection func(childComplexity int, first *int, after *string) int
+		CoordinatorsConnection func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Executors              func(childComplexity int, first *int) int
-		ExecutorsConnection    func(childComplexity int, first *int, after *string) int
+		ExecutorsConnection    func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Holders                func(childComplexity int, first *int) int
-		HoldersConnection      func(childComplexity int, first *int, after *string) int
+		HoldersConnection      func(childComplexity int, first *int, after *string, last *int, before *string) int
 		ID                     func(childComplexity int) int
 		Involved               func(childComplexity int, first *int) int
-		InvolvedConnection     func(childComplexity int, first *int, after *string) int
+		InvolvedConnection     func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Label                  func(childComplexity int) int
-		MentionedIn            func(childComplexity int, first *int, after *string) int
+		MentionedIn            func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Mentions               func(childComplexity int) int
 		Name                   func(childComplexity int) int
 		Number                 func(childComplexity int) int
 		Plan                   func(childComplexity int) int
-		PlanConnection         func(childComplexity int, first *int, after *string) int
+		PlanConnection         func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Proposals              func(childComplexity int, first *int) int
-		ProposalsConnection    func(childComplexity int, first *int, after *string) int
-		Relations              func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) int
+		ProposalsConnection    func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Relations              func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string) int
 		Title                  func(childComplexity int) int
 	}
 
@@ -100,29 +101,29 @@ type ComplexityRoot struct {
 
 	Action struct {
 		Actielijn                func(childComplexity int) int
-		ActielijnConnection      func(childComplexity int, first *int, after *string) int
+		ActielijnConnection      func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Aliases                  func(childComplexity int) int
 		Budget                   func(childComplexity int) int
 		BudgetTotal              func(childComplexity int) int
 		CommissionedBy           func(childComplexity int, first *int) int
-		CommissionedByConnection func(childComplexity int, first *int, after *string) int
+		CommissionedByConnection func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Coordinators             func(childComplexity int, first *int) int
-		CoordinatorsConnection   func(childComplexity int, first *int, after *string) int
+		CoordinatorsConnection   func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Executors                func(childComplexity int, first *int) int
-		ExecutorsConnection      func(childComplexity int, first *int, after *string) int
+		ExecutorsConnection      func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Holders                  func(childComplexity int, first *int) int
-		HoldersConnection        func(childComplexity int, first *int, after *string) int
+		HoldersConnection        func(childComplexity int, first *int, after *string, last *int, before *string) int
 		ID                       func(childComplexity int) int
 		Involved                 func(childComplexity int, first *int) int
-		InvolvedConnection       func(childComplexity int, first *int, after *string) int
+		InvolvedConnection       func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Label                    func(childComplexity int) int
-		MentionedIn              func(childComplexity int, first *int, after *string) int
+		MentionedIn              func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Mentions                 func(childComplexity int) int
 		Name                     func(childComplexity int) int
 		Number                   func(childComplexity int) int
 		Proposals                func(childComplexity int, first *int) int
-		ProposalsConnection      func(childComplexity int, first *int, after *string) int
-		Relations                func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) int
+		ProposalsConnection      func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Relations                func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string) int
 		Title                    func(childComplexity int) int
 	}
 
@@ -139,15 +140,15 @@ type ComplexityRoot struct {
 
 	ActionPlan struct {
 		Actielijnen           func(childComplexity int, first *int) int
-		ActielijnenConnection func(childComplexity int, first *int, after *string) int
+		ActielijnenConnection func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Aliases               func(childComplexity int) int
 		Date                  func(childComplexity int) int
 		ID                    func(childComplexity int) int
 		Label                 func(childComplexity int) int
-		MentionedIn           func(childComplexity int, first *int, after *string) int
+		MentionedIn           func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Mentions              func(childComplexity int) int
 		Name                  func(childComplexity int) int
-		Relations             func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) int
+		Relations             func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string) int
 		Title                 func(childComplexity int) int
 	}
 
@@ -205,16 +206,20 @@ type ComplexityRoot struct {
 		Aliases                 func(childComplexity int) int
 		Date                    func(childComplexity int) int
 		Description             func(childComplexity int) int
+		FurthestStatus          func(childComplexity int) int
 		ID                      func(childComplexity int) int
 		Label                   func(childComplexity int) int
-		MadeIn                  func(childComplexity int, first *int, after *string) int
-		MentionedIn             func(childComplexity int, first *int, after *string) int
+		MadeIn                  func(childComplexity int, first *int, after *string, last *int, before *string) int
+		MentionedIn             func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Mentions                func(childComplexity int) int
 		Name                    func(childComplexity int) int
 		Number                  func(childComplexity int) int
-		Relations               func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) int
+		Open                    func(childComplexity int, asOf *model.Date) int
+		Relations               func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string) int
 		RespondedToBy           func(childComplexity int, first *int) int
-		RespondedToByConnection func(childComplexity int, first *int, after *string) int
+		RespondedToByConnection func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Status                  func(childComplexity int, asOf *model.Date) int
+		StatusHistory           func(childComplexity int) int
 	}
 
 	CommitmentConnection struct {
@@ -245,30 +250,45 @@ type ComplexityRoot struct {
 		Type         func(childComplexity int) int
 	}
 
+	CommitmentStatusStep struct {
+		Date     func(childComplexity int) int
+		Evidence func(childComplexity int) int
+		Status   func(childComplexity int) int
+	}
+
+	Decision struct {
+		Date     func(childComplexity int) int
+		Evidence func(childComplexity int) int
+		Result   func(childComplexity int) int
+		Source   func(childComplexity int) int
+		Text     func(childComplexity int) int
+		Votes    func(childComplexity int) int
+	}
+
 	Document struct {
-		AddressedTo           func(childComplexity int, first *int, after *string) int
+		AddressedTo           func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Aliases               func(childComplexity int) int
 		AlsoFrom              func(childComplexity int) int
 		Citation              func(childComplexity int) int
-		CitedBy               func(childComplexity int, first *int, after *string) int
-		Cites                 func(childComplexity int, first *int, after *string) int
+		CitedBy               func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Cites                 func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Date                  func(childComplexity int) int
 		Dossier               func(childComplexity int) int
 		ID                    func(childComplexity int) int
 		Kenmerk               func(childComplexity int) int
 		Kind                  func(childComplexity int) int
 		Label                 func(childComplexity int) int
-		Mentioned             func(childComplexity int, first *int, after *string) int
-		MentionedIn           func(childComplexity int, first *int, after *string) int
+		Mentioned             func(childComplexity int, first *int, after *string, last *int, before *string) int
+		MentionedIn           func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Mentions              func(childComplexity int) int
 		Motion                func(childComplexity int) int
 		Name                  func(childComplexity int) int
 		Number                func(childComplexity int) int
-		OnBehalfOf            func(childComplexity int, first *int, after *string) int
-		Relations             func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) int
-		RespondsTo            func(childComplexity int, first *int, after *string) int
+		OnBehalfOf            func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Relations             func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string) int
+		RespondsTo            func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Signatories           func(childComplexity int, first *int) int
-		SignatoriesConnection func(childComplexity int, first *int, after *string) int
+		SignatoriesConnection func(childComplexity int, first *int, after *string, last *int, before *string) int
 		SourceFile            func(childComplexity int) int
 		Text                  func(childComplexity int) int
 		Title                 func(childComplexity int) int
@@ -306,19 +326,19 @@ type ComplexityRoot struct {
 	Event struct {
 		Aliases               func(childComplexity int) int
 		Attendees             func(childComplexity int, first *int) int
-		AttendeesConnection   func(childComplexity int, first *int, after *string) int
+		AttendeesConnection   func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Commitments           func(childComplexity int, first *int) int
-		CommitmentsConnection func(childComplexity int, first *int, after *string) int
+		CommitmentsConnection func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Date                  func(childComplexity int) int
 		ID                    func(childComplexity int) int
 		Kind                  func(childComplexity int) int
 		Label                 func(childComplexity int) int
-		MentionedIn           func(childComplexity int, first *int, after *string) int
+		MentionedIn           func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Mentions              func(childComplexity int) int
 		Motions               func(childComplexity int, first *int) int
-		MotionsConnection     func(childComplexity int, first *int, after *string) int
+		MotionsConnection     func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Name                  func(childComplexity int) int
-		Relations             func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) int
+		Relations             func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string) int
 	}
 
 	EventConnection struct {
@@ -372,10 +392,10 @@ type ComplexityRoot struct {
 		Citation    func(childComplexity int) int
 		ID          func(childComplexity int) int
 		Label       func(childComplexity int) int
-		MentionedIn func(childComplexity int, first *int, after *string) int
+		MentionedIn func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Mentions    func(childComplexity int) int
 		Name        func(childComplexity int) int
-		Relations   func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) int
+		Relations   func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string) int
 	}
 
 	LegislationConnection struct {
@@ -389,48 +409,35 @@ type ComplexityRoot struct {
 		Cursor        func(childComplexity int) int
 	}
 
-	LegislationRelationConnection struct {
-		Edges      func(childComplexity int) int
-		PageInfo   func(childComplexity int) int
-		TotalCount func(childComplexity int) int
-	}
-
-	LegislationRelationEdge struct {
-		AsLegislation func(childComplexity int) int
-		Cursor        func(childComplexity int) int
-		Direction     func(childComplexity int) int
-		Evidence      func(childComplexity int) int
-		From          func(childComplexity int) int
-		Relation      func(childComplexity int) int
-		To            func(childComplexity int) int
-		Type          func(childComplexity int) int
-	}
-
 	Motion struct {
 		Aliases                 func(childComplexity int) int
 		Citation                func(childComplexity int) int
 		CoSigned                func(childComplexity int) int
 		DateAdopted             func(childComplexity int) int
 		DateSubmitted           func(childComplexity int) int
+		Decisions               func(childComplexity int) int
 		Document                func(childComplexity int) int
 		Dossier                 func(childComplexity int) int
+		FurthestStatus          func(childComplexity int) int
 		ID                      func(childComplexity int) int
 		Label                   func(childComplexity int) int
-		MentionedIn             func(childComplexity int, first *int, after *string) int
+		MentionedIn             func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Mentions                func(childComplexity int) int
 		Name                    func(childComplexity int) int
 		Number                  func(childComplexity int) int
 		Proposals               func(childComplexity int, first *int) int
-		ProposalsConnection     func(childComplexity int, first *int, after *string) int
-		Relations               func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) int
+		ProposalsConnection     func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Relations               func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string) int
 		Request                 func(childComplexity int) int
 		RespondedToBy           func(childComplexity int, first *int) int
-		RespondedToByConnection func(childComplexity int, first *int, after *string) int
-		Status                  func(childComplexity int) int
-		SubmittedIn             func(childComplexity int, first *int, after *string) int
+		RespondedToByConnection func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Status                  func(childComplexity int, asOf *model.Date) int
+		StatusHistory           func(childComplexity int) int
+		SubmittedIn             func(childComplexity int, first *int, after *string, last *int, before *string) int
 		SubmitterNames          func(childComplexity int) int
 		Submitters              func(childComplexity int, first *int) int
-		SubmittersConnection    func(childComplexity int, first *int, after *string) int
+		SubmittersConnection    func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Votes                   func(childComplexity int) int
 	}
 
 	MotionConnection struct {
@@ -461,22 +468,28 @@ type ComplexityRoot struct {
 		Type      func(childComplexity int) int
 	}
 
+	MotionStatusStep struct {
+		Date     func(childComplexity int) int
+		Evidence func(childComplexity int) int
+		Status   func(childComplexity int) int
+	}
+
 	Office struct {
-		AddressedIn                 func(childComplexity int, first *int, after *string) int
+		AddressedIn                 func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Aliases                     func(childComplexity int) int
 		Holders                     func(childComplexity int, first *int) int
-		HoldersConnection           func(childComplexity int, first *int, after *string) int
+		HoldersConnection           func(childComplexity int, first *int, after *string, last *int, before *string) int
 		ID                          func(childComplexity int) int
 		Label                       func(childComplexity int) int
-		MentionedIn                 func(childComplexity int, first *int, after *string) int
+		MentionedIn                 func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Mentions                    func(childComplexity int) int
 		Name                        func(childComplexity int) int
 		OnBehalfDocuments           func(childComplexity int, first *int) int
-		OnBehalfDocumentsConnection func(childComplexity int, first *int, after *string) int
-		PartOf                      func(childComplexity int, first *int, after *string) int
-		Relations                   func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) int
+		OnBehalfDocumentsConnection func(childComplexity int, first *int, after *string, last *int, before *string) int
+		PartOf                      func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Relations                   func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string) int
 		Signed                      func(childComplexity int, first *int) int
-		SignedConnection            func(childComplexity int, first *int, after *string) int
+		SignedConnection            func(childComplexity int, first *int, after *string, last *int, before *string) int
 	}
 
 	OfficeConnection struct {
@@ -509,28 +522,28 @@ type ComplexityRoot struct {
 
 	Organisation struct {
 		Abbreviation            func(childComplexity int) int
-		AddressedIn             func(childComplexity int, first *int, after *string) int
+		AddressedIn             func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Aliases                 func(childComplexity int) int
-		Commissioned            func(childComplexity int, first *int, after *string) int
+		Commissioned            func(childComplexity int, first *int, after *string, last *int, before *string) int
 		CoordinatedBy           func(childComplexity int, first *int) int
-		CoordinatedByConnection func(childComplexity int, first *int, after *string) int
-		Coordinates             func(childComplexity int, first *int, after *string) int
-		Executes                func(childComplexity int, first *int, after *string) int
-		Holds                   func(childComplexity int, first *int, after *string) int
+		CoordinatedByConnection func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Coordinates             func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Executes                func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Holds                   func(childComplexity int, first *int, after *string, last *int, before *string) int
 		ID                      func(childComplexity int) int
 		Kind                    func(childComplexity int) int
 		Label                   func(childComplexity int) int
-		MemberOf                func(childComplexity int, first *int, after *string) int
+		MemberOf                func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Members                 func(childComplexity int, first *int) int
-		MembersConnection       func(childComplexity int, first *int, after *string) int
-		MentionedIn             func(childComplexity int, first *int, after *string) int
+		MembersConnection       func(childComplexity int, first *int, after *string, last *int, before *string) int
+		MentionedIn             func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Mentions                func(childComplexity int) int
 		Name                    func(childComplexity int) int
-		PartOf                  func(childComplexity int, first *int, after *string) int
+		PartOf                  func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Parts                   func(childComplexity int, first *int) int
-		PartsConnection         func(childComplexity int, first *int, after *string) int
-		Published               func(childComplexity int, first *int, after *string) int
-		Relations               func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) int
+		PartsConnection         func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Published               func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Relations               func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string) int
 	}
 
 	OrganisationConnection struct {
@@ -573,11 +586,11 @@ type ComplexityRoot struct {
 		ID                func(childComplexity int) int
 		Label             func(childComplexity int) int
 		Members           func(childComplexity int, first *int) int
-		MembersConnection func(childComplexity int, first *int, after *string) int
-		MentionedIn       func(childComplexity int, first *int, after *string) int
+		MembersConnection func(childComplexity int, first *int, after *string, last *int, before *string) int
+		MentionedIn       func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Mentions          func(childComplexity int) int
 		Name              func(childComplexity int) int
-		Relations         func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) int
+		Relations         func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string) int
 	}
 
 	PartyConnection struct {
@@ -611,24 +624,24 @@ type ComplexityRoot struct {
 	Person struct {
 		Aliases             func(childComplexity int) int
 		Attended            func(childComplexity int, first *int) int
-		AttendedConnection  func(childComplexity int, first *int, after *string) int
+		AttendedConnection  func(childComplexity int, first *int, after *string, last *int, before *string) int
 		ID                  func(childComplexity int) int
 		Initials            func(childComplexity int) int
 		Kind                func(childComplexity int) int
 		Label               func(childComplexity int) int
-		MentionedIn         func(childComplexity int, first *int, after *string) int
+		MentionedIn         func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Mentions            func(childComplexity int) int
 		Name                func(childComplexity int) int
 		Offices             func(childComplexity int, first *int) int
-		OfficesConnection   func(childComplexity int, first *int, after *string) int
+		OfficesConnection   func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Party               func(childComplexity int) int
-		PartyConnection     func(childComplexity int, first *int, after *string) int
+		PartyConnection     func(childComplexity int, first *int, after *string, last *int, before *string) int
 		PartyName           func(childComplexity int) int
-		Relations           func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) int
+		Relations           func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string) int
 		Signed              func(childComplexity int, first *int) int
-		SignedConnection    func(childComplexity int, first *int, after *string) int
+		SignedConnection    func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Submitted           func(childComplexity int, first *int) int
-		SubmittedConnection func(childComplexity int, first *int, after *string) int
+		SubmittedConnection func(childComplexity int, first *int, after *string, last *int, before *string) int
 	}
 
 	PersonConnection struct {
@@ -665,14 +678,14 @@ type ComplexityRoot struct {
 		EstimatedCost              func(childComplexity int) int
 		ID                         func(childComplexity int) int
 		Label                      func(childComplexity int) int
-		MentionedIn                func(childComplexity int, first *int, after *string) int
+		MentionedIn                func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Mentions                   func(childComplexity int) int
 		Name                       func(childComplexity int) int
 		Number                     func(childComplexity int) int
 		RelatedProposals           func(childComplexity int, first *int) int
-		RelatedProposalsConnection func(childComplexity int, first *int, after *string) int
-		RelatesTo                  func(childComplexity int, first *int, after *string) int
-		Relations                  func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) int
+		RelatedProposalsConnection func(childComplexity int, first *int, after *string, last *int, before *string) int
+		RelatesTo                  func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Relations                  func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string) int
 		Theme                      func(childComplexity int) int
 		Title                      func(childComplexity int) int
 	}
@@ -707,32 +720,32 @@ type ComplexityRoot struct {
 
 	Query struct {
 		Actielijn     func(childComplexity int, number int) int
-		Actielijnen   func(childComplexity int, first *int, after *string, where *model.NumberedWhere, orderBy []*model.NodeOrder) int
+		Actielijnen   func(childComplexity int, first *int, after *string, last *int, before *string, where *model.NumberedWhere, orderBy []*model.NodeOrder) int
 		Action        func(childComplexity int, number int) int
-		ActionPlans   func(childComplexity int, first *int, after *string, where *model.DatedWhere, orderBy []*model.NodeOrder) int
-		Actions       func(childComplexity int, first *int, after *string, where *model.NumberedWhere, orderBy []*model.NodeOrder) int
-		Commitments   func(childComplexity int, first *int, after *string, where *model.NumberedWhere, orderBy []*model.NodeOrder) int
+		ActionPlans   func(childComplexity int, first *int, after *string, last *int, before *string, where *model.DatedWhere, orderBy []*model.NodeOrder) int
+		Actions       func(childComplexity int, first *int, after *string, last *int, before *string, where *model.NumberedWhere, orderBy []*model.NodeOrder) int
+		Commitments   func(childComplexity int, first *int, after *string, last *int, before *string, where *model.NumberedWhere, orderBy []*model.NodeOrder) int
 		Document      func(childComplexity int, id *string, dossier *string, number *int) int
-		Documents     func(childComplexity int, first *int, after *string, where *model.DocumentWhere, orderBy []*model.NodeOrder) int
-		Events        func(childComplexity int, first *int, after *string, where *model.DatedWhere, orderBy []*model.NodeOrder) int
-		Legislation   func(childComplexity int, first *int, after *string, where *model.NodeWhere, orderBy []*model.NodeOrder) int
+		Documents     func(childComplexity int, first *int, after *string, last *int, before *string, where *model.DocumentWhere, orderBy []*model.NodeOrder) int
+		Events        func(childComplexity int, first *int, after *string, last *int, before *string, where *model.DatedWhere, orderBy []*model.NodeOrder) int
+		Legislation   func(childComplexity int, first *int, after *string, last *int, before *string, where *model.NodeWhere, orderBy []*model.NodeOrder) int
 		Lookup        func(childComplexity int, label model.Label, name string) int
 		Motion        func(childComplexity int, dossier string, number int) int
-		Motions       func(childComplexity int, first *int, after *string, where *model.MotionWhere, orderBy []*model.NodeOrder) int
+		Motions       func(childComplexity int, first *int, after *string, last *int, before *string, where *model.MotionWhere, orderBy []*model.NodeOrder) int
 		Neighbourhood func(childComplexity int, id string, depth *int, types []model.RelationType, limit *int) int
 		Node          func(childComplexity int, id string) int
 		Nodes         func(childComplexity int, ids []string) int
-		Offices       func(childComplexity int, first *int, after *string, where *model.NodeWhere, orderBy []*model.NodeOrder) int
+		Offices       func(childComplexity int, first *int, after *string, last *int, before *string, where *model.NodeWhere, orderBy []*model.NodeOrder) int
 		Organisation  func(childComplexity int, name string) int
-		Organisations func(childComplexity int, first *int, after *string, where *model.OrganisationWhere, orderBy []*model.NodeOrder) int
-		Parties       func(childComplexity int, first *int, after *string, where *model.NodeWhere, orderBy []*model.NodeOrder) int
+		Organisations func(childComplexity int, first *int, after *string, last *int, before *string, where *model.OrganisationWhere, orderBy []*model.NodeOrder) int
+		Parties       func(childComplexity int, first *int, after *string, last *int, before *string, where *model.NodeWhere, orderBy []*model.NodeOrder) int
 		Party         func(childComplexity int, name string) int
 		Person        func(childComplexity int, name string) int
-		Persons       func(childComplexity int, first *int, after *string, where *model.PersonWhere, orderBy []*model.NodeOrder) int
+		Persons       func(childComplexity int, first *int, after *string, last *int, before *string, where *model.PersonWhere, orderBy []*model.NodeOrder) int
 		Proposal      func(childComplexity int, number int) int
-		Proposals     func(childComplexity int, first *int, after *string, where *model.NumberedWhere, orderBy []*model.NodeOrder) int
+		Proposals     func(childComplexity int, first *int, after *string, last *int, before *string, where *model.NumberedWhere, orderBy []*model.NodeOrder) int
 		Report        func(childComplexity int, name string) int
-		Reports       func(childComplexity int, first *int, after *string, where *model.DatedWhere, orderBy []*model.NodeOrder) int
+		Reports       func(childComplexity int, first *int, after *string, last *int, before *string, where *model.DatedWhere, orderBy []*model.NodeOrder) int
 		Search        func(childComplexity int, text string, labels []model.Label, first *int) int
 		ShortestPath  func(childComplexity int, from string, to string, maxLength *int, types []model.RelationType) int
 		Stats         func(childComplexity int) int
@@ -771,21 +784,21 @@ type ComplexityRoot struct {
 	Report struct {
 		Aliases                  func(childComplexity int) int
 		CommissionedBy           func(childComplexity int, first *int) int
-		CommissionedByConnection func(childComplexity int, first *int, after *string) int
+		CommissionedByConnection func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Date                     func(childComplexity int) int
 		Executors                func(childComplexity int, first *int) int
-		ExecutorsConnection      func(childComplexity int, first *int, after *string) int
+		ExecutorsConnection      func(childComplexity int, first *int, after *string, last *int, before *string) int
 		ID                       func(childComplexity int) int
 		Kind                     func(childComplexity int) int
 		Label                    func(childComplexity int) int
-		MentionedIn              func(childComplexity int, first *int, after *string) int
+		MentionedIn              func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Mentions                 func(childComplexity int) int
 		Name                     func(childComplexity int) int
 		Publishers               func(childComplexity int, first *int) int
-		PublishersConnection     func(childComplexity int, first *int, after *string) int
-		Relations                func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string) int
+		PublishersConnection     func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Relations                func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string) int
 		RespondedToBy            func(childComplexity int, first *int) int
-		RespondedToByConnection  func(childComplexity int, first *int, after *string) int
+		RespondedToByConnection  func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Title                    func(childComplexity int) int
 	}
 
@@ -834,6 +847,14 @@ type ComplexityRoot struct {
 		Edges func(childComplexity int) int
 		Nodes func(childComplexity int) int
 	}
+
+	Vote struct {
+		Evidence func(childComplexity int) int
+		Party    func(childComplexity int) int
+		Seats    func(childComplexity int) int
+		Source   func(childComplexity int) int
+		Vote     func(childComplexity int) int
+	}
 }
 
 type executableSchema graphql.ExecutableSchemaState[ResolverRoot, DirectiveRoot, ComplexityRoot]
@@ -871,7 +892,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Actielijn.ActionsConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Actielijn.ActionsConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Actielijn.aliases":
 		if e.ComplexityRoot.Actielijn.Aliases == nil {
 			break
@@ -899,7 +920,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Actielijn.CoordinatorsConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Actielijn.CoordinatorsConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Actielijn.executors":
 		if e.ComplexityRoot.Actielijn.Executors == nil {
 			break
@@ -921,7 +942,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Actielijn.ExecutorsConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Actielijn.ExecutorsConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Actielijn.holders":
 		if e.ComplexityRoot.Actielijn.Holders == nil {
 			break
@@ -943,7 +964,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Actielijn.HoldersConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Actielijn.HoldersConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Actielijn.id":
 		if e.ComplexityRoot.Actielijn.ID == nil {
 			break
@@ -971,7 +992,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Actielijn.InvolvedConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Actielijn.InvolvedConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Actielijn.label":
 		if e.ComplexityRoot.Actielijn.Label == nil {
 			break
@@ -988,7 +1009,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Actielijn.MentionedIn(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Actielijn.MentionedIn(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Actielijn.mentions":
 		if e.ComplexityRoot.Actielijn.Mentions == nil {
 			break
@@ -1023,7 +1044,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Actielijn.PlanConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Actielijn.PlanConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Actielijn.proposals":
 		if e.ComplexityRoot.Actielijn.Proposals == nil {
 			break
@@ -1045,7 +1066,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Actielijn.ProposalsConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Actielijn.ProposalsConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Actielijn.relations":
 		if e.ComplexityRoot.Actielijn.Relations == nil {
 			break
@@ -1056,7 +1077,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Actielijn.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Actielijn.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Actielijn.title":
 		if e.ComplexityRoot.Actielijn.Title == nil {
 			break
@@ -1180,7 +1201,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Action.ActielijnConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Action.ActielijnConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Action.aliases":
 		if e.ComplexityRoot.Action.Aliases == nil {
 			break
@@ -1220,7 +1241,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Action.CommissionedByConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Action.CommissionedByConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Action.coordinators":
 		if e.ComplexityRoot.Action.Coordinators == nil {
 			break
@@ -1242,7 +1263,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Action.CoordinatorsConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Action.CoordinatorsConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Action.executors":
 		if e.ComplexityRoot.Action.Executors == nil {
 			break
@@ -1264,7 +1285,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Action.ExecutorsConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Action.ExecutorsConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Action.holders":
 		if e.ComplexityRoot.Action.Holders == nil {
 			break
@@ -1286,7 +1307,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Action.HoldersConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Action.HoldersConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Action.id":
 		if e.ComplexityRoot.Action.ID == nil {
 			break
@@ -1314,7 +1335,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Action.InvolvedConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Action.InvolvedConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Action.label":
 		if e.ComplexityRoot.Action.Label == nil {
 			break
@@ -1331,7 +1352,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Action.MentionedIn(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Action.MentionedIn(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Action.mentions":
 		if e.ComplexityRoot.Action.Mentions == nil {
 			break
@@ -1371,7 +1392,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Action.ProposalsConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Action.ProposalsConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Action.relations":
 		if e.ComplexityRoot.Action.Relations == nil {
 			break
@@ -1382,7 +1403,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Action.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Action.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Action.title":
 		if e.ComplexityRoot.Action.Title == nil {
 			break
@@ -1443,7 +1464,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.ActionPlan.ActielijnenConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.ActionPlan.ActielijnenConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "ActionPlan.aliases":
 		if e.ComplexityRoot.ActionPlan.Aliases == nil {
 			break
@@ -1478,7 +1499,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.ActionPlan.MentionedIn(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.ActionPlan.MentionedIn(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "ActionPlan.mentions":
 		if e.ComplexityRoot.ActionPlan.Mentions == nil {
 			break
@@ -1501,7 +1522,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.ActionPlan.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.ActionPlan.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "ActionPlan.title":
 		if e.ComplexityRoot.ActionPlan.Title == nil {
 			break
@@ -1708,6 +1729,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Commitment.Description(childComplexity), true
+	case "Commitment.furthestStatus":
+		if e.ComplexityRoot.Commitment.FurthestStatus == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Commitment.FurthestStatus(childComplexity), true
 	case "Commitment.id":
 		if e.ComplexityRoot.Commitment.ID == nil {
 			break
@@ -1730,7 +1757,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Commitment.MadeIn(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Commitment.MadeIn(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Commitment.mentionedIn":
 		if e.ComplexityRoot.Commitment.MentionedIn == nil {
 			break
@@ -1741,7 +1768,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Commitment.MentionedIn(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Commitment.MentionedIn(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Commitment.mentions":
 		if e.ComplexityRoot.Commitment.Mentions == nil {
 			break
@@ -1760,6 +1787,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Commitment.Number(childComplexity), true
+	case "Commitment.open":
+		if e.ComplexityRoot.Commitment.Open == nil {
+			break
+		}
+
+		args, err := ec.field_Commitment_open_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Commitment.Open(childComplexity, args["asOf"].(*model.Date)), true
 	case "Commitment.relations":
 		if e.ComplexityRoot.Commitment.Relations == nil {
 			break
@@ -1770,7 +1808,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Commitment.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Commitment.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Commitment.respondedToBy":
 		if e.ComplexityRoot.Commitment.RespondedToBy == nil {
 			break
@@ -1792,7 +1830,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Commitment.RespondedToByConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Commitment.RespondedToByConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+	case "Commitment.status":
+		if e.ComplexityRoot.Commitment.Status == nil {
+			break
+		}
+
+		args, err := ec.field_Commitment_status_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Commitment.Status(childComplexity, args["asOf"].(*model.Date)), true
+	case "Commitment.statusHistory":
+		if e.ComplexityRoot.Commitment.StatusHistory == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Commitment.StatusHistory(childComplexity), true
 
 	case "CommitmentConnection.edges":
 		if e.ComplexityRoot.CommitmentConnection.Edges == nil {
@@ -1894,6 +1949,62 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CommitmentRelationEdge.Type(childComplexity), true
 
+	case "CommitmentStatusStep.date":
+		if e.ComplexityRoot.CommitmentStatusStep.Date == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommitmentStatusStep.Date(childComplexity), true
+	case "CommitmentStatusStep.evidence":
+		if e.ComplexityRoot.CommitmentStatusStep.Evidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommitmentStatusStep.Evidence(childComplexity), true
+	case "CommitmentStatusStep.status":
+		if e.ComplexityRoot.CommitmentStatusStep.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommitmentStatusStep.Status(childComplexity), true
+
+	case "Decision.date":
+		if e.ComplexityRoot.Decision.Date == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Decision.Date(childComplexity), true
+	case "Decision.evidence":
+		if e.ComplexityRoot.Decision.Evidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Decision.Evidence(childComplexity), true
+	case "Decision.result":
+		if e.ComplexityRoot.Decision.Result == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Decision.Result(childComplexity), true
+	case "Decision.source":
+		if e.ComplexityRoot.Decision.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Decision.Source(childComplexity), true
+	case "Decision.text":
+		if e.ComplexityRoot.Decision.Text == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Decision.Text(childComplexity), true
+	case "Decision.votes":
+		if e.ComplexityRoot.Decision.Votes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Decision.Votes(childComplexity), true
+
 	case "Document.addressedTo":
 		if e.ComplexityRoot.Document.AddressedTo == nil {
 			break
@@ -1904,7 +2015,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Document.AddressedTo(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Document.AddressedTo(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Document.aliases":
 		if e.ComplexityRoot.Document.Aliases == nil {
 			break
@@ -1933,7 +2044,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Document.CitedBy(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Document.CitedBy(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Document.cites":
 		if e.ComplexityRoot.Document.Cites == nil {
 			break
@@ -1944,7 +2055,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Document.Cites(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Document.Cites(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Document.date":
 		if e.ComplexityRoot.Document.Date == nil {
 			break
@@ -1991,7 +2102,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Document.Mentioned(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Document.Mentioned(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Document.mentionedIn":
 		if e.ComplexityRoot.Document.MentionedIn == nil {
 			break
@@ -2002,7 +2113,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Document.MentionedIn(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Document.MentionedIn(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Document.mentions":
 		if e.ComplexityRoot.Document.Mentions == nil {
 			break
@@ -2037,7 +2148,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Document.OnBehalfOf(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Document.OnBehalfOf(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Document.relations":
 		if e.ComplexityRoot.Document.Relations == nil {
 			break
@@ -2048,7 +2159,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Document.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Document.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Document.respondsTo":
 		if e.ComplexityRoot.Document.RespondsTo == nil {
 			break
@@ -2059,7 +2170,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Document.RespondsTo(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Document.RespondsTo(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Document.signatories":
 		if e.ComplexityRoot.Document.Signatories == nil {
 			break
@@ -2081,7 +2192,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Document.SignatoriesConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Document.SignatoriesConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Document.sourceFile":
 		if e.ComplexityRoot.Document.SourceFile == nil {
 			break
@@ -2234,7 +2345,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Event.AttendeesConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Event.AttendeesConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Event.commitments":
 		if e.ComplexityRoot.Event.Commitments == nil {
 			break
@@ -2256,7 +2367,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Event.CommitmentsConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Event.CommitmentsConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Event.date":
 		if e.ComplexityRoot.Event.Date == nil {
 			break
@@ -2291,7 +2402,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Event.MentionedIn(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Event.MentionedIn(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Event.mentions":
 		if e.ComplexityRoot.Event.Mentions == nil {
 			break
@@ -2319,7 +2430,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Event.MotionsConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Event.MotionsConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Event.name":
 		if e.ComplexityRoot.Event.Name == nil {
 			break
@@ -2336,7 +2447,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Event.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Event.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 
 	case "EventConnection.edges":
 		if e.ComplexityRoot.EventConnection.Edges == nil {
@@ -2529,7 +2640,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Legislation.MentionedIn(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Legislation.MentionedIn(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Legislation.mentions":
 		if e.ComplexityRoot.Legislation.Mentions == nil {
 			break
@@ -2552,7 +2663,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Legislation.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Legislation.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 
 	case "LegislationConnection.edges":
 		if e.ComplexityRoot.LegislationConnection.Edges == nil {
@@ -2586,74 +2697,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.LegislationEdge.Cursor(childComplexity), true
 
-	case "LegislationRelationConnection.edges":
-		if e.ComplexityRoot.LegislationRelationConnection.Edges == nil {
-			break
-		}
-
-		return e.ComplexityRoot.LegislationRelationConnection.Edges(childComplexity), true
-	case "LegislationRelationConnection.pageInfo":
-		if e.ComplexityRoot.LegislationRelationConnection.PageInfo == nil {
-			break
-		}
-
-		return e.ComplexityRoot.LegislationRelationConnection.PageInfo(childComplexity), true
-	case "LegislationRelationConnection.totalCount":
-		if e.ComplexityRoot.LegislationRelationConnection.TotalCount == nil {
-			break
-		}
-
-		return e.ComplexityRoot.LegislationRelationConnection.TotalCount(childComplexity), true
-
-	case "LegislationRelationEdge.node":
-		if e.ComplexityRoot.LegislationRelationEdge.AsLegislation == nil {
-			break
-		}
-
-		return e.ComplexityRoot.LegislationRelationEdge.AsLegislation(childComplexity), true
-	case "LegislationRelationEdge.cursor":
-		if e.ComplexityRoot.LegislationRelationEdge.Cursor == nil {
-			break
-		}
-
-		return e.ComplexityRoot.LegislationRelationEdge.Cursor(childComplexity), true
-	case "LegislationRelationEdge.direction":
-		if e.ComplexityRoot.LegislationRelationEdge.Direction == nil {
-			break
-		}
-
-		return e.ComplexityRoot.LegislationRelationEdge.Direction(childComplexity), true
-	case "LegislationRelationEdge.evidence":
-		if e.ComplexityRoot.LegislationRelationEdge.Evidence == nil {
-			break
-		}
-
-		return e.ComplexityRoot.LegislationRelationEdge.Evidence(childComplexity), true
-	case "LegislationRelationEdge.from":
-		if e.ComplexityRoot.LegislationRelationEdge.From == nil {
-			break
-		}
-
-		return e.ComplexityRoot.LegislationRelationEdge.From(childComplexity), true
-	case "LegislationRelationEdge.relation":
-		if e.ComplexityRoot.LegislationRelationEdge.Relation == nil {
-			break
-		}
-
-		return e.ComplexityRoot.LegislationRelationEdge.Relation(childComplexity), true
-	case "LegislationRelationEdge.to":
-		if e.ComplexityRoot.LegislationRelationEdge.To == nil {
-			break
-		}
-
-		return e.ComplexityRoot.LegislationRelationEdge.To(childComplexity), true
-	case "LegislationRelationEdge.type":
-		if e.ComplexityRoot.LegislationRelationEdge.Type == nil {
-			break
-		}
-
-		return e.ComplexityRoot.LegislationRelationEdge.Type(childComplexity), true
-
 	case "Motion.aliases":
 		if e.ComplexityRoot.Motion.Aliases == nil {
 			break
@@ -2684,6 +2727,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Motion.DateSubmitted(childComplexity), true
+	case "Motion.decisions":
+		if e.ComplexityRoot.Motion.Decisions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Motion.Decisions(childComplexity), true
 	case "Motion.document":
 		if e.ComplexityRoot.Motion.Document == nil {
 			break
@@ -2696,6 +2745,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Motion.Dossier(childComplexity), true
+	case "Motion.furthestStatus":
+		if e.ComplexityRoot.Motion.FurthestStatus == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Motion.FurthestStatus(childComplexity), true
 	case "Motion.id":
 		if e.ComplexityRoot.Motion.ID == nil {
 			break
@@ -2718,7 +2773,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Motion.MentionedIn(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Motion.MentionedIn(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Motion.mentions":
 		if e.ComplexityRoot.Motion.Mentions == nil {
 			break
@@ -2758,7 +2813,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Motion.ProposalsConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Motion.ProposalsConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Motion.relations":
 		if e.ComplexityRoot.Motion.Relations == nil {
 			break
@@ -2769,7 +2824,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Motion.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Motion.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Motion.request":
 		if e.ComplexityRoot.Motion.Request == nil {
 			break
@@ -2797,13 +2852,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Motion.RespondedToByConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Motion.RespondedToByConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Motion.status":
 		if e.ComplexityRoot.Motion.Status == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Motion.Status(childComplexity), true
+		args, err := ec.field_Motion_status_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Motion.Status(childComplexity, args["asOf"].(*model.Date)), true
+	case "Motion.statusHistory":
+		if e.ComplexityRoot.Motion.StatusHistory == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Motion.StatusHistory(childComplexity), true
 	case "Motion.submittedIn":
 		if e.ComplexityRoot.Motion.SubmittedIn == nil {
 			break
@@ -2814,7 +2880,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Motion.SubmittedIn(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Motion.SubmittedIn(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Motion.submitterNames":
 		if e.ComplexityRoot.Motion.SubmitterNames == nil {
 			break
@@ -2842,7 +2908,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Motion.SubmittersConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Motion.SubmittersConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+	case "Motion.votes":
+		if e.ComplexityRoot.Motion.Votes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Motion.Votes(childComplexity), true
 
 	case "MotionConnection.edges":
 		if e.ComplexityRoot.MotionConnection.Edges == nil {
@@ -2944,6 +3016,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.MotionRelationEdge.Type(childComplexity), true
 
+	case "MotionStatusStep.date":
+		if e.ComplexityRoot.MotionStatusStep.Date == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MotionStatusStep.Date(childComplexity), true
+	case "MotionStatusStep.evidence":
+		if e.ComplexityRoot.MotionStatusStep.Evidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MotionStatusStep.Evidence(childComplexity), true
+	case "MotionStatusStep.status":
+		if e.ComplexityRoot.MotionStatusStep.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MotionStatusStep.Status(childComplexity), true
+
 	case "Office.addressedIn":
 		if e.ComplexityRoot.Office.AddressedIn == nil {
 			break
@@ -2954,7 +3045,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Office.AddressedIn(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Office.AddressedIn(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Office.aliases":
 		if e.ComplexityRoot.Office.Aliases == nil {
 			break
@@ -2982,7 +3073,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Office.HoldersConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Office.HoldersConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Office.id":
 		if e.ComplexityRoot.Office.ID == nil {
 			break
@@ -3005,7 +3096,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Office.MentionedIn(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Office.MentionedIn(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Office.mentions":
 		if e.ComplexityRoot.Office.Mentions == nil {
 			break
@@ -3039,7 +3130,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Office.OnBehalfDocumentsConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Office.OnBehalfDocumentsConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Office.partOf":
 		if e.ComplexityRoot.Office.PartOf == nil {
 			break
@@ -3050,7 +3141,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Office.PartOf(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Office.PartOf(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Office.relations":
 		if e.ComplexityRoot.Office.Relations == nil {
 			break
@@ -3061,7 +3152,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Office.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Office.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Office.signed":
 		if e.ComplexityRoot.Office.Signed == nil {
 			break
@@ -3083,7 +3174,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Office.SignedConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Office.SignedConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 
 	case "OfficeConnection.edges":
 		if e.ComplexityRoot.OfficeConnection.Edges == nil {
@@ -3201,7 +3292,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Organisation.AddressedIn(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Organisation.AddressedIn(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Organisation.aliases":
 		if e.ComplexityRoot.Organisation.Aliases == nil {
 			break
@@ -3218,7 +3309,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Organisation.Commissioned(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Organisation.Commissioned(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Organisation.coordinatedBy":
 		if e.ComplexityRoot.Organisation.CoordinatedBy == nil {
 			break
@@ -3240,7 +3331,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Organisation.CoordinatedByConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Organisation.CoordinatedByConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Organisation.coordinates":
 		if e.ComplexityRoot.Organisation.Coordinates == nil {
 			break
@@ -3251,7 +3342,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Organisation.Coordinates(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Organisation.Coordinates(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Organisation.executes":
 		if e.ComplexityRoot.Organisation.Executes == nil {
 			break
@@ -3262,7 +3353,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Organisation.Executes(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Organisation.Executes(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Organisation.holds":
 		if e.ComplexityRoot.Organisation.Holds == nil {
 			break
@@ -3273,7 +3364,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Organisation.Holds(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Organisation.Holds(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Organisation.id":
 		if e.ComplexityRoot.Organisation.ID == nil {
 			break
@@ -3302,7 +3393,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Organisation.MemberOf(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Organisation.MemberOf(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Organisation.members":
 		if e.ComplexityRoot.Organisation.Members == nil {
 			break
@@ -3324,7 +3415,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Organisation.MembersConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Organisation.MembersConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Organisation.mentionedIn":
 		if e.ComplexityRoot.Organisation.MentionedIn == nil {
 			break
@@ -3335,7 +3426,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Organisation.MentionedIn(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Organisation.MentionedIn(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Organisation.mentions":
 		if e.ComplexityRoot.Organisation.Mentions == nil {
 			break
@@ -3358,7 +3449,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Organisation.PartOf(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Organisation.PartOf(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Organisation.parts":
 		if e.ComplexityRoot.Organisation.Parts == nil {
 			break
@@ -3380,7 +3471,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Organisation.PartsConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Organisation.PartsConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Organisation.published":
 		if e.ComplexityRoot.Organisation.Published == nil {
 			break
@@ -3391,7 +3482,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Organisation.Published(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Organisation.Published(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Organisation.relations":
 		if e.ComplexityRoot.Organisation.Relations == nil {
 			break
@@ -3402,7 +3493,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Organisation.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Organisation.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 
 	case "OrganisationConnection.edges":
 		if e.ComplexityRoot.OrganisationConnection.Edges == nil {
@@ -3568,7 +3659,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Party.MembersConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Party.MembersConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Party.mentionedIn":
 		if e.ComplexityRoot.Party.MentionedIn == nil {
 			break
@@ -3579,7 +3670,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Party.MentionedIn(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Party.MentionedIn(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Party.mentions":
 		if e.ComplexityRoot.Party.Mentions == nil {
 			break
@@ -3602,7 +3693,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Party.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Party.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 
 	case "PartyConnection.edges":
 		if e.ComplexityRoot.PartyConnection.Edges == nil {
@@ -3731,7 +3822,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Person.AttendedConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Person.AttendedConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Person.id":
 		if e.ComplexityRoot.Person.ID == nil {
 			break
@@ -3766,7 +3857,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Person.MentionedIn(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Person.MentionedIn(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Person.mentions":
 		if e.ComplexityRoot.Person.Mentions == nil {
 			break
@@ -3800,7 +3891,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Person.OfficesConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Person.OfficesConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Person.party":
 		if e.ComplexityRoot.Person.Party == nil {
 			break
@@ -3817,7 +3908,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Person.PartyConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Person.PartyConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Person.partyName":
 		if e.ComplexityRoot.Person.PartyName == nil {
 			break
@@ -3834,7 +3925,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Person.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Person.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Person.signed":
 		if e.ComplexityRoot.Person.Signed == nil {
 			break
@@ -3856,7 +3947,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Person.SignedConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Person.SignedConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Person.submitted":
 		if e.ComplexityRoot.Person.Submitted == nil {
 			break
@@ -3878,7 +3969,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Person.SubmittedConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Person.SubmittedConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 
 	case "PersonConnection.edges":
 		if e.ComplexityRoot.PersonConnection.Edges == nil {
@@ -4020,7 +4111,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Proposal.MentionedIn(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Proposal.MentionedIn(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Proposal.mentions":
 		if e.ComplexityRoot.Proposal.Mentions == nil {
 			break
@@ -4060,7 +4151,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Proposal.RelatedProposalsConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Proposal.RelatedProposalsConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Proposal.relatesTo":
 		if e.ComplexityRoot.Proposal.RelatesTo == nil {
 			break
@@ -4071,7 +4162,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Proposal.RelatesTo(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Proposal.RelatesTo(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Proposal.relations":
 		if e.ComplexityRoot.Proposal.Relations == nil {
 			break
@@ -4082,7 +4173,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Proposal.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Proposal.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Proposal.theme":
 		if e.ComplexityRoot.Proposal.Theme == nil {
 			break
@@ -4217,7 +4308,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Actielijnen(childComplexity, args["first"].(*int), args["after"].(*string), args["where"].(*model.NumberedWhere), args["orderBy"].([]*model.NodeOrder)), true
+		return e.ComplexityRoot.Query.Actielijnen(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["where"].(*model.NumberedWhere), args["orderBy"].([]*model.NodeOrder)), true
 	case "Query.action":
 		if e.ComplexityRoot.Query.Action == nil {
 			break
@@ -4239,7 +4330,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.ActionPlans(childComplexity, args["first"].(*int), args["after"].(*string), args["where"].(*model.DatedWhere), args["orderBy"].([]*model.NodeOrder)), true
+		return e.ComplexityRoot.Query.ActionPlans(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["where"].(*model.DatedWhere), args["orderBy"].([]*model.NodeOrder)), true
 	case "Query.actions":
 		if e.ComplexityRoot.Query.Actions == nil {
 			break
@@ -4250,7 +4341,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Actions(childComplexity, args["first"].(*int), args["after"].(*string), args["where"].(*model.NumberedWhere), args["orderBy"].([]*model.NodeOrder)), true
+		return e.ComplexityRoot.Query.Actions(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["where"].(*model.NumberedWhere), args["orderBy"].([]*model.NodeOrder)), true
 	case "Query.commitments":
 		if e.ComplexityRoot.Query.Commitments == nil {
 			break
@@ -4261,7 +4352,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Commitments(childComplexity, args["first"].(*int), args["after"].(*string), args["where"].(*model.NumberedWhere), args["orderBy"].([]*model.NodeOrder)), true
+		return e.ComplexityRoot.Query.Commitments(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["where"].(*model.NumberedWhere), args["orderBy"].([]*model.NodeOrder)), true
 	case "Query.document":
 		if e.ComplexityRoot.Query.Document == nil {
 			break
@@ -4283,7 +4374,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Documents(childComplexity, args["first"].(*int), args["after"].(*string), args["where"].(*model.DocumentWhere), args["orderBy"].([]*model.NodeOrder)), true
+		return e.ComplexityRoot.Query.Documents(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["where"].(*model.DocumentWhere), args["orderBy"].([]*model.NodeOrder)), true
 	case "Query.events":
 		if e.ComplexityRoot.Query.Events == nil {
 			break
@@ -4294,7 +4385,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Events(childComplexity, args["first"].(*int), args["after"].(*string), args["where"].(*model.DatedWhere), args["orderBy"].([]*model.NodeOrder)), true
+		return e.ComplexityRoot.Query.Events(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["where"].(*model.DatedWhere), args["orderBy"].([]*model.NodeOrder)), true
 
 	case "Query.legislation":
 		if e.ComplexityRoot.Query.Legislation == nil {
@@ -4306,7 +4397,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Legislation(childComplexity, args["first"].(*int), args["after"].(*string), args["where"].(*model.NodeWhere), args["orderBy"].([]*model.NodeOrder)), true
+		return e.ComplexityRoot.Query.Legislation(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["where"].(*model.NodeWhere), args["orderBy"].([]*model.NodeOrder)), true
 	case "Query.lookup":
 		if e.ComplexityRoot.Query.Lookup == nil {
 			break
@@ -4339,7 +4430,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Motions(childComplexity, args["first"].(*int), args["after"].(*string), args["where"].(*model.MotionWhere), args["orderBy"].([]*model.NodeOrder)), true
+		return e.ComplexityRoot.Query.Motions(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["where"].(*model.MotionWhere), args["orderBy"].([]*model.NodeOrder)), true
 	case "Query.neighbourhood":
 		if e.ComplexityRoot.Query.Neighbourhood == nil {
 			break
@@ -4383,7 +4474,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Offices(childComplexity, args["first"].(*int), args["after"].(*string), args["where"].(*model.NodeWhere), args["orderBy"].([]*model.NodeOrder)), true
+		return e.ComplexityRoot.Query.Offices(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["where"].(*model.NodeWhere), args["orderBy"].([]*model.NodeOrder)), true
 	case "Query.organisation":
 		if e.ComplexityRoot.Query.Organisation == nil {
 			break
@@ -4405,7 +4496,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Organisations(childComplexity, args["first"].(*int), args["after"].(*string), args["where"].(*model.OrganisationWhere), args["orderBy"].([]*model.NodeOrder)), true
+		return e.ComplexityRoot.Query.Organisations(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["where"].(*model.OrganisationWhere), args["orderBy"].([]*model.NodeOrder)), true
 	case "Query.parties":
 		if e.ComplexityRoot.Query.Parties == nil {
 			break
@@ -4416,7 +4507,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Parties(childComplexity, args["first"].(*int), args["after"].(*string), args["where"].(*model.NodeWhere), args["orderBy"].([]*model.NodeOrder)), true
+		return e.ComplexityRoot.Query.Parties(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["where"].(*model.NodeWhere), args["orderBy"].([]*model.NodeOrder)), true
 	case "Query.party":
 		if e.ComplexityRoot.Query.Party == nil {
 			break
@@ -4449,7 +4540,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Persons(childComplexity, args["first"].(*int), args["after"].(*string), args["where"].(*model.PersonWhere), args["orderBy"].([]*model.NodeOrder)), true
+		return e.ComplexityRoot.Query.Persons(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["where"].(*model.PersonWhere), args["orderBy"].([]*model.NodeOrder)), true
 	case "Query.proposal":
 		if e.ComplexityRoot.Query.Proposal == nil {
 			break
@@ -4471,7 +4562,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Proposals(childComplexity, args["first"].(*int), args["after"].(*string), args["where"].(*model.NumberedWhere), args["orderBy"].([]*model.NodeOrder)), true
+		return e.ComplexityRoot.Query.Proposals(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["where"].(*model.NumberedWhere), args["orderBy"].([]*model.NodeOrder)), true
 	case "Query.report":
 		if e.ComplexityRoot.Query.Report == nil {
 			break
@@ -4493,7 +4584,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Reports(childComplexity, args["first"].(*int), args["after"].(*string), args["where"].(*model.DatedWhere), args["orderBy"].([]*model.NodeOrder)), true
+		return e.ComplexityRoot.Query.Reports(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["where"].(*model.DatedWhere), args["orderBy"].([]*model.NodeOrder)), true
 	case "Query.search":
 		if e.ComplexityRoot.Query.Search == nil {
 			break
@@ -4662,7 +4753,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Report.CommissionedByConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Report.CommissionedByConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Report.date":
 		if e.ComplexityRoot.Report.Date == nil {
 			break
@@ -4690,7 +4781,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Report.ExecutorsConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Report.ExecutorsConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Report.id":
 		if e.ComplexityRoot.Report.ID == nil {
 			break
@@ -4719,7 +4810,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Report.MentionedIn(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Report.MentionedIn(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Report.mentions":
 		if e.ComplexityRoot.Report.Mentions == nil {
 			break
@@ -4753,7 +4844,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Report.PublishersConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Report.PublishersConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Report.relations":
 		if e.ComplexityRoot.Report.Relations == nil {
 			break
@@ -4764,7 +4855,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Report.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Report.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Report.respondedToBy":
 		if e.ComplexityRoot.Report.RespondedToBy == nil {
 			break
@@ -4786,7 +4877,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Report.RespondedToByConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Report.RespondedToByConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Report.title":
 		if e.ComplexityRoot.Report.Title == nil {
 			break
@@ -4951,6 +5042,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Subgraph.Nodes(childComplexity), true
 
+	case "Vote.evidence":
+		if e.ComplexityRoot.Vote.Evidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Vote.Evidence(childComplexity), true
+	case "Vote.party":
+		if e.ComplexityRoot.Vote.Party == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Vote.Party(childComplexity), true
+	case "Vote.seats":
+		if e.ComplexityRoot.Vote.Seats == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Vote.Seats(childComplexity), true
+	case "Vote.source":
+		if e.ComplexityRoot.Vote.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Vote.Source(childComplexity), true
+	case "Vote.vote":
+		if e.ComplexityRoot.Vote.Vote == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Vote.Vote(childComplexity), true
+
 	}
 	return 0, false
 }
@@ -5066,9 +5188,13 @@ type Person implements Node {
     "Labels at the other end to include; empty or null: all."
     labels: [Label!]
     "At most this many edges (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): RelationConnection!
   "What role the person has in the documents; null when unknown."
   kind: PersonKind
@@ -5084,18 +5210,26 @@ type Person implements Node {
   "` + "`" + `submitted` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   submittedConnection(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): MotionRelationConnection!
   "The fractie (party group) the person belongs to (MEMBER_OF); null when unknown. Should the documents link the person to more than one, this is the first by name; ` + "`" + `partyConnection` + "`" + ` lists them all."
   party: Party
   "` + "`" + `party` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   partyConnection(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): PartyRelationConnection!
   "Offices the person holds (HOLDS_OFFICE)."
   offices(
@@ -5105,9 +5239,13 @@ type Person implements Node {
   "` + "`" + `offices` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   officesConnection(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): OfficeRelationConnection!
   "Debates the person took part in, as the debate reports list them (ATTENDED)."
   attended(
@@ -5117,9 +5255,13 @@ type Person implements Node {
   "` + "`" + `attended` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   attendedConnection(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): EventRelationConnection!
   "Documents the person signed (SIGNED_BY, incoming)."
   signed(
@@ -5129,16 +5271,24 @@ type Person implements Node {
   "` + "`" + `signed` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   signedConnection(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): DocumentRelationConnection!
   "Documents that mention this person (MENTIONS)."
   mentionedIn(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): DocumentRelationConnection!
 }
 
@@ -5204,9 +5354,13 @@ type Office implements Node {
     "Labels at the other end to include; empty or null: all."
     labels: [Label!]
     "At most this many edges (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): RelationConnection!
   "Persons who hold the office (HOLDS_OFFICE)."
   holders(
@@ -5216,9 +5370,13 @@ type Office implements Node {
   "` + "`" + `holders` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   holdersConnection(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): PersonRelationConnection!
   "Documents signed in the name of this office (SIGNED_BY, incoming)."
   signed(
@@ -5228,9 +5386,13 @@ type Office implements Node {
   "` + "`" + `signed` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   signedConnection(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): DocumentRelationConnection!
   "Documents sent also on behalf of (mede namens) this office (ON_BEHALF_OF, incoming)."
   onBehalfDocuments(
@@ -5240,30 +5402,46 @@ type Office implements Node {
   "` + "`" + `onBehalfDocuments` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   onBehalfDocumentsConnection(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): DocumentRelationConnection!
   "The organisation (usually a ministry) the office belongs to (PART_OF)."
   partOf(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): OrganisationRelationConnection!
   "Documents addressed to this office (ADDRESSED_TO, incoming)."
   addressedIn(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): DocumentRelationConnection!
   "Documents that mention this office (MENTIONS)."
   mentionedIn(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): DocumentRelationConnection!
 }
 
@@ -5291,9 +5469,13 @@ type Party implements Node {
     "Labels at the other end to include; empty or null: all."
     labels: [Label!]
     "At most this many edges (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): RelationConnection!
   "Members of the fractie found in the documents (MEMBER_OF, incoming)."
   members(
@@ -5303,16 +5485,24 @@ type Party implements Node {
   "` + "`" + `members` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   membersConnection(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): PersonRelationConnection!
   "Documents that mention this party (MENTIONS)."
   mentionedIn(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): DocumentRelationConnection!
 }
 
@@ -5344,9 +5534,13 @@ type Organisation implements Node {
     "Labels at the other end to include; empty or null: all."
     labels: [Label!]
     "At most this many edges (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): RelationConnection!
   "The abbreviation (\"CKM\", \"NLA\"), when there is one."
   abbreviation: String
@@ -5355,30 +5549,46 @@ type Organisation implements Node {
   "Actielijnen and actions this organisation is actiehouder (holder) of (HOLDS)."
   holds(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): RelationConnection!
   "Actions, actielijnen and reports the organisation carries out or works on (EXECUTES)."
   executes(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): RelationConnection!
   "Reports and actions done \"in opdracht van\" (commissioned by) this organisation (COMMISSIONED)."
   commissioned(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): RelationConnection!
   "Actions, actielijnen and organisations this organisation coordinates (COORDINATES)."
   coordinates(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): RelationConnection!
   "Organisations that coordinate this one (COORDINATES, incoming)."
   coordinatedBy(
@@ -5388,23 +5598,35 @@ type Organisation implements Node {
   "` + "`" + `coordinatedBy` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   coordinatedByConnection(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): OrganisationRelationConnection!
   "Reports the organisation published (PUBLISHED)."
   published(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): ReportRelationConnection!
   "Networks and groups the organisation is a member of (MEMBER_OF)."
   memberOf(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): OrganisationRelationConnection!
   "Member organisations, for a network or group (MEMBER_OF, incoming)."
   members(
@@ -5414,16 +5636,24 @@ type Organisation implements Node {
   "` + "`" + `members` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   membersConnection(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): OrganisationRelationConnection!
   "The organisation this one is part of (PART_OF)."
   partOf(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): OrganisationRelationConnection!
   "Offices and organisations that are part of this one (PART_OF, incoming): ` + "`" + `... on Office` + "`" + `, ` + "`" + `... on Organisation` + "`" + `."
   parts(
@@ -5433,23 +5663,35 @@ type Organisation implements Node {
   "` + "`" + `parts` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   partsConnection(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): RelationConnection!
   "Documents addressed to this organisation (ADDRESSED_TO, incoming)."
   addressedIn(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): DocumentRelationConnection!
   "Documents that mention this organisation (MENTIONS)."
   mentionedIn(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): DocumentRelationConnection!
 }
 
@@ -5485,9 +5727,13 @@ extend type Query {
   "Organisations, filtered and sorted."
   organisations(
     "At most this many (default 50, at most 1000)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor (a ` + "`" + `pageInfo.endCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 1000. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
     "Only those that match; null: all."
     where: OrganisationWhere
     "Sort keys; default: by name, then ID."
@@ -5496,9 +5742,13 @@ extend type Query {
   "Persons, filtered and sorted."
   persons(
     "At most this many (default 50, at most 1000)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor (a ` + "`" + `pageInfo.endCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 1000. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
     "Only those that match; null: all."
     where: PersonWhere
     "Sort keys; default: by name, then ID."
@@ -5507,9 +5757,13 @@ extend type Query {
   "Fracties (party groups), filtered and sorted."
   parties(
     "At most this many (default 50, at most 1000)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor (a ` + "`" + `pageInfo.endCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 1000. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
     "Only those that match; null: all."
     where: NodeWhere
     "Sort keys; default: by name, then ID."
@@ -5518,9 +5772,13 @@ extend type Query {
   "Offices, filtered and sorted."
   offices(
     "At most this many (default 50, at most 1000)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor (a ` + "`" + `pageInfo.endCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 1000. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
     "Only those that match; null: all."
     where: NodeWhere
     "Sort keys; default: by name, then ID."
@@ -5726,18 +5984,19 @@ type OrganisationRelationEdge {
 A calendar date in ISO 8601 form, ` + "`" + `yyyy-mm-dd` + "`" + ` (for example ` + "`" + `2024-02-02` + "`" + `). Dutch documents write
 dates as "2 februari 2024"; the API always speaks ISO.
 """
-scalar Date
+scalar Date @specifiedBy(url: "https://scalars.graphql.org/andimarek/local-date.html")
 
 """
-Where a page of a connection ends and whether more follow. Pass ` + "`" + `endCursor` + "`" + ` as ` + "`" + `after` + "`" + ` to get
-the next page. Paging is forward only.
+Where a page of a connection starts and ends and whether more items lie beyond it. Forward: pass
+` + "`" + `endCursor` + "`" + ` as ` + "`" + `after` + "`" + ` (with ` + "`" + `first` + "`" + `) for the next page. Backward: pass ` + "`" + `startCursor` + "`" + ` as ` + "`" + `before` + "`" + `
+(with ` + "`" + `last` + "`" + `) for the previous page.
 """
 type PageInfo {
-  "Whether more items follow after this page."
+  "Whether more items follow after this page: paging forward, whether a next page exists; paging backward, whether the page was asked for with a ` + "`" + `before` + "`" + ` cursor."
   hasNextPage: Boolean!
-  "Whether this page was asked for with an ` + "`" + `after` + "`" + ` cursor, that is, whether items precede it."
+  "Whether items precede this page: paging backward, whether a previous page exists; paging forward, whether the page was asked for with an ` + "`" + `after` + "`" + ` cursor."
   hasPreviousPage: Boolean!
-  "The cursor of the first item on this page; null when the page is empty."
+  "The cursor of the first item on this page; null when the page is empty. Pass it as ` + "`" + `before` + "`" + `."
   startCursor: String
   "The cursor of the last item on this page; null when the page is empty. Pass it as ` + "`" + `after` + "`" + `."
   endCursor: String
@@ -5920,6 +6179,73 @@ input DatedWhere {
   NOT: DatedWhere
 }
 `, BuiltIn: false},
+	{Name: "../schema/decisions.graphqls", Input: `# Decisions and votes on motions, as the Tweede Kamer's open data states them (` + "`" + `beleidsgraaf
+# sync` + "`" + ` brings them in; the loader reads them from the metadata files beside the documents).
+
+extend type Motion {
+  "The decisions taken on the motion (Besluit), oldest first; empty when none is known."
+  decisions: [Decision!]!
+  """
+  The votes per fractie in the motion's last decision that was put to the vote (a motion held
+  and voted on later has the later vote); empty when it was never voted on.
+  """
+  votes: [Vote!]!
+}
+
+"""A decision on a motion: adopted, rejected, held. A fact only the Kamer's records state."""
+type Decision {
+  "The day of the voting session; null when the record gives none."
+  date: Date
+  "What was decided."
+  result: DecisionResult!
+  "The decision as the record words it (\"Aangenomen.\")."
+  text: String!
+  "The source record: the address of the Besluit in the Tweede Kamer's open data."
+  source: String!
+  "Why the graph says so: the document whose metadata stated it and a quote naming the source record."
+  evidence: Evidence!
+  "The votes per fractie on this decision; empty when it was not put to the vote."
+  votes: [Vote!]!
+}
+
+"""What a decision on a motion was."""
+enum DecisionResult {
+  "Adopted (aangenomen)."
+  ADOPTED
+  "Rejected (verworpen)."
+  REJECTED
+  "Held (aangehouden): the vote was postponed."
+  HELD
+  "Withdrawn (ingetrokken)."
+  WITHDRAWN
+  "Anything else the record states."
+  OTHER
+}
+
+"""One fractie's vote on a decision."""
+type Vote {
+  "The fractie."
+  party: Party!
+  "How it voted."
+  vote: VoteChoice!
+  "Its seats: the votes it cast; null when the record gives none."
+  seats: Int
+  "The source record: the address of the Stemming in the Tweede Kamer's open data."
+  source: String!
+  "Why the graph says so: the document whose metadata stated it and a quote naming the source record."
+  evidence: Evidence!
+}
+
+"""How a fractie voted."""
+enum VoteChoice {
+  "For (voor)."
+  FOR
+  "Against (tegen)."
+  AGAINST
+  "Did not take part (niet deelgenomen)."
+  NOT_PARTICIPATED
+}
+`, BuiltIn: false},
 	{Name: "../schema/documents.graphqls", Input: `# Documents (Kamerbrieven, memos, annexes, cited Kamerstukken), reports and legislation.
 
 """
@@ -5951,9 +6277,13 @@ type Document implements Node {
     "Labels at the other end to include; empty or null: all."
     labels: [Label!]
     "At most this many edges (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): RelationConnection!
   "What kind of document this is; null when unknown."
   kind: DocumentKind
@@ -5987,58 +6317,90 @@ type Document implements Node {
   "` + "`" + `signatories` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   signatoriesConnection(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): RelationConnection!
   "Offices the document is also sent on behalf of (ON_BEHALF_OF, \"mede namens\")."
   onBehalfOf(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): OfficeRelationConnection!
   "The addressees (ADDRESSED_TO): organisations or offices."
   addressedTo(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): RelationConnection!
   "Kamerstukken this document cites (CITES, outgoing)."
   cites(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): DocumentRelationConnection!
   "Documents that cite this one (CITES, incoming)."
   citedBy(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): DocumentRelationConnection!
   "Motions, reports and commitments this document reports on, answers or fulfils (RESPONDS_TO)."
   respondsTo(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): RelationConnection!
   "Nodes this document mentions without a stronger relation (MENTIONS, outgoing)."
   mentioned(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): RelationConnection!
   "Documents that mention this one (MENTIONS, incoming)."
   mentionedIn(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): DocumentRelationConnection!
 }
 
@@ -6136,9 +6498,13 @@ type Report implements Node {
     "Labels at the other end to include; empty or null: all."
     labels: [Label!]
     "At most this many edges (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): RelationConnection!
   "The title."
   title: String
@@ -6154,9 +6520,13 @@ type Report implements Node {
   "` + "`" + `publishers` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   publishersConnection(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): OrganisationRelationConnection!
   "Organisations that commissioned it, \"in opdracht van\" (COMMISSIONED)."
   commissionedBy(
@@ -6166,9 +6536,13 @@ type Report implements Node {
   "` + "`" + `commissionedBy` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   commissionedByConnection(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): OrganisationRelationConnection!
   "Organisations that carried out the research (EXECUTES)."
   executors(
@@ -6178,9 +6552,13 @@ type Report implements Node {
   "` + "`" + `executors` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   executorsConnection(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): OrganisationRelationConnection!
   "Documents that report on or respond to this report (RESPONDS_TO)."
   respondedToBy(
@@ -6190,16 +6568,24 @@ type Report implements Node {
   "` + "`" + `respondedToBy` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   respondedToByConnection(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): DocumentRelationConnection!
   "Documents that mention this report (MENTIONS)."
   mentionedIn(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): DocumentRelationConnection!
 }
 
@@ -6227,18 +6613,26 @@ type Legislation implements Node {
     "Labels at the other end to include; empty or null: all."
     labels: [Label!]
     "At most this many edges (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): RelationConnection!
   "The citation as the documents give it."
   citation: String
   "Documents that mention this legislation (MENTIONS)."
   mentionedIn(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): DocumentRelationConnection!
 }
 
@@ -6258,9 +6652,13 @@ extend type Query {
   "Documents, filtered and sorted."
   documents(
     "At most this many (default 50, at most 1000)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor (a ` + "`" + `pageInfo.endCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 1000. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
     "Only those that match; null: all."
     where: DocumentWhere
     "Sort keys; default: by name, then ID."
@@ -6271,9 +6669,13 @@ extend type Query {
   "Reports, filtered and sorted."
   reports(
     "At most this many (default 50, at most 1000)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor (a ` + "`" + `pageInfo.endCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 1000. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
     "Only those that match; null: all."
     where: DatedWhere
     "Sort keys; default: by name, then ID."
@@ -6282,9 +6684,13 @@ extend type Query {
   "Laws, articles, directives and treaties, filtered and sorted."
   legislation(
     "At most this many (default 50, at most 1000)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor (a ` + "`" + `pageInfo.endCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 1000. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
     "Only those that match; null: all."
     where: NodeWhere
     "Sort keys; default: by name, then ID."
@@ -6405,35 +6811,71 @@ type LegislationEdge {
   "Pass as ` + "`" + `after` + "`" + ` to continue after this item."
   cursor: String!
 }
+`, BuiltIn: false},
+	{Name: "../schema/history.graphqls", Input: `# Follow-up over time: the dated status steps of motions and commitments, each with the
+# sentence that states it.
 
-"""A page of relations from one node to pieces of legislation, each with its evidence."""
-type LegislationRelationConnection {
-  "The relations on this page."
-  edges: [LegislationRelationEdge!]!
-  "Where this page ends and whether more follow."
-  pageInfo: PageInfo!
-  "How many such relations the node has in all. Computed only when selected."
-  totalCount: Int!
+extend enum MotionStatus {
+  "Held (aangehouden): the vote on it was postponed."
+  HELD
+  "Withdrawn (ingetrokken) by its submitters."
+  WITHDRAWN
+  "Amended (gewijzigd): replaced by a gewijzigde motie with a number of its own."
+  AMENDED
+  "Being carried out (in uitvoering): a letter reports carrying it out."
+  IN_PROGRESS
 }
 
-"""One relation from the node asked about to a Legislation, with the sentences that support it."""
-type LegislationRelationEdge {
-  "The relation this edge is a view of: the same object, with the same ` + "`" + `id` + "`" + `, from either end. The edge itself has no ID."
-  relation: Relation!
-  "The relation type."
-  type: RelationType!
-  "OUT when the node asked about is the edge's ` + "`" + `from` + "`" + `, IN when it is its ` + "`" + `to` + "`" + `."
-  direction: Direction!
-  "The ID of the edge's source node."
-  from: ID!
-  "The ID of the edge's target node."
-  to: ID!
-  "The Legislation at the other end."
-  node: Legislation!
-  "The sentences that state this relation, with their documents."
-  evidence: [Evidence!]!
-  "Pass as ` + "`" + `after` + "`" + ` to continue after this relation."
-  cursor: String!
+"""Where a toezegging stands."""
+enum CommitmentStatus {
+  "Made (toegezegd) in a debate or a letter."
+  MADE
+  "A document reports on it without saying it is fulfilled."
+  REPORTED
+  "Fulfilled (\"Hiermee doe ik mijn toezegging gestand\")."
+  FULFILLED
+}
+
+"""
+One statement of where a motion stands: the status, the date it took effect (the date the
+sentence gives, else the date of the document that takes the step; null when neither is
+known) and the sentence that says so.
+"""
+type MotionStatusStep {
+  "When the step was taken; null when the text does not say."
+  date: Date
+  "The status the motion reached."
+  status: MotionStatus!
+  "The sentence that states the step, with its document."
+  evidence: Evidence!
+}
+
+"""One statement of where a commitment stands, as ` + "`" + `MotionStatusStep` + "`" + ` is for a motion."""
+type CommitmentStatusStep {
+  "When the step was taken; null when the text does not say."
+  date: Date
+  "The status the commitment reached."
+  status: CommitmentStatus!
+  "The sentence that states the step, with its document."
+  evidence: Evidence!
+}
+
+extend type Motion {
+  "Every statement of where the motion stands, in every document: dated steps in date order, undated ones last."
+  statusHistory: [MotionStatusStep!]!
+  "The furthest status any step reaches (submitted < held < amended < withdrawn < rejected < adopted < in progress < completed): what ` + "`" + `status` + "`" + ` meant before the history."
+  furthestStatus: MotionStatus
+}
+
+extend type Commitment {
+  "Every statement of where the commitment stands, in every document: dated steps in date order, undated ones last."
+  statusHistory: [CommitmentStatusStep!]!
+  "Where the commitment stands: the status of its latest step; with ` + "`" + `asOf` + "`" + `, of its latest step on or before that date (null when none is that old)."
+  status("Only steps on or before this date count." asOf: Date): CommitmentStatus
+  "The furthest status any step reaches (made < reported < fulfilled)."
+  furthestStatus: CommitmentStatus
+  "Whether the commitment is still open: not fulfilled (as of ` + "`" + `asOf` + "`" + ` when given)."
+  open("Only steps on or before this date count." asOf: Date): Boolean!
 }
 `, BuiltIn: false},
 	{Name: "../schema/motions.graphqls", Input: `# Parliament: motions, commitments and the debates where they were made.
@@ -6466,9 +6908,13 @@ type Motion implements Node {
     "Labels at the other end to include; empty or null: all."
     labels: [Label!]
     "At most this many edges (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): RelationConnection!
   "The Kamerstuk dossier, as printed (\"28 638\")."
   dossier: String
@@ -6480,8 +6926,12 @@ type Motion implements Node {
   dateSubmitted: Date
   "When it was adopted (aangenomen), if it was."
   dateAdopted: Date
-  "Where the motion stands; null when unknown."
-  status: MotionStatus
+  """
+  Where the motion stands: the status of its latest dated step (an undated step that outranks
+  it wins); with ` + "`" + `asOf` + "`" + `, of its latest step on or before that date (null when none is that
+  old). ` + "`" + `furthestStatus` + "`" + ` is the furthest step; ` + "`" + `statusHistory` + "`" + ` every step with its sentence.
+  """
+  status("Only steps on or before this date count." asOf: Date): MotionStatus
   "What the motion asks of the government (the verzoekt-clause), when known."
   request: String
   "Whether the motion is \"c.s.\" (cum suis): signed by more members than are named."
@@ -6498,9 +6948,13 @@ type Motion implements Node {
   "` + "`" + `submitters` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   submittersConnection(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): PersonRelationConnection!
   "Letters and other documents that report on the motion (RESPONDS_TO)."
   respondedToBy(
@@ -6510,16 +6964,24 @@ type Motion implements Node {
   "` + "`" + `respondedToBy` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   respondedToByConnection(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): DocumentRelationConnection!
   "The debate the motion was submitted in (SUBMITTED_IN)."
   submittedIn(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): EventRelationConnection!
   "Proposed extra actions that tie in with the motion (RELATES_TO, incoming)."
   proposals(
@@ -6529,16 +6991,24 @@ type Motion implements Node {
   "` + "`" + `proposals` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   proposalsConnection(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): ProposalRelationConnection!
   "Documents that mention the motion (MENTIONS)."
   mentionedIn(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): DocumentRelationConnection!
 }
 
@@ -6612,9 +7082,13 @@ type Commitment implements Node {
     "Labels at the other end to include; empty or null: all."
     labels: [Label!]
     "At most this many edges (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): RelationConnection!
   "The number of the commitment in the Kamer's register, when known."
   number: Int
@@ -6625,9 +7099,13 @@ type Commitment implements Node {
   "The debate it was made in (MADE_IN)."
   madeIn(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): EventRelationConnection!
   "Documents that fulfil or report on it (RESPONDS_TO)."
   respondedToBy(
@@ -6637,16 +7115,24 @@ type Commitment implements Node {
   "` + "`" + `respondedToBy` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   respondedToByConnection(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): DocumentRelationConnection!
   "Documents that mention it (MENTIONS)."
   mentionedIn(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): DocumentRelationConnection!
 }
 
@@ -6674,9 +7160,13 @@ type Event implements Node {
     "Labels at the other end to include; empty or null: all."
     labels: [Label!]
     "At most this many edges (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): RelationConnection!
   "The kind of event as the text names it (\"tweeminutendebat\", \"commissiedebat\")."
   kind: String
@@ -6690,9 +7180,13 @@ type Event implements Node {
   "` + "`" + `motions` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   motionsConnection(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): MotionRelationConnection!
   "Members and ministers who took part, as the debate report lists them (ATTENDED, incoming)."
   attendees(
@@ -6702,9 +7196,13 @@ type Event implements Node {
   "` + "`" + `attendees` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   attendeesConnection(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): PersonRelationConnection!
   "Commitments made in it (MADE_IN, incoming)."
   commitments(
@@ -6714,16 +7212,24 @@ type Event implements Node {
   "` + "`" + `commitments` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   commitmentsConnection(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): CommitmentRelationConnection!
   "Documents that mention it (MENTIONS)."
   mentionedIn(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): DocumentRelationConnection!
 }
 
@@ -6733,9 +7239,13 @@ extend type Query {
   "Motions, filtered and sorted (` + "`" + `orderBy: {field: DATE}` + "`" + ` sorts by date submitted)."
   motions(
     "At most this many (default 50, at most 1000)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor (a ` + "`" + `pageInfo.endCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 1000. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
     "Only those that match; null: all."
     where: MotionWhere
     "Sort keys; default: by name, then ID."
@@ -6744,9 +7254,13 @@ extend type Query {
   "Commitments (toezeggingen), filtered and sorted."
   commitments(
     "At most this many (default 50, at most 1000)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor (a ` + "`" + `pageInfo.endCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 1000. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
     "Only those that match; null: all."
     where: NumberedWhere
     "Sort keys; default: by name, then ID."
@@ -6755,9 +7269,13 @@ extend type Query {
   "Debates and meetings, filtered and sorted."
   events(
     "At most this many (default 50, at most 1000)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor (a ` + "`" + `pageInfo.endCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 1000. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
     "Only those that match; null: all."
     where: DatedWhere
     "Sort keys; default: by name, then ID."
@@ -6951,9 +7469,13 @@ interface Node {
     "Labels at the other end to include; empty or null: all."
     labels: [Label!]
     "At most this many edges (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): RelationConnection!
 }
 
@@ -7124,9 +7646,13 @@ type ActionPlan implements Node {
     "Labels at the other end to include; empty or null: all."
     labels: [Label!]
     "At most this many edges (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): RelationConnection!
   "The title."
   title: String
@@ -7140,16 +7666,24 @@ type ActionPlan implements Node {
   "` + "`" + `actielijnen` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   actielijnenConnection(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): ActielijnRelationConnection!
   "Documents that mention the plan (MENTIONS)."
   mentionedIn(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): DocumentRelationConnection!
 }
 
@@ -7177,9 +7711,13 @@ type Actielijn implements Node {
     "Labels at the other end to include; empty or null: all."
     labels: [Label!]
     "At most this many edges (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): RelationConnection!
   "The number of the actielijn in the plan."
   number: Int
@@ -7190,9 +7728,13 @@ type Actielijn implements Node {
   "` + "`" + `plan` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   planConnection(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): ActionPlanRelationConnection!
   "The actions under this actielijn (PART_OF, incoming)."
   actions(
@@ -7202,9 +7744,13 @@ type Actielijn implements Node {
   "` + "`" + `actions` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   actionsConnection(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): ActionRelationConnection!
   "The actiehouders: organisations that hold (own) this actielijn (HOLDS)."
   holders(
@@ -7214,9 +7760,13 @@ type Actielijn implements Node {
   "` + "`" + `holders` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   holdersConnection(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): OrganisationRelationConnection!
   "Organisations that carry out or work on it (EXECUTES)."
   executors(
@@ -7226,9 +7776,13 @@ type Actielijn implements Node {
   "` + "`" + `executors` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   executorsConnection(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): OrganisationRelationConnection!
   "Organisations that coordinate it (COORDINATES)."
   coordinators(
@@ -7238,9 +7792,13 @@ type Actielijn implements Node {
   "` + "`" + `coordinators` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   coordinatorsConnection(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): OrganisationRelationConnection!
   "Every organisation with a role in it, one entry per organisation and role: holder (HOLDS), executor (EXECUTES), commissioner (COMMISSIONED) or coordinator (COORDINATES), with the sentences that state it. Ordered by organisation name, then role in that order."
   involved(
@@ -7250,9 +7808,13 @@ type Actielijn implements Node {
   "` + "`" + `involved` + "`" + ` as a connection: one edge per organisation and role, whose ` + "`" + `type` + "`" + ` is the role, in relation order (by type, then name)."
   involvedConnection(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): OrganisationRelationConnection!
   "Proposed extra actions that tie in with it (RELATES_TO, incoming)."
   proposals(
@@ -7262,16 +7824,24 @@ type Actielijn implements Node {
   "` + "`" + `proposals` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   proposalsConnection(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): ProposalRelationConnection!
   "Documents that mention it (MENTIONS)."
   mentionedIn(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): DocumentRelationConnection!
 }
 
@@ -7299,9 +7869,13 @@ type Action implements Node {
     "Labels at the other end to include; empty or null: all."
     labels: [Label!]
     "At most this many edges (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): RelationConnection!
   "The number of the action in the plan."
   number: Int
@@ -7316,9 +7890,13 @@ type Action implements Node {
   "` + "`" + `actielijn` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   actielijnConnection(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): ActielijnRelationConnection!
   "The actiehouders: organisations that hold (own) this action (HOLDS)."
   holders(
@@ -7328,9 +7906,13 @@ type Action implements Node {
   "` + "`" + `holders` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   holdersConnection(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): OrganisationRelationConnection!
   "Organisations that carry it out (EXECUTES)."
   executors(
@@ -7340,9 +7922,13 @@ type Action implements Node {
   "` + "`" + `executors` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   executorsConnection(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): OrganisationRelationConnection!
   "Organisations that coordinate it (COORDINATES)."
   coordinators(
@@ -7352,9 +7938,13 @@ type Action implements Node {
   "` + "`" + `coordinators` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   coordinatorsConnection(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): OrganisationRelationConnection!
   "Organisations that commissioned it, \"in opdracht van\" (COMMISSIONED)."
   commissionedBy(
@@ -7364,9 +7954,13 @@ type Action implements Node {
   "` + "`" + `commissionedBy` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   commissionedByConnection(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): OrganisationRelationConnection!
   "Every organisation with a role in it, one entry per organisation and role: holder (HOLDS), executor (EXECUTES), commissioner (COMMISSIONED) or coordinator (COORDINATES), with the sentences that state it. Ordered by organisation name, then role in that order."
   involved(
@@ -7376,9 +7970,13 @@ type Action implements Node {
   "` + "`" + `involved` + "`" + ` as a connection: one edge per organisation and role, whose ` + "`" + `type` + "`" + ` is the role, in relation order (by type, then name)."
   involvedConnection(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): OrganisationRelationConnection!
   "Proposed extra actions that tie in with it (RELATES_TO, incoming)."
   proposals(
@@ -7388,16 +7986,24 @@ type Action implements Node {
   "` + "`" + `proposals` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   proposalsConnection(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): ProposalRelationConnection!
   "Documents that mention it (MENTIONS)."
   mentionedIn(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): DocumentRelationConnection!
 }
 
@@ -7449,9 +8055,13 @@ type Proposal implements Node {
     "Labels at the other end to include; empty or null: all."
     labels: [Label!]
     "At most this many edges (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): RelationConnection!
   "The number of the proposal in its list."
   number: Int
@@ -7466,9 +8076,13 @@ type Proposal implements Node {
   "Actielijnen, actions, proposals or motions it ties in with or is already covered by (RELATES_TO)."
   relatesTo(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): RelationConnection!
   "Other proposals that refer to this one (RELATES_TO, incoming)."
   relatedProposals(
@@ -7478,16 +8092,24 @@ type Proposal implements Node {
   "` + "`" + `relatedProposals` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   relatedProposalsConnection(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): ProposalRelationConnection!
   "Documents that mention it (MENTIONS)."
   mentionedIn(
     "At most this many (default 50, at most 500)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 500. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
   ): DocumentRelationConnection!
 }
 
@@ -7501,9 +8123,13 @@ extend type Query {
   "Action plans and their versions."
   actionPlans(
     "At most this many (default 50, at most 1000)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor (a ` + "`" + `pageInfo.endCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 1000. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
     "Only those that match; null: all."
     where: DatedWhere
     "Sort keys; default: by name, then ID."
@@ -7512,9 +8138,13 @@ extend type Query {
   "Actielijnen, filtered and sorted (try ` + "`" + `orderBy: {field: NUMBER}` + "`" + `)."
   actielijnen(
     "At most this many (default 50, at most 1000)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor (a ` + "`" + `pageInfo.endCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 1000. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
     "Only those that match; null: all."
     where: NumberedWhere
     "Sort keys; default: by name, then ID."
@@ -7523,9 +8153,13 @@ extend type Query {
   "Actions, filtered and sorted."
   actions(
     "At most this many (default 50, at most 1000)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor (a ` + "`" + `pageInfo.endCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 1000. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
     "Only those that match; null: all."
     where: NumberedWhere
     "Sort keys; default: by name, then ID."
@@ -7534,9 +8168,13 @@ extend type Query {
   "Proposed extra actions, filtered and sorted."
   proposals(
     "At most this many (default 50, at most 1000)."
-    first: Int = 50
+    first: Int
     "Continue after this cursor (a ` + "`" + `pageInfo.endCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     after: String
+    "Page backward: at most this many, the last before ` + "`" + `before` + "`" + ` (or the last of all); at most 1000. Not with ` + "`" + `first` + "`" + ` or ` + "`" + `after` + "`" + `."
+    last: Int
+    "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
+    before: String
     "Only those that match; null: all."
     where: NumberedWhere
     "Sort keys; default: by name, then ID."
@@ -8200,6 +8838,14 @@ func (ec *executionContext) childFields_Commitment(ctx context.Context, field gr
 		return ec.fieldContext_Commitment_respondedToByConnection(ctx, field)
 	case "mentionedIn":
 		return ec.fieldContext_Commitment_mentionedIn(ctx, field)
+	case "statusHistory":
+		return ec.fieldContext_Commitment_statusHistory(ctx, field)
+	case "status":
+		return ec.fieldContext_Commitment_status(ctx, field)
+	case "furthestStatus":
+		return ec.fieldContext_Commitment_furthestStatus(ctx, field)
+	case "open":
+		return ec.fieldContext_Commitment_open(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Commitment", field.Name)
 }
@@ -8258,6 +8904,36 @@ func (ec *executionContext) childFields_CommitmentRelationEdge(ctx context.Conte
 		return ec.fieldContext_CommitmentRelationEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CommitmentRelationEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_CommitmentStatusStep(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "date":
+		return ec.fieldContext_CommitmentStatusStep_date(ctx, field)
+	case "status":
+		return ec.fieldContext_CommitmentStatusStep_status(ctx, field)
+	case "evidence":
+		return ec.fieldContext_CommitmentStatusStep_evidence(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CommitmentStatusStep", field.Name)
+}
+
+func (ec *executionContext) childFields_Decision(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "date":
+		return ec.fieldContext_Decision_date(ctx, field)
+	case "result":
+		return ec.fieldContext_Decision_result(ctx, field)
+	case "text":
+		return ec.fieldContext_Decision_text(ctx, field)
+	case "source":
+		return ec.fieldContext_Decision_source(ctx, field)
+	case "evidence":
+		return ec.fieldContext_Decision_evidence(ctx, field)
+	case "votes":
+		return ec.fieldContext_Decision_votes(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Decision", field.Name)
 }
 
 func (ec *executionContext) childFields_Document(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -8550,28 +9226,6 @@ func (ec *executionContext) childFields_LegislationEdge(ctx context.Context, fie
 	return nil, fmt.Errorf("no field named %q was found under type LegislationEdge", field.Name)
 }
 
-func (ec *executionContext) childFields_LegislationRelationEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "relation":
-		return ec.fieldContext_LegislationRelationEdge_relation(ctx, field)
-	case "type":
-		return ec.fieldContext_LegislationRelationEdge_type(ctx, field)
-	case "direction":
-		return ec.fieldContext_LegislationRelationEdge_direction(ctx, field)
-	case "from":
-		return ec.fieldContext_LegislationRelationEdge_from(ctx, field)
-	case "to":
-		return ec.fieldContext_LegislationRelationEdge_to(ctx, field)
-	case "node":
-		return ec.fieldContext_LegislationRelationEdge_node(ctx, field)
-	case "evidence":
-		return ec.fieldContext_LegislationRelationEdge_evidence(ctx, field)
-	case "cursor":
-		return ec.fieldContext_LegislationRelationEdge_cursor(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type LegislationRelationEdge", field.Name)
-}
-
 func (ec *executionContext) childFields_Motion(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -8622,6 +9276,14 @@ func (ec *executionContext) childFields_Motion(ctx context.Context, field graphq
 		return ec.fieldContext_Motion_proposalsConnection(ctx, field)
 	case "mentionedIn":
 		return ec.fieldContext_Motion_mentionedIn(ctx, field)
+	case "decisions":
+		return ec.fieldContext_Motion_decisions(ctx, field)
+	case "votes":
+		return ec.fieldContext_Motion_votes(ctx, field)
+	case "statusHistory":
+		return ec.fieldContext_Motion_statusHistory(ctx, field)
+	case "furthestStatus":
+		return ec.fieldContext_Motion_furthestStatus(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Motion", field.Name)
 }
@@ -8680,6 +9342,18 @@ func (ec *executionContext) childFields_MotionRelationEdge(ctx context.Context, 
 		return ec.fieldContext_MotionRelationEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type MotionRelationEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_MotionStatusStep(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "date":
+		return ec.fieldContext_MotionStatusStep_date(ctx, field)
+	case "status":
+		return ec.fieldContext_MotionStatusStep_status(ctx, field)
+	case "evidence":
+		return ec.fieldContext_MotionStatusStep_evidence(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MotionStatusStep", field.Name)
 }
 
 func (ec *executionContext) childFields_Office(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -9362,6 +10036,22 @@ func (ec *executionContext) childFields_Subgraph(ctx context.Context, field grap
 		return ec.fieldContext_Subgraph_edges(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Subgraph", field.Name)
+}
+
+func (ec *executionContext) childFields_Vote(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "party":
+		return ec.fieldContext_Vote_party(ctx, field)
+	case "vote":
+		return ec.fieldContext_Vote_vote(ctx, field)
+	case "seats":
+		return ec.fieldContext_Vote_seats(ctx, field)
+	case "source":
+		return ec.fieldContext_Vote_source(ctx, field)
+	case "evidence":
+		return ec.fieldContext_Vote_evidence(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Vote", field.Name)
 }
 
 func (ec *executionContext) childFields___Directive(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {

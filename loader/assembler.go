@@ -24,17 +24,33 @@ import (
 //  5. The first budget wins: the action plan's tables are repeated by later letters.
 //  6. Motions are resolved after the whole corpus has been read (resolveMotions): a mention
 //     without a number takes the number of the same motion named elsewhere. Of the mentions
-//     of one motion, the fullest submitter list wins and the furthest status wins.
+//     of one motion, the fullest submitter list wins.
 //  7. An edge whose ends were never added is dropped (kg.Builder.Graph): a relation to
 //     something no recogniser established is no fact.
+//  8. Status steps are gathered, never merged away: every statement of where a motion or
+//     commitment stands is a step of its history (kg.StatusStep), repeats of the same
+//     (status, date, sentence) kept once. Once the corpus is read, each motion and
+//     commitment stores its history, its current status (the latest dated step) and its
+//     furthest status (the step of highest rank); a motion without steps was submitted,
+//     a commitment without steps was made (kg.Node.SetHistory).
+//  9. Decisions and votes stated by a document's metadata file are set after the motions
+//     are resolved (applyDecisions in sidecar.go): the source's list is the motion's list,
+//     and each decision is a status step of the motion (before rule 8 stores the histories).
 type assembler struct {
 	b       *kg.Builder
 	orgs    *orgIndex // frozen
 	motions motionIndex
+	// decided are the motions' stated decisions, set after the motions (rule 9)
+	decided []decisionsFact
+	// steps gathers the status steps per motion and commitment ID (rule 8)
+	steps map[string][]kg.StatusStep
+	// historyDefault is the status of each motion and commitment without steps (rule 8)
+	historyDefault map[string]string
 }
 
 func newAssembler(orgs *orgIndex) *assembler {
-	return &assembler{b: kg.NewBuilder(), orgs: orgs, motions: newMotionIndex()}
+	return &assembler{b: kg.NewBuilder(), orgs: orgs, motions: newMotionIndex(),
+		steps: map[string][]kg.StatusStep{}, historyDefault: map[string]string{}}
 }
 
 // fact is one thing a recogniser found. Its apply method is its merge rule.
@@ -180,10 +196,22 @@ func (a *assembler) apply(f *facts) {
 	}
 }
 
-// graph resolves the motions (rule 6) and returns the assembled graph.
+// graph resolves the motions (rule 6), stores the status histories (rule 8) and returns
+// the assembled graph.
 func (a *assembler) graph() *kg.Graph {
 	a.resolveMotions()
+	a.applyDecisions()
+	a.storeHistories()
 	return a.b.TakeGraph()
+}
+
+// storeHistories stores every motion's and commitment's steps and statuses (rule 8).
+func (a *assembler) storeHistories() {
+	for id, def := range a.historyDefault {
+		if n := a.b.Get(id); n != nil {
+			n.SetHistory(a.steps[id], def)
+		}
+	}
 }
 
 // resolveMotions turns the collected mentions into Motion nodes (rule 6).
@@ -213,24 +241,19 @@ func (a *assembler) addMotion(m *motionMention) {
 	if m.coSigned {
 		props[kg.PropCoSigned] = true
 	}
-	status := kg.MotionSubmitted
 	if m.submitted != "" {
 		props[kg.PropDateSubmitted] = m.submitted
 	}
-	if m.adopted != "" {
-		status = kg.MotionAdopted
-		if m.adopted != "?" {
-			props[kg.PropDateAdopted] = m.adopted
-		}
-	}
-	if m.completed {
-		status = kg.MotionCompleted
+	if m.adopted != "" && m.adopted != "?" {
+		props[kg.PropDateAdopted] = m.adopted
 	}
 	if m.request != "" {
 		props[kg.PropRequest] = m.request
 	}
 	node := a.b.Node(kg.Node{ID: id, Label: kg.Motion, Name: motionName(m.submitters, m.coSigned), Props: map[string]any{}, Mentions: m.evidence})
-	mergeMotionProps(node, props, status)
+	mergeMotionProps(node, props)
+	statusFact{id: id, steps: m.steps}.apply(a)
+	a.historyDefault[id] = kg.MotionSubmitted
 	rel := kg.Mentions
 	if m.responds {
 		rel = kg.RespondsTo
@@ -258,9 +281,8 @@ func (a *assembler) addMotion(m *motionMention) {
 }
 
 // mergeMotionProps keeps the most informative value seen for each property: a motion named
-// "c.s." in one letter and with all submitters in another keeps the full list; the
-// furthest status wins (rule 6).
-func mergeMotionProps(n *kg.Node, props map[string]any, status string) {
+// "c.s." in one letter and with all submitters in another keeps the full list (rule 6).
+func mergeMotionProps(n *kg.Node, props map[string]any) {
 	for k, v := range props {
 		cur, set := n.Props[k]
 		switch {
@@ -269,10 +291,6 @@ func mergeMotionProps(n *kg.Node, props map[string]any, status string) {
 		case k == kg.PropSubmitters && len(v.([]string)) > len(cur.([]string)):
 			n.Props[k] = v
 		}
-	}
-	rank := map[string]int{kg.MotionSubmitted: 0, kg.MotionAdopted: 1, kg.MotionRejected: 1, kg.MotionCompleted: 2}
-	if cur, ok := n.Props[kg.PropStatus].(string); !ok || rank[status] > rank[cur] {
-		n.Props[kg.PropStatus] = status
 	}
 }
 

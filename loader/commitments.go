@@ -78,6 +78,7 @@ func commitments(v *sentenceView, out *facts) {
 		rel = kg.RespondsTo
 	}
 	out.edge(rel, d.id, id, evs...)
+	out.add(commitmentStatusFact{statusFact{id: id, steps: commitmentSteps(d, s, text, evs[0])}})
 	if ev != nil {
 		n := eventNode(ev.kind, ev.date, ev.ev)
 		out.add(n)

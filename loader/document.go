@@ -23,6 +23,8 @@ type docCtx struct {
 	sectionAL map[int]int
 	// alsoFrom are other files of the same document
 	alsoFrom []string
+	// stated is the metadata file beside the document, if any (sidecar.go)
+	stated *Sidecar
 }
 
 // meta is what the letterhead and the head of the letter say.

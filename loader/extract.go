@@ -22,7 +22,10 @@ func orgsWithin(hits []orgHit, from, to int) []orgHit {
 }
 
 // prepare reads one file into a document context, or says why it cannot.
-func prepare(f File) (*docCtx, error) {
+func prepare(f File) (*docCtx, error) { return prepareStated(f, nil) }
+
+// prepareStated is prepare with the document's metadata file, whose statements win.
+func prepareStated(f File, sidecar *Sidecar) (*docCtx, error) {
 	ext := strings.ToLower(filepath.Ext(f.Name))
 	var data []byte
 	var stated *xmlMeta
@@ -65,6 +68,10 @@ func prepare(f File) (*docCtx, error) {
 		if d.meta.date.Y == 0 || !d.meta.placeDate && stated.date.Y != 0 {
 			d.meta.date = stated.date
 		}
+	}
+	if sidecar != nil { // what the official source states wins over text and XML
+		d.meta.applyStated(sidecar)
+		d.stated = sidecar
 	}
 	t.RawLines = nil // a second copy of the text, needed only for the letterhead: free it before the next document
 	d.id = documentID(f.Name, d.meta)

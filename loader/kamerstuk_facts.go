@@ -13,6 +13,7 @@ import (
 // document (its heading, its signature lines, its attendance list), so they run once per
 // document, beside the sentence recognisers.
 func kamerstukFacts(d *docCtx, out *facts) {
+	heldMotionVote(d, out) // Handelingen, whatever kind their head suggests
 	switch d.meta.kind {
 	case kg.DocMotion:
 		motionKamerstuk(d, out)
@@ -95,6 +96,14 @@ func motionKamerstuk(d *docCtx, out *facts) {
 	}
 	if d.meta.date.Y != 0 {
 		mm.submitted = d.meta.date.ISO()
+	}
+	// the motion's own Kamerstuk is its submission ("Voorgesteld 4 juli 2019"); a page
+	// that lists its gewijzigde motie ("Wijzigingen: 35925-IV-30") says it was amended
+	mm.steps = []kg.StatusStep{{Status: kg.MotionSubmitted, Date: mm.submitted, Evidence: *headingEv}}
+	for _, b := range d.text.Blocks {
+		if amendedByRe.MatchString(d.text.Body[b.Start:b.End]) {
+			mm.steps = append(mm.steps, kg.StatusStep{Status: kg.MotionAmended, Evidence: d.ev(b.Start, b.End)})
+		}
 	}
 	if d.meta.number == 0 {
 		mm.dossier = ""

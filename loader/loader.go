@@ -115,7 +115,7 @@ func listFiles(paths ...string) ([]string, []error) {
 			for _, e := range entries {
 				switch {
 				case e.IsDir() || strings.HasPrefix(e.Name(), "."):
-				case loadable(e.Name()):
+				case loadable(e.Name()) || IsSidecar(e.Name()):
 					names = append(names, filepath.Join(p, e.Name()))
 				default:
 					errs = append(errs, &Warning{File: e.Name(), Msg: "skipped: the loader reads " + strings.Join(Extensions, ", ") + " files"})
@@ -223,14 +223,18 @@ func (o Options) LoadPaths(paths ...string) (*kg.Graph, []error) {
 
 func (o Options) load(srcs []source) (*kg.Graph, []error) {
 	sort.SliceStable(srcs, func(i, j int) bool { return srcs[i].name < srcs[j].name })
+	srcs, sidecars, errs := splitSidecars(srcs)
 	prepared := make([]*docCtx, len(srcs))
 	failed := make([]error, len(srcs))
+	unstated := make([]error, len(srcs)) // metadata files that could not be read
 	sizes := make([]int64, len(srcs))
 	parallel(len(srcs), func(i int) {
 		data, err := srcs[i].read()
 		if err == nil {
 			sizes[i] = int64(len(data))
-			prepared[i], err = prepare(File{Name: srcs[i].name, Data: data})
+			var stated *Sidecar
+			stated, unstated[i] = sidecarOf(sidecars, srcs[i].name)
+			prepared[i], err = prepareStated(File{Name: srcs[i].name, Data: data}, stated)
 		}
 		if err != nil {
 			failed[i] = &FileError{File: srcs[i].name, Err: err}
@@ -238,9 +242,11 @@ func (o Options) load(srcs []source) (*kg.Graph, []error) {
 	})
 	var docs []*docCtx
 	var docBytes []int64
-	var errs []error
 	seen := map[string]int{} // document ID → index in docs
 	for i, d := range prepared {
+		if unstated[i] != nil {
+			errs = append(errs, unstated[i])
+		}
 		if failed[i] != nil {
 			errs = append(errs, failed[i])
 			continue

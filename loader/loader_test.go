@@ -167,11 +167,11 @@ func TestMotions(t *testing.T) {
 		respondBy  []string
 	}{
 		{"motion:28638-231", []string{"person:bikker", "person:verkuilen"}, kg.MotionCompleted, "2023-09-27", "2023-10-03", []string{"doc:kenmerk-6013609"}},
-		{"motion:28638-229", []string{"person:bikker", "person:mutluer"}, kg.MotionAdopted, "2023-09-27", "2023-10-03", []string{"doc:kenmerk-6013609"}},
-		{"motion:28638-224", []string{"person:bikker", "person:kuik", "person:mutluer", "person:podt"}, kg.MotionSubmitted, "2023-09-27", "", []string{"doc:kenmerk-6013609"}},
+		{"motion:28638-229", []string{"person:bikker", "person:mutluer"}, kg.MotionInProgress, "2023-09-27", "2023-10-03", []string{"doc:kenmerk-6013609"}},
+		{"motion:28638-224", []string{"person:bikker", "person:kuik", "person:mutluer", "person:podt"}, kg.MotionInProgress, "2023-09-27", "", []string{"doc:kenmerk-6013609"}},
 		{"motion:35300-25", []string{"person:asscher", "person:segers"}, kg.MotionCompleted, "", "", []string{"doc:002-ac874827bdd69c8f", "doc:kenmerk-6013609"}},
-		{"motion:28638-244", []string{"person:mutluer"}, kg.MotionAdopted, "2023-12-21", "2023-12-21", []string{"doc:kenmerk-5155148"}},
-		{"motion:28638-242", []string{"person:bikker", "person:krul"}, kg.MotionAdopted, "", "2023-12-21", []string{"doc:kenmerk-5155148"}},
+		{"motion:28638-244", []string{"person:mutluer"}, kg.MotionInProgress, "2023-12-21", "2023-12-21", []string{"doc:kenmerk-5155148"}},
+		{"motion:28638-242", []string{"person:bikker", "person:krul"}, kg.MotionInProgress, "", "2023-12-21", []string{"doc:kenmerk-5155148"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.id, func(t *testing.T) {

@@ -19,9 +19,9 @@ type motionMention struct {
 	responds   bool
 	submitted  string // ISO dates
 	adopted    string
-	completed  bool
 	request    string
 	event      *event
+	steps      []kg.StatusStep // what this mention says of where the motion stands
 }
 
 type submitter struct {
@@ -50,12 +50,10 @@ var (
 	nameItemRe      = regexp.MustCompile(`(` + surnamePat + `)\s*(?:\(([A-Za-z][A-Za-z/\-]{0,12})\))?`)
 	requestRe       = regexp.MustCompile(`(?i)\b(verzoekt|verzocht|roept)\b\s+(?:de\s+regering\s+)?(.+)$`)
 	respondCue      = regexp.MustCompile(`(?i)\b(uitvoering|invulling|informeer|afgedaan|afgerond|opvolging|reactie|ingegaan|ga ik in|ingaan|voer ik|geef ik|gevolg|conform|naar aanleiding van|wordt gevraagd|gevraagd in|stand van zaken)`)
-	completedRe     = regexp.MustCompile(`(?i)motie[^.]*\b(afgedaan|is afgerond|gestand)`)
-	// the words without which requestRe, respondCue and completedRe cannot match
-	requestWords   = []string{"verzoekt", "verzocht", "roept"}
-	respondWords   = []string{"uitvoering", "invulling", "informeer", "afgedaan", "afgerond", "opvolging", "reactie", "ingegaan", "ga ik in", "ingaan", "voer ik", "geef ik", "gevolg", "conform", "naar aanleiding van", "wordt gevraagd", "gevraagd in", "stand van zaken"}
-	completedWords = []string{"afgedaan", "afgerond", "gestand"}
-	motionWordRe   = regexp.MustCompile(`(?i)\bmotie`)
+	// the words without which requestRe and respondCue cannot match
+	requestWords = []string{"verzoekt", "verzocht", "roept"}
+	respondWords = []string{"uitvoering", "invulling", "informeer", "afgedaan", "afgerond", "opvolging", "reactie", "ingegaan", "ga ik in", "ingaan", "voer ik", "geef ik", "gevolg", "conform", "naar aanleiding van", "wordt gevraagd", "gevraagd in", "stand van zaken"}
+	motionWordRe = regexp.MustCompile(`(?i)\bmotie`)
 )
 
 // notSurnames are capitalised words that follow "motie" without being a submitter.
@@ -81,6 +79,11 @@ func motions(v *sentenceView, out *facts) {
 		hits = append(hits, hit{m[0], m[1], m[2], m[3]})
 	}
 	sort.Slice(hits, func(i, j int) bool { return hits[i].start < hits[j].start })
+	spans := make([]motionSpan, len(hits))
+	for i, h := range hits {
+		spans[i] = motionSpan{h.start, h.end}
+	}
+	bound := bindStatusWords(text, findMotionStatusWords(text), spans)
 	for i, h := range hits {
 		if strings.HasPrefix(strings.ToLower(text[h.start:h.listStart]), "moties") {
 			continue // "moties-Mutluer c.s." speaks of several motions at once
@@ -99,6 +102,10 @@ func motions(v *sentenceView, out *facts) {
 		mm := &motionMention{doc: d.id, submitters: subs, coSigned: cs, evidence: []kg.Evidence{v.ev()}}
 		numberMotion(d, s, text, h.end, limit, mm)
 		describeMotion(d, s, text, mm)
+		mm.steps = d.stepsOf(text, bound[i], v.ev())
+		if i == len(hits)-1 {
+			mm.steps = append(mm.steps, anaphoricMotionSteps(d, s)...)
+		}
 		out.add(motionFact{mm})
 	}
 }
@@ -188,10 +195,6 @@ func describeMotion(d *docCtx, s Sentence, text string, mm *motionMention) {
 	}
 	// the case-insensitive patterns below have no literal prefix, so regexp would try them
 	// at every position: run them only where one of their words occurs
-	para := d.text.Body[d.text.Blocks[s.Block].Start:d.text.Blocks[s.Block].End]
-	if containsAny(strings.ToLower(para), completedWords) {
-		mm.completed = completedRe.MatchString(para)
-	}
 	if containsAny(low, requestWords) {
 		if m := requestRe.FindStringSubmatch(ctx); m != nil {
 			mm.request = strings.TrimSpace(m[2])

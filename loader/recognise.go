@@ -199,6 +199,7 @@ func recogniseDocument(d *docCtx, orgs *orgIndex) *facts {
 	out := &facts{}
 	letterhead(d, orgs, out)
 	kamerstukFacts(d, out)
+	statedFacts(d, out)
 	sets := make([]uint64, len(d.sents))
 	var folded []byte
 	for i, s := range d.sents {

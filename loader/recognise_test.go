@@ -127,7 +127,8 @@ var recogniserCases = []struct {
 	{&commitmentRecogniser, "Tijdens het commissiedebat van 5 juni jl. heb ik uw Kamer toegezegd dat ik de evaluatie van het actieplan voor de zomer zal sturen.", []string{
 		"edge MADE_IN commitment:ik-de-evaluatie-van-het-actieplan-voor-de → event:commissiedebat-2024-06-05",
 		"edge MENTIONS doc:test → commitment:ik-de-evaluatie-van-het-actieplan-voor-de",
-		"node Commitment commitment:ik-de-evaluatie-van-het-actieplan-voor-de", "node Event event:commissiedebat-2024-06-05"}},
+		"node Commitment commitment:ik-de-evaluatie-van-het-actieplan-voor-de", "node Event event:commissiedebat-2024-06-05",
+		"steps of commitment:ik-de-evaluatie-van-het-actieplan-voor-de: MADE 2024-06-05"}},
 	{&commitmentRecogniser, "Zoals toegezegd in het mondelinge vragenuur van 3 oktober volgt hier de stand van zaken.", nil},
 
 	{&eventRecogniser, "Tijdens het tweeminutendebat van 27 september 2023 is dit besproken.", []string{

@@ -63,7 +63,7 @@ func TestUnseenLetters(t *testing.T) {
 		{"doc:28638-161", map[string]any{kg.PropDate: "2018-05-25", kg.PropDossier: "28 638", kg.PropNumber: int64(161)}},
 		{"doc:28638-199", map[string]any{kg.PropDate: "2020-10-12", kg.PropDossier: "28 638", kg.PropNumber: int64(199)}},
 		{"doc:pdf-letter-2021", map[string]any{kg.PropTitle: "Aanpak arbeidsuitbuiting in de keten"}},
-		{"motion:28638-190", map[string]any{kg.PropDateSubmitted: "2020-06-08", kg.PropDateAdopted: "2020-06-16", kg.PropStatus: kg.MotionAdopted}},
+		{"motion:28638-190", map[string]any{kg.PropDateSubmitted: "2020-06-08", kg.PropDateAdopted: "2020-06-16", kg.PropStatus: kg.MotionInProgress, kg.PropFurthestStatus: kg.MotionInProgress}},
 		{"motion:28638-155", map[string]any{kg.PropDateSubmitted: "2018-03-14", kg.PropDateAdopted: "2018-03-20", kg.PropCoSigned: true}},
 		{"action:41", map[string]any{kg.PropBudgetYears: []int64{2020, 2021}, kg.PropBudgetEuro: []int64{25_000, 50_000}}},
 		{"org:eju", map[string]any{kg.PropAbbreviation: "EJU"}},

@@ -13,19 +13,22 @@ type PreparedList struct {
 	Order     []Order  // effective (EffectiveOrder)
 	After     []any    // sort values of the After cursor; nil for the first page
 	First     int      // 0: no limit
+	Backward  bool     // the page is the Last rows before Before
+	Before    []any    // sort values of the Before cursor; nil: from the end
+	Last      int      // 0: no limit
 	WithTotal bool
 }
 
 // Prepare validates q and resolves its defaults, filter values and cursor. Errors wrap
 // ErrInvalidQuery or are ErrBadCursor.
 func (q ListQuery) Prepare() (PreparedList, error) {
-	p := PreparedList{Label: q.Label, First: q.First, WithTotal: q.WithTotal}
+	p := PreparedList{Label: q.Label, First: q.First, Last: q.Last, Backward: q.Backward(), WithTotal: q.WithTotal}
 	if q.Label != "" {
 		if err := CheckLabels(q.Label); err != nil {
 			return p, err
 		}
 	}
-	if err := checkFirst(q.First); err != nil {
+	if err := checkPage(q.First, q.After, q.Last, q.Before); err != nil {
 		return p, err
 	}
 	var err error
@@ -37,6 +40,11 @@ func (q ListQuery) Prepare() (PreparedList, error) {
 	}
 	if q.After != "" {
 		if p.After, err = DecodeListCursor(q.After, p.Order); err != nil {
+			return p, err
+		}
+	}
+	if q.Before != "" {
+		if p.Before, err = DecodeListCursor(q.Before, p.Order); err != nil {
 			return p, err
 		}
 	}
@@ -54,7 +62,7 @@ func (q NeighbourQuery) Validate() error {
 	if err := CheckDirection(q.Direction); err != nil {
 		return err
 	}
-	return checkFirst(q.First)
+	return checkPage(q.First, q.After, q.Last, q.Before)
 }
 
 // Validate checks labels and First.
@@ -79,6 +87,21 @@ func (q SubgraphQuery) Validate() error {
 func checkFirst(first int) error {
 	if first < 0 {
 		return fmt.Errorf("%w: negative first", ErrInvalidQuery)
+	}
+	return nil
+}
+
+// checkPage checks the page of a list or neighbour query: sizes not negative, and one
+// direction only.
+func checkPage(first int, after string, last int, before string) error {
+	if err := checkFirst(first); err != nil {
+		return err
+	}
+	if last < 0 {
+		return fmt.Errorf("%w: negative last", ErrInvalidQuery)
+	}
+	if (first > 0 || after != "") && (last > 0 || before != "") {
+		return fmt.Errorf("%w: a page goes forward (first, after) or backward (last, before), not both", ErrInvalidQuery)
 	}
 	return nil
 }

@@ -37,8 +37,9 @@ type Reader interface {
 	// Neighbours returns, for each ID in q.IDs (result i for q.IDs[i]), the edges of that
 	// node that match q, each with the node at its other end, ordered by (Type, other
 	// node's sort key, other ID, outgoing before incoming); at most q.First per node,
-	// starting after q.After. An unknown ID yields an empty list. A self-loop is listed
-	// once, as outgoing, in every direction. See NeighbourKey.
+	// starting after q.After — or, paging backward, the q.Last that come just before
+	// q.Before (or the end), still in that order. An unknown ID yields an empty list. A
+	// self-loop is listed once, as outgoing, in every direction. See NeighbourKey.
 	Neighbours(ctx context.Context, q NeighbourQuery) ([][]Neighbour, error)
 
 	// CountNeighbours counts, for each ID in q.IDs, the edges Neighbours would return
@@ -129,7 +130,14 @@ type NeighbourQuery struct {
 	OtherLabels []kg.Label // empty: any label at the other end
 	First       int        // per node; 0: no limit
 	After       string     // cursor from Neighbour.Cursor; applies to every node in IDs
+	// Paging backward (Backward): the Last edges (0: all) just before Before (a cursor
+	// from Neighbour.Cursor; "": the end). Not with First or After.
+	Last   int
+	Before string
 }
+
+// Backward says whether q pages backward.
+func (q NeighbourQuery) Backward() bool { return q.Last > 0 || q.Before != "" }
 
 // Neighbour is one edge and the node at its other end.
 type Neighbour struct {
@@ -141,25 +149,34 @@ type Neighbour struct {
 // ListQuery selects one page of nodes of a label ("" lists every label).
 //
 // Paging is keyset paging: After holds the sort values of a row, and the page starts
-// strictly after that position in the order, whether or not that row still exists. A cursor
-// made for another order is refused with ErrBadCursor.
+// strictly after that position in the order, whether or not that row still exists. Paging
+// backward, Before holds them and the page is the Last rows strictly before that position
+// (or the end of the list), still in list order. A cursor made for another order is refused
+// with ErrBadCursor.
 type ListQuery struct {
 	Label     kg.Label
 	Where     *Filter
 	Order     []Order // empty: by name key, then ID
 	First     int     // 0: no limit
 	After     string  // cursor from Page.EndCursor or an item cursor
+	Last      int     // paging backward: at most this many (0: no limit); not with First or After
+	Before    string  // paging backward: cursor from Page.Cursors[0] or an item cursor
 	WithTotal bool    // compute Page.Total (costs a count)
 	Light     bool    // nodes may come without mentions and text (see Light reads)
 }
 
+// Backward says whether q pages backward.
+func (q ListQuery) Backward() bool { return q.Last > 0 || q.Before != "" }
+
 // Page is one page of a list.
 type Page struct {
 	Nodes       []*kg.Node
-	Cursors     []string // Cursors[i] resumes after Nodes[i]
+	Cursors     []string // Cursors[i] resumes after (or, backward, before) Nodes[i]
 	EndCursor   string   // the last of Cursors; "" for an empty page
-	HasNextPage bool
-	Total       int // only when ListQuery.WithTotal: all matches, ignoring After and First
+	HasNextPage bool     // paging forward: more rows follow the page
+	// HasPreviousPage: paging backward, more rows precede the page.
+	HasPreviousPage bool
+	Total           int // only when ListQuery.WithTotal: all matches, ignoring the cursors and sizes
 }
 
 // Field is a property a list can be filtered and ordered by.

@@ -69,14 +69,15 @@ func relTypeValues() []string {
 }
 
 var enumValues = map[string][]string{
-	"Label":          labelValues(),
-	"RelationType":   relTypeValues(),
-	"Direction":      {"OUT", "IN", "BOTH"},
-	"DocumentKind":   {kg.DocLetter, kg.DocMemo, kg.DocAnnex, kg.DocMotion, kg.DocReference, kg.DocDebate, kg.DocQuestions, kg.DocAnswers, kg.DocQAList},
-	"PersonKind":     {kg.PersonMinister, kg.PersonStaatssecretaris, kg.PersonMP, kg.PersonOther},
-	"MotionStatus":   {kg.MotionSubmitted, kg.MotionAdopted, kg.MotionRejected, kg.MotionCompleted},
-	"OrderField":     {"ID", "NAME", "DATE", "NUMBER", "DEGREE"},
-	"OrderDirection": {"ASC", "DESC"},
+	"Label":            labelValues(),
+	"RelationType":     relTypeValues(),
+	"Direction":        {"OUT", "IN", "BOTH"},
+	"DocumentKind":     {kg.DocLetter, kg.DocMemo, kg.DocAnnex, kg.DocMotion, kg.DocReference, kg.DocDebate, kg.DocQuestions, kg.DocAnswers, kg.DocQAList},
+	"PersonKind":       {kg.PersonMinister, kg.PersonStaatssecretaris, kg.PersonMP, kg.PersonOther},
+	"MotionStatus":     kg.MotionStatuses,
+	"CommitmentStatus": kg.CommitmentStatuses,
+	"OrderField":       {"ID", "NAME", "DATE", "NUMBER", "DEGREE"},
+	"OrderDirection":   {"ASC", "DESC"},
 }
 
 // validEnum reports whether s is a value of the named enum.

@@ -262,8 +262,8 @@ func (m Motion) DateSubmitted() *Date { return m.date(kg.PropDateSubmitted) }
 func (m Motion) DateAdopted() *Date   { return m.date(kg.PropDateAdopted) }
 func (m Motion) Request() *string     { return m.str(kg.PropRequest) }
 func (m Motion) CoSigned() bool       { return m.n.Bool(kg.PropCoSigned) }
-func (m Motion) Status() *MotionStatus {
-	if s := MotionStatus(m.n.Str(kg.PropStatus)); s.IsValid() {
+func (m Motion) Status(asOf *Date) *MotionStatus {
+	if s := MotionStatus(statusAsOf(m.n, asOf)); s.IsValid() {
 		return &s
 	}
 	return nil

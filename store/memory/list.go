@@ -2,15 +2,17 @@ package memory
 
 import (
 	"context"
+	"slices"
 	"sort"
 
 	"beleidsgraaf/store"
 )
 
 // List implements store.Reader: narrow the sorted rows to the run the filter's tests on the
-// sort key select (ranges.go), find the cursor's position in it, then scan forward,
-// filtering with the rest of the filter, until First+1 rows are found (the extra row only
-// says there is a next page).
+// sort key select (ranges.go), find the cursor's position in it, then scan forward (or,
+// paging backward, back from the Before cursor), filtering with the rest of the filter,
+// until First+1 (Last+1) rows are found: the extra row only says there is a next
+// (previous) page.
 func (s *Store) List(ctx context.Context, q store.ListQuery) (store.Page, error) {
 	sn, err := s.snap(ctx)
 	if err != nil {
@@ -23,23 +25,39 @@ func (s *Store) List(ctx context.Context, q store.ListQuery) (store.Page, error)
 	rows := sn.sorted(p.Label, p.Order)
 	lo, hi, where := sn.sortKeyRange(rows, p.Order, p.Where)
 	rows = rows[lo:hi]
-	start := 0
-	if p.After != nil {
-		start = sort.Search(len(rows), func(j int) bool {
-			return store.CompareSortValues(p.Order, sn.sortValues(p.Order, rows[j]), p.After) > 0
+	position := func(cursor []any, inclusive bool) int {
+		return sort.Search(len(rows), func(j int) bool {
+			c := store.CompareSortValues(p.Order, sn.sortValues(p.Order, rows[j]), cursor)
+			return c > 0 || inclusive && c == 0
 		})
 	}
+	start, end := 0, len(rows)
+	if p.After != nil {
+		start = position(p.After, false)
+	}
+	if p.Before != nil {
+		end = position(p.Before, true)
+	}
+	limit, step, j := p.First, 1, start
+	if p.Backward {
+		limit, step, j = p.Last, -1, end-1
+	}
 	var page store.Page
-	for _, i := range rows[start:] {
+	for ; j >= start && j < end; j += step {
+		i := rows[j]
 		if !sn.match(where, i) {
 			continue
 		}
-		if p.First > 0 && len(page.Nodes) == p.First {
-			page.HasNextPage = true
+		if limit > 0 && len(page.Nodes) == limit {
+			page.HasNextPage, page.HasPreviousPage = !p.Backward, p.Backward
 			break
 		}
 		page.Nodes = append(page.Nodes, &sn.nodes[i])
 		page.Cursors = append(page.Cursors, store.EncodeListCursor(p.Order, sn.sortValues(p.Order, i)))
+	}
+	if p.Backward {
+		slices.Reverse(page.Nodes)
+		slices.Reverse(page.Cursors)
 	}
 	if n := len(page.Cursors); n > 0 {
 		page.EndCursor = page.Cursors[n-1]

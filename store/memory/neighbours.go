@@ -18,13 +18,13 @@ func (s *Store) Neighbours(ctx context.Context, q store.NeighbourQuery) ([][]sto
 	if err := q.Validate(); err != nil {
 		return nil, err
 	}
-	var after *store.NeighbourKey
-	if q.After != "" {
-		k, err := store.DecodeNeighbourCursor(q.After)
-		if err != nil {
-			return nil, err
-		}
-		after = &k
+	after, err := decodeNeighbourCursor(q.After)
+	if err != nil {
+		return nil, err
+	}
+	before, err := decodeNeighbourCursor(q.Before)
+	if err != nil {
+		return nil, err
 	}
 	out := make([][]store.Neighbour, len(q.IDs))
 	for n, id := range q.IDs {
@@ -33,11 +33,20 @@ func (s *Store) Neighbours(ctx context.Context, q store.NeighbourQuery) ([][]sto
 			continue
 		}
 		list := sn.adj[i]
-		start := 0
+		start, end := 0, len(list)
 		if after != nil {
 			start = sort.Search(len(list), func(j int) bool { return sn.key(i, list[j]).Compare(*after) > 0 })
 		}
-		for _, a := range list[start:] {
+		if before != nil {
+			end = sort.Search(len(list), func(j int) bool { return sn.key(i, list[j]).Compare(*before) >= 0 })
+		}
+		// Forward: the first First from start; backward: the last Last before end.
+		limit, step, j := q.First, 1, start
+		if q.Backward() {
+			limit, step, j = q.Last, -1, end-1
+		}
+		for ; j >= start && j < end; j += step {
+			a := list[j]
 			if !sn.accepts(q, a) {
 				continue
 			}
@@ -46,12 +55,27 @@ func (s *Store) Neighbours(ctx context.Context, q store.NeighbourQuery) ([][]sto
 				Node:   &sn.nodes[a.other],
 				Cursor: store.EncodeNeighbourCursor(sn.key(i, a)),
 			})
-			if q.First > 0 && len(out[n]) == q.First {
+			if limit > 0 && len(out[n]) == limit {
 				break
 			}
 		}
+		if step < 0 {
+			slices.Reverse(out[n])
+		}
 	}
 	return out, nil
+}
+
+// decodeNeighbourCursor reads a cursor; nil for none.
+func decodeNeighbourCursor(s string) (*store.NeighbourKey, error) {
+	if s == "" {
+		return nil, nil
+	}
+	k, err := store.DecodeNeighbourCursor(s)
+	if err != nil {
+		return nil, err
+	}
+	return &k, nil
 }
 
 // CountNeighbours implements store.Reader.

@@ -3,6 +3,7 @@ package neo4j
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"beleidsgraaf/store"
@@ -119,15 +120,20 @@ func (c *cypher) rel(r *store.RelFilter, v string) (string, error) {
 }
 
 // orderBy is the ORDER BY list of an effective order: missing values last in both
-// directions.
-func orderBy(v string, order []store.Order) string {
+// directions. Reversed, it lists the same rows the other way round (missing values
+// first), for paging backward.
+func orderBy(v string, order []store.Order, reversed bool) string {
 	parts := make([]string, 0, 2*len(order))
 	for _, o := range order {
 		x, optional := fieldExpr(v, o.Field)
 		if optional {
-			parts = append(parts, x+" IS NULL")
+			if reversed {
+				parts = append(parts, x+" IS NULL DESC")
+			} else {
+				parts = append(parts, x+" IS NULL")
+			}
 		}
-		if o.Desc {
+		if o.Desc != reversed {
 			x += " DESC"
 		}
 		parts = append(parts, x)
@@ -136,24 +142,32 @@ func orderBy(v string, order []store.Order) string {
 }
 
 // after is the keyset predicate "strictly after the row with sort values vals" in an
-// effective order, with missing values last whatever the direction (CompareSortValues).
-func (c *cypher) after(v string, order []store.Order, vals []any) string {
+// effective order, with missing values last whatever the direction (CompareSortValues);
+// with before, "strictly before" it.
+func (c *cypher) after(v string, order []store.Order, vals []any, before bool) string {
 	pred := "false"
 	for i := len(order) - 1; i >= 0; i-- {
 		x, _ := fieldExpr(v, order[i].Field)
-		var gt, eq string
-		if vals[i] == nil {
-			gt, eq = "false", x+" IS NULL"
-		} else {
+		var beyond, eq string
+		switch {
+		case vals[i] == nil && before: // every present value comes before a missing one
+			beyond, eq = x+" IS NOT NULL", x+" IS NULL"
+		case vals[i] == nil:
+			beyond, eq = "false", x+" IS NULL"
+		default:
 			p := c.param(vals[i])
 			cmp := ">"
-			if order[i].Desc {
+			if order[i].Desc != before {
 				cmp = "<"
 			}
-			gt = fmt.Sprintf("(%s IS NULL OR %s %s %s)", x, x, cmp, p)
+			if before { // a missing value comes after p
+				beyond = fmt.Sprintf("coalesce(%s %s %s, false)", x, cmp, p)
+			} else {
+				beyond = fmt.Sprintf("(%s IS NULL OR %s %s %s)", x, x, cmp, p)
+			}
 			eq = fmt.Sprintf("coalesce(%s = %s, false)", x, p)
 		}
-		pred = fmt.Sprintf("(%s OR (%s AND %s))", gt, eq, pred)
+		pred = fmt.Sprintf("(%s OR (%s AND %s))", beyond, eq, pred)
 	}
 	return pred
 }
@@ -193,11 +207,20 @@ func (s *Store) List(ctx context.Context, q store.ListQuery) (store.Page, error)
 	}
 	fmt.Fprintf(&b, "CALL {\n  WITH g\n  %s", match)
 	if p.After != nil {
-		fmt.Fprintf(&b, "\n    AND %s", c.after("n", p.Order, p.After))
+		fmt.Fprintf(&b, "\n    AND %s", c.after("n", p.Order, p.After, false))
 	}
-	fmt.Fprintf(&b, "\n  WITH n ORDER BY %s", orderBy("n", p.Order))
-	if p.First > 0 {
-		b.WriteString(" LIMIT " + c.param(int64(p.First)+1))
+	if p.Before != nil {
+		fmt.Fprintf(&b, "\n    AND %s", c.after("n", p.Order, p.Before, true))
+	}
+	// Backward, the rows come nearest the cursor first (the order reversed), and are put
+	// back in list order below.
+	fmt.Fprintf(&b, "\n  WITH n ORDER BY %s", orderBy("n", p.Order, p.Backward))
+	limit := p.First
+	if p.Backward {
+		limit = p.Last
+	}
+	if limit > 0 {
+		b.WriteString(" LIMIT " + c.param(int64(limit)+1))
 	}
 	fmt.Fprintf(&b, "\n  RETURN collect([%s, n.%s]) AS rows\n}", projection(q.Light)("n"), propDegree)
 	b.WriteString(stableTail("total, rows"))
@@ -217,13 +240,17 @@ func (s *Store) List(ctx context.Context, q store.ListQuery) (store.Page, error)
 		if err != nil {
 			return store.Page{}, err
 		}
-		if p.First > 0 && len(page.Nodes) == p.First {
-			page.HasNextPage = true
+		if limit > 0 && len(page.Nodes) == limit {
+			page.HasNextPage, page.HasPreviousPage = !p.Backward, p.Backward
 			break
 		}
 		deg, _ := l[1].(int64)
 		page.Nodes = append(page.Nodes, n)
 		page.Cursors = append(page.Cursors, store.EncodeListCursor(p.Order, store.SortValues(p.Order, n, store.NameKey(n), int(deg))))
+	}
+	if p.Backward {
+		slices.Reverse(page.Nodes)
+		slices.Reverse(page.Cursors)
 	}
 	if n := len(page.Cursors); n > 0 {
 		page.EndCursor = page.Cursors[n-1]

@@ -55,9 +55,15 @@ func (s *Store) Neighbours(ctx context.Context, q store.NeighbourQuery) ([][]sto
 		return nil, err
 	}
 	params := map[string]any{"meta": metaKey, "ids": q.IDs}
+	// Forward, the rows after the cursor in neighbour order; backward, the rows before
+	// it, nearest first (re-sorted into neighbour order below).
+	cursor, cmp, desc, limit := q.After, ">", "", q.First
+	if q.Backward() {
+		cursor, cmp, desc, limit = q.Before, "<", " DESC", q.Last
+	}
 	var after string
-	if q.After != "" {
-		k, err := store.DecodeNeighbourCursor(q.After)
+	if cursor != "" {
+		k, err := store.DecodeNeighbourCursor(cursor)
 		if err != nil {
 			return nil, err
 		}
@@ -66,8 +72,8 @@ func (s *Store) Neighbours(ctx context.Context, q store.NeighbourQuery) ([][]sto
 			in = 1
 		}
 		params["aT"], params["aK"], params["aI"], params["aInc"] = string(k.Type), k.OtherKey, k.OtherID, in
-		after = fmt.Sprintf("  WHERE type(r) > $aT OR (type(r) = $aT AND (m.%[1]s > $aK OR (m.%[1]s = $aK AND (m.%[2]s > $aI OR (m.%[2]s = $aI AND inc > $aInc)))))\n",
-			propKey, propID)
+		after = fmt.Sprintf("  WHERE type(r) %[3]s $aT OR (type(r) = $aT AND (m.%[1]s %[3]s $aK OR (m.%[1]s = $aK AND (m.%[2]s %[3]s $aI OR (m.%[2]s = $aI AND inc %[3]s $aInc)))))\n",
+			propKey, propID, cmp)
 	}
 	out := make([][]store.Neighbour, len(q.IDs))
 	if len(q.IDs) == 0 {
@@ -83,10 +89,10 @@ func (s *Store) Neighbours(ctx context.Context, q store.NeighbourQuery) ([][]sto
 	}
 	b.WriteString("  WITH r, m, CASE WHEN startNode(r) = n THEN 0 ELSE 1 END AS inc\n")
 	b.WriteString(after)
-	fmt.Fprintf(&b, "  ORDER BY type(r), m.%s, m.%s, inc\n", propKey, propID)
-	if q.First > 0 {
+	fmt.Fprintf(&b, "  ORDER BY type(r)%[3]s, m.%[1]s%[3]s, m.%[2]s%[3]s, inc%[3]s\n", propKey, propID, desc)
+	if limit > 0 {
 		b.WriteString("  LIMIT $first\n")
-		params["first"] = int64(q.First)
+		params["first"] = int64(limit)
 	}
 	fmt.Fprintf(&b, "  RETURN collect([%s, %s, inc]) AS items\n}\nWITH g, collect([id, items]) AS rows", edgeProj("r"), nodeProj("m"))
 	b.WriteString(stableTail("rows"))

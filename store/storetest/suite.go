@@ -31,6 +31,8 @@ func Run(t *testing.T, newStore func(t *testing.T) store.Store) {
 	t.Run("InvalidQuery", func(t *testing.T) { testInvalidQuery(t, s) })
 	t.Run("Neighbours", func(t *testing.T) { testNeighbours(t, s) })
 	t.Run("Neighbours/Paging", func(t *testing.T) { testNeighbourPaging(t, s) })
+	t.Run("List/BothWays", func(t *testing.T) { testListBothWays(t, s) })
+	t.Run("Neighbours/BothWays", func(t *testing.T) { testNeighboursBothWays(t, s) })
 	t.Run("CountNeighbours", func(t *testing.T) { testCountNeighbours(t, s) })
 	t.Run("Search", func(t *testing.T) { testSearch(t, s) })
 	t.Run("Subgraph", func(t *testing.T) { testSubgraph(t, s) })

@@ -764,3 +764,45 @@ describe("languages", () => {
     assert.doesNotMatch(page.url(), /lang=/);
   });
 });
+
+describe("decisions and votes", () => {
+  // The bundled corpus has no metadata files, so the motion's details are answered by the
+  // server and given decisions on the way, in the shape the API answers them (see
+  // TestSyncThenServe for the server's side).
+  test("a motion's panel lists its decisions, the votes per fractie with seats, and the source record as a quote", async (t) => {
+    const record = "https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/Besluit(7b2e4c4e-0000-4000-8000-000000000224)";
+    const page = await open(t, "/#node=motion:28638-224", {
+      setup: async (page) => {
+        await page.route("**/graphql", async (route) => {
+          const body = route.request().postData() ?? "";
+          if (!body.includes("query Details") || !body.includes("decisions")) return route.fallback();
+          const res = await route.fetch();
+          const json = await res.json();
+          const node = json.data?.node;
+          if (node?.id === "motion:28638-224") {
+            const ev = (text, date, rec) => ({ ...node.mentions[0], quote: `Besluit: ${text} (${date}) — source record ${rec}`, start: 0, end: 0 });
+            const held = record.replace("224)", "223)");
+            const party = (name) => ({ id: "party:" + name.toLowerCase(), label: "Party", name });
+            node.decisions = [
+              { date: "2023-09-26", result: "HELD", text: "Aangehouden.", source: held, evidence: ev("Aangehouden.", "2023-09-26", held), votes: [] },
+              { date: "2023-10-03", result: "ADOPTED", text: "Aangenomen.", source: record, evidence: ev("Aangenomen.", "2023-10-03", record),
+                votes: [{ vote: "FOR", seats: 17, party: party("GL-PvdA") }, { vote: "FOR", seats: 5, party: party("CU") }, { vote: "AGAINST", seats: 20, party: party("PVV") }] },
+            ];
+          }
+          return route.fulfill({ response: res, json });
+        });
+      },
+    });
+    await page.locator('#panel[data-loaded="true"]').waitFor();
+    const decisions = page.locator("#panel ol.decisions > li.decision");
+    assert.equal(await decisions.count(), 2);
+    assert.match(await decisions.nth(0).innerText(), /Held · 26 Sept? 2023 · “?Aangehouden\.”?[\s\S]*Not put to the vote\./);
+    const adopted = await decisions.nth(1).innerText();
+    assert.match(adopted, /Adopted · 3 Oct 2023/);
+    assert.match(adopted, /For \(22 seats\)/);
+    assert.match(adopted, /Against \(20 seats\)/);
+    assert.ok(adopted.includes(record), "the source record is not shown");
+    assert.equal(await decisions.nth(1).locator("dl.votes button.nodelink").count(), 3);
+    await shoot(page, "13-motion-decisions");
+  });
+});

@@ -77,6 +77,18 @@ export interface NodeDetails extends NodeRef {
   props: Record<string, unknown>;
   mentions: Evidence[];
   relations: { totalCount: number; edges: RelationEdge[] };
+  /** A motion's decisions, oldest first, each with its votes per fractie (empty for others). */
+  decisions: Decision[];
+}
+
+/** A decision on a motion, as the Tweede Kamer's records state it. */
+export interface Decision {
+  date: string | null;
+  result: string;
+  text: string;
+  source: string;
+  evidence: Evidence;
+  votes: { vote: string; seats: number | null; party: NodeRef }[];
 }
 
 export interface DocumentText {
@@ -204,7 +216,8 @@ const PROPS = `
   ... on Organisation { abbreviation kind }
   ... on Report { title kind date }
   ... on Legislation { citation }
-  ... on Motion { citation dossier number dateSubmitted dateAdopted status request submitterNames }
+  ... on Motion { citation dossier number dateSubmitted dateAdopted status request submitterNames
+    decisions { date result text source evidence { ${EVIDENCE} } votes { vote seats party { id label name } } } }
   ... on Commitment { number description date }
   ... on Event { kind date }
   ... on ActionPlan { title date }
@@ -242,6 +255,7 @@ export async function nodeDetails(id: string): Promise<NodeDetails | null> {
   return {
     id: n.id, label: n.label, name: n.name, number: n.number as number | null, dossier: n.dossier as string | null,
     dateSubmitted: n.dateSubmitted as string | null, aliases: n.aliases, props, mentions: n.mentions,
+    decisions: (n.decisions as Decision[] | undefined) ?? [],
     relations: { totalCount: n.relations.totalCount, edges: n.relations.edges.map(({ relation, ...view }) => ({ ...relation, ...view })) },
   };
 }

@@ -1,7 +1,7 @@
 // The side panel: a node's properties and relations, each relation with the sentences that
 // state it and their documents; a relation on its own; and the document view with the quote
 // highlighted.
-import { citeDoc, type DocumentText, type Evidence, type NodeDetails, type RelationEdge } from "./api";
+import { citeDoc, type Decision, type DocumentText, type Evidence, type NodeDetails, type RelationEdge } from "./api";
 import { append, clear, h } from "./dom";
 import { lang, t } from "./i18n";
 import { dutchDate, fullName, humanise, officialUrl, type Nameable } from "./names";
@@ -198,6 +198,38 @@ export function evidenceList(evs: Evidence[], actions: PanelActions, shown = 2, 
   return ul;
 }
 
+const VOTE_ORDER = ["FOR", "AGAINST", "NOT_PARTICIPATED"];
+const VOTE_NAMES: Record<string, string> = { FOR: "For", AGAINST: "Against", NOT_PARTICIPATED: "Did not take part" };
+const RESULT_NAMES: Record<string, string> = { ADOPTED: "Adopted", REJECTED: "Rejected", HELD: "Held", WITHDRAWN: "Withdrawn", OTHER: "Other decision" };
+
+/** A motion's decisions: date, result and wording, the fracties' votes grouped by how they
+ * voted (with their seats), and the record that states it, shown like a quote. */
+function decisionList(ds: Decision[], actions: PanelActions) {
+  return h(
+    "ol.decisions",
+    null,
+    ds.map((d) => {
+      const groups = VOTE_ORDER.map((v) => [v, d.votes.filter((x) => x.vote === v)] as const).filter(([, vs]) => vs.length);
+      return h(
+        "li.decision",
+        { dataset: { result: d.result } },
+        h("p.decision-head", null, h("strong", null, t(RESULT_NAMES[d.result] ?? d.result)), ` · ${fmtDate(d.date)} · `, h("q", null, d.text)),
+        groups.length
+          ? h(
+              "dl.votes",
+              null,
+              groups.map(([v, vs]) => [
+                h("dt", null, t(VOTE_NAMES[v]), ` (${vs.reduce((n, x) => n + (x.seats ?? 0), 0)} ${t("seats")})`),
+                h("dd", null, vs.map((x) => [nodeLink(x.party, actions), x.seats ? h("span.seats", null, ` ${x.seats}`) : null])),
+              ]),
+            )
+          : h("p.note", null, t("Not put to the vote.")),
+        evidenceList([d.evidence], actions, 1),
+      );
+    }),
+  );
+}
+
 function nodeLink(n: Nameable, actions: PanelActions) {
   return h(
     "button.nodelink",
@@ -248,6 +280,7 @@ export function renderNode(el: HTMLElement, d: NodeDetails, actions: PanelAction
       ),
     ),
     props.length ? h("dl.props", null, props.map(([k, v]) => [h("dt", null, t(PROP_NAMES[k] ?? k)), h("dd", null, v)])) : null,
+    d.decisions.length ? [h("h3", null, t("Decisions"), " ", h("span.count", null, String(d.decisions.length))), decisionList(d.decisions, actions)] : null,
     h("h3", null, t("Relations"), " ", h("span.count", null, String(d.relations.totalCount))),
     d.relations.totalCount > d.relations.edges.length
       ? h("p.note", null, t("Showing the first {n} of {total}.", { n: d.relations.edges.length, total: d.relations.totalCount }))

@@ -1,0 +1,284 @@
+package loader
+
+import (
+	"encoding/json"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"beleidsgraaf/kg"
+)
+
+// SidecarSuffix ends the name of a metadata file: "kst-28638-224.meta.json" describes the
+// document of the same stem beside it ("kst-28638-224.xml", "kst-28638-224.pdf").
+// `beleidsgraaf sync` writes them; anyone may (the format is in the README, "Metadata files").
+const SidecarSuffix = ".meta.json"
+
+// Sidecar is what an official source states about one document. What it states wins over
+// what the text suggests (as the XML's own metadata does, xmlMeta); what only it knows (a
+// decision, a vote) enters the graph with evidence that names its source record.
+type Sidecar struct {
+	// Source names the services it was read from ("tkodata", "sru", "tkodata+sru").
+	Source string `json:"source"`
+	// Record is the API's record of the document (its URL).
+	Record string `json:"record,omitempty"`
+	// File is the document file it describes; FileURL where that file was downloaded from.
+	File    string `json:"file"`
+	FileURL string `json:"fileUrl,omitempty"`
+	// Modified is the source's modification stamp of the document: a new one, a new download.
+	Modified string `json:"modified,omitempty"`
+
+	Dossier string `json:"dossier,omitempty"` // "28638"
+	Number  int    `json:"number,omitempty"`  // the Kamerstuk's number in the dossier
+	Date    string `json:"date,omitempty"`    // YYYY-MM-DD
+	// Kind is the document kind in the graph's words (LETTER, MOTION, DEBATE_REPORT, …);
+	// StatedKind the source's own ("Motie", "Brief regering").
+	Kind       string `json:"kind,omitempty"`
+	StatedKind string `json:"statedKind,omitempty"`
+	Title      string `json:"title,omitempty"`
+
+	Signers    []SidecarActor   `json:"signers,omitempty"`
+	Submitters []SidecarActor   `json:"submitters,omitempty"`
+	Activity   *SidecarActivity `json:"activity,omitempty"`
+	// Decisions on the motion (for a motion), oldest first, each with its votes.
+	Decisions []SidecarDecision `json:"decisions,omitempty"`
+}
+
+// SidecarActor is a person or fractie in a role.
+type SidecarActor struct {
+	Name     string `json:"name"`
+	Party    string `json:"party,omitempty"`
+	Role     string `json:"role,omitempty"` // "Indiener", "Medeindiener", …
+	Function string `json:"function,omitempty"`
+}
+
+// SidecarActivity is the debate or meeting the document belongs to.
+type SidecarActivity struct {
+	Kind    string `json:"kind"` // "Tweeminutendebat", "Commissiedebat", …
+	Date    string `json:"date,omitempty"`
+	Subject string `json:"subject,omitempty"`
+	Record  string `json:"record,omitempty"`
+}
+
+// SidecarDecision is one decision (Besluit) on a motion.
+type SidecarDecision struct {
+	Date   string        `json:"date,omitempty"` // the voting session's date, YYYY-MM-DD
+	Result string        `json:"result"`         // ADOPTED, REJECTED, HELD, WITHDRAWN, OTHER
+	Text   string        `json:"text"`           // as stated: "Aangenomen."
+	Record string        `json:"record"`         // the Besluit's URL
+	Votes  []SidecarVote `json:"votes,omitempty"`
+}
+
+// SidecarVote is one fractie's vote (Stemming).
+type SidecarVote struct {
+	Party  string `json:"party"`
+	Vote   string `json:"vote"` // FOR, AGAINST, NOT_PARTICIPATED
+	Seats  int    `json:"seats,omitempty"`
+	Record string `json:"record"` // the Stemming's URL
+}
+
+// IsSidecar reports whether a file name is a metadata file.
+func IsSidecar(name string) bool { return strings.HasSuffix(strings.ToLower(name), SidecarSuffix) }
+
+// stem is the part of a file name a sidecar and its document share.
+func stem(name string) string {
+	base := filepath.Base(name)
+	if IsSidecar(base) {
+		return base[:len(base)-len(SidecarSuffix)]
+	}
+	return strings.TrimSuffix(base, filepath.Ext(base))
+}
+
+// readSidecar parses a metadata file and checks what the graph relies on.
+func readSidecar(data []byte) (*Sidecar, error) {
+	var s Sidecar
+	if err := json.Unmarshal(data, &s); err != nil {
+		return nil, fmt.Errorf("metadata file not readable: %w", err)
+	}
+	if s.Date != "" && !validDate(s.Date) {
+		return nil, fmt.Errorf("metadata file: date %q is not YYYY-MM-DD", s.Date)
+	}
+	if a := s.Activity; a != nil && a.Date != "" && !validDate(a.Date) {
+		return nil, fmt.Errorf("metadata file: activity date %q is not YYYY-MM-DD", a.Date)
+	}
+	if s.Number < 0 {
+		return nil, fmt.Errorf("metadata file: negative number %d", s.Number)
+	}
+	if s.Kind != "" && !knownKind(s.Kind) {
+		return nil, fmt.Errorf("metadata file: unknown kind %q", s.Kind)
+	}
+	for _, d := range s.Decisions {
+		if !oneOf(d.Result, kg.DecisionResults) {
+			return nil, fmt.Errorf("metadata file: unknown decision result %q", d.Result)
+		}
+		if d.Date != "" && !validDate(d.Date) {
+			return nil, fmt.Errorf("metadata file: decision date %q is not YYYY-MM-DD", d.Date)
+		}
+		for _, v := range d.Votes {
+			if !oneOf(v.Vote, kg.VoteChoices) || strings.TrimSpace(v.Party) == "" {
+				return nil, fmt.Errorf("metadata file: a vote needs a party and FOR, AGAINST or NOT_PARTICIPATED (party %q, vote %q)", v.Party, v.Vote)
+			}
+		}
+	}
+	return &s, nil
+}
+
+func validDate(s string) bool {
+	_, err := time.Parse(time.DateOnly, s)
+	return err == nil
+}
+
+func knownKind(k string) bool {
+	return oneOf(k, []string{kg.DocLetter, kg.DocMemo, kg.DocAnnex, kg.DocMotion, kg.DocReference, kg.DocDebate, kg.DocQuestions, kg.DocAnswers, kg.DocQAList})
+}
+
+func oneOf(s string, set []string) bool {
+	for _, x := range set {
+		if s == x {
+			return true
+		}
+	}
+	return false
+}
+
+// applyStated lets the metadata file's statements win over what the text suggested.
+func (m *meta) applyStated(s *Sidecar) {
+	if s.Dossier != "" {
+		m.dossier = normaliseDossier(s.Dossier)
+	}
+	if s.Number > 0 {
+		m.number = s.Number
+	}
+	if t, err := time.Parse(time.DateOnly, s.Date); err == nil {
+		m.date = Date{Y: t.Year(), M: t.Month(), D: t.Day()}
+		m.placeDate = true
+	}
+	if s.Kind != "" {
+		m.kind = s.Kind
+	}
+	if s.Title != "" {
+		m.title = s.Title
+	}
+}
+
+// statedFacts are the facts only the source knows: a motion's decisions and votes (only a
+// motion's: a letter's "voor kennisgeving aangenomen" is no decision on a motion), and the
+// debate it was submitted in.
+func statedFacts(d *docCtx, out *facts) {
+	s := d.stated
+	if s == nil || d.meta.kind != kg.DocMotion || d.meta.dossier == "" || d.meta.number <= 0 {
+		return
+	}
+	motion := kg.MotionID(d.meta.dossier, d.meta.number)
+	if a := s.Activity; a != nil && strings.TrimSpace(a.Kind) != "" && validDate(a.Date) {
+		kind := strings.ToLower(strings.Join(strings.Fields(a.Kind), " "))
+		if c, ok := debateKinds[kind]; ok {
+			kind = c
+		}
+		ev := kg.Evidence{Document: d.id, Quote: "Activiteit: " + a.Kind + " (" + a.Date + ") — source record " + a.Record}
+		event := eventNode(kind, a.Date, ev)
+		out.add(event)
+		out.edge(kg.SubmittedIn, motion, event.n.ID, ev)
+	}
+	if len(s.Decisions) == 0 {
+		return
+	}
+	f := decisionsFact{motion: motion, doc: d.id,
+		fallbackName: "motie " + kg.Citation(d.meta.dossier, d.meta.number)}
+	f.props = map[string]any{kg.PropDossier: d.meta.dossier, kg.PropNumber: int64(d.meta.number),
+		kg.PropCitation: kg.Citation(d.meta.dossier, d.meta.number)}
+	for _, sd := range s.Decisions {
+		dec := kg.Decision{Date: sd.Date, Result: sd.Result, Text: sd.Text, Record: sd.Record}
+		for _, v := range sd.Votes {
+			party := strings.TrimSpace(v.Party)
+			vote := kg.Vote{Party: party, Choice: v.Vote, Seats: int64(v.Seats), Record: v.Record}
+			dec.Votes = append(dec.Votes, vote)
+			f.parties = append(f.parties, kg.Node{ID: kg.PartyID(party), Label: kg.Party, Name: party,
+				Mentions: []kg.Evidence{kg.VoteEvidence(d.id, vote)}})
+		}
+		f.decisions = append(f.decisions, dec)
+	}
+	out.add(f)
+}
+
+// decisionsFact carries a motion's decisions and votes to the assembler. They are set once
+// the motions are resolved (rule 9), on the motion the text established or, when its text
+// was not recognised as a motion, on a Motion made from the stated metadata.
+type decisionsFact struct {
+	motion, doc, fallbackName string
+	props                     map[string]any
+	decisions                 []kg.Decision
+	parties                   []kg.Node
+}
+
+func (x decisionsFact) apply(a *assembler) { a.decided = append(a.decided, x) }
+func (x decisionsFact) key() string        { return "decisions of " + x.motion }
+
+// applyDecisions sets the stated decisions (rule 9): the source's list replaces any other,
+// each decision is also a dated step of the motion's status history (rule 8 stores them
+// after), and each party that voted is a Party node mentioned by its vote record.
+func (a *assembler) applyDecisions() {
+	for _, x := range a.decided {
+		n := a.b.Get(x.motion)
+		if n == nil {
+			n = a.b.Node(kg.Node{ID: x.motion, Label: kg.Motion, Name: x.fallbackName, Props: x.props})
+			a.historyDefault[x.motion] = kg.MotionSubmitted
+		}
+		kg.SetDecisions(n.Props, x.decisions)
+		n.Props[kg.PropStatedIn] = x.doc
+		for _, d := range x.decisions {
+			if status, ok := decisionStatus[d.Result]; ok {
+				a.steps[x.motion] = append(a.steps[x.motion], kg.StatusStep{Status: status, Date: d.Date, Evidence: kg.DecisionEvidence(x.doc, d)})
+			}
+		}
+		for _, p := range x.parties {
+			a.b.Node(p)
+		}
+	}
+}
+
+// decisionStatus is the status step a decision's result is; OTHER is none.
+var decisionStatus = map[string]string{kg.DecisionAdopted: kg.MotionAdopted, kg.DecisionRejected: kg.MotionRejected,
+	kg.DecisionHeld: kg.MotionHeld, kg.DecisionWithdrawn: kg.MotionWithdrawn}
+
+// splitSidecars takes the metadata files out of the sources and pairs each with the
+// documents of its stem. A metadata file without a document is a warning.
+func splitSidecars(srcs []source) (docs []source, byStem map[string]source, warnings []error) {
+	byStem = map[string]source{}
+	stems := map[string]bool{}
+	for _, s := range srcs {
+		if IsSidecar(s.name) {
+			byStem[stem(s.name)] = s
+			continue
+		}
+		docs = append(docs, s)
+		stems[stem(s.name)] = true
+	}
+	for st, s := range byStem {
+		if !stems[st] {
+			warnings = append(warnings, &Warning{File: s.name, Msg: "metadata file without its document (" + st + ".*): skipped"})
+			delete(byStem, st)
+		}
+	}
+	slices.SortFunc(warnings, func(a, b error) int { return strings.Compare(a.Error(), b.Error()) })
+	return docs, byStem, warnings
+}
+
+// sidecarOf reads the metadata file of a document, if it has one. A file that cannot be
+// read or makes no sense is a warning; the document loads from its text alone.
+func sidecarOf(byStem map[string]source, doc string) (*Sidecar, error) {
+	src, ok := byStem[stem(doc)]
+	if !ok {
+		return nil, nil
+	}
+	data, err := src.read()
+	if err == nil {
+		var s *Sidecar
+		if s, err = readSidecar(data); err == nil {
+			return s, nil
+		}
+	}
+	return nil, &Warning{File: src.name, Msg: err.Error() + "; " + doc + " loads from its text alone"}
+}

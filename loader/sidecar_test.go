@@ -1,0 +1,139 @@
+package loader
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"beleidsgraaf/kg"
+)
+
+const sidecarMotion = "28 638 Mensenhandel\n\nNr. 167 MOTIE VAN DE LEDEN KUIK EN VAN DER GRAAF\n\nVoorgesteld 4 juli 2019\n\nDe Kamer,\n\ngehoord de beraadslaging,\n\nverzoekt de regering, een kader te formuleren,\n\nen gaat over tot de orde van de dag.\n\nKuik\n\nDe Graaf\n"
+
+const sidecarJSON = `{"source":"tkodata+sru","file":"kst-28638-167.txt","dossier":"28638","number":167,
+ "date":"2019-07-03","kind":"MOTION","statedKind":"Motie","title":"Motie van de leden Kuik en Van der Graaf over een kader",
+ "activity":{"kind":"Tweeminutendebat","date":"2019-07-02","record":"https://example.org/Activiteit(a1)"},
+ "decisions":[{"date":"2019-07-09","result":"ADOPTED","text":"Aangenomen.","record":"https://example.org/Besluit(b1)",
+   "votes":[{"party":"CDA","vote":"FOR","seats":19,"record":"https://example.org/Stemming(s1)"},
+            {"party":"PVV","vote":"AGAINST","seats":20,"record":"https://example.org/Stemming(s2)"}]}]}`
+
+func TestSidecarStatedMetadataAndDecisions(t *testing.T) {
+	g, errs := Load([]File{
+		{Name: "kst-28638-167.txt", Data: []byte(sidecarMotion)},
+		{Name: "kst-28638-167.meta.json", Data: []byte(sidecarJSON)},
+	})
+	if len(errs) > 0 {
+		t.Fatalf("errors: %v", errs)
+	}
+	doc := g.Node("doc:28638-167")
+	if doc == nil {
+		t.Fatal("no document doc:28638-167")
+	}
+	// the stated date and title win over the text's "Voorgesteld 4 juli 2019" and heading
+	if got := doc.Str(kg.PropDate); got != "2019-07-03" {
+		t.Errorf("date = %q, want the stated 2019-07-03", got)
+	}
+	if got := doc.Str(kg.PropTitle); !strings.HasPrefix(got, "Motie van de leden Kuik") {
+		t.Errorf("title = %q, want the stated one", got)
+	}
+	m := g.Node("motion:28638-167")
+	if m == nil {
+		t.Fatal("no motion:28638-167")
+	}
+	if m.Name != "motie-Kuik/Van der Graaf" {
+		t.Errorf("motion name = %q: the text's name must stay", m.Name)
+	}
+	ds := m.Decisions()
+	if len(ds) != 1 || ds[0].Result != kg.DecisionAdopted || ds[0].Date != "2019-07-09" || len(ds[0].Votes) != 2 {
+		t.Fatalf("decisions = %+v", ds)
+	}
+	if v := ds[0].Votes[1]; v.Party != "PVV" || v.Choice != kg.VoteAgainst || v.Seats != 20 || v.Record != "https://example.org/Stemming(s2)" {
+		t.Errorf("second vote = %+v", v)
+	}
+	// the decision is a dated step of the status history too
+	if got := m.Str(kg.PropStatus); got != kg.MotionAdopted {
+		t.Errorf("status = %q, want ADOPTED from the stated decision", got)
+	}
+	if h := strings.Join(m.Strings(kg.PropStatusHistory), "\n"); !strings.Contains(h, `"status":"ADOPTED","date":"2019-07-09"`) || !strings.Contains(h, "Besluit(b1)") {
+		t.Errorf("history lacks the decision: %s", h)
+	}
+	if got := m.Str(kg.PropStatedIn); got != "doc:28638-167" {
+		t.Errorf("statedIn = %q", got)
+	}
+	p := g.Node("party:cda")
+	if p == nil || p.Label != kg.Party || len(p.Mentions) == 0 || !strings.Contains(p.Mentions[0].Quote, "Stemming(s1)") {
+		t.Fatalf("party:cda = %+v, want a Party mentioned by its vote record", p)
+	}
+	// the stated debate: an Event the text's mentions of it would merge with, SUBMITTED_IN
+	if e := g.Node("event:tweeminutendebat-2019-07-02"); e == nil || e.Str(kg.PropKind) != "tweeminutendebat" {
+		t.Fatalf("event = %+v", e)
+	}
+	if !slices.ContainsFunc(g.Edges, func(e kg.Edge) bool {
+		return e.Type == kg.SubmittedIn && e.From == "motion:28638-167" && e.To == "event:tweeminutendebat-2019-07-02" &&
+			strings.Contains(e.Evidence[0].Quote, "Activiteit(a1)")
+	}) {
+		t.Error("no SUBMITTED_IN from the motion to the stated debate, with the record as evidence")
+	}
+	if err := g.Validate(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestSidecarProblemsAreWarnings(t *testing.T) {
+	cases := []struct {
+		name, sidecar, want string
+	}{
+		{"not JSON", `{"dossier":`, "metadata file not readable"},
+		{"bad date", `{"date":"3 juli 2019"}`, "not YYYY-MM-DD"},
+		{"bad activity date", `{"activity":{"kind":"Commissiedebat","date":"gisteren"}}`, "activity date"},
+		{"unknown kind", `{"kind":"PAMPHLET"}`, "unknown kind"},
+		{"unknown result", `{"decisions":[{"result":"MAYBE","text":"?","record":"r"}]}`, "unknown decision result"},
+		{"vote without party", `{"decisions":[{"result":"ADOPTED","text":"Aangenomen.","record":"r","votes":[{"party":" ","vote":"FOR","record":"s"}]}]}`, "a vote needs a party"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			g, errs := Load([]File{
+				{Name: "kst-28638-167.txt", Data: []byte(sidecarMotion)},
+				{Name: "kst-28638-167.meta.json", Data: []byte(c.sidecar)},
+			})
+			if len(Failures(errs)) > 0 || len(errs) != 1 || !strings.Contains(errs[0].Error(), c.want) {
+				t.Fatalf("errors = %v, want one warning with %q", errs, c.want)
+			}
+			if g.Node("doc:28638-167") == nil || g.Node("motion:28638-167") == nil {
+				t.Error("the document must still load from its text")
+			}
+		})
+	}
+}
+
+func TestSidecarWithoutDocument(t *testing.T) {
+	_, errs := Load([]File{
+		{Name: "kst-28638-167.txt", Data: []byte(sidecarMotion)},
+		{Name: "kst-28638-999.meta.json", Data: []byte(`{}`)},
+	})
+	if len(errs) != 1 || !strings.Contains(errs[0].Error(), "kst-28638-999.meta.json: metadata file without its document") {
+		t.Fatalf("errors = %v", errs)
+	}
+}
+
+// A motion whose text is not recognised as one still gets its stated decisions.
+func TestSidecarMakesTheMotionFromStatedMetadata(t *testing.T) {
+	g, errs := Load([]File{
+		{Name: "kst-28638-300.txt", Data: []byte("Een tekst zonder kop.\n\nDe regering wordt iets gevraagd.\n")},
+		{Name: "kst-28638-300.meta.json", Data: []byte(`{"dossier":"28638","number":300,"kind":"MOTION","date":"2024-02-01",
+			"decisions":[{"result":"REJECTED","text":"Verworpen.","record":"https://example.org/Besluit(b9)"}]}`)},
+	})
+	if len(errs) > 0 {
+		t.Fatalf("errors: %v", errs)
+	}
+	m := g.Node("motion:28638-300")
+	if m == nil || m.Name != "motie Kamerstuk 28 638, nr. 300" || len(m.Decisions()) != 1 || m.Str(kg.PropStatus) != kg.MotionRejected {
+		t.Fatalf("motion = %+v", m)
+	}
+	if d := g.Node("doc:28638-300"); d == nil || d.Str(kg.PropKind) != kg.DocMotion {
+		t.Fatalf("document = %+v, want the stated kind MOTION", d)
+	}
+	if !slices.ContainsFunc(g.Nodes, func(n kg.Node) bool { return n.ID == "motion:28638-300" }) {
+		t.Fatal("motion not in the graph's node list")
+	}
+}
