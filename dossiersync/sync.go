@@ -88,11 +88,11 @@ type fileState struct {
 // documents that cannot be fetched are in Result.Failed, and the rest still arrives.
 func Run(ctx context.Context, o Options) (Result, error) {
 	var res Result
-	if o.Client == nil {
-		o.Client = polite.New(max(o.Workers, 1))
-	}
 	if o.Workers <= 0 {
 		o.Workers = 4
+	}
+	if o.Client == nil {
+		o.Client = polite.New(o.Workers)
 	}
 	if err := os.MkdirAll(o.Dir, 0o755); err != nil {
 		return res, err

@@ -149,6 +149,24 @@ func TestSyncSince(t *testing.T) {
 	}
 }
 
+func TestSyncDownloadsFromAMirror(t *testing.T) {
+	srv := sourcetest.New(sourcetest.Generate(10))
+	defer srv.Close()
+	var w waits
+	o := options(srv, t.TempDir(), &w)
+	o.DownloadURL = srv.URL + sourcetest.MirrorPath
+	res, err := Run(context.Background(), o)
+	if err != nil || res.Fetched != 10 {
+		t.Fatalf("%+v, %v", res, err)
+	}
+	for _, n := range []int{205, 210} { // the debate reports: original files
+		mirror := strings.Replace(sourcetest.ResourcePath(n), sourcetest.ODataPath, sourcetest.MirrorPath, 1)
+		if srv.Requests(mirror) != 1 || srv.Requests(sourcetest.ResourcePath(n)) != 0 {
+			t.Errorf("nr. %d: %d from the mirror, %d from the API; want all from the mirror", n, srv.Requests(mirror), srv.Requests(sourcetest.ResourcePath(n)))
+		}
+	}
+}
+
 func TestSyncRetries429And503(t *testing.T) {
 	srv := sourcetest.New(sourcetest.Generate(10))
 	defer srv.Close()

@@ -18,7 +18,7 @@ import (
 // region    ************************** generated!.gotpl **************************
 
 type OfficeResolver interface {
-	Relations(ctx context.Context, obj *model.Office, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string) (*model.RelationConnection, error)
+	Relations(ctx context.Context, obj *model.Office, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
 	Holders(ctx context.Context, obj *model.Office, first *int) ([]*model.Person, error)
 	HoldersConnection(ctx context.Context, obj *model.Office, first *int, after *string, last *int, before *string) (*model.RelationConnection, error)
 	Signed(ctx context.Context, obj *model.Office, first *int) ([]*model.Document, error)
@@ -30,7 +30,7 @@ type OfficeResolver interface {
 	MentionedIn(ctx context.Context, obj *model.Office, first *int, after *string, last *int, before *string) (*model.RelationConnection, error)
 }
 type OrganisationResolver interface {
-	Relations(ctx context.Context, obj *model.Organisation, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string) (*model.RelationConnection, error)
+	Relations(ctx context.Context, obj *model.Organisation, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
 
 	Holds(ctx context.Context, obj *model.Organisation, first *int, after *string, last *int, before *string) (*model.RelationConnection, error)
 	Executes(ctx context.Context, obj *model.Organisation, first *int, after *string, last *int, before *string) (*model.RelationConnection, error)
@@ -49,13 +49,13 @@ type OrganisationResolver interface {
 	MentionedIn(ctx context.Context, obj *model.Organisation, first *int, after *string, last *int, before *string) (*model.RelationConnection, error)
 }
 type PartyResolver interface {
-	Relations(ctx context.Context, obj *model.Party, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string) (*model.RelationConnection, error)
+	Relations(ctx context.Context, obj *model.Party, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
 	Members(ctx context.Context, obj *model.Party, first *int) ([]*model.Person, error)
 	MembersConnection(ctx context.Context, obj *model.Party, first *int, after *string, last *int, before *string) (*model.RelationConnection, error)
 	MentionedIn(ctx context.Context, obj *model.Party, first *int, after *string, last *int, before *string) (*model.RelationConnection, error)
 }
 type PersonResolver interface {
-	Relations(ctx context.Context, obj *model.Person, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string) (*model.RelationConnection, error)
+	Relations(ctx context.Context, obj *model.Person, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
 
 	Submitted(ctx context.Context, obj *model.Person, first *int) ([]*model.Motion, error)
 	SubmittedConnection(ctx context.Context, obj *model.Person, first *int, after *string, last *int, before *string) (*model.RelationConnection, error)
@@ -351,6 +351,14 @@ func (ec *executionContext) field_Office_relations_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["before"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*model.Date, error) {
+			return ec.unmarshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg7
 	return args, nil
 }
 
@@ -963,6 +971,14 @@ func (ec *executionContext) field_Organisation_relations_args(ctx context.Contex
 		return nil, err
 	}
 	args["before"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*model.Date, error) {
+			return ec.unmarshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg7
 	return args, nil
 }
 
@@ -1115,6 +1131,14 @@ func (ec *executionContext) field_Party_relations_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["before"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*model.Date, error) {
+			return ec.unmarshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg7
 	return args, nil
 }
 
@@ -1357,6 +1381,14 @@ func (ec *executionContext) field_Person_relations_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["before"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*model.Date, error) {
+			return ec.unmarshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg7
 	return args, nil
 }
 
@@ -1602,7 +1634,7 @@ func (ec *executionContext) _Office_relations(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Office().Relations(ctx, obj, fc.Args["types"].([]model.RelationType), fc.Args["direction"].(*model.Direction), fc.Args["labels"].([]model.Label), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Office().Relations(ctx, obj, fc.Args["types"].([]model.RelationType), fc.Args["direction"].(*model.Direction), fc.Args["labels"].([]model.Label), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationConnection) graphql.Marshaler {
@@ -2030,6 +2062,29 @@ func (ec *executionContext) fieldContext_Office_mentionedIn(ctx context.Context,
 		return fc, err
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Office_since(ctx context.Context, field graphql.CollectedField, obj *model.Office) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Office_since(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Since(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Office_since(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Office", field, true, false, "Date")
 }
 
 func (ec *executionContext) _OfficeConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection) (ret graphql.Marshaler) {
@@ -2606,7 +2661,7 @@ func (ec *executionContext) _Organisation_relations(ctx context.Context, field g
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Organisation().Relations(ctx, obj, fc.Args["types"].([]model.RelationType), fc.Args["direction"].(*model.Direction), fc.Args["labels"].([]model.Label), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Organisation().Relations(ctx, obj, fc.Args["types"].([]model.RelationType), fc.Args["direction"].(*model.Direction), fc.Args["labels"].([]model.Label), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationConnection) graphql.Marshaler {
@@ -3346,6 +3401,29 @@ func (ec *executionContext) fieldContext_Organisation_mentionedIn(ctx context.Co
 	return fc, nil
 }
 
+func (ec *executionContext) _Organisation_since(ctx context.Context, field graphql.CollectedField, obj *model.Organisation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Organisation_since(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Since(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Organisation_since(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Organisation", field, true, false, "Date")
+}
+
 func (ec *executionContext) _OrganisationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -3920,7 +3998,7 @@ func (ec *executionContext) _Party_relations(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Party().Relations(ctx, obj, fc.Args["types"].([]model.RelationType), fc.Args["direction"].(*model.Direction), fc.Args["labels"].([]model.Label), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Party().Relations(ctx, obj, fc.Args["types"].([]model.RelationType), fc.Args["direction"].(*model.Direction), fc.Args["labels"].([]model.Label), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationConnection) graphql.Marshaler {
@@ -4084,6 +4162,29 @@ func (ec *executionContext) fieldContext_Party_mentionedIn(ctx context.Context, 
 		return fc, err
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Party_since(ctx context.Context, field graphql.CollectedField, obj *model.Party) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Party_since(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Since(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Party_since(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Party", field, true, false, "Date")
 }
 
 func (ec *executionContext) _PartyConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection) (ret graphql.Marshaler) {
@@ -4660,7 +4761,7 @@ func (ec *executionContext) _Person_relations(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Person().Relations(ctx, obj, fc.Args["types"].([]model.RelationType), fc.Args["direction"].(*model.Direction), fc.Args["labels"].([]model.Label), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Person().Relations(ctx, obj, fc.Args["types"].([]model.RelationType), fc.Args["direction"].(*model.Direction), fc.Args["labels"].([]model.Label), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationConnection) graphql.Marshaler {
@@ -5233,6 +5334,29 @@ func (ec *executionContext) fieldContext_Person_mentionedIn(ctx context.Context,
 		return fc, err
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Person_since(ctx context.Context, field graphql.CollectedField, obj *model.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_since(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Since(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_since(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Person", field, true, false, "Date")
 }
 
 func (ec *executionContext) _PersonConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection) (ret graphql.Marshaler) {
@@ -6000,6 +6124,11 @@ func (ec *executionContext) _Office(ctx context.Context, sel ast.SelectionSet, o
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Office_mentionedIn(ctx, field, obj)
 				})
+		case "since":
+			out.Values[i] = ec._Office_since(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -6351,6 +6480,11 @@ func (ec *executionContext) _Organisation(ctx context.Context, sel ast.Selection
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Organisation_mentionedIn(ctx, field, obj)
 				})
+		case "since":
+			out.Values[i] = ec._Organisation_since(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -6620,6 +6754,11 @@ func (ec *executionContext) _Party(ctx context.Context, sel ast.SelectionSet, ob
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Party_mentionedIn(ctx, field, obj)
 				})
+		case "since":
+			out.Values[i] = ec._Party_since(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -6952,6 +7091,11 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Person_mentionedIn(ctx, field, obj)
 				})
+		case "since":
+			out.Values[i] = ec._Person_since(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -7519,6 +7663,13 @@ func (ec *executionContext) marshalNPersonRelationEdge2ᚖbeleidsgraafᚋgraph�
 func (ec *executionContext) unmarshalNPersonWhere2ᚖbeleidsgraafᚋgraphᚋmodelᚐPersonWhere(ctx context.Context, v any) (*model.PersonWhere, error) {
 	res, err := ec.unmarshalInputPersonWhere(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOOffice2ᚖbeleidsgraafᚋgraphᚋmodelᚐOffice(ctx context.Context, sel ast.SelectionSet, v *model.Office) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Office(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOOrganisation2ᚖbeleidsgraafᚋgraphᚋmodelᚐOrganisation(ctx context.Context, sel ast.SelectionSet, v *model.Organisation) graphql.Marshaler {

@@ -11,7 +11,7 @@ import (
 	"context"
 )
 
-func (r *officeResolver) Relations(ctx context.Context, obj *model.Office, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *officeResolver) Relations(ctx context.Context, obj *model.Office, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.relations(ctx, obj, types, direction, labels, pageArgs{first, after, last, before})
 }
 
@@ -51,7 +51,7 @@ func (r *officeResolver) MentionedIn(ctx context.Context, obj *model.Office, fir
 	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
-func (r *organisationResolver) Relations(ctx context.Context, obj *model.Organisation, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *organisationResolver) Relations(ctx context.Context, obj *model.Organisation, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.relations(ctx, obj, types, direction, labels, pageArgs{first, after, last, before})
 }
 
@@ -115,7 +115,7 @@ func (r *organisationResolver) MentionedIn(ctx context.Context, obj *model.Organ
 	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
-func (r *partyResolver) Relations(ctx context.Context, obj *model.Party, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *partyResolver) Relations(ctx context.Context, obj *model.Party, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.relations(ctx, obj, types, direction, labels, pageArgs{first, after, last, before})
 }
 
@@ -131,7 +131,7 @@ func (r *partyResolver) MentionedIn(ctx context.Context, obj *model.Party, first
 	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
-func (r *personResolver) Relations(ctx context.Context, obj *model.Person, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *personResolver) Relations(ctx context.Context, obj *model.Person, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.relations(ctx, obj, types, direction, labels, pageArgs{first, after, last, before})
 }
 
@@ -191,19 +191,19 @@ func (r *queryResolver) Party(ctx context.Context, name string) (*model.Party, e
 	return lookupOne[*model.Party](ctx, r.Resolver, kg.Party, name)
 }
 
-func (r *queryResolver) Organisations(ctx context.Context, first *int, after *string, last *int, before *string, where *model.OrganisationWhere, orderBy []*model.NodeOrder) (*model.Connection, error) {
+func (r *queryResolver) Organisations(ctx context.Context, first *int, after *string, last *int, before *string, where *model.OrganisationWhere, orderBy []*model.NodeOrder, asOf *model.Date) (*model.Connection, error) {
 	return r.list(ctx, kg.Organisation, organisationWhere(where), orderBy, pageArgs{first, after, last, before})
 }
 
-func (r *queryResolver) Persons(ctx context.Context, first *int, after *string, last *int, before *string, where *model.PersonWhere, orderBy []*model.NodeOrder) (*model.Connection, error) {
+func (r *queryResolver) Persons(ctx context.Context, first *int, after *string, last *int, before *string, where *model.PersonWhere, orderBy []*model.NodeOrder, asOf *model.Date) (*model.Connection, error) {
 	return r.list(ctx, kg.Person, personWhere(where), orderBy, pageArgs{first, after, last, before})
 }
 
-func (r *queryResolver) Parties(ctx context.Context, first *int, after *string, last *int, before *string, where *model.NodeWhere, orderBy []*model.NodeOrder) (*model.Connection, error) {
+func (r *queryResolver) Parties(ctx context.Context, first *int, after *string, last *int, before *string, where *model.NodeWhere, orderBy []*model.NodeOrder, asOf *model.Date) (*model.Connection, error) {
 	return r.list(ctx, kg.Party, nodeWhere(where), orderBy, pageArgs{first, after, last, before})
 }
 
-func (r *queryResolver) Offices(ctx context.Context, first *int, after *string, last *int, before *string, where *model.NodeWhere, orderBy []*model.NodeOrder) (*model.Connection, error) {
+func (r *queryResolver) Offices(ctx context.Context, first *int, after *string, last *int, before *string, where *model.NodeWhere, orderBy []*model.NodeOrder, asOf *model.Date) (*model.Connection, error) {
 	return r.list(ctx, kg.Office, nodeWhere(where), orderBy, pageArgs{first, after, last, before})
 }
 

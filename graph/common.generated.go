@@ -617,7 +617,7 @@ func (ec *executionContext) unmarshalInputNumberedWhere(ctx context.Context, obj
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"id", "name", "number", "related", "AND", "OR", "NOT"}
+	fieldsInOrder := [...]string{"id", "name", "number", "related", "AND", "OR", "NOT", "open"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -673,6 +673,13 @@ func (ec *executionContext) unmarshalInputNumberedWhere(ctx context.Context, obj
 				return it, err
 			}
 			it.Not = data
+		case "open":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("open"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Open = data
 		}
 	}
 	return it, nil
@@ -872,6 +879,16 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 // endregion **************************** object.gotpl ****************************
 
 // region    ***************************** type.gotpl *****************************
+
+func (ec *executionContext) unmarshalNDate2beleidsgraafᚋgraphᚋmodelᚐDate(ctx context.Context, v any) (model.Date, error) {
+	var res model.Date
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDate2beleidsgraafᚋgraphᚋmodelᚐDate(ctx context.Context, sel ast.SelectionSet, v model.Date) graphql.Marshaler {
+	return v
+}
 
 func (ec *executionContext) unmarshalNDatedWhere2ᚖbeleidsgraafᚋgraphᚋmodelᚐDatedWhere(ctx context.Context, v any) (*model.DatedWhere, error) {
 	res, err := ec.unmarshalInputDatedWhere(ctx, v)

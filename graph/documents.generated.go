@@ -18,7 +18,7 @@ import (
 // region    ************************** generated!.gotpl **************************
 
 type DocumentResolver interface {
-	Relations(ctx context.Context, obj *model.Document, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string) (*model.RelationConnection, error)
+	Relations(ctx context.Context, obj *model.Document, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
 
 	Motion(ctx context.Context, obj *model.Document) (*model.Motion, error)
 	Signatories(ctx context.Context, obj *model.Document, first *int) ([]model.Node, error)
@@ -32,12 +32,12 @@ type DocumentResolver interface {
 	MentionedIn(ctx context.Context, obj *model.Document, first *int, after *string, last *int, before *string) (*model.RelationConnection, error)
 }
 type LegislationResolver interface {
-	Relations(ctx context.Context, obj *model.Legislation, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string) (*model.RelationConnection, error)
+	Relations(ctx context.Context, obj *model.Legislation, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
 
 	MentionedIn(ctx context.Context, obj *model.Legislation, first *int, after *string, last *int, before *string) (*model.RelationConnection, error)
 }
 type ReportResolver interface {
-	Relations(ctx context.Context, obj *model.Report, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string) (*model.RelationConnection, error)
+	Relations(ctx context.Context, obj *model.Report, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
 
 	Publishers(ctx context.Context, obj *model.Report, first *int) ([]*model.Organisation, error)
 	PublishersConnection(ctx context.Context, obj *model.Report, first *int, after *string, last *int, before *string) (*model.RelationConnection, error)
@@ -341,6 +341,14 @@ func (ec *executionContext) field_Document_relations_args(ctx context.Context, r
 		return nil, err
 	}
 	args["before"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*model.Date, error) {
+			return ec.unmarshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg7
 	return args, nil
 }
 
@@ -531,6 +539,14 @@ func (ec *executionContext) field_Legislation_relations_args(ctx context.Context
 		return nil, err
 	}
 	args["before"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*model.Date, error) {
+			return ec.unmarshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg7
 	return args, nil
 }
 
@@ -787,6 +803,14 @@ func (ec *executionContext) field_Report_relations_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["before"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*model.Date, error) {
+			return ec.unmarshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg7
 	return args, nil
 }
 
@@ -980,7 +1004,7 @@ func (ec *executionContext) _Document_relations(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Document().Relations(ctx, obj, fc.Args["types"].([]model.RelationType), fc.Args["direction"].(*model.Direction), fc.Args["labels"].([]model.Label), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Document().Relations(ctx, obj, fc.Args["types"].([]model.RelationType), fc.Args["direction"].(*model.Direction), fc.Args["labels"].([]model.Label), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationConnection) graphql.Marshaler {
@@ -1695,6 +1719,29 @@ func (ec *executionContext) fieldContext_Document_mentionedIn(ctx context.Contex
 	return fc, nil
 }
 
+func (ec *executionContext) _Document_since(ctx context.Context, field graphql.CollectedField, obj *model.Document) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Document_since(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Since(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Document_since(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Document", field, true, false, "Date")
+}
+
 func (ec *executionContext) _DocumentConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -2269,7 +2316,7 @@ func (ec *executionContext) _Legislation_relations(ctx context.Context, field gr
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Legislation().Relations(ctx, obj, fc.Args["types"].([]model.RelationType), fc.Args["direction"].(*model.Direction), fc.Args["labels"].([]model.Label), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Legislation().Relations(ctx, obj, fc.Args["types"].([]model.RelationType), fc.Args["direction"].(*model.Direction), fc.Args["labels"].([]model.Label), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationConnection) graphql.Marshaler {
@@ -2368,6 +2415,29 @@ func (ec *executionContext) fieldContext_Legislation_mentionedIn(ctx context.Con
 		return fc, err
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Legislation_since(ctx context.Context, field graphql.CollectedField, obj *model.Legislation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Legislation_since(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Since(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Legislation_since(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Legislation", field, true, false, "Date")
 }
 
 func (ec *executionContext) _LegislationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection) (ret graphql.Marshaler) {
@@ -2646,7 +2716,7 @@ func (ec *executionContext) _Report_relations(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Report().Relations(ctx, obj, fc.Args["types"].([]model.RelationType), fc.Args["direction"].(*model.Direction), fc.Args["labels"].([]model.Label), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Report().Relations(ctx, obj, fc.Args["types"].([]model.RelationType), fc.Args["direction"].(*model.Direction), fc.Args["labels"].([]model.Label), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationConnection) graphql.Marshaler {
@@ -3143,6 +3213,29 @@ func (ec *executionContext) fieldContext_Report_mentionedIn(ctx context.Context,
 		return fc, err
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Report_since(ctx context.Context, field graphql.CollectedField, obj *model.Report) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Report_since(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Since(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Report_since(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Report", field, true, false, "Date")
 }
 
 func (ec *executionContext) _ReportConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection) (ret graphql.Marshaler) {
@@ -3964,6 +4057,11 @@ func (ec *executionContext) _Document(ctx context.Context, sel ast.SelectionSet,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Document_mentionedIn(ctx, field, obj)
 				})
+		case "since":
+			out.Values[i] = ec._Document_since(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -4226,6 +4324,11 @@ func (ec *executionContext) _Legislation(ctx context.Context, sel ast.SelectionS
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Legislation_mentionedIn(ctx, field, obj)
 				})
+		case "since":
+			out.Values[i] = ec._Legislation_since(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -4435,6 +4538,11 @@ func (ec *executionContext) _Report(ctx context.Context, sel ast.SelectionSet, o
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Report_mentionedIn(ctx, field, obj)
 				})
+		case "since":
+			out.Values[i] = ec._Report_since(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}

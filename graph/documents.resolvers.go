@@ -11,7 +11,7 @@ import (
 	"context"
 )
 
-func (r *documentResolver) Relations(ctx context.Context, obj *model.Document, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *documentResolver) Relations(ctx context.Context, obj *model.Document, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.relations(ctx, obj, types, direction, labels, pageArgs{first, after, last, before})
 }
 
@@ -55,7 +55,7 @@ func (r *documentResolver) MentionedIn(ctx context.Context, obj *model.Document,
 	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
-func (r *legislationResolver) Relations(ctx context.Context, obj *model.Legislation, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *legislationResolver) Relations(ctx context.Context, obj *model.Legislation, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.relations(ctx, obj, types, direction, labels, pageArgs{first, after, last, before})
 }
 
@@ -67,7 +67,7 @@ func (r *queryResolver) Document(ctx context.Context, id *string, dossier *strin
 	return r.document(ctx, id, dossier, number)
 }
 
-func (r *queryResolver) Documents(ctx context.Context, first *int, after *string, last *int, before *string, where *model.DocumentWhere, orderBy []*model.NodeOrder) (*model.Connection, error) {
+func (r *queryResolver) Documents(ctx context.Context, first *int, after *string, last *int, before *string, where *model.DocumentWhere, orderBy []*model.NodeOrder, asOf *model.Date) (*model.Connection, error) {
 	return r.list(ctx, kg.Document, documentWhere(where), orderBy, pageArgs{first, after, last, before})
 }
 
@@ -75,15 +75,15 @@ func (r *queryResolver) Report(ctx context.Context, name string) (*model.Report,
 	return lookupOne[*model.Report](ctx, r.Resolver, kg.Report, name)
 }
 
-func (r *queryResolver) Reports(ctx context.Context, first *int, after *string, last *int, before *string, where *model.DatedWhere, orderBy []*model.NodeOrder) (*model.Connection, error) {
+func (r *queryResolver) Reports(ctx context.Context, first *int, after *string, last *int, before *string, where *model.DatedWhere, orderBy []*model.NodeOrder, asOf *model.Date) (*model.Connection, error) {
 	return r.list(ctx, kg.Report, datedWhere(where), orderBy, pageArgs{first, after, last, before})
 }
 
-func (r *queryResolver) Legislation(ctx context.Context, first *int, after *string, last *int, before *string, where *model.NodeWhere, orderBy []*model.NodeOrder) (*model.Connection, error) {
+func (r *queryResolver) Legislation(ctx context.Context, first *int, after *string, last *int, before *string, where *model.NodeWhere, orderBy []*model.NodeOrder, asOf *model.Date) (*model.Connection, error) {
 	return r.list(ctx, kg.Legislation, nodeWhere(where), orderBy, pageArgs{first, after, last, before})
 }
 
-func (r *reportResolver) Relations(ctx context.Context, obj *model.Report, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *reportResolver) Relations(ctx context.Context, obj *model.Report, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.relations(ctx, obj, types, direction, labels, pageArgs{first, after, last, before})
 }
 

@@ -237,7 +237,7 @@ func numberedWhere(w *model.NumberedWhere) *store.Filter {
 	if w == nil {
 		return nil
 	}
-	own := all(idFilter(w.ID), nameFilter(w.Name), intFilter(store.FieldNumber, w.Number), relationFilter(w.Related))
+	own := all(idFilter(w.ID), nameFilter(w.Name), intFilter(store.FieldNumber, w.Number), relationFilter(w.Related), openFilter(w.Open))
 	return combine(own, w.And, w.Or, w.Not, numberedWhere, func(x *model.NumberedWhere) bool { return x == nil })
 }
 

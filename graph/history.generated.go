@@ -6,6 +6,7 @@ import (
 	"beleidsgraaf/graph/model"
 	"beleidsgraaf/kg"
 	"context"
+	"errors"
 	"math"
 	"strconv"
 	"sync/atomic"
@@ -23,6 +24,134 @@ import (
 // endregion ***************************** args.gotpl *****************************
 
 // region    **************************** field.gotpl *****************************
+
+func (ec *executionContext) _Changes_nodes(ctx context.Context, field graphql.CollectedField, obj *model.Changes) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Changes_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.Node) graphql.Marshaler {
+			return ec.marshalNNode2ᚕbeleidsgraafᚋgraphᚋmodelᚐNodeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Changes_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Changes",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Changes_relations(ctx context.Context, field graphql.CollectedField, obj *model.Changes) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Changes_relations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Relations, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Relation) graphql.Marshaler {
+			return ec.marshalNRelation2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐRelationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Changes_relations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Changes",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Relation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Changes_motionSteps(ctx context.Context, field graphql.CollectedField, obj *model.Changes) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Changes_motionSteps(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MotionSteps, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.MotionStepChange) graphql.Marshaler {
+			return ec.marshalNMotionStepChange2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐMotionStepChangeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Changes_motionSteps(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Changes",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MotionStepChange(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Changes_commitmentSteps(ctx context.Context, field graphql.CollectedField, obj *model.Changes) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Changes_commitmentSteps(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CommitmentSteps, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.CommitmentStepChange) graphql.Marshaler {
+			return ec.marshalNCommitmentStepChange2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐCommitmentStepChangeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Changes_commitmentSteps(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Changes",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CommitmentStepChange(ctx, field)
+		},
+	}
+	return fc, nil
+}
 
 func (ec *executionContext) _CommitmentStatusStep_date(ctx context.Context, field graphql.CollectedField, obj *model.CommitmentStatusStep) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -97,6 +226,70 @@ func (ec *executionContext) fieldContext_CommitmentStatusStep_evidence(_ context
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Evidence(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CommitmentStepChange_commitment(ctx context.Context, field graphql.CollectedField, obj *model.CommitmentStepChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommitmentStepChange_commitment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Commitment, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Commitment) graphql.Marshaler {
+			return ec.marshalNCommitment2ᚖbeleidsgraafᚋgraphᚋmodelᚐCommitment(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommitmentStepChange_commitment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CommitmentStepChange",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Commitment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CommitmentStepChange_step(ctx context.Context, field graphql.CollectedField, obj *model.CommitmentStepChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommitmentStepChange_step(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Step, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CommitmentStatusStep) graphql.Marshaler {
+			return ec.marshalNCommitmentStatusStep2ᚖbeleidsgraafᚋgraphᚋmodelᚐCommitmentStatusStep(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommitmentStepChange_step(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CommitmentStepChange",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CommitmentStatusStep(ctx, field)
 		},
 	}
 	return fc, nil
@@ -180,6 +373,70 @@ func (ec *executionContext) fieldContext_MotionStatusStep_evidence(_ context.Con
 	return fc, nil
 }
 
+func (ec *executionContext) _MotionStepChange_motion(ctx context.Context, field graphql.CollectedField, obj *model.MotionStepChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MotionStepChange_motion(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Motion, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Motion) graphql.Marshaler {
+			return ec.marshalNMotion2ᚖbeleidsgraafᚋgraphᚋmodelᚐMotion(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MotionStepChange_motion(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MotionStepChange",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Motion(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MotionStepChange_step(ctx context.Context, field graphql.CollectedField, obj *model.MotionStepChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MotionStepChange_step(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Step, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.MotionStatusStep) graphql.Marshaler {
+			return ec.marshalNMotionStatusStep2ᚖbeleidsgraafᚋgraphᚋmodelᚐMotionStatusStep(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MotionStepChange_step(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MotionStepChange",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MotionStatusStep(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 // endregion **************************** field.gotpl *****************************
 
 // region    **************************** input.gotpl *****************************
@@ -191,6 +448,54 @@ func (ec *executionContext) fieldContext_MotionStatusStep_evidence(_ context.Con
 // endregion ************************** interface.gotpl ***************************
 
 // region    **************************** object.gotpl ****************************
+
+var changesImplementors = []string{"Changes"}
+
+func (ec *executionContext) _Changes(ctx context.Context, sel ast.SelectionSet, obj *model.Changes) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, changesImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Changes")
+		case "nodes":
+			out.Values[i] = ec._Changes_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "relations":
+			out.Values[i] = ec._Changes_relations(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "motionSteps":
+			out.Values[i] = ec._Changes_motionSteps(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "commitmentSteps":
+			out.Values[i] = ec._Changes_commitmentSteps(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
 
 var commitmentStatusStepImplementors = []string{"CommitmentStatusStep"}
 
@@ -215,6 +520,44 @@ func (ec *executionContext) _CommitmentStatusStep(ctx context.Context, sel ast.S
 			}
 		case "evidence":
 			out.Values[i] = ec._CommitmentStatusStep_evidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var commitmentStepChangeImplementors = []string{"CommitmentStepChange"}
+
+func (ec *executionContext) _CommitmentStepChange(ctx context.Context, sel ast.SelectionSet, obj *model.CommitmentStepChange) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, commitmentStepChangeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CommitmentStepChange")
+		case "commitment":
+			out.Values[i] = ec._CommitmentStepChange_commitment(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "step":
+			out.Values[i] = ec._CommitmentStepChange_step(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -278,9 +621,55 @@ func (ec *executionContext) _MotionStatusStep(ctx context.Context, sel ast.Selec
 	return out
 }
 
+var motionStepChangeImplementors = []string{"MotionStepChange"}
+
+func (ec *executionContext) _MotionStepChange(ctx context.Context, sel ast.SelectionSet, obj *model.MotionStepChange) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, motionStepChangeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MotionStepChange")
+		case "motion":
+			out.Values[i] = ec._MotionStepChange_motion(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "step":
+			out.Values[i] = ec._MotionStepChange_step(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 // endregion **************************** object.gotpl ****************************
 
 // region    ***************************** type.gotpl *****************************
+
+func (ec *executionContext) marshalNChanges2ᚖbeleidsgraafᚋgraphᚋmodelᚐChanges(ctx context.Context, sel ast.SelectionSet, v *model.Changes) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Changes!")
+		return graphql.Null
+	}
+	return ec._Changes(ctx, sel, v)
+}
 
 func (ec *executionContext) unmarshalNCommitmentStatus2beleidsgraafᚋgraphᚋmodelᚐCommitmentStatus(ctx context.Context, v any) (model.CommitmentStatus, error) {
 	var res model.CommitmentStatus
@@ -316,6 +705,30 @@ func (ec *executionContext) marshalNCommitmentStatusStep2ᚖbeleidsgraafᚋgraph
 	return ec._CommitmentStatusStep(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNCommitmentStepChange2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐCommitmentStepChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.CommitmentStepChange) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCommitmentStepChange2ᚖbeleidsgraafᚋgraphᚋmodelᚐCommitmentStepChange(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCommitmentStepChange2ᚖbeleidsgraafᚋgraphᚋmodelᚐCommitmentStepChange(ctx context.Context, sel ast.SelectionSet, v *model.CommitmentStepChange) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CommitmentStepChange!")
+		return graphql.Null
+	}
+	return ec._CommitmentStepChange(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNMotionStatusStep2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐMotionStatusStepᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.MotionStatusStep) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -338,6 +751,30 @@ func (ec *executionContext) marshalNMotionStatusStep2ᚖbeleidsgraafᚋgraphᚋm
 		return graphql.Null
 	}
 	return ec._MotionStatusStep(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNMotionStepChange2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐMotionStepChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.MotionStepChange) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMotionStepChange2ᚖbeleidsgraafᚋgraphᚋmodelᚐMotionStepChange(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNMotionStepChange2ᚖbeleidsgraafᚋgraphᚋmodelᚐMotionStepChange(ctx context.Context, sel ast.SelectionSet, v *model.MotionStepChange) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MotionStepChange!")
+		return graphql.Null
+	}
+	return ec._MotionStepChange(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOCommitmentStatus2ᚖbeleidsgraafᚋgraphᚋmodelᚐCommitmentStatus(ctx context.Context, v any) (*model.CommitmentStatus, error) {

@@ -53,6 +53,7 @@ type relSpec struct {
 	First     int    // backward: Last
 	After     string // backward: Before
 	Backward  bool
+	AsOf      string // yyyy-mm-dd: only edges that exist on that date; "": all
 }
 
 type relKey struct {
@@ -79,7 +80,7 @@ func newRelSpec(types []kg.RelType, dir store.Direction, others []kg.Label, firs
 }
 
 func (s relSpec) query(ids []string) store.NeighbourQuery {
-	q := store.NeighbourQuery{IDs: ids, Direction: s.Direction, First: s.First, After: s.After}
+	q := store.NeighbourQuery{IDs: ids, Direction: s.Direction, First: s.First, After: s.After, AsOf: s.AsOf}
 	if s.Backward {
 		q.First, q.After, q.Last, q.Before = 0, "", s.First, s.After
 	}

@@ -11,7 +11,7 @@ import (
 	"context"
 )
 
-func (r *commitmentResolver) Relations(ctx context.Context, obj *model.Commitment, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *commitmentResolver) Relations(ctx context.Context, obj *model.Commitment, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.relations(ctx, obj, types, direction, labels, pageArgs{first, after, last, before})
 }
 
@@ -31,7 +31,7 @@ func (r *commitmentResolver) MentionedIn(ctx context.Context, obj *model.Commitm
 	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
-func (r *eventResolver) Relations(ctx context.Context, obj *model.Event, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *eventResolver) Relations(ctx context.Context, obj *model.Event, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.relations(ctx, obj, types, direction, labels, pageArgs{first, after, last, before})
 }
 
@@ -63,7 +63,7 @@ func (r *eventResolver) MentionedIn(ctx context.Context, obj *model.Event, first
 	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
-func (r *motionResolver) Relations(ctx context.Context, obj *model.Motion, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *motionResolver) Relations(ctx context.Context, obj *model.Motion, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.relations(ctx, obj, types, direction, labels, pageArgs{first, after, last, before})
 }
 
@@ -107,15 +107,15 @@ func (r *queryResolver) Motion(ctx context.Context, dossier string, number int) 
 	return nodeOf[*model.Motion](ctx, r.Resolver, kg.MotionID(dossier, number))
 }
 
-func (r *queryResolver) Motions(ctx context.Context, first *int, after *string, last *int, before *string, where *model.MotionWhere, orderBy []*model.NodeOrder) (*model.Connection, error) {
+func (r *queryResolver) Motions(ctx context.Context, first *int, after *string, last *int, before *string, where *model.MotionWhere, orderBy []*model.NodeOrder, asOf *model.Date) (*model.Connection, error) {
 	return r.list(ctx, kg.Motion, motionWhere(where), orderBy, pageArgs{first, after, last, before})
 }
 
-func (r *queryResolver) Commitments(ctx context.Context, first *int, after *string, last *int, before *string, where *model.NumberedWhere, orderBy []*model.NodeOrder) (*model.Connection, error) {
+func (r *queryResolver) Commitments(ctx context.Context, first *int, after *string, last *int, before *string, where *model.NumberedWhere, orderBy []*model.NodeOrder, asOf *model.Date) (*model.Connection, error) {
 	return r.list(ctx, kg.Commitment, numberedWhere(where), orderBy, pageArgs{first, after, last, before})
 }
 
-func (r *queryResolver) Events(ctx context.Context, first *int, after *string, last *int, before *string, where *model.DatedWhere, orderBy []*model.NodeOrder) (*model.Connection, error) {
+func (r *queryResolver) Events(ctx context.Context, first *int, after *string, last *int, before *string, where *model.DatedWhere, orderBy []*model.NodeOrder, asOf *model.Date) (*model.Connection, error) {
 	return r.list(ctx, kg.Event, datedWhere(where), orderBy, pageArgs{first, after, last, before})
 }
 

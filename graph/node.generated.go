@@ -29,29 +29,30 @@ type QueryResolver interface {
 	Organisation(ctx context.Context, name string) (*model.Organisation, error)
 	Person(ctx context.Context, name string) (*model.Person, error)
 	Party(ctx context.Context, name string) (*model.Party, error)
-	Organisations(ctx context.Context, first *int, after *string, last *int, before *string, where *model.OrganisationWhere, orderBy []*model.NodeOrder) (*model.Connection, error)
-	Persons(ctx context.Context, first *int, after *string, last *int, before *string, where *model.PersonWhere, orderBy []*model.NodeOrder) (*model.Connection, error)
-	Parties(ctx context.Context, first *int, after *string, last *int, before *string, where *model.NodeWhere, orderBy []*model.NodeOrder) (*model.Connection, error)
-	Offices(ctx context.Context, first *int, after *string, last *int, before *string, where *model.NodeWhere, orderBy []*model.NodeOrder) (*model.Connection, error)
+	Organisations(ctx context.Context, first *int, after *string, last *int, before *string, where *model.OrganisationWhere, orderBy []*model.NodeOrder, asOf *model.Date) (*model.Connection, error)
+	Persons(ctx context.Context, first *int, after *string, last *int, before *string, where *model.PersonWhere, orderBy []*model.NodeOrder, asOf *model.Date) (*model.Connection, error)
+	Parties(ctx context.Context, first *int, after *string, last *int, before *string, where *model.NodeWhere, orderBy []*model.NodeOrder, asOf *model.Date) (*model.Connection, error)
+	Offices(ctx context.Context, first *int, after *string, last *int, before *string, where *model.NodeWhere, orderBy []*model.NodeOrder, asOf *model.Date) (*model.Connection, error)
 	Document(ctx context.Context, id *string, dossier *string, number *int) (*model.Document, error)
-	Documents(ctx context.Context, first *int, after *string, last *int, before *string, where *model.DocumentWhere, orderBy []*model.NodeOrder) (*model.Connection, error)
+	Documents(ctx context.Context, first *int, after *string, last *int, before *string, where *model.DocumentWhere, orderBy []*model.NodeOrder, asOf *model.Date) (*model.Connection, error)
 	Report(ctx context.Context, name string) (*model.Report, error)
-	Reports(ctx context.Context, first *int, after *string, last *int, before *string, where *model.DatedWhere, orderBy []*model.NodeOrder) (*model.Connection, error)
-	Legislation(ctx context.Context, first *int, after *string, last *int, before *string, where *model.NodeWhere, orderBy []*model.NodeOrder) (*model.Connection, error)
+	Reports(ctx context.Context, first *int, after *string, last *int, before *string, where *model.DatedWhere, orderBy []*model.NodeOrder, asOf *model.Date) (*model.Connection, error)
+	Legislation(ctx context.Context, first *int, after *string, last *int, before *string, where *model.NodeWhere, orderBy []*model.NodeOrder, asOf *model.Date) (*model.Connection, error)
+	Changes(ctx context.Context, from model.Date, to model.Date, around *string, first *int) (*model.Changes, error)
 	Motion(ctx context.Context, dossier string, number int) (*model.Motion, error)
-	Motions(ctx context.Context, first *int, after *string, last *int, before *string, where *model.MotionWhere, orderBy []*model.NodeOrder) (*model.Connection, error)
-	Commitments(ctx context.Context, first *int, after *string, last *int, before *string, where *model.NumberedWhere, orderBy []*model.NodeOrder) (*model.Connection, error)
-	Events(ctx context.Context, first *int, after *string, last *int, before *string, where *model.DatedWhere, orderBy []*model.NodeOrder) (*model.Connection, error)
+	Motions(ctx context.Context, first *int, after *string, last *int, before *string, where *model.MotionWhere, orderBy []*model.NodeOrder, asOf *model.Date) (*model.Connection, error)
+	Commitments(ctx context.Context, first *int, after *string, last *int, before *string, where *model.NumberedWhere, orderBy []*model.NodeOrder, asOf *model.Date) (*model.Connection, error)
+	Events(ctx context.Context, first *int, after *string, last *int, before *string, where *model.DatedWhere, orderBy []*model.NodeOrder, asOf *model.Date) (*model.Connection, error)
 	Actielijn(ctx context.Context, number int) (*model.Actielijn, error)
 	Action(ctx context.Context, number int) (*model.Action, error)
 	Proposal(ctx context.Context, number int) (*model.Proposal, error)
-	ActionPlans(ctx context.Context, first *int, after *string, last *int, before *string, where *model.DatedWhere, orderBy []*model.NodeOrder) (*model.Connection, error)
-	Actielijnen(ctx context.Context, first *int, after *string, last *int, before *string, where *model.NumberedWhere, orderBy []*model.NodeOrder) (*model.Connection, error)
-	Actions(ctx context.Context, first *int, after *string, last *int, before *string, where *model.NumberedWhere, orderBy []*model.NodeOrder) (*model.Connection, error)
-	Proposals(ctx context.Context, first *int, after *string, last *int, before *string, where *model.NumberedWhere, orderBy []*model.NodeOrder) (*model.Connection, error)
+	ActionPlans(ctx context.Context, first *int, after *string, last *int, before *string, where *model.DatedWhere, orderBy []*model.NodeOrder, asOf *model.Date) (*model.Connection, error)
+	Actielijnen(ctx context.Context, first *int, after *string, last *int, before *string, where *model.NumberedWhere, orderBy []*model.NodeOrder, asOf *model.Date) (*model.Connection, error)
+	Actions(ctx context.Context, first *int, after *string, last *int, before *string, where *model.NumberedWhere, orderBy []*model.NodeOrder, asOf *model.Date) (*model.Connection, error)
+	Proposals(ctx context.Context, first *int, after *string, last *int, before *string, where *model.NumberedWhere, orderBy []*model.NodeOrder, asOf *model.Date) (*model.Connection, error)
 	Search(ctx context.Context, text string, labels []model.Label, first *int) ([]*model.SearchHit, error)
-	Neighbourhood(ctx context.Context, id string, depth *int, types []model.RelationType, limit *int) (*model.Subgraph, error)
-	ShortestPath(ctx context.Context, from string, to string, maxLength *int, types []model.RelationType) (*model.Subgraph, error)
+	Neighbourhood(ctx context.Context, id string, depth *int, types []model.RelationType, limit *int, asOf *model.Date) (*model.Subgraph, error)
+	ShortestPath(ctx context.Context, from string, to string, maxLength *int, types []model.RelationType, asOf *model.Date) (*model.Subgraph, error)
 	Stats(ctx context.Context) (*model.Stats, error)
 }
 
@@ -138,6 +139,14 @@ func (ec *executionContext) field_Query_actielijnen_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["orderBy"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*model.Date, error) {
+			return ec.unmarshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg6
 	return args, nil
 }
 
@@ -192,6 +201,14 @@ func (ec *executionContext) field_Query_actionPlans_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["orderBy"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*model.Date, error) {
+			return ec.unmarshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg6
 	return args, nil
 }
 
@@ -260,6 +277,52 @@ func (ec *executionContext) field_Query_actions_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["orderBy"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*model.Date, error) {
+			return ec.unmarshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg6
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_changes_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (model.Date, error) {
+			return ec.unmarshalNDate2beleidsgraafᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (model.Date, error) {
+			return ec.unmarshalNDate2beleidsgraafᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "around",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["around"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg3
 	return args, nil
 }
 
@@ -314,6 +377,14 @@ func (ec *executionContext) field_Query_commitments_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["orderBy"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*model.Date, error) {
+			return ec.unmarshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg6
 	return args, nil
 }
 
@@ -398,6 +469,14 @@ func (ec *executionContext) field_Query_documents_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["orderBy"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*model.Date, error) {
+			return ec.unmarshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg6
 	return args, nil
 }
 
@@ -452,6 +531,14 @@ func (ec *executionContext) field_Query_events_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["orderBy"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*model.Date, error) {
+			return ec.unmarshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg6
 	return args, nil
 }
 
@@ -506,6 +593,14 @@ func (ec *executionContext) field_Query_legislation_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["orderBy"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*model.Date, error) {
+			return ec.unmarshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg6
 	return args, nil
 }
 
@@ -604,6 +699,14 @@ func (ec *executionContext) field_Query_motions_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["orderBy"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*model.Date, error) {
+			return ec.unmarshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg6
 	return args, nil
 }
 
@@ -642,6 +745,14 @@ func (ec *executionContext) field_Query_neighbourhood_args(ctx context.Context, 
 		return nil, err
 	}
 	args["limit"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*model.Date, error) {
+			return ec.unmarshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg4
 	return args, nil
 }
 
@@ -724,6 +835,14 @@ func (ec *executionContext) field_Query_offices_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["orderBy"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*model.Date, error) {
+			return ec.unmarshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg6
 	return args, nil
 }
 
@@ -792,6 +911,14 @@ func (ec *executionContext) field_Query_organisations_args(ctx context.Context, 
 		return nil, err
 	}
 	args["orderBy"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*model.Date, error) {
+			return ec.unmarshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg6
 	return args, nil
 }
 
@@ -846,6 +973,14 @@ func (ec *executionContext) field_Query_parties_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["orderBy"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*model.Date, error) {
+			return ec.unmarshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg6
 	return args, nil
 }
 
@@ -928,6 +1063,14 @@ func (ec *executionContext) field_Query_persons_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["orderBy"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*model.Date, error) {
+			return ec.unmarshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg6
 	return args, nil
 }
 
@@ -996,6 +1139,14 @@ func (ec *executionContext) field_Query_proposals_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["orderBy"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*model.Date, error) {
+			return ec.unmarshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg6
 	return args, nil
 }
 
@@ -1064,6 +1215,14 @@ func (ec *executionContext) field_Query_reports_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["orderBy"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*model.Date, error) {
+			return ec.unmarshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg6
 	return args, nil
 }
 
@@ -1132,6 +1291,14 @@ func (ec *executionContext) field_Query_shortestPath_args(ctx context.Context, r
 		return nil, err
 	}
 	args["types"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*model.Date, error) {
+			return ec.unmarshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg4
 	return args, nil
 }
 
@@ -1537,7 +1704,7 @@ func (ec *executionContext) _Query_organisations(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Organisations(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["where"].(*model.OrganisationWhere), fc.Args["orderBy"].([]*model.NodeOrder))
+			return ec.Resolvers.Query().Organisations(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["where"].(*model.OrganisationWhere), fc.Args["orderBy"].([]*model.NodeOrder), fc.Args["asOf"].(*model.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection) graphql.Marshaler {
@@ -1581,7 +1748,7 @@ func (ec *executionContext) _Query_persons(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Persons(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["where"].(*model.PersonWhere), fc.Args["orderBy"].([]*model.NodeOrder))
+			return ec.Resolvers.Query().Persons(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["where"].(*model.PersonWhere), fc.Args["orderBy"].([]*model.NodeOrder), fc.Args["asOf"].(*model.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection) graphql.Marshaler {
@@ -1625,7 +1792,7 @@ func (ec *executionContext) _Query_parties(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Parties(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["where"].(*model.NodeWhere), fc.Args["orderBy"].([]*model.NodeOrder))
+			return ec.Resolvers.Query().Parties(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["where"].(*model.NodeWhere), fc.Args["orderBy"].([]*model.NodeOrder), fc.Args["asOf"].(*model.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection) graphql.Marshaler {
@@ -1669,7 +1836,7 @@ func (ec *executionContext) _Query_offices(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Offices(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["where"].(*model.NodeWhere), fc.Args["orderBy"].([]*model.NodeOrder))
+			return ec.Resolvers.Query().Offices(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["where"].(*model.NodeWhere), fc.Args["orderBy"].([]*model.NodeOrder), fc.Args["asOf"].(*model.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection) graphql.Marshaler {
@@ -1757,7 +1924,7 @@ func (ec *executionContext) _Query_documents(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Documents(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["where"].(*model.DocumentWhere), fc.Args["orderBy"].([]*model.NodeOrder))
+			return ec.Resolvers.Query().Documents(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["where"].(*model.DocumentWhere), fc.Args["orderBy"].([]*model.NodeOrder), fc.Args["asOf"].(*model.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection) graphql.Marshaler {
@@ -1845,7 +2012,7 @@ func (ec *executionContext) _Query_reports(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Reports(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["where"].(*model.DatedWhere), fc.Args["orderBy"].([]*model.NodeOrder))
+			return ec.Resolvers.Query().Reports(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["where"].(*model.DatedWhere), fc.Args["orderBy"].([]*model.NodeOrder), fc.Args["asOf"].(*model.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection) graphql.Marshaler {
@@ -1889,7 +2056,7 @@ func (ec *executionContext) _Query_legislation(ctx context.Context, field graphq
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Legislation(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["where"].(*model.NodeWhere), fc.Args["orderBy"].([]*model.NodeOrder))
+			return ec.Resolvers.Query().Legislation(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["where"].(*model.NodeWhere), fc.Args["orderBy"].([]*model.NodeOrder), fc.Args["asOf"].(*model.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection) graphql.Marshaler {
@@ -1917,6 +2084,50 @@ func (ec *executionContext) fieldContext_Query_legislation(ctx context.Context, 
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_legislation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_changes(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_changes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Changes(ctx, fc.Args["from"].(model.Date), fc.Args["to"].(model.Date), fc.Args["around"].(*string), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Changes) graphql.Marshaler {
+			return ec.marshalNChanges2ᚖbeleidsgraafᚋgraphᚋmodelᚐChanges(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_changes(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Changes(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_changes_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -1977,7 +2188,7 @@ func (ec *executionContext) _Query_motions(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Motions(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["where"].(*model.MotionWhere), fc.Args["orderBy"].([]*model.NodeOrder))
+			return ec.Resolvers.Query().Motions(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["where"].(*model.MotionWhere), fc.Args["orderBy"].([]*model.NodeOrder), fc.Args["asOf"].(*model.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection) graphql.Marshaler {
@@ -2021,7 +2232,7 @@ func (ec *executionContext) _Query_commitments(ctx context.Context, field graphq
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Commitments(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["where"].(*model.NumberedWhere), fc.Args["orderBy"].([]*model.NodeOrder))
+			return ec.Resolvers.Query().Commitments(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["where"].(*model.NumberedWhere), fc.Args["orderBy"].([]*model.NodeOrder), fc.Args["asOf"].(*model.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection) graphql.Marshaler {
@@ -2065,7 +2276,7 @@ func (ec *executionContext) _Query_events(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Events(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["where"].(*model.DatedWhere), fc.Args["orderBy"].([]*model.NodeOrder))
+			return ec.Resolvers.Query().Events(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["where"].(*model.DatedWhere), fc.Args["orderBy"].([]*model.NodeOrder), fc.Args["asOf"].(*model.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection) graphql.Marshaler {
@@ -2241,7 +2452,7 @@ func (ec *executionContext) _Query_actionPlans(ctx context.Context, field graphq
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().ActionPlans(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["where"].(*model.DatedWhere), fc.Args["orderBy"].([]*model.NodeOrder))
+			return ec.Resolvers.Query().ActionPlans(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["where"].(*model.DatedWhere), fc.Args["orderBy"].([]*model.NodeOrder), fc.Args["asOf"].(*model.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection) graphql.Marshaler {
@@ -2285,7 +2496,7 @@ func (ec *executionContext) _Query_actielijnen(ctx context.Context, field graphq
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Actielijnen(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["where"].(*model.NumberedWhere), fc.Args["orderBy"].([]*model.NodeOrder))
+			return ec.Resolvers.Query().Actielijnen(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["where"].(*model.NumberedWhere), fc.Args["orderBy"].([]*model.NodeOrder), fc.Args["asOf"].(*model.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection) graphql.Marshaler {
@@ -2329,7 +2540,7 @@ func (ec *executionContext) _Query_actions(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Actions(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["where"].(*model.NumberedWhere), fc.Args["orderBy"].([]*model.NodeOrder))
+			return ec.Resolvers.Query().Actions(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["where"].(*model.NumberedWhere), fc.Args["orderBy"].([]*model.NodeOrder), fc.Args["asOf"].(*model.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection) graphql.Marshaler {
@@ -2373,7 +2584,7 @@ func (ec *executionContext) _Query_proposals(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Proposals(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["where"].(*model.NumberedWhere), fc.Args["orderBy"].([]*model.NodeOrder))
+			return ec.Resolvers.Query().Proposals(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["where"].(*model.NumberedWhere), fc.Args["orderBy"].([]*model.NodeOrder), fc.Args["asOf"].(*model.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection) graphql.Marshaler {
@@ -2461,7 +2672,7 @@ func (ec *executionContext) _Query_neighbourhood(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Neighbourhood(ctx, fc.Args["id"].(string), fc.Args["depth"].(*int), fc.Args["types"].([]model.RelationType), fc.Args["limit"].(*int))
+			return ec.Resolvers.Query().Neighbourhood(ctx, fc.Args["id"].(string), fc.Args["depth"].(*int), fc.Args["types"].([]model.RelationType), fc.Args["limit"].(*int), fc.Args["asOf"].(*model.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Subgraph) graphql.Marshaler {
@@ -2505,7 +2716,7 @@ func (ec *executionContext) _Query_shortestPath(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().ShortestPath(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["maxLength"].(*int), fc.Args["types"].([]model.RelationType))
+			return ec.Resolvers.Query().ShortestPath(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["maxLength"].(*int), fc.Args["types"].([]model.RelationType), fc.Args["asOf"].(*model.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Subgraph) graphql.Marshaler {
@@ -3230,6 +3441,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_legislation(ctx, field)
+				})
+		case "changes":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_changes(ctx, field)
 				})
 		case "motion":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,

@@ -17,7 +17,7 @@ import (
 // region    ************************** generated!.gotpl **************************
 
 type ActielijnResolver interface {
-	Relations(ctx context.Context, obj *model.Actielijn, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string) (*model.RelationConnection, error)
+	Relations(ctx context.Context, obj *model.Actielijn, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
 
 	Plan(ctx context.Context, obj *model.Actielijn) (*model.ActionPlan, error)
 	PlanConnection(ctx context.Context, obj *model.Actielijn, first *int, after *string, last *int, before *string) (*model.RelationConnection, error)
@@ -36,7 +36,7 @@ type ActielijnResolver interface {
 	MentionedIn(ctx context.Context, obj *model.Actielijn, first *int, after *string, last *int, before *string) (*model.RelationConnection, error)
 }
 type ActionResolver interface {
-	Relations(ctx context.Context, obj *model.Action, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string) (*model.RelationConnection, error)
+	Relations(ctx context.Context, obj *model.Action, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
 
 	Actielijn(ctx context.Context, obj *model.Action) (*model.Actielijn, error)
 	ActielijnConnection(ctx context.Context, obj *model.Action, first *int, after *string, last *int, before *string) (*model.RelationConnection, error)
@@ -55,14 +55,14 @@ type ActionResolver interface {
 	MentionedIn(ctx context.Context, obj *model.Action, first *int, after *string, last *int, before *string) (*model.RelationConnection, error)
 }
 type ActionPlanResolver interface {
-	Relations(ctx context.Context, obj *model.ActionPlan, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string) (*model.RelationConnection, error)
+	Relations(ctx context.Context, obj *model.ActionPlan, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
 
 	Actielijnen(ctx context.Context, obj *model.ActionPlan, first *int) ([]*model.Actielijn, error)
 	ActielijnenConnection(ctx context.Context, obj *model.ActionPlan, first *int, after *string, last *int, before *string) (*model.RelationConnection, error)
 	MentionedIn(ctx context.Context, obj *model.ActionPlan, first *int, after *string, last *int, before *string) (*model.RelationConnection, error)
 }
 type ProposalResolver interface {
-	Relations(ctx context.Context, obj *model.Proposal, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string) (*model.RelationConnection, error)
+	Relations(ctx context.Context, obj *model.Proposal, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
 
 	RelatesTo(ctx context.Context, obj *model.Proposal, first *int, after *string, last *int, before *string) (*model.RelationConnection, error)
 	RelatedProposals(ctx context.Context, obj *model.Proposal, first *int) ([]*model.Proposal, error)
@@ -521,6 +521,14 @@ func (ec *executionContext) field_Actielijn_relations_args(ctx context.Context, 
 		return nil, err
 	}
 	args["before"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*model.Date, error) {
+			return ec.unmarshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg7
 	return args, nil
 }
 
@@ -673,6 +681,14 @@ func (ec *executionContext) field_ActionPlan_relations_args(ctx context.Context,
 		return nil, err
 	}
 	args["before"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*model.Date, error) {
+			return ec.unmarshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg7
 	return args, nil
 }
 
@@ -1123,6 +1139,14 @@ func (ec *executionContext) field_Action_relations_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["before"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*model.Date, error) {
+			return ec.unmarshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg7
 	return args, nil
 }
 
@@ -1313,6 +1337,14 @@ func (ec *executionContext) field_Proposal_relations_args(ctx context.Context, r
 		return nil, err
 	}
 	args["before"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*model.Date, error) {
+			return ec.unmarshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg7
 	return args, nil
 }
 
@@ -1454,7 +1486,7 @@ func (ec *executionContext) _Actielijn_relations(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Actielijn().Relations(ctx, obj, fc.Args["types"].([]model.RelationType), fc.Args["direction"].(*model.Direction), fc.Args["labels"].([]model.Label), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Actielijn().Relations(ctx, obj, fc.Args["types"].([]model.RelationType), fc.Args["direction"].(*model.Direction), fc.Args["labels"].([]model.Label), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationConnection) graphql.Marshaler {
@@ -2182,6 +2214,29 @@ func (ec *executionContext) fieldContext_Actielijn_mentionedIn(ctx context.Conte
 	return fc, nil
 }
 
+func (ec *executionContext) _Actielijn_since(ctx context.Context, field graphql.CollectedField, obj *model.Actielijn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Actielijn_since(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Since(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Actielijn_since(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Actielijn", field, true, false, "Date")
+}
+
 func (ec *executionContext) _ActielijnConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -2756,7 +2811,7 @@ func (ec *executionContext) _Action_relations(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Action().Relations(ctx, obj, fc.Args["types"].([]model.RelationType), fc.Args["direction"].(*model.Direction), fc.Args["labels"].([]model.Label), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Action().Relations(ctx, obj, fc.Args["types"].([]model.RelationType), fc.Args["direction"].(*model.Direction), fc.Args["labels"].([]model.Label), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationConnection) graphql.Marshaler {
@@ -3539,6 +3594,29 @@ func (ec *executionContext) fieldContext_Action_mentionedIn(ctx context.Context,
 	return fc, nil
 }
 
+func (ec *executionContext) _Action_since(ctx context.Context, field graphql.CollectedField, obj *model.Action) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Action_since(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Since(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Action_since(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Action", field, true, false, "Date")
+}
+
 func (ec *executionContext) _ActionConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -3815,7 +3893,7 @@ func (ec *executionContext) _ActionPlan_relations(ctx context.Context, field gra
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.ActionPlan().Relations(ctx, obj, fc.Args["types"].([]model.RelationType), fc.Args["direction"].(*model.Direction), fc.Args["labels"].([]model.Label), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.ActionPlan().Relations(ctx, obj, fc.Args["types"].([]model.RelationType), fc.Args["direction"].(*model.Direction), fc.Args["labels"].([]model.Label), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationConnection) graphql.Marshaler {
@@ -4025,6 +4103,29 @@ func (ec *executionContext) fieldContext_ActionPlan_mentionedIn(ctx context.Cont
 		return fc, err
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _ActionPlan_since(ctx context.Context, field graphql.CollectedField, obj *model.ActionPlan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActionPlan_since(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Since(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ActionPlan_since(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ActionPlan", field, true, false, "Date")
 }
 
 func (ec *executionContext) _ActionPlanConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection) (ret graphql.Marshaler) {
@@ -5032,7 +5133,7 @@ func (ec *executionContext) _Proposal_relations(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Proposal().Relations(ctx, obj, fc.Args["types"].([]model.RelationType), fc.Args["direction"].(*model.Direction), fc.Args["labels"].([]model.Label), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Proposal().Relations(ctx, obj, fc.Args["types"].([]model.RelationType), fc.Args["direction"].(*model.Direction), fc.Args["labels"].([]model.Label), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationConnection) graphql.Marshaler {
@@ -5355,6 +5456,29 @@ func (ec *executionContext) fieldContext_Proposal_mentionedIn(ctx context.Contex
 		return fc, err
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Proposal_since(ctx context.Context, field graphql.CollectedField, obj *model.Proposal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Proposal_since(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Since(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Proposal_since(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Proposal", field, true, false, "Date")
 }
 
 func (ec *executionContext) _ProposalConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection) (ret graphql.Marshaler) {
@@ -5951,6 +6075,11 @@ func (ec *executionContext) _Actielijn(ctx context.Context, sel ast.SelectionSet
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Actielijn_mentionedIn(ctx, field, obj)
 				})
+		case "since":
+			out.Values[i] = ec._Actielijn_since(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -6312,6 +6441,11 @@ func (ec *executionContext) _Action(ctx context.Context, sel ast.SelectionSet, o
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Action_mentionedIn(ctx, field, obj)
 				})
+		case "since":
+			out.Values[i] = ec._Action_since(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -6480,6 +6614,11 @@ func (ec *executionContext) _ActionPlan(ctx context.Context, sel ast.SelectionSe
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._ActionPlan_mentionedIn(ctx, field, obj)
 				})
+		case "since":
+			out.Values[i] = ec._ActionPlan_since(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -6972,6 +7111,11 @@ func (ec *executionContext) _Proposal(ctx context.Context, sel ast.SelectionSet,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Proposal_mentionedIn(ctx, field, obj)
 				})
+		case "since":
+			out.Values[i] = ec._Proposal_since(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}

@@ -11,7 +11,7 @@ import (
 	"context"
 )
 
-func (r *actielijnResolver) Relations(ctx context.Context, obj *model.Actielijn, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *actielijnResolver) Relations(ctx context.Context, obj *model.Actielijn, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.relations(ctx, obj, types, direction, labels, pageArgs{first, after, last, before})
 }
 
@@ -75,7 +75,7 @@ func (r *actielijnResolver) MentionedIn(ctx context.Context, obj *model.Actielij
 	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
-func (r *actionResolver) Relations(ctx context.Context, obj *model.Action, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *actionResolver) Relations(ctx context.Context, obj *model.Action, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.relations(ctx, obj, types, direction, labels, pageArgs{first, after, last, before})
 }
 
@@ -139,7 +139,7 @@ func (r *actionResolver) MentionedIn(ctx context.Context, obj *model.Action, fir
 	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
-func (r *actionPlanResolver) Relations(ctx context.Context, obj *model.ActionPlan, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *actionPlanResolver) Relations(ctx context.Context, obj *model.ActionPlan, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.relations(ctx, obj, types, direction, labels, pageArgs{first, after, last, before})
 }
 
@@ -155,7 +155,7 @@ func (r *actionPlanResolver) MentionedIn(ctx context.Context, obj *model.ActionP
 	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
-func (r *proposalResolver) Relations(ctx context.Context, obj *model.Proposal, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *proposalResolver) Relations(ctx context.Context, obj *model.Proposal, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.relations(ctx, obj, types, direction, labels, pageArgs{first, after, last, before})
 }
 
@@ -187,19 +187,19 @@ func (r *queryResolver) Proposal(ctx context.Context, number int) (*model.Propos
 	return nodeOf[*model.Proposal](ctx, r.Resolver, kg.ProposalID(number))
 }
 
-func (r *queryResolver) ActionPlans(ctx context.Context, first *int, after *string, last *int, before *string, where *model.DatedWhere, orderBy []*model.NodeOrder) (*model.Connection, error) {
+func (r *queryResolver) ActionPlans(ctx context.Context, first *int, after *string, last *int, before *string, where *model.DatedWhere, orderBy []*model.NodeOrder, asOf *model.Date) (*model.Connection, error) {
 	return r.list(ctx, kg.ActionPlan, datedWhere(where), orderBy, pageArgs{first, after, last, before})
 }
 
-func (r *queryResolver) Actielijnen(ctx context.Context, first *int, after *string, last *int, before *string, where *model.NumberedWhere, orderBy []*model.NodeOrder) (*model.Connection, error) {
+func (r *queryResolver) Actielijnen(ctx context.Context, first *int, after *string, last *int, before *string, where *model.NumberedWhere, orderBy []*model.NodeOrder, asOf *model.Date) (*model.Connection, error) {
 	return r.list(ctx, kg.Actielijn, numberedWhere(where), orderBy, pageArgs{first, after, last, before})
 }
 
-func (r *queryResolver) Actions(ctx context.Context, first *int, after *string, last *int, before *string, where *model.NumberedWhere, orderBy []*model.NodeOrder) (*model.Connection, error) {
+func (r *queryResolver) Actions(ctx context.Context, first *int, after *string, last *int, before *string, where *model.NumberedWhere, orderBy []*model.NodeOrder, asOf *model.Date) (*model.Connection, error) {
 	return r.list(ctx, kg.Action, numberedWhere(where), orderBy, pageArgs{first, after, last, before})
 }
 
-func (r *queryResolver) Proposals(ctx context.Context, first *int, after *string, last *int, before *string, where *model.NumberedWhere, orderBy []*model.NodeOrder) (*model.Connection, error) {
+func (r *queryResolver) Proposals(ctx context.Context, first *int, after *string, last *int, before *string, where *model.NumberedWhere, orderBy []*model.NodeOrder, asOf *model.Date) (*model.Connection, error) {
 	return r.list(ctx, kg.Proposal, numberedWhere(where), orderBy, pageArgs{first, after, last, before})
 }
 

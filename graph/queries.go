@@ -135,7 +135,8 @@ func (r *Resolver) neighbourhood(ctx context.Context, id string, depth *int, typ
 		return nil, inputErrorf("limit must be between 1 and %d", maxSubgraphLimit)
 	}
 	light := !r.loadersFor(ctx).readsBulk(graphql.GetFieldContext(ctx).Field.Field, "nodes")
-	g, err := r.Store.Subgraph(ctx, store.SubgraphQuery{ID: id, Depth: d, Types: relTypes(types), Limit: l, Light: light})
+	g, err := r.Store.Subgraph(ctx, store.SubgraphQuery{ID: id, Depth: d, Types: relTypes(types), Limit: l,
+		AsOf: asOfArg(graphql.GetFieldContext(ctx).Args), Light: light})
 	if err != nil {
 		return nil, err
 	}
@@ -151,6 +152,9 @@ func (r *Resolver) shortestPath(ctx context.Context, from, to string, maxLength 
 		return nil, inputErrorf("maxLength must be between 1 and %d", maxPathLength)
 	}
 	g, err := r.Store.ShortestPath(ctx, from, to, m, relTypes(types))
+	if asOf := asOfArg(graphql.GetFieldContext(ctx).Args); err == nil && asOf != "" && !existedAsOf(g, asOf) {
+		g, err = r.pathAsOf(ctx, from, to, m, relTypes(types), asOf)
+	}
 	if err != nil {
 		return nil, err
 	}

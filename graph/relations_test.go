@@ -8,8 +8,9 @@ import (
 )
 
 // kamerstukFields return a node of the graph but follow no edge: the motion a Kamerstuk
-// document is and the Kamerstuk of a motion are found by dossier and number.
-var kamerstukFields = map[string]bool{"Document.motion": true, "Motion.document": true}
+// document is and the Kamerstuk of a motion are found by dossier and number, the office
+// that made a commitment by its madeBy property.
+var kamerstukFields = map[string]bool{"Document.motion": true, "Motion.document": true, "Commitment.madeBy": true}
 
 // TestRelationFieldsDefined checks that relationFields and the schema agree: every
 // relationship field of a node type (one that returns a relation connection, nodes or

@@ -85,17 +85,22 @@ func (r *Resolver) relatedBy(ctx context.Context, parent model.Node, d relDef, p
 	}
 	id := parent.KG().ID
 	ld := r.loadersFor(ctx)
-	field := graphql.GetFieldContext(ctx).Field.Field
+	fc := graphql.GetFieldContext(ctx)
+	field := fc.Field.Field
 	wantPage, wantCount := ld.wants(field)
+	asOf := asOfArg(fc.Args) // a relation field that declares asOf gets it here
 	var edges func() ([]store.Neighbour, error)
 	var count func() (int, error)
 	if wantPage {
 		key := d.pageKey(id, w)
+		key.AsOf = asOf
 		ld.notePlan(key.relSpec, field, connectionShape)
 		edges = ld.neighbours.LoadThunk(ctx, key)
 	}
 	if wantCount {
-		count = ld.counts.LoadThunk(ctx, d.countKey(id))
+		key := d.countKey(id)
+		key.AsOf = asOf
+		count = ld.counts.LoadThunk(ctx, key)
 	}
 	conn := &model.RelationConnection{Edges: []*model.RelationEdge{}, PageInfo: w.pageInfo(nil, false)}
 	if edges != nil {
@@ -209,8 +214,10 @@ func (r *Resolver) list(ctx context.Context, label kg.Label, where *store.Filter
 	}
 	n := w.n
 	ld := r.loadersFor(ctx)
-	field := graphql.GetFieldContext(ctx).Field.Field
+	fc := graphql.GetFieldContext(ctx)
+	field := fc.Field.Field
 	wantPage, wantCount := ld.wants(field)
+	where = asOfFilter(fc.Args, where)
 	q := store.ListQuery{
 		Label:     label,
 		Where:     where,

@@ -67,7 +67,8 @@ type ComplexityRoot struct {
 		PlanConnection         func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Proposals              func(childComplexity int, first *int) int
 		ProposalsConnection    func(childComplexity int, first *int, after *string, last *int, before *string) int
-		Relations              func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string) int
+		Relations              func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) int
+		Since                  func(childComplexity int) int
 		Title                  func(childComplexity int) int
 	}
 
@@ -123,7 +124,8 @@ type ComplexityRoot struct {
 		Number                   func(childComplexity int) int
 		Proposals                func(childComplexity int, first *int) int
 		ProposalsConnection      func(childComplexity int, first *int, after *string, last *int, before *string) int
-		Relations                func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string) int
+		Relations                func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) int
+		Since                    func(childComplexity int) int
 		Title                    func(childComplexity int) int
 	}
 
@@ -148,7 +150,8 @@ type ComplexityRoot struct {
 		MentionedIn           func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Mentions              func(childComplexity int) int
 		Name                  func(childComplexity int) int
-		Relations             func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string) int
+		Relations             func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) int
+		Since                 func(childComplexity int) int
 		Title                 func(childComplexity int) int
 	}
 
@@ -202,6 +205,13 @@ type ComplexityRoot struct {
 		Year func(childComplexity int) int
 	}
 
+	Changes struct {
+		CommitmentSteps func(childComplexity int) int
+		MotionSteps     func(childComplexity int) int
+		Nodes           func(childComplexity int) int
+		Relations       func(childComplexity int) int
+	}
+
 	Commitment struct {
 		Aliases                 func(childComplexity int) int
 		Date                    func(childComplexity int) int
@@ -209,15 +219,17 @@ type ComplexityRoot struct {
 		FurthestStatus          func(childComplexity int) int
 		ID                      func(childComplexity int) int
 		Label                   func(childComplexity int) int
+		MadeBy                  func(childComplexity int) int
 		MadeIn                  func(childComplexity int, first *int, after *string, last *int, before *string) int
 		MentionedIn             func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Mentions                func(childComplexity int) int
 		Name                    func(childComplexity int) int
 		Number                  func(childComplexity int) int
 		Open                    func(childComplexity int, asOf *model.Date) int
-		Relations               func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string) int
+		Relations               func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		RespondedToBy           func(childComplexity int, first *int) int
 		RespondedToByConnection func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Since                   func(childComplexity int) int
 		Status                  func(childComplexity int, asOf *model.Date) int
 		StatusHistory           func(childComplexity int) int
 	}
@@ -256,6 +268,11 @@ type ComplexityRoot struct {
 		Status   func(childComplexity int) int
 	}
 
+	CommitmentStepChange struct {
+		Commitment func(childComplexity int) int
+		Step       func(childComplexity int) int
+	}
+
 	Decision struct {
 		Date     func(childComplexity int) int
 		Evidence func(childComplexity int) int
@@ -285,10 +302,11 @@ type ComplexityRoot struct {
 		Name                  func(childComplexity int) int
 		Number                func(childComplexity int) int
 		OnBehalfOf            func(childComplexity int, first *int, after *string, last *int, before *string) int
-		Relations             func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string) int
+		Relations             func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		RespondsTo            func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Signatories           func(childComplexity int, first *int) int
 		SignatoriesConnection func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Since                 func(childComplexity int) int
 		SourceFile            func(childComplexity int) int
 		Text                  func(childComplexity int) int
 		Title                 func(childComplexity int) int
@@ -338,7 +356,8 @@ type ComplexityRoot struct {
 		Motions               func(childComplexity int, first *int) int
 		MotionsConnection     func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Name                  func(childComplexity int) int
-		Relations             func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string) int
+		Relations             func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) int
+		Since                 func(childComplexity int) int
 	}
 
 	EventConnection struct {
@@ -395,7 +414,8 @@ type ComplexityRoot struct {
 		MentionedIn func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Mentions    func(childComplexity int) int
 		Name        func(childComplexity int) int
-		Relations   func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string) int
+		Relations   func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) int
+		Since       func(childComplexity int) int
 	}
 
 	LegislationConnection struct {
@@ -427,10 +447,11 @@ type ComplexityRoot struct {
 		Number                  func(childComplexity int) int
 		Proposals               func(childComplexity int, first *int) int
 		ProposalsConnection     func(childComplexity int, first *int, after *string, last *int, before *string) int
-		Relations               func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string) int
+		Relations               func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Request                 func(childComplexity int) int
 		RespondedToBy           func(childComplexity int, first *int) int
 		RespondedToByConnection func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Since                   func(childComplexity int) int
 		Status                  func(childComplexity int, asOf *model.Date) int
 		StatusHistory           func(childComplexity int) int
 		SubmittedIn             func(childComplexity int, first *int, after *string, last *int, before *string) int
@@ -474,6 +495,11 @@ type ComplexityRoot struct {
 		Status   func(childComplexity int) int
 	}
 
+	MotionStepChange struct {
+		Motion func(childComplexity int) int
+		Step   func(childComplexity int) int
+	}
+
 	Office struct {
 		AddressedIn                 func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Aliases                     func(childComplexity int) int
@@ -487,9 +513,10 @@ type ComplexityRoot struct {
 		OnBehalfDocuments           func(childComplexity int, first *int) int
 		OnBehalfDocumentsConnection func(childComplexity int, first *int, after *string, last *int, before *string) int
 		PartOf                      func(childComplexity int, first *int, after *string, last *int, before *string) int
-		Relations                   func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string) int
+		Relations                   func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Signed                      func(childComplexity int, first *int) int
 		SignedConnection            func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Since                       func(childComplexity int) int
 	}
 
 	OfficeConnection struct {
@@ -543,7 +570,8 @@ type ComplexityRoot struct {
 		Parts                   func(childComplexity int, first *int) int
 		PartsConnection         func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Published               func(childComplexity int, first *int, after *string, last *int, before *string) int
-		Relations               func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string) int
+		Relations               func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) int
+		Since                   func(childComplexity int) int
 	}
 
 	OrganisationConnection struct {
@@ -590,7 +618,8 @@ type ComplexityRoot struct {
 		MentionedIn       func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Mentions          func(childComplexity int) int
 		Name              func(childComplexity int) int
-		Relations         func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string) int
+		Relations         func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) int
+		Since             func(childComplexity int) int
 	}
 
 	PartyConnection struct {
@@ -637,9 +666,10 @@ type ComplexityRoot struct {
 		Party               func(childComplexity int) int
 		PartyConnection     func(childComplexity int, first *int, after *string, last *int, before *string) int
 		PartyName           func(childComplexity int) int
-		Relations           func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string) int
+		Relations           func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Signed              func(childComplexity int, first *int) int
 		SignedConnection    func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Since               func(childComplexity int) int
 		Submitted           func(childComplexity int, first *int) int
 		SubmittedConnection func(childComplexity int, first *int, after *string, last *int, before *string) int
 	}
@@ -685,7 +715,8 @@ type ComplexityRoot struct {
 		RelatedProposals           func(childComplexity int, first *int) int
 		RelatedProposalsConnection func(childComplexity int, first *int, after *string, last *int, before *string) int
 		RelatesTo                  func(childComplexity int, first *int, after *string, last *int, before *string) int
-		Relations                  func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string) int
+		Relations                  func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) int
+		Since                      func(childComplexity int) int
 		Theme                      func(childComplexity int) int
 		Title                      func(childComplexity int) int
 	}
@@ -720,34 +751,35 @@ type ComplexityRoot struct {
 
 	Query struct {
 		Actielijn     func(childComplexity int, number int) int
-		Actielijnen   func(childComplexity int, first *int, after *string, last *int, before *string, where *model.NumberedWhere, orderBy []*model.NodeOrder) int
+		Actielijnen   func(childComplexity int, first *int, after *string, last *int, before *string, where *model.NumberedWhere, orderBy []*model.NodeOrder, asOf *model.Date) int
 		Action        func(childComplexity int, number int) int
-		ActionPlans   func(childComplexity int, first *int, after *string, last *int, before *string, where *model.DatedWhere, orderBy []*model.NodeOrder) int
-		Actions       func(childComplexity int, first *int, after *string, last *int, before *string, where *model.NumberedWhere, orderBy []*model.NodeOrder) int
-		Commitments   func(childComplexity int, first *int, after *string, last *int, before *string, where *model.NumberedWhere, orderBy []*model.NodeOrder) int
+		ActionPlans   func(childComplexity int, first *int, after *string, last *int, before *string, where *model.DatedWhere, orderBy []*model.NodeOrder, asOf *model.Date) int
+		Actions       func(childComplexity int, first *int, after *string, last *int, before *string, where *model.NumberedWhere, orderBy []*model.NodeOrder, asOf *model.Date) int
+		Changes       func(childComplexity int, from model.Date, to model.Date, around *string, first *int) int
+		Commitments   func(childComplexity int, first *int, after *string, last *int, before *string, where *model.NumberedWhere, orderBy []*model.NodeOrder, asOf *model.Date) int
 		Document      func(childComplexity int, id *string, dossier *string, number *int) int
-		Documents     func(childComplexity int, first *int, after *string, last *int, before *string, where *model.DocumentWhere, orderBy []*model.NodeOrder) int
-		Events        func(childComplexity int, first *int, after *string, last *int, before *string, where *model.DatedWhere, orderBy []*model.NodeOrder) int
-		Legislation   func(childComplexity int, first *int, after *string, last *int, before *string, where *model.NodeWhere, orderBy []*model.NodeOrder) int
+		Documents     func(childComplexity int, first *int, after *string, last *int, before *string, where *model.DocumentWhere, orderBy []*model.NodeOrder, asOf *model.Date) int
+		Events        func(childComplexity int, first *int, after *string, last *int, before *string, where *model.DatedWhere, orderBy []*model.NodeOrder, asOf *model.Date) int
+		Legislation   func(childComplexity int, first *int, after *string, last *int, before *string, where *model.NodeWhere, orderBy []*model.NodeOrder, asOf *model.Date) int
 		Lookup        func(childComplexity int, label model.Label, name string) int
 		Motion        func(childComplexity int, dossier string, number int) int
-		Motions       func(childComplexity int, first *int, after *string, last *int, before *string, where *model.MotionWhere, orderBy []*model.NodeOrder) int
-		Neighbourhood func(childComplexity int, id string, depth *int, types []model.RelationType, limit *int) int
+		Motions       func(childComplexity int, first *int, after *string, last *int, before *string, where *model.MotionWhere, orderBy []*model.NodeOrder, asOf *model.Date) int
+		Neighbourhood func(childComplexity int, id string, depth *int, types []model.RelationType, limit *int, asOf *model.Date) int
 		Node          func(childComplexity int, id string) int
 		Nodes         func(childComplexity int, ids []string) int
-		Offices       func(childComplexity int, first *int, after *string, last *int, before *string, where *model.NodeWhere, orderBy []*model.NodeOrder) int
+		Offices       func(childComplexity int, first *int, after *string, last *int, before *string, where *model.NodeWhere, orderBy []*model.NodeOrder, asOf *model.Date) int
 		Organisation  func(childComplexity int, name string) int
-		Organisations func(childComplexity int, first *int, after *string, last *int, before *string, where *model.OrganisationWhere, orderBy []*model.NodeOrder) int
-		Parties       func(childComplexity int, first *int, after *string, last *int, before *string, where *model.NodeWhere, orderBy []*model.NodeOrder) int
+		Organisations func(childComplexity int, first *int, after *string, last *int, before *string, where *model.OrganisationWhere, orderBy []*model.NodeOrder, asOf *model.Date) int
+		Parties       func(childComplexity int, first *int, after *string, last *int, before *string, where *model.NodeWhere, orderBy []*model.NodeOrder, asOf *model.Date) int
 		Party         func(childComplexity int, name string) int
 		Person        func(childComplexity int, name string) int
-		Persons       func(childComplexity int, first *int, after *string, last *int, before *string, where *model.PersonWhere, orderBy []*model.NodeOrder) int
+		Persons       func(childComplexity int, first *int, after *string, last *int, before *string, where *model.PersonWhere, orderBy []*model.NodeOrder, asOf *model.Date) int
 		Proposal      func(childComplexity int, number int) int
-		Proposals     func(childComplexity int, first *int, after *string, last *int, before *string, where *model.NumberedWhere, orderBy []*model.NodeOrder) int
+		Proposals     func(childComplexity int, first *int, after *string, last *int, before *string, where *model.NumberedWhere, orderBy []*model.NodeOrder, asOf *model.Date) int
 		Report        func(childComplexity int, name string) int
-		Reports       func(childComplexity int, first *int, after *string, last *int, before *string, where *model.DatedWhere, orderBy []*model.NodeOrder) int
+		Reports       func(childComplexity int, first *int, after *string, last *int, before *string, where *model.DatedWhere, orderBy []*model.NodeOrder, asOf *model.Date) int
 		Search        func(childComplexity int, text string, labels []model.Label, first *int) int
-		ShortestPath  func(childComplexity int, from string, to string, maxLength *int, types []model.RelationType) int
+		ShortestPath  func(childComplexity int, from string, to string, maxLength *int, types []model.RelationType, asOf *model.Date) int
 		Stats         func(childComplexity int) int
 	}
 
@@ -755,6 +787,7 @@ type ComplexityRoot struct {
 		Evidence func(childComplexity int) int
 		From     func(childComplexity int) int
 		ID       func(childComplexity int) int
+		Since    func(childComplexity int) int
 		To       func(childComplexity int) int
 		Type     func(childComplexity int) int
 	}
@@ -796,9 +829,10 @@ type ComplexityRoot struct {
 		Name                     func(childComplexity int) int
 		Publishers               func(childComplexity int, first *int) int
 		PublishersConnection     func(childComplexity int, first *int, after *string, last *int, before *string) int
-		Relations                func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string) int
+		Relations                func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		RespondedToBy            func(childComplexity int, first *int) int
 		RespondedToByConnection  func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Since                    func(childComplexity int) int
 		Title                    func(childComplexity int) int
 	}
 
@@ -1077,7 +1111,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Actielijn.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Actielijn.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
+	case "Actielijn.since":
+		if e.ComplexityRoot.Actielijn.Since == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Actielijn.Since(childComplexity), true
 	case "Actielijn.title":
 		if e.ComplexityRoot.Actielijn.Title == nil {
 			break
@@ -1403,7 +1443,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Action.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Action.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
+	case "Action.since":
+		if e.ComplexityRoot.Action.Since == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Action.Since(childComplexity), true
 	case "Action.title":
 		if e.ComplexityRoot.Action.Title == nil {
 			break
@@ -1522,7 +1568,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.ActionPlan.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.ActionPlan.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
+	case "ActionPlan.since":
+		if e.ComplexityRoot.ActionPlan.Since == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActionPlan.Since(childComplexity), true
 	case "ActionPlan.title":
 		if e.ComplexityRoot.ActionPlan.Title == nil {
 			break
@@ -1711,6 +1763,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.BudgetLine.Year(childComplexity), true
 
+	case "Changes.commitmentSteps":
+		if e.ComplexityRoot.Changes.CommitmentSteps == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Changes.CommitmentSteps(childComplexity), true
+	case "Changes.motionSteps":
+		if e.ComplexityRoot.Changes.MotionSteps == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Changes.MotionSteps(childComplexity), true
+	case "Changes.nodes":
+		if e.ComplexityRoot.Changes.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Changes.Nodes(childComplexity), true
+	case "Changes.relations":
+		if e.ComplexityRoot.Changes.Relations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Changes.Relations(childComplexity), true
+
 	case "Commitment.aliases":
 		if e.ComplexityRoot.Commitment.Aliases == nil {
 			break
@@ -1747,6 +1824,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Commitment.Label(childComplexity), true
+	case "Commitment.madeBy":
+		if e.ComplexityRoot.Commitment.MadeBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Commitment.MadeBy(childComplexity), true
 	case "Commitment.madeIn":
 		if e.ComplexityRoot.Commitment.MadeIn == nil {
 			break
@@ -1808,7 +1891,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Commitment.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Commitment.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Commitment.respondedToBy":
 		if e.ComplexityRoot.Commitment.RespondedToBy == nil {
 			break
@@ -1831,6 +1914,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Commitment.RespondedToByConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+	case "Commitment.since":
+		if e.ComplexityRoot.Commitment.Since == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Commitment.Since(childComplexity), true
 	case "Commitment.status":
 		if e.ComplexityRoot.Commitment.Status == nil {
 			break
@@ -1967,6 +2056,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CommitmentStatusStep.Status(childComplexity), true
+
+	case "CommitmentStepChange.commitment":
+		if e.ComplexityRoot.CommitmentStepChange.Commitment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommitmentStepChange.Commitment(childComplexity), true
+	case "CommitmentStepChange.step":
+		if e.ComplexityRoot.CommitmentStepChange.Step == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommitmentStepChange.Step(childComplexity), true
 
 	case "Decision.date":
 		if e.ComplexityRoot.Decision.Date == nil {
@@ -2159,7 +2261,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Document.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Document.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Document.respondsTo":
 		if e.ComplexityRoot.Document.RespondsTo == nil {
 			break
@@ -2193,6 +2295,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Document.SignatoriesConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+	case "Document.since":
+		if e.ComplexityRoot.Document.Since == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Document.Since(childComplexity), true
 	case "Document.sourceFile":
 		if e.ComplexityRoot.Document.SourceFile == nil {
 			break
@@ -2447,7 +2555,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Event.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Event.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
+	case "Event.since":
+		if e.ComplexityRoot.Event.Since == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.Since(childComplexity), true
 
 	case "EventConnection.edges":
 		if e.ComplexityRoot.EventConnection.Edges == nil {
@@ -2663,7 +2777,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Legislation.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Legislation.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
+	case "Legislation.since":
+		if e.ComplexityRoot.Legislation.Since == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Legislation.Since(childComplexity), true
 
 	case "LegislationConnection.edges":
 		if e.ComplexityRoot.LegislationConnection.Edges == nil {
@@ -2824,7 +2944,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Motion.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Motion.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Motion.request":
 		if e.ComplexityRoot.Motion.Request == nil {
 			break
@@ -2853,6 +2973,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Motion.RespondedToByConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+	case "Motion.since":
+		if e.ComplexityRoot.Motion.Since == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Motion.Since(childComplexity), true
 	case "Motion.status":
 		if e.ComplexityRoot.Motion.Status == nil {
 			break
@@ -3035,6 +3161,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.MotionStatusStep.Status(childComplexity), true
 
+	case "MotionStepChange.motion":
+		if e.ComplexityRoot.MotionStepChange.Motion == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MotionStepChange.Motion(childComplexity), true
+	case "MotionStepChange.step":
+		if e.ComplexityRoot.MotionStepChange.Step == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MotionStepChange.Step(childComplexity), true
+
 	case "Office.addressedIn":
 		if e.ComplexityRoot.Office.AddressedIn == nil {
 			break
@@ -3152,7 +3291,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Office.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Office.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Office.signed":
 		if e.ComplexityRoot.Office.Signed == nil {
 			break
@@ -3175,6 +3314,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Office.SignedConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+	case "Office.since":
+		if e.ComplexityRoot.Office.Since == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Office.Since(childComplexity), true
 
 	case "OfficeConnection.edges":
 		if e.ComplexityRoot.OfficeConnection.Edges == nil {
@@ -3493,7 +3638,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Organisation.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Organisation.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
+	case "Organisation.since":
+		if e.ComplexityRoot.Organisation.Since == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Organisation.Since(childComplexity), true
 
 	case "OrganisationConnection.edges":
 		if e.ComplexityRoot.OrganisationConnection.Edges == nil {
@@ -3693,7 +3844,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Party.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Party.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
+	case "Party.since":
+		if e.ComplexityRoot.Party.Since == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Party.Since(childComplexity), true
 
 	case "PartyConnection.edges":
 		if e.ComplexityRoot.PartyConnection.Edges == nil {
@@ -3925,7 +4082,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Person.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Person.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Person.signed":
 		if e.ComplexityRoot.Person.Signed == nil {
 			break
@@ -3948,6 +4105,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.SignedConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+	case "Person.since":
+		if e.ComplexityRoot.Person.Since == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.Since(childComplexity), true
 	case "Person.submitted":
 		if e.ComplexityRoot.Person.Submitted == nil {
 			break
@@ -4173,7 +4336,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Proposal.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Proposal.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
+	case "Proposal.since":
+		if e.ComplexityRoot.Proposal.Since == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Proposal.Since(childComplexity), true
 	case "Proposal.theme":
 		if e.ComplexityRoot.Proposal.Theme == nil {
 			break
@@ -4308,7 +4477,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Actielijnen(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["where"].(*model.NumberedWhere), args["orderBy"].([]*model.NodeOrder)), true
+		return e.ComplexityRoot.Query.Actielijnen(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["where"].(*model.NumberedWhere), args["orderBy"].([]*model.NodeOrder), args["asOf"].(*model.Date)), true
 	case "Query.action":
 		if e.ComplexityRoot.Query.Action == nil {
 			break
@@ -4330,7 +4499,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.ActionPlans(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["where"].(*model.DatedWhere), args["orderBy"].([]*model.NodeOrder)), true
+		return e.ComplexityRoot.Query.ActionPlans(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["where"].(*model.DatedWhere), args["orderBy"].([]*model.NodeOrder), args["asOf"].(*model.Date)), true
 	case "Query.actions":
 		if e.ComplexityRoot.Query.Actions == nil {
 			break
@@ -4341,7 +4510,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Actions(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["where"].(*model.NumberedWhere), args["orderBy"].([]*model.NodeOrder)), true
+		return e.ComplexityRoot.Query.Actions(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["where"].(*model.NumberedWhere), args["orderBy"].([]*model.NodeOrder), args["asOf"].(*model.Date)), true
+	case "Query.changes":
+		if e.ComplexityRoot.Query.Changes == nil {
+			break
+		}
+
+		args, err := ec.field_Query_changes_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Changes(childComplexity, args["from"].(model.Date), args["to"].(model.Date), args["around"].(*string), args["first"].(*int)), true
 	case "Query.commitments":
 		if e.ComplexityRoot.Query.Commitments == nil {
 			break
@@ -4352,7 +4532,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Commitments(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["where"].(*model.NumberedWhere), args["orderBy"].([]*model.NodeOrder)), true
+		return e.ComplexityRoot.Query.Commitments(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["where"].(*model.NumberedWhere), args["orderBy"].([]*model.NodeOrder), args["asOf"].(*model.Date)), true
 	case "Query.document":
 		if e.ComplexityRoot.Query.Document == nil {
 			break
@@ -4374,7 +4554,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Documents(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["where"].(*model.DocumentWhere), args["orderBy"].([]*model.NodeOrder)), true
+		return e.ComplexityRoot.Query.Documents(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["where"].(*model.DocumentWhere), args["orderBy"].([]*model.NodeOrder), args["asOf"].(*model.Date)), true
 	case "Query.events":
 		if e.ComplexityRoot.Query.Events == nil {
 			break
@@ -4385,7 +4565,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Events(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["where"].(*model.DatedWhere), args["orderBy"].([]*model.NodeOrder)), true
+		return e.ComplexityRoot.Query.Events(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["where"].(*model.DatedWhere), args["orderBy"].([]*model.NodeOrder), args["asOf"].(*model.Date)), true
 
 	case "Query.legislation":
 		if e.ComplexityRoot.Query.Legislation == nil {
@@ -4397,7 +4577,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Legislation(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["where"].(*model.NodeWhere), args["orderBy"].([]*model.NodeOrder)), true
+		return e.ComplexityRoot.Query.Legislation(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["where"].(*model.NodeWhere), args["orderBy"].([]*model.NodeOrder), args["asOf"].(*model.Date)), true
 	case "Query.lookup":
 		if e.ComplexityRoot.Query.Lookup == nil {
 			break
@@ -4430,7 +4610,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Motions(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["where"].(*model.MotionWhere), args["orderBy"].([]*model.NodeOrder)), true
+		return e.ComplexityRoot.Query.Motions(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["where"].(*model.MotionWhere), args["orderBy"].([]*model.NodeOrder), args["asOf"].(*model.Date)), true
 	case "Query.neighbourhood":
 		if e.ComplexityRoot.Query.Neighbourhood == nil {
 			break
@@ -4441,7 +4621,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Neighbourhood(childComplexity, args["id"].(string), args["depth"].(*int), args["types"].([]model.RelationType), args["limit"].(*int)), true
+		return e.ComplexityRoot.Query.Neighbourhood(childComplexity, args["id"].(string), args["depth"].(*int), args["types"].([]model.RelationType), args["limit"].(*int), args["asOf"].(*model.Date)), true
 	case "Query.node":
 		if e.ComplexityRoot.Query.Node == nil {
 			break
@@ -4474,7 +4654,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Offices(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["where"].(*model.NodeWhere), args["orderBy"].([]*model.NodeOrder)), true
+		return e.ComplexityRoot.Query.Offices(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["where"].(*model.NodeWhere), args["orderBy"].([]*model.NodeOrder), args["asOf"].(*model.Date)), true
 	case "Query.organisation":
 		if e.ComplexityRoot.Query.Organisation == nil {
 			break
@@ -4496,7 +4676,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Organisations(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["where"].(*model.OrganisationWhere), args["orderBy"].([]*model.NodeOrder)), true
+		return e.ComplexityRoot.Query.Organisations(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["where"].(*model.OrganisationWhere), args["orderBy"].([]*model.NodeOrder), args["asOf"].(*model.Date)), true
 	case "Query.parties":
 		if e.ComplexityRoot.Query.Parties == nil {
 			break
@@ -4507,7 +4687,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Parties(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["where"].(*model.NodeWhere), args["orderBy"].([]*model.NodeOrder)), true
+		return e.ComplexityRoot.Query.Parties(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["where"].(*model.NodeWhere), args["orderBy"].([]*model.NodeOrder), args["asOf"].(*model.Date)), true
 	case "Query.party":
 		if e.ComplexityRoot.Query.Party == nil {
 			break
@@ -4540,7 +4720,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Persons(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["where"].(*model.PersonWhere), args["orderBy"].([]*model.NodeOrder)), true
+		return e.ComplexityRoot.Query.Persons(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["where"].(*model.PersonWhere), args["orderBy"].([]*model.NodeOrder), args["asOf"].(*model.Date)), true
 	case "Query.proposal":
 		if e.ComplexityRoot.Query.Proposal == nil {
 			break
@@ -4562,7 +4742,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Proposals(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["where"].(*model.NumberedWhere), args["orderBy"].([]*model.NodeOrder)), true
+		return e.ComplexityRoot.Query.Proposals(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["where"].(*model.NumberedWhere), args["orderBy"].([]*model.NodeOrder), args["asOf"].(*model.Date)), true
 	case "Query.report":
 		if e.ComplexityRoot.Query.Report == nil {
 			break
@@ -4584,7 +4764,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Reports(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["where"].(*model.DatedWhere), args["orderBy"].([]*model.NodeOrder)), true
+		return e.ComplexityRoot.Query.Reports(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["where"].(*model.DatedWhere), args["orderBy"].([]*model.NodeOrder), args["asOf"].(*model.Date)), true
 	case "Query.search":
 		if e.ComplexityRoot.Query.Search == nil {
 			break
@@ -4606,7 +4786,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.ShortestPath(childComplexity, args["from"].(string), args["to"].(string), args["maxLength"].(*int), args["types"].([]model.RelationType)), true
+		return e.ComplexityRoot.Query.ShortestPath(childComplexity, args["from"].(string), args["to"].(string), args["maxLength"].(*int), args["types"].([]model.RelationType), args["asOf"].(*model.Date)), true
 	case "Query.stats":
 		if e.ComplexityRoot.Query.Stats == nil {
 			break
@@ -4632,6 +4812,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Relation.ID(childComplexity), true
+	case "Relation.since":
+		if e.ComplexityRoot.Relation.Since == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Relation.Since(childComplexity), true
 	case "Relation.to":
 		if e.ComplexityRoot.Relation.To == nil {
 			break
@@ -4855,7 +5041,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Report.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Report.Relations(childComplexity, args["types"].([]model.RelationType), args["direction"].(*model.Direction), args["labels"].([]model.Label), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Report.respondedToBy":
 		if e.ComplexityRoot.Report.RespondedToBy == nil {
 			break
@@ -4878,6 +5064,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Report.RespondedToByConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+	case "Report.since":
+		if e.ComplexityRoot.Report.Since == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Report.Since(childComplexity), true
 	case "Report.title":
 		if e.ComplexityRoot.Report.Title == nil {
 			break
@@ -5195,6 +5387,8 @@ type Person implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): RelationConnection!
   "What role the person has in the documents; null when unknown."
   kind: PersonKind
@@ -5361,6 +5555,8 @@ type Office implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): RelationConnection!
   "Persons who hold the office (HOLDS_OFFICE)."
   holders(
@@ -5476,6 +5672,8 @@ type Party implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): RelationConnection!
   "Members of the fractie found in the documents (MEMBER_OF, incoming)."
   members(
@@ -5541,6 +5739,8 @@ type Organisation implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): RelationConnection!
   "The abbreviation (\"CKM\", \"NLA\"), when there is one."
   abbreviation: String
@@ -5738,6 +5938,8 @@ extend type Query {
     where: OrganisationWhere
     "Sort keys; default: by name, then ID."
     orderBy: [NodeOrder!]
+    "Only nodes in the graph on this date: from their first mention on (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): OrganisationConnection!
   "Persons, filtered and sorted."
   persons(
@@ -5753,6 +5955,8 @@ extend type Query {
     where: PersonWhere
     "Sort keys; default: by name, then ID."
     orderBy: [NodeOrder!]
+    "Only nodes in the graph on this date: from their first mention on (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): PersonConnection!
   "Fracties (party groups), filtered and sorted."
   parties(
@@ -5768,6 +5972,8 @@ extend type Query {
     where: NodeWhere
     "Sort keys; default: by name, then ID."
     orderBy: [NodeOrder!]
+    "Only nodes in the graph on this date: from their first mention on (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): PartyConnection!
   "Offices, filtered and sorted."
   offices(
@@ -5783,6 +5989,8 @@ extend type Query {
     where: NodeWhere
     "Sort keys; default: by name, then ID."
     orderBy: [NodeOrder!]
+    "Only nodes in the graph on this date: from their first mention on (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): OfficeConnection!
 }
 
@@ -6284,6 +6492,8 @@ type Document implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): RelationConnection!
   "What kind of document this is; null when unknown."
   kind: DocumentKind
@@ -6505,6 +6715,8 @@ type Report implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): RelationConnection!
   "The title."
   title: String
@@ -6620,6 +6832,8 @@ type Legislation implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): RelationConnection!
   "The citation as the documents give it."
   citation: String
@@ -6663,6 +6877,8 @@ extend type Query {
     where: DocumentWhere
     "Sort keys; default: by name, then ID."
     orderBy: [NodeOrder!]
+    "Only nodes in the graph on this date: from their first mention on (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): DocumentConnection!
   "The report whose title or alias matches, case- and accent-insensitively; the first by ID when several do."
   report("A title or alias." name: String!): Report
@@ -6680,6 +6896,8 @@ extend type Query {
     where: DatedWhere
     "Sort keys; default: by name, then ID."
     orderBy: [NodeOrder!]
+    "Only nodes in the graph on this date: from their first mention on (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): ReportConnection!
   "Laws, articles, directives and treaties, filtered and sorted."
   legislation(
@@ -6695,6 +6913,8 @@ extend type Query {
     where: NodeWhere
     "Sort keys; default: by name, then ID."
     orderBy: [NodeOrder!]
+    "Only nodes in the graph on this date: from their first mention on (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): LegislationConnection!
 }
 
@@ -6877,6 +7097,143 @@ extend type Commitment {
   "Whether the commitment is still open: not fulfilled (as of ` + "`" + `asOf` + "`" + ` when given)."
   open("Only steps on or before this date count." asOf: Date): Boolean!
 }
+
+extend interface Node {
+  "The date from which the node is in the graph: a document's own date, else the date of the first document that mentions it; null when only undated documents do."
+  since: Date
+}
+
+extend type Person {
+  "The date from which the node is in the graph (see ` + "`" + `Node.since` + "`" + `)."
+  since: Date
+}
+
+extend type Office {
+  "The date from which the node is in the graph (see ` + "`" + `Node.since` + "`" + `)."
+  since: Date
+}
+
+extend type Party {
+  "The date from which the node is in the graph (see ` + "`" + `Node.since` + "`" + `)."
+  since: Date
+}
+
+extend type Organisation {
+  "The date from which the node is in the graph (see ` + "`" + `Node.since` + "`" + `)."
+  since: Date
+}
+
+extend type Document {
+  "The date from which the node is in the graph (see ` + "`" + `Node.since` + "`" + `)."
+  since: Date
+}
+
+extend type Report {
+  "The date from which the node is in the graph (see ` + "`" + `Node.since` + "`" + `)."
+  since: Date
+}
+
+extend type Legislation {
+  "The date from which the node is in the graph (see ` + "`" + `Node.since` + "`" + `)."
+  since: Date
+}
+
+extend type Motion {
+  "The date from which the node is in the graph (see ` + "`" + `Node.since` + "`" + `)."
+  since: Date
+}
+
+extend type Commitment {
+  "The date from which the node is in the graph (see ` + "`" + `Node.since` + "`" + `)."
+  since: Date
+}
+
+extend type Event {
+  "The date from which the node is in the graph (see ` + "`" + `Node.since` + "`" + `)."
+  since: Date
+}
+
+extend type ActionPlan {
+  "The date from which the node is in the graph (see ` + "`" + `Node.since` + "`" + `)."
+  since: Date
+}
+
+extend type Actielijn {
+  "The date from which the node is in the graph (see ` + "`" + `Node.since` + "`" + `)."
+  since: Date
+}
+
+extend type Action {
+  "The date from which the node is in the graph (see ` + "`" + `Node.since` + "`" + `)."
+  since: Date
+}
+
+extend type Proposal {
+  "The date from which the node is in the graph (see ` + "`" + `Node.since` + "`" + `)."
+  since: Date
+}
+
+extend type Relation {
+  "The date from which the relation is in the graph: the date of the earliest document with evidence for it; null when only undated documents state it."
+  since: Date
+}
+
+"""
+What appeared in the graph between two dates (both inclusive): the nodes whose ` + "`" + `since` + "`" + ` falls
+between them, the relations whose ` + "`" + `since` + "`" + ` does, and the status steps dated between them,
+each with its evidence. With ` + "`" + `around` + "`" + `, only what concerns that node: the node and its
+neighbours, its relations, and the steps of the motions and commitments among them.
+"""
+type Changes {
+  "Nodes that appeared, by ` + "`" + `since` + "`" + `, then ID."
+  nodes: [Node!]!
+  "Relations that appeared, by ` + "`" + `since` + "`" + `, then ID. Without ` + "`" + `around` + "`" + `: those of the nodes that appeared."
+  relations: [Relation!]!
+  "Motion status steps dated between the two dates, by date."
+  motionSteps: [MotionStepChange!]!
+  "Commitment status steps dated between the two dates, by date."
+  commitmentSteps: [CommitmentStepChange!]!
+}
+
+"""A status step of a motion, with the motion."""
+type MotionStepChange {
+  "The motion."
+  motion: Motion!
+  "The step."
+  step: MotionStatusStep!
+}
+
+"""A status step of a commitment, with the commitment."""
+type CommitmentStepChange {
+  "The commitment."
+  commitment: Commitment!
+  "The step."
+  step: CommitmentStatusStep!
+}
+
+extend type Query {
+  "What appeared between two dates (see ` + "`" + `Changes` + "`" + `), e.g. ` + "`" + `changes(from: \"2024-01-01\", to: \"2024-12-31\", around: \"actielijn:6\")` + "`" + `."
+  changes(
+    "The first day, inclusive."
+    from: Date!
+    "The last day, inclusive."
+    to: Date!
+    "Only what concerns this node (its neighbours, relations and their steps); null: the whole graph."
+    around: ID
+    "At most this many items in each list (default 200, at most 1000)."
+    first: Int = 200
+  ): Changes!
+}
+
+extend type Commitment {
+  "The office that made the commitment: the office of the signatory of the letter in which \"ik\" says it made it (\"heb ik toegezegd\"); null when no such letter is loaded."
+  madeBy: Office
+}
+
+extend input NumberedWhere {
+  "Commitments only: true keeps those still open (made or reported on, not fulfilled), false those fulfilled. Other nodes have no status and match neither."
+  open: Boolean
+}
 `, BuiltIn: false},
 	{Name: "../schema/motions.graphqls", Input: `# Parliament: motions, commitments and the debates where they were made.
 
@@ -6915,6 +7272,8 @@ type Motion implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): RelationConnection!
   "The Kamerstuk dossier, as printed (\"28 638\")."
   dossier: String
@@ -7089,6 +7448,8 @@ type Commitment implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): RelationConnection!
   "The number of the commitment in the Kamer's register, when known."
   number: Int
@@ -7167,6 +7528,8 @@ type Event implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): RelationConnection!
   "The kind of event as the text names it (\"tweeminutendebat\", \"commissiedebat\")."
   kind: String
@@ -7250,6 +7613,8 @@ extend type Query {
     where: MotionWhere
     "Sort keys; default: by name, then ID."
     orderBy: [NodeOrder!]
+    "Only nodes in the graph on this date: from their first mention on (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): MotionConnection!
   "Commitments (toezeggingen), filtered and sorted."
   commitments(
@@ -7265,6 +7630,8 @@ extend type Query {
     where: NumberedWhere
     "Sort keys; default: by name, then ID."
     orderBy: [NodeOrder!]
+    "Only nodes in the graph on this date: from their first mention on (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): CommitmentConnection!
   "Debates and meetings, filtered and sorted."
   events(
@@ -7280,6 +7647,8 @@ extend type Query {
     where: DatedWhere
     "Sort keys; default: by name, then ID."
     orderBy: [NodeOrder!]
+    "Only nodes in the graph on this date: from their first mention on (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): EventConnection!
 }
 
@@ -7476,6 +7845,8 @@ interface Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): RelationConnection!
 }
 
@@ -7653,6 +8024,8 @@ type ActionPlan implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): RelationConnection!
   "The title."
   title: String
@@ -7718,6 +8091,8 @@ type Actielijn implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): RelationConnection!
   "The number of the actielijn in the plan."
   number: Int
@@ -7876,6 +8251,8 @@ type Action implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): RelationConnection!
   "The number of the action in the plan."
   number: Int
@@ -8062,6 +8439,8 @@ type Proposal implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): RelationConnection!
   "The number of the proposal in its list."
   number: Int
@@ -8134,6 +8513,8 @@ extend type Query {
     where: DatedWhere
     "Sort keys; default: by name, then ID."
     orderBy: [NodeOrder!]
+    "Only nodes in the graph on this date: from their first mention on (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): ActionPlanConnection!
   "Actielijnen, filtered and sorted (try ` + "`" + `orderBy: {field: NUMBER}` + "`" + `)."
   actielijnen(
@@ -8149,6 +8530,8 @@ extend type Query {
     where: NumberedWhere
     "Sort keys; default: by name, then ID."
     orderBy: [NodeOrder!]
+    "Only nodes in the graph on this date: from their first mention on (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): ActielijnConnection!
   "Actions, filtered and sorted."
   actions(
@@ -8164,6 +8547,8 @@ extend type Query {
     where: NumberedWhere
     "Sort keys; default: by name, then ID."
     orderBy: [NodeOrder!]
+    "Only nodes in the graph on this date: from their first mention on (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): ActionConnection!
   "Proposed extra actions, filtered and sorted."
   proposals(
@@ -8179,6 +8564,8 @@ extend type Query {
     where: NumberedWhere
     "Sort keys; default: by name, then ID."
     orderBy: [NodeOrder!]
+    "Only nodes in the graph on this date: from their first mention on (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): ProposalConnection!
 }
 
@@ -8470,6 +8857,8 @@ extend type Query {
     types: [RelationType!]
     "At most this many nodes (default 200, at most 1000)."
     limit: Int = 200
+    "Only nodes and relations in the graph on this date (see ` + "`" + `since` + "`" + `); the middle node too. Null: all."
+    asOf: Date
   ): Subgraph!
   """
   One shortest path between two nodes, ignoring edge direction, as the subgraph of its nodes
@@ -8484,6 +8873,8 @@ extend type Query {
     maxLength: Int = 6
     "Only follow these relation types; empty or null: all."
     types: [RelationType!]
+    "Only nodes and relations in the graph on this date (see ` + "`" + `since` + "`" + `): the shortest path as the graph stood then. Null: all."
+    asOf: Date
   ): Subgraph!
   "Counts of nodes per label and edges per type."
   stats: Stats!
@@ -8544,6 +8935,8 @@ func (ec *executionContext) childFields_Actielijn(ctx context.Context, field gra
 		return ec.fieldContext_Actielijn_proposalsConnection(ctx, field)
 	case "mentionedIn":
 		return ec.fieldContext_Actielijn_mentionedIn(ctx, field)
+	case "since":
+		return ec.fieldContext_Actielijn_since(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Actielijn", field.Name)
 }
@@ -8656,6 +9049,8 @@ func (ec *executionContext) childFields_Action(ctx context.Context, field graphq
 		return ec.fieldContext_Action_proposalsConnection(ctx, field)
 	case "mentionedIn":
 		return ec.fieldContext_Action_mentionedIn(ctx, field)
+	case "since":
+		return ec.fieldContext_Action_since(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Action", field.Name)
 }
@@ -8706,6 +9101,8 @@ func (ec *executionContext) childFields_ActionPlan(ctx context.Context, field gr
 		return ec.fieldContext_ActionPlan_actielijnenConnection(ctx, field)
 	case "mentionedIn":
 		return ec.fieldContext_ActionPlan_mentionedIn(ctx, field)
+	case "since":
+		return ec.fieldContext_ActionPlan_since(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ActionPlan", field.Name)
 }
@@ -8810,6 +9207,20 @@ func (ec *executionContext) childFields_BudgetLine(ctx context.Context, field gr
 	return nil, fmt.Errorf("no field named %q was found under type BudgetLine", field.Name)
 }
 
+func (ec *executionContext) childFields_Changes(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "nodes":
+		return ec.fieldContext_Changes_nodes(ctx, field)
+	case "relations":
+		return ec.fieldContext_Changes_relations(ctx, field)
+	case "motionSteps":
+		return ec.fieldContext_Changes_motionSteps(ctx, field)
+	case "commitmentSteps":
+		return ec.fieldContext_Changes_commitmentSteps(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Changes", field.Name)
+}
+
 func (ec *executionContext) childFields_Commitment(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -8846,6 +9257,10 @@ func (ec *executionContext) childFields_Commitment(ctx context.Context, field gr
 		return ec.fieldContext_Commitment_furthestStatus(ctx, field)
 	case "open":
 		return ec.fieldContext_Commitment_open(ctx, field)
+	case "since":
+		return ec.fieldContext_Commitment_since(ctx, field)
+	case "madeBy":
+		return ec.fieldContext_Commitment_madeBy(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Commitment", field.Name)
 }
@@ -8916,6 +9331,16 @@ func (ec *executionContext) childFields_CommitmentStatusStep(ctx context.Context
 		return ec.fieldContext_CommitmentStatusStep_evidence(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CommitmentStatusStep", field.Name)
+}
+
+func (ec *executionContext) childFields_CommitmentStepChange(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "commitment":
+		return ec.fieldContext_CommitmentStepChange_commitment(ctx, field)
+	case "step":
+		return ec.fieldContext_CommitmentStepChange_step(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CommitmentStepChange", field.Name)
 }
 
 func (ec *executionContext) childFields_Decision(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -8992,6 +9417,8 @@ func (ec *executionContext) childFields_Document(ctx context.Context, field grap
 		return ec.fieldContext_Document_mentioned(ctx, field)
 	case "mentionedIn":
 		return ec.fieldContext_Document_mentionedIn(ctx, field)
+	case "since":
+		return ec.fieldContext_Document_since(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Document", field.Name)
 }
@@ -9084,6 +9511,8 @@ func (ec *executionContext) childFields_Event(ctx context.Context, field graphql
 		return ec.fieldContext_Event_commitmentsConnection(ctx, field)
 	case "mentionedIn":
 		return ec.fieldContext_Event_mentionedIn(ctx, field)
+	case "since":
+		return ec.fieldContext_Event_since(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Event", field.Name)
 }
@@ -9200,6 +9629,8 @@ func (ec *executionContext) childFields_Legislation(ctx context.Context, field g
 		return ec.fieldContext_Legislation_citation(ctx, field)
 	case "mentionedIn":
 		return ec.fieldContext_Legislation_mentionedIn(ctx, field)
+	case "since":
+		return ec.fieldContext_Legislation_since(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Legislation", field.Name)
 }
@@ -9284,6 +9715,8 @@ func (ec *executionContext) childFields_Motion(ctx context.Context, field graphq
 		return ec.fieldContext_Motion_statusHistory(ctx, field)
 	case "furthestStatus":
 		return ec.fieldContext_Motion_furthestStatus(ctx, field)
+	case "since":
+		return ec.fieldContext_Motion_since(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Motion", field.Name)
 }
@@ -9356,6 +9789,16 @@ func (ec *executionContext) childFields_MotionStatusStep(ctx context.Context, fi
 	return nil, fmt.Errorf("no field named %q was found under type MotionStatusStep", field.Name)
 }
 
+func (ec *executionContext) childFields_MotionStepChange(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "motion":
+		return ec.fieldContext_MotionStepChange_motion(ctx, field)
+	case "step":
+		return ec.fieldContext_MotionStepChange_step(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MotionStepChange", field.Name)
+}
+
 func (ec *executionContext) childFields_Office(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -9388,6 +9831,8 @@ func (ec *executionContext) childFields_Office(ctx context.Context, field graphq
 		return ec.fieldContext_Office_addressedIn(ctx, field)
 	case "mentionedIn":
 		return ec.fieldContext_Office_mentionedIn(ctx, field)
+	case "since":
+		return ec.fieldContext_Office_since(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Office", field.Name)
 }
@@ -9496,6 +9941,8 @@ func (ec *executionContext) childFields_Organisation(ctx context.Context, field 
 		return ec.fieldContext_Organisation_addressedIn(ctx, field)
 	case "mentionedIn":
 		return ec.fieldContext_Organisation_mentionedIn(ctx, field)
+	case "since":
+		return ec.fieldContext_Organisation_since(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Organisation", field.Name)
 }
@@ -9590,6 +10037,8 @@ func (ec *executionContext) childFields_Party(ctx context.Context, field graphql
 		return ec.fieldContext_Party_membersConnection(ctx, field)
 	case "mentionedIn":
 		return ec.fieldContext_Party_mentionedIn(ctx, field)
+	case "since":
+		return ec.fieldContext_Party_since(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Party", field.Name)
 }
@@ -9692,6 +10141,8 @@ func (ec *executionContext) childFields_Person(ctx context.Context, field graphq
 		return ec.fieldContext_Person_signedConnection(ctx, field)
 	case "mentionedIn":
 		return ec.fieldContext_Person_mentionedIn(ctx, field)
+	case "since":
+		return ec.fieldContext_Person_since(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Person", field.Name)
 }
@@ -9784,6 +10235,8 @@ func (ec *executionContext) childFields_Proposal(ctx context.Context, field grap
 		return ec.fieldContext_Proposal_relatedProposalsConnection(ctx, field)
 	case "mentionedIn":
 		return ec.fieldContext_Proposal_mentionedIn(ctx, field)
+	case "since":
+		return ec.fieldContext_Proposal_since(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Proposal", field.Name)
 }
@@ -9856,6 +10309,8 @@ func (ec *executionContext) childFields_Relation(ctx context.Context, field grap
 		return ec.fieldContext_Relation_to(ctx, field)
 	case "evidence":
 		return ec.fieldContext_Relation_evidence(ctx, field)
+	case "since":
+		return ec.fieldContext_Relation_since(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Relation", field.Name)
 }
@@ -9942,6 +10397,8 @@ func (ec *executionContext) childFields_Report(ctx context.Context, field graphq
 		return ec.fieldContext_Report_respondedToByConnection(ctx, field)
 	case "mentionedIn":
 		return ec.fieldContext_Report_mentionedIn(ctx, field)
+	case "since":
+		return ec.fieldContext_Report_since(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Report", field.Name)
 }

@@ -14,11 +14,11 @@ func (r *queryResolver) Search(ctx context.Context, text string, labels []model.
 	return r.search(ctx, text, labels, first)
 }
 
-func (r *queryResolver) Neighbourhood(ctx context.Context, id string, depth *int, types []model.RelationType, limit *int) (*model.Subgraph, error) {
+func (r *queryResolver) Neighbourhood(ctx context.Context, id string, depth *int, types []model.RelationType, limit *int, asOf *model.Date) (*model.Subgraph, error) {
 	return r.neighbourhood(ctx, id, depth, types, limit)
 }
 
-func (r *queryResolver) ShortestPath(ctx context.Context, from string, to string, maxLength *int, types []model.RelationType) (*model.Subgraph, error) {
+func (r *queryResolver) ShortestPath(ctx context.Context, from string, to string, maxLength *int, types []model.RelationType, asOf *model.Date) (*model.Subgraph, error) {
 	return r.shortestPath(ctx, from, to, maxLength, types)
 }
 

@@ -45,6 +45,9 @@ var (
 const (
 	PropStatusHistory  = "statusHistory"
 	PropFurthestStatus = "furthestStatus"
+	// PropMadeBy is the ID of the Office that made a commitment: the office of the first
+	// signatory of the letter in which "ik" says it made it ("heb ik toegezegd")
+	PropMadeBy = "madeBy"
 )
 
 // StatusRank is the position of status in its list (MotionStatuses or CommitmentStatuses);

@@ -202,7 +202,9 @@ func (a *assembler) graph() *kg.Graph {
 	a.resolveMotions()
 	a.applyDecisions()
 	a.storeHistories()
-	return a.b.TakeGraph()
+	g := a.b.TakeGraph()
+	kg.StampSince(g) // the date each node and edge is in the graph from, for views as of a date
+	return g
 }
 
 // storeHistories stores every motion's and commitment's steps and statuses (rule 8).
@@ -210,6 +212,15 @@ func (a *assembler) storeHistories() {
 	for id, def := range a.historyDefault {
 		if n := a.b.Get(id); n != nil {
 			n.SetHistory(a.steps[id], def)
+			if n.Label == kg.Commitment && n.Str(kg.PropDate) == "" {
+				// a commitment is dated by the debate it was made in, else by its first dated MADE step
+				for _, s := range n.Steps() {
+					if s.Status == kg.CommitmentMade && s.Date != "" {
+						n.Props[kg.PropDate] = s.Date
+						break
+					}
+				}
+			}
 		}
 	}
 }

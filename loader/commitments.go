@@ -72,13 +72,17 @@ func commitments(v *sentenceView, out *facts) {
 	if r := []rune(name); len(r) > 90 {
 		name = string(r[:90]) + "…"
 	}
+	steps := commitmentSteps(d, s, text, evs[0])
+	if by := d.madeBy(steps); by != "" {
+		props[kg.PropMadeBy] = by
+	}
 	out.node(kg.Node{ID: id, Label: kg.Commitment, Name: "toezegging: " + name, Props: props, Mentions: evs})
 	rel := kg.Mentions
 	if d.fulfils(s) {
 		rel = kg.RespondsTo
 	}
 	out.edge(rel, d.id, id, evs...)
-	out.add(commitmentStatusFact{statusFact{id: id, steps: commitmentSteps(d, s, text, evs[0])}})
+	out.add(commitmentStatusFact{statusFact{id: id, steps: steps}})
 	if ev != nil {
 		n := eventNode(ev.kind, ev.date, ev.ev)
 		out.add(n)

@@ -412,8 +412,9 @@ func TestCommitments(t *testing.T) {
 		{"commitment:118836", "doc:kenmerk-6013609", "", ""},
 		{"commitment:in-het-programma-samen-tegen-mensenhandel-terug-te", "doc:kenmerk-6013609", "event:debat-2023-01-19", "2023-01-19"},
 		{"commitment:u-nader-te-informeren-over-de-stand-van", "doc:kenmerk-6013609", "event:mondelinge-vragenuur-2023-06-13", "2023-06-13"},
-		// made in the debate, fulfilled two blocks further: "Met deze brief voer ik … deze toezegging uit"
-		{"commitment:nog-voordat-uw-kamer-de-begroting-van-het", "doc:kenmerk-5155148", "", ""},
+		// made in "het debat" of 21 December 2023 named before (its MADE step dates it), fulfilled
+		// two blocks further: "Met deze brief voer ik … deze toezegging uit"
+		{"commitment:nog-voordat-uw-kamer-de-begroting-van-het", "doc:kenmerk-5155148", "", "2023-12-21"},
 	}
 	for _, tt := range tests {
 		n := node(t, g, tt.id)

@@ -182,6 +182,7 @@ func statedFacts(d *docCtx, out *facts) {
 		out.add(event)
 		out.edge(kg.SubmittedIn, motion, event.n.ID, ev)
 	}
+	statedSubmitters(d, motion, out)
 	if len(s.Decisions) == 0 {
 		return
 	}
@@ -201,6 +202,53 @@ func statedFacts(d *docCtx, out *facts) {
 		f.decisions = append(f.decisions, dec)
 	}
 	out.add(f)
+}
+
+// statedSubmitters are the motion's indiener and medeindieners as the Kamer's records list
+// them ("Q.M. Rajkowski", fractie "VVD"): each a member (Person, by surname, the same node as
+// the text's) who SUBMITTED the motion and is MEMBER_OF the fractie, with the document's
+// record as evidence. The records name every co-submitter a "c.s." hides.
+func statedSubmitters(d *docCtx, motion string, out *facts) {
+	for _, a := range d.stated.Submitters {
+		if !strings.EqualFold(a.Role, "Indiener") && !strings.EqualFold(a.Role, "Medeindiener") {
+			continue
+		}
+		surname := withoutInitials(a.Name)
+		if surname == "" {
+			continue
+		}
+		quote := "ZaakActor: " + a.Role + " " + a.Name
+		if a.Party != "" {
+			quote += " (" + a.Party + ")"
+		}
+		ev := kg.Evidence{Document: d.id, Quote: quote + " — source record " + d.stated.Record}
+		pid := kg.PersonID(surname)
+		props := map[string]any{kg.PropKind: kg.PersonMP}
+		if a.Party != "" {
+			props[kg.PropParty] = a.Party
+		}
+		out.node(kg.Node{ID: pid, Label: kg.Person, Name: surname, Props: props, Mentions: []kg.Evidence{ev}})
+		out.edge(kg.Submitted, pid, motion, ev)
+		if a.Party != "" {
+			out.node(kg.Node{ID: kg.PartyID(a.Party), Label: kg.Party, Name: a.Party, Mentions: []kg.Evidence{ev}})
+			out.edge(kg.MemberOf, pid, kg.PartyID(a.Party), ev)
+		}
+	}
+}
+
+// withoutInitials is a name as lists print a member: "Q.M. Rajkowski" → "Rajkowski",
+// "D.M. van Weel" → "Van Weel" (a surname standing alone starts with a capital).
+func withoutInitials(name string) string {
+	fields := strings.Fields(name)
+	for len(fields) > 1 && strings.HasSuffix(fields[0], ".") {
+		fields = fields[1:]
+	}
+	s := strings.Join(fields, " ")
+	if s == "" || strings.HasSuffix(s, ".") {
+		return ""
+	}
+	r := []rune(s)
+	return strings.ToUpper(string(r[0])) + string(r[1:])
 }
 
 // decisionsFact carries a motion's decisions and votes to the assembler. They are set once

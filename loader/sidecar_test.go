@@ -13,6 +13,9 @@ const sidecarMotion = "28 638 Mensenhandel\n\nNr. 167 MOTIE VAN DE LEDEN KUIK EN
 const sidecarJSON = `{"source":"tkodata+sru","file":"kst-28638-167.txt","dossier":"28638","number":167,
  "date":"2019-07-03","kind":"MOTION","statedKind":"Motie","title":"Motie van de leden Kuik en Van der Graaf over een kader",
  "activity":{"kind":"Tweeminutendebat","date":"2019-07-02","record":"https://example.org/Activiteit(a1)"},
+ "record":"https://example.org/Document(d1)",
+ "submitters":[{"name":"A.H. Kuik","party":"CDA","role":"Indiener"},{"name":"C.J.L. van der Graaf","party":"ChristenUnie","role":"Medeindiener"},
+   {"name":"M.A. Segers","party":"ChristenUnie","role":"Medeindiener"},{"name":"vaste commissie voor Justitie en Veiligheid","role":"Voortouwcommissie"}],
  "decisions":[{"date":"2019-07-09","result":"ADOPTED","text":"Aangenomen.","record":"https://example.org/Besluit(b1)",
    "votes":[{"party":"CDA","vote":"FOR","seats":19,"record":"https://example.org/Stemming(s1)"},
             {"party":"PVV","vote":"AGAINST","seats":20,"record":"https://example.org/Stemming(s2)"}]}]}`
@@ -61,7 +64,7 @@ func TestSidecarStatedMetadataAndDecisions(t *testing.T) {
 		t.Errorf("statedIn = %q", got)
 	}
 	p := g.Node("party:cda")
-	if p == nil || p.Label != kg.Party || len(p.Mentions) == 0 || !strings.Contains(p.Mentions[0].Quote, "Stemming(s1)") {
+	if p == nil || p.Label != kg.Party || !slices.ContainsFunc(p.Mentions, func(ev kg.Evidence) bool { return strings.Contains(ev.Quote, "Stemming(s1)") }) {
 		t.Fatalf("party:cda = %+v, want a Party mentioned by its vote record", p)
 	}
 	// the stated debate: an Event the text's mentions of it would merge with, SUBMITTED_IN
@@ -74,8 +77,33 @@ func TestSidecarStatedMetadataAndDecisions(t *testing.T) {
 	}) {
 		t.Error("no SUBMITTED_IN from the motion to the stated debate, with the record as evidence")
 	}
+	// the records' submitters: the same Persons as the text's, and the one "c.s." hid
+	for _, who := range []struct{ id, party string }{{"person:kuik", "party:cda"}, {"person:van-der-graaf", "party:christenunie"}, {"person:segers", "party:christenunie"}} {
+		if !slices.ContainsFunc(g.Edges, func(e kg.Edge) bool { return e.Type == kg.Submitted && e.From == who.id && e.To == "motion:28638-167" }) {
+			t.Errorf("%s did not submit the motion", who.id)
+		}
+		if !slices.ContainsFunc(g.Edges, func(e kg.Edge) bool { return e.Type == kg.MemberOf && e.From == who.id && e.To == who.party }) {
+			t.Errorf("%s is no member of %s", who.id, who.party)
+		}
+	}
+	if p := g.Node("person:van-der-graaf"); p == nil || p.Name != "Van der Graaf" {
+		t.Errorf("person = %+v", p)
+	}
+	if g.Node("person:vaste-commissie-voor-justitie-en-veiligheid") != nil {
+		t.Error("a committee is no submitter")
+	}
 	if err := g.Validate(); err != nil {
 		t.Fatal(err)
+	}
+}
+
+func TestWithoutInitials(t *testing.T) {
+	cases := map[string]string{"Q.M. Rajkowski": "Rajkowski", "D.M. van Weel": "Van Weel", "Bikker": "Bikker",
+		"S.C. Kröger": "Kröger", "Yeşilgöz-Zegerius": "Yeşilgöz-Zegerius", "A.": "", "": ""}
+	for in, want := range cases {
+		if got := withoutInitials(in); got != want {
+			t.Errorf("withoutInitials(%q) = %q, want %q", in, got, want)
+		}
 	}
 }
 
@@ -136,4 +164,27 @@ func TestSidecarMakesTheMotionFromStatedMetadata(t *testing.T) {
 	if !slices.ContainsFunc(g.Nodes, func(n kg.Node) bool { return n.ID == "motion:28638-300" }) {
 		t.Fatal("motion not in the graph's node list")
 	}
+}
+
+// FuzzSidecar: whatever a metadata file holds, the load does not panic, its graph is valid,
+// and the document still loads.
+func FuzzSidecar(f *testing.F) {
+	f.Add([]byte(sidecarJSON))
+	f.Add([]byte(`{"kind":"MOTION","dossier":"28638","number":167,"decisions":[{"result":"OTHER","text":"","record":""}]}`))
+	f.Add([]byte(`{"number":-1}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		g, _ := Load([]File{{Name: "kst-28638-167.txt", Data: []byte(sidecarMotion)}, {Name: "kst-28638-167.meta.json", Data: data}})
+		if err := g.Validate(); err != nil {
+			t.Fatal(err)
+		}
+		docs := 0
+		for _, n := range g.Nodes {
+			if n.Label == kg.Document && n.Str(kg.PropSourceFile) == "kst-28638-167.txt" {
+				docs++
+			}
+		}
+		if docs != 1 {
+			t.Fatalf("%d documents from the file", docs)
+		}
+	})
 }

@@ -354,3 +354,14 @@ func debateDateBefore(d *docCtx, s Sentence) string {
 	}
 	return ""
 }
+
+// madeBy is the office that made a commitment when steps say this letter's signatory made
+// it ("heb ik toegezegd"): the ID of the first signatory's office; "" otherwise.
+func (d *docCtx) madeBy(steps []kg.StatusStep) string {
+	for _, s := range steps {
+		if s.Status == kg.CommitmentMade && len(d.meta.signatures) > 0 && d.meta.signatures[0].office != "" {
+			return kg.OfficeID(canonicalOffice(d.meta.signatures[0].office))
+		}
+	}
+	return ""
+}

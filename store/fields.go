@@ -26,6 +26,9 @@ var (
 const (
 	FieldDateSubmitted Field = kg.PropDateSubmitted
 	FieldDateAdopted   Field = kg.PropDateAdopted
+	// FieldSince is the date from which a node is in the graph (kg.PropSince): lists as of
+	// a date keep the nodes whose since is on or before it.
+	FieldSince Field = kg.PropSince
 )
 
 var fieldSpecs = map[Field]fieldSpec{
@@ -35,6 +38,7 @@ var fieldSpecs = map[Field]fieldSpec{
 	FieldDate:          {optional: true, order: true, ops: stringOps},
 	FieldDateSubmitted: {optional: true, order: true, ops: stringOps},
 	FieldDateAdopted:   {optional: true, order: true, ops: stringOps},
+	FieldSince:         {optional: true, order: true, ops: stringOps},
 	FieldDossier:       {optional: true, order: true, ops: stringOps},
 	FieldKind:          {optional: true, order: true, ops: stringOps},
 	FieldStatus:        {optional: true, order: true, ops: stringOps},

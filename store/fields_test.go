@@ -9,7 +9,7 @@ import (
 )
 
 func TestPropertyFields(t *testing.T) {
-	want := []Field{FieldDate, FieldDateAdopted, FieldDateSubmitted, FieldDossier, FieldKind, FieldNumber, FieldStatus}
+	want := []Field{FieldDate, FieldDateAdopted, FieldDateSubmitted, FieldDossier, FieldKind, FieldNumber, FieldSince, FieldStatus}
 	if got := PropertyFields(); !slices.Equal(got, want) {
 		t.Errorf("PropertyFields() = %v, want %v", got, want)
 	}

@@ -130,6 +130,7 @@ type NeighbourQuery struct {
 	OtherLabels []kg.Label // empty: any label at the other end
 	First       int        // per node; 0: no limit
 	After       string     // cursor from Neighbour.Cursor; applies to every node in IDs
+	AsOf        string     // yyyy-mm-dd: only edges and other nodes that exist on that date (ExistsAsOf); "": all
 	// Paging backward (Backward): the Last edges (0: all) just before Before (a cursor
 	// from Neighbour.Cursor; "": the end). Not with First or After.
 	Last   int
@@ -293,6 +294,7 @@ type SubgraphQuery struct {
 	Depth int          // 0: the node alone (with its self-loops); negative counts as 0
 	Types []kg.RelType // empty: all
 	Limit int          // most nodes returned; 0: DefaultSubgraphLimit
+	AsOf  string       // yyyy-mm-dd: only nodes and edges that exist on that date (ExistsAsOf); "": all
 	Light bool         // nodes may come without mentions and text (see Light reads)
 }
 

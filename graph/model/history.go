@@ -102,3 +102,53 @@ func (c Commitment) Open(asOf *Date) bool {
 	s := statusAsOf(c.n, asOf)
 	return s != "" && s != kg.CommitmentFulfilled
 }
+
+// Since is the date from which the node is in the graph (kg.PropSince).
+func (b base) Since() *Date { return b.date(kg.PropSince) }
+
+// Since is the date from which the relation is in the graph (kg.PropSince).
+func (g *Relation) Since() *Date {
+	if s, _ := g.e.Props[kg.PropSince].(string); s != "" {
+		d := Date(s)
+		return &d
+	}
+	return nil
+}
+
+// Changes is what appeared in the graph between two dates.
+type Changes struct {
+	Nodes           []Node
+	Relations       []*Relation
+	MotionSteps     []*MotionStepChange
+	CommitmentSteps []*CommitmentStepChange
+}
+
+// MotionStepChange is a motion's step with the motion.
+type MotionStepChange struct {
+	Motion *Motion
+	Step   *MotionStatusStep
+}
+
+// CommitmentStepChange is a commitment's step with the commitment.
+type CommitmentStepChange struct {
+	Commitment *Commitment
+	Step       *CommitmentStatusStep
+}
+
+// NewRelation wraps an edge.
+func NewRelation(e *kg.Edge) *Relation { return &Relation{e} }
+
+// AddSteps adds the steps of a motion or commitment dated between from and to (inclusive).
+func (c *Changes) AddSteps(n *kg.Node, from, to string) {
+	for _, s := range n.Steps() {
+		if s.Date == "" || s.Date < from || s.Date > to {
+			continue
+		}
+		switch n.Label {
+		case kg.Motion:
+			c.MotionSteps = append(c.MotionSteps, &MotionStepChange{&Motion{base{n}}, &MotionStatusStep{s}})
+		case kg.Commitment:
+			c.CommitmentSteps = append(c.CommitmentSteps, &CommitmentStepChange{&Commitment{base{n}}, &CommitmentStatusStep{s}})
+		}
+	}
+}

@@ -186,6 +186,8 @@ type NumberedWhere struct {
 	Or []*NumberedWhere `json:"OR,omitempty"`
 	// This must not hold.
 	Not *NumberedWhere `json:"NOT,omitempty"`
+	// Commitments only: true keeps those still open (made or reported on, not fulfilled), false those fulfilled. Other nodes have no status and match neither.
+	Open *bool `json:"open,omitempty"`
 }
 
 // A filter on organisations. Set fields must all hold.

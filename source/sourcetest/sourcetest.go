@@ -152,6 +152,8 @@ const (
 	ODataPath = "/OData/v4/2.0/"
 	SRUPath   = "/sru"
 	RepoPath  = "/frbr/officielepublicaties"
+	// MirrorPath serves the documents' original files as a mirror would (--download-url).
+	MirrorPath = "/mirror/"
 )
 
 // New starts a server with the given Kamerstukken.
@@ -241,6 +243,8 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		s.odataPage(w, r)
 	case strings.HasPrefix(p, ODataPath+"Document(") && strings.HasSuffix(p, ")/resource"):
 		s.resource(w, strings.TrimSuffix(strings.TrimPrefix(p, ODataPath+"Document("), ")/resource"))
+	case strings.HasPrefix(p, MirrorPath+"Document(") && strings.HasSuffix(p, ")/resource"):
+		s.resource(w, strings.TrimSuffix(strings.TrimPrefix(p, MirrorPath+"Document("), ")/resource"))
 	case p == SRUPath:
 		s.sru(w, r)
 	case strings.HasPrefix(p, RepoPath) && strings.HasSuffix(p, ".xml"):

@@ -141,10 +141,11 @@ const maxPage = 64 << 20
 
 // expandDocument is what a document brings along: its dossiers, its actors, its zaken with
 // their submitters and decisions (each with the fracties' votes and the activity it was
-// taken in), and the activities it belongs to.
+// taken in), and the activities it belongs to. Deleted zaken, decisions and votes come
+// along too and are left out by the reader (Verwijderd): a $filter inside $expand is
+// standard OData v4, but one option less the service must support.
 const expandDocument = "Kamerstukdossier,DocumentActor,Activiteit," +
-	"Zaak($filter=Verwijderd eq false;$expand=ZaakActor," +
-	"Besluit($filter=Verwijderd eq false;$expand=Stemming($filter=Verwijderd eq false),Agendapunt($expand=Activiteit)))"
+	"Zaak($expand=ZaakActor,Besluit($expand=Stemming,Agendapunt($expand=Activiteit)))"
 
 // DossierDocuments lists the documents of dossier (its number, e.g. 28638), following
 // @odata.nextLink to the end. since (YYYY-MM-DD), if set, keeps those changed on or after it.
@@ -183,7 +184,8 @@ func (c *Client) DossierDocuments(ctx context.Context, dossier int, since string
 	return out, nil
 }
 
-// resolve reads a nextLink, absolute as the service sends it or relative to the page.
+// resolve reads a nextLink, absolute as the service sends it or relative to the page. A
+// link to another host is refused: the next page comes from the service that was asked.
 func resolve(from, link string) (string, error) {
 	base, err := url.Parse(from)
 	if err != nil {
@@ -192,6 +194,9 @@ func resolve(from, link string) (string, error) {
 	u, err := base.Parse(link)
 	if err != nil {
 		return "", fmt.Errorf("bad @odata.nextLink %q: %w", link, err)
+	}
+	if u.Host != base.Host || u.Scheme != base.Scheme {
+		return "", fmt.Errorf("@odata.nextLink %q leaves %s://%s", link, base.Scheme, base.Host)
 	}
 	return u.String(), nil
 }

@@ -42,6 +42,27 @@ func TestDossierDocumentsFollowsNextLinks(t *testing.T) {
 	}
 }
 
+func TestNextLinkStaysOnTheService(t *testing.T) {
+	cases := []struct{ link, want, err string }{
+		{"https://tk.example/OData/v4/2.0/Document?$skip=250", "https://tk.example/OData/v4/2.0/Document?$skip=250", ""},
+		{"Document?$skip=250", "https://tk.example/OData/v4/2.0/Document?$skip=250", ""},
+		{"https://elsewhere.example/Document?$skip=250", "", "leaves https://tk.example"},
+		{"http://tk.example/OData/v4/2.0/Document?$skip=250", "", "leaves https://tk.example"},
+	}
+	for _, c := range cases {
+		got, err := resolve("https://tk.example/OData/v4/2.0/Document?$filter=x", c.link)
+		if c.err != "" {
+			if err == nil || !strings.Contains(err.Error(), c.err) {
+				t.Errorf("resolve(%q): err %v, want %q", c.link, err, c.err)
+			}
+			continue
+		}
+		if err != nil || got != c.want {
+			t.Errorf("resolve(%q) = %q, %v; want %q", c.link, got, err, c.want)
+		}
+	}
+}
+
 func TestDossierDocumentsRefusesWhatIsNoPage(t *testing.T) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Write([]byte(`<html>maintenance</html>`))

@@ -41,3 +41,9 @@ func (s *snapshot) follows(a adj, dir store.Direction, types []kg.RelType) bool 
 	}
 	return true
 }
+
+// existsAsOf reports whether an adjacency's edge and the node at its other end exist on
+// the date asOf ("": always).
+func (s *snapshot) existsAsOf(a adj, asOf string) bool {
+	return store.ExistsAsOf(s.edges[a.edge].Props, asOf) && store.ExistsAsOf(s.nodes[a.other].Props, asOf)
+}

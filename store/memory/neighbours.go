@@ -103,7 +103,7 @@ func (s *Store) CountNeighbours(ctx context.Context, q store.NeighbourQuery) ([]
 }
 
 func (s *snapshot) accepts(q store.NeighbourQuery, a adj) bool {
-	if !s.follows(a, q.Direction, q.Types) {
+	if !s.follows(a, q.Direction, q.Types) || !s.existsAsOf(a, q.AsOf) {
 		return false
 	}
 	return len(q.OtherLabels) == 0 || slices.Contains(q.OtherLabels, s.nodes[a.other].Label)

@@ -20,7 +20,7 @@ func (s *Store) Subgraph(ctx context.Context, q store.SubgraphQuery) (*kg.Graph,
 		return nil, err
 	}
 	root, ok := sn.byID[q.ID]
-	if !ok {
+	if !ok || !store.ExistsAsOf(sn.nodes[root].Props, q.AsOf) {
 		return emptyGraph(), nil
 	}
 	limit := q.Limit
@@ -33,7 +33,7 @@ func (s *Store) Subgraph(ctx context.Context, q store.SubgraphQuery) (*kg.Graph,
 		var next []int32
 		for _, i := range level {
 			for _, a := range sn.adj[i] {
-				if sn.follows(a, store.Both, q.Types) && !taken[a.other] {
+				if sn.follows(a, store.Both, q.Types) && sn.existsAsOf(a, q.AsOf) && !taken[a.other] {
 					taken[a.other] = true
 					next = append(next, a.other)
 				}
@@ -52,7 +52,7 @@ func (s *Store) Subgraph(ctx context.Context, q store.SubgraphQuery) (*kg.Graph,
 	for _, i := range nodes {
 		for _, a := range sn.adj[i] {
 			// Each edge once: from its From end (a self-loop is recorded there only).
-			if !a.in && in[a.other] && sn.follows(a, store.Both, q.Types) {
+			if !a.in && in[a.other] && sn.follows(a, store.Both, q.Types) && sn.existsAsOf(a, q.AsOf) {
 				edges = append(edges, a.edge)
 			}
 		}

@@ -83,10 +83,7 @@ func (s *Store) Neighbours(ctx context.Context, q store.NeighbourQuery) ([][]sto
 	b.WriteString(genClause)
 	b.WriteString("UNWIND $ids AS id\nCALL {\n  WITH g, id\n")
 	fmt.Fprintf(&b, "  MATCH %s\n", neighbourPattern(fmt.Sprintf("n:%s {%s: id, %s: g}", labelNode, propID, propGen), "r", "m", q.Direction, q.Types))
-	if len(q.OtherLabels) > 0 {
-		fmt.Fprintf(&b, "  WHERE m.%s IN $labels\n", propLabel)
-		params["labels"] = labelStrings(q.OtherLabels)
-	}
+	b.WriteString(neighbourWhere(q, params))
 	b.WriteString("  WITH r, m, CASE WHEN startNode(r) = n THEN 0 ELSE 1 END AS inc\n")
 	b.WriteString(after)
 	fmt.Fprintf(&b, "  ORDER BY type(r)%[3]s, m.%[1]s%[3]s, m.%[2]s%[3]s, inc%[3]s\n", propKey, propID, desc)
@@ -161,10 +158,7 @@ func (s *Store) CountNeighbours(ctx context.Context, q store.NeighbourQuery) ([]
 	b.WriteString(genClause)
 	b.WriteString("UNWIND $ids AS id\nCALL {\n  WITH g, id\n")
 	fmt.Fprintf(&b, "  OPTIONAL MATCH %s\n", neighbourPattern(fmt.Sprintf("n:%s {%s: id, %s: g}", labelNode, propID, propGen), "r", "m", q.Direction, q.Types))
-	if len(q.OtherLabels) > 0 {
-		fmt.Fprintf(&b, "  WHERE m.%s IN $labels\n", propLabel)
-		params["labels"] = labelStrings(q.OtherLabels)
-	}
+	b.WriteString(neighbourWhere(q, params))
 	b.WriteString("  RETURN count(r) AS c\n}\nWITH g, collect([id, c]) AS rows")
 	b.WriteString(stableTail("rows"))
 	vals, err := s.read(ctx, b.String(), params)
@@ -195,3 +189,25 @@ func labelStrings(ls []kg.Label) []string {
 	}
 	return out
 }
+
+// neighbourWhere is the WHERE of a neighbour pattern (r to m): the labels at the other end
+// and, as of a date, the edge and the other node that exist on it (store.ExistsAsOf: a
+// missing since compares as null, which WHERE rejects).
+func neighbourWhere(q store.NeighbourQuery, params map[string]any) string {
+	var conds []string
+	if len(q.OtherLabels) > 0 {
+		conds = append(conds, fmt.Sprintf("m.%s IN $labels", propLabel))
+		params["labels"] = labelStrings(q.OtherLabels)
+	}
+	if q.AsOf != "" {
+		conds = append(conds, asOfCond("r", "$asOf"), asOfCond("m", "$asOf"))
+		params["asOf"] = q.AsOf
+	}
+	if len(conds) == 0 {
+		return ""
+	}
+	return "  WHERE " + strings.Join(conds, " AND ") + "\n"
+}
+
+// asOfCond is the Cypher test that node or relationship v exists on the date param.
+func asOfCond(v, param string) string { return fmt.Sprintf("%s.%s <= %s", v, kg.PropSince, param) }

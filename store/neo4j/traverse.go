@@ -40,31 +40,41 @@ func (s *Store) Subgraph(ctx context.Context, q store.SubgraphQuery) (*kg.Graph,
 	}
 	depth := min(max(q.Depth, 0), limit-1)
 	types := relTypes(q.Types)
+	params := map[string]any{"meta": metaKey, "id": q.ID, "limit": int64(limit)}
+	// as of a date: the root, each step (edge and node) and each edge among the nodes taken
+	// must exist on it
+	rootAsOf, stepAsOf, edgeAsOf := "", "", ""
+	if q.AsOf != "" {
+		params["asOf"] = q.AsOf
+		rootAsOf = " WHERE " + asOfCond("root", "$asOf")
+		stepAsOf = " AND " + asOfCond("rs", "$asOf") + " AND " + asOfCond("b", "$asOf")
+		edgeAsOf = " AND " + asOfCond("r", "$asOf")
+	}
 	var b strings.Builder
 	b.WriteString(genClause)
-	fmt.Fprintf(&b, "CALL {\nWITH g\nMATCH (root:%s {%s: $id, %s: g})\nWITH [root] AS taken, [root] AS level\n", labelNode, propID, propGen)
+	fmt.Fprintf(&b, "CALL {\nWITH g\nMATCH (root:%s {%s: $id, %s: g})%s\nWITH [root] AS taken, [root] AS level\n", labelNode, propID, propGen, rootAsOf)
 	for range depth {
 		fmt.Fprintf(&b, `CALL {
   WITH taken, level
   UNWIND level AS a
-  MATCH (a)-[%s]-(b) WHERE NOT b IN taken
+  MATCH (a)-[rs%s]-(b) WHERE NOT b IN taken%s
   WITH DISTINCT b ORDER BY b.%s
   RETURN collect(b) AS next
 }
 WITH taken, next[0..($limit - size(taken))] AS next
 WITH taken + next AS taken, next AS level
-`, types, propID)
+`, types, stepAsOf, propID)
 	}
 	fmt.Fprintf(&b, `CALL {
   WITH taken
   UNWIND taken AS a
-  MATCH (a)-[r%s]->(b) WHERE b IN taken
+  MATCH (a)-[r%s]->(b) WHERE b IN taken%s
   RETURN collect(%s) AS edges
 }
 RETURN collect([[x IN taken | %s], edges]) AS res
-}`, types, edgeProj("r"), projection(q.Light)("x"))
+}`, types, edgeAsOf, edgeProj("r"), projection(q.Light)("x"))
 	b.WriteString(stableTail("res"))
-	vals, err := s.read(ctx, b.String(), map[string]any{"meta": metaKey, "id": q.ID, "limit": int64(limit)})
+	vals, err := s.read(ctx, b.String(), params)
 	if err != nil {
 		return nil, err
 	}

@@ -806,3 +806,61 @@ describe("decisions and votes", () => {
     await shoot(page, "13-motion-decisions");
   });
 });
+
+describe("follow-up over time", () => {
+  const COMPLETED = "#0b5345";
+  const IN_PROGRESS = "#239b56";
+
+  test("the timeline shows the graph as it stood on a date and plays it through time; motions in their status then", async (t) => {
+    const page = await open(t, "/#node=motion:28638-231&expand=motion:28638-231,doc:kenmerk-6013609");
+    await closeIntro(page);
+    await page.locator('#panel[data-loaded="true"]').waitFor();
+    // A motion's panel: its history as a dated list, each step with its sentence.
+    const steps = page.locator("#panel .history li.step");
+    assert.equal(await steps.count(), 4);
+    assert.deepEqual(await steps.evaluateAll((li) => li.map((l) => `${l.dataset.date} ${l.dataset.status}`)),
+      ["2023-09-27 SUBMITTED", "2023-10-03 ADOPTED", "2023-12-18 IN_PROGRESS", "2023-12-18 COMPLETED"]);
+    assert.match(await steps.nth(1).innerText(), /op 3 oktober jl\. aangenomen/);
+    assert.match(await steps.last().innerText(), /wordt deze motie afgedaan/);
+    // Motions are coloured by status: 231 is done, 224 is being carried out.
+    await page.waitForFunction((c) => window.__explorer.nodeColor("motion:28638-231") === c, COMPLETED);
+    assert.equal(await page.evaluate(() => window.__explorer.nodeColor("motion:28638-224")), IN_PROGRESS);
+    // The first date on the timeline: only what the letter of 18 December 2023 says is in the graph.
+    assert.equal((await explorer(page)).hiddenCount, 0);
+    await page.locator("#tl-range").evaluate((r) => {
+      r.value = "0";
+      r.dispatchEvent(new Event("input", { bubbles: true }));
+    });
+    await page.waitForFunction(() => window.__explorer.filters.asOf !== null);
+    const first = await page.evaluate(() => window.__explorer.filters.asOf);
+    assert.ok(first <= "2023-12-18", `the timeline starts on ${first}`);
+    assert.match(page.url(), new RegExp(`asof=${first}`));
+    assert.match(await page.locator("#tl-date").innerText(), /\d+ of \d+ nodes/);
+    // Actielijn 6, first named in the letter of 4 July 2025, is not there yet; the letter of 2023 is.
+    assert.equal(await page.evaluate(() => window.__explorer.position("actielijn:6") !== null && window.__explorer.isHidden("actielijn:6")), true);
+    assert.equal(await page.evaluate(() => window.__explorer.isHidden("doc:kenmerk-6013609")), first < "2023-12-18");
+    await shoot(page, "20-timeline", { graph: false });
+    // Play: the date moves forward by itself, then pause.
+    await page.click("#tl-play");
+    assert.equal(await page.getAttribute("#tl-play", "aria-pressed"), "true");
+    await page.waitForFunction((d) => (window.__explorer.filters.asOf ?? "9999") > d, first, { timeout: 10000 });
+    await page.click("#tl-play");
+    assert.equal(await page.getAttribute("#tl-play", "aria-pressed"), "false");
+    // All dates: everything shows again.
+    await page.click("#tl-all");
+    await page.waitForFunction(() => window.__explorer.filters.asOf === null && window.__explorer.hiddenCount === 0);
+  });
+
+  test("a phone: the timeline fits above the graph; a commitment's history in the bottom sheet", async (t) => {
+    const page = await open(t, "/#node=commitment:118836&asof=2023-12-18", { viewport: PHONE });
+    await page.evaluate(() => document.querySelector("#intro-close")?.click()); // under the bottom sheet
+    await page.locator('#panel[data-loaded="true"]').waitFor();
+    assert.ok(await nothingOffScreen(page), "the page is wider than the phone");
+    const tl = await page.locator("#timeline").boundingBox();
+    assert.ok(tl.x >= 0 && tl.x + tl.width <= PHONE.width, "the timeline is wider than the phone");
+    assert.deepEqual(await page.locator("#panel .history li.step").evaluateAll((li) => li.map((l) => `${l.dataset.date} ${l.dataset.status}`)),
+      ["2023-12-18 FULFILLED", " MADE"]);
+    assert.match(await page.locator("#panel .history").innerText(), /Hiermee doe ik mijn eerdere toezegging gestand/);
+    await shoot(page, "21-timeline-phone", { graph: false });
+  });
+});

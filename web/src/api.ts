@@ -46,6 +46,17 @@ export interface NodeRef {
   number?: number | null;
   dossier?: string | null;
   dateSubmitted?: string | null;
+  /** The date from which the node is in the graph (its first dated mention). */
+  since?: string | null;
+  /** A Motion's status steps, dated, for its colour as of a date. */
+  statusHistory?: StatusStep[] | null;
+}
+
+/** One statement of where a motion or commitment stands. */
+export interface StatusStep {
+  date: string | null;
+  status: string;
+  evidence?: Evidence;
 }
 
 export interface ApiEdge {
@@ -54,6 +65,8 @@ export interface ApiEdge {
   from: string;
   to: string;
   evidence: Evidence[];
+  /** The date of the relation's earliest evidence. */
+  since?: string | null;
 }
 
 export interface Subgraph {
@@ -73,6 +86,8 @@ export interface RelationEdge extends ApiEdge {
 }
 
 export interface NodeDetails extends NodeRef {
+  /** A motion's or commitment's status steps with their sentences. */
+  history?: StatusStep[] | null;
   aliases: string[];
   props: Record<string, unknown>;
   mentions: Evidence[];
@@ -130,9 +145,9 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
 
 const DOC_REF = `id name title citation kenmerk date kind dossier number`;
 const EVIDENCE = `documentId quote start end document { ${DOC_REF} }`;
-const NODE_REF = `id label name ... on Document { date } ... on Motion { dossier number dateSubmitted } ... on Action { number }`;
+const NODE_REF = `id label name since ... on Document { date } ... on Motion { dossier number dateSubmitted } ... on Action { number }`;
 /** A relation: the same object (one `id`) whichever end it is seen from. */
-const RELATION = `id type from to evidence { ${EVIDENCE} }`;
+const RELATION = `id type from to since evidence { ${EVIDENCE} }`;
 /** A connection edge is a view of its relation and has no ID of its own. */
 const EDGE = `relation { ${RELATION} }`;
 
@@ -216,9 +231,10 @@ const PROPS = `
   ... on Organisation { abbreviation kind }
   ... on Report { title kind date }
   ... on Legislation { citation }
-  ... on Motion { citation dossier number dateSubmitted dateAdopted status request submitterNames
+  ... on Motion { citation dossier number dateSubmitted dateAdopted status furthestStatus request submitterNames
+    motionHistory: statusHistory { date status evidence { ${EVIDENCE} } }
     decisions { date result text source evidence { ${EVIDENCE} } votes { vote seats party { id label name } } } }
-  ... on Commitment { number description date }
+  ... on Commitment { number description date commitmentStatus: status open madeBy { name } commitmentHistory: statusHistory { date status evidence { ${EVIDENCE} } } }
   ... on Event { kind date }
   ... on ActionPlan { title date }
   ... on Actielijn { number title }
@@ -228,7 +244,7 @@ const PROPS = `
 const PROP_KEYS = new Set([
   "kind", "title", "date", "citation", "kenmerk", "dossier", "number", "sourceFile", "initials", "partyName",
   "abbreviation", "dateSubmitted", "dateAdopted", "status", "request", "submitterNames", "description",
-  "budgetTotal", "budget", "theme", "appraisal", "estimatedCost",
+  "budgetTotal", "budget", "theme", "appraisal", "estimatedCost", "furthestStatus", "open", "madeBy", "since",
 ]);
 
 export async function nodeDetails(id: string): Promise<NodeDetails | null> {
@@ -250,14 +266,27 @@ export async function nodeDetails(id: string): Promise<NodeDetails | null> {
   for (const [k, v] of Object.entries(n)) {
     // Aliased where the types differ (DocumentKind, PersonKind, String).
     if (k === "documentKind" || k === "personKind") props.kind = v;
+    else if (k === "commitmentStatus") props.status = v;
+    else if (k === "madeBy") props.madeBy = (v as { name: string } | null)?.name ?? null;
     else if (PROP_KEYS.has(k)) props[k] = v;
   }
   return {
     id: n.id, label: n.label, name: n.name, number: n.number as number | null, dossier: n.dossier as string | null,
     dateSubmitted: n.dateSubmitted as string | null, aliases: n.aliases, props, mentions: n.mentions,
+    // aliased apart: the two step types' statuses are different enums
+    history: ((n.motionHistory ?? n.commitmentHistory) as StatusStep[] | undefined) ?? null,
     decisions: (n.decisions as Decision[] | undefined) ?? [],
     relations: { totalCount: n.relations.totalCount, edges: n.relations.edges.map(({ relation, ...view }) => ({ ...relation, ...view })) },
   };
+}
+
+/** The dated status steps of motions, by ID (asked apart: lists of lists cost too much in one query). */
+export async function motionSteps(ids: string[]): Promise<Map<string, StatusStep[]>> {
+  const q = `query Steps($ids: [ID!]!) { nodes(ids: $ids) { id ... on Motion { statusHistory { date status } } } }`;
+  const data = await gql<{ nodes: ({ id: string; statusHistory?: StatusStep[] } | null)[] }>(q, { ids });
+  const out = new Map<string, StatusStep[]>();
+  for (const n of data.nodes) if (n?.statusHistory) out.set(n.id, n.statusHistory);
+  return out;
 }
 
 export async function nodeRefs(ids: string[]): Promise<(NodeRef | null)[]> {

@@ -7,7 +7,7 @@ import noverlap from "graphology-layout-noverlap";
 import Sigma from "sigma";
 import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
 
-import type { ApiEdge, Evidence, NodeRef, Subgraph } from "./api";
+import type { ApiEdge, Evidence, NodeRef, StatusStep, Subgraph } from "./api";
 import { fullName, shortName } from "./names";
 import {
   EDGE_COLOR,
@@ -18,6 +18,8 @@ import {
   labelColor,
   labelSize,
   relationReading,
+  statusAsOf,
+  statusColor,
 } from "./theme";
 
 export interface NodeAttrs {
@@ -34,6 +36,10 @@ export interface NodeAttrs {
   name: string;
   /** a Document's date, when known. */
   date: string | null;
+  /** the date from which the node is in the graph (its first dated mention); null: undated. */
+  since: string | null;
+  /** a Motion's status steps, for its colour as of the timeline's date. */
+  steps: StatusStep[] | null;
   /** ForceAtlas2 leaves fixed nodes where they are. */
   fixed: boolean;
 }
@@ -41,6 +47,8 @@ export interface NodeAttrs {
 export interface EdgeAttrs {
   relType: string;
   evidence: Evidence[];
+  /** the date of the relation's earliest evidence; null: undated. */
+  since: string | null;
   size: number;
   color: string;
   type: string;
@@ -52,6 +60,8 @@ export interface Filters {
   from: string | null;
   to: string | null;
   keepUndated: boolean;
+  /** The timeline's date: only what was in the graph on it shows; null: everything. */
+  asOf: string | null;
 }
 
 interface UndoEntry {
@@ -167,7 +177,7 @@ export class Explorer {
   path: PathState | null = null;
   /** In path mode: the first node picked. */
   pathPick: string | null = null;
-  filters: Filters = { hiddenLabels: new Set(), hiddenTypes: new Set(), from: null, to: null, keepUndated: true };
+  filters: Filters = { hiddenLabels: new Set(), hiddenTypes: new Set(), from: null, to: null, keepUndated: true, asOf: null };
   readonly hiddenNodes = new Set<string>();
   /** Nodes hidden by hand (context menu), and nodes pinned in place (Tidy leaves them). */
   readonly userHidden = new Set<string>();
@@ -247,6 +257,8 @@ export class Explorer {
         kind: n.label,
         name: n.name,
         date: n.date ?? null,
+        since: n.since ?? null,
+        steps: n.statusHistory ?? null,
         fixed: false,
       });
       addedNodes.push(n.id);
@@ -259,11 +271,15 @@ export class Explorer {
     }
     this.place(addedNodes, anchor);
     this.resize();
+    const motions = addedNodes.filter((n) => this.graph.getNodeAttribute(n, "kind") === "Motion");
+    if (motions.length) this.onMotions(motions);
     return { nodes: addedNodes, edges: addedEdges };
   }
 
   private updateRef(n: NodeRef) {
     if (n.date && !this.graph.getNodeAttribute(n.id, "date")) this.graph.setNodeAttribute(n.id, "date", n.date);
+    if (n.since && !this.graph.getNodeAttribute(n.id, "since")) this.graph.setNodeAttribute(n.id, "since", n.since);
+    if (n.statusHistory && !this.graph.getNodeAttribute(n.id, "steps")) this.graph.setNodeAttribute(n.id, "steps", n.statusHistory);
     if ((n.number != null || n.dossier) && this.graph.getNodeAttribute(n.id, "full") === n.name) {
       this.graph.mergeNodeAttributes(n.id, { label: shortName(n), full: fullName(n) });
     }
@@ -274,6 +290,7 @@ export class Explorer {
     return {
       relType: e.type,
       evidence: e.evidence,
+      since: e.since ?? null,
       size: weak ? 1 : 2,
       color: weak ? EDGE_COLOR : EDGE_COLOR_STRONG,
       type: "arrow",
@@ -597,6 +614,15 @@ export class Explorer {
 
   /** Pixels on the right covered by the side panel; the camera centres in what is left. */
   rightInset: () => number = () => 0;
+  /** Called with motions just added, whose status steps (for their colour) are not known yet. */
+  onMotions: (ids: string[]) => void = () => {};
+
+  /** Sets motions' status steps and redraws them in their colours. */
+  setSteps(steps: Map<string, StatusStep[]>) {
+    for (const [id, s] of steps) if (this.graph.hasNode(id)) this.graph.setNodeAttribute(id, "steps", s);
+    this.refresh();
+  }
+
   /** Pixels at the bottom covered by the details sheet (phones). */
   bottomInset: () => number = () => 0;
 
@@ -663,12 +689,14 @@ export class Explorer {
     this.hiddenNodes.clear();
     this.hiddenEdges.clear();
     const edgeFiltered = new Set<string>();
+    // The timeline: what was not in the graph on its date yet (or is undated) is hidden.
+    const later = (since: string | null) => !!f.asOf && (!since || since > f.asOf);
     g.forEachEdge((e, a) => {
-      if (f.hiddenTypes.has(a.relType)) edgeFiltered.add(e);
+      if (f.hiddenTypes.has(a.relType) || later(a.since)) edgeFiltered.add(e);
       else if (dates && a.evidence.length && !a.evidence.some((ev) => this.inRange(ev.document.date))) edgeFiltered.add(e);
     });
     g.forEachNode((n, a) => {
-      if (f.hiddenLabels.has(a.kind) || this.userHidden.has(n)) this.hiddenNodes.add(n);
+      if (f.hiddenLabels.has(a.kind) || this.userHidden.has(n) || later(a.since)) this.hiddenNodes.add(n);
       else if (dates && a.kind === "Document" && !this.inRange(a.date)) this.hiddenNodes.add(n);
       else if (g.degree(n) > 0 && g.everyEdge(n, (e) => edgeFiltered.has(e))) this.hiddenNodes.add(n);
     });
@@ -697,6 +725,8 @@ export class Explorer {
   private reduceNode(n: string, d: NodeAttrs): Partial<NodeDisplayData> {
     if (this.hiddenNodes.has(n)) return { ...d, hidden: true };
     const res: Partial<NodeDisplayData> = { ...d };
+    // Motions take the colour of where they stood on the timeline's date (today: their latest step).
+    if (d.kind === "Motion" && d.steps) res.color = statusColor(statusAsOf(d.steps, this.filters.asOf));
     // The selected node (and the first pick of a path) is never faded, whatever is hovered.
     if (n === this.selected || n === this.pathPick) {
       res.highlighted = true;

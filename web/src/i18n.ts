@@ -18,6 +18,20 @@ function detect(): Lang {
 export const lang: Lang = detect();
 
 const NL: Record<string, string> = {
+  // the timeline and status history
+  "Timeline: the graph as it stood on a date": "Tijdlijn: de graaf zoals hij er op een datum uitzag",
+  "Play the graph through time": "Speel de graaf af door de tijd",
+  "all dates": "alle data",
+  "{date}: {n} of {total} nodes": "{date}: {n} van {total} knopen",
+  "Motions by status": "Moties naar status",
+  "Coloured as they stood on the timeline's date.": "Gekleurd naar hoe ze er op de datum van de tijdlijn voor stonden.",
+  History: "Verloop",
+  "Furthest status": "Verste status",
+  Open: "Open",
+  "Made by": "Toegezegd door",
+  "In the graph since": "In de graaf sinds",
+  "yes: not fulfilled": "ja: niet nagekomen",
+  "no: fulfilled": "nee: nagekomen",
   // toolbar and page
   "Search organisations, people, motions, documents… (e.g. CKM, comensha)": "Zoek organisaties, personen, moties, documenten… (bijv. CKM, comensha)",
   "Search the graph": "Zoek in de graaf",

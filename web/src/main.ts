@@ -13,7 +13,7 @@ import { Explorer } from "./explorer";
 import { badge, fmtDate, renderDocument, renderEdge, renderNode, renderPath, type PanelActions, type PathStep } from "./panel";
 import { lang, setLang, t, translatePage } from "./i18n";
 import { dutchDate, fullName, humanise } from "./names";
-import { LABELS, RELATION_TYPES, labelColor, labelName, relationReading } from "./theme";
+import { LABELS, MOTION_STATUSES, RELATION_TYPES, labelColor, labelName, relationReading, statusName } from "./theme";
 
 translatePage();
 
@@ -676,7 +676,95 @@ explorer.renderer.on("leaveEdge", () => (container.style.cursor = ""));
 explorer.onChange = () => {
   renderChips();
   renderStatus();
+  renderTimeline();
 };
+explorer.onMotions = (ids) => {
+  // colours follow; a failure leaves the motions in the Motion colour
+  api.motionSteps(ids).then((s) => explorer.setSteps(s), (err) => console.warn("status steps:", err));
+};
+
+// ---- the timeline: the graph as it stood on a date -----------------------------------------
+
+/**
+ * The dates on which something in the view first appears, in order: its relations' dates
+ * (a node shows with its first relation), and the dates of nodes without relations.
+ */
+function timelineDates(): string[] {
+  const dates = new Set<string>();
+  graph.forEachEdge((_e, a) => a.since && dates.add(a.since));
+  graph.forEachNode((n, a) => a.since && graph.degree(n) === 0 && dates.add(a.since));
+  return [...dates].sort();
+}
+
+let playing: number | null = null;
+
+/** Shows the graph as it stood on a date (null: everything, today's colours). */
+function setAsOf(date: string | null) {
+  explorer.filters.asOf = date;
+  explorer.recompute();
+  writeHash();
+}
+
+function renderTimeline() {
+  const dates = timelineDates();
+  const range = $<HTMLInputElement>("#tl-range");
+  const asOf = explorer.filters.asOf;
+  range.max = String(dates.length);
+  // the last position, past every date, is "all dates"
+  const at = asOf ? dates.filter((d) => d <= asOf).length - 1 : dates.length;
+  range.value = String(Math.max(0, at));
+  range.setAttribute("aria-valuetext", asOf ? fmtDate(asOf) : t("all dates"));
+  $("#tl-date").textContent = asOf
+    ? t("{date}: {n} of {total} nodes", { date: fmtDate(asOf), n: explorer.visibleNodeCount, total: graph.order })
+    : t("all dates");
+  $("#tl-all").hidden = !asOf;
+  $("#tl-play").textContent = playing !== null ? "❚❚" : "▶";
+  $("#tl-play").setAttribute("aria-pressed", String(playing !== null));
+}
+
+function stopPlaying() {
+  if (playing !== null) window.clearInterval(playing);
+  playing = null;
+  renderTimeline();
+}
+
+$<HTMLInputElement>("#tl-range").addEventListener("input", (e) => {
+  const i = Number((e.target as HTMLInputElement).value); // before stopPlaying redraws the slider
+  const dates = timelineDates();
+  stopPlaying();
+  setAsOf(i >= dates.length ? null : dates[i]);
+});
+$("#tl-all").addEventListener("click", () => {
+  stopPlaying();
+  setAsOf(null);
+});
+$("#tl-play").addEventListener("click", () => {
+  if (playing !== null) return stopPlaying();
+  const dates = timelineDates();
+  if (!dates.length) return;
+  let i = 0;
+  setAsOf(dates[0]);
+  // one date a second: nodes and relations appear as their first evidence does
+  playing = window.setInterval(() => {
+    i++;
+    if (i >= dates.length) {
+      stopPlaying();
+      setAsOf(null);
+      return;
+    }
+    setAsOf(dates[i]);
+  }, 1000);
+  renderTimeline();
+});
+
+function renderStatusLegend() {
+  const el = $("#status-chips");
+  clear(el);
+  for (const s of MOTION_STATUSES) {
+    el.append(h("span.chip.status", { dataset: { status: s.status } }, h("span.dot", { style: { background: s.color } }), statusName(s.status)));
+  }
+}
+renderStatusLegend();
 
 // ---- context menu: expand by relation type, load the rest, hide, pin, remove ----------------
 
@@ -1271,6 +1359,7 @@ interface UrlState {
   from: string | null;
   to: string | null;
   undated: boolean;
+  asOf: string | null;
 }
 
 function readHash(): UrlState {
@@ -1287,6 +1376,7 @@ function readHash(): UrlState {
     from: date("from"),
     to: date("to"),
     undated: p.get("undated") !== "0",
+    asOf: date("asof"),
   };
 }
 
@@ -1305,6 +1395,7 @@ function writeHash() {
   if (explorer.filters.from) parts.push(`from=${explorer.filters.from}`);
   if (explorer.filters.to) parts.push(`to=${explorer.filters.to}`);
   if (!explorer.filters.keepUndated) parts.push("undated=0");
+  if (explorer.filters.asOf) parts.push(`asof=${explorer.filters.asOf}`);
   const s = parts.join("&");
   if (s === writtenHash) return;
   writtenHash = s;
@@ -1327,6 +1418,7 @@ async function applyState(st: UrlState) {
   explorer.filters.from = st.from;
   explorer.filters.to = st.to;
   explorer.filters.keepUndated = st.undated;
+  explorer.filters.asOf = st.asOf;
   $<HTMLInputElement>("#date-from").value = dutchDate(st.from);
   $<HTMLInputElement>("#date-to").value = dutchDate(st.to);
   $<HTMLInputElement>("#keep-undated").checked = st.undated;
@@ -1475,7 +1567,15 @@ window.__explorer = {
   },
   get filters() {
     const f = explorer.filters;
-    return { hiddenLabels: [...f.hiddenLabels], hiddenTypes: [...f.hiddenTypes], from: f.from, to: f.to, keepUndated: f.keepUndated };
+    return { hiddenLabels: [...f.hiddenLabels], hiddenTypes: [...f.hiddenTypes], from: f.from, to: f.to, keepUndated: f.keepUndated, asOf: f.asOf };
+  },
+  /** The colour a node is drawn in now (motions: their status as of the timeline's date). */
+  nodeColor(id: string) {
+    return explorer.renderer.getNodeDisplayData(id)?.color ?? null;
+  },
+  /** Whether a node is hidden now (by the filters or the timeline). */
+  isHidden(id: string) {
+    return explorer.hiddenNodes.has(id);
   },
   get lastError() {
     return lastError;

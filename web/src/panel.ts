@@ -1,11 +1,11 @@
 // The side panel: a node's properties and relations, each relation with the sentences that
 // state it and their documents; a relation on its own; and the document view with the quote
 // highlighted.
-import { citeDoc, type Decision, type DocumentText, type Evidence, type NodeDetails, type RelationEdge } from "./api";
+import { citeDoc, type Decision, type DocumentText, type Evidence, type NodeDetails, type RelationEdge, type StatusStep } from "./api";
 import { append, clear, h } from "./dom";
 import { lang, t } from "./i18n";
 import { dutchDate, fullName, humanise, officialUrl, type Nameable } from "./names";
-import { labelColor, labelName, relationReading, typeRank } from "./theme";
+import { labelColor, labelName, relationReading, statusColor, statusName, typeRank } from "./theme";
 
 export interface PanelActions {
   open(id: string): void;
@@ -32,6 +32,10 @@ export function badge(label: string) {
 }
 
 const PROP_NAMES: Record<string, string> = {
+  furthestStatus: "Furthest status",
+  open: "Open",
+  madeBy: "Made by",
+  since: "In the graph since",
   kind: "Kind",
   title: "Title",
   date: "Date",
@@ -64,7 +68,10 @@ function propValue(key: string, v: unknown): string | null {
     return v.join(", ");
   }
   if (key === "budgetTotal" && typeof v === "number") return euro.format(v);
-  if ((key === "status" || key === "kind") && typeof v === "string") return humanise(v);
+  if ((key === "status" || key === "furthestStatus") && typeof v === "string") return statusName(v);
+  if (key === "kind" && typeof v === "string") return humanise(v);
+  if (key === "open" && typeof v === "boolean") return v ? t("yes: not fulfilled") : t("no: fulfilled");
+  if (key === "since" && typeof v === "string") return fmtDate(v);
   if (key.toLowerCase().startsWith("date") && typeof v === "string") return fmtDate(v);
   return String(v);
 }
@@ -280,6 +287,7 @@ export function renderNode(el: HTMLElement, d: NodeDetails, actions: PanelAction
       ),
     ),
     props.length ? h("dl.props", null, props.map(([k, v]) => [h("dt", null, t(PROP_NAMES[k] ?? k)), h("dd", null, v)])) : null,
+    d.history?.length ? historyList(d.history, actions) : null,
     d.decisions.length ? [h("h3", null, t("Decisions"), " ", h("span.count", null, String(d.decisions.length))), decisionList(d.decisions, actions)] : null,
     h("h3", null, t("Relations"), " ", h("span.count", null, String(d.relations.totalCount))),
     d.relations.totalCount > d.relations.edges.length
@@ -320,6 +328,29 @@ export function renderNode(el: HTMLElement, d: NodeDetails, actions: PanelAction
       ),
     );
   }
+}
+
+/** A motion's or commitment's status steps: a dated list, each with the sentence that says so. */
+function historyList(steps: StatusStep[], actions: PanelActions) {
+  return h(
+    "section.history",
+    null,
+    h("h3", null, t("History"), " ", h("span.count", null, String(steps.length))),
+    h(
+      "ol.steps",
+      null,
+      steps.map((s) =>
+        h(
+          "li.step",
+          { dataset: { status: s.status, date: s.date ?? "" } },
+          h("span.when", null, s.date ? fmtDate(s.date) : t("undated")),
+          " ",
+          h("span.status", { style: { background: statusColor(s.status) } }, statusName(s.status)),
+          s.evidence ? evidenceList([s.evidence], actions, 1) : null,
+        ),
+      ),
+    ),
+  );
 }
 
 export interface EdgeInfo {

@@ -128,3 +128,53 @@ export const EDGE_COLOR_STRONG = "#8a96a3";
 export const FADED_NODE = "#e4e7eb";
 export const FADED_EDGE = "#eef0f3";
 export const PATH_COLOR = "#e74c3c";
+
+/**
+ * Motion nodes are coloured by where they stand (as of the timeline's date): greys and
+ * ambers before a decision, red when rejected or withdrawn, greens from adopted to done.
+ */
+export const MOTION_STATUSES: { status: string; color: string; name: string; nl: string }[] = [
+  { status: "SUBMITTED", color: "#95a5a6", name: "submitted", nl: "ingediend" },
+  { status: "HELD", color: "#f4d03f", name: "held", nl: "aangehouden" },
+  { status: "AMENDED", color: "#d4ac0d", name: "amended", nl: "gewijzigd" },
+  { status: "WITHDRAWN", color: "#a04000", name: "withdrawn", nl: "ingetrokken" },
+  { status: "REJECTED", color: "#c0392b", name: "rejected", nl: "verworpen" },
+  { status: "ADOPTED", color: "#58d68d", name: "adopted", nl: "aangenomen" },
+  { status: "IN_PROGRESS", color: "#239b56", name: "in progress", nl: "in uitvoering" },
+  { status: "COMPLETED", color: "#0b5345", name: "completed", nl: "afgedaan" },
+];
+
+const statusInfo = new Map(MOTION_STATUSES.map((s) => [s.status, s]));
+
+const COMMITMENT_COLORS: Record<string, string> = { MADE: "#f4d03f", REPORTED: "#58d68d", FULFILLED: "#0b5345" };
+
+/** The colour of a motion (or commitment) with this status; the Motion label's colour when it is unknown. */
+export function statusColor(status: string | null): string {
+  return (status && (statusInfo.get(status)?.color ?? COMMITMENT_COLORS[status])) || labelColor("Motion");
+}
+
+/** A status as people read it ("in uitvoering"); commitment statuses as they are. */
+export function statusName(status: string): string {
+  const s = statusInfo.get(status);
+  if (s) return lang === "nl" ? s.nl : s.name;
+  const c: Record<string, [string, string]> = { MADE: ["made", "toegezegd"], REPORTED: ["reported on", "gerapporteerd"], FULFILLED: ["fulfilled", "nagekomen"] };
+  return c[status] ? c[status][lang === "nl" ? 1 : 0] : status;
+}
+
+/**
+ * Where a motion stood on a date: its latest dated step on or before it (steps come in date
+ * order, undated last); with no date, its latest step, unless an undated one outranks it,
+ * as the API's `status` says. null when no step is that old.
+ */
+export function statusAsOf(steps: { date: string | null; status: string }[] | null, date: string | null): string | null {
+  if (!steps?.length) return null;
+  let cur: string | null = null;
+  for (const s of steps) {
+    if (!s.date || (date && s.date > date)) break;
+    cur = s.status;
+  }
+  if (date) return cur;
+  const rank = (s: string | null) => MOTION_STATUSES.findIndex((x) => x.status === s);
+  for (const s of steps) if (!s.date && rank(s.status) > rank(cur)) cur = s.status;
+  return cur;
+}
