@@ -190,7 +190,30 @@ type SearchDoc struct {
 	text      string   // folded text, Documents only
 	cites     []string // citation keys (citeKeys)
 	citeScore float64
+	// textMatch, when set, answers the text tests instead of text: a store that keeps the
+	// folded text apart tests it where it lies and ships only the answers (NewSearchDocMatched).
+	textMatch map[string]TextMatch
 }
+
+// TextMatch is what the ranking needs to know of a node's folded text for one query word:
+// whether the word occurs in it (as a substring of one of its words) and whether some word
+// of it is one typo away from the query word.
+type TextMatch struct{ Exact, Typo bool }
+
+// NewSearchDocMatched is NewSearchDoc for a node read without its text: matches gives,
+// for each word of the pattern it will be scored against, what the text holds. Score and
+// Rank then give what they give for the whole node; Snippet needs the text when the score
+// is at most ScoreText (SnippetNeedsText), so it is called on a NewSearchDoc of the whole
+// node instead.
+func NewSearchDocMatched(n *kg.Node, matches map[string]TextMatch) *SearchDoc {
+	d := NewSearchDoc(n)
+	d.text, d.textMatch = "", matches
+	return d
+}
+
+// SnippetNeedsText reports whether the snippet of a hit with this score may come from the
+// document text (a text match, or a typo that may be in the text).
+func SnippetNeedsText(score float64) bool { return score <= ScoreText }
 
 // NewSearchDoc folds a node's searchable fields.
 func NewSearchDoc(n *kg.Node) *SearchDoc {
@@ -251,8 +274,29 @@ func (d *SearchDoc) Key() string {
 	return strings.Join(parts, "\n")
 }
 
+// NamesKey, CiteKey and FoldedText are Key in three parts: the names and title, the
+// citation keys, the document text. The Neo4j store keeps them apart so that it can test
+// the text where it lies (see NewSearchDocMatched) and tell, from NamesKey alone, whether
+// a hit's snippet may need the text: when every query word occurs in NamesKey, the score
+// is at least ScoreTitle.
+func (d *SearchDoc) NamesKey() string {
+	return strings.Join(slices.Concat(d.keys, d.long, []string{d.title}), "\n")
+}
+
+// CiteKey is the citation keys, one per line.
+func (d *SearchDoc) CiteKey() string { return strings.Join(d.cites, "\n") }
+
+// FoldedText is the folded document text ("" for other labels).
+func (d *SearchDoc) FoldedText() string { return d.text }
+
 // fields calls f with each searchable field and its class bit.
 func (d *SearchDoc) fields(f func(field string, class uint8)) {
+	d.shortFields(f)
+	f(d.text, inText)
+}
+
+// shortFields are fields without the text: names, long names, title.
+func (d *SearchDoc) shortFields(f func(field string, class uint8)) {
 	for _, k := range d.keys {
 		f(k, inName)
 	}
@@ -260,7 +304,27 @@ func (d *SearchDoc) fields(f func(field string, class uint8)) {
 		f(k, inTitle)
 	}
 	f(d.title, inTitle)
-	f(d.text, inText)
+}
+
+// textHas reports whether t occurs in the folded text.
+func (d *SearchDoc) textHas(t string) bool {
+	if d.textMatch != nil {
+		return d.textMatch[t].Exact
+	}
+	return strings.Contains(d.text, t)
+}
+
+// textTypo reports whether a word of the folded text is one typo from t.
+func (d *SearchDoc) textTypo(t string) bool {
+	if d.textMatch != nil {
+		return d.textMatch[t].Typo
+	}
+	return hasTypoWord(d.text, t)
+}
+
+// hasTypoWord reports whether a word of field is one typo from t.
+func hasTypoWord(field, t string) bool {
+	return slices.ContainsFunc(strings.Fields(field), func(w string) bool { return oneTypo(t, w) })
 }
 
 // Score is the tier of the node's best match, or ok false when some word is missing.
@@ -278,18 +342,24 @@ func (d *SearchDoc) Score(p SearchPattern) (score float64, ok bool) {
 	tier := levelName
 	for _, t := range p.Terms {
 		var exact, typo uint8
-		d.fields(func(field string, class uint8) {
+		d.shortFields(func(field string, class uint8) {
 			if strings.Contains(field, t) {
 				exact |= class
 			}
 		})
+		if d.textHas(t) {
+			exact |= inText
+		}
 		l := level(exact, false)
 		if l == 0 && typoCandidate(t) {
-			d.fields(func(field string, class uint8) {
-				if typo&class == 0 && slices.ContainsFunc(strings.Fields(field), func(w string) bool { return oneTypo(t, w) }) {
+			d.shortFields(func(field string, class uint8) {
+				if typo&class == 0 && hasTypoWord(field, t) {
 					typo |= class
 				}
 			})
+			if typo == 0 && d.textTypo(t) {
+				typo |= inText
+			}
 			l = level(typo, true)
 		}
 		if l == 0 {
@@ -363,8 +433,7 @@ func (d *SearchDoc) bestField(p SearchPattern, titles bool) string {
 	found := func(field string) int {
 		c := 0
 		for _, t := range p.Terms {
-			if strings.Contains(field, t) || titles && typoCandidate(t) &&
-				slices.ContainsFunc(strings.Fields(field), func(w string) bool { return oneTypo(t, w) }) {
+			if strings.Contains(field, t) || titles && typoCandidate(t) && hasTypoWord(field, t) {
 				c++
 			}
 		}

@@ -33,9 +33,11 @@
 //	_key                  store.NameKey (kg.Fold of the name): the sort key
 //	_keys                 store.NameKeys (name, aliases, abbreviation, folded): Lookup and
 //	                      name CONTAINS / STARTS_WITH
-//	_search               store.SearchKey (folded names, title, document text and citation
-//	                      keys): Search finds candidates in it through the full-text index
-//	                      bg_search
+//	_search, _cites,      store.SearchKey in three parts (SearchDoc.NamesKey: folded names
+//	_text                 and title; CiteKey: citation keys; FoldedText: a document's folded
+//	                      text): Search finds candidates in them through the full-text index
+//	                      bg_search_fields and tests the text in Neo4j, so that it ships no
+//	                      text to rank
 //	_deg                  the degree (store.Degrees), for ordering by degree
 //	_f_<field>            for date, dossier, kind, status (strings) and number (int64): a
 //	                      copy of the property only when it is of that kind, so that Cypher
@@ -52,8 +54,9 @@
 // for every label of kg.Labels (on the pair, since two generations hold the same IDs while
 // Replace runs; the backing range indexes serve every lookup by ID), a uniqueness
 // constraint on :Meta(key), a range index on :Node(_gen), and the full-text index
-// bg_search over _search (Search asks it for "*word*" and "word~1", a superset of the
-// contract's matches, and ranks in Go; bg_names of earlier versions is dropped).
+// bg_search_fields over _search, _cites and _text (Search asks it for "*word*" and
+// "word~1", a superset of the contract's matches, and "_text:word~1" for the typo tier,
+// and ranks light nodes in Go; bg_names and bg_search of earlier versions are dropped).
 //
 // # Generations
 //
@@ -85,8 +88,9 @@
 //	List             CALL { count(n) } (only WithTotal) and CALL { MATCH (n:Label) WHERE
 //	                 <filter> AND <keyset after> ORDER BY <order> LIMIT $first+1 }; the
 //	                 store.Filter tree becomes a predicate (relation tests as EXISTS {…})
-//	Search           db.index.fulltext.queryNodes('bg_search', '(*w1* OR w1~1) AND *w2*'),
-//	                 then store.Rank in Go
+//	Search           db.index.fulltext.queryNodes('bg_search_fields', '(*w1* OR w1~1) AND
+//	                 *w2*') with the text tests in Cypher, then store.Rank of light nodes
+//	                 in Go
 //	Subgraph         breadth-first in Cypher, one CALL subquery per level (each level in
 //	                 ID order, cut at the limit), then the edges among the nodes taken
 //	ShortestPath     allShortestPaths, ORDER BY the node IDs then per-step (type,

@@ -221,8 +221,14 @@ func nodeRow(n *kg.Node, degree int) (map[string]any, error) {
 		propName:   n.Name,
 		propKey:    d.NameKey,
 		propKeys:   store.NameKeys(n),
-		propSearch: d.Key(),
+		propSearch: d.NamesKey(),
 		propDegree: int64(degree),
+	}
+	if c := d.CiteKey(); c != "" {
+		p[propCites] = c
+	}
+	if t := d.FoldedText(); t != "" {
+		p[propText] = t
 	}
 	if len(n.Aliases) > 0 {
 		p[propAliases] = n.Aliases

@@ -21,18 +21,20 @@ const (
 	propID       = "id"
 	propName     = "name"
 	propAliases  = "aliases"
-	propGen      = "_gen"      // generation the node belongs to
-	propLabel    = "_label"    // kg.Label, also set as a Neo4j label
-	propKey      = "_key"      // store.NameKey: folded name, the sort key
-	propKeys     = "_keys"     // store.NameKeys: folded name, aliases, abbreviation
-	propSearch   = "_search"   // store.SearchKey: what Search finds candidates in (searchIndex)
-	searchIndex  = "bg_search" // the full-text index over _search
-	propDegree   = "_deg"      // edges at the node, a self-loop once
-	propMentions = "_mentions" // JSON of []kg.Evidence on nodes
-	propEvidence = "_evidence" // JSON of []kg.Evidence on relationships
-	propPropKeys = "_pk"       // names of Node.Props / Edge.Props, sorted
-	propPropType = "_pt"       // their Go types, parallel to _pk (see encode.go)
-	fieldPrefix  = "_f_"       // typed copy of a filterable property (see encode.go)
+	propGen      = "_gen"             // generation the node belongs to
+	propLabel    = "_label"           // kg.Label, also set as a Neo4j label
+	propKey      = "_key"             // store.NameKey: folded name, the sort key
+	propKeys     = "_keys"            // store.NameKeys: folded name, aliases, abbreviation
+	propSearch   = "_search"          // SearchDoc.NamesKey: folded names and title (searchIndex)
+	propCites    = "_cites"           // SearchDoc.CiteKey: citation keys (searchIndex)
+	propText     = "_text"            // SearchDoc.FoldedText: a document's folded text (searchIndex)
+	searchIndex  = "bg_search_fields" // the full-text index over _search, _cites and _text
+	propDegree   = "_deg"             // edges at the node, a self-loop once
+	propMentions = "_mentions"        // JSON of []kg.Evidence on nodes
+	propEvidence = "_evidence"        // JSON of []kg.Evidence on relationships
+	propPropKeys = "_pk"              // names of Node.Props / Edge.Props, sorted
+	propPropType = "_pt"              // their Go types, parallel to _pk (see encode.go)
+	fieldPrefix  = "_f_"              // typed copy of a filterable property (see encode.go)
 )
 
 // schemaStatements create, idempotently, the constraints and indexes the store relies on.
@@ -52,8 +54,9 @@ func schemaStatements() []string {
 	out = append(out,
 		fmt.Sprintf("CREATE CONSTRAINT bg_meta_key IF NOT EXISTS FOR (m:%s) REQUIRE m.key IS UNIQUE", labelMeta),
 		fmt.Sprintf("CREATE INDEX bg_node_gen IF NOT EXISTS FOR (n:%s) ON (n.%s)", labelNode, propGen),
-		"DROP INDEX bg_names IF EXISTS", // the full-text index of earlier versions, never read
-		fmt.Sprintf("CREATE FULLTEXT INDEX %s IF NOT EXISTS FOR (n:%s) ON EACH [n.%s]", searchIndex, labelNode, propSearch),
+		"DROP INDEX bg_names IF EXISTS",  // the full-text index of earlier versions, never read
+		"DROP INDEX bg_search IF EXISTS", // of earlier versions: _search alone, the text in it
+		fmt.Sprintf("CREATE FULLTEXT INDEX %s IF NOT EXISTS FOR (n:%s) ON EACH [n.%s, n.%s, n.%s]", searchIndex, labelNode, propSearch, propCites, propText),
 	)
 	return out
 }
