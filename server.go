@@ -167,7 +167,7 @@ func parseFlags(cmd string, args []string, stderr io.Writer) (config, error) {
 		fs.IntVar(&cfg.MaxDepth, "max-depth", graph.DefaultMaxDepth, "deepest field nesting accepted")
 		fs.Int64Var(&cfg.MaxBodyBytes, "max-body", 1<<20, "largest request body in bytes")
 		fs.Int64Var(&cfg.MaxResponseBytes, "max-response", graph.DefaultMaxResponseBytes, "largest answer in bytes; a larger one is an error (RESPONSE_TOO_LARGE), never cut off")
-		fs.IntVar(&cfg.MaxInFlight, "max-in-flight", graph.DefaultMaxInFlight, "GraphQL requests served at once; more wait up to 1 s, then get 503 with Retry-After")
+		fs.IntVar(&cfg.MaxInFlight, "max-in-flight", graph.DefaultMaxInFlight, "GraphQL requests served at once; up to 16× as many more wait for a slot within their --timeout, then get 503 with Retry-After")
 		fs.DurationVar(&cfg.Timeout, "timeout", 15*time.Second, "time limit per request; past it the answer is a TIMEOUT error")
 		neo4jFlags()
 	case "load":

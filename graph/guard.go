@@ -229,22 +229,32 @@ func stoppedStatus(resp *graphql.Response) int {
 
 // inFlight bounds the GraphQL requests being served at once — read, decoded, validated and
 // executed — so that a few heavy requests cannot together exhaust memory: past the bound a
-// request waits for a slot, up to maxWait and with at most 16 × slots others waiting, and is
-// refused (503, Retry-After) beyond that. A slot is held until the operation's execution has
-// ended, also when the client was answered TIMEOUT before (a store call that does not heed
-// its context).
+// request waits for a slot, with at most 16 × slots others waiting, and is refused (503,
+// Retry-After) beyond that or when its wait ends first. A slot is held until the
+// operation's execution has ended, also when the client was answered TIMEOUT before (a store
+// call that does not heed its context).
+//
+// The wait is bounded by the request's own time limit (its context: --timeout counts from
+// arrival, queue included), not by a fixed second: a burst of slow operations (64 clients
+// on a store whose searches take 0.5 s) would otherwise be turned away although each would
+// be answered within its limit, while a waiter costs only its goroutine (the body is read
+// after the slot is taken). What protects memory is the number of slots and of waiters, and
+// what protects clients is the limit, both unchanged. Without a deadline the wait is at
+// most maxWaitNoDeadline.
 type inFlight struct {
 	slots      chan struct{}
 	waiting    atomic.Int64
 	maxWaiting int64
-	maxWait    time.Duration
 }
+
+// maxWaitNoDeadline bounds the wait of a request without a time limit (--timeout 0).
+const maxWaitNoDeadline = time.Second
 
 func newInFlight(n int) *inFlight {
 	if n <= 0 {
 		return nil
 	}
-	return &inFlight{slots: make(chan struct{}, n), maxWaiting: 16 * int64(n), maxWait: time.Second}
+	return &inFlight{slots: make(chan struct{}, n), maxWaiting: 16 * int64(n)}
 }
 
 func (l *inFlight) acquire(ctx context.Context) bool {
@@ -261,12 +271,16 @@ func (l *inFlight) acquire(ctx context.Context) bool {
 		return false
 	}
 	defer l.waiting.Add(-1)
-	t := time.NewTimer(l.maxWait)
-	defer t.Stop()
+	var expired <-chan time.Time // nil: wait for ctx alone
+	if _, ok := ctx.Deadline(); !ok {
+		t := time.NewTimer(maxWaitNoDeadline)
+		defer t.Stop()
+		expired = t.C
+	}
 	select {
 	case l.slots <- struct{}{}:
 		return true
-	case <-t.C:
+	case <-expired:
 	case <-ctx.Done():
 	}
 	return false

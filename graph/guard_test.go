@@ -142,8 +142,8 @@ func TestResponseByteLimit(t *testing.T) {
 	}
 }
 
-// TestInFlightBound: past MaxInFlight operations a request waits a second for a slot, then
-// gets 503 with Retry-After and SERVER_BUSY; a slot is held until its execution has ended,
+// TestInFlightBound: past MaxInFlight operations a request waits for a slot within its
+// time limit, then gets 503 with Retry-After and SERVER_BUSY; a slot is held until its execution has ended,
 // even when the client was answered TIMEOUT before.
 func TestInFlightBound(t *testing.T) {
 	st := &deafStore{Reader: newStore(t), release: make(chan struct{})}
@@ -177,6 +177,41 @@ func TestInFlightBound(t *testing.T) {
 		time.Sleep(100 * time.Millisecond)
 	}
 	t.Errorf("after the slot is free: %+v", errs2)
+}
+
+// TestInFlightWaitsWithinTimeLimit: a request that finds every slot taken waits for one as
+// long as its own time limit allows, also past the second that was once the fixed bound,
+// and is then served.
+func TestInFlightWaitsWithinTimeLimit(t *testing.T) {
+	st := &deafStore{Reader: newStore(t), release: make(chan struct{})}
+	h := graph.NewHandler(st, graph.Options{MaxInFlight: 1, Timeout: time.Minute})
+	first := make(chan []gqlError, 1)
+	go func() {
+		_, _, errs := postQuery(t, h, `{ nodes(ids: ["org:fier"]) { id } }`, "")
+		first <- errs
+	}()
+	for { // the first request holds the slot once its store call has begun
+		st.mu.Lock()
+		n := len(st.calls)
+		st.mu.Unlock()
+		if n > 0 {
+			break
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	second := make(chan []gqlError, 1)
+	go func() {
+		_, _, errs := postQuery(t, h, `{ stats { totalNodes } }`, "")
+		second <- errs
+	}()
+	time.Sleep(1500 * time.Millisecond) // longer than the old fixed wait
+	close(st.release)
+	if errs := <-first; len(errs) != 0 {
+		t.Errorf("the first request: %+v", errs)
+	}
+	if errs := <-second; len(errs) != 0 {
+		t.Errorf("the waiting request: %+v", errs)
+	}
 }
 
 // TestErrorsDoNotRepeatLongNames: a validation error names what it refuses, cut short: a

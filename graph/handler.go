@@ -73,9 +73,9 @@ type Options struct {
 	// MaxResponseBytes is the most bytes the data of one answer may have; an operation whose
 	// answer grows past it is stopped and answered with RESPONSE_TOO_LARGE, never cut off.
 	MaxResponseBytes int64
-	// MaxInFlight is the most requests served at once (read, validated, executed); more
-	// wait up to a second for a slot, then get 503 with Retry-After and SERVER_BUSY. 0: no
-	// bound.
+	// MaxInFlight is the most requests served at once (read, validated, executed); up to
+	// 16 times as many more wait for a slot within their time limit (Timeout; a second
+	// without one), then get 503 with Retry-After and SERVER_BUSY. 0: no bound.
 	MaxInFlight int
 }
 
