@@ -1034,6 +1034,22 @@ func TestLightReads(t *testing.T) {
 			t.Errorf("%s: lists %+v, want light %v", tc.query, cs.lists, tc.light)
 		}
 	}
+	// Relationship fields: a connection by its edges' nodes, a role field by its nodes.
+	for _, tc := range []struct {
+		query string
+		light bool
+	}{
+		{`{ node(id: "doc:28638-257") { ... on Document { respondsTo(first: 2) { edges { node { id name } } } } } }`, true},
+		{`{ node(id: "doc:28638-257") { ... on Document { respondsTo(first: 2) { edges { node { ... on Node { mentions { quote } } } } } } } }`, false},
+		{`{ node(id: "doc:28638-257") { ... on Document { signatories { id name } } } }`, true},
+		{`{ node(id: "doc:28638-257") { ... on Document { signatories { id mentions { quote } } } } }`, false},
+	} {
+		cs.reset()
+		mustDo(t, c, tc.query, nil)
+		if len(cs.nbs) != 1 || cs.nbs[0].Light != tc.light {
+			t.Errorf("%s: neighbour queries %+v, want light %v", tc.query, cs.nbs, tc.light)
+		}
+	}
 	// A light node is not what node(id:) then finds: its text is there.
 	var resp struct {
 		Documents struct {

@@ -69,6 +69,7 @@ type countingStore struct {
 	mu    sync.Mutex
 	calls []string
 	lists []store.ListQuery
+	nbs   []store.NeighbourQuery
 }
 
 // newCountingStore wraps st; every call through the result is counted.
@@ -85,7 +86,7 @@ func newCountingStore(st store.Reader) *countingStore {
 
 func (c *countingStore) reset() {
 	c.mu.Lock()
-	c.calls, c.lists = nil, nil
+	c.calls, c.lists, c.nbs = nil, nil, nil
 	c.mu.Unlock()
 }
 
@@ -100,6 +101,13 @@ func (c *countingStore) List(ctx context.Context, q store.ListQuery) (store.Page
 	c.lists = append(c.lists, q)
 	c.mu.Unlock()
 	return c.Reader.List(ctx, q)
+}
+
+func (c *countingStore) Neighbours(ctx context.Context, q store.NeighbourQuery) ([][]store.Neighbour, error) {
+	c.mu.Lock()
+	c.nbs = append(c.nbs, q)
+	c.mu.Unlock()
+	return c.Reader.Neighbours(ctx, q)
 }
 
 // failingStore fails every call with err.

@@ -54,6 +54,9 @@ type relSpec struct {
 	After     string // backward: Before
 	Backward  bool
 	AsOf      string // yyyy-mm-dd: only edges that exist on that date; "": all
+	// Light: the field reads no text or mentions of the other nodes (store Light reads);
+	// such nodes are for this field only, never primed for others.
+	Light bool
 }
 
 type relKey struct {
@@ -80,7 +83,7 @@ func newRelSpec(types []kg.RelType, dir store.Direction, others []kg.Label, firs
 }
 
 func (s relSpec) query(ids []string) store.NeighbourQuery {
-	q := store.NeighbourQuery{IDs: ids, Direction: s.Direction, First: s.First, After: s.After, AsOf: s.AsOf}
+	q := store.NeighbourQuery{IDs: ids, Direction: s.Direction, First: s.First, After: s.After, AsOf: s.AsOf, Light: s.Light}
 	if s.Backward {
 		q.First, q.After, q.Last, q.Before = 0, "", s.First, s.After
 	}
@@ -183,7 +186,9 @@ func (l *Loaders) fetchNeighbours(ctx context.Context, keys []relKey) ([][]store
 		for _, list := range res {
 			for _, nb := range list {
 				if nb.Node != nil {
-					l.nodes.Prime(nb.Node.ID, nb.Node)
+					if !g.key.Light {
+						l.nodes.Prime(nb.Node.ID, nb.Node)
+					}
 					items = append(items, item{node: nb.Node, edge: nb.Edge})
 				}
 			}

@@ -263,6 +263,7 @@ func (l *Loaders) prefetchRelation(ks *keySink, id string, d relDef, f graphql.C
 	}
 	if page {
 		key := d.pageKey(id, w)
+		key.Light = d.light(l, f.Field)
 		l.notePlan(key.relSpec, f.Field, d.shape)
 		ks.pages = append(ks.pages, key)
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
 
 	"beleidsgraaf/kg"
 	"beleidsgraaf/store"
@@ -77,6 +78,19 @@ func (d relDef) pageKey(id string, w window) relKey {
 		size = 0
 	}
 	return relKey{id, newRelSpec(d.types, d.dir, d.labels, size, w.cursor, w.backward)}
+}
+
+// light reports whether relationship field f (of this shape) reads no text or mentions of
+// the nodes at the other end, so that its page may be a light read. Involvements are read
+// whole (rare, and their nodes are sorted here).
+func (d relDef) light(l *Loaders, f *ast.Field) bool {
+	switch d.shape {
+	case connectionShape:
+		return !l.readsBulk(f, "edges", "node")
+	case listShape, singleShape:
+		return !l.readsBulk(f)
+	}
+	return false
 }
 
 // countKey is the counts loader key of node id: all its edges that d follows.

@@ -94,6 +94,7 @@ func (r *Resolver) relatedBy(ctx context.Context, parent model.Node, d relDef, p
 	if wantPage {
 		key := d.pageKey(id, w)
 		key.AsOf = asOf
+		key.Light = d.light(ld, field)
 		ld.notePlan(key.relSpec, field, connectionShape)
 		edges = ld.neighbours.LoadThunk(ctx, key)
 	}
@@ -202,7 +203,9 @@ func compareInvolvements(a, b store.Neighbour) int {
 func (r *Resolver) neighboursOf(ctx context.Context, parent model.Node, d relDef, w window) ([]store.Neighbour, error) {
 	ld := r.loadersFor(ctx)
 	key := d.pageKey(parent.KG().ID, w)
-	ld.notePlan(key.relSpec, graphql.GetFieldContext(ctx).Field.Field, d.shape)
+	field := graphql.GetFieldContext(ctx).Field.Field
+	key.Light = d.light(ld, field)
+	ld.notePlan(key.relSpec, field, d.shape)
 	return ld.neighbours.Load(ctx, key)
 }
 

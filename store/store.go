@@ -135,6 +135,7 @@ type NeighbourQuery struct {
 	// from Neighbour.Cursor; "": the end). Not with First or After.
 	Last   int
 	Before string
+	Light  bool // the other nodes may come without mentions and text (see Light reads)
 }
 
 // Backward says whether q pages backward.

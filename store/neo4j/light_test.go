@@ -1,6 +1,7 @@
 package neo4j
 
 import (
+	"context"
 	"reflect"
 	"testing"
 
@@ -9,7 +10,7 @@ import (
 	"beleidsgraaf/store/storetest"
 )
 
-// TestLightReads: a light List or Subgraph returns the nodes a whole read returns, minus
+// TestLightReads: a light List, Neighbours or Subgraph returns the nodes a whole read returns, minus
 // their mentions and text, in the same order; a light Search the same hits without them.
 func TestLightReads(t *testing.T) {
 	s := openTest(t, testConfig(t))
@@ -31,16 +32,8 @@ func TestLightReads(t *testing.T) {
 		}
 		return out
 	}
-	q := store.ListQuery{Label: kg.Document, WithTotal: true}
-	whole, err := s.List(ctx, q)
-	if err != nil {
-		t.Fatal(err)
-	}
-	q.Light = true
-	light, err := s.List(ctx, q)
-	if err != nil {
-		t.Fatal(err)
-	}
+	whole, light := wholeAndLight(t, store.ListQuery{Label: kg.Document, WithTotal: true},
+		func(q *store.ListQuery) { q.Light = true }, s.List)
 	if !reflect.DeepEqual(light.Nodes, strip(whole.Nodes)) || light.Total != whole.Total || len(whole.Nodes) == 0 {
 		t.Errorf("List: light %+v\nwhole %+v", light.Nodes, whole.Nodes)
 	}
@@ -75,16 +68,21 @@ func TestLightReads(t *testing.T) {
 	if !textTier {
 		t.Error("Search: no hit from the text: the test does not test the text's tests")
 	}
-	sq := store.SubgraphQuery{ID: "doc:28638-257", Depth: 1}
-	wg, err := s.Subgraph(ctx, sq)
-	if err != nil {
-		t.Fatal(err)
+	nq := store.NeighbourQuery{IDs: []string{"doc:28638-257", "org:comensha"}}
+	wholeNbs, lightNbs := wholeAndLight(t, nq, func(q *store.NeighbourQuery) { q.Light = true }, s.Neighbours)
+	for i := range wholeNbs {
+		if len(wholeNbs[i]) == 0 || len(lightNbs[i]) != len(wholeNbs[i]) {
+			t.Fatalf("Neighbours of %s: %d light, %d whole", nq.IDs[i], len(lightNbs[i]), len(wholeNbs[i]))
+		}
+		for j, w := range wholeNbs[i] {
+			l := lightNbs[i][j]
+			if !reflect.DeepEqual(l.Node, strip([]*kg.Node{w.Node})[0]) || !reflect.DeepEqual(l.Edge, w.Edge) || l.Cursor != w.Cursor {
+				t.Errorf("Neighbours of %s, %d: light %+v\nwhole %+v", nq.IDs[i], j, l, w)
+			}
+		}
 	}
-	sq.Light = true
-	lg, err := s.Subgraph(ctx, sq)
-	if err != nil {
-		t.Fatal(err)
-	}
+	wg, lg := wholeAndLight(t, store.SubgraphQuery{ID: "doc:28638-257", Depth: 1},
+		func(q *store.SubgraphQuery) { q.Light = true }, s.Subgraph)
 	var wn, ln []*kg.Node
 	for i := range wg.Nodes {
 		wn = append(wn, &wg.Nodes[i])
@@ -95,4 +93,18 @@ func TestLightReads(t *testing.T) {
 	if !reflect.DeepEqual(ln, strip(wn)) || !reflect.DeepEqual(lg.Edges, wg.Edges) {
 		t.Errorf("Subgraph: light %+v\nwhole %+v", ln, wn)
 	}
+}
+
+// wholeAndLight reads q, then q made light by light.
+func wholeAndLight[Q, R any](t *testing.T, q Q, light func(*Q), read func(context.Context, Q) (R, error)) (whole, lit R) {
+	t.Helper()
+	whole, err := read(ctx, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	light(&q)
+	if lit, err = read(ctx, q); err != nil {
+		t.Fatal(err)
+	}
+	return whole, lit
 }

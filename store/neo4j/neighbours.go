@@ -91,7 +91,7 @@ func (s *Store) Neighbours(ctx context.Context, q store.NeighbourQuery) ([][]sto
 		b.WriteString("  LIMIT $first\n")
 		params["first"] = int64(limit)
 	}
-	fmt.Fprintf(&b, "  RETURN collect([%s, %s, inc]) AS items\n}\nWITH g, collect([id, items]) AS rows", edgeProj("r"), nodeProj("m"))
+	fmt.Fprintf(&b, "  RETURN collect([%s, %s, inc]) AS items\n}\nWITH g, collect([id, items]) AS rows", edgeProj("r"), projection(q.Light)("m"))
 	b.WriteString(stableTail("rows"))
 	vals, err := s.read(ctx, b.String(), params)
 	if err != nil {
