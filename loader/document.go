@@ -41,11 +41,18 @@ type meta struct {
 	tkNumber   string
 	// headingOffices are the offices a "BRIEF VAN DE …" heading names
 	headingOffices []string
+	// signersStated: the signatures are the metadata file's list (applyStated), which wins
+	// over the text's signature lines and heading
+	signersStated bool
 }
 
 type signature struct {
-	office string // "Staatssecretaris van Justitie en Veiligheid"
-	name   string // "E. van der Burg"
+	office string // "Staatssecretaris van Justitie en Veiligheid"; "" for a signer without one
+	name   string // "E. van der Burg"; "" for an office stated without its holder
+	// stated is the metadata file's actor this signature is, nil for one only the text gives
+	stated *SidecarActor
+	// printed: a stated signer the text's signature lines name too
+	printed bool
 }
 
 func newDocCtx(name string, t *Text) *docCtx {

@@ -161,6 +161,83 @@ func (m *meta) applyStated(s *Sidecar) {
 	if s.Title != "" {
 		m.title = s.Title
 	}
+	if sigs := statedSignatures(s, m.signatures); len(sigs) > 0 {
+		m.signatures = sigs
+		m.signersStated = true
+	}
+}
+
+// statedSignatures are the document's signers as the source lists them (the API's
+// DocumentActor: "Afzender", "Ondertekenaar", …), each with the office its function names.
+// A motion's indiener and medeindieners are its submitters (statedSubmitters), not signers.
+// A stated signer the text's signature lines also name takes the name as the text writes it,
+// so that the letterhead finds the sentence and the Person is the text's node (one ID by
+// surname, kg.PersonID); the stated office wins over the text's.
+func statedSignatures(s *Sidecar, fromText []signature) []signature {
+	var out []signature
+	for i := range s.Signers {
+		a := &s.Signers[i]
+		if strings.EqualFold(a.Role, "Indiener") || strings.EqualFold(a.Role, "Medeindiener") {
+			continue
+		}
+		sig := signature{name: statedName(a.Name), office: functionOffice(a.Function), stated: a}
+		if sig.name == "" && sig.office == "" {
+			continue
+		}
+		for _, t := range fromText {
+			if sig.name != "" && samePerson(t.name, sig.name) {
+				sig.name, sig.printed = t.name, true
+				if sig.office == "" {
+					sig.office = t.office
+				}
+			}
+		}
+		out = append(out, sig)
+	}
+	return out
+}
+
+// statedName is an actor's name as a signature line prints it: "Burg, E. van der" (the
+// registers' order) → "E. van der Burg"; other names as they are, spaces tidied.
+func statedName(name string) string {
+	name = strings.Join(strings.Fields(name), " ")
+	if surname, rest, ok := strings.Cut(name, ", "); ok && strings.Contains(rest, ".") {
+		return rest + " " + surname
+	}
+	return name
+}
+
+// functionOffice is the office an actor's function names ("staatssecretaris van Justitie en
+// Veiligheid" → "Staatssecretaris van Justitie en Veiligheid"), "" for none ("Tweede Kamerlid").
+func functionOffice(function string) string {
+	if offices := headingOffices(function); len(offices) > 0 {
+		return offices[0]
+	}
+	if f := officeTitle(function); officeRe.MatchString(f) {
+		return canonicalOffice(f)
+	}
+	return ""
+}
+
+// samePerson: two ways of writing a name that give one Person (kg.PersonID of the surname).
+func samePerson(a, b string) bool {
+	sa, _ := splitName(a)
+	sb, _ := splitName(b)
+	return kg.PersonID(sa) == kg.PersonID(sb)
+}
+
+// signerEvidence is the evidence of a stated signer: the document whose metadata file
+// states it and a quote naming the source record, like kg.DecisionEvidence.
+func signerEvidence(doc, record string, a *SidecarActor) kg.Evidence {
+	q := "DocumentActor: "
+	if a.Role != "" {
+		q += a.Role + " "
+	}
+	q += a.Name
+	if a.Function != "" {
+		q += " (" + a.Function + ")"
+	}
+	return kg.Evidence{Document: doc, Quote: q + " — source record " + record}
 }
 
 // statedFacts are the facts only the source knows: a motion's decisions and votes (only a
