@@ -114,6 +114,9 @@ func Run(ctx context.Context, o Options) (Result, error) {
 		return res, fmt.Errorf("listing the dossier's Kamerstukken (officielebekendmakingen): %w", err)
 	}
 	items := plan(o.Dossier, docs, recs, odata, firstNonEmpty(o.DownloadURL, o.ODataURL))
+	if o.Since != "" {
+		keepKnownXML(items, st)
+	}
 	res.Documents = len(items)
 
 	var mu sync.Mutex // guards res, st and the progress count
@@ -170,6 +173,22 @@ feed:
 	res.Retries = o.Client.Retries()
 	sort.Slice(res.Failed, func(i, j int) bool { return res.Failed[i].File < res.Failed[j].File })
 	return res, ctx.Err()
+}
+
+// keepKnownXML: with --since the search lists only the Kamerstukken whose XML changed, so a
+// document the Kamer's API lists for a new decision alone comes without its XML; the XML an
+// earlier run fetched is still its file (not the original file in its place).
+func keepKnownXML(items []item, st *state) {
+	for i := range items {
+		it := &items[i]
+		prev, ok := st.Files[it.stem]
+		if !ok || it.meta.Source != "tkodata" || filepath.Ext(prev.File) != ".xml" || it.ext == ".xml" {
+			continue
+		}
+		it.ext, it.url, it.version = ".xml", prev.URL, prev.Version
+		it.meta.Source = "tkodata+sru"
+		it.meta.File, it.meta.FileURL, it.meta.Modified = it.file(), it.url, it.version
+	}
 }
 
 func (s *state) lookup(mu *sync.Mutex, stem string) (fileState, bool) {
