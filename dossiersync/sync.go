@@ -57,6 +57,9 @@ type Result struct {
 	Bytes     int64
 	Retries   int64
 	Failed    []Failure
+	// Dropped are the files of documents an earlier run fetched that the sources no longer
+	// list (deleted upstream): kept, and marked in their metadata files (loader.Sidecar.Deleted).
+	Dropped []string
 }
 
 // Failure is a document that did not arrive; the others did.
@@ -82,6 +85,8 @@ type fileState struct {
 	Version string `json:"version"`
 	Size    int64  `json:"size"`
 	SHA256  string `json:"sha256"`
+	// Deleted: the sources no longer list it; reported once, when it drops out
+	Deleted bool `json:"deleted,omitempty"`
 }
 
 // Run syncs the dossier into o.Dir. An error is returned when the listings cannot be read;
@@ -170,6 +175,14 @@ feed:
 	}
 	close(work)
 	wg.Wait()
+	if o.Since == "" && ctx.Err() == nil {
+		// only a full listing tells what is gone: --since lists what changed
+		dropped, err := markDropped(o.Dir, items, st)
+		res.Dropped = dropped
+		if err != nil {
+			res.Failed = append(res.Failed, Failure{File: StateFile, Err: err})
+		}
+	}
 	res.Retries = o.Client.Retries()
 	sort.Slice(res.Failed, func(i, j int) bool { return res.Failed[i].File < res.Failed[j].File })
 	return res, ctx.Err()
@@ -191,6 +204,44 @@ func keepKnownXML(items []item, st *state) {
 	}
 }
 
+// markDropped finds the documents of earlier runs that neither listing holds any more
+// (deleted upstream: the Kamer's API filters on Verwijderd eq false) and marks their metadata
+// files deleted, leaving the documents as they were. It returns their files, each the run it
+// drops out; one that comes back is fetched and described as usual.
+func markDropped(dir string, items []item, st *state) ([]string, error) {
+	listed := map[string]bool{}
+	for _, it := range items {
+		listed[it.stem] = true
+	}
+	var dropped []string
+	for stem, fs := range st.Files {
+		if listed[stem] || fs.Deleted {
+			continue
+		}
+		metaPath := filepath.Join(dir, stem+loader.SidecarSuffix)
+		var meta loader.Sidecar
+		if data, err := os.ReadFile(metaPath); err != nil || json.Unmarshal(data, &meta) != nil {
+			meta = loader.Sidecar{File: fs.File, FileURL: fs.URL, Modified: fs.Version} // what the state knows
+		}
+		meta.Deleted = true
+		data, err := json.MarshalIndent(meta, "", "  ")
+		if err == nil {
+			err = writeAtomic(metaPath, append(data, '\n'))
+		}
+		if err != nil {
+			return dropped, err
+		}
+		fs.Deleted = true
+		st.Files[stem] = fs
+		dropped = append(dropped, fs.File)
+	}
+	sort.Strings(dropped)
+	if len(dropped) == 0 {
+		return nil, nil
+	}
+	return dropped, writeState(dir, st)
+}
+
 func (s *state) lookup(mu *sync.Mutex, stem string) (fileState, bool) {
 	mu.Lock()
 	defer mu.Unlock()
@@ -204,6 +255,7 @@ func syncOne(ctx context.Context, o Options, it item, prev fileState, known bool
 	path := filepath.Join(o.Dir, it.file())
 	cur := known && prev.File == it.file() && prev.URL == it.url && prev.Version == it.version && sizeIs(path, prev.Size)
 	fs := prev
+	fs.Deleted = false // listed again
 	var fetched int64
 	if !cur {
 		resp, err := o.Client.Get(ctx, it.url, "", loader.MaxFileSize)

@@ -199,6 +199,47 @@ func TestSyncSinceFindsANewDecisionOnAnOlderMotion(t *testing.T) {
 	}
 }
 
+// A document deleted upstream drops out of the listing: the full run after names it, marks
+// its metadata file, keeps its file, and says so once; the loader warns about it.
+func TestSyncReportsDocumentsDeletedUpstream(t *testing.T) {
+	srv, dir, w := syncedTwenty(t)
+	before := snapshot(t, dir)
+	srv.Delete(205, "2024-12-02T08:00:00Z") // a debate report: only the Kamer's API lists it
+	res, err := Run(context.Background(), options(srv, dir, w))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Documents != 19 || !slices.Equal(res.Dropped, []string{"kst-28638-205.html"}) || res.Fetched != 0 || len(res.Failed) != 0 {
+		t.Fatalf("after deleting 205: %+v, want 19 listed and kst-28638-205.html dropped", res)
+	}
+	after := snapshot(t, dir)
+	if after["kst-28638-205.html"] != before["kst-28638-205.html"] {
+		t.Error("the dropped document's file changed or went")
+	}
+	var meta loader.Sidecar
+	if err := json.Unmarshal([]byte(after["kst-28638-205.meta.json"]), &meta); err != nil {
+		t.Fatal(err)
+	}
+	if !meta.Deleted || meta.File != "kst-28638-205.html" || meta.Record == "" {
+		t.Errorf("metadata = %+v, want the earlier one marked deleted", meta)
+	}
+	for name, data := range before {
+		if name != "kst-28638-205.meta.json" && name != StateFile && after[name] != data {
+			t.Errorf("%s changed", name)
+		}
+	}
+	// said once: the next run has nothing new to say
+	if res, err = Run(context.Background(), options(srv, dir, w)); err != nil || len(res.Dropped) != 0 || res.Metadata != 0 {
+		t.Fatalf("the run after: %+v, %v; want nothing dropped again", res, err)
+	}
+	_, errs := loader.LoadPaths(dir)
+	if !slices.ContainsFunc(errs, func(e error) bool {
+		return strings.Contains(e.Error(), "kst-28638-205") && strings.Contains(e.Error(), "deleted upstream")
+	}) {
+		t.Errorf("loader warnings %v name no deleted document", errs)
+	}
+}
+
 func TestSyncDownloadsFromAMirror(t *testing.T) {
 	srv := sourcetest.New(sourcetest.Generate(10))
 	defer srv.Close()

@@ -44,6 +44,9 @@ type Sidecar struct {
 	Activity   *SidecarActivity `json:"activity,omitempty"`
 	// Decisions on the motion (for a motion), oldest first, each with its votes.
 	Decisions []SidecarDecision `json:"decisions,omitempty"`
+	// Deleted: the sources no longer list the document (deleted upstream, the API's
+	// Verwijderd); sync keeps the file as it was and marks it here.
+	Deleted bool `json:"deleted,omitempty"`
 }
 
 // SidecarActor is a person or fractie in a role.
@@ -392,7 +395,8 @@ func splitSidecars(srcs []source) (docs []source, byStem map[string]source, warn
 }
 
 // sidecarOf reads the metadata file of a document, if it has one. A file that cannot be
-// read or makes no sense is a warning; the document loads from its text alone.
+// read or makes no sense is a warning; the document loads from its text alone. One that
+// marks the document deleted upstream is a warning too, beside the metadata.
 func sidecarOf(byStem map[string]source, doc string) (*Sidecar, error) {
 	src, ok := byStem[stem(doc)]
 	if !ok {
@@ -402,6 +406,9 @@ func sidecarOf(byStem map[string]source, doc string) (*Sidecar, error) {
 	if err == nil {
 		var s *Sidecar
 		if s, err = readSidecar(data); err == nil {
+			if s.Deleted { // still the document it was, but a reader should know
+				return s, &Warning{File: src.name, Msg: "the sources no longer list " + doc + " (deleted upstream); it loads as it was"}
+			}
 			return s, nil
 		}
 	}

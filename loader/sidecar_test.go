@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"errors"
 	"maps"
 	"slices"
 	"strings"
@@ -303,5 +304,22 @@ func TestStatedName(t *testing.T) {
 		if got := statedName(in); got != want {
 			t.Errorf("statedName(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// A document its metadata file marks deleted upstream loads as it was, with a warning naming it.
+func TestSidecarDeletedUpstreamIsAWarning(t *testing.T) {
+	g, errs := Load([]File{
+		{Name: "kst-28638-167.txt", Data: []byte(sidecarMotion)},
+		{Name: "kst-28638-167.meta.json", Data: []byte(`{"source":"tkodata","dossier":"28638","number":167,"kind":"MOTION","deleted":true}`)},
+	})
+	if len(errs) != 1 || !strings.Contains(errs[0].Error(), "kst-28638-167.meta.json") || !strings.Contains(errs[0].Error(), "deleted upstream") {
+		t.Fatalf("errors = %v, want one warning naming the metadata file", errs)
+	}
+	if w := (*Warning)(nil); !errors.As(errs[0], &w) {
+		t.Errorf("%T is no warning", errs[0])
+	}
+	if g.Node("doc:28638-167") == nil {
+		t.Error("the document did not load")
 	}
 }

@@ -76,6 +76,9 @@ type Kamerstuk struct {
 	CoSubmitter string
 	Decisions   []Decision
 	Modified    string // the services' modification stamp; change it to make a new version
+	// Deleted: the Kamer's API marks the document Verwijderd (and leaves it out of a listing
+	// filtered on Verwijderd eq false); the search still lists it
+	Deleted bool
 }
 
 // Generate makes n Kamerstukken numbered from 201: motions (adopted, rejected, held, and one
@@ -307,6 +310,17 @@ func (k Kamerstuk) changedSince(since, decidedSince string) bool {
 	return false
 }
 
+// Delete deletes Kamerstuk n in the Kamer's API (Verwijderd, with a new GewijzigdOp).
+func (s *Server) Delete(n int, stamp string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for i := range s.Stukken {
+		if s.Stukken[i].Number == n {
+			s.Stukken[i].Deleted, s.Stukken[i].Modified = true, stamp
+		}
+	}
+}
+
 // SetModified gives Kamerstuk n a new version in both services.
 func (s *Server) SetModified(n int, stamp string) {
 	s.mu.Lock()
@@ -337,7 +351,7 @@ func (s *Server) odataPage(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	var stukken []Kamerstuk
 	for _, k := range s.Stukken {
-		if k.changedSince(since, decidedSince) {
+		if k.changedSince(since, decidedSince) && !(k.Deleted && strings.Contains(filter, "Verwijderd eq false")) {
 			stukken = append(stukken, k)
 		}
 	}
