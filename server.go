@@ -47,6 +47,7 @@ type config struct {
 	CORSOrigins      []string
 	Introspection    bool
 	PersistedQueries bool
+	CacheMaxAge      time.Duration
 	ComplexityLimit  int
 	MaxDepth         int
 	MaxBodyBytes     int64
@@ -161,6 +162,7 @@ func parseFlags(cmd string, args []string, stderr io.Writer) (config, error) {
 		fs.StringVar(&cors, "cors-origins", os.Getenv("CORS_ORIGINS"), "comma-separated origins allowed cross-origin (env CORS_ORIGINS); empty: same origin only")
 		fs.BoolVar(&cfg.Introspection, "introspection", envBool("GRAPHQL_INTROSPECTION", true), "allow GraphQL introspection and the SDL download")
 		fs.BoolVar(&cfg.PersistedQueries, "persisted-queries", false, "enable automatic persisted queries")
+		fs.DurationVar(&cfg.CacheMaxAge, "cache-max-age", 0, "how long caches may use a GET answer without revalidating (Cache-Control max-age); 0: revalidate every time (no-cache, 304 when unchanged)")
 		fs.IntVar(&cfg.ComplexityLimit, "complexity-limit", graph.DefaultComplexityLimit, "largest query complexity accepted (list fields count times their page size)")
 		fs.IntVar(&cfg.MaxDepth, "max-depth", graph.DefaultMaxDepth, "deepest field nesting accepted")
 		fs.Int64Var(&cfg.MaxBodyBytes, "max-body", 1<<20, "largest request body in bytes")

@@ -56,7 +56,7 @@ func newWebHandler(st store.Reader, cfg config) http.Handler {
 	web := loadWebAssets()
 
 	mux := http.NewServeMux()
-	api := graph.HTTPCache(limitRequest(gql, cfg.MaxBodyBytes, cfg.Timeout), graph.DefaultCacheMaxAge)
+	api := graph.HTTPCache(limitRequest(gql, cfg.MaxBodyBytes, cfg.Timeout), cfg.CacheMaxAge)
 	mux.HandleFunc("/graphql", func(w http.ResponseWriter, r *http.Request) {
 		// A browser opening /graphql (or a /graphql?query=… link) gets GraphiQL, which reads the
 		// query from the URL; GET with Accept: application/json stays plain GraphQL.

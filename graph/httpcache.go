@@ -18,8 +18,10 @@ import (
 // The graph is read-only and changes only when it is reloaded (a restart, or `load` into
 // Neo4j), so a GET query's answer can be cached by browsers, CDNs and proxies:
 //
-//   - a successful GET answer (200 and no `errors`) gets Cache-Control: public with
-//     max-age, and a strong ETag that is a hash of the answer itself (and its media type):
+//   - a successful GET answer (200 and no `errors`) gets Cache-Control: public, no-cache
+//     (kept, but revalidated on every use, so a reload shows at once and a repeated query
+//     costs a 304 without a body), or public with a max-age where the operator accepts
+//     answers that old (--cache-max-age, for a CDN); and a strong ETag that is a hash of the answer itself (and its media type):
 //     the graph version that made it needs no place of its own, since a reload that
 //     changes an answer changes its ETag, and one that does not leaves the cached copy
 //     right; and one answer has one ETag on every replica and across restarts;
@@ -35,22 +37,18 @@ import (
 //
 // CORS (rs/cors, in main) adds Vary: Origin itself when origins are configured.
 
-// DefaultCacheMaxAge is the max-age of cacheable GET answers: short enough that a reload
-// shows within a minute, long enough that a page's repeated queries cost nothing; after
-// it, clients revalidate with the ETag and get a 304 when nothing changed.
-const DefaultCacheMaxAge = time.Minute
-
 // compressMinBytes is the smallest answer compressed: below it the headers and the
 // encoder's framing cost more than they save.
 const compressMinBytes = 1024
 
 // HTTPCache wraps the GraphQL HTTP handler with caching headers for GET, 304 answers to
-// If-None-Match, and compression. maxAge <= 0 means DefaultCacheMaxAge.
+// If-None-Match, and compression. maxAge is how long a cache may use a GET answer without
+// asking again; under a second: revalidate every time (no-cache).
 func HTTPCache(next http.Handler, maxAge time.Duration) http.Handler {
-	if maxAge <= 0 {
-		maxAge = DefaultCacheMaxAge
+	cacheControl := "public, no-cache"
+	if maxAge >= time.Second {
+		cacheControl = "public, max-age=" + strconv.Itoa(int(maxAge/time.Second))
 	}
-	cacheControl := "public, max-age=" + strconv.Itoa(int(maxAge/time.Second))
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		rec := &bufferedResponse{ResponseWriter: w, status: http.StatusOK}
 		next.ServeHTTP(rec, r)
@@ -190,8 +188,8 @@ func acceptedEncodings(header string) map[string]float64 {
 }
 
 // compress encodes an answer. At these levels a 127 KB answer of letter text becomes some
-// 40 KB in about 4 ms either way (BenchmarkCompressAnswer, 2 shared cores); gzip's fastest
-// level halves the time for 49 KB.
+// 40 KB in 4–8 ms either way (BenchmarkCompressAnswer, 2 busy shared cores; BENCHMARKS.md);
+// gzip's fastest level takes about half the time for 49 KB.
 func compress(body []byte, encoding string) []byte {
 	var buf bytes.Buffer
 	buf.Grow(len(body) / 4)

@@ -53,34 +53,8 @@ if [ -n "$untracked" ]; then
 fi
 
 step "build and start the server"
-work=$(mktemp -d)
-go build -o "$work/beleidsgraaf" .
-port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
-base="http://127.0.0.1:$port"
-# the memory store with the bundled corpus, whatever NEO4J_URI says: the tests expect that
-# graph, and a Neo4j left by other tests holds whatever they wrote last
-env -u NEO4J_URI "$work/beleidsgraaf" serve --addr "127.0.0.1:$port" corpus >"$work/server.log" 2>&1 &
-pid=$!
-cleanup() {
-  kill "$pid" 2>/dev/null || true
-  wait "$pid" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-ready=""
-for _ in $(seq 1 120); do
-  if ! kill -0 "$pid" 2>/dev/null; then
-    cat "$work/server.log"; echo "the server exited"; exit 1
-  fi
-  if node -e 'fetch(process.argv[1]).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))' "$base/readyz"; then
-    ready=1; break
-  fi
-  sleep 0.5
-done
-if [ -z "$ready" ]; then
-  cat "$work/server.log"; echo "the server did not become ready at $base"; exit 1
-fi
-echo "serving at $base"
+source scripts/corpus_server.sh
+start_corpus_server
 
 step "end-to-end tests (node --test, playwright-core, /usr/bin/chromium)"
 status=0
