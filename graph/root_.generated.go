@@ -490,9 +490,10 @@ type ComplexityRoot struct {
 	}
 
 	MotionStatusStep struct {
-		Date     func(childComplexity int) int
-		Evidence func(childComplexity int) int
-		Status   func(childComplexity int) int
+		Date       func(childComplexity int) int
+		Evidence   func(childComplexity int) int
+		ReplacedBy func(childComplexity int) int
+		Status     func(childComplexity int) int
 	}
 
 	MotionStepChange struct {
@@ -3154,6 +3155,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.MotionStatusStep.Evidence(childComplexity), true
+	case "MotionStatusStep.replacedBy":
+		if e.ComplexityRoot.MotionStatusStep.ReplacedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MotionStatusStep.ReplacedBy(childComplexity), true
 	case "MotionStatusStep.status":
 		if e.ComplexityRoot.MotionStatusStep.Status == nil {
 			break
@@ -7148,6 +7155,8 @@ type MotionStatusStep {
   status: MotionStatus!
   "The sentence that states the step, with its document."
   evidence: Evidence!
+  "For an AMENDED step: the ID of the gewijzigde motie that replaces this one, when the text gives its number (` + "`" + `motion:35925-iv-30` + "`" + `); that motion is in the graph only when a loaded document names it."
+  replacedBy: ID
 }
 
 """One statement of where a commitment stands, as ` + "`" + `MotionStatusStep` + "`" + ` is for a motion."""
@@ -9931,6 +9940,8 @@ func (ec *executionContext) childFields_MotionStatusStep(ctx context.Context, fi
 		return ec.fieldContext_MotionStatusStep_status(ctx, field)
 	case "evidence":
 		return ec.fieldContext_MotionStatusStep_evidence(ctx, field)
+	case "replacedBy":
+		return ec.fieldContext_MotionStatusStep_replacedBy(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type MotionStatusStep", field.Name)
 }

@@ -277,8 +277,10 @@ func (x commitmentStatusFact) apply(a *assembler) {
 }
 
 var (
-	// openkamer's metadata line naming a motion's gewijzigde motie
-	amendedByRe = regexp.MustCompile(`^Wijzigingen:\s*\d+`)
+	// openkamer's metadata line naming a motion's gewijzigde motie: "Wijzigingen: 35925-IV-30"
+	amendedByRe = regexp.MustCompile(`^Wijzigingen:\s*[\dA-Za-z-]*?-(\d+)\b`)
+	// Handelingen: "Zij krijgt nr. 30, was nr. 20 (35925-IV)."
+	renumberedRe = regexp.MustCompile(`(?i)\bkrijgt\s+nr\.\s*(\d+),\s*was\s+nr\.\s*(\d+)`)
 	// Handelingen: "Aan de orde is de stemming over een aangehouden motie, ingediend bij …"
 	heldVoteRe = regexp.MustCompile(`(?i)\bstemming\s+over\s+een\s+aangehouden\s+motie\b`)
 	// Handelingen cite a motion as "(35925-IV, nr. 20)"
@@ -373,4 +375,23 @@ func (d *docCtx) madeBy(steps []kg.StatusStep) string {
 		}
 	}
 	return ""
+}
+
+// replacements names the gewijzigde motie of a numbered motion's AMENDED steps when the
+// document renumbers it ("Zij krijgt nr. 30, was nr. 20"): the same dossier, the new number.
+func (d *docCtx) replacements(mm *motionMention) {
+	dossier, number := mm.dossier, mm.number
+	if number == 0 || !strings.Contains(d.text.Body, "was nr") {
+		return
+	}
+	for i := range mm.steps {
+		if mm.steps[i].Status != kg.MotionAmended || mm.steps[i].ReplacedBy != "" {
+			continue
+		}
+		for _, m := range renumberedRe.FindAllStringSubmatch(d.text.Body, -1) {
+			if atoi(m[2]) == number {
+				mm.steps[i].ReplacedBy = kg.MotionID(dossier, atoi(m[1]))
+			}
+		}
+	}
 }
