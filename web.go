@@ -67,7 +67,7 @@ func newWebHandler(st store.Reader, cfg config) http.Handler {
 		api.ServeHTTP(w, r)
 	})
 	var sdl bytes.Buffer
-	formatter.NewFormatter(&sdl, formatter.WithIndent("  ")).FormatSchema(graph.NewSchema(st, 0).Schema())
+	formatter.NewFormatter(&sdl, formatter.WithIndent("  ")).FormatSchema(graph.NewSchema(st).Schema())
 	mux.HandleFunc("GET /graphql/schema.graphql", func(w http.ResponseWriter, r *http.Request) {
 		if !cfg.Introspection {
 			http.NotFound(w, r)

@@ -144,6 +144,15 @@ var queries = []struct {
 	{"the acceptance question", `{ organisation(name: "comensha") { name } actielijn(number: 2) { title } motion(dossier: "28 638", number: 231) { submitters { name } } }`, 3, // three root lookups of different kinds, then one level
 		[]string{`"name":"CoMensha"`, `"title":"Vergroten van de meldingsbereidheid"`, `"submitters":[{"name":"Bikker"},{"name":"Verkuilen"}]`}, false},
 	{"statistics", `{ stats { nodes { label count } edges { type count } } }`, 1, []string{`"label":"Organisation"`}, false},
+	// Light reads: the text and mentions are read when selected, in any alias.
+	{"a page of letters with their text and mentions", `{ documents(first: 2, orderBy: [{field: DATE, direction: DESC}]) { a: edges { node { id } } b: edges { node { ... on Document { text } mentions { quote } } } } }`, 1,
+		[]string{`"text":"`}, false},
+	{"a neighbourhood with mentions and text", `{ neighbourhood(id: "actielijn:4", depth: 1, limit: 6) { nodes { id ... on Node { mentions { quote } } ... on Document { text } } } }`, 1,
+		[]string{`"mentions":[{"quote":`}, false},
+	{"search hits with their mentions", `{ search(text: "comensha", first: 2) { score node { id mentions { quote } } } }`, 1,
+		[]string{`"mentions":[{"quote":`}, false},
+	{"a light page, then the same node whole", `{ organisations(first: 1, orderBy: [{field: ID}]) { edges { node { id } } } n: organisations(first: 1, orderBy: [{field: ID}]) { edges { node { mentions { quote } } } } }`, 2,
+		[]string{`"mentions":[{"quote":`}, false},
 	{"an invalid cursor is a clear error", `{ motions(first: 2, after: "not-a-cursor") { edges { node { id } } } }`, 1, []string{`cursor`}, true},
 
 	// The users' questions, exactly as they ask them.

@@ -15,7 +15,7 @@ import (
 // answer values its schema does not declare. Likewise every value of the kind and status
 // enums must be one graph/model accepts (graph/model/enums.go).
 func TestSchemaEnumsAreTheOntology(t *testing.T) {
-	schema := graph.NewSchema(memory.New(), 0).Schema()
+	schema := graph.NewSchema(memory.New()).Schema()
 	values := func(enum string) []string {
 		def := schema.Types[enum]
 		if def == nil {

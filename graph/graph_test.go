@@ -696,6 +696,14 @@ func TestStoreCallsPerLevel(t *testing.T) {
 			involved { role evidence { quote document { citation } } organisation { name holds { totalCount } } } } } } }`, 4},
 		{"a role field and its twin share one call (plan is another)", `{ actielijnen { edges { node {
 			holders { name } holdersConnection { edges { evidence { quote } } } plan { name } } } } }`, 3},
+		// Root fields: their keys, and the keys of the nodes they found, go out together.
+		{"two lookups by name → holds", `{ a: organisation(name: "comensha") { holds { totalCount } }
+			b: organisation(name: "fier") { holds { totalCount } } }`, 2},
+		{"three lookups by ID and number → holders → holds", `{ a: actielijn(number: 6) { holders { name holds { totalCount } } }
+			b: node(id: "org:fier") { ... on Organisation { holds { edges { node { id } } } } }
+			c: nodes(ids: ["org:comensha", "actielijn:6"]) { ... on Organisation { holds { edges { node { id } } } } } }`, 4},
+		{"search → node → holds", `{ search(text: "comensha") { node { ... on Organisation { holds { totalCount } } } } }`, 2},
+		{"neighbourhood → nodes → holds", `{ neighbourhood(id: "actielijn:6") { nodes { ... on Organisation { holds { totalCount } } } } }`, 2},
 	}
 	for _, tc := range cases {
 		cs.reset()
@@ -705,6 +713,22 @@ func TestStoreCallsPerLevel(t *testing.T) {
 		if n > tc.max {
 			t.Errorf("%s: %d store calls (%s), want at most %d", tc.name, n, calls, tc.max)
 		}
+	}
+}
+
+// TestBadArgumentBesideLoads: a root field that fails on its arguments before its resolver
+// runs gives back its place in the scheduler, so the keys of the other root field go out
+// (were it kept, the operation would wait for its deadline).
+func TestBadArgumentBesideLoads(t *testing.T) {
+	cs := newCountingStore(newStore(t))
+	c := newClient(cs, graph.Options{})
+	errs := do(t, c, `{ a: motions(where: {dateSubmitted: {gte: "not a date"}}) { totalCount }
+		b: organisation(name: "comensha") { holds { totalCount } } }`, nil)
+	if len(errs) != 1 || errs[0].Extensions["code"] != graph.CodeBadUserInput {
+		t.Errorf("errors %+v", errs)
+	}
+	if n, calls := cs.summary(); calls != "Lookup,CountNeighbours" {
+		t.Errorf("%d store calls (%s), want Lookup,CountNeighbours", n, calls)
 	}
 }
 
@@ -958,5 +982,67 @@ func TestSearchSubgraphAndStats(t *testing.T) {
 	errs := do(t, c, `{ neighbourhood(id: "org:fier", depth: 9) { nodes { id } } }`, nil)
 	if len(errs) != 1 || !strings.Contains(errs[0].Message, "depth must be between 1 and 3") {
 		t.Errorf("neighbourhood depth: %+v", errs)
+	}
+}
+
+// searchSpy records the search queries a store is asked.
+type searchSpy struct {
+	store.Reader
+	asked []store.SearchQuery
+}
+
+func (s *searchSpy) Search(ctx context.Context, q store.SearchQuery) ([]store.Hit, error) {
+	s.asked = append(s.asked, q)
+	return s.Reader.Search(ctx, q)
+}
+
+// TestSnippetsOnlyWhenSelected: the store cuts snippets only for a query that shows them.
+func TestSnippetsOnlyWhenSelected(t *testing.T) {
+	spy := &searchSpy{Reader: newStore(t)}
+	c := newClient(spy, graph.Options{})
+	var resp struct {
+		Search []struct{ Snippet *string }
+	}
+	mustDo(t, c, `{ search(text: "mensenhandel", first: 1) { node { id } } }`, nil)
+	mustDo(t, c, `{ search(text: "mensenhandel", first: 1) { ... on SearchHit { snippet } } }`, &resp)
+	if len(spy.asked) != 2 || !spy.asked[0].NoSnippets || spy.asked[1].NoSnippets {
+		t.Errorf("asked %+v", spy.asked)
+	}
+	if len(resp.Search) != 1 || resp.Search[0].Snippet == nil || *resp.Search[0].Snippet == "" {
+		t.Errorf("snippet not shown: %+v", resp)
+	}
+}
+
+// TestLightReads: a list or neighbourhood that selects neither text nor mentions asks the
+// store for light nodes, and does not keep them for other fields; one that selects either,
+// in any alias or fragment, asks for whole nodes.
+func TestLightReads(t *testing.T) {
+	cs := newCountingStore(newStore(t))
+	c := newClient(cs, graph.Options{})
+	for _, tc := range []struct {
+		query string
+		light bool
+	}{
+		{`{ documents(first: 2) { edges { node { id title } } } }`, true},
+		{`{ documents(first: 2) { edges { node { id text } } } }`, false},
+		{`{ documents(first: 2) { a: edges { node { id } } b: edges { node { ... on Node { mentions { quote } } } } } }`, false},
+		{`{ documents(first: 2) { totalCount } }`, true},
+	} {
+		cs.reset()
+		mustDo(t, c, tc.query, nil)
+		if len(cs.lists) != 1 || cs.lists[0].Light != tc.light {
+			t.Errorf("%s: lists %+v, want light %v", tc.query, cs.lists, tc.light)
+		}
+	}
+	// A light node is not what node(id:) then finds: its text is there.
+	var resp struct {
+		Documents struct {
+			Edges []struct{ Node struct{ ID string } }
+		}
+		Node struct{ Text string }
+	}
+	mustDo(t, c, `{ documents(first: 1, orderBy: [{field: ID}]) { edges { node { id } } } node(id: "doc:28638-257") { ... on Document { text } } }`, &resp)
+	if resp.Node.Text == "" {
+		t.Errorf("text of a listed document: %+v", resp)
 	}
 }

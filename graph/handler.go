@@ -61,8 +61,6 @@ type Options struct {
 	// MaxInputString is the longest string argument accepted, in bytes. Search text, names,
 	// IDs and cursors are far shorter; a megabyte of search words would cost seconds.
 	MaxInputString int
-	// BatchWait is how long the per-request loaders collect keys before calling the store.
-	BatchWait time.Duration
 	// QueryCacheBytes bounds the parsed and validated queries kept (LRU), by their
 	// estimated memory: the text plus some 300 bytes per AST node. Queries over 1/64 of it
 	// are parsed anew each time. Persisted queries (sha256 → text) are kept in a cache of
@@ -105,9 +103,9 @@ const (
 // or their number of top-level fields.
 const CodeInputLimit = "INPUT_LIMIT_EXCEEDED"
 
-// NewSchema makes the executable schema over a store. batchWait is the loaders' quiet period; 0: DefaultBatchWait.
-func NewSchema(st store.Reader, batchWait time.Duration) graphql.ExecutableSchema {
-	return NewExecutableSchema(Config{Resolvers: &Resolver{Store: st, BatchWait: batchWait}})
+// NewSchema makes the executable schema over a store.
+func NewSchema(st store.Reader) graphql.ExecutableSchema {
+	return NewExecutableSchema(Config{Resolvers: &Resolver{Store: st}})
 }
 
 // NewHandler makes the GraphQL HTTP handler: GET and POST as GraphQL over HTTP specifies
@@ -141,7 +139,7 @@ func NewHandler(st store.Reader, opts Options) *handler.Server {
 	if opts.MaxResponseBytes <= 0 {
 		opts.MaxResponseBytes = DefaultMaxResponseBytes
 	}
-	es := NewSchema(st, opts.BatchWait)
+	es := NewSchema(st)
 	srv := handler.New(guardedSchema{es})
 	// httpTransport first: transport.Options would answer HEAD with a 405 without Allow.
 	srv.AddTransport(httpTransport{maxTokens: opts.MaxTokens, timeout: opts.Timeout, maxBytes: opts.MaxResponseBytes,
@@ -166,13 +164,25 @@ func NewHandler(st store.Reader, opts Options) *handler.Server {
 	srv.SetErrorPresenter(NewErrorPresenter(opts.Introspection))
 	srv.SetRecoverFunc(Recover)
 	srv.AroundFields(func(ctx context.Context, next graphql.Resolver) (any, error) {
+		if l := loadersOf(ctx); l != nil {
+			next = countedResolver(l.sched, next)
+		}
 		if g := guardOf(ctx); g != nil {
 			return g.field(ctx, next)
 		}
 		return next(ctx)
 	})
+	srv.AroundRootFields(func(ctx context.Context, next graphql.RootResolver) graphql.Marshaler {
+		if l := loadersOf(ctx); l != nil {
+			return l.sched.rootField(ctx, next)
+		}
+		return next(ctx)
+	})
 	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
-		return next(WithLoaders(ctx, NewLoaders(st, graphql.GetOperationContext(ctx), opts.BatchWait)))
+		op := graphql.GetOperationContext(ctx)
+		l := NewLoaders(st, op)
+		l.sched.startRoots(rootFields(op))
+		return next(WithLoaders(ctx, l))
 	})
 	return srv
 }

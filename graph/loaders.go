@@ -6,50 +6,38 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/99designs/gqlgen/graphql"
-	"github.com/vikstrous/dataloadgen"
 
 	"beleidsgraaf/kg"
 	"beleidsgraaf/store"
 )
 
 // Loaders batch the store calls of one GraphQL operation. Resolvers of sibling fields run
-// concurrently; each asks its loader for one key, and the keys that arrive together go to
-// the store in one call, neighbour keys grouped by (types, direction, other labels, first,
+// concurrently; each asks its loader for one key, and the keys asked together go to the
+// store in one call, neighbour keys grouped by (types, direction, other labels, first,
 // after) into one store.Neighbours call per group. So a nested query costs one store round
 // trip per nesting level (per kind of field), never one per parent object.
 //
-// Two mechanisms gather the keys. When a batch of nodes arrives, the loaders request the
-// keys the query will ask of them at once (prefetch.go); that makes the batching of
-// relationship fields, evidence documents and mentions independent of timing. Everything
-// else relies on a time window: dataloadgen collects keys for a short fixed wait
-// (loaderWait), then a coalescer merges batches that follow each other within the quiet
-// period (BatchWait) into one store call, up to maxBatchDelay; a lone key waits only a few
-// milliseconds.
+// Two mechanisms gather the keys, and neither waits for a timer. When a batch of nodes
+// arrives (a top-level page, the nodes a root field found, or the neighbours of a batch of
+// parents), the loaders request the keys the query will ask of them at once
+// (prefetch.go). Keys that no prefetch foresaw go out when no resolver of the operation is
+// running any more (scheduler.go): each resolver has asked for its keys or finished.
 //
 // A new set is made for every operation (see NewHandler), so nothing is cached between
 // requests and every request sees the store as it is.
 type Loaders struct {
 	st         store.Reader
 	op         *graphql.OperationContext // for prefetching; nil disables it
+	sched      *scheduler
 	plansMu    sync.Mutex
 	plans      map[relSpec][]plan
-	nodes      *dataloadgen.Loader[string, *kg.Node]
-	lookups    *dataloadgen.Loader[lookupKey, []*kg.Node]
-	neighbours *dataloadgen.Loader[relKey, []store.Neighbour]
-	counts     *dataloadgen.Loader[relKey, int]
+	nodes      *loader[string, *kg.Node]
+	lookups    *loader[lookupKey, []*kg.Node]
+	neighbours *loader[relKey, []store.Neighbour]
+	counts     *loader[relKey, int]
 }
-
-// DefaultBatchWait is the quiet period after which collected keys go to the store: keys
-// keep being collected as long as new ones arrive within it, up to maxBatchDelay.
-const DefaultBatchWait = 3 * time.Millisecond
-
-const (
-	loaderWait    = time.Millisecond       // dataloadgen's own collection window
-	maxBatchDelay = 100 * time.Millisecond // the longest a key waits for its batch
-)
 
 type lookupKey struct {
 	Label kg.Label
@@ -110,17 +98,13 @@ func (s relSpec) query(ids []string) store.NeighbourQuery {
 }
 
 // NewLoaders makes the loaders of one operation. op (may be nil) is the operation they
-// prefetch for; wait <= 0 means DefaultBatchWait.
-func NewLoaders(st store.Reader, op *graphql.OperationContext, wait time.Duration) *Loaders {
-	if wait <= 0 {
-		wait = DefaultBatchWait
-	}
-	l := &Loaders{st: st, op: op, plans: map[relSpec][]plan{}}
-	opt := dataloadgen.WithWait(loaderWait)
-	l.nodes = dataloadgen.NewLoader(coalesce(l.fetchNodes, wait), opt)
-	l.lookups = dataloadgen.NewLoader(coalesce(l.fetchLookups, wait), opt)
-	l.neighbours = dataloadgen.NewLoader(coalesce(l.fetchNeighbours, wait), opt)
-	l.counts = dataloadgen.NewLoader(coalesce(l.fetchCounts, wait), opt)
+// prefetch for.
+func NewLoaders(st store.Reader, op *graphql.OperationContext) *Loaders {
+	l := &Loaders{st: st, op: op, sched: &scheduler{}, plans: map[relSpec][]plan{}}
+	l.nodes = newLoader(l.sched, l.fetchNodes)
+	l.lookups = newLoader(l.sched, l.fetchLookups)
+	l.neighbours = newLoader(l.sched, l.fetchNeighbours)
+	l.counts = newLoader(l.sched, l.fetchCounts)
 	return l
 }
 
@@ -129,6 +113,11 @@ type loadersKey struct{}
 // WithLoaders returns a context that carries l.
 func WithLoaders(ctx context.Context, l *Loaders) context.Context {
 	return context.WithValue(ctx, loadersKey{}, l)
+}
+
+func loadersOf(ctx context.Context) *Loaders {
+	l, _ := ctx.Value(loadersKey{}).(*Loaders)
+	return l
 }
 
 // loadersFor returns the operation's loaders, or (outside NewHandler, e.g. when the
@@ -141,7 +130,7 @@ func (r *Resolver) loadersFor(ctx context.Context) *Loaders {
 	if graphql.HasOperationContext(ctx) {
 		op = graphql.GetOperationContext(ctx)
 	}
-	return NewLoaders(r.Store, op, r.BatchWait)
+	return NewLoaders(r.Store, op)
 }
 
 // keyErrors gives every key the same error.
@@ -266,78 +255,6 @@ func setResults[V any](out []V, errs []error, idx []int, res []V, err error) []e
 		out[j] = res[i]
 	}
 	return errs
-}
-
-// coalesce wraps a batch fetch so that calls arriving within quiet of each other are
-// merged into one call of fetch, made when no call has arrived for quiet or when the first
-// has waited maxBatchDelay. Each caller gets the results of its own keys.
-func coalesce[K comparable, V any](fetch func(context.Context, []K) ([]V, []error), quiet time.Duration) func(context.Context, []K) ([]V, []error) {
-	c := &coalescer[K, V]{fetch: fetch, quiet: quiet}
-	return c.do
-}
-
-type coalescer[K comparable, V any] struct {
-	fetch func(context.Context, []K) ([]V, []error)
-	quiet time.Duration
-
-	mu      sync.Mutex
-	ctx     context.Context // the first caller's; the loaders of one operation share it
-	keys    []K
-	waiters []waiter[V]
-	timer   *time.Timer
-	first   time.Time
-}
-
-type waiter[V any] struct {
-	from, to int
-	done     chan batchResult[V]
-}
-
-type batchResult[V any] struct {
-	vals []V
-	errs []error
-}
-
-func (c *coalescer[K, V]) do(ctx context.Context, keys []K) ([]V, []error) {
-	w := waiter[V]{done: make(chan batchResult[V], 1)}
-	c.mu.Lock()
-	if c.timer == nil {
-		c.ctx, c.first = ctx, time.Now()
-		c.timer = time.AfterFunc(c.quiet, c.flush)
-	} else if time.Since(c.first) < maxBatchDelay {
-		c.timer.Reset(c.quiet)
-	}
-	w.from = len(c.keys)
-	c.keys = append(c.keys, keys...)
-	w.to = len(c.keys)
-	c.waiters = append(c.waiters, w)
-	c.mu.Unlock()
-	r := <-w.done
-	return r.vals, r.errs
-}
-
-func (c *coalescer[K, V]) flush() {
-	c.mu.Lock()
-	ctx, keys, waiters := c.ctx, c.keys, c.waiters
-	c.ctx, c.keys, c.waiters, c.timer = nil, nil, nil, nil
-	c.mu.Unlock()
-	if len(waiters) == 0 {
-		return // a timer re-armed just before an earlier flush took the keys
-	}
-	vals, errs := safeFetch(ctx, c.fetch, keys)
-	for _, w := range waiters {
-		r := batchResult[V]{}
-		if len(vals) == len(keys) {
-			r.vals = vals[w.from:w.to]
-		}
-		switch {
-		case len(errs) == len(keys):
-			r.errs = errs[w.from:w.to]
-		case len(errs) > 0:
-			r.errs = keyErrors(w.to-w.from, errs[0])
-		}
-		w.done <- r
-	}
 }
 
 // safeFetch turns a panic in fetch into an error for every key.

@@ -8,6 +8,7 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
 
+	"beleidsgraaf/graph/model"
 	"beleidsgraaf/kg"
 	"beleidsgraaf/store"
 )
@@ -201,6 +202,10 @@ func (l *Loaders) prefetchNodes(ks *keySink, sel ast.SelectionSet, items []item)
 				if dossier, number, ok := kamerstuk(n); ok {
 					ks.nodes = append(ks.nodes, kg.MotionID(dossier, number))
 				}
+			case label == string(kg.Motion) && (f.Name == "votes" || f.Name == "decisions"):
+				if m, ok := model.Wrap(n).(*model.Motion); ok {
+					l.prefetchDecisions(ks, f, m)
+				}
 			case label == string(kg.Motion) && f.Name == "document":
 				if dossier, number, ok := kamerstuk(n); ok {
 					ks.nodes = append(ks.nodes, kg.KamerstukID(dossier, number))
@@ -209,6 +214,37 @@ func (l *Loaders) prefetchNodes(ks *keySink, sel ast.SelectionSet, items []item)
 				if d, ok := lookupRelation(label, f.Name); ok {
 					l.prefetchRelation(ks, n.ID, d, f)
 				}
+			}
+		}
+	}
+}
+
+// prefetchDecisions requests the nodes that a motion's votes or decisions field (f) will
+// ask for: the votes' parties and the documents of the selected evidence.
+func (l *Loaders) prefetchDecisions(ks *keySink, f graphql.CollectedField, m *model.Motion) {
+	votes := func(f graphql.CollectedField, vs []*model.Vote) {
+		for _, sub := range graphql.CollectFields(l.op, f.Selections, []string{"Vote"}) {
+			for _, v := range vs {
+				switch {
+				case sub.Name == "party":
+					ks.nodes = append(ks.nodes, v.PartyID())
+				case sub.Name == "evidence" && l.selects(sub, "document"):
+					ks.nodes = append(ks.nodes, v.Evidence().Document)
+				}
+			}
+		}
+	}
+	if f.Name == "votes" {
+		votes(f, m.Votes())
+		return
+	}
+	for _, sub := range graphql.CollectFields(l.op, f.Selections, []string{"Decision"}) {
+		for _, d := range m.Decisions() {
+			switch {
+			case sub.Name == "votes":
+				votes(sub, d.Votes())
+			case sub.Name == "evidence" && l.selects(sub, "document"):
+				ks.nodes = append(ks.nodes, d.Evidence().Document)
 			}
 		}
 	}
@@ -268,4 +304,83 @@ func intArg(args map[string]any, name string) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// bulkFields are the node fields that read a node's bulk: what a light read leaves out.
+var bulkFields = []string{"text", "mentions"}
+
+// readsBulk reports whether field, through the fields named by path ("edges", "node"),
+// selects on its nodes a field of bulkFields; true when that cannot be told.
+func (l *Loaders) readsBulk(field *ast.Field, path ...string) bool {
+	if l.op == nil || field == nil || field.Definition == nil {
+		return true
+	}
+	return l.selectsBulk(field.SelectionSet, field.Definition.Type.Name(), path)
+}
+
+func (l *Loaders) selectsBulk(sel ast.SelectionSet, typ string, path []string) bool {
+	if len(path) > 0 { // every field of the name counts: aliases may select differently
+		for _, f := range graphql.CollectFields(l.op, sel, []string{typ}) {
+			if f.Name == path[0] && (f.Definition == nil || l.selectsBulk(f.Selections, f.Definition.Type.Name(), path[1:])) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, label := range kg.Labels {
+		for _, f := range graphql.CollectFields(l.op, sel, []string{string(label), "Node"}) {
+			if slices.Contains(bulkFields, f.Name) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// selectsHere reports whether the field being resolved selects a subfield; true when
+// that cannot be told.
+func (l *Loaders) selectsHere(ctx context.Context, name string) bool {
+	fc := graphql.GetFieldContext(ctx)
+	if l.op == nil || fc == nil || fc.Field.Field == nil {
+		return true
+	}
+	return l.selects(fc.Field, name)
+}
+
+// prefetchFound requests, for the nodes the field being resolved found (by ID, by name, by
+// search or as a subgraph), the keys its selection will ask of them. under names the
+// fields between the field and the nodes ("node" for a search hit, "nodes" for a
+// subgraph); none when the field returns the nodes themselves. The resolver still counts
+// as running, so the keys of sibling root fields go out together (scheduler.go).
+func (l *Loaders) prefetchFound(ctx context.Context, nodes []*kg.Node, under ...string) {
+	if l.op == nil || len(nodes) == 0 || !graphql.HasOperationContext(ctx) {
+		return
+	}
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil || fc.Field.Field == nil || fc.Field.Definition == nil {
+		return
+	}
+	sel, typ := fc.Field.Selections, fc.Field.Definition.Type.Name()
+	for _, name := range under {
+		var found *graphql.CollectedField
+		for _, f := range graphql.CollectFields(l.op, sel, []string{typ}) {
+			if f.Name == name && f.Definition != nil {
+				found = &f
+				break
+			}
+		}
+		if found == nil {
+			return
+		}
+		sel, typ = found.Selections, found.Definition.Type.Name()
+	}
+	items := make([]item, 0, len(nodes))
+	for _, n := range nodes {
+		if n != nil {
+			items = append(items, item{node: n})
+		}
+	}
+	var ks keySink
+	l.prefetchNodes(&ks, sel, items)
+	ks.flush(ctx, l)
 }

@@ -28,10 +28,12 @@ func (r *Resolver) nodes(ctx context.Context, ids []string) ([]model.Node, error
 	if len(ids) > maxNodesIDs {
 		return nil, inputErrorf("nodes takes at most %d ids", maxNodesIDs)
 	}
-	ns, err := r.loadersFor(ctx).nodes.LoadAll(ctx, ids)
+	ld := r.loadersFor(ctx)
+	ns, err := ld.nodes.LoadAll(ctx, ids)
 	if err != nil {
 		return nil, err
 	}
+	ld.prefetchFound(ctx, ns)
 	return model.WrapAll(ns), nil
 }
 
@@ -87,25 +89,33 @@ func (r *Resolver) search(ctx context.Context, text string, ls []model.Label, fi
 	if kg.Fold(text) == "" || n == 0 {
 		return []*model.SearchHit{}, nil
 	}
-	hits, err := r.Store.Search(ctx, store.SearchQuery{Text: text, Labels: labels(ls), First: n})
+	ld := r.loadersFor(ctx)
+	field := graphql.GetFieldContext(ctx).Field.Field
+	light := !ld.readsBulk(field, "node")
+	hits, err := r.Store.Search(ctx, store.SearchQuery{Text: text, Labels: labels(ls), First: n,
+		NoSnippets: !ld.selectsHere(ctx, "snippet"), Light: light})
 	if err != nil {
 		return nil, err
 	}
 	out := make([]*model.SearchHit, 0, len(hits))
-	ld := r.loadersFor(ctx)
+	found := make([]*kg.Node, 0, len(hits))
 	for _, h := range hits {
 		w := model.Wrap(h.Node)
 		if w == nil {
 			continue
 		}
-		ld.nodes.Prime(h.Node.ID, h.Node)
+		if !light { // a light hit is for this search only
+			ld.nodes.Prime(h.Node.ID, h.Node)
+		}
 		hit := &model.SearchHit{Node: w, Score: h.Score}
 		if h.Snippet != "" {
 			s := h.Snippet
 			hit.Snippet = &s
 		}
 		out = append(out, hit)
+		found = append(found, h.Node)
 	}
+	ld.prefetchFound(ctx, found, "node")
 	return out, nil
 }
 
@@ -124,12 +134,13 @@ func (r *Resolver) neighbourhood(ctx context.Context, id string, depth *int, typ
 	if l < 1 || l > maxSubgraphLimit {
 		return nil, inputErrorf("limit must be between 1 and %d", maxSubgraphLimit)
 	}
+	light := !r.loadersFor(ctx).readsBulk(graphql.GetFieldContext(ctx).Field.Field, "nodes")
 	g, err := r.Store.Subgraph(ctx, store.SubgraphQuery{ID: id, Depth: d, Types: relTypes(types), Limit: l,
-		AsOf: asOfArg(graphql.GetFieldContext(ctx).Args)})
+		AsOf: asOfArg(graphql.GetFieldContext(ctx).Args), Light: light})
 	if err != nil {
 		return nil, err
 	}
-	return r.subgraph(ctx, g), nil
+	return r.subgraph(ctx, g, light), nil
 }
 
 func (r *Resolver) shortestPath(ctx context.Context, from, to string, maxLength *int, types []model.RelationType) (*model.Subgraph, error) {
@@ -147,16 +158,22 @@ func (r *Resolver) shortestPath(ctx context.Context, from, to string, maxLength 
 	if err != nil {
 		return nil, err
 	}
-	return r.subgraph(ctx, g), nil
+	return r.subgraph(ctx, g, false), nil
 }
 
-// subgraph wraps a graph and primes the node loader with its nodes.
-func (r *Resolver) subgraph(ctx context.Context, g *kg.Graph) *model.Subgraph {
+// subgraph wraps a graph and primes the node loader with its nodes, unless they were read
+// light (then they serve this subgraph only).
+func (r *Resolver) subgraph(ctx context.Context, g *kg.Graph, light bool) *model.Subgraph {
 	if g != nil {
 		ld := r.loadersFor(ctx)
+		found := make([]*kg.Node, len(g.Nodes))
 		for i := range g.Nodes {
-			ld.nodes.Prime(g.Nodes[i].ID, &g.Nodes[i])
+			if !light {
+				ld.nodes.Prime(g.Nodes[i].ID, &g.Nodes[i])
+			}
+			found[i] = &g.Nodes[i]
 		}
+		ld.prefetchFound(ctx, found, "nodes")
 	}
 	return model.NewSubgraph(g)
 }

@@ -15,7 +15,7 @@ import (
 // and input fields). A type nothing reaches is dead weight that client code generators
 // (graphql-codegen, relay-compiler) still turn into types.
 func TestEveryTypeIsReachable(t *testing.T) {
-	s := graph.NewSchema(newStore(t), 0).Schema()
+	s := graph.NewSchema(newStore(t)).Schema()
 	seen := map[string]bool{}
 	var visit func(name string)
 	visit = func(name string) {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/99designs/gqlgen/graphql"
 
@@ -18,8 +17,6 @@ import (
 // queries, directly: those are one call each anyway).
 type Resolver struct {
 	Store store.Reader
-	// BatchWait is how long loaders collect keys; 0: DefaultBatchWait.
-	BatchWait time.Duration
 }
 
 // Page sizes.
@@ -226,6 +223,7 @@ func (r *Resolver) list(ctx context.Context, label kg.Label, where *store.Filter
 		Where:     where,
 		Order:     order(label, orderBy),
 		WithTotal: wantCount,
+		Light:     !ld.readsBulk(field, "edges", "node"),
 	}
 	if n == 0 || !wantPage {
 		n = 1 // the store's 0 means "no limit"; one row tells whether any exist
@@ -247,7 +245,9 @@ func (r *Resolver) list(ctx context.Context, label kg.Label, where *store.Filter
 	items := make([]item, len(page.Nodes))
 	for i, node := range page.Nodes {
 		conn.Edges = append(conn.Edges, model.NewEdge(node, page.Cursors[i]))
-		ld.nodes.Prime(node.ID, node)
+		if !q.Light { // a light node is for this list only
+			ld.nodes.Prime(node.ID, node)
+		}
 		items[i] = item{node: node}
 	}
 	var ks keySink
@@ -259,10 +259,12 @@ func (r *Resolver) list(ctx context.Context, label kg.Label, where *store.Filter
 
 // node loads one node of any label; nil when there is none.
 func (r *Resolver) node(ctx context.Context, id string) (model.Node, error) {
-	n, err := r.loadersFor(ctx).nodes.Load(ctx, id)
+	ld := r.loadersFor(ctx)
+	n, err := ld.nodes.Load(ctx, id)
 	if err != nil || n == nil {
 		return nil, err
 	}
+	ld.prefetchFound(ctx, []*kg.Node{n})
 	return model.Wrap(n), nil
 }
 
@@ -282,7 +284,12 @@ func (r *Resolver) lookup(ctx context.Context, label kg.Label, name string) ([]*
 	if kg.Fold(name) == "" {
 		return nil, nil
 	}
-	return r.loadersFor(ctx).lookups.Load(ctx, lookupKey{label, name})
+	ld := r.loadersFor(ctx)
+	ns, err := ld.lookups.Load(ctx, lookupKey{label, name})
+	if err == nil {
+		ld.prefetchFound(ctx, ns)
+	}
+	return ns, err
 }
 
 // lookupOne returns the first node (by ID) a name stands for, as its Go type; nil when none.

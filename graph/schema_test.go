@@ -15,7 +15,7 @@ import (
 // input field or enum value of ours without a description, so that GraphiQL and the SDL
 // explain everything. Built-in types and directives (the spec's prelude) are skipped.
 func TestSchemaIsDocumented(t *testing.T) {
-	schema := graph.NewSchema(memory.New(), 0).Schema()
+	schema := graph.NewSchema(memory.New()).Schema()
 	undocumented := func(what, desc string) {
 		t.Helper()
 		if strings.TrimSpace(desc) == "" {
@@ -65,7 +65,7 @@ func TestSchemaIsDocumented(t *testing.T) {
 // TestSchemaTypes pins the schema's typed vocabulary: enums for labels, relation types,
 // document kinds, motion status and person kinds, the Date scalar, the Node interface.
 func TestSchemaTypes(t *testing.T) {
-	schema := graph.NewSchema(memory.New(), 0).Schema()
+	schema := graph.NewSchema(memory.New()).Schema()
 	for name, kind := range map[string]ast.DefinitionKind{
 		"Label": ast.Enum, "RelationType": ast.Enum, "DocumentKind": ast.Enum, "MotionStatus": ast.Enum,
 		"PersonKind": ast.Enum, "Direction": ast.Enum, "OrderField": ast.Enum, "OrderDirection": ast.Enum,

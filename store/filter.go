@@ -119,6 +119,15 @@ func normalizeValue(field Field, op Op, v any) (any, error) {
 		if !ok {
 			return nil, bad
 		}
+		// Sorted and without repeats, so that a node is tested by binary search.
+		switch l := out.(type) {
+		case []string:
+			slices.Sort(l)
+			out = slices.Compact(l)
+		case []int64:
+			slices.Sort(l)
+			out = slices.Compact(l)
+		}
 		return out, nil
 	}
 	if sp.integer {

@@ -11,13 +11,13 @@ import (
 func TestNormalize(t *testing.T) {
 	in := &Filter{And: []*Filter{
 		{Field: FieldName, Op: OpIn, Value: []string{"Coördinatie", "CKM"}},
-		{Field: FieldNumber, Op: OpIn, Value: []int{4, 6}},
+		{Field: FieldNumber, Op: OpIn, Value: []int{6, 4, 6}},
 		{Field: FieldNumber, Op: OpGte, Value: 4},
 		{Rel: &RelFilter{Types: []kg.RelType{kg.Holds}, Other: &Filter{Field: FieldLabel, Op: OpEq, Value: kg.Action}}},
 		{Not: &Filter{}},
 	}}
 	want := &Filter{And: []*Filter{
-		{Field: FieldName, Op: OpIn, Value: []string{"coordinatie", "ckm"}},
+		{Field: FieldName, Op: OpIn, Value: []string{"ckm", "coordinatie"}}, // sorted, without repeats
 		{Field: FieldNumber, Op: OpIn, Value: []int64{4, 6}},
 		{Field: FieldNumber, Op: OpGte, Value: int64(4)},
 		{Rel: &RelFilter{Types: []kg.RelType{kg.Holds}, Direction: Both, Other: &Filter{Field: FieldLabel, Op: OpEq, Value: "Action"}}},

@@ -60,8 +60,9 @@ func (f *Filter) compare(n *kg.Node, nameKey string, nameKeys []string) bool {
 
 func matchString(op Op, v string, want any) bool {
 	switch op {
-	case OpIn:
-		return slices.Contains(want.([]string), v)
+	case OpIn: // sorted by Normalize
+		_, found := slices.BinarySearch(want.([]string), v)
+		return found
 	case OpEq:
 		return v == want.(string)
 	case OpContains:
@@ -79,7 +80,8 @@ func matchString(op Op, v string, want any) bool {
 func matchInt(op Op, v int64, want any) bool {
 	switch op {
 	case OpIn:
-		return slices.Contains(want.([]int64), v)
+		_, found := slices.BinarySearch(want.([]int64), v)
+		return found
 	case OpEq:
 		return v == want.(int64)
 	case OpGte:

@@ -163,6 +163,7 @@ type ListQuery struct {
 	Last      int     // paging backward: at most this many (0: no limit); not with First or After
 	Before    string  // paging backward: cursor from Page.Cursors[0] or an item cursor
 	WithTotal bool    // compute Page.Total (costs a count)
+	Light     bool    // nodes may come without mentions and text (see Light reads)
 }
 
 // Backward says whether q pages backward.
@@ -264,6 +265,10 @@ type SearchQuery struct {
 	Text   string
 	Labels []kg.Label // empty: all
 	First  int        // 0: every hit
+	// NoSnippets leaves Hit.Snippet empty: cutting a snippet out of a document's text costs
+	// more than finding it, so the API asks for them only when they are selected.
+	NoSnippets bool
+	Light      bool // hits may come without mentions and text (see Light reads)
 }
 
 // Hit is one search result.
@@ -272,6 +277,12 @@ type Hit struct {
 	Score   float64 // one of the Score* constants: the tier of the match
 	Snippet string  // the matching passage, for documents, or the matching name
 }
+
+// Light reads: a query with Light set may return its nodes without Mentions and without
+// the text property (a store that keeps them at hand returns them all the same). The API
+// sets it when the operation selects neither, so that a page of letters or a neighbourhood
+// of hubs does not ship their texts and mentions; it never keeps such nodes for other
+// fields to read.
 
 // SubgraphQuery selects a neighbourhood for visualisation.
 //
@@ -284,6 +295,7 @@ type SubgraphQuery struct {
 	Types []kg.RelType // empty: all
 	Limit int          // most nodes returned; 0: DefaultSubgraphLimit
 	AsOf  string       // yyyy-mm-dd: only nodes and edges that exist on that date (ExistsAsOf); "": all
+	Light bool         // nodes may come without mentions and text (see Light reads)
 }
 
 // Stats counts the graph.

@@ -59,7 +59,7 @@ func main() {
 		if *shards == 1 {
 			// the product's path: files are read as they are prepared
 			g, errs := loader.LoadPaths(*dir)
-			if len(errs) > 0 {
+			if errs = loader.Failures(errs); len(errs) > 0 { // warnings are no failures
 				fail("loading: %d documents failed, first: %v", len(errs), errs[0])
 			}
 			return len(g.Nodes), len(g.Edges)

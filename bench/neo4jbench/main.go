@@ -47,7 +47,7 @@ func main() {
 		fail("no Neo4j: give --neo4j or set NEO4J_URI")
 	}
 	g, errs := loader.LoadPaths(*dir)
-	if len(errs) > 0 {
+	if errs = loader.Failures(errs); len(errs) > 0 { // warnings are no failures
 		fail("loading %s: %v", *dir, errs[0])
 	}
 	elements := len(g.Nodes) + len(g.Edges)

@@ -44,7 +44,7 @@ func main() {
 	ctx := context.Background()
 	if *dir != "" {
 		g, errs := loader.LoadPaths(*dir)
-		if len(errs) > 0 {
+		if errs = loader.Failures(errs); len(errs) > 0 { // warnings are no failures
 			fail("loading %s: %v", *dir, errs[0])
 		}
 		st := memory.New()

@@ -5,13 +5,14 @@ import (
 	"slices"
 	"sort"
 
-	"beleidsgraaf/kg"
 	"beleidsgraaf/store"
 )
 
-// List implements store.Reader: find the cursor's position in the sorted rows, then scan
-// forward (or, paging backward, back from the Before cursor), filtering, until First+1
-// (Last+1) rows are found: the extra row only says there is a next (previous) page.
+// List implements store.Reader: narrow the sorted rows to the run the filter's tests on the
+// sort key select (ranges.go), find the cursor's position in it, then scan forward (or,
+// paging backward, back from the Before cursor), filtering with the rest of the filter,
+// until First+1 (Last+1) rows are found: the extra row only says there is a next
+// (previous) page.
 func (s *Store) List(ctx context.Context, q store.ListQuery) (store.Page, error) {
 	sn, err := s.snap(ctx)
 	if err != nil {
@@ -22,6 +23,8 @@ func (s *Store) List(ctx context.Context, q store.ListQuery) (store.Page, error)
 		return store.Page{}, err
 	}
 	rows := sn.sorted(p.Label, p.Order)
+	lo, hi, where := sn.sortKeyRange(rows, p.Order, p.Where)
+	rows = rows[lo:hi]
 	position := func(cursor []any, inclusive bool) int {
 		return sort.Search(len(rows), func(j int) bool {
 			c := store.CompareSortValues(p.Order, sn.sortValues(p.Order, rows[j]), cursor)
@@ -42,7 +45,7 @@ func (s *Store) List(ctx context.Context, q store.ListQuery) (store.Page, error)
 	var page store.Page
 	for ; j >= start && j < end; j += step {
 		i := rows[j]
-		if !sn.match(p.Where, i) {
+		if !sn.match(where, i) {
 			continue
 		}
 		if limit > 0 && len(page.Nodes) == limit {
@@ -60,13 +63,13 @@ func (s *Store) List(ctx context.Context, q store.ListQuery) (store.Page, error)
 		page.EndCursor = page.Cursors[n-1]
 	}
 	if p.WithTotal {
-		page.Total = sn.count(p.Label, p.Where)
+		page.Total = sn.count(rows, where)
 	}
 	return page, nil
 }
 
-func (s *snapshot) count(label kg.Label, f *store.Filter) int {
-	rows := s.rowsOf(label)
+// count counts the rows that match f.
+func (s *snapshot) count(rows []int32, f *store.Filter) int {
 	if f == nil {
 		return len(rows)
 	}

@@ -7,8 +7,7 @@ import (
 	"beleidsgraaf/store"
 )
 
-// Search implements store.Reader: every node of the asked labels is scored with
-// store.Rank on the search docs folded at Replace.
+// Search implements store.Reader from the search index built at Replace.
 func (s *Store) Search(ctx context.Context, q store.SearchQuery) ([]store.Hit, error) {
 	sn, err := s.snap(ctx)
 	if err != nil {
@@ -21,11 +20,9 @@ func (s *Store) Search(ctx context.Context, q store.SearchQuery) ([]store.Hit, e
 	if len(p.Terms) == 0 {
 		return nil, nil
 	}
-	var docs []*store.SearchDoc
-	for _, d := range sn.search {
-		if len(q.Labels) == 0 || slices.Contains(q.Labels, d.Node.Label) {
-			docs = append(docs, d)
-		}
+	var keep func(*store.SearchDoc) bool
+	if len(q.Labels) > 0 {
+		keep = func(d *store.SearchDoc) bool { return slices.Contains(q.Labels, d.Node.Label) }
 	}
-	return store.Rank(docs, p, q.First), nil
+	return sn.search.Search(p, keep, q.First, q.NoSnippets), nil
 }

@@ -22,7 +22,7 @@ type snapshot struct {
 	byName   map[string][]int32 // every NameKeys key → nodes, in ID order
 	edges    []kg.Edge          // in (From, Type, To) order
 	adj      [][]adj            // per node, in store.NeighbourKey order
-	search   []*store.SearchDoc // per node
+	search   *store.SearchIndex
 	stats    store.Stats
 	orders   orderCache
 }
@@ -66,20 +66,21 @@ func build(g *kg.Graph) *snapshot {
 	slices.SortFunc(s.nodes, func(a, b kg.Node) int { return strings.Compare(a.ID, b.ID) })
 	s.nameKey = make([]string, len(s.nodes))
 	s.nameKeys = make([][]string, len(s.nodes))
-	s.search = make([]*store.SearchDoc, len(s.nodes))
+	docs := make([]*store.SearchDoc, len(s.nodes))
 	for i := range s.nodes {
 		n, id := &s.nodes[i], int32(i)
 		s.byID[n.ID] = id
 		s.all = append(s.all, id)
 		s.byLabel[n.Label] = append(s.byLabel[n.Label], id)
-		s.search[i] = store.NewSearchDoc(n)
-		s.nameKey[i] = s.search[i].NameKey
+		docs[i] = store.NewSearchDoc(n)
+		s.nameKey[i] = docs[i].NameKey
 		s.nameKeys[i] = store.NameKeys(n)
 		for _, k := range s.nameKeys[i] {
 			s.byName[k] = append(s.byName[k], id)
 		}
 		s.stats.Nodes[n.Label]++
 	}
+	s.search = store.NewSearchIndex(docs)
 	for i, e := range g.Edges {
 		s.edges[i] = copyEdge(e)
 	}

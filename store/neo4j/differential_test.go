@@ -140,7 +140,8 @@ func TestSameAsMemory(t *testing.T) {
 	})
 	t.Run("Search", func(t *testing.T) {
 		texts := []string{"mensenhandel", "coord", "centrum mensen", "Justitie en Veiligheid", "ærø", "STRASSE", "straße",
-			"zicht uitbuiting rapport", "gl pvda", "x", "", "!!", "actie 1", "politie netwerk zorg"}
+			"zicht uitbuiting rapport", "gl pvda", "x", "", "!!", "actie 1", "politie netwerk zorg",
+			"comensa", "mensenhandl netwerk", "28638-224", "28 638 nr. 233", "motie 224", "kamerstuk"}
 		for i, text := range texts {
 			q := store.SearchQuery{Text: text, First: i % 4 * 5}
 			if i%3 == 0 {

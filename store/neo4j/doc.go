@@ -33,8 +33,9 @@
 //	_key                  store.NameKey (kg.Fold of the name): the sort key
 //	_keys                 store.NameKeys (name, aliases, abbreviation, folded): Lookup and
 //	                      name CONTAINS / STARTS_WITH
-//	_search               store.SearchKey (folded names, title and document text): Search
-//	                      pre-selects with CONTAINS on it
+//	_search               store.SearchKey (folded names, title, document text and citation
+//	                      keys): Search finds candidates in it through the full-text index
+//	                      bg_search
 //	_deg                  the degree (store.Degrees), for ordering by degree
 //	_f_<field>            for date, dossier, kind, status (strings) and number (int64): a
 //	                      copy of the property only when it is of that kind, so that Cypher
@@ -51,8 +52,8 @@
 // for every label of kg.Labels (on the pair, since two generations hold the same IDs while
 // Replace runs; the backing range indexes serve every lookup by ID), a uniqueness
 // constraint on :Meta(key), a range index on :Node(_gen), and the full-text index
-// bg_names over name, aliases and title (for ad-hoc queries; the store's own reads do
-// not need it, since full-text analysis is not the contract's substring matching).
+// bg_search over _search (Search asks it for "*word*" and "word~1", a superset of the
+// contract's matches, and ranks in Go; bg_names of earlier versions is dropped).
 //
 // # Generations
 //
@@ -84,7 +85,7 @@
 //	List             CALL { count(n) } (only WithTotal) and CALL { MATCH (n:Label) WHERE
 //	                 <filter> AND <keyset after> ORDER BY <order> LIMIT $first+1 }; the
 //	                 store.Filter tree becomes a predicate (relation tests as EXISTS {…})
-//	Search           MATCH (n:Node) WHERE all(t IN $terms WHERE n._search CONTAINS t),
+//	Search           db.index.fulltext.queryNodes('bg_search', '(*w1* OR w1~1) AND *w2*'),
 //	                 then store.Rank in Go
 //	Subgraph         breadth-first in Cypher, one CALL subquery per level (each level in
 //	                 ID order, cut at the limit), then the edges among the nodes taken

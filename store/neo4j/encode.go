@@ -269,7 +269,36 @@ func nodeProj(v string) string {
 		v, propID, propLabel, propName, propAliases, propMentions, propPropKeys, propPropType)
 }
 
-// decodeNode reads what nodeProj returns.
+// nodeProjLight is nodeProj without what a light read leaves out (store.ListQuery.Light):
+// the mentions and the text property, a document's bulk.
+func nodeProjLight(v string) string { return nodeProjWithout(v, true) }
+
+// nodeProjNoMentions is nodeProj without the mentions: what a light search reads (ranking
+// needs the text).
+func nodeProjNoMentions(v string) string { return nodeProjWithout(v, false) }
+
+func nodeProjWithout(v string, text bool) string {
+	keep := "true"
+	if text {
+		keep = fmt.Sprintf("k <> '%s'", kg.PropText)
+	}
+	return fmt.Sprintf("[%[1]s.%[2]s, %[1]s.%[3]s, %[1]s.%[4]s, %[1]s.%[5]s, null, "+
+		"[k IN coalesce(%[1]s.%[6]s, []) WHERE %[8]s], "+
+		"[i IN range(0, size(coalesce(%[1]s.%[6]s, [])) - 1) WHERE %[9]s | %[1]s.%[7]s[i]], "+
+		"[k IN coalesce(%[1]s.%[6]s, []) WHERE %[8]s | %[1]s[k]]]",
+		v, propID, propLabel, propName, propAliases, propPropKeys, propPropType, keep,
+		strings.ReplaceAll(keep, "k ", fmt.Sprintf("%s.%s[i] ", v, propPropKeys)))
+}
+
+// projection is nodeProj, or nodeProjLight for a light read.
+func projection(light bool) func(string) string {
+	if light {
+		return nodeProjLight
+	}
+	return nodeProj
+}
+
+// decodeNode reads what nodeProj and nodeProjLight return.
 func decodeNode(v any) (*kg.Node, error) {
 	l, ok := v.([]any)
 	if !ok || len(l) != 8 {

@@ -222,7 +222,7 @@ func (s *Store) List(ctx context.Context, q store.ListQuery) (store.Page, error)
 	if limit > 0 {
 		b.WriteString(" LIMIT " + c.param(int64(limit)+1))
 	}
-	fmt.Fprintf(&b, "\n  RETURN collect([%s, n.%s]) AS rows\n}", nodeProj("n"), propDegree)
+	fmt.Fprintf(&b, "\n  RETURN collect([%s, n.%s]) AS rows\n}", projection(q.Light)("n"), propDegree)
 	b.WriteString(stableTail("total, rows"))
 	vals, err := s.read(ctx, b.String(), c.params)
 	if err != nil {

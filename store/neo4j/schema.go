@@ -25,7 +25,8 @@ const (
 	propLabel    = "_label"    // kg.Label, also set as a Neo4j label
 	propKey      = "_key"      // store.NameKey: folded name, the sort key
 	propKeys     = "_keys"     // store.NameKeys: folded name, aliases, abbreviation
-	propSearch   = "_search"   // store.SearchKey: what Search pre-selects with CONTAINS
+	propSearch   = "_search"   // store.SearchKey: what Search finds candidates in (searchIndex)
+	searchIndex  = "bg_search" // the full-text index over _search
 	propDegree   = "_deg"      // edges at the node, a self-loop once
 	propMentions = "_mentions" // JSON of []kg.Evidence on nodes
 	propEvidence = "_evidence" // JSON of []kg.Evidence on relationships
@@ -51,15 +52,15 @@ func schemaStatements() []string {
 	out = append(out,
 		fmt.Sprintf("CREATE CONSTRAINT bg_meta_key IF NOT EXISTS FOR (m:%s) REQUIRE m.key IS UNIQUE", labelMeta),
 		fmt.Sprintf("CREATE INDEX bg_node_gen IF NOT EXISTS FOR (n:%s) ON (n.%s)", labelNode, propGen),
-		fmt.Sprintf("CREATE FULLTEXT INDEX bg_names IF NOT EXISTS FOR (n:%s) ON EACH [n.%s, n.%s, n.%s]",
-			labelNode, propName, propAliases, kg.PropTitle),
+		"DROP INDEX bg_names IF EXISTS", // the full-text index of earlier versions, never read
+		fmt.Sprintf("CREATE FULLTEXT INDEX %s IF NOT EXISTS FOR (n:%s) ON EACH [n.%s]", searchIndex, labelNode, propSearch),
 	)
 	return out
 }
 
 // indexNames are the indexes ensureSchema waits for.
 func indexNames() []string {
-	names := []string{"bg_node_id", "bg_meta_key", "bg_node_gen", "bg_names"}
+	names := []string{"bg_node_id", "bg_meta_key", "bg_node_gen", searchIndex}
 	for _, l := range kg.Labels {
 		names = append(names, "bg_"+strings.ToLower(string(l))+"_id")
 	}

@@ -72,7 +72,7 @@ WITH taken + next AS taken, next AS level
   RETURN collect(%s) AS edges
 }
 RETURN collect([[x IN taken | %s], edges]) AS res
-}`, types, edgeAsOf, edgeProj("r"), nodeProj("x"))
+}`, types, edgeAsOf, edgeProj("r"), projection(q.Light)("x"))
 	b.WriteString(stableTail("res"))
 	vals, err := s.read(ctx, b.String(), params)
 	if err != nil {

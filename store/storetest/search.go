@@ -97,6 +97,30 @@ func testSearch(t *testing.T, s store.Store) {
 			{reportCKM, 0.6, "Van kwaad tot erger"},
 			{doc260, 0.2, "…4 juli 2024 Met deze brief reageer ik op het rapport Van kwaad tot erger van het CKM over mensenhandel van minderjarigen, dat in opdracht van het ministerie…"},
 		}},
+		// One typo, a tier lower; a word found exactly elsewhere in the node is not corrected.
+		{store.SearchQuery{Text: "comensa"}, []hit{
+			{orgCoMensha, 0.4, "Stichting CoMensha"}, // the first name that holds the word
+			{doc257, 0.1, "…volgde later. Het Coördinatiecentrum tegen Mensenhandel (CoMensha) registreert de meldingen van mogelijke slachtoffers. Actielijn 4, Meer zicht op…"},
+		}},
+		{store.SearchQuery{Text: "arbeidsuitbuitng campagne"}, []hit{
+			{action17, 0.2, "Campagne tegen arbeidsuitbuiting"},
+		}},
+		// Citations in any spelling lead to the motion or the document itself; a
+		// document known only by reference follows its motion.
+		{store.SearchQuery{Text: "28638-224"}, []hit{
+			{motion224, 1.0, "motie-Mutluer c.s."},
+		}},
+		{store.SearchQuery{Text: "Kamerstuk 28 638, nr. 233"}, []hit{
+			{motion233, 1.0, "motie-Kuik en Bikker"},
+			{doc233, 0.8, "Kamerstuk 28 638, nr. 233"},
+			{doc257, 0.2, "…Samen tegen mensenhandel. In de motie-Mutluer c.s. (Kamerstuk 28 638, nr. 224) is de regering verzocht om meer zicht te krijgen op arbeidsuitbuiting. De…"},
+		}},
+		{store.SearchQuery{Text: "motie 224", First: 1}, []hit{
+			{motion224, 1.0, "motie-Mutluer c.s."},
+		}},
+		{store.SearchQuery{Text: "5012345"}, []hit{
+			{doc257, 1.0, "Kamerstuk 28 638, nr. 257"},
+		}},
 		{store.SearchQuery{Text: "Politie", Labels: []kg.Label{kg.Person}}, []hit{}},
 		{store.SearchQuery{Text: "onvindbaar"}, []hit{}},
 		{store.SearchQuery{Text: ""}, []hit{}},

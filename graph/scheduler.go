@@ -1,0 +1,330 @@
+package graph
+
+import (
+	"context"
+	"fmt"
+	"sync"
+
+	"github.com/99designs/gqlgen/graphql"
+)
+
+// The scheduler decides when the keys the resolvers of one operation asked for go to the
+// store: the moment no resolver of the operation is running, that is when every resolver
+// that started has either asked for its keys and waits, or finished. No timer decides it:
+// a level's store call goes out as soon as its last resolver has asked.
+//
+// It counts running resolvers through gqlgen's field middleware (enter/exit) and the loaders
+// (a resolver that waits for a key is not running; it runs again when its batch arrives,
+// counted by the batch's delivery so that there is no instant where it looks idle).
+// The fields of the root run concurrently and start one after another, so the operation
+// starts with every root field counted as running (startRoots): their keys, and the keys
+// the root fields prefetch for the nodes they found, go out in one call per loader.
+//
+// Counting is what batches keys that no prefetch foresaw; the keys of nested levels are
+// requested by the prefetcher all at once (prefetch.go), so they do not depend on it. A
+// mistake in the counting can cost a store call (a batch sent before its last key) but
+// never a hang: every decrement to zero sends what is pending, and a loader used without
+// the middleware (running is always zero) sends every key at once.
+type scheduler struct {
+	mu      sync.Mutex
+	running int
+	dirty   []flusher // loaders with pending keys
+}
+
+// flusher is a loader whose pending keys can be sent.
+type flusher interface{ flush() }
+
+type rootTokenKey struct{}
+
+// rootToken is the running count a root field holds from the operation's start until its
+// resolver finishes or waits; released once.
+type rootToken struct{ released bool }
+
+type countedKey struct{}
+
+// startRoots counts the n root fields of the operation as running.
+func (s *scheduler) startRoots(n int) {
+	s.mu.Lock()
+	s.running += n
+	s.mu.Unlock()
+}
+
+// enter counts a resolver as running.
+func (s *scheduler) enter() {
+	s.mu.Lock()
+	s.running++
+	s.mu.Unlock()
+}
+
+// wake counts n resolvers whose keys arrived as running again.
+func (s *scheduler) wake(n int) {
+	if n > 0 {
+		s.mu.Lock()
+		s.running += n
+		s.mu.Unlock()
+	}
+}
+
+// leave counts a resolver as no longer running (finished or waiting) and, if it was the
+// last, sends every pending key.
+func (s *scheduler) leave() {
+	s.mu.Lock()
+	s.running--
+	if s.running > 0 || len(s.dirty) == 0 {
+		s.mu.Unlock()
+		return
+	}
+	dirty := s.dirty
+	s.dirty = nil
+	s.mu.Unlock()
+	for _, f := range dirty {
+		f.flush()
+	}
+}
+
+// pending notes that f has keys to send, and sends them at once if no resolver is running.
+func (s *scheduler) pending(f flusher) {
+	s.mu.Lock()
+	if s.running > 0 {
+		s.dirty = append(s.dirty, f)
+		s.mu.Unlock()
+		return
+	}
+	s.mu.Unlock()
+	f.flush()
+}
+
+// countedResolver wraps a field's resolver: a resolver (a field that may ask the loaders)
+// counts as running while it runs; a root field spends the count it was given at the start.
+func countedResolver(s *scheduler, next graphql.Resolver) graphql.Resolver {
+	return func(ctx context.Context) (any, error) {
+		fc := graphql.GetFieldContext(ctx)
+		if fc == nil || !fc.IsResolver {
+			return next(ctx)
+		}
+		if tok, ok := ctx.Value(rootTokenKey{}).(*rootToken); ok && fc.Object == "Query" {
+			defer s.releaseRoot(tok)
+		} else {
+			s.enter()
+			defer s.leave()
+		}
+		return next(context.WithValue(ctx, countedKey{}, true))
+	}
+}
+
+// rootField is the root field middleware: it gives the field its token, and takes the
+// count back if the field never reached its resolver (an argument error).
+func (s *scheduler) rootField(ctx context.Context, next graphql.RootResolver) graphql.Marshaler {
+	tok := &rootToken{}
+	defer s.releaseRoot(tok)
+	return next(context.WithValue(ctx, rootTokenKey{}, tok))
+}
+
+func (s *scheduler) releaseRoot(tok *rootToken) {
+	if !tok.released { // a root field runs on one goroutine until its resolver returns
+		tok.released = true
+		s.leave()
+	}
+}
+
+// counted reports whether ctx is a resolver the scheduler counts as running.
+func counted(ctx context.Context) bool {
+	b, _ := ctx.Value(countedKey{}).(bool)
+	return b
+}
+
+// rootFields is the number of root fields the operation will resolve through the root
+// field middleware: every field gqlgen collects at the root but __typename.
+func rootFields(op *graphql.OperationContext) int {
+	if op == nil || op.Operation == nil {
+		return 0
+	}
+	n := 0
+	for _, f := range graphql.CollectFields(op, op.Operation.SelectionSet, []string{"Query"}) {
+		if f.Name != "__typename" {
+			n++
+		}
+	}
+	return n
+}
+
+// loader batches the keys of one kind of store call for one operation, and caches what it
+// loaded: a key asked twice is loaded once.
+type loader[K comparable, V any] struct {
+	s     *scheduler
+	fetch func(context.Context, []K) ([]V, []error)
+
+	mu      sync.Mutex
+	results map[K]*result[V]
+	queued  []K
+	ctx     context.Context // the first asker's since the last flush; one operation's contexts share its deadline
+}
+
+type result[V any] struct {
+	done    chan struct{}
+	val     V
+	err     error
+	sent    bool // in a store call
+	settled bool
+	waiting int // counted resolvers waiting for it
+}
+
+func newLoader[K comparable, V any](s *scheduler, fetch func(context.Context, []K) ([]V, []error)) *loader[K, V] {
+	return &loader[K, V]{s: s, fetch: fetch, results: map[K]*result[V]{}}
+}
+
+// request asks for keys without waiting: those not loaded nor queued yet are queued, and the
+// scheduler told. It returns the results to wait for, in key order.
+func (l *loader[K, V]) request(ctx context.Context, keys []K) []*result[V] {
+	rs := make([]*result[V], len(keys))
+	queued := false
+	l.mu.Lock()
+	for i, k := range keys {
+		r, ok := l.results[k]
+		if !ok {
+			r = &result[V]{done: make(chan struct{})}
+			l.results[k] = r
+			if len(l.queued) == 0 {
+				l.ctx = ctx
+			}
+			l.queued = append(l.queued, k)
+			queued = true
+		}
+		rs[i] = r
+	}
+	l.mu.Unlock()
+	if queued {
+		l.s.pending(l)
+	}
+	return rs
+}
+
+// flush sends the queued keys to the store in one fetch, on a goroutine of its own: the
+// resolver that triggered it may go on with other work.
+func (l *loader[K, V]) flush() {
+	l.mu.Lock()
+	keys, ctx := l.queued, l.ctx
+	l.queued, l.ctx = nil, nil
+	for _, k := range keys {
+		l.results[k].sent = true
+	}
+	l.mu.Unlock()
+	if len(keys) > 0 {
+		go l.run(ctx, keys)
+	}
+}
+
+func (l *loader[K, V]) run(ctx context.Context, keys []K) {
+	var vals []V
+	var errs []error
+	if ctx.Err() != nil { // the operation is over: no store call for it
+		errs = keyErrors(len(keys), context.Cause(ctx))
+	} else {
+		vals, errs = safeFetch(ctx, l.fetch, keys)
+	}
+	woken := 0
+	l.mu.Lock()
+	rs := make([]*result[V], len(keys))
+	for i, k := range keys {
+		r := l.results[k]
+		switch {
+		case len(errs) == len(keys) && errs[i] != nil:
+			r.err = errs[i]
+		case len(errs) > 0 && len(errs) != len(keys):
+			r.err = errs[0]
+		case len(vals) != len(keys):
+			r.err = fmt.Errorf("batch fetch returned %d results for %d keys", len(vals), len(keys))
+		default:
+			r.val = vals[i]
+		}
+		r.settled = true
+		woken += r.waiting
+		rs[i] = r
+	}
+	l.mu.Unlock()
+	l.s.wake(woken) // before they wake: they run from now on
+	for _, r := range rs {
+		close(r.done)
+	}
+}
+
+// wait returns r's value once loaded. A counted resolver stops counting as running while
+// it waits (which may send the pending keys, its own among them).
+func (l *loader[K, V]) wait(ctx context.Context, r *result[V]) (V, error) {
+	l.mu.Lock()
+	if r.settled {
+		l.mu.Unlock()
+		return r.val, r.err
+	}
+	isCounted := counted(ctx)
+	if isCounted {
+		r.waiting++
+	}
+	l.mu.Unlock()
+	if isCounted {
+		l.s.leave()
+	}
+	select {
+	case <-r.done:
+	case <-ctx.Done():
+		// A key in a store call waits for its answer (the call ends soon, its context
+		// being done; the operation holds its slot until then); a key not sent yet never
+		// will be.
+		l.mu.Lock()
+		unsent := !r.sent
+		if unsent && isCounted {
+			r.waiting--
+		}
+		l.mu.Unlock()
+		if unsent {
+			if isCounted {
+				l.s.enter() // running again, not woken by a batch
+			}
+			var zero V
+			return zero, context.Cause(ctx)
+		}
+		<-r.done
+	}
+	return r.val, r.err
+}
+
+// Load loads one key.
+func (l *loader[K, V]) Load(ctx context.Context, key K) (V, error) {
+	return l.wait(ctx, l.request(ctx, []K{key})[0])
+}
+
+// LoadThunk asks for a key now and returns a function that waits for it.
+func (l *loader[K, V]) LoadThunk(ctx context.Context, key K) func() (V, error) {
+	r := l.request(ctx, []K{key})[0]
+	return func() (V, error) { return l.wait(ctx, r) }
+}
+
+// LoadAll loads many keys in one batch; the error is the first key's error.
+func (l *loader[K, V]) LoadAll(ctx context.Context, keys []K) ([]V, error) {
+	rs := l.request(ctx, keys)
+	out := make([]V, len(keys))
+	for i, r := range rs {
+		v, err := l.wait(ctx, r)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = v
+	}
+	return out, nil
+}
+
+// LoadAllThunk asks for keys now, without waiting for them (the prefetcher's way).
+func (l *loader[K, V]) LoadAllThunk(ctx context.Context, keys []K) {
+	l.request(ctx, keys)
+}
+
+// Prime stores a value already known for key, unless the key is loaded or asked for.
+func (l *loader[K, V]) Prime(key K, v V) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if _, ok := l.results[key]; !ok {
+		r := &result[V]{done: make(chan struct{}), val: v, sent: true, settled: true}
+		close(r.done)
+		l.results[key] = r
+	}
+}

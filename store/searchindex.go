@@ -1,0 +1,250 @@
+package store
+
+import (
+	"slices"
+	"strings"
+	"sync"
+	"unicode/utf8"
+)
+
+// SearchIndex answers searches without reading any document text: built once from the
+// search docs of a graph (the memory store builds it at Replace), it finds a query word
+// through a sorted list of every suffix of every distinct word (a word occurs in a field
+// exactly when it starts a suffix of one of the field's words), and a word one typo away
+// by comparing the distinct words of about its length. Its answers are those of Rank over
+// all docs (TestSearchIndexAgreesWithRank): same hits, same order, same snippets.
+type SearchIndex struct {
+	docs    []*SearchDoc // in tie order: NameKey, then ID
+	words   []string     // the distinct words of all fields
+	posts   [][]posting  // per word: the docs it occurs in, ascending, with its fields there
+	suffix  []suffixRef  // every suffix of every word, sorted
+	byRunes [][]uint32   // words by their length in runes
+	cites   map[string][]uint32
+	scratch sync.Pool // *searchScratch
+}
+
+type posting struct {
+	doc  uint32
+	mask uint8 // inName | inTitle | inText
+}
+
+type suffixRef struct {
+	word uint32
+	off  uint32 // byte offset of the suffix in the word
+}
+
+func (x *SearchIndex) suffixString(r suffixRef) string { return x.words[r.word][r.off:] }
+
+// NewSearchIndex indexes docs.
+func NewSearchIndex(docs []*SearchDoc) *SearchIndex {
+	x := &SearchIndex{docs: slices.Clone(docs), cites: map[string][]uint32{}}
+	slices.SortFunc(x.docs, func(a, b *SearchDoc) int {
+		if c := strings.Compare(a.NameKey, b.NameKey); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Node.ID, b.Node.ID)
+	})
+	ids := map[string]uint32{}
+	inDoc := map[uint32]uint8{}
+	var order []uint32
+	for i, d := range x.docs {
+		clear(inDoc)
+		order = order[:0]
+		d.fields(func(field string, class uint8) {
+			eachWord(field, func(w string) {
+				id, ok := ids[w]
+				if !ok {
+					id = uint32(len(x.words))
+					ids[w] = id
+					x.words = append(x.words, w)
+					x.posts = append(x.posts, nil)
+				}
+				if _, seen := inDoc[id]; !seen {
+					order = append(order, id)
+				}
+				inDoc[id] |= class
+			})
+		})
+		for _, id := range order {
+			x.posts[id] = append(x.posts[id], posting{uint32(i), inDoc[id]})
+		}
+		for _, c := range d.cites {
+			x.cites[c] = append(x.cites[c], uint32(i))
+		}
+	}
+	for id, w := range x.words {
+		for off := range w { // every rune start
+			x.suffix = append(x.suffix, suffixRef{uint32(id), uint32(off)})
+		}
+		n := utf8.RuneCountInString(w)
+		for len(x.byRunes) <= n {
+			x.byRunes = append(x.byRunes, nil)
+		}
+		x.byRunes[n] = append(x.byRunes[n], uint32(id))
+	}
+	slices.SortFunc(x.suffix, func(a, b suffixRef) int { return strings.Compare(x.suffixString(a), x.suffixString(b)) })
+	return x
+}
+
+// eachWord calls f with the space-separated words of a folded field.
+func eachWord(field string, f func(string)) {
+	for len(field) > 0 {
+		i := strings.IndexByte(field, ' ')
+		if i < 0 {
+			f(field)
+			return
+		}
+		if i > 0 {
+			f(field[:i])
+		}
+		field = field[i+1:]
+	}
+}
+
+// searchScratch holds per-doc state of one search, all zero between searches.
+type searchScratch struct {
+	exact, typo []uint8 // field masks of the current word
+	level       []int8  // the tier level so far of a candidate
+	touched     []uint32
+	seen        []bool // per word
+}
+
+// Search returns the first hits (0: all) among the docs keep accepts (nil: all), in rank
+// order; with snippets unless noSnippets.
+func (x *SearchIndex) Search(p SearchPattern, keep func(*SearchDoc) bool, first int, noSnippets bool) []Hit {
+	if len(p.Terms) == 0 {
+		return nil
+	}
+	sc, _ := x.scratch.Get().(*searchScratch)
+	if sc == nil || len(sc.level) != len(x.docs) {
+		sc = &searchScratch{exact: make([]uint8, len(x.docs)), typo: make([]uint8, len(x.docs)),
+			level: make([]int8, len(x.docs)), seen: make([]bool, len(x.words))}
+	}
+	defer x.scratch.Put(sc)
+
+	var cands []uint32
+	for ti, t := range p.Terms {
+		sc.touched = sc.touched[:0]
+		x.findExact(sc, t)
+		// Typos count only where the word is not found as it is: after the first word,
+		// only candidates without it need them.
+		if typoCandidate(t) && (ti == 0 || slices.ContainsFunc(cands, func(d uint32) bool { return sc.exact[d] == 0 })) {
+			x.findTypos(sc, t)
+		}
+		lvl := func(d uint32) int {
+			if l := level(sc.exact[d], false); l > 0 {
+				return l
+			}
+			return level(sc.typo[d], true)
+		}
+		if ti == 0 {
+			for _, d := range sc.touched {
+				if sc.level[d] == 0 {
+					if l := lvl(d); l > 0 {
+						sc.level[d] = int8(l)
+						cands = append(cands, d)
+					}
+				}
+			}
+		} else {
+			kept := cands[:0]
+			for _, d := range cands {
+				if l := lvl(d); l > 0 {
+					sc.level[d] = min(sc.level[d], int8(l))
+					kept = append(kept, d)
+				} else {
+					sc.level[d] = 0
+				}
+			}
+			cands = kept
+		}
+		for _, d := range sc.touched {
+			sc.exact[d], sc.typo[d] = 0, 0
+		}
+	}
+
+	// Scores, with citations and whole names first (as SearchDoc.Score decides).
+	byScore := map[float64][]uint32{}
+	add := func(d uint32, s float64) {
+		if keep == nil || keep(x.docs[d]) {
+			byScore[s] = append(byScore[s], d)
+		}
+	}
+	cited := x.cites[p.Cite]
+	for _, d := range cited {
+		add(d, x.docs[d].citeScore)
+	}
+	for _, d := range cands {
+		l := sc.level[d]
+		sc.level[d] = 0
+		if slices.Contains(cited, d) {
+			continue
+		}
+		s := levelScore[l]
+		if l == levelName {
+			if ns, ok := x.docs[d].nameScore(p); ok {
+				s = ns
+			}
+		}
+		add(d, s)
+	}
+	hits := []Hit{}
+	for _, s := range []float64{ScoreExact, ScorePrefix, ScoreName, ScoreTitle, ScoreText, ScoreTypo} {
+		ds := byScore[s]
+		slices.Sort(ds) // tie order
+		for _, d := range ds {
+			if first > 0 && len(hits) == first {
+				return hits
+			}
+			h := Hit{Node: x.docs[d].Node, Score: s}
+			if !noSnippets {
+				h.Snippet = x.docs[d].Snippet(p, s)
+			}
+			hits = append(hits, h)
+		}
+	}
+	return hits
+}
+
+// findExact marks in sc.exact the fields of every doc where t occurs.
+func (x *SearchIndex) findExact(sc *searchScratch, t string) {
+	i, _ := slices.BinarySearchFunc(x.suffix, t, func(r suffixRef, t string) int { return strings.Compare(x.suffixString(r), t) })
+	var words []uint32
+	for ; i < len(x.suffix) && strings.HasPrefix(x.suffixString(x.suffix[i]), t); i++ {
+		w := x.suffix[i].word
+		if !sc.seen[w] {
+			sc.seen[w] = true
+			words = append(words, w)
+		}
+	}
+	for _, w := range words {
+		sc.seen[w] = false
+		for _, p := range x.posts[w] {
+			if sc.exact[p.doc] == 0 && sc.typo[p.doc] == 0 {
+				sc.touched = append(sc.touched, p.doc)
+			}
+			sc.exact[p.doc] |= p.mask
+		}
+	}
+}
+
+// findTypos marks in sc.typo the fields of every doc where a word one typo from t occurs.
+func (x *SearchIndex) findTypos(sc *searchScratch, t string) {
+	n := utf8.RuneCountInString(t)
+	for l := n - 1; l <= n+1; l++ {
+		if l < 0 || l >= len(x.byRunes) {
+			continue
+		}
+		for _, w := range x.byRunes[l] {
+			if !oneTypo(t, x.words[w]) {
+				continue
+			}
+			for _, p := range x.posts[w] {
+				if sc.exact[p.doc] == 0 && sc.typo[p.doc] == 0 {
+					sc.touched = append(sc.touched, p.doc)
+				}
+				sc.typo[p.doc] |= p.mask
+			}
+		}
+	}
+}
