@@ -23,6 +23,10 @@ type docCtx struct {
 	sectionAL map[int]int
 	// alsoFrom are other files of the same document
 	alsoFrom []string
+	// statusRef caches statusDateRef (status.go) once it is first asked: a document's
+	// sentences are recognised by one goroutine
+	statusRef     *Date
+	statusRefRead bool
 	// stated is the metadata file beside the document, if any (sidecar.go)
 	stated *Sidecar
 }
