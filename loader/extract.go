@@ -46,6 +46,12 @@ func prepareStated(f File, sidecar *Sidecar) (*docCtx, error) {
 			return nil, err
 		}
 		data = []byte(text)
+	case ".docx":
+		text, err := docxToText(f.Data)
+		if err != nil {
+			return nil, err
+		}
+		data = []byte(text)
 	default:
 		return nil, fmt.Errorf("unsupported file type %q", ext)
 	}

@@ -56,7 +56,7 @@ func Failures(errs []error) []error {
 const MaxFileSize = 32 << 20
 
 // Extensions the loader reads; other files in a directory are ignored.
-var Extensions = []string{".txt", ".md", ".html", ".htm", ".xml", ".pdf"}
+var Extensions = []string{".txt", ".md", ".html", ".htm", ".xml", ".pdf", ".docx"}
 
 // Progress is how far a load has come: documents assembled of those read, and the bytes
 // of input behind them.
