@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 
 	"beleidsgraaf/kg"
 )
@@ -201,11 +202,15 @@ func statedSignatures(s *Sidecar, fromText []signature) []signature {
 }
 
 // statedName is an actor's name as a signature line prints it: "Burg, E. van der" (the
-// registers' order) → "E. van der Burg"; other names as they are, spaces tidied.
+// registers' order) → "E. van der Burg"; other names as they are, spaces tidied; "" for
+// one that names nobody (initials alone, no letter at all).
 func statedName(name string) string {
 	name = strings.Join(strings.Fields(name), " ")
 	if surname, rest, ok := strings.Cut(name, ", "); ok && strings.Contains(rest, ".") {
-		return rest + " " + surname
+		name = rest + " " + surname
+	}
+	if surname, _ := splitName(name); strings.HasSuffix(surname, ".") || !strings.ContainsFunc(surname, unicode.IsLetter) {
+		return ""
 	}
 	return name
 }

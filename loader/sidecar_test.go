@@ -174,6 +174,7 @@ func FuzzSidecar(f *testing.F) {
 	f.Add([]byte(sidecarJSON))
 	f.Add([]byte(`{"kind":"MOTION","dossier":"28638","number":167,"decisions":[{"result":"OTHER","text":"","record":""}]}`))
 	f.Add([]byte(`{"number":-1}`))
+	f.Add([]byte(`{"record":"r","signers":[{"name":"E.","role":"Afzender","function":"minister van Justitie en Veiligheid"},{"name":"—"},{"name":"Kuik, A.H.","function":"Tweede Kamerlid"},{"name":"","function":"staatssecretaris"}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		g, _ := Load([]File{{Name: "kst-28638-167.txt", Data: []byte(sidecarMotion)}, {Name: "kst-28638-167.meta.json", Data: data}})
 		if err := g.Validate(); err != nil {
@@ -300,7 +301,8 @@ func TestSidecarSigners(t *testing.T) {
 
 func TestStatedName(t *testing.T) {
 	for in, want := range map[string]string{"Burg, E. van der": "E. van der Burg", "Van der Burg": "Van der Burg",
-		" D.  Yeşilgöz-Zegerius ": "D. Yeşilgöz-Zegerius", "Justitie, Veiligheid": "Justitie, Veiligheid"} {
+		" D.  Yeşilgöz-Zegerius ": "D. Yeşilgöz-Zegerius", "Justitie, Veiligheid": "Justitie, Veiligheid",
+		"E.": "", ".": "", " — ": "", "Burg, E.": "E. Burg"} {
 		if got := statedName(in); got != want {
 			t.Errorf("statedName(%q) = %q, want %q", in, got, want)
 		}
