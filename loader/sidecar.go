@@ -172,8 +172,7 @@ func (m *meta) applyStated(s *Sidecar) {
 }
 
 // statedSignatures are the document's signers as the source lists them (the API's
-// DocumentActor: "Afzender", "Ondertekenaar", …), each with the office its function names.
-// A motion's indiener and medeindieners are its submitters (statedSubmitters), not signers.
+// DocumentActor in a signing role, signerRole), each with the office its function names.
 // A stated signer the text's signature lines also name takes the name as the text writes it,
 // so that the letterhead finds the sentence and the Person is the text's node (one ID by
 // surname, kg.PersonID); the stated office wins over the text's.
@@ -181,7 +180,7 @@ func statedSignatures(s *Sidecar, fromText []signature) []signature {
 	var out []signature
 	for i := range s.Signers {
 		a := &s.Signers[i]
-		if strings.EqualFold(a.Role, "Indiener") || strings.EqualFold(a.Role, "Medeindiener") {
+		if !signerRole(a.Role) {
 			continue
 		}
 		sig := signature{name: statedName(a.Name), office: functionOffice(a.Function), stated: a}
@@ -199,6 +198,15 @@ func statedSignatures(s *Sidecar, fromText []signature) []signature {
 		out = append(out, sig)
 	}
 	return out
+}
+
+// signerRole: a DocumentActor's relation that signs the document: "Afzender", "Eerste
+// ondertekenaar", "Mede ondertekenaar", or none stated. Others (a motion's "Indiener", who
+// are its submitters, statedSubmitters; an addressee; a committee) do not sign: a role not
+// known is left out rather than made a signature.
+func signerRole(role string) bool {
+	r := strings.ToLower(strings.TrimSpace(role))
+	return r == "" || strings.Contains(r, "ondertekenaar") || strings.Contains(r, "afzender")
 }
 
 // statedName is an actor's name as a signature line prints it: "Burg, E. van der" (the
