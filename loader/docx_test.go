@@ -10,7 +10,7 @@ import (
 )
 
 // makeDocx zips parts into a .docx; body is the inside of w:body.
-func makeDocx(t *testing.T, parts map[string]string) []byte {
+func makeDocx(t testing.TB, parts map[string]string) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
@@ -113,4 +113,16 @@ func TestLoadDocx(t *testing.T) {
 	if g.Node("person:yesilgoz-zegerius") == nil {
 		t.Error("the signature was not read")
 	}
+}
+
+// FuzzDocx: whatever a .docx holds, reading it ends in text or an error, never a panic.
+func FuzzDocx(f *testing.F) {
+	f.Add(makeDocx(f, map[string]string{docxBody: wordBody(wordPara(`<w:t>Den Haag, 3 maart 2024</w:t>`) + `<w:tbl><w:tr><w:tc>` + wordPara(`<w:t>a</w:t>`) + `</w:tc></w:tr></w:tbl>`)}))
+	f.Add(makeDocx(f, map[string]string{docxBody: `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:tc><w:tc></w:tr></w:tbl>`}))
+	f.Add([]byte("PK\x03\x04"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if text, err := docxToText(data); err == nil && len(text) > MaxFileSize*2 {
+			t.Fatalf("%d bytes of text from %d bytes", len(text), len(data))
+		}
+	})
 }
