@@ -264,7 +264,7 @@ func errNoDocuments(cmd string, paths []string, unread int) error {
 	if unread > 0 {
 		msg += fmt.Sprintf(" (%d could not be read: see the warnings above)", unread)
 	}
-	return fmt.Errorf("%s: give files or directories of .txt, .md, .html, .xml or .pdf documents, "+
+	return fmt.Errorf("%s: give files or directories of .txt, .md, .html, .xml, .pdf or .docx documents, "+
 		"or pass --allow-empty to %s", msg, what)
 }
 

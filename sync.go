@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"time"
 
@@ -80,6 +81,10 @@ func runSync(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "dossier %d: %d documents: %d fetched (%.1f MB), %d unchanged; %d metadata files written; %d requests retried\n",
 		*dossier, res.Documents, res.Fetched, float64(res.Bytes)/1e6, res.Unchanged, res.Metadata, res.Retries)
+	if len(res.Dropped) > 0 {
+		fmt.Fprintf(stdout, "%d no longer listed by the sources (deleted upstream), kept and marked deleted in their metadata files: %s\n",
+			len(res.Dropped), strings.Join(res.Dropped, ", "))
+	}
 	for _, f := range res.Failed {
 		fmt.Fprintln(stderr, "beleidsgraaf sync: not fetched:", f.Error())
 	}

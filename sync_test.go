@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"os/exec"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/99designs/gqlgen/client"
 
+	"beleidsgraaf/kg"
 	"beleidsgraaf/loader"
 	"beleidsgraaf/source/sourcetest"
 	"beleidsgraaf/store/memory"
@@ -50,6 +52,30 @@ func TestSyncThenServe(t *testing.T) {
 	st := memory.New()
 	if err := st.Replace(context.Background(), g); err != nil {
 		t.Fatal(err)
+	}
+	// the letters' stated signer (the API's DocumentActor) is the signature line's Person:
+	// one node, each letter SIGNED_BY it with the record and the line as evidence
+	letters, signed := 0, 0
+	for _, k := range stukken {
+		if k.Kind == sourcetest.Letter {
+			letters++
+		}
+	}
+	for _, e := range g.Edges {
+		if e.Type == kg.SignedBy && e.To == "person:van-der-burg" &&
+			slices.ContainsFunc(e.Evidence, func(ev kg.Evidence) bool { return strings.Contains(ev.Quote, "/Document(") }) &&
+			slices.ContainsFunc(e.Evidence, func(ev kg.Evidence) bool { return ev.Quote == "E. van der Burg" }) {
+			signed++
+		}
+	}
+	persons := 0
+	for _, n := range g.Nodes {
+		if n.Label == kg.Person && strings.Contains(n.ID, "burg") {
+			persons++
+		}
+	}
+	if signed != letters || persons != 1 {
+		t.Errorf("%d of %d letters SIGNED_BY person:van-der-burg with the record and the signature line; %d such persons, want 1", signed, letters, persons)
 	}
 	c := client.New(newWebHandler(st, testConfig()), client.Path("/graphql"))
 	var resp struct {
@@ -129,6 +155,16 @@ func TestSyncThenServe(t *testing.T) {
 				t.Errorf("nr. %d: %s voted %s (%v seats), want %s", m.Number, v.Party.Name, v.Vote, v.Seats, wantVote)
 			}
 		}
+	}
+
+	// a document deleted upstream is named in the summary of the next run
+	srv.Delete(205, "2024-12-02T08:00:00Z")
+	out.Reset()
+	if code := run(context.Background(), []string{"sync", "--dossier", "28638", "--odata-url", srv.ODataURL(), "--sru-url", srv.SRUURL(), dir}, &out, &errOut); code != 0 {
+		t.Fatalf("second sync exit %d: %s%s", code, out.String(), errOut.String())
+	}
+	if !strings.Contains(out.String(), "1 no longer listed by the sources (deleted upstream), kept and marked deleted in their metadata files: kst-28638-205.html") {
+		t.Errorf("second sync said %q, want kst-28638-205.html named as deleted upstream", out.String())
 	}
 }
 

@@ -3,6 +3,7 @@ package conformance
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -11,6 +12,9 @@ import (
 	"beleidsgraaf/store"
 	"beleidsgraaf/store/memory"
 )
+
+// rootNull is the answer of a lookup of a node the graph as of the date does not hold yet.
+var rootNull = regexp.MustCompile(`^\{"data":\{"[A-Za-z]+":null\}\}$`)
 
 // graphAsOf is the bundled graph as it stood on a date, built by hand from since: the
 // nodes and edges whose since is on or before it, edges only between nodes kept.
@@ -45,6 +49,8 @@ func TestAsOfIsTheGraphThen(t *testing.T) {
 		`{ shortestPath(from: "person:mutluer", to: "actielijn:4", asOf: "%[1]s") { nodes { id } edges { type from to } } }`,
 		`{ node(id: "org:politie") { ... on Organisation { relations(first: 100, asOf: "%[1]s") { totalCount edges { relation { type from to since } } } } } }`,
 		`{ node(id: "doc:kenmerk-6013609") { ... on Document { relations(first: 5, direction: OUT, asOf: "%[1]s") { totalCount pageInfo { hasNextPage } edges { relation { id } } } } } }`,
+		`{ node(id: "org:politie") { ... on Organisation { mentionedIn(first: 50, asOf: "%[1]s") { totalCount edges { relation { from since } } } } } }`,
+		`{ actielijn(number: 4) { holdersConnection(first: 50, asOf: "%[1]s") { totalCount edges { relation { from } } } } }`,
 	}
 	for _, date := range []string{"2023-10-05", "2023-10-06", "2023-12-31", "2024-06-30", "2025-12-31"} {
 		then := memory.New()
@@ -58,8 +64,8 @@ func TestAsOfIsTheGraphThen(t *testing.T) {
 				asked := fmt.Sprintf(q, date)
 				got := string(post(t, h, asked))
 				expected := string(post(t, want, strings.ReplaceAll(asked, fmt.Sprintf(`, asOf: "%s"`, date), "")))
-				if expected == `{"data":{"node":null}}` {
-					continue // node(id:) has no asOf: it finds the node whatever the date
+				if rootNull.MatchString(expected) {
+					continue // node(id:) and lookups have no asOf: they find the node whatever the date
 				}
 				if got != expected || strings.Contains(got, `"errors"`) {
 					t.Errorf("%s, %s, question %d:\n asOf  %s\n then  %s", b.name, date, i, got, expected)

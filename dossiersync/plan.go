@@ -117,7 +117,7 @@ func day(s string) string {
 }
 
 // extension is the file extension for a document's content type; the loader reads .pdf,
-// .html, .xml and .txt, and leaves other files (a .docx) aside with a warning.
+// .html, .xml, .txt and .docx, and leaves other files (a .doc) aside with a warning.
 func extension(contentType string) string {
 	mt, _, err := mime.ParseMediaType(contentType)
 	if err != nil {

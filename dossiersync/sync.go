@@ -57,6 +57,9 @@ type Result struct {
 	Bytes     int64
 	Retries   int64
 	Failed    []Failure
+	// Dropped are the files of documents an earlier run fetched that the sources no longer
+	// list (deleted upstream): kept, and marked in their metadata files (loader.Sidecar.Deleted).
+	Dropped []string
 }
 
 // Failure is a document that did not arrive; the others did.
@@ -82,6 +85,8 @@ type fileState struct {
 	Version string `json:"version"`
 	Size    int64  `json:"size"`
 	SHA256  string `json:"sha256"`
+	// Deleted: the sources no longer list it; reported once, when it drops out
+	Deleted bool `json:"deleted,omitempty"`
 }
 
 // Run syncs the dossier into o.Dir. An error is returned when the listings cannot be read;
@@ -114,6 +119,9 @@ func Run(ctx context.Context, o Options) (Result, error) {
 		return res, fmt.Errorf("listing the dossier's Kamerstukken (officielebekendmakingen): %w", err)
 	}
 	items := plan(o.Dossier, docs, recs, odata, firstNonEmpty(o.DownloadURL, o.ODataURL))
+	if o.Since != "" {
+		keepKnownXML(items, st)
+	}
 	res.Documents = len(items)
 
 	var mu sync.Mutex // guards res, st and the progress count
@@ -167,9 +175,71 @@ feed:
 	}
 	close(work)
 	wg.Wait()
+	if o.Since == "" && ctx.Err() == nil {
+		// only a full listing tells what is gone: --since lists what changed
+		dropped, err := markDropped(o.Dir, items, st)
+		res.Dropped = dropped
+		if err != nil {
+			res.Failed = append(res.Failed, Failure{File: StateFile, Err: err})
+		}
+	}
 	res.Retries = o.Client.Retries()
 	sort.Slice(res.Failed, func(i, j int) bool { return res.Failed[i].File < res.Failed[j].File })
 	return res, ctx.Err()
+}
+
+// keepKnownXML: with --since the search lists only the Kamerstukken whose XML changed, so a
+// document the Kamer's API lists for a new decision alone comes without its XML; the XML an
+// earlier run fetched is still its file (not the original file in its place).
+func keepKnownXML(items []item, st *state) {
+	for i := range items {
+		it := &items[i]
+		prev, ok := st.Files[it.stem]
+		if !ok || it.meta.Source != "tkodata" || filepath.Ext(prev.File) != ".xml" || it.ext == ".xml" {
+			continue
+		}
+		it.ext, it.url, it.version = ".xml", prev.URL, prev.Version
+		it.meta.Source = "tkodata+sru"
+		it.meta.File, it.meta.FileURL, it.meta.Modified = it.file(), it.url, it.version
+	}
+}
+
+// markDropped finds the documents of earlier runs that neither listing holds any more
+// (deleted upstream: the Kamer's API filters on Verwijderd eq false) and marks their metadata
+// files deleted, leaving the documents as they were. It returns their files, each the run it
+// drops out; one that comes back is fetched and described as usual.
+func markDropped(dir string, items []item, st *state) ([]string, error) {
+	listed := map[string]bool{}
+	for _, it := range items {
+		listed[it.stem] = true
+	}
+	var dropped []string
+	for stem, fs := range st.Files {
+		if listed[stem] || fs.Deleted {
+			continue
+		}
+		metaPath := filepath.Join(dir, stem+loader.SidecarSuffix)
+		var meta loader.Sidecar
+		if data, err := os.ReadFile(metaPath); err != nil || json.Unmarshal(data, &meta) != nil {
+			meta = loader.Sidecar{File: fs.File, FileURL: fs.URL, Modified: fs.Version} // what the state knows
+		}
+		meta.Deleted = true
+		data, err := json.MarshalIndent(meta, "", "  ")
+		if err == nil {
+			err = writeAtomic(metaPath, append(data, '\n'))
+		}
+		if err != nil {
+			return dropped, err
+		}
+		fs.Deleted = true
+		st.Files[stem] = fs
+		dropped = append(dropped, fs.File)
+	}
+	sort.Strings(dropped)
+	if len(dropped) == 0 {
+		return nil, nil
+	}
+	return dropped, writeState(dir, st)
 }
 
 func (s *state) lookup(mu *sync.Mutex, stem string) (fileState, bool) {
@@ -185,6 +255,7 @@ func syncOne(ctx context.Context, o Options, it item, prev fileState, known bool
 	path := filepath.Join(o.Dir, it.file())
 	cur := known && prev.File == it.file() && prev.URL == it.url && prev.Version == it.version && sizeIs(path, prev.Size)
 	fs := prev
+	fs.Deleted = false // listed again
 	var fetched int64
 	if !cur {
 		resp, err := o.Client.Get(ctx, it.url, "", loader.MaxFileSize)

@@ -125,17 +125,23 @@ func TestSyncFiftyKamerstukken(t *testing.T) {
 	}
 }
 
-func TestSyncSince(t *testing.T) {
+// syncedTwenty is a directory synced in full from a server of 20 Kamerstukken.
+func syncedTwenty(t *testing.T) (*sourcetest.Server, string, *waits) {
 	srv := sourcetest.New(sourcetest.Generate(20))
-	defer srv.Close()
+	t.Cleanup(srv.Close)
 	dir := t.TempDir()
-	var w waits
-	if _, err := Run(context.Background(), options(srv, dir, &w)); err != nil {
+	w := &waits{}
+	if _, err := Run(context.Background(), options(srv, dir, w)); err != nil {
 		t.Fatal(err)
 	}
+	return srv, dir, w
+}
+
+func TestSyncSince(t *testing.T) {
+	srv, dir, w := syncedTwenty(t)
 	srv.SetModified(203, "2024-07-01T09:00:00Z") // a letter: XML from the search
 	srv.SetModified(205, "2024-07-02T09:00:00Z") // a debate report: its original file
-	o := options(srv, dir, &w)
+	o := options(srv, dir, w)
 	o.Since = "2024-06-15"
 	res, err := Run(context.Background(), o)
 	if err != nil {
@@ -146,6 +152,91 @@ func TestSyncSince(t *testing.T) {
 	}
 	if n := len(snapshot(t, dir)); n != 41 {
 		t.Errorf("%d files after --since, want the 41 of the full run: --since narrows, never deletes", n)
+	}
+}
+
+// A decision taken on an older motion changes its Besluit, not its document: a run with
+// --since lists that motion (and nothing else), keeps its XML, and rewrites its metadata file.
+func TestSyncSinceFindsANewDecisionOnAnOlderMotion(t *testing.T) {
+	srv, dir, w := syncedTwenty(t)
+	before := snapshot(t, dir)
+	downloads := srv.Downloads()
+	// motion 211 was held on 18 November; on 5 December it is adopted
+	srv.AddDecision(211, sourcetest.Decision{Tekst: "Aangenomen.", Soort: "Stemmen - aangenomen", Date: "2024-12-05",
+		For: map[string]bool{"PVV": true, "VVD": true, "NSC": true}, Modified: "2024-12-05T16:00:00Z"})
+	o := options(srv, dir, w)
+	o.Since = "2024-12-01"
+	res, err := Run(context.Background(), o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Documents != 1 || res.Fetched != 0 || res.Unchanged != 1 || res.Metadata != 1 || len(res.Failed) != 0 || srv.Downloads() != downloads {
+		t.Fatalf("--since 2024-12-01 after a new decision on motion 211: %+v (%d downloads), want it alone listed, its metadata rewritten, nothing downloaded", res, srv.Downloads()-downloads)
+	}
+	after := snapshot(t, dir)
+	for name, data := range before {
+		if name != "kst-28638-211.meta.json" && name != StateFile && after[name] != data {
+			t.Errorf("%s changed", name)
+		}
+	}
+	if len(after) != len(before) {
+		t.Errorf("%d files, want the %d of the full run (the motion keeps its XML)", len(after), len(before))
+	}
+	var meta loader.Sidecar
+	if err := json.Unmarshal([]byte(after["kst-28638-211.meta.json"]), &meta); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(meta.Decisions); n != 2 || meta.Decisions[1].Result != kg.DecisionAdopted || meta.Decisions[1].Date != "2024-12-05" || len(meta.Decisions[1].Votes) != len(sourcetest.Parties) {
+		t.Fatalf("decisions = %+v, want the held one and the new adoption with its votes", meta.Decisions)
+	}
+	if meta.File != "kst-28638-211.xml" || meta.Source != "tkodata+sru" {
+		t.Errorf("metadata describes %s from %s, want the XML fetched before", meta.File, meta.Source)
+	}
+	// a later run without --since agrees: the same metadata file, nothing fetched
+	res, err = Run(context.Background(), options(srv, dir, w))
+	if err != nil || res.Fetched != 0 || res.Metadata != 0 {
+		t.Fatalf("full run after: %+v, %v; want nothing new", res, err)
+	}
+}
+
+// A document deleted upstream drops out of the listing: the full run after names it, marks
+// its metadata file, keeps its file, and says so once; the loader warns about it.
+func TestSyncReportsDocumentsDeletedUpstream(t *testing.T) {
+	srv, dir, w := syncedTwenty(t)
+	before := snapshot(t, dir)
+	srv.Delete(205, "2024-12-02T08:00:00Z") // a debate report: only the Kamer's API lists it
+	res, err := Run(context.Background(), options(srv, dir, w))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Documents != 19 || !slices.Equal(res.Dropped, []string{"kst-28638-205.html"}) || res.Fetched != 0 || len(res.Failed) != 0 {
+		t.Fatalf("after deleting 205: %+v, want 19 listed and kst-28638-205.html dropped", res)
+	}
+	after := snapshot(t, dir)
+	if after["kst-28638-205.html"] != before["kst-28638-205.html"] {
+		t.Error("the dropped document's file changed or went")
+	}
+	var meta loader.Sidecar
+	if err := json.Unmarshal([]byte(after["kst-28638-205.meta.json"]), &meta); err != nil {
+		t.Fatal(err)
+	}
+	if !meta.Deleted || meta.File != "kst-28638-205.html" || meta.Record == "" {
+		t.Errorf("metadata = %+v, want the earlier one marked deleted", meta)
+	}
+	for name, data := range before {
+		if name != "kst-28638-205.meta.json" && name != StateFile && after[name] != data {
+			t.Errorf("%s changed", name)
+		}
+	}
+	// said once: the next run has nothing new to say
+	if res, err = Run(context.Background(), options(srv, dir, w)); err != nil || len(res.Dropped) != 0 || res.Metadata != 0 {
+		t.Fatalf("the run after: %+v, %v; want nothing dropped again", res, err)
+	}
+	_, errs := loader.LoadPaths(dir)
+	if !slices.ContainsFunc(errs, func(e error) bool {
+		return strings.Contains(e.Error(), "kst-28638-205") && strings.Contains(e.Error(), "deleted upstream")
+	}) {
+		t.Errorf("loader warnings %v name no deleted document", errs)
 	}
 }
 

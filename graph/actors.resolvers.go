@@ -19,7 +19,7 @@ func (r *officeResolver) Holders(ctx context.Context, obj *model.Office, first *
 	return relatedNodes[*model.Person](ctx, r.Resolver, obj, first)
 }
 
-func (r *officeResolver) HoldersConnection(ctx context.Context, obj *model.Office, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *officeResolver) HoldersConnection(ctx context.Context, obj *model.Office, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
@@ -27,7 +27,7 @@ func (r *officeResolver) Signed(ctx context.Context, obj *model.Office, first *i
 	return relatedNodes[*model.Document](ctx, r.Resolver, obj, first)
 }
 
-func (r *officeResolver) SignedConnection(ctx context.Context, obj *model.Office, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *officeResolver) SignedConnection(ctx context.Context, obj *model.Office, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
@@ -35,19 +35,19 @@ func (r *officeResolver) OnBehalfDocuments(ctx context.Context, obj *model.Offic
 	return relatedNodes[*model.Document](ctx, r.Resolver, obj, first)
 }
 
-func (r *officeResolver) OnBehalfDocumentsConnection(ctx context.Context, obj *model.Office, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *officeResolver) OnBehalfDocumentsConnection(ctx context.Context, obj *model.Office, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
-func (r *officeResolver) PartOf(ctx context.Context, obj *model.Office, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *officeResolver) PartOf(ctx context.Context, obj *model.Office, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
-func (r *officeResolver) AddressedIn(ctx context.Context, obj *model.Office, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *officeResolver) AddressedIn(ctx context.Context, obj *model.Office, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
-func (r *officeResolver) MentionedIn(ctx context.Context, obj *model.Office, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *officeResolver) MentionedIn(ctx context.Context, obj *model.Office, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
@@ -55,19 +55,19 @@ func (r *organisationResolver) Relations(ctx context.Context, obj *model.Organis
 	return r.relations(ctx, obj, types, direction, labels, pageArgs{first, after, last, before})
 }
 
-func (r *organisationResolver) Holds(ctx context.Context, obj *model.Organisation, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *organisationResolver) Holds(ctx context.Context, obj *model.Organisation, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
-func (r *organisationResolver) Executes(ctx context.Context, obj *model.Organisation, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *organisationResolver) Executes(ctx context.Context, obj *model.Organisation, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
-func (r *organisationResolver) Commissioned(ctx context.Context, obj *model.Organisation, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *organisationResolver) Commissioned(ctx context.Context, obj *model.Organisation, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
-func (r *organisationResolver) Coordinates(ctx context.Context, obj *model.Organisation, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *organisationResolver) Coordinates(ctx context.Context, obj *model.Organisation, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
@@ -75,15 +75,15 @@ func (r *organisationResolver) CoordinatedBy(ctx context.Context, obj *model.Org
 	return relatedNodes[*model.Organisation](ctx, r.Resolver, obj, first)
 }
 
-func (r *organisationResolver) CoordinatedByConnection(ctx context.Context, obj *model.Organisation, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *organisationResolver) CoordinatedByConnection(ctx context.Context, obj *model.Organisation, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
-func (r *organisationResolver) Published(ctx context.Context, obj *model.Organisation, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *organisationResolver) Published(ctx context.Context, obj *model.Organisation, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
-func (r *organisationResolver) MemberOf(ctx context.Context, obj *model.Organisation, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *organisationResolver) MemberOf(ctx context.Context, obj *model.Organisation, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
@@ -91,11 +91,11 @@ func (r *organisationResolver) Members(ctx context.Context, obj *model.Organisat
 	return relatedNodes[*model.Organisation](ctx, r.Resolver, obj, first)
 }
 
-func (r *organisationResolver) MembersConnection(ctx context.Context, obj *model.Organisation, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *organisationResolver) MembersConnection(ctx context.Context, obj *model.Organisation, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
-func (r *organisationResolver) PartOf(ctx context.Context, obj *model.Organisation, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *organisationResolver) PartOf(ctx context.Context, obj *model.Organisation, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
@@ -103,15 +103,15 @@ func (r *organisationResolver) Parts(ctx context.Context, obj *model.Organisatio
 	return relatedNodes[model.Node](ctx, r.Resolver, obj, first)
 }
 
-func (r *organisationResolver) PartsConnection(ctx context.Context, obj *model.Organisation, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *organisationResolver) PartsConnection(ctx context.Context, obj *model.Organisation, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
-func (r *organisationResolver) AddressedIn(ctx context.Context, obj *model.Organisation, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *organisationResolver) AddressedIn(ctx context.Context, obj *model.Organisation, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
-func (r *organisationResolver) MentionedIn(ctx context.Context, obj *model.Organisation, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *organisationResolver) MentionedIn(ctx context.Context, obj *model.Organisation, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
@@ -123,11 +123,11 @@ func (r *partyResolver) Members(ctx context.Context, obj *model.Party, first *in
 	return relatedNodes[*model.Person](ctx, r.Resolver, obj, first)
 }
 
-func (r *partyResolver) MembersConnection(ctx context.Context, obj *model.Party, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *partyResolver) MembersConnection(ctx context.Context, obj *model.Party, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
-func (r *partyResolver) MentionedIn(ctx context.Context, obj *model.Party, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *partyResolver) MentionedIn(ctx context.Context, obj *model.Party, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
@@ -139,7 +139,7 @@ func (r *personResolver) Submitted(ctx context.Context, obj *model.Person, first
 	return relatedNodes[*model.Motion](ctx, r.Resolver, obj, first)
 }
 
-func (r *personResolver) SubmittedConnection(ctx context.Context, obj *model.Person, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *personResolver) SubmittedConnection(ctx context.Context, obj *model.Person, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
@@ -147,7 +147,7 @@ func (r *personResolver) Party(ctx context.Context, obj *model.Person) (*model.P
 	return relatedNode[*model.Party](ctx, r.Resolver, obj)
 }
 
-func (r *personResolver) PartyConnection(ctx context.Context, obj *model.Person, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *personResolver) PartyConnection(ctx context.Context, obj *model.Person, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
@@ -155,7 +155,7 @@ func (r *personResolver) Offices(ctx context.Context, obj *model.Person, first *
 	return relatedNodes[*model.Office](ctx, r.Resolver, obj, first)
 }
 
-func (r *personResolver) OfficesConnection(ctx context.Context, obj *model.Person, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *personResolver) OfficesConnection(ctx context.Context, obj *model.Person, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
@@ -163,7 +163,7 @@ func (r *personResolver) Attended(ctx context.Context, obj *model.Person, first 
 	return relatedNodes[*model.Event](ctx, r.Resolver, obj, first)
 }
 
-func (r *personResolver) AttendedConnection(ctx context.Context, obj *model.Person, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *personResolver) AttendedConnection(ctx context.Context, obj *model.Person, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
@@ -171,11 +171,11 @@ func (r *personResolver) Signed(ctx context.Context, obj *model.Person, first *i
 	return relatedNodes[*model.Document](ctx, r.Resolver, obj, first)
 }
 
-func (r *personResolver) SignedConnection(ctx context.Context, obj *model.Person, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *personResolver) SignedConnection(ctx context.Context, obj *model.Person, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
-func (r *personResolver) MentionedIn(ctx context.Context, obj *model.Person, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *personResolver) MentionedIn(ctx context.Context, obj *model.Person, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 

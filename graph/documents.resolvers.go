@@ -23,35 +23,35 @@ func (r *documentResolver) Signatories(ctx context.Context, obj *model.Document,
 	return relatedNodes[model.Node](ctx, r.Resolver, obj, first)
 }
 
-func (r *documentResolver) SignatoriesConnection(ctx context.Context, obj *model.Document, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *documentResolver) SignatoriesConnection(ctx context.Context, obj *model.Document, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
-func (r *documentResolver) OnBehalfOf(ctx context.Context, obj *model.Document, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *documentResolver) OnBehalfOf(ctx context.Context, obj *model.Document, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
-func (r *documentResolver) AddressedTo(ctx context.Context, obj *model.Document, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *documentResolver) AddressedTo(ctx context.Context, obj *model.Document, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
-func (r *documentResolver) Cites(ctx context.Context, obj *model.Document, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *documentResolver) Cites(ctx context.Context, obj *model.Document, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
-func (r *documentResolver) CitedBy(ctx context.Context, obj *model.Document, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *documentResolver) CitedBy(ctx context.Context, obj *model.Document, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
-func (r *documentResolver) RespondsTo(ctx context.Context, obj *model.Document, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *documentResolver) RespondsTo(ctx context.Context, obj *model.Document, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
-func (r *documentResolver) Mentioned(ctx context.Context, obj *model.Document, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *documentResolver) Mentioned(ctx context.Context, obj *model.Document, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
-func (r *documentResolver) MentionedIn(ctx context.Context, obj *model.Document, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *documentResolver) MentionedIn(ctx context.Context, obj *model.Document, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
@@ -59,7 +59,7 @@ func (r *legislationResolver) Relations(ctx context.Context, obj *model.Legislat
 	return r.relations(ctx, obj, types, direction, labels, pageArgs{first, after, last, before})
 }
 
-func (r *legislationResolver) MentionedIn(ctx context.Context, obj *model.Legislation, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *legislationResolver) MentionedIn(ctx context.Context, obj *model.Legislation, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
@@ -91,7 +91,7 @@ func (r *reportResolver) Publishers(ctx context.Context, obj *model.Report, firs
 	return relatedNodes[*model.Organisation](ctx, r.Resolver, obj, first)
 }
 
-func (r *reportResolver) PublishersConnection(ctx context.Context, obj *model.Report, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *reportResolver) PublishersConnection(ctx context.Context, obj *model.Report, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
@@ -99,7 +99,7 @@ func (r *reportResolver) CommissionedBy(ctx context.Context, obj *model.Report, 
 	return relatedNodes[*model.Organisation](ctx, r.Resolver, obj, first)
 }
 
-func (r *reportResolver) CommissionedByConnection(ctx context.Context, obj *model.Report, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *reportResolver) CommissionedByConnection(ctx context.Context, obj *model.Report, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
@@ -107,7 +107,7 @@ func (r *reportResolver) Executors(ctx context.Context, obj *model.Report, first
 	return relatedNodes[*model.Organisation](ctx, r.Resolver, obj, first)
 }
 
-func (r *reportResolver) ExecutorsConnection(ctx context.Context, obj *model.Report, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *reportResolver) ExecutorsConnection(ctx context.Context, obj *model.Report, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
@@ -115,11 +115,11 @@ func (r *reportResolver) RespondedToBy(ctx context.Context, obj *model.Report, f
 	return relatedNodes[*model.Document](ctx, r.Resolver, obj, first)
 }
 
-func (r *reportResolver) RespondedToByConnection(ctx context.Context, obj *model.Report, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *reportResolver) RespondedToByConnection(ctx context.Context, obj *model.Report, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
-func (r *reportResolver) MentionedIn(ctx context.Context, obj *model.Report, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *reportResolver) MentionedIn(ctx context.Context, obj *model.Report, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 

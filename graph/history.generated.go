@@ -373,6 +373,29 @@ func (ec *executionContext) fieldContext_MotionStatusStep_evidence(_ context.Con
 	return fc, nil
 }
 
+func (ec *executionContext) _MotionStatusStep_replacedBy(ctx context.Context, field graphql.CollectedField, obj *model.MotionStatusStep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MotionStatusStep_replacedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReplacedBy(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MotionStatusStep_replacedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MotionStatusStep", field, true, false, "ID")
+}
+
 func (ec *executionContext) _MotionStepChange_motion(ctx context.Context, field graphql.CollectedField, obj *model.MotionStepChange) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -602,6 +625,11 @@ func (ec *executionContext) _MotionStatusStep(ctx context.Context, sel ast.Selec
 		case "evidence":
 			out.Values[i] = ec._MotionStatusStep_evidence(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "replacedBy":
+			out.Values[i] = ec._MotionStatusStep_replacedBy(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:

@@ -15,7 +15,7 @@ func (r *commitmentResolver) Relations(ctx context.Context, obj *model.Commitmen
 	return r.relations(ctx, obj, types, direction, labels, pageArgs{first, after, last, before})
 }
 
-func (r *commitmentResolver) MadeIn(ctx context.Context, obj *model.Commitment, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *commitmentResolver) MadeIn(ctx context.Context, obj *model.Commitment, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
@@ -23,11 +23,11 @@ func (r *commitmentResolver) RespondedToBy(ctx context.Context, obj *model.Commi
 	return relatedNodes[*model.Document](ctx, r.Resolver, obj, first)
 }
 
-func (r *commitmentResolver) RespondedToByConnection(ctx context.Context, obj *model.Commitment, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *commitmentResolver) RespondedToByConnection(ctx context.Context, obj *model.Commitment, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
-func (r *commitmentResolver) MentionedIn(ctx context.Context, obj *model.Commitment, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *commitmentResolver) MentionedIn(ctx context.Context, obj *model.Commitment, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
@@ -39,7 +39,7 @@ func (r *eventResolver) Motions(ctx context.Context, obj *model.Event, first *in
 	return relatedNodes[*model.Motion](ctx, r.Resolver, obj, first)
 }
 
-func (r *eventResolver) MotionsConnection(ctx context.Context, obj *model.Event, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *eventResolver) MotionsConnection(ctx context.Context, obj *model.Event, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
@@ -47,7 +47,7 @@ func (r *eventResolver) Attendees(ctx context.Context, obj *model.Event, first *
 	return relatedNodes[*model.Person](ctx, r.Resolver, obj, first)
 }
 
-func (r *eventResolver) AttendeesConnection(ctx context.Context, obj *model.Event, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *eventResolver) AttendeesConnection(ctx context.Context, obj *model.Event, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
@@ -55,11 +55,11 @@ func (r *eventResolver) Commitments(ctx context.Context, obj *model.Event, first
 	return relatedNodes[*model.Commitment](ctx, r.Resolver, obj, first)
 }
 
-func (r *eventResolver) CommitmentsConnection(ctx context.Context, obj *model.Event, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *eventResolver) CommitmentsConnection(ctx context.Context, obj *model.Event, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
-func (r *eventResolver) MentionedIn(ctx context.Context, obj *model.Event, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *eventResolver) MentionedIn(ctx context.Context, obj *model.Event, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
@@ -75,7 +75,7 @@ func (r *motionResolver) Submitters(ctx context.Context, obj *model.Motion, firs
 	return relatedNodes[*model.Person](ctx, r.Resolver, obj, first)
 }
 
-func (r *motionResolver) SubmittersConnection(ctx context.Context, obj *model.Motion, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *motionResolver) SubmittersConnection(ctx context.Context, obj *model.Motion, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
@@ -83,11 +83,11 @@ func (r *motionResolver) RespondedToBy(ctx context.Context, obj *model.Motion, f
 	return relatedNodes[*model.Document](ctx, r.Resolver, obj, first)
 }
 
-func (r *motionResolver) RespondedToByConnection(ctx context.Context, obj *model.Motion, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *motionResolver) RespondedToByConnection(ctx context.Context, obj *model.Motion, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
-func (r *motionResolver) SubmittedIn(ctx context.Context, obj *model.Motion, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *motionResolver) SubmittedIn(ctx context.Context, obj *model.Motion, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
@@ -95,11 +95,11 @@ func (r *motionResolver) Proposals(ctx context.Context, obj *model.Motion, first
 	return relatedNodes[*model.Proposal](ctx, r.Resolver, obj, first)
 }
 
-func (r *motionResolver) ProposalsConnection(ctx context.Context, obj *model.Motion, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *motionResolver) ProposalsConnection(ctx context.Context, obj *model.Motion, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
-func (r *motionResolver) MentionedIn(ctx context.Context, obj *model.Motion, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *motionResolver) MentionedIn(ctx context.Context, obj *model.Motion, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 

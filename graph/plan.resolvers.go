@@ -19,7 +19,7 @@ func (r *actielijnResolver) Plan(ctx context.Context, obj *model.Actielijn) (*mo
 	return relatedNode[*model.ActionPlan](ctx, r.Resolver, obj)
 }
 
-func (r *actielijnResolver) PlanConnection(ctx context.Context, obj *model.Actielijn, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *actielijnResolver) PlanConnection(ctx context.Context, obj *model.Actielijn, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
@@ -27,7 +27,7 @@ func (r *actielijnResolver) Actions(ctx context.Context, obj *model.Actielijn, f
 	return relatedNodes[*model.Action](ctx, r.Resolver, obj, first)
 }
 
-func (r *actielijnResolver) ActionsConnection(ctx context.Context, obj *model.Actielijn, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *actielijnResolver) ActionsConnection(ctx context.Context, obj *model.Actielijn, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
@@ -35,7 +35,7 @@ func (r *actielijnResolver) Holders(ctx context.Context, obj *model.Actielijn, f
 	return relatedNodes[*model.Organisation](ctx, r.Resolver, obj, first)
 }
 
-func (r *actielijnResolver) HoldersConnection(ctx context.Context, obj *model.Actielijn, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *actielijnResolver) HoldersConnection(ctx context.Context, obj *model.Actielijn, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
@@ -43,7 +43,7 @@ func (r *actielijnResolver) Executors(ctx context.Context, obj *model.Actielijn,
 	return relatedNodes[*model.Organisation](ctx, r.Resolver, obj, first)
 }
 
-func (r *actielijnResolver) ExecutorsConnection(ctx context.Context, obj *model.Actielijn, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *actielijnResolver) ExecutorsConnection(ctx context.Context, obj *model.Actielijn, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
@@ -51,7 +51,7 @@ func (r *actielijnResolver) Coordinators(ctx context.Context, obj *model.Actieli
 	return relatedNodes[*model.Organisation](ctx, r.Resolver, obj, first)
 }
 
-func (r *actielijnResolver) CoordinatorsConnection(ctx context.Context, obj *model.Actielijn, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *actielijnResolver) CoordinatorsConnection(ctx context.Context, obj *model.Actielijn, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
@@ -59,7 +59,7 @@ func (r *actielijnResolver) Involved(ctx context.Context, obj *model.Actielijn, 
 	return r.involvements(ctx, obj, first)
 }
 
-func (r *actielijnResolver) InvolvedConnection(ctx context.Context, obj *model.Actielijn, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *actielijnResolver) InvolvedConnection(ctx context.Context, obj *model.Actielijn, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
@@ -67,11 +67,11 @@ func (r *actielijnResolver) Proposals(ctx context.Context, obj *model.Actielijn,
 	return relatedNodes[*model.Proposal](ctx, r.Resolver, obj, first)
 }
 
-func (r *actielijnResolver) ProposalsConnection(ctx context.Context, obj *model.Actielijn, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *actielijnResolver) ProposalsConnection(ctx context.Context, obj *model.Actielijn, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
-func (r *actielijnResolver) MentionedIn(ctx context.Context, obj *model.Actielijn, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *actielijnResolver) MentionedIn(ctx context.Context, obj *model.Actielijn, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
@@ -83,7 +83,7 @@ func (r *actionResolver) Actielijn(ctx context.Context, obj *model.Action) (*mod
 	return relatedNode[*model.Actielijn](ctx, r.Resolver, obj)
 }
 
-func (r *actionResolver) ActielijnConnection(ctx context.Context, obj *model.Action, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *actionResolver) ActielijnConnection(ctx context.Context, obj *model.Action, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
@@ -91,7 +91,7 @@ func (r *actionResolver) Holders(ctx context.Context, obj *model.Action, first *
 	return relatedNodes[*model.Organisation](ctx, r.Resolver, obj, first)
 }
 
-func (r *actionResolver) HoldersConnection(ctx context.Context, obj *model.Action, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *actionResolver) HoldersConnection(ctx context.Context, obj *model.Action, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
@@ -99,7 +99,7 @@ func (r *actionResolver) Executors(ctx context.Context, obj *model.Action, first
 	return relatedNodes[*model.Organisation](ctx, r.Resolver, obj, first)
 }
 
-func (r *actionResolver) ExecutorsConnection(ctx context.Context, obj *model.Action, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *actionResolver) ExecutorsConnection(ctx context.Context, obj *model.Action, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
@@ -107,7 +107,7 @@ func (r *actionResolver) Coordinators(ctx context.Context, obj *model.Action, fi
 	return relatedNodes[*model.Organisation](ctx, r.Resolver, obj, first)
 }
 
-func (r *actionResolver) CoordinatorsConnection(ctx context.Context, obj *model.Action, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *actionResolver) CoordinatorsConnection(ctx context.Context, obj *model.Action, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
@@ -115,7 +115,7 @@ func (r *actionResolver) CommissionedBy(ctx context.Context, obj *model.Action, 
 	return relatedNodes[*model.Organisation](ctx, r.Resolver, obj, first)
 }
 
-func (r *actionResolver) CommissionedByConnection(ctx context.Context, obj *model.Action, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *actionResolver) CommissionedByConnection(ctx context.Context, obj *model.Action, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
@@ -123,7 +123,7 @@ func (r *actionResolver) Involved(ctx context.Context, obj *model.Action, first 
 	return r.involvements(ctx, obj, first)
 }
 
-func (r *actionResolver) InvolvedConnection(ctx context.Context, obj *model.Action, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *actionResolver) InvolvedConnection(ctx context.Context, obj *model.Action, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
@@ -131,11 +131,11 @@ func (r *actionResolver) Proposals(ctx context.Context, obj *model.Action, first
 	return relatedNodes[*model.Proposal](ctx, r.Resolver, obj, first)
 }
 
-func (r *actionResolver) ProposalsConnection(ctx context.Context, obj *model.Action, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *actionResolver) ProposalsConnection(ctx context.Context, obj *model.Action, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
-func (r *actionResolver) MentionedIn(ctx context.Context, obj *model.Action, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *actionResolver) MentionedIn(ctx context.Context, obj *model.Action, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
@@ -147,11 +147,11 @@ func (r *actionPlanResolver) Actielijnen(ctx context.Context, obj *model.ActionP
 	return relatedNodes[*model.Actielijn](ctx, r.Resolver, obj, first)
 }
 
-func (r *actionPlanResolver) ActielijnenConnection(ctx context.Context, obj *model.ActionPlan, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *actionPlanResolver) ActielijnenConnection(ctx context.Context, obj *model.ActionPlan, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
-func (r *actionPlanResolver) MentionedIn(ctx context.Context, obj *model.ActionPlan, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *actionPlanResolver) MentionedIn(ctx context.Context, obj *model.ActionPlan, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
@@ -159,7 +159,7 @@ func (r *proposalResolver) Relations(ctx context.Context, obj *model.Proposal, t
 	return r.relations(ctx, obj, types, direction, labels, pageArgs{first, after, last, before})
 }
 
-func (r *proposalResolver) RelatesTo(ctx context.Context, obj *model.Proposal, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *proposalResolver) RelatesTo(ctx context.Context, obj *model.Proposal, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
@@ -167,11 +167,11 @@ func (r *proposalResolver) RelatedProposals(ctx context.Context, obj *model.Prop
 	return relatedNodes[*model.Proposal](ctx, r.Resolver, obj, first)
 }
 
-func (r *proposalResolver) RelatedProposalsConnection(ctx context.Context, obj *model.Proposal, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *proposalResolver) RelatedProposalsConnection(ctx context.Context, obj *model.Proposal, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 
-func (r *proposalResolver) MentionedIn(ctx context.Context, obj *model.Proposal, first *int, after *string, last *int, before *string) (*model.RelationConnection, error) {
+func (r *proposalResolver) MentionedIn(ctx context.Context, obj *model.Proposal, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
 	return r.related(ctx, obj, pageArgs{first, after, last, before})
 }
 

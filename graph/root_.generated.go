@@ -47,26 +47,26 @@ type DirectiveRoot struct {
 type ComplexityRoot struct {
 	Actielijn struct {
 		Actions                func(childComplexity int, first *int) int
-		ActionsConnection      func(childComplexity int, first *int, after *string, last *int, before *string) int
+		ActionsConnection      func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Aliases                func(childComplexity int) int
 		Coordinators           func(childComplexity int, first *int) int
-		CoordinatorsConnection func(childComplexity int, first *int, after *string, last *int, before *string) int
+		CoordinatorsConnection func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Executors              func(childComplexity int, first *int) int
-		ExecutorsConnection    func(childComplexity int, first *int, after *string, last *int, before *string) int
+		ExecutorsConnection    func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Holders                func(childComplexity int, first *int) int
-		HoldersConnection      func(childComplexity int, first *int, after *string, last *int, before *string) int
+		HoldersConnection      func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		ID                     func(childComplexity int) int
 		Involved               func(childComplexity int, first *int) int
-		InvolvedConnection     func(childComplexity int, first *int, after *string, last *int, before *string) int
+		InvolvedConnection     func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Label                  func(childComplexity int) int
-		MentionedIn            func(childComplexity int, first *int, after *string, last *int, before *string) int
+		MentionedIn            func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Mentions               func(childComplexity int) int
 		Name                   func(childComplexity int) int
 		Number                 func(childComplexity int) int
 		Plan                   func(childComplexity int) int
-		PlanConnection         func(childComplexity int, first *int, after *string, last *int, before *string) int
+		PlanConnection         func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Proposals              func(childComplexity int, first *int) int
-		ProposalsConnection    func(childComplexity int, first *int, after *string, last *int, before *string) int
+		ProposalsConnection    func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Relations              func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Since                  func(childComplexity int) int
 		Title                  func(childComplexity int) int
@@ -102,28 +102,28 @@ type ComplexityRoot struct {
 
 	Action struct {
 		Actielijn                func(childComplexity int) int
-		ActielijnConnection      func(childComplexity int, first *int, after *string, last *int, before *string) int
+		ActielijnConnection      func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Aliases                  func(childComplexity int) int
 		Budget                   func(childComplexity int) int
 		BudgetTotal              func(childComplexity int) int
 		CommissionedBy           func(childComplexity int, first *int) int
-		CommissionedByConnection func(childComplexity int, first *int, after *string, last *int, before *string) int
+		CommissionedByConnection func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Coordinators             func(childComplexity int, first *int) int
-		CoordinatorsConnection   func(childComplexity int, first *int, after *string, last *int, before *string) int
+		CoordinatorsConnection   func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Executors                func(childComplexity int, first *int) int
-		ExecutorsConnection      func(childComplexity int, first *int, after *string, last *int, before *string) int
+		ExecutorsConnection      func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Holders                  func(childComplexity int, first *int) int
-		HoldersConnection        func(childComplexity int, first *int, after *string, last *int, before *string) int
+		HoldersConnection        func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		ID                       func(childComplexity int) int
 		Involved                 func(childComplexity int, first *int) int
-		InvolvedConnection       func(childComplexity int, first *int, after *string, last *int, before *string) int
+		InvolvedConnection       func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Label                    func(childComplexity int) int
-		MentionedIn              func(childComplexity int, first *int, after *string, last *int, before *string) int
+		MentionedIn              func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Mentions                 func(childComplexity int) int
 		Name                     func(childComplexity int) int
 		Number                   func(childComplexity int) int
 		Proposals                func(childComplexity int, first *int) int
-		ProposalsConnection      func(childComplexity int, first *int, after *string, last *int, before *string) int
+		ProposalsConnection      func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Relations                func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Since                    func(childComplexity int) int
 		Title                    func(childComplexity int) int
@@ -142,12 +142,12 @@ type ComplexityRoot struct {
 
 	ActionPlan struct {
 		Actielijnen           func(childComplexity int, first *int) int
-		ActielijnenConnection func(childComplexity int, first *int, after *string, last *int, before *string) int
+		ActielijnenConnection func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Aliases               func(childComplexity int) int
 		Date                  func(childComplexity int) int
 		ID                    func(childComplexity int) int
 		Label                 func(childComplexity int) int
-		MentionedIn           func(childComplexity int, first *int, after *string, last *int, before *string) int
+		MentionedIn           func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Mentions              func(childComplexity int) int
 		Name                  func(childComplexity int) int
 		Relations             func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) int
@@ -220,15 +220,15 @@ type ComplexityRoot struct {
 		ID                      func(childComplexity int) int
 		Label                   func(childComplexity int) int
 		MadeBy                  func(childComplexity int) int
-		MadeIn                  func(childComplexity int, first *int, after *string, last *int, before *string) int
-		MentionedIn             func(childComplexity int, first *int, after *string, last *int, before *string) int
+		MadeIn                  func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
+		MentionedIn             func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Mentions                func(childComplexity int) int
 		Name                    func(childComplexity int) int
 		Number                  func(childComplexity int) int
 		Open                    func(childComplexity int, asOf *model.Date) int
 		Relations               func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		RespondedToBy           func(childComplexity int, first *int) int
-		RespondedToByConnection func(childComplexity int, first *int, after *string, last *int, before *string) int
+		RespondedToByConnection func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Since                   func(childComplexity int) int
 		Status                  func(childComplexity int, asOf *model.Date) int
 		StatusHistory           func(childComplexity int) int
@@ -283,29 +283,29 @@ type ComplexityRoot struct {
 	}
 
 	Document struct {
-		AddressedTo           func(childComplexity int, first *int, after *string, last *int, before *string) int
+		AddressedTo           func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Aliases               func(childComplexity int) int
 		AlsoFrom              func(childComplexity int) int
 		Citation              func(childComplexity int) int
-		CitedBy               func(childComplexity int, first *int, after *string, last *int, before *string) int
-		Cites                 func(childComplexity int, first *int, after *string, last *int, before *string) int
+		CitedBy               func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
+		Cites                 func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Date                  func(childComplexity int) int
 		Dossier               func(childComplexity int) int
 		ID                    func(childComplexity int) int
 		Kenmerk               func(childComplexity int) int
 		Kind                  func(childComplexity int) int
 		Label                 func(childComplexity int) int
-		Mentioned             func(childComplexity int, first *int, after *string, last *int, before *string) int
-		MentionedIn           func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Mentioned             func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
+		MentionedIn           func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Mentions              func(childComplexity int) int
 		Motion                func(childComplexity int) int
 		Name                  func(childComplexity int) int
 		Number                func(childComplexity int) int
-		OnBehalfOf            func(childComplexity int, first *int, after *string, last *int, before *string) int
+		OnBehalfOf            func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Relations             func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) int
-		RespondsTo            func(childComplexity int, first *int, after *string, last *int, before *string) int
+		RespondsTo            func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Signatories           func(childComplexity int, first *int) int
-		SignatoriesConnection func(childComplexity int, first *int, after *string, last *int, before *string) int
+		SignatoriesConnection func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Since                 func(childComplexity int) int
 		SourceFile            func(childComplexity int) int
 		Text                  func(childComplexity int) int
@@ -344,17 +344,17 @@ type ComplexityRoot struct {
 	Event struct {
 		Aliases               func(childComplexity int) int
 		Attendees             func(childComplexity int, first *int) int
-		AttendeesConnection   func(childComplexity int, first *int, after *string, last *int, before *string) int
+		AttendeesConnection   func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Commitments           func(childComplexity int, first *int) int
-		CommitmentsConnection func(childComplexity int, first *int, after *string, last *int, before *string) int
+		CommitmentsConnection func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Date                  func(childComplexity int) int
 		ID                    func(childComplexity int) int
 		Kind                  func(childComplexity int) int
 		Label                 func(childComplexity int) int
-		MentionedIn           func(childComplexity int, first *int, after *string, last *int, before *string) int
+		MentionedIn           func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Mentions              func(childComplexity int) int
 		Motions               func(childComplexity int, first *int) int
-		MotionsConnection     func(childComplexity int, first *int, after *string, last *int, before *string) int
+		MotionsConnection     func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Name                  func(childComplexity int) int
 		Relations             func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Since                 func(childComplexity int) int
@@ -411,7 +411,7 @@ type ComplexityRoot struct {
 		Citation    func(childComplexity int) int
 		ID          func(childComplexity int) int
 		Label       func(childComplexity int) int
-		MentionedIn func(childComplexity int, first *int, after *string, last *int, before *string) int
+		MentionedIn func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Mentions    func(childComplexity int) int
 		Name        func(childComplexity int) int
 		Relations   func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) int
@@ -441,23 +441,23 @@ type ComplexityRoot struct {
 		FurthestStatus          func(childComplexity int) int
 		ID                      func(childComplexity int) int
 		Label                   func(childComplexity int) int
-		MentionedIn             func(childComplexity int, first *int, after *string, last *int, before *string) int
+		MentionedIn             func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Mentions                func(childComplexity int) int
 		Name                    func(childComplexity int) int
 		Number                  func(childComplexity int) int
 		Proposals               func(childComplexity int, first *int) int
-		ProposalsConnection     func(childComplexity int, first *int, after *string, last *int, before *string) int
+		ProposalsConnection     func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Relations               func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Request                 func(childComplexity int) int
 		RespondedToBy           func(childComplexity int, first *int) int
-		RespondedToByConnection func(childComplexity int, first *int, after *string, last *int, before *string) int
+		RespondedToByConnection func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Since                   func(childComplexity int) int
 		Status                  func(childComplexity int, asOf *model.Date) int
 		StatusHistory           func(childComplexity int) int
-		SubmittedIn             func(childComplexity int, first *int, after *string, last *int, before *string) int
+		SubmittedIn             func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		SubmitterNames          func(childComplexity int) int
 		Submitters              func(childComplexity int, first *int) int
-		SubmittersConnection    func(childComplexity int, first *int, after *string, last *int, before *string) int
+		SubmittersConnection    func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Votes                   func(childComplexity int) int
 	}
 
@@ -490,9 +490,10 @@ type ComplexityRoot struct {
 	}
 
 	MotionStatusStep struct {
-		Date     func(childComplexity int) int
-		Evidence func(childComplexity int) int
-		Status   func(childComplexity int) int
+		Date       func(childComplexity int) int
+		Evidence   func(childComplexity int) int
+		ReplacedBy func(childComplexity int) int
+		Status     func(childComplexity int) int
 	}
 
 	MotionStepChange struct {
@@ -501,21 +502,21 @@ type ComplexityRoot struct {
 	}
 
 	Office struct {
-		AddressedIn                 func(childComplexity int, first *int, after *string, last *int, before *string) int
+		AddressedIn                 func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Aliases                     func(childComplexity int) int
 		Holders                     func(childComplexity int, first *int) int
-		HoldersConnection           func(childComplexity int, first *int, after *string, last *int, before *string) int
+		HoldersConnection           func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		ID                          func(childComplexity int) int
 		Label                       func(childComplexity int) int
-		MentionedIn                 func(childComplexity int, first *int, after *string, last *int, before *string) int
+		MentionedIn                 func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Mentions                    func(childComplexity int) int
 		Name                        func(childComplexity int) int
 		OnBehalfDocuments           func(childComplexity int, first *int) int
-		OnBehalfDocumentsConnection func(childComplexity int, first *int, after *string, last *int, before *string) int
-		PartOf                      func(childComplexity int, first *int, after *string, last *int, before *string) int
+		OnBehalfDocumentsConnection func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
+		PartOf                      func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Relations                   func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Signed                      func(childComplexity int, first *int) int
-		SignedConnection            func(childComplexity int, first *int, after *string, last *int, before *string) int
+		SignedConnection            func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Since                       func(childComplexity int) int
 	}
 
@@ -549,27 +550,27 @@ type ComplexityRoot struct {
 
 	Organisation struct {
 		Abbreviation            func(childComplexity int) int
-		AddressedIn             func(childComplexity int, first *int, after *string, last *int, before *string) int
+		AddressedIn             func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Aliases                 func(childComplexity int) int
-		Commissioned            func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Commissioned            func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		CoordinatedBy           func(childComplexity int, first *int) int
-		CoordinatedByConnection func(childComplexity int, first *int, after *string, last *int, before *string) int
-		Coordinates             func(childComplexity int, first *int, after *string, last *int, before *string) int
-		Executes                func(childComplexity int, first *int, after *string, last *int, before *string) int
-		Holds                   func(childComplexity int, first *int, after *string, last *int, before *string) int
+		CoordinatedByConnection func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
+		Coordinates             func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
+		Executes                func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
+		Holds                   func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		ID                      func(childComplexity int) int
 		Kind                    func(childComplexity int) int
 		Label                   func(childComplexity int) int
-		MemberOf                func(childComplexity int, first *int, after *string, last *int, before *string) int
+		MemberOf                func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Members                 func(childComplexity int, first *int) int
-		MembersConnection       func(childComplexity int, first *int, after *string, last *int, before *string) int
-		MentionedIn             func(childComplexity int, first *int, after *string, last *int, before *string) int
+		MembersConnection       func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
+		MentionedIn             func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Mentions                func(childComplexity int) int
 		Name                    func(childComplexity int) int
-		PartOf                  func(childComplexity int, first *int, after *string, last *int, before *string) int
+		PartOf                  func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Parts                   func(childComplexity int, first *int) int
-		PartsConnection         func(childComplexity int, first *int, after *string, last *int, before *string) int
-		Published               func(childComplexity int, first *int, after *string, last *int, before *string) int
+		PartsConnection         func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
+		Published               func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Relations               func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Since                   func(childComplexity int) int
 	}
@@ -614,8 +615,8 @@ type ComplexityRoot struct {
 		ID                func(childComplexity int) int
 		Label             func(childComplexity int) int
 		Members           func(childComplexity int, first *int) int
-		MembersConnection func(childComplexity int, first *int, after *string, last *int, before *string) int
-		MentionedIn       func(childComplexity int, first *int, after *string, last *int, before *string) int
+		MembersConnection func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
+		MentionedIn       func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Mentions          func(childComplexity int) int
 		Name              func(childComplexity int) int
 		Relations         func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) int
@@ -653,25 +654,25 @@ type ComplexityRoot struct {
 	Person struct {
 		Aliases             func(childComplexity int) int
 		Attended            func(childComplexity int, first *int) int
-		AttendedConnection  func(childComplexity int, first *int, after *string, last *int, before *string) int
+		AttendedConnection  func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		ID                  func(childComplexity int) int
 		Initials            func(childComplexity int) int
 		Kind                func(childComplexity int) int
 		Label               func(childComplexity int) int
-		MentionedIn         func(childComplexity int, first *int, after *string, last *int, before *string) int
+		MentionedIn         func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Mentions            func(childComplexity int) int
 		Name                func(childComplexity int) int
 		Offices             func(childComplexity int, first *int) int
-		OfficesConnection   func(childComplexity int, first *int, after *string, last *int, before *string) int
+		OfficesConnection   func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Party               func(childComplexity int) int
-		PartyConnection     func(childComplexity int, first *int, after *string, last *int, before *string) int
+		PartyConnection     func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		PartyName           func(childComplexity int) int
 		Relations           func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Signed              func(childComplexity int, first *int) int
-		SignedConnection    func(childComplexity int, first *int, after *string, last *int, before *string) int
+		SignedConnection    func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Since               func(childComplexity int) int
 		Submitted           func(childComplexity int, first *int) int
-		SubmittedConnection func(childComplexity int, first *int, after *string, last *int, before *string) int
+		SubmittedConnection func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 	}
 
 	PersonConnection struct {
@@ -708,13 +709,13 @@ type ComplexityRoot struct {
 		EstimatedCost              func(childComplexity int) int
 		ID                         func(childComplexity int) int
 		Label                      func(childComplexity int) int
-		MentionedIn                func(childComplexity int, first *int, after *string, last *int, before *string) int
+		MentionedIn                func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Mentions                   func(childComplexity int) int
 		Name                       func(childComplexity int) int
 		Number                     func(childComplexity int) int
 		RelatedProposals           func(childComplexity int, first *int) int
-		RelatedProposalsConnection func(childComplexity int, first *int, after *string, last *int, before *string) int
-		RelatesTo                  func(childComplexity int, first *int, after *string, last *int, before *string) int
+		RelatedProposalsConnection func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
+		RelatesTo                  func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Relations                  func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Since                      func(childComplexity int) int
 		Theme                      func(childComplexity int) int
@@ -817,21 +818,21 @@ type ComplexityRoot struct {
 	Report struct {
 		Aliases                  func(childComplexity int) int
 		CommissionedBy           func(childComplexity int, first *int) int
-		CommissionedByConnection func(childComplexity int, first *int, after *string, last *int, before *string) int
+		CommissionedByConnection func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Date                     func(childComplexity int) int
 		Executors                func(childComplexity int, first *int) int
-		ExecutorsConnection      func(childComplexity int, first *int, after *string, last *int, before *string) int
+		ExecutorsConnection      func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		ID                       func(childComplexity int) int
 		Kind                     func(childComplexity int) int
 		Label                    func(childComplexity int) int
-		MentionedIn              func(childComplexity int, first *int, after *string, last *int, before *string) int
+		MentionedIn              func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Mentions                 func(childComplexity int) int
 		Name                     func(childComplexity int) int
 		Publishers               func(childComplexity int, first *int) int
-		PublishersConnection     func(childComplexity int, first *int, after *string, last *int, before *string) int
+		PublishersConnection     func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Relations                func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		RespondedToBy            func(childComplexity int, first *int) int
-		RespondedToByConnection  func(childComplexity int, first *int, after *string, last *int, before *string) int
+		RespondedToByConnection  func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Since                    func(childComplexity int) int
 		Title                    func(childComplexity int) int
 	}
@@ -926,7 +927,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Actielijn.ActionsConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Actielijn.ActionsConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Actielijn.aliases":
 		if e.ComplexityRoot.Actielijn.Aliases == nil {
 			break
@@ -954,7 +955,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Actielijn.CoordinatorsConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Actielijn.CoordinatorsConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Actielijn.executors":
 		if e.ComplexityRoot.Actielijn.Executors == nil {
 			break
@@ -976,7 +977,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Actielijn.ExecutorsConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Actielijn.ExecutorsConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Actielijn.holders":
 		if e.ComplexityRoot.Actielijn.Holders == nil {
 			break
@@ -998,7 +999,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Actielijn.HoldersConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Actielijn.HoldersConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Actielijn.id":
 		if e.ComplexityRoot.Actielijn.ID == nil {
 			break
@@ -1026,7 +1027,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Actielijn.InvolvedConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Actielijn.InvolvedConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Actielijn.label":
 		if e.ComplexityRoot.Actielijn.Label == nil {
 			break
@@ -1043,7 +1044,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Actielijn.MentionedIn(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Actielijn.MentionedIn(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Actielijn.mentions":
 		if e.ComplexityRoot.Actielijn.Mentions == nil {
 			break
@@ -1078,7 +1079,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Actielijn.PlanConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Actielijn.PlanConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Actielijn.proposals":
 		if e.ComplexityRoot.Actielijn.Proposals == nil {
 			break
@@ -1100,7 +1101,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Actielijn.ProposalsConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Actielijn.ProposalsConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Actielijn.relations":
 		if e.ComplexityRoot.Actielijn.Relations == nil {
 			break
@@ -1241,7 +1242,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Action.ActielijnConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Action.ActielijnConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Action.aliases":
 		if e.ComplexityRoot.Action.Aliases == nil {
 			break
@@ -1281,7 +1282,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Action.CommissionedByConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Action.CommissionedByConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Action.coordinators":
 		if e.ComplexityRoot.Action.Coordinators == nil {
 			break
@@ -1303,7 +1304,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Action.CoordinatorsConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Action.CoordinatorsConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Action.executors":
 		if e.ComplexityRoot.Action.Executors == nil {
 			break
@@ -1325,7 +1326,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Action.ExecutorsConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Action.ExecutorsConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Action.holders":
 		if e.ComplexityRoot.Action.Holders == nil {
 			break
@@ -1347,7 +1348,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Action.HoldersConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Action.HoldersConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Action.id":
 		if e.ComplexityRoot.Action.ID == nil {
 			break
@@ -1375,7 +1376,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Action.InvolvedConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Action.InvolvedConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Action.label":
 		if e.ComplexityRoot.Action.Label == nil {
 			break
@@ -1392,7 +1393,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Action.MentionedIn(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Action.MentionedIn(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Action.mentions":
 		if e.ComplexityRoot.Action.Mentions == nil {
 			break
@@ -1432,7 +1433,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Action.ProposalsConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Action.ProposalsConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Action.relations":
 		if e.ComplexityRoot.Action.Relations == nil {
 			break
@@ -1510,7 +1511,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.ActionPlan.ActielijnenConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.ActionPlan.ActielijnenConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "ActionPlan.aliases":
 		if e.ComplexityRoot.ActionPlan.Aliases == nil {
 			break
@@ -1545,7 +1546,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.ActionPlan.MentionedIn(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.ActionPlan.MentionedIn(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "ActionPlan.mentions":
 		if e.ComplexityRoot.ActionPlan.Mentions == nil {
 			break
@@ -1840,7 +1841,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Commitment.MadeIn(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Commitment.MadeIn(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Commitment.mentionedIn":
 		if e.ComplexityRoot.Commitment.MentionedIn == nil {
 			break
@@ -1851,7 +1852,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Commitment.MentionedIn(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Commitment.MentionedIn(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Commitment.mentions":
 		if e.ComplexityRoot.Commitment.Mentions == nil {
 			break
@@ -1913,7 +1914,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Commitment.RespondedToByConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Commitment.RespondedToByConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Commitment.since":
 		if e.ComplexityRoot.Commitment.Since == nil {
 			break
@@ -2117,7 +2118,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Document.AddressedTo(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Document.AddressedTo(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Document.aliases":
 		if e.ComplexityRoot.Document.Aliases == nil {
 			break
@@ -2146,7 +2147,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Document.CitedBy(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Document.CitedBy(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Document.cites":
 		if e.ComplexityRoot.Document.Cites == nil {
 			break
@@ -2157,7 +2158,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Document.Cites(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Document.Cites(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Document.date":
 		if e.ComplexityRoot.Document.Date == nil {
 			break
@@ -2204,7 +2205,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Document.Mentioned(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Document.Mentioned(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Document.mentionedIn":
 		if e.ComplexityRoot.Document.MentionedIn == nil {
 			break
@@ -2215,7 +2216,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Document.MentionedIn(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Document.MentionedIn(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Document.mentions":
 		if e.ComplexityRoot.Document.Mentions == nil {
 			break
@@ -2250,7 +2251,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Document.OnBehalfOf(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Document.OnBehalfOf(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Document.relations":
 		if e.ComplexityRoot.Document.Relations == nil {
 			break
@@ -2272,7 +2273,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Document.RespondsTo(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Document.RespondsTo(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Document.signatories":
 		if e.ComplexityRoot.Document.Signatories == nil {
 			break
@@ -2294,7 +2295,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Document.SignatoriesConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Document.SignatoriesConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Document.since":
 		if e.ComplexityRoot.Document.Since == nil {
 			break
@@ -2453,7 +2454,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Event.AttendeesConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Event.AttendeesConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Event.commitments":
 		if e.ComplexityRoot.Event.Commitments == nil {
 			break
@@ -2475,7 +2476,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Event.CommitmentsConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Event.CommitmentsConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Event.date":
 		if e.ComplexityRoot.Event.Date == nil {
 			break
@@ -2510,7 +2511,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Event.MentionedIn(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Event.MentionedIn(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Event.mentions":
 		if e.ComplexityRoot.Event.Mentions == nil {
 			break
@@ -2538,7 +2539,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Event.MotionsConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Event.MotionsConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Event.name":
 		if e.ComplexityRoot.Event.Name == nil {
 			break
@@ -2754,7 +2755,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Legislation.MentionedIn(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Legislation.MentionedIn(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Legislation.mentions":
 		if e.ComplexityRoot.Legislation.Mentions == nil {
 			break
@@ -2893,7 +2894,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Motion.MentionedIn(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Motion.MentionedIn(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Motion.mentions":
 		if e.ComplexityRoot.Motion.Mentions == nil {
 			break
@@ -2933,7 +2934,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Motion.ProposalsConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Motion.ProposalsConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Motion.relations":
 		if e.ComplexityRoot.Motion.Relations == nil {
 			break
@@ -2972,7 +2973,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Motion.RespondedToByConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Motion.RespondedToByConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Motion.since":
 		if e.ComplexityRoot.Motion.Since == nil {
 			break
@@ -3006,7 +3007,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Motion.SubmittedIn(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Motion.SubmittedIn(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Motion.submitterNames":
 		if e.ComplexityRoot.Motion.SubmitterNames == nil {
 			break
@@ -3034,7 +3035,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Motion.SubmittersConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Motion.SubmittersConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Motion.votes":
 		if e.ComplexityRoot.Motion.Votes == nil {
 			break
@@ -3154,6 +3155,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.MotionStatusStep.Evidence(childComplexity), true
+	case "MotionStatusStep.replacedBy":
+		if e.ComplexityRoot.MotionStatusStep.ReplacedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MotionStatusStep.ReplacedBy(childComplexity), true
 	case "MotionStatusStep.status":
 		if e.ComplexityRoot.MotionStatusStep.Status == nil {
 			break
@@ -3184,7 +3191,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Office.AddressedIn(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Office.AddressedIn(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Office.aliases":
 		if e.ComplexityRoot.Office.Aliases == nil {
 			break
@@ -3212,7 +3219,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Office.HoldersConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Office.HoldersConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Office.id":
 		if e.ComplexityRoot.Office.ID == nil {
 			break
@@ -3235,7 +3242,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Office.MentionedIn(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Office.MentionedIn(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Office.mentions":
 		if e.ComplexityRoot.Office.Mentions == nil {
 			break
@@ -3269,7 +3276,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Office.OnBehalfDocumentsConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Office.OnBehalfDocumentsConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Office.partOf":
 		if e.ComplexityRoot.Office.PartOf == nil {
 			break
@@ -3280,7 +3287,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Office.PartOf(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Office.PartOf(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Office.relations":
 		if e.ComplexityRoot.Office.Relations == nil {
 			break
@@ -3313,7 +3320,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Office.SignedConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Office.SignedConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Office.since":
 		if e.ComplexityRoot.Office.Since == nil {
 			break
@@ -3437,7 +3444,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Organisation.AddressedIn(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Organisation.AddressedIn(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Organisation.aliases":
 		if e.ComplexityRoot.Organisation.Aliases == nil {
 			break
@@ -3454,7 +3461,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Organisation.Commissioned(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Organisation.Commissioned(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Organisation.coordinatedBy":
 		if e.ComplexityRoot.Organisation.CoordinatedBy == nil {
 			break
@@ -3476,7 +3483,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Organisation.CoordinatedByConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Organisation.CoordinatedByConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Organisation.coordinates":
 		if e.ComplexityRoot.Organisation.Coordinates == nil {
 			break
@@ -3487,7 +3494,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Organisation.Coordinates(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Organisation.Coordinates(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Organisation.executes":
 		if e.ComplexityRoot.Organisation.Executes == nil {
 			break
@@ -3498,7 +3505,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Organisation.Executes(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Organisation.Executes(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Organisation.holds":
 		if e.ComplexityRoot.Organisation.Holds == nil {
 			break
@@ -3509,7 +3516,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Organisation.Holds(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Organisation.Holds(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Organisation.id":
 		if e.ComplexityRoot.Organisation.ID == nil {
 			break
@@ -3538,7 +3545,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Organisation.MemberOf(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Organisation.MemberOf(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Organisation.members":
 		if e.ComplexityRoot.Organisation.Members == nil {
 			break
@@ -3560,7 +3567,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Organisation.MembersConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Organisation.MembersConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Organisation.mentionedIn":
 		if e.ComplexityRoot.Organisation.MentionedIn == nil {
 			break
@@ -3571,7 +3578,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Organisation.MentionedIn(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Organisation.MentionedIn(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Organisation.mentions":
 		if e.ComplexityRoot.Organisation.Mentions == nil {
 			break
@@ -3594,7 +3601,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Organisation.PartOf(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Organisation.PartOf(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Organisation.parts":
 		if e.ComplexityRoot.Organisation.Parts == nil {
 			break
@@ -3616,7 +3623,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Organisation.PartsConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Organisation.PartsConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Organisation.published":
 		if e.ComplexityRoot.Organisation.Published == nil {
 			break
@@ -3627,7 +3634,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Organisation.Published(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Organisation.Published(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Organisation.relations":
 		if e.ComplexityRoot.Organisation.Relations == nil {
 			break
@@ -3810,7 +3817,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Party.MembersConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Party.MembersConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Party.mentionedIn":
 		if e.ComplexityRoot.Party.MentionedIn == nil {
 			break
@@ -3821,7 +3828,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Party.MentionedIn(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Party.MentionedIn(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Party.mentions":
 		if e.ComplexityRoot.Party.Mentions == nil {
 			break
@@ -3979,7 +3986,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Person.AttendedConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Person.AttendedConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Person.id":
 		if e.ComplexityRoot.Person.ID == nil {
 			break
@@ -4014,7 +4021,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Person.MentionedIn(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Person.MentionedIn(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Person.mentions":
 		if e.ComplexityRoot.Person.Mentions == nil {
 			break
@@ -4048,7 +4055,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Person.OfficesConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Person.OfficesConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Person.party":
 		if e.ComplexityRoot.Person.Party == nil {
 			break
@@ -4065,7 +4072,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Person.PartyConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Person.PartyConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Person.partyName":
 		if e.ComplexityRoot.Person.PartyName == nil {
 			break
@@ -4104,7 +4111,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Person.SignedConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Person.SignedConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Person.since":
 		if e.ComplexityRoot.Person.Since == nil {
 			break
@@ -4132,7 +4139,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Person.SubmittedConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Person.SubmittedConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 
 	case "PersonConnection.edges":
 		if e.ComplexityRoot.PersonConnection.Edges == nil {
@@ -4274,7 +4281,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Proposal.MentionedIn(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Proposal.MentionedIn(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Proposal.mentions":
 		if e.ComplexityRoot.Proposal.Mentions == nil {
 			break
@@ -4314,7 +4321,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Proposal.RelatedProposalsConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Proposal.RelatedProposalsConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Proposal.relatesTo":
 		if e.ComplexityRoot.Proposal.RelatesTo == nil {
 			break
@@ -4325,7 +4332,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Proposal.RelatesTo(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Proposal.RelatesTo(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Proposal.relations":
 		if e.ComplexityRoot.Proposal.Relations == nil {
 			break
@@ -4939,7 +4946,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Report.CommissionedByConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Report.CommissionedByConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Report.date":
 		if e.ComplexityRoot.Report.Date == nil {
 			break
@@ -4967,7 +4974,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Report.ExecutorsConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Report.ExecutorsConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Report.id":
 		if e.ComplexityRoot.Report.ID == nil {
 			break
@@ -4996,7 +5003,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Report.MentionedIn(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Report.MentionedIn(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Report.mentions":
 		if e.ComplexityRoot.Report.Mentions == nil {
 			break
@@ -5030,7 +5037,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Report.PublishersConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Report.PublishersConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Report.relations":
 		if e.ComplexityRoot.Report.Relations == nil {
 			break
@@ -5063,7 +5070,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Report.RespondedToByConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Report.RespondedToByConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*model.Date)), true
 	case "Report.since":
 		if e.ComplexityRoot.Report.Since == nil {
 			break
@@ -5411,6 +5418,8 @@ type Person implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): MotionRelationConnection!
   "The fractie (party group) the person belongs to (MEMBER_OF); null when unknown. Should the documents link the person to more than one, this is the first by name; ` + "`" + `partyConnection` + "`" + ` lists them all."
   party: Party
@@ -5424,6 +5433,8 @@ type Person implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): PartyRelationConnection!
   "Offices the person holds (HOLDS_OFFICE)."
   offices(
@@ -5440,6 +5451,8 @@ type Person implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): OfficeRelationConnection!
   "Debates the person took part in, as the debate reports list them (ATTENDED)."
   attended(
@@ -5456,6 +5469,8 @@ type Person implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): EventRelationConnection!
   "Documents the person signed (SIGNED_BY, incoming)."
   signed(
@@ -5472,6 +5487,8 @@ type Person implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): DocumentRelationConnection!
   "Documents that mention this person (MENTIONS)."
   mentionedIn(
@@ -5483,6 +5500,8 @@ type Person implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): DocumentRelationConnection!
 }
 
@@ -5573,6 +5592,8 @@ type Office implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): PersonRelationConnection!
   "Documents signed in the name of this office (SIGNED_BY, incoming)."
   signed(
@@ -5589,6 +5610,8 @@ type Office implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): DocumentRelationConnection!
   "Documents sent also on behalf of (mede namens) this office (ON_BEHALF_OF, incoming)."
   onBehalfDocuments(
@@ -5605,6 +5628,8 @@ type Office implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): DocumentRelationConnection!
   "The organisation (usually a ministry) the office belongs to (PART_OF)."
   partOf(
@@ -5616,6 +5641,8 @@ type Office implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): OrganisationRelationConnection!
   "Documents addressed to this office (ADDRESSED_TO, incoming)."
   addressedIn(
@@ -5627,6 +5654,8 @@ type Office implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): DocumentRelationConnection!
   "Documents that mention this office (MENTIONS)."
   mentionedIn(
@@ -5638,6 +5667,8 @@ type Office implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): DocumentRelationConnection!
 }
 
@@ -5690,6 +5721,8 @@ type Party implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): PersonRelationConnection!
   "Documents that mention this party (MENTIONS)."
   mentionedIn(
@@ -5701,6 +5734,8 @@ type Party implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): DocumentRelationConnection!
 }
 
@@ -5756,6 +5791,8 @@ type Organisation implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): RelationConnection!
   "Actions, actielijnen and reports the organisation carries out or works on (EXECUTES)."
   executes(
@@ -5767,6 +5804,8 @@ type Organisation implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): RelationConnection!
   "Reports and actions done \"in opdracht van\" (commissioned by) this organisation (COMMISSIONED)."
   commissioned(
@@ -5778,6 +5817,8 @@ type Organisation implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): RelationConnection!
   "Actions, actielijnen and organisations this organisation coordinates (COORDINATES)."
   coordinates(
@@ -5789,6 +5830,8 @@ type Organisation implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): RelationConnection!
   "Organisations that coordinate this one (COORDINATES, incoming)."
   coordinatedBy(
@@ -5805,6 +5848,8 @@ type Organisation implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): OrganisationRelationConnection!
   "Reports the organisation published (PUBLISHED)."
   published(
@@ -5816,6 +5861,8 @@ type Organisation implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): ReportRelationConnection!
   "Networks and groups the organisation is a member of (MEMBER_OF)."
   memberOf(
@@ -5827,6 +5874,8 @@ type Organisation implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): OrganisationRelationConnection!
   "Member organisations, for a network or group (MEMBER_OF, incoming)."
   members(
@@ -5843,6 +5892,8 @@ type Organisation implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): OrganisationRelationConnection!
   "The organisation this one is part of (PART_OF)."
   partOf(
@@ -5854,6 +5905,8 @@ type Organisation implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): OrganisationRelationConnection!
   "Offices and organisations that are part of this one (PART_OF, incoming): ` + "`" + `... on Office` + "`" + `, ` + "`" + `... on Organisation` + "`" + `."
   parts(
@@ -5870,6 +5923,8 @@ type Organisation implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): RelationConnection!
   "Documents addressed to this organisation (ADDRESSED_TO, incoming)."
   addressedIn(
@@ -5881,6 +5936,8 @@ type Organisation implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): DocumentRelationConnection!
   "Documents that mention this organisation (MENTIONS)."
   mentionedIn(
@@ -5892,6 +5949,8 @@ type Organisation implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): DocumentRelationConnection!
 }
 
@@ -6534,6 +6593,8 @@ type Document implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): RelationConnection!
   "Offices the document is also sent on behalf of (ON_BEHALF_OF, \"mede namens\")."
   onBehalfOf(
@@ -6545,6 +6606,8 @@ type Document implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): OfficeRelationConnection!
   "The addressees (ADDRESSED_TO): organisations or offices."
   addressedTo(
@@ -6556,6 +6619,8 @@ type Document implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): RelationConnection!
   "Kamerstukken this document cites (CITES, outgoing)."
   cites(
@@ -6567,6 +6632,8 @@ type Document implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): DocumentRelationConnection!
   "Documents that cite this one (CITES, incoming)."
   citedBy(
@@ -6578,6 +6645,8 @@ type Document implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): DocumentRelationConnection!
   "Motions, reports and commitments this document reports on, answers or fulfils (RESPONDS_TO)."
   respondsTo(
@@ -6589,6 +6658,8 @@ type Document implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): RelationConnection!
   "Nodes this document mentions without a stronger relation (MENTIONS, outgoing)."
   mentioned(
@@ -6600,6 +6671,8 @@ type Document implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): RelationConnection!
   "Documents that mention this one (MENTIONS, incoming)."
   mentionedIn(
@@ -6611,6 +6684,8 @@ type Document implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): DocumentRelationConnection!
 }
 
@@ -6739,6 +6814,8 @@ type Report implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): OrganisationRelationConnection!
   "Organisations that commissioned it, \"in opdracht van\" (COMMISSIONED)."
   commissionedBy(
@@ -6755,6 +6832,8 @@ type Report implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): OrganisationRelationConnection!
   "Organisations that carried out the research (EXECUTES)."
   executors(
@@ -6771,6 +6850,8 @@ type Report implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): OrganisationRelationConnection!
   "Documents that report on or respond to this report (RESPONDS_TO)."
   respondedToBy(
@@ -6787,6 +6868,8 @@ type Report implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): DocumentRelationConnection!
   "Documents that mention this report (MENTIONS)."
   mentionedIn(
@@ -6798,6 +6881,8 @@ type Report implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): DocumentRelationConnection!
 }
 
@@ -6847,6 +6932,8 @@ type Legislation implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): DocumentRelationConnection!
 }
 
@@ -7068,6 +7155,8 @@ type MotionStatusStep {
   status: MotionStatus!
   "The sentence that states the step, with its document."
   evidence: Evidence!
+  "For an AMENDED step: the ID of the gewijzigde motie that replaces this one, when the text gives its number (` + "`" + `motion:35925-iv-30` + "`" + `); that motion is in the graph only when a loaded document names it."
+  replacedBy: ID
 }
 
 """One statement of where a commitment stands, as ` + "`" + `MotionStatusStep` + "`" + ` is for a motion."""
@@ -7314,6 +7403,8 @@ type Motion implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): PersonRelationConnection!
   "Letters and other documents that report on the motion (RESPONDS_TO)."
   respondedToBy(
@@ -7330,6 +7421,8 @@ type Motion implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): DocumentRelationConnection!
   "The debate the motion was submitted in (SUBMITTED_IN)."
   submittedIn(
@@ -7341,6 +7434,8 @@ type Motion implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): EventRelationConnection!
   "Proposed extra actions that tie in with the motion (RELATES_TO, incoming)."
   proposals(
@@ -7357,6 +7452,8 @@ type Motion implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): ProposalRelationConnection!
   "Documents that mention the motion (MENTIONS)."
   mentionedIn(
@@ -7368,6 +7465,8 @@ type Motion implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): DocumentRelationConnection!
 }
 
@@ -7467,6 +7566,8 @@ type Commitment implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): EventRelationConnection!
   "Documents that fulfil or report on it (RESPONDS_TO)."
   respondedToBy(
@@ -7483,6 +7584,8 @@ type Commitment implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): DocumentRelationConnection!
   "Documents that mention it (MENTIONS)."
   mentionedIn(
@@ -7494,6 +7597,8 @@ type Commitment implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): DocumentRelationConnection!
 }
 
@@ -7550,6 +7655,8 @@ type Event implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): MotionRelationConnection!
   "Members and ministers who took part, as the debate report lists them (ATTENDED, incoming)."
   attendees(
@@ -7566,6 +7673,8 @@ type Event implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): PersonRelationConnection!
   "Commitments made in it (MADE_IN, incoming)."
   commitments(
@@ -7582,6 +7691,8 @@ type Event implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): CommitmentRelationConnection!
   "Documents that mention it (MENTIONS)."
   mentionedIn(
@@ -7593,6 +7704,8 @@ type Event implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): DocumentRelationConnection!
 }
 
@@ -8046,6 +8159,8 @@ type ActionPlan implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): ActielijnRelationConnection!
   "Documents that mention the plan (MENTIONS)."
   mentionedIn(
@@ -8057,6 +8172,8 @@ type ActionPlan implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): DocumentRelationConnection!
 }
 
@@ -8110,6 +8227,8 @@ type Actielijn implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): ActionPlanRelationConnection!
   "The actions under this actielijn (PART_OF, incoming)."
   actions(
@@ -8126,6 +8245,8 @@ type Actielijn implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): ActionRelationConnection!
   "The actiehouders: organisations that hold (own) this actielijn (HOLDS)."
   holders(
@@ -8142,6 +8263,8 @@ type Actielijn implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): OrganisationRelationConnection!
   "Organisations that carry out or work on it (EXECUTES)."
   executors(
@@ -8158,6 +8281,8 @@ type Actielijn implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): OrganisationRelationConnection!
   "Organisations that coordinate it (COORDINATES)."
   coordinators(
@@ -8174,6 +8299,8 @@ type Actielijn implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): OrganisationRelationConnection!
   "Every organisation with a role in it, one entry per organisation and role: holder (HOLDS), executor (EXECUTES), commissioner (COMMISSIONED) or coordinator (COORDINATES), with the sentences that state it. Ordered by organisation name, then role in that order."
   involved(
@@ -8190,6 +8317,8 @@ type Actielijn implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): OrganisationRelationConnection!
   "Proposed extra actions that tie in with it (RELATES_TO, incoming)."
   proposals(
@@ -8206,6 +8335,8 @@ type Actielijn implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): ProposalRelationConnection!
   "Documents that mention it (MENTIONS)."
   mentionedIn(
@@ -8217,6 +8348,8 @@ type Actielijn implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): DocumentRelationConnection!
 }
 
@@ -8274,6 +8407,8 @@ type Action implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): ActielijnRelationConnection!
   "The actiehouders: organisations that hold (own) this action (HOLDS)."
   holders(
@@ -8290,6 +8425,8 @@ type Action implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): OrganisationRelationConnection!
   "Organisations that carry it out (EXECUTES)."
   executors(
@@ -8306,6 +8443,8 @@ type Action implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): OrganisationRelationConnection!
   "Organisations that coordinate it (COORDINATES)."
   coordinators(
@@ -8322,6 +8461,8 @@ type Action implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): OrganisationRelationConnection!
   "Organisations that commissioned it, \"in opdracht van\" (COMMISSIONED)."
   commissionedBy(
@@ -8338,6 +8479,8 @@ type Action implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): OrganisationRelationConnection!
   "Every organisation with a role in it, one entry per organisation and role: holder (HOLDS), executor (EXECUTES), commissioner (COMMISSIONED) or coordinator (COORDINATES), with the sentences that state it. Ordered by organisation name, then role in that order."
   involved(
@@ -8354,6 +8497,8 @@ type Action implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): OrganisationRelationConnection!
   "Proposed extra actions that tie in with it (RELATES_TO, incoming)."
   proposals(
@@ -8370,6 +8515,8 @@ type Action implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): ProposalRelationConnection!
   "Documents that mention it (MENTIONS)."
   mentionedIn(
@@ -8381,6 +8528,8 @@ type Action implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): DocumentRelationConnection!
 }
 
@@ -8462,6 +8611,8 @@ type Proposal implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): RelationConnection!
   "Other proposals that refer to this one (RELATES_TO, incoming)."
   relatedProposals(
@@ -8478,6 +8629,8 @@ type Proposal implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): ProposalRelationConnection!
   "Documents that mention it (MENTIONS)."
   mentionedIn(
@@ -8489,6 +8642,8 @@ type Proposal implements Node {
     last: Int
     "Page backward: the items just before this cursor (a ` + "`" + `pageInfo.startCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + `)."
     before: String
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
   ): DocumentRelationConnection!
 }
 
@@ -9785,6 +9940,8 @@ func (ec *executionContext) childFields_MotionStatusStep(ctx context.Context, fi
 		return ec.fieldContext_MotionStatusStep_status(ctx, field)
 	case "evidence":
 		return ec.fieldContext_MotionStatusStep_evidence(ctx, field)
+	case "replacedBy":
+		return ec.fieldContext_MotionStatusStep_replacedBy(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type MotionStatusStep", field.Name)
 }

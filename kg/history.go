@@ -13,6 +13,9 @@ type StatusStep struct {
 	Status   string   `json:"status"`
 	Date     string   `json:"date,omitempty"`
 	Evidence Evidence `json:"evidence"`
+	// ReplacedBy is, for an AMENDED step, the ID of the gewijzigde motie that replaces the
+	// motion, when the text gives its number
+	ReplacedBy string `json:"replacedBy,omitempty"`
 }
 
 // Motion statuses beyond the four of props.go: the steps a motion can take.

@@ -15,7 +15,7 @@ func BenchmarkLoadCorpus(b *testing.B) {
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, errs := Load(files); len(errs) > 0 {
+		if _, errs := Load(files); len(Failures(errs)) > 0 {
 			b.Fatal(errs)
 		}
 	}

@@ -23,6 +23,10 @@ type docCtx struct {
 	sectionAL map[int]int
 	// alsoFrom are other files of the same document
 	alsoFrom []string
+	// statusRef caches statusDateRef (status.go) once it is first asked: a document's
+	// sentences are recognised by one goroutine
+	statusRef     *Date
+	statusRefRead bool
 	// stated is the metadata file beside the document, if any (sidecar.go)
 	stated *Sidecar
 }
@@ -41,11 +45,18 @@ type meta struct {
 	tkNumber   string
 	// headingOffices are the offices a "BRIEF VAN DE …" heading names
 	headingOffices []string
+	// signersStated: the signatures are the metadata file's list (applyStated), which wins
+	// over the text's signature lines and heading
+	signersStated bool
 }
 
 type signature struct {
-	office string // "Staatssecretaris van Justitie en Veiligheid"
-	name   string // "E. van der Burg"
+	office string // "Staatssecretaris van Justitie en Veiligheid"; "" for a signer without one
+	name   string // "E. van der Burg"; "" for an office stated without its holder
+	// stated is the metadata file's actor this signature is, nil for one only the text gives
+	stated *SidecarActor
+	// printed: a stated signer the text's signature lines name too
+	printed bool
 }
 
 func newDocCtx(name string, t *Text) *docCtx {

@@ -46,6 +46,12 @@ func prepareStated(f File, sidecar *Sidecar) (*docCtx, error) {
 			return nil, err
 		}
 		data = []byte(text)
+	case ".docx":
+		text, err := docxToText(f.Data)
+		if err != nil {
+			return nil, err
+		}
+		data = []byte(text)
 	default:
 		return nil, fmt.Errorf("unsupported file type %q", ext)
 	}
@@ -178,32 +184,48 @@ func (d *docCtx) titleEvidence(title string) kg.Evidence {
 	return d.ev(b.Start, b.End)
 }
 
-// letterhead adds signatories, their offices and the addressee.
+// letterhead adds signatories, their offices and the addressee. A signatory the metadata
+// file states has its source record as evidence, and the sentence of its signature line too
+// when the text prints it.
 func letterhead(d *docCtx, orgs *orgIndex, out *facts) {
 	held := map[string]bool{} // offices a signatory holds
 	for _, sig := range d.meta.signatures {
-		surname, initials := splitName(sig.name)
-		at := strings.LastIndex(d.text.Body, sig.name)
-		if at < 0 {
+		var evs []kg.Evidence
+		if sig.stated != nil {
+			evs = append(evs, signerEvidence(d.id, d.stated.Record, sig.stated))
+		}
+		if sig.name != "" && (sig.stated == nil || sig.printed) {
+			if at := strings.LastIndex(d.text.Body, sig.name); at >= 0 {
+				s, _ := d.sentenceAt(at)
+				evs = append(evs, d.sentEv(s))
+			}
+		}
+		if len(evs) == 0 {
 			continue
 		}
-		s, _ := d.sentenceAt(at)
-		ev := d.sentEv(s)
-		pid := kg.PersonID(surname)
-		kind := kg.PersonMinister
-		if strings.HasPrefix(strings.ToLower(sig.office), "staatssecretaris") {
-			kind = kg.PersonStaatssecretaris
+		if sig.name == "" { // an office stated without its holder signs itself
+			for _, ev := range evs {
+				out.edge(kg.SignedBy, d.id, office(sig.office, ev, out), ev)
+			}
+			continue
 		}
-		out.node(kg.Node{ID: pid, Label: kg.Person, Name: sig.name, Props: map[string]any{kg.PropKind: kind, kg.PropInitials: initials}, Mentions: []kg.Evidence{ev}})
-		oid := office(sig.office, ev, out)
-		held[oid] = true
-		out.edge(kg.SignedBy, d.id, pid, ev)
-		out.edge(kg.HoldsOffice, pid, oid, ev)
+		surname, initials := splitName(sig.name)
+		pid := kg.PersonID(surname)
+		for _, ev := range evs {
+			out.node(kg.Node{ID: pid, Label: kg.Person, Name: sig.name, Props: map[string]any{kg.PropKind: signerKind(sig), kg.PropInitials: initials}, Mentions: []kg.Evidence{ev}})
+			out.edge(kg.SignedBy, d.id, pid, ev)
+			if sig.office != "" {
+				oid := office(sig.office, ev, out)
+				held[oid] = true
+				out.edge(kg.HoldsOffice, pid, oid, ev)
+			}
+		}
 	}
 	// the offices a "BRIEF VAN DE MINISTERS VAN … EN DE STAATSSECRETARIS …" heading names
 	// sign the letter themselves where no signatory holds them (an office signs through
-	// its holder: the letter, the person and the office are one path then)
-	if len(d.meta.headingOffices) > 0 {
+	// its holder: the letter, the person and the office are one path then); a source's
+	// list of signers is the list, and the heading's other offices sign "mede namens"
+	if len(d.meta.headingOffices) > 0 && !d.meta.signersStated {
 		if loc := briefVanRe.FindStringIndex(d.text.Body); loc != nil {
 			if s, ok := d.sentenceAt(loc[0]); ok {
 				ev := d.sentEv(s)
@@ -350,6 +372,20 @@ func canonicalOffice(title string) string {
 		title = t
 	}
 	return title
+}
+
+// signerKind is the kind of Person a signatory is: by the office signed as, else by the
+// function a source states ("Tweede Kamerlid").
+func signerKind(sig signature) string {
+	switch o := strings.ToLower(sig.office); {
+	case strings.HasPrefix(o, "staatssecretaris"):
+		return kg.PersonStaatssecretaris
+	case o != "":
+		return kg.PersonMinister
+	case sig.stated != nil && strings.Contains(strings.ToLower(sig.stated.Function), "kamerlid"):
+		return kg.PersonMP
+	}
+	return kg.PersonOther
 }
 
 // splitName splits "E. van der Burg" into the surname as written for IDs ("Van der Burg")

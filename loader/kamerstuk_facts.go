@@ -101,8 +101,12 @@ func motionKamerstuk(d *docCtx, out *facts) {
 	// that lists its gewijzigde motie ("Wijzigingen: 35925-IV-30") says it was amended
 	mm.steps = []kg.StatusStep{{Status: kg.MotionSubmitted, Date: mm.submitted, Evidence: *headingEv}}
 	for _, b := range d.text.Blocks {
-		if amendedByRe.MatchString(d.text.Body[b.Start:b.End]) {
-			mm.steps = append(mm.steps, kg.StatusStep{Status: kg.MotionAmended, Evidence: d.ev(b.Start, b.End)})
+		if m := amendedByRe.FindStringSubmatch(d.text.Body[b.Start:b.End]); m != nil {
+			step := kg.StatusStep{Status: kg.MotionAmended, Evidence: d.ev(b.Start, b.End)}
+			if mm.number > 0 {
+				step.ReplacedBy = kg.MotionID(mm.dossier, atoi(m[1]))
+			}
+			mm.steps = append(mm.steps, step)
 		}
 	}
 	if d.meta.number == 0 {

@@ -151,7 +151,7 @@ func TestWarningsNameFileAndField(t *testing.T) {
 	dir := t.TempDir()
 	for name, text := range map[string]string{
 		"motion.txt": "MOTIE VAN HET LID KUIK\n\nDe Kamer,\n\ngehoord de beraadslaging,\n\nverzoekt de regering iets te doen,\n\nen gaat over tot de orde van de dag.\n\nKuik\n",
-		"notes.docx": "not a document the loader reads",
+		"notes.odt":  "not a document the loader reads",
 		".hidden":    "ignored",
 	} {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
@@ -169,7 +169,7 @@ func TestWarningsNameFileAndField(t *testing.T) {
 	}
 	slices.Sort(got)
 	want := []string{"motion.txt: no Kamerstuk number found (MOTION)", "motion.txt: no date found (MOTION)", "motion.txt: no dossier found (MOTION)",
-		"notes.docx: skipped: the loader reads " + strings.Join(Extensions, ", ") + " files"}
+		"notes.odt: skipped: the loader reads " + strings.Join(Extensions, ", ") + " files"}
 	if !slices.Equal(got, want) {
 		t.Errorf("warnings\n got  %q\n want %q", got, want)
 	}

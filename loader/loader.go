@@ -56,7 +56,7 @@ func Failures(errs []error) []error {
 const MaxFileSize = 32 << 20
 
 // Extensions the loader reads; other files in a directory are ignored.
-var Extensions = []string{".txt", ".md", ".html", ".htm", ".xml", ".pdf"}
+var Extensions = []string{".txt", ".md", ".html", ".htm", ".xml", ".pdf", ".docx"}
 
 // Progress is how far a load has come: documents assembled of those read, and the bytes
 // of input behind them.
@@ -226,7 +226,7 @@ func (o Options) load(srcs []source) (*kg.Graph, []error) {
 	srcs, sidecars, errs := splitSidecars(srcs)
 	prepared := make([]*docCtx, len(srcs))
 	failed := make([]error, len(srcs))
-	unstated := make([]error, len(srcs)) // metadata files that could not be read
+	unstated := make([]error, len(srcs)) // warnings about metadata files (unreadable, deleted upstream)
 	sizes := make([]int64, len(srcs))
 	parallel(len(srcs), func(i int) {
 		data, err := srcs[i].read()

@@ -106,6 +106,7 @@ func motions(v *sentenceView, out *facts) {
 		if i == len(hits)-1 {
 			mm.steps = append(mm.steps, anaphoricMotionSteps(d, s)...)
 		}
+		d.replacements(mm)
 		out.add(motionFact{mm})
 	}
 }
@@ -141,6 +142,11 @@ func numberMotion(d *docCtx, s Sentence, text string, from, limit int, mm *motio
 			mm.dossier, mm.number = ct.Dossier, ct.Number
 			return
 		}
+	}
+	// Handelingen cite right after the name: "de motie-Ceder (35925-IV, nr. 20)"
+	if m := handelingenCiteRe.FindStringSubmatchIndex(text[from:limit]); m != nil && m[0] < 90 {
+		mm.dossier, mm.number = strings.ReplaceAll(text[from+m[2]:from+m[3]], "-", " "), atoi(text[from+m[4]:from+m[5]])
+		return
 	}
 	for _, mk := range d.text.MarkersIn(s.Start+from, s.Start+limit+1) {
 		note, b, ok := d.text.FootnoteText(mk.N)

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 
 	"beleidsgraaf/kg"
 )
@@ -44,6 +45,9 @@ type Sidecar struct {
 	Activity   *SidecarActivity `json:"activity,omitempty"`
 	// Decisions on the motion (for a motion), oldest first, each with its votes.
 	Decisions []SidecarDecision `json:"decisions,omitempty"`
+	// Deleted: the sources no longer list the document (deleted upstream, the API's
+	// Verwijderd); sync keeps the file as it was and marks it here.
+	Deleted bool `json:"deleted,omitempty"`
 }
 
 // SidecarActor is a person or fractie in a role.
@@ -161,6 +165,95 @@ func (m *meta) applyStated(s *Sidecar) {
 	if s.Title != "" {
 		m.title = s.Title
 	}
+	if sigs := statedSignatures(s, m.signatures); len(sigs) > 0 {
+		m.signatures = sigs
+		m.signersStated = true
+	}
+}
+
+// statedSignatures are the document's signers as the source lists them (the API's
+// DocumentActor in a signing role, signerRole), each with the office its function names.
+// A stated signer the text's signature lines also name takes the name as the text writes it,
+// so that the letterhead finds the sentence and the Person is the text's node (one ID by
+// surname, kg.PersonID); the stated office wins over the text's.
+func statedSignatures(s *Sidecar, fromText []signature) []signature {
+	var out []signature
+	for i := range s.Signers {
+		a := &s.Signers[i]
+		if !signerRole(a.Role) {
+			continue
+		}
+		sig := signature{name: statedName(a.Name), office: functionOffice(a.Function), stated: a}
+		if sig.name == "" && sig.office == "" {
+			continue
+		}
+		for _, t := range fromText {
+			if sig.name != "" && samePerson(t.name, sig.name) {
+				sig.name, sig.printed = t.name, true
+				if sig.office == "" {
+					sig.office = t.office
+				}
+			}
+		}
+		out = append(out, sig)
+	}
+	return out
+}
+
+// signerRole: a DocumentActor's relation that signs the document: "Afzender", "Eerste
+// ondertekenaar", "Mede ondertekenaar", or none stated. Others (a motion's "Indiener", who
+// are its submitters, statedSubmitters; an addressee; a committee) do not sign: a role not
+// known is left out rather than made a signature.
+func signerRole(role string) bool {
+	r := strings.ToLower(strings.TrimSpace(role))
+	return r == "" || strings.Contains(r, "ondertekenaar") || strings.Contains(r, "afzender")
+}
+
+// statedName is an actor's name as a signature line prints it: "Burg, E. van der" (the
+// registers' order) → "E. van der Burg"; other names as they are, spaces tidied; "" for
+// one that names nobody (initials alone, no letter at all).
+func statedName(name string) string {
+	name = strings.Join(strings.Fields(name), " ")
+	if surname, rest, ok := strings.Cut(name, ", "); ok && strings.Contains(rest, ".") {
+		name = rest + " " + surname
+	}
+	if surname, _ := splitName(name); strings.HasSuffix(surname, ".") || !strings.ContainsFunc(surname, unicode.IsLetter) {
+		return ""
+	}
+	return name
+}
+
+// functionOffice is the office an actor's function names ("staatssecretaris van Justitie en
+// Veiligheid" → "Staatssecretaris van Justitie en Veiligheid"), "" for none ("Tweede Kamerlid").
+func functionOffice(function string) string {
+	if offices := headingOffices(function); len(offices) > 0 {
+		return offices[0]
+	}
+	if f := officeTitle(function); officeRe.MatchString(f) {
+		return canonicalOffice(f)
+	}
+	return ""
+}
+
+// samePerson: two ways of writing a name that give one Person (kg.PersonID of the surname).
+func samePerson(a, b string) bool {
+	sa, _ := splitName(a)
+	sb, _ := splitName(b)
+	return kg.PersonID(sa) == kg.PersonID(sb)
+}
+
+// signerEvidence is the evidence of a stated signer: the document whose metadata file
+// states it and a quote naming the source record, like kg.DecisionEvidence.
+func signerEvidence(doc, record string, a *SidecarActor) kg.Evidence {
+	q := "DocumentActor: "
+	if a.Role != "" {
+		q += a.Role + " "
+	}
+	q += a.Name
+	if a.Function != "" {
+		q += " (" + a.Function + ")"
+	}
+	return kg.Evidence{Document: doc, Quote: q + " — source record " + record}
 }
 
 // statedFacts are the facts only the source knows: a motion's decisions and votes (only a
@@ -315,7 +408,8 @@ func splitSidecars(srcs []source) (docs []source, byStem map[string]source, warn
 }
 
 // sidecarOf reads the metadata file of a document, if it has one. A file that cannot be
-// read or makes no sense is a warning; the document loads from its text alone.
+// read or makes no sense is a warning; the document loads from its text alone. One that
+// marks the document deleted upstream is a warning too, beside the metadata.
 func sidecarOf(byStem map[string]source, doc string) (*Sidecar, error) {
 	src, ok := byStem[stem(doc)]
 	if !ok {
@@ -325,6 +419,9 @@ func sidecarOf(byStem map[string]source, doc string) (*Sidecar, error) {
 	if err == nil {
 		var s *Sidecar
 		if s, err = readSidecar(data); err == nil {
+			if s.Deleted { // still the document it was, but a reader should know
+				return s, &Warning{File: src.name, Msg: "the sources no longer list " + doc + " (deleted upstream); it loads as it was"}
+			}
 			return s, nil
 		}
 	}

@@ -1,6 +1,8 @@
 package loader
 
 import (
+	"errors"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -172,6 +174,7 @@ func FuzzSidecar(f *testing.F) {
 	f.Add([]byte(sidecarJSON))
 	f.Add([]byte(`{"kind":"MOTION","dossier":"28638","number":167,"decisions":[{"result":"OTHER","text":"","record":""}]}`))
 	f.Add([]byte(`{"number":-1}`))
+	f.Add([]byte(`{"record":"r","signers":[{"name":"E.","role":"Afzender","function":"minister van Justitie en Veiligheid"},{"name":"—"},{"name":"Kuik, A.H.","function":"Tweede Kamerlid"},{"name":"","function":"staatssecretaris"}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		g, _ := Load([]File{{Name: "kst-28638-167.txt", Data: []byte(sidecarMotion)}, {Name: "kst-28638-167.meta.json", Data: data}})
 		if err := g.Validate(); err != nil {
@@ -187,4 +190,144 @@ func FuzzSidecar(f *testing.F) {
 			t.Fatalf("%d documents from the file", docs)
 		}
 	})
+}
+
+// sidecarLetter is signed in its text by the Minister van Justitie en Veiligheid; its heading
+// names the Minister voor Rechtsbescherming too.
+const sidecarLetter = "28 638 Mensenhandel\n\nNr. 250 BRIEF VAN DE MINISTERS VAN JUSTITIE EN VEILIGHEID EN VOOR RECHTSBESCHERMING\n\nAan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\nDen Haag, 3 maart 2024\n\nHierbij informeer ik uw Kamer over de aanpak van mensenhandel.\n\nDe Minister van Justitie en Veiligheid,\n\nD. Yeşilgöz-Zegerius\n"
+
+// TestSidecarSigners: the signers a metadata file states are who SIGNED_BY the document, with
+// their source record as evidence; they win over the text's signature lines and heading, and
+// are the text's Persons and Offices, not copies.
+func TestSidecarSigners(t *testing.T) {
+	type edge struct {
+		typ kg.RelType
+		to  string
+	}
+	cases := []struct {
+		name    string
+		signers string // the metadata file's "signers"
+		want    []edge // SIGNED_BY and HOLDS_OFFICE (from the first signer) edges, in any order
+		record  []edge // of those, the ones whose evidence names the source record
+		printed []edge // of those, the ones whose evidence is the text's signature line
+		kind    map[string]string
+	}{
+		{name: "no metadata signers: the text's signature and heading",
+			signers: `[]`,
+			want: []edge{{kg.SignedBy, "person:yesilgoz-zegerius"}, {kg.SignedBy, "office:minister-voor-rechtsbescherming"},
+				{kg.HoldsOffice, "office:minister-van-justitie-en-veiligheid"}},
+			printed: []edge{{kg.SignedBy, "person:yesilgoz-zegerius"}, {kg.HoldsOffice, "office:minister-van-justitie-en-veiligheid"}}},
+		{name: "the same signer stated in the registers' order: one Person, both evidences",
+			signers: `[{"name":"Yeşilgöz-Zegerius, D.","role":"Afzender","function":"minister van Justitie en Veiligheid"}]`,
+			want:    []edge{{kg.SignedBy, "person:yesilgoz-zegerius"}, {kg.HoldsOffice, "office:minister-van-justitie-en-veiligheid"}},
+			record:  []edge{{kg.SignedBy, "person:yesilgoz-zegerius"}, {kg.HoldsOffice, "office:minister-van-justitie-en-veiligheid"}},
+			printed: []edge{{kg.SignedBy, "person:yesilgoz-zegerius"}, {kg.HoldsOffice, "office:minister-van-justitie-en-veiligheid"}},
+			kind:    map[string]string{"person:yesilgoz-zegerius": kg.PersonMinister}},
+		{name: "a stated signer the text does not print wins; the text's guess is dropped",
+			signers: `[{"name":"E. van der Burg","role":"Ondertekenaar","function":"staatssecretaris van Justitie en Veiligheid"}]`,
+			want:    []edge{{kg.SignedBy, "person:van-der-burg"}, {kg.HoldsOffice, "office:staatssecretaris-van-justitie-en-veiligheid"}},
+			record:  []edge{{kg.SignedBy, "person:van-der-burg"}, {kg.HoldsOffice, "office:staatssecretaris-van-justitie-en-veiligheid"}},
+			kind:    map[string]string{"person:van-der-burg": kg.PersonStaatssecretaris}},
+		{name: "an office stated without its holder signs itself",
+			signers: `[{"name":"","role":"Afzender","function":"Minister voor Rechtsbescherming"}]`,
+			want:    []edge{{kg.SignedBy, "office:minister-voor-rechtsbescherming"}},
+			record:  []edge{{kg.SignedBy, "office:minister-voor-rechtsbescherming"}}},
+		{name: "a member signing: a Person of kind MP, no office",
+			signers: `[{"name":"A.H. Kuik","party":"CDA","role":"Ondertekenaar","function":"Tweede Kamerlid"}]`,
+			want:    []edge{{kg.SignedBy, "person:kuik"}},
+			record:  []edge{{kg.SignedBy, "person:kuik"}},
+			kind:    map[string]string{"person:kuik": kg.PersonMP}},
+		{name: "a motion's first signer, as the API names the member signing it",
+			signers: `[{"name":"L.A.J.M. Dassen","party":"Volt","role":"Eerste ondertekenaar","function":"Tweede Kamerlid"}]`,
+			want:    []edge{{kg.SignedBy, "person:dassen"}},
+			record:  []edge{{kg.SignedBy, "person:dassen"}},
+			kind:    map[string]string{"person:dassen": kg.PersonMP}},
+		{name: "submitters, addressees and roles not known are no signers: the text decides",
+			signers: `[{"name":"A.H. Kuik","role":"Indiener","function":"Tweede Kamerlid"},{"name":"","role":"Afzender","function":""},
+				{"name":"","role":"Gericht aan","function":"minister van Justitie en Veiligheid"},{"name":"vaste commissie voor Justitie en Veiligheid","role":"Voortouwcommissie"}]`,
+			want: []edge{{kg.SignedBy, "person:yesilgoz-zegerius"}, {kg.SignedBy, "office:minister-voor-rechtsbescherming"},
+				{kg.HoldsOffice, "office:minister-van-justitie-en-veiligheid"}},
+			printed: []edge{{kg.SignedBy, "person:yesilgoz-zegerius"}, {kg.HoldsOffice, "office:minister-van-justitie-en-veiligheid"}}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			g, errs := Load([]File{
+				{Name: "kst-28638-250.txt", Data: []byte(sidecarLetter)},
+				{Name: "kst-28638-250.meta.json", Data: []byte(`{"source":"tkodata","record":"https://example.org/Document(d250)","signers":` + c.signers + `}`)},
+			})
+			if len(errs) > 0 {
+				t.Fatalf("errors: %v", errs)
+			}
+			if err := g.Validate(); err != nil {
+				t.Fatal(err)
+			}
+			got := map[edge]kg.Edge{}
+			for _, e := range g.Edges {
+				if e.Type == kg.SignedBy && e.From == "doc:28638-250" || e.Type == kg.HoldsOffice {
+					got[edge{e.Type, e.To}] = e
+				}
+			}
+			if len(got) != len(c.want) {
+				t.Errorf("edges = %v, want %v", slices.Collect(maps.Keys(got)), c.want)
+			}
+			for _, w := range c.want {
+				e, ok := got[w]
+				if !ok {
+					t.Errorf("no %s → %s", w.typ, w.to)
+					continue
+				}
+				fromRecord := slices.ContainsFunc(e.Evidence, func(ev kg.Evidence) bool {
+					return strings.Contains(ev.Quote, "source record https://example.org/Document(d250)")
+				})
+				if fromRecord != slices.Contains(c.record, w) {
+					t.Errorf("%s → %s: evidence from the record = %v, want %v (%+v)", w.typ, w.to, fromRecord, !fromRecord, e.Evidence)
+				}
+				fromText := slices.ContainsFunc(e.Evidence, func(ev kg.Evidence) bool { return strings.Contains(ev.Quote, "Yeşilgöz-Zegerius") && ev.End > 0 })
+				if fromText != slices.Contains(c.printed, w) {
+					t.Errorf("%s → %s: evidence from the signature line = %v, want %v (%+v)", w.typ, w.to, fromText, !fromText, e.Evidence)
+				}
+			}
+			for id, kind := range c.kind {
+				if n := g.Node(id); n == nil || n.Str(kg.PropKind) != kind {
+					t.Errorf("%s = %+v, want kind %s", id, n, kind)
+				}
+			}
+			persons := 0
+			for _, n := range g.Nodes {
+				if n.Label == kg.Person {
+					persons++
+				}
+			}
+			if persons != 1 && len(c.kind)+len(c.printed) > 0 {
+				t.Errorf("%d persons, want 1 (no copies)", persons)
+			}
+		})
+	}
+}
+
+func TestStatedName(t *testing.T) {
+	for in, want := range map[string]string{"Burg, E. van der": "E. van der Burg", "Van der Burg": "Van der Burg",
+		" D.  Yeşilgöz-Zegerius ": "D. Yeşilgöz-Zegerius", "Justitie, Veiligheid": "Justitie, Veiligheid",
+		"E.": "", ".": "", " — ": "", "Burg, E.": "E. Burg"} {
+		if got := statedName(in); got != want {
+			t.Errorf("statedName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// A document its metadata file marks deleted upstream loads as it was, with a warning naming it.
+func TestSidecarDeletedUpstreamIsAWarning(t *testing.T) {
+	g, errs := Load([]File{
+		{Name: "kst-28638-167.txt", Data: []byte(sidecarMotion)},
+		{Name: "kst-28638-167.meta.json", Data: []byte(`{"source":"tkodata","dossier":"28638","number":167,"kind":"MOTION","deleted":true}`)},
+	})
+	if len(errs) != 1 || !strings.Contains(errs[0].Error(), "kst-28638-167.meta.json") || !strings.Contains(errs[0].Error(), "deleted upstream") {
+		t.Fatalf("errors = %v, want one warning naming the metadata file", errs)
+	}
+	if w := (*Warning)(nil); !errors.As(errs[0], &w) {
+		t.Errorf("%T is no warning", errs[0])
+	}
+	if g.Node("doc:28638-167") == nil {
+		t.Error("the document did not load")
+	}
 }

@@ -29,7 +29,9 @@ type statusWord struct {
 var (
 	// "gewijzigd" and not "gewijzigde": "de gewijzigde motie X" names X as the replacement,
 	// which was itself submitted; "motie X is gewijzigd" says X was replaced.
-	motionStatusRe = regexp.MustCompile(`(?i)\b(ingediend|aangenomen|verworpen|aangehouden|ingetrokken|gewijzigd|uitvoering|invulling|opvolging|naar aanleiding van|conform|afgedaan|afgerond|gestand|uitgevoerd)\b`)
+	// run on the ASCII-lower-cased sentence (foldASCII keeps byte offsets), which is faster
+	// than a case-insensitive pattern without a literal prefix
+	motionStatusRe = regexp.MustCompile(`\b(ingediend|aangenomen|verworpen|aangehouden|ingetrokken|gewijzigd|uitvoering|invulling|opvolging|naar aanleiding van|conform|afgedaan|afgerond|gestand|uitgevoerd)\b`)
 	motionStatusOf = map[string]statusWord{
 		"ingediend":           {status: kg.MotionSubmitted},
 		"aangenomen":          {status: kg.MotionAdopted, preposed: true},
@@ -60,16 +62,16 @@ var (
 // motionStatusWords finds the status words of a sentence, up to the motion's request (the
 // verzoekt-clause says what the motion asks, not where it stands).
 func findMotionStatusWords(text string) []statusWord {
-	low := strings.ToLower(text)
+	low := string(foldASCII(nil, text))
 	if !containsAny(low, motionStatusWords) {
 		return nil
 	}
 	if m := requestRe.FindStringIndex(text); m != nil {
-		text = text[:m[0]]
+		low = low[:m[0]]
 	}
 	var out []statusWord
-	for _, m := range motionStatusRe.FindAllStringIndex(text, -1) {
-		w := motionStatusOf[strings.ToLower(text[m[0]:m[1]])]
+	for _, m := range motionStatusRe.FindAllStringIndex(low, -1) {
+		w := motionStatusOf[low[m[0]:m[1]]]
 		w.start, w.end = m[0], m[1]
 		out = append(out, w)
 	}
@@ -175,6 +177,9 @@ func anaphoricMotionSteps(d *docCtx, s Sentence) []kg.StatusStep {
 	for i := sentenceIndex(d, s) + 1; i < len(d.sents) && d.sents[i].Block == s.Block; i++ {
 		next := d.sents[i]
 		text := d.str(next)
+		if !containsAny(string(foldASCII(nil, text)), []string{"motie"}) {
+			continue // neither names a motion nor speaks of one: the patterns below cannot match
+		}
 		if motionRe.MatchString(text) || membersMotionRe.MatchString(text) {
 			break
 		}
@@ -253,7 +258,9 @@ func dateBefore(dates []Date, pos int) string {
 // of: s itself, or a later one in its paragraph or the next two (past a heading).
 func (d *docCtx) fulfilment(s Sentence) (Sentence, bool) {
 	for i := sentenceIndex(d, s); i < len(d.sents) && d.sents[i].Block <= s.Block+2; i++ {
-		if commitmentFulfilledRe.MatchString(d.str(d.sents[i])) {
+		text := d.str(d.sents[i])
+		// every alternative of the pattern holds "toezegging", and it has no literal prefix
+		if containsAny(string(foldASCII(nil, text)), []string{"toezegging"}) && commitmentFulfilledRe.MatchString(text) {
 			return d.sents[i], true
 		}
 	}
@@ -270,8 +277,10 @@ func (x commitmentStatusFact) apply(a *assembler) {
 }
 
 var (
-	// openkamer's metadata line naming a motion's gewijzigde motie
-	amendedByRe = regexp.MustCompile(`^Wijzigingen:\s*\d+`)
+	// openkamer's metadata line naming a motion's gewijzigde motie: "Wijzigingen: 35925-IV-30"
+	amendedByRe = regexp.MustCompile(`^Wijzigingen:\s*[\dA-Za-z-]*?-(\d+)\b`)
+	// Handelingen: "Zij krijgt nr. 30, was nr. 20 (35925-IV)."
+	renumberedRe = regexp.MustCompile(`(?i)\bkrijgt\s+nr\.\s*(\d+),\s*was\s+nr\.\s*(\d+)`)
 	// Handelingen: "Aan de orde is de stemming over een aangehouden motie, ingediend bij …"
 	heldVoteRe = regexp.MustCompile(`(?i)\bstemming\s+over\s+een\s+aangehouden\s+motie\b`)
 	// Handelingen cite a motion as "(35925-IV, nr. 20)"
@@ -320,13 +329,15 @@ func (d *docCtx) statusDateRef() *Date {
 	if ref := d.dateRef(); ref != nil {
 		return ref
 	}
-	var latest *Date
-	for _, dt := range findDates(d.text.Body, 0, nil) {
-		if dt.Y != 0 && (latest == nil || dt.time().After(latest.time())) {
-			latest = &dt
+	if !d.statusRefRead {
+		d.statusRefRead = true
+		for _, dt := range findDates(d.text.Body, 0, nil) {
+			if dt.Y != 0 && (d.statusRef == nil || dt.time().After(d.statusRef.time())) {
+				d.statusRef = &dt
+			}
 		}
 	}
-	return latest
+	return d.statusRef
 }
 
 // actsItself reports whether the document can itself carry out a motion or a
@@ -364,4 +375,23 @@ func (d *docCtx) madeBy(steps []kg.StatusStep) string {
 		}
 	}
 	return ""
+}
+
+// replacements names the gewijzigde motie of a numbered motion's AMENDED steps when the
+// document renumbers it ("Zij krijgt nr. 30, was nr. 20"): the same dossier, the new number.
+func (d *docCtx) replacements(mm *motionMention) {
+	dossier, number := mm.dossier, mm.number
+	if number == 0 || !strings.Contains(d.text.Body, "was nr") {
+		return
+	}
+	for i := range mm.steps {
+		if mm.steps[i].Status != kg.MotionAmended || mm.steps[i].ReplacedBy != "" {
+			continue
+		}
+		for _, m := range renumberedRe.FindAllStringSubmatch(d.text.Body, -1) {
+			if atoi(m[2]) == number {
+				mm.steps[i].ReplacedBy = kg.MotionID(dossier, atoi(m[1]))
+			}
+		}
+	}
 }

@@ -75,6 +75,25 @@ func TestStatusSteps(t *testing.T) {
 	}
 }
 
+// TestAmendedBy: a Handelingen item that renumbers a motion ("Zij krijgt nr. 30, was nr. 20")
+// names the gewijzigde motie on its AMENDED step.
+func TestAmendedBy(t *testing.T) {
+	text := "Stemming motie\n\nDe motie-Ceder (35925-IV, nr. 20) is in die zin gewijzigd dat zij thans luidt:\n\nZij krijgt nr. 30, was nr. 20 (35925-IV).\n"
+	g, errs := Load([]File{{Name: "handelingen.txt", Data: []byte(text)}})
+	if errs = Failures(errs); len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	var got []string
+	for _, n := range g.Nodes {
+		for _, s := range n.Steps() {
+			got = append(got, n.ID+" "+s.Status+" → "+s.ReplacedBy)
+		}
+	}
+	if want := []string{"motion:35925-iv-20 AMENDED → motion:35925-iv-30"}; !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
 // TestHistoryStatuses: the current status is the latest dated step, the furthest the step
 // of highest rank; a motion without steps was submitted.
 func TestHistoryStatuses(t *testing.T) {

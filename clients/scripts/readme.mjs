@@ -10,7 +10,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
 const ops = [];
 for (const [, block] of readme.matchAll(/```graphql\n([\s\S]*?)```/g)) {
-  const text = block.replace(/#[^\n"]*$/gm, "");
+  const text = withoutComments(block);
   let depth = 0, start = -1;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
@@ -33,3 +33,22 @@ writeFileSync(new URL("../src/Readme.js", import.meta.url),
   'import { graphql } from "relay-runtime";\n\n' +
   named.map((o) => `export const ${o.name} = graphql\`query ${o.name} ${o.query}\`;\n`).join(""));
 console.log(`${named.length} operations from README.md`);
+
+// withoutComments drops every `#` comment (to the end of its line) outside strings; a
+// comment may itself hold quotes (an answer shown as JSON), a string may hold a `#`.
+function withoutComments(block) {
+  let out = "";
+  for (let i = 0; i < block.length; i++) {
+    const c = block[i];
+    if (c === '"') {
+      const start = i;
+      for (i++; i < block.length && block[i] !== '"'; i++) if (block[i] === "\\") i++;
+      out += block.slice(start, i + 1);
+    } else if (c === "#") {
+      while (i + 1 < block.length && block[i + 1] !== "\n") i++;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}

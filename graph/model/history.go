@@ -44,6 +44,12 @@ type MotionStatusStep struct{ s kg.StatusStep }
 func (m MotionStatusStep) Date() *Date            { return stepDate(m.s) }
 func (m MotionStatusStep) Status() MotionStatus   { return MotionStatus(m.s.Status) }
 func (m MotionStatusStep) Evidence() *kg.Evidence { return &m.s.Evidence }
+func (m MotionStatusStep) ReplacedBy() *string {
+	if m.s.ReplacedBy == "" {
+		return nil
+	}
+	return &m.s.ReplacedBy
+}
 
 // CommitmentStatusStep is one step of a commitment's history.
 type CommitmentStatusStep struct{ s kg.StatusStep }

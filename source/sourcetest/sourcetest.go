@@ -7,6 +7,7 @@ package sourcetest
 
 import (
 	"bytes"
+	"cmp"
 	"embed"
 	"encoding/json"
 	"fmt"
@@ -16,6 +17,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -60,6 +62,9 @@ type Decision struct {
 	Tekst, Soort string // "Aangenomen.", "Stemmen - aangenomen"
 	Date         string
 	For          map[string]bool // parties voting for; the others against (no votes when nil)
+	// Modified is the Besluit's and its Stemmingen's GewijzigdOp; "" for the document's:
+	// a decision taken later changes the Besluit, not the Document
+	Modified string
 }
 
 // Kamerstuk is one generated document of the dossier.
@@ -71,6 +76,9 @@ type Kamerstuk struct {
 	CoSubmitter string
 	Decisions   []Decision
 	Modified    string // the services' modification stamp; change it to make a new version
+	// Deleted: the Kamer's API marks the document Verwijderd (and leaves it out of a listing
+	// filtered on Verwijderd eq false); the search still lists it
+	Deleted bool
 }
 
 // Generate makes n Kamerstukken numbered from 201: motions (adopted, rejected, held, and one
@@ -258,7 +266,9 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 // the CQL index dt.modified.
 var (
 	odataSince = regexp.MustCompile(`GewijzigdOp ge (\d{4}-\d{2}-\d{2}T[0-9:]+Z)`)
-	sruSince   = regexp.MustCompile(`dt\.modified>=(\d{4}-\d{2}-\d{2})`)
+	// a document is also listed for a decision on its zaak changed since (nested lambdas)
+	odataDecidedSince = regexp.MustCompile(`Zaak/any\(z:z/Besluit/any\(b:b/GewijzigdOp ge (\d{4}-\d{2}-\d{2}T[0-9:]+Z)`)
+	sruSince          = regexp.MustCompile(`dt\.modified>=(\d{4}-\d{2}-\d{2})`)
 )
 
 func docID(n int) string { return fmt.Sprintf("0d0c%04d-0000-4000-8000-%012d", n, n) }
@@ -272,6 +282,43 @@ func (s *Server) find(match func(k Kamerstuk) bool) (Kamerstuk, bool) {
 		}
 	}
 	return Kamerstuk{}, false
+}
+
+// AddDecision takes a new decision on Kamerstuk n (a motion) without changing its document:
+// only the Besluit and its Stemmingen carry the new GewijzigdOp (d.Modified).
+func (s *Server) AddDecision(n int, d Decision) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for i := range s.Stukken {
+		if s.Stukken[i].Number == n {
+			s.Stukken[i].Decisions = append(slices.Clone(s.Stukken[i].Decisions), d)
+		}
+	}
+}
+
+// changedSince: the document changed on or after since, or (when the filter asks) a
+// decision on its zaak did.
+func (k Kamerstuk) changedSince(since, decidedSince string) bool {
+	if k.Modified >= since {
+		return true
+	}
+	for _, d := range k.Decisions {
+		if decidedSince != "" && d.Modified != "" && d.Modified >= decidedSince {
+			return true
+		}
+	}
+	return false
+}
+
+// Delete deletes Kamerstuk n in the Kamer's API (Verwijderd, with a new GewijzigdOp).
+func (s *Server) Delete(n int, stamp string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for i := range s.Stukken {
+		if s.Stukken[i].Number == n {
+			s.Stukken[i].Deleted, s.Stukken[i].Modified = true, stamp
+		}
+	}
 }
 
 // SetModified gives Kamerstuk n a new version in both services.
@@ -294,14 +341,17 @@ func (s *Server) odataPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	skip, _ := strconv.Atoi(q.Get("$skip"))
-	since := ""
+	since, decidedSince := "", ""
 	if m := odataSince.FindStringSubmatch(filter); m != nil {
 		since = m[1]
+	}
+	if m := odataDecidedSince.FindStringSubmatch(filter); m != nil {
+		decidedSince = m[1]
 	}
 	s.mu.Lock()
 	var stukken []Kamerstuk
 	for _, k := range s.Stukken {
-		if k.Modified >= since {
+		if k.changedSince(since, decidedSince) && !(k.Deleted && strings.Contains(filter, "Verwijderd eq false")) {
 			stukken = append(stukken, k)
 		}
 	}
@@ -340,8 +390,8 @@ type voteView struct {
 	Seats                       int
 }
 type decisionView struct {
-	ID, Soort, Tekst, Date, AgendapuntID, AgendapuntNummer, ActiviteitID, ActiviteitNummer string
-	Votes                                                                                  []voteView
+	ID, Soort, Tekst, Date, AgendapuntID, AgendapuntNummer, ActiviteitID, ActiviteitNummer, Modified string
+	Votes                                                                                            []voteView
 }
 type zaakView struct {
 	ID, Nummer, Soort string
@@ -376,7 +426,8 @@ func (s *Server) documentView(k Kamerstuk) documentView {
 				{ID: uid(4, k.Number, 1), Name: k.CoSubmitter, Party: partyOf(k.CoSubmitter), Function: "Tweede Kamerlid", Role: "Medeindiener"}}}
 		for i, d := range k.Decisions {
 			dv := decisionView{ID: uid(5, k.Number, i), Soort: d.Soort, Tekst: d.Tekst, Date: d.Date, AgendapuntID: uid(6, k.Number, i),
-				AgendapuntNummer: fmt.Sprintf("2024P%05d", k.Number*10+i), ActiviteitID: uid(7, k.Number, i), ActiviteitNummer: "2024A" + strings.ReplaceAll(d.Date, "-", "")}
+				AgendapuntNummer: fmt.Sprintf("2024P%05d", k.Number*10+i), ActiviteitID: uid(7, k.Number, i), ActiviteitNummer: "2024A" + strings.ReplaceAll(d.Date, "-", ""),
+				Modified: cmp.Or(d.Modified, k.Modified)}
 			for j, p := range Parties {
 				if d.For == nil {
 					break

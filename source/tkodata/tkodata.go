@@ -148,11 +148,13 @@ const expandDocument = "Kamerstukdossier,DocumentActor,Activiteit," +
 	"Zaak($expand=ZaakActor,Besluit($expand=Stemming,Agendapunt($expand=Activiteit)))"
 
 // DossierDocuments lists the documents of dossier (its number, e.g. 28638), following
-// @odata.nextLink to the end. since (YYYY-MM-DD), if set, keeps those changed on or after it.
+// @odata.nextLink to the end. since (YYYY-MM-DD), if set, keeps those changed on or after
+// it: the document itself, or a decision on one of its zaken or a vote on that decision
+// (sinceFilter).
 func (c *Client) DossierDocuments(ctx context.Context, dossier int, since string) ([]Document, error) {
 	filter := fmt.Sprintf("Verwijderd eq false and Kamerstukdossier/any(d:d/Nummer eq %d)", dossier)
 	if since != "" {
-		filter += " and GewijzigdOp ge " + since + "T00:00:00Z"
+		filter += " and " + sinceFilter(since+"T00:00:00Z")
 	}
 	q := url.Values{}
 	q.Set("$filter", filter)
@@ -182,6 +184,16 @@ func (c *Client) DossierDocuments(ctx context.Context, dossier int, since string
 		}
 	}
 	return out, nil
+}
+
+// sinceFilter keeps a document changed at or after t, or one with a decision or vote changed
+// then: a decision taken on an older motion is a new Besluit (and Stemmingen), each with its
+// own GewijzigdOp, while the motion's Document stays as it was. Lambda operators (any) nest
+// in OData v4 as the dossier filter's own does; the Zaak → Besluit → Stemming navigation is
+// the one $expand follows.
+func sinceFilter(t string) string {
+	return "(GewijzigdOp ge " + t + " or Zaak/any(z:z/Besluit/any(b:b/GewijzigdOp ge " + t +
+		" or b/Stemming/any(s:s/GewijzigdOp ge " + t + "))))"
 }
 
 // resolve reads a nextLink, absolute as the service sends it or relative to the page. A

@@ -35,7 +35,7 @@ func TestDossierDocumentsFollowsNextLinks(t *testing.T) {
 		t.Fatalf("asked %d pages", len(asked))
 	}
 	first := asked[0]
-	for _, want := range []string{"Kamerstukdossier%2Fany%28d%3Ad%2FNummer+eq+28638%29", "GewijzigdOp+ge+2024-01-01T00%3A00%3A00Z", "Verwijderd+eq+false", "%24expand=", "Stemming"} {
+	for _, want := range []string{"Kamerstukdossier%2Fany%28d%3Ad%2FNummer+eq+28638%29", "GewijzigdOp+ge+2024-01-01T00%3A00%3A00Z", "Zaak%2Fany%28z%3Az%2FBesluit%2Fany%28b%3Ab%2FGewijzigdOp+ge+2024-01-01T00%3A00%3A00Z", "Verwijderd+eq+false", "%24expand=", "Stemming"} {
 		if !strings.Contains(first, want) {
 			t.Errorf("the first request %q lacks %q", first, want)
 		}
