@@ -14,8 +14,10 @@ import (
 // citation keys; _text: the folded document text) yields the candidates, the nodes where
 // every query word occurs in a word (*word*) or, for a word that may be corrected, one
 // typo away (word~1). The ranking's tests on the text run in Neo4j: for each query word
-// whether _text CONTAINS it, and for each word that may be corrected, which candidates
-// the index finds one typo away in _text alone. So a candidate comes back as a light node
+// whether _text CONTAINS it, and for each word that may be corrected and that some
+// candidate lacks (in _search and _text), which nodes the index finds one typo away in
+// _text alone ('_text:word~1'; no candidate lacks a word in most searches, and then no
+// such query runs). So a candidate comes back as a light node
 // (no text, no mentions: the names, title and citation properties the ranking reads), and
 // store.Rank scores, orders and cuts them exactly as the memory store does.
 //
@@ -26,7 +28,7 @@ import (
 //	CALL db.index.fulltext.queryNodes('bg_search_fields', '(*w1* OR w1~1) AND *w2*') YIELD node AS n
 //	WITH n WHERE n._gen = g AND n._label IN $labels
 //	RETURN collect([<node as needed>, [t IN $terms | n._text CONTAINS t]])
-//	   and, per correctable word, the candidates with '(…) AND _text:w1~1'
+//	   and, per correctable word some candidate lacks, the nodes with '_text:w1~1'
 func (s *Store) Search(ctx context.Context, q store.SearchQuery) ([]store.Hit, error) {
 	if err := s.usable(ctx); err != nil {
 		return nil, err
@@ -43,11 +45,10 @@ func (s *Store) Search(ctx context.Context, q store.SearchQuery) ([]store.Hit, e
 	for _, t := range p.Terms {
 		if store.TypoCandidate(t) {
 			typoTerms = append(typoTerms, t)
-			// The typo test is asked of the candidates alone.
-			typoQueries = append(typoQueries, "("+lucene+") AND "+propText+":"+t+"~1")
+			typoQueries = append(typoQueries, propText+":"+t+"~1")
 		}
 	}
-	params := map[string]any{"meta": metaKey, "lucene": lucene, "terms": p.Terms, "typos": typoQueries}
+	params := map[string]any{"meta": metaKey, "lucene": lucene, "terms": p.Terms, "typoTerms": typoTerms, "typos": typoQueries}
 	labels := ""
 	if len(q.Labels) > 0 {
 		labels = fmt.Sprintf(" AND n.%s IN $labels", propLabel)
@@ -65,16 +66,18 @@ func (s *Store) Search(ctx context.Context, q store.SearchQuery) ([]store.Hit, e
   WITH g
   CALL db.index.fulltext.queryNodes('%[1]s', $lucene) YIELD node AS n
   WITH g, n WHERE n.%[2]s = g%[3]s
-  RETURN collect([%[4]s, [t IN $terms | coalesce(n.%[5]s CONTAINS t, false)]]) AS rows
+  RETURN collect([%[4]s, [t IN $terms | coalesce(n.%[5]s CONTAINS t, false)]]) AS rows,
+    collect([t IN $typoTerms | NOT (coalesce(n.%[7]s CONTAINS t, false) OR coalesce(n.%[5]s CONTAINS t, false))]) AS lacks
 }
+WITH g, rows, [i IN range(0, size($typoTerms) - 1) WHERE any(l IN lacks WHERE l[i])] AS need
 CALL {
-  WITH g
-  UNWIND range(0, size($typos) - 1) AS i
+  WITH g, rows, need
+  UNWIND need AS i
   CALL db.index.fulltext.queryNodes('%[1]s', $typos[i]) YIELD node AS n
   WITH g, i, n WHERE n.%[2]s = g
   RETURN collect([i, n.%[6]s]) AS typoRows
 }
-WITH g, rows, typoRows`, searchIndex, propGen, labels, proj, propText, propID) + stableTail("rows, typoRows")
+WITH g, rows, typoRows`, searchIndex, propGen, labels, proj, propText, propID, propSearch) + stableTail("rows, typoRows")
 	vals, err := s.read(ctx, query, params)
 	if err != nil {
 		return nil, err

@@ -17,13 +17,15 @@ import (
 //	MATCH (root:Node {id: $id, _gen: g})
 //	WITH [root] AS taken, [root] AS level
 //	CALL { WITH taken, level                       -- once per level
-//	  UNWIND level AS a MATCH (a)-[:TYPES]-(b) WHERE NOT b IN taken
+//	  UNWIND (level, or none once taken is full) AS a MATCH (a)-[:TYPES]-(b) WHERE NOT b IN taken
 //	  WITH DISTINCT b ORDER BY b.id RETURN collect(b) AS next }
 //	WITH taken + next[0..$limit - size(taken)] AS taken, … AS level
 //	CALL { WITH taken UNWIND taken AS a MATCH (a)-[r:TYPES]->(b) WHERE b IN taken
 //	       RETURN collect(<edge>) AS edges }
 //	RETURN collect([[x IN taken | <node>], edges])
 //
+// A level is not expanded once the limit is reached (a hub's first level often fills it:
+// expanding its neighbours' edges would read thousands of relationships for nothing).
 // Each level is in ID order and cut at the limit, as in the memory store; nodes and edges
 // are then sorted in Go (ID order; (From, Type, To) order). Doing the search in the
 // database keeps it to one round trip and sends back only the nodes taken.
@@ -56,7 +58,7 @@ func (s *Store) Subgraph(ctx context.Context, q store.SubgraphQuery) (*kg.Graph,
 	for range depth {
 		fmt.Fprintf(&b, `CALL {
   WITH taken, level
-  UNWIND level AS a
+  UNWIND CASE WHEN size(taken) < $limit THEN level ELSE [] END AS a
   MATCH (a)-[rs%s]-(b) WHERE NOT b IN taken%s
   WITH DISTINCT b ORDER BY b.%s
   RETURN collect(b) AS next
