@@ -18,10 +18,20 @@ func asOfFilter(args map[string]any, where *store.Filter) *store.Filter {
 	return all(where, cmp(store.FieldSince, store.OpLte, d))
 }
 
-// asOfArg is a field's asOf argument, "" when it has none or it is not set.
+// asOfArg is a field's asOf argument, "" when it has none or it is not set (or is no
+// date). args are a resolver's (the argument as a *model.Date) or the prefetcher's, read
+// from the operation (the argument as written: a string), so that both make one key.
 func asOfArg(args map[string]any) string {
-	if d, _ := args["asOf"].(*model.Date); d != nil {
-		return string(*d)
+	switch v := args["asOf"].(type) {
+	case *model.Date:
+		if v != nil {
+			return string(*v)
+		}
+	case string:
+		var d model.Date
+		if d.UnmarshalGQL(v) == nil {
+			return string(d)
+		}
 	}
 	return ""
 }

@@ -716,6 +716,49 @@ func TestStoreCallsPerLevel(t *testing.T) {
 	}
 }
 
+// TestStoreCallsPerLevelAsOf: relation fields asked as of a date cost what they cost without
+// one: the prefetched keys carry the date the resolvers will ask for.
+func TestStoreCallsPerLevelAsOf(t *testing.T) {
+	g := fixture()
+	// The fixture mentions few nodes; a node is in a view as of a date from its first
+	// mention, so every node is mentioned here where the first relation's evidence stands.
+	for i := range g.Nodes {
+		if g.Nodes[i].Label != kg.Document && len(g.Nodes[i].Mentions) == 0 {
+			g.Nodes[i].Mentions = g.Edges[0].Evidence[:1]
+		}
+	}
+	kg.StampSince(g)
+	st := memory.New()
+	if err := st.Replace(context.Background(), g); err != nil {
+		t.Fatal(err)
+	}
+	cs := newCountingStore(st)
+	c := newClient(cs, graph.Options{})
+	const query = `{ organisations(asOf: "2025-12-31") { edges { node { name
+		holds(asOf: "2025-12-31") { totalCount edges { node { id
+			... on Actielijn { holdersConnection(asOf: "2025-12-31") { totalCount edges { node { name } } } } } } } } } } }`
+	var resp struct {
+		Organisations struct {
+			Edges []struct {
+				Node struct {
+					Holds struct{ TotalCount int }
+				}
+			}
+		}
+	}
+	mustDo(t, c, query, &resp)
+	held := 0
+	for _, e := range resp.Organisations.Edges {
+		held += e.Node.Holds.TotalCount
+	}
+	if held == 0 {
+		t.Fatal("no organisation holds anything as of the date: the case tests nothing")
+	}
+	if n, calls := cs.summary(); n > 5 {
+		t.Errorf("%d store calls (%s), want at most 5, as without asOf", n, calls)
+	}
+}
+
 // TestBadArgumentBesideLoads: a root field that fails on its arguments before its resolver
 // runs gives back its place in the scheduler, so the keys of the other root field go out
 // (were it kept, the operation would wait for its deadline).

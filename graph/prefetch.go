@@ -253,22 +253,27 @@ func (l *Loaders) prefetchDecisions(ks *keySink, f graphql.CollectedField, m *mo
 // prefetchRelation requests the keys the resolver of relationship field f of node id will
 // ask for (see relatedBy, neighboursOf): the same keys, made by the same functions.
 func (l *Loaders) prefetchRelation(ks *keySink, id string, d relDef, f graphql.CollectedField) {
-	w, err := d.window(pageArgsOf(f.ArgumentMap(l.op.Variables)))
+	args := f.ArgumentMap(l.op.Variables)
+	w, err := d.window(pageArgsOf(args))
 	if err != nil {
 		return // the resolver reports the error
 	}
+	asOf := asOfArg(args)      // as relatedBy reads it: a key without it would be another key
 	page, count := true, false // role fields load their nodes, never a count
 	if d.shape == connectionShape {
 		page, count = l.wants(f.Field)
 	}
 	if page {
 		key := d.pageKey(id, w)
+		key.AsOf = asOf
 		key.Light = d.light(l, f.Field)
 		l.notePlan(key.relSpec, f.Field, d.shape)
 		ks.pages = append(ks.pages, key)
 	}
 	if count {
-		ks.counts = append(ks.counts, d.countKey(id))
+		key := d.countKey(id)
+		key.AsOf = asOf
+		ks.counts = append(ks.counts, key)
 	}
 }
 
