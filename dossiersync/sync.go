@@ -220,7 +220,7 @@ func markDropped(dir string, items []item, st *state) ([]string, error) {
 		}
 		metaPath := filepath.Join(dir, stem+loader.SidecarSuffix)
 		var meta loader.Sidecar
-		if data, err := os.ReadFile(metaPath); err != nil || json.Unmarshal(data, &meta) != nil {
+		if data, err := loader.ReadFile(metaPath); err != nil || json.Unmarshal(data, &meta) != nil {
 			meta = loader.Sidecar{File: fs.File, FileURL: fs.URL, Modified: fs.Version} // what the state knows
 		}
 		meta.Deleted = true
@@ -281,7 +281,7 @@ func syncOne(ctx context.Context, o Options, it item, prev fileState, known bool
 	}
 	meta = append(meta, '\n')
 	metaPath := filepath.Join(o.Dir, it.stem+loader.SidecarSuffix)
-	if old, err := os.ReadFile(metaPath); err == nil && bytes.Equal(old, meta) {
+	if old, err := loader.ReadFile(metaPath); err == nil && bytes.Equal(old, meta) {
 		return fetched, fs, false, nil
 	}
 	return fetched, fs, true, writeAtomic(metaPath, meta)
@@ -342,7 +342,7 @@ func clearPartial(dir string) error {
 
 func readState(dir string, dossier int) (*state, error) {
 	st := &state{Dossier: dossier, Files: map[string]fileState{}}
-	data, err := os.ReadFile(filepath.Join(dir, StateFile))
+	data, err := loader.ReadFile(filepath.Join(dir, StateFile))
 	if errors.Is(err, os.ErrNotExist) {
 		return st, nil
 	}

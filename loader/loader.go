@@ -84,7 +84,7 @@ func ReadDirs(paths ...string) ([]File, []error) {
 	names, errs := listFiles(paths...)
 	var files []File
 	for _, name := range names {
-		data, err := readFile(name)
+		data, err := ReadFile(name)
 		if err != nil {
 			errs = append(errs, &FileError{File: filepath.Base(name), Err: err})
 			continue
@@ -134,9 +134,10 @@ func listFiles(paths ...string) ([]string, []error) {
 // device (or a symlink to /dev/zero) would never end.
 var errNotRegular = errors.New("not a regular file")
 
-// readFile reads one regular file, at most MaxFileSize bytes of it. It checks what it
+// ReadFile reads one regular file, at most MaxFileSize bytes of it (also for the sync's own
+// files: a FIFO or a device in its place would hang it). It checks what it
 // opened, not what the name pointed to a moment before; the open does not block on a FIFO.
-func readFile(name string) ([]byte, error) {
+func ReadFile(name string) ([]byte, error) {
 	f, err := openNonBlocking(name)
 	if err != nil {
 		return nil, err
@@ -215,7 +216,7 @@ func (o Options) LoadPaths(paths ...string) (*kg.Graph, []error) {
 	names, errs := listFiles(paths...)
 	srcs := make([]source, len(names))
 	for i, name := range names {
-		srcs[i] = source{name: filepath.Base(name), read: func() ([]byte, error) { return readFile(name) }}
+		srcs[i] = source{name: filepath.Base(name), read: func() ([]byte, error) { return ReadFile(name) }}
 	}
 	g, loadErrs := o.load(srcs)
 	return g, append(errs, loadErrs...)
