@@ -247,9 +247,6 @@ func actionTitle(n int) string {
 	return actionVerbs[n%len(actionVerbs)] + " " + actionObjects[(n/len(actionVerbs))%len(actionObjects)]
 }
 
-// actionActielijn is the actielijn action n belongs to.
-func actionActielijn(n int) int { return (n-1)%len(actielijnTitles) + 1 }
-
 // ---------------------------------------------------------------------------------------
 // Composing a letter.
 

@@ -60,8 +60,8 @@ var (
 var notSurnames = map[string]bool{"Van": true, "De": true, "Het": true, "Een": true, "Deze": true, "Die": true, "Dat": true, "Zoals": true, "In": true, "Op": true, "Over": true, "Met": true,
 	"Begroting": true, "Stemming": true}
 
-// findMotions collects the motions a sentence speaks of; they are resolved and added once
-// the whole corpus has been read.
+// motionRecogniser collects the motions a sentence speaks of; they are resolved and added
+// once the whole corpus has been read.
 var motionRecogniser = sentenceRecogniser{
 	name:      "motions",
 	triggers:  []string{"motie"},

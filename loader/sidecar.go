@@ -114,14 +114,14 @@ func readSidecar(data []byte) (*Sidecar, error) {
 		return nil, fmt.Errorf("metadata file: unknown kind %q", s.Kind)
 	}
 	for _, d := range s.Decisions {
-		if !oneOf(d.Result, kg.DecisionResults) {
+		if !slices.Contains(kg.DecisionResults, d.Result) {
 			return nil, fmt.Errorf("metadata file: unknown decision result %q", d.Result)
 		}
 		if d.Date != "" && !validDate(d.Date) {
 			return nil, fmt.Errorf("metadata file: decision date %q is not YYYY-MM-DD", d.Date)
 		}
 		for _, v := range d.Votes {
-			if !oneOf(v.Vote, kg.VoteChoices) || strings.TrimSpace(v.Party) == "" {
+			if !slices.Contains(kg.VoteChoices, v.Vote) || strings.TrimSpace(v.Party) == "" {
 				return nil, fmt.Errorf("metadata file: a vote needs a party and FOR, AGAINST or NOT_PARTICIPATED (party %q, vote %q)", v.Party, v.Vote)
 			}
 		}
@@ -135,16 +135,7 @@ func validDate(s string) bool {
 }
 
 func knownKind(k string) bool {
-	return oneOf(k, []string{kg.DocLetter, kg.DocMemo, kg.DocAnnex, kg.DocMotion, kg.DocReference, kg.DocDebate, kg.DocQuestions, kg.DocAnswers, kg.DocQAList})
-}
-
-func oneOf(s string, set []string) bool {
-	for _, x := range set {
-		if s == x {
-			return true
-		}
-	}
-	return false
+	return slices.Contains([]string{kg.DocLetter, kg.DocMemo, kg.DocAnnex, kg.DocMotion, kg.DocReference, kg.DocDebate, kg.DocQuestions, kg.DocAnswers, kg.DocQAList}, k)
 }
 
 // applyStated lets the metadata file's statements win over what the text suggested.

@@ -175,8 +175,8 @@ func (c *Client) try(ctx context.Context, url, accept string, limit int64) (*Res
 	return &Response{Body: body, Header: resp.Header}, 0, nil
 }
 
-// backoff is the wait before attempt+1: BaseDelay·2^attempt, at most MaxDelay, with full
-// jitter so that clients that failed together do not return together.
+// backoff is the wait before attempt+1: BaseDelay·2^attempt, at most MaxDelay, of which a
+// random half (equal jitter) so that clients that failed together do not return together.
 func (c *Client) backoff(attempt int) time.Duration {
 	d := c.BaseDelay << min(attempt, 20)
 	if d <= 0 || d > c.MaxDelay {

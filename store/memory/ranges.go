@@ -29,8 +29,8 @@ func (s *snapshot) sortKeyRange(rows []int32, order []store.Order, f *store.Filt
 	}
 	key := order[:1]
 	value := func(j int) any { return s.sortValues(key, rows[j])[0] }
-	// c(j) compares row j's value with a bound in the list's direction: nondecreasing in
-	// j, a missing value greater than any bound.
+	// cmp(j), below, compares row j's value with a bound in the list's direction:
+	// nondecreasing in j, a missing value greater than any bound.
 	first := func(pred func(j int) bool) int { return sort.Search(len(rows), pred) }
 	var left []*store.Filter
 	for _, c := range conj {
@@ -42,7 +42,7 @@ func (s *snapshot) sortKeyRange(rows []int32, order []store.Order, f *store.Filt
 		// In the list's direction, GTE keeps the rows at or after the bound when ascending,
 		// at or before it when descending; LTE the other way round.
 		after := (c.Op == store.OpGte) != key[0].Desc
-		from, to := 0, len(rows)
+		from, to := 0, 0
 		switch {
 		case c.Op == store.OpEq:
 			from, to = first(func(j int) bool { return cmp(j) >= 0 }), first(func(j int) bool { return cmp(j) > 0 })

@@ -14,16 +14,6 @@ import (
 
 var ctx = context.Background()
 
-// fixtureNode returns the fixture's node with the given ID, for deep comparisons.
-func fixtureNode(t *testing.T, id string) kg.Node {
-	t.Helper()
-	n := Fixture().Node(id)
-	if n == nil {
-		t.Fatalf("fixture has no node %q", id)
-	}
-	return *n
-}
-
 // fixtureEdges maps edge IDs to the fixture's edges.
 func fixtureEdges() map[string]kg.Edge {
 	m := map[string]kg.Edge{}
