@@ -29,6 +29,10 @@
 #   BENCH_NEO4J_PORT=7688        Bolt port of the Neo4j this script starts
 #   BENCH_NEO4J_TIMEOUT=15m      bound of each Replace
 #   BENCH_NGQL=1                 0: skip @neo4j/graphql (needs node and npm)
+#   BENCH_LOADER=1               0: skip the loader benchmarks and profiles (step 2)
+#   BENCH_MEMORY=1               0: skip the memory store and the floor in step 5 (the Neo4j
+#                                servers alone, e.g. to compare them at 10 000 letters)
+#   BENCH_QUERIES=all            API: a comma-separated subset of bench/queries
 #   BENCH_PORT_BASE=39080        the HTTP servers listen on 127.0.0.1:BASE..BASE+3
 #   BENCH_WORK=/tmp/beleidsgraaf-bench   corpora, binaries, logs, results
 set -euo pipefail
@@ -55,6 +59,9 @@ SEED="${BENCH_SEED:-1}"
 CONC="${BENCH_CONC:-1,8,64}"
 USE_NEO4J="${BENCH_NEO4J:-1}"
 USE_NGQL="${BENCH_NGQL:-1}"
+USE_LOADER="${BENCH_LOADER:-1}"
+USE_MEMORY="${BENCH_MEMORY:-1}"
+QUERIES="${BENCH_QUERIES:-all}"
 NEO4J_PORT="${BENCH_NEO4J_PORT:-7688}"
 NEO4J_TIMEOUT="${BENCH_NEO4J_TIMEOUT:-15m}"
 BASE="${BENCH_PORT_BASE:-39080}"
@@ -148,7 +155,7 @@ for n in $DOCS $API_DOCS; do
 done
 
 # --- 2. loader ------------------------------------------------------------------------------
-for n in real $DOCS; do
+((USE_LOADER)) && for n in real $DOCS; do
   dir="$(corpus_dir "$n")"
   label="$([[ $n == real ]] && echo "corpus (real)" || echo "gen-$n")"
   for procs in 1 "$NPROC"; do
@@ -158,10 +165,10 @@ for n in real $DOCS; do
   log "loader: $label, $NPROC shards in parallel"
   "$BIN/loaderbench" --dir "$dir" --label "$label" --procs "$NPROC" --shards "$NPROC" >>"$OUT"
 done
-log "loader: CPU profiles"
 prof_n="$(for n in $DOCS; do echo "$n"; done | sort -n | awk '$1 >= 1000 && !p {print; p = 1}')"
 prof_n="${prof_n:-$largest}"
-for n in real "$prof_n"; do
+((USE_LOADER)) && log "loader: CPU profiles"
+((USE_LOADER)) && for n in real "$prof_n"; do
   "$BIN/loaderbench" --dir "$(corpus_dir "$n")" --label "profile-$n" --procs 1 --min-time 10s \
     --cpuprofile "$WORK/loader-$n.pprof" >/dev/null
   go tool pprof -top -nodecount=30 "$BIN/loaderbench" "$WORK/loader-$n.pprof" >"$WORK/loader-$n.top.txt" 2>/dev/null || true
@@ -216,19 +223,21 @@ rt=(--dir "$(corpus_dir "$smallest")")
 "$BIN/roundtrips" "${rt[@]}" >>"$OUT"
 
 # --- 5. API ---------------------------------------------------------------------------------
-lg=("$BIN/loadgen" --conc "$CONC" --requests "$REQUESTS" --duration "$DURATION" --warmup "$WARMUP")
+lg=("$BIN/loadgen" --queries "$QUERIES" --conc "$CONC" --requests "$REQUESTS" --duration "$DURATION" --warmup "$WARMUP")
 api_dir="$(corpus_dir "$API_DOCS")"
 
-log "API: our server on the memory store ($API_DOCS letters; loading them first)"
-start memory "$BASE" /readyz "$BIN/beleidsgraaf" serve --addr "127.0.0.1:$BASE" "$api_dir"
-"$BIN/loadgen" --prime "$WORK/bodies.json" --url "http://127.0.0.1:$BASE/graphql"
-"${lg[@]}" --server memory --url "http://127.0.0.1:$BASE/graphql" >>"$OUT"
-stop memory
+if ((USE_MEMORY)); then
+  log "API: our server on the memory store ($API_DOCS letters; loading them first)"
+  start memory "$BASE" /readyz "$BIN/beleidsgraaf" serve --addr "127.0.0.1:$BASE" "$api_dir"
+  "$BIN/loadgen" --prime "$WORK/bodies.json" --url "http://127.0.0.1:$BASE/graphql"
+  "${lg[@]}" --server memory --url "http://127.0.0.1:$BASE/graphql" >>"$OUT"
+  stop memory
 
-log "API: the floor (net/http, the same bodies)"
-start floor "$((BASE + 2))" /healthz "$BIN/floor" --addr "127.0.0.1:$((BASE + 2))" --bodies "$WORK/bodies.json"
-"${lg[@]}" --server floor --dialect floor --url "http://127.0.0.1:$((BASE + 2))" >>"$OUT"
-stop floor
+  log "API: the floor (net/http, the same bodies)"
+  start floor "$((BASE + 2))" /healthz "$BIN/floor" --addr "127.0.0.1:$((BASE + 2))" --bodies "$WORK/bodies.json"
+  "${lg[@]}" --server floor --dialect floor --url "http://127.0.0.1:$((BASE + 2))" >>"$OUT"
+  stop floor
+fi
 
 if ((USE_NEO4J)); then
   log "API: our server on Neo4j"
@@ -251,6 +260,7 @@ fi
 log "done; results in $OUT"
 echo
 "$BIN/report" "$OUT"
+((USE_LOADER)) || exit 0
 echo "### Loader CPU profile (one core; cumulative, the loader's own functions)"
 for n in real "$prof_n"; do
   echo
