@@ -867,7 +867,7 @@ describe("follow-up over time", () => {
       r.dispatchEvent(new Event("input", { bubbles: true }));
     });
     const first = await page.evaluate(() => window.__explorer.filters.asOf);
-    const expected = first < "2023-09-27" ? "no step yet" : first < "2023-10-03" ? "submitted" : first < "2023-12-18" ? "adopted" : "completed";
+    const expected = first < "2023-09-27" ? "no dated step yet" : first < "2023-10-03" ? "submitted" : first < "2023-12-18" ? "adopted" : "completed";
     await page.waitForFunction((d) => document.querySelector("#panel dl.props")?.textContent.includes(d), expected);
     // …and with all dates, today's status under its own name, no step marked as later.
     await page.click("#tl-all");

@@ -27,7 +27,7 @@ const NL: Record<string, string> = {
   "Coloured as they stood on the timeline's date.": "Gekleurd naar hoe ze er op de datum van de tijdlijn voor stonden.",
   History: "Verloop",
   "Status on {date}": "Status op {date}",
-  "no step yet": "nog geen stap",
+  "no dated step yet": "nog geen gedateerde stap",
   "after the timeline's date": "na de datum van de tijdlijn",
   "Furthest status": "Verste status",
   Open: "Open",

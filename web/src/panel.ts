@@ -346,7 +346,7 @@ export function renderNode(el: HTMLElement, d: NodeDetails, actions: PanelAction
  */
 function statusThen(steps: StatusStep[], asOf: string): readonly [string, string | null] {
   const s = statusAsOf(steps, asOf);
-  return ["status", s ? statusName(s) : t("no step yet")];
+  return ["status", s ? statusName(s) : t("no dated step yet")];
 }
 
 /**
