@@ -395,6 +395,18 @@ describe("small screens", () => {
     assert.ok(search.height >= 36, `the search box is ${search.height} px high`);
     assert.ok(await page.locator("#filters").isHidden(), "the filters take room on a phone");
     assert.ok((await graphShare(page)) > 0.8, "the graph does not keep most of the screen");
+    // The toolbar scrolls sideways: its right edge fades while buttons lie behind it, and a
+    // button reached with the keyboard scrolls into view.
+    const toolsClass = () => page.locator(".tools").getAttribute("class");
+    assert.match(await toolsClass(), /more-right/);
+    assert.doesNotMatch(await toolsClass(), /more-left/);
+    await page.locator("#btn-lang").focus();
+    const lang = await page.locator("#btn-lang").boundingBox();
+    assert.ok(lang.x >= 0 && lang.x + lang.width <= PHONE.width, `the focused last button is off screen: ${JSON.stringify(lang)}`);
+    await page.waitForFunction(() => !document.querySelector(".tools").classList.contains("more-right"));
+    assert.match(await toolsClass(), /more-left/);
+    await page.locator(".tools").evaluate((n) => n.scrollTo({ left: 0 }));
+    await page.waitForFunction(() => !document.querySelector(".tools").classList.contains("more-left"));
     await shoot(page, "10-phone-start");
     // The filters open as a drawer and close with Escape.
     await page.click("#btn-filters");

@@ -1474,6 +1474,23 @@ window.addEventListener("hashchange", () => {
 
 // ---- start --------------------------------------------------------------------------------
 
+/**
+ * On a narrow screen the toolbar scrolls sideways; a fade at the edge with more buttons
+ * behind it says so (the scrollbar is hidden). The classes follow scrolling, resizing and
+ * the language switch, which changes the buttons' widths.
+ */
+function watchToolbarOverflow() {
+  const tools = $(".tools");
+  const update = () => {
+    tools.classList.toggle("more-left", tools.scrollLeft > 1);
+    tools.classList.toggle("more-right", tools.scrollLeft + tools.clientWidth < tools.scrollWidth - 1);
+  };
+  tools.addEventListener("scroll", update, { passive: true });
+  new ResizeObserver(update).observe(tools);
+  update();
+}
+watchToolbarOverflow();
+
 async function boot() {
   ready = false;
   const loading = $("#loading");
