@@ -240,20 +240,30 @@ if ((USE_MEMORY)); then
 fi
 
 if ((USE_NEO4J)); then
-  log "API: our server on Neo4j"
+  # Both Neo4j servers run side by side and take turns query by query, so that the two
+  # cells of a ratio are measured minutes apart at most, not a whole run apart: on a
+  # shared machine the load moves more than that.
+  log "API: our server on Neo4j and @neo4j/graphql on the same Neo4j, query by query"
   start neo4j "$((BASE + 1))" /readyz "$BIN/beleidsgraaf" serve --addr "127.0.0.1:$((BASE + 1))" --neo4j "$NEO4J_URI_B"
-  "${lg[@]}" --server neo4j --url "http://127.0.0.1:$((BASE + 1))/graphql" >>"$OUT"
-  stop neo4j
-
+  ngql=0
   if ((USE_NGQL)) && command -v node >/dev/null; then
-    log "API: @neo4j/graphql on the same Neo4j"
     if [[ ! -d bench/neo4j-graphql/node_modules ]]; then
       (cd bench/neo4j-graphql && npm ci --no-audit --no-fund >&2)
     fi
     start neo4j-graphql "$((BASE + 3))" /healthz env NEO4J_URI="$NEO4J_URI_B" PORT="$((BASE + 3))" node bench/neo4j-graphql/server.mjs
-    "${lg[@]}" --server neo4j-graphql --dialect neo4j-graphql --url "http://127.0.0.1:$((BASE + 3))/graphql" >>"$OUT"
-    stop neo4j-graphql
+    ngql=1
   fi
+  qnames="$QUERIES"
+  [[ "$qnames" == all ]] && qnames="lookup,list,nested,search,neighbourhood"
+  for q in ${qnames//,/ }; do
+    log "API: $q"
+    "${lg[@]}" --queries "$q" --server neo4j --url "http://127.0.0.1:$((BASE + 1))/graphql" >>"$OUT"
+    if ((ngql)); then
+      "${lg[@]}" --queries "$q" --server neo4j-graphql --dialect neo4j-graphql --url "http://127.0.0.1:$((BASE + 3))/graphql" >>"$OUT"
+    fi
+  done
+  stop neo4j
+  stop neo4j-graphql
 fi
 
 # --- 6. tables ------------------------------------------------------------------------------
