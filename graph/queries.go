@@ -134,9 +134,11 @@ func (r *Resolver) neighbourhood(ctx context.Context, id string, depth *int, typ
 	if l < 1 || l > maxSubgraphLimit {
 		return nil, inputErrorf("limit must be between 1 and %d", maxSubgraphLimit)
 	}
-	light := !r.loadersFor(ctx).readsBulk(graphql.GetFieldContext(ctx).Field.Field, "nodes")
+	field := graphql.GetFieldContext(ctx).Field.Field
+	light := !r.loadersFor(ctx).readsBulk(field, "nodes")
+	namesOnly, endsOnly := r.loadersFor(ctx).subgraphSelects(field)
 	g, err := r.Store.Subgraph(ctx, store.SubgraphQuery{ID: id, Depth: d, Types: relTypes(types), Limit: l,
-		AsOf: asOfArg(graphql.GetFieldContext(ctx).Args), Light: light})
+		AsOf: asOfArg(graphql.GetFieldContext(ctx).Args), Light: light, NamesOnly: namesOnly, EndsOnly: endsOnly})
 	if err != nil {
 		return nil, err
 	}

@@ -297,6 +297,14 @@ type SubgraphQuery struct {
 	Limit int          // most nodes returned; 0: DefaultSubgraphLimit
 	AsOf  string       // yyyy-mm-dd: only nodes and edges that exist on that date (ExistsAsOf); "": all
 	Light bool         // nodes may come without mentions and text (see Light reads)
+	// NamesOnly: the nodes may come with their ID, Label and Name alone (no Aliases, Props,
+	// Mentions); EndsOnly: the edges with their Type, From and To alone (no Evidence,
+	// Props). The API sets them when the operation selects nothing else of them (a
+	// neighbourhood drawn as a graph), so that a store that must ship what it returns ships
+	// what is asked; a store that keeps them at hand returns them all the same. Such nodes
+	// and edges are for this read only.
+	NamesOnly bool
+	EndsOnly  bool
 }
 
 // Stats counts the graph.

@@ -5,10 +5,12 @@
 // # Connection
 //
 // Open makes one driver per Store (meant to be one per process), checks connectivity, and
-// sets up the schema. Every statement but Ping's runs in a managed transaction (ExecuteRead /
-// ExecuteWrite), so transient errors are retried for a bounded time (Config.RetryTime), on
-// the configured database ("neo4j" by default), with every value passed as a parameter and
-// the caller's deadline passed to the server as the transaction timeout. The only things written into Cypher
+// sets up the schema. A read is sent first as an auto-commit transaction (one round trip:
+// a read has nothing to commit); when that fails with an error the driver deems
+// transient, and for every write, it runs in a managed transaction (ExecuteRead /
+// ExecuteWrite), so transient errors are retried for a bounded time (Config.RetryTime). All
+// run on the configured database ("neo4j" by default), with every value passed as a
+// parameter and the caller's deadline passed to the server as the transaction timeout. The only things written into Cypher
 // text are labels and relationship types from kg.Labels and kg.RelTypes (checked first),
 // the fixed property names of this package, and integers (depth, maxLength). Failures to
 // reach the database are store.ErrUnavailable; a cancelled context is returned as such.
@@ -33,6 +35,8 @@
 //	_key                  store.NameKey (kg.Fold of the name): the sort key
 //	_keys                 store.NameKeys (name, aliases, abbreviation, folded): Lookup and
 //	                      name CONTAINS / STARTS_WITH
+//	_lookup               the same keys, those of at most maxLookupKey bytes, for the
+//	                      full-text index bg_lookup (keyword analyzer: a key is one term)
 //	_search, _cites,      store.SearchKey in three parts (SearchDoc.NamesKey: folded names
 //	_text                 and title; CiteKey: citation keys; FoldedText: a document's folded
 //	                      text): Search finds candidates in them through the full-text index
@@ -56,7 +60,12 @@
 // constraint on :Meta(key), a range index on :Node(_gen), and the full-text index
 // bg_search_fields over _search, _cites and _text (Search asks it for "*word*" and
 // "word~1", a superset of the contract's matches, and "_text:word~1" for the typo tier,
-// and ranks light nodes in Go; bg_names and bg_search of earlier versions are dropped).
+// and ranks light nodes in Go; bg_names and bg_search of earlier versions are dropped);
+// the full-text index bg_lookup over _lookup with the keyword analyzer (Lookup asks for
+// whole keys as terms); and the list indexes bg_list_* on :Node, range indexes on
+// (_label, _key), (_label, _f_<field>) for each filter field and (_label, _f_kind,
+// _f_date), which serve List's filters, counts and orders (listIndexes). A database
+// loaded by an earlier version has no _lookup: load it again.
 //
 // # Generations
 //
@@ -81,18 +90,23 @@
 // counts them). Their shapes, all framed by the generation read and re-check:
 //
 //	Nodes            MATCH (n:Node) WHERE n.id IN $ids AND n._gen = g
-//	Lookup           MATCH (n:Node|Label) WHERE n._gen = g AND any(k IN n._keys WHERE k IN $keys)
+//	Lookup           db.index.fulltext.queryNodes('bg_lookup', '"key1" OR "key2"') then
+//	                 WHERE n._gen = g AND n:Label AND any(k IN n._keys WHERE k IN $keys)
 //	Neighbours       UNWIND $ids AS id CALL { WITH g, id MATCH (n {id, _gen: g})-[r:TYPES]-(m)
 //	                 … ORDER BY type(r), m._key, m.id, outgoing-first LIMIT $first }
 //	CountNeighbours  the same pattern, count(r) per ID
-//	List             CALL { count(n) } (only WithTotal) and CALL { MATCH (n:Label) WHERE
-//	                 <filter> AND <keyset after> ORDER BY <order> LIMIT $first+1 }; the
-//	                 store.Filter tree becomes a predicate (relation tests as EXISTS {…})
+//	List             CALL { count(n) } (only WithTotal) and CALL { MATCH (n:Node) WHERE
+//	                 n._label = $label AND <filter> AND <keyset after> ORDER BY <order>
+//	                 LIMIT $first+1 }; the store.Filter tree becomes a predicate (relation
+//	                 tests as EXISTS {…}), plain comparisons outside a NOT so that the list
+//	                 indexes serve them
 //	Search           db.index.fulltext.queryNodes('bg_search_fields', '(*w1* OR w1~1) AND
 //	                 *w2*') with the text tests in Cypher, then store.Rank of light nodes
 //	                 in Go
 //	Subgraph         breadth-first in Cypher, one CALL subquery per level (each level in
-//	                 ID order, cut at the limit), then the edges among the nodes taken
+//	                 ID order, cut at the limit), then the edges among the nodes taken;
+//	                 with NamesOnly and EndsOnly only ID, label and name of the nodes and
+//	                 type and ends of the edges are sent back
 //	ShortestPath     allShortestPaths, ORDER BY the node IDs then per-step (type,
 //	                 direction), LIMIT 1: the contract's deterministic pick. It
 //	                 enumerates every shortest path, which is fine for this graph but

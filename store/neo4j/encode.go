@@ -224,6 +224,9 @@ func nodeRow(n *kg.Node, degree int) (map[string]any, error) {
 		propSearch: d.NamesKey(),
 		propDegree: int64(degree),
 	}
+	if keys := lookupKeys(p[propKeys].([]string)); len(keys) > 0 {
+		p[propLookup] = keys
+	}
 	if c := d.CiteKey(); c != "" {
 		p[propCites] = c
 	}
@@ -304,6 +307,12 @@ func projection(light bool) func(string) string {
 	return nodeProj
 }
 
+// nodeProjNames is a node reduced to its ID, label and name (SubgraphQuery.NamesOnly), in
+// the shape decodeNode reads.
+func nodeProjNames(v string) string {
+	return fmt.Sprintf("[%[1]s.%[2]s, %[1]s.%[3]s, %[1]s.%[4]s, null, null, null, null, null]", v, propID, propLabel, propName)
+}
+
 // decodeNode reads what nodeProj and nodeProjLight return.
 func decodeNode(v any) (*kg.Node, error) {
 	l, ok := v.([]any)
@@ -335,6 +344,12 @@ func decodeNode(v any) (*kg.Node, error) {
 func edgeProj(r string) string {
 	return fmt.Sprintf("[type(%[1]s), startNode(%[1]s).%[2]s, endNode(%[1]s).%[2]s, %[1]s.%[3]s, %[1]s.%[4]s, %[1]s.%[5]s, [k IN coalesce(%[1]s.%[4]s, []) | %[1]s[k]]]",
 		r, propID, propEvidence, propPropKeys, propPropType)
+}
+
+// edgeProjBare is relationship r from node a to node b without evidence and properties
+// (SubgraphQuery.EndsOnly), in the shape decodeEdge reads.
+func edgeProjBare(r, a, b string) string {
+	return fmt.Sprintf("[type(%s), %s.%s, %s.%s, null, null, null, null]", r, a, propID, b, propID)
 }
 
 // decodeEdge reads what edgeProj returns.

@@ -93,6 +93,24 @@ func TestLightReads(t *testing.T) {
 	if !reflect.DeepEqual(ln, strip(wn)) || !reflect.DeepEqual(lg.Edges, wg.Edges) {
 		t.Errorf("Subgraph: light %+v\nwhole %+v", ln, wn)
 	}
+
+	// Names only and no evidence: the same nodes (ID, label, name) and edges (type, ends),
+	// nothing else of them.
+	wg, sg := wholeAndLight(t, store.SubgraphQuery{ID: "actielijn:4", Depth: 2},
+		func(q *store.SubgraphQuery) { q.Light, q.NamesOnly, q.EndsOnly = true, true, true }, s.Subgraph)
+	if len(wg.Nodes) < 3 || len(sg.Nodes) != len(wg.Nodes) || len(sg.Edges) != len(wg.Edges) {
+		t.Fatalf("Subgraph names only: %d nodes and %d edges, whole %d and %d", len(sg.Nodes), len(sg.Edges), len(wg.Nodes), len(wg.Edges))
+	}
+	for i, w := range wg.Nodes {
+		if want := (kg.Node{ID: w.ID, Label: w.Label, Name: w.Name}); !reflect.DeepEqual(sg.Nodes[i], want) {
+			t.Errorf("Subgraph names only: node %+v, want %+v", sg.Nodes[i], want)
+		}
+	}
+	for i, w := range wg.Edges {
+		if want := (kg.Edge{Type: w.Type, From: w.From, To: w.To}); !reflect.DeepEqual(sg.Edges[i], want) || len(w.Evidence) == 0 {
+			t.Errorf("Subgraph without evidence: edge %+v, want %+v (whole: %d evidence)", sg.Edges[i], want, len(w.Evidence))
+		}
+	}
 }
 
 // wholeAndLight reads q, then q made light by light.

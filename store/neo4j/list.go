@@ -12,8 +12,9 @@ import (
 // cypher collects the parameters of a statement being built: values always travel as
 // parameters, never in the text.
 type cypher struct {
-	params map[string]any
-	vars   int
+	params  map[string]any
+	vars    int
+	negated bool // inside a NOT: comparisons must not be null (see compare)
 }
 
 func (c *cypher) param(v any) string {
@@ -38,9 +39,10 @@ func fieldExpr(v string, f store.Field) (expr string, optional bool) {
 	return v + "." + fieldPrefix + string(f), true
 }
 
-// filter translates a normalised store.Filter on node v into a Cypher predicate that is
-// never null (a comparison on a missing value is false, and NOT of it true), matching
-// store.Filter.Match.
+// filter translates a normalised store.Filter on node v into a Cypher predicate that a
+// WHERE reads as store.Filter.Match does: a comparison on a missing value is false, and
+// NOT of it true (under a NOT, comparisons are wrapped in coalesce(…, false); elsewhere a
+// null rejects the row as false would).
 func (c *cypher) filter(f *store.Filter, v string) (string, error) {
 	switch {
 	case f == nil:
@@ -62,7 +64,10 @@ func (c *cypher) filter(f *store.Filter, v string) (string, error) {
 		}
 		return "(" + strings.Join(parts, op) + ")", nil
 	case f.Not != nil:
+		outer := c.negated
+		c.negated = true
 		p, err := c.filter(f.Not, v)
+		c.negated = outer
 		if err != nil {
 			return "", err
 		}
@@ -100,6 +105,12 @@ func (c *cypher) compare(f *store.Filter, v string) (string, error) {
 	default:
 		return "", fmt.Errorf("%w: unknown operator %q", store.ErrInvalidQuery, f.Op)
 	}
+	if !c.negated {
+		// Outside a NOT, WHERE treats null as false and AND/OR keep it so, so the plain
+		// comparison means the same; unlike coalesce(…), the planner can serve it from an
+		// index (schema.go: the list indexes).
+		return fmt.Sprintf("%s %s %s", x, op, p), nil
+	}
 	return fmt.Sprintf("coalesce(%s %s %s, false)", x, op, p), nil
 }
 
@@ -112,7 +123,12 @@ func (c *cypher) rel(r *store.RelFilter, v string) (string, error) {
 	if r.Other == nil {
 		return fmt.Sprintf("EXISTS { MATCH %s }", pattern), nil
 	}
+	// The subquery's WHERE is a WHERE of its own: EXISTS is never null, whatever NOT is
+	// around it.
+	outer := c.negated
+	c.negated = false
 	p, err := c.filter(r.Other, m)
+	c.negated = outer
 	if err != nil {
 		return "", err
 	}
@@ -193,11 +209,13 @@ func (s *Store) List(ctx context.Context, q store.ListQuery) (store.Page, error)
 	if err != nil {
 		return store.Page{}, err
 	}
-	label := labelNode
+	// A label is a test on _label, not a label in the pattern, so that the list indexes
+	// on :Node (label first, then the filter fields) can serve the filter, the count and
+	// the order; without an index that fits, the planner seeks the label in one of them.
+	match := fmt.Sprintf("MATCH (n:%s) WHERE n.%s = g AND %s", labelNode, propGen, where)
 	if p.Label != "" {
-		label = string(p.Label)
+		match = fmt.Sprintf("MATCH (n:%s) WHERE n.%s = %s AND n.%s = g AND %s", labelNode, propLabel, c.param(string(p.Label)), propGen, where)
 	}
-	match := fmt.Sprintf("MATCH (n:%s) WHERE n.%s = g AND %s", label, propGen, where)
 	var b strings.Builder
 	b.WriteString(genClause)
 	if p.WithTotal {

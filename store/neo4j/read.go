@@ -46,10 +46,15 @@ func (s *Store) Nodes(ctx context.Context, ids []string) ([]*kg.Node, error) {
 }
 
 // Lookup implements store.Reader in one statement for all names: the nodes one of whose
-// stored name keys (_keys = store.NameKeys) is among the folded names.
+// stored name keys (_keys = store.NameKeys) is among the folded names, found through the
+// lookup index (a term per whole key) and tested again in Cypher:
 //
-//	MATCH (n:Node|<Label>) WHERE n._gen = g AND any(k IN n._keys WHERE k IN $keys)
+//	CALL db.index.fulltext.queryNodes('bg_lookup', '"key1" OR "key2"') YIELD node AS n
+//	WITH n WHERE n._gen = g AND n:<Label> AND any(k IN n._keys WHERE k IN $keys)
 //	WITH n ORDER BY n.id RETURN collect([[k IN n._keys WHERE k IN $keys], <node>])
+//
+// (without the index, when lookupQuery cannot ask it: MATCH (n:<Label>) WHERE … over every
+// node of the label).
 func (s *Store) Lookup(ctx context.Context, label kg.Label, names []string) ([][]*kg.Node, error) {
 	if err := s.usable(ctx); err != nil {
 		return nil, err
@@ -73,13 +78,20 @@ func (s *Store) Lookup(ctx context.Context, label kg.Label, names []string) ([][
 	if len(want) == 0 {
 		return out, nil
 	}
+	params := map[string]any{"meta": metaKey, "keys": want}
+	find := fmt.Sprintf("MATCH (n:%s) WHERE n.%s = g AND any(k IN n.%s WHERE k IN $keys)", match, propGen, propKeys)
+	if lucene, ok := lookupQuery(want); ok {
+		params["lucene"] = lucene
+		find = fmt.Sprintf("CALL db.index.fulltext.queryNodes('%s', $lucene) YIELD node AS n\n  WITH n WHERE n.%s = g AND n:%s AND any(k IN n.%s WHERE k IN $keys)",
+			lookupIndex, propGen, match, propKeys)
+	}
 	q := genClause + fmt.Sprintf(`CALL {
   WITH g
-  MATCH (n:%[1]s) WHERE n.%[2]s = g AND any(k IN n.%[3]s WHERE k IN $keys)
-  WITH n ORDER BY n.%[5]s
-  RETURN collect([[k IN n.%[3]s WHERE k IN $keys], %[4]s]) AS rows
-}`, match, propGen, propKeys, nodeProj("n"), propID) + stableTail("rows")
-	vals, err := s.read(ctx, q, map[string]any{"meta": metaKey, "keys": want})
+  %[1]s
+  WITH n ORDER BY n.%[4]s
+  RETURN collect([[k IN n.%[2]s WHERE k IN $keys], %[3]s]) AS rows
+}`, find, propKeys, nodeProj("n"), propID) + stableTail("rows")
+	vals, err := s.read(ctx, q, params)
 	if err != nil {
 		return nil, err
 	}
@@ -112,18 +124,24 @@ func (s *Store) Lookup(ctx context.Context, label kg.Label, names []string) ([][
 }
 
 // Stats implements store.Reader in one statement: nodes of the served generation per
-// label, and their outgoing relationships per type (each relationship once).
+// label, and their outgoing relationships per type (each relationship once). Each count
+// is collected inside its own subquery, which so always returns one row: grouped outside
+// it, a generation deleted under the read (or none at all) would give no row, not an
+// unstable one to read again.
 func (s *Store) Stats(ctx context.Context) (store.Stats, error) {
 	q := genClause + fmt.Sprintf(`CALL {
   WITH g
   MATCH (n:%[1]s) WHERE n.%[2]s = g
-  RETURN 'n' AS what, n.%[3]s AS k, count(*) AS c
-  UNION ALL
+  WITH n.%[3]s AS k, count(*) AS c
+  RETURN collect(['n', k, c]) AS nodeRows
+}
+CALL {
   WITH g
   MATCH (n:%[1]s)-[r]->() WHERE n.%[2]s = g
-  RETURN 'e' AS what, type(r) AS k, count(*) AS c
+  WITH type(r) AS k, count(*) AS c
+  RETURN collect(['e', k, c]) AS edgeRows
 }
-WITH g, collect([what, k, c]) AS rows`, labelNode, propGen, propLabel) + stableTail("rows")
+WITH g, nodeRows + edgeRows AS rows`, labelNode, propGen, propLabel) + stableTail("rows")
 	vals, err := s.read(ctx, q, map[string]any{"meta": metaKey})
 	if err != nil {
 		return store.Stats{}, err

@@ -8,6 +8,7 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"beleidsgraaf/kg"
+	"beleidsgraaf/store"
 )
 
 // Names of the database objects this package owns. Labels, relationship types and
@@ -29,6 +30,8 @@ const (
 	propCites    = "_cites"           // SearchDoc.CiteKey: citation keys (searchIndex)
 	propText     = "_text"            // SearchDoc.FoldedText: a document's folded text (searchIndex)
 	searchIndex  = "bg_search_fields" // the full-text index over _search, _cites and _text
+	propLookup   = "_lookup"          // the name keys Lookup finds by index (lookupIndex)
+	lookupIndex  = "bg_lookup"        // a full-text index of whole keys over _lookup
 	propDegree   = "_deg"             // edges at the node, a self-loop once
 	propMentions = "_mentions"        // JSON of []kg.Evidence on nodes
 	propEvidence = "_evidence"        // JSON of []kg.Evidence on relationships
@@ -58,12 +61,40 @@ func schemaStatements() []string {
 		"DROP INDEX bg_search IF EXISTS", // of earlier versions: _search alone, the text in it
 		fmt.Sprintf("CREATE FULLTEXT INDEX %s IF NOT EXISTS FOR (n:%s) ON EACH [n.%s, n.%s, n.%s]", searchIndex, labelNode, propSearch, propCites, propText),
 	)
+	// The keyword analyzer keeps each key of the list whole, as one term: Lookup asks for
+	// exact terms, a seek instead of testing the keys of every node of the label.
+	out = append(out, fmt.Sprintf("CREATE FULLTEXT INDEX %s IF NOT EXISTS FOR (n:%s) ON EACH [n.%s] OPTIONS {indexConfig: {`fulltext.analyzer`: 'keyword'}}",
+		lookupIndex, labelNode, propLookup))
+	for _, ix := range listIndexes() {
+		out = append(out, fmt.Sprintf("CREATE INDEX %s IF NOT EXISTS FOR (n:%s) ON (n.%s)", ix.name, labelNode, strings.Join(ix.props, ", n.")))
+	}
 	return out
+}
+
+type index struct {
+	name  string
+	props []string
+}
+
+// listIndexes serve List (list.go): its statement tests _label = $label and the filter's
+// comparisons as plain predicates, so a range index on (_label, the fields compared or
+// ordered by) turns a scan of every node of the label into a seek of the matching rows:
+// one per filter field, the name key (the default order), and kind with date (a kind of
+// document, or of event, from or until a date: the API's commonest list).
+func listIndexes() []index {
+	out := []index{{"bg_list_key", []string{propLabel, propKey}}}
+	for _, f := range filterFields {
+		out = append(out, index{"bg_list_" + string(f), []string{propLabel, fieldPrefix + string(f)}})
+	}
+	return append(out, index{"bg_list_kind_date", []string{propLabel, fieldPrefix + string(store.FieldKind), fieldPrefix + string(store.FieldDate)}})
 }
 
 // indexNames are the indexes ensureSchema waits for.
 func indexNames() []string {
-	names := []string{"bg_node_id", "bg_meta_key", "bg_node_gen", searchIndex}
+	names := []string{"bg_node_id", "bg_meta_key", "bg_node_gen", searchIndex, lookupIndex}
+	for _, ix := range listIndexes() {
+		names = append(names, ix.name)
+	}
 	for _, l := range kg.Labels {
 		names = append(names, "bg_"+strings.ToLower(string(l))+"_id")
 	}

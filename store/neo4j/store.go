@@ -188,39 +188,59 @@ func (s *Store) session(ctx context.Context, mode neo4j.AccessMode) neo4j.Sessio
 // generation changed while it ran (see stableTail).
 const maxUnstable = 5
 
-// read runs one reader statement, built as genClause … stableTail, in a managed read
-// transaction (retried on transient errors) and returns the values of its single row
-// without the final "stable" column. When the statement reports that the served
-// generation changed while it ran, its answer may mix generations (the old one is being
-// deleted), so it is run again: that is rare, and the only case where a Reader call costs
-// more than one round trip.
+// read runs one reader statement, built as genClause … stableTail, and returns the values
+// of its single row without the final "stable" column. When the statement reports that
+// the served generation changed while it ran, its answer may mix generations (the old one
+// is being deleted), so it is run again: that is rare, and the only case where a Reader
+// call costs more than one statement.
+//
+// It is sent first as an auto-commit transaction: RUN and PULL in one round trip, where a
+// managed transaction adds a COMMIT and its own round trip (a read has nothing to commit).
+// Only when that fails with an error the driver would retry (a lost connection, a leader
+// change, a database starting) is it run again in a managed read transaction, which
+// retries for Config.RetryTime: the retries and the outage behaviour are the managed
+// transaction's, the common case costs one round trip.
 func (s *Store) read(ctx context.Context, query string, params map[string]any) ([]any, error) {
 	if err := s.usable(ctx); err != nil {
 		return nil, err
 	}
 	sess := s.session(ctx, neo4j.AccessModeRead)
 	defer sess.Close(context.WithoutCancel(ctx))
-	vals, err := neo4j.ExecuteRead(ctx, sess, func(tx neo4j.ManagedTransaction) ([]any, error) {
-		for range maxUnstable {
-			recs, err := s.run(ctx, tx, query, params)
-			if err != nil {
-				return nil, err
-			}
-			if len(recs) != 1 {
-				return nil, fmt.Errorf("neo4j: read returned %d rows, want 1", len(recs))
-			}
-			v := recs[0].Values
-			if stable, _ := v[len(v)-1].(bool); stable {
-				return v[:len(v)-1], nil
-			}
-			s.rereads.Add(1)
+	vals, err := s.readStable(ctx, func() ([]*neo4j.Record, error) {
+		s.queries.Add(1)
+		res, err := sess.Run(ctx, query, params, txTimeout(ctx))
+		if err != nil {
+			return nil, err
 		}
-		return nil, errUnstable
-	}, txTimeout(ctx))
-	if err != nil {
-		return nil, s.wrap(ctx, err)
+		return res.Collect(ctx)
+	})
+	if err == nil || !neo4j.IsRetryable(err) || ctx.Err() != nil {
+		return vals, s.wrap(ctx, err)
 	}
-	return vals, nil
+	vals, err = neo4j.ExecuteRead(ctx, sess, func(tx neo4j.ManagedTransaction) ([]any, error) {
+		return s.readStable(ctx, func() ([]*neo4j.Record, error) { return s.run(ctx, tx, query, params) })
+	}, txTimeout(ctx))
+	return vals, s.wrap(ctx, err)
+}
+
+// readStable runs a reader statement until it reports a stable generation (at most
+// maxUnstable times) and returns its row without the "stable" column.
+func (s *Store) readStable(ctx context.Context, run func() ([]*neo4j.Record, error)) ([]any, error) {
+	for range maxUnstable {
+		recs, err := run()
+		if err != nil {
+			return nil, err
+		}
+		if len(recs) != 1 {
+			return nil, fmt.Errorf("neo4j: read returned %d rows, want 1", len(recs))
+		}
+		v := recs[0].Values
+		if stable, _ := v[len(v)-1].(bool); stable {
+			return v[:len(v)-1], nil
+		}
+		s.rereads.Add(1)
+	}
+	return nil, errUnstable
 }
 
 var errUnstable = errors.New("the graph was replaced repeatedly during one read")

@@ -17,18 +17,22 @@ import (
 //	MATCH (root:Node {id: $id, _gen: g})
 //	WITH [root] AS taken, [root] AS level
 //	CALL { WITH taken, level                       -- once per level
-//	  UNWIND (level, or none once taken is full) AS a MATCH (a)-[:TYPES]-(b) WHERE NOT b IN taken
-//	  WITH DISTINCT b ORDER BY b.id RETURN collect(b) AS next }
-//	WITH taken + next[0..$limit - size(taken)] AS taken, … AS level
+//	  UNWIND (level, or none once taken is full) AS a MATCH (a)-[:TYPES]-(b)
+//	  WITH DISTINCT b ORDER BY b.id LIMIT $limit RETURN collect(b) AS cands }
+//	WITH taken + [b IN cands WHERE NOT b IN taken][0..$limit - size(taken)] AS taken, … AS level
 //	CALL { WITH taken UNWIND taken AS a MATCH (a)-[r:TYPES]->(b) WHERE b IN taken
 //	       RETURN collect(<edge>) AS edges }
 //	RETURN collect([[x IN taken | <node>], edges])
 //
 // A level is not expanded once the limit is reached (a hub's first level often fills it:
 // expanding its neighbours' edges would read thousands of relationships for nothing).
-// Each level is in ID order and cut at the limit, as in the memory store; nodes and edges
-// are then sorted in Go (ID order; (From, Type, To) order). Doing the search in the
-// database keeps it to one round trip and sends back only the nodes taken.
+// Each level is in ID order and cut at the limit, as in the memory store. Of a level's
+// candidates only the first $limit in ID order can be taken (fewer than $limit are taken
+// already, so at least the room left is among them), so the database keeps the top $limit
+// instead of sorting them all, and tests membership in taken (a list: linear) on those
+// only. Nodes and edges are then sorted in Go (ID order; (From, Type, To) order). Doing
+// the search in the database keeps it to one round trip and sends back only the nodes
+// taken, and of them, with NamesOnly and EndsOnly, only what the API asked for.
 func (s *Store) Subgraph(ctx context.Context, q store.SubgraphQuery) (*kg.Graph, error) {
 	if err := s.usable(ctx); err != nil {
 		return nil, err
@@ -49,7 +53,7 @@ func (s *Store) Subgraph(ctx context.Context, q store.SubgraphQuery) (*kg.Graph,
 	if q.AsOf != "" {
 		params["asOf"] = q.AsOf
 		rootAsOf = " WHERE " + asOfCond("root", "$asOf")
-		stepAsOf = " AND " + asOfCond("rs", "$asOf") + " AND " + asOfCond("b", "$asOf")
+		stepAsOf = " WHERE " + asOfCond("rs", "$asOf") + " AND " + asOfCond("b", "$asOf")
 		edgeAsOf = " AND " + asOfCond("r", "$asOf")
 	}
 	var b strings.Builder
@@ -59,13 +63,20 @@ func (s *Store) Subgraph(ctx context.Context, q store.SubgraphQuery) (*kg.Graph,
 		fmt.Fprintf(&b, `CALL {
   WITH taken, level
   UNWIND CASE WHEN size(taken) < $limit THEN level ELSE [] END AS a
-  MATCH (a)-[rs%s]-(b) WHERE NOT b IN taken%s
-  WITH DISTINCT b ORDER BY b.%s
-  RETURN collect(b) AS next
+  MATCH (a)-[rs%s]-(b)%s
+  WITH DISTINCT b ORDER BY b.%s LIMIT $limit
+  RETURN collect(b) AS cands
 }
-WITH taken, next[0..($limit - size(taken))] AS next
+WITH taken, [b IN cands WHERE NOT b IN taken][0..($limit - size(taken))] AS next
 WITH taken + next AS taken, next AS level
 `, types, stepAsOf, propID)
+	}
+	edge, node := edgeProj("r"), projection(q.Light)("x")
+	if q.EndsOnly {
+		edge = edgeProjBare("r", "a", "b")
+	}
+	if q.NamesOnly {
+		node = nodeProjNames("x")
 	}
 	fmt.Fprintf(&b, `CALL {
   WITH taken
@@ -74,7 +85,7 @@ WITH taken + next AS taken, next AS level
   RETURN collect(%s) AS edges
 }
 RETURN collect([[x IN taken | %s], edges]) AS res
-}`, types, edgeAsOf, edgeProj("r"), projection(q.Light)("x"))
+}`, types, edgeAsOf, edge, node)
 	b.WriteString(stableTail("res"))
 	vals, err := s.read(ctx, b.String(), params)
 	if err != nil {

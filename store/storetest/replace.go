@@ -1,6 +1,7 @@
 package storetest
 
 import (
+	"fmt"
 	"sync"
 	"testing"
 
@@ -139,7 +140,7 @@ func testReplaceConcurrent(t *testing.T, s store.Store) {
 				p, err2 := s.List(ctx, store.ListQuery{WithTotal: true})
 				if err != nil || err2 != nil {
 					mu.Lock()
-					bad = append(bad, "error during Replace")
+					bad = append(bad, fmt.Sprintf("error during Replace: %v, %v", err, err2))
 					mu.Unlock()
 					return
 				}
