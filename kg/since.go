@@ -2,8 +2,11 @@ package kg
 
 // PropSince is the date from which a node or an edge is in the graph: a node from its first
 // mention (a document from its own date), an edge from its earliest evidence, both by the
-// dates of the documents the evidence stands in. A node or edge whose evidence stands only
-// in undated documents has none: no view of the graph as of a date includes it.
+// dates of the documents the evidence stands in. A motion or commitment is there from its
+// earliest dated status step too, when that is older: a motion submitted on 27 September
+// and first mentioned in a letter of December stood in the graph of October, as its
+// status(asOf:) of October says. A node or edge whose evidence stands only in undated
+// documents has none: no view of the graph as of a date includes it.
 const PropSince = "since"
 
 // StampSince sets PropSince on every node and edge of g that has dated evidence.
@@ -29,6 +32,9 @@ func StampSince(g *Graph) {
 		since := docDate[n.ID] // a document is in the graph from its own date
 		if since == "" {
 			since = earliest("", n.Mentions)
+			if step := firstDatedStep(n); step != "" && (since == "" || step < since) {
+				since = step
+			}
 		}
 		if since != "" {
 			if n.Props == nil {
@@ -46,4 +52,18 @@ func StampSince(g *Graph) {
 			e.Props[PropSince] = since
 		}
 	}
+}
+
+// firstDatedStep is the date of a node's earliest dated status step, "" when it has none.
+func firstDatedStep(n *Node) string {
+	if _, ok := n.Props[PropStatusHistory]; !ok {
+		return ""
+	}
+	first := ""
+	for _, st := range n.Steps() {
+		if st.Date != "" && (first == "" || st.Date < first) {
+			first = st.Date
+		}
+	}
+	return first
 }

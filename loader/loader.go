@@ -75,6 +75,9 @@ type Options struct {
 // only when a core is free to prepare it and its raw bytes are dropped right after.
 type source struct {
 	name string
+	// dir is the directory the file was listed in ("" for files given in memory): a
+	// metadata file describes the document of its stem in its own directory only
+	dir  string
 	read func() ([]byte, error)
 }
 
@@ -216,7 +219,7 @@ func (o Options) LoadPaths(paths ...string) (*kg.Graph, []error) {
 	names, errs := listFiles(paths...)
 	srcs := make([]source, len(names))
 	for i, name := range names {
-		srcs[i] = source{name: filepath.Base(name), read: func() ([]byte, error) { return ReadFile(name) }}
+		srcs[i] = source{name: filepath.Base(name), dir: filepath.Dir(name), read: func() ([]byte, error) { return ReadFile(name) }}
 	}
 	g, loadErrs := o.load(srcs)
 	return g, append(errs, loadErrs...)
@@ -234,7 +237,7 @@ func (o Options) load(srcs []source) (*kg.Graph, []error) {
 		if err == nil {
 			sizes[i] = int64(len(data))
 			var stated *Sidecar
-			stated, unstated[i] = sidecarOf(sidecars, srcs[i].name)
+			stated, unstated[i] = sidecarOf(sidecars, srcs[i])
 			prepared[i], err = prepareStated(File{Name: srcs[i].name, Data: data}, stated)
 		}
 		if err != nil {

@@ -375,23 +375,27 @@ func (a *assembler) applyDecisions() {
 var decisionStatus = map[string]string{kg.DecisionAdopted: kg.MotionAdopted, kg.DecisionRejected: kg.MotionRejected,
 	kg.DecisionHeld: kg.MotionHeld, kg.DecisionWithdrawn: kg.MotionWithdrawn}
 
+// stemKey is the key that pairs a metadata file with its documents: the stem in its
+// directory, so that a.meta.json in one directory does not describe a.html in another.
+func stemKey(s source) string { return filepath.Join(s.dir, stem(s.name)) }
+
 // splitSidecars takes the metadata files out of the sources and pairs each with the
-// documents of its stem. A metadata file without a document is a warning.
+// documents of its stem in its directory. A metadata file without a document is a warning.
 func splitSidecars(srcs []source) (docs []source, byStem map[string]source, warnings []error) {
 	byStem = map[string]source{}
 	stems := map[string]bool{}
 	for _, s := range srcs {
 		if IsSidecar(s.name) {
-			byStem[stem(s.name)] = s
+			byStem[stemKey(s)] = s
 			continue
 		}
 		docs = append(docs, s)
-		stems[stem(s.name)] = true
+		stems[stemKey(s)] = true
 	}
-	for st, s := range byStem {
-		if !stems[st] {
-			warnings = append(warnings, &Warning{File: s.name, Msg: "metadata file without its document (" + st + ".*): skipped"})
-			delete(byStem, st)
+	for key, s := range byStem {
+		if !stems[key] {
+			warnings = append(warnings, &Warning{File: s.name, Msg: "metadata file without its document (" + stem(s.name) + ".*): skipped"})
+			delete(byStem, key)
 		}
 	}
 	slices.SortFunc(warnings, func(a, b error) int { return strings.Compare(a.Error(), b.Error()) })
@@ -401,11 +405,12 @@ func splitSidecars(srcs []source) (docs []source, byStem map[string]source, warn
 // sidecarOf reads the metadata file of a document, if it has one. A file that cannot be
 // read or makes no sense is a warning; the document loads from its text alone. One that
 // marks the document deleted upstream is a warning too, beside the metadata.
-func sidecarOf(byStem map[string]source, doc string) (*Sidecar, error) {
-	src, ok := byStem[stem(doc)]
+func sidecarOf(byStem map[string]source, docSrc source) (*Sidecar, error) {
+	src, ok := byStem[stemKey(docSrc)]
 	if !ok {
 		return nil, nil
 	}
+	doc := docSrc.name
 	data, err := src.read()
 	if err == nil {
 		var s *Sidecar

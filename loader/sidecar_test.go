@@ -3,6 +3,8 @@ package loader
 import (
 	"errors"
 	"maps"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -329,5 +331,36 @@ func TestSidecarDeletedUpstreamIsAWarning(t *testing.T) {
 	}
 	if g.Node("doc:28638-167") == nil {
 		t.Error("the document did not load")
+	}
+}
+
+// TestSidecarOnlyInItsOwnDirectory: a metadata file describes the document of its stem in
+// its own directory; one of the same name in another directory is not its document's.
+func TestSidecarOnlyInItsOwnDirectory(t *testing.T) {
+	root := t.TempDir()
+	write := func(rel, data string) {
+		t.Helper()
+		p := filepath.Join(root, rel)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("a/kst-28638-167.txt", sidecarMotion)
+	write("b/kst-28638-167.meta.json", sidecarJSON)
+	g, errs := Options{}.LoadPaths(filepath.Join(root, "a"), filepath.Join(root, "b"))
+	if doc := g.Node("doc:28638-167"); doc == nil || doc.Str(kg.PropDate) == "2019-07-03" {
+		t.Fatalf("the document took the metadata of another directory: %+v", doc)
+	}
+	if !slices.ContainsFunc(errs, func(err error) bool { return strings.Contains(err.Error(), "metadata file without its document") }) {
+		t.Errorf("no warning for the metadata file without its document: %v", errs)
+	}
+
+	write("b/kst-28638-167.txt", sidecarMotion) // now it has its document beside it
+	g, _ = Options{}.LoadPaths(filepath.Join(root, "b"))
+	if doc := g.Node("doc:28638-167"); doc == nil || doc.Str(kg.PropDate) != "2019-07-03" {
+		t.Fatalf("the metadata file beside its document was not applied: %+v", doc)
 	}
 }

@@ -395,6 +395,18 @@ describe("small screens", () => {
     assert.ok(search.height >= 36, `the search box is ${search.height} px high`);
     assert.ok(await page.locator("#filters").isHidden(), "the filters take room on a phone");
     assert.ok((await graphShare(page)) > 0.8, "the graph does not keep most of the screen");
+    // The toolbar scrolls sideways: its right edge fades while buttons lie behind it, and a
+    // button reached with the keyboard scrolls into view.
+    const toolsClass = () => page.locator(".tools").getAttribute("class");
+    assert.match(await toolsClass(), /more-right/);
+    assert.doesNotMatch(await toolsClass(), /more-left/);
+    await page.locator("#btn-lang").focus();
+    const lang = await page.locator("#btn-lang").boundingBox();
+    assert.ok(lang.x >= 0 && lang.x + lang.width <= PHONE.width, `the focused last button is off screen: ${JSON.stringify(lang)}`);
+    await page.waitForFunction(() => !document.querySelector(".tools").classList.contains("more-right"));
+    assert.match(await toolsClass(), /more-left/);
+    await page.locator(".tools").evaluate((n) => n.scrollTo({ left: 0 }));
+    await page.waitForFunction(() => !document.querySelector(".tools").classList.contains("more-left"));
     await shoot(page, "10-phone-start");
     // The filters open as a drawer and close with Escape.
     await page.click("#btn-filters");
@@ -849,6 +861,30 @@ describe("follow-up over time", () => {
     // All dates: everything shows again.
     await page.click("#tl-all");
     await page.waitForFunction(() => window.__explorer.filters.asOf === null && window.__explorer.hiddenCount === 0);
+  });
+
+  test("on the timeline's date, a motion's panel says where it stood then and marks the later steps", async (t) => {
+    const page = await open(t, "/#node=motion:28638-231&asof=2023-10-05");
+    await closeIntro(page);
+    await page.locator('#panel[data-loaded="true"]').waitFor();
+    const status = async () => page.locator("#panel dl.props dt", { hasText: /^Status/ }).evaluate((dt) => `${dt.textContent}: ${dt.nextElementSibling.textContent}`);
+    // adopted on 3 October; carried out and completed only in the letter of 18 December
+    assert.equal(await status(), "Status on 5 Oct 2023: adopted");
+    const later = () => page.locator("#panel .history li.step.later").evaluateAll((li) => li.map((l) => l.dataset.status));
+    assert.deepEqual(await later(), ["IN_PROGRESS", "COMPLETED"]);
+    assert.match(await page.locator("#panel .history li.step.later").first().innerText(), /after the timeline's date/);
+    // Moving the timeline re-renders the panel: to the timeline's first date…
+    await page.locator("#tl-range").evaluate((r) => {
+      r.value = "0";
+      r.dispatchEvent(new Event("input", { bubbles: true }));
+    });
+    const first = await page.evaluate(() => window.__explorer.filters.asOf);
+    const expected = first < "2023-09-27" ? "no dated step yet" : first < "2023-10-03" ? "submitted" : first < "2023-12-18" ? "adopted" : "completed";
+    await page.waitForFunction((d) => document.querySelector("#panel dl.props")?.textContent.includes(d), expected);
+    // …and with all dates, today's status under its own name, no step marked as later.
+    await page.click("#tl-all");
+    await page.waitForFunction(() => document.querySelectorAll("#panel .history li.step.later").length === 0);
+    assert.equal(await status(), "Status: completed");
   });
 
   test("a phone: the timeline fits above the graph; a commitment's history in the bottom sheet", async (t) => {

@@ -37,6 +37,8 @@ let lastError: string | null = null;
 let pathMode = false;
 let docHighlight: { docId: string; ok: boolean; quote: string } | null = null;
 let panelToken = 0;
+/** The details the panel shows, kept so that moving the timeline re-renders without a fetch. */
+let shownDetails: api.NodeDetails | null = null;
 let writtenHash = "";
 
 // ---- status -----------------------------------------------------------------------------
@@ -383,6 +385,7 @@ const actions: PanelActions & { clearPath(): void } = {
   inGraph: (id) => graph.hasNode(id),
   isExpanded: (id) => explorer.expanded.includes(id),
   close: () => closePanel(),
+  asOf: () => explorer.filters.asOf,
   clearPath: () => clearPath(),
 };
 
@@ -427,6 +430,7 @@ function showNode(id: string) {
         return;
       }
       renderNode(panel, d, actions);
+      shownDetails = d;
       panel.dataset.shown = id;
       panel.dataset.loaded = "true";
       if (focusPanelNext) {
@@ -703,6 +707,12 @@ function setAsOf(date: string | null) {
   explorer.filters.asOf = date;
   explorer.recompute();
   writeHash();
+  // a shown motion or commitment says where it stood on the new date; the panel keeps its scroll
+  if (shownDetails?.history?.length && panel.dataset.shown === shownDetails.id && panel.dataset.loaded === "true") {
+    const top = panel.scrollTop;
+    renderNode(panel, shownDetails, actions);
+    panel.scrollTop = top;
+  }
 }
 
 function renderTimeline() {
@@ -1463,6 +1473,23 @@ window.addEventListener("hashchange", () => {
 });
 
 // ---- start --------------------------------------------------------------------------------
+
+/**
+ * On a narrow screen the toolbar scrolls sideways; a fade at the edge with more buttons
+ * behind it says so (the scrollbar is hidden). The classes follow scrolling, resizing and
+ * the language switch, which changes the buttons' widths.
+ */
+function watchToolbarOverflow() {
+  const tools = $(".tools");
+  const update = () => {
+    tools.classList.toggle("more-left", tools.scrollLeft > 1);
+    tools.classList.toggle("more-right", tools.scrollLeft + tools.clientWidth < tools.scrollWidth - 1);
+  };
+  tools.addEventListener("scroll", update, { passive: true });
+  new ResizeObserver(update).observe(tools);
+  update();
+}
+watchToolbarOverflow();
 
 async function boot() {
   ready = false;

@@ -5,7 +5,7 @@ import { citeDoc, type Decision, type DocumentText, type Evidence, type NodeDeta
 import { append, clear, h } from "./dom";
 import { lang, t } from "./i18n";
 import { dutchDate, fullName, humanise, officialUrl, type Nameable } from "./names";
-import { labelColor, labelName, relationReading, statusColor, statusName, typeRank } from "./theme";
+import { labelColor, labelName, relationReading, statusAsOf, statusColor, statusName, typeRank } from "./theme";
 
 export interface PanelActions {
   open(id: string): void;
@@ -15,6 +15,8 @@ export interface PanelActions {
   inGraph(id: string): boolean;
   isExpanded(id: string): boolean;
   close(): void;
+  /** The timeline's date (null: today): a status is shown as it stood then. */
+  asOf(): string | null;
 }
 
 const dateFmt = new Intl.DateTimeFormat(lang === "nl" ? "nl-NL" : "en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
@@ -249,8 +251,9 @@ function nodeLink(n: Nameable, actions: PanelActions) {
 
 export function renderNode(el: HTMLElement, d: NodeDetails, actions: PanelActions) {
   clear(el);
+  const asOf = actions.asOf();
   const props = Object.entries(d.props)
-    .map(([k, v]) => [k, propValue(k, v)] as const)
+    .map(([k, v]) => (k === "status" && asOf && d.history?.length ? statusThen(d.history, asOf) : ([k, propValue(k, v)] as const)))
     .filter(([k, v]) => v !== null && !(k === "title" && v === d.name));
   const groups = new Map<string, RelationEdge[]>();
   for (const e of d.relations.edges) {
@@ -286,8 +289,14 @@ export function renderNode(el: HTMLElement, d: NodeDetails, actions: PanelAction
         d.label === "Document" ? h("button.read", { type: "button", onclick: () => actions.showDocument(d.id, null) }, t("Read document")) : null,
       ),
     ),
-    props.length ? h("dl.props", null, props.map(([k, v]) => [h("dt", null, t(PROP_NAMES[k] ?? k)), h("dd", null, v)])) : null,
-    d.history?.length ? historyList(d.history, actions) : null,
+    props.length
+      ? h(
+          "dl.props",
+          null,
+          props.map(([k, v]) => [h("dt", null, k === "status" && asOf ? t("Status on {date}", { date: fmtDate(asOf) }) : t(PROP_NAMES[k] ?? k)), h("dd", null, v)]),
+        )
+      : null,
+    d.history?.length ? historyList(d.history, actions, asOf) : null,
     d.decisions.length ? [h("h3", null, t("Decisions"), " ", h("span.count", null, String(d.decisions.length))), decisionList(d.decisions, actions)] : null,
     h("h3", null, t("Relations"), " ", h("span.count", null, String(d.relations.totalCount))),
     d.relations.totalCount > d.relations.edges.length
@@ -330,8 +339,21 @@ export function renderNode(el: HTMLElement, d: NodeDetails, actions: PanelAction
   }
 }
 
-/** A motion's or commitment's status steps: a dated list, each with the sentence that says so. */
-function historyList(steps: StatusStep[], actions: PanelActions) {
+/**
+ * The status row as it stood on the timeline's date: the API's `status` is today's, so the
+ * row is recomputed from the steps (as the graph's colours are) rather than left to say
+ * "adopted" on a date before the vote.
+ */
+function statusThen(steps: StatusStep[], asOf: string): readonly [string, string | null] {
+  const s = statusAsOf(steps, asOf);
+  return ["status", s ? statusName(s) : t("no dated step yet")];
+}
+
+/**
+ * A motion's or commitment's status steps: a dated list, each with the sentence that says so.
+ * With the timeline on a date, the steps after it are marked as later (dimmed, and said so).
+ */
+function historyList(steps: StatusStep[], actions: PanelActions, asOf: string | null) {
   return h(
     "section.history",
     null,
@@ -341,9 +363,10 @@ function historyList(steps: StatusStep[], actions: PanelActions) {
       null,
       steps.map((s) =>
         h(
-          "li.step",
+          asOf && s.date && s.date > asOf ? "li.step.later" : "li.step",
           { dataset: { status: s.status, date: s.date ?? "" } },
           h("span.when", null, s.date ? fmtDate(s.date) : t("undated")),
+          asOf && s.date && s.date > asOf ? h("span.later-note", null, ` (${t("after the timeline's date")})`) : null,
           " ",
           h("span.status", { style: { background: statusColor(s.status) } }, statusName(s.status)),
           s.evidence ? evidenceList([s.evidence], actions, 1) : null,
