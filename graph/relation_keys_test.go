@@ -142,18 +142,65 @@ func TestRelationKeysAgree(t *testing.T) {
 		t.Fatal(err)
 	}
 	cs := newCountingStore(st)
-	c := newClient(cs, graph.Options{})
-	varTypes := map[string]string{"n": "Int", "c": "String", "d": "Date"}
-	ask := func(f declaredField, form argForm) (string, []gqlError) {
+	ask := asker(t, newClient(cs, graph.Options{}))
+	checked := map[string]int{}
+	for _, f := range fields {
+		var cursor1, cursor2 string
+		if f.shape == "CONNECTION" {
+			var page struct {
+				Node map[string]struct {
+					Edges []struct{ Cursor string }
+				}
+			}
+			answer, errs := ask(f.typ, f.name, f.shape, argForm{"first: 2", nil})
+			if len(errs) > 0 || json.Unmarshal([]byte(answer), &page) != nil || len(page.Node[f.name].Edges) != 2 {
+				t.Fatalf("%s.%s(first: 2): %s %+v: want two edges", f.typ, f.name, answer, errs)
+			}
+			cursor1, cursor2 = page.Node[f.name].Edges[0].Cursor, page.Node[f.name].Edges[1].Cursor
+		}
+		askAll(t, cs, ask, f.typ, f.name, f.shape, questions(f.shape, cursor1, cursor2))
+		checked[f.shape]++
+	}
+	t.Logf("fields asked, by shape: %v", checked)
+	if checked["CONNECTION"] < 70 || checked["LIST"] < 30 || checked["SINGLE"] < 3 || checked["INVOLVEMENTS"] != 2 {
+		t.Errorf("too few relationship fields asked: %v", checked)
+	}
+}
+
+// TestRelationsKeysAgree is TestRelationKeysAgree for the generic `relations` field, whose
+// types, direction and labels say what it follows: as lists, as one value (which GraphQL
+// takes for a list), as literals and as variables.
+func TestRelationsKeysAgree(t *testing.T) {
+	fields := declaredFields(graph.NewSchema(memory.New()).Schema())
+	st := memory.New()
+	if err := st.Replace(context.Background(), relationGraph(fields)); err != nil {
+		t.Fatal(err)
+	}
+	cs := newCountingStore(st)
+	v := func(name string, val any) map[string]any { return map[string]any{name: val} }
+	askAll(t, cs, asker(t, newClient(cs, graph.Options{})), "Organisation", "relations", "CONNECTION", [][]argForm{
+		{{"types: [HOLDS]", nil}, {"types: HOLDS", nil}, {"types: $t", v("t", []string{"HOLDS"})}, {"types: $t", v("t", "HOLDS")}},
+		{{"direction: IN", nil}, {"direction: $dir", v("dir", "IN")}},
+		{{"labels: [Document]", nil}, {"labels: Document", nil}, {"labels: $l", v("l", []string{"Document"})}, {"labels: $l", v("l", "Document")}},
+		{{"types: [HOLDS, MENTIONS], direction: OUT, labels: [Actielijn, Document], first: 1", nil},
+			{"types: $t, direction: $dir, labels: $l, first: $n", map[string]any{"t": []string{"MENTIONS", "HOLDS"}, "dir": "OUT", "l": []string{"Document", "Actielijn"}, "n": "1"}}},
+	})
+}
+
+// asker returns a function that asks field (of the shape) of the node x:typ:a with the
+// arguments of form, and returns the answer's data as JSON and its errors.
+func asker(t *testing.T, c *client.Client) func(typ, field, shape string, form argForm) (string, []gqlError) {
+	varTypes := map[string]string{"n": "Int", "c": "String", "d": "Date", "t": "[RelationType!]", "dir": "Direction", "l": "[Label!]"}
+	return func(typ, field, shape string, form argForm) (string, []gqlError) {
 		sel := map[string]string{
 			"CONNECTION":   "{ totalCount edges { node { id } cursor } pageInfo { hasNextPage hasPreviousPage } }",
 			"LIST":         "{ id }",
 			"SINGLE":       "{ id }",
 			"INVOLVEMENTS": "{ role organisation { id } }",
-		}[f.shape]
+		}[shape]
 		var decls []string
 		var opts []client.Option
-		for _, name := range []string{"n", "c", "d"} {
+		for _, name := range []string{"n", "c", "d", "t", "dir", "l"} {
 			if val, ok := form.vars[name]; ok {
 				decls = append(decls, "$"+name+": "+varTypes[name])
 				opts = append(opts, client.Var(name, val))
@@ -166,57 +213,43 @@ func TestRelationKeysAgree(t *testing.T) {
 		if form.args != "" {
 			args = "(" + form.args + ")"
 		}
-		q := fmt.Sprintf(`%s{ node(id: "x:%s:a") { ... on %s { %s%s %s } } }`, op, f.typ, f.typ, f.name, args, sel)
+		q := fmt.Sprintf(`%s{ node(id: "x:%s:a") { ... on %s { %s%s %s } } }`, op, typ, typ, field, args, sel)
 		var data any
 		errs := do(t, c, q, &data, opts...)
 		b, _ := json.Marshal(data)
 		return string(b), errs
 	}
-	checked := map[string]int{}
-	for _, f := range fields {
-		var cursor1, cursor2 string
-		if f.shape == "CONNECTION" {
-			var page struct {
-				Node map[string]struct {
-					Edges []struct{ Cursor string }
-				}
-			}
-			answer, errs := ask(f, argForm{"first: 2", nil})
-			if len(errs) > 0 || json.Unmarshal([]byte(answer), &page) != nil || len(page.Node[f.name].Edges) != 2 {
-				t.Fatalf("%s.%s(first: 2): %s %+v: want two edges", f.typ, f.name, answer, errs)
-			}
-			cursor1, cursor2 = page.Node[f.name].Edges[0].Cursor, page.Node[f.name].Edges[1].Cursor
-		}
-		for _, forms := range questions(f.shape, cursor1, cursor2) {
-			var first string
-			for i, form := range forms {
-				cs.reset()
-				answer, errs := ask(f, form)
-				n, calls := cs.summary()
-				vars, _ := json.Marshal(form.vars)
-				what := fmt.Sprintf("%s.%s(%s) with variables %s", f.typ, f.name, form.args, vars)
-				if len(errs) > 0 {
-					t.Errorf("%s: %+v", what, errs)
-					continue
-				}
-				max := 2 // Nodes, Neighbours
-				if f.shape == "CONNECTION" {
-					max = 3 // and CountNeighbours
-				}
-				if n > max {
-					t.Errorf("%s: %d store calls (%s), want at most %d: the prefetcher and the resolver made different keys", what, n, calls, max)
-				}
-				if i == 0 {
-					first = answer
-				} else if answer != first {
-					t.Errorf("%s answers %s,\nthe same question as %q answers %s", what, answer, forms[0].args, first)
-				}
-			}
-		}
-		checked[f.shape]++
+}
+
+// askAll asks each question in each of its forms and fails when a form costs more than one
+// call per level (Nodes; Neighbours, and CountNeighbours for a connection) or answers other
+// than the question's first form.
+func askAll(t *testing.T, cs *countingStore, ask func(typ, field, shape string, form argForm) (string, []gqlError), typ, field, shape string, questions [][]argForm) {
+	t.Helper()
+	max := 2 // Nodes, Neighbours
+	if shape == "CONNECTION" {
+		max = 3 // and CountNeighbours
 	}
-	t.Logf("fields asked, by shape: %v", checked)
-	if checked["CONNECTION"] < 70 || checked["LIST"] < 30 || checked["SINGLE"] < 3 || checked["INVOLVEMENTS"] != 2 {
-		t.Errorf("too few relationship fields asked: %v", checked)
+	for _, forms := range questions {
+		var first string
+		for i, form := range forms {
+			cs.reset()
+			answer, errs := ask(typ, field, shape, form)
+			n, calls := cs.summary()
+			vars, _ := json.Marshal(form.vars)
+			what := fmt.Sprintf("%s.%s(%s) with variables %s", typ, field, form.args, vars)
+			if len(errs) > 0 {
+				t.Errorf("%s: %+v", what, errs)
+				continue
+			}
+			if n > max {
+				t.Errorf("%s: %d store calls (%s), want at most %d: the prefetcher and the resolver made different keys", what, n, calls, max)
+			}
+			if i == 0 {
+				first = answer
+			} else if answer != first {
+				t.Errorf("%s answers %s,\nthe same question as %q answers %s", what, answer, forms[0].args, first)
+			}
+		}
 	}
 }
