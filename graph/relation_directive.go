@@ -116,7 +116,7 @@ func readRelations(s *ast.Schema) (map[fieldRef]relDef, error) {
 			case twin.Directives.ForName(relationDirective) != nil:
 				fail(twinRef, "the twin of %s takes that field's @%s; remove its own", f.Name, relationDirective)
 			default:
-				if k, _ := shapeOfType(s, twin.Type); k != connectionShape {
+				if k, ok := shapeOfType(s, twin.Type); !ok || k != connectionShape {
 					fail(twinRef, "the twin of %s must return a relation connection, not %s", f.Name, twin.Type)
 				} else if err := checkField(s, twin, tw); err != nil {
 					fail(twinRef, "%v", err)

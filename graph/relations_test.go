@@ -124,6 +124,7 @@ func TestRelationDeclarationMistakes(t *testing.T) {
 		{"a connection without @relation", mentionedIn, "): DocumentRelationConnection!", "returns relations but has no @relation"},
 		{"a role field without @relation", holders, "): [Organisation!]!", "Actielijn.holders: returns relations but has no @relation"},
 		{"a twin with its own @relation", "  holdersConnection(", "  holdersConnection(x: Int): OrganisationRelationConnection! @relation(types: [HOLDS], direction: IN, labels: [Organisation])\n  other(", "holdersConnection: the twin of holders takes that field's @relation"},
+		{"a twin that is no connection", "  ): OrganisationRelationConnection!\n  \"Organisations that carry out or work on it (EXECUTES).\"", "  ): [Organisation!]!\n  \"Organisations that carry out or work on it (EXECUTES).\"", "Actielijn.holdersConnection: the twin of holders must return a relation connection, not [Organisation!]!"},
 		{"a role field without its twin", "  holdersConnection(", "  holdersConn(", "holders: a role field needs its twin holdersConnection"},
 		{"a role field without asOf", asOf + "  " + holders, "  " + holders, "Actielijn.holders: a LIST field takes asOf: Date"},
 		{"a connection without last", last + before + asOf + "  " + mentionedIn, before + asOf + "  " + mentionedIn, "mentionedIn: a CONNECTION field takes last: Int"},
