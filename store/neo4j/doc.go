@@ -28,8 +28,9 @@
 //	                      "b", "S", "I"; "S0"/"I0" a nil list, "S_"/"I_" an empty one), so
 //	                      that reads give back the same Go types (Neo4j returns lists as
 //	                      []any) and nil versus empty lists
-//	_mentions             Node.Mentions as a JSON string ([{"document","quote","start",
-//	                      "end"}, ...]): Neo4j properties cannot hold maps; absent when none
+//	_m_doc, _m_quote,     Node.Mentions as four parallel lists (documents, quotes, starts,
+//	_m_start, _m_end      ends): Neo4j properties cannot hold maps, and lists come back
+//	                      decoded (a JSON string had to be parsed in Go); absent when none
 //	_gen                  the generation (see below)
 //	_label                the kg.Label again, for filters on the label
 //	_key                  store.NameKey (kg.Fold of the name): the sort key
@@ -48,7 +49,8 @@
 //	                      treats other kinds as missing, as the contract says
 //
 // A kg.Edge is a relationship of type Edge.Type from From to To, with Edge.Props as
-// properties (plus _pk, _pt as on nodes) and the evidence as a JSON string in _evidence.
+// properties (plus _pk, _pt as on nodes) and the evidence as four lists, as on nodes, in
+// _e_doc, _e_quote, _e_start and _e_end.
 // Property names that start with "_", and id, name and aliases on nodes, are refused by
 // Replace.
 //
@@ -65,7 +67,7 @@
 // whole keys as terms); and the list indexes bg_list_* on :Node, range indexes on
 // (_label, _key), (_label, _f_<field>) for each filter field and (_label, _f_kind,
 // _f_date), which serve List's filters, counts and orders (listIndexes). A database
-// loaded by an earlier version has no _lookup: load it again.
+// loaded by an earlier version has no _lookup and keeps evidence as JSON: load it again.
 //
 // # Generations
 //

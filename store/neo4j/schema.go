@@ -33,8 +33,8 @@ const (
 	propLookup   = "_lookup"          // the name keys Lookup finds by index (lookupIndex)
 	lookupIndex  = "bg_lookup"        // a full-text index of whole keys over _lookup
 	propDegree   = "_deg"             // edges at the node, a self-loop once
-	propMentions = "_mentions"        // JSON of []kg.Evidence on nodes
-	propEvidence = "_evidence"        // JSON of []kg.Evidence on relationships
+	propMentions = "_m_"              // prefix of Node.Mentions as four lists (see evidenceProps)
+	propEvidence = "_e_"              // prefix of Edge.Evidence as four lists
 	propPropKeys = "_pk"              // names of Node.Props / Edge.Props, sorted
 	propPropType = "_pt"              // their Go types, parallel to _pk (see encode.go)
 	fieldPrefix  = "_f_"              // typed copy of a filterable property (see encode.go)
