@@ -65,8 +65,8 @@
 // and ranks light nodes in Go; bg_names and bg_search of earlier versions are dropped);
 // the full-text index bg_lookup over _lookup with the keyword analyzer (Lookup asks for
 // whole keys as terms); and the list indexes bg_list_* on :Node, range indexes on
-// (_label, _key), (_label, _f_<field>) for each filter field and (_label, _f_kind,
-// _f_date), which serve List's filters, counts and orders (listIndexes). A database
+// (_label, _gen, _key), (_label, _gen, _f_<field>) for each filter field and (_label,
+// _gen, _f_kind, _f_date), which serve List's filters, counts and cuts (listIndexes). A database
 // loaded by an earlier version has no _lookup and keeps evidence as JSON: load it again.
 //
 // # Generations
@@ -97,8 +97,10 @@
 //	Neighbours       UNWIND $ids AS id CALL { WITH g, id MATCH (n {id, _gen: g})-[r:TYPES]-(m)
 //	                 … ORDER BY type(r), m._key, m.id, outgoing-first LIMIT $first }
 //	CountNeighbours  the same pattern, count(r) per ID
-//	List             CALL { count(n) } (only WithTotal) and CALL { MATCH (n:Node) WHERE
-//	                 n._label = $label AND <filter> AND <keyset after> ORDER BY <order>
+//	List             CALL { count(n) } (only WithTotal), CALL { the first sort key alone,
+//	                 ORDER BY it LIMIT $first+1: the cut } (when every match has that key)
+//	                 and CALL { MATCH (n:Node) WHERE n._label = $label AND <filter> AND
+//	                 <keyset after> AND <first key at or beyond the cut> ORDER BY <order>
 //	                 LIMIT $first+1 }; the store.Filter tree becomes a predicate (relation
 //	                 tests as EXISTS {…}), plain comparisons outside a NOT so that the list
 //	                 indexes serve them

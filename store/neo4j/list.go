@@ -193,12 +193,16 @@ func (c *cypher) after(v string, order []store.Order, vals []any, before bool) s
 	return pred
 }
 
-// List implements store.Reader in one statement: an optional count subquery for Total,
-// and a page subquery filtered by the translated Filter, started after the cursor with a
-// keyset predicate, ordered like store.CompareSortValues and cut at First+1.
+// List implements store.Reader in one statement: an optional count subquery for Total;
+// when every matching row has the first sort key (cutKey), a subquery that finds the cut,
+// the value of that key in the last row of the page ordered by it alone (read from the
+// list index, no node read per row); and a page subquery filtered by the translated
+// Filter, started after the cursor with a keyset predicate, kept to rows at or beyond the
+// cut, ordered like store.CompareSortValues and cut at First+1.
 //
-//	CALL { WITH g MATCH (n:Label) WHERE n._gen = g AND <where> RETURN count(n) AS total }
-//	CALL { WITH g MATCH (n:Label) WHERE n._gen = g AND <where> AND <after>
+//	CALL { WITH g MATCH (n:Node) WHERE n._label = $label AND n._gen = g AND <where> RETURN count(n) AS total }
+//	CALL { WITH g MATCH … AND <after> WITH n.<first> AS v ORDER BY v LIMIT $first + 1 RETURN max(v) AS cut }
+//	CALL { WITH g, cut MATCH … AND <after> AND n.<first> <= cut
 //	       WITH n ORDER BY <order> LIMIT $first + 1 RETURN collect([<node>, n._deg]) AS rows }
 //	RETURN total, rows
 func (s *Store) List(ctx context.Context, q store.ListQuery) (store.Page, error) {
@@ -228,22 +232,42 @@ func (s *Store) List(ctx context.Context, q store.ListQuery) (store.Page, error)
 	} else {
 		b.WriteString("WITH g, 0 AS total\n")
 	}
-	fmt.Fprintf(&b, "CALL {\n  WITH g\n  %s", match)
+	pageMatch := match
 	if p.After != nil {
-		fmt.Fprintf(&b, "\n    AND %s", c.after("n", p.Order, p.After, false))
+		pageMatch += "\n    AND " + c.after("n", p.Order, p.After, false)
 	}
 	if p.Before != nil {
-		fmt.Fprintf(&b, "\n    AND %s", c.after("n", p.Order, p.Before, true))
+		pageMatch += "\n    AND " + c.after("n", p.Order, p.Before, true)
 	}
-	// Backward, the rows come nearest the cursor first (the order reversed), and are put
-	// back in list order below.
-	fmt.Fprintf(&b, "\n  WITH n ORDER BY %s", orderBy("n", p.Order, p.Backward))
 	limit := p.First
 	if p.Backward {
 		limit = p.Last
 	}
+	var lim string
 	if limit > 0 {
-		b.WriteString(" LIMIT " + c.param(int64(limit)+1))
+		lim = c.param(int64(limit) + 1)
+	}
+	// The page's rows have the first sort key at or beyond the cut: the value of that key
+	// in the last row of the page ordered by that key alone. Finding it reads only that
+	// key, which the list index holds (no property read per row), so the whole order —
+	// the name key and ID of every matching row — is read for the page's few rows only,
+	// not for the thousands of letters a date range matches.
+	cutWith, cutAnd := "", ""
+	if first, ok := cutKey(p); ok && lim != "" {
+		x, _ := fieldExpr("n", first.Field)
+		dir, agg, cmp := "", "max", "<="
+		if first.Desc != p.Backward {
+			dir, agg, cmp = " DESC", "min", ">="
+		}
+		fmt.Fprintf(&b, "CALL {\n  WITH g\n  %s\n  WITH %s AS v ORDER BY v%s LIMIT %s\n  RETURN %s(v) AS cut\n}\n", pageMatch, x, dir, lim, agg)
+		cutWith, cutAnd = ", cut", fmt.Sprintf("\n    AND %s %s cut", x, cmp)
+	}
+	fmt.Fprintf(&b, "CALL {\n  WITH g%s\n  %s%s", cutWith, pageMatch, cutAnd)
+	// Backward, the rows come nearest the cursor first (the order reversed), and are put
+	// back in list order below.
+	fmt.Fprintf(&b, "\n  WITH n ORDER BY %s", orderBy("n", p.Order, p.Backward))
+	if lim != "" {
+		b.WriteString(" LIMIT " + lim)
 	}
 	fmt.Fprintf(&b, "\n  RETURN collect([%s, n.%s]) AS rows\n}", projection(q.Light)("n"), propDegree)
 	b.WriteString(stableTail("total, rows"))
@@ -282,4 +306,31 @@ func (s *Store) List(ctx context.Context, q store.ListQuery) (store.Page, error)
 		page.Total = int(total)
 	}
 	return page, nil
+}
+
+// cutKey is the first sort key of a list when it may cut the page (List): a key every
+// matching row has, because it is always present (name, ID, degree) or because the filter
+// compares it at its top level (outside OR and NOT: a row without it does not match).
+func cutKey(p store.PreparedList) (store.Order, bool) {
+	if len(p.Order) == 0 {
+		return store.Order{}, false
+	}
+	first := p.Order[0]
+	if _, optional := fieldExpr("n", first.Field); !optional {
+		return first, true
+	}
+	return first, compares(p.Where, first.Field)
+}
+
+// compares reports whether filter f holds only for nodes with a value of field: a
+// comparison on it (of its present value), or an AND with one.
+func compares(f *store.Filter, field store.Field) bool {
+	switch {
+	case f == nil:
+		return false
+	case f.Rel == nil && f.Not == nil && len(f.And) == 0 && len(f.Or) == 0:
+		return f.Field == field && f.AsOf == "" // as of a date, a status test reads the steps
+
+	}
+	return slices.ContainsFunc(f.And, func(g *store.Filter) bool { return compares(g, field) })
 }

@@ -77,17 +77,18 @@ type index struct {
 	props []string
 }
 
-// listIndexes serve List (list.go): its statement tests _label = $label and the filter's
-// comparisons as plain predicates, so a range index on (_label, the fields compared or
-// ordered by) turns a scan of every node of the label into a seek of the matching rows:
-// one per filter field, the name key (the default order), and kind with date (a kind of
-// document, or of event, from or until a date: the API's commonest list).
+// listIndexes serve List (list.go): its statement tests _label = $label, _gen = g and the
+// filter's comparisons as plain predicates, so a range index on (_label, _gen, the fields
+// compared or ordered by) turns a scan of every node of the label into a seek of the
+// matching rows, and counts them without reading a node: one per filter field, the name
+// key (the default order), and kind with date (a kind of document, or of event, from or
+// until a date: the API's commonest list).
 func listIndexes() []index {
-	out := []index{{"bg_list_key", []string{propLabel, propKey}}}
+	out := []index{{"bg_list_key", []string{propLabel, propGen, propKey}}}
 	for _, f := range filterFields {
-		out = append(out, index{"bg_list_" + string(f), []string{propLabel, fieldPrefix + string(f)}})
+		out = append(out, index{"bg_list_" + string(f), []string{propLabel, propGen, fieldPrefix + string(f)}})
 	}
-	return append(out, index{"bg_list_kind_date", []string{propLabel, fieldPrefix + string(store.FieldKind), fieldPrefix + string(store.FieldDate)}})
+	return append(out, index{"bg_list_kind_date", []string{propLabel, propGen, fieldPrefix + string(store.FieldKind), fieldPrefix + string(store.FieldDate)}})
 }
 
 // indexNames are the indexes ensureSchema waits for.
