@@ -49,6 +49,9 @@ func TestAsOfIsTheGraphThen(t *testing.T) {
 	questions := []string{
 		`{ motions(first: 100, asOf: "%[1]s", orderBy: [{field: ID}]) { totalCount edges { node { id since status } } } }`,
 		`{ organisations(first: 200, asOf: "%[1]s") { totalCount edges { node { id } } } }`,
+		// a relation test in a list's filter sees the relations and nodes of then
+		`{ organisations(first: 200, asOf: "%[1]s", where: {related: {types: [HOLDS, EXECUTES], direction: OUT}}) { totalCount edges { node { id } } } }`,
+		`{ documents(first: 100, asOf: "%[1]s", where: {related: {types: [RESPONDS_TO], direction: OUT, other: {related: {types: [SUBMITTED], direction: IN, other: {name: {eq: "Bikker"}}}}}}) { totalCount edges { node { id } } } }`,
 		`{ neighbourhood(id: "org:politie", depth: 2, asOf: "%[1]s") { nodes { id } edges { type from to since } } }`,
 		`{ neighbourhood(id: "motion:28638-231", asOf: "%[1]s") { nodes { id } edges { type from to } } }`,
 		`{ shortestPath(from: "person:bikker", to: "org:politie", asOf: "%[1]s") { nodes { id } edges { type from to } } }`,
