@@ -10,12 +10,47 @@ import (
 
 // asOfFilter narrows a root list to the nodes in the graph on the field's asOf date (its
 // argument, when the field has one and it is set): those whose since is on or before it.
+// Its status tests (`status`, a commitment's `open`) test the status the node had then.
 func asOfFilter(args map[string]any, where *store.Filter) *store.Filter {
 	d := asOfArg(args)
 	if d == "" {
 		return where
 	}
-	return all(where, cmp(store.FieldSince, store.OpLte, d))
+	return all(statusesAsOf(where, d), cmp(store.FieldSince, store.OpLte, d))
+}
+
+// statusesAsOf is a copy of f whose status comparisons, nested in and/or/not or on the
+// other end of a relation test, compare the status as of date d (store.Filter.AsOf).
+func statusesAsOf(f *store.Filter, d string) *store.Filter {
+	if f == nil {
+		return nil
+	}
+	c := *f
+	switch {
+	case f.Field == store.FieldStatus:
+		c.AsOf = d
+	case f.Rel != nil:
+		r := *f.Rel
+		r.Other = statusesAsOf(r.Other, d)
+		c.Rel = &r
+	case f.Not != nil:
+		c.Not = statusesAsOf(f.Not, d)
+	default:
+		c.And, c.Or = make([]*store.Filter, len(f.And)), make([]*store.Filter, len(f.Or))
+		for i, g := range f.And {
+			c.And[i] = statusesAsOf(g, d)
+		}
+		for i, g := range f.Or {
+			c.Or[i] = statusesAsOf(g, d)
+		}
+		if len(f.And) == 0 {
+			c.And = nil
+		}
+		if len(f.Or) == 0 {
+			c.Or = nil
+		}
+	}
+	return &c
 }
 
 // asOfArg is a field's asOf argument, "" when it has none or it is not set (or is no
@@ -135,7 +170,8 @@ func (r *Resolver) pathAsOf(ctx context.Context, from, to string, maxLength int,
 }
 
 // openFilter tests whether a commitment is still open (its current status is not
-// FULFILLED) or, for false, fulfilled.
+// FULFILLED) or, for false, fulfilled; as of a date (asOfFilter), with its status then, as
+// Commitment.open(asOf:) answers.
 func openFilter(open *bool) *store.Filter {
 	if open == nil {
 		return nil

@@ -3,6 +3,7 @@ package store
 import (
 	"fmt"
 	"slices"
+	"time"
 
 	"beleidsgraaf/kg"
 )
@@ -52,6 +53,12 @@ func (f *Filter) Normalize() (*Filter, error) {
 	case set == 1:
 		out.Field, out.Op = f.Field, f.Op
 		out.Value, err = normalizeValue(f.Field, f.Op, f.Value)
+		if err == nil && f.AsOf != "" {
+			out.AsOf, err = normalizeAsOf(f.Field, f.AsOf)
+		}
+	}
+	if f.AsOf != "" && f.Field == "" && err == nil {
+		err = fmt.Errorf("%w: asOf is set on a filter that compares no field", ErrInvalidQuery)
 	}
 	if err != nil {
 		return nil, err
@@ -207,4 +214,31 @@ func stringList(v any) ([]string, bool) {
 		return out, true
 	}
 	return nil, false
+}
+
+// normalizeAsOf checks a comparison's AsOf: a status compared as of a valid date.
+func normalizeAsOf(field Field, asOf string) (string, error) {
+	if field != FieldStatus {
+		return "", fmt.Errorf("%w: field %q cannot be compared as of a date (only %q)", ErrInvalidQuery, field, FieldStatus)
+	}
+	if _, err := time.Parse(time.DateOnly, asOf); err != nil {
+		return "", fmt.Errorf("%w: asOf %q is not a date (yyyy-mm-dd)", ErrInvalidQuery, asOf)
+	}
+	return asOf, nil
+}
+
+// DatedSteps are a node's dated status steps in their order (kg.SortSteps: by date), each
+// as "yyyy-mm-dd STATUS": what a store that cannot decode the history in a query (Neo4j)
+// keeps to compare a status as of a date (Filter.AsOf). nil when the node has none.
+func DatedSteps(n *kg.Node) []string {
+	if _, ok := n.Props[kg.PropStatusHistory]; !ok {
+		return nil
+	}
+	var out []string
+	for _, s := range n.Steps() {
+		if s.Date != "" {
+			out = append(out, s.Date+" "+s.Status)
+		}
+	}
+	return out
 }

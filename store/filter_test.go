@@ -37,14 +37,17 @@ func TestNormalize(t *testing.T) {
 
 func TestNormalizeRejects(t *testing.T) {
 	for name, f := range map[string]*Filter{
-		"degree":       {Field: FieldDegree, Op: OpEq, Value: int64(1)},
-		"op":           {Field: FieldKind, Op: "LIKE", Value: "x"},
-		"value kind":   {Field: FieldDate, Op: OpEq, Value: 2024},
-		"label":        {Field: FieldLabel, Op: OpIn, Value: []string{"Action", "Nope"}},
-		"two set":      {And: []*Filter{{}}, Or: []*Filter{{}}},
-		"op and value": {Op: OpEq, Rel: &RelFilter{}},
-		"rel type":     {Rel: &RelFilter{Types: []kg.RelType{"X"}}},
-		"deep":         {Not: &Filter{Or: []*Filter{{Rel: &RelFilter{Other: &Filter{Field: "x"}}}}}},
+		"degree":              {Field: FieldDegree, Op: OpEq, Value: int64(1)},
+		"op":                  {Field: FieldKind, Op: "LIKE", Value: "x"},
+		"value kind":          {Field: FieldDate, Op: OpEq, Value: 2024},
+		"label":               {Field: FieldLabel, Op: OpIn, Value: []string{"Action", "Nope"}},
+		"two set":             {And: []*Filter{{}}, Or: []*Filter{{}}},
+		"op and value":        {Op: OpEq, Rel: &RelFilter{}},
+		"rel type":            {Rel: &RelFilter{Types: []kg.RelType{"X"}}},
+		"deep":                {Not: &Filter{Or: []*Filter{{Rel: &RelFilter{Other: &Filter{Field: "x"}}}}}},
+		"as of, not a status": {Field: FieldDate, Op: OpEq, Value: "2024-01-01", AsOf: "2024-01-01"},
+		"as of, no date":      {Field: FieldStatus, Op: OpEq, Value: "ADOPTED", AsOf: "2024-13-01"},
+		"as of, no field":     {Not: &Filter{Field: FieldStatus, Op: OpEq, Value: "ADOPTED"}, AsOf: "2024-01-01"},
 	} {
 		if _, err := f.Normalize(); !errors.Is(err, ErrInvalidQuery) {
 			t.Errorf("%s: error %v, want ErrInvalidQuery", name, err)

@@ -40,6 +40,10 @@ func (f *Filter) Match(n *kg.Node, nameKey string, nameKeys []string, rel func(*
 }
 
 func (f *Filter) compare(n *kg.Node, nameKey string, nameKeys []string) bool {
+	if f.AsOf != "" { // normalised: a status as of a date
+		v, ok := kg.StatusAsOf(n.Steps(), f.AsOf)
+		return ok && matchString(f.Op, v, f.Value)
+	}
 	switch f.Field {
 	case FieldName:
 		if f.Op == OpContains || f.Op == OpStartsWith {

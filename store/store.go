@@ -234,6 +234,11 @@ type Filter struct {
 	Field Field
 	Op    Op
 	Value any
+	// AsOf (yyyy-mm-dd), on a FieldStatus comparison only, compares the status the node
+	// had on that date instead of its current one: the status of its latest dated status
+	// step on or before it (kg.StatusAsOf); a node with no dated step that old has none,
+	// and the comparison is false. Lists asked as of a date filter statuses this way.
+	AsOf string
 
 	Rel *RelFilter
 

@@ -34,7 +34,8 @@ func (s *snapshot) sortKeyRange(rows []int32, order []store.Order, f *store.Filt
 	first := func(pred func(j int) bool) int { return sort.Search(len(rows), pred) }
 	var left []*store.Filter
 	for _, c := range conj {
-		if c.Field != key[0].Field || (c.Op != store.OpEq && c.Op != store.OpGte && c.Op != store.OpLte) {
+		// a status as of a date is not the status the rows are sorted by
+		if c.Field != key[0].Field || c.AsOf != "" || (c.Op != store.OpEq && c.Op != store.OpGte && c.Op != store.OpLte) {
 			left = append(left, c)
 			continue
 		}

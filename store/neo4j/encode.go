@@ -248,6 +248,9 @@ func nodeRow(n *kg.Node, degree int) (map[string]any, error) {
 			p[fieldPrefix+string(f)] = v
 		}
 	}
+	if steps := store.DatedSteps(n); len(steps) > 0 {
+		p[propSteps] = steps
+	}
 	return p, nil
 }
 

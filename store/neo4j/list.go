@@ -75,6 +75,11 @@ func (c *cypher) filter(f *store.Filter, v string) (string, error) {
 
 func (c *cypher) compare(f *store.Filter, v string) (string, error) {
 	x, _ := fieldExpr(v, f.Field)
+	if f.AsOf != "" {
+		// the status of the latest dated step on or before the date (store.DatedSteps are
+		// in date order); null, so false, when there is none
+		x = fmt.Sprintf("substring(last([s IN coalesce(%s.%s, []) WHERE left(s, 10) <= %s]), 11)", v, propSteps, c.param(f.AsOf))
+	}
 	p := c.param(f.Value)
 	if f.Field == store.FieldName && (f.Op == store.OpContains || f.Op == store.OpStartsWith) {
 		op := "CONTAINS"

@@ -35,6 +35,7 @@ const (
 	propPropKeys = "_pk"              // names of Node.Props / Edge.Props, sorted
 	propPropType = "_pt"              // their Go types, parallel to _pk (see encode.go)
 	fieldPrefix  = "_f_"              // typed copy of a filterable property (see encode.go)
+	propSteps    = "_steps"           // store.DatedSteps: "yyyy-mm-dd STATUS", for statuses as of a date
 )
 
 // schemaStatements create, idempotently, the constraints and indexes the store relies on.

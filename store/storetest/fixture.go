@@ -121,10 +121,18 @@ func Fixture() *kg.Graph {
 		kg.PropDossier: "28 638", kg.PropNumber: int64(224), kg.PropDateSubmitted: "2023-09-27",
 		kg.PropStatus: kg.MotionAdopted, kg.PropCoSigned: true, kg.PropSubmitters: []string{"Mutluer", "Bikker"},
 		kg.PropRequest: "verzoekt de regering meer zicht te krijgen op arbeidsuitbuiting",
+		kg.PropStatusHistory: kg.EncodeSteps([]kg.StatusStep{
+			{Status: kg.MotionSubmitted, Date: "2023-09-27", Evidence: kg.Evidence{Document: doc257, Quote: "ingediend"}},
+			{Status: kg.MotionAdopted, Date: "2023-10-03", Evidence: kg.Evidence{Document: doc257, Quote: "aangenomen"}},
+		}),
 	}, ev(doc257, "In de motie-Mutluer c.s. (Kamerstuk 28 638, nr. 224)"))
 	node(motion233, kg.Motion, "motie-Kuik en Bikker", []string{"Kamerstuk 28 638, nr. 233"}, map[string]any{
 		kg.PropDossier: "28 638", kg.PropNumber: int64(233), kg.PropStatus: kg.MotionSubmitted,
 		kg.PropSubmitters: []string{"Kuik", "Bikker"},
+		kg.PropStatusHistory: kg.EncodeSteps([]kg.StatusStep{
+			{Status: kg.MotionSubmitted, Date: "2024-01-10", Evidence: kg.Evidence{Document: doc257, Quote: "ingediend"}},
+			{Status: kg.MotionHeld, Evidence: kg.Evidence{Document: doc257, Quote: "aangehouden"}},
+		}),
 	})
 
 	node(doc257, kg.Document, "Voortgang aanpak mensenhandel", nil, map[string]any{

@@ -11,6 +11,11 @@ import (
 func cmp(f store.Field, op store.Op, v any) *store.Filter {
 	return &store.Filter{Field: f, Op: op, Value: v}
 }
+
+// statusAsOf compares the status a node had on a date.
+func statusAsOf(op store.Op, v any, date string) *store.Filter {
+	return &store.Filter{Field: store.FieldStatus, Op: op, Value: v, AsOf: date}
+}
 func and(fs ...*store.Filter) *store.Filter { return &store.Filter{And: fs} }
 func or(fs ...*store.Filter) *store.Filter  { return &store.Filter{Or: fs} }
 func not(f *store.Filter) *store.Filter     { return &store.Filter{Not: f} }
@@ -69,6 +74,14 @@ func testListFilter(t *testing.T, s store.Store) {
 		{"dossier eq", kg.Document, cmp(store.FieldDossier, store.OpEq, "28 638"), strs(doc233, doc260, doc257)},
 		{"dossier contains", kg.Document, cmp(store.FieldDossier, store.OpContains, "638"), strs(doc233, doc260, doc257)},
 		{"status", kg.Motion, cmp(store.FieldStatus, store.OpEq, kg.MotionAdopted), strs(motion224)},
+		// a status as of a date: the latest dated step on or before it (undated steps never count)
+		{"status as of a date", kg.Motion, statusAsOf(store.OpEq, kg.MotionAdopted, "2023-10-05"), strs(motion224)},
+		{"status as of the day of a step", kg.Motion, statusAsOf(store.OpEq, kg.MotionAdopted, "2023-10-03"), strs(motion224)},
+		{"status as of the day before it", kg.Motion, statusAsOf(store.OpEq, kg.MotionSubmitted, "2023-10-02"), strs(motion224)},
+		{"status in, as of a later date", kg.Motion, statusAsOf(store.OpIn, []string{kg.MotionSubmitted, kg.MotionHeld}, "2024-06-01"), strs(motion233)},
+		{"no dated step that old: no status", kg.Motion, statusAsOf(store.OpIn, []string{kg.MotionSubmitted, kg.MotionAdopted}, "2023-01-01"), strs()},
+		{"not of a status as of a date without one holds", kg.Motion, not(statusAsOf(store.OpEq, kg.MotionAdopted, "2023-10-05")), strs(motion233)},
+		{"status as of a date on the other end of a relation", kg.Person, rel(store.Out, statusAsOf(store.OpEq, kg.MotionSubmitted, "2024-02-01"), kg.Submitted), strs(personBikker)},
 
 		{"and", kg.Document, and(cmp(store.FieldKind, store.OpEq, kg.DocLetter), cmp(store.FieldDate, store.OpGte, "2024-03-01")), strs(doc260)},
 		{"or", kg.Document, or(cmp(store.FieldNumber, store.OpEq, int64(233)), cmp(store.FieldKind, store.OpEq, kg.DocAnnex)), strs(docAnnex, doc233)},
@@ -137,6 +150,9 @@ func testListOrder(t *testing.T, s store.Store) {
 		{"number desc", kg.Actielijn, nil, []store.Order{o(store.FieldNumber, true)}, strs(al10, al6, al4)},
 		{"name sorts strings", kg.Actielijn, nil, nil, strs(al10, al4, al6)},
 		{"status", kg.Motion, nil, []store.Order{o(store.FieldStatus, false)}, strs(motion224, motion233)},
+		// sorted by today's status, filtered by the status then: no range of the sort key
+		{"sorted by status, filtered by the status as of a date", kg.Motion, statusAsOf(store.OpEq, kg.MotionSubmitted, "2024-02-01"),
+			[]store.Order{o(store.FieldStatus, false)}, strs(motion233)},
 		{"filtered, every label", "", cmp(store.FieldLabel, store.OpEq, "Action"), []store.Order{o(store.FieldNumber, true)}, strs(action23, action18, action17)},
 	}
 	for _, tc := range tests {
