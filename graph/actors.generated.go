@@ -19,11 +19,11 @@ import (
 
 type OfficeResolver interface {
 	Relations(ctx context.Context, obj *model.Office, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
-	Holders(ctx context.Context, obj *model.Office, first *int) ([]*model.Person, error)
+	Holders(ctx context.Context, obj *model.Office, first *int, asOf *model.Date) ([]*model.Person, error)
 	HoldersConnection(ctx context.Context, obj *model.Office, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
-	Signed(ctx context.Context, obj *model.Office, first *int) ([]*model.Document, error)
+	Signed(ctx context.Context, obj *model.Office, first *int, asOf *model.Date) ([]*model.Document, error)
 	SignedConnection(ctx context.Context, obj *model.Office, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
-	OnBehalfDocuments(ctx context.Context, obj *model.Office, first *int) ([]*model.Document, error)
+	OnBehalfDocuments(ctx context.Context, obj *model.Office, first *int, asOf *model.Date) ([]*model.Document, error)
 	OnBehalfDocumentsConnection(ctx context.Context, obj *model.Office, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
 	PartOf(ctx context.Context, obj *model.Office, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
 	AddressedIn(ctx context.Context, obj *model.Office, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
@@ -36,36 +36,36 @@ type OrganisationResolver interface {
 	Executes(ctx context.Context, obj *model.Organisation, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
 	Commissioned(ctx context.Context, obj *model.Organisation, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
 	Coordinates(ctx context.Context, obj *model.Organisation, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
-	CoordinatedBy(ctx context.Context, obj *model.Organisation, first *int) ([]*model.Organisation, error)
+	CoordinatedBy(ctx context.Context, obj *model.Organisation, first *int, asOf *model.Date) ([]*model.Organisation, error)
 	CoordinatedByConnection(ctx context.Context, obj *model.Organisation, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
 	Published(ctx context.Context, obj *model.Organisation, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
 	MemberOf(ctx context.Context, obj *model.Organisation, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
-	Members(ctx context.Context, obj *model.Organisation, first *int) ([]*model.Organisation, error)
+	Members(ctx context.Context, obj *model.Organisation, first *int, asOf *model.Date) ([]*model.Organisation, error)
 	MembersConnection(ctx context.Context, obj *model.Organisation, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
 	PartOf(ctx context.Context, obj *model.Organisation, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
-	Parts(ctx context.Context, obj *model.Organisation, first *int) ([]model.Node, error)
+	Parts(ctx context.Context, obj *model.Organisation, first *int, asOf *model.Date) ([]model.Node, error)
 	PartsConnection(ctx context.Context, obj *model.Organisation, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
 	AddressedIn(ctx context.Context, obj *model.Organisation, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
 	MentionedIn(ctx context.Context, obj *model.Organisation, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
 }
 type PartyResolver interface {
 	Relations(ctx context.Context, obj *model.Party, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
-	Members(ctx context.Context, obj *model.Party, first *int) ([]*model.Person, error)
+	Members(ctx context.Context, obj *model.Party, first *int, asOf *model.Date) ([]*model.Person, error)
 	MembersConnection(ctx context.Context, obj *model.Party, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
 	MentionedIn(ctx context.Context, obj *model.Party, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
 }
 type PersonResolver interface {
 	Relations(ctx context.Context, obj *model.Person, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
 
-	Submitted(ctx context.Context, obj *model.Person, first *int) ([]*model.Motion, error)
+	Submitted(ctx context.Context, obj *model.Person, first *int, asOf *model.Date) ([]*model.Motion, error)
 	SubmittedConnection(ctx context.Context, obj *model.Person, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
-	Party(ctx context.Context, obj *model.Person) (*model.Party, error)
+	Party(ctx context.Context, obj *model.Person, asOf *model.Date) (*model.Party, error)
 	PartyConnection(ctx context.Context, obj *model.Person, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
-	Offices(ctx context.Context, obj *model.Person, first *int) ([]*model.Office, error)
+	Offices(ctx context.Context, obj *model.Person, first *int, asOf *model.Date) ([]*model.Office, error)
 	OfficesConnection(ctx context.Context, obj *model.Person, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
-	Attended(ctx context.Context, obj *model.Person, first *int) ([]*model.Event, error)
+	Attended(ctx context.Context, obj *model.Person, first *int, asOf *model.Date) ([]*model.Event, error)
 	AttendedConnection(ctx context.Context, obj *model.Person, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
-	Signed(ctx context.Context, obj *model.Person, first *int) ([]*model.Document, error)
+	Signed(ctx context.Context, obj *model.Person, first *int, asOf *model.Date) ([]*model.Document, error)
 	SignedConnection(ctx context.Context, obj *model.Person, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
 	MentionedIn(ctx context.Context, obj *model.Person, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
 }
@@ -177,6 +177,14 @@ func (ec *executionContext) field_Office_holders_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*model.Date, error) {
+			return ec.unmarshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg1
 	return args, nil
 }
 
@@ -283,6 +291,14 @@ func (ec *executionContext) field_Office_onBehalfDocuments_args(ctx context.Cont
 		return nil, err
 	}
 	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*model.Date, error) {
+			return ec.unmarshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg1
 	return args, nil
 }
 
@@ -459,6 +475,14 @@ func (ec *executionContext) field_Office_signed_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*model.Date, error) {
+			return ec.unmarshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg1
 	return args, nil
 }
 
@@ -611,6 +635,14 @@ func (ec *executionContext) field_Organisation_coordinatedBy_args(ctx context.Co
 		return nil, err
 	}
 	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*model.Date, error) {
+			return ec.unmarshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg1
 	return args, nil
 }
 
@@ -855,6 +887,14 @@ func (ec *executionContext) field_Organisation_members_args(ctx context.Context,
 		return nil, err
 	}
 	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*model.Date, error) {
+			return ec.unmarshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg1
 	return args, nil
 }
 
@@ -1007,6 +1047,14 @@ func (ec *executionContext) field_Organisation_parts_args(ctx context.Context, r
 		return nil, err
 	}
 	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*model.Date, error) {
+			return ec.unmarshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg1
 	return args, nil
 }
 
@@ -1183,6 +1231,14 @@ func (ec *executionContext) field_Party_members_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*model.Date, error) {
+			return ec.unmarshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg1
 	return args, nil
 }
 
@@ -1359,6 +1415,14 @@ func (ec *executionContext) field_Person_attended_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*model.Date, error) {
+			return ec.unmarshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg1
 	return args, nil
 }
 
@@ -1465,6 +1529,14 @@ func (ec *executionContext) field_Person_offices_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*model.Date, error) {
+			return ec.unmarshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg1
 	return args, nil
 }
 
@@ -1511,6 +1583,20 @@ func (ec *executionContext) field_Person_partyConnection_args(ctx context.Contex
 		return nil, err
 	}
 	args["asOf"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Person_party_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*model.Date, error) {
+			return ec.unmarshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg0
 	return args, nil
 }
 
@@ -1641,6 +1727,14 @@ func (ec *executionContext) field_Person_signed_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*model.Date, error) {
+			return ec.unmarshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg1
 	return args, nil
 }
 
@@ -1701,6 +1795,14 @@ func (ec *executionContext) field_Person_submitted_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*model.Date, error) {
+			return ec.unmarshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg1
 	return args, nil
 }
 
@@ -1886,7 +1988,7 @@ func (ec *executionContext) _Office_holders(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Office().Holders(ctx, obj, fc.Args["first"].(*int))
+			return ec.Resolvers.Office().Holders(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Person) graphql.Marshaler {
@@ -1974,7 +2076,7 @@ func (ec *executionContext) _Office_signed(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Office().Signed(ctx, obj, fc.Args["first"].(*int))
+			return ec.Resolvers.Office().Signed(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Document) graphql.Marshaler {
@@ -2062,7 +2164,7 @@ func (ec *executionContext) _Office_onBehalfDocuments(ctx context.Context, field
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Office().OnBehalfDocuments(ctx, obj, fc.Args["first"].(*int))
+			return ec.Resolvers.Office().OnBehalfDocuments(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Document) graphql.Marshaler {
@@ -3135,7 +3237,7 @@ func (ec *executionContext) _Organisation_coordinatedBy(ctx context.Context, fie
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Organisation().CoordinatedBy(ctx, obj, fc.Args["first"].(*int))
+			return ec.Resolvers.Organisation().CoordinatedBy(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Organisation) graphql.Marshaler {
@@ -3311,7 +3413,7 @@ func (ec *executionContext) _Organisation_members(ctx context.Context, field gra
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Organisation().Members(ctx, obj, fc.Args["first"].(*int))
+			return ec.Resolvers.Organisation().Members(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Organisation) graphql.Marshaler {
@@ -3443,7 +3545,7 @@ func (ec *executionContext) _Organisation_parts(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Organisation().Parts(ctx, obj, fc.Args["first"].(*int))
+			return ec.Resolvers.Organisation().Parts(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []model.Node) graphql.Marshaler {
@@ -4250,7 +4352,7 @@ func (ec *executionContext) _Party_members(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Party().Members(ctx, obj, fc.Args["first"].(*int))
+			return ec.Resolvers.Party().Members(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Person) graphql.Marshaler {
@@ -5082,7 +5184,7 @@ func (ec *executionContext) _Person_submitted(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Person().Submitted(ctx, obj, fc.Args["first"].(*int))
+			return ec.Resolvers.Person().Submitted(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Motion) graphql.Marshaler {
@@ -5169,7 +5271,8 @@ func (ec *executionContext) _Person_party(ctx context.Context, field graphql.Col
 			return ec.fieldContext_Person_party(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Person().Party(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Person().Party(ctx, obj, fc.Args["asOf"].(*model.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Party) graphql.Marshaler {
@@ -5179,7 +5282,7 @@ func (ec *executionContext) _Person_party(ctx context.Context, field graphql.Col
 		false,
 	)
 }
-func (ec *executionContext) fieldContext_Person_party(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Person_party(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Person",
 		Field:      field,
@@ -5188,6 +5291,17 @@ func (ec *executionContext) fieldContext_Person_party(_ context.Context, field g
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Party(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Person_party_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -5246,7 +5360,7 @@ func (ec *executionContext) _Person_offices(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Person().Offices(ctx, obj, fc.Args["first"].(*int))
+			return ec.Resolvers.Person().Offices(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Office) graphql.Marshaler {
@@ -5334,7 +5448,7 @@ func (ec *executionContext) _Person_attended(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Person().Attended(ctx, obj, fc.Args["first"].(*int))
+			return ec.Resolvers.Person().Attended(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Event) graphql.Marshaler {
@@ -5422,7 +5536,7 @@ func (ec *executionContext) _Person_signed(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Person().Signed(ctx, obj, fc.Args["first"].(*int))
+			return ec.Resolvers.Person().Signed(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Document) graphql.Marshaler {

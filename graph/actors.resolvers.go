@@ -12,171 +12,171 @@ import (
 )
 
 func (r *officeResolver) Relations(ctx context.Context, obj *model.Office, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.relations(ctx, obj, types, direction, labels, pageArgs{first, after, last, before})
+	return r.relations(ctx, obj)
 }
 
-func (r *officeResolver) Holders(ctx context.Context, obj *model.Office, first *int) ([]*model.Person, error) {
-	return relatedNodes[*model.Person](ctx, r.Resolver, obj, first)
+func (r *officeResolver) Holders(ctx context.Context, obj *model.Office, first *int, asOf *model.Date) ([]*model.Person, error) {
+	return relatedNodes[*model.Person](ctx, r.Resolver, obj)
 }
 
 func (r *officeResolver) HoldersConnection(ctx context.Context, obj *model.Office, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, pageArgs{first, after, last, before})
+	return r.related(ctx, obj)
 }
 
-func (r *officeResolver) Signed(ctx context.Context, obj *model.Office, first *int) ([]*model.Document, error) {
-	return relatedNodes[*model.Document](ctx, r.Resolver, obj, first)
+func (r *officeResolver) Signed(ctx context.Context, obj *model.Office, first *int, asOf *model.Date) ([]*model.Document, error) {
+	return relatedNodes[*model.Document](ctx, r.Resolver, obj)
 }
 
 func (r *officeResolver) SignedConnection(ctx context.Context, obj *model.Office, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, pageArgs{first, after, last, before})
+	return r.related(ctx, obj)
 }
 
-func (r *officeResolver) OnBehalfDocuments(ctx context.Context, obj *model.Office, first *int) ([]*model.Document, error) {
-	return relatedNodes[*model.Document](ctx, r.Resolver, obj, first)
+func (r *officeResolver) OnBehalfDocuments(ctx context.Context, obj *model.Office, first *int, asOf *model.Date) ([]*model.Document, error) {
+	return relatedNodes[*model.Document](ctx, r.Resolver, obj)
 }
 
 func (r *officeResolver) OnBehalfDocumentsConnection(ctx context.Context, obj *model.Office, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, pageArgs{first, after, last, before})
+	return r.related(ctx, obj)
 }
 
 func (r *officeResolver) PartOf(ctx context.Context, obj *model.Office, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, pageArgs{first, after, last, before})
+	return r.related(ctx, obj)
 }
 
 func (r *officeResolver) AddressedIn(ctx context.Context, obj *model.Office, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, pageArgs{first, after, last, before})
+	return r.related(ctx, obj)
 }
 
 func (r *officeResolver) MentionedIn(ctx context.Context, obj *model.Office, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, pageArgs{first, after, last, before})
+	return r.related(ctx, obj)
 }
 
 func (r *organisationResolver) Relations(ctx context.Context, obj *model.Organisation, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.relations(ctx, obj, types, direction, labels, pageArgs{first, after, last, before})
+	return r.relations(ctx, obj)
 }
 
 func (r *organisationResolver) Holds(ctx context.Context, obj *model.Organisation, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, pageArgs{first, after, last, before})
+	return r.related(ctx, obj)
 }
 
 func (r *organisationResolver) Executes(ctx context.Context, obj *model.Organisation, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, pageArgs{first, after, last, before})
+	return r.related(ctx, obj)
 }
 
 func (r *organisationResolver) Commissioned(ctx context.Context, obj *model.Organisation, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, pageArgs{first, after, last, before})
+	return r.related(ctx, obj)
 }
 
 func (r *organisationResolver) Coordinates(ctx context.Context, obj *model.Organisation, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, pageArgs{first, after, last, before})
+	return r.related(ctx, obj)
 }
 
-func (r *organisationResolver) CoordinatedBy(ctx context.Context, obj *model.Organisation, first *int) ([]*model.Organisation, error) {
-	return relatedNodes[*model.Organisation](ctx, r.Resolver, obj, first)
+func (r *organisationResolver) CoordinatedBy(ctx context.Context, obj *model.Organisation, first *int, asOf *model.Date) ([]*model.Organisation, error) {
+	return relatedNodes[*model.Organisation](ctx, r.Resolver, obj)
 }
 
 func (r *organisationResolver) CoordinatedByConnection(ctx context.Context, obj *model.Organisation, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, pageArgs{first, after, last, before})
+	return r.related(ctx, obj)
 }
 
 func (r *organisationResolver) Published(ctx context.Context, obj *model.Organisation, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, pageArgs{first, after, last, before})
+	return r.related(ctx, obj)
 }
 
 func (r *organisationResolver) MemberOf(ctx context.Context, obj *model.Organisation, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, pageArgs{first, after, last, before})
+	return r.related(ctx, obj)
 }
 
-func (r *organisationResolver) Members(ctx context.Context, obj *model.Organisation, first *int) ([]*model.Organisation, error) {
-	return relatedNodes[*model.Organisation](ctx, r.Resolver, obj, first)
+func (r *organisationResolver) Members(ctx context.Context, obj *model.Organisation, first *int, asOf *model.Date) ([]*model.Organisation, error) {
+	return relatedNodes[*model.Organisation](ctx, r.Resolver, obj)
 }
 
 func (r *organisationResolver) MembersConnection(ctx context.Context, obj *model.Organisation, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, pageArgs{first, after, last, before})
+	return r.related(ctx, obj)
 }
 
 func (r *organisationResolver) PartOf(ctx context.Context, obj *model.Organisation, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, pageArgs{first, after, last, before})
+	return r.related(ctx, obj)
 }
 
-func (r *organisationResolver) Parts(ctx context.Context, obj *model.Organisation, first *int) ([]model.Node, error) {
-	return relatedNodes[model.Node](ctx, r.Resolver, obj, first)
+func (r *organisationResolver) Parts(ctx context.Context, obj *model.Organisation, first *int, asOf *model.Date) ([]model.Node, error) {
+	return relatedNodes[model.Node](ctx, r.Resolver, obj)
 }
 
 func (r *organisationResolver) PartsConnection(ctx context.Context, obj *model.Organisation, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, pageArgs{first, after, last, before})
+	return r.related(ctx, obj)
 }
 
 func (r *organisationResolver) AddressedIn(ctx context.Context, obj *model.Organisation, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, pageArgs{first, after, last, before})
+	return r.related(ctx, obj)
 }
 
 func (r *organisationResolver) MentionedIn(ctx context.Context, obj *model.Organisation, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, pageArgs{first, after, last, before})
+	return r.related(ctx, obj)
 }
 
 func (r *partyResolver) Relations(ctx context.Context, obj *model.Party, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.relations(ctx, obj, types, direction, labels, pageArgs{first, after, last, before})
+	return r.relations(ctx, obj)
 }
 
-func (r *partyResolver) Members(ctx context.Context, obj *model.Party, first *int) ([]*model.Person, error) {
-	return relatedNodes[*model.Person](ctx, r.Resolver, obj, first)
+func (r *partyResolver) Members(ctx context.Context, obj *model.Party, first *int, asOf *model.Date) ([]*model.Person, error) {
+	return relatedNodes[*model.Person](ctx, r.Resolver, obj)
 }
 
 func (r *partyResolver) MembersConnection(ctx context.Context, obj *model.Party, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, pageArgs{first, after, last, before})
+	return r.related(ctx, obj)
 }
 
 func (r *partyResolver) MentionedIn(ctx context.Context, obj *model.Party, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, pageArgs{first, after, last, before})
+	return r.related(ctx, obj)
 }
 
 func (r *personResolver) Relations(ctx context.Context, obj *model.Person, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.relations(ctx, obj, types, direction, labels, pageArgs{first, after, last, before})
+	return r.relations(ctx, obj)
 }
 
-func (r *personResolver) Submitted(ctx context.Context, obj *model.Person, first *int) ([]*model.Motion, error) {
-	return relatedNodes[*model.Motion](ctx, r.Resolver, obj, first)
+func (r *personResolver) Submitted(ctx context.Context, obj *model.Person, first *int, asOf *model.Date) ([]*model.Motion, error) {
+	return relatedNodes[*model.Motion](ctx, r.Resolver, obj)
 }
 
 func (r *personResolver) SubmittedConnection(ctx context.Context, obj *model.Person, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, pageArgs{first, after, last, before})
+	return r.related(ctx, obj)
 }
 
-func (r *personResolver) Party(ctx context.Context, obj *model.Person) (*model.Party, error) {
+func (r *personResolver) Party(ctx context.Context, obj *model.Person, asOf *model.Date) (*model.Party, error) {
 	return relatedNode[*model.Party](ctx, r.Resolver, obj)
 }
 
 func (r *personResolver) PartyConnection(ctx context.Context, obj *model.Person, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, pageArgs{first, after, last, before})
+	return r.related(ctx, obj)
 }
 
-func (r *personResolver) Offices(ctx context.Context, obj *model.Person, first *int) ([]*model.Office, error) {
-	return relatedNodes[*model.Office](ctx, r.Resolver, obj, first)
+func (r *personResolver) Offices(ctx context.Context, obj *model.Person, first *int, asOf *model.Date) ([]*model.Office, error) {
+	return relatedNodes[*model.Office](ctx, r.Resolver, obj)
 }
 
 func (r *personResolver) OfficesConnection(ctx context.Context, obj *model.Person, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, pageArgs{first, after, last, before})
+	return r.related(ctx, obj)
 }
 
-func (r *personResolver) Attended(ctx context.Context, obj *model.Person, first *int) ([]*model.Event, error) {
-	return relatedNodes[*model.Event](ctx, r.Resolver, obj, first)
+func (r *personResolver) Attended(ctx context.Context, obj *model.Person, first *int, asOf *model.Date) ([]*model.Event, error) {
+	return relatedNodes[*model.Event](ctx, r.Resolver, obj)
 }
 
 func (r *personResolver) AttendedConnection(ctx context.Context, obj *model.Person, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, pageArgs{first, after, last, before})
+	return r.related(ctx, obj)
 }
 
-func (r *personResolver) Signed(ctx context.Context, obj *model.Person, first *int) ([]*model.Document, error) {
-	return relatedNodes[*model.Document](ctx, r.Resolver, obj, first)
+func (r *personResolver) Signed(ctx context.Context, obj *model.Person, first *int, asOf *model.Date) ([]*model.Document, error) {
+	return relatedNodes[*model.Document](ctx, r.Resolver, obj)
 }
 
 func (r *personResolver) SignedConnection(ctx context.Context, obj *model.Person, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, pageArgs{first, after, last, before})
+	return r.related(ctx, obj)
 }
 
 func (r *personResolver) MentionedIn(ctx context.Context, obj *model.Person, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, pageArgs{first, after, last, before})
+	return r.related(ctx, obj)
 }
 
 func (r *queryResolver) Organisation(ctx context.Context, name string) (*model.Organisation, error) {

@@ -10,18 +10,21 @@ import (
 
 // asOfFilter narrows a root list to the nodes in the graph on the field's asOf date (its
 // argument, when the field has one and it is set): those whose since is on or before it.
-// Its status tests (`status`, a commitment's `open`) test the status the node had then.
+// Its status tests (`status`, a commitment's `open`) test the status the node had then, its
+// relation tests the relations of then.
 func asOfFilter(args map[string]any, where *store.Filter) *store.Filter {
 	d := asOfArg(args)
 	if d == "" {
 		return where
 	}
-	return all(statusesAsOf(where, d), cmp(store.FieldSince, store.OpLte, d))
+	return all(filterAsOf(where, d), cmp(store.FieldSince, store.OpLte, d))
 }
 
-// statusesAsOf is a copy of f whose status comparisons, nested in and/or/not or on the
-// other end of a relation test, compare the status as of date d (store.Filter.AsOf).
-func statusesAsOf(f *store.Filter, d string) *store.Filter {
+// filterAsOf is a copy of f that tests the graph as of date d: its status comparisons,
+// nested in and/or/not or on the other end of a relation test, compare the status then
+// (store.Filter.AsOf), and its relation tests follow only the edges to nodes that existed
+// then (store.RelFilter.AsOf).
+func filterAsOf(f *store.Filter, d string) *store.Filter {
 	if f == nil {
 		return nil
 	}
@@ -31,17 +34,17 @@ func statusesAsOf(f *store.Filter, d string) *store.Filter {
 		c.AsOf = d
 	case f.Rel != nil:
 		r := *f.Rel
-		r.Other = statusesAsOf(r.Other, d)
+		r.Other, r.AsOf = filterAsOf(r.Other, d), d
 		c.Rel = &r
 	case f.Not != nil:
-		c.Not = statusesAsOf(f.Not, d)
+		c.Not = filterAsOf(f.Not, d)
 	default:
 		c.And, c.Or = make([]*store.Filter, len(f.And)), make([]*store.Filter, len(f.Or))
 		for i, g := range f.And {
-			c.And[i] = statusesAsOf(g, d)
+			c.And[i] = filterAsOf(g, d)
 		}
 		for i, g := range f.Or {
-			c.Or[i] = statusesAsOf(g, d)
+			c.Or[i] = filterAsOf(g, d)
 		}
 		if len(f.And) == 0 {
 			c.And = nil

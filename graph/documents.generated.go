@@ -21,7 +21,7 @@ type DocumentResolver interface {
 	Relations(ctx context.Context, obj *model.Document, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
 
 	Motion(ctx context.Context, obj *model.Document) (*model.Motion, error)
-	Signatories(ctx context.Context, obj *model.Document, first *int) ([]model.Node, error)
+	Signatories(ctx context.Context, obj *model.Document, first *int, asOf *model.Date) ([]model.Node, error)
 	SignatoriesConnection(ctx context.Context, obj *model.Document, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
 	OnBehalfOf(ctx context.Context, obj *model.Document, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
 	AddressedTo(ctx context.Context, obj *model.Document, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
@@ -39,13 +39,13 @@ type LegislationResolver interface {
 type ReportResolver interface {
 	Relations(ctx context.Context, obj *model.Report, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
 
-	Publishers(ctx context.Context, obj *model.Report, first *int) ([]*model.Organisation, error)
+	Publishers(ctx context.Context, obj *model.Report, first *int, asOf *model.Date) ([]*model.Organisation, error)
 	PublishersConnection(ctx context.Context, obj *model.Report, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
-	CommissionedBy(ctx context.Context, obj *model.Report, first *int) ([]*model.Organisation, error)
+	CommissionedBy(ctx context.Context, obj *model.Report, first *int, asOf *model.Date) ([]*model.Organisation, error)
 	CommissionedByConnection(ctx context.Context, obj *model.Report, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
-	Executors(ctx context.Context, obj *model.Report, first *int) ([]*model.Organisation, error)
+	Executors(ctx context.Context, obj *model.Report, first *int, asOf *model.Date) ([]*model.Organisation, error)
 	ExecutorsConnection(ctx context.Context, obj *model.Report, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
-	RespondedToBy(ctx context.Context, obj *model.Report, first *int) ([]*model.Document, error)
+	RespondedToBy(ctx context.Context, obj *model.Report, first *int, asOf *model.Date) ([]*model.Document, error)
 	RespondedToByConnection(ctx context.Context, obj *model.Report, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
 	MentionedIn(ctx context.Context, obj *model.Report, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
 }
@@ -503,6 +503,14 @@ func (ec *executionContext) field_Document_signatories_args(ctx context.Context,
 		return nil, err
 	}
 	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*model.Date, error) {
+			return ec.unmarshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg1
 	return args, nil
 }
 
@@ -679,6 +687,14 @@ func (ec *executionContext) field_Report_commissionedBy_args(ctx context.Context
 		return nil, err
 	}
 	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*model.Date, error) {
+			return ec.unmarshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg1
 	return args, nil
 }
 
@@ -739,6 +755,14 @@ func (ec *executionContext) field_Report_executors_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*model.Date, error) {
+			return ec.unmarshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg1
 	return args, nil
 }
 
@@ -845,6 +869,14 @@ func (ec *executionContext) field_Report_publishers_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*model.Date, error) {
+			return ec.unmarshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg1
 	return args, nil
 }
 
@@ -975,6 +1007,14 @@ func (ec *executionContext) field_Report_respondedToBy_args(ctx context.Context,
 		return nil, err
 	}
 	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*model.Date, error) {
+			return ec.unmarshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg1
 	return args, nil
 }
 
@@ -1445,7 +1485,7 @@ func (ec *executionContext) _Document_signatories(ctx context.Context, field gra
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Document().Signatories(ctx, obj, fc.Args["first"].(*int))
+			return ec.Resolvers.Document().Signatories(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []model.Node) graphql.Marshaler {
@@ -2941,7 +2981,7 @@ func (ec *executionContext) _Report_publishers(ctx context.Context, field graphq
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Report().Publishers(ctx, obj, fc.Args["first"].(*int))
+			return ec.Resolvers.Report().Publishers(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Organisation) graphql.Marshaler {
@@ -3029,7 +3069,7 @@ func (ec *executionContext) _Report_commissionedBy(ctx context.Context, field gr
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Report().CommissionedBy(ctx, obj, fc.Args["first"].(*int))
+			return ec.Resolvers.Report().CommissionedBy(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Organisation) graphql.Marshaler {
@@ -3117,7 +3157,7 @@ func (ec *executionContext) _Report_executors(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Report().Executors(ctx, obj, fc.Args["first"].(*int))
+			return ec.Resolvers.Report().Executors(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Organisation) graphql.Marshaler {
@@ -3205,7 +3245,7 @@ func (ec *executionContext) _Report_respondedToBy(ctx context.Context, field gra
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Report().RespondedToBy(ctx, obj, fc.Args["first"].(*int))
+			return ec.Resolvers.Report().RespondedToBy(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Document) graphql.Marshaler {

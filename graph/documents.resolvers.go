@@ -12,55 +12,55 @@ import (
 )
 
 func (r *documentResolver) Relations(ctx context.Context, obj *model.Document, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.relations(ctx, obj, types, direction, labels, pageArgs{first, after, last, before})
+	return r.relations(ctx, obj)
 }
 
 func (r *documentResolver) Motion(ctx context.Context, obj *model.Document) (*model.Motion, error) {
 	return r.motionOf(ctx, obj)
 }
 
-func (r *documentResolver) Signatories(ctx context.Context, obj *model.Document, first *int) ([]model.Node, error) {
-	return relatedNodes[model.Node](ctx, r.Resolver, obj, first)
+func (r *documentResolver) Signatories(ctx context.Context, obj *model.Document, first *int, asOf *model.Date) ([]model.Node, error) {
+	return relatedNodes[model.Node](ctx, r.Resolver, obj)
 }
 
 func (r *documentResolver) SignatoriesConnection(ctx context.Context, obj *model.Document, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, pageArgs{first, after, last, before})
+	return r.related(ctx, obj)
 }
 
 func (r *documentResolver) OnBehalfOf(ctx context.Context, obj *model.Document, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, pageArgs{first, after, last, before})
+	return r.related(ctx, obj)
 }
 
 func (r *documentResolver) AddressedTo(ctx context.Context, obj *model.Document, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, pageArgs{first, after, last, before})
+	return r.related(ctx, obj)
 }
 
 func (r *documentResolver) Cites(ctx context.Context, obj *model.Document, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, pageArgs{first, after, last, before})
+	return r.related(ctx, obj)
 }
 
 func (r *documentResolver) CitedBy(ctx context.Context, obj *model.Document, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, pageArgs{first, after, last, before})
+	return r.related(ctx, obj)
 }
 
 func (r *documentResolver) RespondsTo(ctx context.Context, obj *model.Document, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, pageArgs{first, after, last, before})
+	return r.related(ctx, obj)
 }
 
 func (r *documentResolver) Mentioned(ctx context.Context, obj *model.Document, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, pageArgs{first, after, last, before})
+	return r.related(ctx, obj)
 }
 
 func (r *documentResolver) MentionedIn(ctx context.Context, obj *model.Document, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, pageArgs{first, after, last, before})
+	return r.related(ctx, obj)
 }
 
 func (r *legislationResolver) Relations(ctx context.Context, obj *model.Legislation, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.relations(ctx, obj, types, direction, labels, pageArgs{first, after, last, before})
+	return r.relations(ctx, obj)
 }
 
 func (r *legislationResolver) MentionedIn(ctx context.Context, obj *model.Legislation, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, pageArgs{first, after, last, before})
+	return r.related(ctx, obj)
 }
 
 func (r *queryResolver) Document(ctx context.Context, id *string, dossier *string, number *int) (*model.Document, error) {
@@ -84,43 +84,43 @@ func (r *queryResolver) Legislation(ctx context.Context, first *int, after *stri
 }
 
 func (r *reportResolver) Relations(ctx context.Context, obj *model.Report, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.relations(ctx, obj, types, direction, labels, pageArgs{first, after, last, before})
+	return r.relations(ctx, obj)
 }
 
-func (r *reportResolver) Publishers(ctx context.Context, obj *model.Report, first *int) ([]*model.Organisation, error) {
-	return relatedNodes[*model.Organisation](ctx, r.Resolver, obj, first)
+func (r *reportResolver) Publishers(ctx context.Context, obj *model.Report, first *int, asOf *model.Date) ([]*model.Organisation, error) {
+	return relatedNodes[*model.Organisation](ctx, r.Resolver, obj)
 }
 
 func (r *reportResolver) PublishersConnection(ctx context.Context, obj *model.Report, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, pageArgs{first, after, last, before})
+	return r.related(ctx, obj)
 }
 
-func (r *reportResolver) CommissionedBy(ctx context.Context, obj *model.Report, first *int) ([]*model.Organisation, error) {
-	return relatedNodes[*model.Organisation](ctx, r.Resolver, obj, first)
+func (r *reportResolver) CommissionedBy(ctx context.Context, obj *model.Report, first *int, asOf *model.Date) ([]*model.Organisation, error) {
+	return relatedNodes[*model.Organisation](ctx, r.Resolver, obj)
 }
 
 func (r *reportResolver) CommissionedByConnection(ctx context.Context, obj *model.Report, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, pageArgs{first, after, last, before})
+	return r.related(ctx, obj)
 }
 
-func (r *reportResolver) Executors(ctx context.Context, obj *model.Report, first *int) ([]*model.Organisation, error) {
-	return relatedNodes[*model.Organisation](ctx, r.Resolver, obj, first)
+func (r *reportResolver) Executors(ctx context.Context, obj *model.Report, first *int, asOf *model.Date) ([]*model.Organisation, error) {
+	return relatedNodes[*model.Organisation](ctx, r.Resolver, obj)
 }
 
 func (r *reportResolver) ExecutorsConnection(ctx context.Context, obj *model.Report, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, pageArgs{first, after, last, before})
+	return r.related(ctx, obj)
 }
 
-func (r *reportResolver) RespondedToBy(ctx context.Context, obj *model.Report, first *int) ([]*model.Document, error) {
-	return relatedNodes[*model.Document](ctx, r.Resolver, obj, first)
+func (r *reportResolver) RespondedToBy(ctx context.Context, obj *model.Report, first *int, asOf *model.Date) ([]*model.Document, error) {
+	return relatedNodes[*model.Document](ctx, r.Resolver, obj)
 }
 
 func (r *reportResolver) RespondedToByConnection(ctx context.Context, obj *model.Report, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, pageArgs{first, after, last, before})
+	return r.related(ctx, obj)
 }
 
 func (r *reportResolver) MentionedIn(ctx context.Context, obj *model.Report, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, pageArgs{first, after, last, before})
+	return r.related(ctx, obj)
 }
 
 func (r *Resolver) Document() DocumentResolver { return &documentResolver{r} }

@@ -21,7 +21,7 @@ type CommitmentResolver interface {
 	Relations(ctx context.Context, obj *model.Commitment, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
 
 	MadeIn(ctx context.Context, obj *model.Commitment, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
-	RespondedToBy(ctx context.Context, obj *model.Commitment, first *int) ([]*model.Document, error)
+	RespondedToBy(ctx context.Context, obj *model.Commitment, first *int, asOf *model.Date) ([]*model.Document, error)
 	RespondedToByConnection(ctx context.Context, obj *model.Commitment, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
 	MentionedIn(ctx context.Context, obj *model.Commitment, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
 
@@ -30,11 +30,11 @@ type CommitmentResolver interface {
 type EventResolver interface {
 	Relations(ctx context.Context, obj *model.Event, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
 
-	Motions(ctx context.Context, obj *model.Event, first *int) ([]*model.Motion, error)
+	Motions(ctx context.Context, obj *model.Event, first *int, asOf *model.Date) ([]*model.Motion, error)
 	MotionsConnection(ctx context.Context, obj *model.Event, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
-	Attendees(ctx context.Context, obj *model.Event, first *int) ([]*model.Person, error)
+	Attendees(ctx context.Context, obj *model.Event, first *int, asOf *model.Date) ([]*model.Person, error)
 	AttendeesConnection(ctx context.Context, obj *model.Event, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
-	Commitments(ctx context.Context, obj *model.Event, first *int) ([]*model.Commitment, error)
+	Commitments(ctx context.Context, obj *model.Event, first *int, asOf *model.Date) ([]*model.Commitment, error)
 	CommitmentsConnection(ctx context.Context, obj *model.Event, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
 	MentionedIn(ctx context.Context, obj *model.Event, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
 }
@@ -42,12 +42,12 @@ type MotionResolver interface {
 	Relations(ctx context.Context, obj *model.Motion, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
 
 	Document(ctx context.Context, obj *model.Motion) (*model.Document, error)
-	Submitters(ctx context.Context, obj *model.Motion, first *int) ([]*model.Person, error)
+	Submitters(ctx context.Context, obj *model.Motion, first *int, asOf *model.Date) ([]*model.Person, error)
 	SubmittersConnection(ctx context.Context, obj *model.Motion, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
-	RespondedToBy(ctx context.Context, obj *model.Motion, first *int) ([]*model.Document, error)
+	RespondedToBy(ctx context.Context, obj *model.Motion, first *int, asOf *model.Date) ([]*model.Document, error)
 	RespondedToByConnection(ctx context.Context, obj *model.Motion, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
 	SubmittedIn(ctx context.Context, obj *model.Motion, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
-	Proposals(ctx context.Context, obj *model.Motion, first *int) ([]*model.Proposal, error)
+	Proposals(ctx context.Context, obj *model.Motion, first *int, asOf *model.Date) ([]*model.Proposal, error)
 	ProposalsConnection(ctx context.Context, obj *model.Motion, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
 	MentionedIn(ctx context.Context, obj *model.Motion, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
 }
@@ -289,6 +289,14 @@ func (ec *executionContext) field_Commitment_respondedToBy_args(ctx context.Cont
 		return nil, err
 	}
 	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*model.Date, error) {
+			return ec.unmarshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg1
 	return args, nil
 }
 
@@ -363,6 +371,14 @@ func (ec *executionContext) field_Event_attendees_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*model.Date, error) {
+			return ec.unmarshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg1
 	return args, nil
 }
 
@@ -423,6 +439,14 @@ func (ec *executionContext) field_Event_commitments_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*model.Date, error) {
+			return ec.unmarshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg1
 	return args, nil
 }
 
@@ -529,6 +553,14 @@ func (ec *executionContext) field_Event_motions_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*model.Date, error) {
+			return ec.unmarshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg1
 	return args, nil
 }
 
@@ -705,6 +737,14 @@ func (ec *executionContext) field_Motion_proposals_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*model.Date, error) {
+			return ec.unmarshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg1
 	return args, nil
 }
 
@@ -835,6 +875,14 @@ func (ec *executionContext) field_Motion_respondedToBy_args(ctx context.Context,
 		return nil, err
 	}
 	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*model.Date, error) {
+			return ec.unmarshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg1
 	return args, nil
 }
 
@@ -955,6 +1003,14 @@ func (ec *executionContext) field_Motion_submitters_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*model.Date, error) {
+			return ec.unmarshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg1
 	return args, nil
 }
 
@@ -1253,7 +1309,7 @@ func (ec *executionContext) _Commitment_respondedToBy(ctx context.Context, field
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Commitment().RespondedToBy(ctx, obj, fc.Args["first"].(*int))
+			return ec.Resolvers.Commitment().RespondedToBy(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Document) graphql.Marshaler {
@@ -2237,7 +2293,7 @@ func (ec *executionContext) _Event_motions(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Event().Motions(ctx, obj, fc.Args["first"].(*int))
+			return ec.Resolvers.Event().Motions(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Motion) graphql.Marshaler {
@@ -2325,7 +2381,7 @@ func (ec *executionContext) _Event_attendees(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Event().Attendees(ctx, obj, fc.Args["first"].(*int))
+			return ec.Resolvers.Event().Attendees(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Person) graphql.Marshaler {
@@ -2413,7 +2469,7 @@ func (ec *executionContext) _Event_commitments(ctx context.Context, field graphq
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Event().Commitments(ctx, obj, fc.Args["first"].(*int))
+			return ec.Resolvers.Event().Commitments(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Commitment) graphql.Marshaler {
@@ -3436,7 +3492,7 @@ func (ec *executionContext) _Motion_submitters(ctx context.Context, field graphq
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Motion().Submitters(ctx, obj, fc.Args["first"].(*int))
+			return ec.Resolvers.Motion().Submitters(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Person) graphql.Marshaler {
@@ -3524,7 +3580,7 @@ func (ec *executionContext) _Motion_respondedToBy(ctx context.Context, field gra
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Motion().RespondedToBy(ctx, obj, fc.Args["first"].(*int))
+			return ec.Resolvers.Motion().RespondedToBy(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Document) graphql.Marshaler {
@@ -3656,7 +3712,7 @@ func (ec *executionContext) _Motion_proposals(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Motion().Proposals(ctx, obj, fc.Args["first"].(*int))
+			return ec.Resolvers.Motion().Proposals(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Proposal) graphql.Marshaler {

@@ -12,95 +12,95 @@ import (
 )
 
 func (r *commitmentResolver) Relations(ctx context.Context, obj *model.Commitment, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.relations(ctx, obj, types, direction, labels, pageArgs{first, after, last, before})
+	return r.relations(ctx, obj)
 }
 
 func (r *commitmentResolver) MadeIn(ctx context.Context, obj *model.Commitment, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, pageArgs{first, after, last, before})
+	return r.related(ctx, obj)
 }
 
-func (r *commitmentResolver) RespondedToBy(ctx context.Context, obj *model.Commitment, first *int) ([]*model.Document, error) {
-	return relatedNodes[*model.Document](ctx, r.Resolver, obj, first)
+func (r *commitmentResolver) RespondedToBy(ctx context.Context, obj *model.Commitment, first *int, asOf *model.Date) ([]*model.Document, error) {
+	return relatedNodes[*model.Document](ctx, r.Resolver, obj)
 }
 
 func (r *commitmentResolver) RespondedToByConnection(ctx context.Context, obj *model.Commitment, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, pageArgs{first, after, last, before})
+	return r.related(ctx, obj)
 }
 
 func (r *commitmentResolver) MentionedIn(ctx context.Context, obj *model.Commitment, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, pageArgs{first, after, last, before})
+	return r.related(ctx, obj)
 }
 
 func (r *eventResolver) Relations(ctx context.Context, obj *model.Event, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.relations(ctx, obj, types, direction, labels, pageArgs{first, after, last, before})
+	return r.relations(ctx, obj)
 }
 
-func (r *eventResolver) Motions(ctx context.Context, obj *model.Event, first *int) ([]*model.Motion, error) {
-	return relatedNodes[*model.Motion](ctx, r.Resolver, obj, first)
+func (r *eventResolver) Motions(ctx context.Context, obj *model.Event, first *int, asOf *model.Date) ([]*model.Motion, error) {
+	return relatedNodes[*model.Motion](ctx, r.Resolver, obj)
 }
 
 func (r *eventResolver) MotionsConnection(ctx context.Context, obj *model.Event, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, pageArgs{first, after, last, before})
+	return r.related(ctx, obj)
 }
 
-func (r *eventResolver) Attendees(ctx context.Context, obj *model.Event, first *int) ([]*model.Person, error) {
-	return relatedNodes[*model.Person](ctx, r.Resolver, obj, first)
+func (r *eventResolver) Attendees(ctx context.Context, obj *model.Event, first *int, asOf *model.Date) ([]*model.Person, error) {
+	return relatedNodes[*model.Person](ctx, r.Resolver, obj)
 }
 
 func (r *eventResolver) AttendeesConnection(ctx context.Context, obj *model.Event, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, pageArgs{first, after, last, before})
+	return r.related(ctx, obj)
 }
 
-func (r *eventResolver) Commitments(ctx context.Context, obj *model.Event, first *int) ([]*model.Commitment, error) {
-	return relatedNodes[*model.Commitment](ctx, r.Resolver, obj, first)
+func (r *eventResolver) Commitments(ctx context.Context, obj *model.Event, first *int, asOf *model.Date) ([]*model.Commitment, error) {
+	return relatedNodes[*model.Commitment](ctx, r.Resolver, obj)
 }
 
 func (r *eventResolver) CommitmentsConnection(ctx context.Context, obj *model.Event, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, pageArgs{first, after, last, before})
+	return r.related(ctx, obj)
 }
 
 func (r *eventResolver) MentionedIn(ctx context.Context, obj *model.Event, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, pageArgs{first, after, last, before})
+	return r.related(ctx, obj)
 }
 
 func (r *motionResolver) Relations(ctx context.Context, obj *model.Motion, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.relations(ctx, obj, types, direction, labels, pageArgs{first, after, last, before})
+	return r.relations(ctx, obj)
 }
 
 func (r *motionResolver) Document(ctx context.Context, obj *model.Motion) (*model.Document, error) {
 	return r.kamerstukOf(ctx, obj)
 }
 
-func (r *motionResolver) Submitters(ctx context.Context, obj *model.Motion, first *int) ([]*model.Person, error) {
-	return relatedNodes[*model.Person](ctx, r.Resolver, obj, first)
+func (r *motionResolver) Submitters(ctx context.Context, obj *model.Motion, first *int, asOf *model.Date) ([]*model.Person, error) {
+	return relatedNodes[*model.Person](ctx, r.Resolver, obj)
 }
 
 func (r *motionResolver) SubmittersConnection(ctx context.Context, obj *model.Motion, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, pageArgs{first, after, last, before})
+	return r.related(ctx, obj)
 }
 
-func (r *motionResolver) RespondedToBy(ctx context.Context, obj *model.Motion, first *int) ([]*model.Document, error) {
-	return relatedNodes[*model.Document](ctx, r.Resolver, obj, first)
+func (r *motionResolver) RespondedToBy(ctx context.Context, obj *model.Motion, first *int, asOf *model.Date) ([]*model.Document, error) {
+	return relatedNodes[*model.Document](ctx, r.Resolver, obj)
 }
 
 func (r *motionResolver) RespondedToByConnection(ctx context.Context, obj *model.Motion, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, pageArgs{first, after, last, before})
+	return r.related(ctx, obj)
 }
 
 func (r *motionResolver) SubmittedIn(ctx context.Context, obj *model.Motion, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, pageArgs{first, after, last, before})
+	return r.related(ctx, obj)
 }
 
-func (r *motionResolver) Proposals(ctx context.Context, obj *model.Motion, first *int) ([]*model.Proposal, error) {
-	return relatedNodes[*model.Proposal](ctx, r.Resolver, obj, first)
+func (r *motionResolver) Proposals(ctx context.Context, obj *model.Motion, first *int, asOf *model.Date) ([]*model.Proposal, error) {
+	return relatedNodes[*model.Proposal](ctx, r.Resolver, obj)
 }
 
 func (r *motionResolver) ProposalsConnection(ctx context.Context, obj *model.Motion, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, pageArgs{first, after, last, before})
+	return r.related(ctx, obj)
 }
 
 func (r *motionResolver) MentionedIn(ctx context.Context, obj *model.Motion, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, pageArgs{first, after, last, before})
+	return r.related(ctx, obj)
 }
 
 func (r *queryResolver) Motion(ctx context.Context, dossier string, number int) (*model.Motion, error) {

@@ -3798,6 +3798,36 @@ func (ec *executionContext) marshalNRelationType2beleidsgraafᚋgraphᚋmodelᚐ
 	return v
 }
 
+func (ec *executionContext) unmarshalNRelationType2ᚕbeleidsgraafᚋgraphᚋmodelᚐRelationTypeᚄ(ctx context.Context, v any) ([]model.RelationType, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]model.RelationType, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNRelationType2beleidsgraafᚋgraphᚋmodelᚐRelationType(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNRelationType2ᚕbeleidsgraafᚋgraphᚋmodelᚐRelationTypeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.RelationType) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRelationType2beleidsgraafᚋgraphᚋmodelᚐRelationType(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalOLabel2ᚕbeleidsgraafᚋgraphᚋmodelᚐLabelᚄ(ctx context.Context, v any) ([]model.Label, error) {
 	if v == nil {
 		return nil, nil
@@ -3855,6 +3885,22 @@ func (ec *executionContext) marshalONode2beleidsgraafᚋgraphᚋmodelᚐNode(ctx
 		return graphql.Null
 	}
 	return ec._Node(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalORelationShape2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationShape(ctx context.Context, v any) (*model.RelationShape, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.RelationShape)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalORelationShape2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationShape(ctx context.Context, sel ast.SelectionSet, v *model.RelationShape) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) unmarshalORelationType2ᚕbeleidsgraafᚋgraphᚋmodelᚐRelationTypeᚄ(ctx context.Context, v any) ([]model.RelationType, error) {

@@ -14,25 +14,6 @@ type pageArgs struct {
 	before *string
 }
 
-// pageArgsOf reads the paging arguments from a field's argument map (for the prefetcher,
-// which sees arguments before the resolver does).
-func pageArgsOf(args map[string]any) pageArgs {
-	var a pageArgs
-	if v, ok := intArg(args, "first"); ok {
-		a.first = &v
-	}
-	if v, ok := intArg(args, "last"); ok {
-		a.last = &v
-	}
-	if v, ok := args["after"].(string); ok {
-		a.after = &v
-	}
-	if v, ok := args["before"].(string); ok {
-		a.before = &v
-	}
-	return a
-}
-
 // window is a checked page: n items after cursor, or, backward, the n items before it
 // (before the end when cursor is "").
 type window struct {

@@ -19,45 +19,45 @@ import (
 type ActielijnResolver interface {
 	Relations(ctx context.Context, obj *model.Actielijn, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
 
-	Plan(ctx context.Context, obj *model.Actielijn) (*model.ActionPlan, error)
+	Plan(ctx context.Context, obj *model.Actielijn, asOf *model.Date) (*model.ActionPlan, error)
 	PlanConnection(ctx context.Context, obj *model.Actielijn, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
-	Actions(ctx context.Context, obj *model.Actielijn, first *int) ([]*model.Action, error)
+	Actions(ctx context.Context, obj *model.Actielijn, first *int, asOf *model.Date) ([]*model.Action, error)
 	ActionsConnection(ctx context.Context, obj *model.Actielijn, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
-	Holders(ctx context.Context, obj *model.Actielijn, first *int) ([]*model.Organisation, error)
+	Holders(ctx context.Context, obj *model.Actielijn, first *int, asOf *model.Date) ([]*model.Organisation, error)
 	HoldersConnection(ctx context.Context, obj *model.Actielijn, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
-	Executors(ctx context.Context, obj *model.Actielijn, first *int) ([]*model.Organisation, error)
+	Executors(ctx context.Context, obj *model.Actielijn, first *int, asOf *model.Date) ([]*model.Organisation, error)
 	ExecutorsConnection(ctx context.Context, obj *model.Actielijn, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
-	Coordinators(ctx context.Context, obj *model.Actielijn, first *int) ([]*model.Organisation, error)
+	Coordinators(ctx context.Context, obj *model.Actielijn, first *int, asOf *model.Date) ([]*model.Organisation, error)
 	CoordinatorsConnection(ctx context.Context, obj *model.Actielijn, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
-	Involved(ctx context.Context, obj *model.Actielijn, first *int) ([]*model.Involvement, error)
+	Involved(ctx context.Context, obj *model.Actielijn, first *int, asOf *model.Date) ([]*model.Involvement, error)
 	InvolvedConnection(ctx context.Context, obj *model.Actielijn, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
-	Proposals(ctx context.Context, obj *model.Actielijn, first *int) ([]*model.Proposal, error)
+	Proposals(ctx context.Context, obj *model.Actielijn, first *int, asOf *model.Date) ([]*model.Proposal, error)
 	ProposalsConnection(ctx context.Context, obj *model.Actielijn, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
 	MentionedIn(ctx context.Context, obj *model.Actielijn, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
 }
 type ActionResolver interface {
 	Relations(ctx context.Context, obj *model.Action, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
 
-	Actielijn(ctx context.Context, obj *model.Action) (*model.Actielijn, error)
+	Actielijn(ctx context.Context, obj *model.Action, asOf *model.Date) (*model.Actielijn, error)
 	ActielijnConnection(ctx context.Context, obj *model.Action, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
-	Holders(ctx context.Context, obj *model.Action, first *int) ([]*model.Organisation, error)
+	Holders(ctx context.Context, obj *model.Action, first *int, asOf *model.Date) ([]*model.Organisation, error)
 	HoldersConnection(ctx context.Context, obj *model.Action, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
-	Executors(ctx context.Context, obj *model.Action, first *int) ([]*model.Organisation, error)
+	Executors(ctx context.Context, obj *model.Action, first *int, asOf *model.Date) ([]*model.Organisation, error)
 	ExecutorsConnection(ctx context.Context, obj *model.Action, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
-	Coordinators(ctx context.Context, obj *model.Action, first *int) ([]*model.Organisation, error)
+	Coordinators(ctx context.Context, obj *model.Action, first *int, asOf *model.Date) ([]*model.Organisation, error)
 	CoordinatorsConnection(ctx context.Context, obj *model.Action, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
-	CommissionedBy(ctx context.Context, obj *model.Action, first *int) ([]*model.Organisation, error)
+	CommissionedBy(ctx context.Context, obj *model.Action, first *int, asOf *model.Date) ([]*model.Organisation, error)
 	CommissionedByConnection(ctx context.Context, obj *model.Action, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
-	Involved(ctx context.Context, obj *model.Action, first *int) ([]*model.Involvement, error)
+	Involved(ctx context.Context, obj *model.Action, first *int, asOf *model.Date) ([]*model.Involvement, error)
 	InvolvedConnection(ctx context.Context, obj *model.Action, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
-	Proposals(ctx context.Context, obj *model.Action, first *int) ([]*model.Proposal, error)
+	Proposals(ctx context.Context, obj *model.Action, first *int, asOf *model.Date) ([]*model.Proposal, error)
 	ProposalsConnection(ctx context.Context, obj *model.Action, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
 	MentionedIn(ctx context.Context, obj *model.Action, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
 }
 type ActionPlanResolver interface {
 	Relations(ctx context.Context, obj *model.ActionPlan, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
 
-	Actielijnen(ctx context.Context, obj *model.ActionPlan, first *int) ([]*model.Actielijn, error)
+	Actielijnen(ctx context.Context, obj *model.ActionPlan, first *int, asOf *model.Date) ([]*model.Actielijn, error)
 	ActielijnenConnection(ctx context.Context, obj *model.ActionPlan, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
 	MentionedIn(ctx context.Context, obj *model.ActionPlan, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
 }
@@ -65,7 +65,7 @@ type ProposalResolver interface {
 	Relations(ctx context.Context, obj *model.Proposal, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
 
 	RelatesTo(ctx context.Context, obj *model.Proposal, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
-	RelatedProposals(ctx context.Context, obj *model.Proposal, first *int) ([]*model.Proposal, error)
+	RelatedProposals(ctx context.Context, obj *model.Proposal, first *int, asOf *model.Date) ([]*model.Proposal, error)
 	RelatedProposalsConnection(ctx context.Context, obj *model.Proposal, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
 	MentionedIn(ctx context.Context, obj *model.Proposal, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error)
 }
@@ -131,6 +131,14 @@ func (ec *executionContext) field_Actielijn_actions_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*model.Date, error) {
+			return ec.unmarshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg1
 	return args, nil
 }
 
@@ -191,6 +199,14 @@ func (ec *executionContext) field_Actielijn_coordinators_args(ctx context.Contex
 		return nil, err
 	}
 	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*model.Date, error) {
+			return ec.unmarshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg1
 	return args, nil
 }
 
@@ -251,6 +267,14 @@ func (ec *executionContext) field_Actielijn_executors_args(ctx context.Context, 
 		return nil, err
 	}
 	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*model.Date, error) {
+			return ec.unmarshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg1
 	return args, nil
 }
 
@@ -311,6 +335,14 @@ func (ec *executionContext) field_Actielijn_holders_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*model.Date, error) {
+			return ec.unmarshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg1
 	return args, nil
 }
 
@@ -371,6 +403,14 @@ func (ec *executionContext) field_Actielijn_involved_args(ctx context.Context, r
 		return nil, err
 	}
 	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*model.Date, error) {
+			return ec.unmarshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg1
 	return args, nil
 }
 
@@ -466,6 +506,20 @@ func (ec *executionContext) field_Actielijn_planConnection_args(ctx context.Cont
 	return args, nil
 }
 
+func (ec *executionContext) field_Actielijn_plan_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*model.Date, error) {
+			return ec.unmarshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Actielijn_proposalsConnection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -523,6 +577,14 @@ func (ec *executionContext) field_Actielijn_proposals_args(ctx context.Context, 
 		return nil, err
 	}
 	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*model.Date, error) {
+			return ec.unmarshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg1
 	return args, nil
 }
 
@@ -653,6 +715,14 @@ func (ec *executionContext) field_ActionPlan_actielijnen_args(ctx context.Contex
 		return nil, err
 	}
 	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*model.Date, error) {
+			return ec.unmarshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg1
 	return args, nil
 }
 
@@ -818,6 +888,20 @@ func (ec *executionContext) field_Action_actielijnConnection_args(ctx context.Co
 	return args, nil
 }
 
+func (ec *executionContext) field_Action_actielijn_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*model.Date, error) {
+			return ec.unmarshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Action_commissionedByConnection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -875,6 +959,14 @@ func (ec *executionContext) field_Action_commissionedBy_args(ctx context.Context
 		return nil, err
 	}
 	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*model.Date, error) {
+			return ec.unmarshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg1
 	return args, nil
 }
 
@@ -935,6 +1027,14 @@ func (ec *executionContext) field_Action_coordinators_args(ctx context.Context, 
 		return nil, err
 	}
 	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*model.Date, error) {
+			return ec.unmarshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg1
 	return args, nil
 }
 
@@ -995,6 +1095,14 @@ func (ec *executionContext) field_Action_executors_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*model.Date, error) {
+			return ec.unmarshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg1
 	return args, nil
 }
 
@@ -1055,6 +1163,14 @@ func (ec *executionContext) field_Action_holders_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*model.Date, error) {
+			return ec.unmarshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg1
 	return args, nil
 }
 
@@ -1115,6 +1231,14 @@ func (ec *executionContext) field_Action_involved_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*model.Date, error) {
+			return ec.unmarshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg1
 	return args, nil
 }
 
@@ -1221,6 +1345,14 @@ func (ec *executionContext) field_Action_proposals_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*model.Date, error) {
+			return ec.unmarshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg1
 	return args, nil
 }
 
@@ -1397,6 +1529,14 @@ func (ec *executionContext) field_Proposal_relatedProposals_args(ctx context.Con
 		return nil, err
 	}
 	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*model.Date, error) {
+			return ec.unmarshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg1
 	return args, nil
 }
 
@@ -1743,7 +1883,8 @@ func (ec *executionContext) _Actielijn_plan(ctx context.Context, field graphql.C
 			return ec.fieldContext_Actielijn_plan(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Actielijn().Plan(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Actielijn().Plan(ctx, obj, fc.Args["asOf"].(*model.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.ActionPlan) graphql.Marshaler {
@@ -1753,7 +1894,7 @@ func (ec *executionContext) _Actielijn_plan(ctx context.Context, field graphql.C
 		false,
 	)
 }
-func (ec *executionContext) fieldContext_Actielijn_plan(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Actielijn_plan(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Actielijn",
 		Field:      field,
@@ -1762,6 +1903,17 @@ func (ec *executionContext) fieldContext_Actielijn_plan(_ context.Context, field
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_ActionPlan(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Actielijn_plan_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -1820,7 +1972,7 @@ func (ec *executionContext) _Actielijn_actions(ctx context.Context, field graphq
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Actielijn().Actions(ctx, obj, fc.Args["first"].(*int))
+			return ec.Resolvers.Actielijn().Actions(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Action) graphql.Marshaler {
@@ -1908,7 +2060,7 @@ func (ec *executionContext) _Actielijn_holders(ctx context.Context, field graphq
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Actielijn().Holders(ctx, obj, fc.Args["first"].(*int))
+			return ec.Resolvers.Actielijn().Holders(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Organisation) graphql.Marshaler {
@@ -1996,7 +2148,7 @@ func (ec *executionContext) _Actielijn_executors(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Actielijn().Executors(ctx, obj, fc.Args["first"].(*int))
+			return ec.Resolvers.Actielijn().Executors(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Organisation) graphql.Marshaler {
@@ -2084,7 +2236,7 @@ func (ec *executionContext) _Actielijn_coordinators(ctx context.Context, field g
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Actielijn().Coordinators(ctx, obj, fc.Args["first"].(*int))
+			return ec.Resolvers.Actielijn().Coordinators(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Organisation) graphql.Marshaler {
@@ -2172,7 +2324,7 @@ func (ec *executionContext) _Actielijn_involved(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Actielijn().Involved(ctx, obj, fc.Args["first"].(*int))
+			return ec.Resolvers.Actielijn().Involved(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Involvement) graphql.Marshaler {
@@ -2260,7 +2412,7 @@ func (ec *executionContext) _Actielijn_proposals(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Actielijn().Proposals(ctx, obj, fc.Args["first"].(*int))
+			return ec.Resolvers.Actielijn().Proposals(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Proposal) graphql.Marshaler {
@@ -3123,7 +3275,8 @@ func (ec *executionContext) _Action_actielijn(ctx context.Context, field graphql
 			return ec.fieldContext_Action_actielijn(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Action().Actielijn(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Action().Actielijn(ctx, obj, fc.Args["asOf"].(*model.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Actielijn) graphql.Marshaler {
@@ -3133,7 +3286,7 @@ func (ec *executionContext) _Action_actielijn(ctx context.Context, field graphql
 		false,
 	)
 }
-func (ec *executionContext) fieldContext_Action_actielijn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Action_actielijn(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Action",
 		Field:      field,
@@ -3142,6 +3295,17 @@ func (ec *executionContext) fieldContext_Action_actielijn(_ context.Context, fie
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Actielijn(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Action_actielijn_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -3200,7 +3364,7 @@ func (ec *executionContext) _Action_holders(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Action().Holders(ctx, obj, fc.Args["first"].(*int))
+			return ec.Resolvers.Action().Holders(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Organisation) graphql.Marshaler {
@@ -3288,7 +3452,7 @@ func (ec *executionContext) _Action_executors(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Action().Executors(ctx, obj, fc.Args["first"].(*int))
+			return ec.Resolvers.Action().Executors(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Organisation) graphql.Marshaler {
@@ -3376,7 +3540,7 @@ func (ec *executionContext) _Action_coordinators(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Action().Coordinators(ctx, obj, fc.Args["first"].(*int))
+			return ec.Resolvers.Action().Coordinators(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Organisation) graphql.Marshaler {
@@ -3464,7 +3628,7 @@ func (ec *executionContext) _Action_commissionedBy(ctx context.Context, field gr
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Action().CommissionedBy(ctx, obj, fc.Args["first"].(*int))
+			return ec.Resolvers.Action().CommissionedBy(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Organisation) graphql.Marshaler {
@@ -3552,7 +3716,7 @@ func (ec *executionContext) _Action_involved(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Action().Involved(ctx, obj, fc.Args["first"].(*int))
+			return ec.Resolvers.Action().Involved(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Involvement) graphql.Marshaler {
@@ -3640,7 +3804,7 @@ func (ec *executionContext) _Action_proposals(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Action().Proposals(ctx, obj, fc.Args["first"].(*int))
+			return ec.Resolvers.Action().Proposals(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Proposal) graphql.Marshaler {
@@ -4151,7 +4315,7 @@ func (ec *executionContext) _ActionPlan_actielijnen(ctx context.Context, field g
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.ActionPlan().Actielijnen(ctx, obj, fc.Args["first"].(*int))
+			return ec.Resolvers.ActionPlan().Actielijnen(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Actielijn) graphql.Marshaler {
@@ -5504,7 +5668,7 @@ func (ec *executionContext) _Proposal_relatedProposals(ctx context.Context, fiel
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Proposal().RelatedProposals(ctx, obj, fc.Args["first"].(*int))
+			return ec.Resolvers.Proposal().RelatedProposals(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Proposal) graphql.Marshaler {

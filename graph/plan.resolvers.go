@@ -12,167 +12,167 @@ import (
 )
 
 func (r *actielijnResolver) Relations(ctx context.Context, obj *model.Actielijn, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.relations(ctx, obj, types, direction, labels, pageArgs{first, after, last, before})
+	return r.relations(ctx, obj)
 }
 
-func (r *actielijnResolver) Plan(ctx context.Context, obj *model.Actielijn) (*model.ActionPlan, error) {
+func (r *actielijnResolver) Plan(ctx context.Context, obj *model.Actielijn, asOf *model.Date) (*model.ActionPlan, error) {
 	return relatedNode[*model.ActionPlan](ctx, r.Resolver, obj)
 }
 
 func (r *actielijnResolver) PlanConnection(ctx context.Context, obj *model.Actielijn, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, pageArgs{first, after, last, before})
+	return r.related(ctx, obj)
 }
 
-func (r *actielijnResolver) Actions(ctx context.Context, obj *model.Actielijn, first *int) ([]*model.Action, error) {
-	return relatedNodes[*model.Action](ctx, r.Resolver, obj, first)
+func (r *actielijnResolver) Actions(ctx context.Context, obj *model.Actielijn, first *int, asOf *model.Date) ([]*model.Action, error) {
+	return relatedNodes[*model.Action](ctx, r.Resolver, obj)
 }
 
 func (r *actielijnResolver) ActionsConnection(ctx context.Context, obj *model.Actielijn, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, pageArgs{first, after, last, before})
+	return r.related(ctx, obj)
 }
 
-func (r *actielijnResolver) Holders(ctx context.Context, obj *model.Actielijn, first *int) ([]*model.Organisation, error) {
-	return relatedNodes[*model.Organisation](ctx, r.Resolver, obj, first)
+func (r *actielijnResolver) Holders(ctx context.Context, obj *model.Actielijn, first *int, asOf *model.Date) ([]*model.Organisation, error) {
+	return relatedNodes[*model.Organisation](ctx, r.Resolver, obj)
 }
 
 func (r *actielijnResolver) HoldersConnection(ctx context.Context, obj *model.Actielijn, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, pageArgs{first, after, last, before})
+	return r.related(ctx, obj)
 }
 
-func (r *actielijnResolver) Executors(ctx context.Context, obj *model.Actielijn, first *int) ([]*model.Organisation, error) {
-	return relatedNodes[*model.Organisation](ctx, r.Resolver, obj, first)
+func (r *actielijnResolver) Executors(ctx context.Context, obj *model.Actielijn, first *int, asOf *model.Date) ([]*model.Organisation, error) {
+	return relatedNodes[*model.Organisation](ctx, r.Resolver, obj)
 }
 
 func (r *actielijnResolver) ExecutorsConnection(ctx context.Context, obj *model.Actielijn, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, pageArgs{first, after, last, before})
+	return r.related(ctx, obj)
 }
 
-func (r *actielijnResolver) Coordinators(ctx context.Context, obj *model.Actielijn, first *int) ([]*model.Organisation, error) {
-	return relatedNodes[*model.Organisation](ctx, r.Resolver, obj, first)
+func (r *actielijnResolver) Coordinators(ctx context.Context, obj *model.Actielijn, first *int, asOf *model.Date) ([]*model.Organisation, error) {
+	return relatedNodes[*model.Organisation](ctx, r.Resolver, obj)
 }
 
 func (r *actielijnResolver) CoordinatorsConnection(ctx context.Context, obj *model.Actielijn, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, pageArgs{first, after, last, before})
+	return r.related(ctx, obj)
 }
 
-func (r *actielijnResolver) Involved(ctx context.Context, obj *model.Actielijn, first *int) ([]*model.Involvement, error) {
-	return r.involvements(ctx, obj, first)
+func (r *actielijnResolver) Involved(ctx context.Context, obj *model.Actielijn, first *int, asOf *model.Date) ([]*model.Involvement, error) {
+	return r.involvements(ctx, obj)
 }
 
 func (r *actielijnResolver) InvolvedConnection(ctx context.Context, obj *model.Actielijn, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, pageArgs{first, after, last, before})
+	return r.related(ctx, obj)
 }
 
-func (r *actielijnResolver) Proposals(ctx context.Context, obj *model.Actielijn, first *int) ([]*model.Proposal, error) {
-	return relatedNodes[*model.Proposal](ctx, r.Resolver, obj, first)
+func (r *actielijnResolver) Proposals(ctx context.Context, obj *model.Actielijn, first *int, asOf *model.Date) ([]*model.Proposal, error) {
+	return relatedNodes[*model.Proposal](ctx, r.Resolver, obj)
 }
 
 func (r *actielijnResolver) ProposalsConnection(ctx context.Context, obj *model.Actielijn, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, pageArgs{first, after, last, before})
+	return r.related(ctx, obj)
 }
 
 func (r *actielijnResolver) MentionedIn(ctx context.Context, obj *model.Actielijn, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, pageArgs{first, after, last, before})
+	return r.related(ctx, obj)
 }
 
 func (r *actionResolver) Relations(ctx context.Context, obj *model.Action, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.relations(ctx, obj, types, direction, labels, pageArgs{first, after, last, before})
+	return r.relations(ctx, obj)
 }
 
-func (r *actionResolver) Actielijn(ctx context.Context, obj *model.Action) (*model.Actielijn, error) {
+func (r *actionResolver) Actielijn(ctx context.Context, obj *model.Action, asOf *model.Date) (*model.Actielijn, error) {
 	return relatedNode[*model.Actielijn](ctx, r.Resolver, obj)
 }
 
 func (r *actionResolver) ActielijnConnection(ctx context.Context, obj *model.Action, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, pageArgs{first, after, last, before})
+	return r.related(ctx, obj)
 }
 
-func (r *actionResolver) Holders(ctx context.Context, obj *model.Action, first *int) ([]*model.Organisation, error) {
-	return relatedNodes[*model.Organisation](ctx, r.Resolver, obj, first)
+func (r *actionResolver) Holders(ctx context.Context, obj *model.Action, first *int, asOf *model.Date) ([]*model.Organisation, error) {
+	return relatedNodes[*model.Organisation](ctx, r.Resolver, obj)
 }
 
 func (r *actionResolver) HoldersConnection(ctx context.Context, obj *model.Action, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, pageArgs{first, after, last, before})
+	return r.related(ctx, obj)
 }
 
-func (r *actionResolver) Executors(ctx context.Context, obj *model.Action, first *int) ([]*model.Organisation, error) {
-	return relatedNodes[*model.Organisation](ctx, r.Resolver, obj, first)
+func (r *actionResolver) Executors(ctx context.Context, obj *model.Action, first *int, asOf *model.Date) ([]*model.Organisation, error) {
+	return relatedNodes[*model.Organisation](ctx, r.Resolver, obj)
 }
 
 func (r *actionResolver) ExecutorsConnection(ctx context.Context, obj *model.Action, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, pageArgs{first, after, last, before})
+	return r.related(ctx, obj)
 }
 
-func (r *actionResolver) Coordinators(ctx context.Context, obj *model.Action, first *int) ([]*model.Organisation, error) {
-	return relatedNodes[*model.Organisation](ctx, r.Resolver, obj, first)
+func (r *actionResolver) Coordinators(ctx context.Context, obj *model.Action, first *int, asOf *model.Date) ([]*model.Organisation, error) {
+	return relatedNodes[*model.Organisation](ctx, r.Resolver, obj)
 }
 
 func (r *actionResolver) CoordinatorsConnection(ctx context.Context, obj *model.Action, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, pageArgs{first, after, last, before})
+	return r.related(ctx, obj)
 }
 
-func (r *actionResolver) CommissionedBy(ctx context.Context, obj *model.Action, first *int) ([]*model.Organisation, error) {
-	return relatedNodes[*model.Organisation](ctx, r.Resolver, obj, first)
+func (r *actionResolver) CommissionedBy(ctx context.Context, obj *model.Action, first *int, asOf *model.Date) ([]*model.Organisation, error) {
+	return relatedNodes[*model.Organisation](ctx, r.Resolver, obj)
 }
 
 func (r *actionResolver) CommissionedByConnection(ctx context.Context, obj *model.Action, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, pageArgs{first, after, last, before})
+	return r.related(ctx, obj)
 }
 
-func (r *actionResolver) Involved(ctx context.Context, obj *model.Action, first *int) ([]*model.Involvement, error) {
-	return r.involvements(ctx, obj, first)
+func (r *actionResolver) Involved(ctx context.Context, obj *model.Action, first *int, asOf *model.Date) ([]*model.Involvement, error) {
+	return r.involvements(ctx, obj)
 }
 
 func (r *actionResolver) InvolvedConnection(ctx context.Context, obj *model.Action, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, pageArgs{first, after, last, before})
+	return r.related(ctx, obj)
 }
 
-func (r *actionResolver) Proposals(ctx context.Context, obj *model.Action, first *int) ([]*model.Proposal, error) {
-	return relatedNodes[*model.Proposal](ctx, r.Resolver, obj, first)
+func (r *actionResolver) Proposals(ctx context.Context, obj *model.Action, first *int, asOf *model.Date) ([]*model.Proposal, error) {
+	return relatedNodes[*model.Proposal](ctx, r.Resolver, obj)
 }
 
 func (r *actionResolver) ProposalsConnection(ctx context.Context, obj *model.Action, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, pageArgs{first, after, last, before})
+	return r.related(ctx, obj)
 }
 
 func (r *actionResolver) MentionedIn(ctx context.Context, obj *model.Action, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, pageArgs{first, after, last, before})
+	return r.related(ctx, obj)
 }
 
 func (r *actionPlanResolver) Relations(ctx context.Context, obj *model.ActionPlan, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.relations(ctx, obj, types, direction, labels, pageArgs{first, after, last, before})
+	return r.relations(ctx, obj)
 }
 
-func (r *actionPlanResolver) Actielijnen(ctx context.Context, obj *model.ActionPlan, first *int) ([]*model.Actielijn, error) {
-	return relatedNodes[*model.Actielijn](ctx, r.Resolver, obj, first)
+func (r *actionPlanResolver) Actielijnen(ctx context.Context, obj *model.ActionPlan, first *int, asOf *model.Date) ([]*model.Actielijn, error) {
+	return relatedNodes[*model.Actielijn](ctx, r.Resolver, obj)
 }
 
 func (r *actionPlanResolver) ActielijnenConnection(ctx context.Context, obj *model.ActionPlan, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, pageArgs{first, after, last, before})
+	return r.related(ctx, obj)
 }
 
 func (r *actionPlanResolver) MentionedIn(ctx context.Context, obj *model.ActionPlan, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, pageArgs{first, after, last, before})
+	return r.related(ctx, obj)
 }
 
 func (r *proposalResolver) Relations(ctx context.Context, obj *model.Proposal, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.relations(ctx, obj, types, direction, labels, pageArgs{first, after, last, before})
+	return r.relations(ctx, obj)
 }
 
 func (r *proposalResolver) RelatesTo(ctx context.Context, obj *model.Proposal, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, pageArgs{first, after, last, before})
+	return r.related(ctx, obj)
 }
 
-func (r *proposalResolver) RelatedProposals(ctx context.Context, obj *model.Proposal, first *int) ([]*model.Proposal, error) {
-	return relatedNodes[*model.Proposal](ctx, r.Resolver, obj, first)
+func (r *proposalResolver) RelatedProposals(ctx context.Context, obj *model.Proposal, first *int, asOf *model.Date) ([]*model.Proposal, error) {
+	return relatedNodes[*model.Proposal](ctx, r.Resolver, obj)
 }
 
 func (r *proposalResolver) RelatedProposalsConnection(ctx context.Context, obj *model.Proposal, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, pageArgs{first, after, last, before})
+	return r.related(ctx, obj)
 }
 
 func (r *proposalResolver) MentionedIn(ctx context.Context, obj *model.Proposal, first *int, after *string, last *int, before *string, asOf *model.Date) (*model.RelationConnection, error) {
-	return r.related(ctx, obj, pageArgs{first, after, last, before})
+	return r.related(ctx, obj)
 }
 
 func (r *queryResolver) Actielijn(ctx context.Context, number int) (*model.Actielijn, error) {

@@ -11,7 +11,6 @@ import (
 
 	"beleidsgraaf/graph/model"
 	"beleidsgraaf/kg"
-	"beleidsgraaf/store"
 )
 
 // Prefetching makes "one store call per nesting level" hold whatever the timing.
@@ -181,18 +180,7 @@ func (l *Loaders) prefetchNodes(ks *keySink, sel ast.SelectionSet, items []item)
 		for _, f := range graphql.CollectFields(l.op, sel, []string{label, "Node"}) {
 			switch {
 			case f.Name == "relations":
-				args := f.ArgumentMap(l.op.Variables)
-				d := relDef{dir: store.Both}
-				for _, t := range stringList(args["types"]) {
-					d.types = append(d.types, kg.RelType(t))
-				}
-				for _, x := range stringList(args["labels"]) {
-					d.labels = append(d.labels, kg.Label(x))
-				}
-				if s, ok := args["direction"].(string); ok {
-					d.dir = store.Direction(s)
-				}
-				l.prefetchRelation(ks, n.ID, d, f)
+				l.prefetchRelation(ks, n.ID, relationsDefOf(f.ArgumentMap(l.op.Variables)), f)
 			case f.Name == "mentions":
 				if l.selects(f, "document") {
 					for _, ev := range n.Mentions {
@@ -251,30 +239,18 @@ func (l *Loaders) prefetchDecisions(ks *keySink, f graphql.CollectedField, m *mo
 	}
 }
 
-// prefetchRelation requests the keys the resolver of relationship field f of node id will
-// ask for (see relatedBy, neighboursOf): the same keys, made by the same functions.
+// prefetchRelation requests the keys the resolver of relationship field f (declared as d) of
+// node id will ask for: loadOf makes them for both, from the same arguments.
 func (l *Loaders) prefetchRelation(ks *keySink, id string, d relDef, f graphql.CollectedField) {
-	args := f.ArgumentMap(l.op.Variables)
-	w, err := d.window(pageArgsOf(args))
+	load, err := l.loadOf(d, id, f.Field, f.ArgumentMap(l.op.Variables))
 	if err != nil {
 		return // the resolver reports the error
 	}
-	asOf := asOfArg(args)      // as relatedBy reads it: a key without it would be another key
-	page, count := true, false // role fields load their nodes, never a count
-	if d.shape == connectionShape {
-		page, count = l.wants(f.Field)
+	if load.page != nil {
+		ks.pages = append(ks.pages, *load.page)
 	}
-	if page {
-		key := d.pageKey(id, w)
-		key.AsOf = asOf
-		key.Light = d.light(l, f.Field)
-		l.notePlan(key.relSpec, f.Field, d.shape)
-		ks.pages = append(ks.pages, key)
-	}
-	if count {
-		key := d.countKey(id)
-		key.AsOf = asOf
-		ks.counts = append(ks.counts, key)
+	if load.count != nil {
+		ks.counts = append(ks.counts, *load.count)
 	}
 }
 
@@ -283,17 +259,6 @@ func kamerstuk(n *kg.Node) (string, int, bool) {
 	dossier := n.Str(kg.PropDossier)
 	number, ok := n.Int(kg.PropNumber)
 	return dossier, int(number), dossier != "" && ok
-}
-
-func stringList(v any) []string {
-	list, _ := v.([]any)
-	out := make([]string, 0, len(list))
-	for _, x := range list {
-		if s, ok := x.(string); ok {
-			out = append(out, s)
-		}
-	}
-	return out
 }
 
 // intArg reads an integer argument, whether it came as a literal or a JSON variable.

@@ -12,7 +12,8 @@ import (
 
 // TestEveryTypeIsReachable: every type of the schema can occur in an answer or be passed
 // as an argument (reached from Query through fields, arguments, interface implementations
-// and input fields). A type nothing reaches is dead weight that client code generators
+// and input fields), or is an argument of the schema's own directives (@relation's shape:
+// the SDL declares the relationship fields with it). A type nothing reaches is dead weight that client code generators
 // (graphql-codegen, relay-compiler) still turn into types.
 func TestEveryTypeIsReachable(t *testing.T) {
 	s := graph.NewSchema(newStore(t)).Schema()
@@ -37,6 +38,13 @@ func TestEveryTypeIsReachable(t *testing.T) {
 		}
 	}
 	visit(s.Query.Name)
+	for _, d := range s.Directives {
+		if d.Position != nil && d.Position.Src != nil && !d.Position.Src.BuiltIn {
+			for _, a := range d.Arguments {
+				visit(a.Type.Name())
+			}
+		}
+	}
 	var dead []string
 	for name := range s.Types {
 		if !seen[name] && !strings.HasPrefix(name, "__") && !slices.Contains([]string{"String", "Boolean", "Int", "Float", "ID"}, name) {

@@ -56,53 +56,42 @@ func deref(s *string) string {
 	return *s
 }
 
-// related resolves a relation field, or the connection twin of a role field (see
-// relations.go), of node parent.
-func (r *Resolver) related(ctx context.Context, parent model.Node, page pageArgs) (*model.RelationConnection, error) {
+// related resolves a relation field, or the connection twin of a role field, of node
+// parent, as its @relation declares it (relation_directive.go).
+func (r *Resolver) related(ctx context.Context, parent model.Node) (*model.RelationConnection, error) {
 	d, err := relationField(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return r.relatedBy(ctx, parent, d, page)
+	return r.relatedBy(ctx, parent, d)
 }
 
-// relations resolves the generic `relations` field of every node type.
-func (r *Resolver) relations(ctx context.Context, parent model.Node, types []model.RelationType, direction *model.Direction, others []model.Label, page pageArgs) (*model.RelationConnection, error) {
-	d := relDef{types: relTypes(types), dir: store.Both, labels: labels(others)}
-	if direction != nil {
-		d.dir = store.Direction(*direction)
-	}
-	return r.relatedBy(ctx, parent, d, page)
+// relations resolves the generic `relations` field of every node type: what it follows
+// is in its arguments.
+func (r *Resolver) relations(ctx context.Context, parent model.Node) (*model.RelationConnection, error) {
+	return r.relatedBy(ctx, parent, relationsDefOf(graphql.GetFieldContext(ctx).Args))
 }
 
 // relatedBy resolves a page of the edges of parent that match d. Only what the query
 // selects is loaded: edges and pageInfo through the neighbours loader, totalCount through
 // the counts loader; both in flight at once.
-func (r *Resolver) relatedBy(ctx context.Context, parent model.Node, d relDef, page pageArgs) (*model.RelationConnection, error) {
-	w, err := d.window(page)
-	if err != nil {
-		return nil, err
-	}
+func (r *Resolver) relatedBy(ctx context.Context, parent model.Node, d relDef) (*model.RelationConnection, error) {
 	id := parent.KG().ID
 	ld := r.loadersFor(ctx)
 	fc := graphql.GetFieldContext(ctx)
-	field := fc.Field.Field
-	wantPage, wantCount := ld.wants(field)
-	asOf := asOfArg(fc.Args) // a relation field that declares asOf gets it here
+	load, err := ld.loadOf(d, id, fc.Field.Field, fc.Args)
+	if err != nil {
+		return nil, err
+	}
 	var edges func() ([]store.Neighbour, error)
 	var count func() (int, error)
-	if wantPage {
-		key := d.pageKey(id, w)
-		key.AsOf = asOf
-		key.Light = d.light(ld, field)
-		ld.notePlan(key.relSpec, field, connectionShape)
-		edges = ld.neighbours.LoadThunk(ctx, key)
+	if load.page != nil {
+		edges = ld.neighbours.LoadThunk(ctx, *load.page)
 	}
-	if wantCount {
-		key := d.countKey(id)
-		key.AsOf = asOf
-		count = ld.counts.LoadThunk(ctx, key)
+	if load.count != nil {
+		count = ld.counts.LoadThunk(ctx, *load.count)
 	}
+	w := load.w
 	conn := &model.RelationConnection{Edges: []*model.RelationEdge{}, PageInfo: w.pageInfo(nil, false)}
 	if edges != nil {
 		nbs, err := edges()
@@ -125,29 +114,32 @@ func (r *Resolver) relatedBy(ctx context.Context, parent model.Node, d relDef, p
 	return conn, nil
 }
 
-// relationPage fetches, for the relation field being resolved, up to `first` neighbours
-// of parent (the page size it resolved to, and the neighbours).
-func (r *Resolver) relationPage(ctx context.Context, parent model.Node, first *int) (int, []store.Neighbour, error) {
+// relationPage fetches, for the role field being resolved, the neighbours of parent its
+// arguments ask for: the page size they resolved to, the neighbours (one more than that,
+// when there are more) and the field's declaration.
+func (r *Resolver) relationPage(ctx context.Context, parent model.Node) (int, []store.Neighbour, relDef, error) {
 	d, err := relationField(ctx)
 	if err != nil {
-		return 0, nil, err
+		return 0, nil, d, err
 	}
-	w, err := d.window(pageArgs{first: first})
+	ld := r.loadersFor(ctx)
+	fc := graphql.GetFieldContext(ctx)
+	load, err := ld.loadOf(d, parent.KG().ID, fc.Field.Field, fc.Args)
 	if err != nil {
-		return 0, nil, err
+		return 0, nil, d, err
 	}
-	nbs, err := r.neighboursOf(ctx, parent, d, w)
-	return w.n, nbs, err
+	nbs, err := ld.neighbours.Load(ctx, *load.page) // a role field always loads a page
+	return load.w.n, nbs, d, err
 }
 
 // relatedNodes resolves a role field that lists the nodes at the other end: the first
 // `first` of them, in relation order.
-func relatedNodes[T model.Node](ctx context.Context, r *Resolver, parent model.Node, first *int) ([]T, error) {
-	n, nbs, err := r.relationPage(ctx, parent, first)
+func relatedNodes[T model.Node](ctx context.Context, r *Resolver, parent model.Node) ([]T, error) {
+	n, nbs, _, err := r.relationPage(ctx, parent)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]T, 0, len(nbs))
+	out := make([]T, 0, min(n, len(nbs)))
 	for _, nb := range nbs[:min(n, len(nbs))] {
 		if t, ok := model.Wrap(nb.Node).(T); ok {
 			out = append(out, t)
@@ -160,7 +152,7 @@ func relatedNodes[T model.Node](ctx context.Context, r *Resolver, parent model.N
 // relation order; nil when there is none.
 func relatedNode[T model.Node](ctx context.Context, r *Resolver, parent model.Node) (T, error) {
 	var zero T
-	nodes, err := relatedNodes[T](ctx, r, parent, nil)
+	nodes, err := relatedNodes[T](ctx, r, parent)
 	if err != nil || len(nodes) == 0 {
 		return zero, err
 	}
@@ -168,14 +160,15 @@ func relatedNode[T model.Node](ctx context.Context, r *Resolver, parent model.No
 }
 
 // involvements resolves `involved`: one entry per organisation and role, ordered by
-// organisation name, then ID, then role in organisationRoles order.
-func (r *Resolver) involvements(ctx context.Context, parent model.Node, first *int) ([]*model.Involvement, error) {
-	n, nbs, err := r.relationPage(ctx, parent, first)
+// organisation name, then ID, then role in the order the field's @relation names the
+// relation types.
+func (r *Resolver) involvements(ctx context.Context, parent model.Node) ([]*model.Involvement, error) {
+	n, nbs, d, err := r.relationPage(ctx, parent)
 	if err != nil {
 		return nil, err
 	}
 	nbs = slices.Clone(nbs) // the loader's answer is shared: sort a copy
-	slices.SortFunc(nbs, compareInvolvements)
+	slices.SortFunc(nbs, func(a, b store.Neighbour) int { return compareInvolvements(d.types, a, b) })
 	out := make([]*model.Involvement, 0, min(n, len(nbs)))
 	for _, nb := range nbs {
 		if len(out) == n {
@@ -188,25 +181,16 @@ func (r *Resolver) involvements(ctx context.Context, parent model.Node, first *i
 	return out, nil
 }
 
-func compareInvolvements(a, b store.Neighbour) int {
+// compareInvolvements orders two involvements by organisation name, ID, then role in the
+// order of roles.
+func compareInvolvements(roles []kg.RelType, a, b store.Neighbour) int {
 	if c := strings.Compare(store.NameKey(a.Node), store.NameKey(b.Node)); c != 0 {
 		return c
 	}
 	if c := strings.Compare(a.Node.ID, b.Node.ID); c != 0 {
 		return c
 	}
-	return slices.Index(organisationRoles, a.Edge.Type) - slices.Index(organisationRoles, b.Edge.Type)
-}
-
-// neighboursOf loads the edges of parent for a role field d, n of them (all for
-// involvements), and notes the field's selection so that the next level is prefetched.
-func (r *Resolver) neighboursOf(ctx context.Context, parent model.Node, d relDef, w window) ([]store.Neighbour, error) {
-	ld := r.loadersFor(ctx)
-	key := d.pageKey(parent.KG().ID, w)
-	field := graphql.GetFieldContext(ctx).Field.Field
-	key.Light = d.light(ld, field)
-	ld.notePlan(key.relSpec, field, d.shape)
-	return ld.neighbours.Load(ctx, key)
+	return slices.Index(roles, a.Edge.Type) - slices.Index(roles, b.Edge.Type)
 }
 
 // list resolves a top-level list of a label. totalCount is only counted when selected.

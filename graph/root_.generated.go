@@ -46,26 +46,26 @@ type DirectiveRoot struct {
 
 type ComplexityRoot struct {
 	Actielijn struct {
-		Actions                func(childComplexity int, first *int) int
+		Actions                func(childComplexity int, first *int, asOf *model.Date) int
 		ActionsConnection      func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Aliases                func(childComplexity int) int
-		Coordinators           func(childComplexity int, first *int) int
+		Coordinators           func(childComplexity int, first *int, asOf *model.Date) int
 		CoordinatorsConnection func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
-		Executors              func(childComplexity int, first *int) int
+		Executors              func(childComplexity int, first *int, asOf *model.Date) int
 		ExecutorsConnection    func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
-		Holders                func(childComplexity int, first *int) int
+		Holders                func(childComplexity int, first *int, asOf *model.Date) int
 		HoldersConnection      func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		ID                     func(childComplexity int) int
-		Involved               func(childComplexity int, first *int) int
+		Involved               func(childComplexity int, first *int, asOf *model.Date) int
 		InvolvedConnection     func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Label                  func(childComplexity int) int
 		MentionedIn            func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Mentions               func(childComplexity int) int
 		Name                   func(childComplexity int) int
 		Number                 func(childComplexity int) int
-		Plan                   func(childComplexity int) int
+		Plan                   func(childComplexity int, asOf *model.Date) int
 		PlanConnection         func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
-		Proposals              func(childComplexity int, first *int) int
+		Proposals              func(childComplexity int, first *int, asOf *model.Date) int
 		ProposalsConnection    func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Relations              func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Since                  func(childComplexity int) int
@@ -101,28 +101,28 @@ type ComplexityRoot struct {
 	}
 
 	Action struct {
-		Actielijn                func(childComplexity int) int
+		Actielijn                func(childComplexity int, asOf *model.Date) int
 		ActielijnConnection      func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Aliases                  func(childComplexity int) int
 		Budget                   func(childComplexity int) int
 		BudgetTotal              func(childComplexity int) int
-		CommissionedBy           func(childComplexity int, first *int) int
+		CommissionedBy           func(childComplexity int, first *int, asOf *model.Date) int
 		CommissionedByConnection func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
-		Coordinators             func(childComplexity int, first *int) int
+		Coordinators             func(childComplexity int, first *int, asOf *model.Date) int
 		CoordinatorsConnection   func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
-		Executors                func(childComplexity int, first *int) int
+		Executors                func(childComplexity int, first *int, asOf *model.Date) int
 		ExecutorsConnection      func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
-		Holders                  func(childComplexity int, first *int) int
+		Holders                  func(childComplexity int, first *int, asOf *model.Date) int
 		HoldersConnection        func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		ID                       func(childComplexity int) int
-		Involved                 func(childComplexity int, first *int) int
+		Involved                 func(childComplexity int, first *int, asOf *model.Date) int
 		InvolvedConnection       func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Label                    func(childComplexity int) int
 		MentionedIn              func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Mentions                 func(childComplexity int) int
 		Name                     func(childComplexity int) int
 		Number                   func(childComplexity int) int
-		Proposals                func(childComplexity int, first *int) int
+		Proposals                func(childComplexity int, first *int, asOf *model.Date) int
 		ProposalsConnection      func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Relations                func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Since                    func(childComplexity int) int
@@ -141,7 +141,7 @@ type ComplexityRoot struct {
 	}
 
 	ActionPlan struct {
-		Actielijnen           func(childComplexity int, first *int) int
+		Actielijnen           func(childComplexity int, first *int, asOf *model.Date) int
 		ActielijnenConnection func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Aliases               func(childComplexity int) int
 		Date                  func(childComplexity int) int
@@ -227,7 +227,7 @@ type ComplexityRoot struct {
 		Number                  func(childComplexity int) int
 		Open                    func(childComplexity int, asOf *model.Date) int
 		Relations               func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) int
-		RespondedToBy           func(childComplexity int, first *int) int
+		RespondedToBy           func(childComplexity int, first *int, asOf *model.Date) int
 		RespondedToByConnection func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Since                   func(childComplexity int) int
 		Status                  func(childComplexity int, asOf *model.Date) int
@@ -304,7 +304,7 @@ type ComplexityRoot struct {
 		OnBehalfOf            func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Relations             func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		RespondsTo            func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
-		Signatories           func(childComplexity int, first *int) int
+		Signatories           func(childComplexity int, first *int, asOf *model.Date) int
 		SignatoriesConnection func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Since                 func(childComplexity int) int
 		SourceFile            func(childComplexity int) int
@@ -343,9 +343,9 @@ type ComplexityRoot struct {
 
 	Event struct {
 		Aliases               func(childComplexity int) int
-		Attendees             func(childComplexity int, first *int) int
+		Attendees             func(childComplexity int, first *int, asOf *model.Date) int
 		AttendeesConnection   func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
-		Commitments           func(childComplexity int, first *int) int
+		Commitments           func(childComplexity int, first *int, asOf *model.Date) int
 		CommitmentsConnection func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Date                  func(childComplexity int) int
 		ID                    func(childComplexity int) int
@@ -353,7 +353,7 @@ type ComplexityRoot struct {
 		Label                 func(childComplexity int) int
 		MentionedIn           func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Mentions              func(childComplexity int) int
-		Motions               func(childComplexity int, first *int) int
+		Motions               func(childComplexity int, first *int, asOf *model.Date) int
 		MotionsConnection     func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Name                  func(childComplexity int) int
 		Relations             func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) int
@@ -445,18 +445,18 @@ type ComplexityRoot struct {
 		Mentions                func(childComplexity int) int
 		Name                    func(childComplexity int) int
 		Number                  func(childComplexity int) int
-		Proposals               func(childComplexity int, first *int) int
+		Proposals               func(childComplexity int, first *int, asOf *model.Date) int
 		ProposalsConnection     func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Relations               func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Request                 func(childComplexity int) int
-		RespondedToBy           func(childComplexity int, first *int) int
+		RespondedToBy           func(childComplexity int, first *int, asOf *model.Date) int
 		RespondedToByConnection func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Since                   func(childComplexity int) int
 		Status                  func(childComplexity int, asOf *model.Date) int
 		StatusHistory           func(childComplexity int) int
 		SubmittedIn             func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		SubmitterNames          func(childComplexity int) int
-		Submitters              func(childComplexity int, first *int) int
+		Submitters              func(childComplexity int, first *int, asOf *model.Date) int
 		SubmittersConnection    func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Votes                   func(childComplexity int) int
 	}
@@ -504,18 +504,18 @@ type ComplexityRoot struct {
 	Office struct {
 		AddressedIn                 func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Aliases                     func(childComplexity int) int
-		Holders                     func(childComplexity int, first *int) int
+		Holders                     func(childComplexity int, first *int, asOf *model.Date) int
 		HoldersConnection           func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		ID                          func(childComplexity int) int
 		Label                       func(childComplexity int) int
 		MentionedIn                 func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Mentions                    func(childComplexity int) int
 		Name                        func(childComplexity int) int
-		OnBehalfDocuments           func(childComplexity int, first *int) int
+		OnBehalfDocuments           func(childComplexity int, first *int, asOf *model.Date) int
 		OnBehalfDocumentsConnection func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		PartOf                      func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Relations                   func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) int
-		Signed                      func(childComplexity int, first *int) int
+		Signed                      func(childComplexity int, first *int, asOf *model.Date) int
 		SignedConnection            func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Since                       func(childComplexity int) int
 	}
@@ -553,7 +553,7 @@ type ComplexityRoot struct {
 		AddressedIn             func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Aliases                 func(childComplexity int) int
 		Commissioned            func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
-		CoordinatedBy           func(childComplexity int, first *int) int
+		CoordinatedBy           func(childComplexity int, first *int, asOf *model.Date) int
 		CoordinatedByConnection func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Coordinates             func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Executes                func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
@@ -562,13 +562,13 @@ type ComplexityRoot struct {
 		Kind                    func(childComplexity int) int
 		Label                   func(childComplexity int) int
 		MemberOf                func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
-		Members                 func(childComplexity int, first *int) int
+		Members                 func(childComplexity int, first *int, asOf *model.Date) int
 		MembersConnection       func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		MentionedIn             func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Mentions                func(childComplexity int) int
 		Name                    func(childComplexity int) int
 		PartOf                  func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
-		Parts                   func(childComplexity int, first *int) int
+		Parts                   func(childComplexity int, first *int, asOf *model.Date) int
 		PartsConnection         func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Published               func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Relations               func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) int
@@ -614,7 +614,7 @@ type ComplexityRoot struct {
 		Aliases           func(childComplexity int) int
 		ID                func(childComplexity int) int
 		Label             func(childComplexity int) int
-		Members           func(childComplexity int, first *int) int
+		Members           func(childComplexity int, first *int, asOf *model.Date) int
 		MembersConnection func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		MentionedIn       func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Mentions          func(childComplexity int) int
@@ -653,7 +653,7 @@ type ComplexityRoot struct {
 
 	Person struct {
 		Aliases             func(childComplexity int) int
-		Attended            func(childComplexity int, first *int) int
+		Attended            func(childComplexity int, first *int, asOf *model.Date) int
 		AttendedConnection  func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		ID                  func(childComplexity int) int
 		Initials            func(childComplexity int) int
@@ -662,16 +662,16 @@ type ComplexityRoot struct {
 		MentionedIn         func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Mentions            func(childComplexity int) int
 		Name                func(childComplexity int) int
-		Offices             func(childComplexity int, first *int) int
+		Offices             func(childComplexity int, first *int, asOf *model.Date) int
 		OfficesConnection   func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
-		Party               func(childComplexity int) int
+		Party               func(childComplexity int, asOf *model.Date) int
 		PartyConnection     func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		PartyName           func(childComplexity int) int
 		Relations           func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) int
-		Signed              func(childComplexity int, first *int) int
+		Signed              func(childComplexity int, first *int, asOf *model.Date) int
 		SignedConnection    func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Since               func(childComplexity int) int
-		Submitted           func(childComplexity int, first *int) int
+		Submitted           func(childComplexity int, first *int, asOf *model.Date) int
 		SubmittedConnection func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 	}
 
@@ -713,7 +713,7 @@ type ComplexityRoot struct {
 		Mentions                   func(childComplexity int) int
 		Name                       func(childComplexity int) int
 		Number                     func(childComplexity int) int
-		RelatedProposals           func(childComplexity int, first *int) int
+		RelatedProposals           func(childComplexity int, first *int, asOf *model.Date) int
 		RelatedProposalsConnection func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		RelatesTo                  func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Relations                  func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) int
@@ -817,10 +817,10 @@ type ComplexityRoot struct {
 
 	Report struct {
 		Aliases                  func(childComplexity int) int
-		CommissionedBy           func(childComplexity int, first *int) int
+		CommissionedBy           func(childComplexity int, first *int, asOf *model.Date) int
 		CommissionedByConnection func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Date                     func(childComplexity int) int
-		Executors                func(childComplexity int, first *int) int
+		Executors                func(childComplexity int, first *int, asOf *model.Date) int
 		ExecutorsConnection      func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		ID                       func(childComplexity int) int
 		Kind                     func(childComplexity int) int
@@ -828,10 +828,10 @@ type ComplexityRoot struct {
 		MentionedIn              func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Mentions                 func(childComplexity int) int
 		Name                     func(childComplexity int) int
-		Publishers               func(childComplexity int, first *int) int
+		Publishers               func(childComplexity int, first *int, asOf *model.Date) int
 		PublishersConnection     func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Relations                func(childComplexity int, types []model.RelationType, direction *model.Direction, labels []model.Label, first *int, after *string, last *int, before *string, asOf *model.Date) int
-		RespondedToBy            func(childComplexity int, first *int) int
+		RespondedToBy            func(childComplexity int, first *int, asOf *model.Date) int
 		RespondedToByConnection  func(childComplexity int, first *int, after *string, last *int, before *string, asOf *model.Date) int
 		Since                    func(childComplexity int) int
 		Title                    func(childComplexity int) int
@@ -916,7 +916,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Actielijn.Actions(childComplexity, args["first"].(*int)), true
+		return e.ComplexityRoot.Actielijn.Actions(childComplexity, args["first"].(*int), args["asOf"].(*model.Date)), true
 	case "Actielijn.actionsConnection":
 		if e.ComplexityRoot.Actielijn.ActionsConnection == nil {
 			break
@@ -944,7 +944,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Actielijn.Coordinators(childComplexity, args["first"].(*int)), true
+		return e.ComplexityRoot.Actielijn.Coordinators(childComplexity, args["first"].(*int), args["asOf"].(*model.Date)), true
 	case "Actielijn.coordinatorsConnection":
 		if e.ComplexityRoot.Actielijn.CoordinatorsConnection == nil {
 			break
@@ -966,7 +966,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Actielijn.Executors(childComplexity, args["first"].(*int)), true
+		return e.ComplexityRoot.Actielijn.Executors(childComplexity, args["first"].(*int), args["asOf"].(*model.Date)), true
 	case "Actielijn.executorsConnection":
 		if e.ComplexityRoot.Actielijn.ExecutorsConnection == nil {
 			break
@@ -988,7 +988,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Actielijn.Holders(childComplexity, args["first"].(*int)), true
+		return e.ComplexityRoot.Actielijn.Holders(childComplexity, args["first"].(*int), args["asOf"].(*model.Date)), true
 	case "Actielijn.holdersConnection":
 		if e.ComplexityRoot.Actielijn.HoldersConnection == nil {
 			break
@@ -1016,7 +1016,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Actielijn.Involved(childComplexity, args["first"].(*int)), true
+		return e.ComplexityRoot.Actielijn.Involved(childComplexity, args["first"].(*int), args["asOf"].(*model.Date)), true
 	case "Actielijn.involvedConnection":
 		if e.ComplexityRoot.Actielijn.InvolvedConnection == nil {
 			break
@@ -1068,7 +1068,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Actielijn.Plan(childComplexity), true
+		args, err := ec.field_Actielijn_plan_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Actielijn.Plan(childComplexity, args["asOf"].(*model.Date)), true
 	case "Actielijn.planConnection":
 		if e.ComplexityRoot.Actielijn.PlanConnection == nil {
 			break
@@ -1090,7 +1095,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Actielijn.Proposals(childComplexity, args["first"].(*int)), true
+		return e.ComplexityRoot.Actielijn.Proposals(childComplexity, args["first"].(*int), args["asOf"].(*model.Date)), true
 	case "Actielijn.proposalsConnection":
 		if e.ComplexityRoot.Actielijn.ProposalsConnection == nil {
 			break
@@ -1231,7 +1236,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Action.Actielijn(childComplexity), true
+		args, err := ec.field_Action_actielijn_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Action.Actielijn(childComplexity, args["asOf"].(*model.Date)), true
 	case "Action.actielijnConnection":
 		if e.ComplexityRoot.Action.ActielijnConnection == nil {
 			break
@@ -1271,7 +1281,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Action.CommissionedBy(childComplexity, args["first"].(*int)), true
+		return e.ComplexityRoot.Action.CommissionedBy(childComplexity, args["first"].(*int), args["asOf"].(*model.Date)), true
 	case "Action.commissionedByConnection":
 		if e.ComplexityRoot.Action.CommissionedByConnection == nil {
 			break
@@ -1293,7 +1303,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Action.Coordinators(childComplexity, args["first"].(*int)), true
+		return e.ComplexityRoot.Action.Coordinators(childComplexity, args["first"].(*int), args["asOf"].(*model.Date)), true
 	case "Action.coordinatorsConnection":
 		if e.ComplexityRoot.Action.CoordinatorsConnection == nil {
 			break
@@ -1315,7 +1325,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Action.Executors(childComplexity, args["first"].(*int)), true
+		return e.ComplexityRoot.Action.Executors(childComplexity, args["first"].(*int), args["asOf"].(*model.Date)), true
 	case "Action.executorsConnection":
 		if e.ComplexityRoot.Action.ExecutorsConnection == nil {
 			break
@@ -1337,7 +1347,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Action.Holders(childComplexity, args["first"].(*int)), true
+		return e.ComplexityRoot.Action.Holders(childComplexity, args["first"].(*int), args["asOf"].(*model.Date)), true
 	case "Action.holdersConnection":
 		if e.ComplexityRoot.Action.HoldersConnection == nil {
 			break
@@ -1365,7 +1375,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Action.Involved(childComplexity, args["first"].(*int)), true
+		return e.ComplexityRoot.Action.Involved(childComplexity, args["first"].(*int), args["asOf"].(*model.Date)), true
 	case "Action.involvedConnection":
 		if e.ComplexityRoot.Action.InvolvedConnection == nil {
 			break
@@ -1422,7 +1432,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Action.Proposals(childComplexity, args["first"].(*int)), true
+		return e.ComplexityRoot.Action.Proposals(childComplexity, args["first"].(*int), args["asOf"].(*model.Date)), true
 	case "Action.proposalsConnection":
 		if e.ComplexityRoot.Action.ProposalsConnection == nil {
 			break
@@ -1500,7 +1510,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.ActionPlan.Actielijnen(childComplexity, args["first"].(*int)), true
+		return e.ComplexityRoot.ActionPlan.Actielijnen(childComplexity, args["first"].(*int), args["asOf"].(*model.Date)), true
 	case "ActionPlan.actielijnenConnection":
 		if e.ComplexityRoot.ActionPlan.ActielijnenConnection == nil {
 			break
@@ -1903,7 +1913,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Commitment.RespondedToBy(childComplexity, args["first"].(*int)), true
+		return e.ComplexityRoot.Commitment.RespondedToBy(childComplexity, args["first"].(*int), args["asOf"].(*model.Date)), true
 	case "Commitment.respondedToByConnection":
 		if e.ComplexityRoot.Commitment.RespondedToByConnection == nil {
 			break
@@ -2284,7 +2294,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Document.Signatories(childComplexity, args["first"].(*int)), true
+		return e.ComplexityRoot.Document.Signatories(childComplexity, args["first"].(*int), args["asOf"].(*model.Date)), true
 	case "Document.signatoriesConnection":
 		if e.ComplexityRoot.Document.SignatoriesConnection == nil {
 			break
@@ -2443,7 +2453,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Event.Attendees(childComplexity, args["first"].(*int)), true
+		return e.ComplexityRoot.Event.Attendees(childComplexity, args["first"].(*int), args["asOf"].(*model.Date)), true
 	case "Event.attendeesConnection":
 		if e.ComplexityRoot.Event.AttendeesConnection == nil {
 			break
@@ -2465,7 +2475,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Event.Commitments(childComplexity, args["first"].(*int)), true
+		return e.ComplexityRoot.Event.Commitments(childComplexity, args["first"].(*int), args["asOf"].(*model.Date)), true
 	case "Event.commitmentsConnection":
 		if e.ComplexityRoot.Event.CommitmentsConnection == nil {
 			break
@@ -2528,7 +2538,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Event.Motions(childComplexity, args["first"].(*int)), true
+		return e.ComplexityRoot.Event.Motions(childComplexity, args["first"].(*int), args["asOf"].(*model.Date)), true
 	case "Event.motionsConnection":
 		if e.ComplexityRoot.Event.MotionsConnection == nil {
 			break
@@ -2923,7 +2933,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Motion.Proposals(childComplexity, args["first"].(*int)), true
+		return e.ComplexityRoot.Motion.Proposals(childComplexity, args["first"].(*int), args["asOf"].(*model.Date)), true
 	case "Motion.proposalsConnection":
 		if e.ComplexityRoot.Motion.ProposalsConnection == nil {
 			break
@@ -2962,7 +2972,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Motion.RespondedToBy(childComplexity, args["first"].(*int)), true
+		return e.ComplexityRoot.Motion.RespondedToBy(childComplexity, args["first"].(*int), args["asOf"].(*model.Date)), true
 	case "Motion.respondedToByConnection":
 		if e.ComplexityRoot.Motion.RespondedToByConnection == nil {
 			break
@@ -3024,7 +3034,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Motion.Submitters(childComplexity, args["first"].(*int)), true
+		return e.ComplexityRoot.Motion.Submitters(childComplexity, args["first"].(*int), args["asOf"].(*model.Date)), true
 	case "Motion.submittersConnection":
 		if e.ComplexityRoot.Motion.SubmittersConnection == nil {
 			break
@@ -3208,7 +3218,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Office.Holders(childComplexity, args["first"].(*int)), true
+		return e.ComplexityRoot.Office.Holders(childComplexity, args["first"].(*int), args["asOf"].(*model.Date)), true
 	case "Office.holdersConnection":
 		if e.ComplexityRoot.Office.HoldersConnection == nil {
 			break
@@ -3265,7 +3275,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Office.OnBehalfDocuments(childComplexity, args["first"].(*int)), true
+		return e.ComplexityRoot.Office.OnBehalfDocuments(childComplexity, args["first"].(*int), args["asOf"].(*model.Date)), true
 	case "Office.onBehalfDocumentsConnection":
 		if e.ComplexityRoot.Office.OnBehalfDocumentsConnection == nil {
 			break
@@ -3309,7 +3319,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Office.Signed(childComplexity, args["first"].(*int)), true
+		return e.ComplexityRoot.Office.Signed(childComplexity, args["first"].(*int), args["asOf"].(*model.Date)), true
 	case "Office.signedConnection":
 		if e.ComplexityRoot.Office.SignedConnection == nil {
 			break
@@ -3472,7 +3482,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Organisation.CoordinatedBy(childComplexity, args["first"].(*int)), true
+		return e.ComplexityRoot.Organisation.CoordinatedBy(childComplexity, args["first"].(*int), args["asOf"].(*model.Date)), true
 	case "Organisation.coordinatedByConnection":
 		if e.ComplexityRoot.Organisation.CoordinatedByConnection == nil {
 			break
@@ -3556,7 +3566,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Organisation.Members(childComplexity, args["first"].(*int)), true
+		return e.ComplexityRoot.Organisation.Members(childComplexity, args["first"].(*int), args["asOf"].(*model.Date)), true
 	case "Organisation.membersConnection":
 		if e.ComplexityRoot.Organisation.MembersConnection == nil {
 			break
@@ -3612,7 +3622,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Organisation.Parts(childComplexity, args["first"].(*int)), true
+		return e.ComplexityRoot.Organisation.Parts(childComplexity, args["first"].(*int), args["asOf"].(*model.Date)), true
 	case "Organisation.partsConnection":
 		if e.ComplexityRoot.Organisation.PartsConnection == nil {
 			break
@@ -3806,7 +3816,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Party.Members(childComplexity, args["first"].(*int)), true
+		return e.ComplexityRoot.Party.Members(childComplexity, args["first"].(*int), args["asOf"].(*model.Date)), true
 	case "Party.membersConnection":
 		if e.ComplexityRoot.Party.MembersConnection == nil {
 			break
@@ -3975,7 +3985,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Person.Attended(childComplexity, args["first"].(*int)), true
+		return e.ComplexityRoot.Person.Attended(childComplexity, args["first"].(*int), args["asOf"].(*model.Date)), true
 	case "Person.attendedConnection":
 		if e.ComplexityRoot.Person.AttendedConnection == nil {
 			break
@@ -4044,7 +4054,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Person.Offices(childComplexity, args["first"].(*int)), true
+		return e.ComplexityRoot.Person.Offices(childComplexity, args["first"].(*int), args["asOf"].(*model.Date)), true
 	case "Person.officesConnection":
 		if e.ComplexityRoot.Person.OfficesConnection == nil {
 			break
@@ -4061,7 +4071,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Person.Party(childComplexity), true
+		args, err := ec.field_Person_party_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Person.Party(childComplexity, args["asOf"].(*model.Date)), true
 	case "Person.partyConnection":
 		if e.ComplexityRoot.Person.PartyConnection == nil {
 			break
@@ -4100,7 +4115,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Person.Signed(childComplexity, args["first"].(*int)), true
+		return e.ComplexityRoot.Person.Signed(childComplexity, args["first"].(*int), args["asOf"].(*model.Date)), true
 	case "Person.signedConnection":
 		if e.ComplexityRoot.Person.SignedConnection == nil {
 			break
@@ -4128,7 +4143,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Person.Submitted(childComplexity, args["first"].(*int)), true
+		return e.ComplexityRoot.Person.Submitted(childComplexity, args["first"].(*int), args["asOf"].(*model.Date)), true
 	case "Person.submittedConnection":
 		if e.ComplexityRoot.Person.SubmittedConnection == nil {
 			break
@@ -4310,7 +4325,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Proposal.RelatedProposals(childComplexity, args["first"].(*int)), true
+		return e.ComplexityRoot.Proposal.RelatedProposals(childComplexity, args["first"].(*int), args["asOf"].(*model.Date)), true
 	case "Proposal.relatedProposalsConnection":
 		if e.ComplexityRoot.Proposal.RelatedProposalsConnection == nil {
 			break
@@ -4935,7 +4950,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Report.CommissionedBy(childComplexity, args["first"].(*int)), true
+		return e.ComplexityRoot.Report.CommissionedBy(childComplexity, args["first"].(*int), args["asOf"].(*model.Date)), true
 	case "Report.commissionedByConnection":
 		if e.ComplexityRoot.Report.CommissionedByConnection == nil {
 			break
@@ -4963,7 +4978,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Report.Executors(childComplexity, args["first"].(*int)), true
+		return e.ComplexityRoot.Report.Executors(childComplexity, args["first"].(*int), args["asOf"].(*model.Date)), true
 	case "Report.executorsConnection":
 		if e.ComplexityRoot.Report.ExecutorsConnection == nil {
 			break
@@ -5026,7 +5041,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Report.Publishers(childComplexity, args["first"].(*int)), true
+		return e.ComplexityRoot.Report.Publishers(childComplexity, args["first"].(*int), args["asOf"].(*model.Date)), true
 	case "Report.publishersConnection":
 		if e.ComplexityRoot.Report.PublishersConnection == nil {
 			break
@@ -5059,7 +5074,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Report.RespondedToBy(childComplexity, args["first"].(*int)), true
+		return e.ComplexityRoot.Report.RespondedToBy(childComplexity, args["first"].(*int), args["asOf"].(*model.Date)), true
 	case "Report.respondedToByConnection":
 		if e.ComplexityRoot.Report.RespondedToByConnection == nil {
 			break
@@ -5407,7 +5422,9 @@ type Person implements Node {
   submitted(
     "At most this many (default 50, at most 500)."
     first: Int = 50
-  ): [Motion!]!
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
+  ): [Motion!]! @relation(types: [SUBMITTED], direction: OUT, labels: [Motion], shape: LIST)
   "` + "`" + `submitted` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   submittedConnection(
     "At most this many (default 50, at most 500)."
@@ -5422,7 +5439,10 @@ type Person implements Node {
     asOf: Date
   ): MotionRelationConnection!
   "The fractie (party group) the person belongs to (MEMBER_OF); null when unknown. Should the documents link the person to more than one, this is the first by name; ` + "`" + `partyConnection` + "`" + ` lists them all."
-  party: Party
+  party(
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
+  ): Party @relation(types: [MEMBER_OF], direction: OUT, labels: [Party], shape: SINGLE)
   "` + "`" + `party` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   partyConnection(
     "At most this many (default 50, at most 500)."
@@ -5440,7 +5460,9 @@ type Person implements Node {
   offices(
     "At most this many (default 50, at most 500)."
     first: Int = 50
-  ): [Office!]!
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
+  ): [Office!]! @relation(types: [HOLDS_OFFICE], direction: OUT, labels: [Office], shape: LIST)
   "` + "`" + `offices` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   officesConnection(
     "At most this many (default 50, at most 500)."
@@ -5458,7 +5480,9 @@ type Person implements Node {
   attended(
     "At most this many (default 50, at most 500)."
     first: Int = 50
-  ): [Event!]!
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
+  ): [Event!]! @relation(types: [ATTENDED], direction: OUT, labels: [Event], shape: LIST)
   "` + "`" + `attended` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   attendedConnection(
     "At most this many (default 50, at most 500)."
@@ -5476,7 +5500,9 @@ type Person implements Node {
   signed(
     "At most this many (default 50, at most 500)."
     first: Int = 50
-  ): [Document!]!
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
+  ): [Document!]! @relation(types: [SIGNED_BY], direction: IN, labels: [Document], shape: LIST)
   "` + "`" + `signed` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   signedConnection(
     "At most this many (default 50, at most 500)."
@@ -5502,7 +5528,7 @@ type Person implements Node {
     before: String
     "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
     asOf: Date
-  ): DocumentRelationConnection!
+  ): DocumentRelationConnection! @relation(types: [MENTIONS], direction: IN, labels: [Document])
 }
 
 """The role of a person in the documents."""
@@ -5581,7 +5607,9 @@ type Office implements Node {
   holders(
     "At most this many (default 50, at most 500)."
     first: Int = 50
-  ): [Person!]!
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
+  ): [Person!]! @relation(types: [HOLDS_OFFICE], direction: IN, labels: [Person], shape: LIST)
   "` + "`" + `holders` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   holdersConnection(
     "At most this many (default 50, at most 500)."
@@ -5599,7 +5627,9 @@ type Office implements Node {
   signed(
     "At most this many (default 50, at most 500)."
     first: Int = 50
-  ): [Document!]!
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
+  ): [Document!]! @relation(types: [SIGNED_BY], direction: IN, labels: [Document], shape: LIST)
   "` + "`" + `signed` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   signedConnection(
     "At most this many (default 50, at most 500)."
@@ -5617,7 +5647,9 @@ type Office implements Node {
   onBehalfDocuments(
     "At most this many (default 50, at most 500)."
     first: Int = 50
-  ): [Document!]!
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
+  ): [Document!]! @relation(types: [ON_BEHALF_OF], direction: IN, labels: [Document], shape: LIST)
   "` + "`" + `onBehalfDocuments` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   onBehalfDocumentsConnection(
     "At most this many (default 50, at most 500)."
@@ -5643,7 +5675,7 @@ type Office implements Node {
     before: String
     "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
     asOf: Date
-  ): OrganisationRelationConnection!
+  ): OrganisationRelationConnection! @relation(types: [PART_OF], direction: OUT, labels: [Organisation])
   "Documents addressed to this office (ADDRESSED_TO, incoming)."
   addressedIn(
     "At most this many (default 50, at most 500)."
@@ -5656,7 +5688,7 @@ type Office implements Node {
     before: String
     "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
     asOf: Date
-  ): DocumentRelationConnection!
+  ): DocumentRelationConnection! @relation(types: [ADDRESSED_TO], direction: IN, labels: [Document])
   "Documents that mention this office (MENTIONS)."
   mentionedIn(
     "At most this many (default 50, at most 500)."
@@ -5669,7 +5701,7 @@ type Office implements Node {
     before: String
     "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
     asOf: Date
-  ): DocumentRelationConnection!
+  ): DocumentRelationConnection! @relation(types: [MENTIONS], direction: IN, labels: [Document])
 }
 
 """A fractie: a party group in the Tweede Kamer, such as "GL/PvdA", "CU" or "SP"."""
@@ -5710,7 +5742,9 @@ type Party implements Node {
   members(
     "At most this many (default 50, at most 500)."
     first: Int = 50
-  ): [Person!]!
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
+  ): [Person!]! @relation(types: [MEMBER_OF], direction: IN, labels: [Person], shape: LIST)
   "` + "`" + `members` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   membersConnection(
     "At most this many (default 50, at most 500)."
@@ -5736,7 +5770,7 @@ type Party implements Node {
     before: String
     "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
     asOf: Date
-  ): DocumentRelationConnection!
+  ): DocumentRelationConnection! @relation(types: [MENTIONS], direction: IN, labels: [Document])
 }
 
 """
@@ -5793,7 +5827,7 @@ type Organisation implements Node {
     before: String
     "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
     asOf: Date
-  ): RelationConnection!
+  ): RelationConnection! @relation(types: [HOLDS], direction: OUT)
   "Actions, actielijnen and reports the organisation carries out or works on (EXECUTES)."
   executes(
     "At most this many (default 50, at most 500)."
@@ -5806,7 +5840,7 @@ type Organisation implements Node {
     before: String
     "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
     asOf: Date
-  ): RelationConnection!
+  ): RelationConnection! @relation(types: [EXECUTES], direction: OUT)
   "Reports and actions done \"in opdracht van\" (commissioned by) this organisation (COMMISSIONED)."
   commissioned(
     "At most this many (default 50, at most 500)."
@@ -5819,7 +5853,7 @@ type Organisation implements Node {
     before: String
     "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
     asOf: Date
-  ): RelationConnection!
+  ): RelationConnection! @relation(types: [COMMISSIONED], direction: OUT)
   "Actions, actielijnen and organisations this organisation coordinates (COORDINATES)."
   coordinates(
     "At most this many (default 50, at most 500)."
@@ -5832,12 +5866,14 @@ type Organisation implements Node {
     before: String
     "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
     asOf: Date
-  ): RelationConnection!
+  ): RelationConnection! @relation(types: [COORDINATES], direction: OUT)
   "Organisations that coordinate this one (COORDINATES, incoming)."
   coordinatedBy(
     "At most this many (default 50, at most 500)."
     first: Int = 50
-  ): [Organisation!]!
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
+  ): [Organisation!]! @relation(types: [COORDINATES], direction: IN, labels: [Organisation], shape: LIST)
   "` + "`" + `coordinatedBy` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   coordinatedByConnection(
     "At most this many (default 50, at most 500)."
@@ -5863,7 +5899,7 @@ type Organisation implements Node {
     before: String
     "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
     asOf: Date
-  ): ReportRelationConnection!
+  ): ReportRelationConnection! @relation(types: [PUBLISHED], direction: OUT, labels: [Report])
   "Networks and groups the organisation is a member of (MEMBER_OF)."
   memberOf(
     "At most this many (default 50, at most 500)."
@@ -5876,12 +5912,14 @@ type Organisation implements Node {
     before: String
     "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
     asOf: Date
-  ): OrganisationRelationConnection!
+  ): OrganisationRelationConnection! @relation(types: [MEMBER_OF], direction: OUT, labels: [Organisation])
   "Member organisations, for a network or group (MEMBER_OF, incoming)."
   members(
     "At most this many (default 50, at most 500)."
     first: Int = 50
-  ): [Organisation!]!
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
+  ): [Organisation!]! @relation(types: [MEMBER_OF], direction: IN, labels: [Organisation], shape: LIST)
   "` + "`" + `members` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   membersConnection(
     "At most this many (default 50, at most 500)."
@@ -5907,12 +5945,14 @@ type Organisation implements Node {
     before: String
     "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
     asOf: Date
-  ): OrganisationRelationConnection!
+  ): OrganisationRelationConnection! @relation(types: [PART_OF], direction: OUT, labels: [Organisation])
   "Offices and organisations that are part of this one (PART_OF, incoming): ` + "`" + `... on Office` + "`" + `, ` + "`" + `... on Organisation` + "`" + `."
   parts(
     "At most this many (default 50, at most 500)."
     first: Int = 50
-  ): [Node!]!
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
+  ): [Node!]! @relation(types: [PART_OF], direction: IN, shape: LIST)
   "` + "`" + `parts` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   partsConnection(
     "At most this many (default 50, at most 500)."
@@ -5938,7 +5978,7 @@ type Organisation implements Node {
     before: String
     "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
     asOf: Date
-  ): DocumentRelationConnection!
+  ): DocumentRelationConnection! @relation(types: [ADDRESSED_TO], direction: IN, labels: [Document])
   "Documents that mention this organisation (MENTIONS)."
   mentionedIn(
     "At most this many (default 50, at most 500)."
@@ -5951,7 +5991,7 @@ type Organisation implements Node {
     before: String
     "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
     asOf: Date
-  ): DocumentRelationConnection!
+  ): DocumentRelationConnection! @relation(types: [MENTIONS], direction: IN, labels: [Document])
 }
 
 """A filter on organisations. Set fields must all hold."""
@@ -6582,7 +6622,9 @@ type Document implements Node {
   signatories(
     "At most this many (default 50, at most 500)."
     first: Int = 50
-  ): [Node!]!
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
+  ): [Node!]! @relation(types: [SIGNED_BY], direction: OUT, shape: LIST)
   "` + "`" + `signatories` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   signatoriesConnection(
     "At most this many (default 50, at most 500)."
@@ -6608,7 +6650,7 @@ type Document implements Node {
     before: String
     "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
     asOf: Date
-  ): OfficeRelationConnection!
+  ): OfficeRelationConnection! @relation(types: [ON_BEHALF_OF], direction: OUT, labels: [Office])
   "The addressees (ADDRESSED_TO): organisations or offices."
   addressedTo(
     "At most this many (default 50, at most 500)."
@@ -6621,7 +6663,7 @@ type Document implements Node {
     before: String
     "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
     asOf: Date
-  ): RelationConnection!
+  ): RelationConnection! @relation(types: [ADDRESSED_TO], direction: OUT)
   "Kamerstukken this document cites (CITES, outgoing)."
   cites(
     "At most this many (default 50, at most 500)."
@@ -6634,7 +6676,7 @@ type Document implements Node {
     before: String
     "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
     asOf: Date
-  ): DocumentRelationConnection!
+  ): DocumentRelationConnection! @relation(types: [CITES], direction: OUT, labels: [Document])
   "Documents that cite this one (CITES, incoming)."
   citedBy(
     "At most this many (default 50, at most 500)."
@@ -6647,7 +6689,7 @@ type Document implements Node {
     before: String
     "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
     asOf: Date
-  ): DocumentRelationConnection!
+  ): DocumentRelationConnection! @relation(types: [CITES], direction: IN, labels: [Document])
   "Motions, reports and commitments this document reports on, answers or fulfils (RESPONDS_TO)."
   respondsTo(
     "At most this many (default 50, at most 500)."
@@ -6660,7 +6702,7 @@ type Document implements Node {
     before: String
     "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
     asOf: Date
-  ): RelationConnection!
+  ): RelationConnection! @relation(types: [RESPONDS_TO], direction: OUT)
   "Nodes this document mentions without a stronger relation (MENTIONS, outgoing)."
   mentioned(
     "At most this many (default 50, at most 500)."
@@ -6673,7 +6715,7 @@ type Document implements Node {
     before: String
     "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
     asOf: Date
-  ): RelationConnection!
+  ): RelationConnection! @relation(types: [MENTIONS], direction: OUT)
   "Documents that mention this one (MENTIONS, incoming)."
   mentionedIn(
     "At most this many (default 50, at most 500)."
@@ -6686,7 +6728,7 @@ type Document implements Node {
     before: String
     "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
     asOf: Date
-  ): DocumentRelationConnection!
+  ): DocumentRelationConnection! @relation(types: [MENTIONS], direction: IN, labels: [Document])
 }
 
 """What kind of document a Document is."""
@@ -6803,7 +6845,9 @@ type Report implements Node {
   publishers(
     "At most this many (default 50, at most 500)."
     first: Int = 50
-  ): [Organisation!]!
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
+  ): [Organisation!]! @relation(types: [PUBLISHED], direction: IN, labels: [Organisation], shape: LIST)
   "` + "`" + `publishers` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   publishersConnection(
     "At most this many (default 50, at most 500)."
@@ -6821,7 +6865,9 @@ type Report implements Node {
   commissionedBy(
     "At most this many (default 50, at most 500)."
     first: Int = 50
-  ): [Organisation!]!
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
+  ): [Organisation!]! @relation(types: [COMMISSIONED], direction: IN, labels: [Organisation], shape: LIST)
   "` + "`" + `commissionedBy` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   commissionedByConnection(
     "At most this many (default 50, at most 500)."
@@ -6839,7 +6885,9 @@ type Report implements Node {
   executors(
     "At most this many (default 50, at most 500)."
     first: Int = 50
-  ): [Organisation!]!
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
+  ): [Organisation!]! @relation(types: [EXECUTES], direction: IN, labels: [Organisation], shape: LIST)
   "` + "`" + `executors` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   executorsConnection(
     "At most this many (default 50, at most 500)."
@@ -6857,7 +6905,9 @@ type Report implements Node {
   respondedToBy(
     "At most this many (default 50, at most 500)."
     first: Int = 50
-  ): [Document!]!
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
+  ): [Document!]! @relation(types: [RESPONDS_TO], direction: IN, labels: [Document], shape: LIST)
   "` + "`" + `respondedToBy` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   respondedToByConnection(
     "At most this many (default 50, at most 500)."
@@ -6883,7 +6933,7 @@ type Report implements Node {
     before: String
     "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
     asOf: Date
-  ): DocumentRelationConnection!
+  ): DocumentRelationConnection! @relation(types: [MENTIONS], direction: IN, labels: [Document])
 }
 
 """A law, article, directive or treaty, such as "artikel 273f Sr" or "Richtlijn (EU) 2024/1712"."""
@@ -6934,7 +6984,7 @@ type Legislation implements Node {
     before: String
     "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
     asOf: Date
-  ): DocumentRelationConnection!
+  ): DocumentRelationConnection! @relation(types: [MENTIONS], direction: IN, labels: [Document])
 }
 
 extend type Query {
@@ -7392,7 +7442,9 @@ type Motion implements Node {
   submitters(
     "At most this many (default 50, at most 500)."
     first: Int = 50
-  ): [Person!]!
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
+  ): [Person!]! @relation(types: [SUBMITTED], direction: IN, labels: [Person], shape: LIST)
   "` + "`" + `submitters` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   submittersConnection(
     "At most this many (default 50, at most 500)."
@@ -7410,7 +7462,9 @@ type Motion implements Node {
   respondedToBy(
     "At most this many (default 50, at most 500)."
     first: Int = 50
-  ): [Document!]!
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
+  ): [Document!]! @relation(types: [RESPONDS_TO], direction: IN, labels: [Document], shape: LIST)
   "` + "`" + `respondedToBy` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   respondedToByConnection(
     "At most this many (default 50, at most 500)."
@@ -7436,12 +7490,14 @@ type Motion implements Node {
     before: String
     "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
     asOf: Date
-  ): EventRelationConnection!
+  ): EventRelationConnection! @relation(types: [SUBMITTED_IN], direction: OUT, labels: [Event])
   "Proposed extra actions that tie in with the motion (RELATES_TO, incoming)."
   proposals(
     "At most this many (default 50, at most 500)."
     first: Int = 50
-  ): [Proposal!]!
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
+  ): [Proposal!]! @relation(types: [RELATES_TO], direction: IN, labels: [Proposal], shape: LIST)
   "` + "`" + `proposals` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   proposalsConnection(
     "At most this many (default 50, at most 500)."
@@ -7467,7 +7523,7 @@ type Motion implements Node {
     before: String
     "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
     asOf: Date
-  ): DocumentRelationConnection!
+  ): DocumentRelationConnection! @relation(types: [MENTIONS], direction: IN, labels: [Document])
 }
 
 """Where a motion stands."""
@@ -7568,12 +7624,14 @@ type Commitment implements Node {
     before: String
     "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
     asOf: Date
-  ): EventRelationConnection!
+  ): EventRelationConnection! @relation(types: [MADE_IN], direction: OUT, labels: [Event])
   "Documents that fulfil or report on it (RESPONDS_TO)."
   respondedToBy(
     "At most this many (default 50, at most 500)."
     first: Int = 50
-  ): [Document!]!
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
+  ): [Document!]! @relation(types: [RESPONDS_TO], direction: IN, labels: [Document], shape: LIST)
   "` + "`" + `respondedToBy` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   respondedToByConnection(
     "At most this many (default 50, at most 500)."
@@ -7599,7 +7657,7 @@ type Commitment implements Node {
     before: String
     "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
     asOf: Date
-  ): DocumentRelationConnection!
+  ): DocumentRelationConnection! @relation(types: [MENTIONS], direction: IN, labels: [Document])
 }
 
 """A debate or meeting, such as a tweeminutendebat (short plenary debate) or commissiedebat (committee debate)."""
@@ -7644,7 +7702,9 @@ type Event implements Node {
   motions(
     "At most this many (default 50, at most 500)."
     first: Int = 50
-  ): [Motion!]!
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
+  ): [Motion!]! @relation(types: [SUBMITTED_IN], direction: IN, labels: [Motion], shape: LIST)
   "` + "`" + `motions` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   motionsConnection(
     "At most this many (default 50, at most 500)."
@@ -7662,7 +7722,9 @@ type Event implements Node {
   attendees(
     "At most this many (default 50, at most 500)."
     first: Int = 50
-  ): [Person!]!
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
+  ): [Person!]! @relation(types: [ATTENDED], direction: IN, labels: [Person], shape: LIST)
   "` + "`" + `attendees` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   attendeesConnection(
     "At most this many (default 50, at most 500)."
@@ -7680,7 +7742,9 @@ type Event implements Node {
   commitments(
     "At most this many (default 50, at most 500)."
     first: Int = 50
-  ): [Commitment!]!
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
+  ): [Commitment!]! @relation(types: [MADE_IN], direction: IN, labels: [Commitment], shape: LIST)
   "` + "`" + `commitments` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   commitmentsConnection(
     "At most this many (default 50, at most 500)."
@@ -7706,7 +7770,7 @@ type Event implements Node {
     before: String
     "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
     asOf: Date
-  ): DocumentRelationConnection!
+  ): DocumentRelationConnection! @relation(types: [MENTIONS], direction: IN, labels: [Document])
 }
 
 extend type Query {
@@ -7915,12 +7979,13 @@ type EventRelationEdge {
 #   * role fields name the nodes at the other end by their role (holders, submitters,
 #     respondedToBy, submitted, ...): a plain list of the typed node, ` + "`" + `[Organisation!]!` + "`" + `,
 #     with ` + "`" + `first` + "`" + ` (default 50, at most 500), or one nullable node where there is at most
-#     one (party, plan, actielijn); each has a twin ` + "`" + `<field>Connection` + "`" + ` whose edges carry
-#     the evidence;
+#     one (party, plan, actielijn), each with ` + "`" + `asOf` + "`" + `; each has a twin ` + "`" + `<field>Connection` + "`" + `
+#     whose edges carry the evidence;
 #   * relation fields name the relation as this node's verb (holds, executes, memberOf,
 #     cites, citedBy, respondsTo, mentionedIn, ...): Relay connections whose edges carry
 #     the evidence.
-# graph/relations.go defines every one of them in one table.
+# Each one declares, with @relation (below), the relations it follows; graph/relations.go
+# reads those declarations at start-up and answers every relationship field from them.
 
 """
 Anything in the knowledge graph: a document, person, office, party, organisation, action plan,
@@ -8041,6 +8106,36 @@ enum RelationType {
 }
 
 """
+Declares a relationship field: the relations it follows and what it returns. The server answers
+every such field from this declaration alone (it adds no work to a request), so the SDL says
+exactly which edges a field reads. A role field (shape ` + "`" + `LIST` + "`" + `, ` + "`" + `SINGLE` + "`" + ` or ` + "`" + `INVOLVEMENTS` + "`" + `)
+declares its ` + "`" + `<field>Connection` + "`" + ` twin too: the twin follows the same relations and returns them
+as a connection with evidence.
+"""
+directive @relation(
+  "The relation types the field follows (several: any of them)."
+  types: [RelationType!]!
+  "Which end of those relations the node asked about is: ` + "`" + `OUT` + "`" + ` when it is their ` + "`" + `from` + "`" + `, ` + "`" + `IN` + "`" + ` when it is their ` + "`" + `to` + "`" + `."
+  direction: Direction!
+  "The labels of the nodes at the other end; null: any label."
+  labels: [Label!]
+  "What the field returns."
+  shape: RelationShape = CONNECTION
+) on FIELD_DEFINITION
+
+"""What a relationship field (see ` + "`" + `@relation` + "`" + `) returns."""
+enum RelationShape {
+  "A relation connection (` + "`" + `RelationConnection` + "`" + ` or ` + "`" + `<Label>RelationConnection` + "`" + `): edges with evidence, paging both ways (` + "`" + `first` + "`" + `, ` + "`" + `after` + "`" + `, ` + "`" + `last` + "`" + `, ` + "`" + `before` + "`" + `), ` + "`" + `totalCount` + "`" + `."
+  CONNECTION
+  "A role field's plain list of the nodes at the other end, in relation order, at most ` + "`" + `first` + "`" + `."
+  LIST
+  "A role field's one node at the other end, null when there is none: the first in relation order."
+  SINGLE
+  "A list of ` + "`" + `Involvement` + "`" + `: one entry per organisation and role (the relation type), with the evidence; the roles in the order ` + "`" + `types` + "`" + ` names them."
+  INVOLVEMENTS
+}
+
+"""
 Why the graph says something: the sentence that states a fact, the document it stands in, and
 its offsets in that document's normalised text (` + "`" + `Document.text` + "`" + `).
 """
@@ -8148,7 +8243,9 @@ type ActionPlan implements Node {
   actielijnen(
     "At most this many (default 50, at most 500)."
     first: Int = 50
-  ): [Actielijn!]!
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
+  ): [Actielijn!]! @relation(types: [PART_OF], direction: IN, labels: [Actielijn], shape: LIST)
   "` + "`" + `actielijnen` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   actielijnenConnection(
     "At most this many (default 50, at most 500)."
@@ -8174,7 +8271,7 @@ type ActionPlan implements Node {
     before: String
     "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
     asOf: Date
-  ): DocumentRelationConnection!
+  ): DocumentRelationConnection! @relation(types: [MENTIONS], direction: IN, labels: [Document])
 }
 
 """An actielijn: one of the numbered action lines the plan is organised in."""
@@ -8216,7 +8313,10 @@ type Actielijn implements Node {
   "The title."
   title: String
   "The plan this actielijn belongs to (PART_OF); null when unknown. Should it belong to more than one version of the plan, this is the first by name; ` + "`" + `planConnection` + "`" + ` lists them all."
-  plan: ActionPlan
+  plan(
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
+  ): ActionPlan @relation(types: [PART_OF], direction: OUT, labels: [ActionPlan], shape: SINGLE)
   "` + "`" + `plan` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   planConnection(
     "At most this many (default 50, at most 500)."
@@ -8234,7 +8334,9 @@ type Actielijn implements Node {
   actions(
     "At most this many (default 50, at most 500)."
     first: Int = 50
-  ): [Action!]!
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
+  ): [Action!]! @relation(types: [PART_OF], direction: IN, labels: [Action], shape: LIST)
   "` + "`" + `actions` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   actionsConnection(
     "At most this many (default 50, at most 500)."
@@ -8252,7 +8354,9 @@ type Actielijn implements Node {
   holders(
     "At most this many (default 50, at most 500)."
     first: Int = 50
-  ): [Organisation!]!
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
+  ): [Organisation!]! @relation(types: [HOLDS], direction: IN, labels: [Organisation], shape: LIST)
   "` + "`" + `holders` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   holdersConnection(
     "At most this many (default 50, at most 500)."
@@ -8270,7 +8374,9 @@ type Actielijn implements Node {
   executors(
     "At most this many (default 50, at most 500)."
     first: Int = 50
-  ): [Organisation!]!
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
+  ): [Organisation!]! @relation(types: [EXECUTES], direction: IN, labels: [Organisation], shape: LIST)
   "` + "`" + `executors` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   executorsConnection(
     "At most this many (default 50, at most 500)."
@@ -8288,7 +8394,9 @@ type Actielijn implements Node {
   coordinators(
     "At most this many (default 50, at most 500)."
     first: Int = 50
-  ): [Organisation!]!
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
+  ): [Organisation!]! @relation(types: [COORDINATES], direction: IN, labels: [Organisation], shape: LIST)
   "` + "`" + `coordinators` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   coordinatorsConnection(
     "At most this many (default 50, at most 500)."
@@ -8306,7 +8414,9 @@ type Actielijn implements Node {
   involved(
     "At most this many (default 50, at most 500)."
     first: Int = 50
-  ): [Involvement!]!
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
+  ): [Involvement!]! @relation(types: [HOLDS, EXECUTES, COMMISSIONED, COORDINATES], direction: IN, labels: [Organisation], shape: INVOLVEMENTS)
   "` + "`" + `involved` + "`" + ` as a connection: one edge per organisation and role, whose ` + "`" + `type` + "`" + ` is the role, in relation order (by type, then name)."
   involvedConnection(
     "At most this many (default 50, at most 500)."
@@ -8324,7 +8434,9 @@ type Actielijn implements Node {
   proposals(
     "At most this many (default 50, at most 500)."
     first: Int = 50
-  ): [Proposal!]!
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
+  ): [Proposal!]! @relation(types: [RELATES_TO], direction: IN, labels: [Proposal], shape: LIST)
   "` + "`" + `proposals` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   proposalsConnection(
     "At most this many (default 50, at most 500)."
@@ -8350,7 +8462,7 @@ type Actielijn implements Node {
     before: String
     "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
     asOf: Date
-  ): DocumentRelationConnection!
+  ): DocumentRelationConnection! @relation(types: [MENTIONS], direction: IN, labels: [Document])
 }
 
 """An actie: one numbered action of the plan, with its holders and budget."""
@@ -8396,7 +8508,10 @@ type Action implements Node {
   "The sum of the budget over all years, in euro; null when no budget is given."
   budgetTotal: Int
   "The actielijn this action belongs to (PART_OF); null when unknown. Should the documents place it under more than one, this is the first by name; ` + "`" + `actielijnConnection` + "`" + ` lists them all."
-  actielijn: Actielijn
+  actielijn(
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
+  ): Actielijn @relation(types: [PART_OF], direction: OUT, labels: [Actielijn], shape: SINGLE)
   "` + "`" + `actielijn` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   actielijnConnection(
     "At most this many (default 50, at most 500)."
@@ -8414,7 +8529,9 @@ type Action implements Node {
   holders(
     "At most this many (default 50, at most 500)."
     first: Int = 50
-  ): [Organisation!]!
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
+  ): [Organisation!]! @relation(types: [HOLDS], direction: IN, labels: [Organisation], shape: LIST)
   "` + "`" + `holders` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   holdersConnection(
     "At most this many (default 50, at most 500)."
@@ -8432,7 +8549,9 @@ type Action implements Node {
   executors(
     "At most this many (default 50, at most 500)."
     first: Int = 50
-  ): [Organisation!]!
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
+  ): [Organisation!]! @relation(types: [EXECUTES], direction: IN, labels: [Organisation], shape: LIST)
   "` + "`" + `executors` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   executorsConnection(
     "At most this many (default 50, at most 500)."
@@ -8450,7 +8569,9 @@ type Action implements Node {
   coordinators(
     "At most this many (default 50, at most 500)."
     first: Int = 50
-  ): [Organisation!]!
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
+  ): [Organisation!]! @relation(types: [COORDINATES], direction: IN, labels: [Organisation], shape: LIST)
   "` + "`" + `coordinators` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   coordinatorsConnection(
     "At most this many (default 50, at most 500)."
@@ -8468,7 +8589,9 @@ type Action implements Node {
   commissionedBy(
     "At most this many (default 50, at most 500)."
     first: Int = 50
-  ): [Organisation!]!
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
+  ): [Organisation!]! @relation(types: [COMMISSIONED], direction: IN, labels: [Organisation], shape: LIST)
   "` + "`" + `commissionedBy` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   commissionedByConnection(
     "At most this many (default 50, at most 500)."
@@ -8486,7 +8609,9 @@ type Action implements Node {
   involved(
     "At most this many (default 50, at most 500)."
     first: Int = 50
-  ): [Involvement!]!
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
+  ): [Involvement!]! @relation(types: [HOLDS, EXECUTES, COMMISSIONED, COORDINATES], direction: IN, labels: [Organisation], shape: INVOLVEMENTS)
   "` + "`" + `involved` + "`" + ` as a connection: one edge per organisation and role, whose ` + "`" + `type` + "`" + ` is the role, in relation order (by type, then name)."
   involvedConnection(
     "At most this many (default 50, at most 500)."
@@ -8504,7 +8629,9 @@ type Action implements Node {
   proposals(
     "At most this many (default 50, at most 500)."
     first: Int = 50
-  ): [Proposal!]!
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
+  ): [Proposal!]! @relation(types: [RELATES_TO], direction: IN, labels: [Proposal], shape: LIST)
   "` + "`" + `proposals` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   proposalsConnection(
     "At most this many (default 50, at most 500)."
@@ -8530,7 +8657,7 @@ type Action implements Node {
     before: String
     "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
     asOf: Date
-  ): DocumentRelationConnection!
+  ): DocumentRelationConnection! @relation(types: [MENTIONS], direction: IN, labels: [Document])
 }
 
 """
@@ -8613,12 +8740,14 @@ type Proposal implements Node {
     before: String
     "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
     asOf: Date
-  ): RelationConnection!
+  ): RelationConnection! @relation(types: [RELATES_TO], direction: OUT)
   "Other proposals that refer to this one (RELATES_TO, incoming)."
   relatedProposals(
     "At most this many (default 50, at most 500)."
     first: Int = 50
-  ): [Proposal!]!
+    "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
+    asOf: Date
+  ): [Proposal!]! @relation(types: [RELATES_TO], direction: IN, labels: [Proposal], shape: LIST)
   "` + "`" + `relatedProposals` + "`" + ` as a connection whose edges carry the evidence, with paging and ` + "`" + `totalCount` + "`" + `."
   relatedProposalsConnection(
     "At most this many (default 50, at most 500)."
@@ -8644,7 +8773,7 @@ type Proposal implements Node {
     before: String
     "Only relations (and nodes at the other end) in the graph on this date (see ` + "`" + `since` + "`" + `); null: all."
     asOf: Date
-  ): DocumentRelationConnection!
+  ): DocumentRelationConnection! @relation(types: [MENTIONS], direction: IN, labels: [Document])
 }
 
 extend type Query {

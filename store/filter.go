@@ -96,7 +96,12 @@ func (r *RelFilter) normalize() (*RelFilter, error) {
 	if dir == "" {
 		dir = Both
 	}
-	return &RelFilter{Types: slices.Clone(r.Types), Direction: dir, Other: other}, nil
+	if r.AsOf != "" {
+		if _, err := time.Parse(time.DateOnly, r.AsOf); err != nil {
+			return nil, fmt.Errorf("%w: asOf %q is not a date (yyyy-mm-dd)", ErrInvalidQuery, r.AsOf)
+		}
+	}
+	return &RelFilter{Types: slices.Clone(r.Types), Direction: dir, Other: other, AsOf: r.AsOf}, nil
 }
 
 func normalizeValue(field Field, op Op, v any) (any, error) {

@@ -48,6 +48,7 @@ func TestNormalizeRejects(t *testing.T) {
 		"as of, not a status": {Field: FieldDate, Op: OpEq, Value: "2024-01-01", AsOf: "2024-01-01"},
 		"as of, no date":      {Field: FieldStatus, Op: OpEq, Value: "ADOPTED", AsOf: "2024-13-01"},
 		"as of, no field":     {Not: &Filter{Field: FieldStatus, Op: OpEq, Value: "ADOPTED"}, AsOf: "2024-01-01"},
+		"rel as of, no date":  {Rel: &RelFilter{AsOf: "gisteren"}},
 	} {
 		if _, err := f.Normalize(); !errors.Is(err, ErrInvalidQuery) {
 			t.Errorf("%s: error %v, want ErrInvalidQuery", name, err)

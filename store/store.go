@@ -255,6 +255,9 @@ type RelFilter struct {
 	Types     []kg.RelType
 	Direction Direction
 	Other     *Filter
+	// AsOf (yyyy-mm-dd): only edges, and nodes at the other end, that exist on that date
+	// (ExistsAsOf), as a list asked as of a date sees them; "": all
+	AsOf string
 }
 
 // Order sorts a list by a field. Every field but label can be ordered by. Missing values

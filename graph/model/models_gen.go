@@ -2,6 +2,13 @@
 
 package model
 
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strconv"
+)
+
 // Tests on a date property. Both ends are inclusive. All set operators must hold.
 type DateFilter struct {
 	// On this date.
@@ -262,4 +269,68 @@ type StringFilter struct {
 	Contains *string `json:"contains,omitempty"`
 	// Starts with this text (folded); also matches aliases.
 	StartsWith *string `json:"startsWith,omitempty"`
+}
+
+// What a relationship field (see `@relation`) returns.
+type RelationShape string
+
+const (
+	// A relation connection (`RelationConnection` or `<Label>RelationConnection`): edges with evidence, paging both ways (`first`, `after`, `last`, `before`), `totalCount`.
+	RelationShapeConnection RelationShape = "CONNECTION"
+	// A role field's plain list of the nodes at the other end, in relation order, at most `first`.
+	RelationShapeList RelationShape = "LIST"
+	// A role field's one node at the other end, null when there is none: the first in relation order.
+	RelationShapeSingle RelationShape = "SINGLE"
+	// A list of `Involvement`: one entry per organisation and role (the relation type), with the evidence; the roles in the order `types` names them.
+	RelationShapeInvolvements RelationShape = "INVOLVEMENTS"
+)
+
+var AllRelationShape = []RelationShape{
+	RelationShapeConnection,
+	RelationShapeList,
+	RelationShapeSingle,
+	RelationShapeInvolvements,
+}
+
+func (e RelationShape) IsValid() bool {
+	switch e {
+	case RelationShapeConnection, RelationShapeList, RelationShapeSingle, RelationShapeInvolvements:
+		return true
+	}
+	return false
+}
+
+func (e RelationShape) String() string {
+	return string(e)
+}
+
+func (e *RelationShape) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = RelationShape(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid RelationShape", str)
+	}
+	return nil
+}
+
+func (e RelationShape) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *RelationShape) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e RelationShape) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
 }

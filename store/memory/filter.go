@@ -18,7 +18,7 @@ func (s *snapshot) match(f *store.Filter, i int32) bool {
 
 func (s *snapshot) rel(r *store.RelFilter, i int32) bool {
 	for _, a := range s.adj[i] {
-		if s.follows(a, r.Direction, r.Types) && s.match(r.Other, a.other) {
+		if s.follows(a, r.Direction, r.Types) && s.existsAsOf(a, r.AsOf) && s.match(r.Other, a.other) {
 			return true
 		}
 	}

@@ -112,16 +112,25 @@ func (c *cypher) compare(f *store.Filter, v string) (string, error) {
 // variable so that tests can nest.
 func (c *cypher) rel(r *store.RelFilter, v string) (string, error) {
 	c.vars++
-	m := fmt.Sprintf("m%d", c.vars)
-	pattern := neighbourPattern(v, "", m, r.Direction, r.Types)
-	if r.Other == nil {
+	m, e := fmt.Sprintf("m%d", c.vars), ""
+	var conds []string
+	if r.AsOf != "" { // the edge and the other end as of the date (store.ExistsAsOf)
+		e = fmt.Sprintf("e%d", c.vars)
+		d := c.param(r.AsOf)
+		conds = append(conds, asOfCond(e, d), asOfCond(m, d))
+	}
+	pattern := neighbourPattern(v, e, m, r.Direction, r.Types)
+	if r.Other != nil {
+		p, err := c.filter(r.Other, m)
+		if err != nil {
+			return "", err
+		}
+		conds = append(conds, p)
+	}
+	if len(conds) == 0 {
 		return fmt.Sprintf("EXISTS { MATCH %s }", pattern), nil
 	}
-	p, err := c.filter(r.Other, m)
-	if err != nil {
-		return "", err
-	}
-	return fmt.Sprintf("EXISTS { MATCH %s WHERE %s }", pattern, p), nil
+	return fmt.Sprintf("EXISTS { MATCH %s WHERE %s }", pattern, strings.Join(conds, " AND ")), nil
 }
 
 // orderBy is the ORDER BY list of an effective order: missing values last in both
