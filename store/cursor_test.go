@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"reflect"
+	"strings"
 	"testing"
 
 	"beleidsgraaf/kg"
@@ -127,6 +128,30 @@ func TestEncodeCursorIsJSONMarshal(t *testing.T) {
 		if got := encodeCursor(c); got != want {
 			g, _ := base64.RawURLEncoding.DecodeString(got)
 			t.Errorf("encodeCursor(%#v) = %s, json.Marshal gives %s", c, g, b)
+		}
+	}
+}
+
+// TestEncodeNeighbourCursorIsEncodeCursor: the neighbour cursor written directly is the
+// cursor encodeCursor (so json.Marshal) makes of the same values, long keys too.
+func TestEncodeNeighbourCursorIsEncodeCursor(t *testing.T) {
+	long := strings.Repeat("coördinatiecentrum tegen mensenhandel ", 12)
+	for _, k := range []NeighbourKey{
+		{Type: "HOLDS", OtherKey: "comensha", OtherID: "org:comensha", Incoming: true},
+		{Type: "MENTIONS", OtherKey: "", OtherID: "doc:28638-257"},
+		{Type: "CITES", OtherKey: "a<b>&\"c\"", OtherID: "doc:x\\y"},
+		{Type: "MEMBER_OF", OtherKey: long, OtherID: "org:" + long, Incoming: true},
+	} {
+		in := int64(0)
+		if k.Incoming {
+			in = 1
+		}
+		want := encodeCursor(cursorJSON{Kind: cursorNeighbour, Vals: []any{string(k.Type), k.OtherKey, k.OtherID, in}})
+		if got := EncodeNeighbourCursor(k); got != want {
+			t.Errorf("EncodeNeighbourCursor(%+v) = %s, want %s", k, got, want)
+		}
+		if back, err := DecodeNeighbourCursor(EncodeNeighbourCursor(k)); err != nil || back != k {
+			t.Errorf("round trip of %+v: %+v, %v", k, back, err)
 		}
 	}
 }
