@@ -91,7 +91,8 @@ func stopErr(ctx context.Context) *gqlerror.Error {
 
 // field is the field middleware: it refuses to resolve a field once the operation is
 // stopped, and counts the bytes each field adds to the answer.
-func (g *guard) field(ctx context.Context, next graphql.Resolver) (any, error) {
+// fc is the field's context (nil: none).
+func (g *guard) field(ctx context.Context, fc *graphql.FieldContext, next graphql.Resolver) (any, error) {
 	if ctx.Err() != nil {
 		return nil, context.Cause(ctx)
 	}
@@ -100,7 +101,7 @@ func (g *guard) field(ctx context.Context, next graphql.Resolver) (any, error) {
 		return res, err
 	}
 	n := int64(8) // "key":value, punctuation
-	if fc := graphql.GetFieldContext(ctx); fc != nil {
+	if fc != nil {
 		n += int64(len(fc.Field.Alias))
 	}
 	size := resultSize(res)

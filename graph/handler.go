@@ -163,15 +163,6 @@ func NewHandler(st store.Reader, opts Options) *handler.Server {
 	srv.Use(apq) // after Limits: a query is kept once it passed them too
 	srv.SetErrorPresenter(NewErrorPresenter(opts.Introspection))
 	srv.SetRecoverFunc(Recover)
-	srv.AroundFields(func(ctx context.Context, next graphql.Resolver) (any, error) {
-		if l := loadersOf(ctx); l != nil {
-			next = countedResolver(l.sched, next)
-		}
-		if g := guardOf(ctx); g != nil {
-			return g.field(ctx, next)
-		}
-		return next(ctx)
-	})
 	srv.AroundRootFields(func(ctx context.Context, next graphql.RootResolver) graphql.Marshaler {
 		if l := loadersOf(ctx); l != nil {
 			return l.sched.rootField(ctx, next)
@@ -182,9 +173,37 @@ func NewHandler(st store.Reader, opts Options) *handler.Server {
 		op := graphql.GetOperationContext(ctx)
 		l := NewLoaders(st, op)
 		l.sched.startRoots(rootFields(op))
+		if op != nil {
+			op.ResolverMiddleware = fieldMiddleware(l.sched, guardOf(ctx))
+		}
 		return next(WithLoaders(ctx, l))
 	})
 	return srv
+}
+
+// fieldMiddleware is the field middleware of one operation: a resolver (a field that may
+// ask the loaders) counts as running for the scheduler, and every field, trivial ones
+// too, passes the guard (nil: no limits), which stops the operation and counts the bytes
+// and cost each field adds to the answer.
+//
+// It is set on the operation when the operation starts (AroundOperations), in place of
+// gqlgen's chain of field interceptors, rather than registered with AroundFields: every
+// field of an answer passes through it (a neighbourhood has some 2 000), and gqlgen's
+// chain allocates a closure per field and interceptor, and finding the scheduler and the
+// guard in the context walks a chain that grows with the nesting. Here both are at hand
+// and a trivial field allocates nothing. So the handler has no field interceptors: an
+// extension's InterceptField (or AroundFields) would not run; what a field needs goes here.
+func fieldMiddleware(s *scheduler, g *guard) graphql.FieldMiddleware {
+	return func(ctx context.Context, next graphql.Resolver) (any, error) {
+		fc := graphql.GetFieldContext(ctx)
+		if fc != nil && fc.IsResolver {
+			next = countedResolver(s, next)
+		}
+		if g != nil {
+			return g.field(ctx, fc, next)
+		}
+		return next(ctx)
+	}
 }
 
 // Limits rejects operations whose fields nest deeper than MaxDepth, or that select more

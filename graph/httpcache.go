@@ -51,7 +51,8 @@ func HTTPCache(next http.Handler, maxAge time.Duration) http.Handler {
 		cacheControl = "public, max-age=" + strconv.Itoa(int(maxAge/time.Second))
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		rec := &bufferedResponse{ResponseWriter: w, status: http.StatusOK}
+		rec := &bufferedResponse{ResponseWriter: w, status: http.StatusOK, buf: answerBuffers.Get().(*bytes.Buffer)}
+		defer rec.release()
 		next.ServeHTTP(rec, r)
 		body := rec.buf.Bytes()
 		h := w.Header()
@@ -92,7 +93,24 @@ type bufferedResponse struct {
 	http.ResponseWriter // headers go to the real writer; status and body wait here
 	status              int
 	wroteHeader         bool
-	buf                 bytes.Buffer
+	buf                 *bytes.Buffer // from answerBuffers
+}
+
+// answerBuffers holds the buffers of answers sent: a buffer grows by doubling to the size
+// of its answer, which copied a 49 KB neighbourhood some ten times over (bytes allocated
+// per answer are what sets the pace of the garbage collector, which marks the whole graph
+// each cycle). Buffers of answers over maxPooledAnswer are left to the collector.
+var answerBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+const maxPooledAnswer = 1 << 20
+
+// release returns the buffer once the answer has been written.
+func (b *bufferedResponse) release() {
+	if b.buf.Cap() <= maxPooledAnswer {
+		b.buf.Reset()
+		answerBuffers.Put(b.buf)
+	}
+	b.buf = nil
 }
 
 func (b *bufferedResponse) WriteHeader(status int) {

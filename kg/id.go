@@ -2,6 +2,7 @@ package kg
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -82,7 +83,7 @@ func KamerstukID(dossier string, number int) string {
 
 // Citation is the canonical citation of Kamerstuk (dossier, number).
 func Citation(dossier string, number int) string {
-	return fmt.Sprintf("Kamerstuk %s, nr. %d", DossierDisplay(dossier), number)
+	return "Kamerstuk " + DossierDisplay(dossier) + ", nr. " + strconv.Itoa(number) // as Sprintf("Kamerstuk %s, nr. %d"), for every motion an answer shows
 }
 
 // DocumentID is the ID of a document without a Kamerstuk number, keyed by another stable

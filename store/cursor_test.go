@@ -1,8 +1,11 @@
 package store
 
 import (
+	"encoding/base64"
+	"encoding/json"
 	"errors"
 	"reflect"
+	"strings"
 	"testing"
 
 	"beleidsgraaf/kg"
@@ -98,6 +101,57 @@ func TestNeighbourKeyCompare(t *testing.T) {
 			if got != want {
 				t.Errorf("Compare(%d, %d) = %d, want %d", i, j, got, want)
 			}
+		}
+	}
+}
+
+// TestEncodeCursorIsJSONMarshal pins the hand-written cursor encoder to the bytes of
+// json.Marshal, which both stores and every cursor handed out so far were made with.
+func TestEncodeCursorIsJSONMarshal(t *testing.T) {
+	tests := []cursorJSON{
+		{Kind: cursorList, Order: "date:desc,id", Vals: []any{"2024-02-02", int64(257), nil, "doc:28638-257"}},
+		{Kind: cursorList, Vals: []any{}},
+		{Kind: cursorList, Vals: nil},
+		{Kind: cursorNeighbour, Vals: []any{"HOLDS", "coördinatiecentrum", "org:<b>&\"x\"\\", int64(1)}},
+		{Kind: cursorList, Order: "name", Vals: []any{"tab\there\u2028\u00e9\x7f", "\xff invalid", int64(-9007199254740993), true, 1.5}},
+	}
+	// Each byte the fast path must leave to json.Marshal, alone in a value.
+	for _, s := range []string{"a<b", "a>b", "a&b", `a"b`, `a\b`, "a\nb", "a\x00b", "é", "\u2029", "\xfe"} {
+		tests = append(tests, cursorJSON{Kind: cursorList, Order: s, Vals: []any{s}})
+	}
+	for _, c := range tests {
+		b, err := json.Marshal(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := base64.RawURLEncoding.EncodeToString(b)
+		if got := encodeCursor(c); got != want {
+			g, _ := base64.RawURLEncoding.DecodeString(got)
+			t.Errorf("encodeCursor(%#v) = %s, json.Marshal gives %s", c, g, b)
+		}
+	}
+}
+
+// TestEncodeNeighbourCursorIsEncodeCursor: the neighbour cursor written directly is the
+// cursor encodeCursor (so json.Marshal) makes of the same values, long keys too.
+func TestEncodeNeighbourCursorIsEncodeCursor(t *testing.T) {
+	long := strings.Repeat("coördinatiecentrum tegen mensenhandel ", 12)
+	for _, k := range []NeighbourKey{
+		{Type: "HOLDS", OtherKey: "comensha", OtherID: "org:comensha", Incoming: true},
+		{Type: "MENTIONS", OtherKey: "", OtherID: "doc:28638-257"},
+		{Type: "CITES", OtherKey: "a<b>&\"c\"", OtherID: "doc:x\\y"},
+		{Type: "MEMBER_OF", OtherKey: long, OtherID: "org:" + long, Incoming: true},
+	} {
+		in := int64(0)
+		if k.Incoming {
+			in = 1
+		}
+		want := encodeCursor(cursorJSON{Kind: cursorNeighbour, Vals: []any{string(k.Type), k.OtherKey, k.OtherID, in}})
+		if got := EncodeNeighbourCursor(k); got != want {
+			t.Errorf("EncodeNeighbourCursor(%+v) = %s, want %s", k, got, want)
+		}
+		if back, err := DecodeNeighbourCursor(EncodeNeighbourCursor(k)); err != nil || back != k {
+			t.Errorf("round trip of %+v: %+v, %v", k, back, err)
 		}
 	}
 }

@@ -101,7 +101,20 @@ func unmarshalEnum(enum string, v any) (string, error) {
 	return s, nil
 }
 
-func writeQuoted(w io.Writer, s string) { _, _ = io.WriteString(w, strconv.Quote(s)) }
+// writeQuoted writes an enum value as a JSON string. The values are upper-case ASCII
+// names, written as they are between quotes: strconv.Quote allocated a string for each of
+// the hundreds of enum fields of a neighbourhood.
+func writeQuoted(w io.Writer, s string) {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' {
+			_, _ = io.WriteString(w, strconv.Quote(s))
+			return
+		}
+	}
+	_, _ = io.WriteString(w, `"`)
+	_, _ = io.WriteString(w, s)
+	_, _ = io.WriteString(w, `"`)
+}
 
 // IsValid reports whether the value is one of the enum's values.
 func (e Label) IsValid() bool { return validEnum("Label", string(e)) }

@@ -42,10 +42,14 @@ func (s *Store) List(ctx context.Context, q store.ListQuery) (store.Page, error)
 	if p.Backward {
 		limit, step, j = p.Last, -1, end-1
 	}
+	matches := sn.equalities(where)
+	if matches == nil {
+		matches = func(i int32) bool { return sn.match(where, i) }
+	}
 	var page store.Page
 	for ; j >= start && j < end; j += step {
 		i := rows[j]
-		if !sn.match(where, i) {
+		if !matches(i) {
 			continue
 		}
 		if limit > 0 && len(page.Nodes) == limit {
@@ -63,19 +67,19 @@ func (s *Store) List(ctx context.Context, q store.ListQuery) (store.Page, error)
 		page.EndCursor = page.Cursors[n-1]
 	}
 	if p.WithTotal {
-		page.Total = sn.count(rows, where)
+		page.Total = count(rows, where, matches)
 	}
 	return page, nil
 }
 
-// count counts the rows that match f.
-func (s *snapshot) count(rows []int32, f *store.Filter) int {
+// count counts the rows that match f, tested with matches.
+func count(rows []int32, f *store.Filter, matches func(int32) bool) int {
 	if f == nil {
 		return len(rows)
 	}
 	n := 0
 	for _, i := range rows {
-		if s.match(f, i) {
+		if matches(i) {
 			n++
 		}
 	}

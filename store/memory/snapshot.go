@@ -25,6 +25,7 @@ type snapshot struct {
 	search   *store.SearchIndex
 	stats    store.Stats
 	orders   orderCache
+	columns  columnCache // string properties as columns, for filters (columns.go)
 }
 
 // adj is one edge seen from one of its ends. A self-loop is recorded once, as outgoing.

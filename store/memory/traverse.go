@@ -2,6 +2,7 @@ package memory
 
 import (
 	"context"
+	"math/bits"
 	"slices"
 
 	"beleidsgraaf/kg"
@@ -27,32 +28,35 @@ func (s *Store) Subgraph(ctx context.Context, q store.SubgraphQuery) (*kg.Graph,
 	if limit == 0 {
 		limit = store.DefaultSubgraphLimit
 	}
-	taken := map[int32]bool{root: true}
+	// Sets of node numbers as bitsets, not maps: a depth-2 neighbourhood of an organisation
+	// tests some thousands of edges, and a bitset lists a level's nodes in number order,
+	// which is ID order, without sorting them.
+	taken, found := newNodeSet(len(sn.nodes)), newNodeSet(len(sn.nodes))
+	taken.add(root)
 	nodes, level := []int32{root}, []int32{root}
 	for d := 0; d < q.Depth && len(nodes) < limit && len(level) > 0; d++ {
-		var next []int32
 		for _, i := range level {
 			for _, a := range sn.adj[i] {
-				if sn.follows(a, store.Both, q.Types) && sn.existsAsOf(a, q.AsOf) && !taken[a.other] {
-					taken[a.other] = true
-					next = append(next, a.other)
+				if !taken.has(a.other) && sn.follows(a, store.Both, q.Types) && sn.existsAsOf(a, q.AsOf) {
+					taken.add(a.other)
+					found.add(a.other)
 				}
 			}
 		}
-		slices.Sort(next)
-		next = next[:min(len(next), limit-len(nodes))]
-		nodes = append(nodes, next...)
-		level = next
+		start := len(nodes)
+		nodes = found.appendTo(nodes, limit-len(nodes)) // in ID order, cut at the limit
+		found.clear()
+		level = nodes[start:]
 	}
-	in := make(map[int32]bool, len(nodes))
+	in := newNodeSet(len(sn.nodes))
 	for _, i := range nodes {
-		in[i] = true
+		in.add(i)
 	}
 	var edges []int32
 	for _, i := range nodes {
 		for _, a := range sn.adj[i] {
 			// Each edge once: from its From end (a self-loop is recorded there only).
-			if !a.in && in[a.other] && sn.follows(a, store.Both, q.Types) && sn.existsAsOf(a, q.AsOf) {
+			if !a.in && in.has(a.other) && sn.follows(a, store.Both, q.Types) && sn.existsAsOf(a, q.AsOf) {
 				edges = append(edges, a.edge)
 			}
 		}
@@ -135,3 +139,28 @@ func (s *snapshot) graph(nodes, edges []int32) *kg.Graph {
 }
 
 func emptyGraph() *kg.Graph { return &kg.Graph{Nodes: []kg.Node{}, Edges: []kg.Edge{}} }
+
+// nodeSet is a set of node numbers of one snapshot.
+type nodeSet []uint64
+
+func newNodeSet(n int) nodeSet { return make(nodeSet, (n+63)/64) }
+
+func (s nodeSet) add(i int32)      { s[i>>6] |= 1 << (i & 63) }
+func (s nodeSet) has(i int32) bool { return s[i>>6]&(1<<(i&63)) != 0 }
+
+// appendTo appends the set's first (smallest) max members to dst, in ascending order.
+func (s nodeSet) appendTo(dst []int32, max int) []int32 {
+	for w, word := range s {
+		for ; word != 0 && max > 0; max-- {
+			dst = append(dst, int32(w<<6+bits.TrailingZeros64(word)))
+			word &= word - 1
+		}
+		if max <= 0 {
+			break
+		}
+	}
+	return dst
+}
+
+// clear empties the set.
+func (s nodeSet) clear() { clear(s) }

@@ -1,0 +1,50 @@
+package graph
+
+import (
+	"bytes"
+	"encoding/json"
+	"testing"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+)
+
+// TestWriteResponseIsJSONMarshal pins writeResponse to the bytes json.Marshal makes of the
+// same response, which is what the transport wrote before and what ETags were made of.
+func TestWriteResponseIsJSONMarshal(t *testing.T) {
+	yes := true
+	errs := gqlerror.List{{Message: "not <found>", Path: ast.Path{ast.PathName("node")}, Extensions: map[string]any{"code": "NOT_FOUND"}}}
+	ext := map[string]any{"b": 1, "a": "x&y"}
+	tests := []struct {
+		name string
+		resp graphql.Response
+	}{
+		{"data", graphql.Response{Data: json.RawMessage(`{"organisation":{"id":"org:comensha","name":"CoMensha","aliases":[]}}`)}},
+		{"html characters", graphql.Response{Data: json.RawMessage(`{"q":"a <b> & c","r":"<&>"}`)}},
+		{"ampersand alone", graphql.Response{Data: json.RawMessage(`{"q":"Jansen & Co"}`)}},
+		{"greater-than alone", graphql.Response{Data: json.RawMessage(`{"q":"a > b"}`)}},
+		{"line and paragraph separators", graphql.Response{Data: json.RawMessage("{\"q\":\"a\u2028b\u2029c\"}")}},
+		{"other characters from 0xE2", graphql.Response{Data: json.RawMessage(`{"q":"€ – ‘x’ ≥"}`)}},
+		{"escapes already there", graphql.Response{Data: json.RawMessage(`{"q":"\u003c\"\\\n"}`)}},
+		{"null data", graphql.Response{}},
+		{"errors and null data", graphql.Response{Errors: errs}},
+		{"errors and data", graphql.Response{Errors: errs, Data: json.RawMessage(`{"node":null}`)}},
+		{"extensions", graphql.Response{Data: json.RawMessage(`{"a":1}`), Extensions: ext}},
+		{"errors, data and extensions", graphql.Response{Errors: errs, Data: json.RawMessage(`{"a":"<"}`), Extensions: ext}},
+		{"incremental", graphql.Response{Data: json.RawMessage(`{"a":1}`), Label: "l", Path: ast.Path{ast.PathIndex(0)}, HasNext: &yes}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			want, err := json.Marshal(&tc.resp)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got bytes.Buffer
+			writeResponse(&got, &tc.resp)
+			if got.String() != string(want) {
+				t.Errorf("writeResponse wrote\n%s\njson.Marshal makes\n%s", got.Bytes(), want)
+			}
+		})
+	}
+}
