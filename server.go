@@ -30,6 +30,7 @@ import (
 	"beleidsgraaf/loader"
 	"beleidsgraaf/store"
 	"beleidsgraaf/store/memory"
+	"beleidsgraaf/store/neo4j"
 )
 
 func main() {
@@ -325,9 +326,18 @@ func openStore(ctx context.Context, cfg config) (store.Store, error) {
 // checkNeo4jGraph refuses to serve a Neo4j graph without documents (nothing loaded yet)
 // unless --allow-empty. A failing read is not fatal: /readyz reports the store's health.
 // (It lists documents rather than counting: Stats fails on a database never loaded.)
+// A graph loaded in a layout this version does not read (an earlier version's) is refused
+// too: it would answer wrongly rather than fail.
 func checkNeo4jGraph(ctx context.Context, st store.Reader, cfg config) error {
 	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
 	defer cancel()
+	if f, ok := st.(interface{ CheckFormat(context.Context) error }); ok {
+		if err := f.CheckFormat(ctx); errors.Is(err, neo4j.ErrOldFormat) {
+			return fmt.Errorf("%w (beleidsgraaf load --neo4j %s DIR)", err, cfg.Neo4j.URI)
+		} else if err != nil {
+			slog.Warn("could not check the format of the Neo4j graph", "err", err)
+		}
+	}
 	page, err := st.List(ctx, store.ListQuery{Label: kg.Document, First: 1})
 	if err != nil {
 		slog.Warn("could not check that the Neo4j graph has documents", "err", err)

@@ -6,6 +6,7 @@ import (
 	"os"
 	"reflect"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -14,6 +15,8 @@ import (
 	"beleidsgraaf/kg"
 	"beleidsgraaf/store"
 	"beleidsgraaf/store/storetest"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
 var ctx = context.Background()
@@ -373,5 +376,42 @@ func TestOpenUnavailable(t *testing.T) {
 	_, err := Open(c, Config{URI: "bolt://127.0.0.1:1"})
 	if !errors.Is(err, store.ErrUnavailable) {
 		t.Errorf("Open: %v, want ErrUnavailable", err)
+	}
+}
+
+// TestOldFormatRefused: a graph loaded in another layout (an earlier version's, which
+// recorded no format, or another number) fails CheckFormat with ErrOldFormat, which the
+// server turns into a refusal to serve; a load records this version's format again.
+func TestOldFormatRefused(t *testing.T) {
+	s := openTest(t, testConfig(t))
+	if err := s.Replace(ctx, storetest.Fixture()); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.CheckFormat(ctx); err != nil {
+		t.Fatalf("a graph just loaded: %v", err)
+	}
+	setFormat := func(set string) {
+		t.Helper()
+		if _, err := s.write(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+			return s.run(ctx, tx, "MATCH (m:Meta {key: $meta}) "+set, map[string]any{"meta": metaKey})
+		}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for set, want := range map[string]string{
+		"REMOVE m.format":  "its format: none recorded",
+		"SET m.format = 1": "its format: 1",
+	} {
+		setFormat(set)
+		err := s.CheckFormat(ctx)
+		if !errors.Is(err, ErrOldFormat) || !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), "load it again") {
+			t.Errorf("%s: CheckFormat = %v, want ErrOldFormat saying %q", set, err, want)
+		}
+	}
+	if err := s.Replace(ctx, storetest.Fixture()); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.CheckFormat(ctx); err != nil {
+		t.Errorf("after loading again: %v", err)
 	}
 }

@@ -3,6 +3,7 @@ package neo4j
 import (
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"runtime"
 	"slices"
@@ -277,7 +278,7 @@ func (s *Store) flip(ctx context.Context, gen int64, nodes, edges int) error {
 OPTIONAL MATCH (n)-[r]->()
 RETURN count(DISTINCT n), count(r)`, labelNode, propGen)
 	set := fmt.Sprintf(`MATCH (m:%s {key: $meta})
-SET m.current = $gen, m.replaced = datetime()
+SET m.current = $gen, m.format = $format, m.replaced = datetime()
 RETURN m.current`, labelMeta)
 	_, err := s.write(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 		recs, err := s.run(ctx, tx, count, map[string]any{"gen": gen})
@@ -289,7 +290,7 @@ RETURN m.current`, labelMeta)
 		if nc != int64(nodes) || ec != int64(edges) {
 			return nil, fmt.Errorf("neo4j: generation %d holds %d nodes and %d edges, want %d and %d", gen, nc, ec, nodes, edges)
 		}
-		return s.run(ctx, tx, set, map[string]any{"meta": metaKey, "gen": gen})
+		return s.run(ctx, tx, set, map[string]any{"meta": metaKey, "gen": gen, "format": storeFormat})
 	})
 	return err
 }
@@ -340,4 +341,26 @@ RETURN count(*)`, labelNode, propGen)
 			return
 		}
 	}
+}
+
+// ErrOldFormat is CheckFormat's error: the graph was loaded in a layout this version does
+// not read.
+var ErrOldFormat = errors.New("the graph in Neo4j was loaded by another version of beleidsgraaf")
+
+// CheckFormat reports whether the served graph was loaded in the layout this version reads
+// (storeFormat); a database never loaded passes (it has no graph to misread).
+func (s *Store) CheckFormat(ctx context.Context) error {
+	recs, err := s.readRaw(ctx, fmt.Sprintf(`MATCH (m:%s {key: $meta}) WHERE m.current IS NOT NULL RETURN m.format`, labelMeta),
+		map[string]any{"meta": metaKey})
+	if err != nil || len(recs) == 0 {
+		return err
+	}
+	if f, _ := recs[0].Values[0].(int64); f != storeFormat {
+		was := "none recorded"
+		if f != 0 {
+			was = fmt.Sprint(f)
+		}
+		return fmt.Errorf("%w (its format: %s; this version reads format %d): load it again", ErrOldFormat, was, storeFormat)
+	}
+	return nil
 }

@@ -17,7 +17,15 @@ import (
 const (
 	labelNode = "Node" // every graph node also carries this label
 	labelMeta = "Meta" // the one node that says which generation is served
-	metaKey   = "graph"
+
+	// storeFormat is the layout of a loaded graph: the properties Replace writes and the
+	// indexes the reads rely on. Replace records it on the Meta node with the served
+	// generation, and CheckFormat refuses a graph of another format: a graph loaded by an
+	// earlier version would answer wrongly (no lookup keys: every lookup empty), not fail.
+	// Raise it with every change of layout. 2: evidence as lists, lookup keys, dated status
+	// steps (December 2026); before it, none was recorded.
+	storeFormat = 2
+	metaKey     = "graph"
 
 	propID       = "id"
 	propName     = "name"
