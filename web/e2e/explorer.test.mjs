@@ -870,6 +870,8 @@ describe("follow-up over time", () => {
     const status = async () => page.locator("#panel dl.props dt", { hasText: /^Status/ }).evaluate((dt) => `${dt.textContent}: ${dt.nextElementSibling.textContent}`);
     // adopted on 3 October; carried out and completed only in the letter of 18 December
     assert.equal(await status(), "Status on 5 Oct 2023: adopted");
+    // in the graph since its submission, before any relation to it: it stands alone
+    assert.equal(await page.evaluate(() => window.__explorer.isHidden("motion:28638-231")), false);
     const later = () => page.locator("#panel .history li.step.later").evaluateAll((li) => li.map((l) => l.dataset.status));
     assert.deepEqual(await later(), ["IN_PROGRESS", "COMPLETED"]);
     assert.match(await page.locator("#panel .history li.step.later").first().innerText(), /after the timeline's date/);

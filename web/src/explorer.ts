@@ -689,16 +689,22 @@ export class Explorer {
     this.hiddenNodes.clear();
     this.hiddenEdges.clear();
     const edgeFiltered = new Set<string>();
+    const filteredByUser = new Set<string>(); // by a relation type or document dates, not by the timeline
     // The timeline: what was not in the graph on its date yet (or is undated) is hidden.
     const later = (since: string | null) => !!f.asOf && (!since || since > f.asOf);
     g.forEachEdge((e, a) => {
-      if (f.hiddenTypes.has(a.relType) || later(a.since)) edgeFiltered.add(e);
-      else if (dates && a.evidence.length && !a.evidence.some((ev) => this.inRange(ev.document.date))) edgeFiltered.add(e);
+      if (f.hiddenTypes.has(a.relType)) filteredByUser.add(e);
+      else if (dates && a.evidence.length && !a.evidence.some((ev) => this.inRange(ev.document.date))) filteredByUser.add(e);
+      if (filteredByUser.has(e) || later(a.since)) edgeFiltered.add(e);
     });
     g.forEachNode((n, a) => {
       if (f.hiddenLabels.has(a.kind) || this.userHidden.has(n) || later(a.since)) this.hiddenNodes.add(n);
       else if (dates && a.kind === "Document" && !this.inRange(a.date)) this.hiddenNodes.add(n);
-      else if (g.degree(n) > 0 && g.everyEdge(n, (e) => edgeFiltered.has(e))) this.hiddenNodes.add(n);
+      // a node whose relations the user's filters all hide goes with them; one whose
+      // relations all came later stands alone on the timeline: it was there (a motion
+      // submitted in September, first reported on in December)
+      else if (g.degree(n) > 0 && g.everyEdge(n, (e) => edgeFiltered.has(e)) && g.someEdge(n, (e) => filteredByUser.has(e)))
+        this.hiddenNodes.add(n);
     });
     g.forEachEdge((e, _a, s, t) => {
       if (edgeFiltered.has(e) || this.hiddenNodes.has(s) || this.hiddenNodes.has(t)) this.hiddenEdges.add(e);

@@ -690,13 +690,13 @@ explorer.onMotions = (ids) => {
 // ---- the timeline: the graph as it stood on a date -----------------------------------------
 
 /**
- * The dates on which something in the view first appears, in order: its relations' dates
- * (a node shows with its first relation), and the dates of nodes without relations.
+ * The dates on which something in the view first appears, in order: its nodes' and its
+ * relations' dates (a motion is there from its submission, before any relation to it).
  */
 function timelineDates(): string[] {
   const dates = new Set<string>();
   graph.forEachEdge((_e, a) => a.since && dates.add(a.since));
-  graph.forEachNode((n, a) => a.since && graph.degree(n) === 0 && dates.add(a.since));
+  graph.forEachNode((_n, a) => a.since && dates.add(a.since));
   return [...dates].sort();
 }
 
