@@ -75,6 +75,13 @@ func TestEveryLimitAtAndOverTheEdge(t *testing.T) {
 		// Variables count: first comes from them.
 		refused(t, c, `query($n: Int) { organisations(first: $n) { edges { node { name } } } }`,
 			graph.CodeComplexityLimit, "operation has complexity 304", client.Var("n", 101))
+		// …also when the variable comes as a JSON string, which gqlgen takes for an Int: the
+		// walker read only numbers and costed it at the default page size, while the
+		// resolver served 101 (and a nested query thousands of times the limit).
+		refused(t, c, `query($n: Int) { organisations(first: $n) { edges { node { name } } } }`,
+			graph.CodeComplexityLimit, "operation has complexity 304", client.Var("n", "101"))
+		refused(t, c, `query($n: Int) { organisations(last: $n) { edges { node { name } } } }`,
+			graph.CodeComplexityLimit, "operation has complexity 304", client.Var("n", "101"))
 	})
 
 	t.Run("fragments expanded", func(t *testing.T) {

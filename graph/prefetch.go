@@ -2,7 +2,6 @@ package graph
 
 import (
 	"context"
-	"encoding/json"
 	"slices"
 	"strings"
 
@@ -259,23 +258,6 @@ func kamerstuk(n *kg.Node) (string, int, bool) {
 	dossier := n.Str(kg.PropDossier)
 	number, ok := n.Int(kg.PropNumber)
 	return dossier, int(number), dossier != "" && ok
-}
-
-// intArg reads an integer argument, whether it came as a literal or a JSON variable.
-func intArg(args map[string]any, name string) (int, bool) {
-	switch v := args[name].(type) {
-	case int:
-		return v, true
-	case int64:
-		return int(v), true
-	case float64:
-		return int(v), true
-	case json.Number:
-		if i, err := v.Int64(); err == nil {
-			return int(i), true
-		}
-	}
-	return 0, false
 }
 
 // bulkFields are the node fields that read a node's bulk: what a light read leaves out.

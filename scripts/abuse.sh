@@ -131,6 +131,7 @@ body deepintro.json '{ __schema { types { fields { type { fields { type { fields
 body in60k.json 'query($i:[ID!]!){ organisations(where:{related:{other:{related:{other:{related:{other:{id:{in:$i}}}}}}}}){ totalCount } }' "{\"i\":[$ids60k]}"
 body hood20.json "{ $(aliases 'neighbourhood(id:\"org:politie\",depth:3,limit:1000){nodes{id name aliases mentions{quote document{title}}} edges{id type evidence{quote}}}' 20) }"
 body search20.json "{ $(aliases 'search(text:\"mensenhandel\",first:200){score snippet node{id name mentions{quote document{text}}}}' 20) }"
+body strint.json "query(\$n:Int){ $(aliases 'documents(first:$n){edges{node{mentioned(first:$n){edges{node{...on Organisation{mentionedIn(first:$n){edges{node{...on Document{text}}}}}}}}}}}' 5) }" '{"n":"500"}'
 body bigint.json '{ motion(dossier: \"28 638\", number: 3000000000) { id } }'
 printf '{"query":"{ %s }"}' "$(head -c 900000 /dev/zero | tr '\0' 'a')" >"$work/longname.json"
 
@@ -148,6 +149,7 @@ attack "4 × 500 IDs → text and mentions, through fragments" "INPUT_LIMIT_EXCE
 attack "2 × 500 × the longest letter → text, 16 at once" "RESPONSE_TOO_LARGE|SERVER_BUSY" $L 16 text2.json
 attack "the same through fragments with mentions, 6 at once" RESPONSE_TOO_LARGE $L 6 text2frag.json
 attack "5 × organisations → holds(500) → evidence → text" COMPLEXITY_LIMIT_EXCEEDED $L 1 evidence.json
+attack "5 aliases × first: \$n sent as the string \"500\", three levels → text" COMPLEXITY_LIMIT_EXCEEDED $L 1 strint.json
 attack "280 aliases of __schema through one fragment" INPUT_LIMIT_EXCEEDED $L 1 schema280.json
 attack "… the same, 6 at once" INPUT_LIMIT_EXCEEDED $L 6 schema280.json
 attack "20 aliases of __schema with descriptions, 6 at once" INPUT_LIMIT_EXCEEDED $L 6 schema20.json
