@@ -39,21 +39,20 @@ func filterAsOf(f *store.Filter, d string) *store.Filter {
 	case f.Not != nil:
 		c.Not = filterAsOf(f.Not, d)
 	default:
-		c.And, c.Or = make([]*store.Filter, len(f.And)), make([]*store.Filter, len(f.Or))
-		for i, g := range f.And {
-			c.And[i] = filterAsOf(g, d)
-		}
-		for i, g := range f.Or {
-			c.Or[i] = filterAsOf(g, d)
-		}
-		if len(f.And) == 0 {
-			c.And = nil
-		}
-		if len(f.Or) == 0 {
-			c.Or = nil
-		}
+		c.And, c.Or = filtersAsOf(f.And, d), filtersAsOf(f.Or, d)
 	}
 	return &c
+}
+
+func filtersAsOf(fs []*store.Filter, d string) []*store.Filter {
+	if fs == nil {
+		return nil
+	}
+	out := make([]*store.Filter, len(fs))
+	for i, g := range fs {
+		out[i] = filterAsOf(g, d)
+	}
+	return out
 }
 
 // asOfArg is a field's asOf argument, "" when it has none or it is not set (or is no
