@@ -710,7 +710,7 @@ func (ec *executionContext) marshalNCommitmentStatus2beleidsgraafᚋgraphᚋmode
 }
 
 func (ec *executionContext) marshalNCommitmentStatusStep2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐCommitmentStatusStepᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.CommitmentStatusStep) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNCommitmentStatusStep2ᚖbeleidsgraafᚋgraphᚋmodelᚐCommitmentStatusStep(ctx, sel, v[i])
@@ -734,7 +734,7 @@ func (ec *executionContext) marshalNCommitmentStatusStep2ᚖbeleidsgraafᚋgraph
 }
 
 func (ec *executionContext) marshalNCommitmentStepChange2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐCommitmentStepChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.CommitmentStepChange) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNCommitmentStepChange2ᚖbeleidsgraafᚋgraphᚋmodelᚐCommitmentStepChange(ctx, sel, v[i])
@@ -758,7 +758,7 @@ func (ec *executionContext) marshalNCommitmentStepChange2ᚖbeleidsgraafᚋgraph
 }
 
 func (ec *executionContext) marshalNMotionStatusStep2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐMotionStatusStepᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.MotionStatusStep) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMotionStatusStep2ᚖbeleidsgraafᚋgraphᚋmodelᚐMotionStatusStep(ctx, sel, v[i])
@@ -782,7 +782,7 @@ func (ec *executionContext) marshalNMotionStatusStep2ᚖbeleidsgraafᚋgraphᚋm
 }
 
 func (ec *executionContext) marshalNMotionStepChange2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐMotionStepChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.MotionStepChange) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMotionStepChange2ᚖbeleidsgraafᚋgraphᚋmodelᚐMotionStepChange(ctx, sel, v[i])

@@ -3291,30 +3291,29 @@ func (ec *executionContext) _Evidence(ctx context.Context, sel ast.SelectionSet,
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Evidence")
 		case "document":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Evidence_document(ctx, field, obj)
-				})
+			out.Values[i] = ec._Evidence_document(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "documentId":
 			out.Values[i] = ec._Evidence_documentId(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "quote":
 			out.Values[i] = ec._Evidence_quote(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "start":
 			out.Values[i] = ec._Evidence_start(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "end":
 			out.Values[i] = ec._Evidence_end(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -3689,7 +3688,7 @@ func (ec *executionContext) marshalNEvidence2beleidsgraafᚋkgᚐEvidence(ctx co
 }
 
 func (ec *executionContext) marshalNEvidence2ᚕbeleidsgraafᚋkgᚐEvidenceᚄ(ctx context.Context, sel ast.SelectionSet, v []kg.Evidence) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNEvidence2beleidsgraafᚋkgᚐEvidence(ctx, sel, v[i])
@@ -3731,7 +3730,7 @@ func (ec *executionContext) marshalNNode2beleidsgraafᚋgraphᚋmodelᚐNode(ctx
 }
 
 func (ec *executionContext) marshalNNode2ᚕbeleidsgraafᚋgraphᚋmodelᚐNode(ctx context.Context, sel ast.SelectionSet, v []model.Node) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalONode2beleidsgraafᚋgraphᚋmodelᚐNode(ctx, sel, v[i])
@@ -3741,7 +3740,7 @@ func (ec *executionContext) marshalNNode2ᚕbeleidsgraafᚋgraphᚋmodelᚐNode(
 }
 
 func (ec *executionContext) marshalNNode2ᚕbeleidsgraafᚋgraphᚋmodelᚐNodeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.Node) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNNode2beleidsgraafᚋgraphᚋmodelᚐNode(ctx, sel, v[i])
@@ -3765,7 +3764,7 @@ func (ec *executionContext) marshalNRelationConnection2ᚖbeleidsgraafᚋgraph�
 }
 
 func (ec *executionContext) marshalNRelationEdge2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐRelationEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.RelationEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNRelationEdge2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationEdge(ctx, sel, v[i])
@@ -3813,7 +3812,7 @@ func (ec *executionContext) unmarshalNRelationType2ᚕbeleidsgraafᚋgraphᚋmod
 }
 
 func (ec *executionContext) marshalNRelationType2ᚕbeleidsgraafᚋgraphᚋmodelᚐRelationTypeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.RelationType) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNRelationType2beleidsgraafᚋgraphᚋmodelᚐRelationType(ctx, sel, v[i])
@@ -3849,7 +3848,7 @@ func (ec *executionContext) marshalOLabel2ᚕbeleidsgraafᚋgraphᚋmodelᚐLabe
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNLabel2beleidsgraafᚋgraphᚋmodelᚐLabel(ctx, sel, v[i])
@@ -3924,7 +3923,7 @@ func (ec *executionContext) marshalORelationType2ᚕbeleidsgraafᚋgraphᚋmodel
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNRelationType2beleidsgraafᚋgraphᚋmodelᚐRelationType(ctx, sel, v[i])

@@ -796,7 +796,7 @@ func (ec *executionContext) _Subgraph(ctx context.Context, sel ast.SelectionSet,
 // region    ***************************** type.gotpl *****************************
 
 func (ec *executionContext) marshalNLabelCount2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐLabelCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.LabelCount) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNLabelCount2ᚖbeleidsgraafᚋgraphᚋmodelᚐLabelCount(ctx, sel, v[i])
@@ -820,7 +820,7 @@ func (ec *executionContext) marshalNLabelCount2ᚖbeleidsgraafᚋgraphᚋmodel�
 }
 
 func (ec *executionContext) marshalNRelation2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐRelationᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Relation) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNRelation2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelation(ctx, sel, v[i])
@@ -844,7 +844,7 @@ func (ec *executionContext) marshalNRelation2ᚖbeleidsgraafᚋgraphᚋmodelᚐR
 }
 
 func (ec *executionContext) marshalNRelationTypeCount2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐRelationTypeCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.RelationTypeCount) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNRelationTypeCount2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationTypeCount(ctx, sel, v[i])
@@ -868,7 +868,7 @@ func (ec *executionContext) marshalNRelationTypeCount2ᚖbeleidsgraafᚋgraphᚋ
 }
 
 func (ec *executionContext) marshalNSearchHit2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐSearchHitᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.SearchHit) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNSearchHit2ᚖbeleidsgraafᚋgraphᚋmodelᚐSearchHit(ctx, sel, v[i])

@@ -1,0 +1,91 @@
+// Command codegen generates package graph's executor: gqlgen's generator (configured by
+// ../../gqlgen.yml) with one change, that the fields and list elements below the root are
+// executed on the goroutine of the object or list that holds them.
+//
+// gqlgen runs every field with a resolver or a context on a goroutine of its own, and every
+// element of a list of objects too. Each starts on a small stack that gqlgen's call depth
+// outgrows at once: growing stacks was 15–27 % of the memory store's CPU per request
+// (BENCHMARKS.md). The goroutines buy nothing here: the keys of a nesting level are asked
+// for by the prefetch plan before its resolvers run (prefetch.go), so a resolver finds its
+// answer waiting instead of waiting for its siblings; the scheduler still batches the
+// rest. The root's fields stay concurrent: the scheduler counts them as running from the
+// operation's start (scheduler.go).
+//
+// gqlgen v0.17 has no switch for either (99designs/gqlgen#3202, #4321). Fields: the plugin
+// below clears each object's concurrency before the executor is rendered, through gqlgen's
+// plugin interface. Lists: the templates call graphql.MarshalSliceConcurrently for every
+// list of objects, whatever the configuration, so the calls are renamed in the rendered
+// files to marshalList (../lists.go), which takes the same arguments.
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"log"
+	"os"
+	"path/filepath"
+
+	"github.com/99designs/gqlgen/api"
+	"github.com/99designs/gqlgen/codegen"
+	"github.com/99designs/gqlgen/codegen/config"
+)
+
+func main() {
+	log.SetOutput(io.Discard) // as gqlgen's own command without -v
+	if err := generate(); err != nil {
+		fmt.Fprintln(os.Stderr, "codegen:", err)
+		os.Exit(1)
+	}
+}
+
+func generate() error {
+	cfg, err := config.LoadConfigFromDefaultLocations()
+	if err != nil {
+		return err
+	}
+	if err := api.Generate(cfg, api.AddPlugin(inline{})); err != nil {
+		return err
+	}
+	return renameListMarshal(cfg.Exec.Dir())
+}
+
+// inline is the gqlgen plugin that executes fields below the root inline.
+type inline struct{}
+
+func (inline) Name() string { return "inline" }
+
+func (inline) GenerateCode(data *codegen.Data) error {
+	for _, obj := range data.Objects {
+		if !obj.Root {
+			obj.DisableConcurrency = true
+		}
+	}
+	return nil
+}
+
+var (
+	concurrentList = []byte("graphql.MarshalSliceConcurrently(")
+	inlineList     = []byte("marshalList(")
+)
+
+// renameListMarshal points the rendered executor's list marshalling at marshalList.
+func renameListMarshal(dir string) error {
+	files, err := filepath.Glob(filepath.Join(dir, "*.generated.go"))
+	if err != nil {
+		return err
+	}
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			return err
+		}
+		if !bytes.Contains(src, concurrentList) {
+			continue
+		}
+		if err := os.WriteFile(f, bytes.ReplaceAll(src, concurrentList, inlineList), 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}

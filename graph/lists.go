@@ -1,0 +1,41 @@
+package graph
+
+import (
+	"context"
+
+	"github.com/99designs/gqlgen/graphql"
+)
+
+// marshalList marshals a list of objects element by element on the calling goroutine. The
+// generated executor calls it where gqlgen's templates call graphql.MarshalSliceConcurrently
+// (codegen/main.go says why), with the same arguments and the same results: each element
+// under a field context holding its index, and a panic in one element recovered into an
+// error at that element's path and a null, unless the configuration omits the handler.
+func marshalList(
+	ctx context.Context,
+	length int,
+	_ int64, // gqlgen's worker limit: one worker is the limit here
+	omitPanicHandler bool,
+	marshalElement func(ctx context.Context, i int) graphql.Marshaler,
+) graphql.Array {
+	ret := make(graphql.Array, length)
+	for i := range length {
+		elementCtx := graphql.WithFieldContext(ctx, &graphql.FieldContext{Index: &i})
+		if omitPanicHandler {
+			ret[i] = marshalElement(elementCtx, i)
+			continue
+		}
+		ret[i] = marshalRecovering(elementCtx, i, marshalElement)
+	}
+	return ret
+}
+
+func marshalRecovering(ctx context.Context, i int, marshalElement func(ctx context.Context, i int) graphql.Marshaler) (m graphql.Marshaler) {
+	defer func() {
+		if r := recover(); r != nil {
+			graphql.AddError(ctx, graphql.Recover(ctx, r))
+			m = graphql.Null
+		}
+	}()
+	return marshalElement(ctx, i)
+}
