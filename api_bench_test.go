@@ -46,7 +46,7 @@ func BenchmarkQuery(b *testing.B) {
 			bodies[i] = body
 			// Every variant must answer, and without errors: a benchmark of error answers
 			// would measure nothing.
-			w := benchPost(h, body)
+			w := benchPost(context.Background(), h, body)
 			if w.Code != http.StatusOK || bytes.Contains(w.Body.Bytes(), []byte(`"errors"`)) {
 				b.Fatalf("%s variant %d: %d %.300s", q.Name, i, w.Code, w.Body.Bytes())
 			}
@@ -54,14 +54,16 @@ func BenchmarkQuery(b *testing.B) {
 		b.Run(q.Name, func(b *testing.B) {
 			b.ReportAllocs()
 			// Profiles of the benchmark hold the corpus's loading too; the requests (and the
-			// goroutines they start) carry this label: go tool pprof -tagfocus query=list.
-			pprof.SetGoroutineLabels(pprof.WithLabels(context.Background(), pprof.Labels("query", q.Name)))
+			// goroutines they start, and the workers that execute them, from the request's
+			// context) carry this label: go tool pprof -tagfocus query=list.
+			labelled := pprof.WithLabels(context.Background(), pprof.Labels("query", q.Name))
+			pprof.SetGoroutineLabels(labelled)
 			defer pprof.SetGoroutineLabels(context.Background())
 			var answered int64
 			i := 0
 			cpu0 := processCPU()
 			for b.Loop() {
-				w := benchPost(h, bodies[i%len(bodies)])
+				w := benchPost(labelled, h, bodies[i%len(bodies)])
 				answered += int64(w.Body.Len())
 				i++
 			}
@@ -83,8 +85,8 @@ func processCPU() int64 {
 }
 
 // benchPost POSTs a GraphQL request as bench/loadgen does (JSON, no compression).
-func benchPost(h http.Handler, body []byte) *httptest.ResponseRecorder {
-	r := httptest.NewRequest(http.MethodPost, "/graphql", bytes.NewReader(body))
+func benchPost(ctx context.Context, h http.Handler, body []byte) *httptest.ResponseRecorder {
+	r := httptest.NewRequestWithContext(ctx, http.MethodPost, "/graphql", bytes.NewReader(body))
 	r.Header.Set("Content-Type", "application/json")
 	w := httptest.NewRecorder()
 	h.ServeHTTP(w, r)

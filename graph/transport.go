@@ -55,6 +55,7 @@ type httpTransport struct {
 	timeout   time.Duration // the time limit of a request, from its start; 0: none (but the request's own deadline)
 	maxBytes  int64         // the most bytes an answer's data may have; 0: no limit
 	inFlight  *inFlight     // nil: no bound
+	workers   *workers      // nil: a goroutine per operation
 }
 
 var _ graphql.Transport = httpTransport{}
@@ -132,7 +133,7 @@ func (t httpTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.G
 	}
 	responses, ctx := exec.DispatchOperation(ctx, opCtx)
 	held = false // the execution releases the slot when it ends, which can be after the answer
-	resp, stopped := runGuarded(ctx, responses, Recover, t.inFlight.release)
+	resp, stopped := runGuarded(ctx, t.workers, responses, Recover, t.inFlight.release)
 	if !stopped {
 		writeResponse(w, resp)
 		return

@@ -1,0 +1,70 @@
+package graph
+
+import (
+	"context"
+	"runtime/pprof"
+)
+
+// workers runs operations on goroutines kept from one operation to the next.
+//
+// An operation runs on a goroutine of its own so that the request can be answered the
+// moment its deadline passes (runGuarded). A fresh goroutine starts on a small stack that
+// an operation's call depth (gqlgen's executor nests several calls per level of the query)
+// outgrows at once, and growing and copying stacks was the largest single cost of a small
+// query. A worker that has run an operation keeps its grown stack for the next: the garbage
+// collector halves an idle goroutine's stack at most once a cycle, so it is regrown once a
+// cycle, not once an operation.
+//
+// At most maxIdle workers wait for work; more operations than that at once start goroutines
+// of their own, which end with their operation. The in-flight limit bounds how many run.
+type workers struct {
+	idle chan *worker
+}
+
+type worker struct {
+	jobs chan job
+}
+
+type job struct {
+	ctx context.Context
+	run func()
+}
+
+func newWorkers(maxIdle int) *workers {
+	if maxIdle < 1 {
+		maxIdle = 1
+	}
+	return &workers{idle: make(chan *worker, maxIdle)}
+}
+
+// run runs f on a worker, carrying ctx's profiler labels (pprof.WithLabels), as a goroutine
+// started for it would carry its starter's. A nil *workers starts a goroutine for every f.
+func (ws *workers) run(ctx context.Context, f func()) {
+	j := job{ctx, f}
+	if ws != nil {
+		select {
+		case w := <-ws.idle:
+			w.jobs <- j
+			return
+		default:
+		}
+	}
+	go ws.work(j)
+}
+
+func (ws *workers) work(j job) {
+	w := &worker{jobs: make(chan job, 1)}
+	for {
+		pprof.SetGoroutineLabels(j.ctx)
+		j.run()
+		if ws == nil {
+			return
+		}
+		select {
+		case ws.idle <- w:
+		default:
+			return // enough workers wait already
+		}
+		j = <-w.jobs
+	}
+}
