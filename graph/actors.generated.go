@@ -6356,7 +6356,7 @@ func (ec *executionContext) _Office(ctx context.Context, sel ast.SelectionSet, o
 	fields := graphql.CollectFields(ec.OperationContext, sel, officeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -6464,7 +6464,7 @@ func (ec *executionContext) _OfficeConnection(ctx context.Context, sel ast.Selec
 	fields := graphql.CollectFields(ec.OperationContext, sel, officeConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -6507,7 +6507,7 @@ func (ec *executionContext) _OfficeEdge(ctx context.Context, sel ast.SelectionSe
 	fields := graphql.CollectFields(ec.OperationContext, sel, officeEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -6545,7 +6545,7 @@ func (ec *executionContext) _OfficeRelationConnection(ctx context.Context, sel a
 	fields := graphql.CollectFields(ec.OperationContext, sel, officeRelationConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -6588,7 +6588,7 @@ func (ec *executionContext) _OfficeRelationEdge(ctx context.Context, sel ast.Sel
 	fields := graphql.CollectFields(ec.OperationContext, sel, officeRelationEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -6656,7 +6656,7 @@ func (ec *executionContext) _Organisation(ctx context.Context, sel ast.Selection
 	fields := graphql.CollectFields(ec.OperationContext, sel, organisationImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -6804,7 +6804,7 @@ func (ec *executionContext) _OrganisationConnection(ctx context.Context, sel ast
 	fields := graphql.CollectFields(ec.OperationContext, sel, organisationConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -6847,7 +6847,7 @@ func (ec *executionContext) _OrganisationEdge(ctx context.Context, sel ast.Selec
 	fields := graphql.CollectFields(ec.OperationContext, sel, organisationEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -6885,7 +6885,7 @@ func (ec *executionContext) _OrganisationRelationConnection(ctx context.Context,
 	fields := graphql.CollectFields(ec.OperationContext, sel, organisationRelationConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -6928,7 +6928,7 @@ func (ec *executionContext) _OrganisationRelationEdge(ctx context.Context, sel a
 	fields := graphql.CollectFields(ec.OperationContext, sel, organisationRelationEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -6996,7 +6996,7 @@ func (ec *executionContext) _Party(ctx context.Context, sel ast.SelectionSet, ob
 	fields := graphql.CollectFields(ec.OperationContext, sel, partyImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -7074,7 +7074,7 @@ func (ec *executionContext) _PartyConnection(ctx context.Context, sel ast.Select
 	fields := graphql.CollectFields(ec.OperationContext, sel, partyConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -7117,7 +7117,7 @@ func (ec *executionContext) _PartyEdge(ctx context.Context, sel ast.SelectionSet
 	fields := graphql.CollectFields(ec.OperationContext, sel, partyEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -7155,7 +7155,7 @@ func (ec *executionContext) _PartyRelationConnection(ctx context.Context, sel as
 	fields := graphql.CollectFields(ec.OperationContext, sel, partyRelationConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -7198,7 +7198,7 @@ func (ec *executionContext) _PartyRelationEdge(ctx context.Context, sel ast.Sele
 	fields := graphql.CollectFields(ec.OperationContext, sel, partyRelationEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -7266,7 +7266,7 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 	fields := graphql.CollectFields(ec.OperationContext, sel, personImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -7399,7 +7399,7 @@ func (ec *executionContext) _PersonConnection(ctx context.Context, sel ast.Selec
 	fields := graphql.CollectFields(ec.OperationContext, sel, personConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -7442,7 +7442,7 @@ func (ec *executionContext) _PersonEdge(ctx context.Context, sel ast.SelectionSe
 	fields := graphql.CollectFields(ec.OperationContext, sel, personEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -7480,7 +7480,7 @@ func (ec *executionContext) _PersonRelationConnection(ctx context.Context, sel a
 	fields := graphql.CollectFields(ec.OperationContext, sel, personRelationConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -7523,7 +7523,7 @@ func (ec *executionContext) _PersonRelationEdge(ctx context.Context, sel ast.Sel
 	fields := graphql.CollectFields(ec.OperationContext, sel, personRelationEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":

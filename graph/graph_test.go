@@ -1105,3 +1105,27 @@ func TestLightReads(t *testing.T) {
 		t.Errorf("text of a listed document: %+v", resp)
 	}
 }
+
+// @defer is in the schema (gqlgen's prelude), but the server answers in one response: the
+// deferred fields are in it, as the incremental delivery proposal allows a server to do.
+// They once came back null, their deferred answers never sent.
+func TestDeferredFragmentsAreAnsweredInOneResponse(t *testing.T) {
+	c := newClient(newStore(t), graph.Options{})
+	var resp struct {
+		Stats     struct{ TotalNodes int }
+		Actielijn struct {
+			ID      string
+			Holders []struct{ ID, Name string }
+		}
+	}
+	mustDo(t, c, `{ ... @defer { stats { totalNodes } }
+		actielijn(number: 6) { id ... @defer(label: "holders") { holders { name ... @defer { id } } } } }`, &resp)
+	if resp.Stats.TotalNodes == 0 || resp.Actielijn.ID != "actielijn:6" || len(resp.Actielijn.Holders) == 0 {
+		t.Fatalf("deferred fields missing: %+v", resp)
+	}
+	for _, h := range resp.Actielijn.Holders {
+		if h.ID == "" || h.Name == "" {
+			t.Errorf("holder %+v: a deferred field is missing", h)
+		}
+	}
+}

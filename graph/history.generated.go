@@ -478,7 +478,7 @@ func (ec *executionContext) _Changes(ctx context.Context, sel ast.SelectionSet, 
 	fields := graphql.CollectFields(ec.OperationContext, sel, changesImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -526,7 +526,7 @@ func (ec *executionContext) _CommitmentStatusStep(ctx context.Context, sel ast.S
 	fields := graphql.CollectFields(ec.OperationContext, sel, commitmentStatusStepImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -569,7 +569,7 @@ func (ec *executionContext) _CommitmentStepChange(ctx context.Context, sel ast.S
 	fields := graphql.CollectFields(ec.OperationContext, sel, commitmentStepChangeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -607,7 +607,7 @@ func (ec *executionContext) _MotionStatusStep(ctx context.Context, sel ast.Selec
 	fields := graphql.CollectFields(ec.OperationContext, sel, motionStatusStepImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -655,7 +655,7 @@ func (ec *executionContext) _MotionStepChange(ctx context.Context, sel ast.Selec
 	fields := graphql.CollectFields(ec.OperationContext, sel, motionStepChangeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":

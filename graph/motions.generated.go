@@ -4595,7 +4595,7 @@ func (ec *executionContext) _Commitment(ctx context.Context, sel ast.SelectionSe
 	fields := graphql.CollectFields(ec.OperationContext, sel, commitmentImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -4718,7 +4718,7 @@ func (ec *executionContext) _CommitmentConnection(ctx context.Context, sel ast.S
 	fields := graphql.CollectFields(ec.OperationContext, sel, commitmentConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -4761,7 +4761,7 @@ func (ec *executionContext) _CommitmentEdge(ctx context.Context, sel ast.Selecti
 	fields := graphql.CollectFields(ec.OperationContext, sel, commitmentEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -4799,7 +4799,7 @@ func (ec *executionContext) _CommitmentRelationConnection(ctx context.Context, s
 	fields := graphql.CollectFields(ec.OperationContext, sel, commitmentRelationConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -4842,7 +4842,7 @@ func (ec *executionContext) _CommitmentRelationEdge(ctx context.Context, sel ast
 	fields := graphql.CollectFields(ec.OperationContext, sel, commitmentRelationEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -4910,7 +4910,7 @@ func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, ob
 	fields := graphql.CollectFields(ec.OperationContext, sel, eventImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -5018,7 +5018,7 @@ func (ec *executionContext) _EventConnection(ctx context.Context, sel ast.Select
 	fields := graphql.CollectFields(ec.OperationContext, sel, eventConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -5061,7 +5061,7 @@ func (ec *executionContext) _EventEdge(ctx context.Context, sel ast.SelectionSet
 	fields := graphql.CollectFields(ec.OperationContext, sel, eventEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -5099,7 +5099,7 @@ func (ec *executionContext) _EventRelationConnection(ctx context.Context, sel as
 	fields := graphql.CollectFields(ec.OperationContext, sel, eventRelationConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -5142,7 +5142,7 @@ func (ec *executionContext) _EventRelationEdge(ctx context.Context, sel ast.Sele
 	fields := graphql.CollectFields(ec.OperationContext, sel, eventRelationEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -5210,7 +5210,7 @@ func (ec *executionContext) _Motion(ctx context.Context, sel ast.SelectionSet, o
 	fields := graphql.CollectFields(ec.OperationContext, sel, motionImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -5383,7 +5383,7 @@ func (ec *executionContext) _MotionConnection(ctx context.Context, sel ast.Selec
 	fields := graphql.CollectFields(ec.OperationContext, sel, motionConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -5426,7 +5426,7 @@ func (ec *executionContext) _MotionEdge(ctx context.Context, sel ast.SelectionSe
 	fields := graphql.CollectFields(ec.OperationContext, sel, motionEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -5464,7 +5464,7 @@ func (ec *executionContext) _MotionRelationConnection(ctx context.Context, sel a
 	fields := graphql.CollectFields(ec.OperationContext, sel, motionRelationConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -5507,7 +5507,7 @@ func (ec *executionContext) _MotionRelationEdge(ctx context.Context, sel ast.Sel
 	fields := graphql.CollectFields(ec.OperationContext, sel, motionRelationEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":

@@ -534,7 +534,7 @@ func (ec *executionContext) _LabelCount(ctx context.Context, sel ast.SelectionSe
 	fields := graphql.CollectFields(ec.OperationContext, sel, labelCountImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -572,7 +572,7 @@ func (ec *executionContext) _Relation(ctx context.Context, sel ast.SelectionSet,
 	fields := graphql.CollectFields(ec.OperationContext, sel, relationImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -630,7 +630,7 @@ func (ec *executionContext) _RelationTypeCount(ctx context.Context, sel ast.Sele
 	fields := graphql.CollectFields(ec.OperationContext, sel, relationTypeCountImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -668,7 +668,7 @@ func (ec *executionContext) _SearchHit(ctx context.Context, sel ast.SelectionSet
 	fields := graphql.CollectFields(ec.OperationContext, sel, searchHitImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -711,7 +711,7 @@ func (ec *executionContext) _Stats(ctx context.Context, sel ast.SelectionSet, ob
 	fields := graphql.CollectFields(ec.OperationContext, sel, statsImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -759,7 +759,7 @@ func (ec *executionContext) _Subgraph(ctx context.Context, sel ast.SelectionSet,
 	fields := graphql.CollectFields(ec.OperationContext, sel, subgraphImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
