@@ -6455,7 +6455,7 @@ func (ec *executionContext) _Office(ctx context.Context, sel ast.SelectionSet, o
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 var officeConnectionImplementors = []string{"OfficeConnection"}
@@ -6498,7 +6498,7 @@ func (ec *executionContext) _OfficeConnection(ctx context.Context, sel ast.Selec
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 var officeEdgeImplementors = []string{"OfficeEdge"}
@@ -6536,7 +6536,7 @@ func (ec *executionContext) _OfficeEdge(ctx context.Context, sel ast.SelectionSe
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 var officeRelationConnectionImplementors = []string{"OfficeRelationConnection"}
@@ -6579,7 +6579,7 @@ func (ec *executionContext) _OfficeRelationConnection(ctx context.Context, sel a
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 var officeRelationEdgeImplementors = []string{"OfficeRelationEdge"}
@@ -6647,7 +6647,7 @@ func (ec *executionContext) _OfficeRelationEdge(ctx context.Context, sel ast.Sel
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 var organisationImplementors = []string{"Organisation", "Node"}
@@ -6795,7 +6795,7 @@ func (ec *executionContext) _Organisation(ctx context.Context, sel ast.Selection
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 var organisationConnectionImplementors = []string{"OrganisationConnection"}
@@ -6838,7 +6838,7 @@ func (ec *executionContext) _OrganisationConnection(ctx context.Context, sel ast
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 var organisationEdgeImplementors = []string{"OrganisationEdge"}
@@ -6876,7 +6876,7 @@ func (ec *executionContext) _OrganisationEdge(ctx context.Context, sel ast.Selec
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 var organisationRelationConnectionImplementors = []string{"OrganisationRelationConnection"}
@@ -6919,7 +6919,7 @@ func (ec *executionContext) _OrganisationRelationConnection(ctx context.Context,
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 var organisationRelationEdgeImplementors = []string{"OrganisationRelationEdge"}
@@ -6987,7 +6987,7 @@ func (ec *executionContext) _OrganisationRelationEdge(ctx context.Context, sel a
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 var partyImplementors = []string{"Party", "Node"}
@@ -7065,7 +7065,7 @@ func (ec *executionContext) _Party(ctx context.Context, sel ast.SelectionSet, ob
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 var partyConnectionImplementors = []string{"PartyConnection"}
@@ -7108,7 +7108,7 @@ func (ec *executionContext) _PartyConnection(ctx context.Context, sel ast.Select
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 var partyEdgeImplementors = []string{"PartyEdge"}
@@ -7146,7 +7146,7 @@ func (ec *executionContext) _PartyEdge(ctx context.Context, sel ast.SelectionSet
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 var partyRelationConnectionImplementors = []string{"PartyRelationConnection"}
@@ -7189,7 +7189,7 @@ func (ec *executionContext) _PartyRelationConnection(ctx context.Context, sel as
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 var partyRelationEdgeImplementors = []string{"PartyRelationEdge"}
@@ -7257,7 +7257,7 @@ func (ec *executionContext) _PartyRelationEdge(ctx context.Context, sel ast.Sele
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 var personImplementors = []string{"Person", "Node"}
@@ -7390,7 +7390,7 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 var personConnectionImplementors = []string{"PersonConnection"}
@@ -7433,7 +7433,7 @@ func (ec *executionContext) _PersonConnection(ctx context.Context, sel ast.Selec
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 var personEdgeImplementors = []string{"PersonEdge"}
@@ -7471,7 +7471,7 @@ func (ec *executionContext) _PersonEdge(ctx context.Context, sel ast.SelectionSe
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 var personRelationConnectionImplementors = []string{"PersonRelationConnection"}
@@ -7514,7 +7514,7 @@ func (ec *executionContext) _PersonRelationConnection(ctx context.Context, sel a
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 var personRelationEdgeImplementors = []string{"PersonRelationEdge"}
@@ -7582,7 +7582,7 @@ func (ec *executionContext) _PersonRelationEdge(ctx context.Context, sel ast.Sel
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 // endregion **************************** object.gotpl ****************************

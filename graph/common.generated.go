@@ -873,7 +873,7 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 // endregion **************************** object.gotpl ****************************

@@ -4217,7 +4217,7 @@ func (ec *executionContext) _Document(ctx context.Context, sel ast.SelectionSet,
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 var documentConnectionImplementors = []string{"DocumentConnection"}
@@ -4260,7 +4260,7 @@ func (ec *executionContext) _DocumentConnection(ctx context.Context, sel ast.Sel
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 var documentEdgeImplementors = []string{"DocumentEdge"}
@@ -4298,7 +4298,7 @@ func (ec *executionContext) _DocumentEdge(ctx context.Context, sel ast.Selection
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 var documentRelationConnectionImplementors = []string{"DocumentRelationConnection"}
@@ -4341,7 +4341,7 @@ func (ec *executionContext) _DocumentRelationConnection(ctx context.Context, sel
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 var documentRelationEdgeImplementors = []string{"DocumentRelationEdge"}
@@ -4409,7 +4409,7 @@ func (ec *executionContext) _DocumentRelationEdge(ctx context.Context, sel ast.S
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 var legislationImplementors = []string{"Legislation", "Node"}
@@ -4482,7 +4482,7 @@ func (ec *executionContext) _Legislation(ctx context.Context, sel ast.SelectionS
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 var legislationConnectionImplementors = []string{"LegislationConnection"}
@@ -4525,7 +4525,7 @@ func (ec *executionContext) _LegislationConnection(ctx context.Context, sel ast.
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 var legislationEdgeImplementors = []string{"LegislationEdge"}
@@ -4563,7 +4563,7 @@ func (ec *executionContext) _LegislationEdge(ctx context.Context, sel ast.Select
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 var reportImplementors = []string{"Report", "Node"}
@@ -4686,7 +4686,7 @@ func (ec *executionContext) _Report(ctx context.Context, sel ast.SelectionSet, o
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 var reportConnectionImplementors = []string{"ReportConnection"}
@@ -4729,7 +4729,7 @@ func (ec *executionContext) _ReportConnection(ctx context.Context, sel ast.Selec
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 var reportEdgeImplementors = []string{"ReportEdge"}
@@ -4767,7 +4767,7 @@ func (ec *executionContext) _ReportEdge(ctx context.Context, sel ast.SelectionSe
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 var reportRelationConnectionImplementors = []string{"ReportRelationConnection"}
@@ -4810,7 +4810,7 @@ func (ec *executionContext) _ReportRelationConnection(ctx context.Context, sel a
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 var reportRelationEdgeImplementors = []string{"ReportRelationEdge"}
@@ -4878,7 +4878,7 @@ func (ec *executionContext) _ReportRelationEdge(ctx context.Context, sel ast.Sel
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 // endregion **************************** object.gotpl ****************************

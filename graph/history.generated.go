@@ -517,7 +517,7 @@ func (ec *executionContext) _Changes(ctx context.Context, sel ast.SelectionSet, 
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 var commitmentStatusStepImplementors = []string{"CommitmentStatusStep"}
@@ -560,7 +560,7 @@ func (ec *executionContext) _CommitmentStatusStep(ctx context.Context, sel ast.S
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 var commitmentStepChangeImplementors = []string{"CommitmentStepChange"}
@@ -598,7 +598,7 @@ func (ec *executionContext) _CommitmentStepChange(ctx context.Context, sel ast.S
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 var motionStatusStepImplementors = []string{"MotionStatusStep"}
@@ -646,7 +646,7 @@ func (ec *executionContext) _MotionStatusStep(ctx context.Context, sel ast.Selec
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 var motionStepChangeImplementors = []string{"MotionStepChange"}
@@ -684,7 +684,7 @@ func (ec *executionContext) _MotionStepChange(ctx context.Context, sel ast.Selec
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 // endregion **************************** object.gotpl ****************************

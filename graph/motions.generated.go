@@ -4709,7 +4709,7 @@ func (ec *executionContext) _Commitment(ctx context.Context, sel ast.SelectionSe
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 var commitmentConnectionImplementors = []string{"CommitmentConnection"}
@@ -4752,7 +4752,7 @@ func (ec *executionContext) _CommitmentConnection(ctx context.Context, sel ast.S
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 var commitmentEdgeImplementors = []string{"CommitmentEdge"}
@@ -4790,7 +4790,7 @@ func (ec *executionContext) _CommitmentEdge(ctx context.Context, sel ast.Selecti
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 var commitmentRelationConnectionImplementors = []string{"CommitmentRelationConnection"}
@@ -4833,7 +4833,7 @@ func (ec *executionContext) _CommitmentRelationConnection(ctx context.Context, s
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 var commitmentRelationEdgeImplementors = []string{"CommitmentRelationEdge"}
@@ -4901,7 +4901,7 @@ func (ec *executionContext) _CommitmentRelationEdge(ctx context.Context, sel ast
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 var eventImplementors = []string{"Event", "Node"}
@@ -5009,7 +5009,7 @@ func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, ob
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 var eventConnectionImplementors = []string{"EventConnection"}
@@ -5052,7 +5052,7 @@ func (ec *executionContext) _EventConnection(ctx context.Context, sel ast.Select
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 var eventEdgeImplementors = []string{"EventEdge"}
@@ -5090,7 +5090,7 @@ func (ec *executionContext) _EventEdge(ctx context.Context, sel ast.SelectionSet
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 var eventRelationConnectionImplementors = []string{"EventRelationConnection"}
@@ -5133,7 +5133,7 @@ func (ec *executionContext) _EventRelationConnection(ctx context.Context, sel as
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 var eventRelationEdgeImplementors = []string{"EventRelationEdge"}
@@ -5201,7 +5201,7 @@ func (ec *executionContext) _EventRelationEdge(ctx context.Context, sel ast.Sele
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 var motionImplementors = []string{"Motion", "Node"}
@@ -5374,7 +5374,7 @@ func (ec *executionContext) _Motion(ctx context.Context, sel ast.SelectionSet, o
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 var motionConnectionImplementors = []string{"MotionConnection"}
@@ -5417,7 +5417,7 @@ func (ec *executionContext) _MotionConnection(ctx context.Context, sel ast.Selec
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 var motionEdgeImplementors = []string{"MotionEdge"}
@@ -5455,7 +5455,7 @@ func (ec *executionContext) _MotionEdge(ctx context.Context, sel ast.SelectionSe
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 var motionRelationConnectionImplementors = []string{"MotionRelationConnection"}
@@ -5498,7 +5498,7 @@ func (ec *executionContext) _MotionRelationConnection(ctx context.Context, sel a
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 var motionRelationEdgeImplementors = []string{"MotionRelationEdge"}
@@ -5566,7 +5566,7 @@ func (ec *executionContext) _MotionRelationEdge(ctx context.Context, sel ast.Sel
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 // endregion **************************** object.gotpl ****************************

@@ -3329,7 +3329,7 @@ func (ec *executionContext) _Evidence(ctx context.Context, sel ast.SelectionSet,
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 var queryImplementors = []string{"Query"}
@@ -3565,7 +3565,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 var relationConnectionImplementors = []string{"RelationConnection"}
@@ -3608,7 +3608,7 @@ func (ec *executionContext) _RelationConnection(ctx context.Context, sel ast.Sel
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 var relationEdgeImplementors = []string{"RelationEdge"}
@@ -3676,7 +3676,7 @@ func (ec *executionContext) _RelationEdge(ctx context.Context, sel ast.Selection
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 // endregion **************************** object.gotpl ****************************

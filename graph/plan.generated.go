@@ -6410,7 +6410,7 @@ func (ec *executionContext) _Actielijn(ctx context.Context, sel ast.SelectionSet
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 var actielijnConnectionImplementors = []string{"ActielijnConnection"}
@@ -6453,7 +6453,7 @@ func (ec *executionContext) _ActielijnConnection(ctx context.Context, sel ast.Se
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 var actielijnEdgeImplementors = []string{"ActielijnEdge"}
@@ -6491,7 +6491,7 @@ func (ec *executionContext) _ActielijnEdge(ctx context.Context, sel ast.Selectio
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 var actielijnRelationConnectionImplementors = []string{"ActielijnRelationConnection"}
@@ -6534,7 +6534,7 @@ func (ec *executionContext) _ActielijnRelationConnection(ctx context.Context, se
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 var actielijnRelationEdgeImplementors = []string{"ActielijnRelationEdge"}
@@ -6602,7 +6602,7 @@ func (ec *executionContext) _ActielijnRelationEdge(ctx context.Context, sel ast.
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 var actionImplementors = []string{"Action", "Node"}
@@ -6760,7 +6760,7 @@ func (ec *executionContext) _Action(ctx context.Context, sel ast.SelectionSet, o
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 var actionConnectionImplementors = []string{"ActionConnection"}
@@ -6803,7 +6803,7 @@ func (ec *executionContext) _ActionConnection(ctx context.Context, sel ast.Selec
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 var actionEdgeImplementors = []string{"ActionEdge"}
@@ -6841,7 +6841,7 @@ func (ec *executionContext) _ActionEdge(ctx context.Context, sel ast.SelectionSe
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 var actionPlanImplementors = []string{"ActionPlan", "Node"}
@@ -6929,7 +6929,7 @@ func (ec *executionContext) _ActionPlan(ctx context.Context, sel ast.SelectionSe
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 var actionPlanConnectionImplementors = []string{"ActionPlanConnection"}
@@ -6972,7 +6972,7 @@ func (ec *executionContext) _ActionPlanConnection(ctx context.Context, sel ast.S
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 var actionPlanEdgeImplementors = []string{"ActionPlanEdge"}
@@ -7010,7 +7010,7 @@ func (ec *executionContext) _ActionPlanEdge(ctx context.Context, sel ast.Selecti
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 var actionPlanRelationConnectionImplementors = []string{"ActionPlanRelationConnection"}
@@ -7053,7 +7053,7 @@ func (ec *executionContext) _ActionPlanRelationConnection(ctx context.Context, s
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 var actionPlanRelationEdgeImplementors = []string{"ActionPlanRelationEdge"}
@@ -7121,7 +7121,7 @@ func (ec *executionContext) _ActionPlanRelationEdge(ctx context.Context, sel ast
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 var actionRelationConnectionImplementors = []string{"ActionRelationConnection"}
@@ -7164,7 +7164,7 @@ func (ec *executionContext) _ActionRelationConnection(ctx context.Context, sel a
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 var actionRelationEdgeImplementors = []string{"ActionRelationEdge"}
@@ -7232,7 +7232,7 @@ func (ec *executionContext) _ActionRelationEdge(ctx context.Context, sel ast.Sel
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 var budgetLineImplementors = []string{"BudgetLine"}
@@ -7270,7 +7270,7 @@ func (ec *executionContext) _BudgetLine(ctx context.Context, sel ast.SelectionSe
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 var involvementImplementors = []string{"Involvement"}
@@ -7313,7 +7313,7 @@ func (ec *executionContext) _Involvement(ctx context.Context, sel ast.SelectionS
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 var proposalImplementors = []string{"Proposal", "Node"}
@@ -7421,7 +7421,7 @@ func (ec *executionContext) _Proposal(ctx context.Context, sel ast.SelectionSet,
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 var proposalConnectionImplementors = []string{"ProposalConnection"}
@@ -7464,7 +7464,7 @@ func (ec *executionContext) _ProposalConnection(ctx context.Context, sel ast.Sel
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 var proposalEdgeImplementors = []string{"ProposalEdge"}
@@ -7502,7 +7502,7 @@ func (ec *executionContext) _ProposalEdge(ctx context.Context, sel ast.Selection
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 var proposalRelationConnectionImplementors = []string{"ProposalRelationConnection"}
@@ -7545,7 +7545,7 @@ func (ec *executionContext) _ProposalRelationConnection(ctx context.Context, sel
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 var proposalRelationEdgeImplementors = []string{"ProposalRelationEdge"}
@@ -7613,7 +7613,7 @@ func (ec *executionContext) _ProposalRelationEdge(ctx context.Context, sel ast.S
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 // endregion **************************** object.gotpl ****************************

@@ -563,7 +563,7 @@ func (ec *executionContext) _LabelCount(ctx context.Context, sel ast.SelectionSe
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 var relationImplementors = []string{"Relation"}
@@ -621,7 +621,7 @@ func (ec *executionContext) _Relation(ctx context.Context, sel ast.SelectionSet,
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 var relationTypeCountImplementors = []string{"RelationTypeCount"}
@@ -659,7 +659,7 @@ func (ec *executionContext) _RelationTypeCount(ctx context.Context, sel ast.Sele
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 var searchHitImplementors = []string{"SearchHit"}
@@ -702,7 +702,7 @@ func (ec *executionContext) _SearchHit(ctx context.Context, sel ast.SelectionSet
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 var statsImplementors = []string{"Stats"}
@@ -750,7 +750,7 @@ func (ec *executionContext) _Stats(ctx context.Context, sel ast.SelectionSet, ob
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 var subgraphImplementors = []string{"Subgraph"}
@@ -788,7 +788,7 @@ func (ec *executionContext) _Subgraph(ctx context.Context, sel ast.SelectionSet,
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return answerObject(fields, out.Values)
 }
 
 // endregion **************************** object.gotpl ****************************
