@@ -6362,17 +6362,17 @@ func (ec *executionContext) _Office(ctx context.Context, sel ast.SelectionSet, o
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Office")
 		case "id":
-			out.Values[i] = ec._Office_id(ctx, field, obj)
+			out.Values[i] = ec.leaf_Office_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "label":
-			out.Values[i] = ec._Office_label(ctx, field, obj)
+			out.Values[i] = ec.leaf_Office_label(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "name":
-			out.Values[i] = ec._Office_name(ctx, field, obj)
+			out.Values[i] = ec.leaf_Office_name(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -6437,7 +6437,7 @@ func (ec *executionContext) _Office(ctx context.Context, sel ast.SelectionSet, o
 				out.Invalids++
 			}
 		case "since":
-			out.Values[i] = ec._Office_since(ctx, field, obj)
+			out.Values[i] = ec.leaf_Office_since(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -6480,7 +6480,7 @@ func (ec *executionContext) _OfficeConnection(ctx context.Context, sel ast.Selec
 				out.Invalids++
 			}
 		case "totalCount":
-			out.Values[i] = ec._OfficeConnection_totalCount(ctx, field, obj)
+			out.Values[i] = ec.leaf_OfficeConnection_totalCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -6518,7 +6518,7 @@ func (ec *executionContext) _OfficeEdge(ctx context.Context, sel ast.SelectionSe
 				out.Invalids++
 			}
 		case "cursor":
-			out.Values[i] = ec._OfficeEdge_cursor(ctx, field, obj)
+			out.Values[i] = ec.leaf_OfficeEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -6561,7 +6561,7 @@ func (ec *executionContext) _OfficeRelationConnection(ctx context.Context, sel a
 				out.Invalids++
 			}
 		case "totalCount":
-			out.Values[i] = ec._OfficeRelationConnection_totalCount(ctx, field, obj)
+			out.Values[i] = ec.leaf_OfficeRelationConnection_totalCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -6599,22 +6599,22 @@ func (ec *executionContext) _OfficeRelationEdge(ctx context.Context, sel ast.Sel
 				out.Invalids++
 			}
 		case "type":
-			out.Values[i] = ec._OfficeRelationEdge_type(ctx, field, obj)
+			out.Values[i] = ec.leaf_OfficeRelationEdge_type(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "direction":
-			out.Values[i] = ec._OfficeRelationEdge_direction(ctx, field, obj)
+			out.Values[i] = ec.leaf_OfficeRelationEdge_direction(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "from":
-			out.Values[i] = ec._OfficeRelationEdge_from(ctx, field, obj)
+			out.Values[i] = ec.leaf_OfficeRelationEdge_from(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "to":
-			out.Values[i] = ec._OfficeRelationEdge_to(ctx, field, obj)
+			out.Values[i] = ec.leaf_OfficeRelationEdge_to(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -6629,7 +6629,7 @@ func (ec *executionContext) _OfficeRelationEdge(ctx context.Context, sel ast.Sel
 				out.Invalids++
 			}
 		case "cursor":
-			out.Values[i] = ec._OfficeRelationEdge_cursor(ctx, field, obj)
+			out.Values[i] = ec.leaf_OfficeRelationEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -6662,17 +6662,17 @@ func (ec *executionContext) _Organisation(ctx context.Context, sel ast.Selection
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Organisation")
 		case "id":
-			out.Values[i] = ec._Organisation_id(ctx, field, obj)
+			out.Values[i] = ec.leaf_Organisation_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "label":
-			out.Values[i] = ec._Organisation_label(ctx, field, obj)
+			out.Values[i] = ec.leaf_Organisation_label(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "name":
-			out.Values[i] = ec._Organisation_name(ctx, field, obj)
+			out.Values[i] = ec.leaf_Organisation_name(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -6692,12 +6692,12 @@ func (ec *executionContext) _Organisation(ctx context.Context, sel ast.Selection
 				out.Invalids++
 			}
 		case "abbreviation":
-			out.Values[i] = ec._Organisation_abbreviation(ctx, field, obj)
+			out.Values[i] = ec.leaf_Organisation_abbreviation(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "kind":
-			out.Values[i] = ec._Organisation_kind(ctx, field, obj)
+			out.Values[i] = ec.leaf_Organisation_kind(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -6777,7 +6777,7 @@ func (ec *executionContext) _Organisation(ctx context.Context, sel ast.Selection
 				out.Invalids++
 			}
 		case "since":
-			out.Values[i] = ec._Organisation_since(ctx, field, obj)
+			out.Values[i] = ec.leaf_Organisation_since(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -6820,7 +6820,7 @@ func (ec *executionContext) _OrganisationConnection(ctx context.Context, sel ast
 				out.Invalids++
 			}
 		case "totalCount":
-			out.Values[i] = ec._OrganisationConnection_totalCount(ctx, field, obj)
+			out.Values[i] = ec.leaf_OrganisationConnection_totalCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -6858,7 +6858,7 @@ func (ec *executionContext) _OrganisationEdge(ctx context.Context, sel ast.Selec
 				out.Invalids++
 			}
 		case "cursor":
-			out.Values[i] = ec._OrganisationEdge_cursor(ctx, field, obj)
+			out.Values[i] = ec.leaf_OrganisationEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -6901,7 +6901,7 @@ func (ec *executionContext) _OrganisationRelationConnection(ctx context.Context,
 				out.Invalids++
 			}
 		case "totalCount":
-			out.Values[i] = ec._OrganisationRelationConnection_totalCount(ctx, field, obj)
+			out.Values[i] = ec.leaf_OrganisationRelationConnection_totalCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -6939,22 +6939,22 @@ func (ec *executionContext) _OrganisationRelationEdge(ctx context.Context, sel a
 				out.Invalids++
 			}
 		case "type":
-			out.Values[i] = ec._OrganisationRelationEdge_type(ctx, field, obj)
+			out.Values[i] = ec.leaf_OrganisationRelationEdge_type(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "direction":
-			out.Values[i] = ec._OrganisationRelationEdge_direction(ctx, field, obj)
+			out.Values[i] = ec.leaf_OrganisationRelationEdge_direction(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "from":
-			out.Values[i] = ec._OrganisationRelationEdge_from(ctx, field, obj)
+			out.Values[i] = ec.leaf_OrganisationRelationEdge_from(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "to":
-			out.Values[i] = ec._OrganisationRelationEdge_to(ctx, field, obj)
+			out.Values[i] = ec.leaf_OrganisationRelationEdge_to(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -6969,7 +6969,7 @@ func (ec *executionContext) _OrganisationRelationEdge(ctx context.Context, sel a
 				out.Invalids++
 			}
 		case "cursor":
-			out.Values[i] = ec._OrganisationRelationEdge_cursor(ctx, field, obj)
+			out.Values[i] = ec.leaf_OrganisationRelationEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -7002,17 +7002,17 @@ func (ec *executionContext) _Party(ctx context.Context, sel ast.SelectionSet, ob
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Party")
 		case "id":
-			out.Values[i] = ec._Party_id(ctx, field, obj)
+			out.Values[i] = ec.leaf_Party_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "label":
-			out.Values[i] = ec._Party_label(ctx, field, obj)
+			out.Values[i] = ec.leaf_Party_label(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "name":
-			out.Values[i] = ec._Party_name(ctx, field, obj)
+			out.Values[i] = ec.leaf_Party_name(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -7047,7 +7047,7 @@ func (ec *executionContext) _Party(ctx context.Context, sel ast.SelectionSet, ob
 				out.Invalids++
 			}
 		case "since":
-			out.Values[i] = ec._Party_since(ctx, field, obj)
+			out.Values[i] = ec.leaf_Party_since(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -7090,7 +7090,7 @@ func (ec *executionContext) _PartyConnection(ctx context.Context, sel ast.Select
 				out.Invalids++
 			}
 		case "totalCount":
-			out.Values[i] = ec._PartyConnection_totalCount(ctx, field, obj)
+			out.Values[i] = ec.leaf_PartyConnection_totalCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -7128,7 +7128,7 @@ func (ec *executionContext) _PartyEdge(ctx context.Context, sel ast.SelectionSet
 				out.Invalids++
 			}
 		case "cursor":
-			out.Values[i] = ec._PartyEdge_cursor(ctx, field, obj)
+			out.Values[i] = ec.leaf_PartyEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -7171,7 +7171,7 @@ func (ec *executionContext) _PartyRelationConnection(ctx context.Context, sel as
 				out.Invalids++
 			}
 		case "totalCount":
-			out.Values[i] = ec._PartyRelationConnection_totalCount(ctx, field, obj)
+			out.Values[i] = ec.leaf_PartyRelationConnection_totalCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -7209,22 +7209,22 @@ func (ec *executionContext) _PartyRelationEdge(ctx context.Context, sel ast.Sele
 				out.Invalids++
 			}
 		case "type":
-			out.Values[i] = ec._PartyRelationEdge_type(ctx, field, obj)
+			out.Values[i] = ec.leaf_PartyRelationEdge_type(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "direction":
-			out.Values[i] = ec._PartyRelationEdge_direction(ctx, field, obj)
+			out.Values[i] = ec.leaf_PartyRelationEdge_direction(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "from":
-			out.Values[i] = ec._PartyRelationEdge_from(ctx, field, obj)
+			out.Values[i] = ec.leaf_PartyRelationEdge_from(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "to":
-			out.Values[i] = ec._PartyRelationEdge_to(ctx, field, obj)
+			out.Values[i] = ec.leaf_PartyRelationEdge_to(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -7239,7 +7239,7 @@ func (ec *executionContext) _PartyRelationEdge(ctx context.Context, sel ast.Sele
 				out.Invalids++
 			}
 		case "cursor":
-			out.Values[i] = ec._PartyRelationEdge_cursor(ctx, field, obj)
+			out.Values[i] = ec.leaf_PartyRelationEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -7272,17 +7272,17 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Person")
 		case "id":
-			out.Values[i] = ec._Person_id(ctx, field, obj)
+			out.Values[i] = ec.leaf_Person_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "label":
-			out.Values[i] = ec._Person_label(ctx, field, obj)
+			out.Values[i] = ec.leaf_Person_label(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "name":
-			out.Values[i] = ec._Person_name(ctx, field, obj)
+			out.Values[i] = ec.leaf_Person_name(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -7302,17 +7302,17 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				out.Invalids++
 			}
 		case "kind":
-			out.Values[i] = ec._Person_kind(ctx, field, obj)
+			out.Values[i] = ec.leaf_Person_kind(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "initials":
-			out.Values[i] = ec._Person_initials(ctx, field, obj)
+			out.Values[i] = ec.leaf_Person_initials(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "partyName":
-			out.Values[i] = ec._Person_partyName(ctx, field, obj)
+			out.Values[i] = ec.leaf_Person_partyName(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -7372,7 +7372,7 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				out.Invalids++
 			}
 		case "since":
-			out.Values[i] = ec._Person_since(ctx, field, obj)
+			out.Values[i] = ec.leaf_Person_since(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -7415,7 +7415,7 @@ func (ec *executionContext) _PersonConnection(ctx context.Context, sel ast.Selec
 				out.Invalids++
 			}
 		case "totalCount":
-			out.Values[i] = ec._PersonConnection_totalCount(ctx, field, obj)
+			out.Values[i] = ec.leaf_PersonConnection_totalCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -7453,7 +7453,7 @@ func (ec *executionContext) _PersonEdge(ctx context.Context, sel ast.SelectionSe
 				out.Invalids++
 			}
 		case "cursor":
-			out.Values[i] = ec._PersonEdge_cursor(ctx, field, obj)
+			out.Values[i] = ec.leaf_PersonEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -7496,7 +7496,7 @@ func (ec *executionContext) _PersonRelationConnection(ctx context.Context, sel a
 				out.Invalids++
 			}
 		case "totalCount":
-			out.Values[i] = ec._PersonRelationConnection_totalCount(ctx, field, obj)
+			out.Values[i] = ec.leaf_PersonRelationConnection_totalCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -7534,22 +7534,22 @@ func (ec *executionContext) _PersonRelationEdge(ctx context.Context, sel ast.Sel
 				out.Invalids++
 			}
 		case "type":
-			out.Values[i] = ec._PersonRelationEdge_type(ctx, field, obj)
+			out.Values[i] = ec.leaf_PersonRelationEdge_type(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "direction":
-			out.Values[i] = ec._PersonRelationEdge_direction(ctx, field, obj)
+			out.Values[i] = ec.leaf_PersonRelationEdge_direction(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "from":
-			out.Values[i] = ec._PersonRelationEdge_from(ctx, field, obj)
+			out.Values[i] = ec.leaf_PersonRelationEdge_from(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "to":
-			out.Values[i] = ec._PersonRelationEdge_to(ctx, field, obj)
+			out.Values[i] = ec.leaf_PersonRelationEdge_to(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -7564,7 +7564,7 @@ func (ec *executionContext) _PersonRelationEdge(ctx context.Context, sel ast.Sel
 				out.Invalids++
 			}
 		case "cursor":
-			out.Values[i] = ec._PersonRelationEdge_cursor(ctx, field, obj)
+			out.Values[i] = ec.leaf_PersonRelationEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}

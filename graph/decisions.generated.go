@@ -341,22 +341,22 @@ func (ec *executionContext) _Decision(ctx context.Context, sel ast.SelectionSet,
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Decision")
 		case "date":
-			out.Values[i] = ec._Decision_date(ctx, field, obj)
+			out.Values[i] = ec.leaf_Decision_date(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "result":
-			out.Values[i] = ec._Decision_result(ctx, field, obj)
+			out.Values[i] = ec.leaf_Decision_result(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "text":
-			out.Values[i] = ec._Decision_text(ctx, field, obj)
+			out.Values[i] = ec.leaf_Decision_text(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "source":
-			out.Values[i] = ec._Decision_source(ctx, field, obj)
+			out.Values[i] = ec.leaf_Decision_source(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -404,17 +404,17 @@ func (ec *executionContext) _Vote(ctx context.Context, sel ast.SelectionSet, obj
 				out.Invalids++
 			}
 		case "vote":
-			out.Values[i] = ec._Vote_vote(ctx, field, obj)
+			out.Values[i] = ec.leaf_Vote_vote(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "seats":
-			out.Values[i] = ec._Vote_seats(ctx, field, obj)
+			out.Values[i] = ec.leaf_Vote_seats(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "source":
-			out.Values[i] = ec._Vote_source(ctx, field, obj)
+			out.Values[i] = ec.leaf_Vote_source(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}

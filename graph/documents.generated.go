@@ -4064,17 +4064,17 @@ func (ec *executionContext) _Document(ctx context.Context, sel ast.SelectionSet,
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Document")
 		case "id":
-			out.Values[i] = ec._Document_id(ctx, field, obj)
+			out.Values[i] = ec.leaf_Document_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "label":
-			out.Values[i] = ec._Document_label(ctx, field, obj)
+			out.Values[i] = ec.leaf_Document_label(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "name":
-			out.Values[i] = ec._Document_name(ctx, field, obj)
+			out.Values[i] = ec.leaf_Document_name(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -4094,47 +4094,47 @@ func (ec *executionContext) _Document(ctx context.Context, sel ast.SelectionSet,
 				out.Invalids++
 			}
 		case "kind":
-			out.Values[i] = ec._Document_kind(ctx, field, obj)
+			out.Values[i] = ec.leaf_Document_kind(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "title":
-			out.Values[i] = ec._Document_title(ctx, field, obj)
+			out.Values[i] = ec.leaf_Document_title(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "date":
-			out.Values[i] = ec._Document_date(ctx, field, obj)
+			out.Values[i] = ec.leaf_Document_date(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "kenmerk":
-			out.Values[i] = ec._Document_kenmerk(ctx, field, obj)
+			out.Values[i] = ec.leaf_Document_kenmerk(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "dossier":
-			out.Values[i] = ec._Document_dossier(ctx, field, obj)
+			out.Values[i] = ec.leaf_Document_dossier(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "number":
-			out.Values[i] = ec._Document_number(ctx, field, obj)
+			out.Values[i] = ec.leaf_Document_number(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "citation":
-			out.Values[i] = ec._Document_citation(ctx, field, obj)
+			out.Values[i] = ec.leaf_Document_citation(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "tkNumber":
-			out.Values[i] = ec._Document_tkNumber(ctx, field, obj)
+			out.Values[i] = ec.leaf_Document_tkNumber(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "sourceFile":
-			out.Values[i] = ec._Document_sourceFile(ctx, field, obj)
+			out.Values[i] = ec.leaf_Document_sourceFile(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -4144,7 +4144,7 @@ func (ec *executionContext) _Document(ctx context.Context, sel ast.SelectionSet,
 				out.Invalids++
 			}
 		case "text":
-			out.Values[i] = ec._Document_text(ctx, field, obj)
+			out.Values[i] = ec.leaf_Document_text(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -4199,7 +4199,7 @@ func (ec *executionContext) _Document(ctx context.Context, sel ast.SelectionSet,
 				out.Invalids++
 			}
 		case "since":
-			out.Values[i] = ec._Document_since(ctx, field, obj)
+			out.Values[i] = ec.leaf_Document_since(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -4242,7 +4242,7 @@ func (ec *executionContext) _DocumentConnection(ctx context.Context, sel ast.Sel
 				out.Invalids++
 			}
 		case "totalCount":
-			out.Values[i] = ec._DocumentConnection_totalCount(ctx, field, obj)
+			out.Values[i] = ec.leaf_DocumentConnection_totalCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -4280,7 +4280,7 @@ func (ec *executionContext) _DocumentEdge(ctx context.Context, sel ast.Selection
 				out.Invalids++
 			}
 		case "cursor":
-			out.Values[i] = ec._DocumentEdge_cursor(ctx, field, obj)
+			out.Values[i] = ec.leaf_DocumentEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -4323,7 +4323,7 @@ func (ec *executionContext) _DocumentRelationConnection(ctx context.Context, sel
 				out.Invalids++
 			}
 		case "totalCount":
-			out.Values[i] = ec._DocumentRelationConnection_totalCount(ctx, field, obj)
+			out.Values[i] = ec.leaf_DocumentRelationConnection_totalCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -4361,22 +4361,22 @@ func (ec *executionContext) _DocumentRelationEdge(ctx context.Context, sel ast.S
 				out.Invalids++
 			}
 		case "type":
-			out.Values[i] = ec._DocumentRelationEdge_type(ctx, field, obj)
+			out.Values[i] = ec.leaf_DocumentRelationEdge_type(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "direction":
-			out.Values[i] = ec._DocumentRelationEdge_direction(ctx, field, obj)
+			out.Values[i] = ec.leaf_DocumentRelationEdge_direction(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "from":
-			out.Values[i] = ec._DocumentRelationEdge_from(ctx, field, obj)
+			out.Values[i] = ec.leaf_DocumentRelationEdge_from(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "to":
-			out.Values[i] = ec._DocumentRelationEdge_to(ctx, field, obj)
+			out.Values[i] = ec.leaf_DocumentRelationEdge_to(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -4391,7 +4391,7 @@ func (ec *executionContext) _DocumentRelationEdge(ctx context.Context, sel ast.S
 				out.Invalids++
 			}
 		case "cursor":
-			out.Values[i] = ec._DocumentRelationEdge_cursor(ctx, field, obj)
+			out.Values[i] = ec.leaf_DocumentRelationEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -4424,17 +4424,17 @@ func (ec *executionContext) _Legislation(ctx context.Context, sel ast.SelectionS
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Legislation")
 		case "id":
-			out.Values[i] = ec._Legislation_id(ctx, field, obj)
+			out.Values[i] = ec.leaf_Legislation_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "label":
-			out.Values[i] = ec._Legislation_label(ctx, field, obj)
+			out.Values[i] = ec.leaf_Legislation_label(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "name":
-			out.Values[i] = ec._Legislation_name(ctx, field, obj)
+			out.Values[i] = ec.leaf_Legislation_name(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -4454,7 +4454,7 @@ func (ec *executionContext) _Legislation(ctx context.Context, sel ast.SelectionS
 				out.Invalids++
 			}
 		case "citation":
-			out.Values[i] = ec._Legislation_citation(ctx, field, obj)
+			out.Values[i] = ec.leaf_Legislation_citation(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -4464,7 +4464,7 @@ func (ec *executionContext) _Legislation(ctx context.Context, sel ast.SelectionS
 				out.Invalids++
 			}
 		case "since":
-			out.Values[i] = ec._Legislation_since(ctx, field, obj)
+			out.Values[i] = ec.leaf_Legislation_since(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -4507,7 +4507,7 @@ func (ec *executionContext) _LegislationConnection(ctx context.Context, sel ast.
 				out.Invalids++
 			}
 		case "totalCount":
-			out.Values[i] = ec._LegislationConnection_totalCount(ctx, field, obj)
+			out.Values[i] = ec.leaf_LegislationConnection_totalCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -4545,7 +4545,7 @@ func (ec *executionContext) _LegislationEdge(ctx context.Context, sel ast.Select
 				out.Invalids++
 			}
 		case "cursor":
-			out.Values[i] = ec._LegislationEdge_cursor(ctx, field, obj)
+			out.Values[i] = ec.leaf_LegislationEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -4578,17 +4578,17 @@ func (ec *executionContext) _Report(ctx context.Context, sel ast.SelectionSet, o
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Report")
 		case "id":
-			out.Values[i] = ec._Report_id(ctx, field, obj)
+			out.Values[i] = ec.leaf_Report_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "label":
-			out.Values[i] = ec._Report_label(ctx, field, obj)
+			out.Values[i] = ec.leaf_Report_label(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "name":
-			out.Values[i] = ec._Report_name(ctx, field, obj)
+			out.Values[i] = ec.leaf_Report_name(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -4608,17 +4608,17 @@ func (ec *executionContext) _Report(ctx context.Context, sel ast.SelectionSet, o
 				out.Invalids++
 			}
 		case "title":
-			out.Values[i] = ec._Report_title(ctx, field, obj)
+			out.Values[i] = ec.leaf_Report_title(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "kind":
-			out.Values[i] = ec._Report_kind(ctx, field, obj)
+			out.Values[i] = ec.leaf_Report_kind(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "date":
-			out.Values[i] = ec._Report_date(ctx, field, obj)
+			out.Values[i] = ec.leaf_Report_date(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -4668,7 +4668,7 @@ func (ec *executionContext) _Report(ctx context.Context, sel ast.SelectionSet, o
 				out.Invalids++
 			}
 		case "since":
-			out.Values[i] = ec._Report_since(ctx, field, obj)
+			out.Values[i] = ec.leaf_Report_since(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -4711,7 +4711,7 @@ func (ec *executionContext) _ReportConnection(ctx context.Context, sel ast.Selec
 				out.Invalids++
 			}
 		case "totalCount":
-			out.Values[i] = ec._ReportConnection_totalCount(ctx, field, obj)
+			out.Values[i] = ec.leaf_ReportConnection_totalCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -4749,7 +4749,7 @@ func (ec *executionContext) _ReportEdge(ctx context.Context, sel ast.SelectionSe
 				out.Invalids++
 			}
 		case "cursor":
-			out.Values[i] = ec._ReportEdge_cursor(ctx, field, obj)
+			out.Values[i] = ec.leaf_ReportEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -4792,7 +4792,7 @@ func (ec *executionContext) _ReportRelationConnection(ctx context.Context, sel a
 				out.Invalids++
 			}
 		case "totalCount":
-			out.Values[i] = ec._ReportRelationConnection_totalCount(ctx, field, obj)
+			out.Values[i] = ec.leaf_ReportRelationConnection_totalCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -4830,22 +4830,22 @@ func (ec *executionContext) _ReportRelationEdge(ctx context.Context, sel ast.Sel
 				out.Invalids++
 			}
 		case "type":
-			out.Values[i] = ec._ReportRelationEdge_type(ctx, field, obj)
+			out.Values[i] = ec.leaf_ReportRelationEdge_type(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "direction":
-			out.Values[i] = ec._ReportRelationEdge_direction(ctx, field, obj)
+			out.Values[i] = ec.leaf_ReportRelationEdge_direction(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "from":
-			out.Values[i] = ec._ReportRelationEdge_from(ctx, field, obj)
+			out.Values[i] = ec.leaf_ReportRelationEdge_from(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "to":
-			out.Values[i] = ec._ReportRelationEdge_to(ctx, field, obj)
+			out.Values[i] = ec.leaf_ReportRelationEdge_to(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -4860,7 +4860,7 @@ func (ec *executionContext) _ReportRelationEdge(ctx context.Context, sel ast.Sel
 				out.Invalids++
 			}
 		case "cursor":
-			out.Values[i] = ec._ReportRelationEdge_cursor(ctx, field, obj)
+			out.Values[i] = ec.leaf_ReportRelationEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}

@@ -100,21 +100,37 @@ func (g *guard) field(ctx context.Context, fc *graphql.FieldContext, next graphq
 	if err != nil {
 		return res, err
 	}
+	if err := g.count(fc, resultSize(res)); err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// leaf is field for a leaf field whose value is at hand: size is its resultSize.
+func (g *guard) leaf(ctx context.Context, fc *graphql.FieldContext, size int64) error {
+	if ctx.Err() != nil {
+		return context.Cause(ctx)
+	}
+	return g.count(fc, size)
+}
+
+// count adds a field of a value of the given size to the answer's bytes and cost, and
+// stops the operation when either passes its limit.
+func (g *guard) count(fc *graphql.FieldContext, size int64) error {
 	n := int64(8) // "key":value, punctuation
 	if fc != nil {
 		n += int64(len(fc.Field.Alias))
 	}
-	size := resultSize(res)
 	n += size
 	if g.maxBytes > 0 && g.bytes.Add(n) > g.maxBytes {
 		g.cancel(errTooLarge)
-		return nil, errTooLarge
+		return errTooLarge
 	}
 	if g.maxCost > 0 && g.cost.Add(1+size/costUnit) > g.maxCost {
 		g.cancel(errTooDear)
-		return nil, errTooDear
+		return errTooDear
 	}
-	return res, nil
+	return nil
 }
 
 // resultSize estimates the bytes a resolved value adds to the answer on its own, its

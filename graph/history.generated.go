@@ -532,12 +532,12 @@ func (ec *executionContext) _CommitmentStatusStep(ctx context.Context, sel ast.S
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("CommitmentStatusStep")
 		case "date":
-			out.Values[i] = ec._CommitmentStatusStep_date(ctx, field, obj)
+			out.Values[i] = ec.leaf_CommitmentStatusStep_date(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "status":
-			out.Values[i] = ec._CommitmentStatusStep_status(ctx, field, obj)
+			out.Values[i] = ec.leaf_CommitmentStatusStep_status(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -613,12 +613,12 @@ func (ec *executionContext) _MotionStatusStep(ctx context.Context, sel ast.Selec
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("MotionStatusStep")
 		case "date":
-			out.Values[i] = ec._MotionStatusStep_date(ctx, field, obj)
+			out.Values[i] = ec.leaf_MotionStatusStep_date(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "status":
-			out.Values[i] = ec._MotionStatusStep_status(ctx, field, obj)
+			out.Values[i] = ec.leaf_MotionStatusStep_status(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -628,7 +628,7 @@ func (ec *executionContext) _MotionStatusStep(ctx context.Context, sel ast.Selec
 				out.Invalids++
 			}
 		case "replacedBy":
-			out.Values[i] = ec._MotionStatusStep_replacedBy(ctx, field, obj)
+			out.Values[i] = ec.leaf_MotionStatusStep_replacedBy(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}

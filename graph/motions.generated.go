@@ -4601,17 +4601,17 @@ func (ec *executionContext) _Commitment(ctx context.Context, sel ast.SelectionSe
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Commitment")
 		case "id":
-			out.Values[i] = ec._Commitment_id(ctx, field, obj)
+			out.Values[i] = ec.leaf_Commitment_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "label":
-			out.Values[i] = ec._Commitment_label(ctx, field, obj)
+			out.Values[i] = ec.leaf_Commitment_label(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "name":
-			out.Values[i] = ec._Commitment_name(ctx, field, obj)
+			out.Values[i] = ec.leaf_Commitment_name(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -4631,17 +4631,17 @@ func (ec *executionContext) _Commitment(ctx context.Context, sel ast.SelectionSe
 				out.Invalids++
 			}
 		case "number":
-			out.Values[i] = ec._Commitment_number(ctx, field, obj)
+			out.Values[i] = ec.leaf_Commitment_number(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "description":
-			out.Values[i] = ec._Commitment_description(ctx, field, obj)
+			out.Values[i] = ec.leaf_Commitment_description(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "date":
-			out.Values[i] = ec._Commitment_date(ctx, field, obj)
+			out.Values[i] = ec.leaf_Commitment_date(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -4676,7 +4676,7 @@ func (ec *executionContext) _Commitment(ctx context.Context, sel ast.SelectionSe
 				out.Invalids++
 			}
 		case "furthestStatus":
-			out.Values[i] = ec._Commitment_furthestStatus(ctx, field, obj)
+			out.Values[i] = ec.leaf_Commitment_furthestStatus(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -4686,7 +4686,7 @@ func (ec *executionContext) _Commitment(ctx context.Context, sel ast.SelectionSe
 				out.Invalids++
 			}
 		case "since":
-			out.Values[i] = ec._Commitment_since(ctx, field, obj)
+			out.Values[i] = ec.leaf_Commitment_since(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -4734,7 +4734,7 @@ func (ec *executionContext) _CommitmentConnection(ctx context.Context, sel ast.S
 				out.Invalids++
 			}
 		case "totalCount":
-			out.Values[i] = ec._CommitmentConnection_totalCount(ctx, field, obj)
+			out.Values[i] = ec.leaf_CommitmentConnection_totalCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -4772,7 +4772,7 @@ func (ec *executionContext) _CommitmentEdge(ctx context.Context, sel ast.Selecti
 				out.Invalids++
 			}
 		case "cursor":
-			out.Values[i] = ec._CommitmentEdge_cursor(ctx, field, obj)
+			out.Values[i] = ec.leaf_CommitmentEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -4815,7 +4815,7 @@ func (ec *executionContext) _CommitmentRelationConnection(ctx context.Context, s
 				out.Invalids++
 			}
 		case "totalCount":
-			out.Values[i] = ec._CommitmentRelationConnection_totalCount(ctx, field, obj)
+			out.Values[i] = ec.leaf_CommitmentRelationConnection_totalCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -4853,22 +4853,22 @@ func (ec *executionContext) _CommitmentRelationEdge(ctx context.Context, sel ast
 				out.Invalids++
 			}
 		case "type":
-			out.Values[i] = ec._CommitmentRelationEdge_type(ctx, field, obj)
+			out.Values[i] = ec.leaf_CommitmentRelationEdge_type(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "direction":
-			out.Values[i] = ec._CommitmentRelationEdge_direction(ctx, field, obj)
+			out.Values[i] = ec.leaf_CommitmentRelationEdge_direction(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "from":
-			out.Values[i] = ec._CommitmentRelationEdge_from(ctx, field, obj)
+			out.Values[i] = ec.leaf_CommitmentRelationEdge_from(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "to":
-			out.Values[i] = ec._CommitmentRelationEdge_to(ctx, field, obj)
+			out.Values[i] = ec.leaf_CommitmentRelationEdge_to(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -4883,7 +4883,7 @@ func (ec *executionContext) _CommitmentRelationEdge(ctx context.Context, sel ast
 				out.Invalids++
 			}
 		case "cursor":
-			out.Values[i] = ec._CommitmentRelationEdge_cursor(ctx, field, obj)
+			out.Values[i] = ec.leaf_CommitmentRelationEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -4916,17 +4916,17 @@ func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, ob
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Event")
 		case "id":
-			out.Values[i] = ec._Event_id(ctx, field, obj)
+			out.Values[i] = ec.leaf_Event_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "label":
-			out.Values[i] = ec._Event_label(ctx, field, obj)
+			out.Values[i] = ec.leaf_Event_label(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "name":
-			out.Values[i] = ec._Event_name(ctx, field, obj)
+			out.Values[i] = ec.leaf_Event_name(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -4946,12 +4946,12 @@ func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, ob
 				out.Invalids++
 			}
 		case "kind":
-			out.Values[i] = ec._Event_kind(ctx, field, obj)
+			out.Values[i] = ec.leaf_Event_kind(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "date":
-			out.Values[i] = ec._Event_date(ctx, field, obj)
+			out.Values[i] = ec.leaf_Event_date(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -4991,7 +4991,7 @@ func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, ob
 				out.Invalids++
 			}
 		case "since":
-			out.Values[i] = ec._Event_since(ctx, field, obj)
+			out.Values[i] = ec.leaf_Event_since(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -5034,7 +5034,7 @@ func (ec *executionContext) _EventConnection(ctx context.Context, sel ast.Select
 				out.Invalids++
 			}
 		case "totalCount":
-			out.Values[i] = ec._EventConnection_totalCount(ctx, field, obj)
+			out.Values[i] = ec.leaf_EventConnection_totalCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -5072,7 +5072,7 @@ func (ec *executionContext) _EventEdge(ctx context.Context, sel ast.SelectionSet
 				out.Invalids++
 			}
 		case "cursor":
-			out.Values[i] = ec._EventEdge_cursor(ctx, field, obj)
+			out.Values[i] = ec.leaf_EventEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -5115,7 +5115,7 @@ func (ec *executionContext) _EventRelationConnection(ctx context.Context, sel as
 				out.Invalids++
 			}
 		case "totalCount":
-			out.Values[i] = ec._EventRelationConnection_totalCount(ctx, field, obj)
+			out.Values[i] = ec.leaf_EventRelationConnection_totalCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -5153,22 +5153,22 @@ func (ec *executionContext) _EventRelationEdge(ctx context.Context, sel ast.Sele
 				out.Invalids++
 			}
 		case "type":
-			out.Values[i] = ec._EventRelationEdge_type(ctx, field, obj)
+			out.Values[i] = ec.leaf_EventRelationEdge_type(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "direction":
-			out.Values[i] = ec._EventRelationEdge_direction(ctx, field, obj)
+			out.Values[i] = ec.leaf_EventRelationEdge_direction(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "from":
-			out.Values[i] = ec._EventRelationEdge_from(ctx, field, obj)
+			out.Values[i] = ec.leaf_EventRelationEdge_from(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "to":
-			out.Values[i] = ec._EventRelationEdge_to(ctx, field, obj)
+			out.Values[i] = ec.leaf_EventRelationEdge_to(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -5183,7 +5183,7 @@ func (ec *executionContext) _EventRelationEdge(ctx context.Context, sel ast.Sele
 				out.Invalids++
 			}
 		case "cursor":
-			out.Values[i] = ec._EventRelationEdge_cursor(ctx, field, obj)
+			out.Values[i] = ec.leaf_EventRelationEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -5216,17 +5216,17 @@ func (ec *executionContext) _Motion(ctx context.Context, sel ast.SelectionSet, o
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Motion")
 		case "id":
-			out.Values[i] = ec._Motion_id(ctx, field, obj)
+			out.Values[i] = ec.leaf_Motion_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "label":
-			out.Values[i] = ec._Motion_label(ctx, field, obj)
+			out.Values[i] = ec.leaf_Motion_label(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "name":
-			out.Values[i] = ec._Motion_name(ctx, field, obj)
+			out.Values[i] = ec.leaf_Motion_name(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -5246,27 +5246,27 @@ func (ec *executionContext) _Motion(ctx context.Context, sel ast.SelectionSet, o
 				out.Invalids++
 			}
 		case "dossier":
-			out.Values[i] = ec._Motion_dossier(ctx, field, obj)
+			out.Values[i] = ec.leaf_Motion_dossier(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "number":
-			out.Values[i] = ec._Motion_number(ctx, field, obj)
+			out.Values[i] = ec.leaf_Motion_number(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "citation":
-			out.Values[i] = ec._Motion_citation(ctx, field, obj)
+			out.Values[i] = ec.leaf_Motion_citation(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "dateSubmitted":
-			out.Values[i] = ec._Motion_dateSubmitted(ctx, field, obj)
+			out.Values[i] = ec.leaf_Motion_dateSubmitted(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "dateAdopted":
-			out.Values[i] = ec._Motion_dateAdopted(ctx, field, obj)
+			out.Values[i] = ec.leaf_Motion_dateAdopted(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -5276,12 +5276,12 @@ func (ec *executionContext) _Motion(ctx context.Context, sel ast.SelectionSet, o
 				out.Invalids++
 			}
 		case "request":
-			out.Values[i] = ec._Motion_request(ctx, field, obj)
+			out.Values[i] = ec.leaf_Motion_request(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "coSigned":
-			out.Values[i] = ec._Motion_coSigned(ctx, field, obj)
+			out.Values[i] = ec.leaf_Motion_coSigned(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -5351,12 +5351,12 @@ func (ec *executionContext) _Motion(ctx context.Context, sel ast.SelectionSet, o
 				out.Invalids++
 			}
 		case "furthestStatus":
-			out.Values[i] = ec._Motion_furthestStatus(ctx, field, obj)
+			out.Values[i] = ec.leaf_Motion_furthestStatus(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "since":
-			out.Values[i] = ec._Motion_since(ctx, field, obj)
+			out.Values[i] = ec.leaf_Motion_since(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -5399,7 +5399,7 @@ func (ec *executionContext) _MotionConnection(ctx context.Context, sel ast.Selec
 				out.Invalids++
 			}
 		case "totalCount":
-			out.Values[i] = ec._MotionConnection_totalCount(ctx, field, obj)
+			out.Values[i] = ec.leaf_MotionConnection_totalCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -5437,7 +5437,7 @@ func (ec *executionContext) _MotionEdge(ctx context.Context, sel ast.SelectionSe
 				out.Invalids++
 			}
 		case "cursor":
-			out.Values[i] = ec._MotionEdge_cursor(ctx, field, obj)
+			out.Values[i] = ec.leaf_MotionEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -5480,7 +5480,7 @@ func (ec *executionContext) _MotionRelationConnection(ctx context.Context, sel a
 				out.Invalids++
 			}
 		case "totalCount":
-			out.Values[i] = ec._MotionRelationConnection_totalCount(ctx, field, obj)
+			out.Values[i] = ec.leaf_MotionRelationConnection_totalCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -5518,22 +5518,22 @@ func (ec *executionContext) _MotionRelationEdge(ctx context.Context, sel ast.Sel
 				out.Invalids++
 			}
 		case "type":
-			out.Values[i] = ec._MotionRelationEdge_type(ctx, field, obj)
+			out.Values[i] = ec.leaf_MotionRelationEdge_type(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "direction":
-			out.Values[i] = ec._MotionRelationEdge_direction(ctx, field, obj)
+			out.Values[i] = ec.leaf_MotionRelationEdge_direction(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "from":
-			out.Values[i] = ec._MotionRelationEdge_from(ctx, field, obj)
+			out.Values[i] = ec.leaf_MotionRelationEdge_from(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "to":
-			out.Values[i] = ec._MotionRelationEdge_to(ctx, field, obj)
+			out.Values[i] = ec.leaf_MotionRelationEdge_to(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -5548,7 +5548,7 @@ func (ec *executionContext) _MotionRelationEdge(ctx context.Context, sel ast.Sel
 				out.Invalids++
 			}
 		case "cursor":
-			out.Values[i] = ec._MotionRelationEdge_cursor(ctx, field, obj)
+			out.Values[i] = ec.leaf_MotionRelationEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}

@@ -3296,22 +3296,22 @@ func (ec *executionContext) _Evidence(ctx context.Context, sel ast.SelectionSet,
 				out.Invalids++
 			}
 		case "documentId":
-			out.Values[i] = ec._Evidence_documentId(ctx, field, obj)
+			out.Values[i] = ec.leaf_Evidence_documentId(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "quote":
-			out.Values[i] = ec._Evidence_quote(ctx, field, obj)
+			out.Values[i] = ec.leaf_Evidence_quote(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "start":
-			out.Values[i] = ec._Evidence_start(ctx, field, obj)
+			out.Values[i] = ec.leaf_Evidence_start(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "end":
-			out.Values[i] = ec._Evidence_end(ctx, field, obj)
+			out.Values[i] = ec.leaf_Evidence_end(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -3590,7 +3590,7 @@ func (ec *executionContext) _RelationConnection(ctx context.Context, sel ast.Sel
 				out.Invalids++
 			}
 		case "totalCount":
-			out.Values[i] = ec._RelationConnection_totalCount(ctx, field, obj)
+			out.Values[i] = ec.leaf_RelationConnection_totalCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -3628,22 +3628,22 @@ func (ec *executionContext) _RelationEdge(ctx context.Context, sel ast.Selection
 				out.Invalids++
 			}
 		case "type":
-			out.Values[i] = ec._RelationEdge_type(ctx, field, obj)
+			out.Values[i] = ec.leaf_RelationEdge_type(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "direction":
-			out.Values[i] = ec._RelationEdge_direction(ctx, field, obj)
+			out.Values[i] = ec.leaf_RelationEdge_direction(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "from":
-			out.Values[i] = ec._RelationEdge_from(ctx, field, obj)
+			out.Values[i] = ec.leaf_RelationEdge_from(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "to":
-			out.Values[i] = ec._RelationEdge_to(ctx, field, obj)
+			out.Values[i] = ec.leaf_RelationEdge_to(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -3658,7 +3658,7 @@ func (ec *executionContext) _RelationEdge(ctx context.Context, sel ast.Selection
 				out.Invalids++
 			}
 		case "cursor":
-			out.Values[i] = ec._RelationEdge_cursor(ctx, field, obj)
+			out.Values[i] = ec.leaf_RelationEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}

@@ -6277,17 +6277,17 @@ func (ec *executionContext) _Actielijn(ctx context.Context, sel ast.SelectionSet
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Actielijn")
 		case "id":
-			out.Values[i] = ec._Actielijn_id(ctx, field, obj)
+			out.Values[i] = ec.leaf_Actielijn_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "label":
-			out.Values[i] = ec._Actielijn_label(ctx, field, obj)
+			out.Values[i] = ec.leaf_Actielijn_label(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "name":
-			out.Values[i] = ec._Actielijn_name(ctx, field, obj)
+			out.Values[i] = ec.leaf_Actielijn_name(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -6307,12 +6307,12 @@ func (ec *executionContext) _Actielijn(ctx context.Context, sel ast.SelectionSet
 				out.Invalids++
 			}
 		case "number":
-			out.Values[i] = ec._Actielijn_number(ctx, field, obj)
+			out.Values[i] = ec.leaf_Actielijn_number(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "title":
-			out.Values[i] = ec._Actielijn_title(ctx, field, obj)
+			out.Values[i] = ec.leaf_Actielijn_title(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -6392,7 +6392,7 @@ func (ec *executionContext) _Actielijn(ctx context.Context, sel ast.SelectionSet
 				out.Invalids++
 			}
 		case "since":
-			out.Values[i] = ec._Actielijn_since(ctx, field, obj)
+			out.Values[i] = ec.leaf_Actielijn_since(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -6435,7 +6435,7 @@ func (ec *executionContext) _ActielijnConnection(ctx context.Context, sel ast.Se
 				out.Invalids++
 			}
 		case "totalCount":
-			out.Values[i] = ec._ActielijnConnection_totalCount(ctx, field, obj)
+			out.Values[i] = ec.leaf_ActielijnConnection_totalCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -6473,7 +6473,7 @@ func (ec *executionContext) _ActielijnEdge(ctx context.Context, sel ast.Selectio
 				out.Invalids++
 			}
 		case "cursor":
-			out.Values[i] = ec._ActielijnEdge_cursor(ctx, field, obj)
+			out.Values[i] = ec.leaf_ActielijnEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -6516,7 +6516,7 @@ func (ec *executionContext) _ActielijnRelationConnection(ctx context.Context, se
 				out.Invalids++
 			}
 		case "totalCount":
-			out.Values[i] = ec._ActielijnRelationConnection_totalCount(ctx, field, obj)
+			out.Values[i] = ec.leaf_ActielijnRelationConnection_totalCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -6554,22 +6554,22 @@ func (ec *executionContext) _ActielijnRelationEdge(ctx context.Context, sel ast.
 				out.Invalids++
 			}
 		case "type":
-			out.Values[i] = ec._ActielijnRelationEdge_type(ctx, field, obj)
+			out.Values[i] = ec.leaf_ActielijnRelationEdge_type(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "direction":
-			out.Values[i] = ec._ActielijnRelationEdge_direction(ctx, field, obj)
+			out.Values[i] = ec.leaf_ActielijnRelationEdge_direction(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "from":
-			out.Values[i] = ec._ActielijnRelationEdge_from(ctx, field, obj)
+			out.Values[i] = ec.leaf_ActielijnRelationEdge_from(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "to":
-			out.Values[i] = ec._ActielijnRelationEdge_to(ctx, field, obj)
+			out.Values[i] = ec.leaf_ActielijnRelationEdge_to(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -6584,7 +6584,7 @@ func (ec *executionContext) _ActielijnRelationEdge(ctx context.Context, sel ast.
 				out.Invalids++
 			}
 		case "cursor":
-			out.Values[i] = ec._ActielijnRelationEdge_cursor(ctx, field, obj)
+			out.Values[i] = ec.leaf_ActielijnRelationEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -6617,17 +6617,17 @@ func (ec *executionContext) _Action(ctx context.Context, sel ast.SelectionSet, o
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Action")
 		case "id":
-			out.Values[i] = ec._Action_id(ctx, field, obj)
+			out.Values[i] = ec.leaf_Action_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "label":
-			out.Values[i] = ec._Action_label(ctx, field, obj)
+			out.Values[i] = ec.leaf_Action_label(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "name":
-			out.Values[i] = ec._Action_name(ctx, field, obj)
+			out.Values[i] = ec.leaf_Action_name(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -6647,12 +6647,12 @@ func (ec *executionContext) _Action(ctx context.Context, sel ast.SelectionSet, o
 				out.Invalids++
 			}
 		case "number":
-			out.Values[i] = ec._Action_number(ctx, field, obj)
+			out.Values[i] = ec.leaf_Action_number(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "title":
-			out.Values[i] = ec._Action_title(ctx, field, obj)
+			out.Values[i] = ec.leaf_Action_title(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -6662,7 +6662,7 @@ func (ec *executionContext) _Action(ctx context.Context, sel ast.SelectionSet, o
 				out.Invalids++
 			}
 		case "budgetTotal":
-			out.Values[i] = ec._Action_budgetTotal(ctx, field, obj)
+			out.Values[i] = ec.leaf_Action_budgetTotal(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -6742,7 +6742,7 @@ func (ec *executionContext) _Action(ctx context.Context, sel ast.SelectionSet, o
 				out.Invalids++
 			}
 		case "since":
-			out.Values[i] = ec._Action_since(ctx, field, obj)
+			out.Values[i] = ec.leaf_Action_since(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -6785,7 +6785,7 @@ func (ec *executionContext) _ActionConnection(ctx context.Context, sel ast.Selec
 				out.Invalids++
 			}
 		case "totalCount":
-			out.Values[i] = ec._ActionConnection_totalCount(ctx, field, obj)
+			out.Values[i] = ec.leaf_ActionConnection_totalCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -6823,7 +6823,7 @@ func (ec *executionContext) _ActionEdge(ctx context.Context, sel ast.SelectionSe
 				out.Invalids++
 			}
 		case "cursor":
-			out.Values[i] = ec._ActionEdge_cursor(ctx, field, obj)
+			out.Values[i] = ec.leaf_ActionEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -6856,17 +6856,17 @@ func (ec *executionContext) _ActionPlan(ctx context.Context, sel ast.SelectionSe
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("ActionPlan")
 		case "id":
-			out.Values[i] = ec._ActionPlan_id(ctx, field, obj)
+			out.Values[i] = ec.leaf_ActionPlan_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "label":
-			out.Values[i] = ec._ActionPlan_label(ctx, field, obj)
+			out.Values[i] = ec.leaf_ActionPlan_label(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "name":
-			out.Values[i] = ec._ActionPlan_name(ctx, field, obj)
+			out.Values[i] = ec.leaf_ActionPlan_name(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -6886,12 +6886,12 @@ func (ec *executionContext) _ActionPlan(ctx context.Context, sel ast.SelectionSe
 				out.Invalids++
 			}
 		case "title":
-			out.Values[i] = ec._ActionPlan_title(ctx, field, obj)
+			out.Values[i] = ec.leaf_ActionPlan_title(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "date":
-			out.Values[i] = ec._ActionPlan_date(ctx, field, obj)
+			out.Values[i] = ec.leaf_ActionPlan_date(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -6911,7 +6911,7 @@ func (ec *executionContext) _ActionPlan(ctx context.Context, sel ast.SelectionSe
 				out.Invalids++
 			}
 		case "since":
-			out.Values[i] = ec._ActionPlan_since(ctx, field, obj)
+			out.Values[i] = ec.leaf_ActionPlan_since(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -6954,7 +6954,7 @@ func (ec *executionContext) _ActionPlanConnection(ctx context.Context, sel ast.S
 				out.Invalids++
 			}
 		case "totalCount":
-			out.Values[i] = ec._ActionPlanConnection_totalCount(ctx, field, obj)
+			out.Values[i] = ec.leaf_ActionPlanConnection_totalCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -6992,7 +6992,7 @@ func (ec *executionContext) _ActionPlanEdge(ctx context.Context, sel ast.Selecti
 				out.Invalids++
 			}
 		case "cursor":
-			out.Values[i] = ec._ActionPlanEdge_cursor(ctx, field, obj)
+			out.Values[i] = ec.leaf_ActionPlanEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -7035,7 +7035,7 @@ func (ec *executionContext) _ActionPlanRelationConnection(ctx context.Context, s
 				out.Invalids++
 			}
 		case "totalCount":
-			out.Values[i] = ec._ActionPlanRelationConnection_totalCount(ctx, field, obj)
+			out.Values[i] = ec.leaf_ActionPlanRelationConnection_totalCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -7073,22 +7073,22 @@ func (ec *executionContext) _ActionPlanRelationEdge(ctx context.Context, sel ast
 				out.Invalids++
 			}
 		case "type":
-			out.Values[i] = ec._ActionPlanRelationEdge_type(ctx, field, obj)
+			out.Values[i] = ec.leaf_ActionPlanRelationEdge_type(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "direction":
-			out.Values[i] = ec._ActionPlanRelationEdge_direction(ctx, field, obj)
+			out.Values[i] = ec.leaf_ActionPlanRelationEdge_direction(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "from":
-			out.Values[i] = ec._ActionPlanRelationEdge_from(ctx, field, obj)
+			out.Values[i] = ec.leaf_ActionPlanRelationEdge_from(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "to":
-			out.Values[i] = ec._ActionPlanRelationEdge_to(ctx, field, obj)
+			out.Values[i] = ec.leaf_ActionPlanRelationEdge_to(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -7103,7 +7103,7 @@ func (ec *executionContext) _ActionPlanRelationEdge(ctx context.Context, sel ast
 				out.Invalids++
 			}
 		case "cursor":
-			out.Values[i] = ec._ActionPlanRelationEdge_cursor(ctx, field, obj)
+			out.Values[i] = ec.leaf_ActionPlanRelationEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -7146,7 +7146,7 @@ func (ec *executionContext) _ActionRelationConnection(ctx context.Context, sel a
 				out.Invalids++
 			}
 		case "totalCount":
-			out.Values[i] = ec._ActionRelationConnection_totalCount(ctx, field, obj)
+			out.Values[i] = ec.leaf_ActionRelationConnection_totalCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -7184,22 +7184,22 @@ func (ec *executionContext) _ActionRelationEdge(ctx context.Context, sel ast.Sel
 				out.Invalids++
 			}
 		case "type":
-			out.Values[i] = ec._ActionRelationEdge_type(ctx, field, obj)
+			out.Values[i] = ec.leaf_ActionRelationEdge_type(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "direction":
-			out.Values[i] = ec._ActionRelationEdge_direction(ctx, field, obj)
+			out.Values[i] = ec.leaf_ActionRelationEdge_direction(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "from":
-			out.Values[i] = ec._ActionRelationEdge_from(ctx, field, obj)
+			out.Values[i] = ec.leaf_ActionRelationEdge_from(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "to":
-			out.Values[i] = ec._ActionRelationEdge_to(ctx, field, obj)
+			out.Values[i] = ec.leaf_ActionRelationEdge_to(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -7214,7 +7214,7 @@ func (ec *executionContext) _ActionRelationEdge(ctx context.Context, sel ast.Sel
 				out.Invalids++
 			}
 		case "cursor":
-			out.Values[i] = ec._ActionRelationEdge_cursor(ctx, field, obj)
+			out.Values[i] = ec.leaf_ActionRelationEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -7247,12 +7247,12 @@ func (ec *executionContext) _BudgetLine(ctx context.Context, sel ast.SelectionSe
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("BudgetLine")
 		case "year":
-			out.Values[i] = ec._BudgetLine_year(ctx, field, obj)
+			out.Values[i] = ec.leaf_BudgetLine_year(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "euro":
-			out.Values[i] = ec._BudgetLine_euro(ctx, field, obj)
+			out.Values[i] = ec.leaf_BudgetLine_euro(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -7290,7 +7290,7 @@ func (ec *executionContext) _Involvement(ctx context.Context, sel ast.SelectionS
 				out.Invalids++
 			}
 		case "role":
-			out.Values[i] = ec._Involvement_role(ctx, field, obj)
+			out.Values[i] = ec.leaf_Involvement_role(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -7328,17 +7328,17 @@ func (ec *executionContext) _Proposal(ctx context.Context, sel ast.SelectionSet,
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Proposal")
 		case "id":
-			out.Values[i] = ec._Proposal_id(ctx, field, obj)
+			out.Values[i] = ec.leaf_Proposal_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "label":
-			out.Values[i] = ec._Proposal_label(ctx, field, obj)
+			out.Values[i] = ec.leaf_Proposal_label(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "name":
-			out.Values[i] = ec._Proposal_name(ctx, field, obj)
+			out.Values[i] = ec.leaf_Proposal_name(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -7358,27 +7358,27 @@ func (ec *executionContext) _Proposal(ctx context.Context, sel ast.SelectionSet,
 				out.Invalids++
 			}
 		case "number":
-			out.Values[i] = ec._Proposal_number(ctx, field, obj)
+			out.Values[i] = ec.leaf_Proposal_number(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "theme":
-			out.Values[i] = ec._Proposal_theme(ctx, field, obj)
+			out.Values[i] = ec.leaf_Proposal_theme(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "title":
-			out.Values[i] = ec._Proposal_title(ctx, field, obj)
+			out.Values[i] = ec.leaf_Proposal_title(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "appraisal":
-			out.Values[i] = ec._Proposal_appraisal(ctx, field, obj)
+			out.Values[i] = ec.leaf_Proposal_appraisal(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "estimatedCost":
-			out.Values[i] = ec._Proposal_estimatedCost(ctx, field, obj)
+			out.Values[i] = ec.leaf_Proposal_estimatedCost(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -7403,7 +7403,7 @@ func (ec *executionContext) _Proposal(ctx context.Context, sel ast.SelectionSet,
 				out.Invalids++
 			}
 		case "since":
-			out.Values[i] = ec._Proposal_since(ctx, field, obj)
+			out.Values[i] = ec.leaf_Proposal_since(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -7446,7 +7446,7 @@ func (ec *executionContext) _ProposalConnection(ctx context.Context, sel ast.Sel
 				out.Invalids++
 			}
 		case "totalCount":
-			out.Values[i] = ec._ProposalConnection_totalCount(ctx, field, obj)
+			out.Values[i] = ec.leaf_ProposalConnection_totalCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -7484,7 +7484,7 @@ func (ec *executionContext) _ProposalEdge(ctx context.Context, sel ast.Selection
 				out.Invalids++
 			}
 		case "cursor":
-			out.Values[i] = ec._ProposalEdge_cursor(ctx, field, obj)
+			out.Values[i] = ec.leaf_ProposalEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -7527,7 +7527,7 @@ func (ec *executionContext) _ProposalRelationConnection(ctx context.Context, sel
 				out.Invalids++
 			}
 		case "totalCount":
-			out.Values[i] = ec._ProposalRelationConnection_totalCount(ctx, field, obj)
+			out.Values[i] = ec.leaf_ProposalRelationConnection_totalCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -7565,22 +7565,22 @@ func (ec *executionContext) _ProposalRelationEdge(ctx context.Context, sel ast.S
 				out.Invalids++
 			}
 		case "type":
-			out.Values[i] = ec._ProposalRelationEdge_type(ctx, field, obj)
+			out.Values[i] = ec.leaf_ProposalRelationEdge_type(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "direction":
-			out.Values[i] = ec._ProposalRelationEdge_direction(ctx, field, obj)
+			out.Values[i] = ec.leaf_ProposalRelationEdge_direction(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "from":
-			out.Values[i] = ec._ProposalRelationEdge_from(ctx, field, obj)
+			out.Values[i] = ec.leaf_ProposalRelationEdge_from(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "to":
-			out.Values[i] = ec._ProposalRelationEdge_to(ctx, field, obj)
+			out.Values[i] = ec.leaf_ProposalRelationEdge_to(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -7595,7 +7595,7 @@ func (ec *executionContext) _ProposalRelationEdge(ctx context.Context, sel ast.S
 				out.Invalids++
 			}
 		case "cursor":
-			out.Values[i] = ec._ProposalRelationEdge_cursor(ctx, field, obj)
+			out.Values[i] = ec.leaf_ProposalRelationEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}

@@ -57,7 +57,10 @@ func generate() error {
 	if err := api.Generate(cfg, api.AddPlugin(inline{})); err != nil {
 		return err
 	}
-	return rewrite(cfg.Exec.Dir())
+	if err := rewrite(cfg.Exec.Dir()); err != nil {
+		return err
+	}
+	return callLeaves(cfg.Exec.Dir())
 }
 
 // inline is the gqlgen plugin that executes fields below the root inline.
@@ -71,7 +74,7 @@ func (inline) GenerateCode(data *codegen.Data) error {
 			obj.DisableConcurrency = true
 		}
 	}
-	return nil
+	return generateLeaves(data)
 }
 
 // rewrites are the changes made to the rendered executor: what gqlgen writes, what
