@@ -1,0 +1,52 @@
+package main
+
+import (
+	"runtime/debug"
+	"testing"
+)
+
+func TestGCPercent(t *testing.T) {
+	const mb = 1 << 20
+	for _, c := range []struct {
+		name     string
+		headroom int64
+		live     uint64
+		want     int
+	}{
+		{"90 MB graph, 256 MB headroom", 256 * mb, 90 * mb, 285},
+		{"a graph as large as the headroom keeps Go's default", 256 * mb, 256 * mb, 100},
+		{"a larger graph keeps Go's default", 256 * mb, 2048 * mb, 100},
+		{"a tiny graph is bounded", 256 * mb, 1 * mb, maxGCPercent},
+		{"rounded up, not down", 301 * mb, 300 * mb, 101},
+	} {
+		if got := gcPercent(c.headroom, c.live); got != c.want {
+			t.Errorf("%s: %d, want %d", c.name, got, c.want)
+		}
+	}
+}
+
+func TestPaceGCLeavesTheOperatorsGOGC(t *testing.T) {
+	old := debug.SetGCPercent(100)
+	defer debug.SetGCPercent(old)
+
+	t.Setenv("GOGC", "150")
+	if p := paceGC(256 << 20); p != 0 {
+		t.Errorf("GOGC=150 in the environment: paced to %d", p)
+	}
+	if p := paceGC(0); p != 0 {
+		t.Errorf("--gc-headroom 0: paced to %d", p)
+	}
+}
+
+func TestPaceGCSetsThePercentage(t *testing.T) {
+	old := debug.SetGCPercent(100)
+	defer debug.SetGCPercent(old)
+	t.Setenv("GOGC", "") // unset for paceGC's purpose: empty is not the operator's choice
+	p := paceGC(1 << 40) // far more room than any test heap: bounded
+	if p != maxGCPercent {
+		t.Fatalf("paced to %d, want %d", p, maxGCPercent)
+	}
+	if got := debug.SetGCPercent(100); got != p {
+		t.Errorf("the runtime's GOGC is %d, want %d", got, p)
+	}
+}
