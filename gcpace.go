@@ -25,8 +25,8 @@ const maxGCPercent = 1000
 // a cycle when the heap has grown by headroom bytes, or by the live heap if that is more
 // (as at GOGC=100). At 1 000 letters that is GOGC≈300, some 360 MB of heap instead of 180,
 // and 7–25 % less CPU a request (BENCHMARKS.md). A graph larger than headroom keeps Go's
-// default. GOGC in the environment is the operator's choice and wins; GOMEMLIMIT is kept to
-// as well (the runtime collects sooner near it).
+// default. GOGC in the environment is the operator's choice and wins; so does GOMEMLIMIT,
+// and without it the memory limit is set to the live heap and twice the headroom.
 func paceGC(headroom int64) int {
 	if headroom <= 0 || os.Getenv("GOGC") != "" {
 		return 0
@@ -38,7 +38,16 @@ func paceGC(headroom int64) int {
 	}
 	percent := gcPercent(headroom, live)
 	debug.SetGCPercent(percent)
-	slog.Info("garbage collector paced", "live_heap_bytes", live, "headroom_bytes", headroom, "gogc", percent)
+	// The percentage grows the target with whatever is live, the graph's share and the
+	// requests' both: a soft limit keeps many large answers at once from taking the heap
+	// to several times the graph. The runtime collects harder near it, at no more than half
+	// the CPU.
+	limit := int64(-1)
+	if debug.SetMemoryLimit(-1) == math.MaxInt64 { // no GOMEMLIMIT
+		limit = int64(live) + 2*headroom
+		debug.SetMemoryLimit(limit)
+	}
+	slog.Info("garbage collector paced", "live_heap_bytes", live, "headroom_bytes", headroom, "gogc", percent, "memory_limit_bytes", limit)
 	return percent
 }
 

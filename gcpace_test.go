@@ -1,6 +1,7 @@
 package main
 
 import (
+	"math"
 	"runtime/debug"
 	"testing"
 )
@@ -38,9 +39,11 @@ func TestPaceGCLeavesTheOperatorsGOGC(t *testing.T) {
 	}
 }
 
-func TestPaceGCSetsThePercentage(t *testing.T) {
+func TestPaceGCSetsThePercentageAndALimit(t *testing.T) {
 	old := debug.SetGCPercent(100)
 	defer debug.SetGCPercent(old)
+	oldLimit := debug.SetMemoryLimit(math.MaxInt64)
+	defer debug.SetMemoryLimit(oldLimit)
 	t.Setenv("GOGC", "") // unset for paceGC's purpose: empty is not the operator's choice
 	p := paceGC(1 << 40) // far more room than any test heap: bounded
 	if p != maxGCPercent {
@@ -48,5 +51,15 @@ func TestPaceGCSetsThePercentage(t *testing.T) {
 	}
 	if got := debug.SetGCPercent(100); got != p {
 		t.Errorf("the runtime's GOGC is %d, want %d", got, p)
+	}
+	if limit := debug.SetMemoryLimit(-1); limit < 2<<40 || limit == math.MaxInt64 {
+		t.Errorf("memory limit %d, want the live heap and twice the headroom", limit)
+	}
+
+	// GOMEMLIMIT set by the operator stays.
+	debug.SetMemoryLimit(1 << 30)
+	paceGC(1 << 40)
+	if limit := debug.SetMemoryLimit(-1); limit != 1<<30 {
+		t.Errorf("the operator's memory limit became %d", limit)
 	}
 }

@@ -100,27 +100,28 @@ func (g *guard) field(ctx context.Context, fc *graphql.FieldContext, next graphq
 	if err != nil {
 		return res, err
 	}
-	if err := g.count(fc, resultSize(res)); err != nil {
+	alias := ""
+	if fc != nil {
+		alias = fc.Field.Alias
+	}
+	if err := g.count(alias, resultSize(res)); err != nil {
 		return nil, err
 	}
 	return res, nil
 }
 
 // leaf is field for a leaf field whose value is at hand: size is its resultSize.
-func (g *guard) leaf(ctx context.Context, fc *graphql.FieldContext, size int64) error {
+func (g *guard) leaf(ctx context.Context, alias string, size int64) error {
 	if ctx.Err() != nil {
 		return context.Cause(ctx)
 	}
-	return g.count(fc, size)
+	return g.count(alias, size)
 }
 
-// count adds a field of a value of the given size to the answer's bytes and cost, and
-// stops the operation when either passes its limit.
-func (g *guard) count(fc *graphql.FieldContext, size int64) error {
-	n := int64(8) // "key":value, punctuation
-	if fc != nil {
-		n += int64(len(fc.Field.Alias))
-	}
+// count adds a field (its alias, "": none) of a value of the given size to the answer's
+// bytes and cost, and stops the operation when either passes its limit.
+func (g *guard) count(alias string, size int64) error {
+	n := int64(8) + int64(len(alias)) // "key":value, punctuation
 	n += size
 	if g.maxBytes > 0 && g.bytes.Add(n) > g.maxBytes {
 		g.cancel(errTooLarge)

@@ -11,4598 +11,3872 @@ import (
 )
 
 func (ec *executionContext) leaf_Actielijn_id(ctx context.Context, field graphql.CollectedField, obj *model.Actielijn) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Actielijn_id(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Actielijn_id, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.ID()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Actielijn_id, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Actielijn_label(ctx context.Context, field graphql.CollectedField, obj *model.Actielijn) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Actielijn_label(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Actielijn_label, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Label()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Actielijn_label, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNLabel2beleidsgraafᚋgraphᚋmodelᚐLabel(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Actielijn_name(ctx context.Context, field graphql.CollectedField, obj *model.Actielijn) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Actielijn_name(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Actielijn_name, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Name()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Actielijn_name, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Actielijn_number(ctx context.Context, field graphql.CollectedField, obj *model.Actielijn) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Actielijn_number(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Actielijn_number, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Number()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Actielijn_number, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOInt2ᚖint(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Actielijn_title(ctx context.Context, field graphql.CollectedField, obj *model.Actielijn) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Actielijn_title(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Actielijn_title, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Title()
-	if err := passLeaf(ctx, fc, resultSize(v)); err != nil {
+	if err := passLeaf(ctx, field.Alias, resultSize(v)); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Actielijn_title, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Actielijn_since(ctx context.Context, field graphql.CollectedField, obj *model.Actielijn) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Actielijn_since(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Actielijn_since, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Since()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Actielijn_since, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_ActielijnConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.Connection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ActielijnConnection_totalCount(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_ActielijnConnection_totalCount, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.TotalCount
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_ActielijnConnection_totalCount, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_ActielijnEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ActielijnEdge_cursor(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_ActielijnEdge_cursor, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Cursor()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_ActielijnEdge_cursor, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_ActielijnRelationConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ActielijnRelationConnection_totalCount(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_ActielijnRelationConnection_totalCount, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.TotalCount
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_ActielijnRelationConnection_totalCount, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_ActielijnRelationEdge_type(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ActielijnRelationEdge_type(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_ActielijnRelationEdge_type, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Type()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_ActielijnRelationEdge_type, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNRelationType2beleidsgraafᚋgraphᚋmodelᚐRelationType(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_ActielijnRelationEdge_direction(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ActielijnRelationEdge_direction(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_ActielijnRelationEdge_direction, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Direction()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_ActielijnRelationEdge_direction, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNDirection2beleidsgraafᚋgraphᚋmodelᚐDirection(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_ActielijnRelationEdge_from(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ActielijnRelationEdge_from(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_ActielijnRelationEdge_from, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.From()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_ActielijnRelationEdge_from, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_ActielijnRelationEdge_to(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ActielijnRelationEdge_to(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_ActielijnRelationEdge_to, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.To()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_ActielijnRelationEdge_to, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_ActielijnRelationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ActielijnRelationEdge_cursor(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_ActielijnRelationEdge_cursor, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Cursor()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_ActielijnRelationEdge_cursor, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Action_id(ctx context.Context, field graphql.CollectedField, obj *model.Action) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Action_id(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Action_id, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.ID()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Action_id, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Action_label(ctx context.Context, field graphql.CollectedField, obj *model.Action) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Action_label(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Action_label, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Label()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Action_label, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNLabel2beleidsgraafᚋgraphᚋmodelᚐLabel(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Action_name(ctx context.Context, field graphql.CollectedField, obj *model.Action) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Action_name(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Action_name, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Name()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Action_name, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Action_number(ctx context.Context, field graphql.CollectedField, obj *model.Action) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Action_number(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Action_number, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Number()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Action_number, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOInt2ᚖint(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Action_title(ctx context.Context, field graphql.CollectedField, obj *model.Action) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Action_title(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Action_title, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Title()
-	if err := passLeaf(ctx, fc, resultSize(v)); err != nil {
+	if err := passLeaf(ctx, field.Alias, resultSize(v)); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Action_title, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Action_budgetTotal(ctx context.Context, field graphql.CollectedField, obj *model.Action) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Action_budgetTotal(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Action_budgetTotal, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.BudgetTotal()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Action_budgetTotal, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOInt2ᚖint(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Action_since(ctx context.Context, field graphql.CollectedField, obj *model.Action) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Action_since(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Action_since, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Since()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Action_since, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_ActionConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.Connection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ActionConnection_totalCount(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_ActionConnection_totalCount, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.TotalCount
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_ActionConnection_totalCount, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_ActionEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ActionEdge_cursor(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_ActionEdge_cursor, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Cursor()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_ActionEdge_cursor, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_ActionPlan_id(ctx context.Context, field graphql.CollectedField, obj *model.ActionPlan) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ActionPlan_id(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_ActionPlan_id, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.ID()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_ActionPlan_id, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_ActionPlan_label(ctx context.Context, field graphql.CollectedField, obj *model.ActionPlan) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ActionPlan_label(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_ActionPlan_label, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Label()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_ActionPlan_label, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNLabel2beleidsgraafᚋgraphᚋmodelᚐLabel(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_ActionPlan_name(ctx context.Context, field graphql.CollectedField, obj *model.ActionPlan) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ActionPlan_name(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_ActionPlan_name, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Name()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_ActionPlan_name, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_ActionPlan_title(ctx context.Context, field graphql.CollectedField, obj *model.ActionPlan) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ActionPlan_title(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_ActionPlan_title, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Title()
-	if err := passLeaf(ctx, fc, resultSize(v)); err != nil {
+	if err := passLeaf(ctx, field.Alias, resultSize(v)); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_ActionPlan_title, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_ActionPlan_date(ctx context.Context, field graphql.CollectedField, obj *model.ActionPlan) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ActionPlan_date(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_ActionPlan_date, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Date()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_ActionPlan_date, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_ActionPlan_since(ctx context.Context, field graphql.CollectedField, obj *model.ActionPlan) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ActionPlan_since(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_ActionPlan_since, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Since()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_ActionPlan_since, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_ActionPlanConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.Connection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ActionPlanConnection_totalCount(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_ActionPlanConnection_totalCount, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.TotalCount
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_ActionPlanConnection_totalCount, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_ActionPlanEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ActionPlanEdge_cursor(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_ActionPlanEdge_cursor, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Cursor()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_ActionPlanEdge_cursor, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_ActionPlanRelationConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ActionPlanRelationConnection_totalCount(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_ActionPlanRelationConnection_totalCount, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.TotalCount
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_ActionPlanRelationConnection_totalCount, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_ActionPlanRelationEdge_type(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ActionPlanRelationEdge_type(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_ActionPlanRelationEdge_type, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Type()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_ActionPlanRelationEdge_type, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNRelationType2beleidsgraafᚋgraphᚋmodelᚐRelationType(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_ActionPlanRelationEdge_direction(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ActionPlanRelationEdge_direction(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_ActionPlanRelationEdge_direction, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Direction()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_ActionPlanRelationEdge_direction, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNDirection2beleidsgraafᚋgraphᚋmodelᚐDirection(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_ActionPlanRelationEdge_from(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ActionPlanRelationEdge_from(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_ActionPlanRelationEdge_from, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.From()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_ActionPlanRelationEdge_from, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_ActionPlanRelationEdge_to(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ActionPlanRelationEdge_to(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_ActionPlanRelationEdge_to, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.To()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_ActionPlanRelationEdge_to, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_ActionPlanRelationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ActionPlanRelationEdge_cursor(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_ActionPlanRelationEdge_cursor, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Cursor()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_ActionPlanRelationEdge_cursor, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_ActionRelationConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ActionRelationConnection_totalCount(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_ActionRelationConnection_totalCount, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.TotalCount
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_ActionRelationConnection_totalCount, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_ActionRelationEdge_type(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ActionRelationEdge_type(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_ActionRelationEdge_type, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Type()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_ActionRelationEdge_type, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNRelationType2beleidsgraafᚋgraphᚋmodelᚐRelationType(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_ActionRelationEdge_direction(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ActionRelationEdge_direction(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_ActionRelationEdge_direction, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Direction()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_ActionRelationEdge_direction, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNDirection2beleidsgraafᚋgraphᚋmodelᚐDirection(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_ActionRelationEdge_from(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ActionRelationEdge_from(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_ActionRelationEdge_from, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.From()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_ActionRelationEdge_from, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_ActionRelationEdge_to(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ActionRelationEdge_to(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_ActionRelationEdge_to, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.To()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_ActionRelationEdge_to, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_ActionRelationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ActionRelationEdge_cursor(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_ActionRelationEdge_cursor, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Cursor()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_ActionRelationEdge_cursor, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_BudgetLine_year(ctx context.Context, field graphql.CollectedField, obj *model.BudgetLine) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_BudgetLine_year(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_BudgetLine_year, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Year
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_BudgetLine_year, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_BudgetLine_euro(ctx context.Context, field graphql.CollectedField, obj *model.BudgetLine) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_BudgetLine_euro(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_BudgetLine_euro, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Euro
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_BudgetLine_euro, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Commitment_id(ctx context.Context, field graphql.CollectedField, obj *model.Commitment) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Commitment_id(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Commitment_id, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.ID()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Commitment_id, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Commitment_label(ctx context.Context, field graphql.CollectedField, obj *model.Commitment) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Commitment_label(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Commitment_label, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Label()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Commitment_label, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNLabel2beleidsgraafᚋgraphᚋmodelᚐLabel(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Commitment_name(ctx context.Context, field graphql.CollectedField, obj *model.Commitment) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Commitment_name(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Commitment_name, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Name()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Commitment_name, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Commitment_number(ctx context.Context, field graphql.CollectedField, obj *model.Commitment) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Commitment_number(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Commitment_number, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Number()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Commitment_number, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOInt2ᚖint(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Commitment_description(ctx context.Context, field graphql.CollectedField, obj *model.Commitment) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Commitment_description(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Commitment_description, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Description()
-	if err := passLeaf(ctx, fc, resultSize(v)); err != nil {
+	if err := passLeaf(ctx, field.Alias, resultSize(v)); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Commitment_description, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Commitment_date(ctx context.Context, field graphql.CollectedField, obj *model.Commitment) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Commitment_date(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Commitment_date, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Date()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Commitment_date, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Commitment_furthestStatus(ctx context.Context, field graphql.CollectedField, obj *model.Commitment) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Commitment_furthestStatus(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Commitment_furthestStatus, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.FurthestStatus()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Commitment_furthestStatus, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOCommitmentStatus2ᚖbeleidsgraafᚋgraphᚋmodelᚐCommitmentStatus(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Commitment_since(ctx context.Context, field graphql.CollectedField, obj *model.Commitment) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Commitment_since(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Commitment_since, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Since()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Commitment_since, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_CommitmentConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.Connection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_CommitmentConnection_totalCount(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_CommitmentConnection_totalCount, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.TotalCount
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_CommitmentConnection_totalCount, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_CommitmentEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_CommitmentEdge_cursor(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_CommitmentEdge_cursor, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Cursor()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_CommitmentEdge_cursor, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_CommitmentRelationConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_CommitmentRelationConnection_totalCount(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_CommitmentRelationConnection_totalCount, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.TotalCount
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_CommitmentRelationConnection_totalCount, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_CommitmentRelationEdge_type(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_CommitmentRelationEdge_type(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_CommitmentRelationEdge_type, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Type()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_CommitmentRelationEdge_type, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNRelationType2beleidsgraafᚋgraphᚋmodelᚐRelationType(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_CommitmentRelationEdge_direction(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_CommitmentRelationEdge_direction(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_CommitmentRelationEdge_direction, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Direction()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_CommitmentRelationEdge_direction, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNDirection2beleidsgraafᚋgraphᚋmodelᚐDirection(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_CommitmentRelationEdge_from(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_CommitmentRelationEdge_from(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_CommitmentRelationEdge_from, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.From()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_CommitmentRelationEdge_from, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_CommitmentRelationEdge_to(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_CommitmentRelationEdge_to(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_CommitmentRelationEdge_to, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.To()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_CommitmentRelationEdge_to, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_CommitmentRelationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_CommitmentRelationEdge_cursor(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_CommitmentRelationEdge_cursor, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Cursor()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_CommitmentRelationEdge_cursor, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_CommitmentStatusStep_date(ctx context.Context, field graphql.CollectedField, obj *model.CommitmentStatusStep) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_CommitmentStatusStep_date(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_CommitmentStatusStep_date, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Date()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_CommitmentStatusStep_date, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_CommitmentStatusStep_status(ctx context.Context, field graphql.CollectedField, obj *model.CommitmentStatusStep) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_CommitmentStatusStep_status(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_CommitmentStatusStep_status, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Status()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_CommitmentStatusStep_status, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNCommitmentStatus2beleidsgraafᚋgraphᚋmodelᚐCommitmentStatus(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Decision_date(ctx context.Context, field graphql.CollectedField, obj *model.Decision) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Decision_date(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Decision_date, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Date()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Decision_date, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Decision_result(ctx context.Context, field graphql.CollectedField, obj *model.Decision) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Decision_result(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Decision_result, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Result()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Decision_result, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNDecisionResult2beleidsgraafᚋgraphᚋmodelᚐDecisionResult(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Decision_text(ctx context.Context, field graphql.CollectedField, obj *model.Decision) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Decision_text(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Decision_text, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Text()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Decision_text, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Decision_source(ctx context.Context, field graphql.CollectedField, obj *model.Decision) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Decision_source(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Decision_source, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Source()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Decision_source, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Document_id(ctx context.Context, field graphql.CollectedField, obj *model.Document) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Document_id(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Document_id, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.ID()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Document_id, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Document_label(ctx context.Context, field graphql.CollectedField, obj *model.Document) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Document_label(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Document_label, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Label()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Document_label, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNLabel2beleidsgraafᚋgraphᚋmodelᚐLabel(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Document_name(ctx context.Context, field graphql.CollectedField, obj *model.Document) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Document_name(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Document_name, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Name()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Document_name, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Document_kind(ctx context.Context, field graphql.CollectedField, obj *model.Document) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Document_kind(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Document_kind, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Kind()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Document_kind, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalODocumentKind2ᚖbeleidsgraafᚋgraphᚋmodelᚐDocumentKind(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Document_title(ctx context.Context, field graphql.CollectedField, obj *model.Document) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Document_title(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Document_title, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Title()
-	if err := passLeaf(ctx, fc, resultSize(v)); err != nil {
+	if err := passLeaf(ctx, field.Alias, resultSize(v)); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Document_title, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Document_date(ctx context.Context, field graphql.CollectedField, obj *model.Document) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Document_date(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Document_date, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Date()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Document_date, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Document_kenmerk(ctx context.Context, field graphql.CollectedField, obj *model.Document) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Document_kenmerk(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Document_kenmerk, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Kenmerk()
-	if err := passLeaf(ctx, fc, resultSize(v)); err != nil {
+	if err := passLeaf(ctx, field.Alias, resultSize(v)); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Document_kenmerk, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Document_dossier(ctx context.Context, field graphql.CollectedField, obj *model.Document) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Document_dossier(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Document_dossier, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Dossier()
-	if err := passLeaf(ctx, fc, resultSize(v)); err != nil {
+	if err := passLeaf(ctx, field.Alias, resultSize(v)); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Document_dossier, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Document_number(ctx context.Context, field graphql.CollectedField, obj *model.Document) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Document_number(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Document_number, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Number()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Document_number, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOInt2ᚖint(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Document_citation(ctx context.Context, field graphql.CollectedField, obj *model.Document) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Document_citation(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Document_citation, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Citation()
-	if err := passLeaf(ctx, fc, resultSize(v)); err != nil {
+	if err := passLeaf(ctx, field.Alias, resultSize(v)); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Document_citation, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Document_tkNumber(ctx context.Context, field graphql.CollectedField, obj *model.Document) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Document_tkNumber(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Document_tkNumber, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.TkNumber()
-	if err := passLeaf(ctx, fc, resultSize(v)); err != nil {
+	if err := passLeaf(ctx, field.Alias, resultSize(v)); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Document_tkNumber, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Document_sourceFile(ctx context.Context, field graphql.CollectedField, obj *model.Document) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Document_sourceFile(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Document_sourceFile, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.SourceFile()
-	if err := passLeaf(ctx, fc, resultSize(v)); err != nil {
+	if err := passLeaf(ctx, field.Alias, resultSize(v)); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Document_sourceFile, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Document_text(ctx context.Context, field graphql.CollectedField, obj *model.Document) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Document_text(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Document_text, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Text()
-	if err := passLeaf(ctx, fc, resultSize(v)); err != nil {
+	if err := passLeaf(ctx, field.Alias, resultSize(v)); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Document_text, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Document_since(ctx context.Context, field graphql.CollectedField, obj *model.Document) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Document_since(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Document_since, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Since()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Document_since, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_DocumentConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.Connection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_DocumentConnection_totalCount(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_DocumentConnection_totalCount, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.TotalCount
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_DocumentConnection_totalCount, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_DocumentEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_DocumentEdge_cursor(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_DocumentEdge_cursor, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Cursor()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_DocumentEdge_cursor, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_DocumentRelationConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_DocumentRelationConnection_totalCount(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_DocumentRelationConnection_totalCount, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.TotalCount
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_DocumentRelationConnection_totalCount, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_DocumentRelationEdge_type(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_DocumentRelationEdge_type(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_DocumentRelationEdge_type, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Type()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_DocumentRelationEdge_type, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNRelationType2beleidsgraafᚋgraphᚋmodelᚐRelationType(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_DocumentRelationEdge_direction(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_DocumentRelationEdge_direction(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_DocumentRelationEdge_direction, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Direction()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_DocumentRelationEdge_direction, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNDirection2beleidsgraafᚋgraphᚋmodelᚐDirection(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_DocumentRelationEdge_from(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_DocumentRelationEdge_from(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_DocumentRelationEdge_from, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.From()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_DocumentRelationEdge_from, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_DocumentRelationEdge_to(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_DocumentRelationEdge_to(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_DocumentRelationEdge_to, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.To()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_DocumentRelationEdge_to, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_DocumentRelationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_DocumentRelationEdge_cursor(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_DocumentRelationEdge_cursor, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Cursor()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_DocumentRelationEdge_cursor, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Event_id(ctx context.Context, field graphql.CollectedField, obj *model.Event) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Event_id(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Event_id, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.ID()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Event_id, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Event_label(ctx context.Context, field graphql.CollectedField, obj *model.Event) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Event_label(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Event_label, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Label()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Event_label, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNLabel2beleidsgraafᚋgraphᚋmodelᚐLabel(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Event_name(ctx context.Context, field graphql.CollectedField, obj *model.Event) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Event_name(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Event_name, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Name()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Event_name, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Event_kind(ctx context.Context, field graphql.CollectedField, obj *model.Event) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Event_kind(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Event_kind, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Kind()
-	if err := passLeaf(ctx, fc, resultSize(v)); err != nil {
+	if err := passLeaf(ctx, field.Alias, resultSize(v)); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Event_kind, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Event_date(ctx context.Context, field graphql.CollectedField, obj *model.Event) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Event_date(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Event_date, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Date()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Event_date, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Event_since(ctx context.Context, field graphql.CollectedField, obj *model.Event) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Event_since(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Event_since, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Since()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Event_since, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_EventConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.Connection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_EventConnection_totalCount(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_EventConnection_totalCount, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.TotalCount
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_EventConnection_totalCount, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_EventEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_EventEdge_cursor(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_EventEdge_cursor, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Cursor()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_EventEdge_cursor, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_EventRelationConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_EventRelationConnection_totalCount(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_EventRelationConnection_totalCount, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.TotalCount
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_EventRelationConnection_totalCount, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_EventRelationEdge_type(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_EventRelationEdge_type(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_EventRelationEdge_type, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Type()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_EventRelationEdge_type, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNRelationType2beleidsgraafᚋgraphᚋmodelᚐRelationType(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_EventRelationEdge_direction(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_EventRelationEdge_direction(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_EventRelationEdge_direction, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Direction()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_EventRelationEdge_direction, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNDirection2beleidsgraafᚋgraphᚋmodelᚐDirection(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_EventRelationEdge_from(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_EventRelationEdge_from(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_EventRelationEdge_from, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.From()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_EventRelationEdge_from, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_EventRelationEdge_to(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_EventRelationEdge_to(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_EventRelationEdge_to, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.To()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_EventRelationEdge_to, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_EventRelationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_EventRelationEdge_cursor(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_EventRelationEdge_cursor, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Cursor()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_EventRelationEdge_cursor, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Evidence_documentId(ctx context.Context, field graphql.CollectedField, obj *kg.Evidence) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Evidence_documentId(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Evidence_documentId, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Document
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Evidence_documentId, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Evidence_quote(ctx context.Context, field graphql.CollectedField, obj *kg.Evidence) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Evidence_quote(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Evidence_quote, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Quote
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Evidence_quote, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Evidence_start(ctx context.Context, field graphql.CollectedField, obj *kg.Evidence) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Evidence_start(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Evidence_start, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Start
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Evidence_start, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Evidence_end(ctx context.Context, field graphql.CollectedField, obj *kg.Evidence) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Evidence_end(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Evidence_end, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.End
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Evidence_end, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Involvement_role(ctx context.Context, field graphql.CollectedField, obj *model.Involvement) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Involvement_role(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Involvement_role, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Role()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Involvement_role, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNRelationType2beleidsgraafᚋgraphᚋmodelᚐRelationType(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_LabelCount_label(ctx context.Context, field graphql.CollectedField, obj *model.LabelCount) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_LabelCount_label(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_LabelCount_label, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Label
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_LabelCount_label, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNLabel2beleidsgraafᚋgraphᚋmodelᚐLabel(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_LabelCount_count(ctx context.Context, field graphql.CollectedField, obj *model.LabelCount) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_LabelCount_count(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_LabelCount_count, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Count
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_LabelCount_count, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Legislation_id(ctx context.Context, field graphql.CollectedField, obj *model.Legislation) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Legislation_id(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Legislation_id, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.ID()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Legislation_id, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Legislation_label(ctx context.Context, field graphql.CollectedField, obj *model.Legislation) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Legislation_label(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Legislation_label, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Label()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Legislation_label, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNLabel2beleidsgraafᚋgraphᚋmodelᚐLabel(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Legislation_name(ctx context.Context, field graphql.CollectedField, obj *model.Legislation) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Legislation_name(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Legislation_name, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Name()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Legislation_name, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Legislation_citation(ctx context.Context, field graphql.CollectedField, obj *model.Legislation) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Legislation_citation(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Legislation_citation, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Citation()
-	if err := passLeaf(ctx, fc, resultSize(v)); err != nil {
+	if err := passLeaf(ctx, field.Alias, resultSize(v)); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Legislation_citation, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Legislation_since(ctx context.Context, field graphql.CollectedField, obj *model.Legislation) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Legislation_since(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Legislation_since, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Since()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Legislation_since, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_LegislationConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.Connection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_LegislationConnection_totalCount(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_LegislationConnection_totalCount, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.TotalCount
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_LegislationConnection_totalCount, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_LegislationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_LegislationEdge_cursor(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_LegislationEdge_cursor, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Cursor()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_LegislationEdge_cursor, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Motion_id(ctx context.Context, field graphql.CollectedField, obj *model.Motion) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Motion_id(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Motion_id, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.ID()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Motion_id, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Motion_label(ctx context.Context, field graphql.CollectedField, obj *model.Motion) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Motion_label(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Motion_label, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Label()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Motion_label, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNLabel2beleidsgraafᚋgraphᚋmodelᚐLabel(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Motion_name(ctx context.Context, field graphql.CollectedField, obj *model.Motion) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Motion_name(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Motion_name, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Name()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Motion_name, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Motion_dossier(ctx context.Context, field graphql.CollectedField, obj *model.Motion) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Motion_dossier(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Motion_dossier, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Dossier()
-	if err := passLeaf(ctx, fc, resultSize(v)); err != nil {
+	if err := passLeaf(ctx, field.Alias, resultSize(v)); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Motion_dossier, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Motion_number(ctx context.Context, field graphql.CollectedField, obj *model.Motion) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Motion_number(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Motion_number, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Number()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Motion_number, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOInt2ᚖint(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Motion_citation(ctx context.Context, field graphql.CollectedField, obj *model.Motion) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Motion_citation(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Motion_citation, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Citation()
-	if err := passLeaf(ctx, fc, resultSize(v)); err != nil {
+	if err := passLeaf(ctx, field.Alias, resultSize(v)); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Motion_citation, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Motion_dateSubmitted(ctx context.Context, field graphql.CollectedField, obj *model.Motion) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Motion_dateSubmitted(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Motion_dateSubmitted, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.DateSubmitted()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Motion_dateSubmitted, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Motion_dateAdopted(ctx context.Context, field graphql.CollectedField, obj *model.Motion) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Motion_dateAdopted(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Motion_dateAdopted, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.DateAdopted()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Motion_dateAdopted, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Motion_request(ctx context.Context, field graphql.CollectedField, obj *model.Motion) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Motion_request(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Motion_request, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Request()
-	if err := passLeaf(ctx, fc, resultSize(v)); err != nil {
+	if err := passLeaf(ctx, field.Alias, resultSize(v)); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Motion_request, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Motion_coSigned(ctx context.Context, field graphql.CollectedField, obj *model.Motion) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Motion_coSigned(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Motion_coSigned, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.CoSigned()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Motion_coSigned, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNBoolean2bool(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Motion_furthestStatus(ctx context.Context, field graphql.CollectedField, obj *model.Motion) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Motion_furthestStatus(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Motion_furthestStatus, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.FurthestStatus()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Motion_furthestStatus, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOMotionStatus2ᚖbeleidsgraafᚋgraphᚋmodelᚐMotionStatus(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Motion_since(ctx context.Context, field graphql.CollectedField, obj *model.Motion) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Motion_since(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Motion_since, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Since()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Motion_since, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_MotionConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.Connection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_MotionConnection_totalCount(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_MotionConnection_totalCount, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.TotalCount
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_MotionConnection_totalCount, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_MotionEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_MotionEdge_cursor(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_MotionEdge_cursor, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Cursor()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_MotionEdge_cursor, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_MotionRelationConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_MotionRelationConnection_totalCount(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_MotionRelationConnection_totalCount, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.TotalCount
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_MotionRelationConnection_totalCount, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_MotionRelationEdge_type(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_MotionRelationEdge_type(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_MotionRelationEdge_type, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Type()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_MotionRelationEdge_type, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNRelationType2beleidsgraafᚋgraphᚋmodelᚐRelationType(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_MotionRelationEdge_direction(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_MotionRelationEdge_direction(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_MotionRelationEdge_direction, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Direction()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_MotionRelationEdge_direction, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNDirection2beleidsgraafᚋgraphᚋmodelᚐDirection(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_MotionRelationEdge_from(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_MotionRelationEdge_from(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_MotionRelationEdge_from, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.From()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_MotionRelationEdge_from, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_MotionRelationEdge_to(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_MotionRelationEdge_to(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_MotionRelationEdge_to, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.To()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_MotionRelationEdge_to, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_MotionRelationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_MotionRelationEdge_cursor(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_MotionRelationEdge_cursor, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Cursor()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_MotionRelationEdge_cursor, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_MotionStatusStep_date(ctx context.Context, field graphql.CollectedField, obj *model.MotionStatusStep) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_MotionStatusStep_date(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_MotionStatusStep_date, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Date()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_MotionStatusStep_date, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_MotionStatusStep_status(ctx context.Context, field graphql.CollectedField, obj *model.MotionStatusStep) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_MotionStatusStep_status(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_MotionStatusStep_status, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Status()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_MotionStatusStep_status, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNMotionStatus2beleidsgraafᚋgraphᚋmodelᚐMotionStatus(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_MotionStatusStep_replacedBy(ctx context.Context, field graphql.CollectedField, obj *model.MotionStatusStep) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_MotionStatusStep_replacedBy(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_MotionStatusStep_replacedBy, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.ReplacedBy()
-	if err := passLeaf(ctx, fc, resultSize(v)); err != nil {
+	if err := passLeaf(ctx, field.Alias, resultSize(v)); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_MotionStatusStep_replacedBy, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOID2ᚖstring(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Office_id(ctx context.Context, field graphql.CollectedField, obj *model.Office) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Office_id(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Office_id, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.ID()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Office_id, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Office_label(ctx context.Context, field graphql.CollectedField, obj *model.Office) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Office_label(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Office_label, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Label()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Office_label, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNLabel2beleidsgraafᚋgraphᚋmodelᚐLabel(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Office_name(ctx context.Context, field graphql.CollectedField, obj *model.Office) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Office_name(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Office_name, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Name()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Office_name, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Office_since(ctx context.Context, field graphql.CollectedField, obj *model.Office) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Office_since(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Office_since, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Since()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Office_since, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_OfficeConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.Connection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_OfficeConnection_totalCount(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_OfficeConnection_totalCount, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.TotalCount
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_OfficeConnection_totalCount, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_OfficeEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_OfficeEdge_cursor(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_OfficeEdge_cursor, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Cursor()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_OfficeEdge_cursor, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_OfficeRelationConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_OfficeRelationConnection_totalCount(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_OfficeRelationConnection_totalCount, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.TotalCount
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_OfficeRelationConnection_totalCount, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_OfficeRelationEdge_type(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_OfficeRelationEdge_type(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_OfficeRelationEdge_type, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Type()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_OfficeRelationEdge_type, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNRelationType2beleidsgraafᚋgraphᚋmodelᚐRelationType(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_OfficeRelationEdge_direction(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_OfficeRelationEdge_direction(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_OfficeRelationEdge_direction, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Direction()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_OfficeRelationEdge_direction, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNDirection2beleidsgraafᚋgraphᚋmodelᚐDirection(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_OfficeRelationEdge_from(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_OfficeRelationEdge_from(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_OfficeRelationEdge_from, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.From()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_OfficeRelationEdge_from, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_OfficeRelationEdge_to(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_OfficeRelationEdge_to(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_OfficeRelationEdge_to, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.To()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_OfficeRelationEdge_to, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_OfficeRelationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_OfficeRelationEdge_cursor(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_OfficeRelationEdge_cursor, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Cursor()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_OfficeRelationEdge_cursor, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Organisation_id(ctx context.Context, field graphql.CollectedField, obj *model.Organisation) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Organisation_id(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Organisation_id, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.ID()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Organisation_id, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Organisation_label(ctx context.Context, field graphql.CollectedField, obj *model.Organisation) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Organisation_label(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Organisation_label, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Label()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Organisation_label, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNLabel2beleidsgraafᚋgraphᚋmodelᚐLabel(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Organisation_name(ctx context.Context, field graphql.CollectedField, obj *model.Organisation) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Organisation_name(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Organisation_name, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Name()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Organisation_name, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Organisation_abbreviation(ctx context.Context, field graphql.CollectedField, obj *model.Organisation) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Organisation_abbreviation(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Organisation_abbreviation, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Abbreviation()
-	if err := passLeaf(ctx, fc, resultSize(v)); err != nil {
+	if err := passLeaf(ctx, field.Alias, resultSize(v)); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Organisation_abbreviation, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Organisation_kind(ctx context.Context, field graphql.CollectedField, obj *model.Organisation) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Organisation_kind(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Organisation_kind, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Kind()
-	if err := passLeaf(ctx, fc, resultSize(v)); err != nil {
+	if err := passLeaf(ctx, field.Alias, resultSize(v)); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Organisation_kind, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Organisation_since(ctx context.Context, field graphql.CollectedField, obj *model.Organisation) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Organisation_since(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Organisation_since, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Since()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Organisation_since, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_OrganisationConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.Connection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_OrganisationConnection_totalCount(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_OrganisationConnection_totalCount, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.TotalCount
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_OrganisationConnection_totalCount, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_OrganisationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_OrganisationEdge_cursor(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_OrganisationEdge_cursor, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Cursor()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_OrganisationEdge_cursor, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_OrganisationRelationConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_OrganisationRelationConnection_totalCount(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_OrganisationRelationConnection_totalCount, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.TotalCount
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_OrganisationRelationConnection_totalCount, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_OrganisationRelationEdge_type(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_OrganisationRelationEdge_type(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_OrganisationRelationEdge_type, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Type()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_OrganisationRelationEdge_type, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNRelationType2beleidsgraafᚋgraphᚋmodelᚐRelationType(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_OrganisationRelationEdge_direction(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_OrganisationRelationEdge_direction(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_OrganisationRelationEdge_direction, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Direction()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_OrganisationRelationEdge_direction, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNDirection2beleidsgraafᚋgraphᚋmodelᚐDirection(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_OrganisationRelationEdge_from(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_OrganisationRelationEdge_from(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_OrganisationRelationEdge_from, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.From()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_OrganisationRelationEdge_from, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_OrganisationRelationEdge_to(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_OrganisationRelationEdge_to(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_OrganisationRelationEdge_to, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.To()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_OrganisationRelationEdge_to, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_OrganisationRelationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_OrganisationRelationEdge_cursor(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_OrganisationRelationEdge_cursor, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Cursor()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_OrganisationRelationEdge_cursor, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *model.PageInfo) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_PageInfo_hasNextPage(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_PageInfo_hasNextPage, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.HasNextPage
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_PageInfo_hasNextPage, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNBoolean2bool(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_PageInfo_hasPreviousPage(ctx context.Context, field graphql.CollectedField, obj *model.PageInfo) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_PageInfo_hasPreviousPage(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_PageInfo_hasPreviousPage, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.HasPreviousPage
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_PageInfo_hasPreviousPage, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNBoolean2bool(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_PageInfo_startCursor(ctx context.Context, field graphql.CollectedField, obj *model.PageInfo) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_PageInfo_startCursor(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_PageInfo_startCursor, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.StartCursor
-	if err := passLeaf(ctx, fc, resultSize(v)); err != nil {
+	if err := passLeaf(ctx, field.Alias, resultSize(v)); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_PageInfo_startCursor, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_PageInfo_endCursor(ctx context.Context, field graphql.CollectedField, obj *model.PageInfo) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_PageInfo_endCursor(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_PageInfo_endCursor, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.EndCursor
-	if err := passLeaf(ctx, fc, resultSize(v)); err != nil {
+	if err := passLeaf(ctx, field.Alias, resultSize(v)); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_PageInfo_endCursor, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Party_id(ctx context.Context, field graphql.CollectedField, obj *model.Party) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Party_id(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Party_id, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.ID()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Party_id, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Party_label(ctx context.Context, field graphql.CollectedField, obj *model.Party) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Party_label(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Party_label, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Label()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Party_label, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNLabel2beleidsgraafᚋgraphᚋmodelᚐLabel(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Party_name(ctx context.Context, field graphql.CollectedField, obj *model.Party) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Party_name(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Party_name, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Name()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Party_name, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Party_since(ctx context.Context, field graphql.CollectedField, obj *model.Party) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Party_since(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Party_since, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Since()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Party_since, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_PartyConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.Connection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_PartyConnection_totalCount(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_PartyConnection_totalCount, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.TotalCount
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_PartyConnection_totalCount, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_PartyEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_PartyEdge_cursor(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_PartyEdge_cursor, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Cursor()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_PartyEdge_cursor, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_PartyRelationConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_PartyRelationConnection_totalCount(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_PartyRelationConnection_totalCount, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.TotalCount
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_PartyRelationConnection_totalCount, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_PartyRelationEdge_type(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_PartyRelationEdge_type(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_PartyRelationEdge_type, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Type()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_PartyRelationEdge_type, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNRelationType2beleidsgraafᚋgraphᚋmodelᚐRelationType(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_PartyRelationEdge_direction(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_PartyRelationEdge_direction(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_PartyRelationEdge_direction, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Direction()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_PartyRelationEdge_direction, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNDirection2beleidsgraafᚋgraphᚋmodelᚐDirection(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_PartyRelationEdge_from(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_PartyRelationEdge_from(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_PartyRelationEdge_from, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.From()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_PartyRelationEdge_from, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_PartyRelationEdge_to(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_PartyRelationEdge_to(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_PartyRelationEdge_to, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.To()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_PartyRelationEdge_to, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_PartyRelationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_PartyRelationEdge_cursor(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_PartyRelationEdge_cursor, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Cursor()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_PartyRelationEdge_cursor, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Person_id(ctx context.Context, field graphql.CollectedField, obj *model.Person) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Person_id(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Person_id, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.ID()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Person_id, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Person_label(ctx context.Context, field graphql.CollectedField, obj *model.Person) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Person_label(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Person_label, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Label()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Person_label, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNLabel2beleidsgraafᚋgraphᚋmodelᚐLabel(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Person_name(ctx context.Context, field graphql.CollectedField, obj *model.Person) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Person_name(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Person_name, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Name()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Person_name, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Person_kind(ctx context.Context, field graphql.CollectedField, obj *model.Person) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Person_kind(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Person_kind, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Kind()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Person_kind, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOPersonKind2ᚖbeleidsgraafᚋgraphᚋmodelᚐPersonKind(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Person_initials(ctx context.Context, field graphql.CollectedField, obj *model.Person) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Person_initials(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Person_initials, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Initials()
-	if err := passLeaf(ctx, fc, resultSize(v)); err != nil {
+	if err := passLeaf(ctx, field.Alias, resultSize(v)); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Person_initials, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Person_partyName(ctx context.Context, field graphql.CollectedField, obj *model.Person) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Person_partyName(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Person_partyName, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.PartyName()
-	if err := passLeaf(ctx, fc, resultSize(v)); err != nil {
+	if err := passLeaf(ctx, field.Alias, resultSize(v)); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Person_partyName, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Person_since(ctx context.Context, field graphql.CollectedField, obj *model.Person) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Person_since(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Person_since, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Since()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Person_since, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_PersonConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.Connection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_PersonConnection_totalCount(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_PersonConnection_totalCount, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.TotalCount
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_PersonConnection_totalCount, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_PersonEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_PersonEdge_cursor(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_PersonEdge_cursor, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Cursor()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_PersonEdge_cursor, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_PersonRelationConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_PersonRelationConnection_totalCount(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_PersonRelationConnection_totalCount, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.TotalCount
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_PersonRelationConnection_totalCount, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_PersonRelationEdge_type(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_PersonRelationEdge_type(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_PersonRelationEdge_type, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Type()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_PersonRelationEdge_type, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNRelationType2beleidsgraafᚋgraphᚋmodelᚐRelationType(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_PersonRelationEdge_direction(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_PersonRelationEdge_direction(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_PersonRelationEdge_direction, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Direction()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_PersonRelationEdge_direction, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNDirection2beleidsgraafᚋgraphᚋmodelᚐDirection(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_PersonRelationEdge_from(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_PersonRelationEdge_from(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_PersonRelationEdge_from, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.From()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_PersonRelationEdge_from, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_PersonRelationEdge_to(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_PersonRelationEdge_to(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_PersonRelationEdge_to, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.To()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_PersonRelationEdge_to, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_PersonRelationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_PersonRelationEdge_cursor(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_PersonRelationEdge_cursor, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Cursor()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_PersonRelationEdge_cursor, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Proposal_id(ctx context.Context, field graphql.CollectedField, obj *model.Proposal) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Proposal_id(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Proposal_id, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.ID()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Proposal_id, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Proposal_label(ctx context.Context, field graphql.CollectedField, obj *model.Proposal) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Proposal_label(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Proposal_label, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Label()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Proposal_label, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNLabel2beleidsgraafᚋgraphᚋmodelᚐLabel(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Proposal_name(ctx context.Context, field graphql.CollectedField, obj *model.Proposal) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Proposal_name(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Proposal_name, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Name()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Proposal_name, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Proposal_number(ctx context.Context, field graphql.CollectedField, obj *model.Proposal) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Proposal_number(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Proposal_number, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Number()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Proposal_number, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOInt2ᚖint(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Proposal_theme(ctx context.Context, field graphql.CollectedField, obj *model.Proposal) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Proposal_theme(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Proposal_theme, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Theme()
-	if err := passLeaf(ctx, fc, resultSize(v)); err != nil {
+	if err := passLeaf(ctx, field.Alias, resultSize(v)); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Proposal_theme, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Proposal_title(ctx context.Context, field graphql.CollectedField, obj *model.Proposal) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Proposal_title(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Proposal_title, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Title()
-	if err := passLeaf(ctx, fc, resultSize(v)); err != nil {
+	if err := passLeaf(ctx, field.Alias, resultSize(v)); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Proposal_title, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Proposal_appraisal(ctx context.Context, field graphql.CollectedField, obj *model.Proposal) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Proposal_appraisal(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Proposal_appraisal, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Appraisal()
-	if err := passLeaf(ctx, fc, resultSize(v)); err != nil {
+	if err := passLeaf(ctx, field.Alias, resultSize(v)); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Proposal_appraisal, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Proposal_estimatedCost(ctx context.Context, field graphql.CollectedField, obj *model.Proposal) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Proposal_estimatedCost(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Proposal_estimatedCost, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.EstimatedCost()
-	if err := passLeaf(ctx, fc, resultSize(v)); err != nil {
+	if err := passLeaf(ctx, field.Alias, resultSize(v)); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Proposal_estimatedCost, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Proposal_since(ctx context.Context, field graphql.CollectedField, obj *model.Proposal) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Proposal_since(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Proposal_since, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Since()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Proposal_since, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_ProposalConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.Connection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ProposalConnection_totalCount(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_ProposalConnection_totalCount, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.TotalCount
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_ProposalConnection_totalCount, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_ProposalEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ProposalEdge_cursor(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_ProposalEdge_cursor, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Cursor()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_ProposalEdge_cursor, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_ProposalRelationConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ProposalRelationConnection_totalCount(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_ProposalRelationConnection_totalCount, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.TotalCount
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_ProposalRelationConnection_totalCount, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_ProposalRelationEdge_type(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ProposalRelationEdge_type(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_ProposalRelationEdge_type, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Type()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_ProposalRelationEdge_type, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNRelationType2beleidsgraafᚋgraphᚋmodelᚐRelationType(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_ProposalRelationEdge_direction(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ProposalRelationEdge_direction(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_ProposalRelationEdge_direction, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Direction()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_ProposalRelationEdge_direction, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNDirection2beleidsgraafᚋgraphᚋmodelᚐDirection(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_ProposalRelationEdge_from(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ProposalRelationEdge_from(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_ProposalRelationEdge_from, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.From()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_ProposalRelationEdge_from, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_ProposalRelationEdge_to(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ProposalRelationEdge_to(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_ProposalRelationEdge_to, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.To()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_ProposalRelationEdge_to, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_ProposalRelationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ProposalRelationEdge_cursor(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_ProposalRelationEdge_cursor, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Cursor()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_ProposalRelationEdge_cursor, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Relation_id(ctx context.Context, field graphql.CollectedField, obj *model.Relation) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Relation_id(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Relation_id, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.ID()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Relation_id, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Relation_type(ctx context.Context, field graphql.CollectedField, obj *model.Relation) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Relation_type(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Relation_type, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Type()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Relation_type, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNRelationType2beleidsgraafᚋgraphᚋmodelᚐRelationType(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Relation_from(ctx context.Context, field graphql.CollectedField, obj *model.Relation) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Relation_from(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Relation_from, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.From()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Relation_from, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Relation_to(ctx context.Context, field graphql.CollectedField, obj *model.Relation) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Relation_to(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Relation_to, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.To()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Relation_to, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Relation_since(ctx context.Context, field graphql.CollectedField, obj *model.Relation) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Relation_since(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Relation_since, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Since()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Relation_since, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_RelationConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_RelationConnection_totalCount(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_RelationConnection_totalCount, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.TotalCount
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_RelationConnection_totalCount, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_RelationEdge_type(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_RelationEdge_type(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_RelationEdge_type, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Type()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_RelationEdge_type, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNRelationType2beleidsgraafᚋgraphᚋmodelᚐRelationType(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_RelationEdge_direction(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_RelationEdge_direction(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_RelationEdge_direction, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Direction()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_RelationEdge_direction, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNDirection2beleidsgraafᚋgraphᚋmodelᚐDirection(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_RelationEdge_from(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_RelationEdge_from(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_RelationEdge_from, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.From()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_RelationEdge_from, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_RelationEdge_to(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_RelationEdge_to(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_RelationEdge_to, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.To()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_RelationEdge_to, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_RelationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_RelationEdge_cursor(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_RelationEdge_cursor, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Cursor()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_RelationEdge_cursor, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_RelationTypeCount_type(ctx context.Context, field graphql.CollectedField, obj *model.RelationTypeCount) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_RelationTypeCount_type(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_RelationTypeCount_type, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Type
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_RelationTypeCount_type, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNRelationType2beleidsgraafᚋgraphᚋmodelᚐRelationType(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_RelationTypeCount_count(ctx context.Context, field graphql.CollectedField, obj *model.RelationTypeCount) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_RelationTypeCount_count(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_RelationTypeCount_count, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Count
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_RelationTypeCount_count, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Report_id(ctx context.Context, field graphql.CollectedField, obj *model.Report) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Report_id(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Report_id, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.ID()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Report_id, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Report_label(ctx context.Context, field graphql.CollectedField, obj *model.Report) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Report_label(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Report_label, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Label()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Report_label, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNLabel2beleidsgraafᚋgraphᚋmodelᚐLabel(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Report_name(ctx context.Context, field graphql.CollectedField, obj *model.Report) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Report_name(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Report_name, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Name()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Report_name, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Report_title(ctx context.Context, field graphql.CollectedField, obj *model.Report) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Report_title(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Report_title, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Title()
-	if err := passLeaf(ctx, fc, resultSize(v)); err != nil {
+	if err := passLeaf(ctx, field.Alias, resultSize(v)); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Report_title, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Report_kind(ctx context.Context, field graphql.CollectedField, obj *model.Report) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Report_kind(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Report_kind, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Kind()
-	if err := passLeaf(ctx, fc, resultSize(v)); err != nil {
+	if err := passLeaf(ctx, field.Alias, resultSize(v)); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Report_kind, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Report_date(ctx context.Context, field graphql.CollectedField, obj *model.Report) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Report_date(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Report_date, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Date()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Report_date, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Report_since(ctx context.Context, field graphql.CollectedField, obj *model.Report) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Report_since(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Report_since, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Since()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Report_since, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_ReportConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.Connection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ReportConnection_totalCount(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_ReportConnection_totalCount, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.TotalCount
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_ReportConnection_totalCount, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_ReportEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ReportEdge_cursor(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_ReportEdge_cursor, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Cursor()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_ReportEdge_cursor, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_ReportRelationConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ReportRelationConnection_totalCount(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_ReportRelationConnection_totalCount, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.TotalCount
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_ReportRelationConnection_totalCount, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_ReportRelationEdge_type(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ReportRelationEdge_type(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_ReportRelationEdge_type, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Type()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_ReportRelationEdge_type, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNRelationType2beleidsgraafᚋgraphᚋmodelᚐRelationType(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_ReportRelationEdge_direction(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ReportRelationEdge_direction(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_ReportRelationEdge_direction, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Direction()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_ReportRelationEdge_direction, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNDirection2beleidsgraafᚋgraphᚋmodelᚐDirection(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_ReportRelationEdge_from(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ReportRelationEdge_from(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_ReportRelationEdge_from, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.From()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_ReportRelationEdge_from, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_ReportRelationEdge_to(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ReportRelationEdge_to(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_ReportRelationEdge_to, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.To()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_ReportRelationEdge_to, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_ReportRelationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ReportRelationEdge_cursor(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_ReportRelationEdge_cursor, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Cursor()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_ReportRelationEdge_cursor, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
@@ -4621,121 +3895,103 @@ func (ec *executionContext) leaf_SearchHit_score(ctx context.Context, field grap
 		}
 	}()
 	v := obj.Score
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNFloat2float64(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_SearchHit_snippet(ctx context.Context, field graphql.CollectedField, obj *model.SearchHit) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_SearchHit_snippet(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_SearchHit_snippet, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Snippet
-	if err := passLeaf(ctx, fc, resultSize(v)); err != nil {
+	if err := passLeaf(ctx, field.Alias, resultSize(v)); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_SearchHit_snippet, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Stats_totalNodes(ctx context.Context, field graphql.CollectedField, obj *model.Stats) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Stats_totalNodes(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Stats_totalNodes, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.TotalNodes
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Stats_totalNodes, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Stats_totalEdges(ctx context.Context, field graphql.CollectedField, obj *model.Stats) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Stats_totalEdges(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Stats_totalEdges, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.TotalEdges
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Stats_totalEdges, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Vote_vote(ctx context.Context, field graphql.CollectedField, obj *model.Vote) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Vote_vote(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Vote_vote, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Vote()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Vote_vote, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNVoteChoice2beleidsgraafᚋgraphᚋmodelᚐVoteChoice(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Vote_seats(ctx context.Context, field graphql.CollectedField, obj *model.Vote) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Vote_seats(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Vote_seats, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Seats()
-	if err := passLeaf(ctx, fc, 8); err != nil {
+	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Vote_seats, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOInt2ᚖint(ctx, field.Selections, v)
 }
 
 func (ec *executionContext) leaf_Vote_source(ctx context.Context, field graphql.CollectedField, obj *model.Vote) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Vote_source(ctx, field)
-	if err != nil {
-		return graphql.Null
-	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
+			ctx, _ := withLeafContext(ctx, ec.fieldContext_Vote_source, field)
 			ec.Error(ctx, ec.Recover(ctx, r))
 			ret = graphql.Null
 		}
 	}()
 	v := obj.Source()
-	if err := passLeaf(ctx, fc, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+		ctx, fc := withLeafContext(ctx, ec.fieldContext_Vote_source, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)

@@ -9,6 +9,10 @@
 #   * with one GraphQL error carrying the expected extensions.code and no data,
 #   * while the server's resident memory stays under its baseline + 256 MB (VmHWM).
 #
+# The servers run with --gc-headroom 0 (Go's own pacing of the garbage collector): by
+# default serve lets garbage build up to 256 MB between collections (gcpace.go), which
+# would fill the bound above before any attack and hide what an attack holds.
+#
 # Prints one line per attack: status, code, seconds, peak extra RSS. Exits non-zero on any
 # failure. Needs go and curl only.
 #
@@ -42,7 +46,7 @@ start() {
   shift
   port=$(free_port)
   base="http://127.0.0.1:$port"
-  env -u NEO4J_URI "$work/beleidsgraaf" serve --addr "127.0.0.1:$port" "$@" corpus >"$work/server-$name.log" 2>&1 &
+  env -u NEO4J_URI "$work/beleidsgraaf" serve --addr "127.0.0.1:$port" --gc-headroom 0 "$@" corpus >"$work/server-$name.log" 2>&1 &
   pid=$!
   pids+=("$pid")
   for _ in $(seq 1 300); do

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 
 	"github.com/99designs/gqlgen/codegen"
+	"github.com/99designs/gqlgen/codegen/config"
 	"github.com/99designs/gqlgen/codegen/templates"
 	"github.com/vektah/gqlparser/v2/ast"
 )
@@ -35,6 +36,9 @@ type leaf struct {
 	// Value is the Go expression of the field's value; Size the Go expression of the bytes
 	// it adds to the answer as the guard counts them (resultSize), from v.
 	Value, Size string
+	// Bare: the field's marshaller never reads its field context, so the leaf makes one
+	// only for an error.
+	Bare bool
 }
 
 // leaves holds the leaf fields found by generateLeaves, for callLeaves.
@@ -87,7 +91,30 @@ func asLeaf(f *codegen.Field) (leaf, bool) {
 	default:
 		return leaf{}, false
 	}
-	return leaf{Field: f, Value: value, Size: sizeOf(f.TypeReference.GO)}, true
+	return leaf{Field: f, Value: value, Size: sizeOf(f.TypeReference.GO), Bare: bare(f.TypeReference)}, true
+}
+
+// bare says whether gqlgen's marshaller of a leaf of this type never reads the field
+// context: those of String, ID, Int and Boolean bound to string, int and bool (graphql's
+// MarshalString, MarshalID, MarshalInt and MarshalBoolean never answer null, the one case
+// they report at the field's path), and of a type with a MarshalGQL of its own (enums, Date:
+// the value is its marshaller); but not a non-null pointer, whose nil is an error at the
+// field's path, nor a type that marshals with a context (Float: NaN is such an error).
+func bare(ref *config.TypeReference) bool {
+	if ref.GQL.NonNull && ref.IsPtr() {
+		return false
+	}
+	t := ref.GO
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	switch ref.Definition.Name {
+	case "String", "ID", "Int", "Boolean":
+		b, ok := t.(*types.Basic)
+		return ok && (b.Kind() == types.String || b.Kind() == types.Int || b.Kind() == types.Bool)
+	}
+	methods := types.NewMethodSet(types.NewPointer(t))
+	return methods.Lookup(nil, "MarshalGQL") != nil && methods.Lookup(nil, "MarshalGQLContext") == nil
 }
 
 // sizeOf is the Go expression, of the value v of type t, that resultSize gives for v as

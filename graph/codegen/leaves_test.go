@@ -3,6 +3,9 @@ package main
 import (
 	"go/types"
 	"testing"
+
+	"github.com/99designs/gqlgen/codegen/config"
+	"github.com/vektah/gqlparser/v2/ast"
 )
 
 func TestSizeOf(t *testing.T) {
@@ -22,6 +25,45 @@ func TestSizeOf(t *testing.T) {
 	} {
 		if got := sizeOf(c.t); got != c.want {
 			t.Errorf("%s: %q, want %q", c.name, got, c.want)
+		}
+	}
+}
+
+func TestBare(t *testing.T) {
+	str, integer, float := types.Typ[types.String], types.Typ[types.Int], types.Typ[types.Float64]
+	writer := types.NewInterfaceType(nil, nil)
+	marshaler := func(name string, method string) types.Type {
+		n := types.NewNamed(types.NewTypeName(0, nil, name, nil), str, nil)
+		params := types.NewTuple(types.NewVar(0, nil, "w", writer))
+		n.AddMethod(types.NewFunc(0, nil, method, types.NewSignatureType(types.NewVar(0, nil, "", n), nil, nil, params, nil, false)))
+		return n
+	}
+	enum := marshaler("Label", "MarshalGQL")
+	withContext := marshaler("Odd", "MarshalGQLContext")
+	plain := types.NewNamed(types.NewTypeName(0, nil, "Plain", nil), str, nil)
+	ref := func(gql string, nonNull bool, t types.Type) *config.TypeReference {
+		return &config.TypeReference{GO: t, GQL: &ast.Type{NamedType: gql, NonNull: nonNull}, Definition: &ast.Definition{Name: gql}}
+	}
+	for _, c := range []struct {
+		name string
+		ref  *config.TypeReference
+		want bool
+	}{
+		{"String!", ref("String", true, str), true},
+		{"String", ref("String", false, types.NewPointer(str)), true},
+		{"ID!", ref("ID", true, str), true},
+		{"Int!", ref("Int", true, integer), true},
+		{"Int", ref("Int", false, types.NewPointer(integer)), true},
+		{"Float!: marshals with a context", ref("Float", true, float), false},
+		{"String! bound to a type of its own", ref("String", true, plain), false},
+		{"an enum with MarshalGQL", ref("Label", true, enum), true},
+		{"a nullable enum", ref("Label", false, types.NewPointer(enum)), true},
+		{"a non-null pointer: nil is an error", ref("Label", true, types.NewPointer(enum)), false},
+		{"MarshalGQLContext", ref("Odd", true, withContext), false},
+		{"no marshaller of its own", ref("Plain", true, plain), false},
+	} {
+		if got := bare(c.ref); got != c.want {
+			t.Errorf("%s: bare %v, want %v", c.name, got, c.want)
 		}
 	}
 }
