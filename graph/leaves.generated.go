@@ -19,7 +19,7 @@ func (ec *executionContext) leaf_Actielijn_id(ctx context.Context, field graphql
 		}
 	}()
 	v := obj.ID()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Actielijn_id, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -35,7 +35,7 @@ func (ec *executionContext) leaf_Actielijn_label(ctx context.Context, field grap
 		}
 	}()
 	v := obj.Label()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Actielijn_label, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -51,7 +51,7 @@ func (ec *executionContext) leaf_Actielijn_name(ctx context.Context, field graph
 		}
 	}()
 	v := obj.Name()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Actielijn_name, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -67,7 +67,7 @@ func (ec *executionContext) leaf_Actielijn_number(ctx context.Context, field gra
 		}
 	}()
 	v := obj.Number()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Actielijn_number, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -83,7 +83,7 @@ func (ec *executionContext) leaf_Actielijn_title(ctx context.Context, field grap
 		}
 	}()
 	v := obj.Title()
-	if err := passLeaf(ctx, field.Alias, resultSize(v)); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Actielijn_title, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -99,7 +99,7 @@ func (ec *executionContext) leaf_Actielijn_since(ctx context.Context, field grap
 		}
 	}()
 	v := obj.Since()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Actielijn_since, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -115,7 +115,7 @@ func (ec *executionContext) leaf_ActielijnConnection_totalCount(ctx context.Cont
 		}
 	}()
 	v := obj.TotalCount
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_ActielijnConnection_totalCount, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -131,7 +131,7 @@ func (ec *executionContext) leaf_ActielijnEdge_cursor(ctx context.Context, field
 		}
 	}()
 	v := obj.Cursor()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_ActielijnEdge_cursor, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -147,7 +147,7 @@ func (ec *executionContext) leaf_ActielijnRelationConnection_totalCount(ctx cont
 		}
 	}()
 	v := obj.TotalCount
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_ActielijnRelationConnection_totalCount, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -163,7 +163,7 @@ func (ec *executionContext) leaf_ActielijnRelationEdge_type(ctx context.Context,
 		}
 	}()
 	v := obj.Type()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_ActielijnRelationEdge_type, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -179,7 +179,7 @@ func (ec *executionContext) leaf_ActielijnRelationEdge_direction(ctx context.Con
 		}
 	}()
 	v := obj.Direction()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_ActielijnRelationEdge_direction, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -195,7 +195,7 @@ func (ec *executionContext) leaf_ActielijnRelationEdge_from(ctx context.Context,
 		}
 	}()
 	v := obj.From()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_ActielijnRelationEdge_from, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -211,7 +211,7 @@ func (ec *executionContext) leaf_ActielijnRelationEdge_to(ctx context.Context, f
 		}
 	}()
 	v := obj.To()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_ActielijnRelationEdge_to, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -227,7 +227,7 @@ func (ec *executionContext) leaf_ActielijnRelationEdge_cursor(ctx context.Contex
 		}
 	}()
 	v := obj.Cursor()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_ActielijnRelationEdge_cursor, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -243,7 +243,7 @@ func (ec *executionContext) leaf_Action_id(ctx context.Context, field graphql.Co
 		}
 	}()
 	v := obj.ID()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Action_id, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -259,7 +259,7 @@ func (ec *executionContext) leaf_Action_label(ctx context.Context, field graphql
 		}
 	}()
 	v := obj.Label()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Action_label, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -275,7 +275,7 @@ func (ec *executionContext) leaf_Action_name(ctx context.Context, field graphql.
 		}
 	}()
 	v := obj.Name()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Action_name, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -291,7 +291,7 @@ func (ec *executionContext) leaf_Action_number(ctx context.Context, field graphq
 		}
 	}()
 	v := obj.Number()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Action_number, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -307,7 +307,7 @@ func (ec *executionContext) leaf_Action_title(ctx context.Context, field graphql
 		}
 	}()
 	v := obj.Title()
-	if err := passLeaf(ctx, field.Alias, resultSize(v)); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Action_title, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -323,7 +323,7 @@ func (ec *executionContext) leaf_Action_budgetTotal(ctx context.Context, field g
 		}
 	}()
 	v := obj.BudgetTotal()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Action_budgetTotal, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -339,7 +339,7 @@ func (ec *executionContext) leaf_Action_since(ctx context.Context, field graphql
 		}
 	}()
 	v := obj.Since()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Action_since, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -355,7 +355,7 @@ func (ec *executionContext) leaf_ActionConnection_totalCount(ctx context.Context
 		}
 	}()
 	v := obj.TotalCount
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_ActionConnection_totalCount, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -371,7 +371,7 @@ func (ec *executionContext) leaf_ActionEdge_cursor(ctx context.Context, field gr
 		}
 	}()
 	v := obj.Cursor()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_ActionEdge_cursor, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -387,7 +387,7 @@ func (ec *executionContext) leaf_ActionPlan_id(ctx context.Context, field graphq
 		}
 	}()
 	v := obj.ID()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_ActionPlan_id, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -403,7 +403,7 @@ func (ec *executionContext) leaf_ActionPlan_label(ctx context.Context, field gra
 		}
 	}()
 	v := obj.Label()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_ActionPlan_label, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -419,7 +419,7 @@ func (ec *executionContext) leaf_ActionPlan_name(ctx context.Context, field grap
 		}
 	}()
 	v := obj.Name()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_ActionPlan_name, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -435,7 +435,7 @@ func (ec *executionContext) leaf_ActionPlan_title(ctx context.Context, field gra
 		}
 	}()
 	v := obj.Title()
-	if err := passLeaf(ctx, field.Alias, resultSize(v)); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_ActionPlan_title, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -451,7 +451,7 @@ func (ec *executionContext) leaf_ActionPlan_date(ctx context.Context, field grap
 		}
 	}()
 	v := obj.Date()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_ActionPlan_date, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -467,7 +467,7 @@ func (ec *executionContext) leaf_ActionPlan_since(ctx context.Context, field gra
 		}
 	}()
 	v := obj.Since()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_ActionPlan_since, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -483,7 +483,7 @@ func (ec *executionContext) leaf_ActionPlanConnection_totalCount(ctx context.Con
 		}
 	}()
 	v := obj.TotalCount
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_ActionPlanConnection_totalCount, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -499,7 +499,7 @@ func (ec *executionContext) leaf_ActionPlanEdge_cursor(ctx context.Context, fiel
 		}
 	}()
 	v := obj.Cursor()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_ActionPlanEdge_cursor, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -515,7 +515,7 @@ func (ec *executionContext) leaf_ActionPlanRelationConnection_totalCount(ctx con
 		}
 	}()
 	v := obj.TotalCount
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_ActionPlanRelationConnection_totalCount, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -531,7 +531,7 @@ func (ec *executionContext) leaf_ActionPlanRelationEdge_type(ctx context.Context
 		}
 	}()
 	v := obj.Type()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_ActionPlanRelationEdge_type, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -547,7 +547,7 @@ func (ec *executionContext) leaf_ActionPlanRelationEdge_direction(ctx context.Co
 		}
 	}()
 	v := obj.Direction()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_ActionPlanRelationEdge_direction, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -563,7 +563,7 @@ func (ec *executionContext) leaf_ActionPlanRelationEdge_from(ctx context.Context
 		}
 	}()
 	v := obj.From()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_ActionPlanRelationEdge_from, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -579,7 +579,7 @@ func (ec *executionContext) leaf_ActionPlanRelationEdge_to(ctx context.Context, 
 		}
 	}()
 	v := obj.To()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_ActionPlanRelationEdge_to, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -595,7 +595,7 @@ func (ec *executionContext) leaf_ActionPlanRelationEdge_cursor(ctx context.Conte
 		}
 	}()
 	v := obj.Cursor()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_ActionPlanRelationEdge_cursor, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -611,7 +611,7 @@ func (ec *executionContext) leaf_ActionRelationConnection_totalCount(ctx context
 		}
 	}()
 	v := obj.TotalCount
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_ActionRelationConnection_totalCount, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -627,7 +627,7 @@ func (ec *executionContext) leaf_ActionRelationEdge_type(ctx context.Context, fi
 		}
 	}()
 	v := obj.Type()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_ActionRelationEdge_type, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -643,7 +643,7 @@ func (ec *executionContext) leaf_ActionRelationEdge_direction(ctx context.Contex
 		}
 	}()
 	v := obj.Direction()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_ActionRelationEdge_direction, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -659,7 +659,7 @@ func (ec *executionContext) leaf_ActionRelationEdge_from(ctx context.Context, fi
 		}
 	}()
 	v := obj.From()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_ActionRelationEdge_from, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -675,7 +675,7 @@ func (ec *executionContext) leaf_ActionRelationEdge_to(ctx context.Context, fiel
 		}
 	}()
 	v := obj.To()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_ActionRelationEdge_to, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -691,7 +691,7 @@ func (ec *executionContext) leaf_ActionRelationEdge_cursor(ctx context.Context, 
 		}
 	}()
 	v := obj.Cursor()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_ActionRelationEdge_cursor, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -707,7 +707,7 @@ func (ec *executionContext) leaf_BudgetLine_year(ctx context.Context, field grap
 		}
 	}()
 	v := obj.Year
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_BudgetLine_year, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -723,7 +723,7 @@ func (ec *executionContext) leaf_BudgetLine_euro(ctx context.Context, field grap
 		}
 	}()
 	v := obj.Euro
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_BudgetLine_euro, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -739,7 +739,7 @@ func (ec *executionContext) leaf_Commitment_id(ctx context.Context, field graphq
 		}
 	}()
 	v := obj.ID()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Commitment_id, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -755,7 +755,7 @@ func (ec *executionContext) leaf_Commitment_label(ctx context.Context, field gra
 		}
 	}()
 	v := obj.Label()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Commitment_label, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -771,7 +771,7 @@ func (ec *executionContext) leaf_Commitment_name(ctx context.Context, field grap
 		}
 	}()
 	v := obj.Name()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Commitment_name, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -787,7 +787,7 @@ func (ec *executionContext) leaf_Commitment_number(ctx context.Context, field gr
 		}
 	}()
 	v := obj.Number()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Commitment_number, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -803,7 +803,7 @@ func (ec *executionContext) leaf_Commitment_description(ctx context.Context, fie
 		}
 	}()
 	v := obj.Description()
-	if err := passLeaf(ctx, field.Alias, resultSize(v)); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Commitment_description, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -819,7 +819,7 @@ func (ec *executionContext) leaf_Commitment_date(ctx context.Context, field grap
 		}
 	}()
 	v := obj.Date()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Commitment_date, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -835,7 +835,7 @@ func (ec *executionContext) leaf_Commitment_furthestStatus(ctx context.Context, 
 		}
 	}()
 	v := obj.FurthestStatus()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Commitment_furthestStatus, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -851,7 +851,7 @@ func (ec *executionContext) leaf_Commitment_since(ctx context.Context, field gra
 		}
 	}()
 	v := obj.Since()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Commitment_since, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -867,7 +867,7 @@ func (ec *executionContext) leaf_CommitmentConnection_totalCount(ctx context.Con
 		}
 	}()
 	v := obj.TotalCount
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_CommitmentConnection_totalCount, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -883,7 +883,7 @@ func (ec *executionContext) leaf_CommitmentEdge_cursor(ctx context.Context, fiel
 		}
 	}()
 	v := obj.Cursor()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_CommitmentEdge_cursor, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -899,7 +899,7 @@ func (ec *executionContext) leaf_CommitmentRelationConnection_totalCount(ctx con
 		}
 	}()
 	v := obj.TotalCount
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_CommitmentRelationConnection_totalCount, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -915,7 +915,7 @@ func (ec *executionContext) leaf_CommitmentRelationEdge_type(ctx context.Context
 		}
 	}()
 	v := obj.Type()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_CommitmentRelationEdge_type, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -931,7 +931,7 @@ func (ec *executionContext) leaf_CommitmentRelationEdge_direction(ctx context.Co
 		}
 	}()
 	v := obj.Direction()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_CommitmentRelationEdge_direction, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -947,7 +947,7 @@ func (ec *executionContext) leaf_CommitmentRelationEdge_from(ctx context.Context
 		}
 	}()
 	v := obj.From()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_CommitmentRelationEdge_from, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -963,7 +963,7 @@ func (ec *executionContext) leaf_CommitmentRelationEdge_to(ctx context.Context, 
 		}
 	}()
 	v := obj.To()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_CommitmentRelationEdge_to, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -979,7 +979,7 @@ func (ec *executionContext) leaf_CommitmentRelationEdge_cursor(ctx context.Conte
 		}
 	}()
 	v := obj.Cursor()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_CommitmentRelationEdge_cursor, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -995,7 +995,7 @@ func (ec *executionContext) leaf_CommitmentStatusStep_date(ctx context.Context, 
 		}
 	}()
 	v := obj.Date()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_CommitmentStatusStep_date, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -1011,7 +1011,7 @@ func (ec *executionContext) leaf_CommitmentStatusStep_status(ctx context.Context
 		}
 	}()
 	v := obj.Status()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_CommitmentStatusStep_status, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -1027,7 +1027,7 @@ func (ec *executionContext) leaf_Decision_date(ctx context.Context, field graphq
 		}
 	}()
 	v := obj.Date()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Decision_date, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -1043,7 +1043,7 @@ func (ec *executionContext) leaf_Decision_result(ctx context.Context, field grap
 		}
 	}()
 	v := obj.Result()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Decision_result, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -1059,7 +1059,7 @@ func (ec *executionContext) leaf_Decision_text(ctx context.Context, field graphq
 		}
 	}()
 	v := obj.Text()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Decision_text, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -1075,7 +1075,7 @@ func (ec *executionContext) leaf_Decision_source(ctx context.Context, field grap
 		}
 	}()
 	v := obj.Source()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Decision_source, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -1091,7 +1091,7 @@ func (ec *executionContext) leaf_Document_id(ctx context.Context, field graphql.
 		}
 	}()
 	v := obj.ID()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Document_id, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -1107,7 +1107,7 @@ func (ec *executionContext) leaf_Document_label(ctx context.Context, field graph
 		}
 	}()
 	v := obj.Label()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Document_label, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -1123,7 +1123,7 @@ func (ec *executionContext) leaf_Document_name(ctx context.Context, field graphq
 		}
 	}()
 	v := obj.Name()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Document_name, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -1139,7 +1139,7 @@ func (ec *executionContext) leaf_Document_kind(ctx context.Context, field graphq
 		}
 	}()
 	v := obj.Kind()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Document_kind, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -1155,7 +1155,7 @@ func (ec *executionContext) leaf_Document_title(ctx context.Context, field graph
 		}
 	}()
 	v := obj.Title()
-	if err := passLeaf(ctx, field.Alias, resultSize(v)); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Document_title, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -1171,7 +1171,7 @@ func (ec *executionContext) leaf_Document_date(ctx context.Context, field graphq
 		}
 	}()
 	v := obj.Date()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Document_date, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -1187,7 +1187,7 @@ func (ec *executionContext) leaf_Document_kenmerk(ctx context.Context, field gra
 		}
 	}()
 	v := obj.Kenmerk()
-	if err := passLeaf(ctx, field.Alias, resultSize(v)); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Document_kenmerk, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -1203,7 +1203,7 @@ func (ec *executionContext) leaf_Document_dossier(ctx context.Context, field gra
 		}
 	}()
 	v := obj.Dossier()
-	if err := passLeaf(ctx, field.Alias, resultSize(v)); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Document_dossier, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -1219,7 +1219,7 @@ func (ec *executionContext) leaf_Document_number(ctx context.Context, field grap
 		}
 	}()
 	v := obj.Number()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Document_number, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -1235,7 +1235,7 @@ func (ec *executionContext) leaf_Document_citation(ctx context.Context, field gr
 		}
 	}()
 	v := obj.Citation()
-	if err := passLeaf(ctx, field.Alias, resultSize(v)); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Document_citation, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -1251,7 +1251,7 @@ func (ec *executionContext) leaf_Document_tkNumber(ctx context.Context, field gr
 		}
 	}()
 	v := obj.TkNumber()
-	if err := passLeaf(ctx, field.Alias, resultSize(v)); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Document_tkNumber, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -1267,7 +1267,7 @@ func (ec *executionContext) leaf_Document_sourceFile(ctx context.Context, field 
 		}
 	}()
 	v := obj.SourceFile()
-	if err := passLeaf(ctx, field.Alias, resultSize(v)); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Document_sourceFile, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -1283,7 +1283,7 @@ func (ec *executionContext) leaf_Document_text(ctx context.Context, field graphq
 		}
 	}()
 	v := obj.Text()
-	if err := passLeaf(ctx, field.Alias, resultSize(v)); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Document_text, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -1299,7 +1299,7 @@ func (ec *executionContext) leaf_Document_since(ctx context.Context, field graph
 		}
 	}()
 	v := obj.Since()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Document_since, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -1315,7 +1315,7 @@ func (ec *executionContext) leaf_DocumentConnection_totalCount(ctx context.Conte
 		}
 	}()
 	v := obj.TotalCount
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_DocumentConnection_totalCount, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -1331,7 +1331,7 @@ func (ec *executionContext) leaf_DocumentEdge_cursor(ctx context.Context, field 
 		}
 	}()
 	v := obj.Cursor()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_DocumentEdge_cursor, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -1347,7 +1347,7 @@ func (ec *executionContext) leaf_DocumentRelationConnection_totalCount(ctx conte
 		}
 	}()
 	v := obj.TotalCount
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_DocumentRelationConnection_totalCount, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -1363,7 +1363,7 @@ func (ec *executionContext) leaf_DocumentRelationEdge_type(ctx context.Context, 
 		}
 	}()
 	v := obj.Type()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_DocumentRelationEdge_type, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -1379,7 +1379,7 @@ func (ec *executionContext) leaf_DocumentRelationEdge_direction(ctx context.Cont
 		}
 	}()
 	v := obj.Direction()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_DocumentRelationEdge_direction, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -1395,7 +1395,7 @@ func (ec *executionContext) leaf_DocumentRelationEdge_from(ctx context.Context, 
 		}
 	}()
 	v := obj.From()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_DocumentRelationEdge_from, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -1411,7 +1411,7 @@ func (ec *executionContext) leaf_DocumentRelationEdge_to(ctx context.Context, fi
 		}
 	}()
 	v := obj.To()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_DocumentRelationEdge_to, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -1427,7 +1427,7 @@ func (ec *executionContext) leaf_DocumentRelationEdge_cursor(ctx context.Context
 		}
 	}()
 	v := obj.Cursor()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_DocumentRelationEdge_cursor, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -1443,7 +1443,7 @@ func (ec *executionContext) leaf_Event_id(ctx context.Context, field graphql.Col
 		}
 	}()
 	v := obj.ID()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Event_id, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -1459,7 +1459,7 @@ func (ec *executionContext) leaf_Event_label(ctx context.Context, field graphql.
 		}
 	}()
 	v := obj.Label()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Event_label, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -1475,7 +1475,7 @@ func (ec *executionContext) leaf_Event_name(ctx context.Context, field graphql.C
 		}
 	}()
 	v := obj.Name()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Event_name, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -1491,7 +1491,7 @@ func (ec *executionContext) leaf_Event_kind(ctx context.Context, field graphql.C
 		}
 	}()
 	v := obj.Kind()
-	if err := passLeaf(ctx, field.Alias, resultSize(v)); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Event_kind, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -1507,7 +1507,7 @@ func (ec *executionContext) leaf_Event_date(ctx context.Context, field graphql.C
 		}
 	}()
 	v := obj.Date()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Event_date, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -1523,7 +1523,7 @@ func (ec *executionContext) leaf_Event_since(ctx context.Context, field graphql.
 		}
 	}()
 	v := obj.Since()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Event_since, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -1539,7 +1539,7 @@ func (ec *executionContext) leaf_EventConnection_totalCount(ctx context.Context,
 		}
 	}()
 	v := obj.TotalCount
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_EventConnection_totalCount, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -1555,7 +1555,7 @@ func (ec *executionContext) leaf_EventEdge_cursor(ctx context.Context, field gra
 		}
 	}()
 	v := obj.Cursor()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_EventEdge_cursor, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -1571,7 +1571,7 @@ func (ec *executionContext) leaf_EventRelationConnection_totalCount(ctx context.
 		}
 	}()
 	v := obj.TotalCount
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_EventRelationConnection_totalCount, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -1587,7 +1587,7 @@ func (ec *executionContext) leaf_EventRelationEdge_type(ctx context.Context, fie
 		}
 	}()
 	v := obj.Type()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_EventRelationEdge_type, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -1603,7 +1603,7 @@ func (ec *executionContext) leaf_EventRelationEdge_direction(ctx context.Context
 		}
 	}()
 	v := obj.Direction()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_EventRelationEdge_direction, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -1619,7 +1619,7 @@ func (ec *executionContext) leaf_EventRelationEdge_from(ctx context.Context, fie
 		}
 	}()
 	v := obj.From()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_EventRelationEdge_from, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -1635,7 +1635,7 @@ func (ec *executionContext) leaf_EventRelationEdge_to(ctx context.Context, field
 		}
 	}()
 	v := obj.To()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_EventRelationEdge_to, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -1651,7 +1651,7 @@ func (ec *executionContext) leaf_EventRelationEdge_cursor(ctx context.Context, f
 		}
 	}()
 	v := obj.Cursor()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_EventRelationEdge_cursor, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -1667,7 +1667,7 @@ func (ec *executionContext) leaf_Evidence_documentId(ctx context.Context, field 
 		}
 	}()
 	v := obj.Document
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Evidence_documentId, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -1683,7 +1683,7 @@ func (ec *executionContext) leaf_Evidence_quote(ctx context.Context, field graph
 		}
 	}()
 	v := obj.Quote
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Evidence_quote, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -1699,7 +1699,7 @@ func (ec *executionContext) leaf_Evidence_start(ctx context.Context, field graph
 		}
 	}()
 	v := obj.Start
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Evidence_start, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -1715,7 +1715,7 @@ func (ec *executionContext) leaf_Evidence_end(ctx context.Context, field graphql
 		}
 	}()
 	v := obj.End
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Evidence_end, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -1731,7 +1731,7 @@ func (ec *executionContext) leaf_Involvement_role(ctx context.Context, field gra
 		}
 	}()
 	v := obj.Role()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Involvement_role, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -1747,7 +1747,7 @@ func (ec *executionContext) leaf_LabelCount_label(ctx context.Context, field gra
 		}
 	}()
 	v := obj.Label
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_LabelCount_label, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -1763,7 +1763,7 @@ func (ec *executionContext) leaf_LabelCount_count(ctx context.Context, field gra
 		}
 	}()
 	v := obj.Count
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_LabelCount_count, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -1779,7 +1779,7 @@ func (ec *executionContext) leaf_Legislation_id(ctx context.Context, field graph
 		}
 	}()
 	v := obj.ID()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Legislation_id, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -1795,7 +1795,7 @@ func (ec *executionContext) leaf_Legislation_label(ctx context.Context, field gr
 		}
 	}()
 	v := obj.Label()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Legislation_label, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -1811,7 +1811,7 @@ func (ec *executionContext) leaf_Legislation_name(ctx context.Context, field gra
 		}
 	}()
 	v := obj.Name()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Legislation_name, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -1827,7 +1827,7 @@ func (ec *executionContext) leaf_Legislation_citation(ctx context.Context, field
 		}
 	}()
 	v := obj.Citation()
-	if err := passLeaf(ctx, field.Alias, resultSize(v)); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Legislation_citation, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -1843,7 +1843,7 @@ func (ec *executionContext) leaf_Legislation_since(ctx context.Context, field gr
 		}
 	}()
 	v := obj.Since()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Legislation_since, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -1859,7 +1859,7 @@ func (ec *executionContext) leaf_LegislationConnection_totalCount(ctx context.Co
 		}
 	}()
 	v := obj.TotalCount
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_LegislationConnection_totalCount, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -1875,7 +1875,7 @@ func (ec *executionContext) leaf_LegislationEdge_cursor(ctx context.Context, fie
 		}
 	}()
 	v := obj.Cursor()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_LegislationEdge_cursor, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -1891,7 +1891,7 @@ func (ec *executionContext) leaf_Motion_id(ctx context.Context, field graphql.Co
 		}
 	}()
 	v := obj.ID()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Motion_id, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -1907,7 +1907,7 @@ func (ec *executionContext) leaf_Motion_label(ctx context.Context, field graphql
 		}
 	}()
 	v := obj.Label()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Motion_label, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -1923,7 +1923,7 @@ func (ec *executionContext) leaf_Motion_name(ctx context.Context, field graphql.
 		}
 	}()
 	v := obj.Name()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Motion_name, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -1939,7 +1939,7 @@ func (ec *executionContext) leaf_Motion_dossier(ctx context.Context, field graph
 		}
 	}()
 	v := obj.Dossier()
-	if err := passLeaf(ctx, field.Alias, resultSize(v)); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Motion_dossier, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -1955,7 +1955,7 @@ func (ec *executionContext) leaf_Motion_number(ctx context.Context, field graphq
 		}
 	}()
 	v := obj.Number()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Motion_number, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -1971,7 +1971,7 @@ func (ec *executionContext) leaf_Motion_citation(ctx context.Context, field grap
 		}
 	}()
 	v := obj.Citation()
-	if err := passLeaf(ctx, field.Alias, resultSize(v)); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Motion_citation, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -1987,7 +1987,7 @@ func (ec *executionContext) leaf_Motion_dateSubmitted(ctx context.Context, field
 		}
 	}()
 	v := obj.DateSubmitted()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Motion_dateSubmitted, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -2003,7 +2003,7 @@ func (ec *executionContext) leaf_Motion_dateAdopted(ctx context.Context, field g
 		}
 	}()
 	v := obj.DateAdopted()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Motion_dateAdopted, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -2019,7 +2019,7 @@ func (ec *executionContext) leaf_Motion_request(ctx context.Context, field graph
 		}
 	}()
 	v := obj.Request()
-	if err := passLeaf(ctx, field.Alias, resultSize(v)); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Motion_request, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -2035,7 +2035,7 @@ func (ec *executionContext) leaf_Motion_coSigned(ctx context.Context, field grap
 		}
 	}()
 	v := obj.CoSigned()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Motion_coSigned, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -2051,7 +2051,7 @@ func (ec *executionContext) leaf_Motion_furthestStatus(ctx context.Context, fiel
 		}
 	}()
 	v := obj.FurthestStatus()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Motion_furthestStatus, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -2067,7 +2067,7 @@ func (ec *executionContext) leaf_Motion_since(ctx context.Context, field graphql
 		}
 	}()
 	v := obj.Since()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Motion_since, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -2083,7 +2083,7 @@ func (ec *executionContext) leaf_MotionConnection_totalCount(ctx context.Context
 		}
 	}()
 	v := obj.TotalCount
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_MotionConnection_totalCount, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -2099,7 +2099,7 @@ func (ec *executionContext) leaf_MotionEdge_cursor(ctx context.Context, field gr
 		}
 	}()
 	v := obj.Cursor()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_MotionEdge_cursor, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -2115,7 +2115,7 @@ func (ec *executionContext) leaf_MotionRelationConnection_totalCount(ctx context
 		}
 	}()
 	v := obj.TotalCount
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_MotionRelationConnection_totalCount, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -2131,7 +2131,7 @@ func (ec *executionContext) leaf_MotionRelationEdge_type(ctx context.Context, fi
 		}
 	}()
 	v := obj.Type()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_MotionRelationEdge_type, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -2147,7 +2147,7 @@ func (ec *executionContext) leaf_MotionRelationEdge_direction(ctx context.Contex
 		}
 	}()
 	v := obj.Direction()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_MotionRelationEdge_direction, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -2163,7 +2163,7 @@ func (ec *executionContext) leaf_MotionRelationEdge_from(ctx context.Context, fi
 		}
 	}()
 	v := obj.From()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_MotionRelationEdge_from, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -2179,7 +2179,7 @@ func (ec *executionContext) leaf_MotionRelationEdge_to(ctx context.Context, fiel
 		}
 	}()
 	v := obj.To()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_MotionRelationEdge_to, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -2195,7 +2195,7 @@ func (ec *executionContext) leaf_MotionRelationEdge_cursor(ctx context.Context, 
 		}
 	}()
 	v := obj.Cursor()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_MotionRelationEdge_cursor, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -2211,7 +2211,7 @@ func (ec *executionContext) leaf_MotionStatusStep_date(ctx context.Context, fiel
 		}
 	}()
 	v := obj.Date()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_MotionStatusStep_date, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -2227,7 +2227,7 @@ func (ec *executionContext) leaf_MotionStatusStep_status(ctx context.Context, fi
 		}
 	}()
 	v := obj.Status()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_MotionStatusStep_status, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -2243,7 +2243,7 @@ func (ec *executionContext) leaf_MotionStatusStep_replacedBy(ctx context.Context
 		}
 	}()
 	v := obj.ReplacedBy()
-	if err := passLeaf(ctx, field.Alias, resultSize(v)); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_MotionStatusStep_replacedBy, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -2259,7 +2259,7 @@ func (ec *executionContext) leaf_Office_id(ctx context.Context, field graphql.Co
 		}
 	}()
 	v := obj.ID()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Office_id, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -2275,7 +2275,7 @@ func (ec *executionContext) leaf_Office_label(ctx context.Context, field graphql
 		}
 	}()
 	v := obj.Label()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Office_label, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -2291,7 +2291,7 @@ func (ec *executionContext) leaf_Office_name(ctx context.Context, field graphql.
 		}
 	}()
 	v := obj.Name()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Office_name, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -2307,7 +2307,7 @@ func (ec *executionContext) leaf_Office_since(ctx context.Context, field graphql
 		}
 	}()
 	v := obj.Since()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Office_since, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -2323,7 +2323,7 @@ func (ec *executionContext) leaf_OfficeConnection_totalCount(ctx context.Context
 		}
 	}()
 	v := obj.TotalCount
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_OfficeConnection_totalCount, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -2339,7 +2339,7 @@ func (ec *executionContext) leaf_OfficeEdge_cursor(ctx context.Context, field gr
 		}
 	}()
 	v := obj.Cursor()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_OfficeEdge_cursor, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -2355,7 +2355,7 @@ func (ec *executionContext) leaf_OfficeRelationConnection_totalCount(ctx context
 		}
 	}()
 	v := obj.TotalCount
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_OfficeRelationConnection_totalCount, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -2371,7 +2371,7 @@ func (ec *executionContext) leaf_OfficeRelationEdge_type(ctx context.Context, fi
 		}
 	}()
 	v := obj.Type()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_OfficeRelationEdge_type, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -2387,7 +2387,7 @@ func (ec *executionContext) leaf_OfficeRelationEdge_direction(ctx context.Contex
 		}
 	}()
 	v := obj.Direction()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_OfficeRelationEdge_direction, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -2403,7 +2403,7 @@ func (ec *executionContext) leaf_OfficeRelationEdge_from(ctx context.Context, fi
 		}
 	}()
 	v := obj.From()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_OfficeRelationEdge_from, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -2419,7 +2419,7 @@ func (ec *executionContext) leaf_OfficeRelationEdge_to(ctx context.Context, fiel
 		}
 	}()
 	v := obj.To()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_OfficeRelationEdge_to, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -2435,7 +2435,7 @@ func (ec *executionContext) leaf_OfficeRelationEdge_cursor(ctx context.Context, 
 		}
 	}()
 	v := obj.Cursor()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_OfficeRelationEdge_cursor, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -2451,7 +2451,7 @@ func (ec *executionContext) leaf_Organisation_id(ctx context.Context, field grap
 		}
 	}()
 	v := obj.ID()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Organisation_id, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -2467,7 +2467,7 @@ func (ec *executionContext) leaf_Organisation_label(ctx context.Context, field g
 		}
 	}()
 	v := obj.Label()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Organisation_label, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -2483,7 +2483,7 @@ func (ec *executionContext) leaf_Organisation_name(ctx context.Context, field gr
 		}
 	}()
 	v := obj.Name()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Organisation_name, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -2499,7 +2499,7 @@ func (ec *executionContext) leaf_Organisation_abbreviation(ctx context.Context, 
 		}
 	}()
 	v := obj.Abbreviation()
-	if err := passLeaf(ctx, field.Alias, resultSize(v)); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Organisation_abbreviation, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -2515,7 +2515,7 @@ func (ec *executionContext) leaf_Organisation_kind(ctx context.Context, field gr
 		}
 	}()
 	v := obj.Kind()
-	if err := passLeaf(ctx, field.Alias, resultSize(v)); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Organisation_kind, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -2531,7 +2531,7 @@ func (ec *executionContext) leaf_Organisation_since(ctx context.Context, field g
 		}
 	}()
 	v := obj.Since()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Organisation_since, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -2547,7 +2547,7 @@ func (ec *executionContext) leaf_OrganisationConnection_totalCount(ctx context.C
 		}
 	}()
 	v := obj.TotalCount
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_OrganisationConnection_totalCount, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -2563,7 +2563,7 @@ func (ec *executionContext) leaf_OrganisationEdge_cursor(ctx context.Context, fi
 		}
 	}()
 	v := obj.Cursor()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_OrganisationEdge_cursor, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -2579,7 +2579,7 @@ func (ec *executionContext) leaf_OrganisationRelationConnection_totalCount(ctx c
 		}
 	}()
 	v := obj.TotalCount
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_OrganisationRelationConnection_totalCount, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -2595,7 +2595,7 @@ func (ec *executionContext) leaf_OrganisationRelationEdge_type(ctx context.Conte
 		}
 	}()
 	v := obj.Type()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_OrganisationRelationEdge_type, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -2611,7 +2611,7 @@ func (ec *executionContext) leaf_OrganisationRelationEdge_direction(ctx context.
 		}
 	}()
 	v := obj.Direction()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_OrganisationRelationEdge_direction, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -2627,7 +2627,7 @@ func (ec *executionContext) leaf_OrganisationRelationEdge_from(ctx context.Conte
 		}
 	}()
 	v := obj.From()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_OrganisationRelationEdge_from, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -2643,7 +2643,7 @@ func (ec *executionContext) leaf_OrganisationRelationEdge_to(ctx context.Context
 		}
 	}()
 	v := obj.To()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_OrganisationRelationEdge_to, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -2659,7 +2659,7 @@ func (ec *executionContext) leaf_OrganisationRelationEdge_cursor(ctx context.Con
 		}
 	}()
 	v := obj.Cursor()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_OrganisationRelationEdge_cursor, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -2675,7 +2675,7 @@ func (ec *executionContext) leaf_PageInfo_hasNextPage(ctx context.Context, field
 		}
 	}()
 	v := obj.HasNextPage
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_PageInfo_hasNextPage, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -2691,7 +2691,7 @@ func (ec *executionContext) leaf_PageInfo_hasPreviousPage(ctx context.Context, f
 		}
 	}()
 	v := obj.HasPreviousPage
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_PageInfo_hasPreviousPage, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -2707,7 +2707,7 @@ func (ec *executionContext) leaf_PageInfo_startCursor(ctx context.Context, field
 		}
 	}()
 	v := obj.StartCursor
-	if err := passLeaf(ctx, field.Alias, resultSize(v)); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_PageInfo_startCursor, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -2723,7 +2723,7 @@ func (ec *executionContext) leaf_PageInfo_endCursor(ctx context.Context, field g
 		}
 	}()
 	v := obj.EndCursor
-	if err := passLeaf(ctx, field.Alias, resultSize(v)); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_PageInfo_endCursor, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -2739,7 +2739,7 @@ func (ec *executionContext) leaf_Party_id(ctx context.Context, field graphql.Col
 		}
 	}()
 	v := obj.ID()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Party_id, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -2755,7 +2755,7 @@ func (ec *executionContext) leaf_Party_label(ctx context.Context, field graphql.
 		}
 	}()
 	v := obj.Label()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Party_label, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -2771,7 +2771,7 @@ func (ec *executionContext) leaf_Party_name(ctx context.Context, field graphql.C
 		}
 	}()
 	v := obj.Name()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Party_name, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -2787,7 +2787,7 @@ func (ec *executionContext) leaf_Party_since(ctx context.Context, field graphql.
 		}
 	}()
 	v := obj.Since()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Party_since, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -2803,7 +2803,7 @@ func (ec *executionContext) leaf_PartyConnection_totalCount(ctx context.Context,
 		}
 	}()
 	v := obj.TotalCount
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_PartyConnection_totalCount, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -2819,7 +2819,7 @@ func (ec *executionContext) leaf_PartyEdge_cursor(ctx context.Context, field gra
 		}
 	}()
 	v := obj.Cursor()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_PartyEdge_cursor, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -2835,7 +2835,7 @@ func (ec *executionContext) leaf_PartyRelationConnection_totalCount(ctx context.
 		}
 	}()
 	v := obj.TotalCount
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_PartyRelationConnection_totalCount, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -2851,7 +2851,7 @@ func (ec *executionContext) leaf_PartyRelationEdge_type(ctx context.Context, fie
 		}
 	}()
 	v := obj.Type()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_PartyRelationEdge_type, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -2867,7 +2867,7 @@ func (ec *executionContext) leaf_PartyRelationEdge_direction(ctx context.Context
 		}
 	}()
 	v := obj.Direction()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_PartyRelationEdge_direction, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -2883,7 +2883,7 @@ func (ec *executionContext) leaf_PartyRelationEdge_from(ctx context.Context, fie
 		}
 	}()
 	v := obj.From()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_PartyRelationEdge_from, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -2899,7 +2899,7 @@ func (ec *executionContext) leaf_PartyRelationEdge_to(ctx context.Context, field
 		}
 	}()
 	v := obj.To()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_PartyRelationEdge_to, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -2915,7 +2915,7 @@ func (ec *executionContext) leaf_PartyRelationEdge_cursor(ctx context.Context, f
 		}
 	}()
 	v := obj.Cursor()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_PartyRelationEdge_cursor, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -2931,7 +2931,7 @@ func (ec *executionContext) leaf_Person_id(ctx context.Context, field graphql.Co
 		}
 	}()
 	v := obj.ID()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Person_id, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -2947,7 +2947,7 @@ func (ec *executionContext) leaf_Person_label(ctx context.Context, field graphql
 		}
 	}()
 	v := obj.Label()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Person_label, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -2963,7 +2963,7 @@ func (ec *executionContext) leaf_Person_name(ctx context.Context, field graphql.
 		}
 	}()
 	v := obj.Name()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Person_name, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -2979,7 +2979,7 @@ func (ec *executionContext) leaf_Person_kind(ctx context.Context, field graphql.
 		}
 	}()
 	v := obj.Kind()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Person_kind, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -2995,7 +2995,7 @@ func (ec *executionContext) leaf_Person_initials(ctx context.Context, field grap
 		}
 	}()
 	v := obj.Initials()
-	if err := passLeaf(ctx, field.Alias, resultSize(v)); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Person_initials, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -3011,7 +3011,7 @@ func (ec *executionContext) leaf_Person_partyName(ctx context.Context, field gra
 		}
 	}()
 	v := obj.PartyName()
-	if err := passLeaf(ctx, field.Alias, resultSize(v)); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Person_partyName, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -3027,7 +3027,7 @@ func (ec *executionContext) leaf_Person_since(ctx context.Context, field graphql
 		}
 	}()
 	v := obj.Since()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Person_since, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -3043,7 +3043,7 @@ func (ec *executionContext) leaf_PersonConnection_totalCount(ctx context.Context
 		}
 	}()
 	v := obj.TotalCount
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_PersonConnection_totalCount, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -3059,7 +3059,7 @@ func (ec *executionContext) leaf_PersonEdge_cursor(ctx context.Context, field gr
 		}
 	}()
 	v := obj.Cursor()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_PersonEdge_cursor, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -3075,7 +3075,7 @@ func (ec *executionContext) leaf_PersonRelationConnection_totalCount(ctx context
 		}
 	}()
 	v := obj.TotalCount
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_PersonRelationConnection_totalCount, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -3091,7 +3091,7 @@ func (ec *executionContext) leaf_PersonRelationEdge_type(ctx context.Context, fi
 		}
 	}()
 	v := obj.Type()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_PersonRelationEdge_type, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -3107,7 +3107,7 @@ func (ec *executionContext) leaf_PersonRelationEdge_direction(ctx context.Contex
 		}
 	}()
 	v := obj.Direction()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_PersonRelationEdge_direction, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -3123,7 +3123,7 @@ func (ec *executionContext) leaf_PersonRelationEdge_from(ctx context.Context, fi
 		}
 	}()
 	v := obj.From()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_PersonRelationEdge_from, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -3139,7 +3139,7 @@ func (ec *executionContext) leaf_PersonRelationEdge_to(ctx context.Context, fiel
 		}
 	}()
 	v := obj.To()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_PersonRelationEdge_to, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -3155,7 +3155,7 @@ func (ec *executionContext) leaf_PersonRelationEdge_cursor(ctx context.Context, 
 		}
 	}()
 	v := obj.Cursor()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_PersonRelationEdge_cursor, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -3171,7 +3171,7 @@ func (ec *executionContext) leaf_Proposal_id(ctx context.Context, field graphql.
 		}
 	}()
 	v := obj.ID()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Proposal_id, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -3187,7 +3187,7 @@ func (ec *executionContext) leaf_Proposal_label(ctx context.Context, field graph
 		}
 	}()
 	v := obj.Label()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Proposal_label, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -3203,7 +3203,7 @@ func (ec *executionContext) leaf_Proposal_name(ctx context.Context, field graphq
 		}
 	}()
 	v := obj.Name()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Proposal_name, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -3219,7 +3219,7 @@ func (ec *executionContext) leaf_Proposal_number(ctx context.Context, field grap
 		}
 	}()
 	v := obj.Number()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Proposal_number, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -3235,7 +3235,7 @@ func (ec *executionContext) leaf_Proposal_theme(ctx context.Context, field graph
 		}
 	}()
 	v := obj.Theme()
-	if err := passLeaf(ctx, field.Alias, resultSize(v)); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Proposal_theme, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -3251,7 +3251,7 @@ func (ec *executionContext) leaf_Proposal_title(ctx context.Context, field graph
 		}
 	}()
 	v := obj.Title()
-	if err := passLeaf(ctx, field.Alias, resultSize(v)); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Proposal_title, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -3267,7 +3267,7 @@ func (ec *executionContext) leaf_Proposal_appraisal(ctx context.Context, field g
 		}
 	}()
 	v := obj.Appraisal()
-	if err := passLeaf(ctx, field.Alias, resultSize(v)); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Proposal_appraisal, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -3283,7 +3283,7 @@ func (ec *executionContext) leaf_Proposal_estimatedCost(ctx context.Context, fie
 		}
 	}()
 	v := obj.EstimatedCost()
-	if err := passLeaf(ctx, field.Alias, resultSize(v)); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Proposal_estimatedCost, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -3299,7 +3299,7 @@ func (ec *executionContext) leaf_Proposal_since(ctx context.Context, field graph
 		}
 	}()
 	v := obj.Since()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Proposal_since, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -3315,7 +3315,7 @@ func (ec *executionContext) leaf_ProposalConnection_totalCount(ctx context.Conte
 		}
 	}()
 	v := obj.TotalCount
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_ProposalConnection_totalCount, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -3331,7 +3331,7 @@ func (ec *executionContext) leaf_ProposalEdge_cursor(ctx context.Context, field 
 		}
 	}()
 	v := obj.Cursor()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_ProposalEdge_cursor, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -3347,7 +3347,7 @@ func (ec *executionContext) leaf_ProposalRelationConnection_totalCount(ctx conte
 		}
 	}()
 	v := obj.TotalCount
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_ProposalRelationConnection_totalCount, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -3363,7 +3363,7 @@ func (ec *executionContext) leaf_ProposalRelationEdge_type(ctx context.Context, 
 		}
 	}()
 	v := obj.Type()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_ProposalRelationEdge_type, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -3379,7 +3379,7 @@ func (ec *executionContext) leaf_ProposalRelationEdge_direction(ctx context.Cont
 		}
 	}()
 	v := obj.Direction()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_ProposalRelationEdge_direction, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -3395,7 +3395,7 @@ func (ec *executionContext) leaf_ProposalRelationEdge_from(ctx context.Context, 
 		}
 	}()
 	v := obj.From()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_ProposalRelationEdge_from, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -3411,7 +3411,7 @@ func (ec *executionContext) leaf_ProposalRelationEdge_to(ctx context.Context, fi
 		}
 	}()
 	v := obj.To()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_ProposalRelationEdge_to, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -3427,7 +3427,7 @@ func (ec *executionContext) leaf_ProposalRelationEdge_cursor(ctx context.Context
 		}
 	}()
 	v := obj.Cursor()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_ProposalRelationEdge_cursor, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -3443,7 +3443,7 @@ func (ec *executionContext) leaf_Relation_id(ctx context.Context, field graphql.
 		}
 	}()
 	v := obj.ID()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Relation_id, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -3459,7 +3459,7 @@ func (ec *executionContext) leaf_Relation_type(ctx context.Context, field graphq
 		}
 	}()
 	v := obj.Type()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Relation_type, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -3475,7 +3475,7 @@ func (ec *executionContext) leaf_Relation_from(ctx context.Context, field graphq
 		}
 	}()
 	v := obj.From()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Relation_from, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -3491,7 +3491,7 @@ func (ec *executionContext) leaf_Relation_to(ctx context.Context, field graphql.
 		}
 	}()
 	v := obj.To()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Relation_to, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -3507,7 +3507,7 @@ func (ec *executionContext) leaf_Relation_since(ctx context.Context, field graph
 		}
 	}()
 	v := obj.Since()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Relation_since, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -3523,7 +3523,7 @@ func (ec *executionContext) leaf_RelationConnection_totalCount(ctx context.Conte
 		}
 	}()
 	v := obj.TotalCount
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_RelationConnection_totalCount, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -3539,7 +3539,7 @@ func (ec *executionContext) leaf_RelationEdge_type(ctx context.Context, field gr
 		}
 	}()
 	v := obj.Type()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_RelationEdge_type, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -3555,7 +3555,7 @@ func (ec *executionContext) leaf_RelationEdge_direction(ctx context.Context, fie
 		}
 	}()
 	v := obj.Direction()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_RelationEdge_direction, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -3571,7 +3571,7 @@ func (ec *executionContext) leaf_RelationEdge_from(ctx context.Context, field gr
 		}
 	}()
 	v := obj.From()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_RelationEdge_from, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -3587,7 +3587,7 @@ func (ec *executionContext) leaf_RelationEdge_to(ctx context.Context, field grap
 		}
 	}()
 	v := obj.To()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_RelationEdge_to, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -3603,7 +3603,7 @@ func (ec *executionContext) leaf_RelationEdge_cursor(ctx context.Context, field 
 		}
 	}()
 	v := obj.Cursor()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_RelationEdge_cursor, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -3619,7 +3619,7 @@ func (ec *executionContext) leaf_RelationTypeCount_type(ctx context.Context, fie
 		}
 	}()
 	v := obj.Type
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_RelationTypeCount_type, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -3635,7 +3635,7 @@ func (ec *executionContext) leaf_RelationTypeCount_count(ctx context.Context, fi
 		}
 	}()
 	v := obj.Count
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_RelationTypeCount_count, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -3651,7 +3651,7 @@ func (ec *executionContext) leaf_Report_id(ctx context.Context, field graphql.Co
 		}
 	}()
 	v := obj.ID()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Report_id, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -3667,7 +3667,7 @@ func (ec *executionContext) leaf_Report_label(ctx context.Context, field graphql
 		}
 	}()
 	v := obj.Label()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Report_label, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -3683,7 +3683,7 @@ func (ec *executionContext) leaf_Report_name(ctx context.Context, field graphql.
 		}
 	}()
 	v := obj.Name()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Report_name, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -3699,7 +3699,7 @@ func (ec *executionContext) leaf_Report_title(ctx context.Context, field graphql
 		}
 	}()
 	v := obj.Title()
-	if err := passLeaf(ctx, field.Alias, resultSize(v)); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Report_title, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -3715,7 +3715,7 @@ func (ec *executionContext) leaf_Report_kind(ctx context.Context, field graphql.
 		}
 	}()
 	v := obj.Kind()
-	if err := passLeaf(ctx, field.Alias, resultSize(v)); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Report_kind, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -3731,7 +3731,7 @@ func (ec *executionContext) leaf_Report_date(ctx context.Context, field graphql.
 		}
 	}()
 	v := obj.Date()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Report_date, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -3747,7 +3747,7 @@ func (ec *executionContext) leaf_Report_since(ctx context.Context, field graphql
 		}
 	}()
 	v := obj.Since()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Report_since, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -3763,7 +3763,7 @@ func (ec *executionContext) leaf_ReportConnection_totalCount(ctx context.Context
 		}
 	}()
 	v := obj.TotalCount
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_ReportConnection_totalCount, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -3779,7 +3779,7 @@ func (ec *executionContext) leaf_ReportEdge_cursor(ctx context.Context, field gr
 		}
 	}()
 	v := obj.Cursor()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_ReportEdge_cursor, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -3795,7 +3795,7 @@ func (ec *executionContext) leaf_ReportRelationConnection_totalCount(ctx context
 		}
 	}()
 	v := obj.TotalCount
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_ReportRelationConnection_totalCount, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -3811,7 +3811,7 @@ func (ec *executionContext) leaf_ReportRelationEdge_type(ctx context.Context, fi
 		}
 	}()
 	v := obj.Type()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_ReportRelationEdge_type, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -3827,7 +3827,7 @@ func (ec *executionContext) leaf_ReportRelationEdge_direction(ctx context.Contex
 		}
 	}()
 	v := obj.Direction()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_ReportRelationEdge_direction, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -3843,7 +3843,7 @@ func (ec *executionContext) leaf_ReportRelationEdge_from(ctx context.Context, fi
 		}
 	}()
 	v := obj.From()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_ReportRelationEdge_from, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -3859,7 +3859,7 @@ func (ec *executionContext) leaf_ReportRelationEdge_to(ctx context.Context, fiel
 		}
 	}()
 	v := obj.To()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_ReportRelationEdge_to, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -3875,7 +3875,7 @@ func (ec *executionContext) leaf_ReportRelationEdge_cursor(ctx context.Context, 
 		}
 	}()
 	v := obj.Cursor()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_ReportRelationEdge_cursor, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -3895,7 +3895,7 @@ func (ec *executionContext) leaf_SearchHit_score(ctx context.Context, field grap
 		}
 	}()
 	v := obj.Score
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNFloat2float64(ctx, field.Selections, v)
@@ -3910,7 +3910,7 @@ func (ec *executionContext) leaf_SearchHit_snippet(ctx context.Context, field gr
 		}
 	}()
 	v := obj.Snippet
-	if err := passLeaf(ctx, field.Alias, resultSize(v)); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_SearchHit_snippet, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -3926,7 +3926,7 @@ func (ec *executionContext) leaf_Stats_totalNodes(ctx context.Context, field gra
 		}
 	}()
 	v := obj.TotalNodes
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Stats_totalNodes, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -3942,7 +3942,7 @@ func (ec *executionContext) leaf_Stats_totalEdges(ctx context.Context, field gra
 		}
 	}()
 	v := obj.TotalEdges
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Stats_totalEdges, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -3958,7 +3958,7 @@ func (ec *executionContext) leaf_Vote_vote(ctx context.Context, field graphql.Co
 		}
 	}()
 	v := obj.Vote()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Vote_vote, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -3974,7 +3974,7 @@ func (ec *executionContext) leaf_Vote_seats(ctx context.Context, field graphql.C
 		}
 	}()
 	v := obj.Seats()
-	if err := passLeaf(ctx, field.Alias, 8); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Vote_seats, field)
 		return leafError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -3990,7 +3990,7 @@ func (ec *executionContext) leaf_Vote_source(ctx context.Context, field graphql.
 		}
 	}()
 	v := obj.Source()
-	if err := passLeaf(ctx, field.Alias, int64(len(v))+2); err != nil {
+	if err := passLeaf(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withLeafContext(ctx, ec.fieldContext_Vote_source, field)
 		return leafError(ctx, ec.OperationContext, fc, err, true)
 	}

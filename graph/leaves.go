@@ -8,9 +8,9 @@ import (
 
 // passLeaf passes a leaf field (graph/codegen/leaves.go) through the operation's guard, as
 // fieldMiddleware passes every other field: the generated leaf functions read their value
-// directly instead of through gqlgen's middleware chain. size is resultSize of the value.
-func passLeaf(ctx context.Context, alias string, size int64) error {
-	g := guardOf(ctx)
+// directly instead of through gqlgen's middleware chain. g is the operation's guard (nil:
+// none), size resultSize of the value.
+func passLeaf(ctx context.Context, g *guard, alias string, size int64) error {
 	if g == nil {
 		return nil
 	}

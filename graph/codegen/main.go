@@ -54,27 +54,38 @@ func generate() error {
 	if err != nil {
 		return err
 	}
-	if err := api.Generate(cfg, api.AddPlugin(inline{})); err != nil {
+	// The leaves are rendered after gqlgen's executor is (and rewritten), as they use what
+	// the rewrites add; an earlier run's would not compile against gqlgen's own.
+	if err := os.Remove(filepath.Join(cfg.Exec.Dir(), leafFile)); err != nil && !os.IsNotExist(err) {
+		return err
+	}
+	var data *codegen.Data
+	if err := api.Generate(cfg, api.AddPlugin(inline{&data})); err != nil {
 		return err
 	}
 	if err := rewrite(cfg.Exec.Dir()); err != nil {
 		return err
 	}
+	if err := generateLeaves(data); err != nil {
+		return err
+	}
 	return callLeaves(cfg.Exec.Dir())
 }
 
-// inline is the gqlgen plugin that executes fields below the root inline.
-type inline struct{}
+// inline is the gqlgen plugin that executes fields below the root inline. It keeps the
+// data the executor is rendered from, for the leaves.
+type inline struct{ data **codegen.Data }
 
 func (inline) Name() string { return "inline" }
 
-func (inline) GenerateCode(data *codegen.Data) error {
+func (p inline) GenerateCode(data *codegen.Data) error {
 	for _, obj := range data.Objects {
 		if !obj.Root {
 			obj.DisableConcurrency = true
 		}
 	}
-	return generateLeaves(data)
+	*p.data = data
+	return nil
 }
 
 // rewrites are the changes made to the rendered executor: what gqlgen writes, what
@@ -83,10 +94,17 @@ func (inline) GenerateCode(data *codegen.Data) error {
 var rewrites = []struct {
 	old, new  []byte
 	perObject bool
+	once      bool // written once in the executor
 }{
 	{old: []byte("graphql.MarshalSliceConcurrently("), new: []byte("marshalList(")},
 	{old: []byte("deferred := graphql.NewDeferredGroup(ctx)"), new: []byte("var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)"), perObject: true},
 	{old: []byte("\n\treturn out\n}\n"), new: []byte("\n\treturn answerObject(fields, out.Values)\n}\n"), perObject: true},
+	// The operation's guard, at hand for the leaves (leaves.go) rather than looked up in a
+	// context a dozen layers deep for each.
+	{old: []byte("type executionContext struct {\n\t*graphql.ExecutionContextState[ResolverRoot, DirectiveRoot, ComplexityRoot]\n}"),
+		new: []byte("type executionContext struct {\n\t*graphql.ExecutionContextState[ResolverRoot, DirectiveRoot, ComplexityRoot]\n\tguard *guard // the operation's guard (graph/codegen)\n}"), once: true},
+	{old: []byte("\tec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))\n"),
+		new: []byte("\tec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))\n\tec.guard = guardOf(ctx)\n"), once: true},
 }
 
 var objectFieldSet = []byte("out := graphql.NewFieldSet(fields)")
@@ -129,6 +147,9 @@ func rewrite(dir string) error {
 		}
 	}
 	for i, r := range rewrites {
+		if r.once && made[i] != 1 {
+			return fmt.Errorf("gqlgen writes %q %d times, not once: see what it writes", r.old, made[i])
+		}
 		if r.perObject && made[i] != objects {
 			return fmt.Errorf("%d objects, but %q written %d times: see what gqlgen writes", objects, r.old, made[i])
 		}
