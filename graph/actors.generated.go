@@ -6362,27 +6362,27 @@ func (ec *executionContext) _Office(ctx context.Context, sel ast.SelectionSet, o
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Office")
 		case "id":
-			out.Values[i] = ec.leaf_Office_id(ctx, field, obj)
+			out.Values[i] = ec.plain_Office_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "label":
-			out.Values[i] = ec.leaf_Office_label(ctx, field, obj)
+			out.Values[i] = ec.plain_Office_label(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "name":
-			out.Values[i] = ec.leaf_Office_name(ctx, field, obj)
+			out.Values[i] = ec.plain_Office_name(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "aliases":
-			out.Values[i] = ec._Office_aliases(ctx, field, obj)
+			out.Values[i] = ec.plain_Office_aliases(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "mentions":
-			out.Values[i] = ec._Office_mentions(ctx, field, obj)
+			out.Values[i] = ec.plain_Office_mentions(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -6437,7 +6437,7 @@ func (ec *executionContext) _Office(ctx context.Context, sel ast.SelectionSet, o
 				out.Invalids++
 			}
 		case "since":
-			out.Values[i] = ec.leaf_Office_since(ctx, field, obj)
+			out.Values[i] = ec.plain_Office_since(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -6470,17 +6470,17 @@ func (ec *executionContext) _OfficeConnection(ctx context.Context, sel ast.Selec
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("OfficeConnection")
 		case "edges":
-			out.Values[i] = ec._OfficeConnection_edges(ctx, field, obj)
+			out.Values[i] = ec.plain_OfficeConnection_edges(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "pageInfo":
-			out.Values[i] = ec._OfficeConnection_pageInfo(ctx, field, obj)
+			out.Values[i] = ec.plain_OfficeConnection_pageInfo(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "totalCount":
-			out.Values[i] = ec.leaf_OfficeConnection_totalCount(ctx, field, obj)
+			out.Values[i] = ec.plain_OfficeConnection_totalCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -6513,12 +6513,12 @@ func (ec *executionContext) _OfficeEdge(ctx context.Context, sel ast.SelectionSe
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("OfficeEdge")
 		case "node":
-			out.Values[i] = ec._OfficeEdge_node(ctx, field, obj)
+			out.Values[i] = ec.plain_OfficeEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "cursor":
-			out.Values[i] = ec.leaf_OfficeEdge_cursor(ctx, field, obj)
+			out.Values[i] = ec.plain_OfficeEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -6551,17 +6551,17 @@ func (ec *executionContext) _OfficeRelationConnection(ctx context.Context, sel a
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("OfficeRelationConnection")
 		case "edges":
-			out.Values[i] = ec._OfficeRelationConnection_edges(ctx, field, obj)
+			out.Values[i] = ec.plain_OfficeRelationConnection_edges(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "pageInfo":
-			out.Values[i] = ec._OfficeRelationConnection_pageInfo(ctx, field, obj)
+			out.Values[i] = ec.plain_OfficeRelationConnection_pageInfo(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "totalCount":
-			out.Values[i] = ec.leaf_OfficeRelationConnection_totalCount(ctx, field, obj)
+			out.Values[i] = ec.plain_OfficeRelationConnection_totalCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -6594,42 +6594,42 @@ func (ec *executionContext) _OfficeRelationEdge(ctx context.Context, sel ast.Sel
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("OfficeRelationEdge")
 		case "relation":
-			out.Values[i] = ec._OfficeRelationEdge_relation(ctx, field, obj)
+			out.Values[i] = ec.plain_OfficeRelationEdge_relation(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "type":
-			out.Values[i] = ec.leaf_OfficeRelationEdge_type(ctx, field, obj)
+			out.Values[i] = ec.plain_OfficeRelationEdge_type(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "direction":
-			out.Values[i] = ec.leaf_OfficeRelationEdge_direction(ctx, field, obj)
+			out.Values[i] = ec.plain_OfficeRelationEdge_direction(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "from":
-			out.Values[i] = ec.leaf_OfficeRelationEdge_from(ctx, field, obj)
+			out.Values[i] = ec.plain_OfficeRelationEdge_from(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "to":
-			out.Values[i] = ec.leaf_OfficeRelationEdge_to(ctx, field, obj)
+			out.Values[i] = ec.plain_OfficeRelationEdge_to(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "node":
-			out.Values[i] = ec._OfficeRelationEdge_node(ctx, field, obj)
+			out.Values[i] = ec.plain_OfficeRelationEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "evidence":
-			out.Values[i] = ec._OfficeRelationEdge_evidence(ctx, field, obj)
+			out.Values[i] = ec.plain_OfficeRelationEdge_evidence(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "cursor":
-			out.Values[i] = ec.leaf_OfficeRelationEdge_cursor(ctx, field, obj)
+			out.Values[i] = ec.plain_OfficeRelationEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -6662,27 +6662,27 @@ func (ec *executionContext) _Organisation(ctx context.Context, sel ast.Selection
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Organisation")
 		case "id":
-			out.Values[i] = ec.leaf_Organisation_id(ctx, field, obj)
+			out.Values[i] = ec.plain_Organisation_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "label":
-			out.Values[i] = ec.leaf_Organisation_label(ctx, field, obj)
+			out.Values[i] = ec.plain_Organisation_label(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "name":
-			out.Values[i] = ec.leaf_Organisation_name(ctx, field, obj)
+			out.Values[i] = ec.plain_Organisation_name(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "aliases":
-			out.Values[i] = ec._Organisation_aliases(ctx, field, obj)
+			out.Values[i] = ec.plain_Organisation_aliases(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "mentions":
-			out.Values[i] = ec._Organisation_mentions(ctx, field, obj)
+			out.Values[i] = ec.plain_Organisation_mentions(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -6692,12 +6692,12 @@ func (ec *executionContext) _Organisation(ctx context.Context, sel ast.Selection
 				out.Invalids++
 			}
 		case "abbreviation":
-			out.Values[i] = ec.leaf_Organisation_abbreviation(ctx, field, obj)
+			out.Values[i] = ec.plain_Organisation_abbreviation(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "kind":
-			out.Values[i] = ec.leaf_Organisation_kind(ctx, field, obj)
+			out.Values[i] = ec.plain_Organisation_kind(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -6777,7 +6777,7 @@ func (ec *executionContext) _Organisation(ctx context.Context, sel ast.Selection
 				out.Invalids++
 			}
 		case "since":
-			out.Values[i] = ec.leaf_Organisation_since(ctx, field, obj)
+			out.Values[i] = ec.plain_Organisation_since(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -6810,17 +6810,17 @@ func (ec *executionContext) _OrganisationConnection(ctx context.Context, sel ast
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("OrganisationConnection")
 		case "edges":
-			out.Values[i] = ec._OrganisationConnection_edges(ctx, field, obj)
+			out.Values[i] = ec.plain_OrganisationConnection_edges(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "pageInfo":
-			out.Values[i] = ec._OrganisationConnection_pageInfo(ctx, field, obj)
+			out.Values[i] = ec.plain_OrganisationConnection_pageInfo(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "totalCount":
-			out.Values[i] = ec.leaf_OrganisationConnection_totalCount(ctx, field, obj)
+			out.Values[i] = ec.plain_OrganisationConnection_totalCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -6853,12 +6853,12 @@ func (ec *executionContext) _OrganisationEdge(ctx context.Context, sel ast.Selec
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("OrganisationEdge")
 		case "node":
-			out.Values[i] = ec._OrganisationEdge_node(ctx, field, obj)
+			out.Values[i] = ec.plain_OrganisationEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "cursor":
-			out.Values[i] = ec.leaf_OrganisationEdge_cursor(ctx, field, obj)
+			out.Values[i] = ec.plain_OrganisationEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -6891,17 +6891,17 @@ func (ec *executionContext) _OrganisationRelationConnection(ctx context.Context,
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("OrganisationRelationConnection")
 		case "edges":
-			out.Values[i] = ec._OrganisationRelationConnection_edges(ctx, field, obj)
+			out.Values[i] = ec.plain_OrganisationRelationConnection_edges(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "pageInfo":
-			out.Values[i] = ec._OrganisationRelationConnection_pageInfo(ctx, field, obj)
+			out.Values[i] = ec.plain_OrganisationRelationConnection_pageInfo(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "totalCount":
-			out.Values[i] = ec.leaf_OrganisationRelationConnection_totalCount(ctx, field, obj)
+			out.Values[i] = ec.plain_OrganisationRelationConnection_totalCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -6934,42 +6934,42 @@ func (ec *executionContext) _OrganisationRelationEdge(ctx context.Context, sel a
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("OrganisationRelationEdge")
 		case "relation":
-			out.Values[i] = ec._OrganisationRelationEdge_relation(ctx, field, obj)
+			out.Values[i] = ec.plain_OrganisationRelationEdge_relation(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "type":
-			out.Values[i] = ec.leaf_OrganisationRelationEdge_type(ctx, field, obj)
+			out.Values[i] = ec.plain_OrganisationRelationEdge_type(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "direction":
-			out.Values[i] = ec.leaf_OrganisationRelationEdge_direction(ctx, field, obj)
+			out.Values[i] = ec.plain_OrganisationRelationEdge_direction(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "from":
-			out.Values[i] = ec.leaf_OrganisationRelationEdge_from(ctx, field, obj)
+			out.Values[i] = ec.plain_OrganisationRelationEdge_from(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "to":
-			out.Values[i] = ec.leaf_OrganisationRelationEdge_to(ctx, field, obj)
+			out.Values[i] = ec.plain_OrganisationRelationEdge_to(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "node":
-			out.Values[i] = ec._OrganisationRelationEdge_node(ctx, field, obj)
+			out.Values[i] = ec.plain_OrganisationRelationEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "evidence":
-			out.Values[i] = ec._OrganisationRelationEdge_evidence(ctx, field, obj)
+			out.Values[i] = ec.plain_OrganisationRelationEdge_evidence(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "cursor":
-			out.Values[i] = ec.leaf_OrganisationRelationEdge_cursor(ctx, field, obj)
+			out.Values[i] = ec.plain_OrganisationRelationEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -7002,27 +7002,27 @@ func (ec *executionContext) _Party(ctx context.Context, sel ast.SelectionSet, ob
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Party")
 		case "id":
-			out.Values[i] = ec.leaf_Party_id(ctx, field, obj)
+			out.Values[i] = ec.plain_Party_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "label":
-			out.Values[i] = ec.leaf_Party_label(ctx, field, obj)
+			out.Values[i] = ec.plain_Party_label(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "name":
-			out.Values[i] = ec.leaf_Party_name(ctx, field, obj)
+			out.Values[i] = ec.plain_Party_name(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "aliases":
-			out.Values[i] = ec._Party_aliases(ctx, field, obj)
+			out.Values[i] = ec.plain_Party_aliases(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "mentions":
-			out.Values[i] = ec._Party_mentions(ctx, field, obj)
+			out.Values[i] = ec.plain_Party_mentions(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -7047,7 +7047,7 @@ func (ec *executionContext) _Party(ctx context.Context, sel ast.SelectionSet, ob
 				out.Invalids++
 			}
 		case "since":
-			out.Values[i] = ec.leaf_Party_since(ctx, field, obj)
+			out.Values[i] = ec.plain_Party_since(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -7080,17 +7080,17 @@ func (ec *executionContext) _PartyConnection(ctx context.Context, sel ast.Select
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("PartyConnection")
 		case "edges":
-			out.Values[i] = ec._PartyConnection_edges(ctx, field, obj)
+			out.Values[i] = ec.plain_PartyConnection_edges(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "pageInfo":
-			out.Values[i] = ec._PartyConnection_pageInfo(ctx, field, obj)
+			out.Values[i] = ec.plain_PartyConnection_pageInfo(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "totalCount":
-			out.Values[i] = ec.leaf_PartyConnection_totalCount(ctx, field, obj)
+			out.Values[i] = ec.plain_PartyConnection_totalCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -7123,12 +7123,12 @@ func (ec *executionContext) _PartyEdge(ctx context.Context, sel ast.SelectionSet
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("PartyEdge")
 		case "node":
-			out.Values[i] = ec._PartyEdge_node(ctx, field, obj)
+			out.Values[i] = ec.plain_PartyEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "cursor":
-			out.Values[i] = ec.leaf_PartyEdge_cursor(ctx, field, obj)
+			out.Values[i] = ec.plain_PartyEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -7161,17 +7161,17 @@ func (ec *executionContext) _PartyRelationConnection(ctx context.Context, sel as
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("PartyRelationConnection")
 		case "edges":
-			out.Values[i] = ec._PartyRelationConnection_edges(ctx, field, obj)
+			out.Values[i] = ec.plain_PartyRelationConnection_edges(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "pageInfo":
-			out.Values[i] = ec._PartyRelationConnection_pageInfo(ctx, field, obj)
+			out.Values[i] = ec.plain_PartyRelationConnection_pageInfo(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "totalCount":
-			out.Values[i] = ec.leaf_PartyRelationConnection_totalCount(ctx, field, obj)
+			out.Values[i] = ec.plain_PartyRelationConnection_totalCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -7204,42 +7204,42 @@ func (ec *executionContext) _PartyRelationEdge(ctx context.Context, sel ast.Sele
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("PartyRelationEdge")
 		case "relation":
-			out.Values[i] = ec._PartyRelationEdge_relation(ctx, field, obj)
+			out.Values[i] = ec.plain_PartyRelationEdge_relation(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "type":
-			out.Values[i] = ec.leaf_PartyRelationEdge_type(ctx, field, obj)
+			out.Values[i] = ec.plain_PartyRelationEdge_type(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "direction":
-			out.Values[i] = ec.leaf_PartyRelationEdge_direction(ctx, field, obj)
+			out.Values[i] = ec.plain_PartyRelationEdge_direction(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "from":
-			out.Values[i] = ec.leaf_PartyRelationEdge_from(ctx, field, obj)
+			out.Values[i] = ec.plain_PartyRelationEdge_from(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "to":
-			out.Values[i] = ec.leaf_PartyRelationEdge_to(ctx, field, obj)
+			out.Values[i] = ec.plain_PartyRelationEdge_to(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "node":
-			out.Values[i] = ec._PartyRelationEdge_node(ctx, field, obj)
+			out.Values[i] = ec.plain_PartyRelationEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "evidence":
-			out.Values[i] = ec._PartyRelationEdge_evidence(ctx, field, obj)
+			out.Values[i] = ec.plain_PartyRelationEdge_evidence(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "cursor":
-			out.Values[i] = ec.leaf_PartyRelationEdge_cursor(ctx, field, obj)
+			out.Values[i] = ec.plain_PartyRelationEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -7272,27 +7272,27 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Person")
 		case "id":
-			out.Values[i] = ec.leaf_Person_id(ctx, field, obj)
+			out.Values[i] = ec.plain_Person_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "label":
-			out.Values[i] = ec.leaf_Person_label(ctx, field, obj)
+			out.Values[i] = ec.plain_Person_label(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "name":
-			out.Values[i] = ec.leaf_Person_name(ctx, field, obj)
+			out.Values[i] = ec.plain_Person_name(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "aliases":
-			out.Values[i] = ec._Person_aliases(ctx, field, obj)
+			out.Values[i] = ec.plain_Person_aliases(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "mentions":
-			out.Values[i] = ec._Person_mentions(ctx, field, obj)
+			out.Values[i] = ec.plain_Person_mentions(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -7302,17 +7302,17 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				out.Invalids++
 			}
 		case "kind":
-			out.Values[i] = ec.leaf_Person_kind(ctx, field, obj)
+			out.Values[i] = ec.plain_Person_kind(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "initials":
-			out.Values[i] = ec.leaf_Person_initials(ctx, field, obj)
+			out.Values[i] = ec.plain_Person_initials(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "partyName":
-			out.Values[i] = ec.leaf_Person_partyName(ctx, field, obj)
+			out.Values[i] = ec.plain_Person_partyName(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -7372,7 +7372,7 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				out.Invalids++
 			}
 		case "since":
-			out.Values[i] = ec.leaf_Person_since(ctx, field, obj)
+			out.Values[i] = ec.plain_Person_since(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -7405,17 +7405,17 @@ func (ec *executionContext) _PersonConnection(ctx context.Context, sel ast.Selec
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("PersonConnection")
 		case "edges":
-			out.Values[i] = ec._PersonConnection_edges(ctx, field, obj)
+			out.Values[i] = ec.plain_PersonConnection_edges(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "pageInfo":
-			out.Values[i] = ec._PersonConnection_pageInfo(ctx, field, obj)
+			out.Values[i] = ec.plain_PersonConnection_pageInfo(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "totalCount":
-			out.Values[i] = ec.leaf_PersonConnection_totalCount(ctx, field, obj)
+			out.Values[i] = ec.plain_PersonConnection_totalCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -7448,12 +7448,12 @@ func (ec *executionContext) _PersonEdge(ctx context.Context, sel ast.SelectionSe
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("PersonEdge")
 		case "node":
-			out.Values[i] = ec._PersonEdge_node(ctx, field, obj)
+			out.Values[i] = ec.plain_PersonEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "cursor":
-			out.Values[i] = ec.leaf_PersonEdge_cursor(ctx, field, obj)
+			out.Values[i] = ec.plain_PersonEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -7486,17 +7486,17 @@ func (ec *executionContext) _PersonRelationConnection(ctx context.Context, sel a
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("PersonRelationConnection")
 		case "edges":
-			out.Values[i] = ec._PersonRelationConnection_edges(ctx, field, obj)
+			out.Values[i] = ec.plain_PersonRelationConnection_edges(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "pageInfo":
-			out.Values[i] = ec._PersonRelationConnection_pageInfo(ctx, field, obj)
+			out.Values[i] = ec.plain_PersonRelationConnection_pageInfo(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "totalCount":
-			out.Values[i] = ec.leaf_PersonRelationConnection_totalCount(ctx, field, obj)
+			out.Values[i] = ec.plain_PersonRelationConnection_totalCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -7529,42 +7529,42 @@ func (ec *executionContext) _PersonRelationEdge(ctx context.Context, sel ast.Sel
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("PersonRelationEdge")
 		case "relation":
-			out.Values[i] = ec._PersonRelationEdge_relation(ctx, field, obj)
+			out.Values[i] = ec.plain_PersonRelationEdge_relation(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "type":
-			out.Values[i] = ec.leaf_PersonRelationEdge_type(ctx, field, obj)
+			out.Values[i] = ec.plain_PersonRelationEdge_type(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "direction":
-			out.Values[i] = ec.leaf_PersonRelationEdge_direction(ctx, field, obj)
+			out.Values[i] = ec.plain_PersonRelationEdge_direction(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "from":
-			out.Values[i] = ec.leaf_PersonRelationEdge_from(ctx, field, obj)
+			out.Values[i] = ec.plain_PersonRelationEdge_from(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "to":
-			out.Values[i] = ec.leaf_PersonRelationEdge_to(ctx, field, obj)
+			out.Values[i] = ec.plain_PersonRelationEdge_to(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "node":
-			out.Values[i] = ec._PersonRelationEdge_node(ctx, field, obj)
+			out.Values[i] = ec.plain_PersonRelationEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "evidence":
-			out.Values[i] = ec._PersonRelationEdge_evidence(ctx, field, obj)
+			out.Values[i] = ec.plain_PersonRelationEdge_evidence(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "cursor":
-			out.Values[i] = ec.leaf_PersonRelationEdge_cursor(ctx, field, obj)
+			out.Values[i] = ec.plain_PersonRelationEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}

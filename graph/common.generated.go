@@ -840,22 +840,22 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("PageInfo")
 		case "hasNextPage":
-			out.Values[i] = ec.leaf_PageInfo_hasNextPage(ctx, field, obj)
+			out.Values[i] = ec.plain_PageInfo_hasNextPage(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "hasPreviousPage":
-			out.Values[i] = ec.leaf_PageInfo_hasPreviousPage(ctx, field, obj)
+			out.Values[i] = ec.plain_PageInfo_hasPreviousPage(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "startCursor":
-			out.Values[i] = ec.leaf_PageInfo_startCursor(ctx, field, obj)
+			out.Values[i] = ec.plain_PageInfo_startCursor(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "endCursor":
-			out.Values[i] = ec.leaf_PageInfo_endCursor(ctx, field, obj)
+			out.Values[i] = ec.plain_PageInfo_endCursor(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}

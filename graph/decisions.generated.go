@@ -341,32 +341,32 @@ func (ec *executionContext) _Decision(ctx context.Context, sel ast.SelectionSet,
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Decision")
 		case "date":
-			out.Values[i] = ec.leaf_Decision_date(ctx, field, obj)
+			out.Values[i] = ec.plain_Decision_date(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "result":
-			out.Values[i] = ec.leaf_Decision_result(ctx, field, obj)
+			out.Values[i] = ec.plain_Decision_result(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "text":
-			out.Values[i] = ec.leaf_Decision_text(ctx, field, obj)
+			out.Values[i] = ec.plain_Decision_text(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "source":
-			out.Values[i] = ec.leaf_Decision_source(ctx, field, obj)
+			out.Values[i] = ec.plain_Decision_source(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "evidence":
-			out.Values[i] = ec._Decision_evidence(ctx, field, obj)
+			out.Values[i] = ec.plain_Decision_evidence(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "votes":
-			out.Values[i] = ec._Decision_votes(ctx, field, obj)
+			out.Values[i] = ec.plain_Decision_votes(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -404,22 +404,22 @@ func (ec *executionContext) _Vote(ctx context.Context, sel ast.SelectionSet, obj
 				out.Invalids++
 			}
 		case "vote":
-			out.Values[i] = ec.leaf_Vote_vote(ctx, field, obj)
+			out.Values[i] = ec.plain_Vote_vote(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "seats":
-			out.Values[i] = ec.leaf_Vote_seats(ctx, field, obj)
+			out.Values[i] = ec.plain_Vote_seats(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "source":
-			out.Values[i] = ec.leaf_Vote_source(ctx, field, obj)
+			out.Values[i] = ec.plain_Vote_source(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "evidence":
-			out.Values[i] = ec._Vote_evidence(ctx, field, obj)
+			out.Values[i] = ec.plain_Vote_evidence(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}

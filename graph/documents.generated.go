@@ -4064,27 +4064,27 @@ func (ec *executionContext) _Document(ctx context.Context, sel ast.SelectionSet,
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Document")
 		case "id":
-			out.Values[i] = ec.leaf_Document_id(ctx, field, obj)
+			out.Values[i] = ec.plain_Document_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "label":
-			out.Values[i] = ec.leaf_Document_label(ctx, field, obj)
+			out.Values[i] = ec.plain_Document_label(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "name":
-			out.Values[i] = ec.leaf_Document_name(ctx, field, obj)
+			out.Values[i] = ec.plain_Document_name(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "aliases":
-			out.Values[i] = ec._Document_aliases(ctx, field, obj)
+			out.Values[i] = ec.plain_Document_aliases(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "mentions":
-			out.Values[i] = ec._Document_mentions(ctx, field, obj)
+			out.Values[i] = ec.plain_Document_mentions(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -4094,57 +4094,57 @@ func (ec *executionContext) _Document(ctx context.Context, sel ast.SelectionSet,
 				out.Invalids++
 			}
 		case "kind":
-			out.Values[i] = ec.leaf_Document_kind(ctx, field, obj)
+			out.Values[i] = ec.plain_Document_kind(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "title":
-			out.Values[i] = ec.leaf_Document_title(ctx, field, obj)
+			out.Values[i] = ec.plain_Document_title(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "date":
-			out.Values[i] = ec.leaf_Document_date(ctx, field, obj)
+			out.Values[i] = ec.plain_Document_date(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "kenmerk":
-			out.Values[i] = ec.leaf_Document_kenmerk(ctx, field, obj)
+			out.Values[i] = ec.plain_Document_kenmerk(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "dossier":
-			out.Values[i] = ec.leaf_Document_dossier(ctx, field, obj)
+			out.Values[i] = ec.plain_Document_dossier(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "number":
-			out.Values[i] = ec.leaf_Document_number(ctx, field, obj)
+			out.Values[i] = ec.plain_Document_number(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "citation":
-			out.Values[i] = ec.leaf_Document_citation(ctx, field, obj)
+			out.Values[i] = ec.plain_Document_citation(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "tkNumber":
-			out.Values[i] = ec.leaf_Document_tkNumber(ctx, field, obj)
+			out.Values[i] = ec.plain_Document_tkNumber(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "sourceFile":
-			out.Values[i] = ec.leaf_Document_sourceFile(ctx, field, obj)
+			out.Values[i] = ec.plain_Document_sourceFile(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "alsoFrom":
-			out.Values[i] = ec._Document_alsoFrom(ctx, field, obj)
+			out.Values[i] = ec.plain_Document_alsoFrom(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "text":
-			out.Values[i] = ec.leaf_Document_text(ctx, field, obj)
+			out.Values[i] = ec.plain_Document_text(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -4199,7 +4199,7 @@ func (ec *executionContext) _Document(ctx context.Context, sel ast.SelectionSet,
 				out.Invalids++
 			}
 		case "since":
-			out.Values[i] = ec.leaf_Document_since(ctx, field, obj)
+			out.Values[i] = ec.plain_Document_since(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -4232,17 +4232,17 @@ func (ec *executionContext) _DocumentConnection(ctx context.Context, sel ast.Sel
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("DocumentConnection")
 		case "edges":
-			out.Values[i] = ec._DocumentConnection_edges(ctx, field, obj)
+			out.Values[i] = ec.plain_DocumentConnection_edges(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "pageInfo":
-			out.Values[i] = ec._DocumentConnection_pageInfo(ctx, field, obj)
+			out.Values[i] = ec.plain_DocumentConnection_pageInfo(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "totalCount":
-			out.Values[i] = ec.leaf_DocumentConnection_totalCount(ctx, field, obj)
+			out.Values[i] = ec.plain_DocumentConnection_totalCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -4275,12 +4275,12 @@ func (ec *executionContext) _DocumentEdge(ctx context.Context, sel ast.Selection
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("DocumentEdge")
 		case "node":
-			out.Values[i] = ec._DocumentEdge_node(ctx, field, obj)
+			out.Values[i] = ec.plain_DocumentEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "cursor":
-			out.Values[i] = ec.leaf_DocumentEdge_cursor(ctx, field, obj)
+			out.Values[i] = ec.plain_DocumentEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -4313,17 +4313,17 @@ func (ec *executionContext) _DocumentRelationConnection(ctx context.Context, sel
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("DocumentRelationConnection")
 		case "edges":
-			out.Values[i] = ec._DocumentRelationConnection_edges(ctx, field, obj)
+			out.Values[i] = ec.plain_DocumentRelationConnection_edges(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "pageInfo":
-			out.Values[i] = ec._DocumentRelationConnection_pageInfo(ctx, field, obj)
+			out.Values[i] = ec.plain_DocumentRelationConnection_pageInfo(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "totalCount":
-			out.Values[i] = ec.leaf_DocumentRelationConnection_totalCount(ctx, field, obj)
+			out.Values[i] = ec.plain_DocumentRelationConnection_totalCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -4356,42 +4356,42 @@ func (ec *executionContext) _DocumentRelationEdge(ctx context.Context, sel ast.S
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("DocumentRelationEdge")
 		case "relation":
-			out.Values[i] = ec._DocumentRelationEdge_relation(ctx, field, obj)
+			out.Values[i] = ec.plain_DocumentRelationEdge_relation(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "type":
-			out.Values[i] = ec.leaf_DocumentRelationEdge_type(ctx, field, obj)
+			out.Values[i] = ec.plain_DocumentRelationEdge_type(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "direction":
-			out.Values[i] = ec.leaf_DocumentRelationEdge_direction(ctx, field, obj)
+			out.Values[i] = ec.plain_DocumentRelationEdge_direction(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "from":
-			out.Values[i] = ec.leaf_DocumentRelationEdge_from(ctx, field, obj)
+			out.Values[i] = ec.plain_DocumentRelationEdge_from(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "to":
-			out.Values[i] = ec.leaf_DocumentRelationEdge_to(ctx, field, obj)
+			out.Values[i] = ec.plain_DocumentRelationEdge_to(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "node":
-			out.Values[i] = ec._DocumentRelationEdge_node(ctx, field, obj)
+			out.Values[i] = ec.plain_DocumentRelationEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "evidence":
-			out.Values[i] = ec._DocumentRelationEdge_evidence(ctx, field, obj)
+			out.Values[i] = ec.plain_DocumentRelationEdge_evidence(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "cursor":
-			out.Values[i] = ec.leaf_DocumentRelationEdge_cursor(ctx, field, obj)
+			out.Values[i] = ec.plain_DocumentRelationEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -4424,27 +4424,27 @@ func (ec *executionContext) _Legislation(ctx context.Context, sel ast.SelectionS
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Legislation")
 		case "id":
-			out.Values[i] = ec.leaf_Legislation_id(ctx, field, obj)
+			out.Values[i] = ec.plain_Legislation_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "label":
-			out.Values[i] = ec.leaf_Legislation_label(ctx, field, obj)
+			out.Values[i] = ec.plain_Legislation_label(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "name":
-			out.Values[i] = ec.leaf_Legislation_name(ctx, field, obj)
+			out.Values[i] = ec.plain_Legislation_name(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "aliases":
-			out.Values[i] = ec._Legislation_aliases(ctx, field, obj)
+			out.Values[i] = ec.plain_Legislation_aliases(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "mentions":
-			out.Values[i] = ec._Legislation_mentions(ctx, field, obj)
+			out.Values[i] = ec.plain_Legislation_mentions(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -4454,7 +4454,7 @@ func (ec *executionContext) _Legislation(ctx context.Context, sel ast.SelectionS
 				out.Invalids++
 			}
 		case "citation":
-			out.Values[i] = ec.leaf_Legislation_citation(ctx, field, obj)
+			out.Values[i] = ec.plain_Legislation_citation(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -4464,7 +4464,7 @@ func (ec *executionContext) _Legislation(ctx context.Context, sel ast.SelectionS
 				out.Invalids++
 			}
 		case "since":
-			out.Values[i] = ec.leaf_Legislation_since(ctx, field, obj)
+			out.Values[i] = ec.plain_Legislation_since(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -4497,17 +4497,17 @@ func (ec *executionContext) _LegislationConnection(ctx context.Context, sel ast.
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("LegislationConnection")
 		case "edges":
-			out.Values[i] = ec._LegislationConnection_edges(ctx, field, obj)
+			out.Values[i] = ec.plain_LegislationConnection_edges(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "pageInfo":
-			out.Values[i] = ec._LegislationConnection_pageInfo(ctx, field, obj)
+			out.Values[i] = ec.plain_LegislationConnection_pageInfo(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "totalCount":
-			out.Values[i] = ec.leaf_LegislationConnection_totalCount(ctx, field, obj)
+			out.Values[i] = ec.plain_LegislationConnection_totalCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -4540,12 +4540,12 @@ func (ec *executionContext) _LegislationEdge(ctx context.Context, sel ast.Select
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("LegislationEdge")
 		case "node":
-			out.Values[i] = ec._LegislationEdge_node(ctx, field, obj)
+			out.Values[i] = ec.plain_LegislationEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "cursor":
-			out.Values[i] = ec.leaf_LegislationEdge_cursor(ctx, field, obj)
+			out.Values[i] = ec.plain_LegislationEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -4578,27 +4578,27 @@ func (ec *executionContext) _Report(ctx context.Context, sel ast.SelectionSet, o
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Report")
 		case "id":
-			out.Values[i] = ec.leaf_Report_id(ctx, field, obj)
+			out.Values[i] = ec.plain_Report_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "label":
-			out.Values[i] = ec.leaf_Report_label(ctx, field, obj)
+			out.Values[i] = ec.plain_Report_label(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "name":
-			out.Values[i] = ec.leaf_Report_name(ctx, field, obj)
+			out.Values[i] = ec.plain_Report_name(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "aliases":
-			out.Values[i] = ec._Report_aliases(ctx, field, obj)
+			out.Values[i] = ec.plain_Report_aliases(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "mentions":
-			out.Values[i] = ec._Report_mentions(ctx, field, obj)
+			out.Values[i] = ec.plain_Report_mentions(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -4608,17 +4608,17 @@ func (ec *executionContext) _Report(ctx context.Context, sel ast.SelectionSet, o
 				out.Invalids++
 			}
 		case "title":
-			out.Values[i] = ec.leaf_Report_title(ctx, field, obj)
+			out.Values[i] = ec.plain_Report_title(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "kind":
-			out.Values[i] = ec.leaf_Report_kind(ctx, field, obj)
+			out.Values[i] = ec.plain_Report_kind(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "date":
-			out.Values[i] = ec.leaf_Report_date(ctx, field, obj)
+			out.Values[i] = ec.plain_Report_date(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -4668,7 +4668,7 @@ func (ec *executionContext) _Report(ctx context.Context, sel ast.SelectionSet, o
 				out.Invalids++
 			}
 		case "since":
-			out.Values[i] = ec.leaf_Report_since(ctx, field, obj)
+			out.Values[i] = ec.plain_Report_since(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -4701,17 +4701,17 @@ func (ec *executionContext) _ReportConnection(ctx context.Context, sel ast.Selec
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("ReportConnection")
 		case "edges":
-			out.Values[i] = ec._ReportConnection_edges(ctx, field, obj)
+			out.Values[i] = ec.plain_ReportConnection_edges(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "pageInfo":
-			out.Values[i] = ec._ReportConnection_pageInfo(ctx, field, obj)
+			out.Values[i] = ec.plain_ReportConnection_pageInfo(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "totalCount":
-			out.Values[i] = ec.leaf_ReportConnection_totalCount(ctx, field, obj)
+			out.Values[i] = ec.plain_ReportConnection_totalCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -4744,12 +4744,12 @@ func (ec *executionContext) _ReportEdge(ctx context.Context, sel ast.SelectionSe
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("ReportEdge")
 		case "node":
-			out.Values[i] = ec._ReportEdge_node(ctx, field, obj)
+			out.Values[i] = ec.plain_ReportEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "cursor":
-			out.Values[i] = ec.leaf_ReportEdge_cursor(ctx, field, obj)
+			out.Values[i] = ec.plain_ReportEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -4782,17 +4782,17 @@ func (ec *executionContext) _ReportRelationConnection(ctx context.Context, sel a
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("ReportRelationConnection")
 		case "edges":
-			out.Values[i] = ec._ReportRelationConnection_edges(ctx, field, obj)
+			out.Values[i] = ec.plain_ReportRelationConnection_edges(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "pageInfo":
-			out.Values[i] = ec._ReportRelationConnection_pageInfo(ctx, field, obj)
+			out.Values[i] = ec.plain_ReportRelationConnection_pageInfo(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "totalCount":
-			out.Values[i] = ec.leaf_ReportRelationConnection_totalCount(ctx, field, obj)
+			out.Values[i] = ec.plain_ReportRelationConnection_totalCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -4825,42 +4825,42 @@ func (ec *executionContext) _ReportRelationEdge(ctx context.Context, sel ast.Sel
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("ReportRelationEdge")
 		case "relation":
-			out.Values[i] = ec._ReportRelationEdge_relation(ctx, field, obj)
+			out.Values[i] = ec.plain_ReportRelationEdge_relation(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "type":
-			out.Values[i] = ec.leaf_ReportRelationEdge_type(ctx, field, obj)
+			out.Values[i] = ec.plain_ReportRelationEdge_type(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "direction":
-			out.Values[i] = ec.leaf_ReportRelationEdge_direction(ctx, field, obj)
+			out.Values[i] = ec.plain_ReportRelationEdge_direction(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "from":
-			out.Values[i] = ec.leaf_ReportRelationEdge_from(ctx, field, obj)
+			out.Values[i] = ec.plain_ReportRelationEdge_from(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "to":
-			out.Values[i] = ec.leaf_ReportRelationEdge_to(ctx, field, obj)
+			out.Values[i] = ec.plain_ReportRelationEdge_to(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "node":
-			out.Values[i] = ec._ReportRelationEdge_node(ctx, field, obj)
+			out.Values[i] = ec.plain_ReportRelationEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "evidence":
-			out.Values[i] = ec._ReportRelationEdge_evidence(ctx, field, obj)
+			out.Values[i] = ec.plain_ReportRelationEdge_evidence(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "cursor":
-			out.Values[i] = ec.leaf_ReportRelationEdge_cursor(ctx, field, obj)
+			out.Values[i] = ec.plain_ReportRelationEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}

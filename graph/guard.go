@@ -110,8 +110,8 @@ func (g *guard) field(ctx context.Context, fc *graphql.FieldContext, next graphq
 	return res, nil
 }
 
-// leaf is field for a leaf field whose value is at hand: size is its resultSize.
-func (g *guard) leaf(ctx context.Context, alias string, size int64) error {
+// plain is field for a plain field (plain.go) whose value is at hand: size is its resultSize.
+func (g *guard) plain(ctx context.Context, alias string, size int64) error {
 	if ctx.Err() != nil {
 		return context.Cause(ctx)
 	}

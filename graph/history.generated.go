@@ -484,22 +484,22 @@ func (ec *executionContext) _Changes(ctx context.Context, sel ast.SelectionSet, 
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Changes")
 		case "nodes":
-			out.Values[i] = ec._Changes_nodes(ctx, field, obj)
+			out.Values[i] = ec.plain_Changes_nodes(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "relations":
-			out.Values[i] = ec._Changes_relations(ctx, field, obj)
+			out.Values[i] = ec.plain_Changes_relations(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "motionSteps":
-			out.Values[i] = ec._Changes_motionSteps(ctx, field, obj)
+			out.Values[i] = ec.plain_Changes_motionSteps(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "commitmentSteps":
-			out.Values[i] = ec._Changes_commitmentSteps(ctx, field, obj)
+			out.Values[i] = ec.plain_Changes_commitmentSteps(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -532,17 +532,17 @@ func (ec *executionContext) _CommitmentStatusStep(ctx context.Context, sel ast.S
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("CommitmentStatusStep")
 		case "date":
-			out.Values[i] = ec.leaf_CommitmentStatusStep_date(ctx, field, obj)
+			out.Values[i] = ec.plain_CommitmentStatusStep_date(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "status":
-			out.Values[i] = ec.leaf_CommitmentStatusStep_status(ctx, field, obj)
+			out.Values[i] = ec.plain_CommitmentStatusStep_status(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "evidence":
-			out.Values[i] = ec._CommitmentStatusStep_evidence(ctx, field, obj)
+			out.Values[i] = ec.plain_CommitmentStatusStep_evidence(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -575,12 +575,12 @@ func (ec *executionContext) _CommitmentStepChange(ctx context.Context, sel ast.S
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("CommitmentStepChange")
 		case "commitment":
-			out.Values[i] = ec._CommitmentStepChange_commitment(ctx, field, obj)
+			out.Values[i] = ec.plain_CommitmentStepChange_commitment(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "step":
-			out.Values[i] = ec._CommitmentStepChange_step(ctx, field, obj)
+			out.Values[i] = ec.plain_CommitmentStepChange_step(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -613,22 +613,22 @@ func (ec *executionContext) _MotionStatusStep(ctx context.Context, sel ast.Selec
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("MotionStatusStep")
 		case "date":
-			out.Values[i] = ec.leaf_MotionStatusStep_date(ctx, field, obj)
+			out.Values[i] = ec.plain_MotionStatusStep_date(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "status":
-			out.Values[i] = ec.leaf_MotionStatusStep_status(ctx, field, obj)
+			out.Values[i] = ec.plain_MotionStatusStep_status(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "evidence":
-			out.Values[i] = ec._MotionStatusStep_evidence(ctx, field, obj)
+			out.Values[i] = ec.plain_MotionStatusStep_evidence(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "replacedBy":
-			out.Values[i] = ec.leaf_MotionStatusStep_replacedBy(ctx, field, obj)
+			out.Values[i] = ec.plain_MotionStatusStep_replacedBy(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -661,12 +661,12 @@ func (ec *executionContext) _MotionStepChange(ctx context.Context, sel ast.Selec
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("MotionStepChange")
 		case "motion":
-			out.Values[i] = ec._MotionStepChange_motion(ctx, field, obj)
+			out.Values[i] = ec.plain_MotionStepChange_motion(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "step":
-			out.Values[i] = ec._MotionStepChange_step(ctx, field, obj)
+			out.Values[i] = ec.plain_MotionStepChange_step(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}

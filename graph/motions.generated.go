@@ -4601,27 +4601,27 @@ func (ec *executionContext) _Commitment(ctx context.Context, sel ast.SelectionSe
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Commitment")
 		case "id":
-			out.Values[i] = ec.leaf_Commitment_id(ctx, field, obj)
+			out.Values[i] = ec.plain_Commitment_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "label":
-			out.Values[i] = ec.leaf_Commitment_label(ctx, field, obj)
+			out.Values[i] = ec.plain_Commitment_label(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "name":
-			out.Values[i] = ec.leaf_Commitment_name(ctx, field, obj)
+			out.Values[i] = ec.plain_Commitment_name(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "aliases":
-			out.Values[i] = ec._Commitment_aliases(ctx, field, obj)
+			out.Values[i] = ec.plain_Commitment_aliases(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "mentions":
-			out.Values[i] = ec._Commitment_mentions(ctx, field, obj)
+			out.Values[i] = ec.plain_Commitment_mentions(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -4631,17 +4631,17 @@ func (ec *executionContext) _Commitment(ctx context.Context, sel ast.SelectionSe
 				out.Invalids++
 			}
 		case "number":
-			out.Values[i] = ec.leaf_Commitment_number(ctx, field, obj)
+			out.Values[i] = ec.plain_Commitment_number(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "description":
-			out.Values[i] = ec.leaf_Commitment_description(ctx, field, obj)
+			out.Values[i] = ec.plain_Commitment_description(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "date":
-			out.Values[i] = ec.leaf_Commitment_date(ctx, field, obj)
+			out.Values[i] = ec.plain_Commitment_date(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -4666,7 +4666,7 @@ func (ec *executionContext) _Commitment(ctx context.Context, sel ast.SelectionSe
 				out.Invalids++
 			}
 		case "statusHistory":
-			out.Values[i] = ec._Commitment_statusHistory(ctx, field, obj)
+			out.Values[i] = ec.plain_Commitment_statusHistory(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -4676,7 +4676,7 @@ func (ec *executionContext) _Commitment(ctx context.Context, sel ast.SelectionSe
 				out.Invalids++
 			}
 		case "furthestStatus":
-			out.Values[i] = ec.leaf_Commitment_furthestStatus(ctx, field, obj)
+			out.Values[i] = ec.plain_Commitment_furthestStatus(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -4686,7 +4686,7 @@ func (ec *executionContext) _Commitment(ctx context.Context, sel ast.SelectionSe
 				out.Invalids++
 			}
 		case "since":
-			out.Values[i] = ec.leaf_Commitment_since(ctx, field, obj)
+			out.Values[i] = ec.plain_Commitment_since(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -4724,17 +4724,17 @@ func (ec *executionContext) _CommitmentConnection(ctx context.Context, sel ast.S
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("CommitmentConnection")
 		case "edges":
-			out.Values[i] = ec._CommitmentConnection_edges(ctx, field, obj)
+			out.Values[i] = ec.plain_CommitmentConnection_edges(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "pageInfo":
-			out.Values[i] = ec._CommitmentConnection_pageInfo(ctx, field, obj)
+			out.Values[i] = ec.plain_CommitmentConnection_pageInfo(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "totalCount":
-			out.Values[i] = ec.leaf_CommitmentConnection_totalCount(ctx, field, obj)
+			out.Values[i] = ec.plain_CommitmentConnection_totalCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -4767,12 +4767,12 @@ func (ec *executionContext) _CommitmentEdge(ctx context.Context, sel ast.Selecti
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("CommitmentEdge")
 		case "node":
-			out.Values[i] = ec._CommitmentEdge_node(ctx, field, obj)
+			out.Values[i] = ec.plain_CommitmentEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "cursor":
-			out.Values[i] = ec.leaf_CommitmentEdge_cursor(ctx, field, obj)
+			out.Values[i] = ec.plain_CommitmentEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -4805,17 +4805,17 @@ func (ec *executionContext) _CommitmentRelationConnection(ctx context.Context, s
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("CommitmentRelationConnection")
 		case "edges":
-			out.Values[i] = ec._CommitmentRelationConnection_edges(ctx, field, obj)
+			out.Values[i] = ec.plain_CommitmentRelationConnection_edges(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "pageInfo":
-			out.Values[i] = ec._CommitmentRelationConnection_pageInfo(ctx, field, obj)
+			out.Values[i] = ec.plain_CommitmentRelationConnection_pageInfo(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "totalCount":
-			out.Values[i] = ec.leaf_CommitmentRelationConnection_totalCount(ctx, field, obj)
+			out.Values[i] = ec.plain_CommitmentRelationConnection_totalCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -4848,42 +4848,42 @@ func (ec *executionContext) _CommitmentRelationEdge(ctx context.Context, sel ast
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("CommitmentRelationEdge")
 		case "relation":
-			out.Values[i] = ec._CommitmentRelationEdge_relation(ctx, field, obj)
+			out.Values[i] = ec.plain_CommitmentRelationEdge_relation(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "type":
-			out.Values[i] = ec.leaf_CommitmentRelationEdge_type(ctx, field, obj)
+			out.Values[i] = ec.plain_CommitmentRelationEdge_type(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "direction":
-			out.Values[i] = ec.leaf_CommitmentRelationEdge_direction(ctx, field, obj)
+			out.Values[i] = ec.plain_CommitmentRelationEdge_direction(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "from":
-			out.Values[i] = ec.leaf_CommitmentRelationEdge_from(ctx, field, obj)
+			out.Values[i] = ec.plain_CommitmentRelationEdge_from(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "to":
-			out.Values[i] = ec.leaf_CommitmentRelationEdge_to(ctx, field, obj)
+			out.Values[i] = ec.plain_CommitmentRelationEdge_to(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "node":
-			out.Values[i] = ec._CommitmentRelationEdge_node(ctx, field, obj)
+			out.Values[i] = ec.plain_CommitmentRelationEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "evidence":
-			out.Values[i] = ec._CommitmentRelationEdge_evidence(ctx, field, obj)
+			out.Values[i] = ec.plain_CommitmentRelationEdge_evidence(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "cursor":
-			out.Values[i] = ec.leaf_CommitmentRelationEdge_cursor(ctx, field, obj)
+			out.Values[i] = ec.plain_CommitmentRelationEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -4916,27 +4916,27 @@ func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, ob
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Event")
 		case "id":
-			out.Values[i] = ec.leaf_Event_id(ctx, field, obj)
+			out.Values[i] = ec.plain_Event_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "label":
-			out.Values[i] = ec.leaf_Event_label(ctx, field, obj)
+			out.Values[i] = ec.plain_Event_label(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "name":
-			out.Values[i] = ec.leaf_Event_name(ctx, field, obj)
+			out.Values[i] = ec.plain_Event_name(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "aliases":
-			out.Values[i] = ec._Event_aliases(ctx, field, obj)
+			out.Values[i] = ec.plain_Event_aliases(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "mentions":
-			out.Values[i] = ec._Event_mentions(ctx, field, obj)
+			out.Values[i] = ec.plain_Event_mentions(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -4946,12 +4946,12 @@ func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, ob
 				out.Invalids++
 			}
 		case "kind":
-			out.Values[i] = ec.leaf_Event_kind(ctx, field, obj)
+			out.Values[i] = ec.plain_Event_kind(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "date":
-			out.Values[i] = ec.leaf_Event_date(ctx, field, obj)
+			out.Values[i] = ec.plain_Event_date(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -4991,7 +4991,7 @@ func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, ob
 				out.Invalids++
 			}
 		case "since":
-			out.Values[i] = ec.leaf_Event_since(ctx, field, obj)
+			out.Values[i] = ec.plain_Event_since(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -5024,17 +5024,17 @@ func (ec *executionContext) _EventConnection(ctx context.Context, sel ast.Select
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("EventConnection")
 		case "edges":
-			out.Values[i] = ec._EventConnection_edges(ctx, field, obj)
+			out.Values[i] = ec.plain_EventConnection_edges(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "pageInfo":
-			out.Values[i] = ec._EventConnection_pageInfo(ctx, field, obj)
+			out.Values[i] = ec.plain_EventConnection_pageInfo(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "totalCount":
-			out.Values[i] = ec.leaf_EventConnection_totalCount(ctx, field, obj)
+			out.Values[i] = ec.plain_EventConnection_totalCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -5067,12 +5067,12 @@ func (ec *executionContext) _EventEdge(ctx context.Context, sel ast.SelectionSet
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("EventEdge")
 		case "node":
-			out.Values[i] = ec._EventEdge_node(ctx, field, obj)
+			out.Values[i] = ec.plain_EventEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "cursor":
-			out.Values[i] = ec.leaf_EventEdge_cursor(ctx, field, obj)
+			out.Values[i] = ec.plain_EventEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -5105,17 +5105,17 @@ func (ec *executionContext) _EventRelationConnection(ctx context.Context, sel as
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("EventRelationConnection")
 		case "edges":
-			out.Values[i] = ec._EventRelationConnection_edges(ctx, field, obj)
+			out.Values[i] = ec.plain_EventRelationConnection_edges(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "pageInfo":
-			out.Values[i] = ec._EventRelationConnection_pageInfo(ctx, field, obj)
+			out.Values[i] = ec.plain_EventRelationConnection_pageInfo(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "totalCount":
-			out.Values[i] = ec.leaf_EventRelationConnection_totalCount(ctx, field, obj)
+			out.Values[i] = ec.plain_EventRelationConnection_totalCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -5148,42 +5148,42 @@ func (ec *executionContext) _EventRelationEdge(ctx context.Context, sel ast.Sele
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("EventRelationEdge")
 		case "relation":
-			out.Values[i] = ec._EventRelationEdge_relation(ctx, field, obj)
+			out.Values[i] = ec.plain_EventRelationEdge_relation(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "type":
-			out.Values[i] = ec.leaf_EventRelationEdge_type(ctx, field, obj)
+			out.Values[i] = ec.plain_EventRelationEdge_type(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "direction":
-			out.Values[i] = ec.leaf_EventRelationEdge_direction(ctx, field, obj)
+			out.Values[i] = ec.plain_EventRelationEdge_direction(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "from":
-			out.Values[i] = ec.leaf_EventRelationEdge_from(ctx, field, obj)
+			out.Values[i] = ec.plain_EventRelationEdge_from(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "to":
-			out.Values[i] = ec.leaf_EventRelationEdge_to(ctx, field, obj)
+			out.Values[i] = ec.plain_EventRelationEdge_to(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "node":
-			out.Values[i] = ec._EventRelationEdge_node(ctx, field, obj)
+			out.Values[i] = ec.plain_EventRelationEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "evidence":
-			out.Values[i] = ec._EventRelationEdge_evidence(ctx, field, obj)
+			out.Values[i] = ec.plain_EventRelationEdge_evidence(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "cursor":
-			out.Values[i] = ec.leaf_EventRelationEdge_cursor(ctx, field, obj)
+			out.Values[i] = ec.plain_EventRelationEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -5216,27 +5216,27 @@ func (ec *executionContext) _Motion(ctx context.Context, sel ast.SelectionSet, o
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Motion")
 		case "id":
-			out.Values[i] = ec.leaf_Motion_id(ctx, field, obj)
+			out.Values[i] = ec.plain_Motion_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "label":
-			out.Values[i] = ec.leaf_Motion_label(ctx, field, obj)
+			out.Values[i] = ec.plain_Motion_label(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "name":
-			out.Values[i] = ec.leaf_Motion_name(ctx, field, obj)
+			out.Values[i] = ec.plain_Motion_name(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "aliases":
-			out.Values[i] = ec._Motion_aliases(ctx, field, obj)
+			out.Values[i] = ec.plain_Motion_aliases(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "mentions":
-			out.Values[i] = ec._Motion_mentions(ctx, field, obj)
+			out.Values[i] = ec.plain_Motion_mentions(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -5246,27 +5246,27 @@ func (ec *executionContext) _Motion(ctx context.Context, sel ast.SelectionSet, o
 				out.Invalids++
 			}
 		case "dossier":
-			out.Values[i] = ec.leaf_Motion_dossier(ctx, field, obj)
+			out.Values[i] = ec.plain_Motion_dossier(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "number":
-			out.Values[i] = ec.leaf_Motion_number(ctx, field, obj)
+			out.Values[i] = ec.plain_Motion_number(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "citation":
-			out.Values[i] = ec.leaf_Motion_citation(ctx, field, obj)
+			out.Values[i] = ec.plain_Motion_citation(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "dateSubmitted":
-			out.Values[i] = ec.leaf_Motion_dateSubmitted(ctx, field, obj)
+			out.Values[i] = ec.plain_Motion_dateSubmitted(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "dateAdopted":
-			out.Values[i] = ec.leaf_Motion_dateAdopted(ctx, field, obj)
+			out.Values[i] = ec.plain_Motion_dateAdopted(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -5276,17 +5276,17 @@ func (ec *executionContext) _Motion(ctx context.Context, sel ast.SelectionSet, o
 				out.Invalids++
 			}
 		case "request":
-			out.Values[i] = ec.leaf_Motion_request(ctx, field, obj)
+			out.Values[i] = ec.plain_Motion_request(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "coSigned":
-			out.Values[i] = ec.leaf_Motion_coSigned(ctx, field, obj)
+			out.Values[i] = ec.plain_Motion_coSigned(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "submitterNames":
-			out.Values[i] = ec._Motion_submitterNames(ctx, field, obj)
+			out.Values[i] = ec.plain_Motion_submitterNames(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -5336,27 +5336,27 @@ func (ec *executionContext) _Motion(ctx context.Context, sel ast.SelectionSet, o
 				out.Invalids++
 			}
 		case "decisions":
-			out.Values[i] = ec._Motion_decisions(ctx, field, obj)
+			out.Values[i] = ec.plain_Motion_decisions(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "votes":
-			out.Values[i] = ec._Motion_votes(ctx, field, obj)
+			out.Values[i] = ec.plain_Motion_votes(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "statusHistory":
-			out.Values[i] = ec._Motion_statusHistory(ctx, field, obj)
+			out.Values[i] = ec.plain_Motion_statusHistory(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "furthestStatus":
-			out.Values[i] = ec.leaf_Motion_furthestStatus(ctx, field, obj)
+			out.Values[i] = ec.plain_Motion_furthestStatus(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "since":
-			out.Values[i] = ec.leaf_Motion_since(ctx, field, obj)
+			out.Values[i] = ec.plain_Motion_since(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -5389,17 +5389,17 @@ func (ec *executionContext) _MotionConnection(ctx context.Context, sel ast.Selec
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("MotionConnection")
 		case "edges":
-			out.Values[i] = ec._MotionConnection_edges(ctx, field, obj)
+			out.Values[i] = ec.plain_MotionConnection_edges(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "pageInfo":
-			out.Values[i] = ec._MotionConnection_pageInfo(ctx, field, obj)
+			out.Values[i] = ec.plain_MotionConnection_pageInfo(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "totalCount":
-			out.Values[i] = ec.leaf_MotionConnection_totalCount(ctx, field, obj)
+			out.Values[i] = ec.plain_MotionConnection_totalCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -5432,12 +5432,12 @@ func (ec *executionContext) _MotionEdge(ctx context.Context, sel ast.SelectionSe
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("MotionEdge")
 		case "node":
-			out.Values[i] = ec._MotionEdge_node(ctx, field, obj)
+			out.Values[i] = ec.plain_MotionEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "cursor":
-			out.Values[i] = ec.leaf_MotionEdge_cursor(ctx, field, obj)
+			out.Values[i] = ec.plain_MotionEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -5470,17 +5470,17 @@ func (ec *executionContext) _MotionRelationConnection(ctx context.Context, sel a
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("MotionRelationConnection")
 		case "edges":
-			out.Values[i] = ec._MotionRelationConnection_edges(ctx, field, obj)
+			out.Values[i] = ec.plain_MotionRelationConnection_edges(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "pageInfo":
-			out.Values[i] = ec._MotionRelationConnection_pageInfo(ctx, field, obj)
+			out.Values[i] = ec.plain_MotionRelationConnection_pageInfo(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "totalCount":
-			out.Values[i] = ec.leaf_MotionRelationConnection_totalCount(ctx, field, obj)
+			out.Values[i] = ec.plain_MotionRelationConnection_totalCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -5513,42 +5513,42 @@ func (ec *executionContext) _MotionRelationEdge(ctx context.Context, sel ast.Sel
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("MotionRelationEdge")
 		case "relation":
-			out.Values[i] = ec._MotionRelationEdge_relation(ctx, field, obj)
+			out.Values[i] = ec.plain_MotionRelationEdge_relation(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "type":
-			out.Values[i] = ec.leaf_MotionRelationEdge_type(ctx, field, obj)
+			out.Values[i] = ec.plain_MotionRelationEdge_type(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "direction":
-			out.Values[i] = ec.leaf_MotionRelationEdge_direction(ctx, field, obj)
+			out.Values[i] = ec.plain_MotionRelationEdge_direction(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "from":
-			out.Values[i] = ec.leaf_MotionRelationEdge_from(ctx, field, obj)
+			out.Values[i] = ec.plain_MotionRelationEdge_from(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "to":
-			out.Values[i] = ec.leaf_MotionRelationEdge_to(ctx, field, obj)
+			out.Values[i] = ec.plain_MotionRelationEdge_to(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "node":
-			out.Values[i] = ec._MotionRelationEdge_node(ctx, field, obj)
+			out.Values[i] = ec.plain_MotionRelationEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "evidence":
-			out.Values[i] = ec._MotionRelationEdge_evidence(ctx, field, obj)
+			out.Values[i] = ec.plain_MotionRelationEdge_evidence(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "cursor":
-			out.Values[i] = ec.leaf_MotionRelationEdge_cursor(ctx, field, obj)
+			out.Values[i] = ec.plain_MotionRelationEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}

@@ -3296,22 +3296,22 @@ func (ec *executionContext) _Evidence(ctx context.Context, sel ast.SelectionSet,
 				out.Invalids++
 			}
 		case "documentId":
-			out.Values[i] = ec.leaf_Evidence_documentId(ctx, field, obj)
+			out.Values[i] = ec.plain_Evidence_documentId(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "quote":
-			out.Values[i] = ec.leaf_Evidence_quote(ctx, field, obj)
+			out.Values[i] = ec.plain_Evidence_quote(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "start":
-			out.Values[i] = ec.leaf_Evidence_start(ctx, field, obj)
+			out.Values[i] = ec.plain_Evidence_start(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "end":
-			out.Values[i] = ec.leaf_Evidence_end(ctx, field, obj)
+			out.Values[i] = ec.plain_Evidence_end(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -3580,17 +3580,17 @@ func (ec *executionContext) _RelationConnection(ctx context.Context, sel ast.Sel
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("RelationConnection")
 		case "edges":
-			out.Values[i] = ec._RelationConnection_edges(ctx, field, obj)
+			out.Values[i] = ec.plain_RelationConnection_edges(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "pageInfo":
-			out.Values[i] = ec._RelationConnection_pageInfo(ctx, field, obj)
+			out.Values[i] = ec.plain_RelationConnection_pageInfo(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "totalCount":
-			out.Values[i] = ec.leaf_RelationConnection_totalCount(ctx, field, obj)
+			out.Values[i] = ec.plain_RelationConnection_totalCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -3623,42 +3623,42 @@ func (ec *executionContext) _RelationEdge(ctx context.Context, sel ast.Selection
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("RelationEdge")
 		case "relation":
-			out.Values[i] = ec._RelationEdge_relation(ctx, field, obj)
+			out.Values[i] = ec.plain_RelationEdge_relation(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "type":
-			out.Values[i] = ec.leaf_RelationEdge_type(ctx, field, obj)
+			out.Values[i] = ec.plain_RelationEdge_type(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "direction":
-			out.Values[i] = ec.leaf_RelationEdge_direction(ctx, field, obj)
+			out.Values[i] = ec.plain_RelationEdge_direction(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "from":
-			out.Values[i] = ec.leaf_RelationEdge_from(ctx, field, obj)
+			out.Values[i] = ec.plain_RelationEdge_from(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "to":
-			out.Values[i] = ec.leaf_RelationEdge_to(ctx, field, obj)
+			out.Values[i] = ec.plain_RelationEdge_to(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "node":
-			out.Values[i] = ec._RelationEdge_node(ctx, field, obj)
+			out.Values[i] = ec.plain_RelationEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "evidence":
-			out.Values[i] = ec._RelationEdge_evidence(ctx, field, obj)
+			out.Values[i] = ec.plain_RelationEdge_evidence(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "cursor":
-			out.Values[i] = ec.leaf_RelationEdge_cursor(ctx, field, obj)
+			out.Values[i] = ec.plain_RelationEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}

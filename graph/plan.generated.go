@@ -6277,27 +6277,27 @@ func (ec *executionContext) _Actielijn(ctx context.Context, sel ast.SelectionSet
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Actielijn")
 		case "id":
-			out.Values[i] = ec.leaf_Actielijn_id(ctx, field, obj)
+			out.Values[i] = ec.plain_Actielijn_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "label":
-			out.Values[i] = ec.leaf_Actielijn_label(ctx, field, obj)
+			out.Values[i] = ec.plain_Actielijn_label(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "name":
-			out.Values[i] = ec.leaf_Actielijn_name(ctx, field, obj)
+			out.Values[i] = ec.plain_Actielijn_name(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "aliases":
-			out.Values[i] = ec._Actielijn_aliases(ctx, field, obj)
+			out.Values[i] = ec.plain_Actielijn_aliases(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "mentions":
-			out.Values[i] = ec._Actielijn_mentions(ctx, field, obj)
+			out.Values[i] = ec.plain_Actielijn_mentions(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -6307,12 +6307,12 @@ func (ec *executionContext) _Actielijn(ctx context.Context, sel ast.SelectionSet
 				out.Invalids++
 			}
 		case "number":
-			out.Values[i] = ec.leaf_Actielijn_number(ctx, field, obj)
+			out.Values[i] = ec.plain_Actielijn_number(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "title":
-			out.Values[i] = ec.leaf_Actielijn_title(ctx, field, obj)
+			out.Values[i] = ec.plain_Actielijn_title(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -6392,7 +6392,7 @@ func (ec *executionContext) _Actielijn(ctx context.Context, sel ast.SelectionSet
 				out.Invalids++
 			}
 		case "since":
-			out.Values[i] = ec.leaf_Actielijn_since(ctx, field, obj)
+			out.Values[i] = ec.plain_Actielijn_since(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -6425,17 +6425,17 @@ func (ec *executionContext) _ActielijnConnection(ctx context.Context, sel ast.Se
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("ActielijnConnection")
 		case "edges":
-			out.Values[i] = ec._ActielijnConnection_edges(ctx, field, obj)
+			out.Values[i] = ec.plain_ActielijnConnection_edges(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "pageInfo":
-			out.Values[i] = ec._ActielijnConnection_pageInfo(ctx, field, obj)
+			out.Values[i] = ec.plain_ActielijnConnection_pageInfo(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "totalCount":
-			out.Values[i] = ec.leaf_ActielijnConnection_totalCount(ctx, field, obj)
+			out.Values[i] = ec.plain_ActielijnConnection_totalCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -6468,12 +6468,12 @@ func (ec *executionContext) _ActielijnEdge(ctx context.Context, sel ast.Selectio
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("ActielijnEdge")
 		case "node":
-			out.Values[i] = ec._ActielijnEdge_node(ctx, field, obj)
+			out.Values[i] = ec.plain_ActielijnEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "cursor":
-			out.Values[i] = ec.leaf_ActielijnEdge_cursor(ctx, field, obj)
+			out.Values[i] = ec.plain_ActielijnEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -6506,17 +6506,17 @@ func (ec *executionContext) _ActielijnRelationConnection(ctx context.Context, se
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("ActielijnRelationConnection")
 		case "edges":
-			out.Values[i] = ec._ActielijnRelationConnection_edges(ctx, field, obj)
+			out.Values[i] = ec.plain_ActielijnRelationConnection_edges(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "pageInfo":
-			out.Values[i] = ec._ActielijnRelationConnection_pageInfo(ctx, field, obj)
+			out.Values[i] = ec.plain_ActielijnRelationConnection_pageInfo(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "totalCount":
-			out.Values[i] = ec.leaf_ActielijnRelationConnection_totalCount(ctx, field, obj)
+			out.Values[i] = ec.plain_ActielijnRelationConnection_totalCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -6549,42 +6549,42 @@ func (ec *executionContext) _ActielijnRelationEdge(ctx context.Context, sel ast.
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("ActielijnRelationEdge")
 		case "relation":
-			out.Values[i] = ec._ActielijnRelationEdge_relation(ctx, field, obj)
+			out.Values[i] = ec.plain_ActielijnRelationEdge_relation(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "type":
-			out.Values[i] = ec.leaf_ActielijnRelationEdge_type(ctx, field, obj)
+			out.Values[i] = ec.plain_ActielijnRelationEdge_type(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "direction":
-			out.Values[i] = ec.leaf_ActielijnRelationEdge_direction(ctx, field, obj)
+			out.Values[i] = ec.plain_ActielijnRelationEdge_direction(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "from":
-			out.Values[i] = ec.leaf_ActielijnRelationEdge_from(ctx, field, obj)
+			out.Values[i] = ec.plain_ActielijnRelationEdge_from(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "to":
-			out.Values[i] = ec.leaf_ActielijnRelationEdge_to(ctx, field, obj)
+			out.Values[i] = ec.plain_ActielijnRelationEdge_to(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "node":
-			out.Values[i] = ec._ActielijnRelationEdge_node(ctx, field, obj)
+			out.Values[i] = ec.plain_ActielijnRelationEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "evidence":
-			out.Values[i] = ec._ActielijnRelationEdge_evidence(ctx, field, obj)
+			out.Values[i] = ec.plain_ActielijnRelationEdge_evidence(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "cursor":
-			out.Values[i] = ec.leaf_ActielijnRelationEdge_cursor(ctx, field, obj)
+			out.Values[i] = ec.plain_ActielijnRelationEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -6617,27 +6617,27 @@ func (ec *executionContext) _Action(ctx context.Context, sel ast.SelectionSet, o
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Action")
 		case "id":
-			out.Values[i] = ec.leaf_Action_id(ctx, field, obj)
+			out.Values[i] = ec.plain_Action_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "label":
-			out.Values[i] = ec.leaf_Action_label(ctx, field, obj)
+			out.Values[i] = ec.plain_Action_label(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "name":
-			out.Values[i] = ec.leaf_Action_name(ctx, field, obj)
+			out.Values[i] = ec.plain_Action_name(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "aliases":
-			out.Values[i] = ec._Action_aliases(ctx, field, obj)
+			out.Values[i] = ec.plain_Action_aliases(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "mentions":
-			out.Values[i] = ec._Action_mentions(ctx, field, obj)
+			out.Values[i] = ec.plain_Action_mentions(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -6647,22 +6647,22 @@ func (ec *executionContext) _Action(ctx context.Context, sel ast.SelectionSet, o
 				out.Invalids++
 			}
 		case "number":
-			out.Values[i] = ec.leaf_Action_number(ctx, field, obj)
+			out.Values[i] = ec.plain_Action_number(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "title":
-			out.Values[i] = ec.leaf_Action_title(ctx, field, obj)
+			out.Values[i] = ec.plain_Action_title(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "budget":
-			out.Values[i] = ec._Action_budget(ctx, field, obj)
+			out.Values[i] = ec.plain_Action_budget(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "budgetTotal":
-			out.Values[i] = ec.leaf_Action_budgetTotal(ctx, field, obj)
+			out.Values[i] = ec.plain_Action_budgetTotal(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -6742,7 +6742,7 @@ func (ec *executionContext) _Action(ctx context.Context, sel ast.SelectionSet, o
 				out.Invalids++
 			}
 		case "since":
-			out.Values[i] = ec.leaf_Action_since(ctx, field, obj)
+			out.Values[i] = ec.plain_Action_since(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -6775,17 +6775,17 @@ func (ec *executionContext) _ActionConnection(ctx context.Context, sel ast.Selec
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("ActionConnection")
 		case "edges":
-			out.Values[i] = ec._ActionConnection_edges(ctx, field, obj)
+			out.Values[i] = ec.plain_ActionConnection_edges(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "pageInfo":
-			out.Values[i] = ec._ActionConnection_pageInfo(ctx, field, obj)
+			out.Values[i] = ec.plain_ActionConnection_pageInfo(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "totalCount":
-			out.Values[i] = ec.leaf_ActionConnection_totalCount(ctx, field, obj)
+			out.Values[i] = ec.plain_ActionConnection_totalCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -6818,12 +6818,12 @@ func (ec *executionContext) _ActionEdge(ctx context.Context, sel ast.SelectionSe
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("ActionEdge")
 		case "node":
-			out.Values[i] = ec._ActionEdge_node(ctx, field, obj)
+			out.Values[i] = ec.plain_ActionEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "cursor":
-			out.Values[i] = ec.leaf_ActionEdge_cursor(ctx, field, obj)
+			out.Values[i] = ec.plain_ActionEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -6856,27 +6856,27 @@ func (ec *executionContext) _ActionPlan(ctx context.Context, sel ast.SelectionSe
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("ActionPlan")
 		case "id":
-			out.Values[i] = ec.leaf_ActionPlan_id(ctx, field, obj)
+			out.Values[i] = ec.plain_ActionPlan_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "label":
-			out.Values[i] = ec.leaf_ActionPlan_label(ctx, field, obj)
+			out.Values[i] = ec.plain_ActionPlan_label(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "name":
-			out.Values[i] = ec.leaf_ActionPlan_name(ctx, field, obj)
+			out.Values[i] = ec.plain_ActionPlan_name(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "aliases":
-			out.Values[i] = ec._ActionPlan_aliases(ctx, field, obj)
+			out.Values[i] = ec.plain_ActionPlan_aliases(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "mentions":
-			out.Values[i] = ec._ActionPlan_mentions(ctx, field, obj)
+			out.Values[i] = ec.plain_ActionPlan_mentions(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -6886,12 +6886,12 @@ func (ec *executionContext) _ActionPlan(ctx context.Context, sel ast.SelectionSe
 				out.Invalids++
 			}
 		case "title":
-			out.Values[i] = ec.leaf_ActionPlan_title(ctx, field, obj)
+			out.Values[i] = ec.plain_ActionPlan_title(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "date":
-			out.Values[i] = ec.leaf_ActionPlan_date(ctx, field, obj)
+			out.Values[i] = ec.plain_ActionPlan_date(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -6911,7 +6911,7 @@ func (ec *executionContext) _ActionPlan(ctx context.Context, sel ast.SelectionSe
 				out.Invalids++
 			}
 		case "since":
-			out.Values[i] = ec.leaf_ActionPlan_since(ctx, field, obj)
+			out.Values[i] = ec.plain_ActionPlan_since(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -6944,17 +6944,17 @@ func (ec *executionContext) _ActionPlanConnection(ctx context.Context, sel ast.S
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("ActionPlanConnection")
 		case "edges":
-			out.Values[i] = ec._ActionPlanConnection_edges(ctx, field, obj)
+			out.Values[i] = ec.plain_ActionPlanConnection_edges(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "pageInfo":
-			out.Values[i] = ec._ActionPlanConnection_pageInfo(ctx, field, obj)
+			out.Values[i] = ec.plain_ActionPlanConnection_pageInfo(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "totalCount":
-			out.Values[i] = ec.leaf_ActionPlanConnection_totalCount(ctx, field, obj)
+			out.Values[i] = ec.plain_ActionPlanConnection_totalCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -6987,12 +6987,12 @@ func (ec *executionContext) _ActionPlanEdge(ctx context.Context, sel ast.Selecti
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("ActionPlanEdge")
 		case "node":
-			out.Values[i] = ec._ActionPlanEdge_node(ctx, field, obj)
+			out.Values[i] = ec.plain_ActionPlanEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "cursor":
-			out.Values[i] = ec.leaf_ActionPlanEdge_cursor(ctx, field, obj)
+			out.Values[i] = ec.plain_ActionPlanEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -7025,17 +7025,17 @@ func (ec *executionContext) _ActionPlanRelationConnection(ctx context.Context, s
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("ActionPlanRelationConnection")
 		case "edges":
-			out.Values[i] = ec._ActionPlanRelationConnection_edges(ctx, field, obj)
+			out.Values[i] = ec.plain_ActionPlanRelationConnection_edges(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "pageInfo":
-			out.Values[i] = ec._ActionPlanRelationConnection_pageInfo(ctx, field, obj)
+			out.Values[i] = ec.plain_ActionPlanRelationConnection_pageInfo(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "totalCount":
-			out.Values[i] = ec.leaf_ActionPlanRelationConnection_totalCount(ctx, field, obj)
+			out.Values[i] = ec.plain_ActionPlanRelationConnection_totalCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -7068,42 +7068,42 @@ func (ec *executionContext) _ActionPlanRelationEdge(ctx context.Context, sel ast
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("ActionPlanRelationEdge")
 		case "relation":
-			out.Values[i] = ec._ActionPlanRelationEdge_relation(ctx, field, obj)
+			out.Values[i] = ec.plain_ActionPlanRelationEdge_relation(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "type":
-			out.Values[i] = ec.leaf_ActionPlanRelationEdge_type(ctx, field, obj)
+			out.Values[i] = ec.plain_ActionPlanRelationEdge_type(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "direction":
-			out.Values[i] = ec.leaf_ActionPlanRelationEdge_direction(ctx, field, obj)
+			out.Values[i] = ec.plain_ActionPlanRelationEdge_direction(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "from":
-			out.Values[i] = ec.leaf_ActionPlanRelationEdge_from(ctx, field, obj)
+			out.Values[i] = ec.plain_ActionPlanRelationEdge_from(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "to":
-			out.Values[i] = ec.leaf_ActionPlanRelationEdge_to(ctx, field, obj)
+			out.Values[i] = ec.plain_ActionPlanRelationEdge_to(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "node":
-			out.Values[i] = ec._ActionPlanRelationEdge_node(ctx, field, obj)
+			out.Values[i] = ec.plain_ActionPlanRelationEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "evidence":
-			out.Values[i] = ec._ActionPlanRelationEdge_evidence(ctx, field, obj)
+			out.Values[i] = ec.plain_ActionPlanRelationEdge_evidence(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "cursor":
-			out.Values[i] = ec.leaf_ActionPlanRelationEdge_cursor(ctx, field, obj)
+			out.Values[i] = ec.plain_ActionPlanRelationEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -7136,17 +7136,17 @@ func (ec *executionContext) _ActionRelationConnection(ctx context.Context, sel a
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("ActionRelationConnection")
 		case "edges":
-			out.Values[i] = ec._ActionRelationConnection_edges(ctx, field, obj)
+			out.Values[i] = ec.plain_ActionRelationConnection_edges(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "pageInfo":
-			out.Values[i] = ec._ActionRelationConnection_pageInfo(ctx, field, obj)
+			out.Values[i] = ec.plain_ActionRelationConnection_pageInfo(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "totalCount":
-			out.Values[i] = ec.leaf_ActionRelationConnection_totalCount(ctx, field, obj)
+			out.Values[i] = ec.plain_ActionRelationConnection_totalCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -7179,42 +7179,42 @@ func (ec *executionContext) _ActionRelationEdge(ctx context.Context, sel ast.Sel
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("ActionRelationEdge")
 		case "relation":
-			out.Values[i] = ec._ActionRelationEdge_relation(ctx, field, obj)
+			out.Values[i] = ec.plain_ActionRelationEdge_relation(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "type":
-			out.Values[i] = ec.leaf_ActionRelationEdge_type(ctx, field, obj)
+			out.Values[i] = ec.plain_ActionRelationEdge_type(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "direction":
-			out.Values[i] = ec.leaf_ActionRelationEdge_direction(ctx, field, obj)
+			out.Values[i] = ec.plain_ActionRelationEdge_direction(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "from":
-			out.Values[i] = ec.leaf_ActionRelationEdge_from(ctx, field, obj)
+			out.Values[i] = ec.plain_ActionRelationEdge_from(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "to":
-			out.Values[i] = ec.leaf_ActionRelationEdge_to(ctx, field, obj)
+			out.Values[i] = ec.plain_ActionRelationEdge_to(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "node":
-			out.Values[i] = ec._ActionRelationEdge_node(ctx, field, obj)
+			out.Values[i] = ec.plain_ActionRelationEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "evidence":
-			out.Values[i] = ec._ActionRelationEdge_evidence(ctx, field, obj)
+			out.Values[i] = ec.plain_ActionRelationEdge_evidence(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "cursor":
-			out.Values[i] = ec.leaf_ActionRelationEdge_cursor(ctx, field, obj)
+			out.Values[i] = ec.plain_ActionRelationEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -7247,12 +7247,12 @@ func (ec *executionContext) _BudgetLine(ctx context.Context, sel ast.SelectionSe
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("BudgetLine")
 		case "year":
-			out.Values[i] = ec.leaf_BudgetLine_year(ctx, field, obj)
+			out.Values[i] = ec.plain_BudgetLine_year(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "euro":
-			out.Values[i] = ec.leaf_BudgetLine_euro(ctx, field, obj)
+			out.Values[i] = ec.plain_BudgetLine_euro(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -7285,17 +7285,17 @@ func (ec *executionContext) _Involvement(ctx context.Context, sel ast.SelectionS
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Involvement")
 		case "organisation":
-			out.Values[i] = ec._Involvement_organisation(ctx, field, obj)
+			out.Values[i] = ec.plain_Involvement_organisation(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "role":
-			out.Values[i] = ec.leaf_Involvement_role(ctx, field, obj)
+			out.Values[i] = ec.plain_Involvement_role(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "evidence":
-			out.Values[i] = ec._Involvement_evidence(ctx, field, obj)
+			out.Values[i] = ec.plain_Involvement_evidence(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -7328,27 +7328,27 @@ func (ec *executionContext) _Proposal(ctx context.Context, sel ast.SelectionSet,
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Proposal")
 		case "id":
-			out.Values[i] = ec.leaf_Proposal_id(ctx, field, obj)
+			out.Values[i] = ec.plain_Proposal_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "label":
-			out.Values[i] = ec.leaf_Proposal_label(ctx, field, obj)
+			out.Values[i] = ec.plain_Proposal_label(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "name":
-			out.Values[i] = ec.leaf_Proposal_name(ctx, field, obj)
+			out.Values[i] = ec.plain_Proposal_name(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "aliases":
-			out.Values[i] = ec._Proposal_aliases(ctx, field, obj)
+			out.Values[i] = ec.plain_Proposal_aliases(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "mentions":
-			out.Values[i] = ec._Proposal_mentions(ctx, field, obj)
+			out.Values[i] = ec.plain_Proposal_mentions(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -7358,27 +7358,27 @@ func (ec *executionContext) _Proposal(ctx context.Context, sel ast.SelectionSet,
 				out.Invalids++
 			}
 		case "number":
-			out.Values[i] = ec.leaf_Proposal_number(ctx, field, obj)
+			out.Values[i] = ec.plain_Proposal_number(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "theme":
-			out.Values[i] = ec.leaf_Proposal_theme(ctx, field, obj)
+			out.Values[i] = ec.plain_Proposal_theme(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "title":
-			out.Values[i] = ec.leaf_Proposal_title(ctx, field, obj)
+			out.Values[i] = ec.plain_Proposal_title(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "appraisal":
-			out.Values[i] = ec.leaf_Proposal_appraisal(ctx, field, obj)
+			out.Values[i] = ec.plain_Proposal_appraisal(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "estimatedCost":
-			out.Values[i] = ec.leaf_Proposal_estimatedCost(ctx, field, obj)
+			out.Values[i] = ec.plain_Proposal_estimatedCost(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -7403,7 +7403,7 @@ func (ec *executionContext) _Proposal(ctx context.Context, sel ast.SelectionSet,
 				out.Invalids++
 			}
 		case "since":
-			out.Values[i] = ec.leaf_Proposal_since(ctx, field, obj)
+			out.Values[i] = ec.plain_Proposal_since(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -7436,17 +7436,17 @@ func (ec *executionContext) _ProposalConnection(ctx context.Context, sel ast.Sel
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("ProposalConnection")
 		case "edges":
-			out.Values[i] = ec._ProposalConnection_edges(ctx, field, obj)
+			out.Values[i] = ec.plain_ProposalConnection_edges(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "pageInfo":
-			out.Values[i] = ec._ProposalConnection_pageInfo(ctx, field, obj)
+			out.Values[i] = ec.plain_ProposalConnection_pageInfo(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "totalCount":
-			out.Values[i] = ec.leaf_ProposalConnection_totalCount(ctx, field, obj)
+			out.Values[i] = ec.plain_ProposalConnection_totalCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -7479,12 +7479,12 @@ func (ec *executionContext) _ProposalEdge(ctx context.Context, sel ast.Selection
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("ProposalEdge")
 		case "node":
-			out.Values[i] = ec._ProposalEdge_node(ctx, field, obj)
+			out.Values[i] = ec.plain_ProposalEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "cursor":
-			out.Values[i] = ec.leaf_ProposalEdge_cursor(ctx, field, obj)
+			out.Values[i] = ec.plain_ProposalEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -7517,17 +7517,17 @@ func (ec *executionContext) _ProposalRelationConnection(ctx context.Context, sel
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("ProposalRelationConnection")
 		case "edges":
-			out.Values[i] = ec._ProposalRelationConnection_edges(ctx, field, obj)
+			out.Values[i] = ec.plain_ProposalRelationConnection_edges(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "pageInfo":
-			out.Values[i] = ec._ProposalRelationConnection_pageInfo(ctx, field, obj)
+			out.Values[i] = ec.plain_ProposalRelationConnection_pageInfo(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "totalCount":
-			out.Values[i] = ec.leaf_ProposalRelationConnection_totalCount(ctx, field, obj)
+			out.Values[i] = ec.plain_ProposalRelationConnection_totalCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -7560,42 +7560,42 @@ func (ec *executionContext) _ProposalRelationEdge(ctx context.Context, sel ast.S
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("ProposalRelationEdge")
 		case "relation":
-			out.Values[i] = ec._ProposalRelationEdge_relation(ctx, field, obj)
+			out.Values[i] = ec.plain_ProposalRelationEdge_relation(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "type":
-			out.Values[i] = ec.leaf_ProposalRelationEdge_type(ctx, field, obj)
+			out.Values[i] = ec.plain_ProposalRelationEdge_type(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "direction":
-			out.Values[i] = ec.leaf_ProposalRelationEdge_direction(ctx, field, obj)
+			out.Values[i] = ec.plain_ProposalRelationEdge_direction(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "from":
-			out.Values[i] = ec.leaf_ProposalRelationEdge_from(ctx, field, obj)
+			out.Values[i] = ec.plain_ProposalRelationEdge_from(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "to":
-			out.Values[i] = ec.leaf_ProposalRelationEdge_to(ctx, field, obj)
+			out.Values[i] = ec.plain_ProposalRelationEdge_to(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "node":
-			out.Values[i] = ec._ProposalRelationEdge_node(ctx, field, obj)
+			out.Values[i] = ec.plain_ProposalRelationEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "evidence":
-			out.Values[i] = ec._ProposalRelationEdge_evidence(ctx, field, obj)
+			out.Values[i] = ec.plain_ProposalRelationEdge_evidence(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "cursor":
-			out.Values[i] = ec.leaf_ProposalRelationEdge_cursor(ctx, field, obj)
+			out.Values[i] = ec.plain_ProposalRelationEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}

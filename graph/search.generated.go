@@ -540,12 +540,12 @@ func (ec *executionContext) _LabelCount(ctx context.Context, sel ast.SelectionSe
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("LabelCount")
 		case "label":
-			out.Values[i] = ec.leaf_LabelCount_label(ctx, field, obj)
+			out.Values[i] = ec.plain_LabelCount_label(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "count":
-			out.Values[i] = ec.leaf_LabelCount_count(ctx, field, obj)
+			out.Values[i] = ec.plain_LabelCount_count(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -578,32 +578,32 @@ func (ec *executionContext) _Relation(ctx context.Context, sel ast.SelectionSet,
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Relation")
 		case "id":
-			out.Values[i] = ec.leaf_Relation_id(ctx, field, obj)
+			out.Values[i] = ec.plain_Relation_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "type":
-			out.Values[i] = ec.leaf_Relation_type(ctx, field, obj)
+			out.Values[i] = ec.plain_Relation_type(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "from":
-			out.Values[i] = ec.leaf_Relation_from(ctx, field, obj)
+			out.Values[i] = ec.plain_Relation_from(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "to":
-			out.Values[i] = ec.leaf_Relation_to(ctx, field, obj)
+			out.Values[i] = ec.plain_Relation_to(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "evidence":
-			out.Values[i] = ec._Relation_evidence(ctx, field, obj)
+			out.Values[i] = ec.plain_Relation_evidence(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "since":
-			out.Values[i] = ec.leaf_Relation_since(ctx, field, obj)
+			out.Values[i] = ec.plain_Relation_since(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -636,12 +636,12 @@ func (ec *executionContext) _RelationTypeCount(ctx context.Context, sel ast.Sele
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("RelationTypeCount")
 		case "type":
-			out.Values[i] = ec.leaf_RelationTypeCount_type(ctx, field, obj)
+			out.Values[i] = ec.plain_RelationTypeCount_type(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "count":
-			out.Values[i] = ec.leaf_RelationTypeCount_count(ctx, field, obj)
+			out.Values[i] = ec.plain_RelationTypeCount_count(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -674,17 +674,17 @@ func (ec *executionContext) _SearchHit(ctx context.Context, sel ast.SelectionSet
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("SearchHit")
 		case "node":
-			out.Values[i] = ec._SearchHit_node(ctx, field, obj)
+			out.Values[i] = ec.plain_SearchHit_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "score":
-			out.Values[i] = ec.leaf_SearchHit_score(ctx, field, obj)
+			out.Values[i] = ec.plain_SearchHit_score(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "snippet":
-			out.Values[i] = ec.leaf_SearchHit_snippet(ctx, field, obj)
+			out.Values[i] = ec.plain_SearchHit_snippet(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -717,22 +717,22 @@ func (ec *executionContext) _Stats(ctx context.Context, sel ast.SelectionSet, ob
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Stats")
 		case "nodes":
-			out.Values[i] = ec._Stats_nodes(ctx, field, obj)
+			out.Values[i] = ec.plain_Stats_nodes(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "edges":
-			out.Values[i] = ec._Stats_edges(ctx, field, obj)
+			out.Values[i] = ec.plain_Stats_edges(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "totalNodes":
-			out.Values[i] = ec.leaf_Stats_totalNodes(ctx, field, obj)
+			out.Values[i] = ec.plain_Stats_totalNodes(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "totalEdges":
-			out.Values[i] = ec.leaf_Stats_totalEdges(ctx, field, obj)
+			out.Values[i] = ec.plain_Stats_totalEdges(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -765,12 +765,12 @@ func (ec *executionContext) _Subgraph(ctx context.Context, sel ast.SelectionSet,
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Subgraph")
 		case "nodes":
-			out.Values[i] = ec._Subgraph_nodes(ctx, field, obj)
+			out.Values[i] = ec.plain_Subgraph_nodes(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "edges":
-			out.Values[i] = ec._Subgraph_edges(ctx, field, obj)
+			out.Values[i] = ec.plain_Subgraph_edges(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}

@@ -54,9 +54,9 @@ func generate() error {
 	if err != nil {
 		return err
 	}
-	// The leaves are rendered after gqlgen's executor is (and rewritten), as they use what
+	// The plain fields are rendered after gqlgen's executor is (and rewritten), as they use what
 	// the rewrites add; an earlier run's would not compile against gqlgen's own.
-	if err := os.Remove(filepath.Join(cfg.Exec.Dir(), leafFile)); err != nil && !os.IsNotExist(err) {
+	if err := os.Remove(filepath.Join(cfg.Exec.Dir(), plainFile)); err != nil && !os.IsNotExist(err) {
 		return err
 	}
 	var data *codegen.Data
@@ -66,14 +66,14 @@ func generate() error {
 	if err := rewrite(cfg.Exec.Dir()); err != nil {
 		return err
 	}
-	if err := generateLeaves(data); err != nil {
+	if err := generatePlain(data); err != nil {
 		return err
 	}
-	return callLeaves(cfg.Exec.Dir())
+	return callPlain(cfg.Exec.Dir())
 }
 
 // inline is the gqlgen plugin that executes fields below the root inline. It keeps the
-// data the executor is rendered from, for the leaves.
+// data the executor is rendered from, for the plain fields.
 type inline struct{ data **codegen.Data }
 
 func (inline) Name() string { return "inline" }
@@ -99,7 +99,7 @@ var rewrites = []struct {
 	{old: []byte("graphql.MarshalSliceConcurrently("), new: []byte("marshalList(")},
 	{old: []byte("deferred := graphql.NewDeferredGroup(ctx)"), new: []byte("var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)"), perObject: true},
 	{old: []byte("\n\treturn out\n}\n"), new: []byte("\n\treturn answerObject(fields, out.Values)\n}\n"), perObject: true},
-	// The operation's guard, at hand for the leaves (leaves.go) rather than looked up in a
+	// The operation's guard, at hand for the plain fields (plain.go) rather than looked up in a
 	// context a dozen layers deep for each.
 	{old: []byte("type executionContext struct {\n\t*graphql.ExecutionContextState[ResolverRoot, DirectiveRoot, ComplexityRoot]\n}"),
 		new: []byte("type executionContext struct {\n\t*graphql.ExecutionContextState[ResolverRoot, DirectiveRoot, ComplexityRoot]\n\tguard *guard // the operation's guard (graph/codegen)\n}"), once: true},

@@ -6,11 +6,12 @@ import (
 	"beleidsgraaf/graph/model"
 )
 
-// The leaf functions (graph/codegen/leaves.go sizeOf) count a leaf's bytes without boxing
-// it: len+2 for a string and a constant 8 for the other types leaves have. Those must be
+// The functions of plain fields (graph/codegen/plain.go sizeOf) count a field's bytes
+// without boxing its value: len+2 for a string, 2+3n for a slice of n objects and a
+// constant 8 for the other types plain fields have. Those must be
 // what resultSize gives for the boxed value, as the middleware counts every other field,
 // or the byte and cost limits would fall at another place for leaves.
-func TestLeafSizesAreResultSizes(t *testing.T) {
+func TestPlainSizesAreResultSizes(t *testing.T) {
 	date := model.Date("2024-01-31")
 	label := model.Label("Organisation")
 	text := "Fier"
@@ -31,9 +32,13 @@ func TestLeafSizesAreResultSizes(t *testing.T) {
 		{"*int", new(int), 8},
 		{"bool", true, 8},
 		{"float64", 0.5, 8},
+		{"[]*Edge", make([]*model.Edge, 5), 2 + 3*5},
+		{"nil []*Edge", []*model.Edge(nil), 2},
+		{"*Document", &model.Document{}, 8},
+		{"nil *Document", (*model.Document)(nil), 8},
 	} {
 		if got := resultSize(c.v); got != c.want {
-			t.Errorf("%s: resultSize %d, the leaf counts %d", c.name, got, c.want)
+			t.Errorf("%s: resultSize %d, the plain field counts %d", c.name, got, c.want)
 		}
 	}
 }

@@ -1,0 +1,185 @@
+package main
+
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"go/types"
+	"os"
+	"path/filepath"
+
+	"github.com/99designs/gqlgen/codegen"
+	"github.com/99designs/gqlgen/codegen/config"
+	"github.com/99designs/gqlgen/codegen/templates"
+	"github.com/vektah/gqlparser/v2/ast"
+)
+
+// Plain fields: a field of an object below the root that reads a Go field or method of
+// its model and takes no argument — every scalar and enum such as id, name, label or date,
+// and the edges and nodes of connections — is most of an answer's fields: some 2 000 in a
+// neighbourhood. gqlgen resolves each through graphql.ResolveField, with the value boxed,
+// a closure for the value, one for the middleware and one for the marshaller: eight
+// allocations a field. The functions rendered here from plain.gotpl (into
+// plain.generated.go) read the value directly, pass the operation's guard as the field
+// middleware would (../plain.go) and marshal it with gqlgen's own marshaller, under the
+// same field context; an object's field switch calls them in place of gqlgen's field
+// functions. A scalar or enum whose marshaller never reads the field context (bare) makes
+// one only for an error.
+
+//go:embed plain.gotpl
+var plainTemplate string
+
+// plainFile is the name of the rendered functions, in the executor's directory.
+const plainFile = "plain.generated.go"
+
+// plainField is one plain field, as the template needs it.
+type plainField struct {
+	*codegen.Field
+	// Value is the Go expression of the field's value; Size the Go expression of the bytes
+	// it adds to the answer as the guard counts them (resultSize), from v.
+	Value, Size string
+	// Bare: the field's marshaller never reads its field context, so none is made but for
+	// an error.
+	Bare bool
+	// Interface: the value is an interface, whose nil gqlgen reports before marshalling.
+	Interface bool
+}
+
+// plainFields holds the plain fields found by generatePlain, for callPlain.
+var plainFields []plainField
+
+func generatePlain(data *codegen.Data) error {
+	plainFields = nil
+	if len(data.AllDirectives.LocationDirectives("FIELD")) > 0 {
+		return nil // a directive on fields wraps every field's middleware: none skips it
+	}
+	for _, obj := range data.Objects {
+		if obj.Root || obj.IsReserved() || obj.Stream {
+			continue
+		}
+		for _, f := range obj.Fields {
+			if p, ok := asPlain(f); ok {
+				plainFields = append(plainFields, p)
+			}
+		}
+	}
+	return templates.Render(templates.Options{
+		PackageName:     data.Config.Exec.Package,
+		Filename:        filepath.Join(data.Config.Exec.Dir(), plainFile),
+		Data:            plainFields,
+		GeneratedHeader: true,
+		Packages:        data.Config.Packages,
+		Template:        plainTemplate,
+	})
+}
+
+// asPlain says whether f is a plain field, and how to read it.
+func asPlain(f *codegen.Field) (plainField, bool) {
+	switch {
+	case f.Name == "__typename", f.IsResolver, len(f.Args) > 0, f.HasDirectives(), f.Batch, f.Stream,
+		f.TypeReference == nil, f.TypeReference.Definition == nil:
+		return plainField{}, false
+	}
+	var value string
+	switch {
+	case f.IsVariable():
+		value = f.GoReceiverName + "." + f.GoFieldName
+	case f.IsMethod() && f.NoErr && !f.MethodHasContext && !f.VOkFunc && !f.HasHaser:
+		value = f.GoReceiverName + "." + f.GoFieldName + "()"
+	default:
+		return plainField{}, false
+	}
+	_, isInterface := f.TypeReference.GO.Underlying().(*types.Interface)
+	kind := f.TypeReference.Definition.Kind
+	leaf := !f.TypeReference.IsSlice() && (kind == ast.Scalar || kind == ast.Enum)
+	return plainField{
+		Field:     f,
+		Value:     value,
+		Size:      sizeOf(f.TypeReference.GO),
+		Bare:      leaf && !isInterface && bare(f.TypeReference),
+		Interface: isInterface,
+	}, true
+}
+
+// sizeOf is the Go expression, of the value v of type t, that resultSize gives for v as
+// any, without boxing v where the type decides it.
+func sizeOf(t types.Type) string {
+	if types.Identical(t, types.Typ[types.String]) {
+		return "int64(len(v)) + 2"
+	}
+	if p, ok := t.(*types.Pointer); ok && types.Identical(p.Elem(), types.Typ[types.String]) {
+		return "resultSize(v)"
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Interface:
+		return "resultSize(v)" // already boxed
+	case *types.Slice:
+		if types.Identical(u.Elem(), types.Typ[types.String]) {
+			return "resultSize(v)"
+		}
+		return "2 + 3*int64(len(v))" // resultSize of any other slice
+	}
+	return "8" // resultSize of anything else: neither nil, a string nor a slice
+}
+
+// bare says whether gqlgen's marshaller of a leaf of this type never reads the field
+// context: those of String, ID, Int and Boolean bound to string, int and bool (graphql's
+// MarshalString, MarshalID, MarshalInt and MarshalBoolean never answer null, the one case
+// they report at the field's path), and of a type with a MarshalGQL of its own (enums, Date:
+// the value is its marshaller); but not a non-null pointer, whose nil is an error at the
+// field's path, nor a type that marshals with a context (Float: NaN is such an error).
+func bare(ref *config.TypeReference) bool {
+	if ref.GQL.NonNull && ref.IsPtr() {
+		return false
+	}
+	t := ref.GO
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	switch ref.Definition.Name {
+	case "String", "ID", "Int", "Boolean":
+		b, ok := t.(*types.Basic)
+		return ok && (b.Kind() == types.String || b.Kind() == types.Int || b.Kind() == types.Bool)
+	}
+	methods := types.NewMethodSet(types.NewPointer(t))
+	return methods.Lookup(nil, "MarshalGQL") != nil && methods.Lookup(nil, "MarshalGQLContext") == nil
+}
+
+// callPlain points each object's field switch at the plain fields' functions.
+func callPlain(dir string) error {
+	files, err := filepath.Glob(filepath.Join(dir, "*.generated.go"))
+	if err != nil {
+		return err
+	}
+	calls := make(map[string][]byte, len(plainFields))
+	for _, p := range plainFields {
+		calls[fmt.Sprintf("ec._%s_%s(ctx, field, obj)", p.Object.Name, p.Name)] = fmt.Appendf(nil, "ec.plain_%s_%s(ctx, field, obj)", p.Object.Name, p.Name)
+	}
+	made := make(map[string]int, len(calls))
+	for _, f := range files {
+		if filepath.Base(f) == plainFile {
+			continue
+		}
+		src, err := os.ReadFile(f)
+		if err != nil {
+			return err
+		}
+		out := src
+		for old, repl := range calls {
+			o := []byte("out.Values[i] = " + old)
+			made[old] += bytes.Count(out, o)
+			out = bytes.ReplaceAll(out, o, append([]byte("out.Values[i] = "), repl...))
+		}
+		if !bytes.Equal(out, src) {
+			if err := os.WriteFile(f, out, 0o644); err != nil {
+				return err
+			}
+		}
+	}
+	for old := range calls {
+		if made[old] != 1 {
+			return fmt.Errorf("%s is called %d times from field switches, not once: see what gqlgen writes", old, made[old])
+		}
+	}
+	return nil
+}
