@@ -1129,3 +1129,27 @@ func TestDeferredFragmentsAreAnsweredInOneResponse(t *testing.T) {
 		}
 	}
 }
+
+// An error in an element of a list carries that element's index in its path (the elements
+// of a list share one field context, its index moved on from one to the next).
+func TestErrorsInListElementsHaveTheirIndex(t *testing.T) {
+	c := newClient(newStore(t), graph.Options{})
+	q := `{ nodes(ids: ["org:comensha", "actielijn:6", "org:fier"]) {
+		id
+		... on Organisation { holds(after: "not-a-cursor") { edges { node { id } } } }
+		... on Actielijn { holdersConnection(after: "not-a-cursor") { edges { node { id } } } }
+	} }`
+	errs := do(t, c, q, nil)
+	got := map[string]bool{}
+	for _, e := range errs {
+		got[fmt.Sprint(e.Path)] = true
+	}
+	for _, want := range []string{"[nodes 0 holds]", "[nodes 1 holdersConnection]", "[nodes 2 holds]"} {
+		if !got[want] {
+			t.Errorf("no error at %s; errors at %v", want, got)
+		}
+	}
+	if len(errs) != 3 {
+		t.Errorf("%d errors, want 3: %+v", len(errs), errs)
+	}
+}

@@ -19,8 +19,19 @@ func marshalList(
 	marshalElement func(ctx context.Context, i int) graphql.Marshaler,
 ) graphql.Array {
 	ret := make(graphql.Array, length)
+	if length == 0 {
+		return ret
+	}
+	// The elements run one after another, so one field context serves each in turn, its
+	// index moved on: a field context, an index and a context layer fewer per element (a
+	// third of a neighbourhood's allocations). Nothing keeps an element's context past its
+	// marshalling: an error takes its path when it is made (graphql.ErrorOnPath), and the
+	// element's resolvers run, and wait, within it.
+	index := 0
+	fc := &graphql.FieldContext{Index: &index}
+	elementCtx := graphql.WithFieldContext(ctx, fc)
 	for i := range length {
-		elementCtx := graphql.WithFieldContext(ctx, &graphql.FieldContext{Index: &i})
+		index, fc.Result = i, nil
 		if omitPanicHandler {
 			ret[i] = marshalElement(elementCtx, i)
 			continue
