@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -322,7 +323,9 @@ func postParams(r *http.Request) (*graphql.RawParams, int, string) {
 	p := &graphql.RawParams{}
 	query, hasQuery := fields["query"]
 	if hasQuery && !isNull(query) {
-		if err := json.Unmarshal(query, &p.Query); err != nil {
+		if q, ok := plainJSONString(query); ok {
+			p.Query = q
+		} else if err := json.Unmarshal(query, &p.Query); err != nil {
 			return nil, http.StatusBadRequest, "query must be a string"
 		}
 	}
@@ -348,6 +351,26 @@ func postParams(r *http.Request) (*graphql.RawParams, int, string) {
 }
 
 func isNull(raw json.RawMessage) bool { return string(bytes.TrimSpace(raw)) == "null" }
+
+// plainJSONString is the string a JSON string value holds, when it has no escape and is
+// valid UTF-8: what json.Unmarshal would give, without a second pass over a query that
+// the body's decoding has already checked. ok is false for anything else, which
+// json.Unmarshal then decodes (or refuses).
+func plainJSONString(raw json.RawMessage) (s string, ok bool) {
+	if len(raw) < 2 || raw[0] != '"' || raw[len(raw)-1] != '"' {
+		return "", false
+	}
+	inner := raw[1 : len(raw)-1]
+	if bytes.IndexByte(inner, '\\') >= 0 || bytes.IndexByte(inner, '"') >= 0 || !utf8.Valid(inner) {
+		return "", false
+	}
+	for _, c := range inner {
+		if c < 0x20 {
+			return "", false
+		}
+	}
+	return string(inner), true
+}
 
 // decodeObject decodes a JSON object, numbers kept as json.Number as gqlgen expects.
 func decodeObject(b []byte) (map[string]any, error) {

@@ -48,3 +48,39 @@ func TestWriteResponseIsJSONMarshal(t *testing.T) {
 		})
 	}
 }
+
+// plainJSONString is json.Unmarshal into a string for the strings it takes, and takes only
+// those it can answer alike.
+func TestPlainJSONStringIsJSONUnmarshal(t *testing.T) {
+	for _, c := range []struct {
+		raw  string
+		fast bool
+	}{
+		{`"{ organisation(name: \"x\") { id } }"`, false},
+		{`"{ organisations { edges { node { id name } } } }"`, true},
+		{`""`, true},
+		{`"Comensha — Fier, één"`, true},
+		{"\"tab\there\"", false},
+		{`"\u00e9"`, false},
+		{"\"\xff\xfe\"", false}, // invalid UTF-8: json.Unmarshal makes it U+FFFD
+		{`"unterminated`, false},
+		{`12`, false},
+		{`null`, false},
+		{`"a"b"`, false},
+	} {
+		got, ok := plainJSONString(json.RawMessage(c.raw))
+		if ok != c.fast {
+			t.Errorf("%q: fast %v, want %v", c.raw, ok, c.fast)
+		}
+		if !ok {
+			continue
+		}
+		var want string
+		if err := json.Unmarshal([]byte(c.raw), &want); err != nil {
+			t.Fatalf("%q: %v", c.raw, err)
+		}
+		if got != want {
+			t.Errorf("%q: %q, json.Unmarshal %q", c.raw, got, want)
+		}
+	}
+}
