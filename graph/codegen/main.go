@@ -1,31 +1,26 @@
 // Command codegen generates package graph's executor: gqlgen's generator (configured by
-// ../../gqlgen.yml) with one change, that the fields and list elements below the root are
-// executed on the goroutine of the object or list that holds them.
+// ../../gqlgen.yml) and a few changes to what it renders, each checked where it is made so
+// that a gqlgen which renders differently fails here rather than running slower or wrong.
 //
-// gqlgen runs every field with a resolver or a context on a goroutine of its own, and every
-// element of a list of objects too. Each starts on a small stack that gqlgen's call depth
-// outgrows at once: growing stacks was 15–27 % of the memory store's CPU per request
-// (BENCHMARKS.md). The goroutines buy nothing here: the keys of a nesting level are asked
-// for by the prefetch plan before its resolvers run (prefetch.go), so a resolver finds its
-// answer waiting instead of waiting for its siblings; the scheduler still batches the
-// rest. The root's fields stay concurrent: the scheduler counts them as running from the
-// operation's start (scheduler.go).
-//
-// gqlgen v0.17 has no switch for either (99designs/gqlgen#3202, #4321). Fields: the plugin
-// below clears each object's concurrency before the executor is rendered, through gqlgen's
-// plugin interface. Lists: the templates call graphql.MarshalSliceConcurrently for every
-// list of objects, whatever the configuration, so the calls are renamed in the rendered
-// files to marshalList (../lists.go), which takes the same arguments.
-//
-// An object's answer is written by objectAnswer (../objects.go), not by the field set gqlgen
-// returns: the same bytes, without a map and a heap copy of every field on the way.
-//
-// One consequence of running inline is rewritten too. gqlgen defers a field under @defer only when it runs it
-// concurrently; fields that run inline are answered in the one response (as the incremental
-// delivery proposal allows a server to). So an object's deferred group stays empty, and the
-// group each object made (its path, a map and a field set: 7–12 % of a nested query's CPU)
-// is declared empty instead. The files are checked for any other use of the group, so that
-// a gqlgen that uses it differently fails here, not at run time.
+//   - Below the root, an object's fields and a list's elements run on the goroutine that
+//     holds them. gqlgen runs every field with a resolver on a goroutine of its own, and
+//     every element of a list of objects too; each starts on a small stack that gqlgen's
+//     call depth outgrows at once (15–27 % of the memory store's CPU per request,
+//     BENCHMARKS.md). They buy nothing here: the prefetch plan has asked for a level's keys
+//     before its resolvers run (prefetch.go), and the scheduler batches the rest. The
+//     root's fields stay concurrent, as the scheduler counts them running from the start.
+//     gqlgen v0.17 has no switch for this (99designs/gqlgen#3202, #4321): the plugin below
+//     clears each non-root object's concurrency, and the list marshalling, which gqlgen's
+//     templates make concurrent whatever the configuration, is renamed to marshalList
+//     (../lists.go), which takes the same arguments.
+//   - As no field below the root runs concurrently, none is deferred: gqlgen defers only
+//     those, and answers the rest in the one response (as the incremental delivery
+//     proposal allows). Each object's deferred group (its path, a map and a field set) is
+//     declared empty instead; a gqlgen that hands the group to a field fails here.
+//   - An object's answer is written by objectAnswer (../objects.go), not by the field set
+//     gqlgen returns: the same bytes, without a map and a heap copy of every field.
+//   - The execution context holds the operation's guard, and plain fields (plain.go) are
+//     resolved by functions of their own.
 package main
 
 import (

@@ -1,0 +1,64 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// A generated file with each rewrite's pattern where gqlgen writes it.
+const rendered = `type executionContext struct {
+	*graphql.ExecutionContextState[ResolverRoot, DirectiveRoot, ComplexityRoot]
+}
+func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
+	ec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))
+}
+func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, obj *model.Person) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, personImplementors)
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	return out
+}
+func (ec *executionContext) marshalNPerson(ctx context.Context, sel ast.SelectionSet, v []*model.Person) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, nil)
+	return ret
+}
+`
+
+func TestRewrite(t *testing.T) {
+	for _, c := range []struct {
+		name, src, fails string
+	}{
+		{"as gqlgen writes it", rendered, ""},
+		{"a deferred group handed to a field", rendered + "\tout.ResolveConcurrently(ec.OperationContext, &deferred, i)\n", "hands a deferred group"},
+		{"no concurrent list marshalling", strings.Replace(rendered, "graphql.MarshalSliceConcurrently(", "graphql.MarshalSlice(", 1), "no longer writes"},
+		{"an object that returns otherwise", strings.Replace(rendered, "\treturn out\n}\n", "\treturn graphql.Marshaler(out)\n}\n", 1), "no longer writes"},
+		{"two objects, one return rewritten", rendered + "\tout := graphql.NewFieldSet(fields)\n\tdeferred := graphql.NewDeferredGroup(ctx)\n", "objects, but"},
+		{"two execution contexts", rendered + "\tec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))\n", "not once"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			f := filepath.Join(dir, "x.generated.go")
+			if err := os.WriteFile(f, []byte(c.src), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			err := rewrite(dir)
+			if c.fails == "" {
+				if err != nil {
+					t.Fatal(err)
+				}
+				out, _ := os.ReadFile(f)
+				for _, r := range rewrites {
+					if !strings.Contains(string(out), string(r.new)) {
+						t.Errorf("%q not written", r.new)
+					}
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), c.fails) {
+				t.Errorf("error %v, want one saying %q", err, c.fails)
+			}
+		})
+	}
+}
