@@ -26,7 +26,8 @@ const maxGCPercent = 1000
 // (as at GOGC=100). At 1 000 letters that is GOGC≈300, some 360 MB of heap instead of 180,
 // and 7–25 % less CPU a request (BENCHMARKS.md). A graph larger than headroom keeps Go's
 // default. GOGC in the environment is the operator's choice and wins; so does GOMEMLIMIT,
-// and without it the memory limit is set to the live heap and twice the headroom.
+// and without it the memory limit is set to the live heap and twice the growth allowed
+// (memoryLimit).
 func paceGC(headroom int64) int {
 	if headroom <= 0 || os.Getenv("GOGC") != "" {
 		return 0
@@ -44,7 +45,7 @@ func paceGC(headroom int64) int {
 	// the CPU.
 	limit := int64(-1)
 	if debug.SetMemoryLimit(-1) == math.MaxInt64 { // no GOMEMLIMIT
-		limit = int64(live) + 2*headroom
+		limit = memoryLimit(live, percent, headroom)
 		debug.SetMemoryLimit(limit)
 	}
 	slog.Info("garbage collector paced", "live_heap_bytes", live, "headroom_bytes", headroom, "gogc", percent, "memory_limit_bytes", limit)
@@ -56,6 +57,15 @@ func paceGC(headroom int64) int {
 func gcPercent(headroom int64, live uint64) int {
 	p := math.Ceil(float64(headroom) * 100 / float64(live))
 	return int(min(max(p, 100), maxGCPercent))
+}
+
+// memoryLimit is the soft limit for a live heap paced at percent: room for twice the growth
+// the percentage allows, or twice the headroom if that is more, so that the limit never
+// collects sooner than the percentage would for the graph alone (at GOGC 100, a large
+// graph's, that is three times the live heap).
+func memoryLimit(live uint64, percent int, headroom int64) int64 {
+	growth := max(int64(live)*int64(percent)/100, headroom)
+	return int64(live) + 2*growth
 }
 
 func liveHeap() uint64 {
