@@ -110,7 +110,8 @@ func (g *guard) field(ctx context.Context, fc *graphql.FieldContext, next graphq
 	return res, nil
 }
 
-// plain is field for a plain field (plain.go) whose value is at hand: size is its resultSize.
+// plain does what field does, for a plain field (plain.go) whose value is at hand: size is
+// the value's resultSize.
 func (g *guard) plain(ctx context.Context, alias string, size int64) error {
 	if ctx.Err() != nil {
 		return context.Cause(ctx)
@@ -161,10 +162,10 @@ func resultSize(res any) int64 {
 	return 8
 }
 
-// runGuarded runs a response handler on one of ws's workers and returns its answer, or, once ctx is done (the
-// deadline passed, the answer grew too large, the client left), at once the one error that
-// says why; the handler's goroutine then finishes quickly, every field failing, and its
-// answer is dropped. An answer of more than maxBytes bytes (the estimate while running can
+// runGuarded runs a response handler on one of ws's workers and returns its answer, or,
+// once ctx is done (the deadline passed, the answer grew too large, the client left), at
+// once the one error that says why; the handler's goroutine then finishes quickly, every
+// field failing, and its answer is dropped. An answer of more than maxBytes bytes (the estimate while running can
 // be short of it) is replaced by the same RESPONSE_TOO_LARGE error. stopped says the answer
 // is such an error, to be sent without a data entry.
 func runGuarded(ctx context.Context, ws *workers, responses graphql.ResponseHandler, recoverFunc func(context.Context, any) error, release func()) (_ *graphql.Response, stopped bool) {

@@ -10,7 +10,7 @@ import (
 // values. The generated executor returns it where gqlgen's templates return the object's
 // graphql.FieldSet (graph/codegen), and it writes the same bytes. FieldSet.MarshalGQL
 // makes a map of the aliases written and moves each field to the heap to hand it to an
-// iterator: two thirds of the allocations of an answer of many small objects, such as a
+// iterator: an eighth of the allocations of an answer of many small objects, such as a
 // neighbourhood's nodes and edges.
 type objectAnswer struct {
 	fields []graphql.CollectedField

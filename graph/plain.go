@@ -8,8 +8,8 @@ import (
 
 // passPlain passes a plain field (graph/codegen/plain.go) through the operation's guard, as
 // fieldMiddleware passes every other field: the generated functions of plain fields read
-// their value directly instead of through gqlgen's middleware chain. g is the operation's guard (nil:
-// none), size resultSize of the value.
+// their value directly instead of through gqlgen's middleware chain. g is the operation's
+// guard (nil: none), size the value's resultSize.
 func passPlain(ctx context.Context, g *guard, alias string, size int64) error {
 	if g == nil {
 		return nil
@@ -27,8 +27,8 @@ func withPlainContext(ctx context.Context, fieldContext func(context.Context, gr
 	return graphql.WithFieldContext(ctx, fc), fc
 }
 
-// plainError records a plain field's error and answers what graphql.ResolveField answers for
-// a field whose middleware failed.
+// plainError records a plain field's error and answers what graphql.ResolveField answers
+// for a field whose middleware failed.
 func plainError(ctx context.Context, oc *graphql.OperationContext, fc *graphql.FieldContext, err error, nonNull bool) graphql.Marshaler {
 	oc.Error(ctx, graphql.AddFieldLocationToError(ctx, err))
 	if fc.NonNull && !nonNull {
