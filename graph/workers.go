@@ -16,10 +16,20 @@ import (
 // cycle, not once an operation.
 //
 // At most maxIdle workers wait for work; more operations than that at once start goroutines
-// of their own, which end with their operation. The in-flight limit bounds how many run.
+// of their own, which end with their operation. Each handler's in-flight limit bounds how
+// many run.
 type workers struct {
 	idle chan *worker
 }
+
+// operationWorkers are the workers of every handler of the process: a handler's own would
+// outlive it (an idle worker waits for work for good), and the process has one handler or,
+// in tests, many.
+var operationWorkers = newWorkers(maxIdleWorkers)
+
+// maxIdleWorkers is how many workers wait for work at most: a few times the default
+// in-flight limit; each keeps its stack, a few KB once the collector has shrunk it.
+const maxIdleWorkers = 4 * DefaultMaxInFlight
 
 type worker struct {
 	jobs chan job
