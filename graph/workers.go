@@ -70,6 +70,7 @@ func (ws *workers) work(j job) {
 		if ws == nil {
 			return
 		}
+		j = job{} // the finished operation is not kept while the worker waits
 		select {
 		case ws.idle <- w:
 		default:
