@@ -162,15 +162,15 @@ func resultSize(res any) int64 {
 	return 8
 }
 
-// runGuarded runs a response handler on one of ws's workers and returns its answer, or,
+// runGuarded runs a response handler on a worker (workers.go) and returns its answer, or,
 // once ctx is done (the deadline passed, the answer grew too large, the client left), at
 // once the one error that says why; the handler's goroutine then finishes quickly, every
 // field failing, and its answer is dropped. An answer of more than maxBytes bytes (the estimate while running can
 // be short of it) is replaced by the same RESPONSE_TOO_LARGE error. stopped says the answer
 // is such an error, to be sent without a data entry.
-func runGuarded(ctx context.Context, ws *workers, responses graphql.ResponseHandler, recoverFunc func(context.Context, any) error, release func()) (_ *graphql.Response, stopped bool) {
+func runGuarded(ctx context.Context, responses graphql.ResponseHandler, recoverFunc func(context.Context, any) error, release func()) (_ *graphql.Response, stopped bool) {
 	done := make(chan *graphql.Response, 1)
-	ws.run(ctx, func() {
+	operationWorkers.run(ctx, func() {
 		defer release()
 		defer func() {
 			if p := recover(); p != nil {

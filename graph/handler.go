@@ -143,7 +143,7 @@ func NewHandler(st store.Reader, opts Options) *handler.Server {
 	srv := handler.New(guardedSchema{es})
 	// httpTransport first: transport.Options would answer HEAD with a 405 without Allow.
 	srv.AddTransport(httpTransport{maxTokens: opts.MaxTokens, timeout: opts.Timeout, maxBytes: opts.MaxResponseBytes,
-		inFlight: newInFlight(opts.MaxInFlight), workers: operationWorkers})
+		inFlight: newInFlight(opts.MaxInFlight)})
 	srv.AddTransport(transport.Options{})
 	srv.SetQueryCache(newByteCache(opts.QueryCacheBytes, opts.QueryCacheBytes/64, documentSize))
 	srv.SetParserTokenLimit(opts.MaxTokens)

@@ -56,7 +56,6 @@ type httpTransport struct {
 	timeout   time.Duration // the time limit of a request, from its start; 0: none (but the request's own deadline)
 	maxBytes  int64         // the most bytes an answer's data may have; 0: no limit
 	inFlight  *inFlight     // nil: no bound
-	workers   *workers      // nil: a goroutine per operation
 }
 
 var _ graphql.Transport = httpTransport{}
@@ -134,7 +133,7 @@ func (t httpTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.G
 	}
 	responses, ctx := exec.DispatchOperation(ctx, opCtx)
 	held = false // the execution releases the slot when it ends, which can be after the answer
-	resp, stopped := runGuarded(ctx, t.workers, responses, Recover, t.inFlight.release)
+	resp, stopped := runGuarded(ctx, responses, Recover, t.inFlight.release)
 	if !stopped {
 		writeResponse(w, resp)
 		return
@@ -352,22 +351,18 @@ func postParams(r *http.Request) (*graphql.RawParams, int, string) {
 
 func isNull(raw json.RawMessage) bool { return string(bytes.TrimSpace(raw)) == "null" }
 
-// plainJSONString is the string a JSON string value holds, when it has no escape and is
-// valid UTF-8: what json.Unmarshal would give, without a second pass over a query that
-// the body's decoding has already checked. ok is false for anything else, which
-// json.Unmarshal then decodes (or refuses).
+// plainJSONString is the string a JSON value holds, when it is a string without escapes in
+// valid UTF-8: what json.Unmarshal would give, without a second pass over a query. raw
+// must be a value the body's decoding has checked (no bare quote or control character is
+// left in a valid string); ok is false for anything else, which json.Unmarshal then
+// decodes (or refuses).
 func plainJSONString(raw json.RawMessage) (s string, ok bool) {
-	if len(raw) < 2 || raw[0] != '"' || raw[len(raw)-1] != '"' {
+	if len(raw) < 2 || raw[0] != '"' {
 		return "", false
 	}
 	inner := raw[1 : len(raw)-1]
-	if bytes.IndexByte(inner, '\\') >= 0 || bytes.IndexByte(inner, '"') >= 0 || !utf8.Valid(inner) {
+	if bytes.IndexByte(inner, '\\') >= 0 || !utf8.Valid(inner) {
 		return "", false
-	}
-	for _, c := range inner {
-		if c < 0x20 {
-			return "", false
-		}
 	}
 	return string(inner), true
 }

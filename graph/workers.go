@@ -48,18 +48,15 @@ func newWorkers(maxIdle int) *workers {
 }
 
 // run runs f on a worker, carrying ctx's profiler labels (pprof.WithLabels), as a goroutine
-// started for it would carry its starter's. A nil *workers starts a goroutine for every f.
+// started for it would carry its starter's.
 func (ws *workers) run(ctx context.Context, f func()) {
 	j := job{ctx, f}
-	if ws != nil {
-		select {
-		case w := <-ws.idle:
-			w.jobs <- j
-			return
-		default:
-		}
+	select {
+	case w := <-ws.idle:
+		w.jobs <- j
+	default:
+		go ws.work(j)
 	}
-	go ws.work(j)
 }
 
 func (ws *workers) work(j job) {
@@ -67,9 +64,6 @@ func (ws *workers) work(j job) {
 	for {
 		pprof.SetGoroutineLabels(j.ctx)
 		j.run()
-		if ws == nil {
-			return
-		}
 		j = job{} // the finished operation is not kept while the worker waits
 		select {
 		case ws.idle <- w:

@@ -83,19 +83,3 @@ func TestWorkersCarryTheJobsLabels(t *testing.T) {
 		}
 	}
 }
-
-func TestNilWorkersStartAGoroutineEach(t *testing.T) {
-	var ws *workers
-	done := make(chan string)
-	ids := map[string]bool{}
-	for range 3 {
-		ws.run(context.Background(), func() { done <- goroutineID() })
-		ids[<-done] = true
-	}
-	if len(ids) != 3 {
-		t.Errorf("3 jobs on %d goroutines, want a goroutine each", len(ids))
-	}
-	if id := goroutineID(); ids[id] {
-		t.Error("a job ran on the caller's goroutine")
-	}
-}
