@@ -39,6 +39,14 @@ func fieldExpr(v string, f store.Field) (expr string, optional bool) {
 	return v + "." + fieldPrefix + string(f), true
 }
 
+// filterNegated is filter of f with negated set as given, restored after.
+func (c *cypher) filterNegated(negated bool, f *store.Filter, v string) (string, error) {
+	outer := c.negated
+	c.negated = negated
+	defer func() { c.negated = outer }()
+	return c.filter(f, v)
+}
+
 // filter translates a normalised store.Filter on node v into a Cypher predicate that a
 // WHERE reads as store.Filter.Match does: a comparison on a missing value is false, and
 // NOT of it true (under a NOT, comparisons are wrapped in coalesce(…, false); elsewhere a
@@ -64,10 +72,7 @@ func (c *cypher) filter(f *store.Filter, v string) (string, error) {
 		}
 		return "(" + strings.Join(parts, op) + ")", nil
 	case f.Not != nil:
-		outer := c.negated
-		c.negated = true
-		p, err := c.filter(f.Not, v)
-		c.negated = outer
+		p, err := c.filterNegated(true, f.Not, v)
 		if err != nil {
 			return "", err
 		}
@@ -134,10 +139,7 @@ func (c *cypher) rel(r *store.RelFilter, v string) (string, error) {
 	if r.Other != nil {
 		// The subquery's WHERE is a WHERE of its own: EXISTS is never null, whatever NOT
 		// is around it.
-		outer := c.negated
-		c.negated = false
-		p, err := c.filter(r.Other, m)
-		c.negated = outer
+		p, err := c.filterNegated(false, r.Other, m)
 		if err != nil {
 			return "", err
 		}
