@@ -1971,7 +1971,7 @@ func (ec *executionContext) fieldContext_Office_relations(ctx context.Context, f
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Office_relations_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Office_relations_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -2015,7 +2015,7 @@ func (ec *executionContext) fieldContext_Office_holders(ctx context.Context, fie
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Office_holders_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Office_holders_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -2059,7 +2059,7 @@ func (ec *executionContext) fieldContext_Office_holdersConnection(ctx context.Co
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Office_holdersConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Office_holdersConnection_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -2103,7 +2103,7 @@ func (ec *executionContext) fieldContext_Office_signed(ctx context.Context, fiel
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Office_signed_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Office_signed_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -2147,7 +2147,7 @@ func (ec *executionContext) fieldContext_Office_signedConnection(ctx context.Con
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Office_signedConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Office_signedConnection_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -2191,7 +2191,7 @@ func (ec *executionContext) fieldContext_Office_onBehalfDocuments(ctx context.Co
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Office_onBehalfDocuments_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Office_onBehalfDocuments_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -2235,7 +2235,7 @@ func (ec *executionContext) fieldContext_Office_onBehalfDocumentsConnection(ctx 
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Office_onBehalfDocumentsConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Office_onBehalfDocumentsConnection_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -2279,7 +2279,7 @@ func (ec *executionContext) fieldContext_Office_partOf(ctx context.Context, fiel
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Office_partOf_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Office_partOf_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -2323,7 +2323,7 @@ func (ec *executionContext) fieldContext_Office_addressedIn(ctx context.Context,
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Office_addressedIn_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Office_addressedIn_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -2367,7 +2367,7 @@ func (ec *executionContext) fieldContext_Office_mentionedIn(ctx context.Context,
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Office_mentionedIn_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Office_mentionedIn_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -2998,7 +2998,7 @@ func (ec *executionContext) fieldContext_Organisation_relations(ctx context.Cont
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Organisation_relations_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Organisation_relations_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -3088,7 +3088,7 @@ func (ec *executionContext) fieldContext_Organisation_holds(ctx context.Context,
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Organisation_holds_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Organisation_holds_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -3132,7 +3132,7 @@ func (ec *executionContext) fieldContext_Organisation_executes(ctx context.Conte
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Organisation_executes_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Organisation_executes_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -3176,7 +3176,7 @@ func (ec *executionContext) fieldContext_Organisation_commissioned(ctx context.C
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Organisation_commissioned_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Organisation_commissioned_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -3220,7 +3220,7 @@ func (ec *executionContext) fieldContext_Organisation_coordinates(ctx context.Co
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Organisation_coordinates_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Organisation_coordinates_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -3264,7 +3264,7 @@ func (ec *executionContext) fieldContext_Organisation_coordinatedBy(ctx context.
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Organisation_coordinatedBy_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Organisation_coordinatedBy_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -3308,7 +3308,7 @@ func (ec *executionContext) fieldContext_Organisation_coordinatedByConnection(ct
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Organisation_coordinatedByConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Organisation_coordinatedByConnection_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -3352,7 +3352,7 @@ func (ec *executionContext) fieldContext_Organisation_published(ctx context.Cont
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Organisation_published_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Organisation_published_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -3396,7 +3396,7 @@ func (ec *executionContext) fieldContext_Organisation_memberOf(ctx context.Conte
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Organisation_memberOf_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Organisation_memberOf_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -3440,7 +3440,7 @@ func (ec *executionContext) fieldContext_Organisation_members(ctx context.Contex
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Organisation_members_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Organisation_members_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -3484,7 +3484,7 @@ func (ec *executionContext) fieldContext_Organisation_membersConnection(ctx cont
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Organisation_membersConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Organisation_membersConnection_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -3528,7 +3528,7 @@ func (ec *executionContext) fieldContext_Organisation_partOf(ctx context.Context
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Organisation_partOf_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Organisation_partOf_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -3572,7 +3572,7 @@ func (ec *executionContext) fieldContext_Organisation_parts(ctx context.Context,
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Organisation_parts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Organisation_parts_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -3616,7 +3616,7 @@ func (ec *executionContext) fieldContext_Organisation_partsConnection(ctx contex
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Organisation_partsConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Organisation_partsConnection_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -3660,7 +3660,7 @@ func (ec *executionContext) fieldContext_Organisation_addressedIn(ctx context.Co
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Organisation_addressedIn_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Organisation_addressedIn_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -3704,7 +3704,7 @@ func (ec *executionContext) fieldContext_Organisation_mentionedIn(ctx context.Co
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Organisation_mentionedIn_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Organisation_mentionedIn_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -4335,7 +4335,7 @@ func (ec *executionContext) fieldContext_Party_relations(ctx context.Context, fi
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Party_relations_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Party_relations_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -4379,7 +4379,7 @@ func (ec *executionContext) fieldContext_Party_members(ctx context.Context, fiel
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Party_members_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Party_members_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -4423,7 +4423,7 @@ func (ec *executionContext) fieldContext_Party_membersConnection(ctx context.Con
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Party_membersConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Party_membersConnection_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -4467,7 +4467,7 @@ func (ec *executionContext) fieldContext_Party_mentionedIn(ctx context.Context, 
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Party_mentionedIn_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Party_mentionedIn_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -5098,7 +5098,7 @@ func (ec *executionContext) fieldContext_Person_relations(ctx context.Context, f
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Person_relations_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Person_relations_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -5211,7 +5211,7 @@ func (ec *executionContext) fieldContext_Person_submitted(ctx context.Context, f
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Person_submitted_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Person_submitted_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -5255,7 +5255,7 @@ func (ec *executionContext) fieldContext_Person_submittedConnection(ctx context.
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Person_submittedConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Person_submittedConnection_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -5299,7 +5299,7 @@ func (ec *executionContext) fieldContext_Person_party(ctx context.Context, field
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Person_party_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Person_party_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -5343,7 +5343,7 @@ func (ec *executionContext) fieldContext_Person_partyConnection(ctx context.Cont
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Person_partyConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Person_partyConnection_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -5387,7 +5387,7 @@ func (ec *executionContext) fieldContext_Person_offices(ctx context.Context, fie
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Person_offices_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Person_offices_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -5431,7 +5431,7 @@ func (ec *executionContext) fieldContext_Person_officesConnection(ctx context.Co
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Person_officesConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Person_officesConnection_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -5475,7 +5475,7 @@ func (ec *executionContext) fieldContext_Person_attended(ctx context.Context, fi
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Person_attended_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Person_attended_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -5519,7 +5519,7 @@ func (ec *executionContext) fieldContext_Person_attendedConnection(ctx context.C
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Person_attendedConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Person_attendedConnection_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -5563,7 +5563,7 @@ func (ec *executionContext) fieldContext_Person_signed(ctx context.Context, fiel
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Person_signed_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Person_signed_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -5607,7 +5607,7 @@ func (ec *executionContext) fieldContext_Person_signedConnection(ctx context.Con
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Person_signedConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Person_signedConnection_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -5651,7 +5651,7 @@ func (ec *executionContext) fieldContext_Person_mentionedIn(ctx context.Context,
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Person_mentionedIn_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Person_mentionedIn_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -6353,7 +6353,7 @@ func UnmarshalPersonWhere(ctx context.Context, raw any) (model.PersonWhere, erro
 var officeImplementors = []string{"Office", "Node"}
 
 func (ec *executionContext) _Office(ctx context.Context, sel ast.SelectionSet, obj *model.Office) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, officeImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, officeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -6461,7 +6461,7 @@ func (ec *executionContext) _Office(ctx context.Context, sel ast.SelectionSet, o
 var officeConnectionImplementors = []string{"OfficeConnection"}
 
 func (ec *executionContext) _OfficeConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, officeConnectionImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, officeConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -6504,7 +6504,7 @@ func (ec *executionContext) _OfficeConnection(ctx context.Context, sel ast.Selec
 var officeEdgeImplementors = []string{"OfficeEdge"}
 
 func (ec *executionContext) _OfficeEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, officeEdgeImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, officeEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -6542,7 +6542,7 @@ func (ec *executionContext) _OfficeEdge(ctx context.Context, sel ast.SelectionSe
 var officeRelationConnectionImplementors = []string{"OfficeRelationConnection"}
 
 func (ec *executionContext) _OfficeRelationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.RelationConnection) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, officeRelationConnectionImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, officeRelationConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -6585,7 +6585,7 @@ func (ec *executionContext) _OfficeRelationConnection(ctx context.Context, sel a
 var officeRelationEdgeImplementors = []string{"OfficeRelationEdge"}
 
 func (ec *executionContext) _OfficeRelationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.RelationEdge) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, officeRelationEdgeImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, officeRelationEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -6653,7 +6653,7 @@ func (ec *executionContext) _OfficeRelationEdge(ctx context.Context, sel ast.Sel
 var organisationImplementors = []string{"Organisation", "Node"}
 
 func (ec *executionContext) _Organisation(ctx context.Context, sel ast.SelectionSet, obj *model.Organisation) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, organisationImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, organisationImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -6801,7 +6801,7 @@ func (ec *executionContext) _Organisation(ctx context.Context, sel ast.Selection
 var organisationConnectionImplementors = []string{"OrganisationConnection"}
 
 func (ec *executionContext) _OrganisationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, organisationConnectionImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, organisationConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -6844,7 +6844,7 @@ func (ec *executionContext) _OrganisationConnection(ctx context.Context, sel ast
 var organisationEdgeImplementors = []string{"OrganisationEdge"}
 
 func (ec *executionContext) _OrganisationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, organisationEdgeImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, organisationEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -6882,7 +6882,7 @@ func (ec *executionContext) _OrganisationEdge(ctx context.Context, sel ast.Selec
 var organisationRelationConnectionImplementors = []string{"OrganisationRelationConnection"}
 
 func (ec *executionContext) _OrganisationRelationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.RelationConnection) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, organisationRelationConnectionImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, organisationRelationConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -6925,7 +6925,7 @@ func (ec *executionContext) _OrganisationRelationConnection(ctx context.Context,
 var organisationRelationEdgeImplementors = []string{"OrganisationRelationEdge"}
 
 func (ec *executionContext) _OrganisationRelationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.RelationEdge) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, organisationRelationEdgeImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, organisationRelationEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -6993,7 +6993,7 @@ func (ec *executionContext) _OrganisationRelationEdge(ctx context.Context, sel a
 var partyImplementors = []string{"Party", "Node"}
 
 func (ec *executionContext) _Party(ctx context.Context, sel ast.SelectionSet, obj *model.Party) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, partyImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, partyImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -7071,7 +7071,7 @@ func (ec *executionContext) _Party(ctx context.Context, sel ast.SelectionSet, ob
 var partyConnectionImplementors = []string{"PartyConnection"}
 
 func (ec *executionContext) _PartyConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, partyConnectionImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, partyConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -7114,7 +7114,7 @@ func (ec *executionContext) _PartyConnection(ctx context.Context, sel ast.Select
 var partyEdgeImplementors = []string{"PartyEdge"}
 
 func (ec *executionContext) _PartyEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, partyEdgeImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, partyEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -7152,7 +7152,7 @@ func (ec *executionContext) _PartyEdge(ctx context.Context, sel ast.SelectionSet
 var partyRelationConnectionImplementors = []string{"PartyRelationConnection"}
 
 func (ec *executionContext) _PartyRelationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.RelationConnection) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, partyRelationConnectionImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, partyRelationConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -7195,7 +7195,7 @@ func (ec *executionContext) _PartyRelationConnection(ctx context.Context, sel as
 var partyRelationEdgeImplementors = []string{"PartyRelationEdge"}
 
 func (ec *executionContext) _PartyRelationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.RelationEdge) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, partyRelationEdgeImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, partyRelationEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -7263,7 +7263,7 @@ func (ec *executionContext) _PartyRelationEdge(ctx context.Context, sel ast.Sele
 var personImplementors = []string{"Person", "Node"}
 
 func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, obj *model.Person) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, personImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, personImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -7396,7 +7396,7 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 var personConnectionImplementors = []string{"PersonConnection"}
 
 func (ec *executionContext) _PersonConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, personConnectionImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, personConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -7439,7 +7439,7 @@ func (ec *executionContext) _PersonConnection(ctx context.Context, sel ast.Selec
 var personEdgeImplementors = []string{"PersonEdge"}
 
 func (ec *executionContext) _PersonEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, personEdgeImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, personEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -7477,7 +7477,7 @@ func (ec *executionContext) _PersonEdge(ctx context.Context, sel ast.SelectionSe
 var personRelationConnectionImplementors = []string{"PersonRelationConnection"}
 
 func (ec *executionContext) _PersonRelationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.RelationConnection) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, personRelationConnectionImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, personRelationConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -7520,7 +7520,7 @@ func (ec *executionContext) _PersonRelationConnection(ctx context.Context, sel a
 var personRelationEdgeImplementors = []string{"PersonRelationEdge"}
 
 func (ec *executionContext) _PersonRelationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.RelationEdge) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, personRelationEdgeImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, personRelationEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)

@@ -332,7 +332,7 @@ func (ec *executionContext) fieldContext_Vote_evidence(_ context.Context, field 
 var decisionImplementors = []string{"Decision"}
 
 func (ec *executionContext) _Decision(ctx context.Context, sel ast.SelectionSet, obj *model.Decision) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, decisionImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, decisionImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -390,7 +390,7 @@ func (ec *executionContext) _Decision(ctx context.Context, sel ast.SelectionSet,
 var voteImplementors = []string{"Vote"}
 
 func (ec *executionContext) _Vote(ctx context.Context, sel ast.SelectionSet, obj *model.Vote) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, voteImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, voteImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)

@@ -1183,7 +1183,7 @@ func (ec *executionContext) fieldContext_Document_relations(ctx context.Context,
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Document_relations_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Document_relations_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -1512,7 +1512,7 @@ func (ec *executionContext) fieldContext_Document_signatories(ctx context.Contex
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Document_signatories_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Document_signatories_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -1556,7 +1556,7 @@ func (ec *executionContext) fieldContext_Document_signatoriesConnection(ctx cont
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Document_signatoriesConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Document_signatoriesConnection_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -1600,7 +1600,7 @@ func (ec *executionContext) fieldContext_Document_onBehalfOf(ctx context.Context
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Document_onBehalfOf_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Document_onBehalfOf_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -1644,7 +1644,7 @@ func (ec *executionContext) fieldContext_Document_addressedTo(ctx context.Contex
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Document_addressedTo_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Document_addressedTo_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -1688,7 +1688,7 @@ func (ec *executionContext) fieldContext_Document_cites(ctx context.Context, fie
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Document_cites_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Document_cites_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -1732,7 +1732,7 @@ func (ec *executionContext) fieldContext_Document_citedBy(ctx context.Context, f
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Document_citedBy_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Document_citedBy_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -1776,7 +1776,7 @@ func (ec *executionContext) fieldContext_Document_respondsTo(ctx context.Context
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Document_respondsTo_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Document_respondsTo_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -1820,7 +1820,7 @@ func (ec *executionContext) fieldContext_Document_mentioned(ctx context.Context,
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Document_mentioned_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Document_mentioned_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -1864,7 +1864,7 @@ func (ec *executionContext) fieldContext_Document_mentionedIn(ctx context.Contex
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Document_mentionedIn_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Document_mentionedIn_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -2495,7 +2495,7 @@ func (ec *executionContext) fieldContext_Legislation_relations(ctx context.Conte
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Legislation_relations_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Legislation_relations_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -2562,7 +2562,7 @@ func (ec *executionContext) fieldContext_Legislation_mentionedIn(ctx context.Con
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Legislation_mentionedIn_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Legislation_mentionedIn_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -2895,7 +2895,7 @@ func (ec *executionContext) fieldContext_Report_relations(ctx context.Context, f
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Report_relations_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Report_relations_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -3008,7 +3008,7 @@ func (ec *executionContext) fieldContext_Report_publishers(ctx context.Context, 
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Report_publishers_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Report_publishers_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -3052,7 +3052,7 @@ func (ec *executionContext) fieldContext_Report_publishersConnection(ctx context
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Report_publishersConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Report_publishersConnection_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -3096,7 +3096,7 @@ func (ec *executionContext) fieldContext_Report_commissionedBy(ctx context.Conte
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Report_commissionedBy_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Report_commissionedBy_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -3140,7 +3140,7 @@ func (ec *executionContext) fieldContext_Report_commissionedByConnection(ctx con
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Report_commissionedByConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Report_commissionedByConnection_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -3184,7 +3184,7 @@ func (ec *executionContext) fieldContext_Report_executors(ctx context.Context, f
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Report_executors_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Report_executors_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -3228,7 +3228,7 @@ func (ec *executionContext) fieldContext_Report_executorsConnection(ctx context.
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Report_executorsConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Report_executorsConnection_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -3272,7 +3272,7 @@ func (ec *executionContext) fieldContext_Report_respondedToBy(ctx context.Contex
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Report_respondedToBy_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Report_respondedToBy_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -3316,7 +3316,7 @@ func (ec *executionContext) fieldContext_Report_respondedToByConnection(ctx cont
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Report_respondedToByConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Report_respondedToByConnection_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -3360,7 +3360,7 @@ func (ec *executionContext) fieldContext_Report_mentionedIn(ctx context.Context,
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Report_mentionedIn_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Report_mentionedIn_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -4055,7 +4055,7 @@ func UnmarshalKamerstukRef(ctx context.Context, raw any) (model.KamerstukRef, er
 var documentImplementors = []string{"Document", "Node"}
 
 func (ec *executionContext) _Document(ctx context.Context, sel ast.SelectionSet, obj *model.Document) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, documentImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, documentImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -4223,7 +4223,7 @@ func (ec *executionContext) _Document(ctx context.Context, sel ast.SelectionSet,
 var documentConnectionImplementors = []string{"DocumentConnection"}
 
 func (ec *executionContext) _DocumentConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, documentConnectionImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, documentConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -4266,7 +4266,7 @@ func (ec *executionContext) _DocumentConnection(ctx context.Context, sel ast.Sel
 var documentEdgeImplementors = []string{"DocumentEdge"}
 
 func (ec *executionContext) _DocumentEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, documentEdgeImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, documentEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -4304,7 +4304,7 @@ func (ec *executionContext) _DocumentEdge(ctx context.Context, sel ast.Selection
 var documentRelationConnectionImplementors = []string{"DocumentRelationConnection"}
 
 func (ec *executionContext) _DocumentRelationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.RelationConnection) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, documentRelationConnectionImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, documentRelationConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -4347,7 +4347,7 @@ func (ec *executionContext) _DocumentRelationConnection(ctx context.Context, sel
 var documentRelationEdgeImplementors = []string{"DocumentRelationEdge"}
 
 func (ec *executionContext) _DocumentRelationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.RelationEdge) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, documentRelationEdgeImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, documentRelationEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -4415,7 +4415,7 @@ func (ec *executionContext) _DocumentRelationEdge(ctx context.Context, sel ast.S
 var legislationImplementors = []string{"Legislation", "Node"}
 
 func (ec *executionContext) _Legislation(ctx context.Context, sel ast.SelectionSet, obj *model.Legislation) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, legislationImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, legislationImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -4488,7 +4488,7 @@ func (ec *executionContext) _Legislation(ctx context.Context, sel ast.SelectionS
 var legislationConnectionImplementors = []string{"LegislationConnection"}
 
 func (ec *executionContext) _LegislationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, legislationConnectionImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, legislationConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -4531,7 +4531,7 @@ func (ec *executionContext) _LegislationConnection(ctx context.Context, sel ast.
 var legislationEdgeImplementors = []string{"LegislationEdge"}
 
 func (ec *executionContext) _LegislationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, legislationEdgeImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, legislationEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -4569,7 +4569,7 @@ func (ec *executionContext) _LegislationEdge(ctx context.Context, sel ast.Select
 var reportImplementors = []string{"Report", "Node"}
 
 func (ec *executionContext) _Report(ctx context.Context, sel ast.SelectionSet, obj *model.Report) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, reportImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, reportImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -4692,7 +4692,7 @@ func (ec *executionContext) _Report(ctx context.Context, sel ast.SelectionSet, o
 var reportConnectionImplementors = []string{"ReportConnection"}
 
 func (ec *executionContext) _ReportConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, reportConnectionImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, reportConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -4735,7 +4735,7 @@ func (ec *executionContext) _ReportConnection(ctx context.Context, sel ast.Selec
 var reportEdgeImplementors = []string{"ReportEdge"}
 
 func (ec *executionContext) _ReportEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, reportEdgeImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, reportEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -4773,7 +4773,7 @@ func (ec *executionContext) _ReportEdge(ctx context.Context, sel ast.SelectionSe
 var reportRelationConnectionImplementors = []string{"ReportRelationConnection"}
 
 func (ec *executionContext) _ReportRelationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.RelationConnection) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, reportRelationConnectionImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, reportRelationConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -4816,7 +4816,7 @@ func (ec *executionContext) _ReportRelationConnection(ctx context.Context, sel a
 var reportRelationEdgeImplementors = []string{"ReportRelationEdge"}
 
 func (ec *executionContext) _ReportRelationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.RelationEdge) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, reportRelationEdgeImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, reportRelationEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)

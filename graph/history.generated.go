@@ -475,7 +475,7 @@ func (ec *executionContext) fieldContext_MotionStepChange_step(_ context.Context
 var changesImplementors = []string{"Changes"}
 
 func (ec *executionContext) _Changes(ctx context.Context, sel ast.SelectionSet, obj *model.Changes) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, changesImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, changesImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -523,7 +523,7 @@ func (ec *executionContext) _Changes(ctx context.Context, sel ast.SelectionSet, 
 var commitmentStatusStepImplementors = []string{"CommitmentStatusStep"}
 
 func (ec *executionContext) _CommitmentStatusStep(ctx context.Context, sel ast.SelectionSet, obj *model.CommitmentStatusStep) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, commitmentStatusStepImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, commitmentStatusStepImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -566,7 +566,7 @@ func (ec *executionContext) _CommitmentStatusStep(ctx context.Context, sel ast.S
 var commitmentStepChangeImplementors = []string{"CommitmentStepChange"}
 
 func (ec *executionContext) _CommitmentStepChange(ctx context.Context, sel ast.SelectionSet, obj *model.CommitmentStepChange) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, commitmentStepChangeImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, commitmentStepChangeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -604,7 +604,7 @@ func (ec *executionContext) _CommitmentStepChange(ctx context.Context, sel ast.S
 var motionStatusStepImplementors = []string{"MotionStatusStep"}
 
 func (ec *executionContext) _MotionStatusStep(ctx context.Context, sel ast.SelectionSet, obj *model.MotionStatusStep) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, motionStatusStepImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, motionStatusStepImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -652,7 +652,7 @@ func (ec *executionContext) _MotionStatusStep(ctx context.Context, sel ast.Selec
 var motionStepChangeImplementors = []string{"MotionStepChange"}
 
 func (ec *executionContext) _MotionStepChange(ctx context.Context, sel ast.SelectionSet, obj *model.MotionStepChange) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, motionStepChangeImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, motionStepChangeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)

@@ -31,6 +31,7 @@ type Loaders struct {
 	st         store.Reader
 	op         *graphql.OperationContext // for prefetching; nil disables it
 	sched      *scheduler
+	memo       *operationMemo // nil when op is
 	plansMu    sync.Mutex
 	plans      map[relSpec][]plan
 	bulkMu     sync.Mutex
@@ -106,6 +107,9 @@ func (s relSpec) query(ids []string) store.NeighbourQuery {
 // prefetch for.
 func NewLoaders(st store.Reader, op *graphql.OperationContext) *Loaders {
 	l := &Loaders{st: st, op: op, sched: &scheduler{}, plans: map[relSpec][]plan{}}
+	if op != nil {
+		l.memo = newOperationMemo()
+	}
 	l.nodes = newLoader(l.sched, l.fetchNodes)
 	l.lookups = newLoader(l.sched, l.fetchLookups)
 	l.neighbours = newLoader(l.sched, l.fetchNeighbours)

@@ -1179,7 +1179,7 @@ func (ec *executionContext) fieldContext_Commitment_relations(ctx context.Contex
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Commitment_relations_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Commitment_relations_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -1292,7 +1292,7 @@ func (ec *executionContext) fieldContext_Commitment_madeIn(ctx context.Context, 
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Commitment_madeIn_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Commitment_madeIn_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -1336,7 +1336,7 @@ func (ec *executionContext) fieldContext_Commitment_respondedToBy(ctx context.Co
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Commitment_respondedToBy_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Commitment_respondedToBy_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -1380,7 +1380,7 @@ func (ec *executionContext) fieldContext_Commitment_respondedToByConnection(ctx 
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Commitment_respondedToByConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Commitment_respondedToByConnection_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -1424,7 +1424,7 @@ func (ec *executionContext) fieldContext_Commitment_mentionedIn(ctx context.Cont
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Commitment_mentionedIn_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Commitment_mentionedIn_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -1500,7 +1500,7 @@ func (ec *executionContext) fieldContext_Commitment_status(ctx context.Context, 
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Commitment_status_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Commitment_status_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -1567,7 +1567,7 @@ func (ec *executionContext) fieldContext_Commitment_open(ctx context.Context, fi
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Commitment_open_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Commitment_open_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -2230,7 +2230,7 @@ func (ec *executionContext) fieldContext_Event_relations(ctx context.Context, fi
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Event_relations_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Event_relations_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -2320,7 +2320,7 @@ func (ec *executionContext) fieldContext_Event_motions(ctx context.Context, fiel
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Event_motions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Event_motions_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -2364,7 +2364,7 @@ func (ec *executionContext) fieldContext_Event_motionsConnection(ctx context.Con
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Event_motionsConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Event_motionsConnection_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -2408,7 +2408,7 @@ func (ec *executionContext) fieldContext_Event_attendees(ctx context.Context, fi
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Event_attendees_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Event_attendees_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -2452,7 +2452,7 @@ func (ec *executionContext) fieldContext_Event_attendeesConnection(ctx context.C
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Event_attendeesConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Event_attendeesConnection_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -2496,7 +2496,7 @@ func (ec *executionContext) fieldContext_Event_commitments(ctx context.Context, 
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Event_commitments_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Event_commitments_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -2540,7 +2540,7 @@ func (ec *executionContext) fieldContext_Event_commitmentsConnection(ctx context
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Event_commitmentsConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Event_commitmentsConnection_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -2584,7 +2584,7 @@ func (ec *executionContext) fieldContext_Event_mentionedIn(ctx context.Context, 
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Event_mentionedIn_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Event_mentionedIn_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -3215,7 +3215,7 @@ func (ec *executionContext) fieldContext_Motion_relations(ctx context.Context, f
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Motion_relations_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Motion_relations_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -3374,7 +3374,7 @@ func (ec *executionContext) fieldContext_Motion_status(ctx context.Context, fiel
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Motion_status_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Motion_status_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -3519,7 +3519,7 @@ func (ec *executionContext) fieldContext_Motion_submitters(ctx context.Context, 
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Motion_submitters_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Motion_submitters_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -3563,7 +3563,7 @@ func (ec *executionContext) fieldContext_Motion_submittersConnection(ctx context
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Motion_submittersConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Motion_submittersConnection_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -3607,7 +3607,7 @@ func (ec *executionContext) fieldContext_Motion_respondedToBy(ctx context.Contex
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Motion_respondedToBy_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Motion_respondedToBy_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -3651,7 +3651,7 @@ func (ec *executionContext) fieldContext_Motion_respondedToByConnection(ctx cont
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Motion_respondedToByConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Motion_respondedToByConnection_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -3695,7 +3695,7 @@ func (ec *executionContext) fieldContext_Motion_submittedIn(ctx context.Context,
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Motion_submittedIn_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Motion_submittedIn_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -3739,7 +3739,7 @@ func (ec *executionContext) fieldContext_Motion_proposals(ctx context.Context, f
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Motion_proposals_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Motion_proposals_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -3783,7 +3783,7 @@ func (ec *executionContext) fieldContext_Motion_proposalsConnection(ctx context.
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Motion_proposalsConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Motion_proposalsConnection_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -3827,7 +3827,7 @@ func (ec *executionContext) fieldContext_Motion_mentionedIn(ctx context.Context,
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Motion_mentionedIn_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Motion_mentionedIn_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -4592,7 +4592,7 @@ func UnmarshalMotionWhere(ctx context.Context, raw any) (model.MotionWhere, erro
 var commitmentImplementors = []string{"Commitment", "Node"}
 
 func (ec *executionContext) _Commitment(ctx context.Context, sel ast.SelectionSet, obj *model.Commitment) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, commitmentImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, commitmentImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -4715,7 +4715,7 @@ func (ec *executionContext) _Commitment(ctx context.Context, sel ast.SelectionSe
 var commitmentConnectionImplementors = []string{"CommitmentConnection"}
 
 func (ec *executionContext) _CommitmentConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, commitmentConnectionImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, commitmentConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -4758,7 +4758,7 @@ func (ec *executionContext) _CommitmentConnection(ctx context.Context, sel ast.S
 var commitmentEdgeImplementors = []string{"CommitmentEdge"}
 
 func (ec *executionContext) _CommitmentEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, commitmentEdgeImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, commitmentEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -4796,7 +4796,7 @@ func (ec *executionContext) _CommitmentEdge(ctx context.Context, sel ast.Selecti
 var commitmentRelationConnectionImplementors = []string{"CommitmentRelationConnection"}
 
 func (ec *executionContext) _CommitmentRelationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.RelationConnection) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, commitmentRelationConnectionImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, commitmentRelationConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -4839,7 +4839,7 @@ func (ec *executionContext) _CommitmentRelationConnection(ctx context.Context, s
 var commitmentRelationEdgeImplementors = []string{"CommitmentRelationEdge"}
 
 func (ec *executionContext) _CommitmentRelationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.RelationEdge) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, commitmentRelationEdgeImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, commitmentRelationEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -4907,7 +4907,7 @@ func (ec *executionContext) _CommitmentRelationEdge(ctx context.Context, sel ast
 var eventImplementors = []string{"Event", "Node"}
 
 func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, obj *model.Event) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, eventImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, eventImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -5015,7 +5015,7 @@ func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, ob
 var eventConnectionImplementors = []string{"EventConnection"}
 
 func (ec *executionContext) _EventConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, eventConnectionImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, eventConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -5058,7 +5058,7 @@ func (ec *executionContext) _EventConnection(ctx context.Context, sel ast.Select
 var eventEdgeImplementors = []string{"EventEdge"}
 
 func (ec *executionContext) _EventEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, eventEdgeImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, eventEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -5096,7 +5096,7 @@ func (ec *executionContext) _EventEdge(ctx context.Context, sel ast.SelectionSet
 var eventRelationConnectionImplementors = []string{"EventRelationConnection"}
 
 func (ec *executionContext) _EventRelationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.RelationConnection) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, eventRelationConnectionImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, eventRelationConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -5139,7 +5139,7 @@ func (ec *executionContext) _EventRelationConnection(ctx context.Context, sel as
 var eventRelationEdgeImplementors = []string{"EventRelationEdge"}
 
 func (ec *executionContext) _EventRelationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.RelationEdge) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, eventRelationEdgeImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, eventRelationEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -5207,7 +5207,7 @@ func (ec *executionContext) _EventRelationEdge(ctx context.Context, sel ast.Sele
 var motionImplementors = []string{"Motion", "Node"}
 
 func (ec *executionContext) _Motion(ctx context.Context, sel ast.SelectionSet, obj *model.Motion) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, motionImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, motionImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -5380,7 +5380,7 @@ func (ec *executionContext) _Motion(ctx context.Context, sel ast.SelectionSet, o
 var motionConnectionImplementors = []string{"MotionConnection"}
 
 func (ec *executionContext) _MotionConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, motionConnectionImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, motionConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -5423,7 +5423,7 @@ func (ec *executionContext) _MotionConnection(ctx context.Context, sel ast.Selec
 var motionEdgeImplementors = []string{"MotionEdge"}
 
 func (ec *executionContext) _MotionEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, motionEdgeImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, motionEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -5461,7 +5461,7 @@ func (ec *executionContext) _MotionEdge(ctx context.Context, sel ast.SelectionSe
 var motionRelationConnectionImplementors = []string{"MotionRelationConnection"}
 
 func (ec *executionContext) _MotionRelationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.RelationConnection) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, motionRelationConnectionImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, motionRelationConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -5504,7 +5504,7 @@ func (ec *executionContext) _MotionRelationConnection(ctx context.Context, sel a
 var motionRelationEdgeImplementors = []string{"MotionRelationEdge"}
 
 func (ec *executionContext) _MotionRelationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.RelationEdge) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, motionRelationEdgeImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, motionRelationEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)

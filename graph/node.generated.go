@@ -1467,7 +1467,7 @@ func (ec *executionContext) fieldContext_Query_node(ctx context.Context, field g
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_node_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Query_node_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -1511,7 +1511,7 @@ func (ec *executionContext) fieldContext_Query_nodes(ctx context.Context, field 
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_nodes_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Query_nodes_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -1555,7 +1555,7 @@ func (ec *executionContext) fieldContext_Query_lookup(ctx context.Context, field
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_lookup_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Query_lookup_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -1599,7 +1599,7 @@ func (ec *executionContext) fieldContext_Query_organisation(ctx context.Context,
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_organisation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Query_organisation_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -1643,7 +1643,7 @@ func (ec *executionContext) fieldContext_Query_person(ctx context.Context, field
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_person_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Query_person_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -1687,7 +1687,7 @@ func (ec *executionContext) fieldContext_Query_party(ctx context.Context, field 
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_party_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Query_party_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -1731,7 +1731,7 @@ func (ec *executionContext) fieldContext_Query_organisations(ctx context.Context
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_organisations_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Query_organisations_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -1775,7 +1775,7 @@ func (ec *executionContext) fieldContext_Query_persons(ctx context.Context, fiel
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_persons_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Query_persons_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -1819,7 +1819,7 @@ func (ec *executionContext) fieldContext_Query_parties(ctx context.Context, fiel
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_parties_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Query_parties_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -1863,7 +1863,7 @@ func (ec *executionContext) fieldContext_Query_offices(ctx context.Context, fiel
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_offices_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Query_offices_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -1907,7 +1907,7 @@ func (ec *executionContext) fieldContext_Query_document(ctx context.Context, fie
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_document_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Query_document_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -1951,7 +1951,7 @@ func (ec *executionContext) fieldContext_Query_documents(ctx context.Context, fi
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_documents_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Query_documents_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -1995,7 +1995,7 @@ func (ec *executionContext) fieldContext_Query_report(ctx context.Context, field
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_report_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Query_report_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -2039,7 +2039,7 @@ func (ec *executionContext) fieldContext_Query_reports(ctx context.Context, fiel
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_reports_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Query_reports_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -2083,7 +2083,7 @@ func (ec *executionContext) fieldContext_Query_legislation(ctx context.Context, 
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_legislation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Query_legislation_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -2127,7 +2127,7 @@ func (ec *executionContext) fieldContext_Query_changes(ctx context.Context, fiel
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_changes_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Query_changes_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -2171,7 +2171,7 @@ func (ec *executionContext) fieldContext_Query_motion(ctx context.Context, field
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_motion_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Query_motion_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -2215,7 +2215,7 @@ func (ec *executionContext) fieldContext_Query_motions(ctx context.Context, fiel
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_motions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Query_motions_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -2259,7 +2259,7 @@ func (ec *executionContext) fieldContext_Query_commitments(ctx context.Context, 
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_commitments_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Query_commitments_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -2303,7 +2303,7 @@ func (ec *executionContext) fieldContext_Query_events(ctx context.Context, field
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_events_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Query_events_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -2347,7 +2347,7 @@ func (ec *executionContext) fieldContext_Query_actielijn(ctx context.Context, fi
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_actielijn_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Query_actielijn_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -2391,7 +2391,7 @@ func (ec *executionContext) fieldContext_Query_action(ctx context.Context, field
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_action_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Query_action_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -2435,7 +2435,7 @@ func (ec *executionContext) fieldContext_Query_proposal(ctx context.Context, fie
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_proposal_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Query_proposal_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -2479,7 +2479,7 @@ func (ec *executionContext) fieldContext_Query_actionPlans(ctx context.Context, 
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_actionPlans_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Query_actionPlans_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -2523,7 +2523,7 @@ func (ec *executionContext) fieldContext_Query_actielijnen(ctx context.Context, 
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_actielijnen_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Query_actielijnen_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -2567,7 +2567,7 @@ func (ec *executionContext) fieldContext_Query_actions(ctx context.Context, fiel
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_actions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Query_actions_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -2611,7 +2611,7 @@ func (ec *executionContext) fieldContext_Query_proposals(ctx context.Context, fi
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_proposals_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Query_proposals_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -2655,7 +2655,7 @@ func (ec *executionContext) fieldContext_Query_search(ctx context.Context, field
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_search_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Query_search_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -2699,7 +2699,7 @@ func (ec *executionContext) fieldContext_Query_neighbourhood(ctx context.Context
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_neighbourhood_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Query_neighbourhood_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -2743,7 +2743,7 @@ func (ec *executionContext) fieldContext_Query_shortestPath(ctx context.Context,
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_shortestPath_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Query_shortestPath_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -2819,7 +2819,7 @@ func (ec *executionContext) fieldContext_Query___type(ctx context.Context, field
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query___type_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Query___type_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -3282,7 +3282,7 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 var evidenceImplementors = []string{"Evidence"}
 
 func (ec *executionContext) _Evidence(ctx context.Context, sel ast.SelectionSet, obj *kg.Evidence) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, evidenceImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, evidenceImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -3335,7 +3335,7 @@ func (ec *executionContext) _Evidence(ctx context.Context, sel ast.SelectionSet,
 var queryImplementors = []string{"Query"}
 
 func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, queryImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, queryImplementors)
 	ctx = graphql.WithFieldContext(ctx, &graphql.FieldContext{
 		Object: "Query",
 	})
@@ -3571,7 +3571,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 var relationConnectionImplementors = []string{"RelationConnection"}
 
 func (ec *executionContext) _RelationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.RelationConnection) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, relationConnectionImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, relationConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -3614,7 +3614,7 @@ func (ec *executionContext) _RelationConnection(ctx context.Context, sel ast.Sel
 var relationEdgeImplementors = []string{"RelationEdge"}
 
 func (ec *executionContext) _RelationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.RelationEdge) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, relationEdgeImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, relationEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)

@@ -1821,7 +1821,7 @@ func (ec *executionContext) fieldContext_Actielijn_relations(ctx context.Context
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Actielijn_relations_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Actielijn_relations_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -1911,7 +1911,7 @@ func (ec *executionContext) fieldContext_Actielijn_plan(ctx context.Context, fie
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Actielijn_plan_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Actielijn_plan_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -1955,7 +1955,7 @@ func (ec *executionContext) fieldContext_Actielijn_planConnection(ctx context.Co
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Actielijn_planConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Actielijn_planConnection_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -1999,7 +1999,7 @@ func (ec *executionContext) fieldContext_Actielijn_actions(ctx context.Context, 
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Actielijn_actions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Actielijn_actions_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -2043,7 +2043,7 @@ func (ec *executionContext) fieldContext_Actielijn_actionsConnection(ctx context
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Actielijn_actionsConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Actielijn_actionsConnection_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -2087,7 +2087,7 @@ func (ec *executionContext) fieldContext_Actielijn_holders(ctx context.Context, 
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Actielijn_holders_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Actielijn_holders_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -2131,7 +2131,7 @@ func (ec *executionContext) fieldContext_Actielijn_holdersConnection(ctx context
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Actielijn_holdersConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Actielijn_holdersConnection_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -2175,7 +2175,7 @@ func (ec *executionContext) fieldContext_Actielijn_executors(ctx context.Context
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Actielijn_executors_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Actielijn_executors_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -2219,7 +2219,7 @@ func (ec *executionContext) fieldContext_Actielijn_executorsConnection(ctx conte
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Actielijn_executorsConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Actielijn_executorsConnection_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -2263,7 +2263,7 @@ func (ec *executionContext) fieldContext_Actielijn_coordinators(ctx context.Cont
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Actielijn_coordinators_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Actielijn_coordinators_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -2307,7 +2307,7 @@ func (ec *executionContext) fieldContext_Actielijn_coordinatorsConnection(ctx co
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Actielijn_coordinatorsConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Actielijn_coordinatorsConnection_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -2351,7 +2351,7 @@ func (ec *executionContext) fieldContext_Actielijn_involved(ctx context.Context,
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Actielijn_involved_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Actielijn_involved_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -2395,7 +2395,7 @@ func (ec *executionContext) fieldContext_Actielijn_involvedConnection(ctx contex
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Actielijn_involvedConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Actielijn_involvedConnection_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -2439,7 +2439,7 @@ func (ec *executionContext) fieldContext_Actielijn_proposals(ctx context.Context
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Actielijn_proposals_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Actielijn_proposals_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -2483,7 +2483,7 @@ func (ec *executionContext) fieldContext_Actielijn_proposalsConnection(ctx conte
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Actielijn_proposalsConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Actielijn_proposalsConnection_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -2527,7 +2527,7 @@ func (ec *executionContext) fieldContext_Actielijn_mentionedIn(ctx context.Conte
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Actielijn_mentionedIn_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Actielijn_mentionedIn_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -3158,7 +3158,7 @@ func (ec *executionContext) fieldContext_Action_relations(ctx context.Context, f
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Action_relations_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Action_relations_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -3303,7 +3303,7 @@ func (ec *executionContext) fieldContext_Action_actielijn(ctx context.Context, f
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Action_actielijn_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Action_actielijn_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -3347,7 +3347,7 @@ func (ec *executionContext) fieldContext_Action_actielijnConnection(ctx context.
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Action_actielijnConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Action_actielijnConnection_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -3391,7 +3391,7 @@ func (ec *executionContext) fieldContext_Action_holders(ctx context.Context, fie
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Action_holders_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Action_holders_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -3435,7 +3435,7 @@ func (ec *executionContext) fieldContext_Action_holdersConnection(ctx context.Co
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Action_holdersConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Action_holdersConnection_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -3479,7 +3479,7 @@ func (ec *executionContext) fieldContext_Action_executors(ctx context.Context, f
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Action_executors_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Action_executors_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -3523,7 +3523,7 @@ func (ec *executionContext) fieldContext_Action_executorsConnection(ctx context.
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Action_executorsConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Action_executorsConnection_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -3567,7 +3567,7 @@ func (ec *executionContext) fieldContext_Action_coordinators(ctx context.Context
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Action_coordinators_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Action_coordinators_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -3611,7 +3611,7 @@ func (ec *executionContext) fieldContext_Action_coordinatorsConnection(ctx conte
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Action_coordinatorsConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Action_coordinatorsConnection_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -3655,7 +3655,7 @@ func (ec *executionContext) fieldContext_Action_commissionedBy(ctx context.Conte
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Action_commissionedBy_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Action_commissionedBy_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -3699,7 +3699,7 @@ func (ec *executionContext) fieldContext_Action_commissionedByConnection(ctx con
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Action_commissionedByConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Action_commissionedByConnection_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -3743,7 +3743,7 @@ func (ec *executionContext) fieldContext_Action_involved(ctx context.Context, fi
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Action_involved_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Action_involved_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -3787,7 +3787,7 @@ func (ec *executionContext) fieldContext_Action_involvedConnection(ctx context.C
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Action_involvedConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Action_involvedConnection_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -3831,7 +3831,7 @@ func (ec *executionContext) fieldContext_Action_proposals(ctx context.Context, f
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Action_proposals_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Action_proposals_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -3875,7 +3875,7 @@ func (ec *executionContext) fieldContext_Action_proposalsConnection(ctx context.
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Action_proposalsConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Action_proposalsConnection_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -3919,7 +3919,7 @@ func (ec *executionContext) fieldContext_Action_mentionedIn(ctx context.Context,
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Action_mentionedIn_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Action_mentionedIn_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -4252,7 +4252,7 @@ func (ec *executionContext) fieldContext_ActionPlan_relations(ctx context.Contex
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_ActionPlan_relations_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_ActionPlan_relations_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -4342,7 +4342,7 @@ func (ec *executionContext) fieldContext_ActionPlan_actielijnen(ctx context.Cont
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_ActionPlan_actielijnen_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_ActionPlan_actielijnen_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -4386,7 +4386,7 @@ func (ec *executionContext) fieldContext_ActionPlan_actielijnenConnection(ctx co
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_ActionPlan_actielijnenConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_ActionPlan_actielijnenConnection_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -4430,7 +4430,7 @@ func (ec *executionContext) fieldContext_ActionPlan_mentionedIn(ctx context.Cont
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_ActionPlan_mentionedIn_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_ActionPlan_mentionedIn_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -5492,7 +5492,7 @@ func (ec *executionContext) fieldContext_Proposal_relations(ctx context.Context,
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Proposal_relations_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Proposal_relations_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -5651,7 +5651,7 @@ func (ec *executionContext) fieldContext_Proposal_relatesTo(ctx context.Context,
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Proposal_relatesTo_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Proposal_relatesTo_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -5695,7 +5695,7 @@ func (ec *executionContext) fieldContext_Proposal_relatedProposals(ctx context.C
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Proposal_relatedProposals_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Proposal_relatedProposals_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -5739,7 +5739,7 @@ func (ec *executionContext) fieldContext_Proposal_relatedProposalsConnection(ctx
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Proposal_relatedProposalsConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Proposal_relatedProposalsConnection_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -5783,7 +5783,7 @@ func (ec *executionContext) fieldContext_Proposal_mentionedIn(ctx context.Contex
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Proposal_mentionedIn_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Proposal_mentionedIn_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -6268,7 +6268,7 @@ func (ec *executionContext) fieldContext_ProposalRelationEdge_cursor(_ context.C
 var actielijnImplementors = []string{"Actielijn", "Node"}
 
 func (ec *executionContext) _Actielijn(ctx context.Context, sel ast.SelectionSet, obj *model.Actielijn) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, actielijnImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, actielijnImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -6416,7 +6416,7 @@ func (ec *executionContext) _Actielijn(ctx context.Context, sel ast.SelectionSet
 var actielijnConnectionImplementors = []string{"ActielijnConnection"}
 
 func (ec *executionContext) _ActielijnConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, actielijnConnectionImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, actielijnConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -6459,7 +6459,7 @@ func (ec *executionContext) _ActielijnConnection(ctx context.Context, sel ast.Se
 var actielijnEdgeImplementors = []string{"ActielijnEdge"}
 
 func (ec *executionContext) _ActielijnEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, actielijnEdgeImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, actielijnEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -6497,7 +6497,7 @@ func (ec *executionContext) _ActielijnEdge(ctx context.Context, sel ast.Selectio
 var actielijnRelationConnectionImplementors = []string{"ActielijnRelationConnection"}
 
 func (ec *executionContext) _ActielijnRelationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.RelationConnection) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, actielijnRelationConnectionImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, actielijnRelationConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -6540,7 +6540,7 @@ func (ec *executionContext) _ActielijnRelationConnection(ctx context.Context, se
 var actielijnRelationEdgeImplementors = []string{"ActielijnRelationEdge"}
 
 func (ec *executionContext) _ActielijnRelationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.RelationEdge) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, actielijnRelationEdgeImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, actielijnRelationEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -6608,7 +6608,7 @@ func (ec *executionContext) _ActielijnRelationEdge(ctx context.Context, sel ast.
 var actionImplementors = []string{"Action", "Node"}
 
 func (ec *executionContext) _Action(ctx context.Context, sel ast.SelectionSet, obj *model.Action) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, actionImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, actionImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -6766,7 +6766,7 @@ func (ec *executionContext) _Action(ctx context.Context, sel ast.SelectionSet, o
 var actionConnectionImplementors = []string{"ActionConnection"}
 
 func (ec *executionContext) _ActionConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, actionConnectionImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, actionConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -6809,7 +6809,7 @@ func (ec *executionContext) _ActionConnection(ctx context.Context, sel ast.Selec
 var actionEdgeImplementors = []string{"ActionEdge"}
 
 func (ec *executionContext) _ActionEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, actionEdgeImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, actionEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -6847,7 +6847,7 @@ func (ec *executionContext) _ActionEdge(ctx context.Context, sel ast.SelectionSe
 var actionPlanImplementors = []string{"ActionPlan", "Node"}
 
 func (ec *executionContext) _ActionPlan(ctx context.Context, sel ast.SelectionSet, obj *model.ActionPlan) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, actionPlanImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, actionPlanImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -6935,7 +6935,7 @@ func (ec *executionContext) _ActionPlan(ctx context.Context, sel ast.SelectionSe
 var actionPlanConnectionImplementors = []string{"ActionPlanConnection"}
 
 func (ec *executionContext) _ActionPlanConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, actionPlanConnectionImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, actionPlanConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -6978,7 +6978,7 @@ func (ec *executionContext) _ActionPlanConnection(ctx context.Context, sel ast.S
 var actionPlanEdgeImplementors = []string{"ActionPlanEdge"}
 
 func (ec *executionContext) _ActionPlanEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, actionPlanEdgeImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, actionPlanEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -7016,7 +7016,7 @@ func (ec *executionContext) _ActionPlanEdge(ctx context.Context, sel ast.Selecti
 var actionPlanRelationConnectionImplementors = []string{"ActionPlanRelationConnection"}
 
 func (ec *executionContext) _ActionPlanRelationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.RelationConnection) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, actionPlanRelationConnectionImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, actionPlanRelationConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -7059,7 +7059,7 @@ func (ec *executionContext) _ActionPlanRelationConnection(ctx context.Context, s
 var actionPlanRelationEdgeImplementors = []string{"ActionPlanRelationEdge"}
 
 func (ec *executionContext) _ActionPlanRelationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.RelationEdge) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, actionPlanRelationEdgeImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, actionPlanRelationEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -7127,7 +7127,7 @@ func (ec *executionContext) _ActionPlanRelationEdge(ctx context.Context, sel ast
 var actionRelationConnectionImplementors = []string{"ActionRelationConnection"}
 
 func (ec *executionContext) _ActionRelationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.RelationConnection) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, actionRelationConnectionImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, actionRelationConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -7170,7 +7170,7 @@ func (ec *executionContext) _ActionRelationConnection(ctx context.Context, sel a
 var actionRelationEdgeImplementors = []string{"ActionRelationEdge"}
 
 func (ec *executionContext) _ActionRelationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.RelationEdge) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, actionRelationEdgeImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, actionRelationEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -7238,7 +7238,7 @@ func (ec *executionContext) _ActionRelationEdge(ctx context.Context, sel ast.Sel
 var budgetLineImplementors = []string{"BudgetLine"}
 
 func (ec *executionContext) _BudgetLine(ctx context.Context, sel ast.SelectionSet, obj *model.BudgetLine) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, budgetLineImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, budgetLineImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -7276,7 +7276,7 @@ func (ec *executionContext) _BudgetLine(ctx context.Context, sel ast.SelectionSe
 var involvementImplementors = []string{"Involvement"}
 
 func (ec *executionContext) _Involvement(ctx context.Context, sel ast.SelectionSet, obj *model.Involvement) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, involvementImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, involvementImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -7319,7 +7319,7 @@ func (ec *executionContext) _Involvement(ctx context.Context, sel ast.SelectionS
 var proposalImplementors = []string{"Proposal", "Node"}
 
 func (ec *executionContext) _Proposal(ctx context.Context, sel ast.SelectionSet, obj *model.Proposal) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, proposalImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, proposalImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -7427,7 +7427,7 @@ func (ec *executionContext) _Proposal(ctx context.Context, sel ast.SelectionSet,
 var proposalConnectionImplementors = []string{"ProposalConnection"}
 
 func (ec *executionContext) _ProposalConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, proposalConnectionImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, proposalConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -7470,7 +7470,7 @@ func (ec *executionContext) _ProposalConnection(ctx context.Context, sel ast.Sel
 var proposalEdgeImplementors = []string{"ProposalEdge"}
 
 func (ec *executionContext) _ProposalEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, proposalEdgeImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, proposalEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -7508,7 +7508,7 @@ func (ec *executionContext) _ProposalEdge(ctx context.Context, sel ast.Selection
 var proposalRelationConnectionImplementors = []string{"ProposalRelationConnection"}
 
 func (ec *executionContext) _ProposalRelationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.RelationConnection) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, proposalRelationConnectionImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, proposalRelationConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -7551,7 +7551,7 @@ func (ec *executionContext) _ProposalRelationConnection(ctx context.Context, sel
 var proposalRelationEdgeImplementors = []string{"ProposalRelationEdge"}
 
 func (ec *executionContext) _ProposalRelationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.RelationEdge) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, proposalRelationEdgeImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, proposalRelationEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)

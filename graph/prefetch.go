@@ -58,7 +58,7 @@ func (l *Loaders) wants(field *ast.Field) (page, count bool) {
 	if l.op == nil || field == nil || field.Definition == nil {
 		return true, true
 	}
-	for _, f := range graphql.CollectFields(l.op, field.SelectionSet, []string{field.Definition.Type.Name()}) {
+	for _, f := range l.collect(field.SelectionSet, []string{field.Definition.Type.Name()}) {
 		switch f.Name {
 		case "edges", "pageInfo":
 			page = true
@@ -108,7 +108,7 @@ func (l *Loaders) prefetchPlan(ks *keySink, p plan, items []item) {
 	case listShape, singleShape:
 		l.prefetchNodes(ks, p.field.SelectionSet, items)
 	case involvementShape:
-		for _, f := range graphql.CollectFields(l.op, p.field.SelectionSet, []string{p.field.Definition.Type.Name()}) {
+		for _, f := range l.collect(p.field.SelectionSet, []string{p.field.Definition.Type.Name()}) {
 			switch f.Name {
 			case "organisation":
 				l.prefetchNodes(ks, f.Selections, items)
@@ -125,11 +125,11 @@ func (l *Loaders) prefetch(ks *keySink, conn *ast.Field, items []item) {
 	if l.op == nil || conn == nil || conn.Definition == nil || len(items) == 0 {
 		return
 	}
-	for _, edges := range graphql.CollectFields(l.op, conn.SelectionSet, []string{conn.Definition.Type.Name()}) {
+	for _, edges := range l.collect(conn.SelectionSet, []string{conn.Definition.Type.Name()}) {
 		if edges.Name != "edges" || edges.Definition == nil {
 			continue
 		}
-		for _, f := range graphql.CollectFields(l.op, edges.Selections, []string{edges.Definition.Type.Name()}) {
+		for _, f := range l.collect(edges.Selections, []string{edges.Definition.Type.Name()}) {
 			switch f.Name {
 			case "node":
 				l.prefetchNodes(ks, f.Selections, items)
@@ -160,7 +160,7 @@ func (l *Loaders) selects(f graphql.CollectedField, name string) bool {
 	if f.Definition == nil {
 		return false
 	}
-	for _, sub := range graphql.CollectFields(l.op, f.Selections, []string{f.Definition.Type.Name()}) {
+	for _, sub := range l.collect(f.Selections, []string{f.Definition.Type.Name()}) {
 		if sub.Name == name {
 			return true
 		}
@@ -176,7 +176,7 @@ func (l *Loaders) prefetchNodes(ks *keySink, sel ast.SelectionSet, items []item)
 			continue
 		}
 		label := string(n.Label)
-		for _, f := range graphql.CollectFields(l.op, sel, []string{label, "Node"}) {
+		for _, f := range l.collect(sel, []string{label, "Node"}) {
 			switch {
 			case f.Name == "relations":
 				l.prefetchRelation(ks, n.ID, relationsDefOf(f.ArgumentMap(l.op.Variables)), f)
@@ -211,7 +211,7 @@ func (l *Loaders) prefetchNodes(ks *keySink, sel ast.SelectionSet, items []item)
 // ask for: the votes' parties and the documents of the selected evidence.
 func (l *Loaders) prefetchDecisions(ks *keySink, f graphql.CollectedField, m *model.Motion) {
 	votes := func(f graphql.CollectedField, vs []*model.Vote) {
-		for _, sub := range graphql.CollectFields(l.op, f.Selections, []string{"Vote"}) {
+		for _, sub := range l.collect(f.Selections, []string{"Vote"}) {
 			for _, v := range vs {
 				switch {
 				case sub.Name == "party":
@@ -226,7 +226,7 @@ func (l *Loaders) prefetchDecisions(ks *keySink, f graphql.CollectedField, m *mo
 		votes(f, m.Votes())
 		return
 	}
-	for _, sub := range graphql.CollectFields(l.op, f.Selections, []string{"Decision"}) {
+	for _, sub := range l.collect(f.Selections, []string{"Decision"}) {
 		for _, d := range m.Decisions() {
 			switch {
 			case sub.Name == "votes":
@@ -296,7 +296,7 @@ type bulkKey struct {
 
 func (l *Loaders) selectsBulk(sel ast.SelectionSet, typ string, path []string) bool {
 	if len(path) > 0 { // every field of the name counts: aliases may select differently
-		for _, f := range graphql.CollectFields(l.op, sel, []string{typ}) {
+		for _, f := range l.collect(sel, []string{typ}) {
 			if f.Name == path[0] && (f.Definition == nil || l.selectsBulk(f.Selections, f.Definition.Type.Name(), path[1:])) {
 				return true
 			}
@@ -304,7 +304,7 @@ func (l *Loaders) selectsBulk(sel ast.SelectionSet, typ string, path []string) b
 		return false
 	}
 	for _, label := range kg.Labels {
-		for _, f := range graphql.CollectFields(l.op, sel, []string{string(label), "Node"}) {
+		for _, f := range l.collect(sel, []string{string(label), "Node"}) {
 			if slices.Contains(bulkFields, f.Name) {
 				return true
 			}
@@ -339,7 +339,7 @@ func (l *Loaders) prefetchFound(ctx context.Context, nodes []*kg.Node, under ...
 	sel, typ := fc.Field.Selections, fc.Field.Definition.Type.Name()
 	for _, name := range under {
 		var found *graphql.CollectedField
-		for _, f := range graphql.CollectFields(l.op, sel, []string{typ}) {
+		for _, f := range l.collect(sel, []string{typ}) {
 			if f.Name == name && f.Definition != nil {
 				found = &f
 				break

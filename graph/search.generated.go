@@ -531,7 +531,7 @@ func (ec *executionContext) fieldContext_Subgraph_edges(_ context.Context, field
 var labelCountImplementors = []string{"LabelCount"}
 
 func (ec *executionContext) _LabelCount(ctx context.Context, sel ast.SelectionSet, obj *model.LabelCount) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, labelCountImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, labelCountImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -569,7 +569,7 @@ func (ec *executionContext) _LabelCount(ctx context.Context, sel ast.SelectionSe
 var relationImplementors = []string{"Relation"}
 
 func (ec *executionContext) _Relation(ctx context.Context, sel ast.SelectionSet, obj *model.Relation) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, relationImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, relationImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -627,7 +627,7 @@ func (ec *executionContext) _Relation(ctx context.Context, sel ast.SelectionSet,
 var relationTypeCountImplementors = []string{"RelationTypeCount"}
 
 func (ec *executionContext) _RelationTypeCount(ctx context.Context, sel ast.SelectionSet, obj *model.RelationTypeCount) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, relationTypeCountImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, relationTypeCountImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -665,7 +665,7 @@ func (ec *executionContext) _RelationTypeCount(ctx context.Context, sel ast.Sele
 var searchHitImplementors = []string{"SearchHit"}
 
 func (ec *executionContext) _SearchHit(ctx context.Context, sel ast.SelectionSet, obj *model.SearchHit) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, searchHitImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, searchHitImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -708,7 +708,7 @@ func (ec *executionContext) _SearchHit(ctx context.Context, sel ast.SelectionSet
 var statsImplementors = []string{"Stats"}
 
 func (ec *executionContext) _Stats(ctx context.Context, sel ast.SelectionSet, obj *model.Stats) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, statsImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, statsImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -756,7 +756,7 @@ func (ec *executionContext) _Stats(ctx context.Context, sel ast.SelectionSet, ob
 var subgraphImplementors = []string{"Subgraph"}
 
 func (ec *executionContext) _Subgraph(ctx context.Context, sel ast.SelectionSet, obj *model.Subgraph) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, subgraphImplementors)
+	fields := ec.memo.collect(ec.OperationContext, sel, subgraphImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)

@@ -3,7 +3,6 @@ package graph
 import (
 	"slices"
 
-	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
 
 	"beleidsgraaf/kg"
@@ -26,18 +25,18 @@ func (l *Loaders) subgraphSelects(field *ast.Field) (namesOnly, endsOnly bool) {
 		return false, false
 	}
 	namesOnly, endsOnly = true, true
-	for _, f := range graphql.CollectFields(l.op, field.SelectionSet, []string{field.Definition.Type.Name()}) {
+	for _, f := range l.collect(field.SelectionSet, []string{field.Definition.Type.Name()}) {
 		switch f.Name {
 		case "nodes":
 			for _, label := range kg.Labels {
-				for _, g := range graphql.CollectFields(l.op, f.Selections, []string{string(label), "Node"}) {
+				for _, g := range l.collect(f.Selections, []string{string(label), "Node"}) {
 					if !slices.Contains(nameFields, g.Name) {
 						namesOnly = false
 					}
 				}
 			}
 		case "edges":
-			for _, g := range graphql.CollectFields(l.op, f.Selections, []string{"Relation"}) {
+			for _, g := range l.collect(f.Selections, []string{"Relation"}) {
 				if !slices.Contains(endFields, g.Name) {
 					endsOnly = false
 				}

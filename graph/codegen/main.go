@@ -19,8 +19,10 @@
 //     declared empty instead; a gqlgen that hands the group to a field fails here.
 //   - An object's answer is written by objectAnswer (../objects.go), not by the field set
 //     gqlgen returns: the same bytes, without a map and a heap copy of every field.
-//   - The execution context holds the operation's guard, and plain fields (plain.go) are
-//     resolved by functions of their own.
+//   - An object's fields are collected, and a field's arguments parsed, once per operation
+//     (../memo.go), not at every object of a list.
+//   - The execution context holds the operation's guard and memo, and plain fields
+//     (plain.go) are resolved by functions of their own.
 package main
 
 import (
@@ -30,6 +32,7 @@ import (
 	"log"
 	"os"
 	"path/filepath"
+	"regexp"
 
 	"github.com/99designs/gqlgen/api"
 	"github.com/99designs/gqlgen/codegen"
@@ -83,24 +86,34 @@ func (p inline) GenerateCode(data *codegen.Data) error {
 	return nil
 }
 
-// rewrites are the changes made to the rendered executor: what gqlgen writes, what
-// replaces it, and whether gqlgen writes it once in every function that makes an object's
-// field set (objectFieldSet).
+// rewrites are the changes made to the rendered executor: what gqlgen writes (a regular
+// expression), what replaces it ($1 and so on expanded), and whether gqlgen writes it once
+// in every function that makes an object's field set (objectFieldSet) or once in the
+// executor.
 var rewrites = []struct {
-	old, new  []byte
+	old       *regexp.Regexp
+	new       []byte
 	perObject bool
-	once      bool // written once in the executor
+	once      bool
 }{
-	{old: []byte("graphql.MarshalSliceConcurrently("), new: []byte("marshalList(")},
-	{old: []byte("deferred := graphql.NewDeferredGroup(ctx)"), new: []byte("var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)"), perObject: true},
-	{old: []byte("\n\treturn out\n}\n"), new: []byte("\n\treturn answerObject(fields, out.Values)\n}\n"), perObject: true},
-	// The operation's guard, at hand for the plain fields (plain.go) rather than looked up in a
-	// context a dozen layers deep for each.
-	{old: []byte("type executionContext struct {\n\t*graphql.ExecutionContextState[ResolverRoot, DirectiveRoot, ComplexityRoot]\n}"),
-		new: []byte("type executionContext struct {\n\t*graphql.ExecutionContextState[ResolverRoot, DirectiveRoot, ComplexityRoot]\n\tguard *guard // the operation's guard (graph/codegen)\n}"), once: true},
-	{old: []byte("\tec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))\n"),
-		new: []byte("\tec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))\n\tec.guard = guardOf(ctx)\n"), once: true},
+	{old: literal("graphql.MarshalSliceConcurrently("), new: []byte("marshalList(")},
+	{old: literal("deferred := graphql.NewDeferredGroup(ctx)"), new: []byte("var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)"), perObject: true},
+	{old: literal("\n\treturn out\n}\n"), new: []byte("\n\treturn answerObject(fields, out.Values)\n}\n"), perObject: true},
+	// What the operation keeps (memo.go) and its guard, at hand for the objects and the plain
+	// fields (plain.go) rather than looked up in a context a dozen layers deep for each.
+	{old: literal("type executionContext struct {\n\t*graphql.ExecutionContextState[ResolverRoot, DirectiveRoot, ComplexityRoot]\n}"),
+		new: []byte("type executionContext struct {\n\t*graphql.ExecutionContextState[ResolverRoot, DirectiveRoot, ComplexityRoot]\n\tguard *guard         // the operation's guard (graph/codegen)\n\tmemo  *operationMemo // what the operation keeps (graph/codegen)\n}"), once: true},
+	{old: literal("\tec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))\n"),
+		new: []byte("\tec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))\n\tec.guard, ec.memo = guardOf(ctx), memoOf(ctx)\n"), once: true},
+	// An object's fields are collected once per selection set, and a field's arguments parsed
+	// once per field of the document (memo.go).
+	{old: literal("graphql.CollectFields(ec.OperationContext, sel, "), new: []byte("ec.memo.collect(ec.OperationContext, sel, "), perObject: true},
+	{old: regexp.MustCompile(`fc\.Args, err = ec\.(field_\w+_args)\(ctx, field\.ArgumentMap\(ec\.Variables\)\); err != nil \{`),
+		new: []byte("fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.$1); err != nil {")},
 }
+
+// literal matches s as it is.
+func literal(s string) *regexp.Regexp { return regexp.MustCompile(regexp.QuoteMeta(s)) }
 
 var objectFieldSet = []byte("out := graphql.NewFieldSet(fields)")
 
@@ -123,8 +136,8 @@ func rewrite(dir string) error {
 		objects += bytes.Count(src, objectFieldSet)
 		out := src
 		for i, r := range rewrites {
-			made[i] += bytes.Count(out, r.old)
-			out = bytes.ReplaceAll(out, r.old, r.new)
+			made[i] += len(r.old.FindAllIndex(out, -1))
+			out = r.old.ReplaceAll(out, r.new)
 		}
 		if bytes.Contains(out, deferredUse) {
 			return fmt.Errorf("%s hands a deferred group to a field: the executor defers fields, and the group must not be declared empty", f)
@@ -138,15 +151,15 @@ func rewrite(dir string) error {
 	// A gqlgen that writes something else must be looked at again, not skipped quietly.
 	for i, r := range rewrites {
 		if made[i] == 0 {
-			return fmt.Errorf("gqlgen no longer writes %q: see what it writes instead", r.old)
+			return fmt.Errorf("gqlgen no longer writes %q: see what it writes instead", r.old.String())
 		}
 	}
 	for i, r := range rewrites {
 		if r.once && made[i] != 1 {
-			return fmt.Errorf("gqlgen writes %q %d times, not once: see what it writes", r.old, made[i])
+			return fmt.Errorf("gqlgen writes %q %d times, not once: see what it writes", r.old.String(), made[i])
 		}
 		if r.perObject && made[i] != objects {
-			return fmt.Errorf("%d objects, but %q written %d times: see what gqlgen writes", objects, r.old, made[i])
+			return fmt.Errorf("%d objects, but %q written %d times: see what gqlgen writes", objects, r.old.String(), made[i])
 		}
 	}
 	return nil

@@ -1,0 +1,94 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"testing"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2"
+	"github.com/vektah/gqlparser/v2/ast"
+)
+
+// memoOperation parses and validates q against the schema, as the executor gets it.
+func memoOperation(t *testing.T, q string, vars map[string]any) *graphql.OperationContext {
+	t.Helper()
+	doc, errs := gqlparser.LoadQueryWithRules(NewExecutableSchema(Config{Resolvers: &Resolver{}}).Schema(), q, nil)
+	if errs != nil {
+		t.Fatal(errs)
+	}
+	return &graphql.OperationContext{Doc: doc, Operation: doc.Operations[0], Variables: vars}
+}
+
+func TestMemoCollectsASelectionOncePerTypeNames(t *testing.T) {
+	op := memoOperation(t, `{ motions { edges { node { name ... on Node { id } ... on Motion { citation } } } } }`, nil)
+	node := op.Operation.SelectionSet[0].(*ast.Field).SelectionSet[0].(*ast.Field).SelectionSet[0].(*ast.Field)
+	m := newOperationMemo()
+	motion := m.collect(op, node.SelectionSet, []string{"Motion", "Node"})
+	names := func(fs []graphql.CollectedField) (out []string) {
+		for _, f := range fs {
+			out = append(out, f.Name)
+		}
+		return out
+	}
+	if got, want := names(motion), names(graphql.CollectFields(op, node.SelectionSet, []string{"Motion", "Node"})); !slices.Equal(got, want) || len(got) != 3 {
+		t.Fatalf("collected %v, want %v", got, want)
+	}
+	if again := m.collect(op, node.SelectionSet, []string{"Motion", "Node"}); &again[0] != &motion[0] {
+		t.Error("the same selection and type names were collected twice")
+	}
+	// Other type names are another collection, even where the names' bytes run alike.
+	if got := names(m.collect(op, node.SelectionSet, []string{"Mo", "tionNode"})); !slices.Equal(got, []string{"name"}) {
+		t.Errorf("for unrelated types collected %v, want [name]", got)
+	}
+	if got := names(m.collect(op, node.SelectionSet, []string{"Node"})); !slices.Equal(got, []string{"name", "id"}) {
+		t.Errorf("for Node collected %v, want [name id]", got)
+	}
+	var none *operationMemo // outside NewHandler
+	if got := names(none.collect(op, node.SelectionSet, []string{"Motion"})); !slices.Equal(got, []string{"name", "citation"}) {
+		t.Errorf("without a memo collected %v", got)
+	}
+}
+
+func TestMemoParsesArgumentsOncePerFieldAndType(t *testing.T) {
+	op := memoOperation(t, `query($n: Int) { motions(first: $n) { totalCount } }`, map[string]any{"n": 3})
+	field := graphql.CollectedField{Field: op.Operation.SelectionSet[0].(*ast.Field)}
+	parses := 0
+	parse := func(_ context.Context, raw map[string]any) (map[string]any, error) {
+		parses++
+		return map[string]any{"first": raw["first"]}, nil
+	}
+	m := newOperationMemo()
+	for range 3 {
+		args, err := m.fieldArgs(context.Background(), op, &graphql.FieldContext{Object: "Query", Field: field}, parse)
+		if err != nil || args["first"] != 3 {
+			t.Fatalf("args %v, %v; want first 3 from the variable", args, err)
+		}
+	}
+	if parses != 1 {
+		t.Errorf("parsed %d times, want once", parses)
+	}
+	// The same field on another type (through an interface) has that type's arguments.
+	if _, err := m.fieldArgs(context.Background(), op, &graphql.FieldContext{Object: "Other", Field: field}, parse); err != nil || parses != 2 {
+		t.Errorf("on another type: %v, %d parses; want a parse of its own", err, parses)
+	}
+	// An error is each object's own (it carries the object's path): never kept.
+	failures := 0
+	fail := func(context.Context, map[string]any) (map[string]any, error) {
+		failures++
+		return nil, errors.New("bad")
+	}
+	for range 2 {
+		if _, err := m.fieldArgs(context.Background(), op, &graphql.FieldContext{Object: "Failing", Field: field}, fail); err == nil {
+			t.Fatal("the error was lost")
+		}
+	}
+	if failures != 2 {
+		t.Errorf("a failed parse was kept: %d parses for 2 asks", failures)
+	}
+	var none *operationMemo
+	if args, err := none.fieldArgs(context.Background(), op, &graphql.FieldContext{Object: "Query", Field: field}, parse); err != nil || args["first"] != 3 || parses != 3 {
+		t.Errorf("without a memo: %v, %v, %d parses", args, err, parses)
+	}
+}
