@@ -92,3 +92,52 @@ func TestMemoParsesArgumentsOncePerFieldAndType(t *testing.T) {
 		t.Errorf("without a memo: %v, %v, %d parses", args, err, parses)
 	}
 }
+
+func TestRelationKeysAreMadeOncePerFieldAndTypeAndCarryEachNodesID(t *testing.T) {
+	op := memoOperation(t, `{ motions { edges { node { submitters(first: 2) { name } } } } }`, nil)
+	walk := func(sel ast.SelectionSet) *ast.Field { return sel[0].(*ast.Field) }
+	submitters := walk(walk(walk(walk(op.Operation.SelectionSet).SelectionSet).SelectionSet).SelectionSet)
+	l := NewLoaders(nil, op)
+	d, ok := lookupRelation("Motion", "submitters")
+	if !ok {
+		t.Fatal("Motion.submitters has no @relation")
+	}
+	made := 0
+	def := func() (relDef, map[string]any, error) {
+		made++
+		return d, submitters.ArgumentMap(nil), nil
+	}
+	f := fieldLoad{field: submitters, object: "Motion"}
+	a, errA := l.loadOf(f, "motion:1", def)
+	b, errB := l.loadOf(f, "motion:2", def)
+	if errA != nil || errB != nil {
+		t.Fatal(errA, errB)
+	}
+	if made != 1 {
+		t.Errorf("the keys were made %d times, want once", made)
+	}
+	if a.page.ID != "motion:1" || b.page.ID != "motion:2" || !a.wantPage || a.wantCount {
+		t.Errorf("keys %+v and %+v: want a page each, of its own node", a, b)
+	}
+	if a.page.relSpec != b.page.relSpec || a.page.First != 3 {
+		t.Errorf("specs %+v and %+v: want one, of first 2 (and one more)", a.page.relSpec, b.page.relSpec)
+	}
+	// The prefetcher's keys are made apart from the resolvers', so that a disagreement between
+	// the two (TestRelationKeysAgree) is not hidden.
+	if _, err := l.loadOf(fieldLoad{field: submitters, object: "Motion", prefetch: true}, "motion:1", def); err != nil || made != 2 {
+		t.Errorf("prefetcher's keys: %v, made %d times; want a make of their own", err, made)
+	}
+	failed := 0
+	bad := func() (relDef, map[string]any, error) {
+		failed++
+		return d, map[string]any{"first": -1}, nil
+	}
+	for _, id := range []string{"motion:1", "motion:2"} {
+		if _, err := l.loadOf(fieldLoad{field: submitters, object: "Other"}, id, bad); err == nil {
+			t.Fatal("first: -1 was taken")
+		}
+	}
+	if failed != 2 {
+		t.Errorf("a failed make was kept: %d makes for 2 nodes", failed)
+	}
+}

@@ -179,7 +179,7 @@ func (l *Loaders) prefetchNodes(ks *keySink, sel ast.SelectionSet, items []item)
 		for _, f := range l.collect(sel, []string{label, "Node"}) {
 			switch {
 			case f.Name == "relations":
-				l.prefetchRelation(ks, n.ID, relationsDefOf(f.ArgumentMap(l.op.Variables)), f)
+				l.prefetchRelation(ks, n, f, relationsDefOf)
 			case f.Name == "mentions":
 				if l.selects(f, "document") {
 					for _, ev := range n.Mentions {
@@ -200,7 +200,7 @@ func (l *Loaders) prefetchNodes(ks *keySink, sel ast.SelectionSet, items []item)
 				}
 			default:
 				if d, ok := lookupRelation(label, f.Name); ok {
-					l.prefetchRelation(ks, n.ID, d, f)
+					l.prefetchRelation(ks, n, f, func(map[string]any) relDef { return d })
 				}
 			}
 		}
@@ -240,16 +240,19 @@ func (l *Loaders) prefetchDecisions(ks *keySink, f graphql.CollectedField, m *mo
 
 // prefetchRelation requests the keys the resolver of relationship field f (declared as d) of
 // node id will ask for: loadOf makes them for both, from the same arguments.
-func (l *Loaders) prefetchRelation(ks *keySink, id string, d relDef, f graphql.CollectedField) {
-	load, err := l.loadOf(d, id, f.Field, f.ArgumentMap(l.op.Variables))
+func (l *Loaders) prefetchRelation(ks *keySink, n *kg.Node, f graphql.CollectedField, def func(args map[string]any) relDef) {
+	load, err := l.loadOf(fieldLoad{field: f.Field, object: string(n.Label), prefetch: true}, n.ID, func() (relDef, map[string]any, error) {
+		args := f.ArgumentMap(l.op.Variables)
+		return def(args), args, nil
+	})
 	if err != nil {
 		return // the resolver reports the error
 	}
-	if load.page != nil {
-		ks.pages = append(ks.pages, *load.page)
+	if load.wantPage {
+		ks.pages = append(ks.pages, load.page)
 	}
-	if load.count != nil {
-		ks.counts = append(ks.counts, *load.count)
+	if load.wantCount {
+		ks.counts = append(ks.counts, load.count)
 	}
 }
 

@@ -1,7 +1,6 @@
 package graph
 
 import (
-	"context"
 	"fmt"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -91,9 +90,8 @@ func (d relDef) countKey(id string) relKey {
 	return relKey{id, newRelSpec(d.types, d.dir, d.labels, 0, "", false)}
 }
 
-// relationField returns the declaration of the relationship field being resolved.
-func relationField(ctx context.Context) (relDef, error) {
-	fc := graphql.GetFieldContext(ctx)
+// relationField returns the declaration of the relationship field of fc.
+func relationField(fc *graphql.FieldContext) (relDef, error) {
 	d, ok := lookupRelation(fc.Object, fc.Field.Name)
 	if !ok {
 		return relDef{}, fmt.Errorf("graph: %s.%s has no @%s declaration", fc.Object, fc.Field.Name, relationDirective)
@@ -109,40 +107,68 @@ func lookupRelation(typeName, field string) (relDef, bool) {
 }
 
 // relationLoad is what one relationship field of one node asks the loaders for: a page of
-// its edges (nil when the field selects none) and their count (nil when not selected).
+// its edges (when the field selects any) and their count (when selected).
 type relationLoad struct {
-	w     window
-	page  *relKey
-	count *relKey
+	w         window
+	page      relKey
+	count     relKey
+	wantPage  bool
+	wantCount bool
 }
 
-// loadOf makes the loader keys of relationship field f, declared as d, of node id, from the
-// field's arguments args (relationArgsOf reads them). The resolvers and the prefetcher
-// both make their keys here, so that a prefetched key is the key the resolver asks for; it
-// also notes the field's plan, so that the batch that answers the page prefetches the
-// next level.
-func (l *Loaders) loadOf(d relDef, id string, f *ast.Field, args map[string]any) (relationLoad, error) {
+// fieldLoad is a relationship field of the document on one object type, as a resolver
+// resolves it or as the prefetcher sees it on a node of that label.
+type fieldLoad struct {
+	field    *ast.Field
+	object   string
+	prefetch bool // the prefetcher reads the arguments in their other form (relation_args.go)
+}
+
+// loadOf returns the loader keys of the relationship field f for node id. What the keys
+// ask besides the ID depends on the field and the operation only (the declaration and
+// arguments def gives, the window, whether the page is light), so it is made once per
+// operation and field: a hundred motions' submitters make it once. An error is made, and
+// reported, for each node.
+func (l *Loaders) loadOf(f fieldLoad, id string, def func() (relDef, map[string]any, error)) (relationLoad, error) {
+	load, ok := l.memo.relationLoad(f)
+	if !ok {
+		d, args, err := def()
+		if err != nil {
+			return relationLoad{}, err
+		}
+		if load, err = l.makeLoad(d, f.field, args); err != nil {
+			return relationLoad{}, err
+		}
+		l.memo.keepRelationLoad(f, load)
+	}
+	load.page.ID, load.count.ID = id, id
+	return load, nil
+}
+
+// makeLoad makes the loader keys of relationship field f, declared as d, without a node's
+// ID, from the field's arguments args (relationArgsOf reads them). The resolvers and the
+// prefetcher both make their keys here, so that a prefetched key is the key the resolver
+// asks for; it also notes the field's plan, so that the batch that answers the page
+// prefetches the next level.
+func (l *Loaders) makeLoad(d relDef, f *ast.Field, args map[string]any) (relationLoad, error) {
 	a := relationArgsOf(args)
 	w, err := d.window(a.page)
 	if err != nil {
 		return relationLoad{}, err
 	}
-	wantPage, wantCount := true, false // role fields load their nodes, never a count
+	load := relationLoad{w: w, wantPage: true} // role fields load their nodes, never a count
 	if d.shape == connectionShape {
-		wantPage, wantCount = l.wants(f)
+		load.wantPage, load.wantCount = l.wants(f)
 	}
-	load := relationLoad{w: w}
-	if wantPage {
-		key := d.pageKey(id, w)
-		key.AsOf = a.asOf
-		key.Light = d.light(l, f)
-		l.notePlan(key.relSpec, f, d.shape)
-		load.page = &key
+	if load.wantPage {
+		load.page = d.pageKey("", w)
+		load.page.AsOf = a.asOf
+		load.page.Light = d.light(l, f)
+		l.notePlan(load.page.relSpec, f, d.shape)
 	}
-	if wantCount {
-		key := d.countKey(id)
-		key.AsOf = a.asOf
-		load.count = &key
+	if load.wantCount {
+		load.count = d.countKey("")
+		load.count.AsOf = a.asOf
 	}
 	return load, nil
 }

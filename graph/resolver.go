@@ -59,37 +59,32 @@ func deref(s *string) string {
 // related resolves a relation field, or the connection twin of a role field, of node
 // parent, as its @relation declares it (relation_directive.go).
 func (r *Resolver) related(ctx context.Context, parent model.Node) (*model.RelationConnection, error) {
-	d, err := relationField(ctx)
-	if err != nil {
-		return nil, err
-	}
-	return r.relatedBy(ctx, parent, d)
+	return r.relatedBy(ctx, parent, relationField)
 }
 
 // relations resolves the generic `relations` field of every node type: what it follows
 // is in its arguments.
 func (r *Resolver) relations(ctx context.Context, parent model.Node) (*model.RelationConnection, error) {
-	return r.relatedBy(ctx, parent, relationsDefOf(graphql.GetFieldContext(ctx).Args))
+	return r.relatedBy(ctx, parent, func(fc *graphql.FieldContext) (relDef, error) { return relationsDefOf(fc.Args), nil })
 }
 
-// relatedBy resolves a page of the edges of parent that match d. Only what the query
-// selects is loaded: edges and pageInfo through the neighbours loader, totalCount through
-// the counts loader; both in flight at once.
-func (r *Resolver) relatedBy(ctx context.Context, parent model.Node, d relDef) (*model.RelationConnection, error) {
+// relatedBy resolves a page of the edges of parent that the field's declaration (def)
+// follows. Only what the query selects is loaded: edges and pageInfo through the
+// neighbours loader, totalCount through the counts loader; both in flight at once.
+func (r *Resolver) relatedBy(ctx context.Context, parent model.Node, def func(*graphql.FieldContext) (relDef, error)) (*model.RelationConnection, error) {
 	id := parent.KG().ID
 	ld := r.loadersFor(ctx)
-	fc := graphql.GetFieldContext(ctx)
-	load, err := ld.loadOf(d, id, fc.Field.Field, fc.Args)
+	load, err := ld.resolverLoad(ctx, id, def)
 	if err != nil {
 		return nil, err
 	}
 	var edges func() ([]store.Neighbour, error)
 	var count func() (int, error)
-	if load.page != nil {
-		edges = ld.neighbours.LoadThunk(ctx, *load.page)
+	if load.wantPage {
+		edges = ld.neighbours.LoadThunk(ctx, load.page)
 	}
-	if load.count != nil {
-		count = ld.counts.LoadThunk(ctx, *load.count)
+	if load.wantCount {
+		count = ld.counts.LoadThunk(ctx, load.count)
 	}
 	w := load.w
 	conn := &model.RelationConnection{Edges: []*model.RelationEdge{}, PageInfo: w.pageInfo(nil, false)}
@@ -114,21 +109,31 @@ func (r *Resolver) relatedBy(ctx context.Context, parent model.Node, d relDef) (
 	return conn, nil
 }
 
+// resolverLoad returns the loader keys of the relationship field being resolved, for node
+// id; def gives the field's declaration.
+func (l *Loaders) resolverLoad(ctx context.Context, id string, def func(*graphql.FieldContext) (relDef, error)) (relationLoad, error) {
+	fc := graphql.GetFieldContext(ctx)
+	return l.loadOf(fieldLoad{field: fc.Field.Field, object: fc.Object}, id, func() (relDef, map[string]any, error) {
+		d, err := def(fc)
+		return d, fc.Args, err
+	})
+}
+
 // relationPage fetches, for the role field being resolved, the neighbours of parent its
 // arguments ask for: the page size they resolved to, the neighbours (one more than that,
 // when there are more) and the field's declaration.
 func (r *Resolver) relationPage(ctx context.Context, parent model.Node) (int, []store.Neighbour, relDef, error) {
-	d, err := relationField(ctx)
+	fc := graphql.GetFieldContext(ctx)
+	d, err := relationField(fc)
 	if err != nil {
 		return 0, nil, d, err
 	}
 	ld := r.loadersFor(ctx)
-	fc := graphql.GetFieldContext(ctx)
-	load, err := ld.loadOf(d, parent.KG().ID, fc.Field.Field, fc.Args)
+	load, err := ld.resolverLoad(ctx, parent.KG().ID, func(*graphql.FieldContext) (relDef, error) { return d, nil })
 	if err != nil {
 		return 0, nil, d, err
 	}
-	nbs, err := ld.neighbours.Load(ctx, *load.page) // a role field always loads a page
+	nbs, err := ld.neighbours.Load(ctx, load.page) // a role field always loads a page
 	return load.w.n, nbs, d, err
 }
 
