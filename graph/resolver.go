@@ -94,12 +94,14 @@ func (r *Resolver) relatedBy(ctx context.Context, parent model.Node, def func(*g
 			return nil, err
 		}
 		nbs, more := trim(w, nbs)
-		cursors := make([]string, len(nbs))
-		for i, nb := range nbs {
-			conn.Edges = append(conn.Edges, model.NewRelationEdge(id, nb.Edge, nb.Node, nb.Cursor))
-			cursors[i] = nb.Cursor
+		for _, nb := range nbs {
+			conn.Edges = append(conn.Edges, model.NewRelationEdge(id, nb))
 		}
-		conn.PageInfo = w.pageInfo(cursors, more)
+		var ends []string // the page info's cursors: those of the first and the last edge
+		if len(nbs) > 0 {
+			ends = []string{nbs[0].Cursor(), nbs[len(nbs)-1].Cursor()}
+		}
+		conn.PageInfo = w.pageInfo(ends, more)
 	}
 	if count != nil {
 		if conn.TotalCount, err = count(); err != nil {

@@ -129,10 +129,10 @@ type NeighbourQuery struct {
 	Direction   Direction
 	OtherLabels []kg.Label // empty: any label at the other end
 	First       int        // per node; 0: no limit
-	After       string     // cursor from Neighbour.Cursor; applies to every node in IDs
+	After       string     // cursor from Neighbour.Cursor(); applies to every node in IDs
 	AsOf        string     // yyyy-mm-dd: only edges and other nodes that exist on that date (ExistsAsOf); "": all
 	// Paging backward (Backward): the Last edges (0: all) just before Before (a cursor
-	// from Neighbour.Cursor; "": the end). Not with First or After.
+	// from Neighbour.Cursor(); "": the end). Not with First or After.
 	Last   int
 	Before string
 	Light  bool // the other nodes may come without mentions and text (see Light reads)
@@ -143,10 +143,15 @@ func (q NeighbourQuery) Backward() bool { return q.Last > 0 || q.Before != "" }
 
 // Neighbour is one edge and the node at its other end.
 type Neighbour struct {
-	Edge   *kg.Edge
-	Node   *kg.Node
-	Cursor string
+	Edge *kg.Edge
+	Node *kg.Node
+	Key  NeighbourKey // its place in the order; Cursor encodes it
 }
+
+// Cursor is the neighbour's cursor, for NeighbourQuery's After and Before. It is encoded
+// when asked for, not with every neighbour read: most queries ask for none, or for a
+// page's first and last.
+func (n Neighbour) Cursor() string { return EncodeNeighbourCursor(n.Key) }
 
 // ListQuery selects one page of nodes of a label ("" lists every label).
 //

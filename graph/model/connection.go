@@ -1,6 +1,9 @@
 package model
 
-import "beleidsgraaf/kg"
+import (
+	"beleidsgraaf/kg"
+	"beleidsgraaf/store"
+)
 
 // PageInfo is the GraphQL type PageInfo.
 type PageInfo struct {
@@ -73,15 +76,14 @@ type RelationConnection struct {
 // RelationEdge is one edge seen from one of its ends.
 type RelationEdge struct {
 	target
-	edge   *kg.Edge
-	out    bool
-	cursor string
+	edge  *kg.Edge
+	out   bool
+	place store.NeighbourKey // its cursor, encoded when selected
 }
 
-// NewRelationEdge makes the edge e as seen from the node with ID from, other being the
-// node at its other end.
-func NewRelationEdge(from string, e *kg.Edge, other *kg.Node, cursor string) *RelationEdge {
-	return &RelationEdge{target: target{Wrap(other)}, edge: e, out: e.From == from, cursor: cursor}
+// NewRelationEdge makes the edge of neighbour nb as seen from the node with ID from.
+func NewRelationEdge(from string, nb store.Neighbour) *RelationEdge {
+	return &RelationEdge{target: target{Wrap(nb.Node)}, edge: nb.Edge, out: nb.Edge.From == from, place: nb.Key}
 }
 
 // Relation is the relation this edge is a view of; the edge has no ID of its own, so that
@@ -90,7 +92,7 @@ func (e *RelationEdge) Relation() *Relation { return &Relation{e.edge} }
 func (e *RelationEdge) Type() RelationType  { return RelationType(e.edge.Type) }
 func (e *RelationEdge) From() string        { return e.edge.From }
 func (e *RelationEdge) To() string          { return e.edge.To }
-func (e *RelationEdge) Cursor() string      { return e.cursor }
+func (e *RelationEdge) Cursor() string      { return store.EncodeNeighbourCursor(e.place) }
 func (e *RelationEdge) Evidence() []kg.Evidence {
 	if e.edge.Evidence == nil {
 		return []kg.Evidence{}

@@ -100,7 +100,7 @@ func BenchmarkNeighbours(b *testing.B) {
 		b.Fatal(err)
 	}
 	deep := hub
-	deep.After = all[0][len(all[0])/2].Cursor
+	deep.After = all[0][len(all[0])/2].Cursor()
 	docs := make([]string, 100)
 	for i := range docs {
 		docs[i] = fmt.Sprintf("doc:%d", i*37)
@@ -112,6 +112,8 @@ func BenchmarkNeighbours(b *testing.B) {
 		{fmt.Sprintf("hub-%d-first-page", len(all[0])), hub},
 		{"hub-middle-page", deep},
 		{"100-nodes-batched", store.NeighbourQuery{IDs: docs, Direction: store.Both, First: 10}},
+		// A relation the hub has none of, among its thousands of mentions (a ministry's holds).
+		{"hub-another-type", store.NeighbourQuery{IDs: []string{"org:0"}, Types: []kg.RelType{kg.Holds}, First: 20}},
 	}
 	for _, c := range cases {
 		b.Run(c.name, func(b *testing.B) {

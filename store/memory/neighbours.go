@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 
+	"beleidsgraaf/kg"
 	"beleidsgraaf/store"
 )
 
@@ -26,6 +27,10 @@ func (s *Store) Neighbours(ctx context.Context, q store.NeighbourQuery) ([][]sto
 	if err != nil {
 		return nil, err
 	}
+	types := q.Types
+	if len(types) > 1 {
+		types = slices.Compact(slices.Sorted(slices.Values(types)))
+	}
 	out := make([][]store.Neighbour, len(q.IDs))
 	for n, id := range q.IDs {
 		i, ok := sn.byID[id]
@@ -41,29 +46,57 @@ func (s *Store) Neighbours(ctx context.Context, q store.NeighbourQuery) ([][]sto
 			end = sort.Search(len(list), func(j int) bool { return sn.key(i, list[j]).Compare(*before) >= 0 })
 		}
 		// Forward: the first First from start; backward: the last Last before end.
-		limit, step, j := q.First, 1, start
-		if q.Backward() {
-			limit, step, j = q.Last, -1, end-1
+		limit, backward := q.First, q.Backward()
+		if backward {
+			limit = q.Last
 		}
-		for ; j >= start && j < end; j += step {
-			a := list[j]
-			if !sn.accepts(q, a) {
-				continue
+		var buf [4][2]int
+		spans := typeSpans(buf[:0], sn, list, types, start, end)
+		for s := range spans {
+			if backward {
+				s = len(spans) - 1 - s
 			}
-			out[n] = append(out[n], store.Neighbour{
-				Edge:   &sn.edges[a.edge],
-				Node:   &sn.nodes[a.other],
-				Cursor: store.EncodeNeighbourCursor(sn.key(i, a)),
-			})
-			if limit > 0 && len(out[n]) == limit {
-				break
+			lo, hi := spans[s][0], spans[s][1]
+			step, j := 1, lo
+			if backward {
+				step, j = -1, hi-1
+			}
+			for ; j >= lo && j < hi && (limit == 0 || len(out[n]) < limit); j += step {
+				a := list[j]
+				if !sn.accepts(q, a) {
+					continue
+				}
+				out[n] = append(out[n], store.Neighbour{
+					Edge: &sn.edges[a.edge],
+					Node: &sn.nodes[a.other],
+					Key:  sn.key(i, a),
+				})
 			}
 		}
-		if step < 0 {
+		if backward {
 			slices.Reverse(out[n])
 		}
 	}
 	return out, nil
+}
+
+// typeSpans appends to spans the spans [lo, hi) of list[start:end], an adjacency list,
+// that hold edges of the given types (sorted, without repeats; none: every type), in list
+// order.
+// A list is in NeighbourKey order, type first, so each type is one span: a letter's five
+// RESPONDS_TO edges are found without testing its forty MENTIONS.
+func typeSpans(spans [][2]int, sn *snapshot, list []adj, types []kg.RelType, start, end int) [][2]int {
+	if len(types) == 0 {
+		return append(spans, [2]int{start, end})
+	}
+	for _, t := range types {
+		lo := sort.Search(len(list), func(j int) bool { return sn.edges[list[j].edge].Type >= t })
+		hi := lo + sort.Search(len(list)-lo, func(j int) bool { return sn.edges[list[lo+j].edge].Type > t })
+		if lo, hi = max(lo, start), min(hi, end); lo < hi {
+			spans = append(spans, [2]int{lo, hi})
+		}
+	}
+	return spans
 }
 
 // decodeNeighbourCursor reads a cursor; nil for none.

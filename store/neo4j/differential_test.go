@@ -106,7 +106,7 @@ func TestSameAsMemory(t *testing.T) {
 			same(fmt.Sprintf("CountNeighbours(%+v)", q), cg, cw, gerr, werr)
 			// The next page, after the first node's last neighbour.
 			if len(want) > 0 && len(want[0]) > 0 {
-				q.After = want[0][len(want[0])-1].Cursor
+				q.After = want[0][len(want[0])-1].Cursor()
 				got, gerr := s.Neighbours(ctx, q)
 				want, werr := m.Neighbours(ctx, q)
 				same(fmt.Sprintf("Neighbours(%+v)", q), got, want, gerr, werr)

@@ -76,7 +76,7 @@ func TestLightReads(t *testing.T) {
 		}
 		for j, w := range wholeNbs[i] {
 			l := lightNbs[i][j]
-			if !reflect.DeepEqual(l.Node, strip([]*kg.Node{w.Node})[0]) || !reflect.DeepEqual(l.Edge, w.Edge) || l.Cursor != w.Cursor {
+			if !reflect.DeepEqual(l.Node, strip([]*kg.Node{w.Node})[0]) || !reflect.DeepEqual(l.Edge, w.Edge) || l.Cursor() != w.Cursor() {
 				t.Errorf("Neighbours of %s, %d: light %+v\nwhole %+v", nq.IDs[i], j, l, w)
 			}
 		}

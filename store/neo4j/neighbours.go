@@ -127,7 +127,7 @@ func (s *Store) Neighbours(ctx context.Context, q store.NeighbourQuery) ([][]sto
 			inc, _ := l[2].(int64)
 			k := store.NeighbourKey{Type: e.Type, OtherKey: store.NameKey(m), OtherID: m.ID, Incoming: inc == 1}
 			keys[e] = k
-			list = append(list, store.Neighbour{Edge: e, Node: m, Cursor: store.EncodeNeighbourCursor(k)})
+			list = append(list, store.Neighbour{Edge: e, Node: m, Key: k})
 		}
 		// Neo4j sorted and cut; sorting again with the contract's comparison costs
 		// nothing and rules out any difference in collation.

@@ -164,7 +164,7 @@ func testNeighboursBothWays(t *testing.T, s store.Store) {
 					if len(p) < size {
 						break
 					}
-					q.After = p[len(p)-1].Cursor
+					q.After = p[len(p)-1].Cursor()
 				}
 				var pages [][]string
 				q = store.NeighbourQuery{IDs: []string{id}, Direction: dir, Last: size}
@@ -174,7 +174,7 @@ func testNeighboursBothWays(t *testing.T, s store.Store) {
 					if len(p) < size {
 						break
 					}
-					q.Before = p[0].Cursor
+					q.Before = p[0].Cursor()
 				}
 				var back []string
 				for j := len(pages) - 1; j >= 0; j-- {

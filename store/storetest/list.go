@@ -271,7 +271,7 @@ func testBadCursor(t *testing.T, s store.Store) {
 		{"not base64", "%%%"},
 		{"base64 of nothing useful", "e30"}, // "{}"
 		{"another order", byDegree.EndCursor},
-		{"a neighbour cursor", nb[0][0].Cursor},
+		{"a neighbour cursor", nb[0][0].Cursor()},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -58,8 +58,10 @@ func testNeighbours(t *testing.T, s store.Store) {
 				for _, n := range l {
 					checkNodes(t, n.Node)
 					checkEdges(t, *n.Edge)
-					if n.Cursor == "" {
-						t.Errorf("no cursor on %s", neighbourLine(tc.q.IDs[i], n))
+					// The key is the neighbour's place in the order (its cursor).
+					incoming := n.Edge.To == tc.q.IDs[i] && n.Edge.From != tc.q.IDs[i]
+					if want := (store.NeighbourKey{Type: n.Edge.Type, OtherKey: store.NameKey(n.Node), OtherID: n.Node.ID, Incoming: incoming}); n.Key != want {
+						t.Errorf("key %+v on %s, want %+v", n.Key, neighbourLine(tc.q.IDs[i], n), want)
 					}
 				}
 			}
@@ -81,22 +83,22 @@ func testNeighbourPaging(t *testing.T, s store.Store) {
 		q := store.NeighbourQuery{IDs: []string{orgJenV}, Direction: store.Out, First: 2}
 		p1 := page(t, q)[0]
 		equal(t, "page 1", neighbourLines(orgJenV, p1), strs("COMMISSIONED > "+reportCKM, "COORDINATES > "+action17))
-		q.After = p1[1].Cursor
+		q.After = p1[1].Cursor()
 		p2 := page(t, q)[0]
 		equal(t, "page 2", neighbourLines(orgJenV, p2), strs("HOLDS > "+action23, "HOLDS > "+al4))
-		q.After = p2[1].Cursor
+		q.After = p2[1].Cursor()
 		equal(t, "page 3", neighbourLines(orgJenV, page(t, q)[0]), strs())
 	})
 	t.Run("cursor tells the two directions of one pair apart", func(t *testing.T) {
 		q := store.NeighbourQuery{IDs: []string{proposal1}, First: 2}
 		p1 := page(t, q)[0]
 		equal(t, "page 1", neighbourLines(proposal1, p1), strs("RELATES_TO > "+al4, "RELATES_TO > "+proposal2))
-		q.After = p1[1].Cursor
+		q.After = p1[1].Cursor()
 		equal(t, "page 2", neighbourLines(proposal1, page(t, q)[0]), strs("RELATES_TO < "+proposal2))
 	})
 	t.Run("after applies to every node", func(t *testing.T) {
 		first := page(t, store.NeighbourQuery{IDs: []string{orgJenV}, Direction: store.Out, First: 1})[0]
-		got := page(t, store.NeighbourQuery{IDs: []string{orgJenV, personBikker}, Direction: store.Out, First: 1, After: first[0].Cursor})
+		got := page(t, store.NeighbourQuery{IDs: []string{orgJenV, personBikker}, Direction: store.Out, First: 1, After: first[0].Cursor()})
 		equal(t, "jenv", neighbourLines(orgJenV, got[0]), strs("COORDINATES > "+action17))
 		equal(t, "bikker", neighbourLines(personBikker, got[1]), strs("SUBMITTED > "+motion233))
 	})

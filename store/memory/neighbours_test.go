@@ -1,0 +1,113 @@
+package memory
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"testing"
+
+	"beleidsgraaf/kg"
+	"beleidsgraaf/store"
+)
+
+// TestNeighboursAgreeWithScan: pages of neighbours found through the type spans of an
+// adjacency list (one type, several, repeated, none, with labels and directions, forward
+// and backward, from cursors on either side) are what sorting every edge and testing each
+// gives.
+func TestNeighboursAgreeWithScan(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	b := kg.NewBuilder()
+	labels := []kg.Label{kg.Document, kg.Motion, kg.Organisation}
+	types := []kg.RelType{kg.Mentions, kg.RespondsTo, kg.Cites, kg.Submitted}
+	for i := range 60 {
+		b.Node(kg.Node{ID: fmt.Sprintf("n:%02d", i), Label: labels[i%len(labels)], Name: fmt.Sprintf("Naam %d", r.IntN(20))})
+	}
+	for range 600 {
+		from, to := r.IntN(60), r.IntN(60)
+		if r.IntN(10) == 0 {
+			to = from // a self-loop now and then
+		}
+		b.Edge(kg.Edge{From: fmt.Sprintf("n:%02d", from), Type: types[r.IntN(len(types))], To: fmt.Sprintf("n:%02d", to),
+			Evidence: []kg.Evidence{{Document: "n:00", Quote: "q", Start: 0, End: 1}}})
+	}
+	g := b.Graph()
+	st := New()
+	ctx := context.Background()
+	if err := st.Replace(ctx, g); err != nil {
+		t.Fatal(err)
+	}
+	// every returns all neighbours of id that q accepts, in key order, by testing each edge.
+	every := func(id string, q store.NeighbourQuery) []store.Neighbour {
+		var out []store.Neighbour
+		for i := range g.Edges {
+			e := &g.Edges[i]
+			var other string
+			var in bool
+			switch {
+			case e.From == id:
+				other = e.To
+			case e.To == id:
+				other, in = e.From, true
+			default:
+				continue
+			}
+			if len(q.Types) > 0 && !slices.Contains(q.Types, e.Type) ||
+				q.Direction == store.Out && in || q.Direction == store.In && !in && e.From != e.To {
+				continue
+			}
+			n := g.Node(other)
+			if len(q.OtherLabels) > 0 && !slices.Contains(q.OtherLabels, n.Label) {
+				continue
+			}
+			out = append(out, store.Neighbour{Edge: e, Node: n, Key: store.NeighbourKey{Type: e.Type, OtherKey: store.NameKey(n), OtherID: n.ID, Incoming: in}})
+		}
+		slices.SortFunc(out, func(a, b store.Neighbour) int { return a.Key.Compare(b.Key) })
+		return out
+	}
+	line := func(nbs []store.Neighbour) (out []string) {
+		for _, nb := range nbs {
+			out = append(out, fmt.Sprintf("%s %s %v", nb.Key.Type, nb.Key.OtherID, nb.Key.Incoming))
+		}
+		return out
+	}
+	for k := range 3000 {
+		id := fmt.Sprintf("n:%02d", r.IntN(60))
+		q := store.NeighbourQuery{IDs: []string{id}, Direction: []store.Direction{store.Both, store.Out, store.In}[r.IntN(3)]}
+		for range r.IntN(4) { // 0 to 3 types, repeats allowed
+			q.Types = append(q.Types, types[r.IntN(len(types))])
+		}
+		if r.IntN(4) == 0 {
+			q.OtherLabels = []kg.Label{labels[r.IntN(len(labels))]}
+		}
+		all := every(id, q)
+		var want []store.Neighbour
+		if k%2 == 0 { // forward, maybe after a cursor
+			q.First = r.IntN(6)
+			from := 0
+			if len(all) > 0 && r.IntN(2) == 0 {
+				c := r.IntN(len(all))
+				q.After, from = all[c].Cursor(), c+1
+			}
+			want = all[from:]
+			if q.First > 0 {
+				want = want[:min(q.First, len(want))]
+			}
+		} else { // backward, maybe before a cursor
+			q.Last = 1 + r.IntN(5)
+			to := len(all)
+			if len(all) > 0 && r.IntN(2) == 0 {
+				c := r.IntN(len(all))
+				q.Before, to = all[c].Cursor(), c
+			}
+			want = all[max(0, to-q.Last):to]
+		}
+		got, err := st.Neighbours(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if g, w := line(got[0]), line(want); !slices.Equal(g, w) {
+			t.Fatalf("query %d %+v:\n got %v\nwant %v", k, q, g, w)
+		}
+	}
+}
