@@ -83,7 +83,25 @@ func KamerstukID(dossier string, number int) string {
 
 // Citation is the canonical citation of Kamerstuk (dossier, number).
 func Citation(dossier string, number int) string {
-	return "Kamerstuk " + DossierDisplay(dossier) + ", nr. " + strconv.Itoa(number) // as Sprintf("Kamerstuk %s, nr. %d"), for every motion an answer shows
+	if !isDigits(dossier) {
+		return "Kamerstuk " + DossierDisplay(dossier) + ", nr. " + strconv.Itoa(number)
+	}
+	// The common form, digits alone ("28638"), in one allocation: every motion an answer
+	// shows has its citation made.
+	var b strings.Builder
+	b.Grow(len("Kamerstuk , nr. ") + len(dossier) + 1 + 20)
+	b.WriteString("Kamerstuk ")
+	if k := len(dossier) - 3; k > 0 {
+		b.WriteString(dossier[:k])
+		b.WriteByte(' ')
+		b.WriteString(dossier[k:])
+	} else {
+		b.WriteString(dossier)
+	}
+	b.WriteString(", nr. ")
+	var digits [20]byte
+	b.Write(strconv.AppendInt(digits[:0], int64(number), 10))
+	return b.String()
 }
 
 // DocumentID is the ID of a document without a Kamerstuk number, keyed by another stable

@@ -33,6 +33,10 @@ func TestKamerstukIDs(t *testing.T) {
 		{"28 638", 257, "doc:28638-257", "Kamerstuk 28 638, nr. 257"},
 		{"28638", 233, "doc:28638-233", "Kamerstuk 28 638, nr. 233"},
 		{"35 300 XVII", 34, "doc:35300-xvii-34", "Kamerstuk 35 300 XVII, nr. 34"},
+		{"638", 7, "doc:638-7", "Kamerstuk 638, nr. 7"},
+		{"1638", 0, "doc:1638-0", "Kamerstuk 1 638, nr. 0"},
+		{"128638", -1, "doc:128638--1", "Kamerstuk 128 638, nr. -1"},
+		{"28638 ", 12, "doc:28638-12", "Kamerstuk 28 638, nr. 12"},
 	}
 	for _, tt := range tests {
 		if got := KamerstukID(tt.dossier, tt.number); got != tt.id {
