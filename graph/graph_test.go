@@ -1070,6 +1070,8 @@ func TestLightReads(t *testing.T) {
 		{`{ documents(first: 2) { edges { node { id text } } } }`, false},
 		{`{ documents(first: 2) { a: edges { node { id } } b: edges { node { ... on Node { mentions { quote } } } } } }`, false},
 		{`{ documents(first: 2) { totalCount } }`, true},
+		{`{ documents(first: 2) { ...E } } fragment E on DocumentConnection { edges { node { ...T } } } fragment T on Document { text }`, false},
+		{`{ documents(first: 2) { ...E } } fragment E on DocumentConnection { edges { n: node { ...T } } } fragment T on Document { title }`, true},
 	} {
 		cs.reset()
 		mustDo(t, c, tc.query, nil)

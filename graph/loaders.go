@@ -34,8 +34,6 @@ type Loaders struct {
 	memo       *operationMemo // nil when op is
 	plansMu    sync.Mutex
 	plans      map[relSpec][]plan
-	bulkMu     sync.Mutex
-	bulk       map[bulkKey]bool // readsBulk's answers: one per field and path in an operation
 	nodes      *loader[string, *kg.Node]
 	lookups    *loader[lookupKey, []*kg.Node]
 	neighbours *loader[relKey, []store.Neighbour]

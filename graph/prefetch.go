@@ -3,7 +3,6 @@ package graph
 import (
 	"context"
 	"slices"
-	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -267,53 +266,58 @@ func kamerstuk(n *kg.Node) (string, int, bool) {
 var bulkFields = []string{"text", "mentions"}
 
 // readsBulk reports whether field, through the fields named by path ("edges", "node"),
-// selects on its nodes a field of bulkFields; true when that cannot be told.
-//
-// The answer depends on the field and the operation only, and a relationship field asks
-// it for every parent (each of 100 motions' submitters, and the prefetcher again): it is
-// kept, as walking the selection cost 12 % of the CPU of the nested bench query.
+// selects on its nodes a field of bulkFields; true when that cannot be told. It is asked
+// once per relationship field of an operation (loadOf keeps the answer in the keys).
 func (l *Loaders) readsBulk(field *ast.Field, path ...string) bool {
 	if l.op == nil || field == nil || field.Definition == nil {
 		return true
 	}
-	key := bulkKey{field, strings.Join(path, ".")}
-	l.bulkMu.Lock()
-	reads, ok := l.bulk[key]
-	l.bulkMu.Unlock()
-	if !ok {
-		reads = l.selectsBulk(field.SelectionSet, field.Definition.Type.Name(), path)
-		l.bulkMu.Lock()
-		if l.bulk == nil {
-			l.bulk = map[bulkKey]bool{}
-		}
-		l.bulk[key] = reads
-		l.bulkMu.Unlock()
-	}
-	return reads
+	return selectsBulk(field.SelectionSet, path, map[fragmentAt]bool{})
 }
 
-type bulkKey struct {
-	field *ast.Field
-	path  string
-}
-
-func (l *Loaders) selectsBulk(sel ast.SelectionSet, typ string, path []string) bool {
-	if len(path) > 0 { // every field of the name counts: aliases may select differently
-		for _, f := range l.collect(sel, []string{typ}) {
-			if f.Name == path[0] && (f.Definition == nil || l.selectsBulk(f.Selections, f.Definition.Type.Name(), path[1:])) {
+// selectsBulk reports whether sel, through the fields named by path, selects a field of
+// bulkFields. It reads the document as written: under any type condition and whatever
+// @skip or @include say, so it may answer yes where the field is left out (the nodes are
+// then read whole, which answers alike), never no where it is selected. Every field of a
+// path's name counts, as aliases may select differently. A fragment is read once per
+// place in the path (seen), however often it is spread: spreads of spreads could
+// otherwise make the walk exponential in the document's size.
+func selectsBulk(sel ast.SelectionSet, path []string, seen map[fragmentAt]bool) bool {
+	for _, s := range sel {
+		switch s := s.(type) {
+		case *ast.Field:
+			if len(path) == 0 {
+				if slices.Contains(bulkFields, s.Name) {
+					return true
+				}
+			} else if s.Name == path[0] && (s.Definition == nil || selectsBulk(s.SelectionSet, path[1:], seen)) {
 				return true
 			}
-		}
-		return false
-	}
-	for _, label := range kg.Labels {
-		for _, f := range l.collect(sel, []string{string(label), "Node"}) {
-			if slices.Contains(bulkFields, f.Name) {
+		case *ast.InlineFragment:
+			if selectsBulk(s.SelectionSet, path, seen) {
+				return true
+			}
+		case *ast.FragmentSpread:
+			if s.Definition == nil {
+				return true
+			}
+			at := fragmentAt{s.Definition, len(path)}
+			if seen[at] {
+				continue
+			}
+			seen[at] = true
+			if selectsBulk(s.Definition.SelectionSet, path, seen) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// fragmentAt is a fragment read at a place in a path (the length of the path left).
+type fragmentAt struct {
+	fragment *ast.FragmentDefinition
+	rest     int
 }
 
 // selectsHere reports whether the field being resolved selects a subfield; true when
