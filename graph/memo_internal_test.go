@@ -3,7 +3,9 @@ package graph
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -139,5 +141,24 @@ func TestRelationKeysAreMadeOncePerFieldAndTypeAndCarryEachNodesID(t *testing.T)
 	}
 	if failed != 2 {
 		t.Errorf("a failed make was kept: %d makes for 2 nodes", failed)
+	}
+}
+
+// TestSelectsBulkReadsEachFragmentOncePerPlace: forty fragments that each spread the next
+// twice would be 2^40 spreads to walk; each is read once per place in the path.
+func TestSelectsBulkReadsEachFragmentOncePerPlace(t *testing.T) {
+	var q strings.Builder
+	q.WriteString(`{ documents { edges { node { ...F0 } } } }`)
+	const depth = 40
+	for i := range depth {
+		fmt.Fprintf(&q, " fragment F%d on Document { id ...F%d ...F%d }", i, i+1, i+1)
+	}
+	for _, last := range []string{"title", "text"} {
+		doc := q.String() + fmt.Sprintf(" fragment F%d on Document { %s }", depth, last)
+		op := memoOperation(t, doc, nil)
+		documents := op.Operation.SelectionSet[0].(*ast.Field)
+		if got, want := selectsBulk(documents.SelectionSet, []string{"edges", "node"}, map[fragmentAt]bool{}), last == "text"; got != want {
+			t.Errorf("with %s at the bottom: reads bulk %v, want %v", last, got, want)
+		}
 	}
 }

@@ -157,17 +157,28 @@ type loader[K comparable, V any] struct {
 	mu      sync.Mutex
 	results map[K]*result[V]
 	queued  []K
+	next    *batch          // what the queued keys will be answered by
 	ctx     context.Context // the first asker's since the last flush; one operation's contexts share its deadline
 }
 
 type result[V any] struct {
-	done    chan struct{}
+	batch   *batch
 	val     V
 	err     error
 	sent    bool // in a store call
 	settled bool
 	waiting int // counted resolvers waiting for it
 }
+
+// batch is one store call of a loader: done is closed once every key's result in it is
+// settled. The keys of a call share it, rather than each having a channel of its own (a
+// hundred motions' submitters, one call).
+type batch struct{ done chan struct{} }
+
+func newBatch() *batch { return &batch{done: make(chan struct{})} }
+
+// primed is the batch of results known without a store call (Prime).
+var primed = func() *batch { b := newBatch(); close(b.done); return b }()
 
 func newLoader[K comparable, V any](s *scheduler, fetch func(context.Context, []K) ([]V, []error)) *loader[K, V] {
 	return &loader[K, V]{s: s, fetch: fetch, results: map[K]*result[V]{}}
@@ -180,17 +191,9 @@ func (l *loader[K, V]) request(ctx context.Context, keys []K) []*result[V] {
 	queued := false
 	l.mu.Lock()
 	for i, k := range keys {
-		r, ok := l.results[k]
-		if !ok {
-			r = &result[V]{done: make(chan struct{})}
-			l.results[k] = r
-			if len(l.queued) == 0 {
-				l.ctx = ctx
-			}
-			l.queued = append(l.queued, k)
-			queued = true
-		}
-		rs[i] = r
+		var q bool
+		rs[i], q = l.lookup(ctx, k)
+		queued = queued || q
 	}
 	l.mu.Unlock()
 	if queued {
@@ -199,22 +202,48 @@ func (l *loader[K, V]) request(ctx context.Context, keys []K) []*result[V] {
 	return rs
 }
 
+// requestOne is request of one key.
+func (l *loader[K, V]) requestOne(ctx context.Context, key K) *result[V] {
+	l.mu.Lock()
+	r, queued := l.lookup(ctx, key)
+	l.mu.Unlock()
+	if queued {
+		l.s.pending(l)
+	}
+	return r
+}
+
+// lookup returns key's result, queueing the key when it is new (and reporting so); l.mu
+// is held.
+func (l *loader[K, V]) lookup(ctx context.Context, key K) (*result[V], bool) {
+	if r, ok := l.results[key]; ok {
+		return r, false
+	}
+	if len(l.queued) == 0 {
+		l.ctx, l.next = ctx, newBatch()
+	}
+	r := &result[V]{batch: l.next}
+	l.results[key] = r
+	l.queued = append(l.queued, key)
+	return r, true
+}
+
 // flush sends the queued keys to the store in one fetch, on a goroutine of its own: the
 // resolver that triggered it may go on with other work.
 func (l *loader[K, V]) flush() {
 	l.mu.Lock()
-	keys, ctx := l.queued, l.ctx
-	l.queued, l.ctx = nil, nil
+	keys, ctx, b := l.queued, l.ctx, l.next
+	l.queued, l.ctx, l.next = nil, nil, nil
 	for _, k := range keys {
 		l.results[k].sent = true
 	}
 	l.mu.Unlock()
 	if len(keys) > 0 {
-		go l.run(ctx, keys)
+		go l.run(ctx, keys, b)
 	}
 }
 
-func (l *loader[K, V]) run(ctx context.Context, keys []K) {
+func (l *loader[K, V]) run(ctx context.Context, keys []K, b *batch) {
 	var vals []V
 	var errs []error
 	if ctx.Err() != nil { // the operation is over: no store call for it
@@ -224,7 +253,6 @@ func (l *loader[K, V]) run(ctx context.Context, keys []K) {
 	}
 	woken := 0
 	l.mu.Lock()
-	rs := make([]*result[V], len(keys))
 	for i, k := range keys {
 		r := l.results[k]
 		switch {
@@ -239,13 +267,10 @@ func (l *loader[K, V]) run(ctx context.Context, keys []K) {
 		}
 		r.settled = true
 		woken += r.waiting
-		rs[i] = r
 	}
 	l.mu.Unlock()
 	l.s.wake(woken) // before they wake: they run from now on
-	for _, r := range rs {
-		close(r.done)
-	}
+	close(b.done)
 }
 
 // wait returns r's value once loaded. A counted resolver stops counting as running while
@@ -265,7 +290,7 @@ func (l *loader[K, V]) wait(ctx context.Context, r *result[V]) (V, error) {
 		l.s.leave()
 	}
 	select {
-	case <-r.done:
+	case <-r.batch.done:
 	case <-ctx.Done():
 		// A key in a store call waits for its answer (the call ends soon, its context
 		// being done; the operation holds its slot until then); a key not sent yet never
@@ -283,19 +308,19 @@ func (l *loader[K, V]) wait(ctx context.Context, r *result[V]) (V, error) {
 			var zero V
 			return zero, context.Cause(ctx)
 		}
-		<-r.done
+		<-r.batch.done
 	}
 	return r.val, r.err
 }
 
 // Load loads one key.
 func (l *loader[K, V]) Load(ctx context.Context, key K) (V, error) {
-	return l.wait(ctx, l.request(ctx, []K{key})[0])
+	return l.wait(ctx, l.requestOne(ctx, key))
 }
 
 // LoadThunk asks for a key now and returns a function that waits for it.
 func (l *loader[K, V]) LoadThunk(ctx context.Context, key K) func() (V, error) {
-	r := l.request(ctx, []K{key})[0]
+	r := l.requestOne(ctx, key)
 	return func() (V, error) { return l.wait(ctx, r) }
 }
 
@@ -323,8 +348,6 @@ func (l *loader[K, V]) Prime(key K, v V) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if _, ok := l.results[key]; !ok {
-		r := &result[V]{done: make(chan struct{}), val: v, sent: true, settled: true}
-		close(r.done)
-		l.results[key] = r
+		l.results[key] = &result[V]{batch: primed, val: v, sent: true, settled: true}
 	}
 }
