@@ -6355,7 +6355,7 @@ var officeImplementors = []string{"Office", "Node"}
 func (ec *executionContext) _Office(ctx context.Context, sel ast.SelectionSet, obj *model.Office) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, officeImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
@@ -6455,7 +6455,7 @@ func (ec *executionContext) _Office(ctx context.Context, sel ast.SelectionSet, o
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return answerObject(fields, out.Values)
+	return out
 }
 
 var officeConnectionImplementors = []string{"OfficeConnection"}
@@ -6463,7 +6463,7 @@ var officeConnectionImplementors = []string{"OfficeConnection"}
 func (ec *executionContext) _OfficeConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, officeConnectionImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
@@ -6498,7 +6498,7 @@ func (ec *executionContext) _OfficeConnection(ctx context.Context, sel ast.Selec
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return answerObject(fields, out.Values)
+	return out
 }
 
 var officeEdgeImplementors = []string{"OfficeEdge"}
@@ -6506,7 +6506,7 @@ var officeEdgeImplementors = []string{"OfficeEdge"}
 func (ec *executionContext) _OfficeEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, officeEdgeImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
@@ -6536,7 +6536,7 @@ func (ec *executionContext) _OfficeEdge(ctx context.Context, sel ast.SelectionSe
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return answerObject(fields, out.Values)
+	return out
 }
 
 var officeRelationConnectionImplementors = []string{"OfficeRelationConnection"}
@@ -6544,7 +6544,7 @@ var officeRelationConnectionImplementors = []string{"OfficeRelationConnection"}
 func (ec *executionContext) _OfficeRelationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.RelationConnection) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, officeRelationConnectionImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
@@ -6579,7 +6579,7 @@ func (ec *executionContext) _OfficeRelationConnection(ctx context.Context, sel a
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return answerObject(fields, out.Values)
+	return out
 }
 
 var officeRelationEdgeImplementors = []string{"OfficeRelationEdge"}
@@ -6587,7 +6587,7 @@ var officeRelationEdgeImplementors = []string{"OfficeRelationEdge"}
 func (ec *executionContext) _OfficeRelationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.RelationEdge) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, officeRelationEdgeImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
@@ -6647,7 +6647,7 @@ func (ec *executionContext) _OfficeRelationEdge(ctx context.Context, sel ast.Sel
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return answerObject(fields, out.Values)
+	return out
 }
 
 var organisationImplementors = []string{"Organisation", "Node"}
@@ -6655,7 +6655,7 @@ var organisationImplementors = []string{"Organisation", "Node"}
 func (ec *executionContext) _Organisation(ctx context.Context, sel ast.SelectionSet, obj *model.Organisation) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, organisationImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
@@ -6795,7 +6795,7 @@ func (ec *executionContext) _Organisation(ctx context.Context, sel ast.Selection
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return answerObject(fields, out.Values)
+	return out
 }
 
 var organisationConnectionImplementors = []string{"OrganisationConnection"}
@@ -6803,7 +6803,7 @@ var organisationConnectionImplementors = []string{"OrganisationConnection"}
 func (ec *executionContext) _OrganisationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, organisationConnectionImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
@@ -6838,7 +6838,7 @@ func (ec *executionContext) _OrganisationConnection(ctx context.Context, sel ast
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return answerObject(fields, out.Values)
+	return out
 }
 
 var organisationEdgeImplementors = []string{"OrganisationEdge"}
@@ -6846,7 +6846,7 @@ var organisationEdgeImplementors = []string{"OrganisationEdge"}
 func (ec *executionContext) _OrganisationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, organisationEdgeImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
@@ -6876,7 +6876,7 @@ func (ec *executionContext) _OrganisationEdge(ctx context.Context, sel ast.Selec
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return answerObject(fields, out.Values)
+	return out
 }
 
 var organisationRelationConnectionImplementors = []string{"OrganisationRelationConnection"}
@@ -6884,7 +6884,7 @@ var organisationRelationConnectionImplementors = []string{"OrganisationRelationC
 func (ec *executionContext) _OrganisationRelationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.RelationConnection) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, organisationRelationConnectionImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
@@ -6919,7 +6919,7 @@ func (ec *executionContext) _OrganisationRelationConnection(ctx context.Context,
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return answerObject(fields, out.Values)
+	return out
 }
 
 var organisationRelationEdgeImplementors = []string{"OrganisationRelationEdge"}
@@ -6927,7 +6927,7 @@ var organisationRelationEdgeImplementors = []string{"OrganisationRelationEdge"}
 func (ec *executionContext) _OrganisationRelationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.RelationEdge) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, organisationRelationEdgeImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
@@ -6987,7 +6987,7 @@ func (ec *executionContext) _OrganisationRelationEdge(ctx context.Context, sel a
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return answerObject(fields, out.Values)
+	return out
 }
 
 var partyImplementors = []string{"Party", "Node"}
@@ -6995,7 +6995,7 @@ var partyImplementors = []string{"Party", "Node"}
 func (ec *executionContext) _Party(ctx context.Context, sel ast.SelectionSet, obj *model.Party) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, partyImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
@@ -7065,7 +7065,7 @@ func (ec *executionContext) _Party(ctx context.Context, sel ast.SelectionSet, ob
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return answerObject(fields, out.Values)
+	return out
 }
 
 var partyConnectionImplementors = []string{"PartyConnection"}
@@ -7073,7 +7073,7 @@ var partyConnectionImplementors = []string{"PartyConnection"}
 func (ec *executionContext) _PartyConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, partyConnectionImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
@@ -7108,7 +7108,7 @@ func (ec *executionContext) _PartyConnection(ctx context.Context, sel ast.Select
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return answerObject(fields, out.Values)
+	return out
 }
 
 var partyEdgeImplementors = []string{"PartyEdge"}
@@ -7116,7 +7116,7 @@ var partyEdgeImplementors = []string{"PartyEdge"}
 func (ec *executionContext) _PartyEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, partyEdgeImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
@@ -7146,7 +7146,7 @@ func (ec *executionContext) _PartyEdge(ctx context.Context, sel ast.SelectionSet
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return answerObject(fields, out.Values)
+	return out
 }
 
 var partyRelationConnectionImplementors = []string{"PartyRelationConnection"}
@@ -7154,7 +7154,7 @@ var partyRelationConnectionImplementors = []string{"PartyRelationConnection"}
 func (ec *executionContext) _PartyRelationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.RelationConnection) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, partyRelationConnectionImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
@@ -7189,7 +7189,7 @@ func (ec *executionContext) _PartyRelationConnection(ctx context.Context, sel as
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return answerObject(fields, out.Values)
+	return out
 }
 
 var partyRelationEdgeImplementors = []string{"PartyRelationEdge"}
@@ -7197,7 +7197,7 @@ var partyRelationEdgeImplementors = []string{"PartyRelationEdge"}
 func (ec *executionContext) _PartyRelationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.RelationEdge) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, partyRelationEdgeImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
@@ -7257,7 +7257,7 @@ func (ec *executionContext) _PartyRelationEdge(ctx context.Context, sel ast.Sele
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return answerObject(fields, out.Values)
+	return out
 }
 
 var personImplementors = []string{"Person", "Node"}
@@ -7265,7 +7265,7 @@ var personImplementors = []string{"Person", "Node"}
 func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, obj *model.Person) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, personImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
@@ -7390,7 +7390,7 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return answerObject(fields, out.Values)
+	return out
 }
 
 var personConnectionImplementors = []string{"PersonConnection"}
@@ -7398,7 +7398,7 @@ var personConnectionImplementors = []string{"PersonConnection"}
 func (ec *executionContext) _PersonConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, personConnectionImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
@@ -7433,7 +7433,7 @@ func (ec *executionContext) _PersonConnection(ctx context.Context, sel ast.Selec
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return answerObject(fields, out.Values)
+	return out
 }
 
 var personEdgeImplementors = []string{"PersonEdge"}
@@ -7441,7 +7441,7 @@ var personEdgeImplementors = []string{"PersonEdge"}
 func (ec *executionContext) _PersonEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, personEdgeImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
@@ -7471,7 +7471,7 @@ func (ec *executionContext) _PersonEdge(ctx context.Context, sel ast.SelectionSe
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return answerObject(fields, out.Values)
+	return out
 }
 
 var personRelationConnectionImplementors = []string{"PersonRelationConnection"}
@@ -7479,7 +7479,7 @@ var personRelationConnectionImplementors = []string{"PersonRelationConnection"}
 func (ec *executionContext) _PersonRelationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.RelationConnection) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, personRelationConnectionImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
@@ -7514,7 +7514,7 @@ func (ec *executionContext) _PersonRelationConnection(ctx context.Context, sel a
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return answerObject(fields, out.Values)
+	return out
 }
 
 var personRelationEdgeImplementors = []string{"PersonRelationEdge"}
@@ -7522,7 +7522,7 @@ var personRelationEdgeImplementors = []string{"PersonRelationEdge"}
 func (ec *executionContext) _PersonRelationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.RelationEdge) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, personRelationEdgeImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
@@ -7582,7 +7582,7 @@ func (ec *executionContext) _PersonRelationEdge(ctx context.Context, sel ast.Sel
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return answerObject(fields, out.Values)
+	return out
 }
 
 // endregion **************************** object.gotpl ****************************

@@ -334,7 +334,7 @@ var decisionImplementors = []string{"Decision"}
 func (ec *executionContext) _Decision(ctx context.Context, sel ast.SelectionSet, obj *model.Decision) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, decisionImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
@@ -384,7 +384,7 @@ func (ec *executionContext) _Decision(ctx context.Context, sel ast.SelectionSet,
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return answerObject(fields, out.Values)
+	return out
 }
 
 var voteImplementors = []string{"Vote"}
@@ -392,7 +392,7 @@ var voteImplementors = []string{"Vote"}
 func (ec *executionContext) _Vote(ctx context.Context, sel ast.SelectionSet, obj *model.Vote) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, voteImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
@@ -437,7 +437,7 @@ func (ec *executionContext) _Vote(ctx context.Context, sel ast.SelectionSet, obj
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return answerObject(fields, out.Values)
+	return out
 }
 
 // endregion **************************** object.gotpl ****************************

@@ -4057,7 +4057,7 @@ var documentImplementors = []string{"Document", "Node"}
 func (ec *executionContext) _Document(ctx context.Context, sel ast.SelectionSet, obj *model.Document) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, documentImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
@@ -4217,7 +4217,7 @@ func (ec *executionContext) _Document(ctx context.Context, sel ast.SelectionSet,
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return answerObject(fields, out.Values)
+	return out
 }
 
 var documentConnectionImplementors = []string{"DocumentConnection"}
@@ -4225,7 +4225,7 @@ var documentConnectionImplementors = []string{"DocumentConnection"}
 func (ec *executionContext) _DocumentConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, documentConnectionImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
@@ -4260,7 +4260,7 @@ func (ec *executionContext) _DocumentConnection(ctx context.Context, sel ast.Sel
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return answerObject(fields, out.Values)
+	return out
 }
 
 var documentEdgeImplementors = []string{"DocumentEdge"}
@@ -4268,7 +4268,7 @@ var documentEdgeImplementors = []string{"DocumentEdge"}
 func (ec *executionContext) _DocumentEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, documentEdgeImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
@@ -4298,7 +4298,7 @@ func (ec *executionContext) _DocumentEdge(ctx context.Context, sel ast.Selection
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return answerObject(fields, out.Values)
+	return out
 }
 
 var documentRelationConnectionImplementors = []string{"DocumentRelationConnection"}
@@ -4306,7 +4306,7 @@ var documentRelationConnectionImplementors = []string{"DocumentRelationConnectio
 func (ec *executionContext) _DocumentRelationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.RelationConnection) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, documentRelationConnectionImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
@@ -4341,7 +4341,7 @@ func (ec *executionContext) _DocumentRelationConnection(ctx context.Context, sel
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return answerObject(fields, out.Values)
+	return out
 }
 
 var documentRelationEdgeImplementors = []string{"DocumentRelationEdge"}
@@ -4349,7 +4349,7 @@ var documentRelationEdgeImplementors = []string{"DocumentRelationEdge"}
 func (ec *executionContext) _DocumentRelationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.RelationEdge) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, documentRelationEdgeImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
@@ -4409,7 +4409,7 @@ func (ec *executionContext) _DocumentRelationEdge(ctx context.Context, sel ast.S
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return answerObject(fields, out.Values)
+	return out
 }
 
 var legislationImplementors = []string{"Legislation", "Node"}
@@ -4417,7 +4417,7 @@ var legislationImplementors = []string{"Legislation", "Node"}
 func (ec *executionContext) _Legislation(ctx context.Context, sel ast.SelectionSet, obj *model.Legislation) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, legislationImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
@@ -4482,7 +4482,7 @@ func (ec *executionContext) _Legislation(ctx context.Context, sel ast.SelectionS
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return answerObject(fields, out.Values)
+	return out
 }
 
 var legislationConnectionImplementors = []string{"LegislationConnection"}
@@ -4490,7 +4490,7 @@ var legislationConnectionImplementors = []string{"LegislationConnection"}
 func (ec *executionContext) _LegislationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, legislationConnectionImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
@@ -4525,7 +4525,7 @@ func (ec *executionContext) _LegislationConnection(ctx context.Context, sel ast.
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return answerObject(fields, out.Values)
+	return out
 }
 
 var legislationEdgeImplementors = []string{"LegislationEdge"}
@@ -4533,7 +4533,7 @@ var legislationEdgeImplementors = []string{"LegislationEdge"}
 func (ec *executionContext) _LegislationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, legislationEdgeImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
@@ -4563,7 +4563,7 @@ func (ec *executionContext) _LegislationEdge(ctx context.Context, sel ast.Select
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return answerObject(fields, out.Values)
+	return out
 }
 
 var reportImplementors = []string{"Report", "Node"}
@@ -4571,7 +4571,7 @@ var reportImplementors = []string{"Report", "Node"}
 func (ec *executionContext) _Report(ctx context.Context, sel ast.SelectionSet, obj *model.Report) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, reportImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
@@ -4686,7 +4686,7 @@ func (ec *executionContext) _Report(ctx context.Context, sel ast.SelectionSet, o
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return answerObject(fields, out.Values)
+	return out
 }
 
 var reportConnectionImplementors = []string{"ReportConnection"}
@@ -4694,7 +4694,7 @@ var reportConnectionImplementors = []string{"ReportConnection"}
 func (ec *executionContext) _ReportConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, reportConnectionImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
@@ -4729,7 +4729,7 @@ func (ec *executionContext) _ReportConnection(ctx context.Context, sel ast.Selec
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return answerObject(fields, out.Values)
+	return out
 }
 
 var reportEdgeImplementors = []string{"ReportEdge"}
@@ -4737,7 +4737,7 @@ var reportEdgeImplementors = []string{"ReportEdge"}
 func (ec *executionContext) _ReportEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, reportEdgeImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
@@ -4767,7 +4767,7 @@ func (ec *executionContext) _ReportEdge(ctx context.Context, sel ast.SelectionSe
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return answerObject(fields, out.Values)
+	return out
 }
 
 var reportRelationConnectionImplementors = []string{"ReportRelationConnection"}
@@ -4775,7 +4775,7 @@ var reportRelationConnectionImplementors = []string{"ReportRelationConnection"}
 func (ec *executionContext) _ReportRelationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.RelationConnection) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, reportRelationConnectionImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
@@ -4810,7 +4810,7 @@ func (ec *executionContext) _ReportRelationConnection(ctx context.Context, sel a
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return answerObject(fields, out.Values)
+	return out
 }
 
 var reportRelationEdgeImplementors = []string{"ReportRelationEdge"}
@@ -4818,7 +4818,7 @@ var reportRelationEdgeImplementors = []string{"ReportRelationEdge"}
 func (ec *executionContext) _ReportRelationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.RelationEdge) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, reportRelationEdgeImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
@@ -4878,7 +4878,7 @@ func (ec *executionContext) _ReportRelationEdge(ctx context.Context, sel ast.Sel
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return answerObject(fields, out.Values)
+	return out
 }
 
 // endregion **************************** object.gotpl ****************************

@@ -89,6 +89,19 @@ func stopErr(ctx context.Context) *gqlerror.Error {
 	}
 }
 
+// answerBuffer is the buffer an operation's answer is written into: as large as the bytes
+// the guard counted (an estimate a little over the answer's size), so that it is not
+// grown, and copied, from 64 bytes up. Without a guard or a byte limit nothing is counted.
+func answerBuffer(g *guard) []byte {
+	if g == nil || g.maxBytes == 0 {
+		return nil
+	}
+	return make([]byte, 0, min(g.bytes.Load(), g.maxBytes)+answerSlack)
+}
+
+// answerSlack is room for what the guard does not count: the braces of the answer itself.
+const answerSlack = 64
+
 // field is the field middleware: it refuses to resolve a field once the operation is
 // stopped, and counts the bytes each field adds to the answer.
 // fc is the field's context (nil: none).

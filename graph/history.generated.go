@@ -477,7 +477,7 @@ var changesImplementors = []string{"Changes"}
 func (ec *executionContext) _Changes(ctx context.Context, sel ast.SelectionSet, obj *model.Changes) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, changesImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
@@ -517,7 +517,7 @@ func (ec *executionContext) _Changes(ctx context.Context, sel ast.SelectionSet, 
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return answerObject(fields, out.Values)
+	return out
 }
 
 var commitmentStatusStepImplementors = []string{"CommitmentStatusStep"}
@@ -525,7 +525,7 @@ var commitmentStatusStepImplementors = []string{"CommitmentStatusStep"}
 func (ec *executionContext) _CommitmentStatusStep(ctx context.Context, sel ast.SelectionSet, obj *model.CommitmentStatusStep) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, commitmentStatusStepImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
@@ -560,7 +560,7 @@ func (ec *executionContext) _CommitmentStatusStep(ctx context.Context, sel ast.S
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return answerObject(fields, out.Values)
+	return out
 }
 
 var commitmentStepChangeImplementors = []string{"CommitmentStepChange"}
@@ -568,7 +568,7 @@ var commitmentStepChangeImplementors = []string{"CommitmentStepChange"}
 func (ec *executionContext) _CommitmentStepChange(ctx context.Context, sel ast.SelectionSet, obj *model.CommitmentStepChange) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, commitmentStepChangeImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
@@ -598,7 +598,7 @@ func (ec *executionContext) _CommitmentStepChange(ctx context.Context, sel ast.S
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return answerObject(fields, out.Values)
+	return out
 }
 
 var motionStatusStepImplementors = []string{"MotionStatusStep"}
@@ -606,7 +606,7 @@ var motionStatusStepImplementors = []string{"MotionStatusStep"}
 func (ec *executionContext) _MotionStatusStep(ctx context.Context, sel ast.SelectionSet, obj *model.MotionStatusStep) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, motionStatusStepImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
@@ -646,7 +646,7 @@ func (ec *executionContext) _MotionStatusStep(ctx context.Context, sel ast.Selec
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return answerObject(fields, out.Values)
+	return out
 }
 
 var motionStepChangeImplementors = []string{"MotionStepChange"}
@@ -654,7 +654,7 @@ var motionStepChangeImplementors = []string{"MotionStepChange"}
 func (ec *executionContext) _MotionStepChange(ctx context.Context, sel ast.SelectionSet, obj *model.MotionStepChange) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, motionStepChangeImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
@@ -684,7 +684,7 @@ func (ec *executionContext) _MotionStepChange(ctx context.Context, sel ast.Selec
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return answerObject(fields, out.Values)
+	return out
 }
 
 // endregion **************************** object.gotpl ****************************

@@ -4594,7 +4594,7 @@ var commitmentImplementors = []string{"Commitment", "Node"}
 func (ec *executionContext) _Commitment(ctx context.Context, sel ast.SelectionSet, obj *model.Commitment) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, commitmentImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
@@ -4709,7 +4709,7 @@ func (ec *executionContext) _Commitment(ctx context.Context, sel ast.SelectionSe
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return answerObject(fields, out.Values)
+	return out
 }
 
 var commitmentConnectionImplementors = []string{"CommitmentConnection"}
@@ -4717,7 +4717,7 @@ var commitmentConnectionImplementors = []string{"CommitmentConnection"}
 func (ec *executionContext) _CommitmentConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, commitmentConnectionImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
@@ -4752,7 +4752,7 @@ func (ec *executionContext) _CommitmentConnection(ctx context.Context, sel ast.S
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return answerObject(fields, out.Values)
+	return out
 }
 
 var commitmentEdgeImplementors = []string{"CommitmentEdge"}
@@ -4760,7 +4760,7 @@ var commitmentEdgeImplementors = []string{"CommitmentEdge"}
 func (ec *executionContext) _CommitmentEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, commitmentEdgeImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
@@ -4790,7 +4790,7 @@ func (ec *executionContext) _CommitmentEdge(ctx context.Context, sel ast.Selecti
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return answerObject(fields, out.Values)
+	return out
 }
 
 var commitmentRelationConnectionImplementors = []string{"CommitmentRelationConnection"}
@@ -4798,7 +4798,7 @@ var commitmentRelationConnectionImplementors = []string{"CommitmentRelationConne
 func (ec *executionContext) _CommitmentRelationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.RelationConnection) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, commitmentRelationConnectionImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
@@ -4833,7 +4833,7 @@ func (ec *executionContext) _CommitmentRelationConnection(ctx context.Context, s
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return answerObject(fields, out.Values)
+	return out
 }
 
 var commitmentRelationEdgeImplementors = []string{"CommitmentRelationEdge"}
@@ -4841,7 +4841,7 @@ var commitmentRelationEdgeImplementors = []string{"CommitmentRelationEdge"}
 func (ec *executionContext) _CommitmentRelationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.RelationEdge) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, commitmentRelationEdgeImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
@@ -4901,7 +4901,7 @@ func (ec *executionContext) _CommitmentRelationEdge(ctx context.Context, sel ast
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return answerObject(fields, out.Values)
+	return out
 }
 
 var eventImplementors = []string{"Event", "Node"}
@@ -4909,7 +4909,7 @@ var eventImplementors = []string{"Event", "Node"}
 func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, obj *model.Event) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, eventImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
@@ -5009,7 +5009,7 @@ func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, ob
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return answerObject(fields, out.Values)
+	return out
 }
 
 var eventConnectionImplementors = []string{"EventConnection"}
@@ -5017,7 +5017,7 @@ var eventConnectionImplementors = []string{"EventConnection"}
 func (ec *executionContext) _EventConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, eventConnectionImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
@@ -5052,7 +5052,7 @@ func (ec *executionContext) _EventConnection(ctx context.Context, sel ast.Select
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return answerObject(fields, out.Values)
+	return out
 }
 
 var eventEdgeImplementors = []string{"EventEdge"}
@@ -5060,7 +5060,7 @@ var eventEdgeImplementors = []string{"EventEdge"}
 func (ec *executionContext) _EventEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, eventEdgeImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
@@ -5090,7 +5090,7 @@ func (ec *executionContext) _EventEdge(ctx context.Context, sel ast.SelectionSet
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return answerObject(fields, out.Values)
+	return out
 }
 
 var eventRelationConnectionImplementors = []string{"EventRelationConnection"}
@@ -5098,7 +5098,7 @@ var eventRelationConnectionImplementors = []string{"EventRelationConnection"}
 func (ec *executionContext) _EventRelationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.RelationConnection) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, eventRelationConnectionImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
@@ -5133,7 +5133,7 @@ func (ec *executionContext) _EventRelationConnection(ctx context.Context, sel as
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return answerObject(fields, out.Values)
+	return out
 }
 
 var eventRelationEdgeImplementors = []string{"EventRelationEdge"}
@@ -5141,7 +5141,7 @@ var eventRelationEdgeImplementors = []string{"EventRelationEdge"}
 func (ec *executionContext) _EventRelationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.RelationEdge) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, eventRelationEdgeImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
@@ -5201,7 +5201,7 @@ func (ec *executionContext) _EventRelationEdge(ctx context.Context, sel ast.Sele
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return answerObject(fields, out.Values)
+	return out
 }
 
 var motionImplementors = []string{"Motion", "Node"}
@@ -5209,7 +5209,7 @@ var motionImplementors = []string{"Motion", "Node"}
 func (ec *executionContext) _Motion(ctx context.Context, sel ast.SelectionSet, obj *model.Motion) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, motionImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
@@ -5374,7 +5374,7 @@ func (ec *executionContext) _Motion(ctx context.Context, sel ast.SelectionSet, o
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return answerObject(fields, out.Values)
+	return out
 }
 
 var motionConnectionImplementors = []string{"MotionConnection"}
@@ -5382,7 +5382,7 @@ var motionConnectionImplementors = []string{"MotionConnection"}
 func (ec *executionContext) _MotionConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, motionConnectionImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
@@ -5417,7 +5417,7 @@ func (ec *executionContext) _MotionConnection(ctx context.Context, sel ast.Selec
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return answerObject(fields, out.Values)
+	return out
 }
 
 var motionEdgeImplementors = []string{"MotionEdge"}
@@ -5425,7 +5425,7 @@ var motionEdgeImplementors = []string{"MotionEdge"}
 func (ec *executionContext) _MotionEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, motionEdgeImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
@@ -5455,7 +5455,7 @@ func (ec *executionContext) _MotionEdge(ctx context.Context, sel ast.SelectionSe
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return answerObject(fields, out.Values)
+	return out
 }
 
 var motionRelationConnectionImplementors = []string{"MotionRelationConnection"}
@@ -5463,7 +5463,7 @@ var motionRelationConnectionImplementors = []string{"MotionRelationConnection"}
 func (ec *executionContext) _MotionRelationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.RelationConnection) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, motionRelationConnectionImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
@@ -5498,7 +5498,7 @@ func (ec *executionContext) _MotionRelationConnection(ctx context.Context, sel a
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return answerObject(fields, out.Values)
+	return out
 }
 
 var motionRelationEdgeImplementors = []string{"MotionRelationEdge"}
@@ -5506,7 +5506,7 @@ var motionRelationEdgeImplementors = []string{"MotionRelationEdge"}
 func (ec *executionContext) _MotionRelationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.RelationEdge) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, motionRelationEdgeImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
@@ -5566,7 +5566,7 @@ func (ec *executionContext) _MotionRelationEdge(ctx context.Context, sel ast.Sel
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return answerObject(fields, out.Values)
+	return out
 }
 
 // endregion **************************** object.gotpl ****************************

@@ -7,18 +7,31 @@ import (
 )
 
 // objectAnswer is an object's answer: the fields the operation selects on it and their
-// values. The generated executor returns it where gqlgen's templates return the object's
-// graphql.FieldSet (graph/codegen), and it writes the same bytes. FieldSet.MarshalGQL
-// makes a map of the aliases written and moves each field to the heap to hand it to an
-// iterator: an eighth of the allocations of an answer of many small objects, such as a
-// neighbourhood's nodes and edges.
+// values. The generated executor makes it where gqlgen's templates make the object's
+// graphql.FieldSet (graph/codegen), sets its values as it would the field set's, and
+// returns it; it writes the same bytes as FieldSet.MarshalGQL. That made a map of the
+// aliases written and moved each field to the heap to hand it to an iterator: an eighth
+// of the allocations of an answer of many small objects, such as a neighbourhood's nodes
+// and edges. An object of up to four fields is one allocation, field set and values in
+// it, not three.
 type objectAnswer struct {
+	// The generated code sets Values and Invalids, and the root's schedules its fields
+	// with ResolveRootConcurrently and Dispatch. None of those reads the field set's own
+	// fields, which stay unset; a field deferred, which would, cannot be generated
+	// (graph/codegen refuses it).
+	graphql.FieldSet
 	fields []graphql.CollectedField
-	values []graphql.Marshaler
+	small  [4]graphql.Marshaler // Values, when they fit
 }
 
-func answerObject(fields []graphql.CollectedField, values []graphql.Marshaler) graphql.Marshaler {
-	return &objectAnswer{fields, values}
+func newObjectAnswer(fields []graphql.CollectedField) *objectAnswer {
+	a := &objectAnswer{fields: fields}
+	if len(fields) <= len(a.small) {
+		a.Values = a.small[:len(fields)]
+	} else {
+		a.Values = make([]graphql.Marshaler, len(fields))
+	}
+	return a
 }
 
 var (
@@ -55,7 +68,7 @@ func (a *objectAnswer) MarshalGQL(w io.Writer) {
 		_, _ = w.Write(quote)
 		_, _ = io.WriteString(w, alias)
 		_, _ = w.Write(nameEnd)
-		a.values[i].MarshalGQL(w)
+		a.Values[i].MarshalGQL(w)
 	}
 	_, _ = w.Write(closeObject)
 }

@@ -39,9 +39,35 @@ func TestObjectAnswerIsFieldSetMarshalGQL(t *testing.T) {
 			}
 			want := graphql.NewFieldSet(fields)
 			copy(want.Values, values)
-			if got, w := written(answerObject(fields, values)), written(want); got != w {
+			got := newObjectAnswer(fields)
+			copy(got.Values, values)
+			if got, w := written(got), written(want); got != w {
 				t.Errorf("answer\n%s\nwant\n%s", got, w)
 			}
 		})
+	}
+}
+
+func TestAnswerBufferIsTheCountedSize(t *testing.T) {
+	counted := func(maxBytes int64, fields ...int64) *guard {
+		g := &guard{maxBytes: maxBytes, cancel: func(error) {}}
+		for _, size := range fields {
+			_ = g.count("a", size)
+		}
+		return g
+	}
+	for _, c := range []struct {
+		name string
+		g    *guard
+		cap  int
+	}{
+		{"no guard", nil, 0},
+		{"no byte limit: nothing counted", counted(0, 100), 0},
+		{"two fields", counted(1000, 10, 20), 2*(8+1) + 30 + answerSlack},
+		{"over the limit: no more than it", counted(50, 100), 50 + answerSlack},
+	} {
+		if got := answerBuffer(c.g); cap(got) != c.cap || len(got) != 0 {
+			t.Errorf("%s: len %d cap %d, want an empty buffer of capacity %d", c.name, len(got), cap(got), c.cap)
+		}
 	}
 }

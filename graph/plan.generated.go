@@ -6270,7 +6270,7 @@ var actielijnImplementors = []string{"Actielijn", "Node"}
 func (ec *executionContext) _Actielijn(ctx context.Context, sel ast.SelectionSet, obj *model.Actielijn) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, actielijnImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
@@ -6410,7 +6410,7 @@ func (ec *executionContext) _Actielijn(ctx context.Context, sel ast.SelectionSet
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return answerObject(fields, out.Values)
+	return out
 }
 
 var actielijnConnectionImplementors = []string{"ActielijnConnection"}
@@ -6418,7 +6418,7 @@ var actielijnConnectionImplementors = []string{"ActielijnConnection"}
 func (ec *executionContext) _ActielijnConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, actielijnConnectionImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
@@ -6453,7 +6453,7 @@ func (ec *executionContext) _ActielijnConnection(ctx context.Context, sel ast.Se
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return answerObject(fields, out.Values)
+	return out
 }
 
 var actielijnEdgeImplementors = []string{"ActielijnEdge"}
@@ -6461,7 +6461,7 @@ var actielijnEdgeImplementors = []string{"ActielijnEdge"}
 func (ec *executionContext) _ActielijnEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, actielijnEdgeImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
@@ -6491,7 +6491,7 @@ func (ec *executionContext) _ActielijnEdge(ctx context.Context, sel ast.Selectio
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return answerObject(fields, out.Values)
+	return out
 }
 
 var actielijnRelationConnectionImplementors = []string{"ActielijnRelationConnection"}
@@ -6499,7 +6499,7 @@ var actielijnRelationConnectionImplementors = []string{"ActielijnRelationConnect
 func (ec *executionContext) _ActielijnRelationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.RelationConnection) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, actielijnRelationConnectionImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
@@ -6534,7 +6534,7 @@ func (ec *executionContext) _ActielijnRelationConnection(ctx context.Context, se
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return answerObject(fields, out.Values)
+	return out
 }
 
 var actielijnRelationEdgeImplementors = []string{"ActielijnRelationEdge"}
@@ -6542,7 +6542,7 @@ var actielijnRelationEdgeImplementors = []string{"ActielijnRelationEdge"}
 func (ec *executionContext) _ActielijnRelationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.RelationEdge) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, actielijnRelationEdgeImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
@@ -6602,7 +6602,7 @@ func (ec *executionContext) _ActielijnRelationEdge(ctx context.Context, sel ast.
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return answerObject(fields, out.Values)
+	return out
 }
 
 var actionImplementors = []string{"Action", "Node"}
@@ -6610,7 +6610,7 @@ var actionImplementors = []string{"Action", "Node"}
 func (ec *executionContext) _Action(ctx context.Context, sel ast.SelectionSet, obj *model.Action) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, actionImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
@@ -6760,7 +6760,7 @@ func (ec *executionContext) _Action(ctx context.Context, sel ast.SelectionSet, o
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return answerObject(fields, out.Values)
+	return out
 }
 
 var actionConnectionImplementors = []string{"ActionConnection"}
@@ -6768,7 +6768,7 @@ var actionConnectionImplementors = []string{"ActionConnection"}
 func (ec *executionContext) _ActionConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, actionConnectionImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
@@ -6803,7 +6803,7 @@ func (ec *executionContext) _ActionConnection(ctx context.Context, sel ast.Selec
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return answerObject(fields, out.Values)
+	return out
 }
 
 var actionEdgeImplementors = []string{"ActionEdge"}
@@ -6811,7 +6811,7 @@ var actionEdgeImplementors = []string{"ActionEdge"}
 func (ec *executionContext) _ActionEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, actionEdgeImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
@@ -6841,7 +6841,7 @@ func (ec *executionContext) _ActionEdge(ctx context.Context, sel ast.SelectionSe
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return answerObject(fields, out.Values)
+	return out
 }
 
 var actionPlanImplementors = []string{"ActionPlan", "Node"}
@@ -6849,7 +6849,7 @@ var actionPlanImplementors = []string{"ActionPlan", "Node"}
 func (ec *executionContext) _ActionPlan(ctx context.Context, sel ast.SelectionSet, obj *model.ActionPlan) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, actionPlanImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
@@ -6929,7 +6929,7 @@ func (ec *executionContext) _ActionPlan(ctx context.Context, sel ast.SelectionSe
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return answerObject(fields, out.Values)
+	return out
 }
 
 var actionPlanConnectionImplementors = []string{"ActionPlanConnection"}
@@ -6937,7 +6937,7 @@ var actionPlanConnectionImplementors = []string{"ActionPlanConnection"}
 func (ec *executionContext) _ActionPlanConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, actionPlanConnectionImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
@@ -6972,7 +6972,7 @@ func (ec *executionContext) _ActionPlanConnection(ctx context.Context, sel ast.S
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return answerObject(fields, out.Values)
+	return out
 }
 
 var actionPlanEdgeImplementors = []string{"ActionPlanEdge"}
@@ -6980,7 +6980,7 @@ var actionPlanEdgeImplementors = []string{"ActionPlanEdge"}
 func (ec *executionContext) _ActionPlanEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, actionPlanEdgeImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
@@ -7010,7 +7010,7 @@ func (ec *executionContext) _ActionPlanEdge(ctx context.Context, sel ast.Selecti
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return answerObject(fields, out.Values)
+	return out
 }
 
 var actionPlanRelationConnectionImplementors = []string{"ActionPlanRelationConnection"}
@@ -7018,7 +7018,7 @@ var actionPlanRelationConnectionImplementors = []string{"ActionPlanRelationConne
 func (ec *executionContext) _ActionPlanRelationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.RelationConnection) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, actionPlanRelationConnectionImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
@@ -7053,7 +7053,7 @@ func (ec *executionContext) _ActionPlanRelationConnection(ctx context.Context, s
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return answerObject(fields, out.Values)
+	return out
 }
 
 var actionPlanRelationEdgeImplementors = []string{"ActionPlanRelationEdge"}
@@ -7061,7 +7061,7 @@ var actionPlanRelationEdgeImplementors = []string{"ActionPlanRelationEdge"}
 func (ec *executionContext) _ActionPlanRelationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.RelationEdge) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, actionPlanRelationEdgeImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
@@ -7121,7 +7121,7 @@ func (ec *executionContext) _ActionPlanRelationEdge(ctx context.Context, sel ast
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return answerObject(fields, out.Values)
+	return out
 }
 
 var actionRelationConnectionImplementors = []string{"ActionRelationConnection"}
@@ -7129,7 +7129,7 @@ var actionRelationConnectionImplementors = []string{"ActionRelationConnection"}
 func (ec *executionContext) _ActionRelationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.RelationConnection) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, actionRelationConnectionImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
@@ -7164,7 +7164,7 @@ func (ec *executionContext) _ActionRelationConnection(ctx context.Context, sel a
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return answerObject(fields, out.Values)
+	return out
 }
 
 var actionRelationEdgeImplementors = []string{"ActionRelationEdge"}
@@ -7172,7 +7172,7 @@ var actionRelationEdgeImplementors = []string{"ActionRelationEdge"}
 func (ec *executionContext) _ActionRelationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.RelationEdge) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, actionRelationEdgeImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
@@ -7232,7 +7232,7 @@ func (ec *executionContext) _ActionRelationEdge(ctx context.Context, sel ast.Sel
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return answerObject(fields, out.Values)
+	return out
 }
 
 var budgetLineImplementors = []string{"BudgetLine"}
@@ -7240,7 +7240,7 @@ var budgetLineImplementors = []string{"BudgetLine"}
 func (ec *executionContext) _BudgetLine(ctx context.Context, sel ast.SelectionSet, obj *model.BudgetLine) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, budgetLineImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
@@ -7270,7 +7270,7 @@ func (ec *executionContext) _BudgetLine(ctx context.Context, sel ast.SelectionSe
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return answerObject(fields, out.Values)
+	return out
 }
 
 var involvementImplementors = []string{"Involvement"}
@@ -7278,7 +7278,7 @@ var involvementImplementors = []string{"Involvement"}
 func (ec *executionContext) _Involvement(ctx context.Context, sel ast.SelectionSet, obj *model.Involvement) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, involvementImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
@@ -7313,7 +7313,7 @@ func (ec *executionContext) _Involvement(ctx context.Context, sel ast.SelectionS
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return answerObject(fields, out.Values)
+	return out
 }
 
 var proposalImplementors = []string{"Proposal", "Node"}
@@ -7321,7 +7321,7 @@ var proposalImplementors = []string{"Proposal", "Node"}
 func (ec *executionContext) _Proposal(ctx context.Context, sel ast.SelectionSet, obj *model.Proposal) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, proposalImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
@@ -7421,7 +7421,7 @@ func (ec *executionContext) _Proposal(ctx context.Context, sel ast.SelectionSet,
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return answerObject(fields, out.Values)
+	return out
 }
 
 var proposalConnectionImplementors = []string{"ProposalConnection"}
@@ -7429,7 +7429,7 @@ var proposalConnectionImplementors = []string{"ProposalConnection"}
 func (ec *executionContext) _ProposalConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, proposalConnectionImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
@@ -7464,7 +7464,7 @@ func (ec *executionContext) _ProposalConnection(ctx context.Context, sel ast.Sel
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return answerObject(fields, out.Values)
+	return out
 }
 
 var proposalEdgeImplementors = []string{"ProposalEdge"}
@@ -7472,7 +7472,7 @@ var proposalEdgeImplementors = []string{"ProposalEdge"}
 func (ec *executionContext) _ProposalEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, proposalEdgeImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
@@ -7502,7 +7502,7 @@ func (ec *executionContext) _ProposalEdge(ctx context.Context, sel ast.Selection
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return answerObject(fields, out.Values)
+	return out
 }
 
 var proposalRelationConnectionImplementors = []string{"ProposalRelationConnection"}
@@ -7510,7 +7510,7 @@ var proposalRelationConnectionImplementors = []string{"ProposalRelationConnectio
 func (ec *executionContext) _ProposalRelationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.RelationConnection) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, proposalRelationConnectionImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
@@ -7545,7 +7545,7 @@ func (ec *executionContext) _ProposalRelationConnection(ctx context.Context, sel
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return answerObject(fields, out.Values)
+	return out
 }
 
 var proposalRelationEdgeImplementors = []string{"ProposalRelationEdge"}
@@ -7553,7 +7553,7 @@ var proposalRelationEdgeImplementors = []string{"ProposalRelationEdge"}
 func (ec *executionContext) _ProposalRelationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.RelationEdge) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, proposalRelationEdgeImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
 	for i, field := range fields {
 		switch field.Name {
@@ -7613,7 +7613,7 @@ func (ec *executionContext) _ProposalRelationEdge(ctx context.Context, sel ast.S
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return answerObject(fields, out.Values)
+	return out
 }
 
 // endregion **************************** object.gotpl ****************************

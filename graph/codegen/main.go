@@ -17,8 +17,9 @@
 //     those, and answers the rest in the one response (as the incremental delivery
 //     proposal allows). Each object's deferred group (its path, a map and a field set) is
 //     declared empty instead; a gqlgen that hands the group to a field fails here.
-//   - An object's answer is written by objectAnswer (../objects.go), not by the field set
-//     gqlgen returns: the same bytes, without a map and a heap copy of every field.
+//   - An object's answer is an objectAnswer (../objects.go), not the field set gqlgen
+//     makes: the same bytes, without a map and a heap copy of every field, and for a small
+//     object in one allocation.
 //   - An object's fields are collected, and a field's arguments parsed, once per operation
 //     (../memo.go), not at every object of a list.
 //   - The execution context holds the operation's guard and memo, and plain fields
@@ -98,13 +99,16 @@ var rewrites = []struct {
 }{
 	{old: literal("graphql.MarshalSliceConcurrently("), new: []byte("marshalList(")},
 	{old: literal("deferred := graphql.NewDeferredGroup(ctx)"), new: []byte("var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)"), perObject: true},
-	{old: literal("\n\treturn out\n}\n"), new: []byte("\n\treturn answerObject(fields, out.Values)\n}\n"), perObject: true},
+	{old: literal("out := graphql.NewFieldSet(fields)"), new: []byte("out := newObjectAnswer(fields)"), perObject: true},
 	// What the operation keeps (memo.go) and its guard, at hand for the objects and the plain
 	// fields (plain.go) rather than looked up in a context a dozen layers deep for each.
 	{old: literal("type executionContext struct {\n\t*graphql.ExecutionContextState[ResolverRoot, DirectiveRoot, ComplexityRoot]\n}"),
 		new: []byte("type executionContext struct {\n\t*graphql.ExecutionContextState[ResolverRoot, DirectiveRoot, ComplexityRoot]\n\tguard *guard         // the operation's guard (graph/codegen)\n\tmemo  *operationMemo // what the operation keeps (graph/codegen)\n}"), once: true},
 	{old: literal("\tec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))\n"),
 		new: []byte("\tec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))\n\tec.guard, ec.memo = guardOf(ctx), memoOf(ctx)\n"), once: true},
+	// The answer is written into a buffer of the size the guard counted, not one doubled
+	// from 64 bytes (guard.go).
+	{old: literal("\t\t\tvar buf bytes.Buffer\n\t\t\tdata.MarshalGQL(&buf)\n"), new: []byte("\t\t\tbuf := bytes.NewBuffer(answerBuffer(ec.guard))\n\t\t\tdata.MarshalGQL(buf)\n"), once: true},
 	// An object's fields are collected once per selection set, and a field's arguments parsed
 	// once per field of the document (memo.go).
 	{old: literal("graphql.CollectFields(ec.OperationContext, sel, "), new: []byte("ec.memo.collect(ec.OperationContext, sel, "), perObject: true},

@@ -13,6 +13,11 @@ const rendered = `type executionContext struct {
 }
 func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	ec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))
+		return func(ctx context.Context) *graphql.Response {
+			var buf bytes.Buffer
+			data.MarshalGQL(&buf)
+			response.Data = buf.Bytes()
+		}
 }
 func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, obj *model.Person) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, personImplementors)
@@ -35,7 +40,8 @@ func (ec *executionContext) fieldContext_Person_mentions(ctx context.Context, fi
 var rewritten = []string{
 	"marshalList(ctx, len(v), 0, false, nil)",
 	"var deferred graphql.DeferredGroup",
-	"\treturn answerObject(fields, out.Values)\n}\n",
+	"out := newObjectAnswer(fields)",
+	"buf := bytes.NewBuffer(answerBuffer(ec.guard))\n\t\t\tdata.MarshalGQL(buf)\n",
 	"\tguard *guard ",
 	"\tmemo  *operationMemo ",
 	"ec.guard, ec.memo = guardOf(ctx), memoOf(ctx)\n",
@@ -50,8 +56,7 @@ func TestRewrite(t *testing.T) {
 		{"as gqlgen writes it", rendered, ""},
 		{"a deferred group handed to a field", rendered + "\tout.ResolveConcurrently(ec.OperationContext, &deferred, i)\n", "hands a deferred group"},
 		{"no concurrent list marshalling", strings.Replace(rendered, "graphql.MarshalSliceConcurrently(", "graphql.MarshalSlice(", 1), "no longer writes"},
-		{"an object that returns otherwise", strings.Replace(rendered, "\treturn out\n}\n", "\treturn graphql.Marshaler(out)\n}\n", 1), "no longer writes"},
-		{"two objects, one return rewritten", rendered + "\tout := graphql.NewFieldSet(fields)\n\tdeferred := graphql.NewDeferredGroup(ctx)\n", "objects, but"},
+		{"two objects, one collecting otherwise", rendered + "\tout := graphql.NewFieldSet(fields)\n\tdeferred := graphql.NewDeferredGroup(ctx)\n", "objects, but"},
 		{"arguments parsed otherwise", strings.Replace(rendered, "field.ArgumentMap(ec.Variables)", "field.ArgumentMap(nil)", 1), "no longer writes"},
 		{"an object that collects otherwise", strings.Replace(rendered, "graphql.CollectFields(ec.OperationContext, sel,", "graphql.CollectFields(ec.OperationContext, nil,", 1), "no longer writes"},
 		{"two execution contexts", rendered + "\tec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))\n", "not once"},
