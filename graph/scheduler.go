@@ -31,8 +31,9 @@ type scheduler struct {
 	dirty   []flusher // loaders with pending keys
 }
 
-// flusher is a loader whose pending keys can be sent.
-type flusher interface{ flush() }
+// flusher is a loader whose pending keys can be sent: on a goroutine of their own, or
+// (here) on the caller's, which waits for them anyway.
+type flusher interface{ flush(here bool) }
 
 type rootTokenKey struct{}
 
@@ -67,7 +68,15 @@ func (s *scheduler) wake(n int) {
 
 // leave counts a resolver as no longer running (finished or waiting) and, if it was the
 // last, sends every pending key.
-func (s *scheduler) leave() {
+func (s *scheduler) leave() { s.leaving(false) }
+
+// leaveToWait is leave for a resolver about to wait for its keys: the goroutine would
+// block anyway, so it makes the last store call itself, sparing a goroutine and a wake-up
+// per level of a nested answer. Other loaders' calls go out on goroutines of their own,
+// in parallel with it (on Neo4j each is a round trip).
+func (s *scheduler) leaveToWait() { s.leaving(true) }
+
+func (s *scheduler) leaving(toWait bool) {
 	s.mu.Lock()
 	s.running--
 	if s.running > 0 || len(s.dirty) == 0 {
@@ -77,8 +86,8 @@ func (s *scheduler) leave() {
 	dirty := s.dirty
 	s.dirty = nil
 	s.mu.Unlock()
-	for _, f := range dirty {
-		f.flush()
+	for i, f := range dirty {
+		f.flush(toWait && i == len(dirty)-1)
 	}
 }
 
@@ -91,7 +100,7 @@ func (s *scheduler) pending(f flusher) {
 		return
 	}
 	s.mu.Unlock()
-	f.flush()
+	f.flush(false)
 }
 
 // countedResolver wraps a field's resolver: a resolver (a field that may ask the loaders)
@@ -228,9 +237,12 @@ func (l *loader[K, V]) lookup(ctx context.Context, key K) (*result[V], bool) {
 	return r, true
 }
 
-// flush sends the queued keys to the store in one fetch, on a goroutine of its own: the
-// resolver that triggered it may go on with other work.
-func (l *loader[K, V]) flush() {
+// flush sends the queued keys to the store in one fetch: here, on the caller's goroutine,
+// when it is about to wait for them; otherwise on a goroutine of its own, as the resolver
+// or prefetcher that triggered it may go on with other work while the store answers (a
+// level's prefetch for the next level, a round trip to Neo4j, runs while the level is
+// marshalled).
+func (l *loader[K, V]) flush(here bool) {
 	l.mu.Lock()
 	keys, ctx, b := l.queued, l.ctx, l.next
 	l.queued, l.ctx, l.next = nil, nil, nil
@@ -238,7 +250,11 @@ func (l *loader[K, V]) flush() {
 		l.results[k].sent = true
 	}
 	l.mu.Unlock()
-	if len(keys) > 0 {
+	switch {
+	case len(keys) == 0:
+	case here:
+		l.run(ctx, keys, b)
+	default:
 		go l.run(ctx, keys, b)
 	}
 }
@@ -287,7 +303,7 @@ func (l *loader[K, V]) wait(ctx context.Context, r *result[V]) (V, error) {
 	}
 	l.mu.Unlock()
 	if isCounted {
-		l.s.leave()
+		l.s.leaveToWait()
 	}
 	select {
 	case <-r.batch.done:
