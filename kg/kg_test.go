@@ -37,6 +37,10 @@ func TestKamerstukIDs(t *testing.T) {
 		{"1638", 0, "doc:1638-0", "Kamerstuk 1 638, nr. 0"},
 		{"128638", -1, "doc:128638--1", "Kamerstuk 128 638, nr. -1"},
 		{"28638 ", 12, "doc:28638-12", "Kamerstuk 28 638, nr. 12"},
+		{"2 8 6 3 8", 3, "doc:28638-3", "Kamerstuk 28 638, nr. 3"},
+		{"   ", 3, "doc:-3", "Kamerstuk , nr. 3"},
+		{"1234567890123", 4, "doc:1234567890123-4", "Kamerstuk 1234567890 123, nr. 4"},
+		{"36\t200", 5, "doc:36200-5", "Kamerstuk 36 200, nr. 5"},
 	}
 	for _, tt := range tests {
 		if got := KamerstukID(tt.dossier, tt.number); got != tt.id {
