@@ -6387,52 +6387,52 @@ func (ec *executionContext) _Office(ctx context.Context, sel ast.SelectionSet, o
 				out.Invalids++
 			}
 		case "relations":
-			out.Values[i] = ec._Office_relations(ctx, field, obj)
+			out.Values[i] = ec.resolved_Office_relations(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "holders":
-			out.Values[i] = ec._Office_holders(ctx, field, obj)
+			out.Values[i] = ec.resolved_Office_holders(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "holdersConnection":
-			out.Values[i] = ec._Office_holdersConnection(ctx, field, obj)
+			out.Values[i] = ec.resolved_Office_holdersConnection(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "signed":
-			out.Values[i] = ec._Office_signed(ctx, field, obj)
+			out.Values[i] = ec.resolved_Office_signed(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "signedConnection":
-			out.Values[i] = ec._Office_signedConnection(ctx, field, obj)
+			out.Values[i] = ec.resolved_Office_signedConnection(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "onBehalfDocuments":
-			out.Values[i] = ec._Office_onBehalfDocuments(ctx, field, obj)
+			out.Values[i] = ec.resolved_Office_onBehalfDocuments(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "onBehalfDocumentsConnection":
-			out.Values[i] = ec._Office_onBehalfDocumentsConnection(ctx, field, obj)
+			out.Values[i] = ec.resolved_Office_onBehalfDocumentsConnection(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "partOf":
-			out.Values[i] = ec._Office_partOf(ctx, field, obj)
+			out.Values[i] = ec.resolved_Office_partOf(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "addressedIn":
-			out.Values[i] = ec._Office_addressedIn(ctx, field, obj)
+			out.Values[i] = ec.resolved_Office_addressedIn(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "mentionedIn":
-			out.Values[i] = ec._Office_mentionedIn(ctx, field, obj)
+			out.Values[i] = ec.resolved_Office_mentionedIn(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -6687,7 +6687,7 @@ func (ec *executionContext) _Organisation(ctx context.Context, sel ast.Selection
 				out.Invalids++
 			}
 		case "relations":
-			out.Values[i] = ec._Organisation_relations(ctx, field, obj)
+			out.Values[i] = ec.resolved_Organisation_relations(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -6702,77 +6702,77 @@ func (ec *executionContext) _Organisation(ctx context.Context, sel ast.Selection
 				out.Invalids++
 			}
 		case "holds":
-			out.Values[i] = ec._Organisation_holds(ctx, field, obj)
+			out.Values[i] = ec.resolved_Organisation_holds(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "executes":
-			out.Values[i] = ec._Organisation_executes(ctx, field, obj)
+			out.Values[i] = ec.resolved_Organisation_executes(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "commissioned":
-			out.Values[i] = ec._Organisation_commissioned(ctx, field, obj)
+			out.Values[i] = ec.resolved_Organisation_commissioned(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "coordinates":
-			out.Values[i] = ec._Organisation_coordinates(ctx, field, obj)
+			out.Values[i] = ec.resolved_Organisation_coordinates(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "coordinatedBy":
-			out.Values[i] = ec._Organisation_coordinatedBy(ctx, field, obj)
+			out.Values[i] = ec.resolved_Organisation_coordinatedBy(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "coordinatedByConnection":
-			out.Values[i] = ec._Organisation_coordinatedByConnection(ctx, field, obj)
+			out.Values[i] = ec.resolved_Organisation_coordinatedByConnection(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "published":
-			out.Values[i] = ec._Organisation_published(ctx, field, obj)
+			out.Values[i] = ec.resolved_Organisation_published(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "memberOf":
-			out.Values[i] = ec._Organisation_memberOf(ctx, field, obj)
+			out.Values[i] = ec.resolved_Organisation_memberOf(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "members":
-			out.Values[i] = ec._Organisation_members(ctx, field, obj)
+			out.Values[i] = ec.resolved_Organisation_members(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "membersConnection":
-			out.Values[i] = ec._Organisation_membersConnection(ctx, field, obj)
+			out.Values[i] = ec.resolved_Organisation_membersConnection(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "partOf":
-			out.Values[i] = ec._Organisation_partOf(ctx, field, obj)
+			out.Values[i] = ec.resolved_Organisation_partOf(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "parts":
-			out.Values[i] = ec._Organisation_parts(ctx, field, obj)
+			out.Values[i] = ec.resolved_Organisation_parts(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "partsConnection":
-			out.Values[i] = ec._Organisation_partsConnection(ctx, field, obj)
+			out.Values[i] = ec.resolved_Organisation_partsConnection(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "addressedIn":
-			out.Values[i] = ec._Organisation_addressedIn(ctx, field, obj)
+			out.Values[i] = ec.resolved_Organisation_addressedIn(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "mentionedIn":
-			out.Values[i] = ec._Organisation_mentionedIn(ctx, field, obj)
+			out.Values[i] = ec.resolved_Organisation_mentionedIn(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -7027,22 +7027,22 @@ func (ec *executionContext) _Party(ctx context.Context, sel ast.SelectionSet, ob
 				out.Invalids++
 			}
 		case "relations":
-			out.Values[i] = ec._Party_relations(ctx, field, obj)
+			out.Values[i] = ec.resolved_Party_relations(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "members":
-			out.Values[i] = ec._Party_members(ctx, field, obj)
+			out.Values[i] = ec.resolved_Party_members(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "membersConnection":
-			out.Values[i] = ec._Party_membersConnection(ctx, field, obj)
+			out.Values[i] = ec.resolved_Party_membersConnection(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "mentionedIn":
-			out.Values[i] = ec._Party_mentionedIn(ctx, field, obj)
+			out.Values[i] = ec.resolved_Party_mentionedIn(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -7297,7 +7297,7 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				out.Invalids++
 			}
 		case "relations":
-			out.Values[i] = ec._Person_relations(ctx, field, obj)
+			out.Values[i] = ec.resolved_Person_relations(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -7317,57 +7317,57 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				out.Invalids++
 			}
 		case "submitted":
-			out.Values[i] = ec._Person_submitted(ctx, field, obj)
+			out.Values[i] = ec.resolved_Person_submitted(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "submittedConnection":
-			out.Values[i] = ec._Person_submittedConnection(ctx, field, obj)
+			out.Values[i] = ec.resolved_Person_submittedConnection(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "party":
-			out.Values[i] = ec._Person_party(ctx, field, obj)
+			out.Values[i] = ec.resolved_Person_party(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "partyConnection":
-			out.Values[i] = ec._Person_partyConnection(ctx, field, obj)
+			out.Values[i] = ec.resolved_Person_partyConnection(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "offices":
-			out.Values[i] = ec._Person_offices(ctx, field, obj)
+			out.Values[i] = ec.resolved_Person_offices(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "officesConnection":
-			out.Values[i] = ec._Person_officesConnection(ctx, field, obj)
+			out.Values[i] = ec.resolved_Person_officesConnection(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "attended":
-			out.Values[i] = ec._Person_attended(ctx, field, obj)
+			out.Values[i] = ec.resolved_Person_attended(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "attendedConnection":
-			out.Values[i] = ec._Person_attendedConnection(ctx, field, obj)
+			out.Values[i] = ec.resolved_Person_attendedConnection(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "signed":
-			out.Values[i] = ec._Person_signed(ctx, field, obj)
+			out.Values[i] = ec.resolved_Person_signed(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "signedConnection":
-			out.Values[i] = ec._Person_signedConnection(ctx, field, obj)
+			out.Values[i] = ec.resolved_Person_signedConnection(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "mentionedIn":
-			out.Values[i] = ec._Person_mentionedIn(ctx, field, obj)
+			out.Values[i] = ec.resolved_Person_mentionedIn(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}

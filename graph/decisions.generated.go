@@ -399,7 +399,7 @@ func (ec *executionContext) _Vote(ctx context.Context, sel ast.SelectionSet, obj
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Vote")
 		case "party":
-			out.Values[i] = ec._Vote_party(ctx, field, obj)
+			out.Values[i] = ec.resolved_Vote_party(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}

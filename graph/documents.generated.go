@@ -4089,7 +4089,7 @@ func (ec *executionContext) _Document(ctx context.Context, sel ast.SelectionSet,
 				out.Invalids++
 			}
 		case "relations":
-			out.Values[i] = ec._Document_relations(ctx, field, obj)
+			out.Values[i] = ec.resolved_Document_relations(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -4149,52 +4149,52 @@ func (ec *executionContext) _Document(ctx context.Context, sel ast.SelectionSet,
 				out.Invalids++
 			}
 		case "motion":
-			out.Values[i] = ec._Document_motion(ctx, field, obj)
+			out.Values[i] = ec.resolved_Document_motion(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "signatories":
-			out.Values[i] = ec._Document_signatories(ctx, field, obj)
+			out.Values[i] = ec.resolved_Document_signatories(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "signatoriesConnection":
-			out.Values[i] = ec._Document_signatoriesConnection(ctx, field, obj)
+			out.Values[i] = ec.resolved_Document_signatoriesConnection(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "onBehalfOf":
-			out.Values[i] = ec._Document_onBehalfOf(ctx, field, obj)
+			out.Values[i] = ec.resolved_Document_onBehalfOf(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "addressedTo":
-			out.Values[i] = ec._Document_addressedTo(ctx, field, obj)
+			out.Values[i] = ec.resolved_Document_addressedTo(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "cites":
-			out.Values[i] = ec._Document_cites(ctx, field, obj)
+			out.Values[i] = ec.resolved_Document_cites(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "citedBy":
-			out.Values[i] = ec._Document_citedBy(ctx, field, obj)
+			out.Values[i] = ec.resolved_Document_citedBy(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "respondsTo":
-			out.Values[i] = ec._Document_respondsTo(ctx, field, obj)
+			out.Values[i] = ec.resolved_Document_respondsTo(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "mentioned":
-			out.Values[i] = ec._Document_mentioned(ctx, field, obj)
+			out.Values[i] = ec.resolved_Document_mentioned(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "mentionedIn":
-			out.Values[i] = ec._Document_mentionedIn(ctx, field, obj)
+			out.Values[i] = ec.resolved_Document_mentionedIn(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -4449,7 +4449,7 @@ func (ec *executionContext) _Legislation(ctx context.Context, sel ast.SelectionS
 				out.Invalids++
 			}
 		case "relations":
-			out.Values[i] = ec._Legislation_relations(ctx, field, obj)
+			out.Values[i] = ec.resolved_Legislation_relations(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -4459,7 +4459,7 @@ func (ec *executionContext) _Legislation(ctx context.Context, sel ast.SelectionS
 				out.Invalids++
 			}
 		case "mentionedIn":
-			out.Values[i] = ec._Legislation_mentionedIn(ctx, field, obj)
+			out.Values[i] = ec.resolved_Legislation_mentionedIn(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -4603,7 +4603,7 @@ func (ec *executionContext) _Report(ctx context.Context, sel ast.SelectionSet, o
 				out.Invalids++
 			}
 		case "relations":
-			out.Values[i] = ec._Report_relations(ctx, field, obj)
+			out.Values[i] = ec.resolved_Report_relations(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -4623,47 +4623,47 @@ func (ec *executionContext) _Report(ctx context.Context, sel ast.SelectionSet, o
 				out.Invalids++
 			}
 		case "publishers":
-			out.Values[i] = ec._Report_publishers(ctx, field, obj)
+			out.Values[i] = ec.resolved_Report_publishers(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "publishersConnection":
-			out.Values[i] = ec._Report_publishersConnection(ctx, field, obj)
+			out.Values[i] = ec.resolved_Report_publishersConnection(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "commissionedBy":
-			out.Values[i] = ec._Report_commissionedBy(ctx, field, obj)
+			out.Values[i] = ec.resolved_Report_commissionedBy(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "commissionedByConnection":
-			out.Values[i] = ec._Report_commissionedByConnection(ctx, field, obj)
+			out.Values[i] = ec.resolved_Report_commissionedByConnection(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "executors":
-			out.Values[i] = ec._Report_executors(ctx, field, obj)
+			out.Values[i] = ec.resolved_Report_executors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "executorsConnection":
-			out.Values[i] = ec._Report_executorsConnection(ctx, field, obj)
+			out.Values[i] = ec.resolved_Report_executorsConnection(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "respondedToBy":
-			out.Values[i] = ec._Report_respondedToBy(ctx, field, obj)
+			out.Values[i] = ec.resolved_Report_respondedToBy(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "respondedToByConnection":
-			out.Values[i] = ec._Report_respondedToByConnection(ctx, field, obj)
+			out.Values[i] = ec.resolved_Report_respondedToByConnection(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "mentionedIn":
-			out.Values[i] = ec._Report_mentionedIn(ctx, field, obj)
+			out.Values[i] = ec.resolved_Report_mentionedIn(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}

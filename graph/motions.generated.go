@@ -4626,7 +4626,7 @@ func (ec *executionContext) _Commitment(ctx context.Context, sel ast.SelectionSe
 				out.Invalids++
 			}
 		case "relations":
-			out.Values[i] = ec._Commitment_relations(ctx, field, obj)
+			out.Values[i] = ec.resolved_Commitment_relations(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -4646,22 +4646,22 @@ func (ec *executionContext) _Commitment(ctx context.Context, sel ast.SelectionSe
 				out.Invalids++
 			}
 		case "madeIn":
-			out.Values[i] = ec._Commitment_madeIn(ctx, field, obj)
+			out.Values[i] = ec.resolved_Commitment_madeIn(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "respondedToBy":
-			out.Values[i] = ec._Commitment_respondedToBy(ctx, field, obj)
+			out.Values[i] = ec.resolved_Commitment_respondedToBy(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "respondedToByConnection":
-			out.Values[i] = ec._Commitment_respondedToByConnection(ctx, field, obj)
+			out.Values[i] = ec.resolved_Commitment_respondedToByConnection(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "mentionedIn":
-			out.Values[i] = ec._Commitment_mentionedIn(ctx, field, obj)
+			out.Values[i] = ec.resolved_Commitment_mentionedIn(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -4691,7 +4691,7 @@ func (ec *executionContext) _Commitment(ctx context.Context, sel ast.SelectionSe
 				out.Invalids++
 			}
 		case "madeBy":
-			out.Values[i] = ec._Commitment_madeBy(ctx, field, obj)
+			out.Values[i] = ec.resolved_Commitment_madeBy(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -4941,7 +4941,7 @@ func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, ob
 				out.Invalids++
 			}
 		case "relations":
-			out.Values[i] = ec._Event_relations(ctx, field, obj)
+			out.Values[i] = ec.resolved_Event_relations(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -4956,37 +4956,37 @@ func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, ob
 				out.Invalids++
 			}
 		case "motions":
-			out.Values[i] = ec._Event_motions(ctx, field, obj)
+			out.Values[i] = ec.resolved_Event_motions(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "motionsConnection":
-			out.Values[i] = ec._Event_motionsConnection(ctx, field, obj)
+			out.Values[i] = ec.resolved_Event_motionsConnection(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "attendees":
-			out.Values[i] = ec._Event_attendees(ctx, field, obj)
+			out.Values[i] = ec.resolved_Event_attendees(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "attendeesConnection":
-			out.Values[i] = ec._Event_attendeesConnection(ctx, field, obj)
+			out.Values[i] = ec.resolved_Event_attendeesConnection(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "commitments":
-			out.Values[i] = ec._Event_commitments(ctx, field, obj)
+			out.Values[i] = ec.resolved_Event_commitments(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "commitmentsConnection":
-			out.Values[i] = ec._Event_commitmentsConnection(ctx, field, obj)
+			out.Values[i] = ec.resolved_Event_commitmentsConnection(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "mentionedIn":
-			out.Values[i] = ec._Event_mentionedIn(ctx, field, obj)
+			out.Values[i] = ec.resolved_Event_mentionedIn(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -5241,7 +5241,7 @@ func (ec *executionContext) _Motion(ctx context.Context, sel ast.SelectionSet, o
 				out.Invalids++
 			}
 		case "relations":
-			out.Values[i] = ec._Motion_relations(ctx, field, obj)
+			out.Values[i] = ec.resolved_Motion_relations(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -5291,47 +5291,47 @@ func (ec *executionContext) _Motion(ctx context.Context, sel ast.SelectionSet, o
 				out.Invalids++
 			}
 		case "document":
-			out.Values[i] = ec._Motion_document(ctx, field, obj)
+			out.Values[i] = ec.resolved_Motion_document(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "submitters":
-			out.Values[i] = ec._Motion_submitters(ctx, field, obj)
+			out.Values[i] = ec.resolved_Motion_submitters(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "submittersConnection":
-			out.Values[i] = ec._Motion_submittersConnection(ctx, field, obj)
+			out.Values[i] = ec.resolved_Motion_submittersConnection(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "respondedToBy":
-			out.Values[i] = ec._Motion_respondedToBy(ctx, field, obj)
+			out.Values[i] = ec.resolved_Motion_respondedToBy(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "respondedToByConnection":
-			out.Values[i] = ec._Motion_respondedToByConnection(ctx, field, obj)
+			out.Values[i] = ec.resolved_Motion_respondedToByConnection(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "submittedIn":
-			out.Values[i] = ec._Motion_submittedIn(ctx, field, obj)
+			out.Values[i] = ec.resolved_Motion_submittedIn(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "proposals":
-			out.Values[i] = ec._Motion_proposals(ctx, field, obj)
+			out.Values[i] = ec.resolved_Motion_proposals(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "proposalsConnection":
-			out.Values[i] = ec._Motion_proposalsConnection(ctx, field, obj)
+			out.Values[i] = ec.resolved_Motion_proposalsConnection(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "mentionedIn":
-			out.Values[i] = ec._Motion_mentionedIn(ctx, field, obj)
+			out.Values[i] = ec.resolved_Motion_mentionedIn(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}

@@ -3291,7 +3291,7 @@ func (ec *executionContext) _Evidence(ctx context.Context, sel ast.SelectionSet,
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Evidence")
 		case "document":
-			out.Values[i] = ec._Evidence_document(ctx, field, obj)
+			out.Values[i] = ec.resolved_Evidence_document(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}

@@ -6302,7 +6302,7 @@ func (ec *executionContext) _Actielijn(ctx context.Context, sel ast.SelectionSet
 				out.Invalids++
 			}
 		case "relations":
-			out.Values[i] = ec._Actielijn_relations(ctx, field, obj)
+			out.Values[i] = ec.resolved_Actielijn_relations(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -6317,77 +6317,77 @@ func (ec *executionContext) _Actielijn(ctx context.Context, sel ast.SelectionSet
 				out.Invalids++
 			}
 		case "plan":
-			out.Values[i] = ec._Actielijn_plan(ctx, field, obj)
+			out.Values[i] = ec.resolved_Actielijn_plan(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "planConnection":
-			out.Values[i] = ec._Actielijn_planConnection(ctx, field, obj)
+			out.Values[i] = ec.resolved_Actielijn_planConnection(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "actions":
-			out.Values[i] = ec._Actielijn_actions(ctx, field, obj)
+			out.Values[i] = ec.resolved_Actielijn_actions(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "actionsConnection":
-			out.Values[i] = ec._Actielijn_actionsConnection(ctx, field, obj)
+			out.Values[i] = ec.resolved_Actielijn_actionsConnection(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "holders":
-			out.Values[i] = ec._Actielijn_holders(ctx, field, obj)
+			out.Values[i] = ec.resolved_Actielijn_holders(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "holdersConnection":
-			out.Values[i] = ec._Actielijn_holdersConnection(ctx, field, obj)
+			out.Values[i] = ec.resolved_Actielijn_holdersConnection(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "executors":
-			out.Values[i] = ec._Actielijn_executors(ctx, field, obj)
+			out.Values[i] = ec.resolved_Actielijn_executors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "executorsConnection":
-			out.Values[i] = ec._Actielijn_executorsConnection(ctx, field, obj)
+			out.Values[i] = ec.resolved_Actielijn_executorsConnection(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "coordinators":
-			out.Values[i] = ec._Actielijn_coordinators(ctx, field, obj)
+			out.Values[i] = ec.resolved_Actielijn_coordinators(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "coordinatorsConnection":
-			out.Values[i] = ec._Actielijn_coordinatorsConnection(ctx, field, obj)
+			out.Values[i] = ec.resolved_Actielijn_coordinatorsConnection(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "involved":
-			out.Values[i] = ec._Actielijn_involved(ctx, field, obj)
+			out.Values[i] = ec.resolved_Actielijn_involved(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "involvedConnection":
-			out.Values[i] = ec._Actielijn_involvedConnection(ctx, field, obj)
+			out.Values[i] = ec.resolved_Actielijn_involvedConnection(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "proposals":
-			out.Values[i] = ec._Actielijn_proposals(ctx, field, obj)
+			out.Values[i] = ec.resolved_Actielijn_proposals(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "proposalsConnection":
-			out.Values[i] = ec._Actielijn_proposalsConnection(ctx, field, obj)
+			out.Values[i] = ec.resolved_Actielijn_proposalsConnection(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "mentionedIn":
-			out.Values[i] = ec._Actielijn_mentionedIn(ctx, field, obj)
+			out.Values[i] = ec.resolved_Actielijn_mentionedIn(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -6642,7 +6642,7 @@ func (ec *executionContext) _Action(ctx context.Context, sel ast.SelectionSet, o
 				out.Invalids++
 			}
 		case "relations":
-			out.Values[i] = ec._Action_relations(ctx, field, obj)
+			out.Values[i] = ec.resolved_Action_relations(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -6667,77 +6667,77 @@ func (ec *executionContext) _Action(ctx context.Context, sel ast.SelectionSet, o
 				out.Invalids++
 			}
 		case "actielijn":
-			out.Values[i] = ec._Action_actielijn(ctx, field, obj)
+			out.Values[i] = ec.resolved_Action_actielijn(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "actielijnConnection":
-			out.Values[i] = ec._Action_actielijnConnection(ctx, field, obj)
+			out.Values[i] = ec.resolved_Action_actielijnConnection(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "holders":
-			out.Values[i] = ec._Action_holders(ctx, field, obj)
+			out.Values[i] = ec.resolved_Action_holders(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "holdersConnection":
-			out.Values[i] = ec._Action_holdersConnection(ctx, field, obj)
+			out.Values[i] = ec.resolved_Action_holdersConnection(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "executors":
-			out.Values[i] = ec._Action_executors(ctx, field, obj)
+			out.Values[i] = ec.resolved_Action_executors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "executorsConnection":
-			out.Values[i] = ec._Action_executorsConnection(ctx, field, obj)
+			out.Values[i] = ec.resolved_Action_executorsConnection(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "coordinators":
-			out.Values[i] = ec._Action_coordinators(ctx, field, obj)
+			out.Values[i] = ec.resolved_Action_coordinators(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "coordinatorsConnection":
-			out.Values[i] = ec._Action_coordinatorsConnection(ctx, field, obj)
+			out.Values[i] = ec.resolved_Action_coordinatorsConnection(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "commissionedBy":
-			out.Values[i] = ec._Action_commissionedBy(ctx, field, obj)
+			out.Values[i] = ec.resolved_Action_commissionedBy(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "commissionedByConnection":
-			out.Values[i] = ec._Action_commissionedByConnection(ctx, field, obj)
+			out.Values[i] = ec.resolved_Action_commissionedByConnection(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "involved":
-			out.Values[i] = ec._Action_involved(ctx, field, obj)
+			out.Values[i] = ec.resolved_Action_involved(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "involvedConnection":
-			out.Values[i] = ec._Action_involvedConnection(ctx, field, obj)
+			out.Values[i] = ec.resolved_Action_involvedConnection(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "proposals":
-			out.Values[i] = ec._Action_proposals(ctx, field, obj)
+			out.Values[i] = ec.resolved_Action_proposals(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "proposalsConnection":
-			out.Values[i] = ec._Action_proposalsConnection(ctx, field, obj)
+			out.Values[i] = ec.resolved_Action_proposalsConnection(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "mentionedIn":
-			out.Values[i] = ec._Action_mentionedIn(ctx, field, obj)
+			out.Values[i] = ec.resolved_Action_mentionedIn(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -6881,7 +6881,7 @@ func (ec *executionContext) _ActionPlan(ctx context.Context, sel ast.SelectionSe
 				out.Invalids++
 			}
 		case "relations":
-			out.Values[i] = ec._ActionPlan_relations(ctx, field, obj)
+			out.Values[i] = ec.resolved_ActionPlan_relations(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -6896,17 +6896,17 @@ func (ec *executionContext) _ActionPlan(ctx context.Context, sel ast.SelectionSe
 				out.Invalids++
 			}
 		case "actielijnen":
-			out.Values[i] = ec._ActionPlan_actielijnen(ctx, field, obj)
+			out.Values[i] = ec.resolved_ActionPlan_actielijnen(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "actielijnenConnection":
-			out.Values[i] = ec._ActionPlan_actielijnenConnection(ctx, field, obj)
+			out.Values[i] = ec.resolved_ActionPlan_actielijnenConnection(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "mentionedIn":
-			out.Values[i] = ec._ActionPlan_mentionedIn(ctx, field, obj)
+			out.Values[i] = ec.resolved_ActionPlan_mentionedIn(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -7353,7 +7353,7 @@ func (ec *executionContext) _Proposal(ctx context.Context, sel ast.SelectionSet,
 				out.Invalids++
 			}
 		case "relations":
-			out.Values[i] = ec._Proposal_relations(ctx, field, obj)
+			out.Values[i] = ec.resolved_Proposal_relations(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -7383,22 +7383,22 @@ func (ec *executionContext) _Proposal(ctx context.Context, sel ast.SelectionSet,
 				out.Invalids++
 			}
 		case "relatesTo":
-			out.Values[i] = ec._Proposal_relatesTo(ctx, field, obj)
+			out.Values[i] = ec.resolved_Proposal_relatesTo(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "relatedProposals":
-			out.Values[i] = ec._Proposal_relatedProposals(ctx, field, obj)
+			out.Values[i] = ec.resolved_Proposal_relatedProposals(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "relatedProposalsConnection":
-			out.Values[i] = ec._Proposal_relatedProposalsConnection(ctx, field, obj)
+			out.Values[i] = ec.resolved_Proposal_relatedProposalsConnection(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "mentionedIn":
-			out.Values[i] = ec._Proposal_mentionedIn(ctx, field, obj)
+			out.Values[i] = ec.resolved_Proposal_mentionedIn(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}

@@ -5294,7 +5294,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	opCtx := graphql.GetOperationContext(ctx)
 	ec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))
-	ec.guard, ec.memo = guardOf(ctx), memoOf(ctx)
+	ec.guard, ec.memo, ec.sched = guardOf(ctx), memoOf(ctx), schedulerOf(ctx)
 	inputUnmarshalers := func() *graphql.InputUnmarshalerIndex {
 		return graphql.NewInputUnmarshalerIndex(
 			graphql.NewInputUnmarshaler("DateFilter", ec.unmarshalInputDateFilter),
@@ -5361,6 +5361,7 @@ type executionContext struct {
 	*graphql.ExecutionContextState[ResolverRoot, DirectiveRoot, ComplexityRoot]
 	guard *guard         // the operation's guard (graph/codegen)
 	memo  *operationMemo // what the operation keeps (graph/codegen)
+	sched *scheduler     // the operation's scheduler, counting resolvers (graph/codegen)
 }
 
 func newExecutionContext(

@@ -22,8 +22,8 @@
 //     object in one allocation.
 //   - An object's fields are collected, and a field's arguments parsed, once per operation
 //     (../memo.go), not at every object of a list.
-//   - The execution context holds the operation's guard and memo, and plain fields
-//     (plain.go) are resolved by functions of their own.
+//   - The execution context holds the operation's guard, memo and scheduler, and plain
+//     fields (plain.go) and resolved fields (resolved.go) by functions of their own.
 package main
 
 import (
@@ -53,10 +53,13 @@ func generate() error {
 	if err != nil {
 		return err
 	}
-	// The plain fields are rendered after gqlgen's executor is (and rewritten), as they use what
-	// the rewrites add; an earlier run's would not compile against gqlgen's own.
-	if err := os.Remove(filepath.Join(cfg.Exec.Dir(), plainFile)); err != nil && !os.IsNotExist(err) {
-		return err
+	// The plain and resolved fields are rendered after gqlgen's executor is (and rewritten),
+	// as they use what the rewrites add; an earlier run's would not compile against gqlgen's
+	// own.
+	for _, f := range []string{plainFile, resolvedFile} {
+		if err := os.Remove(filepath.Join(cfg.Exec.Dir(), f)); err != nil && !os.IsNotExist(err) {
+			return err
+		}
 	}
 	var data *codegen.Data
 	if err := api.Generate(cfg, api.AddPlugin(inline{&data})); err != nil {
@@ -68,7 +71,10 @@ func generate() error {
 	if err := generatePlain(data); err != nil {
 		return err
 	}
-	return callPlain(cfg.Exec.Dir())
+	if err := generateResolved(data); err != nil {
+		return err
+	}
+	return callDirect(cfg.Exec.Dir())
 }
 
 // inline is the gqlgen plugin that executes fields below the root inline. It keeps the
@@ -103,9 +109,9 @@ var rewrites = []struct {
 	// What the operation keeps (memo.go) and its guard, at hand for the objects and the plain
 	// fields (plain.go) rather than looked up in a context a dozen layers deep for each.
 	{old: literal("type executionContext struct {\n\t*graphql.ExecutionContextState[ResolverRoot, DirectiveRoot, ComplexityRoot]\n}"),
-		new: []byte("type executionContext struct {\n\t*graphql.ExecutionContextState[ResolverRoot, DirectiveRoot, ComplexityRoot]\n\tguard *guard         // the operation's guard (graph/codegen)\n\tmemo  *operationMemo // what the operation keeps (graph/codegen)\n}"), once: true},
+		new: []byte("type executionContext struct {\n\t*graphql.ExecutionContextState[ResolverRoot, DirectiveRoot, ComplexityRoot]\n\tguard *guard         // the operation's guard (graph/codegen)\n\tmemo  *operationMemo // what the operation keeps (graph/codegen)\n\tsched *scheduler     // the operation's scheduler, counting resolvers (graph/codegen)\n}"), once: true},
 	{old: literal("\tec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))\n"),
-		new: []byte("\tec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))\n\tec.guard, ec.memo = guardOf(ctx), memoOf(ctx)\n"), once: true},
+		new: []byte("\tec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))\n\tec.guard, ec.memo, ec.sched = guardOf(ctx), memoOf(ctx), schedulerOf(ctx)\n"), once: true},
 	// The answer is written into a buffer of the size the guard counted, not one doubled
 	// from 64 bytes (guard.go).
 	{old: literal("\t\t\tvar buf bytes.Buffer\n\t\t\tdata.MarshalGQL(&buf)\n"), new: []byte("\t\t\tbuf := bytes.NewBuffer(answerBuffer(ec.guard))\n\t\t\tdata.MarshalGQL(buf)\n"), once: true},

@@ -44,7 +44,8 @@ var rewritten = []string{
 	"buf := bytes.NewBuffer(answerBuffer(ec.guard))\n\t\t\tdata.MarshalGQL(buf)\n",
 	"\tguard *guard ",
 	"\tmemo  *operationMemo ",
-	"ec.guard, ec.memo = guardOf(ctx), memoOf(ctx)\n",
+	"ec.guard, ec.memo, ec.sched = guardOf(ctx), memoOf(ctx), schedulerOf(ctx)\n",
+	"\tsched *scheduler ",
 	"fields := ec.memo.collect(ec.OperationContext, sel, personImplementors)",
 	"if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Person_mentions_args); err != nil {",
 }

@@ -45,31 +45,38 @@ type plainField struct {
 	Interface bool
 }
 
-// plainFields holds the plain fields found by generatePlain, for callPlain.
+// plainFields holds the plain fields found by generatePlain, for callDirect.
 var plainFields []plainField
 
-func generatePlain(data *codegen.Data) error {
-	plainFields = nil
+func generatePlain(data *codegen.Data) (err error) {
+	plainFields, err = renderDirect(data, plainFile, plainTemplate, asPlain)
+	return err
+}
+
+// renderDirect renders with tmpl, into file in the executor's directory, the fields of the
+// objects below the root that pick takes, and returns them.
+func renderDirect[T any](data *codegen.Data, file, tmpl string, pick func(*codegen.Field) (T, bool)) ([]T, error) {
 	if len(data.AllDirectives.LocationDirectives("FIELD")) > 0 {
-		return nil // a directive on fields wraps every field's middleware: none skips it
+		return nil, nil // a directive on fields wraps every field's middleware: none skips it
 	}
+	var fields []T
 	for _, obj := range data.Objects {
 		if obj.Root || obj.IsReserved() || obj.Stream {
 			continue
 		}
 		for _, f := range obj.Fields {
-			if p, ok := asPlain(f); ok {
-				plainFields = append(plainFields, p)
+			if p, ok := pick(f); ok {
+				fields = append(fields, p)
 			}
 		}
 	}
-	return templates.Render(templates.Options{
+	return fields, templates.Render(templates.Options{
 		PackageName:     data.Config.Exec.Package,
-		Filename:        filepath.Join(data.Config.Exec.Dir(), plainFile),
-		Data:            plainFields,
+		Filename:        filepath.Join(data.Config.Exec.Dir(), file),
+		Data:            fields,
 		GeneratedHeader: true,
 		Packages:        data.Config.Packages,
-		Template:        plainTemplate,
+		Template:        tmpl,
 	})
 }
 
@@ -145,19 +152,23 @@ func bare(ref *config.TypeReference) bool {
 	return methods.Lookup(nil, "MarshalGQL") != nil && methods.Lookup(nil, "MarshalGQLContext") == nil
 }
 
-// callPlain points each object's field switch at the plain fields' functions.
-func callPlain(dir string) error {
+// callDirect points each object's field switch at the plain and resolved fields'
+// functions (resolved.go).
+func callDirect(dir string) error {
 	files, err := filepath.Glob(filepath.Join(dir, "*.generated.go"))
 	if err != nil {
 		return err
 	}
-	calls := make(map[string][]byte, len(plainFields))
+	calls := make(map[string][]byte, len(plainFields)+len(resolvedFields))
 	for _, p := range plainFields {
 		calls[fmt.Sprintf("ec._%s_%s(ctx, field, obj)", p.Object.Name, p.Name)] = fmt.Appendf(nil, "ec.plain_%s_%s(ctx, field, obj)", p.Object.Name, p.Name)
 	}
+	for _, r := range resolvedFields {
+		calls[fmt.Sprintf("ec._%s_%s(ctx, field, obj)", r.Object.Name, r.Name)] = fmt.Appendf(nil, "ec.resolved_%s_%s(ctx, field, obj)", r.Object.Name, r.Name)
+	}
 	made := make(map[string]int, len(calls))
 	for _, f := range files {
-		if filepath.Base(f) == plainFile {
+		if base := filepath.Base(f); base == plainFile || base == resolvedFile {
 			continue
 		}
 		src, err := os.ReadFile(f)
