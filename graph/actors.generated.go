@@ -2580,7 +2580,7 @@ func (ec *executionContext) _OfficeRelationConnection_pageInfo(ctx context.Conte
 			return ec.fieldContext_OfficeRelationConnection_pageInfo(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.PageInfo, nil
+			return obj.PageInfo(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
@@ -2594,7 +2594,7 @@ func (ec *executionContext) fieldContext_OfficeRelationConnection_pageInfo(_ con
 	fc = &graphql.FieldContext{
 		Object:     "OfficeRelationConnection",
 		Field:      field,
-		IsMethod:   false,
+		IsMethod:   true,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_PageInfo(ctx, field)
@@ -3917,7 +3917,7 @@ func (ec *executionContext) _OrganisationRelationConnection_pageInfo(ctx context
 			return ec.fieldContext_OrganisationRelationConnection_pageInfo(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.PageInfo, nil
+			return obj.PageInfo(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
@@ -3931,7 +3931,7 @@ func (ec *executionContext) fieldContext_OrganisationRelationConnection_pageInfo
 	fc = &graphql.FieldContext{
 		Object:     "OrganisationRelationConnection",
 		Field:      field,
-		IsMethod:   false,
+		IsMethod:   true,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_PageInfo(ctx, field)
@@ -4680,7 +4680,7 @@ func (ec *executionContext) _PartyRelationConnection_pageInfo(ctx context.Contex
 			return ec.fieldContext_PartyRelationConnection_pageInfo(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.PageInfo, nil
+			return obj.PageInfo(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
@@ -4694,7 +4694,7 @@ func (ec *executionContext) fieldContext_PartyRelationConnection_pageInfo(_ cont
 	fc = &graphql.FieldContext{
 		Object:     "PartyRelationConnection",
 		Field:      field,
-		IsMethod:   false,
+		IsMethod:   true,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_PageInfo(ctx, field)
@@ -5864,7 +5864,7 @@ func (ec *executionContext) _PersonRelationConnection_pageInfo(ctx context.Conte
 			return ec.fieldContext_PersonRelationConnection_pageInfo(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.PageInfo, nil
+			return obj.PageInfo(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
@@ -5878,7 +5878,7 @@ func (ec *executionContext) fieldContext_PersonRelationConnection_pageInfo(_ con
 	fc = &graphql.FieldContext{
 		Object:     "PersonRelationConnection",
 		Field:      field,
-		IsMethod:   false,
+		IsMethod:   true,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_PageInfo(ctx, field)

@@ -2077,7 +2077,7 @@ func (ec *executionContext) _DocumentRelationConnection_pageInfo(ctx context.Con
 			return ec.fieldContext_DocumentRelationConnection_pageInfo(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.PageInfo, nil
+			return obj.PageInfo(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
@@ -2091,7 +2091,7 @@ func (ec *executionContext) fieldContext_DocumentRelationConnection_pageInfo(_ c
 	fc = &graphql.FieldContext{
 		Object:     "DocumentRelationConnection",
 		Field:      field,
-		IsMethod:   false,
+		IsMethod:   true,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_PageInfo(ctx, field)
@@ -3573,7 +3573,7 @@ func (ec *executionContext) _ReportRelationConnection_pageInfo(ctx context.Conte
 			return ec.fieldContext_ReportRelationConnection_pageInfo(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.PageInfo, nil
+			return obj.PageInfo(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
@@ -3587,7 +3587,7 @@ func (ec *executionContext) fieldContext_ReportRelationConnection_pageInfo(_ con
 	fc = &graphql.FieldContext{
 		Object:     "ReportRelationConnection",
 		Field:      field,
-		IsMethod:   false,
+		IsMethod:   true,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_PageInfo(ctx, field)

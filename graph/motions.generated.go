@@ -1812,7 +1812,7 @@ func (ec *executionContext) _CommitmentRelationConnection_pageInfo(ctx context.C
 			return ec.fieldContext_CommitmentRelationConnection_pageInfo(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.PageInfo, nil
+			return obj.PageInfo(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
@@ -1826,7 +1826,7 @@ func (ec *executionContext) fieldContext_CommitmentRelationConnection_pageInfo(_
 	fc = &graphql.FieldContext{
 		Object:     "CommitmentRelationConnection",
 		Field:      field,
-		IsMethod:   false,
+		IsMethod:   true,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_PageInfo(ctx, field)
@@ -2797,7 +2797,7 @@ func (ec *executionContext) _EventRelationConnection_pageInfo(ctx context.Contex
 			return ec.fieldContext_EventRelationConnection_pageInfo(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.PageInfo, nil
+			return obj.PageInfo(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
@@ -2811,7 +2811,7 @@ func (ec *executionContext) fieldContext_EventRelationConnection_pageInfo(_ cont
 	fc = &graphql.FieldContext{
 		Object:     "EventRelationConnection",
 		Field:      field,
-		IsMethod:   false,
+		IsMethod:   true,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_PageInfo(ctx, field)
@@ -4159,7 +4159,7 @@ func (ec *executionContext) _MotionRelationConnection_pageInfo(ctx context.Conte
 			return ec.fieldContext_MotionRelationConnection_pageInfo(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.PageInfo, nil
+			return obj.PageInfo(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
@@ -4173,7 +4173,7 @@ func (ec *executionContext) fieldContext_MotionRelationConnection_pageInfo(_ con
 	fc = &graphql.FieldContext{
 		Object:     "MotionRelationConnection",
 		Field:      field,
-		IsMethod:   false,
+		IsMethod:   true,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_PageInfo(ctx, field)

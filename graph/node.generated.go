@@ -2899,7 +2899,7 @@ func (ec *executionContext) _RelationConnection_pageInfo(ctx context.Context, fi
 			return ec.fieldContext_RelationConnection_pageInfo(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.PageInfo, nil
+			return obj.PageInfo(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
@@ -2913,7 +2913,7 @@ func (ec *executionContext) fieldContext_RelationConnection_pageInfo(_ context.C
 	fc = &graphql.FieldContext{
 		Object:     "RelationConnection",
 		Field:      field,
-		IsMethod:   false,
+		IsMethod:   true,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_PageInfo(ctx, field)

@@ -52,8 +52,16 @@ func trim[T any](w window, items []T) ([]T, bool) {
 // pageInfo is the PageInfo of a page of w with these item cursors, more saying whether
 // items lie beyond the page in the direction of paging.
 func (w window) pageInfo(cursors []string, more bool) *model.PageInfo {
+	next, previous := w.beyond(more)
+	return model.NewPageInfo(cursors, next, previous)
+}
+
+// beyond says whether items lie after and before a page of w, more saying whether they
+// lie beyond it in the direction of paging: in the other, there are when it pages from a
+// cursor.
+func (w window) beyond(more bool) (next, previous bool) {
 	if w.backward {
-		return model.NewPageInfo(cursors, w.hasCursor, more)
+		return w.hasCursor, more
 	}
-	return model.NewPageInfo(cursors, more, w.hasCursor)
+	return more, w.hasCursor
 }

@@ -264,7 +264,7 @@ func (ec *executionContext) plain_ActielijnRelationConnection_pageInfo(ctx conte
 			ret = graphql.Null
 		}
 	}()
-	v := obj.PageInfo
+	v := obj.PageInfo()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		return plainError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -936,7 +936,7 @@ func (ec *executionContext) plain_ActionPlanRelationConnection_pageInfo(ctx cont
 			ret = graphql.Null
 		}
 	}()
-	v := obj.PageInfo
+	v := obj.PageInfo()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		return plainError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -1127,7 +1127,7 @@ func (ec *executionContext) plain_ActionRelationConnection_pageInfo(ctx context.
 			ret = graphql.Null
 		}
 	}()
-	v := obj.PageInfo
+	v := obj.PageInfo()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		return plainError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -1700,7 +1700,7 @@ func (ec *executionContext) plain_CommitmentRelationConnection_pageInfo(ctx cont
 			ret = graphql.Null
 		}
 	}()
-	v := obj.PageInfo
+	v := obj.PageInfo()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		return plainError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -2452,7 +2452,7 @@ func (ec *executionContext) plain_DocumentRelationConnection_pageInfo(ctx contex
 			ret = graphql.Null
 		}
 	}()
-	v := obj.PageInfo
+	v := obj.PageInfo()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		return plainError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -2866,7 +2866,7 @@ func (ec *executionContext) plain_EventRelationConnection_pageInfo(ctx context.C
 			ret = graphql.Null
 		}
 	}()
-	v := obj.PageInfo
+	v := obj.PageInfo()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		return plainError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -3809,7 +3809,7 @@ func (ec *executionContext) plain_MotionRelationConnection_pageInfo(ctx context.
 			ret = graphql.Null
 		}
 	}()
-	v := obj.PageInfo
+	v := obj.PageInfo()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		return plainError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -4296,7 +4296,7 @@ func (ec *executionContext) plain_OfficeRelationConnection_pageInfo(ctx context.
 			ret = graphql.Null
 		}
 	}()
-	v := obj.PageInfo
+	v := obj.PageInfo()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		return plainError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -4710,7 +4710,7 @@ func (ec *executionContext) plain_OrganisationRelationConnection_pageInfo(ctx co
 			ret = graphql.Null
 		}
 	}()
-	v := obj.PageInfo
+	v := obj.PageInfo()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		return plainError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -5156,7 +5156,7 @@ func (ec *executionContext) plain_PartyRelationConnection_pageInfo(ctx context.C
 			ret = graphql.Null
 		}
 	}()
-	v := obj.PageInfo
+	v := obj.PageInfo()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		return plainError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -5586,7 +5586,7 @@ func (ec *executionContext) plain_PersonRelationConnection_pageInfo(ctx context.
 			ret = graphql.Null
 		}
 	}()
-	v := obj.PageInfo
+	v := obj.PageInfo()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		return plainError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -6048,7 +6048,7 @@ func (ec *executionContext) plain_ProposalRelationConnection_pageInfo(ctx contex
 			ret = graphql.Null
 		}
 	}()
-	v := obj.PageInfo
+	v := obj.PageInfo()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		return plainError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -6338,7 +6338,7 @@ func (ec *executionContext) plain_RelationConnection_pageInfo(ctx context.Contex
 			ret = graphql.Null
 		}
 	}()
-	v := obj.PageInfo
+	v := obj.PageInfo()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		return plainError(ctx, ec.OperationContext, fc, err, true)
 	}
@@ -6803,7 +6803,7 @@ func (ec *executionContext) plain_ReportRelationConnection_pageInfo(ctx context.
 			ret = graphql.Null
 		}
 	}()
-	v := obj.PageInfo
+	v := obj.PageInfo()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		return plainError(ctx, ec.OperationContext, fc, err, true)
 	}

@@ -2740,7 +2740,7 @@ func (ec *executionContext) _ActielijnRelationConnection_pageInfo(ctx context.Co
 			return ec.fieldContext_ActielijnRelationConnection_pageInfo(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.PageInfo, nil
+			return obj.PageInfo(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
@@ -2754,7 +2754,7 @@ func (ec *executionContext) fieldContext_ActielijnRelationConnection_pageInfo(_ 
 	fc = &graphql.FieldContext{
 		Object:     "ActielijnRelationConnection",
 		Field:      field,
-		IsMethod:   false,
+		IsMethod:   true,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_PageInfo(ctx, field)
@@ -4643,7 +4643,7 @@ func (ec *executionContext) _ActionPlanRelationConnection_pageInfo(ctx context.C
 			return ec.fieldContext_ActionPlanRelationConnection_pageInfo(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.PageInfo, nil
+			return obj.PageInfo(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
@@ -4657,7 +4657,7 @@ func (ec *executionContext) fieldContext_ActionPlanRelationConnection_pageInfo(_
 	fc = &graphql.FieldContext{
 		Object:     "ActionPlanRelationConnection",
 		Field:      field,
-		IsMethod:   false,
+		IsMethod:   true,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_PageInfo(ctx, field)
@@ -4941,7 +4941,7 @@ func (ec *executionContext) _ActionRelationConnection_pageInfo(ctx context.Conte
 			return ec.fieldContext_ActionRelationConnection_pageInfo(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.PageInfo, nil
+			return obj.PageInfo(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
@@ -4955,7 +4955,7 @@ func (ec *executionContext) fieldContext_ActionRelationConnection_pageInfo(_ con
 	fc = &graphql.FieldContext{
 		Object:     "ActionRelationConnection",
 		Field:      field,
-		IsMethod:   false,
+		IsMethod:   true,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_PageInfo(ctx, field)
@@ -5996,7 +5996,7 @@ func (ec *executionContext) _ProposalRelationConnection_pageInfo(ctx context.Con
 			return ec.fieldContext_ProposalRelationConnection_pageInfo(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.PageInfo, nil
+			return obj.PageInfo(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
@@ -6010,7 +6010,7 @@ func (ec *executionContext) fieldContext_ProposalRelationConnection_pageInfo(_ c
 	fc = &graphql.FieldContext{
 		Object:     "ProposalRelationConnection",
 		Field:      field,
-		IsMethod:   false,
+		IsMethod:   true,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_PageInfo(ctx, field)

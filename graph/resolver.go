@@ -87,7 +87,8 @@ func (r *Resolver) relatedBy(ctx context.Context, parent model.Node, def func(*g
 		count = ld.counts.LoadThunk(ctx, load.count)
 	}
 	w := load.w
-	conn := &model.RelationConnection{Edges: []*model.RelationEdge{}, PageInfo: w.pageInfo(nil, false)}
+	conn := &model.RelationConnection{Edges: []*model.RelationEdge{}}
+	conn.HasNextPage, conn.HasPreviousPage = w.beyond(false)
 	if edges != nil {
 		nbs, err := edges()
 		if err != nil {
@@ -97,11 +98,7 @@ func (r *Resolver) relatedBy(ctx context.Context, parent model.Node, def func(*g
 		for _, nb := range nbs {
 			conn.Edges = append(conn.Edges, model.NewRelationEdge(id, nb))
 		}
-		var ends []string // the page info's cursors: those of the first and the last edge
-		if len(nbs) > 0 {
-			ends = []string{nbs[0].Cursor(), nbs[len(nbs)-1].Cursor()}
-		}
-		conn.PageInfo = w.pageInfo(ends, more)
+		conn.HasNextPage, conn.HasPreviousPage = w.beyond(more)
 	}
 	if count != nil {
 		if conn.TotalCount, err = count(); err != nil {

@@ -67,10 +67,21 @@ func (e *Edge) Cursor() string { return e.cursor }
 // RelationConnection backs RelationConnection and every typed relation connection
 // (OrganisationRelationConnection, ...).
 type RelationConnection struct {
-	Edges    []*RelationEdge
-	PageInfo *PageInfo
+	Edges []*RelationEdge
 	// TotalCount is only filled when the query selects it.
 	TotalCount int
+	// Whether items lie beyond the page, after it and before it.
+	HasNextPage, HasPreviousPage bool
+}
+
+// PageInfo is made when selected, from the first and last edges' places: most relation
+// pages of an answer are not asked for theirs.
+func (c *RelationConnection) PageInfo() *PageInfo {
+	var ends []string
+	if n := len(c.Edges); n > 0 {
+		ends = []string{c.Edges[0].Cursor(), c.Edges[n-1].Cursor()}
+	}
+	return NewPageInfo(ends, c.HasNextPage, c.HasPreviousPage)
 }
 
 // RelationEdge is one edge seen from one of its ends.
