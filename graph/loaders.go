@@ -33,7 +33,8 @@ type Loaders struct {
 	sched      *scheduler
 	memo       *operationMemo // nil when op is
 	plansMu    sync.Mutex
-	plans      map[relSpec][]plan
+	plans      map[*relSpec][]plan
+	specs      map[relSpec]*relSpec // the interned specs (intern); under plansMu
 	nodes      *loader[string, *kg.Node]
 	lookups    *loader[lookupKey, []*kg.Node]
 	neighbours *loader[relKey, []store.Neighbour]
@@ -60,9 +61,11 @@ type relSpec struct {
 	Light bool
 }
 
+// relKey is a loader key: a node and what is asked of its edges, the spec interned for
+// the operation (Loaders.intern), so that keys hash and compare by the spec's address.
 type relKey struct {
-	ID string
-	relSpec
+	ID   string
+	spec *relSpec
 }
 
 func newRelSpec(types []kg.RelType, dir store.Direction, others []kg.Label, first int, after string, backward bool) relSpec {
@@ -104,7 +107,7 @@ func (s relSpec) query(ids []string) store.NeighbourQuery {
 // NewLoaders makes the loaders of one operation. op (may be nil) is the operation they
 // prefetch for.
 func NewLoaders(st store.Reader, op *graphql.OperationContext) *Loaders {
-	l := &Loaders{st: st, op: op, sched: &scheduler{}, plans: map[relSpec][]plan{}}
+	l := &Loaders{st: st, op: op, sched: &scheduler{}, plans: map[*relSpec][]plan{}, specs: map[relSpec]*relSpec{}}
 	if op != nil {
 		l.memo = newOperationMemo()
 	}
@@ -180,7 +183,7 @@ func (l *Loaders) fetchLookups(ctx context.Context, keys []lookupKey) ([][]*kg.N
 func (l *Loaders) fetchNeighbours(ctx context.Context, keys []relKey) ([][]store.Neighbour, []error) {
 	out := make([][]store.Neighbour, len(keys))
 	var errs []error
-	for _, g := range groupKeys(keys, func(k relKey) relSpec { return k.relSpec }) {
+	for _, g := range groupKeys(keys, func(k relKey) *relSpec { return k.spec }) {
 		res, err := l.st.Neighbours(ctx, g.key.query(idsOf(keys, g.idx)))
 		if err == nil && len(res) != len(g.idx) {
 			err = fmt.Errorf("store.Neighbours returned %d results for %d ids", len(res), len(g.idx))
@@ -209,7 +212,7 @@ func (l *Loaders) fetchNeighbours(ctx context.Context, keys []relKey) ([][]store
 func (l *Loaders) fetchCounts(ctx context.Context, keys []relKey) ([]int, []error) {
 	out := make([]int, len(keys))
 	var errs []error
-	for _, g := range groupKeys(keys, func(k relKey) relSpec { return k.relSpec }) {
+	for _, g := range groupKeys(keys, func(k relKey) *relSpec { return k.spec }) {
 		res, err := l.st.CountNeighbours(ctx, g.key.query(idsOf(keys, g.idx)))
 		if err == nil && len(res) != len(g.idx) {
 			err = fmt.Errorf("store.CountNeighbours returned %d results for %d ids", len(res), len(g.idx))
@@ -274,4 +277,18 @@ func safeFetch[K any, V any](ctx context.Context, fetch func(context.Context, []
 		}
 	}()
 	return fetch(ctx, keys)
+}
+
+// intern returns the operation's one copy of spec, so that loader keys carry a pointer:
+// a key of a hundred bytes and more, hashed at every lookup and copied at every batch,
+// becomes a node ID and an address.
+func (l *Loaders) intern(spec relSpec) *relSpec {
+	l.plansMu.Lock()
+	defer l.plansMu.Unlock()
+	if p, ok := l.specs[spec]; ok {
+		return p
+	}
+	p := &spec
+	l.specs[spec] = p
+	return p
 }

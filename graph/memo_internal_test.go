@@ -121,8 +121,8 @@ func TestRelationKeysAreMadeOncePerFieldAndTypeAndCarryEachNodesID(t *testing.T)
 	if a.page.ID != "motion:1" || b.page.ID != "motion:2" || !a.wantPage || a.wantCount {
 		t.Errorf("keys %+v and %+v: want a page each, of its own node", a, b)
 	}
-	if a.page.relSpec != b.page.relSpec || a.page.First != 3 {
-		t.Errorf("specs %+v and %+v: want one, of first 2 (and one more)", a.page.relSpec, b.page.relSpec)
+	if a.page.spec != b.page.spec || a.page.spec.First != 3 {
+		t.Errorf("specs %+v and %+v: want one, of first 2 (and one more)", a.page.spec, b.page.spec)
 	}
 	// The prefetcher's keys are made apart from the resolvers', so that a disagreement between
 	// the two (TestRelationKeysAgree) is not hidden.

@@ -77,7 +77,7 @@ type plan struct {
 
 // notePlan records that field (of the given shape) loads pages with spec, so that the batch
 // of those pages prefetches what the field selects under them.
-func (l *Loaders) notePlan(spec relSpec, field *ast.Field, sh shape) {
+func (l *Loaders) notePlan(spec *relSpec, field *ast.Field, sh shape) {
 	if field == nil {
 		return
 	}
@@ -89,7 +89,7 @@ func (l *Loaders) notePlan(spec relSpec, field *ast.Field, sh shape) {
 	}
 }
 
-func (l *Loaders) plansFor(spec relSpec) []plan {
+func (l *Loaders) plansFor(spec *relSpec) []plan {
 	l.plansMu.Lock()
 	defer l.plansMu.Unlock()
 	return slices.Clone(l.plans[spec])

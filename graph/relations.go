@@ -60,16 +60,16 @@ func (d relDef) window(page pageArgs) (window, error) {
 	return page.window(defaultRelationFirst, maxRelationFirst)
 }
 
-// pageKey is the neighbours loader key of the page w of node id's edges. It asks for one
-// more than w.n, which tells whether more lie beyond the page (so first: 0 still asks for
-// one); involvements ask for all, since they are sorted here rather than by the store.
-// The resolvers and the prefetcher both make their keys here.
-func (d relDef) pageKey(id string, w window) relKey {
+// pageSpec is what the neighbours loader is asked for the page w of a node's edges. It
+// asks for one more than w.n, which tells whether more lie beyond the page (so first: 0
+// still asks for one); involvements ask for all, since they are sorted here rather than by
+// the store. The resolvers and the prefetcher both make their keys here.
+func (d relDef) pageSpec(w window) relSpec {
 	size := w.n + 1
 	if d.shape == involvementShape {
 		size = 0
 	}
-	return relKey{id, newRelSpec(d.types, d.dir, d.labels, size, w.cursor, w.backward)}
+	return newRelSpec(d.types, d.dir, d.labels, size, w.cursor, w.backward)
 }
 
 // light reports whether relationship field f (of this shape) reads no text or mentions of
@@ -85,9 +85,9 @@ func (d relDef) light(l *Loaders, f *ast.Field) bool {
 	return false
 }
 
-// countKey is the counts loader key of node id: all its edges that d follows.
-func (d relDef) countKey(id string) relKey {
-	return relKey{id, newRelSpec(d.types, d.dir, d.labels, 0, "", false)}
+// countSpec is what the counts loader is asked for a node: all its edges that d follows.
+func (d relDef) countSpec() relSpec {
+	return newRelSpec(d.types, d.dir, d.labels, 0, "", false)
 }
 
 // relationField returns the declaration of the relationship field of fc.
@@ -161,14 +161,16 @@ func (l *Loaders) makeLoad(d relDef, f *ast.Field, args map[string]any) (relatio
 		load.wantPage, load.wantCount = l.wants(f)
 	}
 	if load.wantPage {
-		load.page = d.pageKey("", w)
-		load.page.AsOf = a.asOf
-		load.page.Light = d.light(l, f)
-		l.notePlan(load.page.relSpec, f, d.shape)
+		spec := d.pageSpec(w)
+		spec.AsOf = a.asOf
+		spec.Light = d.light(l, f)
+		load.page.spec = l.intern(spec)
+		l.notePlan(load.page.spec, f, d.shape)
 	}
 	if load.wantCount {
-		load.count = d.countKey("")
-		load.count.AsOf = a.asOf
+		spec := d.countSpec()
+		spec.AsOf = a.asOf
+		load.count.spec = l.intern(spec)
 	}
 	return load, nil
 }
