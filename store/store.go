@@ -145,13 +145,20 @@ func (q NeighbourQuery) Backward() bool { return q.Last > 0 || q.Before != "" }
 type Neighbour struct {
 	Edge *kg.Edge
 	Node *kg.Node
-	Key  NeighbourKey // its place in the order; Cursor encodes it
+	// What its place in the order (Key) holds besides the edge's type and the node's ID.
+	OtherKey string // NameKey of Node
+	Incoming bool   // Node is the edge's From (and the edge no self-loop)
+}
+
+// Key is the neighbour's place in the order.
+func (n Neighbour) Key() NeighbourKey {
+	return NeighbourKey{Type: n.Edge.Type, OtherKey: n.OtherKey, OtherID: n.Node.ID, Incoming: n.Incoming}
 }
 
 // Cursor is the neighbour's cursor, for NeighbourQuery's After and Before. It is encoded
 // when asked for, not with every neighbour read: most queries ask for none, or for a
 // page's first and last.
-func (n Neighbour) Cursor() string { return EncodeNeighbourCursor(n.Key) }
+func (n Neighbour) Cursor() string { return EncodeNeighbourCursor(n.Key()) }
 
 // ListQuery selects one page of nodes of a label ("" lists every label).
 //

@@ -89,12 +89,12 @@ type RelationEdge struct {
 	target
 	edge  *kg.Edge
 	out   bool
-	place store.NeighbourKey // its cursor, encoded when selected
+	place store.Neighbour // its cursor, encoded when selected
 }
 
 // NewRelationEdge makes the edge of neighbour nb as seen from the node with ID from.
 func NewRelationEdge(from string, nb store.Neighbour) *RelationEdge {
-	return &RelationEdge{target: target{Wrap(nb.Node)}, edge: nb.Edge, out: nb.Edge.From == from, place: nb.Key}
+	return &RelationEdge{target: target{Wrap(nb.Node)}, edge: nb.Edge, out: nb.Edge.From == from, place: nb}
 }
 
 // Relation is the relation this edge is a view of; the edge has no ID of its own, so that
@@ -103,7 +103,7 @@ func (e *RelationEdge) Relation() *Relation { return &Relation{e.edge} }
 func (e *RelationEdge) Type() RelationType  { return RelationType(e.edge.Type) }
 func (e *RelationEdge) From() string        { return e.edge.From }
 func (e *RelationEdge) To() string          { return e.edge.To }
-func (e *RelationEdge) Cursor() string      { return store.EncodeNeighbourCursor(e.place) }
+func (e *RelationEdge) Cursor() string      { return e.place.Cursor() }
 func (e *RelationEdge) Evidence() []kg.Evidence {
 	if e.edge.Evidence == nil {
 		return []kg.Evidence{}

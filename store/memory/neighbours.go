@@ -67,9 +67,10 @@ func (s *Store) Neighbours(ctx context.Context, q store.NeighbourQuery) ([][]sto
 					continue
 				}
 				out[n] = append(out[n], store.Neighbour{
-					Edge: &sn.edges[a.edge],
-					Node: &sn.nodes[a.other],
-					Key:  sn.key(i, a),
+					Edge:     &sn.edges[a.edge],
+					Node:     &sn.nodes[a.other],
+					OtherKey: sn.nameKey[a.other],
+					Incoming: a.in,
 				})
 			}
 		}

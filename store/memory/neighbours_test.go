@@ -60,14 +60,14 @@ func TestNeighboursAgreeWithScan(t *testing.T) {
 			if len(q.OtherLabels) > 0 && !slices.Contains(q.OtherLabels, n.Label) {
 				continue
 			}
-			out = append(out, store.Neighbour{Edge: e, Node: n, Key: store.NeighbourKey{Type: e.Type, OtherKey: store.NameKey(n), OtherID: n.ID, Incoming: in}})
+			out = append(out, store.Neighbour{Edge: e, Node: n, OtherKey: store.NameKey(n), Incoming: in})
 		}
-		slices.SortFunc(out, func(a, b store.Neighbour) int { return a.Key.Compare(b.Key) })
+		slices.SortFunc(out, func(a, b store.Neighbour) int { return a.Key().Compare(b.Key()) })
 		return out
 	}
 	line := func(nbs []store.Neighbour) (out []string) {
 		for _, nb := range nbs {
-			out = append(out, fmt.Sprintf("%s %s %v", nb.Key.Type, nb.Key.OtherID, nb.Key.Incoming))
+			out = append(out, fmt.Sprintf("%s %s %v", nb.Edge.Type, nb.Node.ID, nb.Incoming))
 		}
 		return out
 	}

@@ -110,7 +110,6 @@ func (s *Store) Neighbours(ctx context.Context, q store.NeighbourQuery) ([][]sto
 		}
 		items, _ := rl[1].([]any)
 		var list []store.Neighbour
-		keys := make(map[*kg.Edge]store.NeighbourKey, len(items))
 		for _, it := range items {
 			l, _ := it.([]any)
 			if len(l) != 3 {
@@ -125,13 +124,11 @@ func (s *Store) Neighbours(ctx context.Context, q store.NeighbourQuery) ([][]sto
 				return nil, err
 			}
 			inc, _ := l[2].(int64)
-			k := store.NeighbourKey{Type: e.Type, OtherKey: store.NameKey(m), OtherID: m.ID, Incoming: inc == 1}
-			keys[e] = k
-			list = append(list, store.Neighbour{Edge: e, Node: m, Key: k})
+			list = append(list, store.Neighbour{Edge: e, Node: m, OtherKey: store.NameKey(m), Incoming: inc == 1})
 		}
 		// Neo4j sorted and cut; sorting again with the contract's comparison costs
 		// nothing and rules out any difference in collation.
-		slices.SortStableFunc(list, func(a, b store.Neighbour) int { return keys[a.Edge].Compare(keys[b.Edge]) })
+		slices.SortStableFunc(list, func(a, b store.Neighbour) int { return a.Key().Compare(b.Key()) })
 		byID[id] = list
 	}
 	for i, id := range q.IDs {

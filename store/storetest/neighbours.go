@@ -60,8 +60,8 @@ func testNeighbours(t *testing.T, s store.Store) {
 					checkEdges(t, *n.Edge)
 					// The key is the neighbour's place in the order (its cursor).
 					incoming := n.Edge.To == tc.q.IDs[i] && n.Edge.From != tc.q.IDs[i]
-					if want := (store.NeighbourKey{Type: n.Edge.Type, OtherKey: store.NameKey(n.Node), OtherID: n.Node.ID, Incoming: incoming}); n.Key != want {
-						t.Errorf("key %+v on %s, want %+v", n.Key, neighbourLine(tc.q.IDs[i], n), want)
+					if want := (store.NeighbourKey{Type: n.Edge.Type, OtherKey: store.NameKey(n.Node), OtherID: n.Node.ID, Incoming: incoming}); n.Key() != want {
+						t.Errorf("key %+v on %s, want %+v", n.Key(), neighbourLine(tc.q.IDs[i], n), want)
 					}
 				}
 			}
