@@ -95,17 +95,23 @@ func (p inline) GenerateCode(data *codegen.Data) error {
 
 // rewrites are the changes made to the rendered executor: what gqlgen writes (a regular
 // expression), what replaces it ($1 and so on expanded), and whether gqlgen writes it once
-// in every function that makes an object's field set (objectFieldSet) or once in the
+// in every function that makes an object's field set (objectFieldSet), once in every such
+// function of an object below the root (and is changed there only), or once in the
 // executor.
 var rewrites = []struct {
 	old       *regexp.Regexp
 	new       []byte
 	perObject bool
+	belowRoot bool
 	once      bool
 }{
 	{old: literal("graphql.MarshalSliceConcurrently("), new: []byte("marshalList(")},
 	{old: literal("deferred := graphql.NewDeferredGroup(ctx)"), new: []byte("var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)"), perObject: true},
-	{old: literal("out := graphql.NewFieldSet(fields)"), new: []byte("out := newObjectAnswer(fields)"), perObject: true},
+	// Below the root an object's answer is an objectAnswer (objects.go), whose fields are all
+	// set when the switch ends: nothing is dispatched. The root's stays gqlgen's field set,
+	// whose fields run concurrently.
+	{old: literal("out := graphql.NewFieldSet(fields)"), new: []byte("out := newObjectAnswer(fields)"), belowRoot: true},
+	{old: literal("\n\tout.Dispatch(ctx)\n"), new: []byte("\n"), belowRoot: true},
 	// What the operation keeps (memo.go) and its guard, at hand for the objects and the plain
 	// fields (plain.go) rather than looked up in a context a dozen layers deep for each.
 	{old: literal("type executionContext struct {\n\t*graphql.ExecutionContextState[ResolverRoot, DirectiveRoot, ComplexityRoot]\n}"),
@@ -127,6 +133,17 @@ func literal(s string) *regexp.Regexp { return regexp.MustCompile(regexp.QuoteMe
 
 var objectFieldSet = []byte("out := graphql.NewFieldSet(fields)")
 
+// objectFunc is the function gqlgen renders for an object: it ends at the first line that
+// is a closing brace alone.
+var objectFunc = regexp.MustCompile(`(?ms)^func \(ec \*executionContext\) _\w+\(ctx context\.Context, sel ast\.SelectionSet[^\n]*\{\n.*?^}\n`)
+
+// rootUse is how a root object's function runs its fields; fieldSetUse, any use of the
+// field set, of which objectAnswer has Values and Invalids only.
+var (
+	rootUse     = []byte("ResolveRootConcurrently(")
+	fieldSetUse = regexp.MustCompile(`\bout\.(\w+)`)
+)
+
 // deferredUse is how gqlgen hands an object's deferred group to a field it defers.
 var deferredUse = []byte("&deferred")
 
@@ -137,17 +154,40 @@ func rewrite(dir string) error {
 		return err
 	}
 	made := make([]int, len(rewrites))
-	objects := 0
+	objects, belowRoot := 0, 0
 	for _, f := range files {
 		src, err := os.ReadFile(f)
 		if err != nil {
 			return err
 		}
 		objects += bytes.Count(src, objectFieldSet)
-		out := src
+		var rewriteErr error
+		out := objectFunc.ReplaceAllFunc(src, func(fn []byte) []byte {
+			if !bytes.Contains(fn, objectFieldSet) || bytes.Contains(fn, rootUse) {
+				return fn
+			}
+			belowRoot++
+			for i, r := range rewrites {
+				if r.belowRoot {
+					made[i] += len(r.old.FindAllIndex(fn, -1))
+					fn = r.old.ReplaceAll(fn, r.new)
+				}
+			}
+			for _, m := range fieldSetUse.FindAllSubmatch(fn, -1) {
+				if use := string(m[1]); use != "Values" && use != "Invalids" && rewriteErr == nil {
+					rewriteErr = fmt.Errorf("%s: an object below the root uses its field set's %s, which objectAnswer has not: see what gqlgen writes", f, use)
+				}
+			}
+			return fn
+		})
+		if rewriteErr != nil {
+			return rewriteErr
+		}
 		for i, r := range rewrites {
-			made[i] += len(r.old.FindAllIndex(out, -1))
-			out = r.old.ReplaceAll(out, r.new)
+			if !r.belowRoot {
+				made[i] += len(r.old.FindAllIndex(out, -1))
+				out = r.old.ReplaceAll(out, r.new)
+			}
 		}
 		if bytes.Contains(out, deferredUse) {
 			return fmt.Errorf("%s hands a deferred group to a field: the executor defers fields, and the group must not be declared empty", f)
@@ -170,6 +210,9 @@ func rewrite(dir string) error {
 		}
 		if r.perObject && made[i] != objects {
 			return fmt.Errorf("%d objects, but %q written %d times: see what gqlgen writes", objects, r.old.String(), made[i])
+		}
+		if r.belowRoot && made[i] != belowRoot {
+			return fmt.Errorf("%d objects below the root, but %q written %d times in them: see what gqlgen writes", belowRoot, r.old.String(), made[i])
 		}
 	}
 	return nil

@@ -19,10 +19,25 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			response.Data = buf.Bytes()
 		}
 }
+func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, queryImplementors)
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		out.ResolveRootConcurrently(ctx, ec.OperationContext, i, true, true, nil)
+	}
+	out.Dispatch(ctx)
+	return out
+}
 func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, obj *model.Person) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, personImplementors)
 	out := graphql.NewFieldSet(fields)
 	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		out.Values[i] = graphql.Null
+		out.Invalids++
+	}
+	out.Dispatch(ctx)
 	return out
 }
 func (ec *executionContext) marshalNPerson(ctx context.Context, sel ast.SelectionSet, v []*model.Person) graphql.Marshaler {
@@ -41,6 +56,9 @@ var rewritten = []string{
 	"marshalList(ctx, len(v), 0, false, nil)",
 	"var deferred graphql.DeferredGroup",
 	"out := newObjectAnswer(fields)",
+	"out.Invalids++\n\t}\n\treturn out\n}\nfunc (ec *executionContext) marshalNPerson",
+	"fields := ec.memo.collect(ec.OperationContext, sel, queryImplementors)\n\tout := graphql.NewFieldSet(fields)",
+	"\tout.Dispatch(ctx)\n\treturn out\n}\nfunc (ec *executionContext) _Person",
 	"buf := bytes.NewBuffer(answerBuffer(ec.guard))\n\t\t\tdata.MarshalGQL(buf)\n",
 	"\tguard *guard ",
 	"\tmemo  *operationMemo ",
@@ -58,8 +76,10 @@ func TestRewrite(t *testing.T) {
 		{"a deferred group handed to a field", rendered + "\tout.ResolveConcurrently(ec.OperationContext, &deferred, i)\n", "hands a deferred group"},
 		{"no concurrent list marshalling", strings.Replace(rendered, "graphql.MarshalSliceConcurrently(", "graphql.MarshalSlice(", 1), "no longer writes"},
 		{"two objects, one collecting otherwise", rendered + "\tout := graphql.NewFieldSet(fields)\n\tdeferred := graphql.NewDeferredGroup(ctx)\n", "objects, but"},
+		{"an object below the root dispatching otherwise", strings.Replace(rendered, "\tout.Values[i] = graphql.Null\n", "\tout.Concurrently(i, nil)\n", 1), "uses its field set's Concurrently"},
+		{"an object below the root dispatching nothing", rendered + "func (ec *executionContext) _Org(ctx context.Context, sel ast.SelectionSet, obj *model.Org) graphql.Marshaler {\n\tfields := graphql.CollectFields(ec.OperationContext, sel, orgImplementors)\n\tout := graphql.NewFieldSet(fields)\n\tdeferred := graphql.NewDeferredGroup(ctx)\n\treturn out\n}\n", "objects below the root, but"},
 		{"arguments parsed otherwise", strings.Replace(rendered, "field.ArgumentMap(ec.Variables)", "field.ArgumentMap(nil)", 1), "no longer writes"},
-		{"an object that collects otherwise", strings.Replace(rendered, "graphql.CollectFields(ec.OperationContext, sel,", "graphql.CollectFields(ec.OperationContext, nil,", 1), "no longer writes"},
+		{"an object that collects otherwise", strings.Replace(rendered, "graphql.CollectFields(ec.OperationContext, sel,", "graphql.CollectFields(ec.OperationContext, nil,", 1), "objects, but"},
 		{"two execution contexts", rendered + "\tec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))\n", "not once"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
