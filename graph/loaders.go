@@ -111,10 +111,11 @@ func NewLoaders(st store.Reader, op *graphql.OperationContext) *Loaders {
 	if op != nil {
 		l.memo = newOperationMemo()
 	}
-	l.nodes = newLoader(l.sched, l.fetchNodes)
-	l.lookups = newLoader(l.sched, l.fetchLookups)
-	l.neighbours = newLoader(l.sched, l.fetchNeighbours)
-	l.counts = newLoader(l.sched, l.fetchCounts)
+	inline := store.IsInProcess(st)
+	l.nodes = newLoader(l.sched, inline, l.fetchNodes)
+	l.lookups = newLoader(l.sched, inline, l.fetchLookups)
+	l.neighbours = newLoader(l.sched, inline, l.fetchNeighbours)
+	l.counts = newLoader(l.sched, inline, l.fetchCounts)
 	return l
 }
 

@@ -160,8 +160,9 @@ func rootFields(op *graphql.OperationContext) int {
 // loader batches the keys of one kind of store call for one operation, and caches what it
 // loaded: a key asked twice is loaded once.
 type loader[K comparable, V any] struct {
-	s     *scheduler
-	fetch func(context.Context, []K) ([]V, []error)
+	s      *scheduler
+	fetch  func(context.Context, []K) ([]V, []error)
+	inline bool // every fetch on the goroutine that sends it: the store computes in process
 
 	mu      sync.Mutex
 	results map[K]*result[V]
@@ -189,8 +190,8 @@ func newBatch() *batch { return &batch{done: make(chan struct{})} }
 // primed is the batch of results known without a store call (Prime).
 var primed = func() *batch { b := newBatch(); close(b.done); return b }()
 
-func newLoader[K comparable, V any](s *scheduler, fetch func(context.Context, []K) ([]V, []error)) *loader[K, V] {
-	return &loader[K, V]{s: s, fetch: fetch, results: map[K]*result[V]{}}
+func newLoader[K comparable, V any](s *scheduler, inline bool, fetch func(context.Context, []K) ([]V, []error)) *loader[K, V] {
+	return &loader[K, V]{s: s, inline: inline, fetch: fetch, results: map[K]*result[V]{}}
 }
 
 // request asks for keys without waiting: those not loaded nor queued yet are queued, and the
@@ -252,7 +253,7 @@ func (l *loader[K, V]) flush(here bool) {
 	l.mu.Unlock()
 	switch {
 	case len(keys) == 0:
-	case here:
+	case here || l.inline:
 		l.run(ctx, keys, b)
 	default:
 		go l.run(ctx, keys, b)

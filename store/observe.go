@@ -19,6 +19,20 @@ type observed struct {
 	obs Observer
 }
 
+// InProcess is implemented by a Reader whose calls compute on the caller's goroutine and
+// never wait for I/O, as the memory store's: a caller gains nothing by overlapping them
+// with other work.
+type InProcess interface{ InProcess() }
+
+// IsInProcess reports whether r (or the reader it observes) is InProcess.
+func IsInProcess(r Reader) bool {
+	if o, ok := r.(observed); ok {
+		r = o.r
+	}
+	_, ok := r.(InProcess)
+	return ok
+}
+
 func (o observed) end(method string) func(error) {
 	if done := o.obs(method); done != nil {
 		return done
