@@ -239,10 +239,10 @@ func (l *loader[K, V]) lookup(ctx context.Context, key K) (*result[V], bool) {
 }
 
 // flush sends the queued keys to the store in one fetch: here, on the caller's goroutine,
-// when it is about to wait for them; otherwise on a goroutine of its own, as the resolver
-// or prefetcher that triggered it may go on with other work while the store answers (a
-// level's prefetch for the next level, a round trip to Neo4j, runs while the level is
-// marshalled).
+// when it is about to wait for them or the store computes in process (nothing to
+// overlap); otherwise on a goroutine of its own, as the resolver or prefetcher that
+// triggered it may go on with other work while the store answers (a level's prefetch for
+// the next level, a round trip to Neo4j, runs while the level is marshalled).
 func (l *loader[K, V]) flush(here bool) {
 	l.mu.Lock()
 	keys, ctx, b := l.queued, l.ctx, l.next
