@@ -12,24 +12,59 @@ import (
 // and returns it; it writes the same bytes as FieldSet.MarshalGQL. That made a map of the
 // aliases written and moved each field to the heap to hand it to an iterator: an eighth
 // of the allocations of an answer of many small objects, such as a neighbourhood's nodes
-// and edges. An object of up to four fields is one allocation of 128 bytes, values in it,
-// not three.
+// and edges. An object of up to four fields is one allocation, values in it, not three.
 type objectAnswer struct {
 	fields []graphql.CollectedField
 	// What the generated code sets, as it would a graphql.FieldSet's: each field's value,
 	// and the number of non-null fields that are null.
 	Values   []graphql.Marshaler
 	Invalids uint32
-	small    [4]graphql.Marshaler // Values, when they fit
 }
 
-func newObjectAnswer(fields []graphql.CollectedField) *objectAnswer {
-	a := &objectAnswer{fields: fields}
-	if len(fields) <= len(a.small) {
-		a.Values = a.small[:len(fields)]
-	} else {
-		a.Values = make([]graphql.Marshaler, len(fields))
+// An object of up to four fields is allocated with its values, in the size class of its
+// fields: most objects of an answer have one to four (a person's name; an edge's node).
+type (
+	answer1 struct {
+		objectAnswer
+		values [1]graphql.Marshaler
 	}
+	answer2 struct {
+		objectAnswer
+		values [2]graphql.Marshaler
+	}
+	answer3 struct {
+		objectAnswer
+		values [3]graphql.Marshaler
+	}
+	answer4 struct {
+		objectAnswer
+		values [4]graphql.Marshaler
+	}
+)
+
+func newObjectAnswer(fields []graphql.CollectedField) *objectAnswer {
+	var a *objectAnswer
+	switch len(fields) {
+	case 1:
+		s := new(answer1)
+		a = &s.objectAnswer
+		a.Values = s.values[:]
+	case 2:
+		s := new(answer2)
+		a = &s.objectAnswer
+		a.Values = s.values[:]
+	case 3:
+		s := new(answer3)
+		a = &s.objectAnswer
+		a.Values = s.values[:]
+	case 4:
+		s := new(answer4)
+		a = &s.objectAnswer
+		a.Values = s.values[:]
+	default:
+		a = &objectAnswer{Values: make([]graphql.Marshaler, len(fields))}
+	}
+	a.fields = fields
 	return a
 }
 

@@ -27,7 +27,10 @@ func TestObjectAnswerIsFieldSetMarshalGQL(t *testing.T) {
 	}{
 		{"no field", nil},
 		{"one field", []string{"id"}},
+		{"two fields", []string{"id", "name"}},
 		{"three fields", []string{"id", "name", "__typename"}},
+		{"four fields", []string{"id", "name", "label", "__typename"}},
+		{"five fields", []string{"id", "name", "label", "since", "__typename"}},
 		{"an alias twice", []string{"a", "b", "a"}},
 		{"many fields", many},
 	} {
