@@ -19,8 +19,9 @@ import (
 // benchmark, and the executor collects at every object. Arguments gqlgen parses anew for
 // every field it resolves.
 //
-// Both are safe to share among objects: a collected field's selections are the
-// document's, and the executor and the resolvers only read a field's arguments.
+// All are safe to share among objects: a collected field's selections are the document's,
+// the executor and the resolvers only read a field's arguments, and loader keys are
+// values, copied for each node.
 type operationMemo struct {
 	mu     sync.Mutex
 	fields map[selectionKey][]graphql.CollectedField

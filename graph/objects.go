@@ -12,7 +12,7 @@ import (
 // and returns it; it writes the same bytes as FieldSet.MarshalGQL. That made a map of the
 // aliases written and moved each field to the heap to hand it to an iterator: an eighth
 // of the allocations of an answer of many small objects, such as a neighbourhood's nodes
-// and edges. An object of up to four fields is one allocation, values in it, not three.
+// and edges.
 type objectAnswer struct {
 	fields []graphql.CollectedField
 	// What the generated code sets, as it would a graphql.FieldSet's: each field's value,

@@ -21,7 +21,7 @@ func (ec *executionContext) plain_Actielijn_id(ctx context.Context, field graphq
 	v := obj.ID()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Actielijn_id, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
@@ -37,7 +37,7 @@ func (ec *executionContext) plain_Actielijn_label(ctx context.Context, field gra
 	v := obj.Label()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Actielijn_label, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNLabel2beleidsgraafᚋgraphᚋmodelᚐLabel(ctx, field.Selections, v)
 }
@@ -53,7 +53,7 @@ func (ec *executionContext) plain_Actielijn_name(ctx context.Context, field grap
 	v := obj.Name()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Actielijn_name, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
@@ -72,7 +72,7 @@ func (ec *executionContext) plain_Actielijn_aliases(ctx context.Context, field g
 	}()
 	v := obj.Aliases()
 	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2ᚕstringᚄ(ctx, field.Selections, v)
 }
@@ -91,7 +91,7 @@ func (ec *executionContext) plain_Actielijn_mentions(ctx context.Context, field 
 	}()
 	v := obj.Mentions()
 	if err := passPlain(ctx, ec.guard, field.Alias, 2+3*int64(len(v))); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNEvidence2ᚕbeleidsgraafᚋkgᚐEvidenceᚄ(ctx, field.Selections, v)
 }
@@ -107,7 +107,7 @@ func (ec *executionContext) plain_Actielijn_number(ctx context.Context, field gr
 	v := obj.Number()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Actielijn_number, field)
-		return plainError(ctx, ec.OperationContext, fc, err, false)
+		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOInt2ᚖint(ctx, field.Selections, v)
 }
@@ -123,7 +123,7 @@ func (ec *executionContext) plain_Actielijn_title(ctx context.Context, field gra
 	v := obj.Title()
 	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Actielijn_title, field)
-		return plainError(ctx, ec.OperationContext, fc, err, false)
+		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
 }
@@ -139,7 +139,7 @@ func (ec *executionContext) plain_Actielijn_since(ctx context.Context, field gra
 	v := obj.Since()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Actielijn_since, field)
-		return plainError(ctx, ec.OperationContext, fc, err, false)
+		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 }
@@ -158,7 +158,7 @@ func (ec *executionContext) plain_ActielijnConnection_edges(ctx context.Context,
 	}()
 	v := obj.Edges
 	if err := passPlain(ctx, ec.guard, field.Alias, 2+3*int64(len(v))); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNActielijnEdge2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐEdgeᚄ(ctx, field.Selections, v)
 }
@@ -177,7 +177,7 @@ func (ec *executionContext) plain_ActielijnConnection_pageInfo(ctx context.Conte
 	}()
 	v := obj.PageInfo
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNPageInfo2ᚖbeleidsgraafᚋgraphᚋmodelᚐPageInfo(ctx, field.Selections, v)
 }
@@ -193,7 +193,7 @@ func (ec *executionContext) plain_ActielijnConnection_totalCount(ctx context.Con
 	v := obj.TotalCount
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_ActielijnConnection_totalCount, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
@@ -212,7 +212,7 @@ func (ec *executionContext) plain_ActielijnEdge_node(ctx context.Context, field 
 	}()
 	v := obj.AsActielijn()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNActielijn2ᚖbeleidsgraafᚋgraphᚋmodelᚐActielijn(ctx, field.Selections, v)
 }
@@ -228,7 +228,7 @@ func (ec *executionContext) plain_ActielijnEdge_cursor(ctx context.Context, fiel
 	v := obj.Cursor()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_ActielijnEdge_cursor, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
@@ -247,7 +247,7 @@ func (ec *executionContext) plain_ActielijnRelationConnection_edges(ctx context.
 	}()
 	v := obj.Edges
 	if err := passPlain(ctx, ec.guard, field.Alias, 2+3*int64(len(v))); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNActielijnRelationEdge2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐRelationEdgeᚄ(ctx, field.Selections, v)
 }
@@ -266,7 +266,7 @@ func (ec *executionContext) plain_ActielijnRelationConnection_pageInfo(ctx conte
 	}()
 	v := obj.PageInfo()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNPageInfo2ᚖbeleidsgraafᚋgraphᚋmodelᚐPageInfo(ctx, field.Selections, v)
 }
@@ -282,7 +282,7 @@ func (ec *executionContext) plain_ActielijnRelationConnection_totalCount(ctx con
 	v := obj.TotalCount
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_ActielijnRelationConnection_totalCount, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
@@ -301,7 +301,7 @@ func (ec *executionContext) plain_ActielijnRelationEdge_relation(ctx context.Con
 	}()
 	v := obj.Relation()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNRelation2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelation(ctx, field.Selections, v)
 }
@@ -317,7 +317,7 @@ func (ec *executionContext) plain_ActielijnRelationEdge_type(ctx context.Context
 	v := obj.Type()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_ActielijnRelationEdge_type, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNRelationType2beleidsgraafᚋgraphᚋmodelᚐRelationType(ctx, field.Selections, v)
 }
@@ -333,7 +333,7 @@ func (ec *executionContext) plain_ActielijnRelationEdge_direction(ctx context.Co
 	v := obj.Direction()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_ActielijnRelationEdge_direction, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNDirection2beleidsgraafᚋgraphᚋmodelᚐDirection(ctx, field.Selections, v)
 }
@@ -349,7 +349,7 @@ func (ec *executionContext) plain_ActielijnRelationEdge_from(ctx context.Context
 	v := obj.From()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_ActielijnRelationEdge_from, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
@@ -365,7 +365,7 @@ func (ec *executionContext) plain_ActielijnRelationEdge_to(ctx context.Context, 
 	v := obj.To()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_ActielijnRelationEdge_to, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
@@ -384,7 +384,7 @@ func (ec *executionContext) plain_ActielijnRelationEdge_node(ctx context.Context
 	}()
 	v := obj.AsActielijn()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNActielijn2ᚖbeleidsgraafᚋgraphᚋmodelᚐActielijn(ctx, field.Selections, v)
 }
@@ -403,7 +403,7 @@ func (ec *executionContext) plain_ActielijnRelationEdge_evidence(ctx context.Con
 	}()
 	v := obj.Evidence()
 	if err := passPlain(ctx, ec.guard, field.Alias, 2+3*int64(len(v))); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNEvidence2ᚕbeleidsgraafᚋkgᚐEvidenceᚄ(ctx, field.Selections, v)
 }
@@ -419,7 +419,7 @@ func (ec *executionContext) plain_ActielijnRelationEdge_cursor(ctx context.Conte
 	v := obj.Cursor()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_ActielijnRelationEdge_cursor, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
@@ -435,7 +435,7 @@ func (ec *executionContext) plain_Action_id(ctx context.Context, field graphql.C
 	v := obj.ID()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Action_id, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
@@ -451,7 +451,7 @@ func (ec *executionContext) plain_Action_label(ctx context.Context, field graphq
 	v := obj.Label()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Action_label, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNLabel2beleidsgraafᚋgraphᚋmodelᚐLabel(ctx, field.Selections, v)
 }
@@ -467,7 +467,7 @@ func (ec *executionContext) plain_Action_name(ctx context.Context, field graphql
 	v := obj.Name()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Action_name, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
@@ -486,7 +486,7 @@ func (ec *executionContext) plain_Action_aliases(ctx context.Context, field grap
 	}()
 	v := obj.Aliases()
 	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2ᚕstringᚄ(ctx, field.Selections, v)
 }
@@ -505,7 +505,7 @@ func (ec *executionContext) plain_Action_mentions(ctx context.Context, field gra
 	}()
 	v := obj.Mentions()
 	if err := passPlain(ctx, ec.guard, field.Alias, 2+3*int64(len(v))); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNEvidence2ᚕbeleidsgraafᚋkgᚐEvidenceᚄ(ctx, field.Selections, v)
 }
@@ -521,7 +521,7 @@ func (ec *executionContext) plain_Action_number(ctx context.Context, field graph
 	v := obj.Number()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Action_number, field)
-		return plainError(ctx, ec.OperationContext, fc, err, false)
+		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOInt2ᚖint(ctx, field.Selections, v)
 }
@@ -537,7 +537,7 @@ func (ec *executionContext) plain_Action_title(ctx context.Context, field graphq
 	v := obj.Title()
 	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Action_title, field)
-		return plainError(ctx, ec.OperationContext, fc, err, false)
+		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
 }
@@ -556,7 +556,7 @@ func (ec *executionContext) plain_Action_budget(ctx context.Context, field graph
 	}()
 	v := obj.Budget()
 	if err := passPlain(ctx, ec.guard, field.Alias, 2+3*int64(len(v))); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNBudgetLine2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐBudgetLineᚄ(ctx, field.Selections, v)
 }
@@ -572,7 +572,7 @@ func (ec *executionContext) plain_Action_budgetTotal(ctx context.Context, field 
 	v := obj.BudgetTotal()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Action_budgetTotal, field)
-		return plainError(ctx, ec.OperationContext, fc, err, false)
+		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOInt2ᚖint(ctx, field.Selections, v)
 }
@@ -588,7 +588,7 @@ func (ec *executionContext) plain_Action_since(ctx context.Context, field graphq
 	v := obj.Since()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Action_since, field)
-		return plainError(ctx, ec.OperationContext, fc, err, false)
+		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 }
@@ -607,7 +607,7 @@ func (ec *executionContext) plain_ActionConnection_edges(ctx context.Context, fi
 	}()
 	v := obj.Edges
 	if err := passPlain(ctx, ec.guard, field.Alias, 2+3*int64(len(v))); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNActionEdge2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐEdgeᚄ(ctx, field.Selections, v)
 }
@@ -626,7 +626,7 @@ func (ec *executionContext) plain_ActionConnection_pageInfo(ctx context.Context,
 	}()
 	v := obj.PageInfo
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNPageInfo2ᚖbeleidsgraafᚋgraphᚋmodelᚐPageInfo(ctx, field.Selections, v)
 }
@@ -642,7 +642,7 @@ func (ec *executionContext) plain_ActionConnection_totalCount(ctx context.Contex
 	v := obj.TotalCount
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_ActionConnection_totalCount, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
@@ -661,7 +661,7 @@ func (ec *executionContext) plain_ActionEdge_node(ctx context.Context, field gra
 	}()
 	v := obj.AsAction()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNAction2ᚖbeleidsgraafᚋgraphᚋmodelᚐAction(ctx, field.Selections, v)
 }
@@ -677,7 +677,7 @@ func (ec *executionContext) plain_ActionEdge_cursor(ctx context.Context, field g
 	v := obj.Cursor()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_ActionEdge_cursor, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
@@ -693,7 +693,7 @@ func (ec *executionContext) plain_ActionPlan_id(ctx context.Context, field graph
 	v := obj.ID()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_ActionPlan_id, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
@@ -709,7 +709,7 @@ func (ec *executionContext) plain_ActionPlan_label(ctx context.Context, field gr
 	v := obj.Label()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_ActionPlan_label, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNLabel2beleidsgraafᚋgraphᚋmodelᚐLabel(ctx, field.Selections, v)
 }
@@ -725,7 +725,7 @@ func (ec *executionContext) plain_ActionPlan_name(ctx context.Context, field gra
 	v := obj.Name()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_ActionPlan_name, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
@@ -744,7 +744,7 @@ func (ec *executionContext) plain_ActionPlan_aliases(ctx context.Context, field 
 	}()
 	v := obj.Aliases()
 	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2ᚕstringᚄ(ctx, field.Selections, v)
 }
@@ -763,7 +763,7 @@ func (ec *executionContext) plain_ActionPlan_mentions(ctx context.Context, field
 	}()
 	v := obj.Mentions()
 	if err := passPlain(ctx, ec.guard, field.Alias, 2+3*int64(len(v))); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNEvidence2ᚕbeleidsgraafᚋkgᚐEvidenceᚄ(ctx, field.Selections, v)
 }
@@ -779,7 +779,7 @@ func (ec *executionContext) plain_ActionPlan_title(ctx context.Context, field gr
 	v := obj.Title()
 	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_ActionPlan_title, field)
-		return plainError(ctx, ec.OperationContext, fc, err, false)
+		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
 }
@@ -795,7 +795,7 @@ func (ec *executionContext) plain_ActionPlan_date(ctx context.Context, field gra
 	v := obj.Date()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_ActionPlan_date, field)
-		return plainError(ctx, ec.OperationContext, fc, err, false)
+		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 }
@@ -811,7 +811,7 @@ func (ec *executionContext) plain_ActionPlan_since(ctx context.Context, field gr
 	v := obj.Since()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_ActionPlan_since, field)
-		return plainError(ctx, ec.OperationContext, fc, err, false)
+		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 }
@@ -830,7 +830,7 @@ func (ec *executionContext) plain_ActionPlanConnection_edges(ctx context.Context
 	}()
 	v := obj.Edges
 	if err := passPlain(ctx, ec.guard, field.Alias, 2+3*int64(len(v))); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNActionPlanEdge2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐEdgeᚄ(ctx, field.Selections, v)
 }
@@ -849,7 +849,7 @@ func (ec *executionContext) plain_ActionPlanConnection_pageInfo(ctx context.Cont
 	}()
 	v := obj.PageInfo
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNPageInfo2ᚖbeleidsgraafᚋgraphᚋmodelᚐPageInfo(ctx, field.Selections, v)
 }
@@ -865,7 +865,7 @@ func (ec *executionContext) plain_ActionPlanConnection_totalCount(ctx context.Co
 	v := obj.TotalCount
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_ActionPlanConnection_totalCount, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
@@ -884,7 +884,7 @@ func (ec *executionContext) plain_ActionPlanEdge_node(ctx context.Context, field
 	}()
 	v := obj.AsActionPlan()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNActionPlan2ᚖbeleidsgraafᚋgraphᚋmodelᚐActionPlan(ctx, field.Selections, v)
 }
@@ -900,7 +900,7 @@ func (ec *executionContext) plain_ActionPlanEdge_cursor(ctx context.Context, fie
 	v := obj.Cursor()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_ActionPlanEdge_cursor, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
@@ -919,7 +919,7 @@ func (ec *executionContext) plain_ActionPlanRelationConnection_edges(ctx context
 	}()
 	v := obj.Edges
 	if err := passPlain(ctx, ec.guard, field.Alias, 2+3*int64(len(v))); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNActionPlanRelationEdge2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐRelationEdgeᚄ(ctx, field.Selections, v)
 }
@@ -938,7 +938,7 @@ func (ec *executionContext) plain_ActionPlanRelationConnection_pageInfo(ctx cont
 	}()
 	v := obj.PageInfo()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNPageInfo2ᚖbeleidsgraafᚋgraphᚋmodelᚐPageInfo(ctx, field.Selections, v)
 }
@@ -954,7 +954,7 @@ func (ec *executionContext) plain_ActionPlanRelationConnection_totalCount(ctx co
 	v := obj.TotalCount
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_ActionPlanRelationConnection_totalCount, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
@@ -973,7 +973,7 @@ func (ec *executionContext) plain_ActionPlanRelationEdge_relation(ctx context.Co
 	}()
 	v := obj.Relation()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNRelation2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelation(ctx, field.Selections, v)
 }
@@ -989,7 +989,7 @@ func (ec *executionContext) plain_ActionPlanRelationEdge_type(ctx context.Contex
 	v := obj.Type()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_ActionPlanRelationEdge_type, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNRelationType2beleidsgraafᚋgraphᚋmodelᚐRelationType(ctx, field.Selections, v)
 }
@@ -1005,7 +1005,7 @@ func (ec *executionContext) plain_ActionPlanRelationEdge_direction(ctx context.C
 	v := obj.Direction()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_ActionPlanRelationEdge_direction, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNDirection2beleidsgraafᚋgraphᚋmodelᚐDirection(ctx, field.Selections, v)
 }
@@ -1021,7 +1021,7 @@ func (ec *executionContext) plain_ActionPlanRelationEdge_from(ctx context.Contex
 	v := obj.From()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_ActionPlanRelationEdge_from, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
@@ -1037,7 +1037,7 @@ func (ec *executionContext) plain_ActionPlanRelationEdge_to(ctx context.Context,
 	v := obj.To()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_ActionPlanRelationEdge_to, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
@@ -1056,7 +1056,7 @@ func (ec *executionContext) plain_ActionPlanRelationEdge_node(ctx context.Contex
 	}()
 	v := obj.AsActionPlan()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNActionPlan2ᚖbeleidsgraafᚋgraphᚋmodelᚐActionPlan(ctx, field.Selections, v)
 }
@@ -1075,7 +1075,7 @@ func (ec *executionContext) plain_ActionPlanRelationEdge_evidence(ctx context.Co
 	}()
 	v := obj.Evidence()
 	if err := passPlain(ctx, ec.guard, field.Alias, 2+3*int64(len(v))); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNEvidence2ᚕbeleidsgraafᚋkgᚐEvidenceᚄ(ctx, field.Selections, v)
 }
@@ -1091,7 +1091,7 @@ func (ec *executionContext) plain_ActionPlanRelationEdge_cursor(ctx context.Cont
 	v := obj.Cursor()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_ActionPlanRelationEdge_cursor, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
@@ -1110,7 +1110,7 @@ func (ec *executionContext) plain_ActionRelationConnection_edges(ctx context.Con
 	}()
 	v := obj.Edges
 	if err := passPlain(ctx, ec.guard, field.Alias, 2+3*int64(len(v))); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNActionRelationEdge2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐRelationEdgeᚄ(ctx, field.Selections, v)
 }
@@ -1129,7 +1129,7 @@ func (ec *executionContext) plain_ActionRelationConnection_pageInfo(ctx context.
 	}()
 	v := obj.PageInfo()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNPageInfo2ᚖbeleidsgraafᚋgraphᚋmodelᚐPageInfo(ctx, field.Selections, v)
 }
@@ -1145,7 +1145,7 @@ func (ec *executionContext) plain_ActionRelationConnection_totalCount(ctx contex
 	v := obj.TotalCount
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_ActionRelationConnection_totalCount, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
@@ -1164,7 +1164,7 @@ func (ec *executionContext) plain_ActionRelationEdge_relation(ctx context.Contex
 	}()
 	v := obj.Relation()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNRelation2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelation(ctx, field.Selections, v)
 }
@@ -1180,7 +1180,7 @@ func (ec *executionContext) plain_ActionRelationEdge_type(ctx context.Context, f
 	v := obj.Type()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_ActionRelationEdge_type, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNRelationType2beleidsgraafᚋgraphᚋmodelᚐRelationType(ctx, field.Selections, v)
 }
@@ -1196,7 +1196,7 @@ func (ec *executionContext) plain_ActionRelationEdge_direction(ctx context.Conte
 	v := obj.Direction()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_ActionRelationEdge_direction, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNDirection2beleidsgraafᚋgraphᚋmodelᚐDirection(ctx, field.Selections, v)
 }
@@ -1212,7 +1212,7 @@ func (ec *executionContext) plain_ActionRelationEdge_from(ctx context.Context, f
 	v := obj.From()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_ActionRelationEdge_from, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
@@ -1228,7 +1228,7 @@ func (ec *executionContext) plain_ActionRelationEdge_to(ctx context.Context, fie
 	v := obj.To()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_ActionRelationEdge_to, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
@@ -1247,7 +1247,7 @@ func (ec *executionContext) plain_ActionRelationEdge_node(ctx context.Context, f
 	}()
 	v := obj.AsAction()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNAction2ᚖbeleidsgraafᚋgraphᚋmodelᚐAction(ctx, field.Selections, v)
 }
@@ -1266,7 +1266,7 @@ func (ec *executionContext) plain_ActionRelationEdge_evidence(ctx context.Contex
 	}()
 	v := obj.Evidence()
 	if err := passPlain(ctx, ec.guard, field.Alias, 2+3*int64(len(v))); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNEvidence2ᚕbeleidsgraafᚋkgᚐEvidenceᚄ(ctx, field.Selections, v)
 }
@@ -1282,7 +1282,7 @@ func (ec *executionContext) plain_ActionRelationEdge_cursor(ctx context.Context,
 	v := obj.Cursor()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_ActionRelationEdge_cursor, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
@@ -1298,7 +1298,7 @@ func (ec *executionContext) plain_BudgetLine_year(ctx context.Context, field gra
 	v := obj.Year
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_BudgetLine_year, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
@@ -1314,7 +1314,7 @@ func (ec *executionContext) plain_BudgetLine_euro(ctx context.Context, field gra
 	v := obj.Euro
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_BudgetLine_euro, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
@@ -1333,7 +1333,7 @@ func (ec *executionContext) plain_Changes_nodes(ctx context.Context, field graph
 	}()
 	v := obj.Nodes
 	if err := passPlain(ctx, ec.guard, field.Alias, 2+3*int64(len(v))); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNNode2ᚕbeleidsgraafᚋgraphᚋmodelᚐNodeᚄ(ctx, field.Selections, v)
 }
@@ -1352,7 +1352,7 @@ func (ec *executionContext) plain_Changes_relations(ctx context.Context, field g
 	}()
 	v := obj.Relations
 	if err := passPlain(ctx, ec.guard, field.Alias, 2+3*int64(len(v))); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNRelation2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐRelationᚄ(ctx, field.Selections, v)
 }
@@ -1371,7 +1371,7 @@ func (ec *executionContext) plain_Changes_motionSteps(ctx context.Context, field
 	}()
 	v := obj.MotionSteps
 	if err := passPlain(ctx, ec.guard, field.Alias, 2+3*int64(len(v))); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNMotionStepChange2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐMotionStepChangeᚄ(ctx, field.Selections, v)
 }
@@ -1390,7 +1390,7 @@ func (ec *executionContext) plain_Changes_commitmentSteps(ctx context.Context, f
 	}()
 	v := obj.CommitmentSteps
 	if err := passPlain(ctx, ec.guard, field.Alias, 2+3*int64(len(v))); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNCommitmentStepChange2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐCommitmentStepChangeᚄ(ctx, field.Selections, v)
 }
@@ -1406,7 +1406,7 @@ func (ec *executionContext) plain_Commitment_id(ctx context.Context, field graph
 	v := obj.ID()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Commitment_id, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
@@ -1422,7 +1422,7 @@ func (ec *executionContext) plain_Commitment_label(ctx context.Context, field gr
 	v := obj.Label()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Commitment_label, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNLabel2beleidsgraafᚋgraphᚋmodelᚐLabel(ctx, field.Selections, v)
 }
@@ -1438,7 +1438,7 @@ func (ec *executionContext) plain_Commitment_name(ctx context.Context, field gra
 	v := obj.Name()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Commitment_name, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
@@ -1457,7 +1457,7 @@ func (ec *executionContext) plain_Commitment_aliases(ctx context.Context, field 
 	}()
 	v := obj.Aliases()
 	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2ᚕstringᚄ(ctx, field.Selections, v)
 }
@@ -1476,7 +1476,7 @@ func (ec *executionContext) plain_Commitment_mentions(ctx context.Context, field
 	}()
 	v := obj.Mentions()
 	if err := passPlain(ctx, ec.guard, field.Alias, 2+3*int64(len(v))); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNEvidence2ᚕbeleidsgraafᚋkgᚐEvidenceᚄ(ctx, field.Selections, v)
 }
@@ -1492,7 +1492,7 @@ func (ec *executionContext) plain_Commitment_number(ctx context.Context, field g
 	v := obj.Number()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Commitment_number, field)
-		return plainError(ctx, ec.OperationContext, fc, err, false)
+		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOInt2ᚖint(ctx, field.Selections, v)
 }
@@ -1508,7 +1508,7 @@ func (ec *executionContext) plain_Commitment_description(ctx context.Context, fi
 	v := obj.Description()
 	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Commitment_description, field)
-		return plainError(ctx, ec.OperationContext, fc, err, false)
+		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
 }
@@ -1524,7 +1524,7 @@ func (ec *executionContext) plain_Commitment_date(ctx context.Context, field gra
 	v := obj.Date()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Commitment_date, field)
-		return plainError(ctx, ec.OperationContext, fc, err, false)
+		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 }
@@ -1543,7 +1543,7 @@ func (ec *executionContext) plain_Commitment_statusHistory(ctx context.Context, 
 	}()
 	v := obj.StatusHistory()
 	if err := passPlain(ctx, ec.guard, field.Alias, 2+3*int64(len(v))); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNCommitmentStatusStep2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐCommitmentStatusStepᚄ(ctx, field.Selections, v)
 }
@@ -1559,7 +1559,7 @@ func (ec *executionContext) plain_Commitment_furthestStatus(ctx context.Context,
 	v := obj.FurthestStatus()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Commitment_furthestStatus, field)
-		return plainError(ctx, ec.OperationContext, fc, err, false)
+		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOCommitmentStatus2ᚖbeleidsgraafᚋgraphᚋmodelᚐCommitmentStatus(ctx, field.Selections, v)
 }
@@ -1575,7 +1575,7 @@ func (ec *executionContext) plain_Commitment_since(ctx context.Context, field gr
 	v := obj.Since()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Commitment_since, field)
-		return plainError(ctx, ec.OperationContext, fc, err, false)
+		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 }
@@ -1594,7 +1594,7 @@ func (ec *executionContext) plain_CommitmentConnection_edges(ctx context.Context
 	}()
 	v := obj.Edges
 	if err := passPlain(ctx, ec.guard, field.Alias, 2+3*int64(len(v))); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNCommitmentEdge2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐEdgeᚄ(ctx, field.Selections, v)
 }
@@ -1613,7 +1613,7 @@ func (ec *executionContext) plain_CommitmentConnection_pageInfo(ctx context.Cont
 	}()
 	v := obj.PageInfo
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNPageInfo2ᚖbeleidsgraafᚋgraphᚋmodelᚐPageInfo(ctx, field.Selections, v)
 }
@@ -1629,7 +1629,7 @@ func (ec *executionContext) plain_CommitmentConnection_totalCount(ctx context.Co
 	v := obj.TotalCount
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_CommitmentConnection_totalCount, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
@@ -1648,7 +1648,7 @@ func (ec *executionContext) plain_CommitmentEdge_node(ctx context.Context, field
 	}()
 	v := obj.AsCommitment()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNCommitment2ᚖbeleidsgraafᚋgraphᚋmodelᚐCommitment(ctx, field.Selections, v)
 }
@@ -1664,7 +1664,7 @@ func (ec *executionContext) plain_CommitmentEdge_cursor(ctx context.Context, fie
 	v := obj.Cursor()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_CommitmentEdge_cursor, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
@@ -1683,7 +1683,7 @@ func (ec *executionContext) plain_CommitmentRelationConnection_edges(ctx context
 	}()
 	v := obj.Edges
 	if err := passPlain(ctx, ec.guard, field.Alias, 2+3*int64(len(v))); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNCommitmentRelationEdge2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐRelationEdgeᚄ(ctx, field.Selections, v)
 }
@@ -1702,7 +1702,7 @@ func (ec *executionContext) plain_CommitmentRelationConnection_pageInfo(ctx cont
 	}()
 	v := obj.PageInfo()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNPageInfo2ᚖbeleidsgraafᚋgraphᚋmodelᚐPageInfo(ctx, field.Selections, v)
 }
@@ -1718,7 +1718,7 @@ func (ec *executionContext) plain_CommitmentRelationConnection_totalCount(ctx co
 	v := obj.TotalCount
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_CommitmentRelationConnection_totalCount, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
@@ -1737,7 +1737,7 @@ func (ec *executionContext) plain_CommitmentRelationEdge_relation(ctx context.Co
 	}()
 	v := obj.Relation()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNRelation2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelation(ctx, field.Selections, v)
 }
@@ -1753,7 +1753,7 @@ func (ec *executionContext) plain_CommitmentRelationEdge_type(ctx context.Contex
 	v := obj.Type()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_CommitmentRelationEdge_type, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNRelationType2beleidsgraafᚋgraphᚋmodelᚐRelationType(ctx, field.Selections, v)
 }
@@ -1769,7 +1769,7 @@ func (ec *executionContext) plain_CommitmentRelationEdge_direction(ctx context.C
 	v := obj.Direction()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_CommitmentRelationEdge_direction, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNDirection2beleidsgraafᚋgraphᚋmodelᚐDirection(ctx, field.Selections, v)
 }
@@ -1785,7 +1785,7 @@ func (ec *executionContext) plain_CommitmentRelationEdge_from(ctx context.Contex
 	v := obj.From()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_CommitmentRelationEdge_from, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
@@ -1801,7 +1801,7 @@ func (ec *executionContext) plain_CommitmentRelationEdge_to(ctx context.Context,
 	v := obj.To()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_CommitmentRelationEdge_to, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
@@ -1820,7 +1820,7 @@ func (ec *executionContext) plain_CommitmentRelationEdge_node(ctx context.Contex
 	}()
 	v := obj.AsCommitment()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNCommitment2ᚖbeleidsgraafᚋgraphᚋmodelᚐCommitment(ctx, field.Selections, v)
 }
@@ -1839,7 +1839,7 @@ func (ec *executionContext) plain_CommitmentRelationEdge_evidence(ctx context.Co
 	}()
 	v := obj.Evidence()
 	if err := passPlain(ctx, ec.guard, field.Alias, 2+3*int64(len(v))); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNEvidence2ᚕbeleidsgraafᚋkgᚐEvidenceᚄ(ctx, field.Selections, v)
 }
@@ -1855,7 +1855,7 @@ func (ec *executionContext) plain_CommitmentRelationEdge_cursor(ctx context.Cont
 	v := obj.Cursor()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_CommitmentRelationEdge_cursor, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
@@ -1871,7 +1871,7 @@ func (ec *executionContext) plain_CommitmentStatusStep_date(ctx context.Context,
 	v := obj.Date()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_CommitmentStatusStep_date, field)
-		return plainError(ctx, ec.OperationContext, fc, err, false)
+		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 }
@@ -1887,7 +1887,7 @@ func (ec *executionContext) plain_CommitmentStatusStep_status(ctx context.Contex
 	v := obj.Status()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_CommitmentStatusStep_status, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNCommitmentStatus2beleidsgraafᚋgraphᚋmodelᚐCommitmentStatus(ctx, field.Selections, v)
 }
@@ -1906,7 +1906,7 @@ func (ec *executionContext) plain_CommitmentStatusStep_evidence(ctx context.Cont
 	}()
 	v := obj.Evidence()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNEvidence2ᚖbeleidsgraafᚋkgᚐEvidence(ctx, field.Selections, v)
 }
@@ -1925,7 +1925,7 @@ func (ec *executionContext) plain_CommitmentStepChange_commitment(ctx context.Co
 	}()
 	v := obj.Commitment
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNCommitment2ᚖbeleidsgraafᚋgraphᚋmodelᚐCommitment(ctx, field.Selections, v)
 }
@@ -1944,7 +1944,7 @@ func (ec *executionContext) plain_CommitmentStepChange_step(ctx context.Context,
 	}()
 	v := obj.Step
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNCommitmentStatusStep2ᚖbeleidsgraafᚋgraphᚋmodelᚐCommitmentStatusStep(ctx, field.Selections, v)
 }
@@ -1960,7 +1960,7 @@ func (ec *executionContext) plain_Decision_date(ctx context.Context, field graph
 	v := obj.Date()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Decision_date, field)
-		return plainError(ctx, ec.OperationContext, fc, err, false)
+		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 }
@@ -1976,7 +1976,7 @@ func (ec *executionContext) plain_Decision_result(ctx context.Context, field gra
 	v := obj.Result()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Decision_result, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNDecisionResult2beleidsgraafᚋgraphᚋmodelᚐDecisionResult(ctx, field.Selections, v)
 }
@@ -1992,7 +1992,7 @@ func (ec *executionContext) plain_Decision_text(ctx context.Context, field graph
 	v := obj.Text()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Decision_text, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
@@ -2008,7 +2008,7 @@ func (ec *executionContext) plain_Decision_source(ctx context.Context, field gra
 	v := obj.Source()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Decision_source, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
@@ -2027,7 +2027,7 @@ func (ec *executionContext) plain_Decision_evidence(ctx context.Context, field g
 	}()
 	v := obj.Evidence()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNEvidence2beleidsgraafᚋkgᚐEvidence(ctx, field.Selections, v)
 }
@@ -2046,7 +2046,7 @@ func (ec *executionContext) plain_Decision_votes(ctx context.Context, field grap
 	}()
 	v := obj.Votes()
 	if err := passPlain(ctx, ec.guard, field.Alias, 2+3*int64(len(v))); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNVote2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐVoteᚄ(ctx, field.Selections, v)
 }
@@ -2062,7 +2062,7 @@ func (ec *executionContext) plain_Document_id(ctx context.Context, field graphql
 	v := obj.ID()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Document_id, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
@@ -2078,7 +2078,7 @@ func (ec *executionContext) plain_Document_label(ctx context.Context, field grap
 	v := obj.Label()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Document_label, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNLabel2beleidsgraafᚋgraphᚋmodelᚐLabel(ctx, field.Selections, v)
 }
@@ -2094,7 +2094,7 @@ func (ec *executionContext) plain_Document_name(ctx context.Context, field graph
 	v := obj.Name()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Document_name, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
@@ -2113,7 +2113,7 @@ func (ec *executionContext) plain_Document_aliases(ctx context.Context, field gr
 	}()
 	v := obj.Aliases()
 	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2ᚕstringᚄ(ctx, field.Selections, v)
 }
@@ -2132,7 +2132,7 @@ func (ec *executionContext) plain_Document_mentions(ctx context.Context, field g
 	}()
 	v := obj.Mentions()
 	if err := passPlain(ctx, ec.guard, field.Alias, 2+3*int64(len(v))); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNEvidence2ᚕbeleidsgraafᚋkgᚐEvidenceᚄ(ctx, field.Selections, v)
 }
@@ -2148,7 +2148,7 @@ func (ec *executionContext) plain_Document_kind(ctx context.Context, field graph
 	v := obj.Kind()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Document_kind, field)
-		return plainError(ctx, ec.OperationContext, fc, err, false)
+		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalODocumentKind2ᚖbeleidsgraafᚋgraphᚋmodelᚐDocumentKind(ctx, field.Selections, v)
 }
@@ -2164,7 +2164,7 @@ func (ec *executionContext) plain_Document_title(ctx context.Context, field grap
 	v := obj.Title()
 	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Document_title, field)
-		return plainError(ctx, ec.OperationContext, fc, err, false)
+		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
 }
@@ -2180,7 +2180,7 @@ func (ec *executionContext) plain_Document_date(ctx context.Context, field graph
 	v := obj.Date()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Document_date, field)
-		return plainError(ctx, ec.OperationContext, fc, err, false)
+		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 }
@@ -2196,7 +2196,7 @@ func (ec *executionContext) plain_Document_kenmerk(ctx context.Context, field gr
 	v := obj.Kenmerk()
 	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Document_kenmerk, field)
-		return plainError(ctx, ec.OperationContext, fc, err, false)
+		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
 }
@@ -2212,7 +2212,7 @@ func (ec *executionContext) plain_Document_dossier(ctx context.Context, field gr
 	v := obj.Dossier()
 	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Document_dossier, field)
-		return plainError(ctx, ec.OperationContext, fc, err, false)
+		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
 }
@@ -2228,7 +2228,7 @@ func (ec *executionContext) plain_Document_number(ctx context.Context, field gra
 	v := obj.Number()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Document_number, field)
-		return plainError(ctx, ec.OperationContext, fc, err, false)
+		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOInt2ᚖint(ctx, field.Selections, v)
 }
@@ -2244,7 +2244,7 @@ func (ec *executionContext) plain_Document_citation(ctx context.Context, field g
 	v := obj.Citation()
 	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Document_citation, field)
-		return plainError(ctx, ec.OperationContext, fc, err, false)
+		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
 }
@@ -2260,7 +2260,7 @@ func (ec *executionContext) plain_Document_tkNumber(ctx context.Context, field g
 	v := obj.TkNumber()
 	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Document_tkNumber, field)
-		return plainError(ctx, ec.OperationContext, fc, err, false)
+		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
 }
@@ -2276,7 +2276,7 @@ func (ec *executionContext) plain_Document_sourceFile(ctx context.Context, field
 	v := obj.SourceFile()
 	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Document_sourceFile, field)
-		return plainError(ctx, ec.OperationContext, fc, err, false)
+		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
 }
@@ -2295,7 +2295,7 @@ func (ec *executionContext) plain_Document_alsoFrom(ctx context.Context, field g
 	}()
 	v := obj.AlsoFrom()
 	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2ᚕstringᚄ(ctx, field.Selections, v)
 }
@@ -2311,7 +2311,7 @@ func (ec *executionContext) plain_Document_text(ctx context.Context, field graph
 	v := obj.Text()
 	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Document_text, field)
-		return plainError(ctx, ec.OperationContext, fc, err, false)
+		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
 }
@@ -2327,7 +2327,7 @@ func (ec *executionContext) plain_Document_since(ctx context.Context, field grap
 	v := obj.Since()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Document_since, field)
-		return plainError(ctx, ec.OperationContext, fc, err, false)
+		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 }
@@ -2346,7 +2346,7 @@ func (ec *executionContext) plain_DocumentConnection_edges(ctx context.Context, 
 	}()
 	v := obj.Edges
 	if err := passPlain(ctx, ec.guard, field.Alias, 2+3*int64(len(v))); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNDocumentEdge2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐEdgeᚄ(ctx, field.Selections, v)
 }
@@ -2365,7 +2365,7 @@ func (ec *executionContext) plain_DocumentConnection_pageInfo(ctx context.Contex
 	}()
 	v := obj.PageInfo
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNPageInfo2ᚖbeleidsgraafᚋgraphᚋmodelᚐPageInfo(ctx, field.Selections, v)
 }
@@ -2381,7 +2381,7 @@ func (ec *executionContext) plain_DocumentConnection_totalCount(ctx context.Cont
 	v := obj.TotalCount
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_DocumentConnection_totalCount, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
@@ -2400,7 +2400,7 @@ func (ec *executionContext) plain_DocumentEdge_node(ctx context.Context, field g
 	}()
 	v := obj.AsDocument()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNDocument2ᚖbeleidsgraafᚋgraphᚋmodelᚐDocument(ctx, field.Selections, v)
 }
@@ -2416,7 +2416,7 @@ func (ec *executionContext) plain_DocumentEdge_cursor(ctx context.Context, field
 	v := obj.Cursor()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_DocumentEdge_cursor, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
@@ -2435,7 +2435,7 @@ func (ec *executionContext) plain_DocumentRelationConnection_edges(ctx context.C
 	}()
 	v := obj.Edges
 	if err := passPlain(ctx, ec.guard, field.Alias, 2+3*int64(len(v))); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNDocumentRelationEdge2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐRelationEdgeᚄ(ctx, field.Selections, v)
 }
@@ -2454,7 +2454,7 @@ func (ec *executionContext) plain_DocumentRelationConnection_pageInfo(ctx contex
 	}()
 	v := obj.PageInfo()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNPageInfo2ᚖbeleidsgraafᚋgraphᚋmodelᚐPageInfo(ctx, field.Selections, v)
 }
@@ -2470,7 +2470,7 @@ func (ec *executionContext) plain_DocumentRelationConnection_totalCount(ctx cont
 	v := obj.TotalCount
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_DocumentRelationConnection_totalCount, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
@@ -2489,7 +2489,7 @@ func (ec *executionContext) plain_DocumentRelationEdge_relation(ctx context.Cont
 	}()
 	v := obj.Relation()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNRelation2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelation(ctx, field.Selections, v)
 }
@@ -2505,7 +2505,7 @@ func (ec *executionContext) plain_DocumentRelationEdge_type(ctx context.Context,
 	v := obj.Type()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_DocumentRelationEdge_type, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNRelationType2beleidsgraafᚋgraphᚋmodelᚐRelationType(ctx, field.Selections, v)
 }
@@ -2521,7 +2521,7 @@ func (ec *executionContext) plain_DocumentRelationEdge_direction(ctx context.Con
 	v := obj.Direction()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_DocumentRelationEdge_direction, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNDirection2beleidsgraafᚋgraphᚋmodelᚐDirection(ctx, field.Selections, v)
 }
@@ -2537,7 +2537,7 @@ func (ec *executionContext) plain_DocumentRelationEdge_from(ctx context.Context,
 	v := obj.From()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_DocumentRelationEdge_from, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
@@ -2553,7 +2553,7 @@ func (ec *executionContext) plain_DocumentRelationEdge_to(ctx context.Context, f
 	v := obj.To()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_DocumentRelationEdge_to, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
@@ -2572,7 +2572,7 @@ func (ec *executionContext) plain_DocumentRelationEdge_node(ctx context.Context,
 	}()
 	v := obj.AsDocument()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNDocument2ᚖbeleidsgraafᚋgraphᚋmodelᚐDocument(ctx, field.Selections, v)
 }
@@ -2591,7 +2591,7 @@ func (ec *executionContext) plain_DocumentRelationEdge_evidence(ctx context.Cont
 	}()
 	v := obj.Evidence()
 	if err := passPlain(ctx, ec.guard, field.Alias, 2+3*int64(len(v))); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNEvidence2ᚕbeleidsgraafᚋkgᚐEvidenceᚄ(ctx, field.Selections, v)
 }
@@ -2607,7 +2607,7 @@ func (ec *executionContext) plain_DocumentRelationEdge_cursor(ctx context.Contex
 	v := obj.Cursor()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_DocumentRelationEdge_cursor, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
@@ -2623,7 +2623,7 @@ func (ec *executionContext) plain_Event_id(ctx context.Context, field graphql.Co
 	v := obj.ID()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Event_id, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
@@ -2639,7 +2639,7 @@ func (ec *executionContext) plain_Event_label(ctx context.Context, field graphql
 	v := obj.Label()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Event_label, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNLabel2beleidsgraafᚋgraphᚋmodelᚐLabel(ctx, field.Selections, v)
 }
@@ -2655,7 +2655,7 @@ func (ec *executionContext) plain_Event_name(ctx context.Context, field graphql.
 	v := obj.Name()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Event_name, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
@@ -2674,7 +2674,7 @@ func (ec *executionContext) plain_Event_aliases(ctx context.Context, field graph
 	}()
 	v := obj.Aliases()
 	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2ᚕstringᚄ(ctx, field.Selections, v)
 }
@@ -2693,7 +2693,7 @@ func (ec *executionContext) plain_Event_mentions(ctx context.Context, field grap
 	}()
 	v := obj.Mentions()
 	if err := passPlain(ctx, ec.guard, field.Alias, 2+3*int64(len(v))); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNEvidence2ᚕbeleidsgraafᚋkgᚐEvidenceᚄ(ctx, field.Selections, v)
 }
@@ -2709,7 +2709,7 @@ func (ec *executionContext) plain_Event_kind(ctx context.Context, field graphql.
 	v := obj.Kind()
 	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Event_kind, field)
-		return plainError(ctx, ec.OperationContext, fc, err, false)
+		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
 }
@@ -2725,7 +2725,7 @@ func (ec *executionContext) plain_Event_date(ctx context.Context, field graphql.
 	v := obj.Date()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Event_date, field)
-		return plainError(ctx, ec.OperationContext, fc, err, false)
+		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 }
@@ -2741,7 +2741,7 @@ func (ec *executionContext) plain_Event_since(ctx context.Context, field graphql
 	v := obj.Since()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Event_since, field)
-		return plainError(ctx, ec.OperationContext, fc, err, false)
+		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 }
@@ -2760,7 +2760,7 @@ func (ec *executionContext) plain_EventConnection_edges(ctx context.Context, fie
 	}()
 	v := obj.Edges
 	if err := passPlain(ctx, ec.guard, field.Alias, 2+3*int64(len(v))); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNEventEdge2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐEdgeᚄ(ctx, field.Selections, v)
 }
@@ -2779,7 +2779,7 @@ func (ec *executionContext) plain_EventConnection_pageInfo(ctx context.Context, 
 	}()
 	v := obj.PageInfo
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNPageInfo2ᚖbeleidsgraafᚋgraphᚋmodelᚐPageInfo(ctx, field.Selections, v)
 }
@@ -2795,7 +2795,7 @@ func (ec *executionContext) plain_EventConnection_totalCount(ctx context.Context
 	v := obj.TotalCount
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_EventConnection_totalCount, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
@@ -2814,7 +2814,7 @@ func (ec *executionContext) plain_EventEdge_node(ctx context.Context, field grap
 	}()
 	v := obj.AsEvent()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNEvent2ᚖbeleidsgraafᚋgraphᚋmodelᚐEvent(ctx, field.Selections, v)
 }
@@ -2830,7 +2830,7 @@ func (ec *executionContext) plain_EventEdge_cursor(ctx context.Context, field gr
 	v := obj.Cursor()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_EventEdge_cursor, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
@@ -2849,7 +2849,7 @@ func (ec *executionContext) plain_EventRelationConnection_edges(ctx context.Cont
 	}()
 	v := obj.Edges
 	if err := passPlain(ctx, ec.guard, field.Alias, 2+3*int64(len(v))); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNEventRelationEdge2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐRelationEdgeᚄ(ctx, field.Selections, v)
 }
@@ -2868,7 +2868,7 @@ func (ec *executionContext) plain_EventRelationConnection_pageInfo(ctx context.C
 	}()
 	v := obj.PageInfo()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNPageInfo2ᚖbeleidsgraafᚋgraphᚋmodelᚐPageInfo(ctx, field.Selections, v)
 }
@@ -2884,7 +2884,7 @@ func (ec *executionContext) plain_EventRelationConnection_totalCount(ctx context
 	v := obj.TotalCount
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_EventRelationConnection_totalCount, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
@@ -2903,7 +2903,7 @@ func (ec *executionContext) plain_EventRelationEdge_relation(ctx context.Context
 	}()
 	v := obj.Relation()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNRelation2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelation(ctx, field.Selections, v)
 }
@@ -2919,7 +2919,7 @@ func (ec *executionContext) plain_EventRelationEdge_type(ctx context.Context, fi
 	v := obj.Type()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_EventRelationEdge_type, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNRelationType2beleidsgraafᚋgraphᚋmodelᚐRelationType(ctx, field.Selections, v)
 }
@@ -2935,7 +2935,7 @@ func (ec *executionContext) plain_EventRelationEdge_direction(ctx context.Contex
 	v := obj.Direction()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_EventRelationEdge_direction, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNDirection2beleidsgraafᚋgraphᚋmodelᚐDirection(ctx, field.Selections, v)
 }
@@ -2951,7 +2951,7 @@ func (ec *executionContext) plain_EventRelationEdge_from(ctx context.Context, fi
 	v := obj.From()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_EventRelationEdge_from, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
@@ -2967,7 +2967,7 @@ func (ec *executionContext) plain_EventRelationEdge_to(ctx context.Context, fiel
 	v := obj.To()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_EventRelationEdge_to, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
@@ -2986,7 +2986,7 @@ func (ec *executionContext) plain_EventRelationEdge_node(ctx context.Context, fi
 	}()
 	v := obj.AsEvent()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNEvent2ᚖbeleidsgraafᚋgraphᚋmodelᚐEvent(ctx, field.Selections, v)
 }
@@ -3005,7 +3005,7 @@ func (ec *executionContext) plain_EventRelationEdge_evidence(ctx context.Context
 	}()
 	v := obj.Evidence()
 	if err := passPlain(ctx, ec.guard, field.Alias, 2+3*int64(len(v))); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNEvidence2ᚕbeleidsgraafᚋkgᚐEvidenceᚄ(ctx, field.Selections, v)
 }
@@ -3021,7 +3021,7 @@ func (ec *executionContext) plain_EventRelationEdge_cursor(ctx context.Context, 
 	v := obj.Cursor()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_EventRelationEdge_cursor, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
@@ -3037,7 +3037,7 @@ func (ec *executionContext) plain_Evidence_documentId(ctx context.Context, field
 	v := obj.Document
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Evidence_documentId, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
@@ -3053,7 +3053,7 @@ func (ec *executionContext) plain_Evidence_quote(ctx context.Context, field grap
 	v := obj.Quote
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Evidence_quote, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
@@ -3069,7 +3069,7 @@ func (ec *executionContext) plain_Evidence_start(ctx context.Context, field grap
 	v := obj.Start
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Evidence_start, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
@@ -3085,7 +3085,7 @@ func (ec *executionContext) plain_Evidence_end(ctx context.Context, field graphq
 	v := obj.End
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Evidence_end, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
@@ -3104,7 +3104,7 @@ func (ec *executionContext) plain_Involvement_organisation(ctx context.Context, 
 	}()
 	v := obj.Organisation()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNOrganisation2ᚖbeleidsgraafᚋgraphᚋmodelᚐOrganisation(ctx, field.Selections, v)
 }
@@ -3120,7 +3120,7 @@ func (ec *executionContext) plain_Involvement_role(ctx context.Context, field gr
 	v := obj.Role()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Involvement_role, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNRelationType2beleidsgraafᚋgraphᚋmodelᚐRelationType(ctx, field.Selections, v)
 }
@@ -3139,7 +3139,7 @@ func (ec *executionContext) plain_Involvement_evidence(ctx context.Context, fiel
 	}()
 	v := obj.Evidence()
 	if err := passPlain(ctx, ec.guard, field.Alias, 2+3*int64(len(v))); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNEvidence2ᚕbeleidsgraafᚋkgᚐEvidenceᚄ(ctx, field.Selections, v)
 }
@@ -3155,7 +3155,7 @@ func (ec *executionContext) plain_LabelCount_label(ctx context.Context, field gr
 	v := obj.Label
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_LabelCount_label, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNLabel2beleidsgraafᚋgraphᚋmodelᚐLabel(ctx, field.Selections, v)
 }
@@ -3171,7 +3171,7 @@ func (ec *executionContext) plain_LabelCount_count(ctx context.Context, field gr
 	v := obj.Count
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_LabelCount_count, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
@@ -3187,7 +3187,7 @@ func (ec *executionContext) plain_Legislation_id(ctx context.Context, field grap
 	v := obj.ID()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Legislation_id, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
@@ -3203,7 +3203,7 @@ func (ec *executionContext) plain_Legislation_label(ctx context.Context, field g
 	v := obj.Label()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Legislation_label, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNLabel2beleidsgraafᚋgraphᚋmodelᚐLabel(ctx, field.Selections, v)
 }
@@ -3219,7 +3219,7 @@ func (ec *executionContext) plain_Legislation_name(ctx context.Context, field gr
 	v := obj.Name()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Legislation_name, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
@@ -3238,7 +3238,7 @@ func (ec *executionContext) plain_Legislation_aliases(ctx context.Context, field
 	}()
 	v := obj.Aliases()
 	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2ᚕstringᚄ(ctx, field.Selections, v)
 }
@@ -3257,7 +3257,7 @@ func (ec *executionContext) plain_Legislation_mentions(ctx context.Context, fiel
 	}()
 	v := obj.Mentions()
 	if err := passPlain(ctx, ec.guard, field.Alias, 2+3*int64(len(v))); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNEvidence2ᚕbeleidsgraafᚋkgᚐEvidenceᚄ(ctx, field.Selections, v)
 }
@@ -3273,7 +3273,7 @@ func (ec *executionContext) plain_Legislation_citation(ctx context.Context, fiel
 	v := obj.Citation()
 	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Legislation_citation, field)
-		return plainError(ctx, ec.OperationContext, fc, err, false)
+		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
 }
@@ -3289,7 +3289,7 @@ func (ec *executionContext) plain_Legislation_since(ctx context.Context, field g
 	v := obj.Since()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Legislation_since, field)
-		return plainError(ctx, ec.OperationContext, fc, err, false)
+		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 }
@@ -3308,7 +3308,7 @@ func (ec *executionContext) plain_LegislationConnection_edges(ctx context.Contex
 	}()
 	v := obj.Edges
 	if err := passPlain(ctx, ec.guard, field.Alias, 2+3*int64(len(v))); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNLegislationEdge2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐEdgeᚄ(ctx, field.Selections, v)
 }
@@ -3327,7 +3327,7 @@ func (ec *executionContext) plain_LegislationConnection_pageInfo(ctx context.Con
 	}()
 	v := obj.PageInfo
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNPageInfo2ᚖbeleidsgraafᚋgraphᚋmodelᚐPageInfo(ctx, field.Selections, v)
 }
@@ -3343,7 +3343,7 @@ func (ec *executionContext) plain_LegislationConnection_totalCount(ctx context.C
 	v := obj.TotalCount
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_LegislationConnection_totalCount, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
@@ -3362,7 +3362,7 @@ func (ec *executionContext) plain_LegislationEdge_node(ctx context.Context, fiel
 	}()
 	v := obj.AsLegislation()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNLegislation2ᚖbeleidsgraafᚋgraphᚋmodelᚐLegislation(ctx, field.Selections, v)
 }
@@ -3378,7 +3378,7 @@ func (ec *executionContext) plain_LegislationEdge_cursor(ctx context.Context, fi
 	v := obj.Cursor()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_LegislationEdge_cursor, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
@@ -3394,7 +3394,7 @@ func (ec *executionContext) plain_Motion_id(ctx context.Context, field graphql.C
 	v := obj.ID()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Motion_id, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
@@ -3410,7 +3410,7 @@ func (ec *executionContext) plain_Motion_label(ctx context.Context, field graphq
 	v := obj.Label()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Motion_label, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNLabel2beleidsgraafᚋgraphᚋmodelᚐLabel(ctx, field.Selections, v)
 }
@@ -3426,7 +3426,7 @@ func (ec *executionContext) plain_Motion_name(ctx context.Context, field graphql
 	v := obj.Name()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Motion_name, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
@@ -3445,7 +3445,7 @@ func (ec *executionContext) plain_Motion_aliases(ctx context.Context, field grap
 	}()
 	v := obj.Aliases()
 	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2ᚕstringᚄ(ctx, field.Selections, v)
 }
@@ -3464,7 +3464,7 @@ func (ec *executionContext) plain_Motion_mentions(ctx context.Context, field gra
 	}()
 	v := obj.Mentions()
 	if err := passPlain(ctx, ec.guard, field.Alias, 2+3*int64(len(v))); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNEvidence2ᚕbeleidsgraafᚋkgᚐEvidenceᚄ(ctx, field.Selections, v)
 }
@@ -3480,7 +3480,7 @@ func (ec *executionContext) plain_Motion_dossier(ctx context.Context, field grap
 	v := obj.Dossier()
 	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Motion_dossier, field)
-		return plainError(ctx, ec.OperationContext, fc, err, false)
+		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
 }
@@ -3496,7 +3496,7 @@ func (ec *executionContext) plain_Motion_number(ctx context.Context, field graph
 	v := obj.Number()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Motion_number, field)
-		return plainError(ctx, ec.OperationContext, fc, err, false)
+		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOInt2ᚖint(ctx, field.Selections, v)
 }
@@ -3512,7 +3512,7 @@ func (ec *executionContext) plain_Motion_citation(ctx context.Context, field gra
 	v := obj.Citation()
 	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Motion_citation, field)
-		return plainError(ctx, ec.OperationContext, fc, err, false)
+		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
 }
@@ -3528,7 +3528,7 @@ func (ec *executionContext) plain_Motion_dateSubmitted(ctx context.Context, fiel
 	v := obj.DateSubmitted()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Motion_dateSubmitted, field)
-		return plainError(ctx, ec.OperationContext, fc, err, false)
+		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 }
@@ -3544,7 +3544,7 @@ func (ec *executionContext) plain_Motion_dateAdopted(ctx context.Context, field 
 	v := obj.DateAdopted()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Motion_dateAdopted, field)
-		return plainError(ctx, ec.OperationContext, fc, err, false)
+		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 }
@@ -3560,7 +3560,7 @@ func (ec *executionContext) plain_Motion_request(ctx context.Context, field grap
 	v := obj.Request()
 	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Motion_request, field)
-		return plainError(ctx, ec.OperationContext, fc, err, false)
+		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
 }
@@ -3576,7 +3576,7 @@ func (ec *executionContext) plain_Motion_coSigned(ctx context.Context, field gra
 	v := obj.CoSigned()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Motion_coSigned, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNBoolean2bool(ctx, field.Selections, v)
 }
@@ -3595,7 +3595,7 @@ func (ec *executionContext) plain_Motion_submitterNames(ctx context.Context, fie
 	}()
 	v := obj.SubmitterNames()
 	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2ᚕstringᚄ(ctx, field.Selections, v)
 }
@@ -3614,7 +3614,7 @@ func (ec *executionContext) plain_Motion_decisions(ctx context.Context, field gr
 	}()
 	v := obj.Decisions()
 	if err := passPlain(ctx, ec.guard, field.Alias, 2+3*int64(len(v))); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNDecision2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐDecisionᚄ(ctx, field.Selections, v)
 }
@@ -3633,7 +3633,7 @@ func (ec *executionContext) plain_Motion_votes(ctx context.Context, field graphq
 	}()
 	v := obj.Votes()
 	if err := passPlain(ctx, ec.guard, field.Alias, 2+3*int64(len(v))); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNVote2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐVoteᚄ(ctx, field.Selections, v)
 }
@@ -3652,7 +3652,7 @@ func (ec *executionContext) plain_Motion_statusHistory(ctx context.Context, fiel
 	}()
 	v := obj.StatusHistory()
 	if err := passPlain(ctx, ec.guard, field.Alias, 2+3*int64(len(v))); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNMotionStatusStep2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐMotionStatusStepᚄ(ctx, field.Selections, v)
 }
@@ -3668,7 +3668,7 @@ func (ec *executionContext) plain_Motion_furthestStatus(ctx context.Context, fie
 	v := obj.FurthestStatus()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Motion_furthestStatus, field)
-		return plainError(ctx, ec.OperationContext, fc, err, false)
+		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOMotionStatus2ᚖbeleidsgraafᚋgraphᚋmodelᚐMotionStatus(ctx, field.Selections, v)
 }
@@ -3684,7 +3684,7 @@ func (ec *executionContext) plain_Motion_since(ctx context.Context, field graphq
 	v := obj.Since()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Motion_since, field)
-		return plainError(ctx, ec.OperationContext, fc, err, false)
+		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 }
@@ -3703,7 +3703,7 @@ func (ec *executionContext) plain_MotionConnection_edges(ctx context.Context, fi
 	}()
 	v := obj.Edges
 	if err := passPlain(ctx, ec.guard, field.Alias, 2+3*int64(len(v))); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNMotionEdge2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐEdgeᚄ(ctx, field.Selections, v)
 }
@@ -3722,7 +3722,7 @@ func (ec *executionContext) plain_MotionConnection_pageInfo(ctx context.Context,
 	}()
 	v := obj.PageInfo
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNPageInfo2ᚖbeleidsgraafᚋgraphᚋmodelᚐPageInfo(ctx, field.Selections, v)
 }
@@ -3738,7 +3738,7 @@ func (ec *executionContext) plain_MotionConnection_totalCount(ctx context.Contex
 	v := obj.TotalCount
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_MotionConnection_totalCount, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
@@ -3757,7 +3757,7 @@ func (ec *executionContext) plain_MotionEdge_node(ctx context.Context, field gra
 	}()
 	v := obj.AsMotion()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNMotion2ᚖbeleidsgraafᚋgraphᚋmodelᚐMotion(ctx, field.Selections, v)
 }
@@ -3773,7 +3773,7 @@ func (ec *executionContext) plain_MotionEdge_cursor(ctx context.Context, field g
 	v := obj.Cursor()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_MotionEdge_cursor, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
@@ -3792,7 +3792,7 @@ func (ec *executionContext) plain_MotionRelationConnection_edges(ctx context.Con
 	}()
 	v := obj.Edges
 	if err := passPlain(ctx, ec.guard, field.Alias, 2+3*int64(len(v))); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNMotionRelationEdge2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐRelationEdgeᚄ(ctx, field.Selections, v)
 }
@@ -3811,7 +3811,7 @@ func (ec *executionContext) plain_MotionRelationConnection_pageInfo(ctx context.
 	}()
 	v := obj.PageInfo()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNPageInfo2ᚖbeleidsgraafᚋgraphᚋmodelᚐPageInfo(ctx, field.Selections, v)
 }
@@ -3827,7 +3827,7 @@ func (ec *executionContext) plain_MotionRelationConnection_totalCount(ctx contex
 	v := obj.TotalCount
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_MotionRelationConnection_totalCount, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
@@ -3846,7 +3846,7 @@ func (ec *executionContext) plain_MotionRelationEdge_relation(ctx context.Contex
 	}()
 	v := obj.Relation()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNRelation2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelation(ctx, field.Selections, v)
 }
@@ -3862,7 +3862,7 @@ func (ec *executionContext) plain_MotionRelationEdge_type(ctx context.Context, f
 	v := obj.Type()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_MotionRelationEdge_type, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNRelationType2beleidsgraafᚋgraphᚋmodelᚐRelationType(ctx, field.Selections, v)
 }
@@ -3878,7 +3878,7 @@ func (ec *executionContext) plain_MotionRelationEdge_direction(ctx context.Conte
 	v := obj.Direction()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_MotionRelationEdge_direction, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNDirection2beleidsgraafᚋgraphᚋmodelᚐDirection(ctx, field.Selections, v)
 }
@@ -3894,7 +3894,7 @@ func (ec *executionContext) plain_MotionRelationEdge_from(ctx context.Context, f
 	v := obj.From()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_MotionRelationEdge_from, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
@@ -3910,7 +3910,7 @@ func (ec *executionContext) plain_MotionRelationEdge_to(ctx context.Context, fie
 	v := obj.To()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_MotionRelationEdge_to, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
@@ -3929,7 +3929,7 @@ func (ec *executionContext) plain_MotionRelationEdge_node(ctx context.Context, f
 	}()
 	v := obj.AsMotion()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNMotion2ᚖbeleidsgraafᚋgraphᚋmodelᚐMotion(ctx, field.Selections, v)
 }
@@ -3948,7 +3948,7 @@ func (ec *executionContext) plain_MotionRelationEdge_evidence(ctx context.Contex
 	}()
 	v := obj.Evidence()
 	if err := passPlain(ctx, ec.guard, field.Alias, 2+3*int64(len(v))); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNEvidence2ᚕbeleidsgraafᚋkgᚐEvidenceᚄ(ctx, field.Selections, v)
 }
@@ -3964,7 +3964,7 @@ func (ec *executionContext) plain_MotionRelationEdge_cursor(ctx context.Context,
 	v := obj.Cursor()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_MotionRelationEdge_cursor, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
@@ -3980,7 +3980,7 @@ func (ec *executionContext) plain_MotionStatusStep_date(ctx context.Context, fie
 	v := obj.Date()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_MotionStatusStep_date, field)
-		return plainError(ctx, ec.OperationContext, fc, err, false)
+		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 }
@@ -3996,7 +3996,7 @@ func (ec *executionContext) plain_MotionStatusStep_status(ctx context.Context, f
 	v := obj.Status()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_MotionStatusStep_status, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNMotionStatus2beleidsgraafᚋgraphᚋmodelᚐMotionStatus(ctx, field.Selections, v)
 }
@@ -4015,7 +4015,7 @@ func (ec *executionContext) plain_MotionStatusStep_evidence(ctx context.Context,
 	}()
 	v := obj.Evidence()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNEvidence2ᚖbeleidsgraafᚋkgᚐEvidence(ctx, field.Selections, v)
 }
@@ -4031,7 +4031,7 @@ func (ec *executionContext) plain_MotionStatusStep_replacedBy(ctx context.Contex
 	v := obj.ReplacedBy()
 	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_MotionStatusStep_replacedBy, field)
-		return plainError(ctx, ec.OperationContext, fc, err, false)
+		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOID2ᚖstring(ctx, field.Selections, v)
 }
@@ -4050,7 +4050,7 @@ func (ec *executionContext) plain_MotionStepChange_motion(ctx context.Context, f
 	}()
 	v := obj.Motion
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNMotion2ᚖbeleidsgraafᚋgraphᚋmodelᚐMotion(ctx, field.Selections, v)
 }
@@ -4069,7 +4069,7 @@ func (ec *executionContext) plain_MotionStepChange_step(ctx context.Context, fie
 	}()
 	v := obj.Step
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNMotionStatusStep2ᚖbeleidsgraafᚋgraphᚋmodelᚐMotionStatusStep(ctx, field.Selections, v)
 }
@@ -4085,7 +4085,7 @@ func (ec *executionContext) plain_Office_id(ctx context.Context, field graphql.C
 	v := obj.ID()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Office_id, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
@@ -4101,7 +4101,7 @@ func (ec *executionContext) plain_Office_label(ctx context.Context, field graphq
 	v := obj.Label()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Office_label, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNLabel2beleidsgraafᚋgraphᚋmodelᚐLabel(ctx, field.Selections, v)
 }
@@ -4117,7 +4117,7 @@ func (ec *executionContext) plain_Office_name(ctx context.Context, field graphql
 	v := obj.Name()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Office_name, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
@@ -4136,7 +4136,7 @@ func (ec *executionContext) plain_Office_aliases(ctx context.Context, field grap
 	}()
 	v := obj.Aliases()
 	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2ᚕstringᚄ(ctx, field.Selections, v)
 }
@@ -4155,7 +4155,7 @@ func (ec *executionContext) plain_Office_mentions(ctx context.Context, field gra
 	}()
 	v := obj.Mentions()
 	if err := passPlain(ctx, ec.guard, field.Alias, 2+3*int64(len(v))); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNEvidence2ᚕbeleidsgraafᚋkgᚐEvidenceᚄ(ctx, field.Selections, v)
 }
@@ -4171,7 +4171,7 @@ func (ec *executionContext) plain_Office_since(ctx context.Context, field graphq
 	v := obj.Since()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Office_since, field)
-		return plainError(ctx, ec.OperationContext, fc, err, false)
+		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 }
@@ -4190,7 +4190,7 @@ func (ec *executionContext) plain_OfficeConnection_edges(ctx context.Context, fi
 	}()
 	v := obj.Edges
 	if err := passPlain(ctx, ec.guard, field.Alias, 2+3*int64(len(v))); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNOfficeEdge2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐEdgeᚄ(ctx, field.Selections, v)
 }
@@ -4209,7 +4209,7 @@ func (ec *executionContext) plain_OfficeConnection_pageInfo(ctx context.Context,
 	}()
 	v := obj.PageInfo
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNPageInfo2ᚖbeleidsgraafᚋgraphᚋmodelᚐPageInfo(ctx, field.Selections, v)
 }
@@ -4225,7 +4225,7 @@ func (ec *executionContext) plain_OfficeConnection_totalCount(ctx context.Contex
 	v := obj.TotalCount
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_OfficeConnection_totalCount, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
@@ -4244,7 +4244,7 @@ func (ec *executionContext) plain_OfficeEdge_node(ctx context.Context, field gra
 	}()
 	v := obj.AsOffice()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNOffice2ᚖbeleidsgraafᚋgraphᚋmodelᚐOffice(ctx, field.Selections, v)
 }
@@ -4260,7 +4260,7 @@ func (ec *executionContext) plain_OfficeEdge_cursor(ctx context.Context, field g
 	v := obj.Cursor()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_OfficeEdge_cursor, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
@@ -4279,7 +4279,7 @@ func (ec *executionContext) plain_OfficeRelationConnection_edges(ctx context.Con
 	}()
 	v := obj.Edges
 	if err := passPlain(ctx, ec.guard, field.Alias, 2+3*int64(len(v))); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNOfficeRelationEdge2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐRelationEdgeᚄ(ctx, field.Selections, v)
 }
@@ -4298,7 +4298,7 @@ func (ec *executionContext) plain_OfficeRelationConnection_pageInfo(ctx context.
 	}()
 	v := obj.PageInfo()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNPageInfo2ᚖbeleidsgraafᚋgraphᚋmodelᚐPageInfo(ctx, field.Selections, v)
 }
@@ -4314,7 +4314,7 @@ func (ec *executionContext) plain_OfficeRelationConnection_totalCount(ctx contex
 	v := obj.TotalCount
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_OfficeRelationConnection_totalCount, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
@@ -4333,7 +4333,7 @@ func (ec *executionContext) plain_OfficeRelationEdge_relation(ctx context.Contex
 	}()
 	v := obj.Relation()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNRelation2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelation(ctx, field.Selections, v)
 }
@@ -4349,7 +4349,7 @@ func (ec *executionContext) plain_OfficeRelationEdge_type(ctx context.Context, f
 	v := obj.Type()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_OfficeRelationEdge_type, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNRelationType2beleidsgraafᚋgraphᚋmodelᚐRelationType(ctx, field.Selections, v)
 }
@@ -4365,7 +4365,7 @@ func (ec *executionContext) plain_OfficeRelationEdge_direction(ctx context.Conte
 	v := obj.Direction()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_OfficeRelationEdge_direction, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNDirection2beleidsgraafᚋgraphᚋmodelᚐDirection(ctx, field.Selections, v)
 }
@@ -4381,7 +4381,7 @@ func (ec *executionContext) plain_OfficeRelationEdge_from(ctx context.Context, f
 	v := obj.From()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_OfficeRelationEdge_from, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
@@ -4397,7 +4397,7 @@ func (ec *executionContext) plain_OfficeRelationEdge_to(ctx context.Context, fie
 	v := obj.To()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_OfficeRelationEdge_to, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
@@ -4416,7 +4416,7 @@ func (ec *executionContext) plain_OfficeRelationEdge_node(ctx context.Context, f
 	}()
 	v := obj.AsOffice()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNOffice2ᚖbeleidsgraafᚋgraphᚋmodelᚐOffice(ctx, field.Selections, v)
 }
@@ -4435,7 +4435,7 @@ func (ec *executionContext) plain_OfficeRelationEdge_evidence(ctx context.Contex
 	}()
 	v := obj.Evidence()
 	if err := passPlain(ctx, ec.guard, field.Alias, 2+3*int64(len(v))); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNEvidence2ᚕbeleidsgraafᚋkgᚐEvidenceᚄ(ctx, field.Selections, v)
 }
@@ -4451,7 +4451,7 @@ func (ec *executionContext) plain_OfficeRelationEdge_cursor(ctx context.Context,
 	v := obj.Cursor()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_OfficeRelationEdge_cursor, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
@@ -4467,7 +4467,7 @@ func (ec *executionContext) plain_Organisation_id(ctx context.Context, field gra
 	v := obj.ID()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Organisation_id, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
@@ -4483,7 +4483,7 @@ func (ec *executionContext) plain_Organisation_label(ctx context.Context, field 
 	v := obj.Label()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Organisation_label, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNLabel2beleidsgraafᚋgraphᚋmodelᚐLabel(ctx, field.Selections, v)
 }
@@ -4499,7 +4499,7 @@ func (ec *executionContext) plain_Organisation_name(ctx context.Context, field g
 	v := obj.Name()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Organisation_name, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
@@ -4518,7 +4518,7 @@ func (ec *executionContext) plain_Organisation_aliases(ctx context.Context, fiel
 	}()
 	v := obj.Aliases()
 	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2ᚕstringᚄ(ctx, field.Selections, v)
 }
@@ -4537,7 +4537,7 @@ func (ec *executionContext) plain_Organisation_mentions(ctx context.Context, fie
 	}()
 	v := obj.Mentions()
 	if err := passPlain(ctx, ec.guard, field.Alias, 2+3*int64(len(v))); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNEvidence2ᚕbeleidsgraafᚋkgᚐEvidenceᚄ(ctx, field.Selections, v)
 }
@@ -4553,7 +4553,7 @@ func (ec *executionContext) plain_Organisation_abbreviation(ctx context.Context,
 	v := obj.Abbreviation()
 	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Organisation_abbreviation, field)
-		return plainError(ctx, ec.OperationContext, fc, err, false)
+		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
 }
@@ -4569,7 +4569,7 @@ func (ec *executionContext) plain_Organisation_kind(ctx context.Context, field g
 	v := obj.Kind()
 	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Organisation_kind, field)
-		return plainError(ctx, ec.OperationContext, fc, err, false)
+		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
 }
@@ -4585,7 +4585,7 @@ func (ec *executionContext) plain_Organisation_since(ctx context.Context, field 
 	v := obj.Since()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Organisation_since, field)
-		return plainError(ctx, ec.OperationContext, fc, err, false)
+		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 }
@@ -4604,7 +4604,7 @@ func (ec *executionContext) plain_OrganisationConnection_edges(ctx context.Conte
 	}()
 	v := obj.Edges
 	if err := passPlain(ctx, ec.guard, field.Alias, 2+3*int64(len(v))); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNOrganisationEdge2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐEdgeᚄ(ctx, field.Selections, v)
 }
@@ -4623,7 +4623,7 @@ func (ec *executionContext) plain_OrganisationConnection_pageInfo(ctx context.Co
 	}()
 	v := obj.PageInfo
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNPageInfo2ᚖbeleidsgraafᚋgraphᚋmodelᚐPageInfo(ctx, field.Selections, v)
 }
@@ -4639,7 +4639,7 @@ func (ec *executionContext) plain_OrganisationConnection_totalCount(ctx context.
 	v := obj.TotalCount
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_OrganisationConnection_totalCount, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
@@ -4658,7 +4658,7 @@ func (ec *executionContext) plain_OrganisationEdge_node(ctx context.Context, fie
 	}()
 	v := obj.AsOrganisation()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNOrganisation2ᚖbeleidsgraafᚋgraphᚋmodelᚐOrganisation(ctx, field.Selections, v)
 }
@@ -4674,7 +4674,7 @@ func (ec *executionContext) plain_OrganisationEdge_cursor(ctx context.Context, f
 	v := obj.Cursor()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_OrganisationEdge_cursor, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
@@ -4693,7 +4693,7 @@ func (ec *executionContext) plain_OrganisationRelationConnection_edges(ctx conte
 	}()
 	v := obj.Edges
 	if err := passPlain(ctx, ec.guard, field.Alias, 2+3*int64(len(v))); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNOrganisationRelationEdge2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐRelationEdgeᚄ(ctx, field.Selections, v)
 }
@@ -4712,7 +4712,7 @@ func (ec *executionContext) plain_OrganisationRelationConnection_pageInfo(ctx co
 	}()
 	v := obj.PageInfo()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNPageInfo2ᚖbeleidsgraafᚋgraphᚋmodelᚐPageInfo(ctx, field.Selections, v)
 }
@@ -4728,7 +4728,7 @@ func (ec *executionContext) plain_OrganisationRelationConnection_totalCount(ctx 
 	v := obj.TotalCount
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_OrganisationRelationConnection_totalCount, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
@@ -4747,7 +4747,7 @@ func (ec *executionContext) plain_OrganisationRelationEdge_relation(ctx context.
 	}()
 	v := obj.Relation()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNRelation2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelation(ctx, field.Selections, v)
 }
@@ -4763,7 +4763,7 @@ func (ec *executionContext) plain_OrganisationRelationEdge_type(ctx context.Cont
 	v := obj.Type()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_OrganisationRelationEdge_type, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNRelationType2beleidsgraafᚋgraphᚋmodelᚐRelationType(ctx, field.Selections, v)
 }
@@ -4779,7 +4779,7 @@ func (ec *executionContext) plain_OrganisationRelationEdge_direction(ctx context
 	v := obj.Direction()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_OrganisationRelationEdge_direction, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNDirection2beleidsgraafᚋgraphᚋmodelᚐDirection(ctx, field.Selections, v)
 }
@@ -4795,7 +4795,7 @@ func (ec *executionContext) plain_OrganisationRelationEdge_from(ctx context.Cont
 	v := obj.From()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_OrganisationRelationEdge_from, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
@@ -4811,7 +4811,7 @@ func (ec *executionContext) plain_OrganisationRelationEdge_to(ctx context.Contex
 	v := obj.To()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_OrganisationRelationEdge_to, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
@@ -4830,7 +4830,7 @@ func (ec *executionContext) plain_OrganisationRelationEdge_node(ctx context.Cont
 	}()
 	v := obj.AsOrganisation()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNOrganisation2ᚖbeleidsgraafᚋgraphᚋmodelᚐOrganisation(ctx, field.Selections, v)
 }
@@ -4849,7 +4849,7 @@ func (ec *executionContext) plain_OrganisationRelationEdge_evidence(ctx context.
 	}()
 	v := obj.Evidence()
 	if err := passPlain(ctx, ec.guard, field.Alias, 2+3*int64(len(v))); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNEvidence2ᚕbeleidsgraafᚋkgᚐEvidenceᚄ(ctx, field.Selections, v)
 }
@@ -4865,7 +4865,7 @@ func (ec *executionContext) plain_OrganisationRelationEdge_cursor(ctx context.Co
 	v := obj.Cursor()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_OrganisationRelationEdge_cursor, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
@@ -4881,7 +4881,7 @@ func (ec *executionContext) plain_PageInfo_hasNextPage(ctx context.Context, fiel
 	v := obj.HasNextPage
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_PageInfo_hasNextPage, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNBoolean2bool(ctx, field.Selections, v)
 }
@@ -4897,7 +4897,7 @@ func (ec *executionContext) plain_PageInfo_hasPreviousPage(ctx context.Context, 
 	v := obj.HasPreviousPage
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_PageInfo_hasPreviousPage, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNBoolean2bool(ctx, field.Selections, v)
 }
@@ -4913,7 +4913,7 @@ func (ec *executionContext) plain_PageInfo_startCursor(ctx context.Context, fiel
 	v := obj.StartCursor
 	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_PageInfo_startCursor, field)
-		return plainError(ctx, ec.OperationContext, fc, err, false)
+		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
 }
@@ -4929,7 +4929,7 @@ func (ec *executionContext) plain_PageInfo_endCursor(ctx context.Context, field 
 	v := obj.EndCursor
 	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_PageInfo_endCursor, field)
-		return plainError(ctx, ec.OperationContext, fc, err, false)
+		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
 }
@@ -4945,7 +4945,7 @@ func (ec *executionContext) plain_Party_id(ctx context.Context, field graphql.Co
 	v := obj.ID()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Party_id, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
@@ -4961,7 +4961,7 @@ func (ec *executionContext) plain_Party_label(ctx context.Context, field graphql
 	v := obj.Label()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Party_label, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNLabel2beleidsgraafᚋgraphᚋmodelᚐLabel(ctx, field.Selections, v)
 }
@@ -4977,7 +4977,7 @@ func (ec *executionContext) plain_Party_name(ctx context.Context, field graphql.
 	v := obj.Name()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Party_name, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
@@ -4996,7 +4996,7 @@ func (ec *executionContext) plain_Party_aliases(ctx context.Context, field graph
 	}()
 	v := obj.Aliases()
 	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2ᚕstringᚄ(ctx, field.Selections, v)
 }
@@ -5015,7 +5015,7 @@ func (ec *executionContext) plain_Party_mentions(ctx context.Context, field grap
 	}()
 	v := obj.Mentions()
 	if err := passPlain(ctx, ec.guard, field.Alias, 2+3*int64(len(v))); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNEvidence2ᚕbeleidsgraafᚋkgᚐEvidenceᚄ(ctx, field.Selections, v)
 }
@@ -5031,7 +5031,7 @@ func (ec *executionContext) plain_Party_since(ctx context.Context, field graphql
 	v := obj.Since()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Party_since, field)
-		return plainError(ctx, ec.OperationContext, fc, err, false)
+		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 }
@@ -5050,7 +5050,7 @@ func (ec *executionContext) plain_PartyConnection_edges(ctx context.Context, fie
 	}()
 	v := obj.Edges
 	if err := passPlain(ctx, ec.guard, field.Alias, 2+3*int64(len(v))); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNPartyEdge2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐEdgeᚄ(ctx, field.Selections, v)
 }
@@ -5069,7 +5069,7 @@ func (ec *executionContext) plain_PartyConnection_pageInfo(ctx context.Context, 
 	}()
 	v := obj.PageInfo
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNPageInfo2ᚖbeleidsgraafᚋgraphᚋmodelᚐPageInfo(ctx, field.Selections, v)
 }
@@ -5085,7 +5085,7 @@ func (ec *executionContext) plain_PartyConnection_totalCount(ctx context.Context
 	v := obj.TotalCount
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_PartyConnection_totalCount, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
@@ -5104,7 +5104,7 @@ func (ec *executionContext) plain_PartyEdge_node(ctx context.Context, field grap
 	}()
 	v := obj.AsParty()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNParty2ᚖbeleidsgraafᚋgraphᚋmodelᚐParty(ctx, field.Selections, v)
 }
@@ -5120,7 +5120,7 @@ func (ec *executionContext) plain_PartyEdge_cursor(ctx context.Context, field gr
 	v := obj.Cursor()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_PartyEdge_cursor, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
@@ -5139,7 +5139,7 @@ func (ec *executionContext) plain_PartyRelationConnection_edges(ctx context.Cont
 	}()
 	v := obj.Edges
 	if err := passPlain(ctx, ec.guard, field.Alias, 2+3*int64(len(v))); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNPartyRelationEdge2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐRelationEdgeᚄ(ctx, field.Selections, v)
 }
@@ -5158,7 +5158,7 @@ func (ec *executionContext) plain_PartyRelationConnection_pageInfo(ctx context.C
 	}()
 	v := obj.PageInfo()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNPageInfo2ᚖbeleidsgraafᚋgraphᚋmodelᚐPageInfo(ctx, field.Selections, v)
 }
@@ -5174,7 +5174,7 @@ func (ec *executionContext) plain_PartyRelationConnection_totalCount(ctx context
 	v := obj.TotalCount
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_PartyRelationConnection_totalCount, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
@@ -5193,7 +5193,7 @@ func (ec *executionContext) plain_PartyRelationEdge_relation(ctx context.Context
 	}()
 	v := obj.Relation()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNRelation2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelation(ctx, field.Selections, v)
 }
@@ -5209,7 +5209,7 @@ func (ec *executionContext) plain_PartyRelationEdge_type(ctx context.Context, fi
 	v := obj.Type()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_PartyRelationEdge_type, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNRelationType2beleidsgraafᚋgraphᚋmodelᚐRelationType(ctx, field.Selections, v)
 }
@@ -5225,7 +5225,7 @@ func (ec *executionContext) plain_PartyRelationEdge_direction(ctx context.Contex
 	v := obj.Direction()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_PartyRelationEdge_direction, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNDirection2beleidsgraafᚋgraphᚋmodelᚐDirection(ctx, field.Selections, v)
 }
@@ -5241,7 +5241,7 @@ func (ec *executionContext) plain_PartyRelationEdge_from(ctx context.Context, fi
 	v := obj.From()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_PartyRelationEdge_from, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
@@ -5257,7 +5257,7 @@ func (ec *executionContext) plain_PartyRelationEdge_to(ctx context.Context, fiel
 	v := obj.To()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_PartyRelationEdge_to, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
@@ -5276,7 +5276,7 @@ func (ec *executionContext) plain_PartyRelationEdge_node(ctx context.Context, fi
 	}()
 	v := obj.AsParty()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNParty2ᚖbeleidsgraafᚋgraphᚋmodelᚐParty(ctx, field.Selections, v)
 }
@@ -5295,7 +5295,7 @@ func (ec *executionContext) plain_PartyRelationEdge_evidence(ctx context.Context
 	}()
 	v := obj.Evidence()
 	if err := passPlain(ctx, ec.guard, field.Alias, 2+3*int64(len(v))); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNEvidence2ᚕbeleidsgraafᚋkgᚐEvidenceᚄ(ctx, field.Selections, v)
 }
@@ -5311,7 +5311,7 @@ func (ec *executionContext) plain_PartyRelationEdge_cursor(ctx context.Context, 
 	v := obj.Cursor()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_PartyRelationEdge_cursor, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
@@ -5327,7 +5327,7 @@ func (ec *executionContext) plain_Person_id(ctx context.Context, field graphql.C
 	v := obj.ID()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Person_id, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
@@ -5343,7 +5343,7 @@ func (ec *executionContext) plain_Person_label(ctx context.Context, field graphq
 	v := obj.Label()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Person_label, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNLabel2beleidsgraafᚋgraphᚋmodelᚐLabel(ctx, field.Selections, v)
 }
@@ -5359,7 +5359,7 @@ func (ec *executionContext) plain_Person_name(ctx context.Context, field graphql
 	v := obj.Name()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Person_name, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
@@ -5378,7 +5378,7 @@ func (ec *executionContext) plain_Person_aliases(ctx context.Context, field grap
 	}()
 	v := obj.Aliases()
 	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2ᚕstringᚄ(ctx, field.Selections, v)
 }
@@ -5397,7 +5397,7 @@ func (ec *executionContext) plain_Person_mentions(ctx context.Context, field gra
 	}()
 	v := obj.Mentions()
 	if err := passPlain(ctx, ec.guard, field.Alias, 2+3*int64(len(v))); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNEvidence2ᚕbeleidsgraafᚋkgᚐEvidenceᚄ(ctx, field.Selections, v)
 }
@@ -5413,7 +5413,7 @@ func (ec *executionContext) plain_Person_kind(ctx context.Context, field graphql
 	v := obj.Kind()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Person_kind, field)
-		return plainError(ctx, ec.OperationContext, fc, err, false)
+		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOPersonKind2ᚖbeleidsgraafᚋgraphᚋmodelᚐPersonKind(ctx, field.Selections, v)
 }
@@ -5429,7 +5429,7 @@ func (ec *executionContext) plain_Person_initials(ctx context.Context, field gra
 	v := obj.Initials()
 	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Person_initials, field)
-		return plainError(ctx, ec.OperationContext, fc, err, false)
+		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
 }
@@ -5445,7 +5445,7 @@ func (ec *executionContext) plain_Person_partyName(ctx context.Context, field gr
 	v := obj.PartyName()
 	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Person_partyName, field)
-		return plainError(ctx, ec.OperationContext, fc, err, false)
+		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
 }
@@ -5461,7 +5461,7 @@ func (ec *executionContext) plain_Person_since(ctx context.Context, field graphq
 	v := obj.Since()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Person_since, field)
-		return plainError(ctx, ec.OperationContext, fc, err, false)
+		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 }
@@ -5480,7 +5480,7 @@ func (ec *executionContext) plain_PersonConnection_edges(ctx context.Context, fi
 	}()
 	v := obj.Edges
 	if err := passPlain(ctx, ec.guard, field.Alias, 2+3*int64(len(v))); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNPersonEdge2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐEdgeᚄ(ctx, field.Selections, v)
 }
@@ -5499,7 +5499,7 @@ func (ec *executionContext) plain_PersonConnection_pageInfo(ctx context.Context,
 	}()
 	v := obj.PageInfo
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNPageInfo2ᚖbeleidsgraafᚋgraphᚋmodelᚐPageInfo(ctx, field.Selections, v)
 }
@@ -5515,7 +5515,7 @@ func (ec *executionContext) plain_PersonConnection_totalCount(ctx context.Contex
 	v := obj.TotalCount
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_PersonConnection_totalCount, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
@@ -5534,7 +5534,7 @@ func (ec *executionContext) plain_PersonEdge_node(ctx context.Context, field gra
 	}()
 	v := obj.AsPerson()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNPerson2ᚖbeleidsgraafᚋgraphᚋmodelᚐPerson(ctx, field.Selections, v)
 }
@@ -5550,7 +5550,7 @@ func (ec *executionContext) plain_PersonEdge_cursor(ctx context.Context, field g
 	v := obj.Cursor()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_PersonEdge_cursor, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
@@ -5569,7 +5569,7 @@ func (ec *executionContext) plain_PersonRelationConnection_edges(ctx context.Con
 	}()
 	v := obj.Edges
 	if err := passPlain(ctx, ec.guard, field.Alias, 2+3*int64(len(v))); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNPersonRelationEdge2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐRelationEdgeᚄ(ctx, field.Selections, v)
 }
@@ -5588,7 +5588,7 @@ func (ec *executionContext) plain_PersonRelationConnection_pageInfo(ctx context.
 	}()
 	v := obj.PageInfo()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNPageInfo2ᚖbeleidsgraafᚋgraphᚋmodelᚐPageInfo(ctx, field.Selections, v)
 }
@@ -5604,7 +5604,7 @@ func (ec *executionContext) plain_PersonRelationConnection_totalCount(ctx contex
 	v := obj.TotalCount
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_PersonRelationConnection_totalCount, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
@@ -5623,7 +5623,7 @@ func (ec *executionContext) plain_PersonRelationEdge_relation(ctx context.Contex
 	}()
 	v := obj.Relation()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNRelation2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelation(ctx, field.Selections, v)
 }
@@ -5639,7 +5639,7 @@ func (ec *executionContext) plain_PersonRelationEdge_type(ctx context.Context, f
 	v := obj.Type()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_PersonRelationEdge_type, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNRelationType2beleidsgraafᚋgraphᚋmodelᚐRelationType(ctx, field.Selections, v)
 }
@@ -5655,7 +5655,7 @@ func (ec *executionContext) plain_PersonRelationEdge_direction(ctx context.Conte
 	v := obj.Direction()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_PersonRelationEdge_direction, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNDirection2beleidsgraafᚋgraphᚋmodelᚐDirection(ctx, field.Selections, v)
 }
@@ -5671,7 +5671,7 @@ func (ec *executionContext) plain_PersonRelationEdge_from(ctx context.Context, f
 	v := obj.From()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_PersonRelationEdge_from, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
@@ -5687,7 +5687,7 @@ func (ec *executionContext) plain_PersonRelationEdge_to(ctx context.Context, fie
 	v := obj.To()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_PersonRelationEdge_to, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
@@ -5706,7 +5706,7 @@ func (ec *executionContext) plain_PersonRelationEdge_node(ctx context.Context, f
 	}()
 	v := obj.AsPerson()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNPerson2ᚖbeleidsgraafᚋgraphᚋmodelᚐPerson(ctx, field.Selections, v)
 }
@@ -5725,7 +5725,7 @@ func (ec *executionContext) plain_PersonRelationEdge_evidence(ctx context.Contex
 	}()
 	v := obj.Evidence()
 	if err := passPlain(ctx, ec.guard, field.Alias, 2+3*int64(len(v))); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNEvidence2ᚕbeleidsgraafᚋkgᚐEvidenceᚄ(ctx, field.Selections, v)
 }
@@ -5741,7 +5741,7 @@ func (ec *executionContext) plain_PersonRelationEdge_cursor(ctx context.Context,
 	v := obj.Cursor()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_PersonRelationEdge_cursor, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
@@ -5757,7 +5757,7 @@ func (ec *executionContext) plain_Proposal_id(ctx context.Context, field graphql
 	v := obj.ID()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Proposal_id, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
@@ -5773,7 +5773,7 @@ func (ec *executionContext) plain_Proposal_label(ctx context.Context, field grap
 	v := obj.Label()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Proposal_label, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNLabel2beleidsgraafᚋgraphᚋmodelᚐLabel(ctx, field.Selections, v)
 }
@@ -5789,7 +5789,7 @@ func (ec *executionContext) plain_Proposal_name(ctx context.Context, field graph
 	v := obj.Name()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Proposal_name, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
@@ -5808,7 +5808,7 @@ func (ec *executionContext) plain_Proposal_aliases(ctx context.Context, field gr
 	}()
 	v := obj.Aliases()
 	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2ᚕstringᚄ(ctx, field.Selections, v)
 }
@@ -5827,7 +5827,7 @@ func (ec *executionContext) plain_Proposal_mentions(ctx context.Context, field g
 	}()
 	v := obj.Mentions()
 	if err := passPlain(ctx, ec.guard, field.Alias, 2+3*int64(len(v))); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNEvidence2ᚕbeleidsgraafᚋkgᚐEvidenceᚄ(ctx, field.Selections, v)
 }
@@ -5843,7 +5843,7 @@ func (ec *executionContext) plain_Proposal_number(ctx context.Context, field gra
 	v := obj.Number()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Proposal_number, field)
-		return plainError(ctx, ec.OperationContext, fc, err, false)
+		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOInt2ᚖint(ctx, field.Selections, v)
 }
@@ -5859,7 +5859,7 @@ func (ec *executionContext) plain_Proposal_theme(ctx context.Context, field grap
 	v := obj.Theme()
 	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Proposal_theme, field)
-		return plainError(ctx, ec.OperationContext, fc, err, false)
+		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
 }
@@ -5875,7 +5875,7 @@ func (ec *executionContext) plain_Proposal_title(ctx context.Context, field grap
 	v := obj.Title()
 	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Proposal_title, field)
-		return plainError(ctx, ec.OperationContext, fc, err, false)
+		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
 }
@@ -5891,7 +5891,7 @@ func (ec *executionContext) plain_Proposal_appraisal(ctx context.Context, field 
 	v := obj.Appraisal()
 	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Proposal_appraisal, field)
-		return plainError(ctx, ec.OperationContext, fc, err, false)
+		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
 }
@@ -5907,7 +5907,7 @@ func (ec *executionContext) plain_Proposal_estimatedCost(ctx context.Context, fi
 	v := obj.EstimatedCost()
 	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Proposal_estimatedCost, field)
-		return plainError(ctx, ec.OperationContext, fc, err, false)
+		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
 }
@@ -5923,7 +5923,7 @@ func (ec *executionContext) plain_Proposal_since(ctx context.Context, field grap
 	v := obj.Since()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Proposal_since, field)
-		return plainError(ctx, ec.OperationContext, fc, err, false)
+		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 }
@@ -5942,7 +5942,7 @@ func (ec *executionContext) plain_ProposalConnection_edges(ctx context.Context, 
 	}()
 	v := obj.Edges
 	if err := passPlain(ctx, ec.guard, field.Alias, 2+3*int64(len(v))); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNProposalEdge2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐEdgeᚄ(ctx, field.Selections, v)
 }
@@ -5961,7 +5961,7 @@ func (ec *executionContext) plain_ProposalConnection_pageInfo(ctx context.Contex
 	}()
 	v := obj.PageInfo
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNPageInfo2ᚖbeleidsgraafᚋgraphᚋmodelᚐPageInfo(ctx, field.Selections, v)
 }
@@ -5977,7 +5977,7 @@ func (ec *executionContext) plain_ProposalConnection_totalCount(ctx context.Cont
 	v := obj.TotalCount
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_ProposalConnection_totalCount, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
@@ -5996,7 +5996,7 @@ func (ec *executionContext) plain_ProposalEdge_node(ctx context.Context, field g
 	}()
 	v := obj.AsProposal()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNProposal2ᚖbeleidsgraafᚋgraphᚋmodelᚐProposal(ctx, field.Selections, v)
 }
@@ -6012,7 +6012,7 @@ func (ec *executionContext) plain_ProposalEdge_cursor(ctx context.Context, field
 	v := obj.Cursor()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_ProposalEdge_cursor, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
@@ -6031,7 +6031,7 @@ func (ec *executionContext) plain_ProposalRelationConnection_edges(ctx context.C
 	}()
 	v := obj.Edges
 	if err := passPlain(ctx, ec.guard, field.Alias, 2+3*int64(len(v))); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNProposalRelationEdge2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐRelationEdgeᚄ(ctx, field.Selections, v)
 }
@@ -6050,7 +6050,7 @@ func (ec *executionContext) plain_ProposalRelationConnection_pageInfo(ctx contex
 	}()
 	v := obj.PageInfo()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNPageInfo2ᚖbeleidsgraafᚋgraphᚋmodelᚐPageInfo(ctx, field.Selections, v)
 }
@@ -6066,7 +6066,7 @@ func (ec *executionContext) plain_ProposalRelationConnection_totalCount(ctx cont
 	v := obj.TotalCount
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_ProposalRelationConnection_totalCount, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
@@ -6085,7 +6085,7 @@ func (ec *executionContext) plain_ProposalRelationEdge_relation(ctx context.Cont
 	}()
 	v := obj.Relation()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNRelation2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelation(ctx, field.Selections, v)
 }
@@ -6101,7 +6101,7 @@ func (ec *executionContext) plain_ProposalRelationEdge_type(ctx context.Context,
 	v := obj.Type()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_ProposalRelationEdge_type, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNRelationType2beleidsgraafᚋgraphᚋmodelᚐRelationType(ctx, field.Selections, v)
 }
@@ -6117,7 +6117,7 @@ func (ec *executionContext) plain_ProposalRelationEdge_direction(ctx context.Con
 	v := obj.Direction()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_ProposalRelationEdge_direction, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNDirection2beleidsgraafᚋgraphᚋmodelᚐDirection(ctx, field.Selections, v)
 }
@@ -6133,7 +6133,7 @@ func (ec *executionContext) plain_ProposalRelationEdge_from(ctx context.Context,
 	v := obj.From()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_ProposalRelationEdge_from, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
@@ -6149,7 +6149,7 @@ func (ec *executionContext) plain_ProposalRelationEdge_to(ctx context.Context, f
 	v := obj.To()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_ProposalRelationEdge_to, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
@@ -6168,7 +6168,7 @@ func (ec *executionContext) plain_ProposalRelationEdge_node(ctx context.Context,
 	}()
 	v := obj.AsProposal()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNProposal2ᚖbeleidsgraafᚋgraphᚋmodelᚐProposal(ctx, field.Selections, v)
 }
@@ -6187,7 +6187,7 @@ func (ec *executionContext) plain_ProposalRelationEdge_evidence(ctx context.Cont
 	}()
 	v := obj.Evidence()
 	if err := passPlain(ctx, ec.guard, field.Alias, 2+3*int64(len(v))); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNEvidence2ᚕbeleidsgraafᚋkgᚐEvidenceᚄ(ctx, field.Selections, v)
 }
@@ -6203,7 +6203,7 @@ func (ec *executionContext) plain_ProposalRelationEdge_cursor(ctx context.Contex
 	v := obj.Cursor()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_ProposalRelationEdge_cursor, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
@@ -6219,7 +6219,7 @@ func (ec *executionContext) plain_Relation_id(ctx context.Context, field graphql
 	v := obj.ID()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Relation_id, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
@@ -6235,7 +6235,7 @@ func (ec *executionContext) plain_Relation_type(ctx context.Context, field graph
 	v := obj.Type()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Relation_type, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNRelationType2beleidsgraafᚋgraphᚋmodelᚐRelationType(ctx, field.Selections, v)
 }
@@ -6251,7 +6251,7 @@ func (ec *executionContext) plain_Relation_from(ctx context.Context, field graph
 	v := obj.From()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Relation_from, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
@@ -6267,7 +6267,7 @@ func (ec *executionContext) plain_Relation_to(ctx context.Context, field graphql
 	v := obj.To()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Relation_to, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
@@ -6286,7 +6286,7 @@ func (ec *executionContext) plain_Relation_evidence(ctx context.Context, field g
 	}()
 	v := obj.Evidence()
 	if err := passPlain(ctx, ec.guard, field.Alias, 2+3*int64(len(v))); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNEvidence2ᚕbeleidsgraafᚋkgᚐEvidenceᚄ(ctx, field.Selections, v)
 }
@@ -6302,7 +6302,7 @@ func (ec *executionContext) plain_Relation_since(ctx context.Context, field grap
 	v := obj.Since()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Relation_since, field)
-		return plainError(ctx, ec.OperationContext, fc, err, false)
+		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 }
@@ -6321,7 +6321,7 @@ func (ec *executionContext) plain_RelationConnection_edges(ctx context.Context, 
 	}()
 	v := obj.Edges
 	if err := passPlain(ctx, ec.guard, field.Alias, 2+3*int64(len(v))); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNRelationEdge2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐRelationEdgeᚄ(ctx, field.Selections, v)
 }
@@ -6340,7 +6340,7 @@ func (ec *executionContext) plain_RelationConnection_pageInfo(ctx context.Contex
 	}()
 	v := obj.PageInfo()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNPageInfo2ᚖbeleidsgraafᚋgraphᚋmodelᚐPageInfo(ctx, field.Selections, v)
 }
@@ -6356,7 +6356,7 @@ func (ec *executionContext) plain_RelationConnection_totalCount(ctx context.Cont
 	v := obj.TotalCount
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_RelationConnection_totalCount, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
@@ -6375,7 +6375,7 @@ func (ec *executionContext) plain_RelationEdge_relation(ctx context.Context, fie
 	}()
 	v := obj.Relation()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNRelation2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelation(ctx, field.Selections, v)
 }
@@ -6391,7 +6391,7 @@ func (ec *executionContext) plain_RelationEdge_type(ctx context.Context, field g
 	v := obj.Type()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_RelationEdge_type, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNRelationType2beleidsgraafᚋgraphᚋmodelᚐRelationType(ctx, field.Selections, v)
 }
@@ -6407,7 +6407,7 @@ func (ec *executionContext) plain_RelationEdge_direction(ctx context.Context, fi
 	v := obj.Direction()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_RelationEdge_direction, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNDirection2beleidsgraafᚋgraphᚋmodelᚐDirection(ctx, field.Selections, v)
 }
@@ -6423,7 +6423,7 @@ func (ec *executionContext) plain_RelationEdge_from(ctx context.Context, field g
 	v := obj.From()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_RelationEdge_from, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
@@ -6439,7 +6439,7 @@ func (ec *executionContext) plain_RelationEdge_to(ctx context.Context, field gra
 	v := obj.To()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_RelationEdge_to, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
@@ -6458,7 +6458,7 @@ func (ec *executionContext) plain_RelationEdge_node(ctx context.Context, field g
 	}()
 	v := obj.Node()
 	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	if v == nil {
 		return plainNil(ctx, fc, true)
@@ -6480,7 +6480,7 @@ func (ec *executionContext) plain_RelationEdge_evidence(ctx context.Context, fie
 	}()
 	v := obj.Evidence()
 	if err := passPlain(ctx, ec.guard, field.Alias, 2+3*int64(len(v))); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNEvidence2ᚕbeleidsgraafᚋkgᚐEvidenceᚄ(ctx, field.Selections, v)
 }
@@ -6496,7 +6496,7 @@ func (ec *executionContext) plain_RelationEdge_cursor(ctx context.Context, field
 	v := obj.Cursor()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_RelationEdge_cursor, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
@@ -6512,7 +6512,7 @@ func (ec *executionContext) plain_RelationTypeCount_type(ctx context.Context, fi
 	v := obj.Type
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_RelationTypeCount_type, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNRelationType2beleidsgraafᚋgraphᚋmodelᚐRelationType(ctx, field.Selections, v)
 }
@@ -6528,7 +6528,7 @@ func (ec *executionContext) plain_RelationTypeCount_count(ctx context.Context, f
 	v := obj.Count
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_RelationTypeCount_count, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
@@ -6544,7 +6544,7 @@ func (ec *executionContext) plain_Report_id(ctx context.Context, field graphql.C
 	v := obj.ID()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Report_id, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
@@ -6560,7 +6560,7 @@ func (ec *executionContext) plain_Report_label(ctx context.Context, field graphq
 	v := obj.Label()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Report_label, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNLabel2beleidsgraafᚋgraphᚋmodelᚐLabel(ctx, field.Selections, v)
 }
@@ -6576,7 +6576,7 @@ func (ec *executionContext) plain_Report_name(ctx context.Context, field graphql
 	v := obj.Name()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Report_name, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
@@ -6595,7 +6595,7 @@ func (ec *executionContext) plain_Report_aliases(ctx context.Context, field grap
 	}()
 	v := obj.Aliases()
 	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2ᚕstringᚄ(ctx, field.Selections, v)
 }
@@ -6614,7 +6614,7 @@ func (ec *executionContext) plain_Report_mentions(ctx context.Context, field gra
 	}()
 	v := obj.Mentions()
 	if err := passPlain(ctx, ec.guard, field.Alias, 2+3*int64(len(v))); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNEvidence2ᚕbeleidsgraafᚋkgᚐEvidenceᚄ(ctx, field.Selections, v)
 }
@@ -6630,7 +6630,7 @@ func (ec *executionContext) plain_Report_title(ctx context.Context, field graphq
 	v := obj.Title()
 	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Report_title, field)
-		return plainError(ctx, ec.OperationContext, fc, err, false)
+		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
 }
@@ -6646,7 +6646,7 @@ func (ec *executionContext) plain_Report_kind(ctx context.Context, field graphql
 	v := obj.Kind()
 	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Report_kind, field)
-		return plainError(ctx, ec.OperationContext, fc, err, false)
+		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
 }
@@ -6662,7 +6662,7 @@ func (ec *executionContext) plain_Report_date(ctx context.Context, field graphql
 	v := obj.Date()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Report_date, field)
-		return plainError(ctx, ec.OperationContext, fc, err, false)
+		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 }
@@ -6678,7 +6678,7 @@ func (ec *executionContext) plain_Report_since(ctx context.Context, field graphq
 	v := obj.Since()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Report_since, field)
-		return plainError(ctx, ec.OperationContext, fc, err, false)
+		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 }
@@ -6697,7 +6697,7 @@ func (ec *executionContext) plain_ReportConnection_edges(ctx context.Context, fi
 	}()
 	v := obj.Edges
 	if err := passPlain(ctx, ec.guard, field.Alias, 2+3*int64(len(v))); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNReportEdge2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐEdgeᚄ(ctx, field.Selections, v)
 }
@@ -6716,7 +6716,7 @@ func (ec *executionContext) plain_ReportConnection_pageInfo(ctx context.Context,
 	}()
 	v := obj.PageInfo
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNPageInfo2ᚖbeleidsgraafᚋgraphᚋmodelᚐPageInfo(ctx, field.Selections, v)
 }
@@ -6732,7 +6732,7 @@ func (ec *executionContext) plain_ReportConnection_totalCount(ctx context.Contex
 	v := obj.TotalCount
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_ReportConnection_totalCount, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
@@ -6751,7 +6751,7 @@ func (ec *executionContext) plain_ReportEdge_node(ctx context.Context, field gra
 	}()
 	v := obj.AsReport()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNReport2ᚖbeleidsgraafᚋgraphᚋmodelᚐReport(ctx, field.Selections, v)
 }
@@ -6767,7 +6767,7 @@ func (ec *executionContext) plain_ReportEdge_cursor(ctx context.Context, field g
 	v := obj.Cursor()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_ReportEdge_cursor, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
@@ -6786,7 +6786,7 @@ func (ec *executionContext) plain_ReportRelationConnection_edges(ctx context.Con
 	}()
 	v := obj.Edges
 	if err := passPlain(ctx, ec.guard, field.Alias, 2+3*int64(len(v))); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNReportRelationEdge2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐRelationEdgeᚄ(ctx, field.Selections, v)
 }
@@ -6805,7 +6805,7 @@ func (ec *executionContext) plain_ReportRelationConnection_pageInfo(ctx context.
 	}()
 	v := obj.PageInfo()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNPageInfo2ᚖbeleidsgraafᚋgraphᚋmodelᚐPageInfo(ctx, field.Selections, v)
 }
@@ -6821,7 +6821,7 @@ func (ec *executionContext) plain_ReportRelationConnection_totalCount(ctx contex
 	v := obj.TotalCount
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_ReportRelationConnection_totalCount, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
@@ -6840,7 +6840,7 @@ func (ec *executionContext) plain_ReportRelationEdge_relation(ctx context.Contex
 	}()
 	v := obj.Relation()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNRelation2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelation(ctx, field.Selections, v)
 }
@@ -6856,7 +6856,7 @@ func (ec *executionContext) plain_ReportRelationEdge_type(ctx context.Context, f
 	v := obj.Type()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_ReportRelationEdge_type, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNRelationType2beleidsgraafᚋgraphᚋmodelᚐRelationType(ctx, field.Selections, v)
 }
@@ -6872,7 +6872,7 @@ func (ec *executionContext) plain_ReportRelationEdge_direction(ctx context.Conte
 	v := obj.Direction()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_ReportRelationEdge_direction, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNDirection2beleidsgraafᚋgraphᚋmodelᚐDirection(ctx, field.Selections, v)
 }
@@ -6888,7 +6888,7 @@ func (ec *executionContext) plain_ReportRelationEdge_from(ctx context.Context, f
 	v := obj.From()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_ReportRelationEdge_from, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
@@ -6904,7 +6904,7 @@ func (ec *executionContext) plain_ReportRelationEdge_to(ctx context.Context, fie
 	v := obj.To()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_ReportRelationEdge_to, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNID2string(ctx, field.Selections, v)
 }
@@ -6923,7 +6923,7 @@ func (ec *executionContext) plain_ReportRelationEdge_node(ctx context.Context, f
 	}()
 	v := obj.AsReport()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNReport2ᚖbeleidsgraafᚋgraphᚋmodelᚐReport(ctx, field.Selections, v)
 }
@@ -6942,7 +6942,7 @@ func (ec *executionContext) plain_ReportRelationEdge_evidence(ctx context.Contex
 	}()
 	v := obj.Evidence()
 	if err := passPlain(ctx, ec.guard, field.Alias, 2+3*int64(len(v))); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNEvidence2ᚕbeleidsgraafᚋkgᚐEvidenceᚄ(ctx, field.Selections, v)
 }
@@ -6958,7 +6958,7 @@ func (ec *executionContext) plain_ReportRelationEdge_cursor(ctx context.Context,
 	v := obj.Cursor()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_ReportRelationEdge_cursor, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
@@ -6977,7 +6977,7 @@ func (ec *executionContext) plain_SearchHit_node(ctx context.Context, field grap
 	}()
 	v := obj.Node
 	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	if v == nil {
 		return plainNil(ctx, fc, true)
@@ -6999,7 +6999,7 @@ func (ec *executionContext) plain_SearchHit_score(ctx context.Context, field gra
 	}()
 	v := obj.Score
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNFloat2float64(ctx, field.Selections, v)
 }
@@ -7015,7 +7015,7 @@ func (ec *executionContext) plain_SearchHit_snippet(ctx context.Context, field g
 	v := obj.Snippet
 	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_SearchHit_snippet, field)
-		return plainError(ctx, ec.OperationContext, fc, err, false)
+		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
 }
@@ -7034,7 +7034,7 @@ func (ec *executionContext) plain_Stats_nodes(ctx context.Context, field graphql
 	}()
 	v := obj.Nodes
 	if err := passPlain(ctx, ec.guard, field.Alias, 2+3*int64(len(v))); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNLabelCount2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐLabelCountᚄ(ctx, field.Selections, v)
 }
@@ -7053,7 +7053,7 @@ func (ec *executionContext) plain_Stats_edges(ctx context.Context, field graphql
 	}()
 	v := obj.Edges
 	if err := passPlain(ctx, ec.guard, field.Alias, 2+3*int64(len(v))); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNRelationTypeCount2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐRelationTypeCountᚄ(ctx, field.Selections, v)
 }
@@ -7069,7 +7069,7 @@ func (ec *executionContext) plain_Stats_totalNodes(ctx context.Context, field gr
 	v := obj.TotalNodes
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Stats_totalNodes, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
@@ -7085,7 +7085,7 @@ func (ec *executionContext) plain_Stats_totalEdges(ctx context.Context, field gr
 	v := obj.TotalEdges
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Stats_totalEdges, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
@@ -7104,7 +7104,7 @@ func (ec *executionContext) plain_Subgraph_nodes(ctx context.Context, field grap
 	}()
 	v := obj.Nodes
 	if err := passPlain(ctx, ec.guard, field.Alias, 2+3*int64(len(v))); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNNode2ᚕbeleidsgraafᚋgraphᚋmodelᚐNodeᚄ(ctx, field.Selections, v)
 }
@@ -7123,7 +7123,7 @@ func (ec *executionContext) plain_Subgraph_edges(ctx context.Context, field grap
 	}()
 	v := obj.Edges
 	if err := passPlain(ctx, ec.guard, field.Alias, 2+3*int64(len(v))); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNRelation2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐRelationᚄ(ctx, field.Selections, v)
 }
@@ -7139,7 +7139,7 @@ func (ec *executionContext) plain_Vote_vote(ctx context.Context, field graphql.C
 	v := obj.Vote()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Vote_vote, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNVoteChoice2beleidsgraafᚋgraphᚋmodelᚐVoteChoice(ctx, field.Selections, v)
 }
@@ -7155,7 +7155,7 @@ func (ec *executionContext) plain_Vote_seats(ctx context.Context, field graphql.
 	v := obj.Seats()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Vote_seats, field)
-		return plainError(ctx, ec.OperationContext, fc, err, false)
+		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOInt2ᚖint(ctx, field.Selections, v)
 }
@@ -7171,7 +7171,7 @@ func (ec *executionContext) plain_Vote_source(ctx context.Context, field graphql
 	v := obj.Source()
 	if err := passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Vote_source, field)
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
@@ -7190,7 +7190,7 @@ func (ec *executionContext) plain_Vote_evidence(ctx context.Context, field graph
 	}()
 	v := obj.Evidence()
 	if err := passPlain(ctx, ec.guard, field.Alias, 8); err != nil {
-		return plainError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNEvidence2beleidsgraafᚋkgᚐEvidence(ctx, field.Selections, v)
 }

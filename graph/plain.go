@@ -27,9 +27,9 @@ func withPlainContext(ctx context.Context, fieldContext func(context.Context, gr
 	return graphql.WithFieldContext(ctx, fc), fc
 }
 
-// plainError records a plain field's error and answers what graphql.ResolveField answers
-// for a field whose middleware failed.
-func plainError(ctx context.Context, oc *graphql.OperationContext, fc *graphql.FieldContext, err error, nonNull bool) graphql.Marshaler {
+// fieldError records the error of a plain or resolved field and answers what
+// graphql.ResolveField answers for a field whose middleware or resolver failed.
+func fieldError(ctx context.Context, oc *graphql.OperationContext, fc *graphql.FieldContext, err error, nonNull bool) graphql.Marshaler {
 	oc.Error(ctx, graphql.AddFieldLocationToError(ctx, err))
 	if fc.NonNull && !nonNull {
 		return graphql.RequiredNull

@@ -29,7 +29,7 @@ func (ec *executionContext) resolved_Actielijn_relations(ctx context.Context, fi
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -53,7 +53,7 @@ func (ec *executionContext) resolved_Actielijn_plan(ctx context.Context, field g
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, false)
+		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOActionPlan2ᚖbeleidsgraafᚋgraphᚋmodelᚐActionPlan(ctx, field.Selections, v)
 }
@@ -77,7 +77,7 @@ func (ec *executionContext) resolved_Actielijn_planConnection(ctx context.Contex
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNActionPlanRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -101,7 +101,7 @@ func (ec *executionContext) resolved_Actielijn_actions(ctx context.Context, fiel
 		err = passResolved(ec.guard, field.Alias, 2+3*int64(len(v)))
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNAction2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐActionᚄ(ctx, field.Selections, v)
 }
@@ -125,7 +125,7 @@ func (ec *executionContext) resolved_Actielijn_actionsConnection(ctx context.Con
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNActionRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -149,7 +149,7 @@ func (ec *executionContext) resolved_Actielijn_holders(ctx context.Context, fiel
 		err = passResolved(ec.guard, field.Alias, 2+3*int64(len(v)))
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNOrganisation2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐOrganisationᚄ(ctx, field.Selections, v)
 }
@@ -173,7 +173,7 @@ func (ec *executionContext) resolved_Actielijn_holdersConnection(ctx context.Con
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNOrganisationRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -197,7 +197,7 @@ func (ec *executionContext) resolved_Actielijn_executors(ctx context.Context, fi
 		err = passResolved(ec.guard, field.Alias, 2+3*int64(len(v)))
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNOrganisation2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐOrganisationᚄ(ctx, field.Selections, v)
 }
@@ -221,7 +221,7 @@ func (ec *executionContext) resolved_Actielijn_executorsConnection(ctx context.C
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNOrganisationRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -245,7 +245,7 @@ func (ec *executionContext) resolved_Actielijn_coordinators(ctx context.Context,
 		err = passResolved(ec.guard, field.Alias, 2+3*int64(len(v)))
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNOrganisation2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐOrganisationᚄ(ctx, field.Selections, v)
 }
@@ -269,7 +269,7 @@ func (ec *executionContext) resolved_Actielijn_coordinatorsConnection(ctx contex
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNOrganisationRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -293,7 +293,7 @@ func (ec *executionContext) resolved_Actielijn_involved(ctx context.Context, fie
 		err = passResolved(ec.guard, field.Alias, 2+3*int64(len(v)))
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNInvolvement2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐInvolvementᚄ(ctx, field.Selections, v)
 }
@@ -317,7 +317,7 @@ func (ec *executionContext) resolved_Actielijn_involvedConnection(ctx context.Co
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNOrganisationRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -341,7 +341,7 @@ func (ec *executionContext) resolved_Actielijn_proposals(ctx context.Context, fi
 		err = passResolved(ec.guard, field.Alias, 2+3*int64(len(v)))
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNProposal2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐProposalᚄ(ctx, field.Selections, v)
 }
@@ -365,7 +365,7 @@ func (ec *executionContext) resolved_Actielijn_proposalsConnection(ctx context.C
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNProposalRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -389,7 +389,7 @@ func (ec *executionContext) resolved_Actielijn_mentionedIn(ctx context.Context, 
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNDocumentRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -413,7 +413,7 @@ func (ec *executionContext) resolved_Action_relations(ctx context.Context, field
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -437,7 +437,7 @@ func (ec *executionContext) resolved_Action_actielijn(ctx context.Context, field
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, false)
+		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOActielijn2ᚖbeleidsgraafᚋgraphᚋmodelᚐActielijn(ctx, field.Selections, v)
 }
@@ -461,7 +461,7 @@ func (ec *executionContext) resolved_Action_actielijnConnection(ctx context.Cont
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNActielijnRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -485,7 +485,7 @@ func (ec *executionContext) resolved_Action_holders(ctx context.Context, field g
 		err = passResolved(ec.guard, field.Alias, 2+3*int64(len(v)))
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNOrganisation2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐOrganisationᚄ(ctx, field.Selections, v)
 }
@@ -509,7 +509,7 @@ func (ec *executionContext) resolved_Action_holdersConnection(ctx context.Contex
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNOrganisationRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -533,7 +533,7 @@ func (ec *executionContext) resolved_Action_executors(ctx context.Context, field
 		err = passResolved(ec.guard, field.Alias, 2+3*int64(len(v)))
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNOrganisation2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐOrganisationᚄ(ctx, field.Selections, v)
 }
@@ -557,7 +557,7 @@ func (ec *executionContext) resolved_Action_executorsConnection(ctx context.Cont
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNOrganisationRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -581,7 +581,7 @@ func (ec *executionContext) resolved_Action_coordinators(ctx context.Context, fi
 		err = passResolved(ec.guard, field.Alias, 2+3*int64(len(v)))
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNOrganisation2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐOrganisationᚄ(ctx, field.Selections, v)
 }
@@ -605,7 +605,7 @@ func (ec *executionContext) resolved_Action_coordinatorsConnection(ctx context.C
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNOrganisationRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -629,7 +629,7 @@ func (ec *executionContext) resolved_Action_commissionedBy(ctx context.Context, 
 		err = passResolved(ec.guard, field.Alias, 2+3*int64(len(v)))
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNOrganisation2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐOrganisationᚄ(ctx, field.Selections, v)
 }
@@ -653,7 +653,7 @@ func (ec *executionContext) resolved_Action_commissionedByConnection(ctx context
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNOrganisationRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -677,7 +677,7 @@ func (ec *executionContext) resolved_Action_involved(ctx context.Context, field 
 		err = passResolved(ec.guard, field.Alias, 2+3*int64(len(v)))
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNInvolvement2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐInvolvementᚄ(ctx, field.Selections, v)
 }
@@ -701,7 +701,7 @@ func (ec *executionContext) resolved_Action_involvedConnection(ctx context.Conte
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNOrganisationRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -725,7 +725,7 @@ func (ec *executionContext) resolved_Action_proposals(ctx context.Context, field
 		err = passResolved(ec.guard, field.Alias, 2+3*int64(len(v)))
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNProposal2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐProposalᚄ(ctx, field.Selections, v)
 }
@@ -749,7 +749,7 @@ func (ec *executionContext) resolved_Action_proposalsConnection(ctx context.Cont
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNProposalRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -773,7 +773,7 @@ func (ec *executionContext) resolved_Action_mentionedIn(ctx context.Context, fie
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNDocumentRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -797,7 +797,7 @@ func (ec *executionContext) resolved_ActionPlan_relations(ctx context.Context, f
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -821,7 +821,7 @@ func (ec *executionContext) resolved_ActionPlan_actielijnen(ctx context.Context,
 		err = passResolved(ec.guard, field.Alias, 2+3*int64(len(v)))
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNActielijn2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐActielijnᚄ(ctx, field.Selections, v)
 }
@@ -845,7 +845,7 @@ func (ec *executionContext) resolved_ActionPlan_actielijnenConnection(ctx contex
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNActielijnRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -869,7 +869,7 @@ func (ec *executionContext) resolved_ActionPlan_mentionedIn(ctx context.Context,
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNDocumentRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -893,7 +893,7 @@ func (ec *executionContext) resolved_Commitment_relations(ctx context.Context, f
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -917,7 +917,7 @@ func (ec *executionContext) resolved_Commitment_madeIn(ctx context.Context, fiel
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNEventRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -941,7 +941,7 @@ func (ec *executionContext) resolved_Commitment_respondedToBy(ctx context.Contex
 		err = passResolved(ec.guard, field.Alias, 2+3*int64(len(v)))
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNDocument2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐDocumentᚄ(ctx, field.Selections, v)
 }
@@ -965,7 +965,7 @@ func (ec *executionContext) resolved_Commitment_respondedToByConnection(ctx cont
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNDocumentRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -989,7 +989,7 @@ func (ec *executionContext) resolved_Commitment_mentionedIn(ctx context.Context,
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNDocumentRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -1013,7 +1013,7 @@ func (ec *executionContext) resolved_Commitment_madeBy(ctx context.Context, fiel
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, false)
+		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOOffice2ᚖbeleidsgraafᚋgraphᚋmodelᚐOffice(ctx, field.Selections, v)
 }
@@ -1037,7 +1037,7 @@ func (ec *executionContext) resolved_Document_relations(ctx context.Context, fie
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -1061,7 +1061,7 @@ func (ec *executionContext) resolved_Document_motion(ctx context.Context, field 
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, false)
+		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOMotion2ᚖbeleidsgraafᚋgraphᚋmodelᚐMotion(ctx, field.Selections, v)
 }
@@ -1085,7 +1085,7 @@ func (ec *executionContext) resolved_Document_signatories(ctx context.Context, f
 		err = passResolved(ec.guard, field.Alias, 2+3*int64(len(v)))
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNNode2ᚕbeleidsgraafᚋgraphᚋmodelᚐNodeᚄ(ctx, field.Selections, v)
 }
@@ -1109,7 +1109,7 @@ func (ec *executionContext) resolved_Document_signatoriesConnection(ctx context.
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -1133,7 +1133,7 @@ func (ec *executionContext) resolved_Document_onBehalfOf(ctx context.Context, fi
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNOfficeRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -1157,7 +1157,7 @@ func (ec *executionContext) resolved_Document_addressedTo(ctx context.Context, f
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -1181,7 +1181,7 @@ func (ec *executionContext) resolved_Document_cites(ctx context.Context, field g
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNDocumentRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -1205,7 +1205,7 @@ func (ec *executionContext) resolved_Document_citedBy(ctx context.Context, field
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNDocumentRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -1229,7 +1229,7 @@ func (ec *executionContext) resolved_Document_respondsTo(ctx context.Context, fi
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -1253,7 +1253,7 @@ func (ec *executionContext) resolved_Document_mentioned(ctx context.Context, fie
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -1277,7 +1277,7 @@ func (ec *executionContext) resolved_Document_mentionedIn(ctx context.Context, f
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNDocumentRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -1301,7 +1301,7 @@ func (ec *executionContext) resolved_Event_relations(ctx context.Context, field 
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -1325,7 +1325,7 @@ func (ec *executionContext) resolved_Event_motions(ctx context.Context, field gr
 		err = passResolved(ec.guard, field.Alias, 2+3*int64(len(v)))
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNMotion2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐMotionᚄ(ctx, field.Selections, v)
 }
@@ -1349,7 +1349,7 @@ func (ec *executionContext) resolved_Event_motionsConnection(ctx context.Context
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNMotionRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -1373,7 +1373,7 @@ func (ec *executionContext) resolved_Event_attendees(ctx context.Context, field 
 		err = passResolved(ec.guard, field.Alias, 2+3*int64(len(v)))
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNPerson2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐPersonᚄ(ctx, field.Selections, v)
 }
@@ -1397,7 +1397,7 @@ func (ec *executionContext) resolved_Event_attendeesConnection(ctx context.Conte
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNPersonRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -1421,7 +1421,7 @@ func (ec *executionContext) resolved_Event_commitments(ctx context.Context, fiel
 		err = passResolved(ec.guard, field.Alias, 2+3*int64(len(v)))
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNCommitment2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐCommitmentᚄ(ctx, field.Selections, v)
 }
@@ -1445,7 +1445,7 @@ func (ec *executionContext) resolved_Event_commitmentsConnection(ctx context.Con
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNCommitmentRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -1469,7 +1469,7 @@ func (ec *executionContext) resolved_Event_mentionedIn(ctx context.Context, fiel
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNDocumentRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -1493,7 +1493,7 @@ func (ec *executionContext) resolved_Evidence_document(ctx context.Context, fiel
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNDocument2ᚖbeleidsgraafᚋgraphᚋmodelᚐDocument(ctx, field.Selections, v)
 }
@@ -1517,7 +1517,7 @@ func (ec *executionContext) resolved_Legislation_relations(ctx context.Context, 
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -1541,7 +1541,7 @@ func (ec *executionContext) resolved_Legislation_mentionedIn(ctx context.Context
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNDocumentRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -1565,7 +1565,7 @@ func (ec *executionContext) resolved_Motion_relations(ctx context.Context, field
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -1589,7 +1589,7 @@ func (ec *executionContext) resolved_Motion_document(ctx context.Context, field 
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, false)
+		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalODocument2ᚖbeleidsgraafᚋgraphᚋmodelᚐDocument(ctx, field.Selections, v)
 }
@@ -1613,7 +1613,7 @@ func (ec *executionContext) resolved_Motion_submitters(ctx context.Context, fiel
 		err = passResolved(ec.guard, field.Alias, 2+3*int64(len(v)))
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNPerson2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐPersonᚄ(ctx, field.Selections, v)
 }
@@ -1637,7 +1637,7 @@ func (ec *executionContext) resolved_Motion_submittersConnection(ctx context.Con
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNPersonRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -1661,7 +1661,7 @@ func (ec *executionContext) resolved_Motion_respondedToBy(ctx context.Context, f
 		err = passResolved(ec.guard, field.Alias, 2+3*int64(len(v)))
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNDocument2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐDocumentᚄ(ctx, field.Selections, v)
 }
@@ -1685,7 +1685,7 @@ func (ec *executionContext) resolved_Motion_respondedToByConnection(ctx context.
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNDocumentRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -1709,7 +1709,7 @@ func (ec *executionContext) resolved_Motion_submittedIn(ctx context.Context, fie
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNEventRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -1733,7 +1733,7 @@ func (ec *executionContext) resolved_Motion_proposals(ctx context.Context, field
 		err = passResolved(ec.guard, field.Alias, 2+3*int64(len(v)))
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNProposal2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐProposalᚄ(ctx, field.Selections, v)
 }
@@ -1757,7 +1757,7 @@ func (ec *executionContext) resolved_Motion_proposalsConnection(ctx context.Cont
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNProposalRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -1781,7 +1781,7 @@ func (ec *executionContext) resolved_Motion_mentionedIn(ctx context.Context, fie
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNDocumentRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -1805,7 +1805,7 @@ func (ec *executionContext) resolved_Office_relations(ctx context.Context, field
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -1829,7 +1829,7 @@ func (ec *executionContext) resolved_Office_holders(ctx context.Context, field g
 		err = passResolved(ec.guard, field.Alias, 2+3*int64(len(v)))
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNPerson2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐPersonᚄ(ctx, field.Selections, v)
 }
@@ -1853,7 +1853,7 @@ func (ec *executionContext) resolved_Office_holdersConnection(ctx context.Contex
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNPersonRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -1877,7 +1877,7 @@ func (ec *executionContext) resolved_Office_signed(ctx context.Context, field gr
 		err = passResolved(ec.guard, field.Alias, 2+3*int64(len(v)))
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNDocument2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐDocumentᚄ(ctx, field.Selections, v)
 }
@@ -1901,7 +1901,7 @@ func (ec *executionContext) resolved_Office_signedConnection(ctx context.Context
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNDocumentRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -1925,7 +1925,7 @@ func (ec *executionContext) resolved_Office_onBehalfDocuments(ctx context.Contex
 		err = passResolved(ec.guard, field.Alias, 2+3*int64(len(v)))
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNDocument2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐDocumentᚄ(ctx, field.Selections, v)
 }
@@ -1949,7 +1949,7 @@ func (ec *executionContext) resolved_Office_onBehalfDocumentsConnection(ctx cont
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNDocumentRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -1973,7 +1973,7 @@ func (ec *executionContext) resolved_Office_partOf(ctx context.Context, field gr
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNOrganisationRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -1997,7 +1997,7 @@ func (ec *executionContext) resolved_Office_addressedIn(ctx context.Context, fie
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNDocumentRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -2021,7 +2021,7 @@ func (ec *executionContext) resolved_Office_mentionedIn(ctx context.Context, fie
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNDocumentRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -2045,7 +2045,7 @@ func (ec *executionContext) resolved_Organisation_relations(ctx context.Context,
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -2069,7 +2069,7 @@ func (ec *executionContext) resolved_Organisation_holds(ctx context.Context, fie
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -2093,7 +2093,7 @@ func (ec *executionContext) resolved_Organisation_executes(ctx context.Context, 
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -2117,7 +2117,7 @@ func (ec *executionContext) resolved_Organisation_commissioned(ctx context.Conte
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -2141,7 +2141,7 @@ func (ec *executionContext) resolved_Organisation_coordinates(ctx context.Contex
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -2165,7 +2165,7 @@ func (ec *executionContext) resolved_Organisation_coordinatedBy(ctx context.Cont
 		err = passResolved(ec.guard, field.Alias, 2+3*int64(len(v)))
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNOrganisation2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐOrganisationᚄ(ctx, field.Selections, v)
 }
@@ -2189,7 +2189,7 @@ func (ec *executionContext) resolved_Organisation_coordinatedByConnection(ctx co
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNOrganisationRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -2213,7 +2213,7 @@ func (ec *executionContext) resolved_Organisation_published(ctx context.Context,
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNReportRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -2237,7 +2237,7 @@ func (ec *executionContext) resolved_Organisation_memberOf(ctx context.Context, 
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNOrganisationRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -2261,7 +2261,7 @@ func (ec *executionContext) resolved_Organisation_members(ctx context.Context, f
 		err = passResolved(ec.guard, field.Alias, 2+3*int64(len(v)))
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNOrganisation2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐOrganisationᚄ(ctx, field.Selections, v)
 }
@@ -2285,7 +2285,7 @@ func (ec *executionContext) resolved_Organisation_membersConnection(ctx context.
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNOrganisationRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -2309,7 +2309,7 @@ func (ec *executionContext) resolved_Organisation_partOf(ctx context.Context, fi
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNOrganisationRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -2333,7 +2333,7 @@ func (ec *executionContext) resolved_Organisation_parts(ctx context.Context, fie
 		err = passResolved(ec.guard, field.Alias, 2+3*int64(len(v)))
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNNode2ᚕbeleidsgraafᚋgraphᚋmodelᚐNodeᚄ(ctx, field.Selections, v)
 }
@@ -2357,7 +2357,7 @@ func (ec *executionContext) resolved_Organisation_partsConnection(ctx context.Co
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -2381,7 +2381,7 @@ func (ec *executionContext) resolved_Organisation_addressedIn(ctx context.Contex
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNDocumentRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -2405,7 +2405,7 @@ func (ec *executionContext) resolved_Organisation_mentionedIn(ctx context.Contex
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNDocumentRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -2429,7 +2429,7 @@ func (ec *executionContext) resolved_Party_relations(ctx context.Context, field 
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -2453,7 +2453,7 @@ func (ec *executionContext) resolved_Party_members(ctx context.Context, field gr
 		err = passResolved(ec.guard, field.Alias, 2+3*int64(len(v)))
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNPerson2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐPersonᚄ(ctx, field.Selections, v)
 }
@@ -2477,7 +2477,7 @@ func (ec *executionContext) resolved_Party_membersConnection(ctx context.Context
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNPersonRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -2501,7 +2501,7 @@ func (ec *executionContext) resolved_Party_mentionedIn(ctx context.Context, fiel
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNDocumentRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -2525,7 +2525,7 @@ func (ec *executionContext) resolved_Person_relations(ctx context.Context, field
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -2549,7 +2549,7 @@ func (ec *executionContext) resolved_Person_submitted(ctx context.Context, field
 		err = passResolved(ec.guard, field.Alias, 2+3*int64(len(v)))
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNMotion2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐMotionᚄ(ctx, field.Selections, v)
 }
@@ -2573,7 +2573,7 @@ func (ec *executionContext) resolved_Person_submittedConnection(ctx context.Cont
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNMotionRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -2597,7 +2597,7 @@ func (ec *executionContext) resolved_Person_party(ctx context.Context, field gra
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, false)
+		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
 	return ec.marshalOParty2ᚖbeleidsgraafᚋgraphᚋmodelᚐParty(ctx, field.Selections, v)
 }
@@ -2621,7 +2621,7 @@ func (ec *executionContext) resolved_Person_partyConnection(ctx context.Context,
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNPartyRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -2645,7 +2645,7 @@ func (ec *executionContext) resolved_Person_offices(ctx context.Context, field g
 		err = passResolved(ec.guard, field.Alias, 2+3*int64(len(v)))
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNOffice2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐOfficeᚄ(ctx, field.Selections, v)
 }
@@ -2669,7 +2669,7 @@ func (ec *executionContext) resolved_Person_officesConnection(ctx context.Contex
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNOfficeRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -2693,7 +2693,7 @@ func (ec *executionContext) resolved_Person_attended(ctx context.Context, field 
 		err = passResolved(ec.guard, field.Alias, 2+3*int64(len(v)))
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNEvent2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐEventᚄ(ctx, field.Selections, v)
 }
@@ -2717,7 +2717,7 @@ func (ec *executionContext) resolved_Person_attendedConnection(ctx context.Conte
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNEventRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -2741,7 +2741,7 @@ func (ec *executionContext) resolved_Person_signed(ctx context.Context, field gr
 		err = passResolved(ec.guard, field.Alias, 2+3*int64(len(v)))
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNDocument2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐDocumentᚄ(ctx, field.Selections, v)
 }
@@ -2765,7 +2765,7 @@ func (ec *executionContext) resolved_Person_signedConnection(ctx context.Context
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNDocumentRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -2789,7 +2789,7 @@ func (ec *executionContext) resolved_Person_mentionedIn(ctx context.Context, fie
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNDocumentRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -2813,7 +2813,7 @@ func (ec *executionContext) resolved_Proposal_relations(ctx context.Context, fie
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -2837,7 +2837,7 @@ func (ec *executionContext) resolved_Proposal_relatesTo(ctx context.Context, fie
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -2861,7 +2861,7 @@ func (ec *executionContext) resolved_Proposal_relatedProposals(ctx context.Conte
 		err = passResolved(ec.guard, field.Alias, 2+3*int64(len(v)))
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNProposal2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐProposalᚄ(ctx, field.Selections, v)
 }
@@ -2885,7 +2885,7 @@ func (ec *executionContext) resolved_Proposal_relatedProposalsConnection(ctx con
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNProposalRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -2909,7 +2909,7 @@ func (ec *executionContext) resolved_Proposal_mentionedIn(ctx context.Context, f
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNDocumentRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -2933,7 +2933,7 @@ func (ec *executionContext) resolved_Report_relations(ctx context.Context, field
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -2957,7 +2957,7 @@ func (ec *executionContext) resolved_Report_publishers(ctx context.Context, fiel
 		err = passResolved(ec.guard, field.Alias, 2+3*int64(len(v)))
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNOrganisation2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐOrganisationᚄ(ctx, field.Selections, v)
 }
@@ -2981,7 +2981,7 @@ func (ec *executionContext) resolved_Report_publishersConnection(ctx context.Con
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNOrganisationRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -3005,7 +3005,7 @@ func (ec *executionContext) resolved_Report_commissionedBy(ctx context.Context, 
 		err = passResolved(ec.guard, field.Alias, 2+3*int64(len(v)))
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNOrganisation2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐOrganisationᚄ(ctx, field.Selections, v)
 }
@@ -3029,7 +3029,7 @@ func (ec *executionContext) resolved_Report_commissionedByConnection(ctx context
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNOrganisationRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -3053,7 +3053,7 @@ func (ec *executionContext) resolved_Report_executors(ctx context.Context, field
 		err = passResolved(ec.guard, field.Alias, 2+3*int64(len(v)))
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNOrganisation2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐOrganisationᚄ(ctx, field.Selections, v)
 }
@@ -3077,7 +3077,7 @@ func (ec *executionContext) resolved_Report_executorsConnection(ctx context.Cont
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNOrganisationRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -3101,7 +3101,7 @@ func (ec *executionContext) resolved_Report_respondedToBy(ctx context.Context, f
 		err = passResolved(ec.guard, field.Alias, 2+3*int64(len(v)))
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNDocument2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐDocumentᚄ(ctx, field.Selections, v)
 }
@@ -3125,7 +3125,7 @@ func (ec *executionContext) resolved_Report_respondedToByConnection(ctx context.
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNDocumentRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -3149,7 +3149,7 @@ func (ec *executionContext) resolved_Report_mentionedIn(ctx context.Context, fie
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNDocumentRelationConnection2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelationConnection(ctx, field.Selections, v)
 }
@@ -3173,7 +3173,7 @@ func (ec *executionContext) resolved_Vote_party(ctx context.Context, field graph
 		err = passResolved(ec.guard, field.Alias, 8)
 	}
 	if err != nil {
-		return resolvedError(ctx, ec.OperationContext, fc, err, true)
+		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNParty2ᚖbeleidsgraafᚋgraphᚋmodelᚐParty(ctx, field.Selections, v)
 }

@@ -1,10 +1,6 @@
 package graph
 
-import (
-	"context"
-
-	"github.com/99designs/gqlgen/graphql"
-)
+import "context"
 
 // resolveCounted runs the resolver of a resolved field (graph/codegen/resolved.go) below the
 // root as fieldMiddleware would: it refuses to once the operation is stopped, and counts
@@ -34,12 +30,6 @@ func passResolved(g *guard, alias string, size int64) error {
 		return nil
 	}
 	return g.count(alias, size)
-}
-
-// resolvedError records a resolved field's error and answers what graphql.ResolveField
-// answers for a field whose resolver failed.
-func resolvedError(ctx context.Context, oc *graphql.OperationContext, fc *graphql.FieldContext, err error, nonNull bool) graphql.Marshaler {
-	return plainError(ctx, oc, fc, err, nonNull)
 }
 
 // schedulerOf returns the scheduler of the operation ctx executes; nil outside NewHandler.
