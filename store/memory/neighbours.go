@@ -83,9 +83,8 @@ func (s *Store) Neighbours(ctx context.Context, q store.NeighbourQuery) ([][]sto
 
 // typeSpans appends to spans the spans [lo, hi) of list[start:end], an adjacency list,
 // that hold edges of the given types (sorted, without repeats; none: every type), in list
-// order.
-// A list is in NeighbourKey order, type first, so each type is one span: a letter's five
-// RESPONDS_TO edges are found without testing its forty MENTIONS.
+// order. A list is in NeighbourKey order, type first, so each type is one span: a letter's
+// five RESPONDS_TO edges are found without testing its forty MENTIONS.
 func typeSpans(spans [][2]int, sn *snapshot, list []adj, types []kg.RelType, start, end int) [][2]int {
 	if len(types) == 0 {
 		return append(spans, [2]int{start, end})
