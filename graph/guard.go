@@ -106,8 +106,8 @@ const answerSlack = 64
 // stopped, and counts the bytes each field adds to the answer.
 // fc is the field's context (nil: none).
 func (g *guard) field(ctx context.Context, fc *graphql.FieldContext, next graphql.Resolver) (any, error) {
-	if ctx.Err() != nil {
-		return nil, context.Cause(ctx)
+	if err := stopped(ctx); err != nil {
+		return nil, err
 	}
 	res, err := next(ctx)
 	if err != nil {
@@ -126,10 +126,19 @@ func (g *guard) field(ctx context.Context, fc *graphql.FieldContext, next graphq
 // plain does what field does, for a plain field (plain.go) whose value is at hand: size is
 // the value's resultSize.
 func (g *guard) plain(ctx context.Context, alias string, size int64) error {
+	if err := stopped(ctx); err != nil {
+		return err
+	}
+	return g.count(alias, size)
+}
+
+// stopped is why the operation of ctx was stopped; nil while it may go on. A field of a
+// stopped operation does not run.
+func stopped(ctx context.Context) error {
 	if ctx.Err() != nil {
 		return context.Cause(ctx)
 	}
-	return g.count(alias, size)
+	return nil
 }
 
 // count adds a field (its alias, "": none) of a value of the given size to the answer's

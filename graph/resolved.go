@@ -8,15 +8,17 @@ import "context"
 // the context the field's selections run in, the resolver's, as graphql.ResolveField does.
 // The guard's count of the value is passResolved's, once the caller has the value's size.
 func resolveCounted[T any](ctx context.Context, s *scheduler, g *guard, resolve func(context.Context) (T, error)) (context.Context, T, error) {
-	if g != nil && ctx.Err() != nil {
-		var zero T
-		return ctx, zero, context.Cause(ctx)
+	if g != nil {
+		if err := stopped(ctx); err != nil {
+			var zero T
+			return ctx, zero, err
+		}
 	}
 	if s == nil {
 		v, err := resolve(ctx)
 		return ctx, v, err
 	}
-	ctx = context.WithValue(ctx, countedKey{}, true)
+	ctx = withCounted(ctx)
 	s.enter()
 	defer s.leave()
 	v, err := resolve(ctx)

@@ -117,7 +117,7 @@ func countedResolver(s *scheduler, next graphql.Resolver) graphql.Resolver {
 			s.enter()
 			defer s.leave()
 		}
-		return next(context.WithValue(ctx, countedKey{}, true))
+		return next(withCounted(ctx))
 	}
 }
 
@@ -134,6 +134,11 @@ func (s *scheduler) releaseRoot(tok *rootToken) {
 		tok.released = true
 		s.leave()
 	}
+}
+
+// withCounted is the context of a resolver the scheduler counts as running.
+func withCounted(ctx context.Context) context.Context {
+	return context.WithValue(ctx, countedKey{}, true)
 }
 
 // counted reports whether ctx is a resolver the scheduler counts as running.
