@@ -107,6 +107,8 @@ func TestTimeoutHolds(t *testing.T) {
 	}
 }
 
+const relationsQuery = `{ motions(first: 100) { edges { node { a: submitters { ...P } b: submittersConnection { edges { node { ...P } } } } } } } fragment P on Person { name party { name } }`
+
 // TestResponseByteLimit: an answer over MaxResponseBytes is one RESPONSE_TOO_LARGE error,
 // never a cut-off answer; one under it is answered in full.
 func TestResponseByteLimit(t *testing.T) {
@@ -121,6 +123,10 @@ func TestResponseByteLimit(t *testing.T) {
 		{"text under the limit", `{ documents { edges { node { text } } } }`, int64(len(full)) + 1000, true},
 		{"aliases over the limit", `{ a: documents { edges { node { text } } } b: documents { edges { node { text } } } }`, int64(len(full)) + 1000, false},
 		{"many small fields", `{ organisations(first: 100) { edges { node { id name aliases kind } } } }`, 200, false},
+		// Relationship fields (resolved by graph/codegen's functions, not the middleware),
+		// under aliases and a fragment: counted as the middleware counts them.
+		{"relationship fields under aliases and fragments, over", relationsQuery, 300, false},
+		{"relationship fields under aliases and fragments, under", relationsQuery, 1 << 20, true},
 	} {
 		h := graph.NewHandler(st, graph.Options{MaxResponseBytes: tc.max})
 		for _, accept := range []string{"", "application/graphql-response+json"} {
