@@ -3,6 +3,7 @@ package memory
 import (
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 
 	"beleidsgraaf/kg"
@@ -61,8 +62,12 @@ func build(g *kg.Graph) *snapshot {
 		edges:   make([]kg.Edge, len(g.Edges)),
 		stats:   store.NewStats(),
 	}
+	evidence := newEvidencePack(g)
 	for i, n := range g.Nodes {
-		s.nodes[i] = copyNode(n)
+		n.Aliases = cloneOrNil(n.Aliases)
+		n.Props = copyProps(n.Props)
+		n.Mentions = evidence.copy(n.Mentions)
+		s.nodes[i] = n
 	}
 	slices.SortFunc(s.nodes, func(a, b kg.Node) int { return strings.Compare(a.ID, b.ID) })
 	s.nameKey = make([]string, len(s.nodes))
@@ -82,8 +87,12 @@ func build(g *kg.Graph) *snapshot {
 		s.stats.Nodes[n.Label]++
 	}
 	s.search = store.NewSearchIndex(docs)
+	shared := sharedProps{}
 	for i, e := range g.Edges {
-		s.edges[i] = copyEdge(e)
+		e.From, e.To = s.nodeID(e.From), s.nodeID(e.To)
+		e.Props = shared.of(e.Props)
+		e.Evidence = evidence.copy(e.Evidence)
+		s.edges[i] = e
 	}
 	slices.SortFunc(s.edges, kg.CompareEdges)
 	s.adj = make([][]adj, len(s.nodes))
@@ -102,18 +111,87 @@ func build(g *kg.Graph) *snapshot {
 	return s
 }
 
-// copyNode deep-copies a node, keeping empty collections nil as kg.Builder does.
-func copyNode(n kg.Node) kg.Node {
-	n.Aliases = cloneOrNil(n.Aliases)
-	n.Props = copyProps(n.Props)
-	n.Mentions = cloneOrNil(n.Mentions)
-	return n
+// evidencePack holds every node's mentions and every edge's evidence in one array: 1.4
+// million sentences at 10 000 letters, in one allocation rather than 600 000 that the
+// collector would find and sweep one by one.
+type evidencePack struct{ all []kg.Evidence }
+
+func newEvidencePack(g *kg.Graph) *evidencePack {
+	n := 0
+	for i := range g.Nodes {
+		n += len(g.Nodes[i].Mentions)
+	}
+	for i := range g.Edges {
+		n += len(g.Edges[i].Evidence)
+	}
+	return &evidencePack{all: make([]kg.Evidence, 0, n)}
 }
 
-func copyEdge(e kg.Edge) kg.Edge {
-	e.Props = copyProps(e.Props)
-	e.Evidence = cloneOrNil(e.Evidence)
-	return e
+// copy returns a copy of evs in the pack, nil if empty as kg.Builder keeps it. Its capacity
+// is its length, so an append to it cannot overwrite the next one's.
+func (p *evidencePack) copy(evs []kg.Evidence) []kg.Evidence {
+	if len(evs) == 0 {
+		return nil
+	}
+	start := len(p.all)
+	p.all = append(p.all, evs...)
+	return p.all[start:len(p.all):len(p.all)]
+}
+
+// nodeID returns the snapshot's own copy of a node's ID, so that an edge's ends share it
+// and the loader's strings can go.
+func (s *snapshot) nodeID(id string) string {
+	if i, ok := s.byID[id]; ok {
+		return s.nodes[i].ID
+	}
+	return id
+}
+
+// sharedProps hands out one copy of each distinct property map whose values are all
+// strings. Every edge has exactly such a map, its since date, and there are far fewer dates
+// than edges: at 10 000 letters, one map per edge was a quarter of the snapshot (160 MB of
+// 524 000 maps) and most of what the collector had to scan. The snapshot is never
+// modified, so edges can share a map.
+type sharedProps map[string]map[string]any
+
+func (sp sharedProps) of(p map[string]any) map[string]any {
+	key, ok := stringPropsKey(p)
+	if !ok {
+		return copyProps(p)
+	}
+	if m, ok := sp[key]; ok {
+		return m
+	}
+	m := copyProps(p)
+	sp[key] = m
+	return m
+}
+
+// stringPropsKey encodes a map whose values are all strings as one string, equal for equal
+// maps; false for an empty map or one with any other value.
+func stringPropsKey(p map[string]any) (string, bool) {
+	if len(p) == 0 {
+		return "", false
+	}
+	keys := make([]string, 0, len(p))
+	for k, v := range p {
+		if _, ok := v.(string); !ok {
+			return "", false
+		}
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	var b strings.Builder
+	for _, k := range keys {
+		v := p[k].(string)
+		b.WriteString(strconv.Itoa(len(k)))
+		b.WriteByte(':')
+		b.WriteString(k)
+		b.WriteString(strconv.Itoa(len(v)))
+		b.WriteByte(':')
+		b.WriteString(v)
+	}
+	return b.String(), true
 }
 
 func copyProps(p map[string]any) map[string]any {
