@@ -17,26 +17,9 @@ import (
 // gives.
 func TestNeighboursAgreeWithScan(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 6))
-	b := kg.NewBuilder()
-	labels := []kg.Label{kg.Document, kg.Motion, kg.Organisation}
-	types := []kg.RelType{kg.Mentions, kg.RespondsTo, kg.Cites, kg.Submitted}
-	for i := range 60 {
-		b.Node(kg.Node{ID: fmt.Sprintf("n:%02d", i), Label: labels[i%len(labels)], Name: fmt.Sprintf("Naam %d", r.IntN(20))})
-	}
-	for range 600 {
-		from, to := r.IntN(60), r.IntN(60)
-		if r.IntN(10) == 0 {
-			to = from // a self-loop now and then
-		}
-		b.Edge(kg.Edge{From: fmt.Sprintf("n:%02d", from), Type: types[r.IntN(len(types))], To: fmt.Sprintf("n:%02d", to),
-			Evidence: []kg.Evidence{{Document: "n:00", Quote: "q", Start: 0, End: 1}}})
-	}
-	g := b.Graph()
-	st := New()
+	g, st := randomGraph(t, r, 60, 600, func() (int, int) { return r.IntN(60), r.IntN(60) }, func() map[string]any { return nil })
+	labels, types := testLabels, testTypes
 	ctx := context.Background()
-	if err := st.Replace(ctx, g); err != nil {
-		t.Fatal(err)
-	}
 	// every returns all neighbours of id that q accepts, in key order, by testing each edge.
 	every := func(id string, q store.NeighbourQuery) []store.Neighbour {
 		var out []store.Neighbour
@@ -72,7 +55,7 @@ func TestNeighboursAgreeWithScan(t *testing.T) {
 		return out
 	}
 	for k := range 3000 {
-		id := fmt.Sprintf("n:%02d", r.IntN(60))
+		id := testNodeID(r.IntN(60))
 		q := store.NeighbourQuery{IDs: []string{id}, Direction: []store.Direction{store.Both, store.Out, store.In}[r.IntN(3)]}
 		for range r.IntN(4) { // 0 to 3 types, repeats allowed
 			q.Types = append(q.Types, types[r.IntN(len(types))])
@@ -110,4 +93,36 @@ func TestNeighboursAgreeWithScan(t *testing.T) {
 			t.Fatalf("query %d %+v:\n got %v\nwant %v", k, q, g, w)
 		}
 	}
+}
+
+var (
+	testLabels = []kg.Label{kg.Document, kg.Motion, kg.Organisation}
+	testTypes  = []kg.RelType{kg.Mentions, kg.RespondsTo, kg.Cites, kg.Submitted}
+)
+
+func testNodeID(i int) string { return fmt.Sprintf("n:%03d", i) }
+
+// randomGraph fills a memory store with n nodes of testLabels, with a random name each, and
+// m edges of random testTypes between the ends pick gives (a self-loop now and then), each
+// with one sentence of evidence; props gives each node's and edge's properties.
+func randomGraph(t *testing.T, r *rand.Rand, n, m int, pick func() (int, int), props func() map[string]any) (*kg.Graph, *Store) {
+	t.Helper()
+	b := kg.NewBuilder()
+	for i := range n {
+		b.Node(kg.Node{ID: testNodeID(i), Label: testLabels[i%len(testLabels)], Name: fmt.Sprintf("Naam %d", r.IntN(20)), Props: props()})
+	}
+	for range m {
+		from, to := pick()
+		if r.IntN(10) == 0 {
+			to = from
+		}
+		b.Edge(kg.Edge{From: testNodeID(from), Type: testTypes[r.IntN(len(testTypes))], To: testNodeID(to), Props: props(),
+			Evidence: []kg.Evidence{{Document: testNodeID(0), Quote: "q", Start: 0, End: 1}}})
+	}
+	g := b.Graph()
+	st := New()
+	if err := st.Replace(context.Background(), g); err != nil {
+		t.Fatal(err)
+	}
+	return g, st
 }

@@ -1,6 +1,7 @@
 package memory
 
 import (
+	"cmp"
 	"maps"
 	"slices"
 	"strconv"
@@ -23,6 +24,7 @@ type snapshot struct {
 	byName   map[string][]int32 // every NameKeys key → nodes, in ID order
 	edges    []kg.Edge          // in (From, Type, To) order
 	adj      [][]adj            // per node, in store.NeighbourKey order
+	byOther  [][]adj            // per node, by the other end's number, then the edge's
 	search   *store.SearchIndex
 	stats    store.Stats
 	orders   orderCache
@@ -95,17 +97,9 @@ func build(g *kg.Graph) *snapshot {
 		s.edges[i] = e
 	}
 	slices.SortFunc(s.edges, kg.CompareEdges)
-	s.adj = make([][]adj, len(s.nodes))
-	for i, e := range s.edges {
-		from, to := s.byID[e.From], s.byID[e.To]
-		s.adj[from] = append(s.adj[from], adj{edge: int32(i), other: to})
-		if to != from {
-			s.adj[to] = append(s.adj[to], adj{edge: int32(i), other: from, in: true})
-		}
+	s.adj, s.byOther = s.adjacency()
+	for _, e := range s.edges {
 		s.stats.Edges[e.Type]++
-	}
-	for i, list := range s.adj {
-		slices.SortFunc(list, func(a, b adj) int { return s.key(int32(i), a).Compare(s.key(int32(i), b)) })
 	}
 	s.warm()
 	return s
@@ -192,6 +186,47 @@ func stringPropsKey(p map[string]any) (string, bool) {
 		b.WriteString(v)
 	}
 	return b.String(), true
+}
+
+// adjacency returns every node's adjacency list twice: in store.NeighbourKey order, for
+// pages of neighbours, and in the order of the other ends' numbers, for walks that want the
+// ends with the smallest numbers first (traverse.go). All lists lie in one array.
+func (s *snapshot) adjacency() (byKey, byOther [][]adj) {
+	degree := make([]int, len(s.nodes))
+	ends := make([][2]int32, len(s.edges))
+	total := 0
+	for i, e := range s.edges {
+		from, to := s.byID[e.From], s.byID[e.To]
+		ends[i] = [2]int32{from, to}
+		degree[from]++
+		total++
+		if to != from {
+			degree[to]++
+			total++
+		}
+	}
+	all := make([]adj, 2*total)
+	byKey, byOther = make([][]adj, len(s.nodes)), make([][]adj, len(s.nodes))
+	at := 0
+	for i, d := range degree {
+		byKey[i] = all[at : at : at+d]
+		at += d
+	}
+	for i, e := range ends {
+		from, to := e[0], e[1]
+		byKey[from] = append(byKey[from], adj{edge: int32(i), other: to})
+		if to != from {
+			byKey[to] = append(byKey[to], adj{edge: int32(i), other: from, in: true})
+		}
+	}
+	for i, list := range byKey {
+		slices.SortFunc(list, func(a, b adj) int { return s.key(int32(i), a).Compare(s.key(int32(i), b)) })
+		byOther[i] = all[at : at+len(list) : at+len(list)]
+		at += len(list)
+		copy(byOther[i], list)
+		slices.SortFunc(byOther[i], func(a, b adj) int { return cmp.Or(cmp.Compare(a.other, b.other), cmp.Compare(a.edge, b.edge)) })
+	}
+	return byKey, byOther
 }
 
 func copyProps(p map[string]any) map[string]any {

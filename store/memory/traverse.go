@@ -2,8 +2,8 @@ package memory
 
 import (
 	"context"
-	"math/bits"
 	"slices"
+	"sort"
 
 	"beleidsgraaf/kg"
 	"beleidsgraaf/store"
@@ -29,41 +29,140 @@ func (s *Store) Subgraph(ctx context.Context, q store.SubgraphQuery) (*kg.Graph,
 		limit = store.DefaultSubgraphLimit
 	}
 	// Sets of node numbers as bitsets, not maps: a depth-2 neighbourhood of an organisation
-	// tests some thousands of edges, and a bitset lists a level's nodes in number order,
-	// which is ID order, without sorting them.
+	// tests some thousands of edges.
 	taken, found := newNodeSet(len(sn.nodes)), newNodeSet(len(sn.nodes))
 	taken.add(root)
 	nodes, level := []int32{root}, []int32{root}
 	for d := 0; d < q.Depth && len(nodes) < limit && len(level) > 0; d++ {
-		for _, i := range level {
-			for _, a := range sn.adj[i] {
-				if !taken.has(a.other) && sn.follows(a, store.Both, q.Types) && sn.existsAsOf(a, q.AsOf) {
-					taken.add(a.other)
-					found.add(a.other)
-				}
-			}
-		}
 		start := len(nodes)
-		nodes = found.appendTo(nodes, limit-len(nodes)) // in ID order, cut at the limit
-		found.clear()
+		nodes = sn.expand(nodes, level, taken, found, limit-len(nodes), q.Types, q.AsOf)
 		level = nodes[start:]
 	}
+	slices.Sort(nodes)
 	in := newNodeSet(len(sn.nodes))
 	for _, i := range nodes {
 		in.add(i)
 	}
 	var edges []int32
 	for _, i := range nodes {
-		for _, a := range sn.adj[i] {
-			// Each edge once: from its From end (a self-loop is recorded there only).
-			if !a.in && in.has(a.other) && sn.follows(a, store.Both, q.Types) && sn.existsAsOf(a, q.AsOf) {
-				edges = append(edges, a.edge)
-			}
-		}
+		edges = sn.edgesWithin(edges, i, nodes, in, q.Types, q.AsOf)
 	}
-	slices.Sort(nodes)
 	slices.Sort(edges) // edge numbers are in (From, Type, To) order
 	return sn.graph(nodes, edges), nil
+}
+
+// expand appends to nodes, in ascending order, the need smallest numbers of the nodes not
+// taken yet that an edge of one of types joins to a node of level, and takes them. found is
+// empty, and is left so. Each level node's ends are walked in number order (byOther) and
+// left as soon as they pass the need-th smallest end found so far: around a hub, most of
+// its thousands of ends are never looked at.
+func (s *snapshot) expand(nodes, level []int32, taken, found nodeSet, need int, types []kg.RelType, asOf string) []int32 {
+	best := smallest{max: need}
+	for _, i := range level {
+		for _, a := range s.byOther[i] {
+			if best.full() && a.other >= best.top() {
+				break
+			}
+			if taken.has(a.other) || found.has(a.other) || !s.follows(a, store.Both, types) || !s.existsAsOf(a, asOf) {
+				continue
+			}
+			if out, ok := best.add(a.other); ok {
+				found.remove(out)
+			}
+			found.add(a.other)
+		}
+	}
+	slices.Sort(best.heap)
+	for _, i := range best.heap {
+		taken.add(i)
+		found.remove(i)
+	}
+	return append(nodes, best.heap...)
+}
+
+// edgesWithin appends the edges of one of types from node i to a node of the set (in, and
+// nodes in ascending order). A node with many more edges than the set has nodes looks each
+// of them up among its ends in number order, rather than testing every edge.
+func (s *snapshot) edgesWithin(edges []int32, i int32, nodes []int32, in nodeSet, types []kg.RelType, asOf string) []int32 {
+	take := func(a adj) {
+		// Each edge once: from its From end (a self-loop is recorded there only).
+		if !a.in && s.follows(a, store.Both, types) && s.existsAsOf(a, asOf) {
+			edges = append(edges, a.edge)
+		}
+	}
+	list := s.byOther[i]
+	if len(list) <= 8*len(nodes) {
+		for _, a := range list {
+			if in.has(a.other) {
+				take(a)
+			}
+		}
+		return edges
+	}
+	at := 0
+	for _, j := range nodes {
+		at = seek(list, at, j)
+		for ; at < len(list) && list[at].other == j; at++ {
+			take(list[at])
+		}
+	}
+	return edges
+}
+
+// seek returns the position of the first end in list, in number order, that is at least
+// j, knowing every end before from is less than j: it gallops from there and then
+// bisects.
+func seek(list []adj, from int, j int32) int {
+	hi, step := from, 1
+	for hi < len(list) && list[hi].other < j {
+		from = hi + 1
+		hi += step
+		step *= 2
+	}
+	end := min(hi+1, len(list))
+	return from + sort.Search(end-from, func(k int) bool { return list[from+k].other >= j })
+}
+
+// smallest keeps the max smallest node numbers it is given, in a max-heap.
+type smallest struct {
+	heap []int32
+	max  int
+}
+
+func (s *smallest) full() bool { return len(s.heap) >= s.max }
+func (s *smallest) top() int32 { return s.heap[0] }
+
+// add adds i, which is not in the heap yet and, when it is full, is below its top; that
+// top then leaves, and is returned.
+func (s *smallest) add(i int32) (out int32, left bool) {
+	if !s.full() {
+		s.heap = append(s.heap, i)
+		for c := len(s.heap) - 1; c > 0; {
+			p := (c - 1) / 2
+			if s.heap[p] >= s.heap[c] {
+				break
+			}
+			s.heap[p], s.heap[c] = s.heap[c], s.heap[p]
+			c = p
+		}
+		return 0, false
+	}
+	out, s.heap[0] = s.heap[0], i
+	for p := 0; ; {
+		c := 2*p + 1
+		if c >= len(s.heap) {
+			break
+		}
+		if c+1 < len(s.heap) && s.heap[c+1] > s.heap[c] {
+			c++
+		}
+		if s.heap[p] >= s.heap[c] {
+			break
+		}
+		s.heap[p], s.heap[c] = s.heap[c], s.heap[p]
+		p = c
+	}
+	return out, true
 }
 
 // ShortestPath implements store.Reader. A breadth-first search from `to` gives every node
@@ -146,21 +245,5 @@ type nodeSet []uint64
 func newNodeSet(n int) nodeSet { return make(nodeSet, (n+63)/64) }
 
 func (s nodeSet) add(i int32)      { s[i>>6] |= 1 << (i & 63) }
+func (s nodeSet) remove(i int32)   { s[i>>6] &^= 1 << (i & 63) }
 func (s nodeSet) has(i int32) bool { return s[i>>6]&(1<<(i&63)) != 0 }
-
-// appendTo appends the set's first (smallest) max members to dst, in ascending order.
-func (s nodeSet) appendTo(dst []int32, max int) []int32 {
-	for w, word := range s {
-		for ; word != 0 && max > 0; max-- {
-			dst = append(dst, int32(w<<6+bits.TrailingZeros64(word)))
-			word &= word - 1
-		}
-		if max <= 0 {
-			break
-		}
-	}
-	return dst
-}
-
-// clear empties the set.
-func (s nodeSet) clear() { clear(s) }
