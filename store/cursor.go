@@ -111,7 +111,18 @@ func decodeCursor(s, kind string) (cursorJSON, error) {
 // EncodeListCursor makes the cursor of a row of a list: order is the effective order and
 // vals the row's SortValues.
 func EncodeListCursor(order []Order, vals []any) string {
-	return encodeCursor(cursorJSON{Kind: cursorList, Order: OrderSignature(order), Vals: vals})
+	return NewListCursors(order).Encode(vals)
+}
+
+// ListCursors encodes the cursors of the rows of one list, as EncodeListCursor does, with
+// the order's signature made once.
+type ListCursors struct{ signature string }
+
+func NewListCursors(order []Order) ListCursors { return ListCursors{OrderSignature(order)} }
+
+// Encode is EncodeListCursor of the list's order.
+func (c ListCursors) Encode(vals []any) string {
+	return encodeCursor(cursorJSON{Kind: cursorList, Order: c.signature, Vals: vals})
 }
 
 // DecodeListCursor reads a cursor made by EncodeListCursor for the same effective order

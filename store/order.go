@@ -63,12 +63,14 @@ func OrderSignature(order []Order) string {
 func SortValues(order []Order, n *kg.Node, nameKey string, degree int) []any {
 	vals := make([]any, len(order))
 	for i, o := range order {
-		vals[i] = sortValue(o.Field, n, nameKey, degree)
+		vals[i] = SortValue(o.Field, n, nameKey, degree)
 	}
 	return vals
 }
 
-func sortValue(f Field, n *kg.Node, nameKey string, degree int) any {
+// SortValue is one of SortValues. A property's value is returned as the node holds it, not
+// boxed again: a list's binary searches read thousands of them.
+func SortValue(f Field, n *kg.Node, nameKey string, degree int) any {
 	switch f {
 	case FieldID:
 		return n.ID
@@ -76,14 +78,17 @@ func sortValue(f Field, n *kg.Node, nameKey string, degree int) any {
 		return nameKey
 	case FieldDegree:
 		return int64(degree)
-	case FieldNumber:
-		if v, ok := n.Props[string(f)].(int64); ok {
+	}
+	v := n.Props[string(f)]
+	switch v.(type) {
+	case int64:
+		if f == FieldNumber {
 			return v
 		}
-		return nil
-	}
-	if v, ok := n.Props[string(f)].(string); ok {
-		return v
+	case string:
+		if f != FieldNumber {
+			return v
+		}
 	}
 	return nil
 }

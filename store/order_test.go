@@ -48,10 +48,11 @@ func TestCompareSortValuesMissingLast(t *testing.T) {
 }
 
 func TestSortValues(t *testing.T) {
-	n := &kg.Node{ID: "doc:1", Name: "Brief", Props: map[string]any{kg.PropDate: "2024-02-02", kg.PropNumber: "12"}}
+	n := &kg.Node{ID: "doc:1", Name: "Brief", Props: map[string]any{kg.PropDate: "2024-02-02", kg.PropNumber: "12", kg.PropKind: int64(7)}}
 	order := []Order{{Field: FieldDate}, {Field: FieldNumber}, {Field: FieldDegree}, {Field: FieldKind}, {Field: FieldName}, {Field: FieldID}}
 	got := SortValues(order, n, "brief", 3)
-	// A number stored as a string is of the wrong kind: missing.
+	// A number stored as a string, and a string field holding a number, are of the wrong
+	// kind: missing.
 	want := []any{"2024-02-02", nil, int64(3), nil, "brief", "doc:1"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %#v, want %#v", got, want)

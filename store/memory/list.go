@@ -47,6 +47,7 @@ func (s *Store) List(ctx context.Context, q store.ListQuery) (store.Page, error)
 		matches = func(i int32) bool { return sn.match(where, i) }
 	}
 	var page store.Page
+	cursors := store.NewListCursors(p.Order)
 	for ; j >= start && j < end; j += step {
 		i := rows[j]
 		if !matches(i) {
@@ -57,7 +58,7 @@ func (s *Store) List(ctx context.Context, q store.ListQuery) (store.Page, error)
 			break
 		}
 		page.Nodes = append(page.Nodes, &sn.nodes[i])
-		page.Cursors = append(page.Cursors, store.EncodeListCursor(p.Order, sn.sortValues(p.Order, i)))
+		page.Cursors = append(page.Cursors, cursors.Encode(sn.sortValues(p.Order, i)))
 	}
 	if p.Backward {
 		slices.Reverse(page.Nodes)

@@ -69,3 +69,7 @@ func (s *snapshot) sortRows(label kg.Label, order []store.Order) []int32 {
 func (s *snapshot) sortValues(order []store.Order, i int32) []any {
 	return store.SortValues(order, &s.nodes[i], s.nameKey[i], s.degree(i))
 }
+
+func (s *snapshot) sortValue(f store.Field, i int32) any {
+	return store.SortValue(f, &s.nodes[i], s.nameKey[i], s.degree(i))
+}

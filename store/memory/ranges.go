@@ -28,7 +28,7 @@ func (s *snapshot) sortKeyRange(rows []int32, order []store.Order, f *store.Filt
 		return lo, hi, f
 	}
 	key := order[:1]
-	value := func(j int) any { return s.sortValues(key, rows[j])[0] }
+	value := func(j int) any { return s.sortValue(key[0].Field, rows[j]) }
 	// cmp(j), below, compares row j's value with a bound in the list's direction:
 	// nondecreasing in j, a missing value greater than any bound.
 	first := func(pred func(j int) bool) int { return sort.Search(len(rows), pred) }

@@ -289,6 +289,7 @@ func (s *Store) List(ctx context.Context, q store.ListQuery) (store.Page, error)
 	var page store.Page
 	total, _ := vals[0].(int64)
 	rows, _ := vals[1].([]any)
+	cursors := store.NewListCursors(p.Order)
 	for _, row := range rows {
 		l, _ := row.([]any)
 		if len(l) != 2 {
@@ -304,7 +305,7 @@ func (s *Store) List(ctx context.Context, q store.ListQuery) (store.Page, error)
 		}
 		deg, _ := l[1].(int64)
 		page.Nodes = append(page.Nodes, n)
-		page.Cursors = append(page.Cursors, store.EncodeListCursor(p.Order, store.SortValues(p.Order, n, store.NameKey(n), int(deg))))
+		page.Cursors = append(page.Cursors, cursors.Encode(store.SortValues(p.Order, n, store.NameKey(n), int(deg))))
 	}
 	if p.Backward {
 		slices.Reverse(page.Nodes)
