@@ -6362,17 +6362,17 @@ func (ec *executionContext) _Office(ctx context.Context, sel ast.SelectionSet, o
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Office")
 		case "id":
-			out.Values[i] = ec.plain_Office_id(ctx, field, obj)
+			out.Values[i] = ec.plain_Office_id(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "label":
-			out.Values[i] = ec.plain_Office_label(ctx, field, obj)
+			out.Values[i] = ec.plain_Office_label(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "name":
-			out.Values[i] = ec.plain_Office_name(ctx, field, obj)
+			out.Values[i] = ec.plain_Office_name(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -6516,7 +6516,7 @@ func (ec *executionContext) _OfficeEdge(ctx context.Context, sel ast.SelectionSe
 				out.Invalids++
 			}
 		case "cursor":
-			out.Values[i] = ec.plain_OfficeEdge_cursor(ctx, field, obj)
+			out.Values[i] = ec.plain_OfficeEdge_cursor(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -6595,22 +6595,22 @@ func (ec *executionContext) _OfficeRelationEdge(ctx context.Context, sel ast.Sel
 				out.Invalids++
 			}
 		case "type":
-			out.Values[i] = ec.plain_OfficeRelationEdge_type(ctx, field, obj)
+			out.Values[i] = ec.plain_OfficeRelationEdge_type(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "direction":
-			out.Values[i] = ec.plain_OfficeRelationEdge_direction(ctx, field, obj)
+			out.Values[i] = ec.plain_OfficeRelationEdge_direction(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "from":
-			out.Values[i] = ec.plain_OfficeRelationEdge_from(ctx, field, obj)
+			out.Values[i] = ec.plain_OfficeRelationEdge_from(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "to":
-			out.Values[i] = ec.plain_OfficeRelationEdge_to(ctx, field, obj)
+			out.Values[i] = ec.plain_OfficeRelationEdge_to(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -6625,7 +6625,7 @@ func (ec *executionContext) _OfficeRelationEdge(ctx context.Context, sel ast.Sel
 				out.Invalids++
 			}
 		case "cursor":
-			out.Values[i] = ec.plain_OfficeRelationEdge_cursor(ctx, field, obj)
+			out.Values[i] = ec.plain_OfficeRelationEdge_cursor(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -6657,17 +6657,17 @@ func (ec *executionContext) _Organisation(ctx context.Context, sel ast.Selection
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Organisation")
 		case "id":
-			out.Values[i] = ec.plain_Organisation_id(ctx, field, obj)
+			out.Values[i] = ec.plain_Organisation_id(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "label":
-			out.Values[i] = ec.plain_Organisation_label(ctx, field, obj)
+			out.Values[i] = ec.plain_Organisation_label(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "name":
-			out.Values[i] = ec.plain_Organisation_name(ctx, field, obj)
+			out.Values[i] = ec.plain_Organisation_name(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -6687,12 +6687,12 @@ func (ec *executionContext) _Organisation(ctx context.Context, sel ast.Selection
 				out.Invalids++
 			}
 		case "abbreviation":
-			out.Values[i] = ec.plain_Organisation_abbreviation(ctx, field, obj)
+			out.Values[i] = ec.plain_Organisation_abbreviation(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "kind":
-			out.Values[i] = ec.plain_Organisation_kind(ctx, field, obj)
+			out.Values[i] = ec.plain_Organisation_kind(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -6851,7 +6851,7 @@ func (ec *executionContext) _OrganisationEdge(ctx context.Context, sel ast.Selec
 				out.Invalids++
 			}
 		case "cursor":
-			out.Values[i] = ec.plain_OrganisationEdge_cursor(ctx, field, obj)
+			out.Values[i] = ec.plain_OrganisationEdge_cursor(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -6930,22 +6930,22 @@ func (ec *executionContext) _OrganisationRelationEdge(ctx context.Context, sel a
 				out.Invalids++
 			}
 		case "type":
-			out.Values[i] = ec.plain_OrganisationRelationEdge_type(ctx, field, obj)
+			out.Values[i] = ec.plain_OrganisationRelationEdge_type(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "direction":
-			out.Values[i] = ec.plain_OrganisationRelationEdge_direction(ctx, field, obj)
+			out.Values[i] = ec.plain_OrganisationRelationEdge_direction(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "from":
-			out.Values[i] = ec.plain_OrganisationRelationEdge_from(ctx, field, obj)
+			out.Values[i] = ec.plain_OrganisationRelationEdge_from(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "to":
-			out.Values[i] = ec.plain_OrganisationRelationEdge_to(ctx, field, obj)
+			out.Values[i] = ec.plain_OrganisationRelationEdge_to(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -6960,7 +6960,7 @@ func (ec *executionContext) _OrganisationRelationEdge(ctx context.Context, sel a
 				out.Invalids++
 			}
 		case "cursor":
-			out.Values[i] = ec.plain_OrganisationRelationEdge_cursor(ctx, field, obj)
+			out.Values[i] = ec.plain_OrganisationRelationEdge_cursor(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -6992,17 +6992,17 @@ func (ec *executionContext) _Party(ctx context.Context, sel ast.SelectionSet, ob
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Party")
 		case "id":
-			out.Values[i] = ec.plain_Party_id(ctx, field, obj)
+			out.Values[i] = ec.plain_Party_id(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "label":
-			out.Values[i] = ec.plain_Party_label(ctx, field, obj)
+			out.Values[i] = ec.plain_Party_label(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "name":
-			out.Values[i] = ec.plain_Party_name(ctx, field, obj)
+			out.Values[i] = ec.plain_Party_name(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -7116,7 +7116,7 @@ func (ec *executionContext) _PartyEdge(ctx context.Context, sel ast.SelectionSet
 				out.Invalids++
 			}
 		case "cursor":
-			out.Values[i] = ec.plain_PartyEdge_cursor(ctx, field, obj)
+			out.Values[i] = ec.plain_PartyEdge_cursor(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -7195,22 +7195,22 @@ func (ec *executionContext) _PartyRelationEdge(ctx context.Context, sel ast.Sele
 				out.Invalids++
 			}
 		case "type":
-			out.Values[i] = ec.plain_PartyRelationEdge_type(ctx, field, obj)
+			out.Values[i] = ec.plain_PartyRelationEdge_type(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "direction":
-			out.Values[i] = ec.plain_PartyRelationEdge_direction(ctx, field, obj)
+			out.Values[i] = ec.plain_PartyRelationEdge_direction(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "from":
-			out.Values[i] = ec.plain_PartyRelationEdge_from(ctx, field, obj)
+			out.Values[i] = ec.plain_PartyRelationEdge_from(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "to":
-			out.Values[i] = ec.plain_PartyRelationEdge_to(ctx, field, obj)
+			out.Values[i] = ec.plain_PartyRelationEdge_to(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -7225,7 +7225,7 @@ func (ec *executionContext) _PartyRelationEdge(ctx context.Context, sel ast.Sele
 				out.Invalids++
 			}
 		case "cursor":
-			out.Values[i] = ec.plain_PartyRelationEdge_cursor(ctx, field, obj)
+			out.Values[i] = ec.plain_PartyRelationEdge_cursor(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -7257,17 +7257,17 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Person")
 		case "id":
-			out.Values[i] = ec.plain_Person_id(ctx, field, obj)
+			out.Values[i] = ec.plain_Person_id(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "label":
-			out.Values[i] = ec.plain_Person_label(ctx, field, obj)
+			out.Values[i] = ec.plain_Person_label(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "name":
-			out.Values[i] = ec.plain_Person_name(ctx, field, obj)
+			out.Values[i] = ec.plain_Person_name(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -7292,12 +7292,12 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				out.Invalids++
 			}
 		case "initials":
-			out.Values[i] = ec.plain_Person_initials(ctx, field, obj)
+			out.Values[i] = ec.plain_Person_initials(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "partyName":
-			out.Values[i] = ec.plain_Person_partyName(ctx, field, obj)
+			out.Values[i] = ec.plain_Person_partyName(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -7436,7 +7436,7 @@ func (ec *executionContext) _PersonEdge(ctx context.Context, sel ast.SelectionSe
 				out.Invalids++
 			}
 		case "cursor":
-			out.Values[i] = ec.plain_PersonEdge_cursor(ctx, field, obj)
+			out.Values[i] = ec.plain_PersonEdge_cursor(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -7515,22 +7515,22 @@ func (ec *executionContext) _PersonRelationEdge(ctx context.Context, sel ast.Sel
 				out.Invalids++
 			}
 		case "type":
-			out.Values[i] = ec.plain_PersonRelationEdge_type(ctx, field, obj)
+			out.Values[i] = ec.plain_PersonRelationEdge_type(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "direction":
-			out.Values[i] = ec.plain_PersonRelationEdge_direction(ctx, field, obj)
+			out.Values[i] = ec.plain_PersonRelationEdge_direction(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "from":
-			out.Values[i] = ec.plain_PersonRelationEdge_from(ctx, field, obj)
+			out.Values[i] = ec.plain_PersonRelationEdge_from(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "to":
-			out.Values[i] = ec.plain_PersonRelationEdge_to(ctx, field, obj)
+			out.Values[i] = ec.plain_PersonRelationEdge_to(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -7545,7 +7545,7 @@ func (ec *executionContext) _PersonRelationEdge(ctx context.Context, sel ast.Sel
 				out.Invalids++
 			}
 		case "cursor":
-			out.Values[i] = ec.plain_PersonRelationEdge_cursor(ctx, field, obj)
+			out.Values[i] = ec.plain_PersonRelationEdge_cursor(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}

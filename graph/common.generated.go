@@ -850,12 +850,12 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 				out.Invalids++
 			}
 		case "startCursor":
-			out.Values[i] = ec.plain_PageInfo_startCursor(ctx, field, obj)
+			out.Values[i] = ec.plain_PageInfo_startCursor(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "endCursor":
-			out.Values[i] = ec.plain_PageInfo_endCursor(ctx, field, obj)
+			out.Values[i] = ec.plain_PageInfo_endCursor(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}

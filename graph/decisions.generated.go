@@ -346,17 +346,17 @@ func (ec *executionContext) _Decision(ctx context.Context, sel ast.SelectionSet,
 				out.Invalids++
 			}
 		case "result":
-			out.Values[i] = ec.plain_Decision_result(ctx, field, obj)
+			out.Values[i] = ec.plain_Decision_result(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "text":
-			out.Values[i] = ec.plain_Decision_text(ctx, field, obj)
+			out.Values[i] = ec.plain_Decision_text(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "source":
-			out.Values[i] = ec.plain_Decision_source(ctx, field, obj)
+			out.Values[i] = ec.plain_Decision_source(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -403,7 +403,7 @@ func (ec *executionContext) _Vote(ctx context.Context, sel ast.SelectionSet, obj
 				out.Invalids++
 			}
 		case "vote":
-			out.Values[i] = ec.plain_Vote_vote(ctx, field, obj)
+			out.Values[i] = ec.plain_Vote_vote(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -413,7 +413,7 @@ func (ec *executionContext) _Vote(ctx context.Context, sel ast.SelectionSet, obj
 				out.Invalids++
 			}
 		case "source":
-			out.Values[i] = ec.plain_Vote_source(ctx, field, obj)
+			out.Values[i] = ec.plain_Vote_source(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}

@@ -4064,17 +4064,17 @@ func (ec *executionContext) _Document(ctx context.Context, sel ast.SelectionSet,
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Document")
 		case "id":
-			out.Values[i] = ec.plain_Document_id(ctx, field, obj)
+			out.Values[i] = ec.plain_Document_id(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "label":
-			out.Values[i] = ec.plain_Document_label(ctx, field, obj)
+			out.Values[i] = ec.plain_Document_label(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "name":
-			out.Values[i] = ec.plain_Document_name(ctx, field, obj)
+			out.Values[i] = ec.plain_Document_name(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -4099,7 +4099,7 @@ func (ec *executionContext) _Document(ctx context.Context, sel ast.SelectionSet,
 				out.Invalids++
 			}
 		case "title":
-			out.Values[i] = ec.plain_Document_title(ctx, field, obj)
+			out.Values[i] = ec.plain_Document_title(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -4109,12 +4109,12 @@ func (ec *executionContext) _Document(ctx context.Context, sel ast.SelectionSet,
 				out.Invalids++
 			}
 		case "kenmerk":
-			out.Values[i] = ec.plain_Document_kenmerk(ctx, field, obj)
+			out.Values[i] = ec.plain_Document_kenmerk(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "dossier":
-			out.Values[i] = ec.plain_Document_dossier(ctx, field, obj)
+			out.Values[i] = ec.plain_Document_dossier(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -4124,17 +4124,17 @@ func (ec *executionContext) _Document(ctx context.Context, sel ast.SelectionSet,
 				out.Invalids++
 			}
 		case "citation":
-			out.Values[i] = ec.plain_Document_citation(ctx, field, obj)
+			out.Values[i] = ec.plain_Document_citation(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "tkNumber":
-			out.Values[i] = ec.plain_Document_tkNumber(ctx, field, obj)
+			out.Values[i] = ec.plain_Document_tkNumber(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "sourceFile":
-			out.Values[i] = ec.plain_Document_sourceFile(ctx, field, obj)
+			out.Values[i] = ec.plain_Document_sourceFile(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -4144,7 +4144,7 @@ func (ec *executionContext) _Document(ctx context.Context, sel ast.SelectionSet,
 				out.Invalids++
 			}
 		case "text":
-			out.Values[i] = ec.plain_Document_text(ctx, field, obj)
+			out.Values[i] = ec.plain_Document_text(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -4278,7 +4278,7 @@ func (ec *executionContext) _DocumentEdge(ctx context.Context, sel ast.Selection
 				out.Invalids++
 			}
 		case "cursor":
-			out.Values[i] = ec.plain_DocumentEdge_cursor(ctx, field, obj)
+			out.Values[i] = ec.plain_DocumentEdge_cursor(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -4357,22 +4357,22 @@ func (ec *executionContext) _DocumentRelationEdge(ctx context.Context, sel ast.S
 				out.Invalids++
 			}
 		case "type":
-			out.Values[i] = ec.plain_DocumentRelationEdge_type(ctx, field, obj)
+			out.Values[i] = ec.plain_DocumentRelationEdge_type(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "direction":
-			out.Values[i] = ec.plain_DocumentRelationEdge_direction(ctx, field, obj)
+			out.Values[i] = ec.plain_DocumentRelationEdge_direction(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "from":
-			out.Values[i] = ec.plain_DocumentRelationEdge_from(ctx, field, obj)
+			out.Values[i] = ec.plain_DocumentRelationEdge_from(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "to":
-			out.Values[i] = ec.plain_DocumentRelationEdge_to(ctx, field, obj)
+			out.Values[i] = ec.plain_DocumentRelationEdge_to(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -4387,7 +4387,7 @@ func (ec *executionContext) _DocumentRelationEdge(ctx context.Context, sel ast.S
 				out.Invalids++
 			}
 		case "cursor":
-			out.Values[i] = ec.plain_DocumentRelationEdge_cursor(ctx, field, obj)
+			out.Values[i] = ec.plain_DocumentRelationEdge_cursor(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -4419,17 +4419,17 @@ func (ec *executionContext) _Legislation(ctx context.Context, sel ast.SelectionS
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Legislation")
 		case "id":
-			out.Values[i] = ec.plain_Legislation_id(ctx, field, obj)
+			out.Values[i] = ec.plain_Legislation_id(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "label":
-			out.Values[i] = ec.plain_Legislation_label(ctx, field, obj)
+			out.Values[i] = ec.plain_Legislation_label(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "name":
-			out.Values[i] = ec.plain_Legislation_name(ctx, field, obj)
+			out.Values[i] = ec.plain_Legislation_name(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -4449,7 +4449,7 @@ func (ec *executionContext) _Legislation(ctx context.Context, sel ast.SelectionS
 				out.Invalids++
 			}
 		case "citation":
-			out.Values[i] = ec.plain_Legislation_citation(ctx, field, obj)
+			out.Values[i] = ec.plain_Legislation_citation(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -4538,7 +4538,7 @@ func (ec *executionContext) _LegislationEdge(ctx context.Context, sel ast.Select
 				out.Invalids++
 			}
 		case "cursor":
-			out.Values[i] = ec.plain_LegislationEdge_cursor(ctx, field, obj)
+			out.Values[i] = ec.plain_LegislationEdge_cursor(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -4570,17 +4570,17 @@ func (ec *executionContext) _Report(ctx context.Context, sel ast.SelectionSet, o
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Report")
 		case "id":
-			out.Values[i] = ec.plain_Report_id(ctx, field, obj)
+			out.Values[i] = ec.plain_Report_id(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "label":
-			out.Values[i] = ec.plain_Report_label(ctx, field, obj)
+			out.Values[i] = ec.plain_Report_label(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "name":
-			out.Values[i] = ec.plain_Report_name(ctx, field, obj)
+			out.Values[i] = ec.plain_Report_name(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -4600,12 +4600,12 @@ func (ec *executionContext) _Report(ctx context.Context, sel ast.SelectionSet, o
 				out.Invalids++
 			}
 		case "title":
-			out.Values[i] = ec.plain_Report_title(ctx, field, obj)
+			out.Values[i] = ec.plain_Report_title(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "kind":
-			out.Values[i] = ec.plain_Report_kind(ctx, field, obj)
+			out.Values[i] = ec.plain_Report_kind(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -4739,7 +4739,7 @@ func (ec *executionContext) _ReportEdge(ctx context.Context, sel ast.SelectionSe
 				out.Invalids++
 			}
 		case "cursor":
-			out.Values[i] = ec.plain_ReportEdge_cursor(ctx, field, obj)
+			out.Values[i] = ec.plain_ReportEdge_cursor(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -4818,22 +4818,22 @@ func (ec *executionContext) _ReportRelationEdge(ctx context.Context, sel ast.Sel
 				out.Invalids++
 			}
 		case "type":
-			out.Values[i] = ec.plain_ReportRelationEdge_type(ctx, field, obj)
+			out.Values[i] = ec.plain_ReportRelationEdge_type(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "direction":
-			out.Values[i] = ec.plain_ReportRelationEdge_direction(ctx, field, obj)
+			out.Values[i] = ec.plain_ReportRelationEdge_direction(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "from":
-			out.Values[i] = ec.plain_ReportRelationEdge_from(ctx, field, obj)
+			out.Values[i] = ec.plain_ReportRelationEdge_from(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "to":
-			out.Values[i] = ec.plain_ReportRelationEdge_to(ctx, field, obj)
+			out.Values[i] = ec.plain_ReportRelationEdge_to(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -4848,7 +4848,7 @@ func (ec *executionContext) _ReportRelationEdge(ctx context.Context, sel ast.Sel
 				out.Invalids++
 			}
 		case "cursor":
-			out.Values[i] = ec.plain_ReportRelationEdge_cursor(ctx, field, obj)
+			out.Values[i] = ec.plain_ReportRelationEdge_cursor(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}

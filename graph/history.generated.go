@@ -536,7 +536,7 @@ func (ec *executionContext) _CommitmentStatusStep(ctx context.Context, sel ast.S
 				out.Invalids++
 			}
 		case "status":
-			out.Values[i] = ec.plain_CommitmentStatusStep_status(ctx, field, obj)
+			out.Values[i] = ec.plain_CommitmentStatusStep_status(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -615,7 +615,7 @@ func (ec *executionContext) _MotionStatusStep(ctx context.Context, sel ast.Selec
 				out.Invalids++
 			}
 		case "status":
-			out.Values[i] = ec.plain_MotionStatusStep_status(ctx, field, obj)
+			out.Values[i] = ec.plain_MotionStatusStep_status(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -625,7 +625,7 @@ func (ec *executionContext) _MotionStatusStep(ctx context.Context, sel ast.Selec
 				out.Invalids++
 			}
 		case "replacedBy":
-			out.Values[i] = ec.plain_MotionStatusStep_replacedBy(ctx, field, obj)
+			out.Values[i] = ec.plain_MotionStatusStep_replacedBy(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}

@@ -4601,17 +4601,17 @@ func (ec *executionContext) _Commitment(ctx context.Context, sel ast.SelectionSe
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Commitment")
 		case "id":
-			out.Values[i] = ec.plain_Commitment_id(ctx, field, obj)
+			out.Values[i] = ec.plain_Commitment_id(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "label":
-			out.Values[i] = ec.plain_Commitment_label(ctx, field, obj)
+			out.Values[i] = ec.plain_Commitment_label(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "name":
-			out.Values[i] = ec.plain_Commitment_name(ctx, field, obj)
+			out.Values[i] = ec.plain_Commitment_name(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -4636,7 +4636,7 @@ func (ec *executionContext) _Commitment(ctx context.Context, sel ast.SelectionSe
 				out.Invalids++
 			}
 		case "description":
-			out.Values[i] = ec.plain_Commitment_description(ctx, field, obj)
+			out.Values[i] = ec.plain_Commitment_description(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -4770,7 +4770,7 @@ func (ec *executionContext) _CommitmentEdge(ctx context.Context, sel ast.Selecti
 				out.Invalids++
 			}
 		case "cursor":
-			out.Values[i] = ec.plain_CommitmentEdge_cursor(ctx, field, obj)
+			out.Values[i] = ec.plain_CommitmentEdge_cursor(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -4849,22 +4849,22 @@ func (ec *executionContext) _CommitmentRelationEdge(ctx context.Context, sel ast
 				out.Invalids++
 			}
 		case "type":
-			out.Values[i] = ec.plain_CommitmentRelationEdge_type(ctx, field, obj)
+			out.Values[i] = ec.plain_CommitmentRelationEdge_type(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "direction":
-			out.Values[i] = ec.plain_CommitmentRelationEdge_direction(ctx, field, obj)
+			out.Values[i] = ec.plain_CommitmentRelationEdge_direction(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "from":
-			out.Values[i] = ec.plain_CommitmentRelationEdge_from(ctx, field, obj)
+			out.Values[i] = ec.plain_CommitmentRelationEdge_from(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "to":
-			out.Values[i] = ec.plain_CommitmentRelationEdge_to(ctx, field, obj)
+			out.Values[i] = ec.plain_CommitmentRelationEdge_to(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -4879,7 +4879,7 @@ func (ec *executionContext) _CommitmentRelationEdge(ctx context.Context, sel ast
 				out.Invalids++
 			}
 		case "cursor":
-			out.Values[i] = ec.plain_CommitmentRelationEdge_cursor(ctx, field, obj)
+			out.Values[i] = ec.plain_CommitmentRelationEdge_cursor(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -4911,17 +4911,17 @@ func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, ob
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Event")
 		case "id":
-			out.Values[i] = ec.plain_Event_id(ctx, field, obj)
+			out.Values[i] = ec.plain_Event_id(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "label":
-			out.Values[i] = ec.plain_Event_label(ctx, field, obj)
+			out.Values[i] = ec.plain_Event_label(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "name":
-			out.Values[i] = ec.plain_Event_name(ctx, field, obj)
+			out.Values[i] = ec.plain_Event_name(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -4941,7 +4941,7 @@ func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, ob
 				out.Invalids++
 			}
 		case "kind":
-			out.Values[i] = ec.plain_Event_kind(ctx, field, obj)
+			out.Values[i] = ec.plain_Event_kind(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -5065,7 +5065,7 @@ func (ec *executionContext) _EventEdge(ctx context.Context, sel ast.SelectionSet
 				out.Invalids++
 			}
 		case "cursor":
-			out.Values[i] = ec.plain_EventEdge_cursor(ctx, field, obj)
+			out.Values[i] = ec.plain_EventEdge_cursor(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -5144,22 +5144,22 @@ func (ec *executionContext) _EventRelationEdge(ctx context.Context, sel ast.Sele
 				out.Invalids++
 			}
 		case "type":
-			out.Values[i] = ec.plain_EventRelationEdge_type(ctx, field, obj)
+			out.Values[i] = ec.plain_EventRelationEdge_type(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "direction":
-			out.Values[i] = ec.plain_EventRelationEdge_direction(ctx, field, obj)
+			out.Values[i] = ec.plain_EventRelationEdge_direction(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "from":
-			out.Values[i] = ec.plain_EventRelationEdge_from(ctx, field, obj)
+			out.Values[i] = ec.plain_EventRelationEdge_from(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "to":
-			out.Values[i] = ec.plain_EventRelationEdge_to(ctx, field, obj)
+			out.Values[i] = ec.plain_EventRelationEdge_to(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -5174,7 +5174,7 @@ func (ec *executionContext) _EventRelationEdge(ctx context.Context, sel ast.Sele
 				out.Invalids++
 			}
 		case "cursor":
-			out.Values[i] = ec.plain_EventRelationEdge_cursor(ctx, field, obj)
+			out.Values[i] = ec.plain_EventRelationEdge_cursor(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -5206,17 +5206,17 @@ func (ec *executionContext) _Motion(ctx context.Context, sel ast.SelectionSet, o
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Motion")
 		case "id":
-			out.Values[i] = ec.plain_Motion_id(ctx, field, obj)
+			out.Values[i] = ec.plain_Motion_id(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "label":
-			out.Values[i] = ec.plain_Motion_label(ctx, field, obj)
+			out.Values[i] = ec.plain_Motion_label(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "name":
-			out.Values[i] = ec.plain_Motion_name(ctx, field, obj)
+			out.Values[i] = ec.plain_Motion_name(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -5236,7 +5236,7 @@ func (ec *executionContext) _Motion(ctx context.Context, sel ast.SelectionSet, o
 				out.Invalids++
 			}
 		case "dossier":
-			out.Values[i] = ec.plain_Motion_dossier(ctx, field, obj)
+			out.Values[i] = ec.plain_Motion_dossier(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -5246,7 +5246,7 @@ func (ec *executionContext) _Motion(ctx context.Context, sel ast.SelectionSet, o
 				out.Invalids++
 			}
 		case "citation":
-			out.Values[i] = ec.plain_Motion_citation(ctx, field, obj)
+			out.Values[i] = ec.plain_Motion_citation(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -5266,7 +5266,7 @@ func (ec *executionContext) _Motion(ctx context.Context, sel ast.SelectionSet, o
 				out.Invalids++
 			}
 		case "request":
-			out.Values[i] = ec.plain_Motion_request(ctx, field, obj)
+			out.Values[i] = ec.plain_Motion_request(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -5425,7 +5425,7 @@ func (ec *executionContext) _MotionEdge(ctx context.Context, sel ast.SelectionSe
 				out.Invalids++
 			}
 		case "cursor":
-			out.Values[i] = ec.plain_MotionEdge_cursor(ctx, field, obj)
+			out.Values[i] = ec.plain_MotionEdge_cursor(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -5504,22 +5504,22 @@ func (ec *executionContext) _MotionRelationEdge(ctx context.Context, sel ast.Sel
 				out.Invalids++
 			}
 		case "type":
-			out.Values[i] = ec.plain_MotionRelationEdge_type(ctx, field, obj)
+			out.Values[i] = ec.plain_MotionRelationEdge_type(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "direction":
-			out.Values[i] = ec.plain_MotionRelationEdge_direction(ctx, field, obj)
+			out.Values[i] = ec.plain_MotionRelationEdge_direction(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "from":
-			out.Values[i] = ec.plain_MotionRelationEdge_from(ctx, field, obj)
+			out.Values[i] = ec.plain_MotionRelationEdge_from(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "to":
-			out.Values[i] = ec.plain_MotionRelationEdge_to(ctx, field, obj)
+			out.Values[i] = ec.plain_MotionRelationEdge_to(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -5534,7 +5534,7 @@ func (ec *executionContext) _MotionRelationEdge(ctx context.Context, sel ast.Sel
 				out.Invalids++
 			}
 		case "cursor":
-			out.Values[i] = ec.plain_MotionRelationEdge_cursor(ctx, field, obj)
+			out.Values[i] = ec.plain_MotionRelationEdge_cursor(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}

@@ -3296,12 +3296,12 @@ func (ec *executionContext) _Evidence(ctx context.Context, sel ast.SelectionSet,
 				out.Invalids++
 			}
 		case "documentId":
-			out.Values[i] = ec.plain_Evidence_documentId(ctx, field, obj)
+			out.Values[i] = ec.plain_Evidence_documentId(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "quote":
-			out.Values[i] = ec.plain_Evidence_quote(ctx, field, obj)
+			out.Values[i] = ec.plain_Evidence_quote(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -3626,22 +3626,22 @@ func (ec *executionContext) _RelationEdge(ctx context.Context, sel ast.Selection
 				out.Invalids++
 			}
 		case "type":
-			out.Values[i] = ec.plain_RelationEdge_type(ctx, field, obj)
+			out.Values[i] = ec.plain_RelationEdge_type(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "direction":
-			out.Values[i] = ec.plain_RelationEdge_direction(ctx, field, obj)
+			out.Values[i] = ec.plain_RelationEdge_direction(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "from":
-			out.Values[i] = ec.plain_RelationEdge_from(ctx, field, obj)
+			out.Values[i] = ec.plain_RelationEdge_from(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "to":
-			out.Values[i] = ec.plain_RelationEdge_to(ctx, field, obj)
+			out.Values[i] = ec.plain_RelationEdge_to(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -3656,7 +3656,7 @@ func (ec *executionContext) _RelationEdge(ctx context.Context, sel ast.Selection
 				out.Invalids++
 			}
 		case "cursor":
-			out.Values[i] = ec.plain_RelationEdge_cursor(ctx, field, obj)
+			out.Values[i] = ec.plain_RelationEdge_cursor(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}

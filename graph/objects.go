@@ -19,26 +19,33 @@ type objectAnswer struct {
 	// and the number of non-null fields that are null.
 	Values   []graphql.Marshaler
 	Invalids uint32
+	// texts holds the values of string and enum fields, which Values point into (text.go).
+	texts []string
 }
 
-// An object of up to four fields is allocated with its values, in the size class of its
-// fields: most objects of an answer have one to four (a person's name; an edge's node).
+// An object of up to four fields is allocated with its values and texts, in the size class
+// of its fields: most objects of an answer have one to four (a person's name; an edge's
+// node).
 type (
 	answer1 struct {
 		objectAnswer
 		values [1]graphql.Marshaler
+		texts  [1]string
 	}
 	answer2 struct {
 		objectAnswer
 		values [2]graphql.Marshaler
+		texts  [2]string
 	}
 	answer3 struct {
 		objectAnswer
 		values [3]graphql.Marshaler
+		texts  [3]string
 	}
 	answer4 struct {
 		objectAnswer
 		values [4]graphql.Marshaler
+		texts  [4]string
 	}
 )
 
@@ -48,24 +55,32 @@ func newObjectAnswer(fields []graphql.CollectedField) *objectAnswer {
 	case 1:
 		s := new(answer1)
 		a = &s.objectAnswer
-		a.Values = s.values[:]
+		a.Values, a.texts = s.values[:], s.texts[:]
 	case 2:
 		s := new(answer2)
 		a = &s.objectAnswer
-		a.Values = s.values[:]
+		a.Values, a.texts = s.values[:], s.texts[:]
 	case 3:
 		s := new(answer3)
 		a = &s.objectAnswer
-		a.Values = s.values[:]
+		a.Values, a.texts = s.values[:], s.texts[:]
 	case 4:
 		s := new(answer4)
 		a = &s.objectAnswer
-		a.Values = s.values[:]
+		a.Values, a.texts = s.values[:], s.texts[:]
 	default:
 		a = &objectAnswer{Values: make([]graphql.Marshaler, len(fields))}
 	}
 	a.fields = fields
 	return a
+}
+
+// text returns the place of field i's text, made for all fields at the first one asked.
+func (a *objectAnswer) text(i int) *string {
+	if a.texts == nil {
+		a.texts = make([]string, len(a.Values))
+	}
+	return &a.texts[i]
 }
 
 var (

@@ -10,7 +10,7 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 )
 
-func (ec *executionContext) plain_Actielijn_id(ctx context.Context, field graphql.CollectedField, obj *model.Actielijn) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_Actielijn_id(ctx context.Context, field graphql.CollectedField, obj *model.Actielijn, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_Actielijn_id, field)
@@ -23,10 +23,11 @@ func (ec *executionContext) plain_Actielijn_id(ctx context.Context, field graphq
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Actielijn_id, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNID2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
-func (ec *executionContext) plain_Actielijn_label(ctx context.Context, field graphql.CollectedField, obj *model.Actielijn) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_Actielijn_label(ctx context.Context, field graphql.CollectedField, obj *model.Actielijn, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_Actielijn_label, field)
@@ -39,10 +40,11 @@ func (ec *executionContext) plain_Actielijn_label(ctx context.Context, field gra
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Actielijn_label, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNLabel2beleidsgraafᚋgraphᚋmodelᚐLabel(ctx, field.Selections, v)
+	*text = string(v)
+	return (*enumText[model.Label])(text)
 }
 
-func (ec *executionContext) plain_Actielijn_name(ctx context.Context, field graphql.CollectedField, obj *model.Actielijn) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_Actielijn_name(ctx context.Context, field graphql.CollectedField, obj *model.Actielijn, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_Actielijn_name, field)
@@ -55,7 +57,8 @@ func (ec *executionContext) plain_Actielijn_name(ctx context.Context, field grap
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Actielijn_name, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNString2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
 func (ec *executionContext) plain_Actielijn_aliases(ctx context.Context, field graphql.CollectedField, obj *model.Actielijn) (ret graphql.Marshaler) {
@@ -112,7 +115,7 @@ func (ec *executionContext) plain_Actielijn_number(ctx context.Context, field gr
 	return ec.marshalOInt2ᚖint(ctx, field.Selections, v)
 }
 
-func (ec *executionContext) plain_Actielijn_title(ctx context.Context, field graphql.CollectedField, obj *model.Actielijn) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_Actielijn_title(ctx context.Context, field graphql.CollectedField, obj *model.Actielijn, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_Actielijn_title, field)
@@ -125,7 +128,11 @@ func (ec *executionContext) plain_Actielijn_title(ctx context.Context, field gra
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Actielijn_title, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
-	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
+	if v == nil {
+		return graphql.Null
+	}
+	*text = *v
+	return (*stringText)(text)
 }
 
 func (ec *executionContext) plain_Actielijn_since(ctx context.Context, field graphql.CollectedField, obj *model.Actielijn) (ret graphql.Marshaler) {
@@ -217,7 +224,7 @@ func (ec *executionContext) plain_ActielijnEdge_node(ctx context.Context, field 
 	return ec.marshalNActielijn2ᚖbeleidsgraafᚋgraphᚋmodelᚐActielijn(ctx, field.Selections, v)
 }
 
-func (ec *executionContext) plain_ActielijnEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_ActielijnEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_ActielijnEdge_cursor, field)
@@ -230,7 +237,8 @@ func (ec *executionContext) plain_ActielijnEdge_cursor(ctx context.Context, fiel
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_ActielijnEdge_cursor, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNString2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
 func (ec *executionContext) plain_ActielijnRelationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
@@ -306,7 +314,7 @@ func (ec *executionContext) plain_ActielijnRelationEdge_relation(ctx context.Con
 	return ec.marshalNRelation2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelation(ctx, field.Selections, v)
 }
 
-func (ec *executionContext) plain_ActielijnRelationEdge_type(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_ActielijnRelationEdge_type(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_ActielijnRelationEdge_type, field)
@@ -319,10 +327,11 @@ func (ec *executionContext) plain_ActielijnRelationEdge_type(ctx context.Context
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_ActielijnRelationEdge_type, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNRelationType2beleidsgraafᚋgraphᚋmodelᚐRelationType(ctx, field.Selections, v)
+	*text = string(v)
+	return (*enumText[model.RelationType])(text)
 }
 
-func (ec *executionContext) plain_ActielijnRelationEdge_direction(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_ActielijnRelationEdge_direction(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_ActielijnRelationEdge_direction, field)
@@ -335,10 +344,11 @@ func (ec *executionContext) plain_ActielijnRelationEdge_direction(ctx context.Co
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_ActielijnRelationEdge_direction, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNDirection2beleidsgraafᚋgraphᚋmodelᚐDirection(ctx, field.Selections, v)
+	*text = string(v)
+	return (*enumText[model.Direction])(text)
 }
 
-func (ec *executionContext) plain_ActielijnRelationEdge_from(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_ActielijnRelationEdge_from(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_ActielijnRelationEdge_from, field)
@@ -351,10 +361,11 @@ func (ec *executionContext) plain_ActielijnRelationEdge_from(ctx context.Context
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_ActielijnRelationEdge_from, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNID2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
-func (ec *executionContext) plain_ActielijnRelationEdge_to(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_ActielijnRelationEdge_to(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_ActielijnRelationEdge_to, field)
@@ -367,7 +378,8 @@ func (ec *executionContext) plain_ActielijnRelationEdge_to(ctx context.Context, 
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_ActielijnRelationEdge_to, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNID2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
 func (ec *executionContext) plain_ActielijnRelationEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
@@ -408,7 +420,7 @@ func (ec *executionContext) plain_ActielijnRelationEdge_evidence(ctx context.Con
 	return ec.marshalNEvidence2ᚕbeleidsgraafᚋkgᚐEvidenceᚄ(ctx, field.Selections, v)
 }
 
-func (ec *executionContext) plain_ActielijnRelationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_ActielijnRelationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_ActielijnRelationEdge_cursor, field)
@@ -421,10 +433,11 @@ func (ec *executionContext) plain_ActielijnRelationEdge_cursor(ctx context.Conte
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_ActielijnRelationEdge_cursor, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNString2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
-func (ec *executionContext) plain_Action_id(ctx context.Context, field graphql.CollectedField, obj *model.Action) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_Action_id(ctx context.Context, field graphql.CollectedField, obj *model.Action, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_Action_id, field)
@@ -437,10 +450,11 @@ func (ec *executionContext) plain_Action_id(ctx context.Context, field graphql.C
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Action_id, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNID2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
-func (ec *executionContext) plain_Action_label(ctx context.Context, field graphql.CollectedField, obj *model.Action) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_Action_label(ctx context.Context, field graphql.CollectedField, obj *model.Action, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_Action_label, field)
@@ -453,10 +467,11 @@ func (ec *executionContext) plain_Action_label(ctx context.Context, field graphq
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Action_label, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNLabel2beleidsgraafᚋgraphᚋmodelᚐLabel(ctx, field.Selections, v)
+	*text = string(v)
+	return (*enumText[model.Label])(text)
 }
 
-func (ec *executionContext) plain_Action_name(ctx context.Context, field graphql.CollectedField, obj *model.Action) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_Action_name(ctx context.Context, field graphql.CollectedField, obj *model.Action, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_Action_name, field)
@@ -469,7 +484,8 @@ func (ec *executionContext) plain_Action_name(ctx context.Context, field graphql
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Action_name, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNString2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
 func (ec *executionContext) plain_Action_aliases(ctx context.Context, field graphql.CollectedField, obj *model.Action) (ret graphql.Marshaler) {
@@ -526,7 +542,7 @@ func (ec *executionContext) plain_Action_number(ctx context.Context, field graph
 	return ec.marshalOInt2ᚖint(ctx, field.Selections, v)
 }
 
-func (ec *executionContext) plain_Action_title(ctx context.Context, field graphql.CollectedField, obj *model.Action) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_Action_title(ctx context.Context, field graphql.CollectedField, obj *model.Action, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_Action_title, field)
@@ -539,7 +555,11 @@ func (ec *executionContext) plain_Action_title(ctx context.Context, field graphq
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Action_title, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
-	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
+	if v == nil {
+		return graphql.Null
+	}
+	*text = *v
+	return (*stringText)(text)
 }
 
 func (ec *executionContext) plain_Action_budget(ctx context.Context, field graphql.CollectedField, obj *model.Action) (ret graphql.Marshaler) {
@@ -666,7 +686,7 @@ func (ec *executionContext) plain_ActionEdge_node(ctx context.Context, field gra
 	return ec.marshalNAction2ᚖbeleidsgraafᚋgraphᚋmodelᚐAction(ctx, field.Selections, v)
 }
 
-func (ec *executionContext) plain_ActionEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_ActionEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_ActionEdge_cursor, field)
@@ -679,10 +699,11 @@ func (ec *executionContext) plain_ActionEdge_cursor(ctx context.Context, field g
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_ActionEdge_cursor, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNString2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
-func (ec *executionContext) plain_ActionPlan_id(ctx context.Context, field graphql.CollectedField, obj *model.ActionPlan) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_ActionPlan_id(ctx context.Context, field graphql.CollectedField, obj *model.ActionPlan, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_ActionPlan_id, field)
@@ -695,10 +716,11 @@ func (ec *executionContext) plain_ActionPlan_id(ctx context.Context, field graph
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_ActionPlan_id, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNID2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
-func (ec *executionContext) plain_ActionPlan_label(ctx context.Context, field graphql.CollectedField, obj *model.ActionPlan) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_ActionPlan_label(ctx context.Context, field graphql.CollectedField, obj *model.ActionPlan, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_ActionPlan_label, field)
@@ -711,10 +733,11 @@ func (ec *executionContext) plain_ActionPlan_label(ctx context.Context, field gr
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_ActionPlan_label, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNLabel2beleidsgraafᚋgraphᚋmodelᚐLabel(ctx, field.Selections, v)
+	*text = string(v)
+	return (*enumText[model.Label])(text)
 }
 
-func (ec *executionContext) plain_ActionPlan_name(ctx context.Context, field graphql.CollectedField, obj *model.ActionPlan) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_ActionPlan_name(ctx context.Context, field graphql.CollectedField, obj *model.ActionPlan, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_ActionPlan_name, field)
@@ -727,7 +750,8 @@ func (ec *executionContext) plain_ActionPlan_name(ctx context.Context, field gra
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_ActionPlan_name, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNString2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
 func (ec *executionContext) plain_ActionPlan_aliases(ctx context.Context, field graphql.CollectedField, obj *model.ActionPlan) (ret graphql.Marshaler) {
@@ -768,7 +792,7 @@ func (ec *executionContext) plain_ActionPlan_mentions(ctx context.Context, field
 	return ec.marshalNEvidence2ᚕbeleidsgraafᚋkgᚐEvidenceᚄ(ctx, field.Selections, v)
 }
 
-func (ec *executionContext) plain_ActionPlan_title(ctx context.Context, field graphql.CollectedField, obj *model.ActionPlan) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_ActionPlan_title(ctx context.Context, field graphql.CollectedField, obj *model.ActionPlan, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_ActionPlan_title, field)
@@ -781,7 +805,11 @@ func (ec *executionContext) plain_ActionPlan_title(ctx context.Context, field gr
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_ActionPlan_title, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
-	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
+	if v == nil {
+		return graphql.Null
+	}
+	*text = *v
+	return (*stringText)(text)
 }
 
 func (ec *executionContext) plain_ActionPlan_date(ctx context.Context, field graphql.CollectedField, obj *model.ActionPlan) (ret graphql.Marshaler) {
@@ -889,7 +917,7 @@ func (ec *executionContext) plain_ActionPlanEdge_node(ctx context.Context, field
 	return ec.marshalNActionPlan2ᚖbeleidsgraafᚋgraphᚋmodelᚐActionPlan(ctx, field.Selections, v)
 }
 
-func (ec *executionContext) plain_ActionPlanEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_ActionPlanEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_ActionPlanEdge_cursor, field)
@@ -902,7 +930,8 @@ func (ec *executionContext) plain_ActionPlanEdge_cursor(ctx context.Context, fie
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_ActionPlanEdge_cursor, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNString2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
 func (ec *executionContext) plain_ActionPlanRelationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
@@ -978,7 +1007,7 @@ func (ec *executionContext) plain_ActionPlanRelationEdge_relation(ctx context.Co
 	return ec.marshalNRelation2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelation(ctx, field.Selections, v)
 }
 
-func (ec *executionContext) plain_ActionPlanRelationEdge_type(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_ActionPlanRelationEdge_type(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_ActionPlanRelationEdge_type, field)
@@ -991,10 +1020,11 @@ func (ec *executionContext) plain_ActionPlanRelationEdge_type(ctx context.Contex
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_ActionPlanRelationEdge_type, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNRelationType2beleidsgraafᚋgraphᚋmodelᚐRelationType(ctx, field.Selections, v)
+	*text = string(v)
+	return (*enumText[model.RelationType])(text)
 }
 
-func (ec *executionContext) plain_ActionPlanRelationEdge_direction(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_ActionPlanRelationEdge_direction(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_ActionPlanRelationEdge_direction, field)
@@ -1007,10 +1037,11 @@ func (ec *executionContext) plain_ActionPlanRelationEdge_direction(ctx context.C
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_ActionPlanRelationEdge_direction, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNDirection2beleidsgraafᚋgraphᚋmodelᚐDirection(ctx, field.Selections, v)
+	*text = string(v)
+	return (*enumText[model.Direction])(text)
 }
 
-func (ec *executionContext) plain_ActionPlanRelationEdge_from(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_ActionPlanRelationEdge_from(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_ActionPlanRelationEdge_from, field)
@@ -1023,10 +1054,11 @@ func (ec *executionContext) plain_ActionPlanRelationEdge_from(ctx context.Contex
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_ActionPlanRelationEdge_from, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNID2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
-func (ec *executionContext) plain_ActionPlanRelationEdge_to(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_ActionPlanRelationEdge_to(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_ActionPlanRelationEdge_to, field)
@@ -1039,7 +1071,8 @@ func (ec *executionContext) plain_ActionPlanRelationEdge_to(ctx context.Context,
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_ActionPlanRelationEdge_to, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNID2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
 func (ec *executionContext) plain_ActionPlanRelationEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
@@ -1080,7 +1113,7 @@ func (ec *executionContext) plain_ActionPlanRelationEdge_evidence(ctx context.Co
 	return ec.marshalNEvidence2ᚕbeleidsgraafᚋkgᚐEvidenceᚄ(ctx, field.Selections, v)
 }
 
-func (ec *executionContext) plain_ActionPlanRelationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_ActionPlanRelationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_ActionPlanRelationEdge_cursor, field)
@@ -1093,7 +1126,8 @@ func (ec *executionContext) plain_ActionPlanRelationEdge_cursor(ctx context.Cont
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_ActionPlanRelationEdge_cursor, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNString2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
 func (ec *executionContext) plain_ActionRelationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
@@ -1169,7 +1203,7 @@ func (ec *executionContext) plain_ActionRelationEdge_relation(ctx context.Contex
 	return ec.marshalNRelation2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelation(ctx, field.Selections, v)
 }
 
-func (ec *executionContext) plain_ActionRelationEdge_type(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_ActionRelationEdge_type(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_ActionRelationEdge_type, field)
@@ -1182,10 +1216,11 @@ func (ec *executionContext) plain_ActionRelationEdge_type(ctx context.Context, f
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_ActionRelationEdge_type, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNRelationType2beleidsgraafᚋgraphᚋmodelᚐRelationType(ctx, field.Selections, v)
+	*text = string(v)
+	return (*enumText[model.RelationType])(text)
 }
 
-func (ec *executionContext) plain_ActionRelationEdge_direction(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_ActionRelationEdge_direction(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_ActionRelationEdge_direction, field)
@@ -1198,10 +1233,11 @@ func (ec *executionContext) plain_ActionRelationEdge_direction(ctx context.Conte
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_ActionRelationEdge_direction, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNDirection2beleidsgraafᚋgraphᚋmodelᚐDirection(ctx, field.Selections, v)
+	*text = string(v)
+	return (*enumText[model.Direction])(text)
 }
 
-func (ec *executionContext) plain_ActionRelationEdge_from(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_ActionRelationEdge_from(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_ActionRelationEdge_from, field)
@@ -1214,10 +1250,11 @@ func (ec *executionContext) plain_ActionRelationEdge_from(ctx context.Context, f
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_ActionRelationEdge_from, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNID2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
-func (ec *executionContext) plain_ActionRelationEdge_to(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_ActionRelationEdge_to(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_ActionRelationEdge_to, field)
@@ -1230,7 +1267,8 @@ func (ec *executionContext) plain_ActionRelationEdge_to(ctx context.Context, fie
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_ActionRelationEdge_to, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNID2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
 func (ec *executionContext) plain_ActionRelationEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
@@ -1271,7 +1309,7 @@ func (ec *executionContext) plain_ActionRelationEdge_evidence(ctx context.Contex
 	return ec.marshalNEvidence2ᚕbeleidsgraafᚋkgᚐEvidenceᚄ(ctx, field.Selections, v)
 }
 
-func (ec *executionContext) plain_ActionRelationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_ActionRelationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_ActionRelationEdge_cursor, field)
@@ -1284,7 +1322,8 @@ func (ec *executionContext) plain_ActionRelationEdge_cursor(ctx context.Context,
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_ActionRelationEdge_cursor, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNString2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
 func (ec *executionContext) plain_BudgetLine_year(ctx context.Context, field graphql.CollectedField, obj *model.BudgetLine) (ret graphql.Marshaler) {
@@ -1395,7 +1434,7 @@ func (ec *executionContext) plain_Changes_commitmentSteps(ctx context.Context, f
 	return ec.marshalNCommitmentStepChange2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐCommitmentStepChangeᚄ(ctx, field.Selections, v)
 }
 
-func (ec *executionContext) plain_Commitment_id(ctx context.Context, field graphql.CollectedField, obj *model.Commitment) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_Commitment_id(ctx context.Context, field graphql.CollectedField, obj *model.Commitment, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_Commitment_id, field)
@@ -1408,10 +1447,11 @@ func (ec *executionContext) plain_Commitment_id(ctx context.Context, field graph
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Commitment_id, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNID2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
-func (ec *executionContext) plain_Commitment_label(ctx context.Context, field graphql.CollectedField, obj *model.Commitment) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_Commitment_label(ctx context.Context, field graphql.CollectedField, obj *model.Commitment, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_Commitment_label, field)
@@ -1424,10 +1464,11 @@ func (ec *executionContext) plain_Commitment_label(ctx context.Context, field gr
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Commitment_label, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNLabel2beleidsgraafᚋgraphᚋmodelᚐLabel(ctx, field.Selections, v)
+	*text = string(v)
+	return (*enumText[model.Label])(text)
 }
 
-func (ec *executionContext) plain_Commitment_name(ctx context.Context, field graphql.CollectedField, obj *model.Commitment) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_Commitment_name(ctx context.Context, field graphql.CollectedField, obj *model.Commitment, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_Commitment_name, field)
@@ -1440,7 +1481,8 @@ func (ec *executionContext) plain_Commitment_name(ctx context.Context, field gra
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Commitment_name, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNString2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
 func (ec *executionContext) plain_Commitment_aliases(ctx context.Context, field graphql.CollectedField, obj *model.Commitment) (ret graphql.Marshaler) {
@@ -1497,7 +1539,7 @@ func (ec *executionContext) plain_Commitment_number(ctx context.Context, field g
 	return ec.marshalOInt2ᚖint(ctx, field.Selections, v)
 }
 
-func (ec *executionContext) plain_Commitment_description(ctx context.Context, field graphql.CollectedField, obj *model.Commitment) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_Commitment_description(ctx context.Context, field graphql.CollectedField, obj *model.Commitment, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_Commitment_description, field)
@@ -1510,7 +1552,11 @@ func (ec *executionContext) plain_Commitment_description(ctx context.Context, fi
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Commitment_description, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
-	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
+	if v == nil {
+		return graphql.Null
+	}
+	*text = *v
+	return (*stringText)(text)
 }
 
 func (ec *executionContext) plain_Commitment_date(ctx context.Context, field graphql.CollectedField, obj *model.Commitment) (ret graphql.Marshaler) {
@@ -1653,7 +1699,7 @@ func (ec *executionContext) plain_CommitmentEdge_node(ctx context.Context, field
 	return ec.marshalNCommitment2ᚖbeleidsgraafᚋgraphᚋmodelᚐCommitment(ctx, field.Selections, v)
 }
 
-func (ec *executionContext) plain_CommitmentEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_CommitmentEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_CommitmentEdge_cursor, field)
@@ -1666,7 +1712,8 @@ func (ec *executionContext) plain_CommitmentEdge_cursor(ctx context.Context, fie
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_CommitmentEdge_cursor, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNString2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
 func (ec *executionContext) plain_CommitmentRelationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
@@ -1742,7 +1789,7 @@ func (ec *executionContext) plain_CommitmentRelationEdge_relation(ctx context.Co
 	return ec.marshalNRelation2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelation(ctx, field.Selections, v)
 }
 
-func (ec *executionContext) plain_CommitmentRelationEdge_type(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_CommitmentRelationEdge_type(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_CommitmentRelationEdge_type, field)
@@ -1755,10 +1802,11 @@ func (ec *executionContext) plain_CommitmentRelationEdge_type(ctx context.Contex
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_CommitmentRelationEdge_type, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNRelationType2beleidsgraafᚋgraphᚋmodelᚐRelationType(ctx, field.Selections, v)
+	*text = string(v)
+	return (*enumText[model.RelationType])(text)
 }
 
-func (ec *executionContext) plain_CommitmentRelationEdge_direction(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_CommitmentRelationEdge_direction(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_CommitmentRelationEdge_direction, field)
@@ -1771,10 +1819,11 @@ func (ec *executionContext) plain_CommitmentRelationEdge_direction(ctx context.C
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_CommitmentRelationEdge_direction, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNDirection2beleidsgraafᚋgraphᚋmodelᚐDirection(ctx, field.Selections, v)
+	*text = string(v)
+	return (*enumText[model.Direction])(text)
 }
 
-func (ec *executionContext) plain_CommitmentRelationEdge_from(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_CommitmentRelationEdge_from(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_CommitmentRelationEdge_from, field)
@@ -1787,10 +1836,11 @@ func (ec *executionContext) plain_CommitmentRelationEdge_from(ctx context.Contex
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_CommitmentRelationEdge_from, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNID2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
-func (ec *executionContext) plain_CommitmentRelationEdge_to(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_CommitmentRelationEdge_to(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_CommitmentRelationEdge_to, field)
@@ -1803,7 +1853,8 @@ func (ec *executionContext) plain_CommitmentRelationEdge_to(ctx context.Context,
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_CommitmentRelationEdge_to, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNID2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
 func (ec *executionContext) plain_CommitmentRelationEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
@@ -1844,7 +1895,7 @@ func (ec *executionContext) plain_CommitmentRelationEdge_evidence(ctx context.Co
 	return ec.marshalNEvidence2ᚕbeleidsgraafᚋkgᚐEvidenceᚄ(ctx, field.Selections, v)
 }
 
-func (ec *executionContext) plain_CommitmentRelationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_CommitmentRelationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_CommitmentRelationEdge_cursor, field)
@@ -1857,7 +1908,8 @@ func (ec *executionContext) plain_CommitmentRelationEdge_cursor(ctx context.Cont
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_CommitmentRelationEdge_cursor, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNString2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
 func (ec *executionContext) plain_CommitmentStatusStep_date(ctx context.Context, field graphql.CollectedField, obj *model.CommitmentStatusStep) (ret graphql.Marshaler) {
@@ -1876,7 +1928,7 @@ func (ec *executionContext) plain_CommitmentStatusStep_date(ctx context.Context,
 	return ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 }
 
-func (ec *executionContext) plain_CommitmentStatusStep_status(ctx context.Context, field graphql.CollectedField, obj *model.CommitmentStatusStep) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_CommitmentStatusStep_status(ctx context.Context, field graphql.CollectedField, obj *model.CommitmentStatusStep, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_CommitmentStatusStep_status, field)
@@ -1889,7 +1941,8 @@ func (ec *executionContext) plain_CommitmentStatusStep_status(ctx context.Contex
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_CommitmentStatusStep_status, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNCommitmentStatus2beleidsgraafᚋgraphᚋmodelᚐCommitmentStatus(ctx, field.Selections, v)
+	*text = string(v)
+	return (*enumText[model.CommitmentStatus])(text)
 }
 
 func (ec *executionContext) plain_CommitmentStatusStep_evidence(ctx context.Context, field graphql.CollectedField, obj *model.CommitmentStatusStep) (ret graphql.Marshaler) {
@@ -1965,7 +2018,7 @@ func (ec *executionContext) plain_Decision_date(ctx context.Context, field graph
 	return ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 }
 
-func (ec *executionContext) plain_Decision_result(ctx context.Context, field graphql.CollectedField, obj *model.Decision) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_Decision_result(ctx context.Context, field graphql.CollectedField, obj *model.Decision, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_Decision_result, field)
@@ -1978,10 +2031,11 @@ func (ec *executionContext) plain_Decision_result(ctx context.Context, field gra
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Decision_result, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNDecisionResult2beleidsgraafᚋgraphᚋmodelᚐDecisionResult(ctx, field.Selections, v)
+	*text = string(v)
+	return (*enumText[model.DecisionResult])(text)
 }
 
-func (ec *executionContext) plain_Decision_text(ctx context.Context, field graphql.CollectedField, obj *model.Decision) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_Decision_text(ctx context.Context, field graphql.CollectedField, obj *model.Decision, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_Decision_text, field)
@@ -1994,10 +2048,11 @@ func (ec *executionContext) plain_Decision_text(ctx context.Context, field graph
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Decision_text, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNString2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
-func (ec *executionContext) plain_Decision_source(ctx context.Context, field graphql.CollectedField, obj *model.Decision) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_Decision_source(ctx context.Context, field graphql.CollectedField, obj *model.Decision, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_Decision_source, field)
@@ -2010,7 +2065,8 @@ func (ec *executionContext) plain_Decision_source(ctx context.Context, field gra
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Decision_source, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNString2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
 func (ec *executionContext) plain_Decision_evidence(ctx context.Context, field graphql.CollectedField, obj *model.Decision) (ret graphql.Marshaler) {
@@ -2051,7 +2107,7 @@ func (ec *executionContext) plain_Decision_votes(ctx context.Context, field grap
 	return ec.marshalNVote2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐVoteᚄ(ctx, field.Selections, v)
 }
 
-func (ec *executionContext) plain_Document_id(ctx context.Context, field graphql.CollectedField, obj *model.Document) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_Document_id(ctx context.Context, field graphql.CollectedField, obj *model.Document, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_Document_id, field)
@@ -2064,10 +2120,11 @@ func (ec *executionContext) plain_Document_id(ctx context.Context, field graphql
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Document_id, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNID2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
-func (ec *executionContext) plain_Document_label(ctx context.Context, field graphql.CollectedField, obj *model.Document) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_Document_label(ctx context.Context, field graphql.CollectedField, obj *model.Document, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_Document_label, field)
@@ -2080,10 +2137,11 @@ func (ec *executionContext) plain_Document_label(ctx context.Context, field grap
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Document_label, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNLabel2beleidsgraafᚋgraphᚋmodelᚐLabel(ctx, field.Selections, v)
+	*text = string(v)
+	return (*enumText[model.Label])(text)
 }
 
-func (ec *executionContext) plain_Document_name(ctx context.Context, field graphql.CollectedField, obj *model.Document) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_Document_name(ctx context.Context, field graphql.CollectedField, obj *model.Document, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_Document_name, field)
@@ -2096,7 +2154,8 @@ func (ec *executionContext) plain_Document_name(ctx context.Context, field graph
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Document_name, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNString2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
 func (ec *executionContext) plain_Document_aliases(ctx context.Context, field graphql.CollectedField, obj *model.Document) (ret graphql.Marshaler) {
@@ -2153,7 +2212,7 @@ func (ec *executionContext) plain_Document_kind(ctx context.Context, field graph
 	return ec.marshalODocumentKind2ᚖbeleidsgraafᚋgraphᚋmodelᚐDocumentKind(ctx, field.Selections, v)
 }
 
-func (ec *executionContext) plain_Document_title(ctx context.Context, field graphql.CollectedField, obj *model.Document) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_Document_title(ctx context.Context, field graphql.CollectedField, obj *model.Document, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_Document_title, field)
@@ -2166,7 +2225,11 @@ func (ec *executionContext) plain_Document_title(ctx context.Context, field grap
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Document_title, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
-	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
+	if v == nil {
+		return graphql.Null
+	}
+	*text = *v
+	return (*stringText)(text)
 }
 
 func (ec *executionContext) plain_Document_date(ctx context.Context, field graphql.CollectedField, obj *model.Document) (ret graphql.Marshaler) {
@@ -2185,7 +2248,7 @@ func (ec *executionContext) plain_Document_date(ctx context.Context, field graph
 	return ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 }
 
-func (ec *executionContext) plain_Document_kenmerk(ctx context.Context, field graphql.CollectedField, obj *model.Document) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_Document_kenmerk(ctx context.Context, field graphql.CollectedField, obj *model.Document, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_Document_kenmerk, field)
@@ -2198,10 +2261,14 @@ func (ec *executionContext) plain_Document_kenmerk(ctx context.Context, field gr
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Document_kenmerk, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
-	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
+	if v == nil {
+		return graphql.Null
+	}
+	*text = *v
+	return (*stringText)(text)
 }
 
-func (ec *executionContext) plain_Document_dossier(ctx context.Context, field graphql.CollectedField, obj *model.Document) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_Document_dossier(ctx context.Context, field graphql.CollectedField, obj *model.Document, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_Document_dossier, field)
@@ -2214,7 +2281,11 @@ func (ec *executionContext) plain_Document_dossier(ctx context.Context, field gr
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Document_dossier, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
-	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
+	if v == nil {
+		return graphql.Null
+	}
+	*text = *v
+	return (*stringText)(text)
 }
 
 func (ec *executionContext) plain_Document_number(ctx context.Context, field graphql.CollectedField, obj *model.Document) (ret graphql.Marshaler) {
@@ -2233,7 +2304,7 @@ func (ec *executionContext) plain_Document_number(ctx context.Context, field gra
 	return ec.marshalOInt2ᚖint(ctx, field.Selections, v)
 }
 
-func (ec *executionContext) plain_Document_citation(ctx context.Context, field graphql.CollectedField, obj *model.Document) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_Document_citation(ctx context.Context, field graphql.CollectedField, obj *model.Document, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_Document_citation, field)
@@ -2246,10 +2317,14 @@ func (ec *executionContext) plain_Document_citation(ctx context.Context, field g
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Document_citation, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
-	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
+	if v == nil {
+		return graphql.Null
+	}
+	*text = *v
+	return (*stringText)(text)
 }
 
-func (ec *executionContext) plain_Document_tkNumber(ctx context.Context, field graphql.CollectedField, obj *model.Document) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_Document_tkNumber(ctx context.Context, field graphql.CollectedField, obj *model.Document, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_Document_tkNumber, field)
@@ -2262,10 +2337,14 @@ func (ec *executionContext) plain_Document_tkNumber(ctx context.Context, field g
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Document_tkNumber, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
-	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
+	if v == nil {
+		return graphql.Null
+	}
+	*text = *v
+	return (*stringText)(text)
 }
 
-func (ec *executionContext) plain_Document_sourceFile(ctx context.Context, field graphql.CollectedField, obj *model.Document) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_Document_sourceFile(ctx context.Context, field graphql.CollectedField, obj *model.Document, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_Document_sourceFile, field)
@@ -2278,7 +2357,11 @@ func (ec *executionContext) plain_Document_sourceFile(ctx context.Context, field
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Document_sourceFile, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
-	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
+	if v == nil {
+		return graphql.Null
+	}
+	*text = *v
+	return (*stringText)(text)
 }
 
 func (ec *executionContext) plain_Document_alsoFrom(ctx context.Context, field graphql.CollectedField, obj *model.Document) (ret graphql.Marshaler) {
@@ -2300,7 +2383,7 @@ func (ec *executionContext) plain_Document_alsoFrom(ctx context.Context, field g
 	return ec.marshalNString2ᚕstringᚄ(ctx, field.Selections, v)
 }
 
-func (ec *executionContext) plain_Document_text(ctx context.Context, field graphql.CollectedField, obj *model.Document) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_Document_text(ctx context.Context, field graphql.CollectedField, obj *model.Document, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_Document_text, field)
@@ -2313,7 +2396,11 @@ func (ec *executionContext) plain_Document_text(ctx context.Context, field graph
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Document_text, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
-	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
+	if v == nil {
+		return graphql.Null
+	}
+	*text = *v
+	return (*stringText)(text)
 }
 
 func (ec *executionContext) plain_Document_since(ctx context.Context, field graphql.CollectedField, obj *model.Document) (ret graphql.Marshaler) {
@@ -2405,7 +2492,7 @@ func (ec *executionContext) plain_DocumentEdge_node(ctx context.Context, field g
 	return ec.marshalNDocument2ᚖbeleidsgraafᚋgraphᚋmodelᚐDocument(ctx, field.Selections, v)
 }
 
-func (ec *executionContext) plain_DocumentEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_DocumentEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_DocumentEdge_cursor, field)
@@ -2418,7 +2505,8 @@ func (ec *executionContext) plain_DocumentEdge_cursor(ctx context.Context, field
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_DocumentEdge_cursor, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNString2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
 func (ec *executionContext) plain_DocumentRelationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
@@ -2494,7 +2582,7 @@ func (ec *executionContext) plain_DocumentRelationEdge_relation(ctx context.Cont
 	return ec.marshalNRelation2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelation(ctx, field.Selections, v)
 }
 
-func (ec *executionContext) plain_DocumentRelationEdge_type(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_DocumentRelationEdge_type(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_DocumentRelationEdge_type, field)
@@ -2507,10 +2595,11 @@ func (ec *executionContext) plain_DocumentRelationEdge_type(ctx context.Context,
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_DocumentRelationEdge_type, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNRelationType2beleidsgraafᚋgraphᚋmodelᚐRelationType(ctx, field.Selections, v)
+	*text = string(v)
+	return (*enumText[model.RelationType])(text)
 }
 
-func (ec *executionContext) plain_DocumentRelationEdge_direction(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_DocumentRelationEdge_direction(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_DocumentRelationEdge_direction, field)
@@ -2523,10 +2612,11 @@ func (ec *executionContext) plain_DocumentRelationEdge_direction(ctx context.Con
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_DocumentRelationEdge_direction, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNDirection2beleidsgraafᚋgraphᚋmodelᚐDirection(ctx, field.Selections, v)
+	*text = string(v)
+	return (*enumText[model.Direction])(text)
 }
 
-func (ec *executionContext) plain_DocumentRelationEdge_from(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_DocumentRelationEdge_from(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_DocumentRelationEdge_from, field)
@@ -2539,10 +2629,11 @@ func (ec *executionContext) plain_DocumentRelationEdge_from(ctx context.Context,
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_DocumentRelationEdge_from, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNID2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
-func (ec *executionContext) plain_DocumentRelationEdge_to(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_DocumentRelationEdge_to(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_DocumentRelationEdge_to, field)
@@ -2555,7 +2646,8 @@ func (ec *executionContext) plain_DocumentRelationEdge_to(ctx context.Context, f
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_DocumentRelationEdge_to, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNID2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
 func (ec *executionContext) plain_DocumentRelationEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
@@ -2596,7 +2688,7 @@ func (ec *executionContext) plain_DocumentRelationEdge_evidence(ctx context.Cont
 	return ec.marshalNEvidence2ᚕbeleidsgraafᚋkgᚐEvidenceᚄ(ctx, field.Selections, v)
 }
 
-func (ec *executionContext) plain_DocumentRelationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_DocumentRelationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_DocumentRelationEdge_cursor, field)
@@ -2609,10 +2701,11 @@ func (ec *executionContext) plain_DocumentRelationEdge_cursor(ctx context.Contex
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_DocumentRelationEdge_cursor, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNString2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
-func (ec *executionContext) plain_Event_id(ctx context.Context, field graphql.CollectedField, obj *model.Event) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_Event_id(ctx context.Context, field graphql.CollectedField, obj *model.Event, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_Event_id, field)
@@ -2625,10 +2718,11 @@ func (ec *executionContext) plain_Event_id(ctx context.Context, field graphql.Co
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Event_id, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNID2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
-func (ec *executionContext) plain_Event_label(ctx context.Context, field graphql.CollectedField, obj *model.Event) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_Event_label(ctx context.Context, field graphql.CollectedField, obj *model.Event, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_Event_label, field)
@@ -2641,10 +2735,11 @@ func (ec *executionContext) plain_Event_label(ctx context.Context, field graphql
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Event_label, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNLabel2beleidsgraafᚋgraphᚋmodelᚐLabel(ctx, field.Selections, v)
+	*text = string(v)
+	return (*enumText[model.Label])(text)
 }
 
-func (ec *executionContext) plain_Event_name(ctx context.Context, field graphql.CollectedField, obj *model.Event) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_Event_name(ctx context.Context, field graphql.CollectedField, obj *model.Event, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_Event_name, field)
@@ -2657,7 +2752,8 @@ func (ec *executionContext) plain_Event_name(ctx context.Context, field graphql.
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Event_name, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNString2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
 func (ec *executionContext) plain_Event_aliases(ctx context.Context, field graphql.CollectedField, obj *model.Event) (ret graphql.Marshaler) {
@@ -2698,7 +2794,7 @@ func (ec *executionContext) plain_Event_mentions(ctx context.Context, field grap
 	return ec.marshalNEvidence2ᚕbeleidsgraafᚋkgᚐEvidenceᚄ(ctx, field.Selections, v)
 }
 
-func (ec *executionContext) plain_Event_kind(ctx context.Context, field graphql.CollectedField, obj *model.Event) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_Event_kind(ctx context.Context, field graphql.CollectedField, obj *model.Event, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_Event_kind, field)
@@ -2711,7 +2807,11 @@ func (ec *executionContext) plain_Event_kind(ctx context.Context, field graphql.
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Event_kind, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
-	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
+	if v == nil {
+		return graphql.Null
+	}
+	*text = *v
+	return (*stringText)(text)
 }
 
 func (ec *executionContext) plain_Event_date(ctx context.Context, field graphql.CollectedField, obj *model.Event) (ret graphql.Marshaler) {
@@ -2819,7 +2919,7 @@ func (ec *executionContext) plain_EventEdge_node(ctx context.Context, field grap
 	return ec.marshalNEvent2ᚖbeleidsgraafᚋgraphᚋmodelᚐEvent(ctx, field.Selections, v)
 }
 
-func (ec *executionContext) plain_EventEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_EventEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_EventEdge_cursor, field)
@@ -2832,7 +2932,8 @@ func (ec *executionContext) plain_EventEdge_cursor(ctx context.Context, field gr
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_EventEdge_cursor, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNString2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
 func (ec *executionContext) plain_EventRelationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
@@ -2908,7 +3009,7 @@ func (ec *executionContext) plain_EventRelationEdge_relation(ctx context.Context
 	return ec.marshalNRelation2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelation(ctx, field.Selections, v)
 }
 
-func (ec *executionContext) plain_EventRelationEdge_type(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_EventRelationEdge_type(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_EventRelationEdge_type, field)
@@ -2921,10 +3022,11 @@ func (ec *executionContext) plain_EventRelationEdge_type(ctx context.Context, fi
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_EventRelationEdge_type, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNRelationType2beleidsgraafᚋgraphᚋmodelᚐRelationType(ctx, field.Selections, v)
+	*text = string(v)
+	return (*enumText[model.RelationType])(text)
 }
 
-func (ec *executionContext) plain_EventRelationEdge_direction(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_EventRelationEdge_direction(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_EventRelationEdge_direction, field)
@@ -2937,10 +3039,11 @@ func (ec *executionContext) plain_EventRelationEdge_direction(ctx context.Contex
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_EventRelationEdge_direction, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNDirection2beleidsgraafᚋgraphᚋmodelᚐDirection(ctx, field.Selections, v)
+	*text = string(v)
+	return (*enumText[model.Direction])(text)
 }
 
-func (ec *executionContext) plain_EventRelationEdge_from(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_EventRelationEdge_from(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_EventRelationEdge_from, field)
@@ -2953,10 +3056,11 @@ func (ec *executionContext) plain_EventRelationEdge_from(ctx context.Context, fi
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_EventRelationEdge_from, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNID2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
-func (ec *executionContext) plain_EventRelationEdge_to(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_EventRelationEdge_to(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_EventRelationEdge_to, field)
@@ -2969,7 +3073,8 @@ func (ec *executionContext) plain_EventRelationEdge_to(ctx context.Context, fiel
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_EventRelationEdge_to, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNID2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
 func (ec *executionContext) plain_EventRelationEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
@@ -3010,7 +3115,7 @@ func (ec *executionContext) plain_EventRelationEdge_evidence(ctx context.Context
 	return ec.marshalNEvidence2ᚕbeleidsgraafᚋkgᚐEvidenceᚄ(ctx, field.Selections, v)
 }
 
-func (ec *executionContext) plain_EventRelationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_EventRelationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_EventRelationEdge_cursor, field)
@@ -3023,10 +3128,11 @@ func (ec *executionContext) plain_EventRelationEdge_cursor(ctx context.Context, 
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_EventRelationEdge_cursor, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNString2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
-func (ec *executionContext) plain_Evidence_documentId(ctx context.Context, field graphql.CollectedField, obj *kg.Evidence) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_Evidence_documentId(ctx context.Context, field graphql.CollectedField, obj *kg.Evidence, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_Evidence_documentId, field)
@@ -3039,10 +3145,11 @@ func (ec *executionContext) plain_Evidence_documentId(ctx context.Context, field
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Evidence_documentId, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNID2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
-func (ec *executionContext) plain_Evidence_quote(ctx context.Context, field graphql.CollectedField, obj *kg.Evidence) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_Evidence_quote(ctx context.Context, field graphql.CollectedField, obj *kg.Evidence, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_Evidence_quote, field)
@@ -3055,7 +3162,8 @@ func (ec *executionContext) plain_Evidence_quote(ctx context.Context, field grap
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Evidence_quote, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNString2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
 func (ec *executionContext) plain_Evidence_start(ctx context.Context, field graphql.CollectedField, obj *kg.Evidence) (ret graphql.Marshaler) {
@@ -3109,7 +3217,7 @@ func (ec *executionContext) plain_Involvement_organisation(ctx context.Context, 
 	return ec.marshalNOrganisation2ᚖbeleidsgraafᚋgraphᚋmodelᚐOrganisation(ctx, field.Selections, v)
 }
 
-func (ec *executionContext) plain_Involvement_role(ctx context.Context, field graphql.CollectedField, obj *model.Involvement) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_Involvement_role(ctx context.Context, field graphql.CollectedField, obj *model.Involvement, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_Involvement_role, field)
@@ -3122,7 +3230,8 @@ func (ec *executionContext) plain_Involvement_role(ctx context.Context, field gr
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Involvement_role, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNRelationType2beleidsgraafᚋgraphᚋmodelᚐRelationType(ctx, field.Selections, v)
+	*text = string(v)
+	return (*enumText[model.RelationType])(text)
 }
 
 func (ec *executionContext) plain_Involvement_evidence(ctx context.Context, field graphql.CollectedField, obj *model.Involvement) (ret graphql.Marshaler) {
@@ -3144,7 +3253,7 @@ func (ec *executionContext) plain_Involvement_evidence(ctx context.Context, fiel
 	return ec.marshalNEvidence2ᚕbeleidsgraafᚋkgᚐEvidenceᚄ(ctx, field.Selections, v)
 }
 
-func (ec *executionContext) plain_LabelCount_label(ctx context.Context, field graphql.CollectedField, obj *model.LabelCount) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_LabelCount_label(ctx context.Context, field graphql.CollectedField, obj *model.LabelCount, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_LabelCount_label, field)
@@ -3157,7 +3266,8 @@ func (ec *executionContext) plain_LabelCount_label(ctx context.Context, field gr
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_LabelCount_label, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNLabel2beleidsgraafᚋgraphᚋmodelᚐLabel(ctx, field.Selections, v)
+	*text = string(v)
+	return (*enumText[model.Label])(text)
 }
 
 func (ec *executionContext) plain_LabelCount_count(ctx context.Context, field graphql.CollectedField, obj *model.LabelCount) (ret graphql.Marshaler) {
@@ -3176,7 +3286,7 @@ func (ec *executionContext) plain_LabelCount_count(ctx context.Context, field gr
 	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
 
-func (ec *executionContext) plain_Legislation_id(ctx context.Context, field graphql.CollectedField, obj *model.Legislation) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_Legislation_id(ctx context.Context, field graphql.CollectedField, obj *model.Legislation, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_Legislation_id, field)
@@ -3189,10 +3299,11 @@ func (ec *executionContext) plain_Legislation_id(ctx context.Context, field grap
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Legislation_id, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNID2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
-func (ec *executionContext) plain_Legislation_label(ctx context.Context, field graphql.CollectedField, obj *model.Legislation) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_Legislation_label(ctx context.Context, field graphql.CollectedField, obj *model.Legislation, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_Legislation_label, field)
@@ -3205,10 +3316,11 @@ func (ec *executionContext) plain_Legislation_label(ctx context.Context, field g
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Legislation_label, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNLabel2beleidsgraafᚋgraphᚋmodelᚐLabel(ctx, field.Selections, v)
+	*text = string(v)
+	return (*enumText[model.Label])(text)
 }
 
-func (ec *executionContext) plain_Legislation_name(ctx context.Context, field graphql.CollectedField, obj *model.Legislation) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_Legislation_name(ctx context.Context, field graphql.CollectedField, obj *model.Legislation, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_Legislation_name, field)
@@ -3221,7 +3333,8 @@ func (ec *executionContext) plain_Legislation_name(ctx context.Context, field gr
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Legislation_name, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNString2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
 func (ec *executionContext) plain_Legislation_aliases(ctx context.Context, field graphql.CollectedField, obj *model.Legislation) (ret graphql.Marshaler) {
@@ -3262,7 +3375,7 @@ func (ec *executionContext) plain_Legislation_mentions(ctx context.Context, fiel
 	return ec.marshalNEvidence2ᚕbeleidsgraafᚋkgᚐEvidenceᚄ(ctx, field.Selections, v)
 }
 
-func (ec *executionContext) plain_Legislation_citation(ctx context.Context, field graphql.CollectedField, obj *model.Legislation) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_Legislation_citation(ctx context.Context, field graphql.CollectedField, obj *model.Legislation, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_Legislation_citation, field)
@@ -3275,7 +3388,11 @@ func (ec *executionContext) plain_Legislation_citation(ctx context.Context, fiel
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Legislation_citation, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
-	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
+	if v == nil {
+		return graphql.Null
+	}
+	*text = *v
+	return (*stringText)(text)
 }
 
 func (ec *executionContext) plain_Legislation_since(ctx context.Context, field graphql.CollectedField, obj *model.Legislation) (ret graphql.Marshaler) {
@@ -3367,7 +3484,7 @@ func (ec *executionContext) plain_LegislationEdge_node(ctx context.Context, fiel
 	return ec.marshalNLegislation2ᚖbeleidsgraafᚋgraphᚋmodelᚐLegislation(ctx, field.Selections, v)
 }
 
-func (ec *executionContext) plain_LegislationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_LegislationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_LegislationEdge_cursor, field)
@@ -3380,10 +3497,11 @@ func (ec *executionContext) plain_LegislationEdge_cursor(ctx context.Context, fi
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_LegislationEdge_cursor, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNString2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
-func (ec *executionContext) plain_Motion_id(ctx context.Context, field graphql.CollectedField, obj *model.Motion) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_Motion_id(ctx context.Context, field graphql.CollectedField, obj *model.Motion, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_Motion_id, field)
@@ -3396,10 +3514,11 @@ func (ec *executionContext) plain_Motion_id(ctx context.Context, field graphql.C
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Motion_id, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNID2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
-func (ec *executionContext) plain_Motion_label(ctx context.Context, field graphql.CollectedField, obj *model.Motion) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_Motion_label(ctx context.Context, field graphql.CollectedField, obj *model.Motion, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_Motion_label, field)
@@ -3412,10 +3531,11 @@ func (ec *executionContext) plain_Motion_label(ctx context.Context, field graphq
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Motion_label, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNLabel2beleidsgraafᚋgraphᚋmodelᚐLabel(ctx, field.Selections, v)
+	*text = string(v)
+	return (*enumText[model.Label])(text)
 }
 
-func (ec *executionContext) plain_Motion_name(ctx context.Context, field graphql.CollectedField, obj *model.Motion) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_Motion_name(ctx context.Context, field graphql.CollectedField, obj *model.Motion, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_Motion_name, field)
@@ -3428,7 +3548,8 @@ func (ec *executionContext) plain_Motion_name(ctx context.Context, field graphql
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Motion_name, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNString2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
 func (ec *executionContext) plain_Motion_aliases(ctx context.Context, field graphql.CollectedField, obj *model.Motion) (ret graphql.Marshaler) {
@@ -3469,7 +3590,7 @@ func (ec *executionContext) plain_Motion_mentions(ctx context.Context, field gra
 	return ec.marshalNEvidence2ᚕbeleidsgraafᚋkgᚐEvidenceᚄ(ctx, field.Selections, v)
 }
 
-func (ec *executionContext) plain_Motion_dossier(ctx context.Context, field graphql.CollectedField, obj *model.Motion) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_Motion_dossier(ctx context.Context, field graphql.CollectedField, obj *model.Motion, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_Motion_dossier, field)
@@ -3482,7 +3603,11 @@ func (ec *executionContext) plain_Motion_dossier(ctx context.Context, field grap
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Motion_dossier, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
-	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
+	if v == nil {
+		return graphql.Null
+	}
+	*text = *v
+	return (*stringText)(text)
 }
 
 func (ec *executionContext) plain_Motion_number(ctx context.Context, field graphql.CollectedField, obj *model.Motion) (ret graphql.Marshaler) {
@@ -3501,7 +3626,7 @@ func (ec *executionContext) plain_Motion_number(ctx context.Context, field graph
 	return ec.marshalOInt2ᚖint(ctx, field.Selections, v)
 }
 
-func (ec *executionContext) plain_Motion_citation(ctx context.Context, field graphql.CollectedField, obj *model.Motion) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_Motion_citation(ctx context.Context, field graphql.CollectedField, obj *model.Motion, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_Motion_citation, field)
@@ -3514,7 +3639,11 @@ func (ec *executionContext) plain_Motion_citation(ctx context.Context, field gra
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Motion_citation, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
-	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
+	if v == nil {
+		return graphql.Null
+	}
+	*text = *v
+	return (*stringText)(text)
 }
 
 func (ec *executionContext) plain_Motion_dateSubmitted(ctx context.Context, field graphql.CollectedField, obj *model.Motion) (ret graphql.Marshaler) {
@@ -3549,7 +3678,7 @@ func (ec *executionContext) plain_Motion_dateAdopted(ctx context.Context, field 
 	return ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 }
 
-func (ec *executionContext) plain_Motion_request(ctx context.Context, field graphql.CollectedField, obj *model.Motion) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_Motion_request(ctx context.Context, field graphql.CollectedField, obj *model.Motion, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_Motion_request, field)
@@ -3562,7 +3691,11 @@ func (ec *executionContext) plain_Motion_request(ctx context.Context, field grap
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Motion_request, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
-	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
+	if v == nil {
+		return graphql.Null
+	}
+	*text = *v
+	return (*stringText)(text)
 }
 
 func (ec *executionContext) plain_Motion_coSigned(ctx context.Context, field graphql.CollectedField, obj *model.Motion) (ret graphql.Marshaler) {
@@ -3762,7 +3895,7 @@ func (ec *executionContext) plain_MotionEdge_node(ctx context.Context, field gra
 	return ec.marshalNMotion2ᚖbeleidsgraafᚋgraphᚋmodelᚐMotion(ctx, field.Selections, v)
 }
 
-func (ec *executionContext) plain_MotionEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_MotionEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_MotionEdge_cursor, field)
@@ -3775,7 +3908,8 @@ func (ec *executionContext) plain_MotionEdge_cursor(ctx context.Context, field g
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_MotionEdge_cursor, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNString2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
 func (ec *executionContext) plain_MotionRelationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
@@ -3851,7 +3985,7 @@ func (ec *executionContext) plain_MotionRelationEdge_relation(ctx context.Contex
 	return ec.marshalNRelation2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelation(ctx, field.Selections, v)
 }
 
-func (ec *executionContext) plain_MotionRelationEdge_type(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_MotionRelationEdge_type(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_MotionRelationEdge_type, field)
@@ -3864,10 +3998,11 @@ func (ec *executionContext) plain_MotionRelationEdge_type(ctx context.Context, f
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_MotionRelationEdge_type, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNRelationType2beleidsgraafᚋgraphᚋmodelᚐRelationType(ctx, field.Selections, v)
+	*text = string(v)
+	return (*enumText[model.RelationType])(text)
 }
 
-func (ec *executionContext) plain_MotionRelationEdge_direction(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_MotionRelationEdge_direction(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_MotionRelationEdge_direction, field)
@@ -3880,10 +4015,11 @@ func (ec *executionContext) plain_MotionRelationEdge_direction(ctx context.Conte
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_MotionRelationEdge_direction, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNDirection2beleidsgraafᚋgraphᚋmodelᚐDirection(ctx, field.Selections, v)
+	*text = string(v)
+	return (*enumText[model.Direction])(text)
 }
 
-func (ec *executionContext) plain_MotionRelationEdge_from(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_MotionRelationEdge_from(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_MotionRelationEdge_from, field)
@@ -3896,10 +4032,11 @@ func (ec *executionContext) plain_MotionRelationEdge_from(ctx context.Context, f
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_MotionRelationEdge_from, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNID2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
-func (ec *executionContext) plain_MotionRelationEdge_to(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_MotionRelationEdge_to(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_MotionRelationEdge_to, field)
@@ -3912,7 +4049,8 @@ func (ec *executionContext) plain_MotionRelationEdge_to(ctx context.Context, fie
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_MotionRelationEdge_to, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNID2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
 func (ec *executionContext) plain_MotionRelationEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
@@ -3953,7 +4091,7 @@ func (ec *executionContext) plain_MotionRelationEdge_evidence(ctx context.Contex
 	return ec.marshalNEvidence2ᚕbeleidsgraafᚋkgᚐEvidenceᚄ(ctx, field.Selections, v)
 }
 
-func (ec *executionContext) plain_MotionRelationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_MotionRelationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_MotionRelationEdge_cursor, field)
@@ -3966,7 +4104,8 @@ func (ec *executionContext) plain_MotionRelationEdge_cursor(ctx context.Context,
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_MotionRelationEdge_cursor, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNString2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
 func (ec *executionContext) plain_MotionStatusStep_date(ctx context.Context, field graphql.CollectedField, obj *model.MotionStatusStep) (ret graphql.Marshaler) {
@@ -3985,7 +4124,7 @@ func (ec *executionContext) plain_MotionStatusStep_date(ctx context.Context, fie
 	return ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 }
 
-func (ec *executionContext) plain_MotionStatusStep_status(ctx context.Context, field graphql.CollectedField, obj *model.MotionStatusStep) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_MotionStatusStep_status(ctx context.Context, field graphql.CollectedField, obj *model.MotionStatusStep, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_MotionStatusStep_status, field)
@@ -3998,7 +4137,8 @@ func (ec *executionContext) plain_MotionStatusStep_status(ctx context.Context, f
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_MotionStatusStep_status, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNMotionStatus2beleidsgraafᚋgraphᚋmodelᚐMotionStatus(ctx, field.Selections, v)
+	*text = string(v)
+	return (*enumText[model.MotionStatus])(text)
 }
 
 func (ec *executionContext) plain_MotionStatusStep_evidence(ctx context.Context, field graphql.CollectedField, obj *model.MotionStatusStep) (ret graphql.Marshaler) {
@@ -4020,7 +4160,7 @@ func (ec *executionContext) plain_MotionStatusStep_evidence(ctx context.Context,
 	return ec.marshalNEvidence2ᚖbeleidsgraafᚋkgᚐEvidence(ctx, field.Selections, v)
 }
 
-func (ec *executionContext) plain_MotionStatusStep_replacedBy(ctx context.Context, field graphql.CollectedField, obj *model.MotionStatusStep) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_MotionStatusStep_replacedBy(ctx context.Context, field graphql.CollectedField, obj *model.MotionStatusStep, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_MotionStatusStep_replacedBy, field)
@@ -4033,7 +4173,11 @@ func (ec *executionContext) plain_MotionStatusStep_replacedBy(ctx context.Contex
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_MotionStatusStep_replacedBy, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
-	return ec.marshalOID2ᚖstring(ctx, field.Selections, v)
+	if v == nil {
+		return graphql.Null
+	}
+	*text = *v
+	return (*stringText)(text)
 }
 
 func (ec *executionContext) plain_MotionStepChange_motion(ctx context.Context, field graphql.CollectedField, obj *model.MotionStepChange) (ret graphql.Marshaler) {
@@ -4074,7 +4218,7 @@ func (ec *executionContext) plain_MotionStepChange_step(ctx context.Context, fie
 	return ec.marshalNMotionStatusStep2ᚖbeleidsgraafᚋgraphᚋmodelᚐMotionStatusStep(ctx, field.Selections, v)
 }
 
-func (ec *executionContext) plain_Office_id(ctx context.Context, field graphql.CollectedField, obj *model.Office) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_Office_id(ctx context.Context, field graphql.CollectedField, obj *model.Office, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_Office_id, field)
@@ -4087,10 +4231,11 @@ func (ec *executionContext) plain_Office_id(ctx context.Context, field graphql.C
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Office_id, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNID2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
-func (ec *executionContext) plain_Office_label(ctx context.Context, field graphql.CollectedField, obj *model.Office) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_Office_label(ctx context.Context, field graphql.CollectedField, obj *model.Office, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_Office_label, field)
@@ -4103,10 +4248,11 @@ func (ec *executionContext) plain_Office_label(ctx context.Context, field graphq
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Office_label, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNLabel2beleidsgraafᚋgraphᚋmodelᚐLabel(ctx, field.Selections, v)
+	*text = string(v)
+	return (*enumText[model.Label])(text)
 }
 
-func (ec *executionContext) plain_Office_name(ctx context.Context, field graphql.CollectedField, obj *model.Office) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_Office_name(ctx context.Context, field graphql.CollectedField, obj *model.Office, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_Office_name, field)
@@ -4119,7 +4265,8 @@ func (ec *executionContext) plain_Office_name(ctx context.Context, field graphql
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Office_name, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNString2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
 func (ec *executionContext) plain_Office_aliases(ctx context.Context, field graphql.CollectedField, obj *model.Office) (ret graphql.Marshaler) {
@@ -4249,7 +4396,7 @@ func (ec *executionContext) plain_OfficeEdge_node(ctx context.Context, field gra
 	return ec.marshalNOffice2ᚖbeleidsgraafᚋgraphᚋmodelᚐOffice(ctx, field.Selections, v)
 }
 
-func (ec *executionContext) plain_OfficeEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_OfficeEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_OfficeEdge_cursor, field)
@@ -4262,7 +4409,8 @@ func (ec *executionContext) plain_OfficeEdge_cursor(ctx context.Context, field g
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_OfficeEdge_cursor, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNString2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
 func (ec *executionContext) plain_OfficeRelationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
@@ -4338,7 +4486,7 @@ func (ec *executionContext) plain_OfficeRelationEdge_relation(ctx context.Contex
 	return ec.marshalNRelation2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelation(ctx, field.Selections, v)
 }
 
-func (ec *executionContext) plain_OfficeRelationEdge_type(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_OfficeRelationEdge_type(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_OfficeRelationEdge_type, field)
@@ -4351,10 +4499,11 @@ func (ec *executionContext) plain_OfficeRelationEdge_type(ctx context.Context, f
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_OfficeRelationEdge_type, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNRelationType2beleidsgraafᚋgraphᚋmodelᚐRelationType(ctx, field.Selections, v)
+	*text = string(v)
+	return (*enumText[model.RelationType])(text)
 }
 
-func (ec *executionContext) plain_OfficeRelationEdge_direction(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_OfficeRelationEdge_direction(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_OfficeRelationEdge_direction, field)
@@ -4367,10 +4516,11 @@ func (ec *executionContext) plain_OfficeRelationEdge_direction(ctx context.Conte
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_OfficeRelationEdge_direction, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNDirection2beleidsgraafᚋgraphᚋmodelᚐDirection(ctx, field.Selections, v)
+	*text = string(v)
+	return (*enumText[model.Direction])(text)
 }
 
-func (ec *executionContext) plain_OfficeRelationEdge_from(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_OfficeRelationEdge_from(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_OfficeRelationEdge_from, field)
@@ -4383,10 +4533,11 @@ func (ec *executionContext) plain_OfficeRelationEdge_from(ctx context.Context, f
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_OfficeRelationEdge_from, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNID2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
-func (ec *executionContext) plain_OfficeRelationEdge_to(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_OfficeRelationEdge_to(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_OfficeRelationEdge_to, field)
@@ -4399,7 +4550,8 @@ func (ec *executionContext) plain_OfficeRelationEdge_to(ctx context.Context, fie
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_OfficeRelationEdge_to, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNID2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
 func (ec *executionContext) plain_OfficeRelationEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
@@ -4440,7 +4592,7 @@ func (ec *executionContext) plain_OfficeRelationEdge_evidence(ctx context.Contex
 	return ec.marshalNEvidence2ᚕbeleidsgraafᚋkgᚐEvidenceᚄ(ctx, field.Selections, v)
 }
 
-func (ec *executionContext) plain_OfficeRelationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_OfficeRelationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_OfficeRelationEdge_cursor, field)
@@ -4453,10 +4605,11 @@ func (ec *executionContext) plain_OfficeRelationEdge_cursor(ctx context.Context,
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_OfficeRelationEdge_cursor, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNString2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
-func (ec *executionContext) plain_Organisation_id(ctx context.Context, field graphql.CollectedField, obj *model.Organisation) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_Organisation_id(ctx context.Context, field graphql.CollectedField, obj *model.Organisation, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_Organisation_id, field)
@@ -4469,10 +4622,11 @@ func (ec *executionContext) plain_Organisation_id(ctx context.Context, field gra
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Organisation_id, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNID2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
-func (ec *executionContext) plain_Organisation_label(ctx context.Context, field graphql.CollectedField, obj *model.Organisation) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_Organisation_label(ctx context.Context, field graphql.CollectedField, obj *model.Organisation, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_Organisation_label, field)
@@ -4485,10 +4639,11 @@ func (ec *executionContext) plain_Organisation_label(ctx context.Context, field 
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Organisation_label, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNLabel2beleidsgraafᚋgraphᚋmodelᚐLabel(ctx, field.Selections, v)
+	*text = string(v)
+	return (*enumText[model.Label])(text)
 }
 
-func (ec *executionContext) plain_Organisation_name(ctx context.Context, field graphql.CollectedField, obj *model.Organisation) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_Organisation_name(ctx context.Context, field graphql.CollectedField, obj *model.Organisation, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_Organisation_name, field)
@@ -4501,7 +4656,8 @@ func (ec *executionContext) plain_Organisation_name(ctx context.Context, field g
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Organisation_name, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNString2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
 func (ec *executionContext) plain_Organisation_aliases(ctx context.Context, field graphql.CollectedField, obj *model.Organisation) (ret graphql.Marshaler) {
@@ -4542,7 +4698,7 @@ func (ec *executionContext) plain_Organisation_mentions(ctx context.Context, fie
 	return ec.marshalNEvidence2ᚕbeleidsgraafᚋkgᚐEvidenceᚄ(ctx, field.Selections, v)
 }
 
-func (ec *executionContext) plain_Organisation_abbreviation(ctx context.Context, field graphql.CollectedField, obj *model.Organisation) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_Organisation_abbreviation(ctx context.Context, field graphql.CollectedField, obj *model.Organisation, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_Organisation_abbreviation, field)
@@ -4555,10 +4711,14 @@ func (ec *executionContext) plain_Organisation_abbreviation(ctx context.Context,
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Organisation_abbreviation, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
-	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
+	if v == nil {
+		return graphql.Null
+	}
+	*text = *v
+	return (*stringText)(text)
 }
 
-func (ec *executionContext) plain_Organisation_kind(ctx context.Context, field graphql.CollectedField, obj *model.Organisation) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_Organisation_kind(ctx context.Context, field graphql.CollectedField, obj *model.Organisation, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_Organisation_kind, field)
@@ -4571,7 +4731,11 @@ func (ec *executionContext) plain_Organisation_kind(ctx context.Context, field g
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Organisation_kind, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
-	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
+	if v == nil {
+		return graphql.Null
+	}
+	*text = *v
+	return (*stringText)(text)
 }
 
 func (ec *executionContext) plain_Organisation_since(ctx context.Context, field graphql.CollectedField, obj *model.Organisation) (ret graphql.Marshaler) {
@@ -4663,7 +4827,7 @@ func (ec *executionContext) plain_OrganisationEdge_node(ctx context.Context, fie
 	return ec.marshalNOrganisation2ᚖbeleidsgraafᚋgraphᚋmodelᚐOrganisation(ctx, field.Selections, v)
 }
 
-func (ec *executionContext) plain_OrganisationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_OrganisationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_OrganisationEdge_cursor, field)
@@ -4676,7 +4840,8 @@ func (ec *executionContext) plain_OrganisationEdge_cursor(ctx context.Context, f
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_OrganisationEdge_cursor, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNString2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
 func (ec *executionContext) plain_OrganisationRelationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
@@ -4752,7 +4917,7 @@ func (ec *executionContext) plain_OrganisationRelationEdge_relation(ctx context.
 	return ec.marshalNRelation2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelation(ctx, field.Selections, v)
 }
 
-func (ec *executionContext) plain_OrganisationRelationEdge_type(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_OrganisationRelationEdge_type(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_OrganisationRelationEdge_type, field)
@@ -4765,10 +4930,11 @@ func (ec *executionContext) plain_OrganisationRelationEdge_type(ctx context.Cont
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_OrganisationRelationEdge_type, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNRelationType2beleidsgraafᚋgraphᚋmodelᚐRelationType(ctx, field.Selections, v)
+	*text = string(v)
+	return (*enumText[model.RelationType])(text)
 }
 
-func (ec *executionContext) plain_OrganisationRelationEdge_direction(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_OrganisationRelationEdge_direction(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_OrganisationRelationEdge_direction, field)
@@ -4781,10 +4947,11 @@ func (ec *executionContext) plain_OrganisationRelationEdge_direction(ctx context
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_OrganisationRelationEdge_direction, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNDirection2beleidsgraafᚋgraphᚋmodelᚐDirection(ctx, field.Selections, v)
+	*text = string(v)
+	return (*enumText[model.Direction])(text)
 }
 
-func (ec *executionContext) plain_OrganisationRelationEdge_from(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_OrganisationRelationEdge_from(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_OrganisationRelationEdge_from, field)
@@ -4797,10 +4964,11 @@ func (ec *executionContext) plain_OrganisationRelationEdge_from(ctx context.Cont
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_OrganisationRelationEdge_from, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNID2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
-func (ec *executionContext) plain_OrganisationRelationEdge_to(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_OrganisationRelationEdge_to(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_OrganisationRelationEdge_to, field)
@@ -4813,7 +4981,8 @@ func (ec *executionContext) plain_OrganisationRelationEdge_to(ctx context.Contex
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_OrganisationRelationEdge_to, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNID2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
 func (ec *executionContext) plain_OrganisationRelationEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
@@ -4854,7 +5023,7 @@ func (ec *executionContext) plain_OrganisationRelationEdge_evidence(ctx context.
 	return ec.marshalNEvidence2ᚕbeleidsgraafᚋkgᚐEvidenceᚄ(ctx, field.Selections, v)
 }
 
-func (ec *executionContext) plain_OrganisationRelationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_OrganisationRelationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_OrganisationRelationEdge_cursor, field)
@@ -4867,7 +5036,8 @@ func (ec *executionContext) plain_OrganisationRelationEdge_cursor(ctx context.Co
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_OrganisationRelationEdge_cursor, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNString2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
 func (ec *executionContext) plain_PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *model.PageInfo) (ret graphql.Marshaler) {
@@ -4902,7 +5072,7 @@ func (ec *executionContext) plain_PageInfo_hasPreviousPage(ctx context.Context, 
 	return ec.marshalNBoolean2bool(ctx, field.Selections, v)
 }
 
-func (ec *executionContext) plain_PageInfo_startCursor(ctx context.Context, field graphql.CollectedField, obj *model.PageInfo) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_PageInfo_startCursor(ctx context.Context, field graphql.CollectedField, obj *model.PageInfo, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_PageInfo_startCursor, field)
@@ -4915,10 +5085,14 @@ func (ec *executionContext) plain_PageInfo_startCursor(ctx context.Context, fiel
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_PageInfo_startCursor, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
-	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
+	if v == nil {
+		return graphql.Null
+	}
+	*text = *v
+	return (*stringText)(text)
 }
 
-func (ec *executionContext) plain_PageInfo_endCursor(ctx context.Context, field graphql.CollectedField, obj *model.PageInfo) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_PageInfo_endCursor(ctx context.Context, field graphql.CollectedField, obj *model.PageInfo, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_PageInfo_endCursor, field)
@@ -4931,10 +5105,14 @@ func (ec *executionContext) plain_PageInfo_endCursor(ctx context.Context, field 
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_PageInfo_endCursor, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
-	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
+	if v == nil {
+		return graphql.Null
+	}
+	*text = *v
+	return (*stringText)(text)
 }
 
-func (ec *executionContext) plain_Party_id(ctx context.Context, field graphql.CollectedField, obj *model.Party) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_Party_id(ctx context.Context, field graphql.CollectedField, obj *model.Party, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_Party_id, field)
@@ -4947,10 +5125,11 @@ func (ec *executionContext) plain_Party_id(ctx context.Context, field graphql.Co
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Party_id, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNID2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
-func (ec *executionContext) plain_Party_label(ctx context.Context, field graphql.CollectedField, obj *model.Party) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_Party_label(ctx context.Context, field graphql.CollectedField, obj *model.Party, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_Party_label, field)
@@ -4963,10 +5142,11 @@ func (ec *executionContext) plain_Party_label(ctx context.Context, field graphql
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Party_label, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNLabel2beleidsgraafᚋgraphᚋmodelᚐLabel(ctx, field.Selections, v)
+	*text = string(v)
+	return (*enumText[model.Label])(text)
 }
 
-func (ec *executionContext) plain_Party_name(ctx context.Context, field graphql.CollectedField, obj *model.Party) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_Party_name(ctx context.Context, field graphql.CollectedField, obj *model.Party, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_Party_name, field)
@@ -4979,7 +5159,8 @@ func (ec *executionContext) plain_Party_name(ctx context.Context, field graphql.
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Party_name, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNString2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
 func (ec *executionContext) plain_Party_aliases(ctx context.Context, field graphql.CollectedField, obj *model.Party) (ret graphql.Marshaler) {
@@ -5109,7 +5290,7 @@ func (ec *executionContext) plain_PartyEdge_node(ctx context.Context, field grap
 	return ec.marshalNParty2ᚖbeleidsgraafᚋgraphᚋmodelᚐParty(ctx, field.Selections, v)
 }
 
-func (ec *executionContext) plain_PartyEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_PartyEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_PartyEdge_cursor, field)
@@ -5122,7 +5303,8 @@ func (ec *executionContext) plain_PartyEdge_cursor(ctx context.Context, field gr
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_PartyEdge_cursor, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNString2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
 func (ec *executionContext) plain_PartyRelationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
@@ -5198,7 +5380,7 @@ func (ec *executionContext) plain_PartyRelationEdge_relation(ctx context.Context
 	return ec.marshalNRelation2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelation(ctx, field.Selections, v)
 }
 
-func (ec *executionContext) plain_PartyRelationEdge_type(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_PartyRelationEdge_type(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_PartyRelationEdge_type, field)
@@ -5211,10 +5393,11 @@ func (ec *executionContext) plain_PartyRelationEdge_type(ctx context.Context, fi
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_PartyRelationEdge_type, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNRelationType2beleidsgraafᚋgraphᚋmodelᚐRelationType(ctx, field.Selections, v)
+	*text = string(v)
+	return (*enumText[model.RelationType])(text)
 }
 
-func (ec *executionContext) plain_PartyRelationEdge_direction(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_PartyRelationEdge_direction(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_PartyRelationEdge_direction, field)
@@ -5227,10 +5410,11 @@ func (ec *executionContext) plain_PartyRelationEdge_direction(ctx context.Contex
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_PartyRelationEdge_direction, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNDirection2beleidsgraafᚋgraphᚋmodelᚐDirection(ctx, field.Selections, v)
+	*text = string(v)
+	return (*enumText[model.Direction])(text)
 }
 
-func (ec *executionContext) plain_PartyRelationEdge_from(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_PartyRelationEdge_from(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_PartyRelationEdge_from, field)
@@ -5243,10 +5427,11 @@ func (ec *executionContext) plain_PartyRelationEdge_from(ctx context.Context, fi
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_PartyRelationEdge_from, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNID2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
-func (ec *executionContext) plain_PartyRelationEdge_to(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_PartyRelationEdge_to(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_PartyRelationEdge_to, field)
@@ -5259,7 +5444,8 @@ func (ec *executionContext) plain_PartyRelationEdge_to(ctx context.Context, fiel
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_PartyRelationEdge_to, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNID2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
 func (ec *executionContext) plain_PartyRelationEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
@@ -5300,7 +5486,7 @@ func (ec *executionContext) plain_PartyRelationEdge_evidence(ctx context.Context
 	return ec.marshalNEvidence2ᚕbeleidsgraafᚋkgᚐEvidenceᚄ(ctx, field.Selections, v)
 }
 
-func (ec *executionContext) plain_PartyRelationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_PartyRelationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_PartyRelationEdge_cursor, field)
@@ -5313,10 +5499,11 @@ func (ec *executionContext) plain_PartyRelationEdge_cursor(ctx context.Context, 
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_PartyRelationEdge_cursor, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNString2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
-func (ec *executionContext) plain_Person_id(ctx context.Context, field graphql.CollectedField, obj *model.Person) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_Person_id(ctx context.Context, field graphql.CollectedField, obj *model.Person, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_Person_id, field)
@@ -5329,10 +5516,11 @@ func (ec *executionContext) plain_Person_id(ctx context.Context, field graphql.C
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Person_id, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNID2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
-func (ec *executionContext) plain_Person_label(ctx context.Context, field graphql.CollectedField, obj *model.Person) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_Person_label(ctx context.Context, field graphql.CollectedField, obj *model.Person, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_Person_label, field)
@@ -5345,10 +5533,11 @@ func (ec *executionContext) plain_Person_label(ctx context.Context, field graphq
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Person_label, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNLabel2beleidsgraafᚋgraphᚋmodelᚐLabel(ctx, field.Selections, v)
+	*text = string(v)
+	return (*enumText[model.Label])(text)
 }
 
-func (ec *executionContext) plain_Person_name(ctx context.Context, field graphql.CollectedField, obj *model.Person) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_Person_name(ctx context.Context, field graphql.CollectedField, obj *model.Person, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_Person_name, field)
@@ -5361,7 +5550,8 @@ func (ec *executionContext) plain_Person_name(ctx context.Context, field graphql
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Person_name, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNString2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
 func (ec *executionContext) plain_Person_aliases(ctx context.Context, field graphql.CollectedField, obj *model.Person) (ret graphql.Marshaler) {
@@ -5418,7 +5608,7 @@ func (ec *executionContext) plain_Person_kind(ctx context.Context, field graphql
 	return ec.marshalOPersonKind2ᚖbeleidsgraafᚋgraphᚋmodelᚐPersonKind(ctx, field.Selections, v)
 }
 
-func (ec *executionContext) plain_Person_initials(ctx context.Context, field graphql.CollectedField, obj *model.Person) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_Person_initials(ctx context.Context, field graphql.CollectedField, obj *model.Person, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_Person_initials, field)
@@ -5431,10 +5621,14 @@ func (ec *executionContext) plain_Person_initials(ctx context.Context, field gra
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Person_initials, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
-	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
+	if v == nil {
+		return graphql.Null
+	}
+	*text = *v
+	return (*stringText)(text)
 }
 
-func (ec *executionContext) plain_Person_partyName(ctx context.Context, field graphql.CollectedField, obj *model.Person) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_Person_partyName(ctx context.Context, field graphql.CollectedField, obj *model.Person, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_Person_partyName, field)
@@ -5447,7 +5641,11 @@ func (ec *executionContext) plain_Person_partyName(ctx context.Context, field gr
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Person_partyName, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
-	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
+	if v == nil {
+		return graphql.Null
+	}
+	*text = *v
+	return (*stringText)(text)
 }
 
 func (ec *executionContext) plain_Person_since(ctx context.Context, field graphql.CollectedField, obj *model.Person) (ret graphql.Marshaler) {
@@ -5539,7 +5737,7 @@ func (ec *executionContext) plain_PersonEdge_node(ctx context.Context, field gra
 	return ec.marshalNPerson2ᚖbeleidsgraafᚋgraphᚋmodelᚐPerson(ctx, field.Selections, v)
 }
 
-func (ec *executionContext) plain_PersonEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_PersonEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_PersonEdge_cursor, field)
@@ -5552,7 +5750,8 @@ func (ec *executionContext) plain_PersonEdge_cursor(ctx context.Context, field g
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_PersonEdge_cursor, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNString2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
 func (ec *executionContext) plain_PersonRelationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
@@ -5628,7 +5827,7 @@ func (ec *executionContext) plain_PersonRelationEdge_relation(ctx context.Contex
 	return ec.marshalNRelation2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelation(ctx, field.Selections, v)
 }
 
-func (ec *executionContext) plain_PersonRelationEdge_type(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_PersonRelationEdge_type(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_PersonRelationEdge_type, field)
@@ -5641,10 +5840,11 @@ func (ec *executionContext) plain_PersonRelationEdge_type(ctx context.Context, f
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_PersonRelationEdge_type, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNRelationType2beleidsgraafᚋgraphᚋmodelᚐRelationType(ctx, field.Selections, v)
+	*text = string(v)
+	return (*enumText[model.RelationType])(text)
 }
 
-func (ec *executionContext) plain_PersonRelationEdge_direction(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_PersonRelationEdge_direction(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_PersonRelationEdge_direction, field)
@@ -5657,10 +5857,11 @@ func (ec *executionContext) plain_PersonRelationEdge_direction(ctx context.Conte
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_PersonRelationEdge_direction, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNDirection2beleidsgraafᚋgraphᚋmodelᚐDirection(ctx, field.Selections, v)
+	*text = string(v)
+	return (*enumText[model.Direction])(text)
 }
 
-func (ec *executionContext) plain_PersonRelationEdge_from(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_PersonRelationEdge_from(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_PersonRelationEdge_from, field)
@@ -5673,10 +5874,11 @@ func (ec *executionContext) plain_PersonRelationEdge_from(ctx context.Context, f
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_PersonRelationEdge_from, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNID2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
-func (ec *executionContext) plain_PersonRelationEdge_to(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_PersonRelationEdge_to(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_PersonRelationEdge_to, field)
@@ -5689,7 +5891,8 @@ func (ec *executionContext) plain_PersonRelationEdge_to(ctx context.Context, fie
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_PersonRelationEdge_to, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNID2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
 func (ec *executionContext) plain_PersonRelationEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
@@ -5730,7 +5933,7 @@ func (ec *executionContext) plain_PersonRelationEdge_evidence(ctx context.Contex
 	return ec.marshalNEvidence2ᚕbeleidsgraafᚋkgᚐEvidenceᚄ(ctx, field.Selections, v)
 }
 
-func (ec *executionContext) plain_PersonRelationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_PersonRelationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_PersonRelationEdge_cursor, field)
@@ -5743,10 +5946,11 @@ func (ec *executionContext) plain_PersonRelationEdge_cursor(ctx context.Context,
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_PersonRelationEdge_cursor, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNString2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
-func (ec *executionContext) plain_Proposal_id(ctx context.Context, field graphql.CollectedField, obj *model.Proposal) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_Proposal_id(ctx context.Context, field graphql.CollectedField, obj *model.Proposal, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_Proposal_id, field)
@@ -5759,10 +5963,11 @@ func (ec *executionContext) plain_Proposal_id(ctx context.Context, field graphql
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Proposal_id, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNID2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
-func (ec *executionContext) plain_Proposal_label(ctx context.Context, field graphql.CollectedField, obj *model.Proposal) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_Proposal_label(ctx context.Context, field graphql.CollectedField, obj *model.Proposal, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_Proposal_label, field)
@@ -5775,10 +5980,11 @@ func (ec *executionContext) plain_Proposal_label(ctx context.Context, field grap
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Proposal_label, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNLabel2beleidsgraafᚋgraphᚋmodelᚐLabel(ctx, field.Selections, v)
+	*text = string(v)
+	return (*enumText[model.Label])(text)
 }
 
-func (ec *executionContext) plain_Proposal_name(ctx context.Context, field graphql.CollectedField, obj *model.Proposal) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_Proposal_name(ctx context.Context, field graphql.CollectedField, obj *model.Proposal, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_Proposal_name, field)
@@ -5791,7 +5997,8 @@ func (ec *executionContext) plain_Proposal_name(ctx context.Context, field graph
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Proposal_name, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNString2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
 func (ec *executionContext) plain_Proposal_aliases(ctx context.Context, field graphql.CollectedField, obj *model.Proposal) (ret graphql.Marshaler) {
@@ -5848,7 +6055,7 @@ func (ec *executionContext) plain_Proposal_number(ctx context.Context, field gra
 	return ec.marshalOInt2ᚖint(ctx, field.Selections, v)
 }
 
-func (ec *executionContext) plain_Proposal_theme(ctx context.Context, field graphql.CollectedField, obj *model.Proposal) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_Proposal_theme(ctx context.Context, field graphql.CollectedField, obj *model.Proposal, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_Proposal_theme, field)
@@ -5861,10 +6068,14 @@ func (ec *executionContext) plain_Proposal_theme(ctx context.Context, field grap
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Proposal_theme, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
-	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
+	if v == nil {
+		return graphql.Null
+	}
+	*text = *v
+	return (*stringText)(text)
 }
 
-func (ec *executionContext) plain_Proposal_title(ctx context.Context, field graphql.CollectedField, obj *model.Proposal) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_Proposal_title(ctx context.Context, field graphql.CollectedField, obj *model.Proposal, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_Proposal_title, field)
@@ -5877,10 +6088,14 @@ func (ec *executionContext) plain_Proposal_title(ctx context.Context, field grap
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Proposal_title, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
-	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
+	if v == nil {
+		return graphql.Null
+	}
+	*text = *v
+	return (*stringText)(text)
 }
 
-func (ec *executionContext) plain_Proposal_appraisal(ctx context.Context, field graphql.CollectedField, obj *model.Proposal) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_Proposal_appraisal(ctx context.Context, field graphql.CollectedField, obj *model.Proposal, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_Proposal_appraisal, field)
@@ -5893,10 +6108,14 @@ func (ec *executionContext) plain_Proposal_appraisal(ctx context.Context, field 
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Proposal_appraisal, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
-	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
+	if v == nil {
+		return graphql.Null
+	}
+	*text = *v
+	return (*stringText)(text)
 }
 
-func (ec *executionContext) plain_Proposal_estimatedCost(ctx context.Context, field graphql.CollectedField, obj *model.Proposal) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_Proposal_estimatedCost(ctx context.Context, field graphql.CollectedField, obj *model.Proposal, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_Proposal_estimatedCost, field)
@@ -5909,7 +6128,11 @@ func (ec *executionContext) plain_Proposal_estimatedCost(ctx context.Context, fi
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Proposal_estimatedCost, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
-	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
+	if v == nil {
+		return graphql.Null
+	}
+	*text = *v
+	return (*stringText)(text)
 }
 
 func (ec *executionContext) plain_Proposal_since(ctx context.Context, field graphql.CollectedField, obj *model.Proposal) (ret graphql.Marshaler) {
@@ -6001,7 +6224,7 @@ func (ec *executionContext) plain_ProposalEdge_node(ctx context.Context, field g
 	return ec.marshalNProposal2ᚖbeleidsgraafᚋgraphᚋmodelᚐProposal(ctx, field.Selections, v)
 }
 
-func (ec *executionContext) plain_ProposalEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_ProposalEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_ProposalEdge_cursor, field)
@@ -6014,7 +6237,8 @@ func (ec *executionContext) plain_ProposalEdge_cursor(ctx context.Context, field
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_ProposalEdge_cursor, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNString2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
 func (ec *executionContext) plain_ProposalRelationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
@@ -6090,7 +6314,7 @@ func (ec *executionContext) plain_ProposalRelationEdge_relation(ctx context.Cont
 	return ec.marshalNRelation2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelation(ctx, field.Selections, v)
 }
 
-func (ec *executionContext) plain_ProposalRelationEdge_type(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_ProposalRelationEdge_type(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_ProposalRelationEdge_type, field)
@@ -6103,10 +6327,11 @@ func (ec *executionContext) plain_ProposalRelationEdge_type(ctx context.Context,
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_ProposalRelationEdge_type, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNRelationType2beleidsgraafᚋgraphᚋmodelᚐRelationType(ctx, field.Selections, v)
+	*text = string(v)
+	return (*enumText[model.RelationType])(text)
 }
 
-func (ec *executionContext) plain_ProposalRelationEdge_direction(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_ProposalRelationEdge_direction(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_ProposalRelationEdge_direction, field)
@@ -6119,10 +6344,11 @@ func (ec *executionContext) plain_ProposalRelationEdge_direction(ctx context.Con
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_ProposalRelationEdge_direction, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNDirection2beleidsgraafᚋgraphᚋmodelᚐDirection(ctx, field.Selections, v)
+	*text = string(v)
+	return (*enumText[model.Direction])(text)
 }
 
-func (ec *executionContext) plain_ProposalRelationEdge_from(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_ProposalRelationEdge_from(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_ProposalRelationEdge_from, field)
@@ -6135,10 +6361,11 @@ func (ec *executionContext) plain_ProposalRelationEdge_from(ctx context.Context,
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_ProposalRelationEdge_from, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNID2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
-func (ec *executionContext) plain_ProposalRelationEdge_to(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_ProposalRelationEdge_to(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_ProposalRelationEdge_to, field)
@@ -6151,7 +6378,8 @@ func (ec *executionContext) plain_ProposalRelationEdge_to(ctx context.Context, f
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_ProposalRelationEdge_to, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNID2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
 func (ec *executionContext) plain_ProposalRelationEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
@@ -6192,7 +6420,7 @@ func (ec *executionContext) plain_ProposalRelationEdge_evidence(ctx context.Cont
 	return ec.marshalNEvidence2ᚕbeleidsgraafᚋkgᚐEvidenceᚄ(ctx, field.Selections, v)
 }
 
-func (ec *executionContext) plain_ProposalRelationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_ProposalRelationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_ProposalRelationEdge_cursor, field)
@@ -6205,10 +6433,11 @@ func (ec *executionContext) plain_ProposalRelationEdge_cursor(ctx context.Contex
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_ProposalRelationEdge_cursor, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNString2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
-func (ec *executionContext) plain_Relation_id(ctx context.Context, field graphql.CollectedField, obj *model.Relation) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_Relation_id(ctx context.Context, field graphql.CollectedField, obj *model.Relation, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_Relation_id, field)
@@ -6221,10 +6450,11 @@ func (ec *executionContext) plain_Relation_id(ctx context.Context, field graphql
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Relation_id, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNID2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
-func (ec *executionContext) plain_Relation_type(ctx context.Context, field graphql.CollectedField, obj *model.Relation) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_Relation_type(ctx context.Context, field graphql.CollectedField, obj *model.Relation, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_Relation_type, field)
@@ -6237,10 +6467,11 @@ func (ec *executionContext) plain_Relation_type(ctx context.Context, field graph
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Relation_type, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNRelationType2beleidsgraafᚋgraphᚋmodelᚐRelationType(ctx, field.Selections, v)
+	*text = string(v)
+	return (*enumText[model.RelationType])(text)
 }
 
-func (ec *executionContext) plain_Relation_from(ctx context.Context, field graphql.CollectedField, obj *model.Relation) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_Relation_from(ctx context.Context, field graphql.CollectedField, obj *model.Relation, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_Relation_from, field)
@@ -6253,10 +6484,11 @@ func (ec *executionContext) plain_Relation_from(ctx context.Context, field graph
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Relation_from, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNID2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
-func (ec *executionContext) plain_Relation_to(ctx context.Context, field graphql.CollectedField, obj *model.Relation) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_Relation_to(ctx context.Context, field graphql.CollectedField, obj *model.Relation, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_Relation_to, field)
@@ -6269,7 +6501,8 @@ func (ec *executionContext) plain_Relation_to(ctx context.Context, field graphql
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Relation_to, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNID2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
 func (ec *executionContext) plain_Relation_evidence(ctx context.Context, field graphql.CollectedField, obj *model.Relation) (ret graphql.Marshaler) {
@@ -6380,7 +6613,7 @@ func (ec *executionContext) plain_RelationEdge_relation(ctx context.Context, fie
 	return ec.marshalNRelation2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelation(ctx, field.Selections, v)
 }
 
-func (ec *executionContext) plain_RelationEdge_type(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_RelationEdge_type(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_RelationEdge_type, field)
@@ -6393,10 +6626,11 @@ func (ec *executionContext) plain_RelationEdge_type(ctx context.Context, field g
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_RelationEdge_type, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNRelationType2beleidsgraafᚋgraphᚋmodelᚐRelationType(ctx, field.Selections, v)
+	*text = string(v)
+	return (*enumText[model.RelationType])(text)
 }
 
-func (ec *executionContext) plain_RelationEdge_direction(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_RelationEdge_direction(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_RelationEdge_direction, field)
@@ -6409,10 +6643,11 @@ func (ec *executionContext) plain_RelationEdge_direction(ctx context.Context, fi
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_RelationEdge_direction, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNDirection2beleidsgraafᚋgraphᚋmodelᚐDirection(ctx, field.Selections, v)
+	*text = string(v)
+	return (*enumText[model.Direction])(text)
 }
 
-func (ec *executionContext) plain_RelationEdge_from(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_RelationEdge_from(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_RelationEdge_from, field)
@@ -6425,10 +6660,11 @@ func (ec *executionContext) plain_RelationEdge_from(ctx context.Context, field g
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_RelationEdge_from, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNID2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
-func (ec *executionContext) plain_RelationEdge_to(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_RelationEdge_to(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_RelationEdge_to, field)
@@ -6441,7 +6677,8 @@ func (ec *executionContext) plain_RelationEdge_to(ctx context.Context, field gra
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_RelationEdge_to, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNID2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
 func (ec *executionContext) plain_RelationEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
@@ -6485,7 +6722,7 @@ func (ec *executionContext) plain_RelationEdge_evidence(ctx context.Context, fie
 	return ec.marshalNEvidence2ᚕbeleidsgraafᚋkgᚐEvidenceᚄ(ctx, field.Selections, v)
 }
 
-func (ec *executionContext) plain_RelationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_RelationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_RelationEdge_cursor, field)
@@ -6498,10 +6735,11 @@ func (ec *executionContext) plain_RelationEdge_cursor(ctx context.Context, field
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_RelationEdge_cursor, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNString2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
-func (ec *executionContext) plain_RelationTypeCount_type(ctx context.Context, field graphql.CollectedField, obj *model.RelationTypeCount) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_RelationTypeCount_type(ctx context.Context, field graphql.CollectedField, obj *model.RelationTypeCount, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_RelationTypeCount_type, field)
@@ -6514,7 +6752,8 @@ func (ec *executionContext) plain_RelationTypeCount_type(ctx context.Context, fi
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_RelationTypeCount_type, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNRelationType2beleidsgraafᚋgraphᚋmodelᚐRelationType(ctx, field.Selections, v)
+	*text = string(v)
+	return (*enumText[model.RelationType])(text)
 }
 
 func (ec *executionContext) plain_RelationTypeCount_count(ctx context.Context, field graphql.CollectedField, obj *model.RelationTypeCount) (ret graphql.Marshaler) {
@@ -6533,7 +6772,7 @@ func (ec *executionContext) plain_RelationTypeCount_count(ctx context.Context, f
 	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
 
-func (ec *executionContext) plain_Report_id(ctx context.Context, field graphql.CollectedField, obj *model.Report) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_Report_id(ctx context.Context, field graphql.CollectedField, obj *model.Report, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_Report_id, field)
@@ -6546,10 +6785,11 @@ func (ec *executionContext) plain_Report_id(ctx context.Context, field graphql.C
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Report_id, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNID2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
-func (ec *executionContext) plain_Report_label(ctx context.Context, field graphql.CollectedField, obj *model.Report) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_Report_label(ctx context.Context, field graphql.CollectedField, obj *model.Report, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_Report_label, field)
@@ -6562,10 +6802,11 @@ func (ec *executionContext) plain_Report_label(ctx context.Context, field graphq
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Report_label, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNLabel2beleidsgraafᚋgraphᚋmodelᚐLabel(ctx, field.Selections, v)
+	*text = string(v)
+	return (*enumText[model.Label])(text)
 }
 
-func (ec *executionContext) plain_Report_name(ctx context.Context, field graphql.CollectedField, obj *model.Report) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_Report_name(ctx context.Context, field graphql.CollectedField, obj *model.Report, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_Report_name, field)
@@ -6578,7 +6819,8 @@ func (ec *executionContext) plain_Report_name(ctx context.Context, field graphql
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Report_name, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNString2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
 func (ec *executionContext) plain_Report_aliases(ctx context.Context, field graphql.CollectedField, obj *model.Report) (ret graphql.Marshaler) {
@@ -6619,7 +6861,7 @@ func (ec *executionContext) plain_Report_mentions(ctx context.Context, field gra
 	return ec.marshalNEvidence2ᚕbeleidsgraafᚋkgᚐEvidenceᚄ(ctx, field.Selections, v)
 }
 
-func (ec *executionContext) plain_Report_title(ctx context.Context, field graphql.CollectedField, obj *model.Report) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_Report_title(ctx context.Context, field graphql.CollectedField, obj *model.Report, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_Report_title, field)
@@ -6632,10 +6874,14 @@ func (ec *executionContext) plain_Report_title(ctx context.Context, field graphq
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Report_title, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
-	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
+	if v == nil {
+		return graphql.Null
+	}
+	*text = *v
+	return (*stringText)(text)
 }
 
-func (ec *executionContext) plain_Report_kind(ctx context.Context, field graphql.CollectedField, obj *model.Report) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_Report_kind(ctx context.Context, field graphql.CollectedField, obj *model.Report, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_Report_kind, field)
@@ -6648,7 +6894,11 @@ func (ec *executionContext) plain_Report_kind(ctx context.Context, field graphql
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Report_kind, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
-	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
+	if v == nil {
+		return graphql.Null
+	}
+	*text = *v
+	return (*stringText)(text)
 }
 
 func (ec *executionContext) plain_Report_date(ctx context.Context, field graphql.CollectedField, obj *model.Report) (ret graphql.Marshaler) {
@@ -6756,7 +7006,7 @@ func (ec *executionContext) plain_ReportEdge_node(ctx context.Context, field gra
 	return ec.marshalNReport2ᚖbeleidsgraafᚋgraphᚋmodelᚐReport(ctx, field.Selections, v)
 }
 
-func (ec *executionContext) plain_ReportEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_ReportEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_ReportEdge_cursor, field)
@@ -6769,7 +7019,8 @@ func (ec *executionContext) plain_ReportEdge_cursor(ctx context.Context, field g
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_ReportEdge_cursor, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNString2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
 func (ec *executionContext) plain_ReportRelationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
@@ -6845,7 +7096,7 @@ func (ec *executionContext) plain_ReportRelationEdge_relation(ctx context.Contex
 	return ec.marshalNRelation2ᚖbeleidsgraafᚋgraphᚋmodelᚐRelation(ctx, field.Selections, v)
 }
 
-func (ec *executionContext) plain_ReportRelationEdge_type(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_ReportRelationEdge_type(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_ReportRelationEdge_type, field)
@@ -6858,10 +7109,11 @@ func (ec *executionContext) plain_ReportRelationEdge_type(ctx context.Context, f
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_ReportRelationEdge_type, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNRelationType2beleidsgraafᚋgraphᚋmodelᚐRelationType(ctx, field.Selections, v)
+	*text = string(v)
+	return (*enumText[model.RelationType])(text)
 }
 
-func (ec *executionContext) plain_ReportRelationEdge_direction(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_ReportRelationEdge_direction(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_ReportRelationEdge_direction, field)
@@ -6874,10 +7126,11 @@ func (ec *executionContext) plain_ReportRelationEdge_direction(ctx context.Conte
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_ReportRelationEdge_direction, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNDirection2beleidsgraafᚋgraphᚋmodelᚐDirection(ctx, field.Selections, v)
+	*text = string(v)
+	return (*enumText[model.Direction])(text)
 }
 
-func (ec *executionContext) plain_ReportRelationEdge_from(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_ReportRelationEdge_from(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_ReportRelationEdge_from, field)
@@ -6890,10 +7143,11 @@ func (ec *executionContext) plain_ReportRelationEdge_from(ctx context.Context, f
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_ReportRelationEdge_from, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNID2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
-func (ec *executionContext) plain_ReportRelationEdge_to(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_ReportRelationEdge_to(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_ReportRelationEdge_to, field)
@@ -6906,7 +7160,8 @@ func (ec *executionContext) plain_ReportRelationEdge_to(ctx context.Context, fie
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_ReportRelationEdge_to, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNID2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
 func (ec *executionContext) plain_ReportRelationEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
@@ -6947,7 +7202,7 @@ func (ec *executionContext) plain_ReportRelationEdge_evidence(ctx context.Contex
 	return ec.marshalNEvidence2ᚕbeleidsgraafᚋkgᚐEvidenceᚄ(ctx, field.Selections, v)
 }
 
-func (ec *executionContext) plain_ReportRelationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_ReportRelationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_ReportRelationEdge_cursor, field)
@@ -6960,7 +7215,8 @@ func (ec *executionContext) plain_ReportRelationEdge_cursor(ctx context.Context,
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_ReportRelationEdge_cursor, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNString2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
 func (ec *executionContext) plain_SearchHit_node(ctx context.Context, field graphql.CollectedField, obj *model.SearchHit) (ret graphql.Marshaler) {
@@ -7004,7 +7260,7 @@ func (ec *executionContext) plain_SearchHit_score(ctx context.Context, field gra
 	return ec.marshalNFloat2float64(ctx, field.Selections, v)
 }
 
-func (ec *executionContext) plain_SearchHit_snippet(ctx context.Context, field graphql.CollectedField, obj *model.SearchHit) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_SearchHit_snippet(ctx context.Context, field graphql.CollectedField, obj *model.SearchHit, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_SearchHit_snippet, field)
@@ -7017,7 +7273,11 @@ func (ec *executionContext) plain_SearchHit_snippet(ctx context.Context, field g
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_SearchHit_snippet, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
-	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
+	if v == nil {
+		return graphql.Null
+	}
+	*text = *v
+	return (*stringText)(text)
 }
 
 func (ec *executionContext) plain_Stats_nodes(ctx context.Context, field graphql.CollectedField, obj *model.Stats) (ret graphql.Marshaler) {
@@ -7128,7 +7388,7 @@ func (ec *executionContext) plain_Subgraph_edges(ctx context.Context, field grap
 	return ec.marshalNRelation2ᚕᚖbeleidsgraafᚋgraphᚋmodelᚐRelationᚄ(ctx, field.Selections, v)
 }
 
-func (ec *executionContext) plain_Vote_vote(ctx context.Context, field graphql.CollectedField, obj *model.Vote) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_Vote_vote(ctx context.Context, field graphql.CollectedField, obj *model.Vote, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_Vote_vote, field)
@@ -7141,7 +7401,8 @@ func (ec *executionContext) plain_Vote_vote(ctx context.Context, field graphql.C
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Vote_vote, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNVoteChoice2beleidsgraafᚋgraphᚋmodelᚐVoteChoice(ctx, field.Selections, v)
+	*text = string(v)
+	return (*enumText[model.VoteChoice])(text)
 }
 
 func (ec *executionContext) plain_Vote_seats(ctx context.Context, field graphql.CollectedField, obj *model.Vote) (ret graphql.Marshaler) {
@@ -7160,7 +7421,7 @@ func (ec *executionContext) plain_Vote_seats(ctx context.Context, field graphql.
 	return ec.marshalOInt2ᚖint(ctx, field.Selections, v)
 }
 
-func (ec *executionContext) plain_Vote_source(ctx context.Context, field graphql.CollectedField, obj *model.Vote) (ret graphql.Marshaler) {
+func (ec *executionContext) plain_Vote_source(ctx context.Context, field graphql.CollectedField, obj *model.Vote, text *string) (ret graphql.Marshaler) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx, _ := withPlainContext(ctx, ec.fieldContext_Vote_source, field)
@@ -7173,7 +7434,8 @@ func (ec *executionContext) plain_Vote_source(ctx context.Context, field graphql
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Vote_source, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
-	return ec.marshalNString2string(ctx, field.Selections, v)
+	*text = string(v)
+	return (*stringText)(text)
 }
 
 func (ec *executionContext) plain_Vote_evidence(ctx context.Context, field graphql.CollectedField, obj *model.Vote) (ret graphql.Marshaler) {

@@ -6277,17 +6277,17 @@ func (ec *executionContext) _Actielijn(ctx context.Context, sel ast.SelectionSet
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Actielijn")
 		case "id":
-			out.Values[i] = ec.plain_Actielijn_id(ctx, field, obj)
+			out.Values[i] = ec.plain_Actielijn_id(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "label":
-			out.Values[i] = ec.plain_Actielijn_label(ctx, field, obj)
+			out.Values[i] = ec.plain_Actielijn_label(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "name":
-			out.Values[i] = ec.plain_Actielijn_name(ctx, field, obj)
+			out.Values[i] = ec.plain_Actielijn_name(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -6312,7 +6312,7 @@ func (ec *executionContext) _Actielijn(ctx context.Context, sel ast.SelectionSet
 				out.Invalids++
 			}
 		case "title":
-			out.Values[i] = ec.plain_Actielijn_title(ctx, field, obj)
+			out.Values[i] = ec.plain_Actielijn_title(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -6471,7 +6471,7 @@ func (ec *executionContext) _ActielijnEdge(ctx context.Context, sel ast.Selectio
 				out.Invalids++
 			}
 		case "cursor":
-			out.Values[i] = ec.plain_ActielijnEdge_cursor(ctx, field, obj)
+			out.Values[i] = ec.plain_ActielijnEdge_cursor(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -6550,22 +6550,22 @@ func (ec *executionContext) _ActielijnRelationEdge(ctx context.Context, sel ast.
 				out.Invalids++
 			}
 		case "type":
-			out.Values[i] = ec.plain_ActielijnRelationEdge_type(ctx, field, obj)
+			out.Values[i] = ec.plain_ActielijnRelationEdge_type(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "direction":
-			out.Values[i] = ec.plain_ActielijnRelationEdge_direction(ctx, field, obj)
+			out.Values[i] = ec.plain_ActielijnRelationEdge_direction(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "from":
-			out.Values[i] = ec.plain_ActielijnRelationEdge_from(ctx, field, obj)
+			out.Values[i] = ec.plain_ActielijnRelationEdge_from(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "to":
-			out.Values[i] = ec.plain_ActielijnRelationEdge_to(ctx, field, obj)
+			out.Values[i] = ec.plain_ActielijnRelationEdge_to(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -6580,7 +6580,7 @@ func (ec *executionContext) _ActielijnRelationEdge(ctx context.Context, sel ast.
 				out.Invalids++
 			}
 		case "cursor":
-			out.Values[i] = ec.plain_ActielijnRelationEdge_cursor(ctx, field, obj)
+			out.Values[i] = ec.plain_ActielijnRelationEdge_cursor(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -6612,17 +6612,17 @@ func (ec *executionContext) _Action(ctx context.Context, sel ast.SelectionSet, o
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Action")
 		case "id":
-			out.Values[i] = ec.plain_Action_id(ctx, field, obj)
+			out.Values[i] = ec.plain_Action_id(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "label":
-			out.Values[i] = ec.plain_Action_label(ctx, field, obj)
+			out.Values[i] = ec.plain_Action_label(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "name":
-			out.Values[i] = ec.plain_Action_name(ctx, field, obj)
+			out.Values[i] = ec.plain_Action_name(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -6647,7 +6647,7 @@ func (ec *executionContext) _Action(ctx context.Context, sel ast.SelectionSet, o
 				out.Invalids++
 			}
 		case "title":
-			out.Values[i] = ec.plain_Action_title(ctx, field, obj)
+			out.Values[i] = ec.plain_Action_title(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -6816,7 +6816,7 @@ func (ec *executionContext) _ActionEdge(ctx context.Context, sel ast.SelectionSe
 				out.Invalids++
 			}
 		case "cursor":
-			out.Values[i] = ec.plain_ActionEdge_cursor(ctx, field, obj)
+			out.Values[i] = ec.plain_ActionEdge_cursor(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -6848,17 +6848,17 @@ func (ec *executionContext) _ActionPlan(ctx context.Context, sel ast.SelectionSe
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("ActionPlan")
 		case "id":
-			out.Values[i] = ec.plain_ActionPlan_id(ctx, field, obj)
+			out.Values[i] = ec.plain_ActionPlan_id(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "label":
-			out.Values[i] = ec.plain_ActionPlan_label(ctx, field, obj)
+			out.Values[i] = ec.plain_ActionPlan_label(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "name":
-			out.Values[i] = ec.plain_ActionPlan_name(ctx, field, obj)
+			out.Values[i] = ec.plain_ActionPlan_name(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -6878,7 +6878,7 @@ func (ec *executionContext) _ActionPlan(ctx context.Context, sel ast.SelectionSe
 				out.Invalids++
 			}
 		case "title":
-			out.Values[i] = ec.plain_ActionPlan_title(ctx, field, obj)
+			out.Values[i] = ec.plain_ActionPlan_title(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -6982,7 +6982,7 @@ func (ec *executionContext) _ActionPlanEdge(ctx context.Context, sel ast.Selecti
 				out.Invalids++
 			}
 		case "cursor":
-			out.Values[i] = ec.plain_ActionPlanEdge_cursor(ctx, field, obj)
+			out.Values[i] = ec.plain_ActionPlanEdge_cursor(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -7061,22 +7061,22 @@ func (ec *executionContext) _ActionPlanRelationEdge(ctx context.Context, sel ast
 				out.Invalids++
 			}
 		case "type":
-			out.Values[i] = ec.plain_ActionPlanRelationEdge_type(ctx, field, obj)
+			out.Values[i] = ec.plain_ActionPlanRelationEdge_type(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "direction":
-			out.Values[i] = ec.plain_ActionPlanRelationEdge_direction(ctx, field, obj)
+			out.Values[i] = ec.plain_ActionPlanRelationEdge_direction(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "from":
-			out.Values[i] = ec.plain_ActionPlanRelationEdge_from(ctx, field, obj)
+			out.Values[i] = ec.plain_ActionPlanRelationEdge_from(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "to":
-			out.Values[i] = ec.plain_ActionPlanRelationEdge_to(ctx, field, obj)
+			out.Values[i] = ec.plain_ActionPlanRelationEdge_to(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -7091,7 +7091,7 @@ func (ec *executionContext) _ActionPlanRelationEdge(ctx context.Context, sel ast
 				out.Invalids++
 			}
 		case "cursor":
-			out.Values[i] = ec.plain_ActionPlanRelationEdge_cursor(ctx, field, obj)
+			out.Values[i] = ec.plain_ActionPlanRelationEdge_cursor(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -7170,22 +7170,22 @@ func (ec *executionContext) _ActionRelationEdge(ctx context.Context, sel ast.Sel
 				out.Invalids++
 			}
 		case "type":
-			out.Values[i] = ec.plain_ActionRelationEdge_type(ctx, field, obj)
+			out.Values[i] = ec.plain_ActionRelationEdge_type(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "direction":
-			out.Values[i] = ec.plain_ActionRelationEdge_direction(ctx, field, obj)
+			out.Values[i] = ec.plain_ActionRelationEdge_direction(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "from":
-			out.Values[i] = ec.plain_ActionRelationEdge_from(ctx, field, obj)
+			out.Values[i] = ec.plain_ActionRelationEdge_from(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "to":
-			out.Values[i] = ec.plain_ActionRelationEdge_to(ctx, field, obj)
+			out.Values[i] = ec.plain_ActionRelationEdge_to(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -7200,7 +7200,7 @@ func (ec *executionContext) _ActionRelationEdge(ctx context.Context, sel ast.Sel
 				out.Invalids++
 			}
 		case "cursor":
-			out.Values[i] = ec.plain_ActionRelationEdge_cursor(ctx, field, obj)
+			out.Values[i] = ec.plain_ActionRelationEdge_cursor(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -7274,7 +7274,7 @@ func (ec *executionContext) _Involvement(ctx context.Context, sel ast.SelectionS
 				out.Invalids++
 			}
 		case "role":
-			out.Values[i] = ec.plain_Involvement_role(ctx, field, obj)
+			out.Values[i] = ec.plain_Involvement_role(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -7311,17 +7311,17 @@ func (ec *executionContext) _Proposal(ctx context.Context, sel ast.SelectionSet,
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Proposal")
 		case "id":
-			out.Values[i] = ec.plain_Proposal_id(ctx, field, obj)
+			out.Values[i] = ec.plain_Proposal_id(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "label":
-			out.Values[i] = ec.plain_Proposal_label(ctx, field, obj)
+			out.Values[i] = ec.plain_Proposal_label(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "name":
-			out.Values[i] = ec.plain_Proposal_name(ctx, field, obj)
+			out.Values[i] = ec.plain_Proposal_name(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -7346,22 +7346,22 @@ func (ec *executionContext) _Proposal(ctx context.Context, sel ast.SelectionSet,
 				out.Invalids++
 			}
 		case "theme":
-			out.Values[i] = ec.plain_Proposal_theme(ctx, field, obj)
+			out.Values[i] = ec.plain_Proposal_theme(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "title":
-			out.Values[i] = ec.plain_Proposal_title(ctx, field, obj)
+			out.Values[i] = ec.plain_Proposal_title(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "appraisal":
-			out.Values[i] = ec.plain_Proposal_appraisal(ctx, field, obj)
+			out.Values[i] = ec.plain_Proposal_appraisal(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "estimatedCost":
-			out.Values[i] = ec.plain_Proposal_estimatedCost(ctx, field, obj)
+			out.Values[i] = ec.plain_Proposal_estimatedCost(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -7465,7 +7465,7 @@ func (ec *executionContext) _ProposalEdge(ctx context.Context, sel ast.Selection
 				out.Invalids++
 			}
 		case "cursor":
-			out.Values[i] = ec.plain_ProposalEdge_cursor(ctx, field, obj)
+			out.Values[i] = ec.plain_ProposalEdge_cursor(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -7544,22 +7544,22 @@ func (ec *executionContext) _ProposalRelationEdge(ctx context.Context, sel ast.S
 				out.Invalids++
 			}
 		case "type":
-			out.Values[i] = ec.plain_ProposalRelationEdge_type(ctx, field, obj)
+			out.Values[i] = ec.plain_ProposalRelationEdge_type(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "direction":
-			out.Values[i] = ec.plain_ProposalRelationEdge_direction(ctx, field, obj)
+			out.Values[i] = ec.plain_ProposalRelationEdge_direction(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "from":
-			out.Values[i] = ec.plain_ProposalRelationEdge_from(ctx, field, obj)
+			out.Values[i] = ec.plain_ProposalRelationEdge_from(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "to":
-			out.Values[i] = ec.plain_ProposalRelationEdge_to(ctx, field, obj)
+			out.Values[i] = ec.plain_ProposalRelationEdge_to(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -7574,7 +7574,7 @@ func (ec *executionContext) _ProposalRelationEdge(ctx context.Context, sel ast.S
 				out.Invalids++
 			}
 		case "cursor":
-			out.Values[i] = ec.plain_ProposalRelationEdge_cursor(ctx, field, obj)
+			out.Values[i] = ec.plain_ProposalRelationEdge_cursor(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}

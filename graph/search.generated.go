@@ -540,7 +540,7 @@ func (ec *executionContext) _LabelCount(ctx context.Context, sel ast.SelectionSe
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("LabelCount")
 		case "label":
-			out.Values[i] = ec.plain_LabelCount_label(ctx, field, obj)
+			out.Values[i] = ec.plain_LabelCount_label(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -577,22 +577,22 @@ func (ec *executionContext) _Relation(ctx context.Context, sel ast.SelectionSet,
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Relation")
 		case "id":
-			out.Values[i] = ec.plain_Relation_id(ctx, field, obj)
+			out.Values[i] = ec.plain_Relation_id(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "type":
-			out.Values[i] = ec.plain_Relation_type(ctx, field, obj)
+			out.Values[i] = ec.plain_Relation_type(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "from":
-			out.Values[i] = ec.plain_Relation_from(ctx, field, obj)
+			out.Values[i] = ec.plain_Relation_from(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "to":
-			out.Values[i] = ec.plain_Relation_to(ctx, field, obj)
+			out.Values[i] = ec.plain_Relation_to(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -634,7 +634,7 @@ func (ec *executionContext) _RelationTypeCount(ctx context.Context, sel ast.Sele
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("RelationTypeCount")
 		case "type":
-			out.Values[i] = ec.plain_RelationTypeCount_type(ctx, field, obj)
+			out.Values[i] = ec.plain_RelationTypeCount_type(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -681,7 +681,7 @@ func (ec *executionContext) _SearchHit(ctx context.Context, sel ast.SelectionSet
 				out.Invalids++
 			}
 		case "snippet":
-			out.Values[i] = ec.plain_SearchHit_snippet(ctx, field, obj)
+			out.Values[i] = ec.plain_SearchHit_snippet(ctx, field, obj, out.text(i))
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}

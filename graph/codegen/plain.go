@@ -43,6 +43,10 @@ type plainField struct {
 	Bare bool
 	// Interface: the value is an interface, whose nil gqlgen reports before marshalling.
 	Interface bool
+	// Text: a bare String, ID or enum, written into its object's answer (../text.go) rather
+	// than boxed. TextPointer: the value is a pointer to it, nil for null; Enum: the value
+	// is an enum's.
+	Text, TextPointer, Enum bool
 }
 
 // plainFields holds the plain fields found by generatePlain, for callDirect.
@@ -99,13 +103,37 @@ func asPlain(f *codegen.Field) (plainField, bool) {
 	_, isInterface := f.TypeReference.GO.Underlying().(*types.Interface)
 	kind := f.TypeReference.Definition.Kind
 	leaf := !f.TypeReference.IsSlice() && (kind == ast.Scalar || kind == ast.Enum)
-	return plainField{
+	p := plainField{
 		Field:     f,
 		Value:     value,
 		Size:      sizeOf(f.TypeReference.GO),
 		Bare:      leaf && !isInterface && bare(f.TypeReference),
 		Interface: isInterface,
-	}, true
+	}
+	if p.Bare {
+		p.Text, p.TextPointer, p.Enum = text(f.TypeReference)
+	}
+	return p, true
+}
+
+// text says whether a bare leaf of this type is written as a text (../text.go): a String
+// or ID bound to string or *string, or an enum bound to a string type whose value
+// marshals itself (a nullable enum, a pointer, is boxed without allocating already).
+func text(ref *config.TypeReference) (ok, pointer, enum bool) {
+	t := ref.GO
+	if p, isPtr := t.(*types.Pointer); isPtr {
+		t, pointer = p.Elem(), true
+	}
+	switch ref.Definition.Name {
+	case "String", "ID":
+		return types.Identical(t, types.Typ[types.String]), pointer, false
+	}
+	if ref.Definition.Kind != ast.Enum || pointer {
+		return false, false, false
+	}
+	b, isBasic := t.Underlying().(*types.Basic)
+	valueMarshals := types.NewMethodSet(t).Lookup(nil, "MarshalGQL") != nil
+	return isBasic && b.Kind() == types.String && valueMarshals, false, true
 }
 
 // sizeOf is the Go expression, of the value v of type t, that resultSize gives for v as
@@ -161,7 +189,11 @@ func callDirect(dir string) error {
 	}
 	calls := make(map[string][]byte, len(plainFields)+len(resolvedFields))
 	for _, p := range plainFields {
-		calls[fmt.Sprintf("ec._%s_%s(ctx, field, obj)", p.Object.Name, p.Name)] = fmt.Appendf(nil, "ec.plain_%s_%s(ctx, field, obj)", p.Object.Name, p.Name)
+		args := "ctx, field, obj"
+		if p.Text {
+			args += ", out.text(i)"
+		}
+		calls[fmt.Sprintf("ec._%s_%s(ctx, field, obj)", p.Object.Name, p.Name)] = fmt.Appendf(nil, "ec.plain_%s_%s(%s)", p.Object.Name, p.Name, args)
 	}
 	for _, r := range resolvedFields {
 		calls[fmt.Sprintf("ec._%s_%s(ctx, field, obj)", r.Object.Name, r.Name)] = fmt.Appendf(nil, "ec.resolved_%s_%s(ctx, field, obj)", r.Object.Name, r.Name)

@@ -67,3 +67,42 @@ func TestBare(t *testing.T) {
 		}
 	}
 }
+
+func TestText(t *testing.T) {
+	str, integer := types.Typ[types.String], types.Typ[types.Int]
+	writer := types.NewInterfaceType(nil, nil)
+	enum := func(name string, pointerReceiver bool) types.Type {
+		n := types.NewNamed(types.NewTypeName(0, nil, name, nil), str, nil)
+		var recv types.Type = n
+		if pointerReceiver {
+			recv = types.NewPointer(n)
+		}
+		params := types.NewTuple(types.NewVar(0, nil, "w", writer))
+		n.AddMethod(types.NewFunc(0, nil, "MarshalGQL", types.NewSignatureType(types.NewVar(0, nil, "", recv), nil, nil, params, nil, false)))
+		return n
+	}
+	label, byPointer := enum("Label", false), enum("Odd", true)
+	named := types.NewNamed(types.NewTypeName(0, nil, "Plain", nil), str, nil)
+	ref := func(gql string, kind ast.DefinitionKind, t types.Type) *config.TypeReference {
+		return &config.TypeReference{GO: t, GQL: &ast.Type{NamedType: gql}, Definition: &ast.Definition{Name: gql, Kind: kind}}
+	}
+	for _, c := range []struct {
+		name                string
+		ref                 *config.TypeReference
+		ok, pointer, isEnum bool
+	}{
+		{"String", ref("String", ast.Scalar, str), true, false, false},
+		{"*String", ref("String", ast.Scalar, types.NewPointer(str)), true, true, false},
+		{"ID", ref("ID", ast.Scalar, str), true, false, false},
+		{"String bound to a type of its own", ref("String", ast.Scalar, named), false, false, false},
+		{"Int", ref("Int", ast.Scalar, integer), false, false, false},
+		{"an enum", ref("Label", ast.Enum, label), true, false, true},
+		{"a nullable enum: boxed without allocating already", ref("Label", ast.Enum, types.NewPointer(label)), false, false, false},
+		{"an enum that marshals through a pointer", ref("Odd", ast.Enum, byPointer), false, false, true},
+	} {
+		ok, pointer, isEnum := text(c.ref)
+		if ok != c.ok || ok && (pointer != c.pointer || isEnum != c.isEnum) {
+			t.Errorf("%s: text = %v, %v, %v; want %v, %v, %v", c.name, ok, pointer, isEnum, c.ok, c.pointer, c.isEnum)
+		}
+	}
+}
