@@ -9,7 +9,7 @@ import "context"
 // The guard's count of the value is passResolved's, once the caller has the value's size.
 func resolveCounted[T any](ctx context.Context, s *scheduler, g *guard, resolve func(context.Context) (T, error)) (context.Context, T, error) {
 	if g != nil {
-		if err := stopped(ctx); err != nil {
+		if err := g.stopped(ctx); err != nil {
 			var zero T
 			return ctx, zero, err
 		}
