@@ -64,10 +64,10 @@ func build(g *kg.Graph) *snapshot {
 		edges:   make([]kg.Edge, len(g.Edges)),
 		stats:   store.NewStats(),
 	}
-	evidence := newEvidencePack(g)
+	evidence, values := newEvidencePack(g), sharedValues{}
 	for i, n := range g.Nodes {
 		n.Aliases = cloneOrNil(n.Aliases)
-		n.Props = copyProps(n.Props)
+		n.Props = values.in(copyProps(n.Props))
 		n.Mentions = evidence.copy(n.Mentions)
 		s.nodes[i] = n
 	}
@@ -92,7 +92,7 @@ func build(g *kg.Graph) *snapshot {
 	shared := sharedProps{}
 	for i, e := range g.Edges {
 		e.From, e.To = s.nodeID(e.From), s.nodeID(e.To)
-		e.Props = shared.of(e.Props)
+		e.Props = shared.of(e.Props, values)
 		e.Evidence = evidence.copy(e.Evidence)
 		s.edges[i] = e
 	}
@@ -148,17 +148,42 @@ func (s *snapshot) nodeID(id string) string {
 // modified, so edges can share a map.
 type sharedProps map[string]map[string]any
 
-func (sp sharedProps) of(p map[string]any) map[string]any {
+func (sp sharedProps) of(p map[string]any, values sharedValues) map[string]any {
 	key, ok := stringPropsKey(p)
 	if !ok {
-		return copyProps(p)
+		return values.in(copyProps(p))
 	}
 	if m, ok := sp[key]; ok {
 		return m
 	}
-	m := copyProps(p)
+	m := values.in(copyProps(p))
 	sp[key] = m
 	return m
+}
+
+// sharedValues hands out one boxed copy of each short string property value: a node's
+// since date, kind, status or dossier is one of a few thousand values, but each node held
+// its own box of it (and often its own copy of the string), objects the collector marks
+// one by one: 520 000 of the 2.4 million in a snapshot of 10 000 letters.
+type sharedValues map[string]any
+
+// maxSharedValue is the longest value shared: longer ones (titles, texts) are seldom equal.
+const maxSharedValue = 64
+
+// in makes the short string values of p, a map of the snapshot's own, the shared ones.
+func (sv sharedValues) in(p map[string]any) map[string]any {
+	for k, v := range p {
+		s, ok := v.(string)
+		if !ok || len(s) > maxSharedValue {
+			continue
+		}
+		if shared, ok := sv[s]; ok {
+			p[k] = shared
+		} else {
+			sv[s] = v
+		}
+	}
+	return p
 }
 
 // stringPropsKey encodes a map whose values are all strings as one string, equal for equal

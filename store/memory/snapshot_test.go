@@ -29,7 +29,7 @@ func TestSharedProps(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			sp := sharedProps{}
-			a, b := sp.of(tt.a), sp.of(tt.b)
+			a, b := sp.of(tt.a, sharedValues{}), sp.of(tt.b, sharedValues{})
 			if same(a, tt.a) || same(b, tt.b) {
 				t.Fatal("a map is kept, not copied")
 			}
@@ -41,13 +41,14 @@ func TestSharedProps(t *testing.T) {
 			}
 		})
 	}
-	if (sharedProps{}).of(nil) != nil || (sharedProps{}).of(map[string]any{}) != nil {
+	if (sharedProps{}).of(nil, sharedValues{}) != nil || (sharedProps{}).of(map[string]any{}, sharedValues{}) != nil {
 		t.Error("an empty map is not nil")
 	}
 }
 
 // TestBuildPacksEvidence: the snapshot's evidence is its own, one edge's cannot grow into the
-// next one's, an edge's ends are its nodes' IDs, and edges of one date share their map.
+// next one's, an edge's ends are its nodes' IDs, edges of one date share their map, and
+// nodes of one kind its value.
 func TestBuildPacksEvidence(t *testing.T) {
 	ev := func(doc string, start int) kg.Evidence {
 		return kg.Evidence{Document: doc, Quote: "q", Start: start, End: start + 1}
@@ -56,8 +57,9 @@ func TestBuildPacksEvidence(t *testing.T) {
 	g := &kg.Graph{
 		Nodes: []kg.Node{
 			{ID: "doc:a", Label: kg.Document, Name: "a", Mentions: []kg.Evidence{ev("doc:a", 0)}},
-			{ID: "org:b", Label: kg.Organisation, Name: "b", Mentions: []kg.Evidence{ev("doc:a", 1), ev("doc:a", 2)}},
-			{ID: "org:c", Label: kg.Organisation, Name: "c"},
+			{ID: "org:b", Label: kg.Organisation, Name: "b", Mentions: []kg.Evidence{ev("doc:a", 1), ev("doc:a", 2)},
+				Props: map[string]any{kg.PropKind: string([]byte("NGO"))}},
+			{ID: "org:c", Label: kg.Organisation, Name: "c", Props: map[string]any{kg.PropKind: string([]byte("NGO"))}},
 		},
 		Edges: []kg.Edge{
 			{Type: kg.Mentions, From: string([]byte("doc:a")), To: string([]byte("org:b")), Props: since, Evidence: []kg.Evidence{ev("doc:a", 1)}},
@@ -88,4 +90,15 @@ func TestBuildPacksEvidence(t *testing.T) {
 	if e1.Props[kg.PropSince] != "2024-01-01" {
 		t.Error("the snapshot's properties are the caller's")
 	}
+	b, c := s.nodes[s.byID["org:b"]].Props[kg.PropKind], s.nodes[s.byID["org:c"]].Props[kg.PropKind]
+	if b != "NGO" || c != "NGO" || boxOf(b) != boxOf(c) {
+		t.Errorf("nodes of one kind do not share its value: %v at %p, %v at %p", b, boxOf(b), c, boxOf(c))
+	}
+	g.Nodes[1].Props[kg.PropKind] = "changed"
+	if s.nodes[s.byID["org:b"]].Props[kg.PropKind] != "NGO" {
+		t.Error("the snapshot's properties are the caller's")
+	}
 }
+
+// boxOf is where an interface's value is boxed.
+func boxOf(v any) unsafe.Pointer { return (*[2]unsafe.Pointer)(unsafe.Pointer(&v))[1] }
