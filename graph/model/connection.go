@@ -131,13 +131,18 @@ func NewSubgraph(g *kg.Graph) *Subgraph {
 	if g == nil {
 		return s
 	}
+	s.Nodes = make([]Node, 0, len(g.Nodes))
 	for i := range g.Nodes {
 		if w := Wrap(&g.Nodes[i]); w != nil {
 			s.Nodes = append(s.Nodes, w)
 		}
 	}
+	// The relations in one allocation: a neighbourhood has hundreds.
+	rels := make([]Relation, len(g.Edges))
+	s.Edges = make([]*Relation, len(g.Edges))
 	for i := range g.Edges {
-		s.Edges = append(s.Edges, &Relation{&g.Edges[i]})
+		rels[i].e = &g.Edges[i]
+		s.Edges[i] = &rels[i]
 	}
 	return s
 }
