@@ -95,9 +95,7 @@ func (r *Resolver) relatedBy(ctx context.Context, parent model.Node, def func(*g
 			return nil, err
 		}
 		nbs, more := trim(w, nbs)
-		for _, nb := range nbs {
-			conn.Edges = append(conn.Edges, model.NewRelationEdge(id, nb))
-		}
+		conn.Edges = model.NewRelationEdges(id, nbs)
 		conn.HasNextPage, conn.HasPreviousPage = w.beyond(more)
 	}
 	if count != nil {

@@ -92,9 +92,15 @@ type RelationEdge struct {
 	place store.Neighbour // its cursor, encoded when selected
 }
 
-// NewRelationEdge makes the edge of neighbour nb as seen from the node with ID from.
-func NewRelationEdge(from string, nb store.Neighbour) *RelationEdge {
-	return &RelationEdge{target: target{Wrap(nb.Node)}, edge: nb.Edge, out: nb.Edge.From == from, place: nb}
+// NewRelationEdges makes the edges of neighbours nbs as seen from the node with ID from, in
+// one allocation.
+func NewRelationEdges(from string, nbs []store.Neighbour) []*RelationEdge {
+	edges, out := make([]RelationEdge, len(nbs)), make([]*RelationEdge, len(nbs))
+	for i, nb := range nbs {
+		edges[i] = RelationEdge{target: target{Wrap(nb.Node)}, edge: nb.Edge, out: nb.Edge.From == from, place: nb}
+		out[i] = &edges[i]
+	}
+	return out
 }
 
 // Relation is the relation this edge is a view of; the edge has no ID of its own, so that
