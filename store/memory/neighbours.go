@@ -32,11 +32,16 @@ func (s *Store) Neighbours(ctx context.Context, q store.NeighbourQuery) ([][]sto
 		types = slices.Compact(slices.Sorted(slices.Values(types)))
 	}
 	out := make([][]store.Neighbour, len(q.IDs))
+	// The pages of all IDs share one array that grows as they fill it, each cut to its
+	// length: a few allocations for a level's fifty pages rather than a few each. (Made to
+	// the pages' limit ahead, it would be mostly empty: a list field's limit is its maximum.)
+	var all []store.Neighbour
 	for n, id := range q.IDs {
 		i, ok := sn.byID[id]
 		if !ok {
 			continue
 		}
+		first := len(all)
 		list := sn.adj[i]
 		start, end := 0, len(list)
 		if after != nil {
@@ -61,18 +66,21 @@ func (s *Store) Neighbours(ctx context.Context, q store.NeighbourQuery) ([][]sto
 			if backward {
 				step, j = -1, hi-1
 			}
-			for ; j >= lo && j < hi && (limit == 0 || len(out[n]) < limit); j += step {
+			for ; j >= lo && j < hi && (limit == 0 || len(all)-first < limit); j += step {
 				a := list[j]
 				if !sn.accepts(q, a) {
 					continue
 				}
-				out[n] = append(out[n], store.Neighbour{
+				all = append(all, store.Neighbour{
 					Edge:     &sn.edges[a.edge],
 					Node:     &sn.nodes[a.other],
 					OtherKey: sn.nameKey[a.other],
 					Incoming: a.in,
 				})
 			}
+		}
+		if len(all) > first {
+			out[n] = all[first:len(all):len(all)]
 		}
 		if backward {
 			slices.Reverse(out[n])

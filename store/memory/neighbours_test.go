@@ -92,6 +92,35 @@ func TestNeighboursAgreeWithScan(t *testing.T) {
 		if g, w := line(got[0]), line(want); !slices.Equal(g, w) {
 			t.Fatalf("query %d %+v:\n got %v\nwant %v", k, q, g, w)
 		}
+		if q.After != "" || q.Before != "" {
+			continue
+		}
+		// Several IDs in one call, one of them twice: each page is its own, whatever the
+		// others hold (they share one array).
+		other := testNodeID(r.IntN(60))
+		all2 := every(other, q)
+		want2 := all2
+		if q.First > 0 {
+			want2 = all2[:min(q.First, len(all2))]
+		} else if q.Last > 0 {
+			want2 = all2[max(0, len(all2)-q.Last):]
+		}
+		q.IDs = []string{id, other, "n:none", id}
+		got, err = st.Neighbours(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for j, w := range [][]store.Neighbour{want, want2, nil, want} {
+			if g, w := line(got[j]), line(w); !slices.Equal(g, w) {
+				t.Fatalf("query %d %+v, ID %d:\n got %v\nwant %v", k, q, j, g, w)
+			}
+		}
+		if len(got[0]) > 0 && len(got[1]) > 0 {
+			_ = append(got[0], got[0][0]) // an append to one page must not write into the next
+			if g, w := line(got[1]), line(want2); !slices.Equal(g, w) {
+				t.Fatalf("query %d: appending to the first page changed the second: %v", k, g)
+			}
+		}
 	}
 }
 
