@@ -126,14 +126,15 @@ func text(ref *config.TypeReference) (ok, pointer, enum bool) {
 	}
 	switch ref.Definition.Name {
 	case "String", "ID":
-		return types.Identical(t, types.Typ[types.String]), pointer, false
+		ok = types.Identical(t, types.Typ[types.String])
+		return ok, ok && pointer, false
 	}
 	if ref.Definition.Kind != ast.Enum || pointer {
 		return false, false, false
 	}
 	b, isBasic := t.Underlying().(*types.Basic)
-	valueMarshals := types.NewMethodSet(t).Lookup(nil, "MarshalGQL") != nil
-	return isBasic && b.Kind() == types.String && valueMarshals, false, true
+	ok = isBasic && b.Kind() == types.String && types.NewMethodSet(t).Lookup(nil, "MarshalGQL") != nil
+	return ok, false, ok
 }
 
 // sizeOf is the Go expression, of the value v of type t, that resultSize gives for v as
