@@ -26,7 +26,7 @@ func TestGuardStoppedAsTheFieldsContext(t *testing.T) {
 	}{
 		{"running", 0, func(context.CancelFunc, *guard) {}, nil},
 		{"the client left", 0, func(leave context.CancelFunc, _ *guard) { leave() }, context.Canceled},
-		{"the deadline passed", time.Nanosecond, func(context.CancelFunc, *guard) { time.Sleep(time.Millisecond) }, errTimeout},
+		{"the deadline passed", time.Nanosecond, func(_ context.CancelFunc, g *guard) { <-g.stop.Done() }, errTimeout},
 		{"the answer grew too large", 0, func(_ context.CancelFunc, g *guard) { g.cancel(errTooLarge) }, errTooLarge},
 		{"too dear", time.Hour, func(_ context.CancelFunc, g *guard) { g.cancel(errTooDear) }, errTooDear},
 	}
