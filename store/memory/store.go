@@ -24,10 +24,10 @@ type Store struct {
 
 var _ store.Store = (*Store)(nil)
 
-// New returns an empty store.
 // InProcess implements store.InProcess: a call is a computation on the caller's goroutine.
 func (s *Store) InProcess() {}
 
+// New returns an empty store.
 func New() *Store {
 	s := &Store{}
 	s.cur.Store(build(&kg.Graph{}))

@@ -39,7 +39,7 @@ func (s *Store) Subgraph(ctx context.Context, q store.SubgraphQuery) (*kg.Graph,
 		level = nodes[start:]
 	}
 	slices.Sort(nodes)
-	in := newNodeSet(len(sn.nodes))
+	in := found // empty again after the walk
 	for _, i := range nodes {
 		in.add(i)
 	}
