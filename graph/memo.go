@@ -56,17 +56,28 @@ func (m *operationMemo) collect(op *graphql.OperationContext, sel ast.SelectionS
 		return graphql.CollectFields(op, sel, satisfies)
 	}
 	k := selectionKey{&sel[0], len(sel), hashNames(satisfies)}
-	m.mu.Lock()
-	fields, ok := m.fields[k]
-	m.mu.Unlock()
-	if ok {
+	if fields, ok := memoGet(&m.mu, m.fields, k); ok {
 		return fields
 	}
-	fields = graphql.CollectFields(op, sel, satisfies)
-	m.mu.Lock()
-	m.fields[k] = fields
-	m.mu.Unlock()
+	fields := graphql.CollectFields(op, sel, satisfies)
+	memoKeep(&m.mu, m.fields, k, fields)
 	return fields
+}
+
+// memoGet and memoKeep read and write one of the memo's maps under its lock: root fields
+// run concurrently. The value is made between them, unlocked; two objects that make it at
+// once make the same.
+func memoGet[K comparable, V any](mu *sync.Mutex, m map[K]V, k K) (V, bool) {
+	mu.Lock()
+	defer mu.Unlock()
+	v, ok := m[k]
+	return v, ok
+}
+
+func memoKeep[K comparable, V any](mu *sync.Mutex, m map[K]V, k K, v V) {
+	mu.Lock()
+	defer mu.Unlock()
+	m[k] = v
 }
 
 // hashNames is FNV-1a over the names, each ended by a zero byte (which no GraphQL name
@@ -92,19 +103,14 @@ func (m *operationMemo) fieldArgs(ctx context.Context, op *graphql.OperationCont
 		return parse(ctx, fc.Field.ArgumentMap(op.Variables))
 	}
 	k := argsKey{fc.Field.Field, fc.Object}
-	m.mu.Lock()
-	args, ok := m.args[k]
-	m.mu.Unlock()
-	if ok {
+	if args, ok := memoGet(&m.mu, m.args, k); ok {
 		return args, nil
 	}
 	args, err := parse(ctx, fc.Field.ArgumentMap(op.Variables))
 	if err != nil {
 		return nil, err
 	}
-	m.mu.Lock()
-	m.args[k] = args
-	m.mu.Unlock()
+	memoKeep(&m.mu, m.args, k, args)
 	return args, nil
 }
 
@@ -126,17 +132,11 @@ func (m *operationMemo) relationLoad(f fieldLoad) (relationLoad, bool) {
 	if m == nil {
 		return relationLoad{}, false
 	}
-	m.mu.Lock()
-	load, ok := m.loads[f]
-	m.mu.Unlock()
-	return load, ok
+	return memoGet(&m.mu, m.loads, f)
 }
 
 func (m *operationMemo) keepRelationLoad(f fieldLoad, load relationLoad) {
-	if m == nil {
-		return
+	if m != nil {
+		memoKeep(&m.mu, m.loads, f, load)
 	}
-	m.mu.Lock()
-	m.loads[f] = load
-	m.mu.Unlock()
 }
