@@ -139,6 +139,25 @@ type down struct{ store.Reader }
 func (down) Stats(context.Context) (store.Stats, error) { return store.Stats{}, store.ErrUnavailable }
 func (down) Ping(context.Context) error                 { return store.ErrUnavailable }
 
+// TestInstrumentedStaysInProcess: an instrumented memory store is still one whose calls the
+// loaders make on the goroutine that sends them (store.IsInProcess), as serve's is; a
+// reader that does not say it is in process does not become one by being instrumented.
+func TestInstrumentedStaysInProcess(t *testing.T) {
+	mem := memory.New()
+	for name, st := range map[string]store.Reader{
+		"instrumented":          Instrument(mem),
+		"instrumented twice":    Instrument(Instrument(mem)),
+		"instrumented observer": Instrument(store.Observe(mem, func(string) func(error) { return nil })),
+	} {
+		if !store.IsInProcess(st) {
+			t.Errorf("%s memory store: not in process", name)
+		}
+	}
+	if store.IsInProcess(Instrument(down{mem})) {
+		t.Error("an instrumented reader that does not say it is in process is taken for one")
+	}
+}
+
 // TestStoreMetrics: calls counted by method and outcome, store_up following what calls
 // find, and /metrics pinging a store it has not heard of for a while.
 func TestStoreMetrics(t *testing.T) {

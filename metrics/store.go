@@ -23,6 +23,10 @@ func Instrument(st store.Reader) store.Reader {
 // instrumented marks a reader that is already instrumented, so wrapping twice is harmless.
 type instrumented struct{ store.Reader }
 
+// Unwrap implements store.Wrapper: an instrumented reader computes where the reader it
+// wraps does (store.IsInProcess).
+func (i instrumented) Unwrap() store.Reader { return i.Reader }
+
 // upAt is when a store call last told whether the store is up (Unix nanoseconds).
 var upAt atomic.Int64
 

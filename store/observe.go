@@ -24,14 +24,26 @@ type observed struct {
 // with other work.
 type InProcess interface{ InProcess() }
 
-// IsInProcess reports whether r (or the reader it observes) is InProcess.
+// Wrapper is implemented by a Reader that answers from another (an observer, a counter),
+// so that what is true of the reader it wraps can be asked through it.
+type Wrapper interface{ Unwrap() Reader }
+
+// IsInProcess reports whether r, or the reader it wraps (at any depth), is InProcess.
 func IsInProcess(r Reader) bool {
-	if o, ok := r.(observed); ok {
-		r = o.r
+	for {
+		if _, ok := r.(InProcess); ok {
+			return true
+		}
+		w, ok := r.(Wrapper)
+		if !ok {
+			return false
+		}
+		r = w.Unwrap()
 	}
-	_, ok := r.(InProcess)
-	return ok
 }
+
+// Unwrap implements Wrapper.
+func (o observed) Unwrap() Reader { return o.r }
 
 func (o observed) end(method string) func(error) {
 	if done := o.obs(method); done != nil {

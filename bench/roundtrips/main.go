@@ -122,6 +122,10 @@ type counter struct {
 	calls map[string]int
 }
 
+// Unwrap implements store.Wrapper, so that the loaders treat the counted store as they
+// would the store itself (store.IsInProcess).
+func (c *counter) Unwrap() store.Reader { return c.Reader }
+
 func newCounter(st store.Reader) *counter {
 	c := &counter{calls: map[string]int{}}
 	c.Reader = store.Observe(st, func(method string) func(error) { c.hit(method); return nil })
