@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"bytes"
 	"io"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -16,7 +17,32 @@ import (
 // stringText marshals a String or ID as graphql.MarshalString and MarshalID do.
 type stringText string
 
-func (t *stringText) MarshalGQL(w io.Writer) { graphql.MarshalString(string(*t)).MarshalGQL(w) }
+func (t *stringText) MarshalGQL(w io.Writer) {
+	s := string(*t)
+	if b, ok := w.(*bytes.Buffer); ok && !escapes(s) {
+		// What gqlgen would write, without its walk through the runes and its three
+		// writes through io.WriteString: the executor writes every answer into a
+		// bytes.Buffer.
+		b.Grow(len(s) + 2)
+		b.WriteByte('"')
+		b.WriteString(s)
+		b.WriteByte('"')
+		return
+	}
+	graphql.MarshalString(s).MarshalGQL(w)
+}
+
+// escapes reports whether gqlgen's string marshaller writes some byte of s otherwise than
+// as it is: a control character, a quote or a backslash. Every other byte, of valid UTF-8 or
+// not, it copies.
+func escapes(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c == '"' || c == '\\' {
+			return true
+		}
+	}
+	return false
+}
 
 // enumText marshals an enum value with the enum's own marshaller.
 type enumText[E interface {

@@ -3,6 +3,8 @@ package graph
 import (
 	"bytes"
 	"io"
+	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -14,14 +16,35 @@ import (
 // TestTextsMarshalAsGqlgen: a text writes what gqlgen's marshaller of its type writes, and
 // boxing and writing it allocate nothing.
 func TestTextsMarshalAsGqlgen(t *testing.T) {
-	for _, s := range []string{"", "Comensha", `aan "de" Kamer`, "a\\b", "regel\nregel\ttab\r", "\x00\x1f\x7f", "Coördinatiecentrum – €", "\xff\xfe ongeldig", "\u2028\u2029"} {
-		var want, got bytes.Buffer
+	for _, s := range []string{"", "Comensha", `aan "de" Kamer`, "a\\b", "regel\nregel\ttab\r", "\x00\x1f\x7f", "Coördinatiecentrum – €", "\xff\xfe ongeldig", "\u2028\u2029", "\xc3\"", "\xe2\x80", "<script>&amp;</script>", `\"`, "\x7f\x80\xbf"} {
+		var want bytes.Buffer
 		graphql.MarshalString(s).MarshalGQL(&want)
 		text := s
 		var m graphql.Marshaler = (*stringText)(&text)
+		// The executor's writer (a bytes.Buffer) and any other.
+		var got bytes.Buffer
+		var other strings.Builder
 		m.MarshalGQL(&got)
+		m.MarshalGQL(&other)
+		if got.String() != want.String() || other.String() != want.String() {
+			t.Errorf("string %q: %s and %s, want %s", s, got.String(), other.String(), want.String())
+		}
+	}
+	// Strings of the bytes that matter, at random: control characters, quotes, backslashes,
+	// lead and continuation bytes of UTF-8 in and out of order.
+	rng := rand.New(rand.NewPCG(1, 2))
+	alphabet := []byte{0, 0x1f, ' ', '"', '\\', 'a', 0x7f, 0x80, 0xbf, 0xc3, 0xa9, 0xe2, 0xf0, 0xff}
+	for range 2000 {
+		b := make([]byte, rng.IntN(8))
+		for i := range b {
+			b[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		var want, got bytes.Buffer
+		graphql.MarshalString(string(b)).MarshalGQL(&want)
+		text := string(b)
+		(*stringText)(&text).MarshalGQL(&got)
 		if got.String() != want.String() {
-			t.Errorf("string %q: %s, want %s", s, got.String(), want.String())
+			t.Fatalf("string %q: %s, want %s", b, got.String(), want.String())
 		}
 	}
 	for _, kl := range kg.Labels {
@@ -35,17 +58,22 @@ func TestTextsMarshalAsGqlgen(t *testing.T) {
 		}
 	}
 	a := newObjectAnswer(make([]graphql.CollectedField, 2))
-	allocs := testing.AllocsPerRun(100, func() {
-		p := a.text(0)
-		*p = "Comensha"
-		a.Values[0] = (*stringText)(p)
-		a.Values[0].MarshalGQL(io.Discard)
-		q := a.text(1)
-		*q = string(kg.Organisation)
-		a.Values[1] = (*enumText[model.Label])(q)
-		a.Values[1].MarshalGQL(io.Discard)
-	})
-	if allocs != 0 {
-		t.Errorf("%v allocations to box and write two texts", allocs)
+	answer := new(bytes.Buffer)
+	answer.Grow(64)
+	for _, w := range []io.Writer{io.Discard, answer} {
+		allocs := testing.AllocsPerRun(100, func() {
+			answer.Reset()
+			p := a.text(0)
+			*p = "Comensha"
+			a.Values[0] = (*stringText)(p)
+			a.Values[0].MarshalGQL(w)
+			q := a.text(1)
+			*q = string(kg.Organisation)
+			a.Values[1] = (*enumText[model.Label])(q)
+			a.Values[1].MarshalGQL(w)
+		})
+		if allocs != 0 {
+			t.Errorf("%v allocations to box and write two texts to a %T", allocs, w)
+		}
 	}
 }
