@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"bytes"
 	"io"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -83,14 +84,6 @@ func (a *objectAnswer) text(i int) *string {
 	return &a.texts[i]
 }
 
-var (
-	openObject  = []byte{'{'}
-	closeObject = []byte{'}'}
-	nextField   = []byte{','}
-	quote       = []byte{'"'}
-	nameEnd     = []byte{'"', ':'}
-)
-
 // manyFields is the number of fields from which written aliases are looked up in a map
 // rather than by a scan of those before.
 const manyFields = 32
@@ -99,7 +92,14 @@ const manyFields = 32
 // field of that alias, in the order of the selection. An alias is a GraphQL name (letters,
 // digits and _), so it is written without escaping.
 func (a *objectAnswer) MarshalGQL(w io.Writer) {
-	_, _ = w.Write(openObject)
+	// The executor writes every answer into a bytes.Buffer: written to directly, a field's
+	// name costs no call through io.Writer. Any other writer gets the object in one write.
+	b, ok := w.(*bytes.Buffer)
+	if !ok {
+		b = new(bytes.Buffer)
+		defer func() { _, _ = w.Write(b.Bytes()) }()
+	}
+	b.WriteByte('{')
 	var written map[string]struct{}
 	if len(a.fields) > manyFields {
 		written = make(map[string]struct{}, len(a.fields))
@@ -111,15 +111,15 @@ func (a *objectAnswer) MarshalGQL(w io.Writer) {
 			continue
 		}
 		if !first {
-			_, _ = w.Write(nextField)
+			b.WriteByte(',')
 		}
 		first = false
-		_, _ = w.Write(quote)
-		_, _ = io.WriteString(w, alias)
-		_, _ = w.Write(nameEnd)
-		a.Values[i].MarshalGQL(w)
+		b.WriteByte('"')
+		b.WriteString(alias)
+		b.WriteString(`":`)
+		a.Values[i].MarshalGQL(b)
 	}
-	_, _ = w.Write(closeObject)
+	b.WriteByte('}')
 }
 
 // writtenBefore says whether a field of this alias came before field i, and notes it.

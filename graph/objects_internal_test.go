@@ -2,6 +2,7 @@ package graph
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -46,6 +47,12 @@ func TestObjectAnswerIsFieldSetMarshalGQL(t *testing.T) {
 			copy(got.Values, values)
 			if got, w := written(got), written(want); got != w {
 				t.Errorf("answer\n%s\nwant\n%s", got, w)
+			}
+			// Written to a writer other than the executor's bytes.Buffer.
+			var other strings.Builder
+			got.MarshalGQL(&other)
+			if w := written(want); other.String() != w {
+				t.Errorf("answer to a %T\n%s\nwant\n%s", &other, other.String(), w)
 			}
 		})
 	}
