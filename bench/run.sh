@@ -226,16 +226,23 @@ rt=(--dir "$(corpus_dir "$smallest")")
 lg=("$BIN/loadgen" --queries "$QUERIES" --conc "$CONC" --requests "$REQUESTS" --duration "$DURATION" --warmup "$WARMUP")
 api_dir="$(corpus_dir "$API_DOCS")"
 
+qnames="$QUERIES"
+[[ "$qnames" == all ]] && qnames="lookup,list,nested,search,neighbourhood"
+
 if ((USE_MEMORY)); then
-  log "API: our server on the memory store ($API_DOCS letters; loading them first)"
+  # The memory store and the floor take turns query by query, as the two Neo4j servers
+  # below do: the cells of a ratio are measured a minute apart at most. The floor idles
+  # while the memory store is measured and the other way round.
+  log "API: our server on the memory store ($API_DOCS letters; loading them first) and the floor (net/http, the same bodies), query by query"
   start memory "$BASE" /readyz "$BIN/beleidsgraaf" serve --addr "127.0.0.1:$BASE" "$api_dir"
   "$BIN/loadgen" --prime "$WORK/bodies.json" --url "http://127.0.0.1:$BASE/graphql"
-  "${lg[@]}" --server memory --url "http://127.0.0.1:$BASE/graphql" >>"$OUT"
-  stop memory
-
-  log "API: the floor (net/http, the same bodies)"
   start floor "$((BASE + 2))" /healthz "$BIN/floor" --addr "127.0.0.1:$((BASE + 2))" --bodies "$WORK/bodies.json"
-  "${lg[@]}" --server floor --dialect floor --url "http://127.0.0.1:$((BASE + 2))" >>"$OUT"
+  for q in ${qnames//,/ }; do
+    log "API: $q"
+    "${lg[@]}" --queries "$q" --server memory --url "http://127.0.0.1:$BASE/graphql" >>"$OUT"
+    "${lg[@]}" --queries "$q" --server floor --dialect floor --url "http://127.0.0.1:$((BASE + 2))" >>"$OUT"
+  done
+  stop memory
   stop floor
 fi
 
@@ -253,8 +260,6 @@ if ((USE_NEO4J)); then
     start neo4j-graphql "$((BASE + 3))" /healthz env NEO4J_URI="$NEO4J_URI_B" PORT="$((BASE + 3))" node bench/neo4j-graphql/server.mjs
     ngql=1
   fi
-  qnames="$QUERIES"
-  [[ "$qnames" == all ]] && qnames="lookup,list,nested,search,neighbourhood"
   for q in ${qnames//,/ }; do
     log "API: $q"
     "${lg[@]}" --queries "$q" --server neo4j --url "http://127.0.0.1:$((BASE + 1))/graphql" >>"$OUT"
