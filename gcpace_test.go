@@ -15,10 +15,11 @@ func TestGCPercent(t *testing.T) {
 		want     int
 	}{
 		{"90 MB graph, 256 MB headroom", 256 * mb, 90 * mb, 285},
-		{"a graph as large as the headroom keeps Go's default", 256 * mb, 256 * mb, 100},
-		{"a larger graph keeps Go's default", 256 * mb, 2048 * mb, 100},
+		{"a graph of half the headroom: room for twice itself", 256 * mb, 128 * mb, minGCPercent},
+		{"a graph as large as the headroom grows by twice itself", 256 * mb, 256 * mb, minGCPercent},
+		{"a larger graph grows by twice itself", 256 * mb, 2048 * mb, minGCPercent},
 		{"a tiny graph is bounded", 256 * mb, 1 * mb, maxGCPercent},
-		{"rounded up, not down", 301 * mb, 300 * mb, 101},
+		{"rounded up, not down", 301 * mb, 150 * mb, 201},
 	} {
 		if got := gcPercent(c.headroom, c.live); got != c.want {
 			t.Errorf("%s: %d, want %d", c.name, got, c.want)
@@ -75,6 +76,7 @@ func TestMemoryLimitIsAboveTheTarget(t *testing.T) {
 		want    int64
 	}{
 		{772 * mb, 100, 3 * 772 * mb},
+		{772 * mb, minGCPercent, 5 * 772 * mb},
 		{90 * mb, 285, 90*mb + 2*90*mb*285/100},
 		{1 * mb, 1000, 1*mb + 2*256*mb}, // a tiny graph: twice the headroom
 	} {

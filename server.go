@@ -171,7 +171,7 @@ func parseFlags(cmd string, args []string, stderr io.Writer) (config, error) {
 		fs.Int64Var(&cfg.MaxResponseBytes, "max-response", graph.DefaultMaxResponseBytes, "largest answer in bytes; a larger one is an error (RESPONSE_TOO_LARGE), never cut off")
 		fs.IntVar(&cfg.MaxInFlight, "max-in-flight", graph.DefaultMaxInFlight, "GraphQL requests served at once; up to 16× as many more wait for a slot within their --timeout, then get 503 with Retry-After")
 		fs.DurationVar(&cfg.Timeout, "timeout", 15*time.Second, "time limit per request; past it the answer is a TIMEOUT error")
-		fs.Int64Var(&cfg.GCHeadroom, "gc-headroom", defaultGCHeadroom, "memory store: bytes the heap may grow by between garbage collections, at least as much as is live (GOGC set in the environment wins); 0: Go's default")
+		fs.Int64Var(&cfg.GCHeadroom, "gc-headroom", defaultGCHeadroom, "memory store: bytes the heap may grow by between garbage collections, at least twice as much as is live (GOGC set in the environment wins); 0: Go's default")
 		neo4jFlags()
 	case "load":
 		neo4jFlags()
