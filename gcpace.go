@@ -19,7 +19,7 @@ const maxGCPercent = 1000
 // grow by twice the live heap between cycles. A cycle marks the whole graph, so at a fixed
 // percentage the collector's CPU per request is about the same at any size of graph, and
 // at Go's default of 100 about twice what it is at 200. At 10 000 letters (550 MB live),
-// 200 rather than 100 served 4–13 % more requests per second on every benchmark query
+// 200 rather than 100 served 7–18 % more requests per second on every benchmark query
 // (BENCHMARKS.md), for a heap target of three times the graph.
 const minGCPercent = 200
 
