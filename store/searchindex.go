@@ -119,10 +119,17 @@ func (x *SearchIndex) Search(p SearchPattern, keep func(*SearchDoc) bool, first 
 	}
 	defer x.scratch.Put(sc)
 
+	// A hit has every word, so the words are looked for rarest first: the first makes
+	// the candidates, and a common word ("mensenhandel", in every letter) is then only
+	// looked up for them. The order changes no hit, level or score.
 	var cands []uint32
-	for ti, t := range p.Terms {
+	for ti, t := range x.rarestFirst(sc, p.Terms) {
 		sc.touched = sc.touched[:0]
-		x.findExact(sc, t)
+		if ti == 0 {
+			x.findExact(sc, t, nil)
+		} else {
+			x.findExact(sc, t, cands)
+		}
 		// Typos count only where the word is not found as it is: after the first word,
 		// only candidates without it need them.
 		if typoCandidate(t) && (ti == 0 || slices.ContainsFunc(cands, func(d uint32) bool { return sc.exact[d] == 0 })) {
@@ -203,8 +210,8 @@ func (x *SearchIndex) Search(p SearchPattern, keep func(*SearchDoc) bool, first 
 	return hits
 }
 
-// findExact marks in sc.exact the fields of every doc where t occurs.
-func (x *SearchIndex) findExact(sc *searchScratch, t string) {
+// wordsWith returns the distinct words in which t occurs.
+func (x *SearchIndex) wordsWith(sc *searchScratch, t string) []uint32 {
 	i, _ := slices.BinarySearchFunc(x.suffix, t, func(r suffixRef, t string) int { return strings.Compare(x.suffixString(r), t) })
 	var words []uint32
 	for ; i < len(x.suffix) && strings.HasPrefix(x.suffixString(x.suffix[i]), t); i++ {
@@ -216,11 +223,68 @@ func (x *SearchIndex) findExact(sc *searchScratch, t string) {
 	}
 	for _, w := range words {
 		sc.seen[w] = false
-		for _, p := range x.posts[w] {
-			if sc.exact[p.doc] == 0 && sc.typo[p.doc] == 0 {
-				sc.touched = append(sc.touched, p.doc)
+	}
+	return words
+}
+
+// rarestFirst returns the terms in ascending order of the docs they occur in, counted
+// with repeats (a doc per word the term occurs in); ties keep the query's order.
+func (x *SearchIndex) rarestFirst(sc *searchScratch, terms []string) []string {
+	if len(terms) < 2 {
+		return terms
+	}
+	type counted struct {
+		term string
+		docs int
+	}
+	cs := make([]counted, len(terms))
+	for i, t := range terms {
+		cs[i].term = t
+		for _, w := range x.wordsWith(sc, t) {
+			cs[i].docs += len(x.posts[w])
+		}
+	}
+	slices.SortStableFunc(cs, func(a, b counted) int { return cmp.Compare(a.docs, b.docs) })
+	out := make([]string, len(cs))
+	for i, c := range cs {
+		out[i] = c.term
+	}
+	return out
+}
+
+// probeCost is how many postings a binary search of one doc in a word's postings may
+// stand for: among (the candidates) is looked up in a word's postings, rather than the
+// postings walked, when the lookups cost less than that many postings.
+const probeCost = 16
+
+// findExact marks in sc.exact the fields where t occurs: in every doc (among nil), or in
+// the docs among (the only ones the caller will read).
+func (x *SearchIndex) findExact(sc *searchScratch, t string, among []uint32) {
+	words := x.wordsWith(sc, t)
+	postings := 0
+	for _, w := range words {
+		postings += len(x.posts[w])
+	}
+	mark := func(p posting) {
+		if sc.exact[p.doc] == 0 && sc.typo[p.doc] == 0 {
+			sc.touched = append(sc.touched, p.doc)
+		}
+		sc.exact[p.doc] |= p.mask
+	}
+	if among == nil || len(words)*len(among)*probeCost >= postings {
+		for _, w := range words {
+			for _, p := range x.posts[w] {
+				mark(p)
 			}
-			sc.exact[p.doc] |= p.mask
+		}
+		return
+	}
+	for _, w := range words {
+		posts := x.posts[w]
+		for _, d := range among {
+			if i, ok := slices.BinarySearchFunc(posts, d, func(p posting, d uint32) int { return cmp.Compare(p.doc, d) }); ok {
+				mark(posts[i])
+			}
 		}
 	}
 }
