@@ -103,8 +103,12 @@ type searchScratch struct {
 	exact, typo []uint8 // field masks of the current word
 	level       []int8  // the tier level so far of a candidate
 	touched     []uint32
-	seen        []bool // per word
+	seen        []bool                    // per word
+	byTier      [len(scoreTiers)][]uint32 // the hits of each score, kept for their capacity
 }
+
+// scoreTiers are the scores a hit can have, best first.
+var scoreTiers = [...]float64{ScoreExact, ScorePrefix, ScoreName, ScoreTitle, ScoreText, ScoreTypo}
 
 // Search returns the first hits (0: all) among the docs keep accepts (nil: all), in rank
 // order; with snippets unless noSnippets.
@@ -168,10 +172,14 @@ func (x *SearchIndex) Search(p SearchPattern, keep func(*SearchDoc) bool, first 
 	}
 
 	// Scores, with citations and whole names first (as SearchDoc.Score decides).
-	byScore := map[float64][]uint32{}
+	byTier := &sc.byTier
+	for i := range byTier {
+		byTier[i] = byTier[i][:0]
+	}
 	add := func(d uint32, s float64) {
 		if keep == nil || keep(x.docs[d]) {
-			byScore[s] = append(byScore[s], d)
+			t := slices.Index(scoreTiers[:], s)
+			byTier[t] = append(byTier[t], d)
 		}
 	}
 	cited := x.cites[p.Cite]
@@ -193,8 +201,8 @@ func (x *SearchIndex) Search(p SearchPattern, keep func(*SearchDoc) bool, first 
 		add(d, s)
 	}
 	hits := []Hit{}
-	for _, s := range []float64{ScoreExact, ScorePrefix, ScoreName, ScoreTitle, ScoreText, ScoreTypo} {
-		ds := byScore[s]
+	for t, s := range scoreTiers {
+		ds := byTier[t]
 		slices.Sort(ds) // tie order
 		for _, d := range ds {
 			if first > 0 && len(hits) == first {
