@@ -28,9 +28,14 @@ type InProcess interface{ InProcess() }
 // so that what is true of the reader it wraps can be asked through it.
 type Wrapper interface{ Unwrap() Reader }
 
-// IsInProcess reports whether r, or the reader it wraps (at any depth), is InProcess.
+// maxWrappers is how many wrappers IsInProcess looks through: more is a wrapper that
+// wraps itself, which would otherwise hang every operation.
+const maxWrappers = 16
+
+// IsInProcess reports whether r, or the reader it wraps (up to maxWrappers deep), is
+// InProcess.
 func IsInProcess(r Reader) bool {
-	for {
+	for range maxWrappers + 1 {
 		if _, ok := r.(InProcess); ok {
 			return true
 		}
@@ -40,6 +45,7 @@ func IsInProcess(r Reader) bool {
 		}
 		r = w.Unwrap()
 	}
+	return false
 }
 
 // Unwrap implements Wrapper.

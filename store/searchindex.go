@@ -128,6 +128,9 @@ func (x *SearchIndex) Search(p SearchPattern, keep func(*SearchDoc) bool, first 
 	// looked up for them. The order changes no hit, level or score.
 	var cands []uint32
 	for ti, t := range x.rarestFirst(sc, p.Terms) {
+		if ti > 0 && len(cands) == 0 {
+			break // no doc has the rarer words: only citations can be hits
+		}
 		sc.touched = sc.touched[:0]
 		if ti == 0 {
 			x.findExact(sc, t, nil)

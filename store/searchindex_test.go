@@ -105,6 +105,8 @@ func TestSearchIndexCommonWords(t *testing.T) {
 		"centrum mensenhandel", "coordinatiecentrun tegen mensenhandel", "mensenhandle coordinatiecentrum",
 		"comensha mensenhandel tegen", "de mensenhandel", "mensenhandel de tegen centrum", "kinderhandel mensenhandel",
 		"expertisecentrum mensensmokkel tegen", "landelijk centrum", "uitbuiting tegen", "coördinatie centrum",
+		// A word no doc has, or only with a typo, beside common ones.
+		"xyzzyq mensenhandel", "mensenhandel nietbestaand tegen", "mensenhandel coordinatiecentrrum", "tegen qq",
 	} {
 		p := store.ParseSearch(q)
 		for _, first := range []int{0, 20} {

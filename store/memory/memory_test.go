@@ -27,7 +27,30 @@ func TestInProcess(t *testing.T) {
 	if store.IsInProcess(store.Observe(notInProcess{s}, func(string) func(error) { return nil })) {
 		t.Error("a reader that does not say it is in process is taken for one")
 	}
+	// Wrappers many deep, up to one that wraps itself: an answer, never a hang.
+	var deep store.Reader = s
+	for range 16 {
+		deep = wrapper{deep}
+	}
+	if !store.IsInProcess(deep) {
+		t.Error("the memory store under 16 wrappers is not in process")
+	}
+	loop := &selfWrapper{}
+	loop.Reader = loop
+	if store.IsInProcess(loop) || store.IsInProcess(wrapper{nil}) {
+		t.Error("a wrapper of itself, or of nothing, is taken for a store in process")
+	}
 }
 
 // notInProcess is a reader that hides the memory store's InProcess.
 type notInProcess struct{ store.Reader }
+
+// wrapper says what it wraps (store.Wrapper).
+type wrapper struct{ store.Reader }
+
+func (w wrapper) Unwrap() store.Reader { return w.Reader }
+
+// selfWrapper is a wrapper that wraps itself.
+type selfWrapper struct{ store.Reader }
+
+func (w *selfWrapper) Unwrap() store.Reader { return w }
