@@ -127,16 +127,13 @@ func (x *SearchIndex) Search(p SearchPattern, keep func(*SearchDoc) bool, first 
 	// the candidates, and a common word ("mensenhandel", in every letter) is then only
 	// looked up for them. The order changes no hit, level or score.
 	var cands []uint32
-	for ti, t := range x.rarestFirst(sc, p.Terms) {
+	for ti, tw := range x.rarestFirst(sc, p.Terms) {
 		if ti > 0 && len(cands) == 0 {
 			break // no doc has the rarer words: only citations can be hits
 		}
+		t := tw.term
 		sc.touched = sc.touched[:0]
-		if ti == 0 {
-			x.findExact(sc, t, nil)
-		} else {
-			x.findExact(sc, t, cands)
-		}
+		x.findExact(sc, tw, cands) // cands is nil for the first word: every doc
 		// Typos count only where the word is not found as it is: after the first word,
 		// only candidates without it need them.
 		if typoCandidate(t) && (ti == 0 || slices.ContainsFunc(cands, func(d uint32) bool { return sc.exact[d] == 0 })) {
@@ -238,28 +235,24 @@ func (x *SearchIndex) wordsWith(sc *searchScratch, t string) []uint32 {
 	return words
 }
 
-// rarestFirst returns the terms in ascending order of the docs they occur in, counted
-// with repeats (a doc per word the term occurs in); ties keep the query's order.
-func (x *SearchIndex) rarestFirst(sc *searchScratch, terms []string) []string {
-	if len(terms) < 2 {
-		return terms
-	}
-	type counted struct {
-		term string
-		docs int
-	}
-	cs := make([]counted, len(terms))
+// termWords is a query word and the words of the index it occurs in.
+type termWords struct {
+	term     string
+	words    []uint32
+	postings int // the docs it occurs in, a doc once per word
+}
+
+// rarestFirst returns the terms with their words, in ascending order of their postings;
+// ties keep the query's order.
+func (x *SearchIndex) rarestFirst(sc *searchScratch, terms []string) []termWords {
+	out := make([]termWords, len(terms))
 	for i, t := range terms {
-		cs[i].term = t
-		for _, w := range x.wordsWith(sc, t) {
-			cs[i].docs += len(x.posts[w])
+		out[i] = termWords{term: t, words: x.wordsWith(sc, t)}
+		for _, w := range out[i].words {
+			out[i].postings += len(x.posts[w])
 		}
 	}
-	slices.SortStableFunc(cs, func(a, b counted) int { return cmp.Compare(a.docs, b.docs) })
-	out := make([]string, len(cs))
-	for i, c := range cs {
-		out[i] = c.term
-	}
+	slices.SortStableFunc(out, func(a, b termWords) int { return cmp.Compare(a.postings, b.postings) })
 	return out
 }
 
@@ -268,21 +261,17 @@ func (x *SearchIndex) rarestFirst(sc *searchScratch, terms []string) []string {
 // postings walked, when the lookups cost less than that many postings.
 const probeCost = 16
 
-// findExact marks in sc.exact the fields where t occurs: in every doc (among nil), or in
-// the docs among (the only ones the caller will read).
-func (x *SearchIndex) findExact(sc *searchScratch, t string, among []uint32) {
-	words := x.wordsWith(sc, t)
-	postings := 0
-	for _, w := range words {
-		postings += len(x.posts[w])
-	}
+// findExact marks in sc.exact the fields where tw's term occurs: in every doc (among nil),
+// or in the docs among (the only ones the caller will read).
+func (x *SearchIndex) findExact(sc *searchScratch, tw termWords, among []uint32) {
+	words := tw.words
 	mark := func(p posting) {
 		if sc.exact[p.doc] == 0 && sc.typo[p.doc] == 0 {
 			sc.touched = append(sc.touched, p.doc)
 		}
 		sc.exact[p.doc] |= p.mask
 	}
-	if among == nil || len(words)*len(among)*probeCost >= postings {
+	if among == nil || len(words)*len(among)*probeCost >= tw.postings {
 		for _, w := range words {
 			for _, p := range x.posts[w] {
 				mark(p)
