@@ -123,7 +123,8 @@ func seek(list []adj, from int, j int32) int {
 	return from + sort.Search(end-from, func(k int) bool { return list[from+k].other >= j })
 }
 
-// smallest keeps the max smallest node numbers it is given, in a max-heap.
+// smallest keeps the max smallest node numbers it is given, in a max-heap. Not
+// container/heap: its Push and Pop take an any, which would box every number offered.
 type smallest struct {
 	heap []int32
 	max  int
