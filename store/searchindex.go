@@ -18,6 +18,8 @@ type SearchIndex struct {
 	docs    []*SearchDoc // in tie order: NameKey, then ID
 	words   []string     // the distinct words of all fields
 	posts   [][]posting  // per word: the docs it occurs in, ascending, with its fields there
+	short   [][]posting  // per word: the postings of posts with the word in a name or title
+	ascii   []bool       // per word: only ASCII bytes (a typo test of two such compares bytes)
 	suffix  []suffixRef  // every suffix of every word, sorted
 	typos   typoIndex    // words by their length, first and last rune
 	cites   map[string][]uint32
@@ -73,10 +75,18 @@ func NewSearchIndex(docs []*SearchDoc) *SearchIndex {
 			x.cites[c] = append(x.cites[c], uint32(i))
 		}
 	}
+	x.short = make([][]posting, len(x.words))
+	x.ascii = make([]bool, len(x.words))
 	for id, w := range x.words {
 		for off := range w { // every rune start
 			x.suffix = append(x.suffix, suffixRef{uint32(id), uint32(off)})
 		}
+		for _, p := range x.posts[id] {
+			if p.mask&(inName|inTitle) != 0 {
+				x.short[id] = append(x.short[id], p)
+			}
+		}
+		x.ascii[id] = isASCII(w)
 	}
 	x.typos = newTypoIndex(x.words)
 	slices.SortFunc(x.suffix, func(a, b suffixRef) int { return strings.Compare(x.suffixString(a), x.suffixString(b)) })
@@ -112,6 +122,13 @@ var scoreTiers = [...]float64{ScoreExact, ScorePrefix, ScoreName, ScoreTitle, Sc
 
 // Search returns the first hits (0: all) among the docs keep accepts (nil: all), in rank
 // order; with snippets unless noSnippets.
+//
+// A page (first > 0) reads no more docs than its hits need. Hits rank by tier, then by
+// doc; the tiers of names and titles come only from the postings of names and titles, so
+// they are found first, whole, from those; the text's tiers then from the docs in order,
+// a run of docs at a time, until enough hits rank above a typo in the text: a doc later
+// in the order can only come after them. An organisation's name found in thousands of
+// letters so reads the first letters that mention it, not all of them.
 func (x *SearchIndex) Search(p SearchPattern, keep func(*SearchDoc) bool, first int, noSnippets bool) []Hit {
 	if len(p.Terms) == 0 {
 		return nil
@@ -123,21 +140,99 @@ func (x *SearchIndex) Search(p SearchPattern, keep func(*SearchDoc) bool, first 
 	}
 	defer x.scratch.Put(sc)
 
-	// A hit has every word, so the words are looked for rarest first: the first makes
-	// the candidates, and a common word ("mensenhandel", in every letter) is then only
-	// looked up for them. The order changes no hit, level or score.
-	var cands []uint32
-	for ti, tw := range x.rarestFirst(sc, p.Terms) {
-		if ti > 0 && len(cands) == 0 {
-			break // no doc has the rarer words: only citations can be hits
+	byTier := &sc.byTier
+	for i := range byTier {
+		byTier[i] = byTier[i][:0]
+	}
+	aboveTypo := 0 // the hits kept so far that rank above every typo in the text
+	add := func(d uint32, s float64) {
+		if keep == nil || keep(x.docs[d]) {
+			t := slices.Index(scoreTiers[:], s)
+			byTier[t] = append(byTier[t], d)
+			if s > ScoreTypo {
+				aboveTypo++
+			}
 		}
-		t := tw.term
+	}
+	// Citations and whole names first (as SearchDoc.Score decides).
+	cited := x.cites[p.Cite]
+	for _, d := range cited {
+		add(d, x.docs[d].citeScore)
+	}
+	score := func(d uint32, l int8) {
+		if slices.Contains(cited, d) {
+			return
+		}
+		s := levelScore[l]
+		if l == levelName {
+			if ns, ok := x.docs[d].nameScore(p); ok {
+				s = ns
+			}
+		}
+		add(d, s)
+	}
+
+	terms := x.rarestFirst(sc, p.Terms)
+	n := uint32(len(x.docs))
+	if first <= 0 {
+		for _, d := range x.match(sc, terms, 0, n) {
+			score(d, sc.level[d])
+			sc.level[d] = 0
+		}
+	} else {
+		for _, d := range x.nameOrTitleHits(sc, terms) {
+			score(d, sc.level[d])
+			sc.level[d] = 0
+		}
+		for lo, run := uint32(0), uint32(firstRun); lo < n && aboveTypo < first; lo, run = lo+run, 2*run {
+			hi := min(lo+run, n)
+			for _, d := range x.match(sc, terms, lo, hi) {
+				if l := sc.level[d]; l < levelTitle { // the others were found above
+					score(d, l)
+				}
+				sc.level[d] = 0
+			}
+		}
+	}
+
+	hits := []Hit{}
+	for t, s := range scoreTiers {
+		ds := byTier[t]
+		slices.Sort(ds) // tie order
+		for _, d := range ds {
+			if first > 0 && len(hits) == first {
+				return hits
+			}
+			h := Hit{Node: x.docs[d].Node, Score: s}
+			if !noSnippets {
+				h.Snippet = x.docs[d].Snippet(p, s)
+			}
+			hits = append(hits, h)
+		}
+	}
+	return hits
+}
+
+// firstRun is how many docs a page's search reads first for the text's tiers; each run
+// after it is twice as long, so that a query with few hits reads every doc in a few runs.
+const firstRun = 512
+
+// match returns the docs in [lo, hi) that have every term, each with its level in
+// sc.level.
+func (x *SearchIndex) match(sc *searchScratch, terms []termWords, lo, hi uint32) []uint32 {
+	var cands []uint32
+	for ti := range terms {
+		tw := &terms[ti]
+		if ti > 0 && len(cands) == 0 {
+			break // no doc has the rarer words
+		}
 		sc.touched = sc.touched[:0]
-		x.findExact(sc, tw, cands) // cands is nil for the first word: every doc
+		among := cands // nil for the first word, which makes the candidates
+		x.mark(sc, sc.exact, x.posts, tw.words, among, lo, hi)
 		// Typos count only where the word is not found as it is: after the first word,
 		// only candidates without it need them.
-		if typoCandidate(t) && (ti == 0 || slices.ContainsFunc(cands, func(d uint32) bool { return sc.exact[d] == 0 })) {
-			x.findTypos(sc, t)
+		if typoCandidate(tw.term) && (ti == 0 || slices.ContainsFunc(cands, func(d uint32) bool { return sc.exact[d] == 0 })) {
+			x.mark(sc, sc.typo, x.posts, x.typoWords(tw), among, lo, hi)
 		}
 		lvl := func(d uint32) int {
 			if l := level(sc.exact[d], false); l > 0 {
@@ -166,56 +261,89 @@ func (x *SearchIndex) Search(p SearchPattern, keep func(*SearchDoc) bool, first 
 			}
 			cands = kept
 		}
-		for _, d := range sc.touched {
-			sc.exact[d], sc.typo[d] = 0, 0
-		}
+		sc.clearTouched()
 	}
+	return cands
+}
 
-	// Scores, with citations and whole names first (as SearchDoc.Score decides).
-	byTier := &sc.byTier
-	for i := range byTier {
-		byTier[i] = byTier[i][:0]
-	}
-	add := func(d uint32, s float64) {
-		if keep == nil || keep(x.docs[d]) {
-			t := slices.Index(scoreTiers[:], s)
-			byTier[t] = append(byTier[t], d)
-		}
-	}
-	cited := x.cites[p.Cite]
-	for _, d := range cited {
-		add(d, x.docs[d].citeScore)
+// nameOrTitleHits returns the docs that rank in a name's or a title's tier, each with its
+// level in sc.level. Those have every word in a name or title, or one typo from it in a
+// name where the word is nowhere as it is, so only the postings of names and titles are
+// read, and the full postings only to rule such a typo out.
+func (x *SearchIndex) nameOrTitleHits(sc *searchScratch, terms []termWords) []uint32 {
+	cands := x.nameOrTitleCandidates(&terms[0])
+	if len(cands) == 0 {
+		return nil
 	}
 	for _, d := range cands {
-		l := sc.level[d]
-		sc.level[d] = 0
-		if slices.Contains(cited, d) {
-			continue
-		}
-		s := levelScore[l]
-		if l == levelName {
-			if ns, ok := x.docs[d].nameScore(p); ok {
-				s = ns
-			}
-		}
-		add(d, s)
+		sc.level[d] = levelName
 	}
-	hits := []Hit{}
-	for t, s := range scoreTiers {
-		ds := byTier[t]
-		slices.Sort(ds) // tie order
-		for _, d := range ds {
-			if first > 0 && len(hits) == first {
-				return hits
+	lo, hi := cands[0], cands[len(cands)-1]+1
+	for ti := range terms {
+		tw := &terms[ti]
+		if len(cands) == 0 {
+			break
+		}
+		sc.touched = sc.touched[:0]
+		x.mark(sc, sc.exact, x.short, tw.words, cands, lo, hi)
+		if typoCandidate(tw.term) && slices.ContainsFunc(cands, func(d uint32) bool { return sc.exact[d] == 0 }) {
+			x.mark(sc, sc.typo, x.short, x.typoWords(tw), cands, lo, hi)
+		}
+		kept := cands[:0]
+		for _, d := range cands {
+			l := level(sc.exact[d], false)
+			if l == 0 && sc.typo[d]&inName != 0 && !x.has(tw.words, d) {
+				l = levelName - 1 // one typo in a name
 			}
-			h := Hit{Node: x.docs[d].Node, Score: s}
-			if !noSnippets {
-				h.Snippet = x.docs[d].Snippet(p, s)
+			if l >= levelTitle {
+				sc.level[d] = min(sc.level[d], int8(l))
+				kept = append(kept, d)
+			} else {
+				sc.level[d] = 0
 			}
-			hits = append(hits, h)
+		}
+		cands = kept
+		sc.clearTouched()
+	}
+	return cands
+}
+
+// nameOrTitleCandidates returns the docs that may rank in a name's or a title's tier: those
+// with tw's term in a name or title, or one typo from it in a name, ascending.
+func (x *SearchIndex) nameOrTitleCandidates(tw *termWords) []uint32 {
+	var out []uint32
+	for _, w := range tw.words {
+		for _, p := range x.short[w] {
+			out = append(out, p.doc)
 		}
 	}
-	return hits
+	if typoCandidate(tw.term) {
+		for _, w := range x.typoWords(tw) {
+			for _, p := range x.short[w] {
+				if p.mask&inName != 0 {
+					out = append(out, p.doc)
+				}
+			}
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// has reports whether one of words occurs in doc d.
+func (x *SearchIndex) has(words []uint32, d uint32) bool {
+	for _, w := range words {
+		if _, ok := slices.BinarySearchFunc(x.posts[w], d, comparePostingDoc); ok {
+			return true
+		}
+	}
+	return false
+}
+
+func (sc *searchScratch) clearTouched() {
+	for _, d := range sc.touched {
+		sc.exact[d], sc.typo[d] = 0, 0
+	}
 }
 
 // wordsWith returns the distinct words in which t occurs.
@@ -240,10 +368,14 @@ type termWords struct {
 	term     string
 	words    []uint32
 	postings int // the docs it occurs in, a doc once per word
+	typos    []uint32
+	typosSet bool // typos holds the words one typo from term
 }
 
 // rarestFirst returns the terms with their words, in ascending order of their postings;
-// ties keep the query's order.
+// ties keep the query's order. A hit has every word, so the words are looked for rarest
+// first: the first makes the candidates, and a common word ("mensenhandel", in every
+// letter) is then only looked up for them. The order changes no hit, level or score.
 func (x *SearchIndex) rarestFirst(sc *searchScratch, terms []string) []termWords {
 	out := make([]termWords, len(terms))
 	for i, t := range terms {
@@ -256,68 +388,102 @@ func (x *SearchIndex) rarestFirst(sc *searchScratch, terms []string) []termWords
 	return out
 }
 
+// typoWords returns the words one typo from tw's term, found once per search.
+func (x *SearchIndex) typoWords(tw *termWords) []uint32 {
+	if !tw.typosSet {
+		tw.typosSet = true
+		x.typos.each(x.words, x.ascii, tw.term, func(w uint32) { tw.typos = append(tw.typos, w) })
+	}
+	return tw.typos
+}
+
 // probeCost is how many postings a binary search of one doc in a word's postings may
 // stand for: among (the candidates) is looked up in a word's postings, rather than the
 // postings walked, when the lookups cost less than that many postings.
 const probeCost = 16
 
-// findExact marks in sc.exact the fields where tw's term occurs: in every doc (among nil),
-// or in the docs among (the only ones the caller will read).
-func (x *SearchIndex) findExact(sc *searchScratch, tw termWords, among []uint32) {
-	words := tw.words
-	mark := func(p posting) {
+// mark sets in masks (sc.exact or sc.typo) the fields of words, from their lists (x.posts
+// or x.short): in every doc of [lo, hi) (among nil), or in the docs among (the only ones
+// the caller will read; all in [lo, hi)).
+func (x *SearchIndex) mark(sc *searchScratch, masks []uint8, lists [][]posting, words []uint32, among []uint32, lo, hi uint32) {
+	set := func(p posting) {
 		if sc.exact[p.doc] == 0 && sc.typo[p.doc] == 0 {
 			sc.touched = append(sc.touched, p.doc)
 		}
-		sc.exact[p.doc] |= p.mask
-	}
-	if among == nil || len(words)*len(among)*probeCost >= tw.postings {
-		for _, w := range words {
-			for _, p := range x.posts[w] {
-				mark(p)
-			}
-		}
-		return
+		masks[p.doc] |= p.mask
 	}
 	for _, w := range words {
-		posts := x.posts[w]
+		posts := within(lists[w], lo, hi, len(x.docs))
+		if among == nil || len(among)*probeCost >= len(posts) {
+			for _, p := range posts {
+				set(p)
+			}
+			continue
+		}
 		for _, d := range among {
-			if i, ok := slices.BinarySearchFunc(posts, d, func(p posting, d uint32) int { return cmp.Compare(p.doc, d) }); ok {
-				mark(posts[i])
+			if i, ok := slices.BinarySearchFunc(posts, d, comparePostingDoc); ok {
+				set(posts[i])
 			}
 		}
 	}
 }
 
-// findTypos marks in sc.typo the fields of every doc where a word one typo from t occurs.
-func (x *SearchIndex) findTypos(sc *searchScratch, t string) {
-	x.typos.each(x.words, t, func(w uint32) {
-		for _, p := range x.posts[w] {
-			if sc.exact[p.doc] == 0 && sc.typo[p.doc] == 0 {
-				sc.touched = append(sc.touched, p.doc)
-			}
-			sc.typo[p.doc] |= p.mask
-		}
-	})
+func comparePostingDoc(p posting, d uint32) int { return cmp.Compare(p.doc, d) }
+
+// within returns the postings of the docs in [lo, hi), of n docs in all.
+func within(posts []posting, lo, hi uint32, n int) []posting {
+	if lo > 0 {
+		i, _ := slices.BinarySearchFunc(posts, lo, comparePostingDoc)
+		posts = posts[i:]
+	}
+	if int(hi) < n {
+		i, _ := slices.BinarySearchFunc(posts, hi, comparePostingDoc)
+		posts = posts[:i]
+	}
+	return posts
 }
 
 // typoIndex finds the words one typo away from a query word without testing every word of
-// a length: at 10 000 letters that was three quarters of a search's CPU. A word one edit
-// (an insertion, deletion, replacement or swap of neighbours) from a word of at least three
-// runes keeps its first rune or its last, so only the words of a length that begin with
-// the query word's first rune, or end with its last, are tested.
+// a length: at 10 000 letters that was three quarters of a search's CPU. One edit (an
+// insertion, deletion, replacement or swap of neighbours) of a word of at least five runes
+// leaves its first two runes or its last two as they were, so only the words of a length
+// that begin with the query word's first two runes, or end with its last two, are tested
+// (with one rune each, a search at 10 000 letters tested thousands of words).
 type typoIndex struct {
-	byFirst, byLast [][]runeWord // per length in runes, sorted by rune, then word
+	byFirst, byLast [][]pairWord // per length in runes, sorted by pair, then word
 }
 
-type runeWord struct {
-	r    rune
+// pair is two runes, as one number.
+type pair uint64
+
+type pairWord struct {
+	p    pair
 	word uint32
 }
 
-// Query words shorter than three runes would break the first-or-last rule; they are not
+// Query words shorter than five runes would break the first-or-last rule; they are not
 // corrected at all.
-const _ = uint(minTypoLength - 3)
+const _ = uint(minTypoLength - 5)
+
+// firstPair and lastPair are the first two and last two runes of s; a missing rune is -1.
+func firstPair(s string) pair {
+	a, n := utf8.DecodeRuneInString(s)
+	b, _ := utf8.DecodeRuneInString(s[n:])
+	return makePair(a, b, len(s) > n)
+}
+
+func lastPair(s string) pair {
+	b, n := utf8.DecodeLastRuneInString(s)
+	a, _ := utf8.DecodeLastRuneInString(s[:len(s)-n])
+	return makePair(a, b, len(s) > n)
+}
+
+func makePair(a, b rune, two bool) pair {
+	if !two {
+		b = -1
+	}
+	return pair(uint32(a))<<32 | pair(uint32(b))
+}
 
 func newTypoIndex(words []string) typoIndex {
 	var x typoIndex
@@ -326,46 +492,52 @@ func newTypoIndex(words []string) typoIndex {
 		for len(x.byFirst) <= n {
 			x.byFirst, x.byLast = append(x.byFirst, nil), append(x.byLast, nil)
 		}
-		first, _ := utf8.DecodeRuneInString(w)
-		last, _ := utf8.DecodeLastRuneInString(w)
-		x.byFirst[n] = append(x.byFirst[n], runeWord{first, uint32(id)})
-		x.byLast[n] = append(x.byLast[n], runeWord{last, uint32(id)})
+		x.byFirst[n] = append(x.byFirst[n], pairWord{firstPair(w), uint32(id)})
+		x.byLast[n] = append(x.byLast[n], pairWord{lastPair(w), uint32(id)})
 	}
 	for n := range x.byFirst {
-		slices.SortFunc(x.byFirst[n], compareRuneWords)
-		slices.SortFunc(x.byLast[n], compareRuneWords)
+		slices.SortFunc(x.byFirst[n], comparePairWords)
+		slices.SortFunc(x.byLast[n], comparePairWords)
 	}
 	return x
 }
 
-func compareRuneWords(a, b runeWord) int {
-	return cmp.Or(cmp.Compare(a.r, b.r), cmp.Compare(a.word, b.word))
+func comparePairWords(a, b pairWord) int {
+	return cmp.Or(cmp.Compare(a.p, b.p), cmp.Compare(a.word, b.word))
 }
 
-// each calls f with every word one typo away from t, a typo candidate, once.
-func (x typoIndex) each(words []string, t string, f func(uint32)) {
+// each calls f with every word one typo away from t, a typo candidate, once. ascii says
+// per word whether it is all ASCII: a test of t against such a word, when t is too,
+// compares bytes (finding that out per test was half of each's time).
+func (x typoIndex) each(words []string, ascii []bool, t string, f func(uint32)) {
 	n := utf8.RuneCountInString(t)
-	first, _ := utf8.DecodeRuneInString(t)
-	last, _ := utf8.DecodeLastRuneInString(t)
+	first, last := firstPair(t), lastPair(t)
+	tASCII := isASCII(t)
+	typo := func(w uint32) bool {
+		if tASCII && ascii[w] {
+			return oneEdit([]byte(t), []byte(words[w]))
+		}
+		return oneTypo(t, words[w])
+	}
 	for l := max(n-1, 0); l <= n+1 && l < len(x.byFirst); l++ {
-		for _, e := range withRune(x.byFirst[l], first) {
-			if oneTypo(t, words[e.word]) {
+		for _, e := range withPair(x.byFirst[l], first) {
+			if typo(e.word) {
 				f(e.word)
 			}
 		}
-		for _, e := range withRune(x.byLast[l], last) {
-			if r, _ := utf8.DecodeRuneInString(words[e.word]); r != first && oneTypo(t, words[e.word]) {
+		for _, e := range withPair(x.byLast[l], last) {
+			if firstPair(words[e.word]) != first && typo(e.word) {
 				f(e.word) // not tested above
 			}
 		}
 	}
 }
 
-// withRune returns the run of list with rune r.
-func withRune(list []runeWord, r rune) []runeWord {
-	lo, _ := slices.BinarySearchFunc(list, r, func(e runeWord, r rune) int { return cmp.Compare(e.r, r) })
+// withPair returns the run of list with pair p.
+func withPair(list []pairWord, p pair) []pairWord {
+	lo, _ := slices.BinarySearchFunc(list, p, func(e pairWord, p pair) int { return cmp.Compare(e.p, p) })
 	hi := lo
-	for hi < len(list) && list[hi].r == r {
+	for hi < len(list) && list[hi].p == p {
 		hi++
 	}
 	return list[lo:hi]

@@ -129,3 +129,72 @@ func hitIDs(hs []store.Hit) []string {
 	}
 	return out
 }
+
+// TestSearchIndexPagesAgreeWithRank: random graphs whose docs hold the same words in
+// names, titles and texts, some with a typo, and random queries of those words, their
+// parts and typos, asked for pages of every size (a page's search stops early), with and
+// without a filter: the index answers what Rank answers.
+func TestSearchIndexPagesAgreeWithRank(t *testing.T) {
+	rng := rand.New(rand.NewPCG(11, 12))
+	vocab := []string{"mensenhandel", "mensenhandle", "comensha", "comensa", "gemeenten", "gemeente", "uitbuiting",
+		"uitbuting", "slachtoffers", "centrum", "expertisecentrum", "tegen", "de", "groningen", "groningn", "2024", "nr"}
+	words := func(n int) string {
+		ws := make([]string, n)
+		for i := range ws {
+			ws[i] = vocab[rng.IntN(len(vocab))]
+		}
+		return strings.Join(ws, " ")
+	}
+	for round := range 4 {
+		var nodes []kg.Node
+		for i := range 1500 + rng.IntN(2500) {
+			id := fmt.Sprintf("n:%05d", i)
+			switch rng.IntN(5) {
+			case 0:
+				nodes = append(nodes, kg.Node{ID: id, Label: kg.Organisation, Name: words(1 + rng.IntN(3)), Aliases: []string{words(1)}})
+			case 4: // a word in the name, another spelling of it in the text
+				nodes = append(nodes, kg.Node{ID: id, Label: kg.Document, Name: words(1 + rng.IntN(2)),
+					Props: map[string]any{kg.PropText: words(rng.IntN(12))}})
+			case 1:
+				nodes = append(nodes, kg.Node{ID: id, Label: kg.Document, Name: fmt.Sprintf("Brief %d", i),
+					Props: map[string]any{kg.PropTitle: words(2 + rng.IntN(4)), kg.PropText: words(rng.IntN(30))}})
+			default: // the most: letters that mention a few of the words in a long text
+				nodes = append(nodes, kg.Node{ID: id, Label: kg.Document, Name: fmt.Sprintf("Brief %d", i),
+					Props: map[string]any{kg.PropTitle: "Voortgangsbrief", kg.PropText: "over " + words(rng.IntN(8))}})
+			}
+		}
+		docs := make([]*store.SearchDoc, len(nodes))
+		for i := range nodes {
+			docs[i] = store.NewSearchDoc(&nodes[i])
+		}
+		idx := store.NewSearchIndex(docs)
+		filters := map[string]func(*store.SearchDoc) bool{
+			"all":           nil,
+			"documents":     func(d *store.SearchDoc) bool { return d.Node.Label == kg.Document },
+			"organisations": func(d *store.SearchDoc) bool { return d.Node.Label == kg.Organisation },
+			"every 7th":     func(d *store.SearchDoc) bool { return d.Node.ID[len(d.Node.ID)-1] == '7' },
+		}
+		for range 60 {
+			q := words(1 + rng.IntN(3))
+			if rng.IntN(4) == 0 { // a part of a word
+				w := vocab[rng.IntN(len(vocab))]
+				q += " " + w[rng.IntN(len(w)/2):]
+			}
+			p := store.ParseSearch(q)
+			for name, keep := range filters {
+				var kept []*store.SearchDoc
+				for _, d := range docs {
+					if keep == nil || keep(d) {
+						kept = append(kept, d)
+					}
+				}
+				for _, first := range []int{0, 1, 2, 7, 20, 200, 1 + rng.IntN(len(docs))} {
+					noSnippets := rng.IntN(2) == 0
+					if got, want := idx.Search(p, keep, first, noSnippets), store.Rank(kept, p, first, noSnippets); !sameHits(got, want) {
+						t.Fatalf("round %d, %q, %s, first %d:\nindex %v\nrank  %v", round, q, name, first, hitIDs(got), hitIDs(want))
+					}
+				}
+			}
+		}
+	}
+}
