@@ -113,6 +113,7 @@ type searchScratch struct {
 	exact, typo []uint8 // field masks of the current word
 	level       []int8  // the tier level so far of a candidate
 	touched     []uint32
+	cands       []uint32                  // a run's candidates, kept for their capacity
 	seen        []bool                    // per word
 	byTier      [len(scoreTiers)][]uint32 // the hits of each score, kept for their capacity
 }
@@ -184,14 +185,15 @@ func (x *SearchIndex) Search(p SearchPattern, keep func(*SearchDoc) bool, first 
 			score(d, sc.level[d])
 			sc.level[d] = 0
 		}
-		for lo, run := uint32(0), uint32(firstRun); lo < n && aboveTypo < first; lo, run = lo+run, 2*run {
-			hi := min(lo+run, n)
+		for lo, run := uint32(0), 4*first+16; lo < n && aboveTypo < first; run *= 2 {
+			hi := x.runEnd(&terms[0], lo, run)
 			for _, d := range x.match(sc, terms, lo, hi) {
 				if l := sc.level[d]; l < levelTitle { // the others were found above
 					score(d, l)
 				}
 				sc.level[d] = 0
 			}
+			lo = hi
 		}
 	}
 
@@ -213,9 +215,23 @@ func (x *SearchIndex) Search(p SearchPattern, keep func(*SearchDoc) bool, first 
 	return hits
 }
 
-// firstRun is how many docs a page's search reads first for the text's tiers; each run
-// after it is twice as long, so that a query with few hits reads every doc in a few runs.
-const firstRun = 512
+// runEnd returns where a run of docs from lo ends: after run docs that have tw's term in
+// its most common word (a hit has the term, so the docs between them are no hits). A page
+// of first hits reads a run of 4 × first + 16 such docs first, and each run after that is
+// twice as long, so that a query with few hits reads every doc in a few runs.
+func (x *SearchIndex) runEnd(tw *termWords, lo uint32, run int) uint32 {
+	var most []posting
+	for _, w := range tw.words {
+		if len(x.posts[w]) > len(most) {
+			most = x.posts[w]
+		}
+	}
+	i, _ := slices.BinarySearchFunc(most, lo, comparePostingDoc)
+	if i+run >= len(most) {
+		return uint32(len(x.docs))
+	}
+	return most[i+run].doc
+}
 
 // match returns the docs in [lo, hi) that have every term, each with its level in
 // sc.level.
@@ -241,6 +257,7 @@ func (x *SearchIndex) match(sc *searchScratch, terms []termWords, lo, hi uint32)
 			return level(sc.typo[d], true)
 		}
 		if ti == 0 {
+			cands = sc.cands[:0]
 			for _, d := range sc.touched {
 				if sc.level[d] == 0 {
 					if l := lvl(d); l > 0 {
@@ -249,17 +266,9 @@ func (x *SearchIndex) match(sc *searchScratch, terms []termWords, lo, hi uint32)
 					}
 				}
 			}
+			sc.cands = cands // kept for its capacity
 		} else {
-			kept := cands[:0]
-			for _, d := range cands {
-				if l := lvl(d); l > 0 {
-					sc.level[d] = min(sc.level[d], int8(l))
-					kept = append(kept, d)
-				} else {
-					sc.level[d] = 0
-				}
-			}
-			cands = kept
+			cands = sc.narrow(cands, lvl)
 		}
 		sc.clearTouched()
 	}
@@ -289,20 +298,16 @@ func (x *SearchIndex) nameOrTitleHits(sc *searchScratch, terms []termWords) []ui
 		if typoCandidate(tw.term) && slices.ContainsFunc(cands, func(d uint32) bool { return sc.exact[d] == 0 }) {
 			x.mark(sc, sc.typo, x.short, x.typoWords(tw), cands, lo, hi)
 		}
-		kept := cands[:0]
-		for _, d := range cands {
+		cands = sc.narrow(cands, func(d uint32) int {
 			l := level(sc.exact[d], false)
 			if l == 0 && sc.typo[d]&inName != 0 && !x.has(tw.words, d) {
 				l = levelName - 1 // one typo in a name
 			}
-			if l >= levelTitle {
-				sc.level[d] = min(sc.level[d], int8(l))
-				kept = append(kept, d)
-			} else {
-				sc.level[d] = 0
+			if l < levelTitle {
+				return 0
 			}
-		}
-		cands = kept
+			return l
+		})
 		sc.clearTouched()
 	}
 	return cands
@@ -338,6 +343,21 @@ func (x *SearchIndex) has(words []uint32, d uint32) bool {
 		}
 	}
 	return false
+}
+
+// narrow keeps, in place, the candidates whose level for the current word lvl says is not
+// 0; a candidate's level is the lowest of its words'.
+func (sc *searchScratch) narrow(cands []uint32, lvl func(uint32) int) []uint32 {
+	kept := cands[:0]
+	for _, d := range cands {
+		if l := lvl(d); l > 0 {
+			sc.level[d] = min(sc.level[d], int8(l))
+			kept = append(kept, d)
+		} else {
+			sc.level[d] = 0
+		}
+	}
+	return kept
 }
 
 func (sc *searchScratch) clearTouched() {
