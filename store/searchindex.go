@@ -21,7 +21,7 @@ type SearchIndex struct {
 	short   [][]posting  // per word: the postings of posts with the word in a name or title
 	ascii   []bool       // per word: only ASCII bytes (a typo test of two such compares bytes)
 	suffix  []suffixRef  // every suffix of every word, sorted
-	typos   typoIndex    // words by their length, first and last rune
+	typos   typoIndex    // words by their length, first and last two runes
 	cites   map[string][]uint32
 	scratch sync.Pool // *searchScratch
 }
