@@ -176,18 +176,18 @@ func (x *SearchIndex) Search(p SearchPattern, keep func(*SearchDoc) bool, first 
 	terms := x.rarestFirst(sc, p.Terms)
 	n := uint32(len(x.docs))
 	if first <= 0 {
-		for _, d := range x.match(sc, terms, 0, n) {
+		for _, d := range x.match(sc, terms, keep, 0, n) {
 			score(d, sc.level[d])
 			sc.level[d] = 0
 		}
 	} else {
-		for _, d := range x.nameOrTitleHits(sc, terms) {
+		for _, d := range x.nameOrTitleHits(sc, terms, keep) {
 			score(d, sc.level[d])
 			sc.level[d] = 0
 		}
 		for lo, run := uint32(0), 4*first+16; lo < n && aboveTypo < first; run *= 2 {
 			hi := x.runEnd(&terms[0], lo, run)
-			for _, d := range x.match(sc, terms, lo, hi) {
+			for _, d := range x.match(sc, terms, keep, lo, hi) {
 				if l := sc.level[d]; l < levelTitle { // the others were found above
 					score(d, l)
 				}
@@ -233,9 +233,9 @@ func (x *SearchIndex) runEnd(tw *termWords, lo uint32, run int) uint32 {
 	return most[i+run].doc
 }
 
-// match returns the docs in [lo, hi) that have every term, each with its level in
-// sc.level.
-func (x *SearchIndex) match(sc *searchScratch, terms []termWords, lo, hi uint32) []uint32 {
+// match returns the docs in [lo, hi) that keep accepts (nil: all) and that have every
+// term, each with its level in sc.level.
+func (x *SearchIndex) match(sc *searchScratch, terms []termWords, keep func(*SearchDoc) bool, lo, hi uint32) []uint32 {
 	var cands []uint32
 	for ti := range terms {
 		tw := &terms[ti]
@@ -244,11 +244,12 @@ func (x *SearchIndex) match(sc *searchScratch, terms []termWords, lo, hi uint32)
 		}
 		sc.touched = sc.touched[:0]
 		among := cands // nil for the first word, which makes the candidates
-		x.mark(sc, sc.exact, x.posts, tw.words, among, lo, hi)
+		x.mark(sc, sc.exact, x.posts, tw.words, tw.cursor(&tw.wordsAt, len(tw.words)), among, lo, hi)
 		// Typos count only where the word is not found as it is: after the first word,
 		// only candidates without it need them.
 		if typoCandidate(tw.term) && (ti == 0 || slices.ContainsFunc(cands, func(d uint32) bool { return sc.exact[d] == 0 })) {
-			x.mark(sc, sc.typo, x.posts, x.typoWords(tw), among, lo, hi)
+			typos := x.typoWords(tw)
+			x.mark(sc, sc.typo, x.posts, typos, tw.cursor(&tw.typosAt, len(typos)), among, lo, hi)
 		}
 		lvl := func(d uint32) int {
 			if l := level(sc.exact[d], false); l > 0 {
@@ -259,7 +260,7 @@ func (x *SearchIndex) match(sc *searchScratch, terms []termWords, lo, hi uint32)
 		if ti == 0 {
 			cands = sc.cands[:0]
 			for _, d := range sc.touched {
-				if sc.level[d] == 0 {
+				if sc.level[d] == 0 && (keep == nil || keep(x.docs[d])) {
 					if l := lvl(d); l > 0 {
 						sc.level[d] = int8(l)
 						cands = append(cands, d)
@@ -275,30 +276,30 @@ func (x *SearchIndex) match(sc *searchScratch, terms []termWords, lo, hi uint32)
 	return cands
 }
 
-// nameOrTitleHits returns the docs that rank in a name's or a title's tier, each with its
-// level in sc.level. Those have every word in a name or title, or one typo from it in a
+// nameOrTitleHits returns the docs keep accepts (nil: all) that rank in a name's or a
+// title's tier, each with its level in sc.level. Those have every word in a name or title, or one typo from it in a
 // name where the word is nowhere as it is, so only the postings of names and titles are
-// read, and the full postings only to rule such a typo out.
-func (x *SearchIndex) nameOrTitleHits(sc *searchScratch, terms []termWords) []uint32 {
-	cands := x.nameOrTitleCandidates(&terms[0])
-	if len(cands) == 0 {
-		return nil
-	}
-	for _, d := range cands {
-		sc.level[d] = levelName
-	}
-	lo, hi := cands[0], cands[len(cands)-1]+1
+// read, and the full postings only to rule such a typo out. The candidates are the docs
+// of the first (rarest) word's postings there.
+func (x *SearchIndex) nameOrTitleHits(sc *searchScratch, terms []termWords, keep func(*SearchDoc) bool) []uint32 {
+	n := uint32(len(x.docs))
+	var cands []uint32
+	lo, hi := n, uint32(0) // the candidates' range
 	for ti := range terms {
 		tw := &terms[ti]
-		if len(cands) == 0 {
+		if ti > 0 && len(cands) == 0 {
 			break
 		}
 		sc.touched = sc.touched[:0]
-		x.mark(sc, sc.exact, x.short, tw.words, cands, lo, hi)
-		if typoCandidate(tw.term) && slices.ContainsFunc(cands, func(d uint32) bool { return sc.exact[d] == 0 }) {
-			x.mark(sc, sc.typo, x.short, x.typoWords(tw), cands, lo, hi)
+		among := cands // nil for the first word, which makes the candidates
+		if ti == 0 {
+			lo, hi = 0, n
 		}
-		cands = sc.narrow(cands, func(d uint32) int {
+		x.mark(sc, sc.exact, x.short, tw.words, nil, among, lo, hi)
+		if typoCandidate(tw.term) && (ti == 0 || slices.ContainsFunc(cands, func(d uint32) bool { return sc.exact[d] == 0 })) {
+			x.mark(sc, sc.typo, x.short, x.typoWords(tw), nil, among, lo, hi)
+		}
+		lvl := func(d uint32) int {
 			l := level(sc.exact[d], false)
 			if l == 0 && sc.typo[d]&inName != 0 && !x.has(tw.words, d) {
 				l = levelName - 1 // one typo in a name
@@ -307,32 +308,25 @@ func (x *SearchIndex) nameOrTitleHits(sc *searchScratch, terms []termWords) []ui
 				return 0
 			}
 			return l
-		})
+		}
+		if ti == 0 {
+			lo, hi = n, 0
+			for _, d := range sc.touched { // each doc once
+				if keep != nil && !keep(x.docs[d]) {
+					continue
+				}
+				if l := lvl(d); l > 0 {
+					sc.level[d] = int8(l)
+					cands = append(cands, d)
+					lo, hi = min(lo, d), max(hi, d+1)
+				}
+			}
+		} else {
+			cands = sc.narrow(cands, lvl)
+		}
 		sc.clearTouched()
 	}
 	return cands
-}
-
-// nameOrTitleCandidates returns the docs that may rank in a name's or a title's tier: those
-// with tw's term in a name or title, or one typo from it in a name, ascending.
-func (x *SearchIndex) nameOrTitleCandidates(tw *termWords) []uint32 {
-	var out []uint32
-	for _, w := range tw.words {
-		for _, p := range x.short[w] {
-			out = append(out, p.doc)
-		}
-	}
-	if typoCandidate(tw.term) {
-		for _, w := range x.typoWords(tw) {
-			for _, p := range x.short[w] {
-				if p.mask&inName != 0 {
-					out = append(out, p.doc)
-				}
-			}
-		}
-	}
-	slices.Sort(out)
-	return slices.Compact(out)
 }
 
 // has reports whether one of words occurs in doc d.
@@ -390,6 +384,16 @@ type termWords struct {
 	postings int // the docs it occurs in, a doc once per word
 	typos    []uint32
 	typosSet bool // typos holds the words one typo from term
+
+	wordsAt, typosAt []int // per word of words and typos: see mark
+}
+
+// cursor returns *at, made for n words at the first call.
+func (tw *termWords) cursor(at *[]int, n int) []int {
+	if *at == nil {
+		*at = make([]int, n)
+	}
+	return *at
 }
 
 // rarestFirst returns the terms with their words, in ascending order of their postings;
@@ -424,16 +428,33 @@ const probeCost = 16
 
 // mark sets in masks (sc.exact or sc.typo) the fields of words, from their lists (x.posts
 // or x.short): in every doc of [lo, hi) (among nil), or in the docs among (the only ones
-// the caller will read; all in [lo, hi)).
-func (x *SearchIndex) mark(sc *searchScratch, masks []uint8, lists [][]posting, words []uint32, among []uint32, lo, hi uint32) {
+// the caller will read; all in [lo, hi)). at, when not nil, holds per word where its
+// postings before lo end, and is moved on to where those before hi end: the runs of a
+// search ask for ranges one after the other, and a word of the thousands a short query
+// word occurs in so costs a look, not two binary searches, per run.
+func (x *SearchIndex) mark(sc *searchScratch, masks []uint8, lists [][]posting, words []uint32, at []int, among []uint32, lo, hi uint32) {
 	set := func(p posting) {
 		if sc.exact[p.doc] == 0 && sc.typo[p.doc] == 0 {
 			sc.touched = append(sc.touched, p.doc)
 		}
 		masks[p.doc] |= p.mask
 	}
-	for _, w := range words {
-		posts := within(lists[w], lo, hi, len(x.docs))
+	for i, w := range words {
+		var posts []posting
+		if at == nil {
+			posts = within(lists[w], lo, hi, len(x.docs))
+		} else {
+			posts = lists[w][at[i]:]
+			if len(posts) > 0 && posts[0].doc < lo {
+				k, _ := slices.BinarySearchFunc(posts, lo, comparePostingDoc)
+				posts, at[i] = posts[k:], at[i]+k
+			}
+			end := 0
+			if len(posts) > 0 && posts[0].doc < hi {
+				end, _ = slices.BinarySearchFunc(posts, hi, comparePostingDoc)
+			}
+			posts, at[i] = posts[:end], at[i]+end
+		}
 		if among == nil || len(among)*probeCost >= len(posts) {
 			for _, p := range posts {
 				set(p)
