@@ -220,12 +220,15 @@ func (x *SearchIndex) Search(p SearchPattern, keep func(*SearchDoc) bool, first 
 // of first hits reads a run of 4 × first + 16 such docs first, and each run after that is
 // twice as long, so that a query with few hits reads every doc in a few runs.
 func (x *SearchIndex) runEnd(tw *termWords, lo uint32, run int) uint32 {
-	var most []posting
-	for _, w := range tw.words {
-		if len(x.posts[w]) > len(most) {
-			most = x.posts[w]
+	if tw.most == nil {
+		tw.most = []posting{} // no word: one run to the end
+		for _, w := range tw.words {
+			if len(x.posts[w]) > len(tw.most) {
+				tw.most = x.posts[w]
+			}
 		}
 	}
+	most := tw.most
 	i, _ := slices.BinarySearchFunc(most, lo, comparePostingDoc)
 	if i+run >= len(most) {
 		return uint32(len(x.docs))
@@ -277,14 +280,13 @@ func (x *SearchIndex) match(sc *searchScratch, terms []termWords, keep func(*Sea
 }
 
 // nameOrTitleHits returns the docs keep accepts (nil: all) that rank in a name's or a
-// title's tier, each with its level in sc.level. Those have every word in a name or title, or one typo from it in a
-// name where the word is nowhere as it is, so only the postings of names and titles are
-// read, and the full postings only to rule such a typo out. The candidates are the docs
-// of the first (rarest) word's postings there.
+// title's tier, each with its level in sc.level. Those have every word in a name or
+// title, or one typo from it in a name where the word is nowhere as it is, so only the
+// postings of names and titles are read, and the full postings only to rule such a typo
+// out. The candidates are the docs of the first (rarest) word's postings there.
 func (x *SearchIndex) nameOrTitleHits(sc *searchScratch, terms []termWords, keep func(*SearchDoc) bool) []uint32 {
-	n := uint32(len(x.docs))
 	var cands []uint32
-	lo, hi := n, uint32(0) // the candidates' range
+	lo, hi := uint32(0), uint32(len(x.docs)) // every doc for the first word, then the candidates'
 	for ti := range terms {
 		tw := &terms[ti]
 		if ti > 0 && len(cands) == 0 {
@@ -292,9 +294,6 @@ func (x *SearchIndex) nameOrTitleHits(sc *searchScratch, terms []termWords, keep
 		}
 		sc.touched = sc.touched[:0]
 		among := cands // nil for the first word, which makes the candidates
-		if ti == 0 {
-			lo, hi = 0, n
-		}
 		x.mark(sc, sc.exact, x.short, tw.words, nil, among, lo, hi)
 		if typoCandidate(tw.term) && (ti == 0 || slices.ContainsFunc(cands, func(d uint32) bool { return sc.exact[d] == 0 })) {
 			x.mark(sc, sc.typo, x.short, x.typoWords(tw), nil, among, lo, hi)
@@ -310,8 +309,9 @@ func (x *SearchIndex) nameOrTitleHits(sc *searchScratch, terms []termWords, keep
 			return l
 		}
 		if ti == 0 {
-			lo, hi = n, 0
-			for _, d := range sc.touched { // each doc once
+			// touched holds each doc once; lo and hi become the candidates' range.
+			lo, hi = uint32(len(x.docs)), 0
+			for _, d := range sc.touched {
 				if keep != nil && !keep(x.docs[d]) {
 					continue
 				}
@@ -385,7 +385,8 @@ type termWords struct {
 	typos    []uint32
 	typosSet bool // typos holds the words one typo from term
 
-	wordsAt, typosAt []int // per word of words and typos: see mark
+	wordsAt, typosAt []int     // per word of words and typos: see mark
+	most             []posting // the postings of its most common word: see runEnd
 }
 
 // cursor returns *at, made for n words at the first call.
