@@ -131,11 +131,15 @@ func typoCandidate(t string) bool {
 
 // oneTypo reports whether a and b (a != b) are one edit apart: one rune inserted, deleted,
 // replaced, or two neighbouring runes swapped.
-func oneTypo(a, b string) bool {
+func oneTypo(a, b string) bool { return oneTypoOf(a, b, isASCII(a) && isASCII(b)) }
+
+// oneTypoOf is oneTypo for a caller that knows whether both are all ASCII (the search
+// index keeps that per word).
+func oneTypoOf(a, b string, ascii bool) bool {
 	if d := len(a) - len(b); d > 4 || d < -4 { // a rune is at most 4 bytes
 		return false
 	}
-	if isASCII(a) && isASCII(b) { // bytes are runes: no conversion
+	if ascii { // bytes are runes: no conversion
 		return oneEdit([]byte(a), []byte(b))
 	}
 	return oneEdit([]rune(a), []rune(b))

@@ -239,6 +239,27 @@ func (x *SearchIndex) runEnd(tw *termWords, lo uint32, run int) uint32 {
 // match returns the docs in [lo, hi) that keep accepts (nil: all) and that have every
 // term, each with its level in sc.level.
 func (x *SearchIndex) match(sc *searchScratch, terms []termWords, keep func(*SearchDoc) bool, lo, hi uint32) []uint32 {
+	return x.matchIn(sc, terms, keep, lo, hi, false)
+}
+
+// nameOrTitleHits returns the docs keep accepts (nil: all) that rank in a name's or a
+// title's tier, each with its level in sc.level. Those have every word in a name or
+// title, or one typo from it in a name where the word is nowhere as it is, so only the
+// postings of names and titles are read, and the full postings only to rule such a typo
+// out.
+func (x *SearchIndex) nameOrTitleHits(sc *searchScratch, terms []termWords, keep func(*SearchDoc) bool) []uint32 {
+	return x.matchIn(sc, terms, keep, 0, uint32(len(x.docs)), true)
+}
+
+// matchIn finds the docs of [lo, hi) that keep accepts and that have every term, rarest
+// first: the first word's postings make the candidates, and each later word narrows them.
+// It reads every field's postings, or (namesOnly) those of names and titles, and then
+// keeps a doc only at a name's or a title's level.
+func (x *SearchIndex) matchIn(sc *searchScratch, terms []termWords, keep func(*SearchDoc) bool, lo, hi uint32, namesOnly bool) []uint32 {
+	lists := x.posts
+	if namesOnly {
+		lists = x.short
+	}
 	var cands []uint32
 	for ti := range terms {
 		tw := &terms[ti]
@@ -247,70 +268,38 @@ func (x *SearchIndex) match(sc *searchScratch, terms []termWords, keep func(*Sea
 		}
 		sc.touched = sc.touched[:0]
 		among := cands // nil for the first word, which makes the candidates
-		x.mark(sc, sc.exact, x.posts, tw.words, tw.cursor(&tw.wordsAt, len(tw.words)), among, lo, hi)
+		// The runs of a page read the full postings range after range (see mark).
+		var wordsAt, typosAt *[]int
+		if !namesOnly {
+			wordsAt, typosAt = &tw.wordsAt, &tw.typosAt
+		}
+		x.mark(sc, sc.exact, lists, tw.words, tw.cursor(wordsAt, len(tw.words)), among, lo, hi)
 		// Typos count only where the word is not found as it is: after the first word,
 		// only candidates without it need them.
 		if typoCandidate(tw.term) && (ti == 0 || slices.ContainsFunc(cands, func(d uint32) bool { return sc.exact[d] == 0 })) {
 			typos := x.typoWords(tw)
-			x.mark(sc, sc.typo, x.posts, typos, tw.cursor(&tw.typosAt, len(typos)), among, lo, hi)
-		}
-		lvl := func(d uint32) int {
-			if l := level(sc.exact[d], false); l > 0 {
-				return l
-			}
-			return level(sc.typo[d], true)
-		}
-		if ti == 0 {
-			cands = sc.cands[:0]
-			for _, d := range sc.touched {
-				if sc.level[d] == 0 && (keep == nil || keep(x.docs[d])) {
-					if l := lvl(d); l > 0 {
-						sc.level[d] = int8(l)
-						cands = append(cands, d)
-					}
-				}
-			}
-			sc.cands = cands // kept for its capacity
-		} else {
-			cands = sc.narrow(cands, lvl)
-		}
-		sc.clearTouched()
-	}
-	return cands
-}
-
-// nameOrTitleHits returns the docs keep accepts (nil: all) that rank in a name's or a
-// title's tier, each with its level in sc.level. Those have every word in a name or
-// title, or one typo from it in a name where the word is nowhere as it is, so only the
-// postings of names and titles are read, and the full postings only to rule such a typo
-// out. The candidates are the docs of the first (rarest) word's postings there.
-func (x *SearchIndex) nameOrTitleHits(sc *searchScratch, terms []termWords, keep func(*SearchDoc) bool) []uint32 {
-	var cands []uint32
-	lo, hi := uint32(0), uint32(len(x.docs)) // every doc for the first word, then the candidates'
-	for ti := range terms {
-		tw := &terms[ti]
-		if ti > 0 && len(cands) == 0 {
-			break
-		}
-		sc.touched = sc.touched[:0]
-		among := cands // nil for the first word, which makes the candidates
-		x.mark(sc, sc.exact, x.short, tw.words, nil, among, lo, hi)
-		if typoCandidate(tw.term) && (ti == 0 || slices.ContainsFunc(cands, func(d uint32) bool { return sc.exact[d] == 0 })) {
-			x.mark(sc, sc.typo, x.short, x.typoWords(tw), nil, among, lo, hi)
+			x.mark(sc, sc.typo, lists, typos, tw.cursor(typosAt, len(typos)), among, lo, hi)
 		}
 		lvl := func(d uint32) int {
 			l := level(sc.exact[d], false)
-			if l == 0 && sc.typo[d]&inName != 0 && !x.has(tw.words, d) {
-				l = levelName - 1 // one typo in a name
+			switch {
+			case l > 0:
+			case !namesOnly:
+				l = level(sc.typo[d], true)
+			case sc.typo[d]&inName != 0 && !x.has(tw.words, d):
+				// The text's postings were not read: a typo in a name counts only where the
+				// word is not in the text as it is.
+				l = levelName - 1
 			}
-			if l < levelTitle {
+			if namesOnly && l < levelTitle {
 				return 0
 			}
 			return l
 		}
 		if ti == 0 {
-			// touched holds each doc once; lo and hi become the candidates' range.
-			lo, hi = uint32(len(x.docs)), 0
+			// touched holds each doc once; the later words are read in the candidates' range.
+			cands = sc.cands[:0]
+			first, last := hi, lo
 			for _, d := range sc.touched {
 				if keep != nil && !keep(x.docs[d]) {
 					continue
@@ -318,9 +307,11 @@ func (x *SearchIndex) nameOrTitleHits(sc *searchScratch, terms []termWords, keep
 				if l := lvl(d); l > 0 {
 					sc.level[d] = int8(l)
 					cands = append(cands, d)
-					lo, hi = min(lo, d), max(hi, d+1)
+					first, last = min(first, d), max(last, d+1)
 				}
 			}
+			lo, hi = first, last
+			sc.cands = cands // kept for its capacity
 		} else {
 			cands = sc.narrow(cands, lvl)
 		}
@@ -389,8 +380,11 @@ type termWords struct {
 	most             []posting // the postings of its most common word: see runEnd
 }
 
-// cursor returns *at, made for n words at the first call.
+// cursor returns *at, made for n words at the first call; nil for at nil.
 func (tw *termWords) cursor(at *[]int, n int) []int {
+	if at == nil {
+		return nil
+	}
 	if *at == nil {
 		*at = make([]int, n)
 	}
@@ -555,12 +549,7 @@ func (x typoIndex) each(words []string, ascii []bool, t string, f func(uint32)) 
 	n := utf8.RuneCountInString(t)
 	first, last := firstPair(t), lastPair(t)
 	tASCII := isASCII(t)
-	typo := func(w uint32) bool {
-		if tASCII && ascii[w] {
-			return oneEdit([]byte(t), []byte(words[w]))
-		}
-		return oneTypo(t, words[w])
-	}
+	typo := func(w uint32) bool { return oneTypoOf(t, words[w], tASCII && ascii[w]) }
 	for l := max(n-1, 0); l <= n+1 && l < len(x.byFirst); l++ {
 		for _, e := range withPair(x.byFirst[l], first) {
 			if typo(e.word) {

@@ -7,9 +7,9 @@ import (
 )
 
 // TestTypoIndexAgreesWithScan: the words the typo index tests (those of a length that share
-// the query word's first two or last two runes) hold every word one typo away, each once, as testing
-// every word finds them, for query words inside and outside the vocabulary, ASCII or not
-// (each compares the bytes of two ASCII words, the runes of any other pair).
+// the query word's first two or last two runes) hold every word one typo away, each once,
+// as testing every word finds them, for query words inside and outside the vocabulary,
+// ASCII or not (each compares the bytes of two ASCII words, the runes of any other pair).
 func TestTypoIndexAgreesWithScan(t *testing.T) {
 	r := rand.New(rand.NewPCG(9, 10))
 	alphabet := []rune("abcdeéëöß")
