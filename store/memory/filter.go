@@ -29,15 +29,14 @@ func (s *snapshot) rel(r *store.RelFilter, i int32) bool {
 // node at the end dir asks for. A self-loop is recorded as outgoing but has the node at
 // both ends, so it counts for In too.
 func (s *snapshot) follows(a adj, dir store.Direction, types []kg.RelType) bool {
-	e := &s.edges[a.edge]
-	if len(types) > 0 && !slices.Contains(types, e.Type) {
+	if len(types) > 0 && !slices.Contains(types, s.relTypes[a.typ]) {
 		return false
 	}
 	switch dir {
 	case store.Out:
 		return !a.in
 	case store.In:
-		return a.in || e.From == e.To
+		return a.in || a.self
 	}
 	return true
 }

@@ -98,8 +98,13 @@ func typeSpans(spans [][2]int, sn *snapshot, list []adj, types []kg.RelType, sta
 		return append(spans, [2]int{start, end})
 	}
 	for _, t := range types {
-		lo := sort.Search(len(list), func(j int) bool { return sn.edges[list[j].edge].Type >= t })
-		hi := lo + sort.Search(len(list)-lo, func(j int) bool { return sn.edges[list[lo+j].edge].Type > t })
+		r, ok := slices.BinarySearch(sn.relTypes, t)
+		if !ok {
+			continue // no edge has it
+		}
+		typ := uint16(r)
+		lo := sort.Search(len(list), func(j int) bool { return list[j].typ >= typ })
+		hi := lo + sort.Search(len(list)-lo, func(j int) bool { return list[lo+j].typ > typ })
 		if lo, hi = max(lo, start), min(hi, end); lo < hi {
 			spans = append(spans, [2]int{lo, hi})
 		}

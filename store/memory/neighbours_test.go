@@ -12,13 +12,13 @@ import (
 )
 
 // TestNeighboursAgreeWithScan: pages of neighbours found through the type spans of an
-// adjacency list (one type, several, repeated, none, with labels and directions, forward
-// and backward, from cursors on either side) are what sorting every edge and testing each
-// gives.
+// adjacency list (one type, several, repeated, none, one no edge has, with labels and
+// directions, self-loops among them, forward and backward, from cursors on either side)
+// are what sorting every edge and testing each gives.
 func TestNeighboursAgreeWithScan(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 6))
 	g, st := randomGraph(t, r, 60, 600, func() (int, int) { return r.IntN(60), r.IntN(60) }, func() map[string]any { return nil })
-	labels, types := testLabels, testTypes
+	labels, types := testLabels, append(slices.Clone(testTypes), kg.HoldsOffice) // no edge is HOLDS_OFFICE
 	ctx := context.Background()
 	// every returns all neighbours of id that q accepts, in key order, by testing each edge.
 	every := func(id string, q store.NeighbourQuery) []store.Neighbour {
