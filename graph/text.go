@@ -34,9 +34,22 @@ func (t *stringText) MarshalGQL(w io.Writer) {
 
 // escapes reports whether gqlgen's string marshaller writes some byte of s otherwise than
 // as it is: a control character, a quote or a backslash. Every other byte, of valid UTF-8 or
-// not, it copies.
+// not, it copies. Eight bytes are tested at a time, with the bit tricks of "Determine if a
+// word has a byte less than n" (Bit Twiddling Hacks): an answer's strings are most of its
+// bytes.
 func escapes(s string) bool {
-	for i := 0; i < len(s); i++ {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		quote, backslash := x^(ones*'"'), x^(ones*'\\')
+		// a byte below 0x20, or a zero byte in quote or backslash (a byte equal to " or \)
+		if (x-ones*0x20)&^x&highs != 0 || (quote-ones)&^quote&highs != 0 || (backslash-ones)&^backslash&highs != 0 {
+			return true
+		}
+	}
+	for ; i < len(s); i++ {
 		if c := s[i]; c < 0x20 || c == '"' || c == '\\' {
 			return true
 		}

@@ -34,8 +34,8 @@ func TestTextsMarshalAsGqlgen(t *testing.T) {
 	// lead and continuation bytes of UTF-8 in and out of order.
 	rng := rand.New(rand.NewPCG(1, 2))
 	alphabet := []byte{0, 0x1f, ' ', '"', '\\', 'a', 0x7f, 0x80, 0xbf, 0xc3, 0xa9, 0xe2, 0xf0, 0xff}
-	for range 2000 {
-		b := make([]byte, rng.IntN(8))
+	for range 4000 {
+		b := make([]byte, rng.IntN(40)) // past eight bytes: escapes tests a word at a time
 		for i := range b {
 			b[i] = alphabet[rng.IntN(len(alphabet))]
 		}
@@ -74,6 +74,43 @@ func TestTextsMarshalAsGqlgen(t *testing.T) {
 		})
 		if allocs != 0 {
 			t.Errorf("%v allocations to box and write two texts to a %T", allocs, w)
+		}
+	}
+}
+
+// TestEscapesAsByteLoop: escapes, eight bytes at a time, finds what a test of every byte
+// finds, for each byte value at each place of a word and of the tail after the words.
+func TestEscapesAsByteLoop(t *testing.T) {
+	byByte := func(s string) bool {
+		for i := 0; i < len(s); i++ {
+			if c := s[i]; c < 0x20 || c == '"' || c == '\\' {
+				return true
+			}
+		}
+		return false
+	}
+	for n := range 20 {
+		for at := range n {
+			for c := range 256 {
+				b := []byte(strings.Repeat("a", n))
+				b[at] = byte(c)
+				if got, want := escapes(string(b)), byByte(string(b)); got != want {
+					t.Fatalf("%q: %v, want %v", b, got, want)
+				}
+			}
+		}
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 20000 {
+		b := make([]byte, rng.IntN(48))
+		for i := range b {
+			b[i] = byte(0x18 + rng.IntN(0x50)) // around the control characters, " and \
+			if rng.IntN(3) == 0 {
+				b[i] |= 0x80
+			}
+		}
+		if got, want := escapes(string(b)), byByte(string(b)); got != want {
+			t.Fatalf("%q: %v, want %v", b, got, want)
 		}
 	}
 }

@@ -219,16 +219,25 @@ func writeResponse(w io.Writer, resp *graphql.Response) {
 	_, _ = w.Write(tail)
 }
 
-// needsHTMLEscape reports whether JSON holds a byte json.HTMLEscape would change: < > &, or
-// the first byte of U+2028 or U+2029.
+// needsHTMLEscape reports whether JSON holds a byte sequence json.HTMLEscape would change:
+// < > &, U+2028 or U+2029. A scan for each byte the sequences start with, rather than one
+// loop over every byte, runs at the speed of memchr: a neighbourhood's answer is 54 KB,
+// and the loop was 8 % of its CPU. Other characters that begin with 0xe2 (– ’ € …) are
+// common in Dutch titles and are left as they are, as json.HTMLEscape leaves them.
 func needsHTMLEscape(b []byte) bool {
-	for _, c := range b {
-		switch c {
-		case '<', '>', '&', 0xe2:
+	if bytes.IndexByte(b, '<') >= 0 || bytes.IndexByte(b, '>') >= 0 || bytes.IndexByte(b, '&') >= 0 {
+		return true
+	}
+	for rest := b; ; {
+		i := bytes.IndexByte(rest, 0xe2)
+		if i < 0 {
+			return false
+		}
+		if i+2 < len(rest) && rest[i+1] == 0x80 && rest[i+2]&^1 == 0xa8 {
 			return true
 		}
+		rest = rest[i+1:]
 	}
-	return false
 }
 
 // responseMediaType picks the response media type from an Accept header: the supported type

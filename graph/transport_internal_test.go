@@ -3,6 +3,7 @@ package graph
 import (
 	"bytes"
 	"encoding/json"
+	"math/rand/v2"
 	"testing"
 	"unicode/utf8"
 
@@ -86,5 +87,34 @@ func TestPlainJSONStringIsJSONUnmarshal(t *testing.T) {
 		if got != want {
 			t.Errorf("%q: %q, json.Unmarshal %q", c.raw, got, want)
 		}
+	}
+}
+
+// TestNeedsHTMLEscapeAsHTMLEscape: needsHTMLEscape says yes exactly when json.HTMLEscape
+// changes the bytes, wherever the sequences stand, cut short at the end among them.
+func TestNeedsHTMLEscapeAsHTMLEscape(t *testing.T) {
+	pieces := []string{"a", "<", ">", "&", "\u2028", "\u2029", "\xe2", "\xe2\x80", "–", "’", "€", "\x80\xa8", "\xa9", "é", `"`}
+	check := func(b []byte) {
+		t.Helper()
+		var esc bytes.Buffer
+		json.HTMLEscape(&esc, b)
+		if got, want := needsHTMLEscape(b), !bytes.Equal(esc.Bytes(), b); got != want {
+			t.Fatalf("%q: %v, want %v", b, got, want)
+		}
+	}
+	for _, a := range pieces {
+		for _, b := range pieces {
+			for _, c := range pieces {
+				check([]byte(a + b + c))
+			}
+		}
+	}
+	rng := rand.New(rand.NewPCG(7, 8))
+	for range 5000 {
+		var b []byte
+		for range rng.IntN(12) {
+			b = append(b, pieces[rng.IntN(len(pieces))]...)
+		}
+		check(b)
 	}
 }
