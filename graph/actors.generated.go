@@ -6354,6 +6354,9 @@ var officeImplementors = []string{"Office", "Node"}
 
 func (ec *executionContext) _Office(ctx context.Context, sel ast.SelectionSet, obj *model.Office) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, officeImplementors)
+	if m := ec.eager_Office(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -6461,6 +6464,9 @@ var officeConnectionImplementors = []string{"OfficeConnection"}
 
 func (ec *executionContext) _OfficeConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, officeConnectionImplementors)
+	if m := ec.eager_OfficeConnection(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -6503,6 +6509,9 @@ var officeEdgeImplementors = []string{"OfficeEdge"}
 
 func (ec *executionContext) _OfficeEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, officeEdgeImplementors)
+	if m := ec.eager_OfficeEdge(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -6540,6 +6549,9 @@ var officeRelationConnectionImplementors = []string{"OfficeRelationConnection"}
 
 func (ec *executionContext) _OfficeRelationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.RelationConnection) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, officeRelationConnectionImplementors)
+	if m := ec.eager_OfficeRelationConnection(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -6582,6 +6594,9 @@ var officeRelationEdgeImplementors = []string{"OfficeRelationEdge"}
 
 func (ec *executionContext) _OfficeRelationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.RelationEdge) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, officeRelationEdgeImplementors)
+	if m := ec.eager_OfficeRelationEdge(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -6649,6 +6664,9 @@ var organisationImplementors = []string{"Organisation", "Node"}
 
 func (ec *executionContext) _Organisation(ctx context.Context, sel ast.SelectionSet, obj *model.Organisation) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, organisationImplementors)
+	if m := ec.eager_Organisation(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -6796,6 +6814,9 @@ var organisationConnectionImplementors = []string{"OrganisationConnection"}
 
 func (ec *executionContext) _OrganisationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, organisationConnectionImplementors)
+	if m := ec.eager_OrganisationConnection(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -6838,6 +6859,9 @@ var organisationEdgeImplementors = []string{"OrganisationEdge"}
 
 func (ec *executionContext) _OrganisationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, organisationEdgeImplementors)
+	if m := ec.eager_OrganisationEdge(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -6875,6 +6899,9 @@ var organisationRelationConnectionImplementors = []string{"OrganisationRelationC
 
 func (ec *executionContext) _OrganisationRelationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.RelationConnection) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, organisationRelationConnectionImplementors)
+	if m := ec.eager_OrganisationRelationConnection(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -6917,6 +6944,9 @@ var organisationRelationEdgeImplementors = []string{"OrganisationRelationEdge"}
 
 func (ec *executionContext) _OrganisationRelationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.RelationEdge) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, organisationRelationEdgeImplementors)
+	if m := ec.eager_OrganisationRelationEdge(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -6984,6 +7014,9 @@ var partyImplementors = []string{"Party", "Node"}
 
 func (ec *executionContext) _Party(ctx context.Context, sel ast.SelectionSet, obj *model.Party) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, partyImplementors)
+	if m := ec.eager_Party(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -7061,6 +7094,9 @@ var partyConnectionImplementors = []string{"PartyConnection"}
 
 func (ec *executionContext) _PartyConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, partyConnectionImplementors)
+	if m := ec.eager_PartyConnection(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -7103,6 +7139,9 @@ var partyEdgeImplementors = []string{"PartyEdge"}
 
 func (ec *executionContext) _PartyEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, partyEdgeImplementors)
+	if m := ec.eager_PartyEdge(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -7140,6 +7179,9 @@ var partyRelationConnectionImplementors = []string{"PartyRelationConnection"}
 
 func (ec *executionContext) _PartyRelationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.RelationConnection) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, partyRelationConnectionImplementors)
+	if m := ec.eager_PartyRelationConnection(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -7182,6 +7224,9 @@ var partyRelationEdgeImplementors = []string{"PartyRelationEdge"}
 
 func (ec *executionContext) _PartyRelationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.RelationEdge) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, partyRelationEdgeImplementors)
+	if m := ec.eager_PartyRelationEdge(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -7249,6 +7294,9 @@ var personImplementors = []string{"Person", "Node"}
 
 func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, obj *model.Person) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, personImplementors)
+	if m := ec.eager_Person(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -7381,6 +7429,9 @@ var personConnectionImplementors = []string{"PersonConnection"}
 
 func (ec *executionContext) _PersonConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, personConnectionImplementors)
+	if m := ec.eager_PersonConnection(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -7423,6 +7474,9 @@ var personEdgeImplementors = []string{"PersonEdge"}
 
 func (ec *executionContext) _PersonEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, personEdgeImplementors)
+	if m := ec.eager_PersonEdge(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -7460,6 +7514,9 @@ var personRelationConnectionImplementors = []string{"PersonRelationConnection"}
 
 func (ec *executionContext) _PersonRelationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.RelationConnection) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, personRelationConnectionImplementors)
+	if m := ec.eager_PersonRelationConnection(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -7502,6 +7559,9 @@ var personRelationEdgeImplementors = []string{"PersonRelationEdge"}
 
 func (ec *executionContext) _PersonRelationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.RelationEdge) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, personRelationEdgeImplementors)
+	if m := ec.eager_PersonRelationEdge(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)

@@ -832,6 +832,9 @@ var pageInfoImplementors = []string{"PageInfo"}
 
 func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet, obj *model.PageInfo) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, pageInfoImplementors)
+	if m := ec.eager_PageInfo(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)

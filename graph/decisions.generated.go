@@ -333,6 +333,9 @@ var decisionImplementors = []string{"Decision"}
 
 func (ec *executionContext) _Decision(ctx context.Context, sel ast.SelectionSet, obj *model.Decision) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, decisionImplementors)
+	if m := ec.eager_Decision(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -390,6 +393,9 @@ var voteImplementors = []string{"Vote"}
 
 func (ec *executionContext) _Vote(ctx context.Context, sel ast.SelectionSet, obj *model.Vote) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, voteImplementors)
+	if m := ec.eager_Vote(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)

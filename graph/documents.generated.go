@@ -4056,6 +4056,9 @@ var documentImplementors = []string{"Document", "Node"}
 
 func (ec *executionContext) _Document(ctx context.Context, sel ast.SelectionSet, obj *model.Document) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, documentImplementors)
+	if m := ec.eager_Document(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -4223,6 +4226,9 @@ var documentConnectionImplementors = []string{"DocumentConnection"}
 
 func (ec *executionContext) _DocumentConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, documentConnectionImplementors)
+	if m := ec.eager_DocumentConnection(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -4265,6 +4271,9 @@ var documentEdgeImplementors = []string{"DocumentEdge"}
 
 func (ec *executionContext) _DocumentEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, documentEdgeImplementors)
+	if m := ec.eager_DocumentEdge(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -4302,6 +4311,9 @@ var documentRelationConnectionImplementors = []string{"DocumentRelationConnectio
 
 func (ec *executionContext) _DocumentRelationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.RelationConnection) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, documentRelationConnectionImplementors)
+	if m := ec.eager_DocumentRelationConnection(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -4344,6 +4356,9 @@ var documentRelationEdgeImplementors = []string{"DocumentRelationEdge"}
 
 func (ec *executionContext) _DocumentRelationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.RelationEdge) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, documentRelationEdgeImplementors)
+	if m := ec.eager_DocumentRelationEdge(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -4411,6 +4426,9 @@ var legislationImplementors = []string{"Legislation", "Node"}
 
 func (ec *executionContext) _Legislation(ctx context.Context, sel ast.SelectionSet, obj *model.Legislation) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, legislationImplementors)
+	if m := ec.eager_Legislation(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -4483,6 +4501,9 @@ var legislationConnectionImplementors = []string{"LegislationConnection"}
 
 func (ec *executionContext) _LegislationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, legislationConnectionImplementors)
+	if m := ec.eager_LegislationConnection(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -4525,6 +4546,9 @@ var legislationEdgeImplementors = []string{"LegislationEdge"}
 
 func (ec *executionContext) _LegislationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, legislationEdgeImplementors)
+	if m := ec.eager_LegislationEdge(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -4562,6 +4586,9 @@ var reportImplementors = []string{"Report", "Node"}
 
 func (ec *executionContext) _Report(ctx context.Context, sel ast.SelectionSet, obj *model.Report) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, reportImplementors)
+	if m := ec.eager_Report(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -4684,6 +4711,9 @@ var reportConnectionImplementors = []string{"ReportConnection"}
 
 func (ec *executionContext) _ReportConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, reportConnectionImplementors)
+	if m := ec.eager_ReportConnection(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -4726,6 +4756,9 @@ var reportEdgeImplementors = []string{"ReportEdge"}
 
 func (ec *executionContext) _ReportEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, reportEdgeImplementors)
+	if m := ec.eager_ReportEdge(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -4763,6 +4796,9 @@ var reportRelationConnectionImplementors = []string{"ReportRelationConnection"}
 
 func (ec *executionContext) _ReportRelationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.RelationConnection) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, reportRelationConnectionImplementors)
+	if m := ec.eager_ReportRelationConnection(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -4805,6 +4841,9 @@ var reportRelationEdgeImplementors = []string{"ReportRelationEdge"}
 
 func (ec *executionContext) _ReportRelationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.RelationEdge) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, reportRelationEdgeImplementors)
+	if m := ec.eager_ReportRelationEdge(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)

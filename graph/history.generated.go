@@ -523,6 +523,9 @@ var commitmentStatusStepImplementors = []string{"CommitmentStatusStep"}
 
 func (ec *executionContext) _CommitmentStatusStep(ctx context.Context, sel ast.SelectionSet, obj *model.CommitmentStatusStep) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, commitmentStatusStepImplementors)
+	if m := ec.eager_CommitmentStatusStep(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -602,6 +605,9 @@ var motionStatusStepImplementors = []string{"MotionStatusStep"}
 
 func (ec *executionContext) _MotionStatusStep(ctx context.Context, sel ast.SelectionSet, obj *model.MotionStatusStep) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, motionStatusStepImplementors)
+	if m := ec.eager_MotionStatusStep(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)

@@ -4593,6 +4593,9 @@ var commitmentImplementors = []string{"Commitment", "Node"}
 
 func (ec *executionContext) _Commitment(ctx context.Context, sel ast.SelectionSet, obj *model.Commitment) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, commitmentImplementors)
+	if m := ec.eager_Commitment(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -4715,6 +4718,9 @@ var commitmentConnectionImplementors = []string{"CommitmentConnection"}
 
 func (ec *executionContext) _CommitmentConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, commitmentConnectionImplementors)
+	if m := ec.eager_CommitmentConnection(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -4757,6 +4763,9 @@ var commitmentEdgeImplementors = []string{"CommitmentEdge"}
 
 func (ec *executionContext) _CommitmentEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, commitmentEdgeImplementors)
+	if m := ec.eager_CommitmentEdge(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -4794,6 +4803,9 @@ var commitmentRelationConnectionImplementors = []string{"CommitmentRelationConne
 
 func (ec *executionContext) _CommitmentRelationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.RelationConnection) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, commitmentRelationConnectionImplementors)
+	if m := ec.eager_CommitmentRelationConnection(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -4836,6 +4848,9 @@ var commitmentRelationEdgeImplementors = []string{"CommitmentRelationEdge"}
 
 func (ec *executionContext) _CommitmentRelationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.RelationEdge) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, commitmentRelationEdgeImplementors)
+	if m := ec.eager_CommitmentRelationEdge(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -4903,6 +4918,9 @@ var eventImplementors = []string{"Event", "Node"}
 
 func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, obj *model.Event) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, eventImplementors)
+	if m := ec.eager_Event(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -5010,6 +5028,9 @@ var eventConnectionImplementors = []string{"EventConnection"}
 
 func (ec *executionContext) _EventConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, eventConnectionImplementors)
+	if m := ec.eager_EventConnection(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -5052,6 +5073,9 @@ var eventEdgeImplementors = []string{"EventEdge"}
 
 func (ec *executionContext) _EventEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, eventEdgeImplementors)
+	if m := ec.eager_EventEdge(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -5089,6 +5113,9 @@ var eventRelationConnectionImplementors = []string{"EventRelationConnection"}
 
 func (ec *executionContext) _EventRelationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.RelationConnection) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, eventRelationConnectionImplementors)
+	if m := ec.eager_EventRelationConnection(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -5131,6 +5158,9 @@ var eventRelationEdgeImplementors = []string{"EventRelationEdge"}
 
 func (ec *executionContext) _EventRelationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.RelationEdge) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, eventRelationEdgeImplementors)
+	if m := ec.eager_EventRelationEdge(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -5198,6 +5228,9 @@ var motionImplementors = []string{"Motion", "Node"}
 
 func (ec *executionContext) _Motion(ctx context.Context, sel ast.SelectionSet, obj *model.Motion) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, motionImplementors)
+	if m := ec.eager_Motion(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -5370,6 +5403,9 @@ var motionConnectionImplementors = []string{"MotionConnection"}
 
 func (ec *executionContext) _MotionConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, motionConnectionImplementors)
+	if m := ec.eager_MotionConnection(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -5412,6 +5448,9 @@ var motionEdgeImplementors = []string{"MotionEdge"}
 
 func (ec *executionContext) _MotionEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, motionEdgeImplementors)
+	if m := ec.eager_MotionEdge(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -5449,6 +5488,9 @@ var motionRelationConnectionImplementors = []string{"MotionRelationConnection"}
 
 func (ec *executionContext) _MotionRelationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.RelationConnection) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, motionRelationConnectionImplementors)
+	if m := ec.eager_MotionRelationConnection(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -5491,6 +5533,9 @@ var motionRelationEdgeImplementors = []string{"MotionRelationEdge"}
 
 func (ec *executionContext) _MotionRelationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.RelationEdge) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, motionRelationEdgeImplementors)
+	if m := ec.eager_MotionRelationEdge(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)

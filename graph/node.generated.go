@@ -3283,6 +3283,9 @@ var evidenceImplementors = []string{"Evidence"}
 
 func (ec *executionContext) _Evidence(ctx context.Context, sel ast.SelectionSet, obj *kg.Evidence) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, evidenceImplementors)
+	if m := ec.eager_Evidence(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -3571,6 +3574,9 @@ var relationConnectionImplementors = []string{"RelationConnection"}
 
 func (ec *executionContext) _RelationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.RelationConnection) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, relationConnectionImplementors)
+	if m := ec.eager_RelationConnection(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -3613,6 +3619,9 @@ var relationEdgeImplementors = []string{"RelationEdge"}
 
 func (ec *executionContext) _RelationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.RelationEdge) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, relationEdgeImplementors)
+	if m := ec.eager_RelationEdge(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)

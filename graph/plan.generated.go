@@ -6269,6 +6269,9 @@ var actielijnImplementors = []string{"Actielijn", "Node"}
 
 func (ec *executionContext) _Actielijn(ctx context.Context, sel ast.SelectionSet, obj *model.Actielijn) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, actielijnImplementors)
+	if m := ec.eager_Actielijn(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -6416,6 +6419,9 @@ var actielijnConnectionImplementors = []string{"ActielijnConnection"}
 
 func (ec *executionContext) _ActielijnConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, actielijnConnectionImplementors)
+	if m := ec.eager_ActielijnConnection(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -6458,6 +6464,9 @@ var actielijnEdgeImplementors = []string{"ActielijnEdge"}
 
 func (ec *executionContext) _ActielijnEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, actielijnEdgeImplementors)
+	if m := ec.eager_ActielijnEdge(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -6495,6 +6504,9 @@ var actielijnRelationConnectionImplementors = []string{"ActielijnRelationConnect
 
 func (ec *executionContext) _ActielijnRelationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.RelationConnection) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, actielijnRelationConnectionImplementors)
+	if m := ec.eager_ActielijnRelationConnection(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -6537,6 +6549,9 @@ var actielijnRelationEdgeImplementors = []string{"ActielijnRelationEdge"}
 
 func (ec *executionContext) _ActielijnRelationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.RelationEdge) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, actielijnRelationEdgeImplementors)
+	if m := ec.eager_ActielijnRelationEdge(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -6604,6 +6619,9 @@ var actionImplementors = []string{"Action", "Node"}
 
 func (ec *executionContext) _Action(ctx context.Context, sel ast.SelectionSet, obj *model.Action) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, actionImplementors)
+	if m := ec.eager_Action(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -6761,6 +6779,9 @@ var actionConnectionImplementors = []string{"ActionConnection"}
 
 func (ec *executionContext) _ActionConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, actionConnectionImplementors)
+	if m := ec.eager_ActionConnection(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -6803,6 +6824,9 @@ var actionEdgeImplementors = []string{"ActionEdge"}
 
 func (ec *executionContext) _ActionEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, actionEdgeImplementors)
+	if m := ec.eager_ActionEdge(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -6840,6 +6864,9 @@ var actionPlanImplementors = []string{"ActionPlan", "Node"}
 
 func (ec *executionContext) _ActionPlan(ctx context.Context, sel ast.SelectionSet, obj *model.ActionPlan) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, actionPlanImplementors)
+	if m := ec.eager_ActionPlan(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -6927,6 +6954,9 @@ var actionPlanConnectionImplementors = []string{"ActionPlanConnection"}
 
 func (ec *executionContext) _ActionPlanConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, actionPlanConnectionImplementors)
+	if m := ec.eager_ActionPlanConnection(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -6969,6 +6999,9 @@ var actionPlanEdgeImplementors = []string{"ActionPlanEdge"}
 
 func (ec *executionContext) _ActionPlanEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, actionPlanEdgeImplementors)
+	if m := ec.eager_ActionPlanEdge(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -7006,6 +7039,9 @@ var actionPlanRelationConnectionImplementors = []string{"ActionPlanRelationConne
 
 func (ec *executionContext) _ActionPlanRelationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.RelationConnection) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, actionPlanRelationConnectionImplementors)
+	if m := ec.eager_ActionPlanRelationConnection(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -7048,6 +7084,9 @@ var actionPlanRelationEdgeImplementors = []string{"ActionPlanRelationEdge"}
 
 func (ec *executionContext) _ActionPlanRelationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.RelationEdge) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, actionPlanRelationEdgeImplementors)
+	if m := ec.eager_ActionPlanRelationEdge(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -7115,6 +7154,9 @@ var actionRelationConnectionImplementors = []string{"ActionRelationConnection"}
 
 func (ec *executionContext) _ActionRelationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.RelationConnection) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, actionRelationConnectionImplementors)
+	if m := ec.eager_ActionRelationConnection(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -7157,6 +7199,9 @@ var actionRelationEdgeImplementors = []string{"ActionRelationEdge"}
 
 func (ec *executionContext) _ActionRelationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.RelationEdge) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, actionRelationEdgeImplementors)
+	if m := ec.eager_ActionRelationEdge(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -7224,6 +7269,9 @@ var budgetLineImplementors = []string{"BudgetLine"}
 
 func (ec *executionContext) _BudgetLine(ctx context.Context, sel ast.SelectionSet, obj *model.BudgetLine) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, budgetLineImplementors)
+	if m := ec.eager_BudgetLine(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -7261,6 +7309,9 @@ var involvementImplementors = []string{"Involvement"}
 
 func (ec *executionContext) _Involvement(ctx context.Context, sel ast.SelectionSet, obj *model.Involvement) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, involvementImplementors)
+	if m := ec.eager_Involvement(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -7303,6 +7354,9 @@ var proposalImplementors = []string{"Proposal", "Node"}
 
 func (ec *executionContext) _Proposal(ctx context.Context, sel ast.SelectionSet, obj *model.Proposal) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, proposalImplementors)
+	if m := ec.eager_Proposal(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -7410,6 +7464,9 @@ var proposalConnectionImplementors = []string{"ProposalConnection"}
 
 func (ec *executionContext) _ProposalConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, proposalConnectionImplementors)
+	if m := ec.eager_ProposalConnection(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -7452,6 +7509,9 @@ var proposalEdgeImplementors = []string{"ProposalEdge"}
 
 func (ec *executionContext) _ProposalEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, proposalEdgeImplementors)
+	if m := ec.eager_ProposalEdge(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -7489,6 +7549,9 @@ var proposalRelationConnectionImplementors = []string{"ProposalRelationConnectio
 
 func (ec *executionContext) _ProposalRelationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.RelationConnection) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, proposalRelationConnectionImplementors)
+	if m := ec.eager_ProposalRelationConnection(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -7531,6 +7594,9 @@ var proposalRelationEdgeImplementors = []string{"ProposalRelationEdge"}
 
 func (ec *executionContext) _ProposalRelationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.RelationEdge) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, proposalRelationEdgeImplementors)
+	if m := ec.eager_ProposalRelationEdge(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)

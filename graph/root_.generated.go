@@ -5362,6 +5362,7 @@ type executionContext struct {
 	guard *guard         // the operation's guard (graph/codegen)
 	memo  *operationMemo // what the operation keeps (graph/codegen)
 	sched *scheduler     // the operation's scheduler, counting resolvers (graph/codegen)
+	arena answerArena    // the JSON of eager objects (graph/codegen)
 }
 
 func newExecutionContext(

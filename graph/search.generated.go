@@ -532,6 +532,9 @@ var labelCountImplementors = []string{"LabelCount"}
 
 func (ec *executionContext) _LabelCount(ctx context.Context, sel ast.SelectionSet, obj *model.LabelCount) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, labelCountImplementors)
+	if m := ec.eager_LabelCount(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -569,6 +572,9 @@ var relationImplementors = []string{"Relation"}
 
 func (ec *executionContext) _Relation(ctx context.Context, sel ast.SelectionSet, obj *model.Relation) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, relationImplementors)
+	if m := ec.eager_Relation(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -626,6 +632,9 @@ var relationTypeCountImplementors = []string{"RelationTypeCount"}
 
 func (ec *executionContext) _RelationTypeCount(ctx context.Context, sel ast.SelectionSet, obj *model.RelationTypeCount) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, relationTypeCountImplementors)
+	if m := ec.eager_RelationTypeCount(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -663,6 +672,9 @@ var searchHitImplementors = []string{"SearchHit"}
 
 func (ec *executionContext) _SearchHit(ctx context.Context, sel ast.SelectionSet, obj *model.SearchHit) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, searchHitImplementors)
+	if m := ec.eager_SearchHit(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -705,6 +717,9 @@ var statsImplementors = []string{"Stats"}
 
 func (ec *executionContext) _Stats(ctx context.Context, sel ast.SelectionSet, obj *model.Stats) graphql.Marshaler {
 	fields := ec.memo.collect(ec.OperationContext, sel, statsImplementors)
+	if m := ec.eager_Stats(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)

@@ -19,7 +19,8 @@
 //     declared empty instead; a gqlgen that hands the group to a field fails here.
 //   - An object's answer is an objectAnswer (../objects.go), not the field set gqlgen
 //     makes: the same bytes, without a map and a heap copy of every field, and for a small
-//     object in one allocation.
+//     object in one allocation. An object that selects only bare fields is written whole
+//     when it is resolved (eager.go).
 //   - An object's fields are collected, and a field's arguments parsed, once per operation
 //     (../memo.go), not at every object of a list.
 //   - The execution context holds the operation's guard, memo and scheduler, and plain
@@ -56,7 +57,7 @@ func generate() error {
 	// The plain and resolved fields are rendered after gqlgen's executor is (and rewritten),
 	// as they use what the rewrites add; an earlier run's would not compile against gqlgen's
 	// own.
-	for _, f := range []string{plainFile, resolvedFile} {
+	for _, f := range []string{plainFile, resolvedFile, eagerFile} {
 		if err := os.Remove(filepath.Join(cfg.Exec.Dir(), f)); err != nil && !os.IsNotExist(err) {
 			return err
 		}
@@ -74,7 +75,13 @@ func generate() error {
 	if err := generateResolved(data); err != nil {
 		return err
 	}
-	return callDirect(cfg.Exec.Dir())
+	if err := generateEager(data); err != nil {
+		return err
+	}
+	if err := callDirect(cfg.Exec.Dir()); err != nil {
+		return err
+	}
+	return callEager(cfg.Exec.Dir())
 }
 
 // inline is the gqlgen plugin that executes fields below the root inline. It keeps the
@@ -115,7 +122,7 @@ var rewrites = []struct {
 	// What the operation keeps (memo.go) and its guard, at hand for the objects and the plain
 	// fields (plain.go) rather than looked up in a context a dozen layers deep for each.
 	{old: literal("type executionContext struct {\n\t*graphql.ExecutionContextState[ResolverRoot, DirectiveRoot, ComplexityRoot]\n}"),
-		new: []byte("type executionContext struct {\n\t*graphql.ExecutionContextState[ResolverRoot, DirectiveRoot, ComplexityRoot]\n\tguard *guard         // the operation's guard (graph/codegen)\n\tmemo  *operationMemo // what the operation keeps (graph/codegen)\n\tsched *scheduler     // the operation's scheduler, counting resolvers (graph/codegen)\n}"), once: true},
+		new: []byte("type executionContext struct {\n\t*graphql.ExecutionContextState[ResolverRoot, DirectiveRoot, ComplexityRoot]\n\tguard *guard         // the operation's guard (graph/codegen)\n\tmemo  *operationMemo // what the operation keeps (graph/codegen)\n\tsched *scheduler     // the operation's scheduler, counting resolvers (graph/codegen)\n\tarena answerArena    // the JSON of eager objects (graph/codegen)\n}"), once: true},
 	{old: literal("\tec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))\n"),
 		new: []byte("\tec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))\n\tec.guard, ec.memo, ec.sched = guardOf(ctx), memoOf(ctx), schedulerOf(ctx)\n"), once: true},
 	// The answer is written into a buffer of the size the guard counted, not one doubled

@@ -64,6 +64,7 @@ var rewritten = []string{
 	"\tmemo  *operationMemo ",
 	"ec.guard, ec.memo, ec.sched = guardOf(ctx), memoOf(ctx), schedulerOf(ctx)\n",
 	"\tsched *scheduler ",
+	"\tarena answerArena ",
 	"fields := ec.memo.collect(ec.OperationContext, sel, personImplementors)",
 	"if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Person_mentions_args); err != nil {",
 }

@@ -184,10 +184,6 @@ func bare(ref *config.TypeReference) bool {
 // callDirect points each object's field switch at the plain and resolved fields'
 // functions (resolved.go).
 func callDirect(dir string) error {
-	files, err := filepath.Glob(filepath.Join(dir, "*.generated.go"))
-	if err != nil {
-		return err
-	}
 	calls := make(map[string][]byte, len(plainFields)+len(resolvedFields))
 	for _, p := range plainFields {
 		args := "ctx, field, obj"
@@ -200,29 +196,45 @@ func callDirect(dir string) error {
 		calls[fmt.Sprintf("ec._%s_%s(ctx, field, obj)", r.Object.Name, r.Name)] = fmt.Appendf(nil, "ec.resolved_%s_%s(ctx, field, obj)", r.Object.Name, r.Name)
 	}
 	made := make(map[string]int, len(calls))
+	err := editExecutor(dir, func(out []byte) []byte {
+		for old, repl := range calls {
+			o := []byte("out.Values[i] = " + old)
+			made[old] += bytes.Count(out, o)
+			out = bytes.ReplaceAll(out, o, append([]byte("out.Values[i] = "), repl...))
+		}
+		return out
+	})
+	if err != nil {
+		return err
+	}
+	for old := range calls {
+		if made[old] != 1 {
+			return fmt.Errorf("%s is called %d times from field switches, not once: see what gqlgen writes", old, made[old])
+		}
+	}
+	return nil
+}
+
+// editExecutor edits each file of the executor gqlgen rendered in dir (not the functions
+// rendered here), and writes those edit changes.
+func editExecutor(dir string, edit func(src []byte) []byte) error {
+	files, err := filepath.Glob(filepath.Join(dir, "*.generated.go"))
+	if err != nil {
+		return err
+	}
 	for _, f := range files {
-		if base := filepath.Base(f); base == plainFile || base == resolvedFile {
+		switch filepath.Base(f) {
+		case plainFile, resolvedFile, eagerFile:
 			continue
 		}
 		src, err := os.ReadFile(f)
 		if err != nil {
 			return err
 		}
-		out := src
-		for old, repl := range calls {
-			o := []byte("out.Values[i] = " + old)
-			made[old] += bytes.Count(out, o)
-			out = bytes.ReplaceAll(out, o, append([]byte("out.Values[i] = "), repl...))
-		}
-		if !bytes.Equal(out, src) {
+		if out := edit(src); !bytes.Equal(out, src) {
 			if err := os.WriteFile(f, out, 0o644); err != nil {
 				return err
 			}
-		}
-	}
-	for old := range calls {
-		if made[old] != 1 {
-			return fmt.Errorf("%s is called %d times from field switches, not once: see what gqlgen writes", old, made[old])
 		}
 	}
 	return nil

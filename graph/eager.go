@@ -1,0 +1,147 @@
+package graph
+
+import (
+	"io"
+	"sync"
+	"sync/atomic"
+
+	"github.com/99designs/gqlgen/graphql"
+)
+
+// The JSON of eager objects (graph/codegen/eager.go): objects whose every selected field
+// is bare, written whole when they are resolved. Each is written into the operation's
+// arena: chunks of bytes shared by many objects, and an object's answer (eagerObject) in a
+// slab shared too, so that a neighbourhood's 550 edges and nodes are a few allocations,
+// not 550 objects of values and texts for the collector to find and scan.
+
+// maxEagerFields is the most fields an eager object selects; more are made field by field
+// (whose writer looks aliases up in a map past 32 fields).
+const maxEagerFields = 16
+
+// eagerSelection reports whether an object's fields can be written eagerly: each is a field
+// eager writes (eager says which) and no alias repeats (the executor's field collection
+// merges fields of one alias, so it never does; objectAnswer writes the first of them).
+func eagerSelection(fields []graphql.CollectedField, eager func(name string) bool) bool {
+	if len(fields) == 0 || len(fields) > maxEagerFields || fieldByField.Load() {
+		return false
+	}
+	for i := range fields {
+		if !eager(fields[i].Name) {
+			return false
+		}
+		for j := range i {
+			if fields[j].Alias == fields[i].Alias {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// fieldByField turns eager objects off: the tests compare answers made both ways.
+var fieldByField atomic.Bool
+
+// answerArena holds the JSON of an operation's eager objects, and writes them: one at a
+// time, from open to close (or abort), under its lock, as root fields run concurrently.
+// It writes each value as objectAnswer and the texts would.
+type answerArena struct {
+	mu     sync.Mutex
+	buf    []byte        // the current chunk: objects kept, then the one being written
+	start  int           // where the object being written starts in buf
+	fields int           // the fields it has so far
+	objs   []eagerObject // the current slab of answers
+}
+
+// Chunks and slabs start small, for an answer of a few objects, and double up to these.
+const (
+	arenaChunk = 16 << 10
+	arenaSlab  = 256
+)
+
+// eagerObject is the answer of an eager object: its JSON.
+type eagerObject []byte
+
+func (o *eagerObject) MarshalGQL(w io.Writer) { _, _ = w.Write(*o) }
+
+// open locks the arena and starts an object.
+func (a *answerArena) open() {
+	a.mu.Lock()
+	a.start, a.fields = len(a.buf), 0
+	a.WriteByte('{')
+}
+
+// close ends the object, unlocks the arena and returns the object's answer.
+func (a *answerArena) close() graphql.Marshaler {
+	a.WriteByte('}')
+	if len(a.objs) == cap(a.objs) {
+		a.objs = make([]eagerObject, 0, min(max(2*cap(a.objs), 16), arenaSlab))
+	}
+	a.objs = append(a.objs, a.buf[a.start:len(a.buf):len(a.buf)])
+	a.start = len(a.buf)
+	m := &a.objs[len(a.objs)-1]
+	a.mu.Unlock()
+	return m
+}
+
+// abort drops the object being written and unlocks the arena.
+func (a *answerArena) abort() {
+	a.buf = a.buf[:a.start]
+	a.mu.Unlock()
+}
+
+// grow makes room for n more bytes of the object being written, moving it to a new chunk
+// when the current one is full: what was kept stays where it is.
+func (a *answerArena) grow(n int) {
+	if cap(a.buf)-len(a.buf) >= n {
+		return
+	}
+	partial := a.buf[a.start:]
+	chunk := make([]byte, 0, max(min(2*cap(a.buf), arenaChunk), 1024, 2*(len(partial)+n)))
+	a.buf, a.start = append(chunk, partial...), 0
+}
+
+func (a *answerArena) Write(p []byte) (int, error) {
+	a.grow(len(p))
+	a.buf = append(a.buf, p...)
+	return len(p), nil
+}
+
+func (a *answerArena) WriteString(s string) (int, error) {
+	a.grow(len(s))
+	a.buf = append(a.buf, s...)
+	return len(s), nil
+}
+
+func (a *answerArena) WriteByte(c byte) error {
+	a.grow(1)
+	a.buf = append(a.buf, c)
+	return nil
+}
+
+// key writes a field's alias, a GraphQL name, which needs no escaping.
+func (a *answerArena) key(alias string) {
+	a.grow(len(alias) + 4)
+	if a.fields > 0 {
+		a.buf = append(a.buf, ',')
+	}
+	a.fields++
+	a.buf = append(append(append(a.buf, '"'), alias...), `":`...)
+}
+
+// typename writes an object type's name, a GraphQL name, as graphql.MarshalString does.
+func (a *answerArena) typename(name string) {
+	a.grow(len(name) + 2)
+	a.buf = append(append(append(a.buf, '"'), name...), '"')
+}
+
+func (a *answerArena) null() { _, _ = a.WriteString("null") }
+
+// text writes a String or ID as stringText does.
+func (a *answerArena) text(s string) {
+	if escapes(s) {
+		graphql.MarshalString(s).MarshalGQL(a)
+		return
+	}
+	a.grow(len(s) + 2)
+	a.buf = append(append(append(a.buf, '"'), s...), '"')
+}

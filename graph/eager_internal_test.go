@@ -1,0 +1,137 @@
+package graph
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"net/http"
+	"net/http/httptest"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+
+	"beleidsgraaf/kg"
+	"beleidsgraaf/store/memory"
+	"beleidsgraaf/store/storetest"
+)
+
+// TestEagerAnswersAsFieldByField: answers whose objects are written eagerly are the bytes
+// of the same answers made field by field: texts that need escaping (quotes, backslashes,
+// control characters, < > &, U+2028) and one longer than a chunk of the arena, nulls,
+// enums, dates, numbers, aliases, __typename, fragments, interfaces, and objects that
+// cannot be eager beside those that can. And eagerly, a neighbourhood is made of far fewer
+// allocations, so the eager path is the one taken.
+func TestEagerAnswersAsFieldByField(t *testing.T) {
+	g := storetest.Fixture()
+	g.Nodes = append(g.Nodes,
+		kg.Node{ID: "org:odd", Label: kg.Organisation, Name: "Stichting \"Aan\\Zet\" <b>&\u2028\x01 – ’ €"},
+		kg.Node{ID: "doc:long", Label: kg.Document, Name: "lang", Props: map[string]any{kg.PropTitle: strings.Repeat("Voortgangsbrief \"x\" ", 2000), kg.PropDate: "2024-01-02", kg.PropKind: "LETTER"}},
+	)
+	st := memory.New()
+	if err := st.Replace(context.Background(), g); err != nil {
+		t.Fatal(err)
+	}
+	h := NewHandler(st, Options{})
+	queries := []string{
+		`{ neighbourhood(id: "org:comensha", depth: 2, limit: 200) { nodes { __typename id label name a: name ... on Document { title date kind number } } edges { id type from to t: type } } }`,
+		`{ documents(first: 50) { edges { cursor node { id title date kind dossier number citation } } } }`,
+		`{ documents(first: 50) { edges { node { id ...D } } } } fragment D on Document { title t: title date }`,
+		`{ search(text: "mensenhandel", first: 20) { score node { __typename id label name } } }`,
+		`{ search(text: "Aan Zet", first: 5) { node { id name } } }`,
+		`{ organisations(first: 50) { edges { node { id name abbreviation kind } } } }`,
+		`{ motions(first: 20) { edges { node { id name citation submitters { id name label } } } } }`,
+		`{ node(id: "doc:long") { id ... on Document { title date kind } } }`,
+	}
+	answer := func(q string) []byte {
+		t.Helper()
+		w := httptest.NewRecorder()
+		r := httptest.NewRequest(http.MethodPost, "/graphql", strings.NewReader(`{"query": `+strconv.Quote(q)+`}`))
+		r.Header.Set("Content-Type", "application/json")
+		h.ServeHTTP(w, r)
+		if w.Code != http.StatusOK || bytes.Contains(w.Body.Bytes(), []byte(`"errors"`)) {
+			t.Fatalf("%s: %d %.300s", q, w.Code, w.Body.Bytes())
+		}
+		return w.Body.Bytes()
+	}
+	defer fieldByField.Store(false)
+	for _, q := range queries {
+		fieldByField.Store(true)
+		want := answer(q)
+		fieldByField.Store(false)
+		if got := answer(q); !bytes.Equal(got, want) {
+			t.Errorf("%s:\n eager %.400s\nfields %.400s", q, got, want)
+		}
+	}
+	allocs := func(off bool) float64 {
+		fieldByField.Store(off)
+		return testing.AllocsPerRun(5, func() { answer(queries[0]) })
+	}
+	// Field by field, each node and edge is an allocation of its own (its objectAnswer).
+	var hood struct {
+		Data struct {
+			Neighbourhood struct{ Nodes, Edges []json.RawMessage }
+		}
+	}
+	if err := json.Unmarshal(answer(queries[0]), &hood); err != nil {
+		t.Fatal(err)
+	}
+	objects := float64(len(hood.Data.Neighbourhood.Nodes) + len(hood.Data.Neighbourhood.Edges))
+	if eager, byField := allocs(false), allocs(true); byField-eager < objects/2 {
+		t.Errorf("a neighbourhood of %v nodes and edges: %v allocations eagerly, %v field by field; the eager path is not taken", objects, eager, byField)
+	}
+}
+
+// TestAnswerArena: objects written one after another, some dropped halfway, some larger
+// than a chunk and moved to a new chunk as they grow, concurrently, each keep their JSON
+// whatever is written after them.
+func TestAnswerArena(t *testing.T) {
+	var a answerArena
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Go(func() {
+			r := rand.New(rand.NewPCG(uint64(g), 9))
+			var objs []*eagerObject
+			var want []string
+			for i := range 500 {
+				a.open()
+				n := r.IntN(4)
+				if r.IntN(50) == 0 {
+					n = 3 + r.IntN(3) // and a long text
+				}
+				var b strings.Builder
+				b.WriteByte('{')
+				for f := range n {
+					a.key(fmt.Sprintf("f%d", f))
+					text := strings.Repeat(fmt.Sprintf("g%d-%d ", g, i), 1+r.IntN(3))
+					if f >= 3 {
+						text = strings.Repeat("x", arenaChunk+r.IntN(arenaChunk))
+					}
+					a.text(text)
+					if f > 0 {
+						b.WriteByte(',')
+					}
+					fmt.Fprintf(&b, `"f%d":%q`, f, text)
+				}
+				if r.IntN(5) == 0 {
+					a.abort()
+					continue
+				}
+				b.WriteByte('}')
+				objs = append(objs, a.close().(*eagerObject))
+				want = append(want, b.String())
+			}
+			for i, o := range objs {
+				var got bytes.Buffer
+				o.MarshalGQL(&got)
+				if got.String() != want[i] {
+					t.Errorf("goroutine %d, object %d: %.200s, want %.200s", g, i, got.String(), want[i])
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+}
