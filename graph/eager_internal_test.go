@@ -69,6 +69,25 @@ func TestEagerAnswersAsFieldByField(t *testing.T) {
 		fieldByField.Store(off)
 		return testing.AllocsPerRun(5, func() { answer(queries[0]) })
 	}
+	// Under a limit on the answer's bytes, stopped where it passes: the same answer both
+	// ways, the one error or the whole data.
+	for _, limit := range []int64{100, 500, 2000, 5000, 1 << 20} {
+		limited := NewHandler(st, Options{MaxResponseBytes: limit})
+		var answers [2][]byte
+		for i, off := range []bool{true, false} {
+			fieldByField.Store(off)
+			w := httptest.NewRecorder()
+			r := httptest.NewRequest(http.MethodPost, "/graphql", strings.NewReader(`{"query": `+strconv.Quote(queries[0])+`}`))
+			r.Header.Set("Content-Type", "application/json")
+			limited.ServeHTTP(w, r)
+			answers[i] = w.Body.Bytes()
+		}
+		if !bytes.Equal(answers[0], answers[1]) {
+			t.Errorf("at most %d bytes:\n eager %.300s\nfields %.300s", limit, answers[1], answers[0])
+		}
+	}
+	fieldByField.Store(false)
+
 	// Field by field, each node and edge is an allocation of its own (its objectAnswer).
 	var hood struct {
 		Data struct {
