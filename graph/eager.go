@@ -14,8 +14,8 @@ import (
 // slab shared too, so that a neighbourhood's 550 edges and nodes are a few allocations,
 // not 550 objects of values and texts for the collector to find and scan.
 
-// maxEagerFields is the most fields an eager object selects; more are made field by field
-// (whose writer looks aliases up in a map past 32 fields).
+// maxEagerFields is the most fields an eager object selects (its aliases are checked
+// against each other); more are made field by field.
 const maxEagerFields = 16
 
 // eagerSelection reports whether an object's fields can be written eagerly: each is a field

@@ -21,7 +21,9 @@ import (
 // uses, into the operation's arena (../eager.go), and the object's answer is that JSON: no
 // per-field values for the collector to scan, and one copy later. An object that selects
 // anything else, or whose field fails (the guard stops the operation) or panics, is made
-// field by field as before, which reports it.
+// field by field as before, which reports it. Its fields written before the failure are
+// then counted by the guard twice, once the operation is stopped: it answers with the one
+// error whatever the count.
 
 //go:embed eager.gotpl
 var eagerTemplate string

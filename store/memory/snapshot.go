@@ -103,6 +103,7 @@ func build(g *kg.Graph) *snapshot {
 		s.edges[i] = e
 	}
 	slices.SortFunc(s.edges, kg.CompareEdges)
+	s.relTypes = relTypesOf(s.edges)
 	s.adj, s.byOther = s.adjacency()
 	for _, e := range s.edges {
 		s.stats.Edges[e.Type]++
@@ -219,9 +220,22 @@ func stringPropsKey(p map[string]any) (string, bool) {
 	return b.String(), true
 }
 
+// relTypesOf returns the types of edges, sorted, each once.
+func relTypesOf(edges []kg.Edge) []kg.RelType {
+	var types []kg.RelType
+	for _, e := range edges {
+		if n := len(types); n == 0 || types[n-1] != e.Type {
+			types = append(types, e.Type)
+		}
+	}
+	slices.Sort(types)
+	return slices.Compact(types)
+}
+
 // adjacency returns every node's adjacency list twice: in store.NeighbourKey order, for
 // pages of neighbours, and in the order of the other ends' numbers, for walks that want the
-// ends with the smallest numbers first (traverse.go). All lists lie in one array.
+// ends with the smallest numbers first (traverse.go). All lists lie in one array. The
+// edges are sorted and their types found (relTypes) first.
 func (s *snapshot) adjacency() (byKey, byOther [][]adj) {
 	degree := make([]int, len(s.nodes))
 	ends := make([][2]int32, len(s.edges))
@@ -236,14 +250,6 @@ func (s *snapshot) adjacency() (byKey, byOther [][]adj) {
 			total++
 		}
 	}
-	s.relTypes = nil
-	for _, e := range s.edges {
-		if n := len(s.relTypes); n == 0 || s.relTypes[n-1] != e.Type {
-			s.relTypes = append(s.relTypes, e.Type)
-		}
-	}
-	slices.Sort(s.relTypes)
-	s.relTypes = slices.Compact(s.relTypes)
 	all := make([]adj, 2*total)
 	byKey, byOther = make([][]adj, len(s.nodes)), make([][]adj, len(s.nodes))
 	at := 0
