@@ -65,10 +65,6 @@ func TestEagerAnswersAsFieldByField(t *testing.T) {
 			t.Errorf("%s:\n eager %.400s\nfields %.400s", q, got, want)
 		}
 	}
-	allocs := func(off bool) float64 {
-		fieldByField.Store(off)
-		return testing.AllocsPerRun(5, func() { answer(queries[0]) })
-	}
 	// Under a limit on the answer's bytes, stopped where it passes: the same answer both
 	// ways, the one error or the whole data.
 	for _, limit := range []int64{100, 500, 2000, 5000, 1 << 20} {
@@ -98,6 +94,10 @@ func TestEagerAnswersAsFieldByField(t *testing.T) {
 		t.Fatal(err)
 	}
 	objects := float64(len(hood.Data.Neighbourhood.Nodes) + len(hood.Data.Neighbourhood.Edges))
+	allocs := func(off bool) float64 {
+		fieldByField.Store(off)
+		return testing.AllocsPerRun(5, func() { answer(queries[0]) })
+	}
 	if eager, byField := allocs(false), allocs(true); byField-eager < objects/2 {
 		t.Errorf("a neighbourhood of %v nodes and edges: %v allocations eagerly, %v field by field; the eager path is not taken", objects, eager, byField)
 	}

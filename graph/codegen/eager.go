@@ -31,7 +31,7 @@ var eagerTemplate string
 // eagerFile is the name of the rendered functions, in the executor's directory.
 const eagerFile = "eager.generated.go"
 
-// eagerObject is an object with texts, as the template needs it.
+// eagerObject is an object with bare fields, as the template needs it.
 type eagerObject struct {
 	Object *codegen.Object
 	Fields []plainField // its bare fields

@@ -35,7 +35,9 @@ type snapshot struct {
 // adj is one edge seen from one of its ends. A self-loop is recorded once, as outgoing.
 // It holds what a walk or a page of neighbours tests besides the other end, the edge's type
 // and whether it is a self-loop, so that they are tested without reading the edge: at
-// 10 000 letters the edges take hundreds of MB, and each edge read was a cache miss.
+// 10 000 letters half a million edges lie far from the lists, and each edge read was a
+// cache miss. Types are numbered in their sorted order, so a list in store.NeighbourKey
+// order (type first) is in typ order too.
 type adj struct {
 	edge  int32
 	other int32
