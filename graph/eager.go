@@ -131,7 +131,7 @@ func (a *answerArena) key(alias string) {
 // typename writes an object type's name, a GraphQL name, as graphql.MarshalString does.
 func (a *answerArena) typename(name string) {
 	a.grow(len(name) + 2)
-	a.buf = append(append(append(a.buf, '"'), name...), '"')
+	a.buf = appendQuoted(a.buf, name)
 }
 
 func (a *answerArena) null() { _, _ = a.WriteString("null") }
@@ -143,5 +143,5 @@ func (a *answerArena) text(s string) {
 		return
 	}
 	a.grow(len(s) + 2)
-	a.buf = append(append(append(a.buf, '"'), s...), '"')
+	a.buf = appendQuoted(a.buf, s)
 }

@@ -26,8 +26,14 @@ import (
 // allocations, so the eager path is the one taken.
 func TestEagerAnswersAsFieldByField(t *testing.T) {
 	g := storetest.Fixture()
+	// Mentioned far more often than the cost model estimates (MentionsEstimate), so that
+	// the cost counted while the answer is written can pass a limit the estimate was under.
+	var many []kg.Evidence
+	for i := range 6 * MentionsEstimate {
+		many = append(many, kg.Evidence{Document: "doc:long", Quote: "Voortgangsbrief", Start: 20 * i, End: 20*i + 15})
+	}
 	g.Nodes = append(g.Nodes,
-		kg.Node{ID: "org:odd", Label: kg.Organisation, Name: "Stichting \"Aan\\Zet\" <b>&\u2028\x01 – ’ €"},
+		kg.Node{ID: "org:odd", Label: kg.Organisation, Name: "Stichting \"Aan\\Zet\" <b>&\u2028\x01 – ’ €", Mentions: many},
 		kg.Node{ID: "doc:long", Label: kg.Document, Name: "lang", Props: map[string]any{kg.PropTitle: strings.Repeat("Voortgangsbrief \"x\" ", 2000), kg.PropDate: "2024-01-02", kg.PropKind: "LETTER"}},
 	)
 	st := memory.New()
@@ -65,21 +71,43 @@ func TestEagerAnswersAsFieldByField(t *testing.T) {
 			t.Errorf("%s:\n eager %.400s\nfields %.400s", q, got, want)
 		}
 	}
-	// Under a limit on the answer's bytes, stopped where it passes: the same answer both
-	// ways, the one error or the whole data.
-	for _, limit := range []int64{100, 500, 2000, 5000, 1 << 20} {
-		limited := NewHandler(st, Options{MaxResponseBytes: limit})
-		var answers [2][]byte
-		for i, off := range []bool{true, false} {
-			fieldByField.Store(off)
-			w := httptest.NewRecorder()
-			r := httptest.NewRequest(http.MethodPost, "/graphql", strings.NewReader(`{"query": `+strconv.Quote(queries[0])+`}`))
-			r.Header.Set("Content-Type", "application/json")
-			limited.ServeHTTP(w, r)
-			answers[i] = w.Body.Bytes()
+	// Under limits on the answer's bytes and its cost, alone and together, stopped where
+	// one passes: the same answer both ways, the one error or the whole data. The aliased
+	// query's two root fields run at once, writing eager objects into one arena; the
+	// mentions' documents are eager objects in a list whose cost is estimated before the
+	// operation runs and counted while it runs, so limits from that estimate up stop it, or
+	// not, while it runs.
+	aliased := `{ a: neighbourhood(id: "org:comensha", depth: 2, limit: 200) { nodes { x: name y: name z: id __typename } }` +
+		` b: neighbourhood(id: "org:ckm", depth: 2, limit: 200) { edges { t: type id u: type } nodes { label } } }`
+	mentions := `{ node(id: "org:odd") { ... on Organisation { name mentions { quote document { id date kind } } } } }`
+	post := func(h http.Handler, q string) []byte {
+		w := httptest.NewRecorder()
+		r := httptest.NewRequest(http.MethodPost, "/graphql", strings.NewReader(`{"query": `+strconv.Quote(q)+`}`))
+		r.Header.Set("Content-Type", "application/json")
+		h.ServeHTTP(w, r)
+		return w.Body.Bytes()
+	}
+	for _, q := range []string{queries[0], aliased, mentions} {
+		// The estimate, from the error of a limit below it (and above the fields selected,
+		// which are refused first).
+		var estimate int
+		low := post(NewHandler(st, Options{ComplexityLimit: 50}), q)
+		if _, err := fmt.Sscanf(string(low), `{"errors":[{"message":"operation has complexity %d`, &estimate); err != nil {
+			t.Fatalf("%.60s: no estimate in the answer to a limit of 50: %v: %.200s", q, err, low)
 		}
-		if !bytes.Equal(answers[0], answers[1]) {
-			t.Errorf("at most %d bytes:\n eager %.300s\nfields %.300s", limit, answers[1], answers[0])
+		for _, limit := range []struct{ bytes, cost int }{
+			{100, 0}, {500, 0}, {2000, 0}, {5000, 0}, {1 << 20, 0},
+			{1 << 20, estimate}, {1 << 20, estimate + 10}, {3000, estimate + 10}, {1 << 20, 2 * estimate}, {1 << 20, 4 * estimate},
+		} {
+			limited := NewHandler(st, Options{MaxResponseBytes: int64(limit.bytes), ComplexityLimit: limit.cost})
+			var answers [2][]byte
+			for i, off := range []bool{true, false} {
+				fieldByField.Store(off)
+				answers[i] = post(limited, q)
+			}
+			if !bytes.Equal(answers[0], answers[1]) {
+				t.Errorf("%+v, %.60s:\n eager %.300s\nfields %.300s", limit, q, answers[1], answers[0])
+			}
 		}
 	}
 	fieldByField.Store(false)

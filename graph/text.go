@@ -24,12 +24,16 @@ func (t *stringText) MarshalGQL(w io.Writer) {
 		// writes through io.WriteString: the executor writes every answer into a
 		// bytes.Buffer.
 		b.Grow(len(s) + 2)
-		b.WriteByte('"')
-		b.WriteString(s)
-		b.WriteByte('"')
+		_, _ = b.Write(appendQuoted(b.AvailableBuffer(), s))
 		return
 	}
 	graphql.MarshalString(s).MarshalGQL(w)
+}
+
+// appendQuoted appends s in quotes: what graphql.MarshalString writes of a string that
+// escapes says needs no escaping, and of a GraphQL name.
+func appendQuoted(dst []byte, s string) []byte {
+	return append(append(append(dst, '"'), s...), '"')
 }
 
 // escapes reports whether gqlgen's string marshaller writes some byte of s otherwise than

@@ -31,19 +31,20 @@ var eagerTemplate string
 // eagerFile is the name of the rendered functions, in the executor's directory.
 const eagerFile = "eager.generated.go"
 
-// eagerObject is an object with bare fields, as the template needs it.
-type eagerObject struct {
+// eagerType is an object type with bare fields, as the template needs it. (Its answers
+// are graph.eagerObject.)
+type eagerType struct {
 	Object *codegen.Object
 	Fields []plainField // its bare fields
 }
 
-// eagerObjects holds the objects found by generateEager, for callEager.
-var eagerObjects []eagerObject
+// eagerTypes holds the object types found by generateEager, for callEager.
+var eagerTypes []eagerType
 
 // generateEager renders the eager functions of the objects below the root that have bare
 // fields (plainFields, from generatePlain).
 func generateEager(data *codegen.Data) error {
-	eagerObjects = nil
+	eagerTypes = nil
 	byObject := map[*codegen.Object][]plainField{}
 	for _, p := range plainFields {
 		if p.Bare {
@@ -52,13 +53,13 @@ func generateEager(data *codegen.Data) error {
 	}
 	for _, obj := range data.Objects { // in gqlgen's order: the rendering is deterministic
 		if fields := byObject[obj]; len(fields) > 0 {
-			eagerObjects = append(eagerObjects, eagerObject{Object: obj, Fields: fields})
+			eagerTypes = append(eagerTypes, eagerType{Object: obj, Fields: fields})
 		}
 	}
 	return templates.Render(templates.Options{
 		PackageName:     data.Config.Exec.Package,
 		Filename:        filepath.Join(data.Config.Exec.Dir(), eagerFile),
-		Data:            eagerObjects,
+		Data:            eagerTypes,
 		GeneratedHeader: true,
 		Packages:        data.Config.Packages,
 		Template:        eagerTemplate,
@@ -71,8 +72,8 @@ var objectStart = regexp.MustCompile(`(?m)^func \(ec \*executionContext\) _(\w+)
 
 // callEager makes the function of each object with an eager function try it first.
 func callEager(dir string) error {
-	eager := make(map[string]bool, len(eagerObjects))
-	for _, o := range eagerObjects {
+	eager := make(map[string]bool, len(eagerTypes))
+	for _, o := range eagerTypes {
 		eager[o.Object.Name] = true
 	}
 	made := map[string]int{}

@@ -16,8 +16,8 @@ import (
 func TestCallEager(t *testing.T) {
 	const person = "func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, obj *model.Person) graphql.Marshaler {\n\tfields := ec.memo.collect(ec.OperationContext, sel, personImplementors)\n\n\tout := newObjectAnswer(fields)\n"
 	const org = "func (ec *executionContext) _Org(ctx context.Context, sel ast.SelectionSet, obj *model.Org) graphql.Marshaler {\n\tfields := ec.memo.collect(ec.OperationContext, sel, orgImplementors)\n"
-	eagerObjects = []eagerObject{{Object: &codegen.Object{Definition: &ast.Definition{Name: "Person"}}}}
-	defer func() { eagerObjects = nil }()
+	eagerTypes = []eagerType{{Object: &codegen.Object{Definition: &ast.Definition{Name: "Person"}}}}
+	defer func() { eagerTypes = nil }()
 	for _, c := range []struct {
 		name, src, fails string
 	}{
