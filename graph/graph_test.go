@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -206,6 +207,64 @@ func TestConnectionPaginationAndTotalCount(t *testing.T) {
 	mustDo(t, c, `{ organisations(first: 0) { edges { node { id } } pageInfo { hasNextPage } } }`, &resp)
 	if len(resp.Organisations.Edges) != 0 || !resp.Organisations.PageInfo.HasNextPage {
 		t.Errorf("first 0: %+v", resp.Organisations)
+	}
+}
+
+// A list reads its cursors from the store only when the query shows one, however it
+// selects it: by alias, in a fragment, in pageInfo, under @skip.
+func TestListReadsCursorsOnlyWhenSelected(t *testing.T) {
+	cs := newCountingStore(newStore(t))
+	c := newClient(cs, graph.Options{})
+	var ref pageResp
+	mustDo(t, c, `{ organisations(first: 2, orderBy: {field: ID}) { edges { cursor } pageInfo { startCursor endCursor } } }`, &ref)
+	if len(ref.Organisations.Edges) != 2 {
+		t.Fatalf("reference page: %+v", ref.Organisations)
+	}
+	first, last := ref.Organisations.Edges[0].Cursor, ref.Organisations.Edges[1].Cursor
+	const list = `organisations(first: 2, orderBy: {field: ID})`
+	cases := []struct {
+		name, query string
+		cursors     []string // the cursors the answer must show, in order
+		reads       bool     // the store is asked for cursors
+	}{
+		{"nodes only", `{ ` + list + ` { edges { node { id } } } }`, nil, false},
+		{"totalCount and hasNextPage", `{ ` + list + ` { totalCount pageInfo { hasNextPage hasPreviousPage } } }`, nil, false},
+		{"edge cursors", `{ ` + list + ` { edges { cursor } } }`, []string{first, last}, true},
+		{"edge cursors by alias", `{ ` + list + ` { edges { c: cursor } } }`, []string{first, last}, true},
+		{"endCursor alone", `{ ` + list + ` { pageInfo { endCursor } } }`, []string{last}, true},
+		{"startCursor alone", `{ ` + list + ` { pageInfo { startCursor } } }`, []string{first}, true},
+		{"cursor in a fragment of a fragment", `{ ` + list + ` { ...C } } fragment C on OrganisationConnection { edges { ...E } } fragment E on OrganisationEdge { cursor }`, []string{first, last}, true},
+		{"cursor in an inline fragment", `{ ` + list + ` { edges { ... on OrganisationEdge { cursor } } } }`, []string{first, last}, true},
+		{"one alias without, one with", `{ a: ` + list + ` { edges { node { id } } } b: ` + list + ` { pageInfo { endCursor } } }`, []string{last}, true},
+		{"skipped cursor: read, not shown", `{ ` + list + ` { edges { node { id } cursor @skip(if: true) } } }`, nil, true},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			cs.reset()
+			resp, err := c.RawPost(tc.query)
+			if err != nil || len(resp.Errors) > 0 {
+				t.Fatalf("%v %s", err, resp.Errors)
+			}
+			answer, _ := json.Marshal(resp.Data)
+			var shown []string
+			for _, m := range regexp.MustCompile(`"(?:c|cursor|startCursor|endCursor)":("[^"]*"|null)`).FindAllSubmatch(answer, -1) {
+				var cur string
+				if err := json.Unmarshal(m[1], &cur); err != nil || cur == "" {
+					t.Errorf("a cursor shown as %s", m[1])
+				}
+				shown = append(shown, cur)
+			}
+			if !slices.Equal(shown, tc.cursors) {
+				t.Errorf("cursors shown %q, want %q (answer %s)", shown, tc.cursors, answer)
+			}
+			reads := false
+			for _, q := range cs.lists {
+				reads = reads || !q.NoCursors
+			}
+			if len(cs.lists) == 0 || reads != tc.reads {
+				t.Errorf("store asked for cursors: %v, want %v (%+v)", reads, tc.reads, cs.lists)
+			}
+		})
 	}
 }
 

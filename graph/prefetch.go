@@ -272,29 +272,40 @@ func (l *Loaders) readsBulk(field *ast.Field, path ...string) bool {
 	if l.op == nil || field == nil || field.Definition == nil {
 		return true
 	}
-	return selectsBulk(field.SelectionSet, path, map[fragmentAt]bool{})
+	return selectsAny(field.SelectionSet, path, bulkFields, map[fragmentAt]bool{})
 }
 
-// selectsBulk reports whether sel, through the fields named by path, selects a field of
-// bulkFields. It reads the document as written: under any type condition and whatever
-// @skip or @include say, so it may answer yes where the field is left out (the nodes are
-// then read whole, which answers alike), never no where it is selected. Every field of a
-// path's name counts, as aliases may select differently. A fragment is read once per
-// place in the path (seen), however often it is spread: spreads of spreads could
-// otherwise make the walk exponential in the document's size.
-func selectsBulk(sel ast.SelectionSet, path []string, seen map[fragmentAt]bool) bool {
+// readsCursors reports whether a connection field selects a cursor: an edge's, or the
+// page's first or last; true when that cannot be told. A list page that selects none is
+// read without them (store.ListQuery.NoCursors).
+func (l *Loaders) readsCursors(field *ast.Field) bool {
+	if l.op == nil || field == nil || field.Definition == nil {
+		return true
+	}
+	return selectsAny(field.SelectionSet, []string{"edges"}, []string{"cursor"}, map[fragmentAt]bool{}) ||
+		selectsAny(field.SelectionSet, []string{"pageInfo"}, []string{"startCursor", "endCursor"}, map[fragmentAt]bool{})
+}
+
+// selectsAny reports whether sel, through the fields named by path, selects a field named
+// in names. It reads the document as written: under any type condition and whatever
+// @skip or @include say, so it may answer yes where the field is left out (the caller
+// then reads more than it needs, which answers alike), never no where it is selected.
+// Every field of a path's name counts, as aliases may select differently. A fragment is
+// read once per place in the path (seen), however often it is spread: spreads of spreads
+// could otherwise make the walk exponential in the document's size.
+func selectsAny(sel ast.SelectionSet, path, names []string, seen map[fragmentAt]bool) bool {
 	for _, s := range sel {
 		switch s := s.(type) {
 		case *ast.Field:
 			if len(path) == 0 {
-				if slices.Contains(bulkFields, s.Name) {
+				if slices.Contains(names, s.Name) {
 					return true
 				}
-			} else if s.Name == path[0] && (s.Definition == nil || selectsBulk(s.SelectionSet, path[1:], seen)) {
+			} else if s.Name == path[0] && (s.Definition == nil || selectsAny(s.SelectionSet, path[1:], names, seen)) {
 				return true
 			}
 		case *ast.InlineFragment:
-			if selectsBulk(s.SelectionSet, path, seen) {
+			if selectsAny(s.SelectionSet, path, names, seen) {
 				return true
 			}
 		case *ast.FragmentSpread:
@@ -306,7 +317,7 @@ func selectsBulk(sel ast.SelectionSet, path []string, seen map[fragmentAt]bool) 
 				continue
 			}
 			seen[at] = true
-			if selectsBulk(s.Definition.SelectionSet, path, seen) {
+			if selectsAny(s.Definition.SelectionSet, path, names, seen) {
 				return true
 			}
 		}

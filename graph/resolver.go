@@ -213,6 +213,7 @@ func (r *Resolver) list(ctx context.Context, label kg.Label, where *store.Filter
 		Order:     order(label, orderBy),
 		WithTotal: wantCount,
 		Light:     !ld.readsBulk(field, "edges", "node"),
+		NoCursors: !ld.readsCursors(field),
 	}
 	if n == 0 || !wantPage {
 		n = 1 // the store's 0 means "no limit"; one row tells whether any exist
@@ -233,7 +234,11 @@ func (r *Resolver) list(ctx context.Context, label kg.Label, where *store.Filter
 	}
 	items := make([]item, len(page.Nodes))
 	for i, node := range page.Nodes {
-		conn.Edges = append(conn.Edges, model.NewEdge(node, page.Cursors[i]))
+		cursor := ""
+		if !q.NoCursors {
+			cursor = page.Cursors[i]
+		}
+		conn.Edges = append(conn.Edges, model.NewEdge(node, cursor))
 		if !q.Light { // a light node is for this list only
 			ld.nodes.Prime(node.ID, node)
 		}

@@ -17,12 +17,13 @@ type PreparedList struct {
 	Before    []any    // sort values of the Before cursor; nil: from the end
 	Last      int      // 0: no limit
 	WithTotal bool
+	NoCursors bool // the page's cursors are not made
 }
 
 // Prepare validates q and resolves its defaults, filter values and cursor. Errors wrap
 // ErrInvalidQuery or are ErrBadCursor.
 func (q ListQuery) Prepare() (PreparedList, error) {
-	p := PreparedList{Label: q.Label, First: q.First, Last: q.Last, Backward: q.Backward(), WithTotal: q.WithTotal}
+	p := PreparedList{Label: q.Label, First: q.First, Last: q.Last, Backward: q.Backward(), WithTotal: q.WithTotal, NoCursors: q.NoCursors}
 	if q.Label != "" {
 		if err := CheckLabels(q.Label); err != nil {
 			return p, err

@@ -177,6 +177,7 @@ type ListQuery struct {
 	Before    string  // paging backward: cursor from Page.Cursors[0] or an item cursor
 	WithTotal bool    // compute Page.Total (costs a count)
 	Light     bool    // nodes may come without mentions and text (see Light reads)
+	NoCursors bool    // leave Page.Cursors and EndCursor empty: the caller shows no cursor
 }
 
 // Backward says whether q pages backward.

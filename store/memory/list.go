@@ -58,7 +58,9 @@ func (s *Store) List(ctx context.Context, q store.ListQuery) (store.Page, error)
 			break
 		}
 		page.Nodes = append(page.Nodes, &sn.nodes[i])
-		page.Cursors = append(page.Cursors, cursors.Encode(sn.sortValues(p.Order, i)))
+		if !p.NoCursors {
+			page.Cursors = append(page.Cursors, cursors.Encode(sn.sortValues(p.Order, i)))
+		}
 	}
 	if p.Backward {
 		slices.Reverse(page.Nodes)

@@ -303,9 +303,11 @@ func (s *Store) List(ctx context.Context, q store.ListQuery) (store.Page, error)
 			page.HasNextPage, page.HasPreviousPage = !p.Backward, p.Backward
 			break
 		}
-		deg, _ := l[1].(int64)
 		page.Nodes = append(page.Nodes, n)
-		page.Cursors = append(page.Cursors, cursors.Encode(store.SortValues(p.Order, n, store.NameKey(n), int(deg))))
+		if !p.NoCursors {
+			deg, _ := l[1].(int64)
+			page.Cursors = append(page.Cursors, cursors.Encode(store.SortValues(p.Order, n, store.NameKey(n), int(deg))))
+		}
 	}
 	if p.Backward {
 		slices.Reverse(page.Nodes)

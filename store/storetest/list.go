@@ -1,6 +1,7 @@
 package storetest
 
 import (
+	"fmt"
 	"testing"
 
 	"beleidsgraaf/kg"
@@ -191,6 +192,42 @@ func walk(t *testing.T, s store.Store, q store.ListQuery) (pages [][]string, tot
 	return nil, nil
 }
 
+// sameWithoutCursors checks that q asked with NoCursors answers the same page, without its
+// cursors, also from a cursor in the list.
+func sameWithoutCursors(t *testing.T, s store.Store, q store.ListQuery) {
+	t.Helper()
+	with, err := s.List(ctx, q)
+	if err != nil {
+		t.Fatalf("List(%+v): %v", q, err)
+	}
+	froms := []store.ListQuery{q}
+	if len(with.Cursors) > 0 {
+		from := q
+		if q.Backward() {
+			from.Before = with.Cursors[len(with.Cursors)-1]
+		} else {
+			from.After = with.Cursors[0]
+		}
+		froms = append(froms, from)
+	}
+	for _, q := range froms {
+		with, err := s.List(ctx, q)
+		if err != nil {
+			t.Fatalf("List(%+v): %v", q, err)
+		}
+		q.NoCursors = true
+		without, err := s.List(ctx, q)
+		if err != nil {
+			t.Fatalf("List(%+v): %v", q, err)
+		}
+		equal(t, "cursors without cursors", len(without.Cursors), 0)
+		equal(t, "end cursor without cursors", without.EndCursor, "")
+		equal(t, "nodes without cursors", nodeIDs(without.Nodes), nodeIDs(with.Nodes))
+		with.Nodes, with.Cursors, with.EndCursor, without.Nodes = nil, nil, "", nil
+		equal(t, "page without cursors", fmt.Sprintf("%+v", without), fmt.Sprintf("%+v", with))
+	}
+}
+
 func testListPaging(t *testing.T, s store.Store) {
 	o := func(f store.Field, desc bool) []store.Order { return []store.Order{{Field: f, Desc: desc}} }
 	tests := []struct {
@@ -222,6 +259,10 @@ func testListPaging(t *testing.T, s store.Store) {
 			pages, totals := walk(t, s, tc.q)
 			equal(t, "pages", pages, tc.pages)
 			equal(t, "totals", totals, tc.totals)
+			sameWithoutCursors(t, s, tc.q)
+			back := tc.q
+			back.First, back.Last = 0, max(tc.q.First, 1)
+			sameWithoutCursors(t, s, back)
 		})
 	}
 
