@@ -3,9 +3,17 @@ package graph
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
 	"math/rand/v2"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"reflect"
+	"strings"
 	"testing"
-	"unicode/utf8"
+	"testing/iotest"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -51,42 +59,95 @@ func TestWriteResponseIsJSONMarshal(t *testing.T) {
 	}
 }
 
-// plainJSONString is json.Unmarshal into a string for the strings it takes, and takes only
-// those it can answer alike. Its input is a value the body's decoding checked, so every
-// case here is valid JSON.
-func TestPlainJSONStringIsJSONUnmarshal(t *testing.T) {
-	for _, c := range []struct {
-		raw  string
-		fast bool
+// TestPostParams: the body is decoded in one pass as json.Unmarshal would decode its fields
+// (escapes, invalid UTF-8 as U+FFFD, numbers as json.Number), also when it arrives a byte
+// at a time; whatever is not one JSON object of the right fields is refused with its reason.
+func TestPostParams(t *testing.T) {
+	number := func(s string) json.Number { return json.Number(s) }
+	cases := []struct {
+		name, body string
+		want       *graphql.RawParams
+		status     int
+		msg        string
 	}{
-		{`"{ organisation(name: \"x\") { id } }"`, false},
-		{`"{ organisations { edges { node { id name } } } }"`, true},
-		{`""`, true},
-		{`"Comensha — Fier, één"`, true},
-		{`"tab\there"`, false},
-		{`"\u00e9"`, false},
-		{"\"\xff\xfe\"", false}, // invalid UTF-8: json.Unmarshal makes it U+FFFD
-		{`12`, false},
-		{`null`, false},
-		{`["a"]`, false},
-	} {
-		if !json.Valid([]byte(c.raw)) && utf8.ValidString(c.raw) {
-			t.Fatalf("%q is not a value the body's decoding lets through", c.raw)
+		{name: "query alone", body: `{"query": "{ stats { totalNodes } }"}`,
+			want: &graphql.RawParams{Query: "{ stats { totalNodes } }"}},
+		{name: "escapes", body: `{"query": "{ organisation(name: \"Comensha\u00e9\") { id } }\n\t"}`,
+			want: &graphql.RawParams{Query: "{ organisation(name: \"Comenshaé\") { id } }\n\t"}},
+		{name: "invalid UTF-8", body: "{\"query\": \"{ a }\xff\"}",
+			want: &graphql.RawParams{Query: "{ a }\ufffd"}},
+		{name: "every field", body: ` {"operationName": "Q", "query": "query Q { a }", "variables": {"n": 12, "f": 1.5e3, "big": 123456789012345678901234567890, "s": "x", "l": [1, {"o": null}], "b": true}, "extensions": {"e": {}}} `,
+			want: &graphql.RawParams{Query: "query Q { a }", OperationName: "Q",
+				Variables:  map[string]any{"n": number("12"), "f": number("1.5e3"), "big": number("123456789012345678901234567890"), "s": "x", "l": []any{number("1"), map[string]any{"o": nil}}, "b": true},
+				Extensions: map[string]any{"e": map[string]any{}}}},
+		{name: "nulls are absent", body: `{"query": "{ a }", "operationName": null, "variables": null, "extensions": null}`,
+			want: &graphql.RawParams{Query: "{ a }"}},
+		{name: "the last of a repeated field", body: `{"query": "{ a }", "query": "{ b }"}`,
+			want: &graphql.RawParams{Query: "{ b }"}},
+		{name: "a persisted query without its text", body: `{"extensions": {"persistedQuery": {"version": 1, "sha256Hash": "ab"}}}`,
+			want: &graphql.RawParams{Extensions: map[string]any{"persistedQuery": map[string]any{"version": number("1"), "sha256Hash": "ab"}}}},
+		{name: "keys are matched exactly", body: `{"Query": "{ a }"}`, status: 400, msg: "the query parameter is missing"},
+		{name: "empty", body: ``, status: 400, msg: "the request body is empty"},
+		{name: "blank", body: " \n\t ", status: 400, msg: "the request body is empty"},
+		{name: "cut short", body: `{"query": "{ a }"`, status: 400, msg: "the request body is not valid JSON"},
+		{name: "a second value", body: `{"query": "{ a }"} {"query": "{ b }"}`, status: 400, msg: "the request body is not valid JSON"},
+		{name: "a number after", body: `{"query": "{ a }"}1`, status: 400, msg: "the request body is not valid JSON"},
+		{name: "garbage after", body: `{"query": "{ a }"} x`, status: 400, msg: "the request body is not valid JSON"},
+		{name: "an array", body: `[{"query": "{ a }"}]`, status: 400, msg: "the request body must be a JSON object"},
+		{name: "a string", body: `"{ a }"`, status: 400, msg: "the request body must be a JSON object"},
+		{name: "null", body: `null`, status: 400, msg: "the query parameter is missing"},
+		{name: "query not a string", body: `{"query": ["{ a }"]}`, status: 400, msg: "query must be a string"},
+		{name: "variables not an object", body: `{"query": "{ a }", "variables": [1]}`, status: 400, msg: "variables must be a JSON object"},
+		{name: "extensions not an object", body: `{"query": "{ a }", "extensions": "x"}`, status: 400, msg: "extensions must be a JSON object"},
+		{name: "operationName not a string", body: `{"query": "{ a }", "operationName": 1}`, status: 400, msg: "operationName must be a string"},
+		{name: "too deep", body: `{"query": "{ a }", "variables": {"v": ` + strings.Repeat("[", 20000) + strings.Repeat("]", 20000) + `}}`, status: 400, msg: "the request body is not valid JSON"},
+	}
+	for _, tc := range cases {
+		for _, oneByte := range []bool{false, true} {
+			t.Run(fmt.Sprintf("%s/one byte at a time %v", tc.name, oneByte), func(t *testing.T) {
+				var body io.Reader = strings.NewReader(tc.body)
+				if oneByte {
+					body = iotest.OneByteReader(body)
+				}
+				r := httptest.NewRequest(http.MethodPost, "/graphql", body)
+				r.Header.Set("Content-Type", "application/json")
+				got, status, msg := postParams(r)
+				if tc.want == nil {
+					if got != nil || status != tc.status || msg != tc.msg {
+						t.Errorf("%+v %d %q, want %d %q", got, status, msg, tc.status, tc.msg)
+					}
+					return
+				}
+				if status != 0 || !reflect.DeepEqual(got, tc.want) {
+					t.Errorf("%d %q %#v, want %#v", status, msg, got, tc.want)
+				}
+			})
 		}
-		got, ok := plainJSONString(json.RawMessage(c.raw))
-		if ok != c.fast {
-			t.Errorf("%q: fast %v, want %v", c.raw, ok, c.fast)
-		}
-		if !ok {
-			continue
-		}
-		var want string
-		if err := json.Unmarshal([]byte(c.raw), &want); err != nil {
-			t.Fatalf("%q: %v", c.raw, err)
-		}
-		if got != want {
-			t.Errorf("%q: %q, json.Unmarshal %q", c.raw, got, want)
-		}
+	}
+}
+
+// A body that fails as it is read is refused for its failure, even after a whole object.
+func TestPostParamsReadFailures(t *testing.T) {
+	object := `{"query": "{ a }"}`
+	cases := []struct {
+		name   string
+		body   io.Reader
+		status int
+		msg    string
+	}{
+		{"larger than allowed", http.MaxBytesReader(httptest.NewRecorder(), io.NopCloser(strings.NewReader(object+strings.Repeat(" ", 100))), int64(len(object)+10)), http.StatusRequestEntityTooLarge, "request body too large"},
+		{"the body times out", io.MultiReader(strings.NewReader(object), iotest.ErrReader(os.ErrDeadlineExceeded)), http.StatusRequestTimeout, "request timed out: the body did not arrive in time"},
+		{"the connection breaks", io.MultiReader(strings.NewReader(`{"query": `), iotest.ErrReader(errors.New("connection reset"))), http.StatusBadRequest, "the request body could not be read"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			r := httptest.NewRequest(http.MethodPost, "/graphql", tc.body)
+			r.Header.Set("Content-Type", "application/json")
+			got, status, msg := postParams(r)
+			if got != nil || status != tc.status || msg != tc.msg {
+				t.Errorf("%+v %d %q, want %d %q", got, status, msg, tc.status, tc.msg)
+			}
+		})
 	}
 }
 
