@@ -31,17 +31,13 @@ func (s *Store) Neighbours(ctx context.Context, q store.NeighbourQuery) ([][]sto
 	if len(types) > 1 {
 		types = slices.Compact(slices.Sorted(slices.Values(types)))
 	}
-	out := make([][]store.Neighbour, len(q.IDs))
-	// The pages of all IDs share one array that grows as they fill it, each cut to its
-	// length: a few allocations for a level's fifty pages rather than a few each. (Made to
-	// the pages' limit ahead, it would be mostly empty: a list field's limit is its maximum.)
-	var all []store.Neighbour
-	for n, id := range q.IDs {
-		i, ok := sn.byID[id]
-		if !ok {
-			continue
-		}
-		first := len(all)
+	limit, backward := q.First, q.Backward()
+	if backward {
+		limit = q.Last
+	}
+	// spans are the runs of node i's adjacency that its page is taken from: the types
+	// asked for, between the cursors.
+	spans := func(buf *[4][2]int, i int32) [][2]int {
 		list := sn.adj[i]
 		start, end := 0, len(list)
 		if after != nil {
@@ -50,13 +46,40 @@ func (s *Store) Neighbours(ctx context.Context, q store.NeighbourQuery) ([][]sto
 		if before != nil {
 			end = sort.Search(len(list), func(j int) bool { return sn.key(i, list[j]).Compare(*before) >= 0 })
 		}
-		// Forward: the first First from start; backward: the last Last before end.
-		limit, backward := q.First, q.Backward()
-		if backward {
-			limit = q.Last
+		return typeSpans(buf[:0], sn, list, types, start, end)
+	}
+	// The pages of all IDs share one array, made once as large as they can fill: at most
+	// their limit, at most the edges of their spans. Grown by append instead, half of it
+	// was empty, and copied as it grew.
+	nodes := make([]int32, len(q.IDs))
+	room := 0
+	for n, id := range q.IDs {
+		i, ok := sn.byID[id]
+		if !ok {
+			nodes[n] = -1
+			continue
 		}
+		nodes[n] = i
 		var buf [4][2]int
-		spans := typeSpans(buf[:0], sn, list, types, start, end)
+		inSpans := 0
+		for _, sp := range spans(&buf, i) {
+			inSpans += sp[1] - sp[0]
+		}
+		if limit > 0 {
+			inSpans = min(inSpans, limit)
+		}
+		room += inSpans
+	}
+	out := make([][]store.Neighbour, len(q.IDs))
+	all := make([]store.Neighbour, 0, room)
+	for n, i := range nodes {
+		if i < 0 {
+			continue
+		}
+		first := len(all)
+		list := sn.adj[i]
+		var buf [4][2]int
+		spans := spans(&buf, i)
 		for s := range spans {
 			if backward {
 				s = len(spans) - 1 - s
