@@ -109,7 +109,7 @@ func (s relSpec) query(ids []string) store.NeighbourQuery {
 func NewLoaders(st store.Reader, op *graphql.OperationContext) *Loaders {
 	l := &Loaders{st: st, op: op, sched: &scheduler{}, plans: map[*relSpec][]plan{}, specs: map[relSpec]*relSpec{}}
 	if op != nil {
-		l.memo = newOperationMemo()
+		l.memo = newOperationMemo(op.Doc)
 	}
 	inline := store.IsInProcess(st)
 	l.nodes = newLoader(l.sched, inline, l.fetchNodes)

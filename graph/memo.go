@@ -2,7 +2,9 @@ package graph
 
 import (
 	"context"
+	"runtime"
 	"sync"
+	"weak"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -23,6 +25,7 @@ import (
 // the executor and the resolvers only read a field's arguments, and loader keys are
 // values, copied for each node.
 type operationMemo struct {
+	doc    *documentMemo // the document's collected fields; nil: collected per operation
 	mu     sync.Mutex
 	fields map[selectionKey][]graphql.CollectedField
 	args   map[argsKey]map[string]any
@@ -45,8 +48,82 @@ type argsKey struct {
 	object string
 }
 
-func newOperationMemo() *operationMemo {
-	return &operationMemo{fields: map[selectionKey][]graphql.CollectedField{}, args: map[argsKey]map[string]any{}, loads: map[fieldLoad]relationLoad{}}
+// newOperationMemo makes the memo of an operation of doc (nil: a memo of its own).
+func newOperationMemo(doc *ast.QueryDocument) *operationMemo {
+	return &operationMemo{doc: documentMemoOf(doc), fields: map[selectionKey][]graphql.CollectedField{}, args: map[argsKey]map[string]any{}, loads: map[fieldLoad]relationLoad{}}
+}
+
+// documentMemo keeps the fields collected from a parsed document's selection sets for
+// every operation that runs it: gqlgen keeps a parsed, validated document in its query
+// cache and runs it again for the next request with the same text. Fields are collected
+// alike for every request only when no selection of the document has a directive: @skip,
+// @include and @defer take their arguments from the variables. For such a document each
+// operation collected every selection set again, the first time it met it: 5 % of the
+// CPU of the nested benchmark.
+type documentMemo struct {
+	fields sync.Map // selectionKey → []graphql.CollectedField
+}
+
+// documentMemos holds the memo of each document in use, for as long as the document lives:
+// weakly, so that a document dropped from the query cache (or parsed for one request)
+// takes its memo with it.
+var documentMemos sync.Map // weak.Pointer[ast.QueryDocument] → *documentMemo
+
+// documentMemoOf returns the memo that operations of doc share; nil when doc is nil or
+// collects differently with different variables.
+func documentMemoOf(doc *ast.QueryDocument) *documentMemo {
+	if doc == nil {
+		return nil
+	}
+	key := weak.Make(doc)
+	if m, ok := documentMemos.Load(key); ok {
+		return m.(*documentMemo)
+	}
+	var m *documentMemo
+	if !hasSelectionDirectives(doc) {
+		m = &documentMemo{}
+	}
+	if kept, loaded := documentMemos.LoadOrStore(key, m); loaded {
+		return kept.(*documentMemo)
+	}
+	runtime.AddCleanup(doc, func(key weak.Pointer[ast.QueryDocument]) { documentMemos.Delete(key) }, key)
+	return m
+}
+
+// hasSelectionDirectives reports whether a selection of doc (a field, an inline fragment
+// or a fragment spread, in an operation or a fragment) has a directive.
+func hasSelectionDirectives(doc *ast.QueryDocument) bool {
+	var in func(ast.SelectionSet) bool
+	in = func(sel ast.SelectionSet) bool {
+		for _, s := range sel {
+			switch s := s.(type) {
+			case *ast.Field:
+				if len(s.Directives) > 0 || in(s.SelectionSet) {
+					return true
+				}
+			case *ast.InlineFragment:
+				if len(s.Directives) > 0 || in(s.SelectionSet) {
+					return true
+				}
+			case *ast.FragmentSpread:
+				if len(s.Directives) > 0 {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	for _, op := range doc.Operations {
+		if in(op.SelectionSet) {
+			return true
+		}
+	}
+	for _, f := range doc.Fragments {
+		if in(f.SelectionSet) {
+			return true
+		}
+	}
+	return false
 }
 
 // collect is graphql.CollectFields, once per selection set and type names; a nil memo
@@ -56,6 +133,13 @@ func (m *operationMemo) collect(op *graphql.OperationContext, sel ast.SelectionS
 		return graphql.CollectFields(op, sel, satisfies)
 	}
 	k := selectionKey{&sel[0], len(sel), hashNames(satisfies)}
+	if m.doc != nil {
+		if fields, ok := m.doc.fields.Load(k); ok {
+			return fields.([]graphql.CollectedField)
+		}
+		fields, _ := m.doc.fields.LoadOrStore(k, graphql.CollectFields(op, sel, satisfies))
+		return fields.([]graphql.CollectedField)
+	}
 	if fields, ok := memoGet(&m.mu, m.fields, k); ok {
 		return fields
 	}

@@ -4,9 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
+	"time"
+	"weak"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2"
@@ -23,33 +26,97 @@ func memoOperation(t *testing.T, q string, vars map[string]any) *graphql.Operati
 	return &graphql.OperationContext{Doc: doc, Operation: doc.Operations[0], Variables: vars}
 }
 
+// names are the names of collected fields.
+func names(fs []graphql.CollectedField) (out []string) {
+	for _, f := range fs {
+		out = append(out, f.Name)
+	}
+	return out
+}
+
 func TestMemoCollectsASelectionOncePerTypeNames(t *testing.T) {
 	op := memoOperation(t, `{ motions { edges { node { name ... on Node { id } ... on Motion { citation } } } } }`, nil)
 	node := op.Operation.SelectionSet[0].(*ast.Field).SelectionSet[0].(*ast.Field).SelectionSet[0].(*ast.Field)
-	m := newOperationMemo()
-	motion := m.collect(op, node.SelectionSet, []string{"Motion", "Node"})
-	names := func(fs []graphql.CollectedField) (out []string) {
-		for _, f := range fs {
-			out = append(out, f.Name)
+	// A memo of its own, and one shared with the other operations of the document.
+	for _, m := range []*operationMemo{newOperationMemo(nil), newOperationMemo(op.Doc)} {
+		motion := m.collect(op, node.SelectionSet, []string{"Motion", "Node"})
+		if got, want := names(motion), names(graphql.CollectFields(op, node.SelectionSet, []string{"Motion", "Node"})); !slices.Equal(got, want) || len(got) != 3 {
+			t.Fatalf("collected %v, want %v", got, want)
 		}
-		return out
-	}
-	if got, want := names(motion), names(graphql.CollectFields(op, node.SelectionSet, []string{"Motion", "Node"})); !slices.Equal(got, want) || len(got) != 3 {
-		t.Fatalf("collected %v, want %v", got, want)
-	}
-	if again := m.collect(op, node.SelectionSet, []string{"Motion", "Node"}); &again[0] != &motion[0] {
-		t.Error("the same selection and type names were collected twice")
-	}
-	// Other type names are another collection, even where the names' bytes run alike.
-	if got := names(m.collect(op, node.SelectionSet, []string{"Mo", "tionNode"})); !slices.Equal(got, []string{"name"}) {
-		t.Errorf("for unrelated types collected %v, want [name]", got)
-	}
-	if got := names(m.collect(op, node.SelectionSet, []string{"Node"})); !slices.Equal(got, []string{"name", "id"}) {
-		t.Errorf("for Node collected %v, want [name id]", got)
+		if again := m.collect(op, node.SelectionSet, []string{"Motion", "Node"}); &again[0] != &motion[0] {
+			t.Error("the same selection and type names were collected twice")
+		}
+		// Other type names are another collection, even where the names' bytes run alike.
+		if got := names(m.collect(op, node.SelectionSet, []string{"Mo", "tionNode"})); !slices.Equal(got, []string{"name"}) {
+			t.Errorf("for unrelated types collected %v, want [name]", got)
+		}
+		if got := names(m.collect(op, node.SelectionSet, []string{"Node"})); !slices.Equal(got, []string{"name", "id"}) {
+			t.Errorf("for Node collected %v, want [name id]", got)
+		}
 	}
 	var none *operationMemo // outside NewHandler
 	if got := names(none.collect(op, node.SelectionSet, []string{"Motion"})); !slices.Equal(got, []string{"name", "citation"}) {
 		t.Errorf("without a memo collected %v", got)
+	}
+}
+
+// Operations of a document without directives share its collected fields, whatever their
+// variables; those of a document with @skip, @include or @defer anywhere collect their
+// own. A document that is gone takes its memo with it.
+func TestDocumentMemo(t *testing.T) {
+	nodeOf := func(op *graphql.OperationContext) *ast.Field {
+		return op.Operation.SelectionSet[0].(*ast.Field).SelectionSet[0].(*ast.Field).SelectionSet[0].(*ast.Field)
+	}
+	plain := memoOperation(t, `query($n: Int) { motions(first: $n) { edges { node { name ...F } } } } fragment F on Motion { citation }`, nil)
+	a, b := newOperationMemo(plain.Doc), newOperationMemo(plain.Doc)
+	if a.doc == nil || a.doc != b.doc {
+		t.Fatal("two operations of a document without directives do not share its memo")
+	}
+	opA := &graphql.OperationContext{Doc: plain.Doc, Operation: plain.Operation, Variables: map[string]any{"n": 1}}
+	opB := &graphql.OperationContext{Doc: plain.Doc, Operation: plain.Operation, Variables: map[string]any{"n": 2}}
+	fa := a.collect(opA, nodeOf(plain).SelectionSet, []string{"Motion", "Node"})
+	fb := b.collect(opB, nodeOf(plain).SelectionSet, []string{"Motion", "Node"})
+	if !slices.Equal(names(fa), []string{"name", "citation"}) || &fa[0] != &fb[0] {
+		t.Errorf("collected %v and %v, once for both operations", names(fa), names(fb))
+	}
+
+	for _, q := range []string{
+		`query($x: Boolean!) { motions { edges { node { name citation @include(if: $x) } } } }`,
+		`query($x: Boolean!) { motions { edges { node { name ... on Motion @skip(if: $x) { citation } } } } }`,
+		`query($x: Boolean!) { motions { edges { node { name ...F } } } } fragment F on Motion { citation @include(if: $x) }`,
+		`query($x: Boolean!) { motions { edges { node { name ...F @include(if: $x) } } } } fragment F on Motion { citation }`,
+	} {
+		skips := strings.Contains(q, "@skip")
+		directed := memoOperation(t, q, nil)
+		if newOperationMemo(directed.Doc).doc != nil {
+			t.Errorf("%s: operations share the memo of a document with directives", q)
+		}
+		for _, x := range []bool{true, false} {
+			op := &graphql.OperationContext{Doc: directed.Doc, Operation: directed.Operation, Variables: map[string]any{"x": x}}
+			want := []string{"name"}
+			if x != skips {
+				want = append(want, "citation")
+			}
+			if got := names(newOperationMemo(directed.Doc).collect(op, nodeOf(directed).SelectionSet, []string{"Motion", "Node"})); !slices.Equal(got, want) {
+				t.Errorf("%s with x %v: collected %v, want %v", q, x, got, want)
+			}
+		}
+	}
+
+	key := func() weak.Pointer[ast.QueryDocument] {
+		op := memoOperation(t, `{ stats { totalNodes } }`, nil)
+		newOperationMemo(op.Doc).collect(op, op.Operation.SelectionSet, []string{"Query"})
+		return weak.Make(op.Doc)
+	}()
+	for i := 0; ; i++ {
+		runtime.GC()
+		if _, held := documentMemos.Load(key); !held {
+			break
+		}
+		if i == 100 {
+			t.Fatal("the memo of a document that is gone is still held")
+		}
+		time.Sleep(10 * time.Millisecond)
 	}
 }
 
@@ -61,7 +128,7 @@ func TestMemoParsesArgumentsOncePerFieldAndType(t *testing.T) {
 		parses++
 		return map[string]any{"first": raw["first"]}, nil
 	}
-	m := newOperationMemo()
+	m := newOperationMemo(nil)
 	for range 3 {
 		args, err := m.fieldArgs(context.Background(), op, &graphql.FieldContext{Object: "Query", Field: field}, parse)
 		if err != nil || args["first"] != 3 {
