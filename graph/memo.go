@@ -3,7 +3,10 @@ package graph
 import (
 	"context"
 	"runtime"
+	"slices"
 	"sync"
+	"sync/atomic"
+	"unsafe"
 	"weak"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -25,7 +28,7 @@ import (
 // the executor and the resolvers only read a field's arguments, and loader keys are
 // values, copied for each node.
 type operationMemo struct {
-	doc    *documentMemo // the document's collected fields; nil: collected per operation
+	doc    *documentMemo // what operations of the document share; nil: nothing
 	mu     sync.Mutex
 	fields map[selectionKey][]graphql.CollectedField
 	args   map[argsKey]map[string]any
@@ -53,15 +56,124 @@ func newOperationMemo(doc *ast.QueryDocument) *operationMemo {
 	return &operationMemo{doc: documentMemoOf(doc), fields: map[selectionKey][]graphql.CollectedField{}, args: map[argsKey]map[string]any{}, loads: map[fieldLoad]relationLoad{}}
 }
 
-// documentMemo keeps the fields collected from a parsed document's selection sets for
-// every operation that runs it: gqlgen keeps a parsed, validated document in its query
-// cache and runs it again for the next request with the same text. Fields are collected
-// alike for every request only when no selection of the document has a directive: @skip,
-// @include and @defer take their arguments from the variables. For such a document each
-// operation collected every selection set again, the first time it met it: 5 % of the
-// CPU of the nested benchmark.
+// documentMemo keeps, for every operation that runs a parsed document, the fields its
+// selection sets collect and the arguments of its fields that name no variable: gqlgen
+// keeps a parsed, validated document in its query cache and runs it again for the next
+// request with the same text. Fields are collected alike for every request only when no
+// selection of the document has a directive: @skip, @include and @defer take their
+// arguments from the variables. Each operation collected every selection set and parsed
+// every field's arguments again, the first time it met them, and found them again by
+// hashing: together some 10 % of the CPU of the nested benchmark.
 type documentMemo struct {
-	fields sync.Map // selectionKey → []graphql.CollectedField
+	// recent are the last collections, found by the selection set's address and the type
+	// names without hashing them: most selection sets are collected again and again for
+	// the objects of a list.
+	recent [recentSlots]atomic.Pointer[collected] // 1 KB
+	fields sync.Map                               // selectionKey → []graphql.CollectedField
+	// args are the last arguments parsed for fields whose arguments name no variable, found
+	// as recent is: a sync.Map would box each key it is asked for.
+	args [recentSlots]atomic.Pointer[parsedArgs]
+}
+
+// parsedArgs are the arguments of a field of the document on one type.
+type parsedArgs struct {
+	key  argsKey
+	args map[string]any
+}
+
+// recentSlots is the size of documentMemo.recent and args: a query selects on a few dozen
+// types. An entry is looked for in its slot and the slot's neighbour (i^1), where it is
+// kept when its own holds another.
+const (
+	recentBits  = 7
+	recentSlots = 1 << recentBits
+)
+
+// collected is a selection set's fields for some type names. The names are the slice the
+// first caller passed: callers do not change a slice of type names after passing it.
+type collected struct {
+	first     *ast.Selection
+	n         int
+	satisfies []string
+	fields    []graphql.CollectedField
+}
+
+// collect is graphql.CollectFields, once per selection set and type names for every
+// operation of the document.
+func (d *documentMemo) collect(op *graphql.OperationContext, sel ast.SelectionSet, satisfies []string) []graphql.CollectedField {
+	i := recentSlot(&sel[0], satisfies)
+	for _, j := range [2]uint64{i, i ^ 1} {
+		if c := d.recent[j].Load(); c != nil && c.first == &sel[0] && c.n == len(sel) && slices.Equal(c.satisfies, satisfies) {
+			return c.fields
+		}
+	}
+	k := selectionKey{&sel[0], len(sel), hashNames(satisfies)}
+	v, ok := d.fields.Load(k)
+	if !ok {
+		v, _ = d.fields.LoadOrStore(k, graphql.CollectFields(op, sel, satisfies))
+	}
+	fields := v.([]graphql.CollectedField)
+	d.recent[freeOf(&d.recent, i)].Store(&collected{&sel[0], len(sel), satisfies, fields})
+	return fields
+}
+
+// freeOf is the slot of the pair i, i^1 to keep a new entry in: an empty one, else i.
+func freeOf[T any](slots *[recentSlots]atomic.Pointer[T], i uint64) uint64 {
+	if slots[i].Load() != nil && slots[i^1].Load() == nil {
+		return i ^ 1
+	}
+	return i
+}
+
+// recentSlot is the slot of documentMemo.recent for a selection set and type names: by
+// the set's address and the first name's length and ends, which set apart the types one
+// set is collected for through an interface.
+func recentSlot(first *ast.Selection, satisfies []string) uint64 {
+	h := uint64(uintptr(unsafe.Pointer(first)))
+	if len(satisfies) > 0 && satisfies[0] != "" {
+		name := satisfies[0]
+		h ^= uint64(len(name)) ^ uint64(name[0])<<8 ^ uint64(name[len(name)-1])<<16
+	}
+	return spread(h)
+}
+
+// argsSlot is the slot of documentMemo.args for a field on a type.
+func argsSlot(k argsKey) uint64 {
+	h := uint64(uintptr(unsafe.Pointer(k.field)))
+	if k.object != "" {
+		h ^= uint64(len(k.object)) ^ uint64(k.object[0])<<8 ^ uint64(k.object[len(k.object)-1])<<16
+	}
+	return spread(h)
+}
+
+// spread maps h to a slot of recentSlots (Fibonacci hashing: the top bits of h times 2⁶⁴/φ).
+func spread(h uint64) uint64 {
+	return h * 0x9e3779b97f4a7c15 >> (64 - recentBits)
+}
+
+// usesVariables reports whether an argument list names a variable anywhere in its values.
+func usesVariables(args ast.ArgumentList) bool {
+	var in func(*ast.Value) bool
+	in = func(v *ast.Value) bool {
+		if v == nil {
+			return false
+		}
+		if v.Kind == ast.Variable {
+			return true
+		}
+		for _, c := range v.Children {
+			if in(c.Value) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, a := range args {
+		if in(a.Value) {
+			return true
+		}
+	}
+	return false
 }
 
 // documentMemos holds the memo of each document in use, for as long as the document lives:
@@ -132,14 +244,10 @@ func (m *operationMemo) collect(op *graphql.OperationContext, sel ast.SelectionS
 	if m == nil || len(sel) == 0 {
 		return graphql.CollectFields(op, sel, satisfies)
 	}
-	k := selectionKey{&sel[0], len(sel), hashNames(satisfies)}
 	if m.doc != nil {
-		if fields, ok := m.doc.fields.Load(k); ok {
-			return fields.([]graphql.CollectedField)
-		}
-		fields, _ := m.doc.fields.LoadOrStore(k, graphql.CollectFields(op, sel, satisfies))
-		return fields.([]graphql.CollectedField)
+		return m.doc.collect(op, sel, satisfies)
 	}
+	k := selectionKey{&sel[0], len(sel), hashNames(satisfies)}
 	if fields, ok := memoGet(&m.mu, m.fields, k); ok {
 		return fields
 	}
@@ -187,6 +295,16 @@ func (m *operationMemo) fieldArgs(ctx context.Context, op *graphql.OperationCont
 		return parse(ctx, fc.Field.ArgumentMap(op.Variables))
 	}
 	k := argsKey{fc.Field.Field, fc.Object}
+	var slot *atomic.Pointer[parsedArgs]
+	if m.doc != nil {
+		i := argsSlot(k)
+		for _, j := range [2]uint64{i, i ^ 1} {
+			if p := m.doc.args[j].Load(); p != nil && p.key == k {
+				return p.args, nil
+			}
+		}
+		slot = &m.doc.args[freeOf(&m.doc.args, i)]
+	}
 	if args, ok := memoGet(&m.mu, m.args, k); ok {
 		return args, nil
 	}
@@ -195,6 +313,9 @@ func (m *operationMemo) fieldArgs(ctx context.Context, op *graphql.OperationCont
 		return nil, err
 	}
 	memoKeep(&m.mu, m.args, k, args)
+	if slot != nil && !usesVariables(fc.Field.Arguments) {
+		slot.Store(&parsedArgs{k, args})
+	}
 	return args, nil
 }
 

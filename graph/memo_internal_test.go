@@ -105,7 +105,13 @@ func TestDocumentMemo(t *testing.T) {
 
 	key := func() weak.Pointer[ast.QueryDocument] {
 		op := memoOperation(t, `{ stats { totalNodes } }`, nil)
-		newOperationMemo(op.Doc).collect(op, op.Operation.SelectionSet, []string{"Query"})
+		m := newOperationMemo(op.Doc)
+		m.collect(op, op.Operation.SelectionSet, []string{"Query"})
+		stats := op.Operation.SelectionSet[0].(*ast.Field)
+		fc := &graphql.FieldContext{Object: "Query", Field: graphql.CollectedField{Field: stats}}
+		if _, err := m.fieldArgs(context.Background(), op, fc, func(context.Context, map[string]any) (map[string]any, error) { return map[string]any{}, nil }); err != nil {
+			t.Fatal(err)
+		}
 		return weak.Make(op.Doc)
 	}()
 	for i := 0; ; i++ {
@@ -159,6 +165,35 @@ func TestMemoParsesArgumentsOncePerFieldAndType(t *testing.T) {
 	var none *operationMemo
 	if args, err := none.fieldArgs(context.Background(), op, &graphql.FieldContext{Object: "Query", Field: field}, parse); err != nil || args["first"] != 3 || parses != 3 {
 		t.Errorf("without a memo: %v, %v, %d parses", args, err, parses)
+	}
+}
+
+// Operations of one document share the arguments of a field that names no variable, and
+// parse their own where it names one.
+func TestDocumentMemoSharesArgumentsWithoutVariables(t *testing.T) {
+	doc := memoOperation(t, `query($n: Int) { a: motions(first: 2) { totalCount } b: motions(first: $n) { totalCount } }`, nil).Doc
+	fields := doc.Operations[0].SelectionSet
+	parses := 0
+	parse := func(_ context.Context, raw map[string]any) (map[string]any, error) {
+		parses++
+		return map[string]any{"first": raw["first"]}, nil
+	}
+	args := func(n int, field ast.Selection) map[string]any {
+		t.Helper()
+		op := &graphql.OperationContext{Doc: doc, Operation: doc.Operations[0], Variables: map[string]any{"n": n}}
+		fc := &graphql.FieldContext{Object: "Query", Field: graphql.CollectedField{Field: field.(*ast.Field)}}
+		got, err := newOperationMemo(doc).fieldArgs(context.Background(), op, fc, parse)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return got
+	}
+	literal1, literal2 := args(5, fields[0]), args(6, fields[0])
+	if literal1["first"] != int64(2) || parses != 1 || fmt.Sprintf("%p", literal1) != fmt.Sprintf("%p", literal2) {
+		t.Errorf("first: 2 in two operations: %v and %v, %d parses; want one parse, shared", literal1, literal2, parses)
+	}
+	if v5, v6 := args(5, fields[1]), args(6, fields[1]); v5["first"] != 5 || v6["first"] != 6 || parses != 3 {
+		t.Errorf("first: $n in two operations: %v and %v, %d parses; want each its own", v5, v6, parses)
 	}
 }
 

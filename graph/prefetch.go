@@ -169,13 +169,19 @@ func (l *Loaders) selects(f graphql.CollectedField, name string) bool {
 
 // prefetchNodes requests the keys of the fields sel selects on each node.
 func (l *Loaders) prefetchNodes(ks *keySink, sel ast.SelectionSet, items []item) {
+	// The items of a page are mostly of one label: they share a slice of type names, by
+	// whose address the memo finds the collection again (documentMemo.recent).
+	var names []string
 	for _, it := range items {
 		n := it.node
 		if n == nil {
 			continue
 		}
 		label := string(n.Label)
-		for _, f := range l.collect(sel, []string{label, "Node"}) {
+		if names == nil || names[0] != label {
+			names = []string{label, "Node"}
+		}
+		for _, f := range l.collect(sel, names) {
 			switch {
 			case f.Name == "relations":
 				l.prefetchRelation(ks, n, f, relationsDefOf)
