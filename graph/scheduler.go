@@ -171,6 +171,8 @@ type loader[K comparable, V any] struct {
 
 	mu      sync.Mutex
 	results map[K]*result[V]
+	slab    []result[V] // where the next results are made (newResult)
+	slabs   int         // the size of the last slab
 	queued  []K
 	next    *batch          // what the queued keys will be answered by
 	ctx     context.Context // the first asker's since the last flush; one operation's contexts share its deadline
@@ -237,11 +239,28 @@ func (l *loader[K, V]) lookup(ctx context.Context, key K) (*result[V], bool) {
 	if len(l.queued) == 0 {
 		l.ctx, l.next = ctx, newBatch()
 	}
-	r := &result[V]{batch: l.next}
+	r := l.newResult()
+	r.batch = l.next
 	l.results[key] = r
 	l.queued = append(l.queued, key)
 	return r, true
 }
+
+// newResult makes a result from the loader's slab, the slabs doubling from one result to
+// maxSlab: a level of a hundred motions' submitters makes seven allocations, not a
+// hundred, and a lookup's one key one. l.mu is held.
+func (l *loader[K, V]) newResult() *result[V] {
+	if len(l.slab) == 0 {
+		l.slabs = min(max(2*l.slabs, 1), maxSlab)
+		l.slab = make([]result[V], l.slabs)
+	}
+	r := &l.slab[0]
+	l.slab = l.slab[1:]
+	return r
+}
+
+// maxSlab is the most results a loader makes at once.
+const maxSlab = 64
 
 // flush sends the queued keys to the store in one fetch: here, on the caller's goroutine,
 // when it is about to wait for them or the store computes in process (nothing to
