@@ -389,6 +389,8 @@ func (l *loader[K, V]) Prime(key K, v V) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if _, ok := l.results[key]; !ok {
-		l.results[key] = &result[V]{batch: primed, val: v, sent: true, settled: true}
+		r := l.newResult()
+		*r = result[V]{batch: primed, val: v, sent: true, settled: true}
+		l.results[key] = r
 	}
 }

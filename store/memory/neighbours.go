@@ -35,9 +35,9 @@ func (s *Store) Neighbours(ctx context.Context, q store.NeighbourQuery) ([][]sto
 	if backward {
 		limit = q.Last
 	}
-	// spans are the runs of node i's adjacency that its page is taken from: the types
+	// spansOf are the runs of node i's adjacency that its page is taken from: the types
 	// asked for, between the cursors.
-	spans := func(buf *[4][2]int, i int32) [][2]int {
+	spansOf := func(buf *[4][2]int, i int32) [][2]int {
 		list := sn.adj[i]
 		start, end := 0, len(list)
 		if after != nil {
@@ -51,7 +51,7 @@ func (s *Store) Neighbours(ctx context.Context, q store.NeighbourQuery) ([][]sto
 	// The pages of all IDs share one array, made once as large as they can fill: at most
 	// their limit, at most the edges of their spans. Grown by append instead, half of it
 	// was empty, and copied as it grew.
-	nodes := make([]int32, len(q.IDs))
+	nodes := make([]int32, len(q.IDs)) // each ID's node number; -1: none
 	room := 0
 	for n, id := range q.IDs {
 		i, ok := sn.byID[id]
@@ -62,7 +62,7 @@ func (s *Store) Neighbours(ctx context.Context, q store.NeighbourQuery) ([][]sto
 		nodes[n] = i
 		var buf [4][2]int
 		inSpans := 0
-		for _, sp := range spans(&buf, i) {
+		for _, sp := range spansOf(&buf, i) {
 			inSpans += sp[1] - sp[0]
 		}
 		if limit > 0 {
@@ -79,7 +79,7 @@ func (s *Store) Neighbours(ctx context.Context, q store.NeighbourQuery) ([][]sto
 		first := len(all)
 		list := sn.adj[i]
 		var buf [4][2]int
-		spans := spans(&buf, i)
+		spans := spansOf(&buf, i)
 		for s := range spans {
 			if backward {
 				s = len(spans) - 1 - s
