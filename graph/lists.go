@@ -27,11 +27,12 @@ func marshalList(
 	// third of a neighbourhood's allocations). Nothing keeps an element's context past its
 	// marshalling: an error takes its path when it is made (graphql.ErrorOnPath), and the
 	// element's resolvers run, and wait, within it.
-	index := 0
-	fc := &graphql.FieldContext{Index: &index}
+	el := &listElement{}
+	fc := &el.fc
+	fc.Index = &el.index
 	elementCtx := graphql.WithFieldContext(ctx, fc)
 	for i := range length {
-		index, fc.Result = i, nil
+		el.index, fc.Result = i, nil
 		if omitPanicHandler {
 			ret[i] = marshalElement(elementCtx, i)
 			continue
@@ -39,6 +40,13 @@ func marshalList(
 		ret[i] = marshalRecovering(elementCtx, i, marshalElement)
 	}
 	return ret
+}
+
+// listElement is the field context of a list's elements and the index it points to, made
+// in one allocation.
+type listElement struct {
+	fc    graphql.FieldContext
+	index int
 }
 
 func marshalRecovering(ctx context.Context, i int, marshalElement func(ctx context.Context, i int) graphql.Marshaler) (m graphql.Marshaler) {
