@@ -18,7 +18,6 @@ func resolveCounted[T any](ctx context.Context, s *scheduler, g *guard, resolve 
 		v, err := resolve(ctx)
 		return ctx, v, err
 	}
-	ctx = withCounted(ctx)
 	s.enter()
 	defer s.leave()
 	v, err := resolve(ctx)

@@ -4,21 +4,32 @@ import (
 	"context"
 	"errors"
 	"testing"
+
+	"github.com/99designs/gqlgen/graphql"
 )
 
 // TestResolveCountedIsFieldMiddleware: a resolved field's resolver is counted and guarded
 // as fieldMiddleware counts and guards gqlgen's resolvers.
 func TestResolveCountedIsFieldMiddleware(t *testing.T) {
-	s := &scheduler{}
+	ld := NewLoaders(nil, nil)
+	s := ld.sched
 	g := &guard{maxBytes: 1 << 20, cancel: func(error) {}}
+	// A resolver's context under NewHandler: the operation's loaders, the field's context.
+	resolverCtx := graphql.WithFieldContext(WithLoaders(context.Background(), ld), &graphql.FieldContext{Object: "Motion", IsResolver: true})
 	var running int
 	var wasCounted bool
-	rctx, v, err := resolveCounted(context.Background(), s, g, func(ctx context.Context) (int, error) {
+	rctx, v, err := resolveCounted(resolverCtx, s, g, func(ctx context.Context) (int, error) {
 		running, wasCounted = s.running, counted(ctx)
 		return 7, nil
 	})
-	if err != nil || v != 7 || running != 1 || !wasCounted || !counted(rctx) || s.running != 0 {
+	if err != nil || v != 7 || running != 1 || !wasCounted || s.running != 0 {
 		t.Errorf("got %d, %v; running %d and counted %v while resolving, %d after; want 7, counted while it ran only", v, err, running, wasCounted, s.running)
+	}
+	// A field below it is not the resolver: a plain field, a list's elements.
+	for _, below := range []*graphql.FieldContext{{Object: "Person"}, {Index: new(int)}} {
+		if counted(graphql.WithFieldContext(rctx, below)) {
+			t.Errorf("a field below the resolver (%+v) counts as the resolver", below)
+		}
 	}
 	// The resolver's error is its own; the count is given back.
 	boom := errors.New("boom")
@@ -33,7 +44,8 @@ func TestResolveCountedIsFieldMiddleware(t *testing.T) {
 		t.Errorf("stopped operation: error %v, resolver ran %v; want the cause and no run", err, ran)
 	}
 	// Outside NewHandler: no scheduler, no guard, the resolver as it is.
-	if rctx, v, err := resolveCounted(ctx, nil, nil, func(context.Context) (int, error) { return 3, nil }); err != nil || v != 3 || counted(rctx) {
+	outside := graphql.WithFieldContext(context.Background(), &graphql.FieldContext{Object: "Motion", IsResolver: true})
+	if rctx, v, err := resolveCounted(outside, nil, nil, func(context.Context) (int, error) { return 3, nil }); err != nil || v != 3 || counted(rctx) {
 		t.Errorf("without scheduler and guard: %d, %v, counted %v", v, err, counted(rctx))
 	}
 	// The value is counted as the middleware counts it: "alias": and the value's size.

@@ -41,8 +41,6 @@ type rootTokenKey struct{}
 // resolver finishes or waits; released once.
 type rootToken struct{ released bool }
 
-type countedKey struct{}
-
 // startRoots counts the n root fields of the operation as running.
 func (s *scheduler) startRoots(n int) {
 	s.mu.Lock()
@@ -117,7 +115,7 @@ func countedResolver(s *scheduler, next graphql.Resolver) graphql.Resolver {
 			s.enter()
 			defer s.leave()
 		}
-		return next(withCounted(ctx))
+		return next(ctx)
 	}
 }
 
@@ -136,15 +134,17 @@ func (s *scheduler) releaseRoot(tok *rootToken) {
 	}
 }
 
-// withCounted is the context of a resolver the scheduler counts as running.
-func withCounted(ctx context.Context) context.Context {
-	return context.WithValue(ctx, countedKey{}, true)
-}
-
-// counted reports whether ctx is a resolver the scheduler counts as running.
+// counted reports whether ctx is a resolver the scheduler counts as running: under
+// NewHandler (the operation's loaders in ctx) every resolver is counted while it runs
+// (countedResolver, resolveCounted), and its field context is the innermost one. A field
+// below it has a field context of its own, and is not a resolver or is counted itself.
+// (This took a context layer per resolver, a hundred in a nested answer.)
 func counted(ctx context.Context) bool {
-	b, _ := ctx.Value(countedKey{}).(bool)
-	return b
+	if loadersOf(ctx) == nil {
+		return false
+	}
+	fc := graphql.GetFieldContext(ctx)
+	return fc != nil && fc.IsResolver
 }
 
 // rootFields is the number of root fields the operation will resolve through the root
