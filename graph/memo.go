@@ -130,20 +130,23 @@ func freeOf[T any](slots *[recentSlots]atomic.Pointer[T], i uint64) uint64 {
 // set is collected for through an interface.
 func recentSlot(first *ast.Selection, satisfies []string) uint64 {
 	h := uint64(uintptr(unsafe.Pointer(first)))
-	if len(satisfies) > 0 && satisfies[0] != "" {
-		name := satisfies[0]
-		h ^= uint64(len(name)) ^ uint64(name[0])<<8 ^ uint64(name[len(name)-1])<<16
+	if len(satisfies) > 0 {
+		h ^= nameBits(satisfies[0])
 	}
 	return spread(h)
 }
 
 // argsSlot is the slot of documentMemo.args for a field on a type.
 func argsSlot(k argsKey) uint64 {
-	h := uint64(uintptr(unsafe.Pointer(k.field)))
-	if k.object != "" {
-		h ^= uint64(len(k.object)) ^ uint64(k.object[0])<<8 ^ uint64(k.object[len(k.object)-1])<<16
+	return spread(uint64(uintptr(unsafe.Pointer(k.field))) ^ nameBits(k.object))
+}
+
+// nameBits mixes a type name's length and ends into a slot's address bits.
+func nameBits(name string) uint64 {
+	if name == "" {
+		return 0
 	}
-	return spread(h)
+	return uint64(len(name)) ^ uint64(name[0])<<8 ^ uint64(name[len(name)-1])<<16
 }
 
 // spread maps h to a slot of recentSlots (Fibonacci hashing: the top bits of h times 2⁶⁴/φ).

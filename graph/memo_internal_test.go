@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unsafe"
 	"weak"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -262,5 +263,14 @@ func TestSelectsBulkReadsEachFragmentOncePerPlace(t *testing.T) {
 		if got, want := selectsAny(documents.SelectionSet, []string{"edges", "node"}, bulkFields, map[fragmentAt]bool{}), last == "text"; got != want {
 			t.Errorf("with %s at the bottom: reads bulk %v, want %v", last, got, want)
 		}
+	}
+}
+
+// The query cache counts what a document's memo holds: a flood of distinct small queries
+// fills the cache's bytes with their memos, not past them.
+func TestDocumentSizeCountsItsMemo(t *testing.T) {
+	op := memoOperation(t, `{ stats { totalNodes } }`, nil)
+	if size, memo := documentSize("{ stats { totalNodes } }", op.Doc), int64(unsafe.Sizeof(documentMemo{})); size < memo+2*300 {
+		t.Errorf("a document of two fields counted as %d bytes; its memo alone holds %d", size, memo)
 	}
 }

@@ -323,7 +323,8 @@ func postParams(r *http.Request) (*graphql.RawParams, int, string) {
 		}
 	}
 	if err != nil {
-		return bodyError(err)
+		status, msg := bodyError(err)
+		return nil, status, msg
 	}
 	p := &graphql.RawParams{}
 	query := fields["query"]
@@ -365,26 +366,24 @@ func postParams(r *http.Request) (*graphql.RawParams, int, string) {
 var errTrailingData = errors.New("data after the JSON object")
 
 // bodyError is the status and message for a POST body that could not be read or decoded.
-func bodyError(err error) (*graphql.RawParams, int, string) {
+func bodyError(err error) (int, string) {
 	if _, tooLarge := errors.AsType[*http.MaxBytesError](err); tooLarge {
-		return nil, http.StatusRequestEntityTooLarge, "request body too large"
+		return http.StatusRequestEntityTooLarge, "request body too large"
 	}
 	if errors.Is(err, os.ErrDeadlineExceeded) {
-		return nil, http.StatusRequestTimeout, "request timed out: the body did not arrive in time"
+		return http.StatusRequestTimeout, "request timed out: the body did not arrive in time"
 	}
 	if err == io.EOF {
-		return nil, http.StatusBadRequest, "the request body is empty"
+		return http.StatusBadRequest, "the request body is empty"
 	}
 	if _, notObject := errors.AsType[*json.UnmarshalTypeError](err); notObject {
-		return nil, http.StatusBadRequest, "the request body must be a JSON object"
+		return http.StatusBadRequest, "the request body must be a JSON object"
 	}
 	if _, syntax := errors.AsType[*json.SyntaxError](err); syntax || err == io.ErrUnexpectedEOF || err == errTrailingData {
-		return nil, http.StatusBadRequest, "the request body is not valid JSON"
+		return http.StatusBadRequest, "the request body is not valid JSON"
 	}
-	return nil, http.StatusBadRequest, "the request body could not be read"
+	return http.StatusBadRequest, "the request body could not be read"
 }
-
-func isNull(raw json.RawMessage) bool { return string(bytes.TrimSpace(raw)) == "null" }
 
 // decodeObject decodes a JSON object, numbers kept as json.Number as gqlgen expects.
 func decodeObject(b []byte) (map[string]any, error) {
