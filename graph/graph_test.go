@@ -1214,3 +1214,55 @@ func TestErrorsInListElementsHaveTheirIndex(t *testing.T) {
 		t.Errorf("%d errors, want 3: %+v", len(errs), errs)
 	}
 }
+
+// The field contexts below a list are made for its first element and used again by the
+// next ones (scope.go): an error two lists deep still carries both elements' indexes, and
+// fields of different types under one list, or of one type under two aliases, keep their
+// own.
+func TestErrorsInNestedListsHaveBothIndexes(t *testing.T) {
+	c := newClient(newStore(t), graph.Options{})
+	const shape = `{ organisations(first: 10) { edges { node { id holds { edges { node { id
+		... on Actielijn { a: holdersConnection%[1]s { edges { node { id } } } }
+		... on Action { b: holdersConnection%[1]s { edges { node { id } } } c: holdersConnection%[1]s { edges { node { id } } } } } } } } } } }`
+	var resp struct {
+		Organisations struct {
+			Edges []struct {
+				Node struct {
+					ID    string
+					Holds struct {
+						Edges []struct{ Node struct{ ID string } }
+					}
+				}
+			}
+		}
+	}
+	mustDo(t, c, fmt.Sprintf(shape, ""), &resp)
+	want := map[string]bool{}
+	for i, o := range resp.Organisations.Edges {
+		for j, h := range o.Node.Holds.Edges {
+			aliases := []string{"a"}
+			if strings.HasPrefix(h.Node.ID, "action:") {
+				aliases = []string{"b", "c"}
+			}
+			for _, a := range aliases {
+				want[fmt.Sprintf("[organisations edges %d node holds edges %d node %s]", i, j, a)] = true
+			}
+		}
+	}
+	if len(want) < 6 {
+		t.Fatalf("the fixture holds too little to tell indexes apart: %v", want)
+	}
+	errs := do(t, c, fmt.Sprintf(shape, `(after: "not-a-cursor")`), nil)
+	got := map[string]bool{}
+	for _, e := range errs {
+		got[fmt.Sprint(e.Path)] = true
+	}
+	if len(errs) != len(want) || len(got) != len(want) {
+		t.Errorf("%d errors at %d paths, want one at each of %d", len(errs), len(got), len(want))
+	}
+	for p := range want {
+		if !got[p] {
+			t.Errorf("no error at %s; errors at %v", p, got)
+		}
+	}
+}

@@ -62,11 +62,10 @@ func (ec *executionContext) plain_Actielijn_name(ctx context.Context, field grap
 }
 
 func (ec *executionContext) plain_Actielijn_aliases(ctx context.Context, field graphql.CollectedField, obj *model.Actielijn) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Actielijn_aliases(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Actielijn", ec.fieldContext_Actielijn_aliases)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -81,11 +80,10 @@ func (ec *executionContext) plain_Actielijn_aliases(ctx context.Context, field g
 }
 
 func (ec *executionContext) plain_Actielijn_mentions(ctx context.Context, field graphql.CollectedField, obj *model.Actielijn) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Actielijn_mentions(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Actielijn", ec.fieldContext_Actielijn_mentions)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -152,11 +150,10 @@ func (ec *executionContext) plain_Actielijn_since(ctx context.Context, field gra
 }
 
 func (ec *executionContext) plain_ActielijnConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ActielijnConnection_edges(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "ActielijnConnection", ec.fieldContext_ActielijnConnection_edges)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -171,11 +168,10 @@ func (ec *executionContext) plain_ActielijnConnection_edges(ctx context.Context,
 }
 
 func (ec *executionContext) plain_ActielijnConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.Connection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ActielijnConnection_pageInfo(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "ActielijnConnection", ec.fieldContext_ActielijnConnection_pageInfo)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -206,11 +202,10 @@ func (ec *executionContext) plain_ActielijnConnection_totalCount(ctx context.Con
 }
 
 func (ec *executionContext) plain_ActielijnEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ActielijnEdge_node(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "ActielijnEdge", ec.fieldContext_ActielijnEdge_node)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -242,11 +237,10 @@ func (ec *executionContext) plain_ActielijnEdge_cursor(ctx context.Context, fiel
 }
 
 func (ec *executionContext) plain_ActielijnRelationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ActielijnRelationConnection_edges(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "ActielijnRelationConnection", ec.fieldContext_ActielijnRelationConnection_edges)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -261,11 +255,10 @@ func (ec *executionContext) plain_ActielijnRelationConnection_edges(ctx context.
 }
 
 func (ec *executionContext) plain_ActielijnRelationConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ActielijnRelationConnection_pageInfo(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "ActielijnRelationConnection", ec.fieldContext_ActielijnRelationConnection_pageInfo)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -296,11 +289,10 @@ func (ec *executionContext) plain_ActielijnRelationConnection_totalCount(ctx con
 }
 
 func (ec *executionContext) plain_ActielijnRelationEdge_relation(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ActielijnRelationEdge_relation(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "ActielijnRelationEdge", ec.fieldContext_ActielijnRelationEdge_relation)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -383,11 +375,10 @@ func (ec *executionContext) plain_ActielijnRelationEdge_to(ctx context.Context, 
 }
 
 func (ec *executionContext) plain_ActielijnRelationEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ActielijnRelationEdge_node(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "ActielijnRelationEdge", ec.fieldContext_ActielijnRelationEdge_node)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -402,11 +393,10 @@ func (ec *executionContext) plain_ActielijnRelationEdge_node(ctx context.Context
 }
 
 func (ec *executionContext) plain_ActielijnRelationEdge_evidence(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ActielijnRelationEdge_evidence(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "ActielijnRelationEdge", ec.fieldContext_ActielijnRelationEdge_evidence)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -489,11 +479,10 @@ func (ec *executionContext) plain_Action_name(ctx context.Context, field graphql
 }
 
 func (ec *executionContext) plain_Action_aliases(ctx context.Context, field graphql.CollectedField, obj *model.Action) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Action_aliases(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Action", ec.fieldContext_Action_aliases)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -508,11 +497,10 @@ func (ec *executionContext) plain_Action_aliases(ctx context.Context, field grap
 }
 
 func (ec *executionContext) plain_Action_mentions(ctx context.Context, field graphql.CollectedField, obj *model.Action) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Action_mentions(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Action", ec.fieldContext_Action_mentions)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -563,11 +551,10 @@ func (ec *executionContext) plain_Action_title(ctx context.Context, field graphq
 }
 
 func (ec *executionContext) plain_Action_budget(ctx context.Context, field graphql.CollectedField, obj *model.Action) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Action_budget(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Action", ec.fieldContext_Action_budget)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -614,11 +601,10 @@ func (ec *executionContext) plain_Action_since(ctx context.Context, field graphq
 }
 
 func (ec *executionContext) plain_ActionConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ActionConnection_edges(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "ActionConnection", ec.fieldContext_ActionConnection_edges)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -633,11 +619,10 @@ func (ec *executionContext) plain_ActionConnection_edges(ctx context.Context, fi
 }
 
 func (ec *executionContext) plain_ActionConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.Connection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ActionConnection_pageInfo(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "ActionConnection", ec.fieldContext_ActionConnection_pageInfo)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -668,11 +653,10 @@ func (ec *executionContext) plain_ActionConnection_totalCount(ctx context.Contex
 }
 
 func (ec *executionContext) plain_ActionEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ActionEdge_node(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "ActionEdge", ec.fieldContext_ActionEdge_node)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -755,11 +739,10 @@ func (ec *executionContext) plain_ActionPlan_name(ctx context.Context, field gra
 }
 
 func (ec *executionContext) plain_ActionPlan_aliases(ctx context.Context, field graphql.CollectedField, obj *model.ActionPlan) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ActionPlan_aliases(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "ActionPlan", ec.fieldContext_ActionPlan_aliases)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -774,11 +757,10 @@ func (ec *executionContext) plain_ActionPlan_aliases(ctx context.Context, field 
 }
 
 func (ec *executionContext) plain_ActionPlan_mentions(ctx context.Context, field graphql.CollectedField, obj *model.ActionPlan) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ActionPlan_mentions(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "ActionPlan", ec.fieldContext_ActionPlan_mentions)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -845,11 +827,10 @@ func (ec *executionContext) plain_ActionPlan_since(ctx context.Context, field gr
 }
 
 func (ec *executionContext) plain_ActionPlanConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ActionPlanConnection_edges(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "ActionPlanConnection", ec.fieldContext_ActionPlanConnection_edges)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -864,11 +845,10 @@ func (ec *executionContext) plain_ActionPlanConnection_edges(ctx context.Context
 }
 
 func (ec *executionContext) plain_ActionPlanConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.Connection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ActionPlanConnection_pageInfo(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "ActionPlanConnection", ec.fieldContext_ActionPlanConnection_pageInfo)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -899,11 +879,10 @@ func (ec *executionContext) plain_ActionPlanConnection_totalCount(ctx context.Co
 }
 
 func (ec *executionContext) plain_ActionPlanEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ActionPlanEdge_node(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "ActionPlanEdge", ec.fieldContext_ActionPlanEdge_node)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -935,11 +914,10 @@ func (ec *executionContext) plain_ActionPlanEdge_cursor(ctx context.Context, fie
 }
 
 func (ec *executionContext) plain_ActionPlanRelationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ActionPlanRelationConnection_edges(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "ActionPlanRelationConnection", ec.fieldContext_ActionPlanRelationConnection_edges)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -954,11 +932,10 @@ func (ec *executionContext) plain_ActionPlanRelationConnection_edges(ctx context
 }
 
 func (ec *executionContext) plain_ActionPlanRelationConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ActionPlanRelationConnection_pageInfo(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "ActionPlanRelationConnection", ec.fieldContext_ActionPlanRelationConnection_pageInfo)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -989,11 +966,10 @@ func (ec *executionContext) plain_ActionPlanRelationConnection_totalCount(ctx co
 }
 
 func (ec *executionContext) plain_ActionPlanRelationEdge_relation(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ActionPlanRelationEdge_relation(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "ActionPlanRelationEdge", ec.fieldContext_ActionPlanRelationEdge_relation)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -1076,11 +1052,10 @@ func (ec *executionContext) plain_ActionPlanRelationEdge_to(ctx context.Context,
 }
 
 func (ec *executionContext) plain_ActionPlanRelationEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ActionPlanRelationEdge_node(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "ActionPlanRelationEdge", ec.fieldContext_ActionPlanRelationEdge_node)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -1095,11 +1070,10 @@ func (ec *executionContext) plain_ActionPlanRelationEdge_node(ctx context.Contex
 }
 
 func (ec *executionContext) plain_ActionPlanRelationEdge_evidence(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ActionPlanRelationEdge_evidence(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "ActionPlanRelationEdge", ec.fieldContext_ActionPlanRelationEdge_evidence)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -1131,11 +1105,10 @@ func (ec *executionContext) plain_ActionPlanRelationEdge_cursor(ctx context.Cont
 }
 
 func (ec *executionContext) plain_ActionRelationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ActionRelationConnection_edges(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "ActionRelationConnection", ec.fieldContext_ActionRelationConnection_edges)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -1150,11 +1123,10 @@ func (ec *executionContext) plain_ActionRelationConnection_edges(ctx context.Con
 }
 
 func (ec *executionContext) plain_ActionRelationConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ActionRelationConnection_pageInfo(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "ActionRelationConnection", ec.fieldContext_ActionRelationConnection_pageInfo)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -1185,11 +1157,10 @@ func (ec *executionContext) plain_ActionRelationConnection_totalCount(ctx contex
 }
 
 func (ec *executionContext) plain_ActionRelationEdge_relation(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ActionRelationEdge_relation(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "ActionRelationEdge", ec.fieldContext_ActionRelationEdge_relation)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -1272,11 +1243,10 @@ func (ec *executionContext) plain_ActionRelationEdge_to(ctx context.Context, fie
 }
 
 func (ec *executionContext) plain_ActionRelationEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ActionRelationEdge_node(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "ActionRelationEdge", ec.fieldContext_ActionRelationEdge_node)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -1291,11 +1261,10 @@ func (ec *executionContext) plain_ActionRelationEdge_node(ctx context.Context, f
 }
 
 func (ec *executionContext) plain_ActionRelationEdge_evidence(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ActionRelationEdge_evidence(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "ActionRelationEdge", ec.fieldContext_ActionRelationEdge_evidence)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -1359,11 +1328,10 @@ func (ec *executionContext) plain_BudgetLine_euro(ctx context.Context, field gra
 }
 
 func (ec *executionContext) plain_Changes_nodes(ctx context.Context, field graphql.CollectedField, obj *model.Changes) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Changes_nodes(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Changes", ec.fieldContext_Changes_nodes)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -1378,11 +1346,10 @@ func (ec *executionContext) plain_Changes_nodes(ctx context.Context, field graph
 }
 
 func (ec *executionContext) plain_Changes_relations(ctx context.Context, field graphql.CollectedField, obj *model.Changes) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Changes_relations(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Changes", ec.fieldContext_Changes_relations)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -1397,11 +1364,10 @@ func (ec *executionContext) plain_Changes_relations(ctx context.Context, field g
 }
 
 func (ec *executionContext) plain_Changes_motionSteps(ctx context.Context, field graphql.CollectedField, obj *model.Changes) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Changes_motionSteps(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Changes", ec.fieldContext_Changes_motionSteps)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -1416,11 +1382,10 @@ func (ec *executionContext) plain_Changes_motionSteps(ctx context.Context, field
 }
 
 func (ec *executionContext) plain_Changes_commitmentSteps(ctx context.Context, field graphql.CollectedField, obj *model.Changes) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Changes_commitmentSteps(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Changes", ec.fieldContext_Changes_commitmentSteps)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -1486,11 +1451,10 @@ func (ec *executionContext) plain_Commitment_name(ctx context.Context, field gra
 }
 
 func (ec *executionContext) plain_Commitment_aliases(ctx context.Context, field graphql.CollectedField, obj *model.Commitment) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Commitment_aliases(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Commitment", ec.fieldContext_Commitment_aliases)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -1505,11 +1469,10 @@ func (ec *executionContext) plain_Commitment_aliases(ctx context.Context, field 
 }
 
 func (ec *executionContext) plain_Commitment_mentions(ctx context.Context, field graphql.CollectedField, obj *model.Commitment) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Commitment_mentions(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Commitment", ec.fieldContext_Commitment_mentions)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -1576,11 +1539,10 @@ func (ec *executionContext) plain_Commitment_date(ctx context.Context, field gra
 }
 
 func (ec *executionContext) plain_Commitment_statusHistory(ctx context.Context, field graphql.CollectedField, obj *model.Commitment) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Commitment_statusHistory(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Commitment", ec.fieldContext_Commitment_statusHistory)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -1627,11 +1589,10 @@ func (ec *executionContext) plain_Commitment_since(ctx context.Context, field gr
 }
 
 func (ec *executionContext) plain_CommitmentConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_CommitmentConnection_edges(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "CommitmentConnection", ec.fieldContext_CommitmentConnection_edges)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -1646,11 +1607,10 @@ func (ec *executionContext) plain_CommitmentConnection_edges(ctx context.Context
 }
 
 func (ec *executionContext) plain_CommitmentConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.Connection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_CommitmentConnection_pageInfo(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "CommitmentConnection", ec.fieldContext_CommitmentConnection_pageInfo)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -1681,11 +1641,10 @@ func (ec *executionContext) plain_CommitmentConnection_totalCount(ctx context.Co
 }
 
 func (ec *executionContext) plain_CommitmentEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_CommitmentEdge_node(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "CommitmentEdge", ec.fieldContext_CommitmentEdge_node)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -1717,11 +1676,10 @@ func (ec *executionContext) plain_CommitmentEdge_cursor(ctx context.Context, fie
 }
 
 func (ec *executionContext) plain_CommitmentRelationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_CommitmentRelationConnection_edges(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "CommitmentRelationConnection", ec.fieldContext_CommitmentRelationConnection_edges)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -1736,11 +1694,10 @@ func (ec *executionContext) plain_CommitmentRelationConnection_edges(ctx context
 }
 
 func (ec *executionContext) plain_CommitmentRelationConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_CommitmentRelationConnection_pageInfo(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "CommitmentRelationConnection", ec.fieldContext_CommitmentRelationConnection_pageInfo)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -1771,11 +1728,10 @@ func (ec *executionContext) plain_CommitmentRelationConnection_totalCount(ctx co
 }
 
 func (ec *executionContext) plain_CommitmentRelationEdge_relation(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_CommitmentRelationEdge_relation(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "CommitmentRelationEdge", ec.fieldContext_CommitmentRelationEdge_relation)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -1858,11 +1814,10 @@ func (ec *executionContext) plain_CommitmentRelationEdge_to(ctx context.Context,
 }
 
 func (ec *executionContext) plain_CommitmentRelationEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_CommitmentRelationEdge_node(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "CommitmentRelationEdge", ec.fieldContext_CommitmentRelationEdge_node)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -1877,11 +1832,10 @@ func (ec *executionContext) plain_CommitmentRelationEdge_node(ctx context.Contex
 }
 
 func (ec *executionContext) plain_CommitmentRelationEdge_evidence(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_CommitmentRelationEdge_evidence(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "CommitmentRelationEdge", ec.fieldContext_CommitmentRelationEdge_evidence)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -1946,11 +1900,10 @@ func (ec *executionContext) plain_CommitmentStatusStep_status(ctx context.Contex
 }
 
 func (ec *executionContext) plain_CommitmentStatusStep_evidence(ctx context.Context, field graphql.CollectedField, obj *model.CommitmentStatusStep) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_CommitmentStatusStep_evidence(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "CommitmentStatusStep", ec.fieldContext_CommitmentStatusStep_evidence)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -1965,11 +1918,10 @@ func (ec *executionContext) plain_CommitmentStatusStep_evidence(ctx context.Cont
 }
 
 func (ec *executionContext) plain_CommitmentStepChange_commitment(ctx context.Context, field graphql.CollectedField, obj *model.CommitmentStepChange) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_CommitmentStepChange_commitment(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "CommitmentStepChange", ec.fieldContext_CommitmentStepChange_commitment)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -1984,11 +1936,10 @@ func (ec *executionContext) plain_CommitmentStepChange_commitment(ctx context.Co
 }
 
 func (ec *executionContext) plain_CommitmentStepChange_step(ctx context.Context, field graphql.CollectedField, obj *model.CommitmentStepChange) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_CommitmentStepChange_step(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "CommitmentStepChange", ec.fieldContext_CommitmentStepChange_step)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -2070,11 +2021,10 @@ func (ec *executionContext) plain_Decision_source(ctx context.Context, field gra
 }
 
 func (ec *executionContext) plain_Decision_evidence(ctx context.Context, field graphql.CollectedField, obj *model.Decision) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Decision_evidence(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Decision", ec.fieldContext_Decision_evidence)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -2089,11 +2039,10 @@ func (ec *executionContext) plain_Decision_evidence(ctx context.Context, field g
 }
 
 func (ec *executionContext) plain_Decision_votes(ctx context.Context, field graphql.CollectedField, obj *model.Decision) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Decision_votes(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Decision", ec.fieldContext_Decision_votes)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -2159,11 +2108,10 @@ func (ec *executionContext) plain_Document_name(ctx context.Context, field graph
 }
 
 func (ec *executionContext) plain_Document_aliases(ctx context.Context, field graphql.CollectedField, obj *model.Document) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Document_aliases(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Document", ec.fieldContext_Document_aliases)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -2178,11 +2126,10 @@ func (ec *executionContext) plain_Document_aliases(ctx context.Context, field gr
 }
 
 func (ec *executionContext) plain_Document_mentions(ctx context.Context, field graphql.CollectedField, obj *model.Document) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Document_mentions(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Document", ec.fieldContext_Document_mentions)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -2365,11 +2312,10 @@ func (ec *executionContext) plain_Document_sourceFile(ctx context.Context, field
 }
 
 func (ec *executionContext) plain_Document_alsoFrom(ctx context.Context, field graphql.CollectedField, obj *model.Document) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Document_alsoFrom(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Document", ec.fieldContext_Document_alsoFrom)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -2420,11 +2366,10 @@ func (ec *executionContext) plain_Document_since(ctx context.Context, field grap
 }
 
 func (ec *executionContext) plain_DocumentConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_DocumentConnection_edges(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "DocumentConnection", ec.fieldContext_DocumentConnection_edges)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -2439,11 +2384,10 @@ func (ec *executionContext) plain_DocumentConnection_edges(ctx context.Context, 
 }
 
 func (ec *executionContext) plain_DocumentConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.Connection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_DocumentConnection_pageInfo(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "DocumentConnection", ec.fieldContext_DocumentConnection_pageInfo)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -2474,11 +2418,10 @@ func (ec *executionContext) plain_DocumentConnection_totalCount(ctx context.Cont
 }
 
 func (ec *executionContext) plain_DocumentEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_DocumentEdge_node(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "DocumentEdge", ec.fieldContext_DocumentEdge_node)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -2510,11 +2453,10 @@ func (ec *executionContext) plain_DocumentEdge_cursor(ctx context.Context, field
 }
 
 func (ec *executionContext) plain_DocumentRelationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_DocumentRelationConnection_edges(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "DocumentRelationConnection", ec.fieldContext_DocumentRelationConnection_edges)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -2529,11 +2471,10 @@ func (ec *executionContext) plain_DocumentRelationConnection_edges(ctx context.C
 }
 
 func (ec *executionContext) plain_DocumentRelationConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_DocumentRelationConnection_pageInfo(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "DocumentRelationConnection", ec.fieldContext_DocumentRelationConnection_pageInfo)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -2564,11 +2505,10 @@ func (ec *executionContext) plain_DocumentRelationConnection_totalCount(ctx cont
 }
 
 func (ec *executionContext) plain_DocumentRelationEdge_relation(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_DocumentRelationEdge_relation(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "DocumentRelationEdge", ec.fieldContext_DocumentRelationEdge_relation)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -2651,11 +2591,10 @@ func (ec *executionContext) plain_DocumentRelationEdge_to(ctx context.Context, f
 }
 
 func (ec *executionContext) plain_DocumentRelationEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_DocumentRelationEdge_node(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "DocumentRelationEdge", ec.fieldContext_DocumentRelationEdge_node)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -2670,11 +2609,10 @@ func (ec *executionContext) plain_DocumentRelationEdge_node(ctx context.Context,
 }
 
 func (ec *executionContext) plain_DocumentRelationEdge_evidence(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_DocumentRelationEdge_evidence(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "DocumentRelationEdge", ec.fieldContext_DocumentRelationEdge_evidence)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -2757,11 +2695,10 @@ func (ec *executionContext) plain_Event_name(ctx context.Context, field graphql.
 }
 
 func (ec *executionContext) plain_Event_aliases(ctx context.Context, field graphql.CollectedField, obj *model.Event) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Event_aliases(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Event", ec.fieldContext_Event_aliases)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -2776,11 +2713,10 @@ func (ec *executionContext) plain_Event_aliases(ctx context.Context, field graph
 }
 
 func (ec *executionContext) plain_Event_mentions(ctx context.Context, field graphql.CollectedField, obj *model.Event) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Event_mentions(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Event", ec.fieldContext_Event_mentions)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -2847,11 +2783,10 @@ func (ec *executionContext) plain_Event_since(ctx context.Context, field graphql
 }
 
 func (ec *executionContext) plain_EventConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_EventConnection_edges(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "EventConnection", ec.fieldContext_EventConnection_edges)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -2866,11 +2801,10 @@ func (ec *executionContext) plain_EventConnection_edges(ctx context.Context, fie
 }
 
 func (ec *executionContext) plain_EventConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.Connection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_EventConnection_pageInfo(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "EventConnection", ec.fieldContext_EventConnection_pageInfo)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -2901,11 +2835,10 @@ func (ec *executionContext) plain_EventConnection_totalCount(ctx context.Context
 }
 
 func (ec *executionContext) plain_EventEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_EventEdge_node(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "EventEdge", ec.fieldContext_EventEdge_node)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -2937,11 +2870,10 @@ func (ec *executionContext) plain_EventEdge_cursor(ctx context.Context, field gr
 }
 
 func (ec *executionContext) plain_EventRelationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_EventRelationConnection_edges(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "EventRelationConnection", ec.fieldContext_EventRelationConnection_edges)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -2956,11 +2888,10 @@ func (ec *executionContext) plain_EventRelationConnection_edges(ctx context.Cont
 }
 
 func (ec *executionContext) plain_EventRelationConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_EventRelationConnection_pageInfo(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "EventRelationConnection", ec.fieldContext_EventRelationConnection_pageInfo)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -2991,11 +2922,10 @@ func (ec *executionContext) plain_EventRelationConnection_totalCount(ctx context
 }
 
 func (ec *executionContext) plain_EventRelationEdge_relation(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_EventRelationEdge_relation(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "EventRelationEdge", ec.fieldContext_EventRelationEdge_relation)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -3078,11 +3008,10 @@ func (ec *executionContext) plain_EventRelationEdge_to(ctx context.Context, fiel
 }
 
 func (ec *executionContext) plain_EventRelationEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_EventRelationEdge_node(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "EventRelationEdge", ec.fieldContext_EventRelationEdge_node)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -3097,11 +3026,10 @@ func (ec *executionContext) plain_EventRelationEdge_node(ctx context.Context, fi
 }
 
 func (ec *executionContext) plain_EventRelationEdge_evidence(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_EventRelationEdge_evidence(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "EventRelationEdge", ec.fieldContext_EventRelationEdge_evidence)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -3199,11 +3127,10 @@ func (ec *executionContext) plain_Evidence_end(ctx context.Context, field graphq
 }
 
 func (ec *executionContext) plain_Involvement_organisation(ctx context.Context, field graphql.CollectedField, obj *model.Involvement) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Involvement_organisation(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Involvement", ec.fieldContext_Involvement_organisation)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -3235,11 +3162,10 @@ func (ec *executionContext) plain_Involvement_role(ctx context.Context, field gr
 }
 
 func (ec *executionContext) plain_Involvement_evidence(ctx context.Context, field graphql.CollectedField, obj *model.Involvement) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Involvement_evidence(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Involvement", ec.fieldContext_Involvement_evidence)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -3338,11 +3264,10 @@ func (ec *executionContext) plain_Legislation_name(ctx context.Context, field gr
 }
 
 func (ec *executionContext) plain_Legislation_aliases(ctx context.Context, field graphql.CollectedField, obj *model.Legislation) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Legislation_aliases(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Legislation", ec.fieldContext_Legislation_aliases)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -3357,11 +3282,10 @@ func (ec *executionContext) plain_Legislation_aliases(ctx context.Context, field
 }
 
 func (ec *executionContext) plain_Legislation_mentions(ctx context.Context, field graphql.CollectedField, obj *model.Legislation) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Legislation_mentions(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Legislation", ec.fieldContext_Legislation_mentions)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -3412,11 +3336,10 @@ func (ec *executionContext) plain_Legislation_since(ctx context.Context, field g
 }
 
 func (ec *executionContext) plain_LegislationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_LegislationConnection_edges(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "LegislationConnection", ec.fieldContext_LegislationConnection_edges)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -3431,11 +3354,10 @@ func (ec *executionContext) plain_LegislationConnection_edges(ctx context.Contex
 }
 
 func (ec *executionContext) plain_LegislationConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.Connection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_LegislationConnection_pageInfo(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "LegislationConnection", ec.fieldContext_LegislationConnection_pageInfo)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -3466,11 +3388,10 @@ func (ec *executionContext) plain_LegislationConnection_totalCount(ctx context.C
 }
 
 func (ec *executionContext) plain_LegislationEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_LegislationEdge_node(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "LegislationEdge", ec.fieldContext_LegislationEdge_node)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -3553,11 +3474,10 @@ func (ec *executionContext) plain_Motion_name(ctx context.Context, field graphql
 }
 
 func (ec *executionContext) plain_Motion_aliases(ctx context.Context, field graphql.CollectedField, obj *model.Motion) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Motion_aliases(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Motion", ec.fieldContext_Motion_aliases)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -3572,11 +3492,10 @@ func (ec *executionContext) plain_Motion_aliases(ctx context.Context, field grap
 }
 
 func (ec *executionContext) plain_Motion_mentions(ctx context.Context, field graphql.CollectedField, obj *model.Motion) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Motion_mentions(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Motion", ec.fieldContext_Motion_mentions)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -3715,11 +3634,10 @@ func (ec *executionContext) plain_Motion_coSigned(ctx context.Context, field gra
 }
 
 func (ec *executionContext) plain_Motion_submitterNames(ctx context.Context, field graphql.CollectedField, obj *model.Motion) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Motion_submitterNames(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Motion", ec.fieldContext_Motion_submitterNames)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -3734,11 +3652,10 @@ func (ec *executionContext) plain_Motion_submitterNames(ctx context.Context, fie
 }
 
 func (ec *executionContext) plain_Motion_decisions(ctx context.Context, field graphql.CollectedField, obj *model.Motion) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Motion_decisions(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Motion", ec.fieldContext_Motion_decisions)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -3753,11 +3670,10 @@ func (ec *executionContext) plain_Motion_decisions(ctx context.Context, field gr
 }
 
 func (ec *executionContext) plain_Motion_votes(ctx context.Context, field graphql.CollectedField, obj *model.Motion) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Motion_votes(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Motion", ec.fieldContext_Motion_votes)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -3772,11 +3688,10 @@ func (ec *executionContext) plain_Motion_votes(ctx context.Context, field graphq
 }
 
 func (ec *executionContext) plain_Motion_statusHistory(ctx context.Context, field graphql.CollectedField, obj *model.Motion) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Motion_statusHistory(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Motion", ec.fieldContext_Motion_statusHistory)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -3823,11 +3738,10 @@ func (ec *executionContext) plain_Motion_since(ctx context.Context, field graphq
 }
 
 func (ec *executionContext) plain_MotionConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_MotionConnection_edges(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "MotionConnection", ec.fieldContext_MotionConnection_edges)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -3842,11 +3756,10 @@ func (ec *executionContext) plain_MotionConnection_edges(ctx context.Context, fi
 }
 
 func (ec *executionContext) plain_MotionConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.Connection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_MotionConnection_pageInfo(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "MotionConnection", ec.fieldContext_MotionConnection_pageInfo)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -3877,11 +3790,10 @@ func (ec *executionContext) plain_MotionConnection_totalCount(ctx context.Contex
 }
 
 func (ec *executionContext) plain_MotionEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_MotionEdge_node(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "MotionEdge", ec.fieldContext_MotionEdge_node)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -3913,11 +3825,10 @@ func (ec *executionContext) plain_MotionEdge_cursor(ctx context.Context, field g
 }
 
 func (ec *executionContext) plain_MotionRelationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_MotionRelationConnection_edges(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "MotionRelationConnection", ec.fieldContext_MotionRelationConnection_edges)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -3932,11 +3843,10 @@ func (ec *executionContext) plain_MotionRelationConnection_edges(ctx context.Con
 }
 
 func (ec *executionContext) plain_MotionRelationConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_MotionRelationConnection_pageInfo(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "MotionRelationConnection", ec.fieldContext_MotionRelationConnection_pageInfo)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -3967,11 +3877,10 @@ func (ec *executionContext) plain_MotionRelationConnection_totalCount(ctx contex
 }
 
 func (ec *executionContext) plain_MotionRelationEdge_relation(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_MotionRelationEdge_relation(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "MotionRelationEdge", ec.fieldContext_MotionRelationEdge_relation)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -4054,11 +3963,10 @@ func (ec *executionContext) plain_MotionRelationEdge_to(ctx context.Context, fie
 }
 
 func (ec *executionContext) plain_MotionRelationEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_MotionRelationEdge_node(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "MotionRelationEdge", ec.fieldContext_MotionRelationEdge_node)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -4073,11 +3981,10 @@ func (ec *executionContext) plain_MotionRelationEdge_node(ctx context.Context, f
 }
 
 func (ec *executionContext) plain_MotionRelationEdge_evidence(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_MotionRelationEdge_evidence(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "MotionRelationEdge", ec.fieldContext_MotionRelationEdge_evidence)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -4142,11 +4049,10 @@ func (ec *executionContext) plain_MotionStatusStep_status(ctx context.Context, f
 }
 
 func (ec *executionContext) plain_MotionStatusStep_evidence(ctx context.Context, field graphql.CollectedField, obj *model.MotionStatusStep) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_MotionStatusStep_evidence(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "MotionStatusStep", ec.fieldContext_MotionStatusStep_evidence)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -4181,11 +4087,10 @@ func (ec *executionContext) plain_MotionStatusStep_replacedBy(ctx context.Contex
 }
 
 func (ec *executionContext) plain_MotionStepChange_motion(ctx context.Context, field graphql.CollectedField, obj *model.MotionStepChange) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_MotionStepChange_motion(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "MotionStepChange", ec.fieldContext_MotionStepChange_motion)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -4200,11 +4105,10 @@ func (ec *executionContext) plain_MotionStepChange_motion(ctx context.Context, f
 }
 
 func (ec *executionContext) plain_MotionStepChange_step(ctx context.Context, field graphql.CollectedField, obj *model.MotionStepChange) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_MotionStepChange_step(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "MotionStepChange", ec.fieldContext_MotionStepChange_step)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -4270,11 +4174,10 @@ func (ec *executionContext) plain_Office_name(ctx context.Context, field graphql
 }
 
 func (ec *executionContext) plain_Office_aliases(ctx context.Context, field graphql.CollectedField, obj *model.Office) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Office_aliases(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Office", ec.fieldContext_Office_aliases)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -4289,11 +4192,10 @@ func (ec *executionContext) plain_Office_aliases(ctx context.Context, field grap
 }
 
 func (ec *executionContext) plain_Office_mentions(ctx context.Context, field graphql.CollectedField, obj *model.Office) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Office_mentions(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Office", ec.fieldContext_Office_mentions)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -4324,11 +4226,10 @@ func (ec *executionContext) plain_Office_since(ctx context.Context, field graphq
 }
 
 func (ec *executionContext) plain_OfficeConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_OfficeConnection_edges(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "OfficeConnection", ec.fieldContext_OfficeConnection_edges)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -4343,11 +4244,10 @@ func (ec *executionContext) plain_OfficeConnection_edges(ctx context.Context, fi
 }
 
 func (ec *executionContext) plain_OfficeConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.Connection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_OfficeConnection_pageInfo(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "OfficeConnection", ec.fieldContext_OfficeConnection_pageInfo)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -4378,11 +4278,10 @@ func (ec *executionContext) plain_OfficeConnection_totalCount(ctx context.Contex
 }
 
 func (ec *executionContext) plain_OfficeEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_OfficeEdge_node(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "OfficeEdge", ec.fieldContext_OfficeEdge_node)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -4414,11 +4313,10 @@ func (ec *executionContext) plain_OfficeEdge_cursor(ctx context.Context, field g
 }
 
 func (ec *executionContext) plain_OfficeRelationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_OfficeRelationConnection_edges(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "OfficeRelationConnection", ec.fieldContext_OfficeRelationConnection_edges)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -4433,11 +4331,10 @@ func (ec *executionContext) plain_OfficeRelationConnection_edges(ctx context.Con
 }
 
 func (ec *executionContext) plain_OfficeRelationConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_OfficeRelationConnection_pageInfo(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "OfficeRelationConnection", ec.fieldContext_OfficeRelationConnection_pageInfo)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -4468,11 +4365,10 @@ func (ec *executionContext) plain_OfficeRelationConnection_totalCount(ctx contex
 }
 
 func (ec *executionContext) plain_OfficeRelationEdge_relation(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_OfficeRelationEdge_relation(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "OfficeRelationEdge", ec.fieldContext_OfficeRelationEdge_relation)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -4555,11 +4451,10 @@ func (ec *executionContext) plain_OfficeRelationEdge_to(ctx context.Context, fie
 }
 
 func (ec *executionContext) plain_OfficeRelationEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_OfficeRelationEdge_node(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "OfficeRelationEdge", ec.fieldContext_OfficeRelationEdge_node)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -4574,11 +4469,10 @@ func (ec *executionContext) plain_OfficeRelationEdge_node(ctx context.Context, f
 }
 
 func (ec *executionContext) plain_OfficeRelationEdge_evidence(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_OfficeRelationEdge_evidence(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "OfficeRelationEdge", ec.fieldContext_OfficeRelationEdge_evidence)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -4661,11 +4555,10 @@ func (ec *executionContext) plain_Organisation_name(ctx context.Context, field g
 }
 
 func (ec *executionContext) plain_Organisation_aliases(ctx context.Context, field graphql.CollectedField, obj *model.Organisation) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Organisation_aliases(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Organisation", ec.fieldContext_Organisation_aliases)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -4680,11 +4573,10 @@ func (ec *executionContext) plain_Organisation_aliases(ctx context.Context, fiel
 }
 
 func (ec *executionContext) plain_Organisation_mentions(ctx context.Context, field graphql.CollectedField, obj *model.Organisation) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Organisation_mentions(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Organisation", ec.fieldContext_Organisation_mentions)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -4755,11 +4647,10 @@ func (ec *executionContext) plain_Organisation_since(ctx context.Context, field 
 }
 
 func (ec *executionContext) plain_OrganisationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_OrganisationConnection_edges(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "OrganisationConnection", ec.fieldContext_OrganisationConnection_edges)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -4774,11 +4665,10 @@ func (ec *executionContext) plain_OrganisationConnection_edges(ctx context.Conte
 }
 
 func (ec *executionContext) plain_OrganisationConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.Connection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_OrganisationConnection_pageInfo(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "OrganisationConnection", ec.fieldContext_OrganisationConnection_pageInfo)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -4809,11 +4699,10 @@ func (ec *executionContext) plain_OrganisationConnection_totalCount(ctx context.
 }
 
 func (ec *executionContext) plain_OrganisationEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_OrganisationEdge_node(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "OrganisationEdge", ec.fieldContext_OrganisationEdge_node)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -4845,11 +4734,10 @@ func (ec *executionContext) plain_OrganisationEdge_cursor(ctx context.Context, f
 }
 
 func (ec *executionContext) plain_OrganisationRelationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_OrganisationRelationConnection_edges(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "OrganisationRelationConnection", ec.fieldContext_OrganisationRelationConnection_edges)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -4864,11 +4752,10 @@ func (ec *executionContext) plain_OrganisationRelationConnection_edges(ctx conte
 }
 
 func (ec *executionContext) plain_OrganisationRelationConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_OrganisationRelationConnection_pageInfo(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "OrganisationRelationConnection", ec.fieldContext_OrganisationRelationConnection_pageInfo)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -4899,11 +4786,10 @@ func (ec *executionContext) plain_OrganisationRelationConnection_totalCount(ctx 
 }
 
 func (ec *executionContext) plain_OrganisationRelationEdge_relation(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_OrganisationRelationEdge_relation(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "OrganisationRelationEdge", ec.fieldContext_OrganisationRelationEdge_relation)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -4986,11 +4872,10 @@ func (ec *executionContext) plain_OrganisationRelationEdge_to(ctx context.Contex
 }
 
 func (ec *executionContext) plain_OrganisationRelationEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_OrganisationRelationEdge_node(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "OrganisationRelationEdge", ec.fieldContext_OrganisationRelationEdge_node)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -5005,11 +4890,10 @@ func (ec *executionContext) plain_OrganisationRelationEdge_node(ctx context.Cont
 }
 
 func (ec *executionContext) plain_OrganisationRelationEdge_evidence(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_OrganisationRelationEdge_evidence(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "OrganisationRelationEdge", ec.fieldContext_OrganisationRelationEdge_evidence)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -5164,11 +5048,10 @@ func (ec *executionContext) plain_Party_name(ctx context.Context, field graphql.
 }
 
 func (ec *executionContext) plain_Party_aliases(ctx context.Context, field graphql.CollectedField, obj *model.Party) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Party_aliases(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Party", ec.fieldContext_Party_aliases)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -5183,11 +5066,10 @@ func (ec *executionContext) plain_Party_aliases(ctx context.Context, field graph
 }
 
 func (ec *executionContext) plain_Party_mentions(ctx context.Context, field graphql.CollectedField, obj *model.Party) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Party_mentions(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Party", ec.fieldContext_Party_mentions)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -5218,11 +5100,10 @@ func (ec *executionContext) plain_Party_since(ctx context.Context, field graphql
 }
 
 func (ec *executionContext) plain_PartyConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_PartyConnection_edges(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "PartyConnection", ec.fieldContext_PartyConnection_edges)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -5237,11 +5118,10 @@ func (ec *executionContext) plain_PartyConnection_edges(ctx context.Context, fie
 }
 
 func (ec *executionContext) plain_PartyConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.Connection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_PartyConnection_pageInfo(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "PartyConnection", ec.fieldContext_PartyConnection_pageInfo)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -5272,11 +5152,10 @@ func (ec *executionContext) plain_PartyConnection_totalCount(ctx context.Context
 }
 
 func (ec *executionContext) plain_PartyEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_PartyEdge_node(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "PartyEdge", ec.fieldContext_PartyEdge_node)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -5308,11 +5187,10 @@ func (ec *executionContext) plain_PartyEdge_cursor(ctx context.Context, field gr
 }
 
 func (ec *executionContext) plain_PartyRelationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_PartyRelationConnection_edges(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "PartyRelationConnection", ec.fieldContext_PartyRelationConnection_edges)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -5327,11 +5205,10 @@ func (ec *executionContext) plain_PartyRelationConnection_edges(ctx context.Cont
 }
 
 func (ec *executionContext) plain_PartyRelationConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_PartyRelationConnection_pageInfo(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "PartyRelationConnection", ec.fieldContext_PartyRelationConnection_pageInfo)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -5362,11 +5239,10 @@ func (ec *executionContext) plain_PartyRelationConnection_totalCount(ctx context
 }
 
 func (ec *executionContext) plain_PartyRelationEdge_relation(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_PartyRelationEdge_relation(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "PartyRelationEdge", ec.fieldContext_PartyRelationEdge_relation)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -5449,11 +5325,10 @@ func (ec *executionContext) plain_PartyRelationEdge_to(ctx context.Context, fiel
 }
 
 func (ec *executionContext) plain_PartyRelationEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_PartyRelationEdge_node(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "PartyRelationEdge", ec.fieldContext_PartyRelationEdge_node)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -5468,11 +5343,10 @@ func (ec *executionContext) plain_PartyRelationEdge_node(ctx context.Context, fi
 }
 
 func (ec *executionContext) plain_PartyRelationEdge_evidence(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_PartyRelationEdge_evidence(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "PartyRelationEdge", ec.fieldContext_PartyRelationEdge_evidence)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -5555,11 +5429,10 @@ func (ec *executionContext) plain_Person_name(ctx context.Context, field graphql
 }
 
 func (ec *executionContext) plain_Person_aliases(ctx context.Context, field graphql.CollectedField, obj *model.Person) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Person_aliases(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Person", ec.fieldContext_Person_aliases)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -5574,11 +5447,10 @@ func (ec *executionContext) plain_Person_aliases(ctx context.Context, field grap
 }
 
 func (ec *executionContext) plain_Person_mentions(ctx context.Context, field graphql.CollectedField, obj *model.Person) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Person_mentions(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Person", ec.fieldContext_Person_mentions)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -5665,11 +5537,10 @@ func (ec *executionContext) plain_Person_since(ctx context.Context, field graphq
 }
 
 func (ec *executionContext) plain_PersonConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_PersonConnection_edges(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "PersonConnection", ec.fieldContext_PersonConnection_edges)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -5684,11 +5555,10 @@ func (ec *executionContext) plain_PersonConnection_edges(ctx context.Context, fi
 }
 
 func (ec *executionContext) plain_PersonConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.Connection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_PersonConnection_pageInfo(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "PersonConnection", ec.fieldContext_PersonConnection_pageInfo)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -5719,11 +5589,10 @@ func (ec *executionContext) plain_PersonConnection_totalCount(ctx context.Contex
 }
 
 func (ec *executionContext) plain_PersonEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_PersonEdge_node(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "PersonEdge", ec.fieldContext_PersonEdge_node)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -5755,11 +5624,10 @@ func (ec *executionContext) plain_PersonEdge_cursor(ctx context.Context, field g
 }
 
 func (ec *executionContext) plain_PersonRelationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_PersonRelationConnection_edges(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "PersonRelationConnection", ec.fieldContext_PersonRelationConnection_edges)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -5774,11 +5642,10 @@ func (ec *executionContext) plain_PersonRelationConnection_edges(ctx context.Con
 }
 
 func (ec *executionContext) plain_PersonRelationConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_PersonRelationConnection_pageInfo(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "PersonRelationConnection", ec.fieldContext_PersonRelationConnection_pageInfo)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -5809,11 +5676,10 @@ func (ec *executionContext) plain_PersonRelationConnection_totalCount(ctx contex
 }
 
 func (ec *executionContext) plain_PersonRelationEdge_relation(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_PersonRelationEdge_relation(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "PersonRelationEdge", ec.fieldContext_PersonRelationEdge_relation)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -5896,11 +5762,10 @@ func (ec *executionContext) plain_PersonRelationEdge_to(ctx context.Context, fie
 }
 
 func (ec *executionContext) plain_PersonRelationEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_PersonRelationEdge_node(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "PersonRelationEdge", ec.fieldContext_PersonRelationEdge_node)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -5915,11 +5780,10 @@ func (ec *executionContext) plain_PersonRelationEdge_node(ctx context.Context, f
 }
 
 func (ec *executionContext) plain_PersonRelationEdge_evidence(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_PersonRelationEdge_evidence(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "PersonRelationEdge", ec.fieldContext_PersonRelationEdge_evidence)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -6002,11 +5866,10 @@ func (ec *executionContext) plain_Proposal_name(ctx context.Context, field graph
 }
 
 func (ec *executionContext) plain_Proposal_aliases(ctx context.Context, field graphql.CollectedField, obj *model.Proposal) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Proposal_aliases(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Proposal", ec.fieldContext_Proposal_aliases)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -6021,11 +5884,10 @@ func (ec *executionContext) plain_Proposal_aliases(ctx context.Context, field gr
 }
 
 func (ec *executionContext) plain_Proposal_mentions(ctx context.Context, field graphql.CollectedField, obj *model.Proposal) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Proposal_mentions(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Proposal", ec.fieldContext_Proposal_mentions)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -6152,11 +6014,10 @@ func (ec *executionContext) plain_Proposal_since(ctx context.Context, field grap
 }
 
 func (ec *executionContext) plain_ProposalConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ProposalConnection_edges(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "ProposalConnection", ec.fieldContext_ProposalConnection_edges)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -6171,11 +6032,10 @@ func (ec *executionContext) plain_ProposalConnection_edges(ctx context.Context, 
 }
 
 func (ec *executionContext) plain_ProposalConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.Connection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ProposalConnection_pageInfo(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "ProposalConnection", ec.fieldContext_ProposalConnection_pageInfo)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -6206,11 +6066,10 @@ func (ec *executionContext) plain_ProposalConnection_totalCount(ctx context.Cont
 }
 
 func (ec *executionContext) plain_ProposalEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ProposalEdge_node(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "ProposalEdge", ec.fieldContext_ProposalEdge_node)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -6242,11 +6101,10 @@ func (ec *executionContext) plain_ProposalEdge_cursor(ctx context.Context, field
 }
 
 func (ec *executionContext) plain_ProposalRelationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ProposalRelationConnection_edges(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "ProposalRelationConnection", ec.fieldContext_ProposalRelationConnection_edges)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -6261,11 +6119,10 @@ func (ec *executionContext) plain_ProposalRelationConnection_edges(ctx context.C
 }
 
 func (ec *executionContext) plain_ProposalRelationConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ProposalRelationConnection_pageInfo(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "ProposalRelationConnection", ec.fieldContext_ProposalRelationConnection_pageInfo)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -6296,11 +6153,10 @@ func (ec *executionContext) plain_ProposalRelationConnection_totalCount(ctx cont
 }
 
 func (ec *executionContext) plain_ProposalRelationEdge_relation(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ProposalRelationEdge_relation(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "ProposalRelationEdge", ec.fieldContext_ProposalRelationEdge_relation)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -6383,11 +6239,10 @@ func (ec *executionContext) plain_ProposalRelationEdge_to(ctx context.Context, f
 }
 
 func (ec *executionContext) plain_ProposalRelationEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ProposalRelationEdge_node(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "ProposalRelationEdge", ec.fieldContext_ProposalRelationEdge_node)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -6402,11 +6257,10 @@ func (ec *executionContext) plain_ProposalRelationEdge_node(ctx context.Context,
 }
 
 func (ec *executionContext) plain_ProposalRelationEdge_evidence(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ProposalRelationEdge_evidence(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "ProposalRelationEdge", ec.fieldContext_ProposalRelationEdge_evidence)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -6506,11 +6360,10 @@ func (ec *executionContext) plain_Relation_to(ctx context.Context, field graphql
 }
 
 func (ec *executionContext) plain_Relation_evidence(ctx context.Context, field graphql.CollectedField, obj *model.Relation) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Relation_evidence(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Relation", ec.fieldContext_Relation_evidence)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -6541,11 +6394,10 @@ func (ec *executionContext) plain_Relation_since(ctx context.Context, field grap
 }
 
 func (ec *executionContext) plain_RelationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_RelationConnection_edges(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "RelationConnection", ec.fieldContext_RelationConnection_edges)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -6560,11 +6412,10 @@ func (ec *executionContext) plain_RelationConnection_edges(ctx context.Context, 
 }
 
 func (ec *executionContext) plain_RelationConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_RelationConnection_pageInfo(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "RelationConnection", ec.fieldContext_RelationConnection_pageInfo)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -6595,11 +6446,10 @@ func (ec *executionContext) plain_RelationConnection_totalCount(ctx context.Cont
 }
 
 func (ec *executionContext) plain_RelationEdge_relation(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_RelationEdge_relation(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "RelationEdge", ec.fieldContext_RelationEdge_relation)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -6682,11 +6532,10 @@ func (ec *executionContext) plain_RelationEdge_to(ctx context.Context, field gra
 }
 
 func (ec *executionContext) plain_RelationEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_RelationEdge_node(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "RelationEdge", ec.fieldContext_RelationEdge_node)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -6704,11 +6553,10 @@ func (ec *executionContext) plain_RelationEdge_node(ctx context.Context, field g
 }
 
 func (ec *executionContext) plain_RelationEdge_evidence(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_RelationEdge_evidence(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "RelationEdge", ec.fieldContext_RelationEdge_evidence)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -6824,11 +6672,10 @@ func (ec *executionContext) plain_Report_name(ctx context.Context, field graphql
 }
 
 func (ec *executionContext) plain_Report_aliases(ctx context.Context, field graphql.CollectedField, obj *model.Report) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Report_aliases(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Report", ec.fieldContext_Report_aliases)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -6843,11 +6690,10 @@ func (ec *executionContext) plain_Report_aliases(ctx context.Context, field grap
 }
 
 func (ec *executionContext) plain_Report_mentions(ctx context.Context, field graphql.CollectedField, obj *model.Report) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Report_mentions(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Report", ec.fieldContext_Report_mentions)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -6934,11 +6780,10 @@ func (ec *executionContext) plain_Report_since(ctx context.Context, field graphq
 }
 
 func (ec *executionContext) plain_ReportConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ReportConnection_edges(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "ReportConnection", ec.fieldContext_ReportConnection_edges)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -6953,11 +6798,10 @@ func (ec *executionContext) plain_ReportConnection_edges(ctx context.Context, fi
 }
 
 func (ec *executionContext) plain_ReportConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.Connection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ReportConnection_pageInfo(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "ReportConnection", ec.fieldContext_ReportConnection_pageInfo)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -6988,11 +6832,10 @@ func (ec *executionContext) plain_ReportConnection_totalCount(ctx context.Contex
 }
 
 func (ec *executionContext) plain_ReportEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ReportEdge_node(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "ReportEdge", ec.fieldContext_ReportEdge_node)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -7024,11 +6867,10 @@ func (ec *executionContext) plain_ReportEdge_cursor(ctx context.Context, field g
 }
 
 func (ec *executionContext) plain_ReportRelationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ReportRelationConnection_edges(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "ReportRelationConnection", ec.fieldContext_ReportRelationConnection_edges)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -7043,11 +6885,10 @@ func (ec *executionContext) plain_ReportRelationConnection_edges(ctx context.Con
 }
 
 func (ec *executionContext) plain_ReportRelationConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ReportRelationConnection_pageInfo(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "ReportRelationConnection", ec.fieldContext_ReportRelationConnection_pageInfo)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -7078,11 +6919,10 @@ func (ec *executionContext) plain_ReportRelationConnection_totalCount(ctx contex
 }
 
 func (ec *executionContext) plain_ReportRelationEdge_relation(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ReportRelationEdge_relation(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "ReportRelationEdge", ec.fieldContext_ReportRelationEdge_relation)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -7165,11 +7005,10 @@ func (ec *executionContext) plain_ReportRelationEdge_to(ctx context.Context, fie
 }
 
 func (ec *executionContext) plain_ReportRelationEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ReportRelationEdge_node(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "ReportRelationEdge", ec.fieldContext_ReportRelationEdge_node)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -7184,11 +7023,10 @@ func (ec *executionContext) plain_ReportRelationEdge_node(ctx context.Context, f
 }
 
 func (ec *executionContext) plain_ReportRelationEdge_evidence(ctx context.Context, field graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ReportRelationEdge_evidence(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "ReportRelationEdge", ec.fieldContext_ReportRelationEdge_evidence)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -7220,11 +7058,10 @@ func (ec *executionContext) plain_ReportRelationEdge_cursor(ctx context.Context,
 }
 
 func (ec *executionContext) plain_SearchHit_node(ctx context.Context, field graphql.CollectedField, obj *model.SearchHit) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_SearchHit_node(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "SearchHit", ec.fieldContext_SearchHit_node)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -7242,11 +7079,10 @@ func (ec *executionContext) plain_SearchHit_node(ctx context.Context, field grap
 }
 
 func (ec *executionContext) plain_SearchHit_score(ctx context.Context, field graphql.CollectedField, obj *model.SearchHit) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_SearchHit_score(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "SearchHit", ec.fieldContext_SearchHit_score)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -7281,11 +7117,10 @@ func (ec *executionContext) plain_SearchHit_snippet(ctx context.Context, field g
 }
 
 func (ec *executionContext) plain_Stats_nodes(ctx context.Context, field graphql.CollectedField, obj *model.Stats) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Stats_nodes(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Stats", ec.fieldContext_Stats_nodes)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -7300,11 +7135,10 @@ func (ec *executionContext) plain_Stats_nodes(ctx context.Context, field graphql
 }
 
 func (ec *executionContext) plain_Stats_edges(ctx context.Context, field graphql.CollectedField, obj *model.Stats) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Stats_edges(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Stats", ec.fieldContext_Stats_edges)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -7351,11 +7185,10 @@ func (ec *executionContext) plain_Stats_totalEdges(ctx context.Context, field gr
 }
 
 func (ec *executionContext) plain_Subgraph_nodes(ctx context.Context, field graphql.CollectedField, obj *model.Subgraph) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Subgraph_nodes(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Subgraph", ec.fieldContext_Subgraph_nodes)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -7370,11 +7203,10 @@ func (ec *executionContext) plain_Subgraph_nodes(ctx context.Context, field grap
 }
 
 func (ec *executionContext) plain_Subgraph_edges(ctx context.Context, field graphql.CollectedField, obj *model.Subgraph) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Subgraph_edges(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Subgraph", ec.fieldContext_Subgraph_edges)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -7439,11 +7271,10 @@ func (ec *executionContext) plain_Vote_source(ctx context.Context, field graphql
 }
 
 func (ec *executionContext) plain_Vote_evidence(ctx context.Context, field graphql.CollectedField, obj *model.Vote) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Vote_evidence(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Vote", ec.fieldContext_Vote_evidence)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))

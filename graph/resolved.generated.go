@@ -11,11 +11,10 @@ import (
 )
 
 func (ec *executionContext) resolved_Actielijn_relations(ctx context.Context, field graphql.CollectedField, obj *model.Actielijn) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Actielijn_relations(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Actielijn", ec.fieldContext_Actielijn_relations)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -35,11 +34,10 @@ func (ec *executionContext) resolved_Actielijn_relations(ctx context.Context, fi
 }
 
 func (ec *executionContext) resolved_Actielijn_plan(ctx context.Context, field graphql.CollectedField, obj *model.Actielijn) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Actielijn_plan(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Actielijn", ec.fieldContext_Actielijn_plan)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -59,11 +57,10 @@ func (ec *executionContext) resolved_Actielijn_plan(ctx context.Context, field g
 }
 
 func (ec *executionContext) resolved_Actielijn_planConnection(ctx context.Context, field graphql.CollectedField, obj *model.Actielijn) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Actielijn_planConnection(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Actielijn", ec.fieldContext_Actielijn_planConnection)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -83,11 +80,10 @@ func (ec *executionContext) resolved_Actielijn_planConnection(ctx context.Contex
 }
 
 func (ec *executionContext) resolved_Actielijn_actions(ctx context.Context, field graphql.CollectedField, obj *model.Actielijn) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Actielijn_actions(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Actielijn", ec.fieldContext_Actielijn_actions)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -107,11 +103,10 @@ func (ec *executionContext) resolved_Actielijn_actions(ctx context.Context, fiel
 }
 
 func (ec *executionContext) resolved_Actielijn_actionsConnection(ctx context.Context, field graphql.CollectedField, obj *model.Actielijn) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Actielijn_actionsConnection(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Actielijn", ec.fieldContext_Actielijn_actionsConnection)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -131,11 +126,10 @@ func (ec *executionContext) resolved_Actielijn_actionsConnection(ctx context.Con
 }
 
 func (ec *executionContext) resolved_Actielijn_holders(ctx context.Context, field graphql.CollectedField, obj *model.Actielijn) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Actielijn_holders(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Actielijn", ec.fieldContext_Actielijn_holders)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -155,11 +149,10 @@ func (ec *executionContext) resolved_Actielijn_holders(ctx context.Context, fiel
 }
 
 func (ec *executionContext) resolved_Actielijn_holdersConnection(ctx context.Context, field graphql.CollectedField, obj *model.Actielijn) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Actielijn_holdersConnection(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Actielijn", ec.fieldContext_Actielijn_holdersConnection)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -179,11 +172,10 @@ func (ec *executionContext) resolved_Actielijn_holdersConnection(ctx context.Con
 }
 
 func (ec *executionContext) resolved_Actielijn_executors(ctx context.Context, field graphql.CollectedField, obj *model.Actielijn) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Actielijn_executors(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Actielijn", ec.fieldContext_Actielijn_executors)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -203,11 +195,10 @@ func (ec *executionContext) resolved_Actielijn_executors(ctx context.Context, fi
 }
 
 func (ec *executionContext) resolved_Actielijn_executorsConnection(ctx context.Context, field graphql.CollectedField, obj *model.Actielijn) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Actielijn_executorsConnection(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Actielijn", ec.fieldContext_Actielijn_executorsConnection)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -227,11 +218,10 @@ func (ec *executionContext) resolved_Actielijn_executorsConnection(ctx context.C
 }
 
 func (ec *executionContext) resolved_Actielijn_coordinators(ctx context.Context, field graphql.CollectedField, obj *model.Actielijn) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Actielijn_coordinators(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Actielijn", ec.fieldContext_Actielijn_coordinators)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -251,11 +241,10 @@ func (ec *executionContext) resolved_Actielijn_coordinators(ctx context.Context,
 }
 
 func (ec *executionContext) resolved_Actielijn_coordinatorsConnection(ctx context.Context, field graphql.CollectedField, obj *model.Actielijn) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Actielijn_coordinatorsConnection(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Actielijn", ec.fieldContext_Actielijn_coordinatorsConnection)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -275,11 +264,10 @@ func (ec *executionContext) resolved_Actielijn_coordinatorsConnection(ctx contex
 }
 
 func (ec *executionContext) resolved_Actielijn_involved(ctx context.Context, field graphql.CollectedField, obj *model.Actielijn) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Actielijn_involved(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Actielijn", ec.fieldContext_Actielijn_involved)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -299,11 +287,10 @@ func (ec *executionContext) resolved_Actielijn_involved(ctx context.Context, fie
 }
 
 func (ec *executionContext) resolved_Actielijn_involvedConnection(ctx context.Context, field graphql.CollectedField, obj *model.Actielijn) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Actielijn_involvedConnection(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Actielijn", ec.fieldContext_Actielijn_involvedConnection)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -323,11 +310,10 @@ func (ec *executionContext) resolved_Actielijn_involvedConnection(ctx context.Co
 }
 
 func (ec *executionContext) resolved_Actielijn_proposals(ctx context.Context, field graphql.CollectedField, obj *model.Actielijn) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Actielijn_proposals(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Actielijn", ec.fieldContext_Actielijn_proposals)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -347,11 +333,10 @@ func (ec *executionContext) resolved_Actielijn_proposals(ctx context.Context, fi
 }
 
 func (ec *executionContext) resolved_Actielijn_proposalsConnection(ctx context.Context, field graphql.CollectedField, obj *model.Actielijn) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Actielijn_proposalsConnection(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Actielijn", ec.fieldContext_Actielijn_proposalsConnection)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -371,11 +356,10 @@ func (ec *executionContext) resolved_Actielijn_proposalsConnection(ctx context.C
 }
 
 func (ec *executionContext) resolved_Actielijn_mentionedIn(ctx context.Context, field graphql.CollectedField, obj *model.Actielijn) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Actielijn_mentionedIn(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Actielijn", ec.fieldContext_Actielijn_mentionedIn)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -395,11 +379,10 @@ func (ec *executionContext) resolved_Actielijn_mentionedIn(ctx context.Context, 
 }
 
 func (ec *executionContext) resolved_Action_relations(ctx context.Context, field graphql.CollectedField, obj *model.Action) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Action_relations(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Action", ec.fieldContext_Action_relations)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -419,11 +402,10 @@ func (ec *executionContext) resolved_Action_relations(ctx context.Context, field
 }
 
 func (ec *executionContext) resolved_Action_actielijn(ctx context.Context, field graphql.CollectedField, obj *model.Action) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Action_actielijn(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Action", ec.fieldContext_Action_actielijn)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -443,11 +425,10 @@ func (ec *executionContext) resolved_Action_actielijn(ctx context.Context, field
 }
 
 func (ec *executionContext) resolved_Action_actielijnConnection(ctx context.Context, field graphql.CollectedField, obj *model.Action) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Action_actielijnConnection(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Action", ec.fieldContext_Action_actielijnConnection)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -467,11 +448,10 @@ func (ec *executionContext) resolved_Action_actielijnConnection(ctx context.Cont
 }
 
 func (ec *executionContext) resolved_Action_holders(ctx context.Context, field graphql.CollectedField, obj *model.Action) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Action_holders(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Action", ec.fieldContext_Action_holders)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -491,11 +471,10 @@ func (ec *executionContext) resolved_Action_holders(ctx context.Context, field g
 }
 
 func (ec *executionContext) resolved_Action_holdersConnection(ctx context.Context, field graphql.CollectedField, obj *model.Action) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Action_holdersConnection(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Action", ec.fieldContext_Action_holdersConnection)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -515,11 +494,10 @@ func (ec *executionContext) resolved_Action_holdersConnection(ctx context.Contex
 }
 
 func (ec *executionContext) resolved_Action_executors(ctx context.Context, field graphql.CollectedField, obj *model.Action) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Action_executors(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Action", ec.fieldContext_Action_executors)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -539,11 +517,10 @@ func (ec *executionContext) resolved_Action_executors(ctx context.Context, field
 }
 
 func (ec *executionContext) resolved_Action_executorsConnection(ctx context.Context, field graphql.CollectedField, obj *model.Action) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Action_executorsConnection(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Action", ec.fieldContext_Action_executorsConnection)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -563,11 +540,10 @@ func (ec *executionContext) resolved_Action_executorsConnection(ctx context.Cont
 }
 
 func (ec *executionContext) resolved_Action_coordinators(ctx context.Context, field graphql.CollectedField, obj *model.Action) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Action_coordinators(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Action", ec.fieldContext_Action_coordinators)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -587,11 +563,10 @@ func (ec *executionContext) resolved_Action_coordinators(ctx context.Context, fi
 }
 
 func (ec *executionContext) resolved_Action_coordinatorsConnection(ctx context.Context, field graphql.CollectedField, obj *model.Action) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Action_coordinatorsConnection(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Action", ec.fieldContext_Action_coordinatorsConnection)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -611,11 +586,10 @@ func (ec *executionContext) resolved_Action_coordinatorsConnection(ctx context.C
 }
 
 func (ec *executionContext) resolved_Action_commissionedBy(ctx context.Context, field graphql.CollectedField, obj *model.Action) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Action_commissionedBy(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Action", ec.fieldContext_Action_commissionedBy)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -635,11 +609,10 @@ func (ec *executionContext) resolved_Action_commissionedBy(ctx context.Context, 
 }
 
 func (ec *executionContext) resolved_Action_commissionedByConnection(ctx context.Context, field graphql.CollectedField, obj *model.Action) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Action_commissionedByConnection(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Action", ec.fieldContext_Action_commissionedByConnection)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -659,11 +632,10 @@ func (ec *executionContext) resolved_Action_commissionedByConnection(ctx context
 }
 
 func (ec *executionContext) resolved_Action_involved(ctx context.Context, field graphql.CollectedField, obj *model.Action) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Action_involved(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Action", ec.fieldContext_Action_involved)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -683,11 +655,10 @@ func (ec *executionContext) resolved_Action_involved(ctx context.Context, field 
 }
 
 func (ec *executionContext) resolved_Action_involvedConnection(ctx context.Context, field graphql.CollectedField, obj *model.Action) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Action_involvedConnection(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Action", ec.fieldContext_Action_involvedConnection)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -707,11 +678,10 @@ func (ec *executionContext) resolved_Action_involvedConnection(ctx context.Conte
 }
 
 func (ec *executionContext) resolved_Action_proposals(ctx context.Context, field graphql.CollectedField, obj *model.Action) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Action_proposals(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Action", ec.fieldContext_Action_proposals)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -731,11 +701,10 @@ func (ec *executionContext) resolved_Action_proposals(ctx context.Context, field
 }
 
 func (ec *executionContext) resolved_Action_proposalsConnection(ctx context.Context, field graphql.CollectedField, obj *model.Action) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Action_proposalsConnection(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Action", ec.fieldContext_Action_proposalsConnection)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -755,11 +724,10 @@ func (ec *executionContext) resolved_Action_proposalsConnection(ctx context.Cont
 }
 
 func (ec *executionContext) resolved_Action_mentionedIn(ctx context.Context, field graphql.CollectedField, obj *model.Action) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Action_mentionedIn(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Action", ec.fieldContext_Action_mentionedIn)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -779,11 +747,10 @@ func (ec *executionContext) resolved_Action_mentionedIn(ctx context.Context, fie
 }
 
 func (ec *executionContext) resolved_ActionPlan_relations(ctx context.Context, field graphql.CollectedField, obj *model.ActionPlan) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ActionPlan_relations(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "ActionPlan", ec.fieldContext_ActionPlan_relations)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -803,11 +770,10 @@ func (ec *executionContext) resolved_ActionPlan_relations(ctx context.Context, f
 }
 
 func (ec *executionContext) resolved_ActionPlan_actielijnen(ctx context.Context, field graphql.CollectedField, obj *model.ActionPlan) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ActionPlan_actielijnen(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "ActionPlan", ec.fieldContext_ActionPlan_actielijnen)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -827,11 +793,10 @@ func (ec *executionContext) resolved_ActionPlan_actielijnen(ctx context.Context,
 }
 
 func (ec *executionContext) resolved_ActionPlan_actielijnenConnection(ctx context.Context, field graphql.CollectedField, obj *model.ActionPlan) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ActionPlan_actielijnenConnection(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "ActionPlan", ec.fieldContext_ActionPlan_actielijnenConnection)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -851,11 +816,10 @@ func (ec *executionContext) resolved_ActionPlan_actielijnenConnection(ctx contex
 }
 
 func (ec *executionContext) resolved_ActionPlan_mentionedIn(ctx context.Context, field graphql.CollectedField, obj *model.ActionPlan) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ActionPlan_mentionedIn(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "ActionPlan", ec.fieldContext_ActionPlan_mentionedIn)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -875,11 +839,10 @@ func (ec *executionContext) resolved_ActionPlan_mentionedIn(ctx context.Context,
 }
 
 func (ec *executionContext) resolved_Commitment_relations(ctx context.Context, field graphql.CollectedField, obj *model.Commitment) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Commitment_relations(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Commitment", ec.fieldContext_Commitment_relations)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -899,11 +862,10 @@ func (ec *executionContext) resolved_Commitment_relations(ctx context.Context, f
 }
 
 func (ec *executionContext) resolved_Commitment_madeIn(ctx context.Context, field graphql.CollectedField, obj *model.Commitment) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Commitment_madeIn(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Commitment", ec.fieldContext_Commitment_madeIn)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -923,11 +885,10 @@ func (ec *executionContext) resolved_Commitment_madeIn(ctx context.Context, fiel
 }
 
 func (ec *executionContext) resolved_Commitment_respondedToBy(ctx context.Context, field graphql.CollectedField, obj *model.Commitment) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Commitment_respondedToBy(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Commitment", ec.fieldContext_Commitment_respondedToBy)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -947,11 +908,10 @@ func (ec *executionContext) resolved_Commitment_respondedToBy(ctx context.Contex
 }
 
 func (ec *executionContext) resolved_Commitment_respondedToByConnection(ctx context.Context, field graphql.CollectedField, obj *model.Commitment) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Commitment_respondedToByConnection(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Commitment", ec.fieldContext_Commitment_respondedToByConnection)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -971,11 +931,10 @@ func (ec *executionContext) resolved_Commitment_respondedToByConnection(ctx cont
 }
 
 func (ec *executionContext) resolved_Commitment_mentionedIn(ctx context.Context, field graphql.CollectedField, obj *model.Commitment) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Commitment_mentionedIn(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Commitment", ec.fieldContext_Commitment_mentionedIn)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -995,11 +954,10 @@ func (ec *executionContext) resolved_Commitment_mentionedIn(ctx context.Context,
 }
 
 func (ec *executionContext) resolved_Commitment_madeBy(ctx context.Context, field graphql.CollectedField, obj *model.Commitment) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Commitment_madeBy(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Commitment", ec.fieldContext_Commitment_madeBy)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -1019,11 +977,10 @@ func (ec *executionContext) resolved_Commitment_madeBy(ctx context.Context, fiel
 }
 
 func (ec *executionContext) resolved_Document_relations(ctx context.Context, field graphql.CollectedField, obj *model.Document) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Document_relations(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Document", ec.fieldContext_Document_relations)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -1043,11 +1000,10 @@ func (ec *executionContext) resolved_Document_relations(ctx context.Context, fie
 }
 
 func (ec *executionContext) resolved_Document_motion(ctx context.Context, field graphql.CollectedField, obj *model.Document) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Document_motion(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Document", ec.fieldContext_Document_motion)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -1067,11 +1023,10 @@ func (ec *executionContext) resolved_Document_motion(ctx context.Context, field 
 }
 
 func (ec *executionContext) resolved_Document_signatories(ctx context.Context, field graphql.CollectedField, obj *model.Document) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Document_signatories(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Document", ec.fieldContext_Document_signatories)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -1091,11 +1046,10 @@ func (ec *executionContext) resolved_Document_signatories(ctx context.Context, f
 }
 
 func (ec *executionContext) resolved_Document_signatoriesConnection(ctx context.Context, field graphql.CollectedField, obj *model.Document) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Document_signatoriesConnection(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Document", ec.fieldContext_Document_signatoriesConnection)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -1115,11 +1069,10 @@ func (ec *executionContext) resolved_Document_signatoriesConnection(ctx context.
 }
 
 func (ec *executionContext) resolved_Document_onBehalfOf(ctx context.Context, field graphql.CollectedField, obj *model.Document) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Document_onBehalfOf(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Document", ec.fieldContext_Document_onBehalfOf)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -1139,11 +1092,10 @@ func (ec *executionContext) resolved_Document_onBehalfOf(ctx context.Context, fi
 }
 
 func (ec *executionContext) resolved_Document_addressedTo(ctx context.Context, field graphql.CollectedField, obj *model.Document) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Document_addressedTo(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Document", ec.fieldContext_Document_addressedTo)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -1163,11 +1115,10 @@ func (ec *executionContext) resolved_Document_addressedTo(ctx context.Context, f
 }
 
 func (ec *executionContext) resolved_Document_cites(ctx context.Context, field graphql.CollectedField, obj *model.Document) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Document_cites(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Document", ec.fieldContext_Document_cites)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -1187,11 +1138,10 @@ func (ec *executionContext) resolved_Document_cites(ctx context.Context, field g
 }
 
 func (ec *executionContext) resolved_Document_citedBy(ctx context.Context, field graphql.CollectedField, obj *model.Document) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Document_citedBy(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Document", ec.fieldContext_Document_citedBy)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -1211,11 +1161,10 @@ func (ec *executionContext) resolved_Document_citedBy(ctx context.Context, field
 }
 
 func (ec *executionContext) resolved_Document_respondsTo(ctx context.Context, field graphql.CollectedField, obj *model.Document) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Document_respondsTo(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Document", ec.fieldContext_Document_respondsTo)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -1235,11 +1184,10 @@ func (ec *executionContext) resolved_Document_respondsTo(ctx context.Context, fi
 }
 
 func (ec *executionContext) resolved_Document_mentioned(ctx context.Context, field graphql.CollectedField, obj *model.Document) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Document_mentioned(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Document", ec.fieldContext_Document_mentioned)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -1259,11 +1207,10 @@ func (ec *executionContext) resolved_Document_mentioned(ctx context.Context, fie
 }
 
 func (ec *executionContext) resolved_Document_mentionedIn(ctx context.Context, field graphql.CollectedField, obj *model.Document) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Document_mentionedIn(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Document", ec.fieldContext_Document_mentionedIn)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -1283,11 +1230,10 @@ func (ec *executionContext) resolved_Document_mentionedIn(ctx context.Context, f
 }
 
 func (ec *executionContext) resolved_Event_relations(ctx context.Context, field graphql.CollectedField, obj *model.Event) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Event_relations(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Event", ec.fieldContext_Event_relations)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -1307,11 +1253,10 @@ func (ec *executionContext) resolved_Event_relations(ctx context.Context, field 
 }
 
 func (ec *executionContext) resolved_Event_motions(ctx context.Context, field graphql.CollectedField, obj *model.Event) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Event_motions(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Event", ec.fieldContext_Event_motions)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -1331,11 +1276,10 @@ func (ec *executionContext) resolved_Event_motions(ctx context.Context, field gr
 }
 
 func (ec *executionContext) resolved_Event_motionsConnection(ctx context.Context, field graphql.CollectedField, obj *model.Event) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Event_motionsConnection(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Event", ec.fieldContext_Event_motionsConnection)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -1355,11 +1299,10 @@ func (ec *executionContext) resolved_Event_motionsConnection(ctx context.Context
 }
 
 func (ec *executionContext) resolved_Event_attendees(ctx context.Context, field graphql.CollectedField, obj *model.Event) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Event_attendees(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Event", ec.fieldContext_Event_attendees)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -1379,11 +1322,10 @@ func (ec *executionContext) resolved_Event_attendees(ctx context.Context, field 
 }
 
 func (ec *executionContext) resolved_Event_attendeesConnection(ctx context.Context, field graphql.CollectedField, obj *model.Event) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Event_attendeesConnection(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Event", ec.fieldContext_Event_attendeesConnection)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -1403,11 +1345,10 @@ func (ec *executionContext) resolved_Event_attendeesConnection(ctx context.Conte
 }
 
 func (ec *executionContext) resolved_Event_commitments(ctx context.Context, field graphql.CollectedField, obj *model.Event) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Event_commitments(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Event", ec.fieldContext_Event_commitments)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -1427,11 +1368,10 @@ func (ec *executionContext) resolved_Event_commitments(ctx context.Context, fiel
 }
 
 func (ec *executionContext) resolved_Event_commitmentsConnection(ctx context.Context, field graphql.CollectedField, obj *model.Event) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Event_commitmentsConnection(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Event", ec.fieldContext_Event_commitmentsConnection)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -1451,11 +1391,10 @@ func (ec *executionContext) resolved_Event_commitmentsConnection(ctx context.Con
 }
 
 func (ec *executionContext) resolved_Event_mentionedIn(ctx context.Context, field graphql.CollectedField, obj *model.Event) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Event_mentionedIn(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Event", ec.fieldContext_Event_mentionedIn)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -1475,11 +1414,10 @@ func (ec *executionContext) resolved_Event_mentionedIn(ctx context.Context, fiel
 }
 
 func (ec *executionContext) resolved_Evidence_document(ctx context.Context, field graphql.CollectedField, obj *kg.Evidence) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Evidence_document(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Evidence", ec.fieldContext_Evidence_document)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -1499,11 +1437,10 @@ func (ec *executionContext) resolved_Evidence_document(ctx context.Context, fiel
 }
 
 func (ec *executionContext) resolved_Legislation_relations(ctx context.Context, field graphql.CollectedField, obj *model.Legislation) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Legislation_relations(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Legislation", ec.fieldContext_Legislation_relations)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -1523,11 +1460,10 @@ func (ec *executionContext) resolved_Legislation_relations(ctx context.Context, 
 }
 
 func (ec *executionContext) resolved_Legislation_mentionedIn(ctx context.Context, field graphql.CollectedField, obj *model.Legislation) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Legislation_mentionedIn(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Legislation", ec.fieldContext_Legislation_mentionedIn)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -1547,11 +1483,10 @@ func (ec *executionContext) resolved_Legislation_mentionedIn(ctx context.Context
 }
 
 func (ec *executionContext) resolved_Motion_relations(ctx context.Context, field graphql.CollectedField, obj *model.Motion) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Motion_relations(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Motion", ec.fieldContext_Motion_relations)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -1571,11 +1506,10 @@ func (ec *executionContext) resolved_Motion_relations(ctx context.Context, field
 }
 
 func (ec *executionContext) resolved_Motion_document(ctx context.Context, field graphql.CollectedField, obj *model.Motion) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Motion_document(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Motion", ec.fieldContext_Motion_document)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -1595,11 +1529,10 @@ func (ec *executionContext) resolved_Motion_document(ctx context.Context, field 
 }
 
 func (ec *executionContext) resolved_Motion_submitters(ctx context.Context, field graphql.CollectedField, obj *model.Motion) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Motion_submitters(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Motion", ec.fieldContext_Motion_submitters)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -1619,11 +1552,10 @@ func (ec *executionContext) resolved_Motion_submitters(ctx context.Context, fiel
 }
 
 func (ec *executionContext) resolved_Motion_submittersConnection(ctx context.Context, field graphql.CollectedField, obj *model.Motion) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Motion_submittersConnection(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Motion", ec.fieldContext_Motion_submittersConnection)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -1643,11 +1575,10 @@ func (ec *executionContext) resolved_Motion_submittersConnection(ctx context.Con
 }
 
 func (ec *executionContext) resolved_Motion_respondedToBy(ctx context.Context, field graphql.CollectedField, obj *model.Motion) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Motion_respondedToBy(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Motion", ec.fieldContext_Motion_respondedToBy)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -1667,11 +1598,10 @@ func (ec *executionContext) resolved_Motion_respondedToBy(ctx context.Context, f
 }
 
 func (ec *executionContext) resolved_Motion_respondedToByConnection(ctx context.Context, field graphql.CollectedField, obj *model.Motion) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Motion_respondedToByConnection(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Motion", ec.fieldContext_Motion_respondedToByConnection)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -1691,11 +1621,10 @@ func (ec *executionContext) resolved_Motion_respondedToByConnection(ctx context.
 }
 
 func (ec *executionContext) resolved_Motion_submittedIn(ctx context.Context, field graphql.CollectedField, obj *model.Motion) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Motion_submittedIn(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Motion", ec.fieldContext_Motion_submittedIn)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -1715,11 +1644,10 @@ func (ec *executionContext) resolved_Motion_submittedIn(ctx context.Context, fie
 }
 
 func (ec *executionContext) resolved_Motion_proposals(ctx context.Context, field graphql.CollectedField, obj *model.Motion) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Motion_proposals(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Motion", ec.fieldContext_Motion_proposals)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -1739,11 +1667,10 @@ func (ec *executionContext) resolved_Motion_proposals(ctx context.Context, field
 }
 
 func (ec *executionContext) resolved_Motion_proposalsConnection(ctx context.Context, field graphql.CollectedField, obj *model.Motion) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Motion_proposalsConnection(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Motion", ec.fieldContext_Motion_proposalsConnection)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -1763,11 +1690,10 @@ func (ec *executionContext) resolved_Motion_proposalsConnection(ctx context.Cont
 }
 
 func (ec *executionContext) resolved_Motion_mentionedIn(ctx context.Context, field graphql.CollectedField, obj *model.Motion) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Motion_mentionedIn(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Motion", ec.fieldContext_Motion_mentionedIn)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -1787,11 +1713,10 @@ func (ec *executionContext) resolved_Motion_mentionedIn(ctx context.Context, fie
 }
 
 func (ec *executionContext) resolved_Office_relations(ctx context.Context, field graphql.CollectedField, obj *model.Office) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Office_relations(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Office", ec.fieldContext_Office_relations)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -1811,11 +1736,10 @@ func (ec *executionContext) resolved_Office_relations(ctx context.Context, field
 }
 
 func (ec *executionContext) resolved_Office_holders(ctx context.Context, field graphql.CollectedField, obj *model.Office) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Office_holders(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Office", ec.fieldContext_Office_holders)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -1835,11 +1759,10 @@ func (ec *executionContext) resolved_Office_holders(ctx context.Context, field g
 }
 
 func (ec *executionContext) resolved_Office_holdersConnection(ctx context.Context, field graphql.CollectedField, obj *model.Office) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Office_holdersConnection(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Office", ec.fieldContext_Office_holdersConnection)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -1859,11 +1782,10 @@ func (ec *executionContext) resolved_Office_holdersConnection(ctx context.Contex
 }
 
 func (ec *executionContext) resolved_Office_signed(ctx context.Context, field graphql.CollectedField, obj *model.Office) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Office_signed(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Office", ec.fieldContext_Office_signed)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -1883,11 +1805,10 @@ func (ec *executionContext) resolved_Office_signed(ctx context.Context, field gr
 }
 
 func (ec *executionContext) resolved_Office_signedConnection(ctx context.Context, field graphql.CollectedField, obj *model.Office) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Office_signedConnection(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Office", ec.fieldContext_Office_signedConnection)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -1907,11 +1828,10 @@ func (ec *executionContext) resolved_Office_signedConnection(ctx context.Context
 }
 
 func (ec *executionContext) resolved_Office_onBehalfDocuments(ctx context.Context, field graphql.CollectedField, obj *model.Office) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Office_onBehalfDocuments(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Office", ec.fieldContext_Office_onBehalfDocuments)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -1931,11 +1851,10 @@ func (ec *executionContext) resolved_Office_onBehalfDocuments(ctx context.Contex
 }
 
 func (ec *executionContext) resolved_Office_onBehalfDocumentsConnection(ctx context.Context, field graphql.CollectedField, obj *model.Office) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Office_onBehalfDocumentsConnection(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Office", ec.fieldContext_Office_onBehalfDocumentsConnection)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -1955,11 +1874,10 @@ func (ec *executionContext) resolved_Office_onBehalfDocumentsConnection(ctx cont
 }
 
 func (ec *executionContext) resolved_Office_partOf(ctx context.Context, field graphql.CollectedField, obj *model.Office) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Office_partOf(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Office", ec.fieldContext_Office_partOf)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -1979,11 +1897,10 @@ func (ec *executionContext) resolved_Office_partOf(ctx context.Context, field gr
 }
 
 func (ec *executionContext) resolved_Office_addressedIn(ctx context.Context, field graphql.CollectedField, obj *model.Office) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Office_addressedIn(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Office", ec.fieldContext_Office_addressedIn)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -2003,11 +1920,10 @@ func (ec *executionContext) resolved_Office_addressedIn(ctx context.Context, fie
 }
 
 func (ec *executionContext) resolved_Office_mentionedIn(ctx context.Context, field graphql.CollectedField, obj *model.Office) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Office_mentionedIn(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Office", ec.fieldContext_Office_mentionedIn)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -2027,11 +1943,10 @@ func (ec *executionContext) resolved_Office_mentionedIn(ctx context.Context, fie
 }
 
 func (ec *executionContext) resolved_Organisation_relations(ctx context.Context, field graphql.CollectedField, obj *model.Organisation) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Organisation_relations(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Organisation", ec.fieldContext_Organisation_relations)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -2051,11 +1966,10 @@ func (ec *executionContext) resolved_Organisation_relations(ctx context.Context,
 }
 
 func (ec *executionContext) resolved_Organisation_holds(ctx context.Context, field graphql.CollectedField, obj *model.Organisation) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Organisation_holds(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Organisation", ec.fieldContext_Organisation_holds)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -2075,11 +1989,10 @@ func (ec *executionContext) resolved_Organisation_holds(ctx context.Context, fie
 }
 
 func (ec *executionContext) resolved_Organisation_executes(ctx context.Context, field graphql.CollectedField, obj *model.Organisation) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Organisation_executes(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Organisation", ec.fieldContext_Organisation_executes)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -2099,11 +2012,10 @@ func (ec *executionContext) resolved_Organisation_executes(ctx context.Context, 
 }
 
 func (ec *executionContext) resolved_Organisation_commissioned(ctx context.Context, field graphql.CollectedField, obj *model.Organisation) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Organisation_commissioned(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Organisation", ec.fieldContext_Organisation_commissioned)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -2123,11 +2035,10 @@ func (ec *executionContext) resolved_Organisation_commissioned(ctx context.Conte
 }
 
 func (ec *executionContext) resolved_Organisation_coordinates(ctx context.Context, field graphql.CollectedField, obj *model.Organisation) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Organisation_coordinates(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Organisation", ec.fieldContext_Organisation_coordinates)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -2147,11 +2058,10 @@ func (ec *executionContext) resolved_Organisation_coordinates(ctx context.Contex
 }
 
 func (ec *executionContext) resolved_Organisation_coordinatedBy(ctx context.Context, field graphql.CollectedField, obj *model.Organisation) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Organisation_coordinatedBy(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Organisation", ec.fieldContext_Organisation_coordinatedBy)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -2171,11 +2081,10 @@ func (ec *executionContext) resolved_Organisation_coordinatedBy(ctx context.Cont
 }
 
 func (ec *executionContext) resolved_Organisation_coordinatedByConnection(ctx context.Context, field graphql.CollectedField, obj *model.Organisation) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Organisation_coordinatedByConnection(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Organisation", ec.fieldContext_Organisation_coordinatedByConnection)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -2195,11 +2104,10 @@ func (ec *executionContext) resolved_Organisation_coordinatedByConnection(ctx co
 }
 
 func (ec *executionContext) resolved_Organisation_published(ctx context.Context, field graphql.CollectedField, obj *model.Organisation) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Organisation_published(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Organisation", ec.fieldContext_Organisation_published)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -2219,11 +2127,10 @@ func (ec *executionContext) resolved_Organisation_published(ctx context.Context,
 }
 
 func (ec *executionContext) resolved_Organisation_memberOf(ctx context.Context, field graphql.CollectedField, obj *model.Organisation) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Organisation_memberOf(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Organisation", ec.fieldContext_Organisation_memberOf)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -2243,11 +2150,10 @@ func (ec *executionContext) resolved_Organisation_memberOf(ctx context.Context, 
 }
 
 func (ec *executionContext) resolved_Organisation_members(ctx context.Context, field graphql.CollectedField, obj *model.Organisation) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Organisation_members(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Organisation", ec.fieldContext_Organisation_members)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -2267,11 +2173,10 @@ func (ec *executionContext) resolved_Organisation_members(ctx context.Context, f
 }
 
 func (ec *executionContext) resolved_Organisation_membersConnection(ctx context.Context, field graphql.CollectedField, obj *model.Organisation) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Organisation_membersConnection(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Organisation", ec.fieldContext_Organisation_membersConnection)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -2291,11 +2196,10 @@ func (ec *executionContext) resolved_Organisation_membersConnection(ctx context.
 }
 
 func (ec *executionContext) resolved_Organisation_partOf(ctx context.Context, field graphql.CollectedField, obj *model.Organisation) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Organisation_partOf(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Organisation", ec.fieldContext_Organisation_partOf)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -2315,11 +2219,10 @@ func (ec *executionContext) resolved_Organisation_partOf(ctx context.Context, fi
 }
 
 func (ec *executionContext) resolved_Organisation_parts(ctx context.Context, field graphql.CollectedField, obj *model.Organisation) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Organisation_parts(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Organisation", ec.fieldContext_Organisation_parts)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -2339,11 +2242,10 @@ func (ec *executionContext) resolved_Organisation_parts(ctx context.Context, fie
 }
 
 func (ec *executionContext) resolved_Organisation_partsConnection(ctx context.Context, field graphql.CollectedField, obj *model.Organisation) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Organisation_partsConnection(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Organisation", ec.fieldContext_Organisation_partsConnection)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -2363,11 +2265,10 @@ func (ec *executionContext) resolved_Organisation_partsConnection(ctx context.Co
 }
 
 func (ec *executionContext) resolved_Organisation_addressedIn(ctx context.Context, field graphql.CollectedField, obj *model.Organisation) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Organisation_addressedIn(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Organisation", ec.fieldContext_Organisation_addressedIn)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -2387,11 +2288,10 @@ func (ec *executionContext) resolved_Organisation_addressedIn(ctx context.Contex
 }
 
 func (ec *executionContext) resolved_Organisation_mentionedIn(ctx context.Context, field graphql.CollectedField, obj *model.Organisation) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Organisation_mentionedIn(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Organisation", ec.fieldContext_Organisation_mentionedIn)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -2411,11 +2311,10 @@ func (ec *executionContext) resolved_Organisation_mentionedIn(ctx context.Contex
 }
 
 func (ec *executionContext) resolved_Party_relations(ctx context.Context, field graphql.CollectedField, obj *model.Party) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Party_relations(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Party", ec.fieldContext_Party_relations)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -2435,11 +2334,10 @@ func (ec *executionContext) resolved_Party_relations(ctx context.Context, field 
 }
 
 func (ec *executionContext) resolved_Party_members(ctx context.Context, field graphql.CollectedField, obj *model.Party) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Party_members(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Party", ec.fieldContext_Party_members)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -2459,11 +2357,10 @@ func (ec *executionContext) resolved_Party_members(ctx context.Context, field gr
 }
 
 func (ec *executionContext) resolved_Party_membersConnection(ctx context.Context, field graphql.CollectedField, obj *model.Party) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Party_membersConnection(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Party", ec.fieldContext_Party_membersConnection)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -2483,11 +2380,10 @@ func (ec *executionContext) resolved_Party_membersConnection(ctx context.Context
 }
 
 func (ec *executionContext) resolved_Party_mentionedIn(ctx context.Context, field graphql.CollectedField, obj *model.Party) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Party_mentionedIn(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Party", ec.fieldContext_Party_mentionedIn)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -2507,11 +2403,10 @@ func (ec *executionContext) resolved_Party_mentionedIn(ctx context.Context, fiel
 }
 
 func (ec *executionContext) resolved_Person_relations(ctx context.Context, field graphql.CollectedField, obj *model.Person) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Person_relations(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Person", ec.fieldContext_Person_relations)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -2531,11 +2426,10 @@ func (ec *executionContext) resolved_Person_relations(ctx context.Context, field
 }
 
 func (ec *executionContext) resolved_Person_submitted(ctx context.Context, field graphql.CollectedField, obj *model.Person) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Person_submitted(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Person", ec.fieldContext_Person_submitted)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -2555,11 +2449,10 @@ func (ec *executionContext) resolved_Person_submitted(ctx context.Context, field
 }
 
 func (ec *executionContext) resolved_Person_submittedConnection(ctx context.Context, field graphql.CollectedField, obj *model.Person) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Person_submittedConnection(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Person", ec.fieldContext_Person_submittedConnection)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -2579,11 +2472,10 @@ func (ec *executionContext) resolved_Person_submittedConnection(ctx context.Cont
 }
 
 func (ec *executionContext) resolved_Person_party(ctx context.Context, field graphql.CollectedField, obj *model.Person) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Person_party(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Person", ec.fieldContext_Person_party)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -2603,11 +2495,10 @@ func (ec *executionContext) resolved_Person_party(ctx context.Context, field gra
 }
 
 func (ec *executionContext) resolved_Person_partyConnection(ctx context.Context, field graphql.CollectedField, obj *model.Person) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Person_partyConnection(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Person", ec.fieldContext_Person_partyConnection)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -2627,11 +2518,10 @@ func (ec *executionContext) resolved_Person_partyConnection(ctx context.Context,
 }
 
 func (ec *executionContext) resolved_Person_offices(ctx context.Context, field graphql.CollectedField, obj *model.Person) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Person_offices(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Person", ec.fieldContext_Person_offices)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -2651,11 +2541,10 @@ func (ec *executionContext) resolved_Person_offices(ctx context.Context, field g
 }
 
 func (ec *executionContext) resolved_Person_officesConnection(ctx context.Context, field graphql.CollectedField, obj *model.Person) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Person_officesConnection(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Person", ec.fieldContext_Person_officesConnection)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -2675,11 +2564,10 @@ func (ec *executionContext) resolved_Person_officesConnection(ctx context.Contex
 }
 
 func (ec *executionContext) resolved_Person_attended(ctx context.Context, field graphql.CollectedField, obj *model.Person) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Person_attended(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Person", ec.fieldContext_Person_attended)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -2699,11 +2587,10 @@ func (ec *executionContext) resolved_Person_attended(ctx context.Context, field 
 }
 
 func (ec *executionContext) resolved_Person_attendedConnection(ctx context.Context, field graphql.CollectedField, obj *model.Person) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Person_attendedConnection(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Person", ec.fieldContext_Person_attendedConnection)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -2723,11 +2610,10 @@ func (ec *executionContext) resolved_Person_attendedConnection(ctx context.Conte
 }
 
 func (ec *executionContext) resolved_Person_signed(ctx context.Context, field graphql.CollectedField, obj *model.Person) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Person_signed(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Person", ec.fieldContext_Person_signed)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -2747,11 +2633,10 @@ func (ec *executionContext) resolved_Person_signed(ctx context.Context, field gr
 }
 
 func (ec *executionContext) resolved_Person_signedConnection(ctx context.Context, field graphql.CollectedField, obj *model.Person) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Person_signedConnection(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Person", ec.fieldContext_Person_signedConnection)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -2771,11 +2656,10 @@ func (ec *executionContext) resolved_Person_signedConnection(ctx context.Context
 }
 
 func (ec *executionContext) resolved_Person_mentionedIn(ctx context.Context, field graphql.CollectedField, obj *model.Person) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Person_mentionedIn(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Person", ec.fieldContext_Person_mentionedIn)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -2795,11 +2679,10 @@ func (ec *executionContext) resolved_Person_mentionedIn(ctx context.Context, fie
 }
 
 func (ec *executionContext) resolved_Proposal_relations(ctx context.Context, field graphql.CollectedField, obj *model.Proposal) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Proposal_relations(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Proposal", ec.fieldContext_Proposal_relations)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -2819,11 +2702,10 @@ func (ec *executionContext) resolved_Proposal_relations(ctx context.Context, fie
 }
 
 func (ec *executionContext) resolved_Proposal_relatesTo(ctx context.Context, field graphql.CollectedField, obj *model.Proposal) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Proposal_relatesTo(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Proposal", ec.fieldContext_Proposal_relatesTo)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -2843,11 +2725,10 @@ func (ec *executionContext) resolved_Proposal_relatesTo(ctx context.Context, fie
 }
 
 func (ec *executionContext) resolved_Proposal_relatedProposals(ctx context.Context, field graphql.CollectedField, obj *model.Proposal) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Proposal_relatedProposals(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Proposal", ec.fieldContext_Proposal_relatedProposals)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -2867,11 +2748,10 @@ func (ec *executionContext) resolved_Proposal_relatedProposals(ctx context.Conte
 }
 
 func (ec *executionContext) resolved_Proposal_relatedProposalsConnection(ctx context.Context, field graphql.CollectedField, obj *model.Proposal) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Proposal_relatedProposalsConnection(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Proposal", ec.fieldContext_Proposal_relatedProposalsConnection)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -2891,11 +2771,10 @@ func (ec *executionContext) resolved_Proposal_relatedProposalsConnection(ctx con
 }
 
 func (ec *executionContext) resolved_Proposal_mentionedIn(ctx context.Context, field graphql.CollectedField, obj *model.Proposal) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Proposal_mentionedIn(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Proposal", ec.fieldContext_Proposal_mentionedIn)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -2915,11 +2794,10 @@ func (ec *executionContext) resolved_Proposal_mentionedIn(ctx context.Context, f
 }
 
 func (ec *executionContext) resolved_Report_relations(ctx context.Context, field graphql.CollectedField, obj *model.Report) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Report_relations(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Report", ec.fieldContext_Report_relations)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -2939,11 +2817,10 @@ func (ec *executionContext) resolved_Report_relations(ctx context.Context, field
 }
 
 func (ec *executionContext) resolved_Report_publishers(ctx context.Context, field graphql.CollectedField, obj *model.Report) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Report_publishers(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Report", ec.fieldContext_Report_publishers)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -2963,11 +2840,10 @@ func (ec *executionContext) resolved_Report_publishers(ctx context.Context, fiel
 }
 
 func (ec *executionContext) resolved_Report_publishersConnection(ctx context.Context, field graphql.CollectedField, obj *model.Report) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Report_publishersConnection(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Report", ec.fieldContext_Report_publishersConnection)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -2987,11 +2863,10 @@ func (ec *executionContext) resolved_Report_publishersConnection(ctx context.Con
 }
 
 func (ec *executionContext) resolved_Report_commissionedBy(ctx context.Context, field graphql.CollectedField, obj *model.Report) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Report_commissionedBy(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Report", ec.fieldContext_Report_commissionedBy)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -3011,11 +2886,10 @@ func (ec *executionContext) resolved_Report_commissionedBy(ctx context.Context, 
 }
 
 func (ec *executionContext) resolved_Report_commissionedByConnection(ctx context.Context, field graphql.CollectedField, obj *model.Report) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Report_commissionedByConnection(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Report", ec.fieldContext_Report_commissionedByConnection)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -3035,11 +2909,10 @@ func (ec *executionContext) resolved_Report_commissionedByConnection(ctx context
 }
 
 func (ec *executionContext) resolved_Report_executors(ctx context.Context, field graphql.CollectedField, obj *model.Report) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Report_executors(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Report", ec.fieldContext_Report_executors)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -3059,11 +2932,10 @@ func (ec *executionContext) resolved_Report_executors(ctx context.Context, field
 }
 
 func (ec *executionContext) resolved_Report_executorsConnection(ctx context.Context, field graphql.CollectedField, obj *model.Report) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Report_executorsConnection(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Report", ec.fieldContext_Report_executorsConnection)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -3083,11 +2955,10 @@ func (ec *executionContext) resolved_Report_executorsConnection(ctx context.Cont
 }
 
 func (ec *executionContext) resolved_Report_respondedToBy(ctx context.Context, field graphql.CollectedField, obj *model.Report) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Report_respondedToBy(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Report", ec.fieldContext_Report_respondedToBy)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -3107,11 +2978,10 @@ func (ec *executionContext) resolved_Report_respondedToBy(ctx context.Context, f
 }
 
 func (ec *executionContext) resolved_Report_respondedToByConnection(ctx context.Context, field graphql.CollectedField, obj *model.Report) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Report_respondedToByConnection(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Report", ec.fieldContext_Report_respondedToByConnection)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -3131,11 +3001,10 @@ func (ec *executionContext) resolved_Report_respondedToByConnection(ctx context.
 }
 
 func (ec *executionContext) resolved_Report_mentionedIn(ctx context.Context, field graphql.CollectedField, obj *model.Report) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Report_mentionedIn(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Report", ec.fieldContext_Report_mentionedIn)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))
@@ -3155,11 +3024,10 @@ func (ec *executionContext) resolved_Report_mentionedIn(ctx context.Context, fie
 }
 
 func (ec *executionContext) resolved_Vote_party(ctx context.Context, field graphql.CollectedField, obj *model.Vote) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Vote_party(ctx, field)
+	ctx, fc, err := scopeOf(ctx, field, "Vote", ec.fieldContext_Vote_party)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.Error(ctx, ec.Recover(ctx, r))

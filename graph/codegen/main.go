@@ -24,7 +24,9 @@
 //   - An object's fields are collected, and a field's arguments parsed, once per operation
 //     (../memo.go), not at every object of a list.
 //   - The execution context holds the operation's guard, memo and scheduler, and plain
-//     fields (plain.go) and resolved fields (resolved.go) by functions of their own.
+//     fields (plain.go) and resolved fields (resolved.go) by functions of their own, whose
+//     selections run in a scope (../scope.go) kept for the same field of the next element
+//     of a list, in place of a field context and a context layer made for each.
 package main
 
 import (

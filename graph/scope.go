@@ -1,0 +1,128 @@
+package graph
+
+import (
+	"context"
+	"unsafe"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
+)
+
+// A fieldScope is the context a field's selections run in below the root: the context
+// layer holding the field's field context, in place of graphql.WithFieldContext's. It also
+// keeps the scopes of its own fields and of its list's elements, so that the next element
+// of the list that holds it finds them made: the elements of a list run one after another
+// (lists.go), and a field below the same field of the next element has the same field
+// context (the same field, object, arguments and parent). A nested answer made a field
+// context and two context layers for every motion's submitters, every edge's node and every
+// element of every list (a quarter of its allocations); it now makes them once per field of
+// the query.
+//
+// Nothing keeps a scope past its element's marshalling that could tell the elements apart:
+// an error takes its path when it is made (graphql.ErrorOnPath), a resolver runs and waits
+// within its element, and the field contexts of a list's elements already share one index
+// that moves on (marshalList).
+type fieldScope struct {
+	context.Context
+	fc       *graphql.FieldContext
+	element  *listElement  // the scope of this field's list elements, kept for the next list
+	children []*fieldScope // the scopes of this scope's fields, kept for the next element
+}
+
+// maxScopeChildren bounds the scopes a scope keeps: a query selects a few fields with
+// selections or resolvers on an object, and a field beyond the bound gets a scope each time.
+const maxScopeChildren = 16
+
+// fieldContextKey is the key under which gqlgen keeps a field context in a context, which
+// graphql.GetFieldContext reads: a fieldScope answers it with its own.
+var fieldContextKey = func() any {
+	var p keyProbe
+	graphql.GetFieldContext(&p)
+	return p.key
+}()
+
+// keyProbe is a context that records the key it is asked for.
+type keyProbe struct {
+	context.Context
+	key any
+}
+
+func (p *keyProbe) Value(key any) any {
+	p.key = key
+	return nil
+}
+
+func init() {
+	// A gqlgen that keeps field contexts otherwise fails every test here, instead of
+	// answering with the wrong paths.
+	fc := &graphql.FieldContext{}
+	s := &fieldScope{Context: context.Background(), fc: fc}
+	child := &graphql.FieldContext{}
+	if graphql.GetFieldContext(s) != fc || graphql.GetFieldContext(graphql.WithFieldContext(s, child)) != child || child.Parent != fc {
+		panic("graph: gqlgen's field contexts are not kept as fieldScope expects (scope.go)")
+	}
+}
+
+func (s *fieldScope) Value(key any) any {
+	if key == fieldContextKey {
+		return s.fc
+	}
+	return s.Context.Value(key)
+}
+
+// scopeOf returns ctx under the field context of field on object, made by fieldContext
+// (gqlgen's fieldContext_<object>_<field>), and that field context: the scope ctx keeps for
+// it if it is a fieldScope that has one, else a new one, which ctx then keeps. An error is
+// fieldContext's (invalid arguments, which it has reported), and nothing is kept.
+func scopeOf(ctx context.Context, field graphql.CollectedField, object string, fieldContext func(context.Context, graphql.CollectedField) (*graphql.FieldContext, error)) (context.Context, *graphql.FieldContext, error) {
+	parent, _ := ctx.(*fieldScope)
+	if parent != nil {
+		for _, c := range parent.children {
+			if c.fc.Field.Field == field.Field && c.fc.Object == object && sameSelections(c.fc.Field.Selections, field.Selections) {
+				return c, c.fc, nil
+			}
+		}
+	}
+	fc, err := fieldContext(ctx, field)
+	if err != nil {
+		return ctx, fc, err
+	}
+	fc.Parent = graphql.GetFieldContext(ctx)
+	s := &fieldScope{Context: ctx, fc: fc}
+	if parent != nil && len(parent.children) < maxScopeChildren {
+		parent.children = append(parent.children, s)
+	}
+	return s, fc, nil
+}
+
+// sameSelections reports whether a and b are the same slice: a field collected twice from
+// one selection set on one type (graph/memo.go) has the same selections.
+func sameSelections(a, b ast.SelectionSet) bool {
+	return len(a) == len(b) && unsafe.SliceData(a) == unsafe.SliceData(b)
+}
+
+// A listElement is the scope of a list's elements, with the field context and the index
+// it points to, in one allocation. The elements run one after another, so one serves each
+// in turn, its index moved on.
+type listElement struct {
+	scope fieldScope
+	fc    graphql.FieldContext
+	index int
+}
+
+// elementScopeOf returns the scope of the elements of a list marshalled under ctx: the one
+// ctx keeps if it is a fieldScope that has one, else a new one, which ctx then keeps.
+func elementScopeOf(ctx context.Context) *listElement {
+	parent, _ := ctx.(*fieldScope)
+	if parent != nil && parent.element != nil {
+		return parent.element
+	}
+	el := &listElement{}
+	el.fc.Index = &el.index
+	el.fc.Parent = graphql.GetFieldContext(ctx)
+	el.scope = fieldScope{Context: ctx, fc: &el.fc}
+	if parent != nil {
+		parent.element = el
+	}
+	return el
+}
