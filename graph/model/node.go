@@ -138,14 +138,15 @@ func (d Document) AlsoFrom() []string {
 func (d Document) Text() *string { return d.str(kg.PropText) }
 
 // Citation is the stored citation, or the canonical one built from dossier and number.
-func (d Document) Citation() *string {
-	if c := d.str(kg.PropCitation); c != nil {
-		return c
-	}
-	return citation(d.n)
-}
+func (d Document) Citation() *string { return citation(d.n) }
 
+// citation is n's stored citation (the loader stores one on every numbered document and
+// motion: one property read, where building it took two and a string), or the canonical
+// one built from its dossier and number.
 func citation(n *kg.Node) *string {
+	if c := n.Str(kg.PropCitation); c != "" {
+		return &c
+	}
 	dossier := n.Str(kg.PropDossier)
 	number, ok := n.Int(kg.PropNumber)
 	if dossier == "" || !ok {
