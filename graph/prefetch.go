@@ -170,8 +170,11 @@ func (l *Loaders) selects(f graphql.CollectedField, name string) bool {
 // prefetchNodes requests the keys of the fields sel selects on each node.
 func (l *Loaders) prefetchNodes(ks *keySink, sel ast.SelectionSet, items []item) {
 	// The items of a page are mostly of one label: they share a slice of type names, by
-	// whose address the memo finds the collection again (documentMemo.recent).
+	// whose address the memo finds the collection again (documentMemo.recent), and the
+	// loader keys of each relationship field, their IDs apart (fieldLoads).
 	var names []string
+	var room [maxFieldLoads]fieldLoadOf
+	loads := fieldLoads(room[:0])
 	for _, it := range items {
 		n := it.node
 		if n == nil {
@@ -182,9 +185,15 @@ func (l *Loaders) prefetchNodes(ks *keySink, sel ast.SelectionSet, items []item)
 			names = []string{label, "Node"}
 		}
 		for _, f := range l.collect(sel, names) {
+			if known := loads.find(f.Field, n.Label); known != nil {
+				known.request(ks, n.ID)
+				continue
+			}
 			switch {
 			case f.Name == "relations":
-				l.prefetchRelation(ks, n, f, relationsDefOf)
+				e := l.fieldLoadOf(f, n, relationsDefOf)
+				loads = loads.add(e)
+				e.request(ks, n.ID)
 			case f.Name == "mentions":
 				if l.selects(f, "document") {
 					for _, ev := range n.Mentions {
@@ -205,10 +214,76 @@ func (l *Loaders) prefetchNodes(ks *keySink, sel ast.SelectionSet, items []item)
 				}
 			default:
 				if d, ok := lookupRelation(label, f.Name); ok {
-					l.prefetchRelation(ks, n, f, func(map[string]any) relDef { return d })
+					e := l.fieldLoadOf(f, n, func(map[string]any) relDef { return d })
+					loads = loads.add(e)
+					e.request(ks, n.ID)
+				} else {
+					loads = loads.add(fieldLoadOf{field: f.Field, label: n.Label}) // asks for no keys
 				}
 			}
 		}
+	}
+}
+
+// fieldLoads are the loader keys of the fields one prefetch met, by field and label, made
+// at the first node of each label (loadOf) and requested for every node by its ID: the
+// nodes of a page mostly share a label, and a field on one label asks for the same keys of
+// every node, its ID apart. Looked up by address, they save each node a lookup of the
+// field's declaration and one of the operation's memo under its lock.
+type fieldLoads []fieldLoadOf
+
+// maxFieldLoads bounds the fields a prefetch keeps (on its stack): beyond it, a field's keys
+// are made at each node.
+const maxFieldLoads = 16
+
+type fieldLoadOf struct {
+	field *ast.Field
+	label kg.Label
+	keys  bool // the field asks the loaders for keys: load holds them
+	load  relationLoad
+}
+
+func (fl fieldLoads) find(f *ast.Field, label kg.Label) *fieldLoadOf {
+	for i := range fl {
+		if fl[i].field == f && fl[i].label == label {
+			return &fl[i]
+		}
+	}
+	return nil
+}
+
+// add keeps e while there is room.
+func (fl fieldLoads) add(e fieldLoadOf) fieldLoads {
+	if len(fl) < maxFieldLoads {
+		fl = append(fl, e)
+	}
+	return fl
+}
+
+// fieldLoadOf makes the keys relationship field f, declared as def gives, asks of node n.
+func (l *Loaders) fieldLoadOf(f graphql.CollectedField, n *kg.Node, def func(args map[string]any) relDef) fieldLoadOf {
+	load, err := l.loadOf(fieldLoad{field: f.Field, object: string(n.Label), prefetch: true}, n.ID, func() (relDef, map[string]any, error) {
+		args := f.ArgumentMap(l.op.Variables)
+		return def(args), args, nil
+	})
+	// An error asks for nothing: the resolver reports it.
+	return fieldLoadOf{field: f.Field, label: n.Label, keys: err == nil, load: load}
+}
+
+// request asks for the keys of the field for node id.
+func (e *fieldLoadOf) request(ks *keySink, id string) {
+	if !e.keys {
+		return
+	}
+	if e.load.wantPage {
+		page := e.load.page
+		page.ID = id
+		ks.pages = append(ks.pages, page)
+	}
+	if e.load.wantCount {
+		count := e.load.count
+		count.ID = id
+		ks.counts = append(ks.counts, count)
 	}
 }
 
@@ -240,24 +315,6 @@ func (l *Loaders) prefetchDecisions(ks *keySink, f graphql.CollectedField, m *mo
 				ks.nodes = append(ks.nodes, d.Evidence().Document)
 			}
 		}
-	}
-}
-
-// prefetchRelation requests the keys the resolver of relationship field f (declared as d) of
-// node id will ask for: loadOf makes them for both, from the same arguments.
-func (l *Loaders) prefetchRelation(ks *keySink, n *kg.Node, f graphql.CollectedField, def func(args map[string]any) relDef) {
-	load, err := l.loadOf(fieldLoad{field: f.Field, object: string(n.Label), prefetch: true}, n.ID, func() (relDef, map[string]any, error) {
-		args := f.ArgumentMap(l.op.Variables)
-		return def(args), args, nil
-	})
-	if err != nil {
-		return // the resolver reports the error
-	}
-	if load.wantPage {
-		ks.pages = append(ks.pages, load.page)
-	}
-	if load.wantCount {
-		ks.counts = append(ks.counts, load.count)
 	}
 }
 

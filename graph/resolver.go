@@ -108,12 +108,24 @@ func (r *Resolver) relatedBy(ctx context.Context, parent model.Node, def func(*g
 
 // resolverLoad returns the loader keys of the relationship field being resolved, for node
 // id; def gives the field's declaration.
+// The field's scope keeps them for the same field of the next element (scope.go): its
+// keys are those of the same field on the same type, a node's ID apart.
 func (l *Loaders) resolverLoad(ctx context.Context, id string, def func(*graphql.FieldContext) (relDef, error)) (relationLoad, error) {
+	s, _ := ctx.(*fieldScope)
+	if s != nil && s.hasLoad {
+		load := s.load
+		load.page.ID, load.count.ID = id, id
+		return load, nil
+	}
 	fc := graphql.GetFieldContext(ctx)
-	return l.loadOf(fieldLoad{field: fc.Field.Field, object: fc.Object}, id, func() (relDef, map[string]any, error) {
+	load, err := l.loadOf(fieldLoad{field: fc.Field.Field, object: fc.Object}, id, func() (relDef, map[string]any, error) {
 		d, err := def(fc)
 		return d, fc.Args, err
 	})
+	if err == nil && s != nil {
+		s.load, s.hasLoad = load, true
+	}
+	return load, err
 }
 
 // relationPage fetches, for the role field being resolved, the neighbours of parent its

@@ -27,6 +27,8 @@ type fieldScope struct {
 	fc       *graphql.FieldContext
 	element  *listElement  // the scope of this field's list elements, kept for the next list
 	children []*fieldScope // the scopes of this scope's fields, kept for the next element
+	load     relationLoad  // a relationship field's loader keys, its node's ID apart (resolverLoad)
+	hasLoad  bool
 }
 
 // maxScopeChildren bounds the scopes a scope keeps: a query selects a few fields with
