@@ -112,7 +112,9 @@ func normalizeValue(field Field, op Op, v any) (any, error) {
 	if !slices.Contains(sp.ops, op) {
 		return nil, fmt.Errorf("%w: field %q does not support %q", ErrInvalidQuery, field, op)
 	}
-	bad := fmt.Errorf("%w: field %q %s needs %s", ErrInvalidQuery, field, op, valueKind(sp.integer, op == OpIn))
+	bad := func() error { // made only when wanted: two a filtered list, every request
+		return fmt.Errorf("%w: field %q %s needs %s", ErrInvalidQuery, field, op, valueKind(sp.integer, op == OpIn))
+	}
 	if op == OpIn {
 		var out any
 		var ok bool
@@ -129,7 +131,7 @@ func normalizeValue(field Field, op Op, v any) (any, error) {
 			out = l
 		}
 		if !ok {
-			return nil, bad
+			return nil, bad()
 		}
 		// Sorted and without repeats, so that a node is tested by binary search.
 		switch l := out.(type) {
@@ -145,7 +147,7 @@ func normalizeValue(field Field, op Op, v any) (any, error) {
 	if sp.integer {
 		n, ok := intValue(v)
 		if !ok {
-			return nil, bad
+			return nil, bad()
 		}
 		return n, nil
 	}
@@ -154,7 +156,7 @@ func normalizeValue(field Field, op Op, v any) (any, error) {
 		s, ok = string(l), true
 	}
 	if !ok {
-		return nil, bad
+		return nil, bad()
 	}
 	return normalizeString(field, s)
 }

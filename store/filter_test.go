@@ -3,6 +3,7 @@ package store
 import (
 	"errors"
 	"reflect"
+	"strings"
 	"testing"
 
 	"beleidsgraaf/kg"
@@ -79,6 +80,22 @@ func TestMatch(t *testing.T) {
 		}
 		if got := f.Match(n, "brief", []string{"brief"}, noRel); got != tc.want {
 			t.Errorf("%d: Match = %v, want %v", i, got, tc.want)
+		}
+	}
+}
+
+// A value of the wrong kind is refused with what the field needs.
+func TestNormalizeNamesTheValueKind(t *testing.T) {
+	for _, c := range []struct {
+		f    *Filter
+		want string
+	}{
+		{&Filter{Field: FieldDate, Op: OpEq, Value: 2024}, `field "date" EQ needs a string`},
+		{&Filter{Field: FieldLabel, Op: OpIn, Value: "Action"}, `field "label" IN needs a list of strings`},
+	} {
+		_, err := c.f.Normalize()
+		if !errors.Is(err, ErrInvalidQuery) || !strings.HasSuffix(err.Error(), c.want) {
+			t.Errorf("%+v: error %v, want one ending %q", c.f, err, c.want)
 		}
 	}
 }
