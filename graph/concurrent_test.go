@@ -27,6 +27,9 @@ func TestConcurrentOperationsOfOneDocument(t *testing.T) {
 			[]map[string]any{{"id": "org:comensha"}, {"id": "org:jenv"}, {"id": "actielijn:6"}}},
 		{`query($x: Boolean!) { organisations(first: 3) { edges { node { id name @include(if: $x) abbreviation @skip(if: $x) } } } }`,
 			[]map[string]any{{"x": true}, {"x": false}}},
+		// Root fields of one operation run at once, each with lists below it (scope.go).
+		{`query($n: Int) { a: organisations(first: $n) { edges { node { id holds(first: 2) { edges { node { id ... on Actielijn { holders { name } } } } } } } } b: motions(first: $n) { edges { node { name citation submitters { name party { name } } } } } c: documents(first: $n) { edges { node { id respondsTo(first: 3) { edges { node { id } } } } } } }`,
+			[]map[string]any{{"n": 2}, {"n": 5}, {"n": 9}}},
 		{`query($text: String!) { search(text: $text, first: 5) { score node { __typename id label name } } }`,
 			[]map[string]any{{"text": "comensha"}, {"text": "mensenhandel"}, {"text": "actielijn 6"}}},
 	}

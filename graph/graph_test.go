@@ -1266,3 +1266,54 @@ func TestErrorsInNestedListsHaveBothIndexes(t *testing.T) {
 		}
 	}
 }
+
+// An object below a list may select more fields than a scope keeps (maxScopeChildren) and a
+// prefetch keeps keys for (maxFieldLoads), through aliases and fragments: the fields past
+// those bounds answer as they do alone, and cost no more store calls than three do.
+func TestManyAliasesPastTheKeptBounds(t *testing.T) {
+	cs := newCountingStore(newStore(t))
+	c := newClient(cs, graph.Options{})
+	type answer struct {
+		Organisations struct {
+			Edges []struct{ Node map[string]json.RawMessage }
+		}
+	}
+	query := func(aliases int) string {
+		var q strings.Builder
+		q.WriteString(`fragment F on Organisation { f: holds(first: 2) { totalCount edges { node { id } } } }
+			{ organisations(first: 10) { edges { node { id ...F`)
+		for i := range aliases {
+			fmt.Fprintf(&q, " a%d: holds(first: %d) { totalCount edges { node { id } } }", i, 1+i%3)
+		}
+		q.WriteString(" } } } }")
+		return q.String()
+	}
+	cs.reset()
+	mustDo(t, c, query(3), nil)
+	few, _ := cs.summary()
+	const aliases = 24 // past both bounds (16)
+	var many answer
+	cs.reset()
+	mustDo(t, c, query(aliases), &many)
+	if n, calls := cs.summary(); n != few {
+		t.Errorf("%d store calls (%s), want the %d of three aliases", n, calls, few)
+	}
+	if len(many.Organisations.Edges) < 3 {
+		t.Fatalf("too few organisations to tell elements apart: %d", len(many.Organisations.Edges))
+	}
+	for first := 1; first <= 3; first++ {
+		var one answer
+		mustDo(t, c, fmt.Sprintf(`{ organisations(first: 10) { edges { node { id a: holds(first: %d) { totalCount edges { node { id } } } } } } }`, first), &one)
+		for e, edge := range many.Organisations.Edges {
+			want := string(one.Organisations.Edges[e].Node["a"])
+			for i := range aliases {
+				if got := string(edge.Node[fmt.Sprint("a", i)]); 1+i%3 == first && got != want {
+					t.Errorf("organisation %d, a%d: %s, want %s", e, i, got, want)
+				}
+			}
+			if got := string(edge.Node["f"]); first == 2 && got != want {
+				t.Errorf("organisation %d, f (a fragment): %s, want %s", e, got, want)
+			}
+		}
+	}
+}

@@ -189,11 +189,10 @@ func (l *Loaders) prefetchNodes(ks *keySink, sel ast.SelectionSet, items []item)
 				known.request(ks, n.ID)
 				continue
 			}
+			var def func(args map[string]any) relDef // a relationship field's declaration
 			switch {
 			case f.Name == "relations":
-				e := l.fieldLoadOf(f, n, relationsDefOf)
-				loads = loads.add(e)
-				e.request(ks, n.ID)
+				def = relationsDefOf
 			case f.Name == "mentions":
 				if l.selects(f, "document") {
 					for _, ev := range n.Mentions {
@@ -214,12 +213,15 @@ func (l *Loaders) prefetchNodes(ks *keySink, sel ast.SelectionSet, items []item)
 				}
 			default:
 				if d, ok := lookupRelation(label, f.Name); ok {
-					e := l.fieldLoadOf(f, n, func(map[string]any) relDef { return d })
-					loads = loads.add(e)
-					e.request(ks, n.ID)
+					def = func(map[string]any) relDef { return d }
 				} else {
 					loads = loads.add(fieldLoadOf{field: f.Field, label: n.Label}) // asks for no keys
 				}
+			}
+			if def != nil {
+				e := l.makeFieldLoad(f, n, def)
+				loads = loads.add(e)
+				e.request(ks, n.ID)
 			}
 		}
 	}
@@ -260,8 +262,8 @@ func (fl fieldLoads) add(e fieldLoadOf) fieldLoads {
 	return fl
 }
 
-// fieldLoadOf makes the keys relationship field f, declared as def gives, asks of node n.
-func (l *Loaders) fieldLoadOf(f graphql.CollectedField, n *kg.Node, def func(args map[string]any) relDef) fieldLoadOf {
+// makeFieldLoad makes the keys relationship field f, declared as def gives, asks of node n.
+func (l *Loaders) makeFieldLoad(f graphql.CollectedField, n *kg.Node, def func(args map[string]any) relDef) fieldLoadOf {
 	load, err := l.loadOf(fieldLoad{field: f.Field, object: string(n.Label), prefetch: true}, n.ID, func() (relDef, map[string]any, error) {
 		args := f.ArgumentMap(l.op.Variables)
 		return def(args), args, nil

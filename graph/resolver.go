@@ -107,9 +107,9 @@ func (r *Resolver) relatedBy(ctx context.Context, parent model.Node, def func(*g
 }
 
 // resolverLoad returns the loader keys of the relationship field being resolved, for node
-// id; def gives the field's declaration.
-// The field's scope keeps them for the same field of the next element (scope.go): its
-// keys are those of the same field on the same type, a node's ID apart.
+// id; def gives the field's declaration. The field's scope keeps them for the same field
+// of the next element (scope.go): its keys are those of the same field on the same type, a
+// node's ID apart.
 func (l *Loaders) resolverLoad(ctx context.Context, id string, def func(*graphql.FieldContext) (relDef, error)) (relationLoad, error) {
 	s, _ := ctx.(*fieldScope)
 	if s != nil && s.hasLoad {

@@ -50,7 +50,9 @@ func (s *Store) Neighbours(ctx context.Context, q store.NeighbourQuery) ([][]sto
 	}
 	// The pages of all IDs share one array, made once as large as they can fill: at most
 	// their limit, at most the edges of their spans. Grown by append instead, half of it
-	// was empty, and copied as it grew.
+	// was empty, and copied as it grew. Each node's spans are found again for its page:
+	// keeping them from the sizing pass took an array more and was 5 % slower
+	// (BenchmarkNeighbours/100-nodes-batched), their binary searches being cheap.
 	nodes := make([]int32, len(q.IDs)) // each ID's node number; -1: none
 	room := 0
 	for n, id := range q.IDs {
