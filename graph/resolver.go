@@ -153,9 +153,11 @@ func relatedNodes[T model.Node](ctx context.Context, r *Resolver, parent model.N
 	if err != nil {
 		return nil, err
 	}
-	out := make([]T, 0, min(n, len(nbs)))
-	for _, nb := range nbs[:min(n, len(nbs))] {
-		if t, ok := model.Wrap(nb.Node).(T); ok {
+	nbs = nbs[:min(n, len(nbs))]
+	out := make([]T, 0, len(nbs))
+	w := model.NewWrapper(len(nbs))
+	for _, nb := range nbs {
+		if t, ok := w.Wrap(nb.Node).(T); ok {
 			out = append(out, t)
 		}
 	}
@@ -244,13 +246,13 @@ func (r *Resolver) list(ctx context.Context, label kg.Label, where *store.Filter
 		conn.PageInfo = w.pageInfo(nil, len(page.Nodes) > 0)
 		return conn, nil
 	}
+	cursors := page.Cursors
+	if q.NoCursors {
+		cursors = nil
+	}
+	conn.Edges = model.NewEdges(page.Nodes, cursors)
 	items := make([]item, len(page.Nodes))
 	for i, node := range page.Nodes {
-		cursor := ""
-		if !q.NoCursors {
-			cursor = page.Cursors[i]
-		}
-		conn.Edges = append(conn.Edges, model.NewEdge(node, cursor))
 		if !q.Light { // a light node is for this list only
 			ld.nodes.Prime(node.ID, node)
 		}

@@ -58,8 +58,20 @@ type Edge struct {
 	cursor string
 }
 
-// NewEdge makes a list edge.
-func NewEdge(n *kg.Node, cursor string) *Edge { return &Edge{target{Wrap(n)}, cursor} }
+// NewEdges makes the edges of a list page, in a few allocations: the edge of nodes[i] has
+// cursor cursors[i], none if cursors is nil.
+func NewEdges(nodes []*kg.Node, cursors []string) []*Edge {
+	edges, out := make([]Edge, len(nodes)), make([]*Edge, len(nodes))
+	w := NewWrapper(len(nodes))
+	for i, n := range nodes {
+		edges[i].node = w.Wrap(n)
+		if cursors != nil {
+			edges[i].cursor = cursors[i]
+		}
+		out[i] = &edges[i]
+	}
+	return out
+}
 
 // Cursor resumes the list after this edge.
 func (e *Edge) Cursor() string { return e.cursor }
@@ -96,8 +108,9 @@ type RelationEdge struct {
 // one allocation.
 func NewRelationEdges(from string, nbs []store.Neighbour) []*RelationEdge {
 	edges, out := make([]RelationEdge, len(nbs)), make([]*RelationEdge, len(nbs))
+	w := NewWrapper(len(nbs))
 	for i, nb := range nbs {
-		edges[i] = RelationEdge{target: target{Wrap(nb.Node)}, edge: nb.Edge, out: nb.Edge.From == from, place: nb}
+		edges[i] = RelationEdge{target: target{w.Wrap(nb.Node)}, edge: nb.Edge, out: nb.Edge.From == from, place: nb}
 		out[i] = &edges[i]
 	}
 	return out

@@ -22,48 +22,94 @@ type Node interface {
 
 // Wrap returns the GraphQL type for a graph node according to its label, or nil for nil.
 func Wrap(n *kg.Node) Node {
+	w := Wrapper{left: 1}
+	return w.Wrap(n)
+}
+
+// Wrapper wraps the nodes of one batch (a page, the neighbours of a level) with an
+// allocation per label, not per node: each type's wrappers come from a slab made, when the
+// type first comes up, for as many nodes as the batch has left. A page of a hundred motions
+// was a hundred allocations of one pointer each. A batch of mixed labels allocates at most
+// a slab of its size per label.
+type Wrapper struct {
+	left          int // nodes the batch has left to wrap
+	documents     []Document
+	persons       []Person
+	offices       []Office
+	parties       []Party
+	organisations []Organisation
+	actionPlans   []ActionPlan
+	actielijnen   []Actielijn
+	actions       []Action
+	proposals     []Proposal
+	motions       []Motion
+	reports       []Report
+	commitments   []Commitment
+	legislation   []Legislation
+	events        []Event
+}
+
+// NewWrapper returns a wrapper for a batch of n nodes.
+func NewWrapper(n int) Wrapper { return Wrapper{left: max(n, 1)} }
+
+// Wrap returns the GraphQL type for a node of the batch, or nil for nil.
+func (w *Wrapper) Wrap(n *kg.Node) Node {
 	if n == nil {
 		return nil
 	}
-	b := base{n}
+	b, left := base{n}, w.left
+	w.left = max(left-1, 1)
 	switch n.Label {
 	case kg.Document:
-		return &Document{b}
+		return slot(&w.documents, left, Document{b})
 	case kg.Person:
-		return &Person{b}
+		return slot(&w.persons, left, Person{b})
 	case kg.Office:
-		return &Office{b}
+		return slot(&w.offices, left, Office{b})
 	case kg.Party:
-		return &Party{b}
+		return slot(&w.parties, left, Party{b})
 	case kg.Organisation:
-		return &Organisation{b}
+		return slot(&w.organisations, left, Organisation{b})
 	case kg.ActionPlan:
-		return &ActionPlan{b}
+		return slot(&w.actionPlans, left, ActionPlan{b})
 	case kg.Actielijn:
-		return &Actielijn{b}
+		return slot(&w.actielijnen, left, Actielijn{b})
 	case kg.Action:
-		return &Action{b}
+		return slot(&w.actions, left, Action{b})
 	case kg.Proposal:
-		return &Proposal{b}
+		return slot(&w.proposals, left, Proposal{b})
 	case kg.Motion:
-		return &Motion{b}
+		return slot(&w.motions, left, Motion{b})
 	case kg.Report:
-		return &Report{b}
+		return slot(&w.reports, left, Report{b})
 	case kg.Commitment:
-		return &Commitment{b}
+		return slot(&w.commitments, left, Commitment{b})
 	case kg.Legislation:
-		return &Legislation{b}
+		return slot(&w.legislation, left, Legislation{b})
 	case kg.Event:
-		return &Event{b}
+		return slot(&w.events, left, Event{b})
 	}
 	return nil
+}
+
+// slot sets the next element of a slab to v and returns it, making a slab of n when the
+// slab is used up.
+func slot[T any](slab *[]T, n int, v T) *T {
+	if len(*slab) == 0 {
+		*slab = make([]T, n)
+	}
+	p := &(*slab)[0]
+	*p = v
+	*slab = (*slab)[1:]
+	return p
 }
 
 // WrapAll wraps a list of nodes, keeping nils where the store found nothing.
 func WrapAll(ns []*kg.Node) []Node {
 	out := make([]Node, len(ns))
+	wr := NewWrapper(len(ns))
 	for i, n := range ns {
-		if w := Wrap(n); w != nil {
+		if w := wr.Wrap(n); w != nil {
 			out[i] = w
 		}
 	}

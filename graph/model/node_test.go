@@ -1,6 +1,7 @@
 package model
 
 import (
+	"fmt"
 	"testing"
 
 	"beleidsgraaf/kg"
@@ -44,3 +45,64 @@ func deref(s *string) any {
 	}
 	return *s
 }
+
+// A batch's wrappers are each node's own, of its label's type, whatever the labels' order;
+// nils stay nil, and an unknown label wraps to nil as Wrap's does.
+func TestWrapperWrapsEachNodeAsWrap(t *testing.T) {
+	labels := []kg.Label{kg.Motion, kg.Person, kg.Motion, kg.Document, kg.Event, kg.Motion, "Unknown", kg.Person}
+	labels = append(labels, kg.Labels...)
+	for _, l := range kg.Labels {
+		if Wrap(&kg.Node{Label: l}) == nil {
+			t.Errorf("label %s wraps to nil", l)
+		}
+	}
+	var nodes []*kg.Node
+	for i, l := range labels {
+		nodes = append(nodes, &kg.Node{ID: fmt.Sprint(i), Label: l}, nil)
+	}
+	for _, size := range []int{0, 1, 3, len(nodes), 2 * len(nodes)} { // a batch's size is a hint
+		w := NewWrapper(size)
+		seen := map[Node]bool{}
+		for i, n := range nodes {
+			got, want := w.Wrap(n), Wrap(n)
+			if fmt.Sprintf("%T", got) != fmt.Sprintf("%T", want) {
+				t.Fatalf("size %d, node %d: %T, Wrap gives %T", size, i, got, want)
+			}
+			if got == nil {
+				continue
+			}
+			if got.KG() != n {
+				t.Fatalf("size %d, node %d: wraps %v", size, i, got.KG())
+			}
+			if seen[got] {
+				t.Fatalf("size %d, node %d: a wrapper given twice", size, i)
+			}
+			seen[got] = true
+		}
+	}
+}
+
+// A batch of one label costs one allocation, of two labels two.
+func TestWrapperAllocatesASlabPerLabel(t *testing.T) {
+	one, two := make([]*kg.Node, 100), make([]*kg.Node, 100)
+	for i := range one {
+		one[i] = &kg.Node{ID: fmt.Sprint(i), Label: kg.Motion}
+		two[i] = &kg.Node{ID: fmt.Sprint(i), Label: []kg.Label{kg.Motion, kg.Person}[i%2]}
+	}
+	for _, c := range []struct {
+		nodes []*kg.Node
+		want  float64
+	}{{one, 1}, {two, 2}} {
+		got := testing.AllocsPerRun(10, func() {
+			w := NewWrapper(len(c.nodes))
+			for _, n := range c.nodes {
+				sink = w.Wrap(n)
+			}
+		})
+		if got != c.want {
+			t.Errorf("%d labels: %v allocations, want %v", int(c.want), got, c.want)
+		}
+	}
+}
+
+var sink Node
