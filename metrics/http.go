@@ -63,20 +63,28 @@ func HTTP(next http.Handler) http.Handler {
 			httpRequests.WithLabelValues(route, methodOf(r.Method), strconv.Itoa(status), opLabel).Inc()
 			httpDuration.WithLabelValues(route, opLabel).Observe(d.Seconds())
 
-			attrs := []slog.Attr{
+			// The line goes to the default logger's handler as slog.LogAttrs would send it,
+			// without the caller's program counter: it would name this function every time, and
+			// finding it was a tenth of the line's cost.
+			ctx, h := r.Context(), slog.Default().Handler()
+			if !h.Enabled(ctx, slog.LevelInfo) {
+				return
+			}
+			rec := slog.NewRecord(time.Now(), slog.LevelInfo, "request", 0)
+			rec.AddAttrs(
 				slog.String("method", r.Method),
 				slog.String("path", clip(r.URL.Path, 200)),
 				slog.Int("status", status),
 				slog.Float64("duration_ms", float64(d.Microseconds())/1000),
 				slog.Int64("bytes", sw.bytes),
-			}
+			)
 			if opType != "" || op != "" {
-				attrs = append(attrs, slog.String("operation", clip(op, 100)), slog.String("operation_type", opType))
+				rec.AddAttrs(slog.String("operation", clip(op, 100)), slog.String("operation_type", opType))
 			}
 			if nerr > 0 {
-				attrs = append(attrs, slog.Int("graphql_errors", nerr), slog.String("error_codes", codes))
+				rec.AddAttrs(slog.Int("graphql_errors", nerr), slog.String("error_codes", codes))
 			}
-			slog.LogAttrs(r.Context(), slog.LevelInfo, "request", attrs...)
+			_ = h.Handle(ctx, rec)
 		}()
 		next.ServeHTTP(sw, r)
 	})

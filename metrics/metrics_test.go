@@ -3,6 +3,7 @@ package metrics
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"log/slog"
 	"net/http"
@@ -99,6 +100,35 @@ func TestAccessLog(t *testing.T) {
 	}
 	if strings.Contains(log.String(), "SECRET") {
 		t.Errorf("the access log repeats the request:\n%s", log)
+	}
+}
+
+// The access log line is what slog.LogAttrs writes (time, level, message, attributes, in any
+// handler), and a logger set above INFO writes none.
+func TestAccessLogGoesThroughTheDefaultHandler(t *testing.T) {
+	h := server(testStore(t))
+	old := slog.Default()
+	t.Cleanup(func() { slog.SetDefault(old) })
+	var buf bytes.Buffer
+	slog.SetDefault(slog.New(slog.NewJSONHandler(&buf, &slog.HandlerOptions{AddSource: true})))
+	serve(h, http.MethodGet, "/nowhere", "")
+	var line map[string]any
+	if err := json.Unmarshal(buf.Bytes(), &line); err != nil {
+		t.Fatalf("%v: %s", err, buf.Bytes())
+	}
+	for _, k := range []string{"time", "level", "msg", "method", "path", "status", "duration_ms", "bytes"} {
+		if _, ok := line[k]; !ok {
+			t.Errorf("no %s: %s", k, buf.Bytes())
+		}
+	}
+	if line["level"] != "INFO" || line["msg"] != "request" || line["path"] != "/nowhere" || line["status"] != float64(404) {
+		t.Errorf("line %s", buf.Bytes())
+	}
+	buf.Reset()
+	slog.SetDefault(slog.New(slog.NewTextHandler(&buf, &slog.HandlerOptions{Level: slog.LevelWarn})))
+	serve(h, http.MethodGet, "/nowhere", "")
+	if buf.Len() != 0 {
+		t.Errorf("a logger at WARN logged: %s", buf.Bytes())
 	}
 }
 
