@@ -6353,7 +6353,7 @@ func UnmarshalPersonWhere(ctx context.Context, raw any) (model.PersonWhere, erro
 var officeImplementors = []string{"Office", "Node"}
 
 func (ec *executionContext) _Office(ctx context.Context, sel ast.SelectionSet, obj *model.Office) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, officeImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, officeImplementors)
 	if m := ec.eager_Office(ctx, fields, obj); m != nil {
 		return m
 	}
@@ -6463,7 +6463,7 @@ func (ec *executionContext) _Office(ctx context.Context, sel ast.SelectionSet, o
 var officeConnectionImplementors = []string{"OfficeConnection"}
 
 func (ec *executionContext) _OfficeConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, officeConnectionImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, officeConnectionImplementors)
 	if m := ec.eager_OfficeConnection(ctx, fields, obj); m != nil {
 		return m
 	}
@@ -6508,7 +6508,7 @@ func (ec *executionContext) _OfficeConnection(ctx context.Context, sel ast.Selec
 var officeEdgeImplementors = []string{"OfficeEdge"}
 
 func (ec *executionContext) _OfficeEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, officeEdgeImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, officeEdgeImplementors)
 	if m := ec.eager_OfficeEdge(ctx, fields, obj); m != nil {
 		return m
 	}
@@ -6548,7 +6548,7 @@ func (ec *executionContext) _OfficeEdge(ctx context.Context, sel ast.SelectionSe
 var officeRelationConnectionImplementors = []string{"OfficeRelationConnection"}
 
 func (ec *executionContext) _OfficeRelationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.RelationConnection) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, officeRelationConnectionImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, officeRelationConnectionImplementors)
 	if m := ec.eager_OfficeRelationConnection(ctx, fields, obj); m != nil {
 		return m
 	}
@@ -6593,7 +6593,7 @@ func (ec *executionContext) _OfficeRelationConnection(ctx context.Context, sel a
 var officeRelationEdgeImplementors = []string{"OfficeRelationEdge"}
 
 func (ec *executionContext) _OfficeRelationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.RelationEdge) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, officeRelationEdgeImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, officeRelationEdgeImplementors)
 	if m := ec.eager_OfficeRelationEdge(ctx, fields, obj); m != nil {
 		return m
 	}
@@ -6663,7 +6663,7 @@ func (ec *executionContext) _OfficeRelationEdge(ctx context.Context, sel ast.Sel
 var organisationImplementors = []string{"Organisation", "Node"}
 
 func (ec *executionContext) _Organisation(ctx context.Context, sel ast.SelectionSet, obj *model.Organisation) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, organisationImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, organisationImplementors)
 	if m := ec.eager_Organisation(ctx, fields, obj); m != nil {
 		return m
 	}
@@ -6813,7 +6813,7 @@ func (ec *executionContext) _Organisation(ctx context.Context, sel ast.Selection
 var organisationConnectionImplementors = []string{"OrganisationConnection"}
 
 func (ec *executionContext) _OrganisationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, organisationConnectionImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, organisationConnectionImplementors)
 	if m := ec.eager_OrganisationConnection(ctx, fields, obj); m != nil {
 		return m
 	}
@@ -6858,7 +6858,7 @@ func (ec *executionContext) _OrganisationConnection(ctx context.Context, sel ast
 var organisationEdgeImplementors = []string{"OrganisationEdge"}
 
 func (ec *executionContext) _OrganisationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, organisationEdgeImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, organisationEdgeImplementors)
 	if m := ec.eager_OrganisationEdge(ctx, fields, obj); m != nil {
 		return m
 	}
@@ -6898,7 +6898,7 @@ func (ec *executionContext) _OrganisationEdge(ctx context.Context, sel ast.Selec
 var organisationRelationConnectionImplementors = []string{"OrganisationRelationConnection"}
 
 func (ec *executionContext) _OrganisationRelationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.RelationConnection) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, organisationRelationConnectionImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, organisationRelationConnectionImplementors)
 	if m := ec.eager_OrganisationRelationConnection(ctx, fields, obj); m != nil {
 		return m
 	}
@@ -6943,7 +6943,7 @@ func (ec *executionContext) _OrganisationRelationConnection(ctx context.Context,
 var organisationRelationEdgeImplementors = []string{"OrganisationRelationEdge"}
 
 func (ec *executionContext) _OrganisationRelationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.RelationEdge) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, organisationRelationEdgeImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, organisationRelationEdgeImplementors)
 	if m := ec.eager_OrganisationRelationEdge(ctx, fields, obj); m != nil {
 		return m
 	}
@@ -7013,7 +7013,7 @@ func (ec *executionContext) _OrganisationRelationEdge(ctx context.Context, sel a
 var partyImplementors = []string{"Party", "Node"}
 
 func (ec *executionContext) _Party(ctx context.Context, sel ast.SelectionSet, obj *model.Party) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, partyImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, partyImplementors)
 	if m := ec.eager_Party(ctx, fields, obj); m != nil {
 		return m
 	}
@@ -7093,7 +7093,7 @@ func (ec *executionContext) _Party(ctx context.Context, sel ast.SelectionSet, ob
 var partyConnectionImplementors = []string{"PartyConnection"}
 
 func (ec *executionContext) _PartyConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, partyConnectionImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, partyConnectionImplementors)
 	if m := ec.eager_PartyConnection(ctx, fields, obj); m != nil {
 		return m
 	}
@@ -7138,7 +7138,7 @@ func (ec *executionContext) _PartyConnection(ctx context.Context, sel ast.Select
 var partyEdgeImplementors = []string{"PartyEdge"}
 
 func (ec *executionContext) _PartyEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, partyEdgeImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, partyEdgeImplementors)
 	if m := ec.eager_PartyEdge(ctx, fields, obj); m != nil {
 		return m
 	}
@@ -7178,7 +7178,7 @@ func (ec *executionContext) _PartyEdge(ctx context.Context, sel ast.SelectionSet
 var partyRelationConnectionImplementors = []string{"PartyRelationConnection"}
 
 func (ec *executionContext) _PartyRelationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.RelationConnection) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, partyRelationConnectionImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, partyRelationConnectionImplementors)
 	if m := ec.eager_PartyRelationConnection(ctx, fields, obj); m != nil {
 		return m
 	}
@@ -7223,7 +7223,7 @@ func (ec *executionContext) _PartyRelationConnection(ctx context.Context, sel as
 var partyRelationEdgeImplementors = []string{"PartyRelationEdge"}
 
 func (ec *executionContext) _PartyRelationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.RelationEdge) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, partyRelationEdgeImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, partyRelationEdgeImplementors)
 	if m := ec.eager_PartyRelationEdge(ctx, fields, obj); m != nil {
 		return m
 	}
@@ -7293,7 +7293,7 @@ func (ec *executionContext) _PartyRelationEdge(ctx context.Context, sel ast.Sele
 var personImplementors = []string{"Person", "Node"}
 
 func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, obj *model.Person) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, personImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, personImplementors)
 	if m := ec.eager_Person(ctx, fields, obj); m != nil {
 		return m
 	}
@@ -7428,7 +7428,7 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 var personConnectionImplementors = []string{"PersonConnection"}
 
 func (ec *executionContext) _PersonConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, personConnectionImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, personConnectionImplementors)
 	if m := ec.eager_PersonConnection(ctx, fields, obj); m != nil {
 		return m
 	}
@@ -7473,7 +7473,7 @@ func (ec *executionContext) _PersonConnection(ctx context.Context, sel ast.Selec
 var personEdgeImplementors = []string{"PersonEdge"}
 
 func (ec *executionContext) _PersonEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, personEdgeImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, personEdgeImplementors)
 	if m := ec.eager_PersonEdge(ctx, fields, obj); m != nil {
 		return m
 	}
@@ -7513,7 +7513,7 @@ func (ec *executionContext) _PersonEdge(ctx context.Context, sel ast.SelectionSe
 var personRelationConnectionImplementors = []string{"PersonRelationConnection"}
 
 func (ec *executionContext) _PersonRelationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.RelationConnection) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, personRelationConnectionImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, personRelationConnectionImplementors)
 	if m := ec.eager_PersonRelationConnection(ctx, fields, obj); m != nil {
 		return m
 	}
@@ -7558,7 +7558,7 @@ func (ec *executionContext) _PersonRelationConnection(ctx context.Context, sel a
 var personRelationEdgeImplementors = []string{"PersonRelationEdge"}
 
 func (ec *executionContext) _PersonRelationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.RelationEdge) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, personRelationEdgeImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, personRelationEdgeImplementors)
 	if m := ec.eager_PersonRelationEdge(ctx, fields, obj); m != nil {
 		return m
 	}

@@ -831,7 +831,7 @@ func UnmarshalStringFilter(ctx context.Context, raw any) (model.StringFilter, er
 var pageInfoImplementors = []string{"PageInfo"}
 
 func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet, obj *model.PageInfo) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, pageInfoImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, pageInfoImplementors)
 	if m := ec.eager_PageInfo(ctx, fields, obj); m != nil {
 		return m
 	}

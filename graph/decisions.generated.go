@@ -332,7 +332,7 @@ func (ec *executionContext) fieldContext_Vote_evidence(_ context.Context, field 
 var decisionImplementors = []string{"Decision"}
 
 func (ec *executionContext) _Decision(ctx context.Context, sel ast.SelectionSet, obj *model.Decision) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, decisionImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, decisionImplementors)
 	if m := ec.eager_Decision(ctx, fields, obj); m != nil {
 		return m
 	}
@@ -392,7 +392,7 @@ func (ec *executionContext) _Decision(ctx context.Context, sel ast.SelectionSet,
 var voteImplementors = []string{"Vote"}
 
 func (ec *executionContext) _Vote(ctx context.Context, sel ast.SelectionSet, obj *model.Vote) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, voteImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, voteImplementors)
 	if m := ec.eager_Vote(ctx, fields, obj); m != nil {
 		return m
 	}

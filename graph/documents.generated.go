@@ -4055,7 +4055,7 @@ func UnmarshalKamerstukRef(ctx context.Context, raw any) (model.KamerstukRef, er
 var documentImplementors = []string{"Document", "Node"}
 
 func (ec *executionContext) _Document(ctx context.Context, sel ast.SelectionSet, obj *model.Document) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, documentImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, documentImplementors)
 	if m := ec.eager_Document(ctx, fields, obj); m != nil {
 		return m
 	}
@@ -4225,7 +4225,7 @@ func (ec *executionContext) _Document(ctx context.Context, sel ast.SelectionSet,
 var documentConnectionImplementors = []string{"DocumentConnection"}
 
 func (ec *executionContext) _DocumentConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, documentConnectionImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, documentConnectionImplementors)
 	if m := ec.eager_DocumentConnection(ctx, fields, obj); m != nil {
 		return m
 	}
@@ -4270,7 +4270,7 @@ func (ec *executionContext) _DocumentConnection(ctx context.Context, sel ast.Sel
 var documentEdgeImplementors = []string{"DocumentEdge"}
 
 func (ec *executionContext) _DocumentEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, documentEdgeImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, documentEdgeImplementors)
 	if m := ec.eager_DocumentEdge(ctx, fields, obj); m != nil {
 		return m
 	}
@@ -4310,7 +4310,7 @@ func (ec *executionContext) _DocumentEdge(ctx context.Context, sel ast.Selection
 var documentRelationConnectionImplementors = []string{"DocumentRelationConnection"}
 
 func (ec *executionContext) _DocumentRelationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.RelationConnection) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, documentRelationConnectionImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, documentRelationConnectionImplementors)
 	if m := ec.eager_DocumentRelationConnection(ctx, fields, obj); m != nil {
 		return m
 	}
@@ -4355,7 +4355,7 @@ func (ec *executionContext) _DocumentRelationConnection(ctx context.Context, sel
 var documentRelationEdgeImplementors = []string{"DocumentRelationEdge"}
 
 func (ec *executionContext) _DocumentRelationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.RelationEdge) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, documentRelationEdgeImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, documentRelationEdgeImplementors)
 	if m := ec.eager_DocumentRelationEdge(ctx, fields, obj); m != nil {
 		return m
 	}
@@ -4425,7 +4425,7 @@ func (ec *executionContext) _DocumentRelationEdge(ctx context.Context, sel ast.S
 var legislationImplementors = []string{"Legislation", "Node"}
 
 func (ec *executionContext) _Legislation(ctx context.Context, sel ast.SelectionSet, obj *model.Legislation) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, legislationImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, legislationImplementors)
 	if m := ec.eager_Legislation(ctx, fields, obj); m != nil {
 		return m
 	}
@@ -4500,7 +4500,7 @@ func (ec *executionContext) _Legislation(ctx context.Context, sel ast.SelectionS
 var legislationConnectionImplementors = []string{"LegislationConnection"}
 
 func (ec *executionContext) _LegislationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, legislationConnectionImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, legislationConnectionImplementors)
 	if m := ec.eager_LegislationConnection(ctx, fields, obj); m != nil {
 		return m
 	}
@@ -4545,7 +4545,7 @@ func (ec *executionContext) _LegislationConnection(ctx context.Context, sel ast.
 var legislationEdgeImplementors = []string{"LegislationEdge"}
 
 func (ec *executionContext) _LegislationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, legislationEdgeImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, legislationEdgeImplementors)
 	if m := ec.eager_LegislationEdge(ctx, fields, obj); m != nil {
 		return m
 	}
@@ -4585,7 +4585,7 @@ func (ec *executionContext) _LegislationEdge(ctx context.Context, sel ast.Select
 var reportImplementors = []string{"Report", "Node"}
 
 func (ec *executionContext) _Report(ctx context.Context, sel ast.SelectionSet, obj *model.Report) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, reportImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, reportImplementors)
 	if m := ec.eager_Report(ctx, fields, obj); m != nil {
 		return m
 	}
@@ -4710,7 +4710,7 @@ func (ec *executionContext) _Report(ctx context.Context, sel ast.SelectionSet, o
 var reportConnectionImplementors = []string{"ReportConnection"}
 
 func (ec *executionContext) _ReportConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, reportConnectionImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, reportConnectionImplementors)
 	if m := ec.eager_ReportConnection(ctx, fields, obj); m != nil {
 		return m
 	}
@@ -4755,7 +4755,7 @@ func (ec *executionContext) _ReportConnection(ctx context.Context, sel ast.Selec
 var reportEdgeImplementors = []string{"ReportEdge"}
 
 func (ec *executionContext) _ReportEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, reportEdgeImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, reportEdgeImplementors)
 	if m := ec.eager_ReportEdge(ctx, fields, obj); m != nil {
 		return m
 	}
@@ -4795,7 +4795,7 @@ func (ec *executionContext) _ReportEdge(ctx context.Context, sel ast.SelectionSe
 var reportRelationConnectionImplementors = []string{"ReportRelationConnection"}
 
 func (ec *executionContext) _ReportRelationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.RelationConnection) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, reportRelationConnectionImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, reportRelationConnectionImplementors)
 	if m := ec.eager_ReportRelationConnection(ctx, fields, obj); m != nil {
 		return m
 	}
@@ -4840,7 +4840,7 @@ func (ec *executionContext) _ReportRelationConnection(ctx context.Context, sel a
 var reportRelationEdgeImplementors = []string{"ReportRelationEdge"}
 
 func (ec *executionContext) _ReportRelationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.RelationEdge) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, reportRelationEdgeImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, reportRelationEdgeImplementors)
 	if m := ec.eager_ReportRelationEdge(ctx, fields, obj); m != nil {
 		return m
 	}

@@ -475,7 +475,7 @@ func (ec *executionContext) fieldContext_MotionStepChange_step(_ context.Context
 var changesImplementors = []string{"Changes"}
 
 func (ec *executionContext) _Changes(ctx context.Context, sel ast.SelectionSet, obj *model.Changes) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, changesImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, changesImplementors)
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -522,7 +522,7 @@ func (ec *executionContext) _Changes(ctx context.Context, sel ast.SelectionSet, 
 var commitmentStatusStepImplementors = []string{"CommitmentStatusStep"}
 
 func (ec *executionContext) _CommitmentStatusStep(ctx context.Context, sel ast.SelectionSet, obj *model.CommitmentStatusStep) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, commitmentStatusStepImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, commitmentStatusStepImplementors)
 	if m := ec.eager_CommitmentStatusStep(ctx, fields, obj); m != nil {
 		return m
 	}
@@ -567,7 +567,7 @@ func (ec *executionContext) _CommitmentStatusStep(ctx context.Context, sel ast.S
 var commitmentStepChangeImplementors = []string{"CommitmentStepChange"}
 
 func (ec *executionContext) _CommitmentStepChange(ctx context.Context, sel ast.SelectionSet, obj *model.CommitmentStepChange) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, commitmentStepChangeImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, commitmentStepChangeImplementors)
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -604,7 +604,7 @@ func (ec *executionContext) _CommitmentStepChange(ctx context.Context, sel ast.S
 var motionStatusStepImplementors = []string{"MotionStatusStep"}
 
 func (ec *executionContext) _MotionStatusStep(ctx context.Context, sel ast.SelectionSet, obj *model.MotionStatusStep) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, motionStatusStepImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, motionStatusStepImplementors)
 	if m := ec.eager_MotionStatusStep(ctx, fields, obj); m != nil {
 		return m
 	}
@@ -654,7 +654,7 @@ func (ec *executionContext) _MotionStatusStep(ctx context.Context, sel ast.Selec
 var motionStepChangeImplementors = []string{"MotionStepChange"}
 
 func (ec *executionContext) _MotionStepChange(ctx context.Context, sel ast.SelectionSet, obj *model.MotionStepChange) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, motionStepChangeImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, motionStepChangeImplementors)
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)

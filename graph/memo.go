@@ -103,7 +103,7 @@ type collected struct {
 func (d *documentMemo) collect(op *graphql.OperationContext, sel ast.SelectionSet, satisfies []string) []graphql.CollectedField {
 	i := recentSlot(&sel[0], satisfies)
 	for _, j := range [2]uint64{i, i ^ 1} {
-		if c := d.recent[j].Load(); c != nil && c.first == &sel[0] && c.n == len(sel) && slices.Equal(c.satisfies, satisfies) {
+		if c := d.recent[j].Load(); c != nil && c.first == &sel[0] && c.n == len(sel) && sameNames(c.satisfies, satisfies) {
 			return c.fields
 		}
 	}
@@ -115,6 +115,12 @@ func (d *documentMemo) collect(op *graphql.OperationContext, sel ast.SelectionSe
 	fields := v.([]graphql.CollectedField)
 	d.recent[freeOf(&d.recent, i)].Store(&collected{&sel[0], len(sel), satisfies, fields})
 	return fields
+}
+
+// sameNames reports whether two lists of type names are equal; the same slice at once: the
+// executor passes each type's one list of the names it satisfies (motionImplementors).
+func sameNames(a, b []string) bool {
+	return len(a) == len(b) && (len(a) == 0 || unsafe.SliceData(a) == unsafe.SliceData(b) || slices.Equal(a, b))
 }
 
 // freeOf is the slot of the pair i, i^1 to keep a new entry in: an empty one, else i.
@@ -239,6 +245,23 @@ func hasSelectionDirectives(doc *ast.QueryDocument) bool {
 		}
 	}
 	return false
+}
+
+// collectIn is collect for an object marshalled under ctx: when ctx is a field scope, the
+// fields it collected last are at hand, without a look into the memo's slots. The objects
+// of a list's elements, of one field below each element, are collected one after another
+// under one scope (scope.go), mostly for the same selection set and type.
+func (m *operationMemo) collectIn(ctx context.Context, op *graphql.OperationContext, sel ast.SelectionSet, satisfies []string) []graphql.CollectedField {
+	s, ok := ctx.(*fieldScope)
+	if !ok || len(sel) == 0 {
+		return m.collect(op, sel, satisfies)
+	}
+	if c := &s.collected; c.first == &sel[0] && c.n == len(sel) && sameNames(c.satisfies, satisfies) {
+		return c.fields
+	}
+	fields := m.collect(op, sel, satisfies)
+	s.collected = collected{&sel[0], len(sel), satisfies, fields}
+	return fields
 }
 
 // collect is graphql.CollectFields, once per selection set and type names; a nil memo

@@ -61,6 +61,37 @@ func TestMemoCollectsASelectionOncePerTypeNames(t *testing.T) {
 	}
 }
 
+// Under a field scope an object's fields are those the memo collects, whichever selection
+// set and type names come after which: the scope keeps only the last.
+func TestCollectInAScopeIsCollect(t *testing.T) {
+	op := memoOperation(t, `{ motions { edges { node { name ... on Node { id } ... on Motion { citation } } } } }`, nil)
+	edges := op.Operation.SelectionSet[0].(*ast.Field).SelectionSet[0].(*ast.Field)
+	node := edges.SelectionSet[0].(*ast.Field)
+	motion := []string{"Motion", "Node"}
+	for _, m := range []*operationMemo{nil, newOperationMemo(nil), newOperationMemo(op.Doc)} {
+		for _, ctx := range []context.Context{context.Background(), &fieldScope{Context: context.Background()}} {
+			for i, c := range []struct {
+				sel       ast.SelectionSet
+				satisfies []string
+			}{
+				{node.SelectionSet, motion},
+				{node.SelectionSet, motion},
+				{node.SelectionSet, []string{"Motion", "Node"}}, // equal names in another slice
+				{node.SelectionSet, []string{"Node"}},
+				{node.SelectionSet, []string{"Mo", "tionNode"}},
+				{edges.SelectionSet, []string{"MotionEdge"}},
+				{node.SelectionSet, motion},
+				{nil, motion},
+			} {
+				got, want := names(m.collectIn(ctx, op, c.sel, c.satisfies)), names(graphql.CollectFields(op, c.sel, c.satisfies))
+				if !slices.Equal(got, want) {
+					t.Errorf("memo %v, %T, collection %d: %v, want %v", m != nil, ctx, i, got, want)
+				}
+			}
+		}
+	}
+}
+
 // Operations of a document without directives share its collected fields, whatever their
 // variables; those of a document with @skip, @include or @defer anywhere collect their
 // own. A document that is gone takes its memo with it.

@@ -4592,7 +4592,7 @@ func UnmarshalMotionWhere(ctx context.Context, raw any) (model.MotionWhere, erro
 var commitmentImplementors = []string{"Commitment", "Node"}
 
 func (ec *executionContext) _Commitment(ctx context.Context, sel ast.SelectionSet, obj *model.Commitment) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, commitmentImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, commitmentImplementors)
 	if m := ec.eager_Commitment(ctx, fields, obj); m != nil {
 		return m
 	}
@@ -4717,7 +4717,7 @@ func (ec *executionContext) _Commitment(ctx context.Context, sel ast.SelectionSe
 var commitmentConnectionImplementors = []string{"CommitmentConnection"}
 
 func (ec *executionContext) _CommitmentConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, commitmentConnectionImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, commitmentConnectionImplementors)
 	if m := ec.eager_CommitmentConnection(ctx, fields, obj); m != nil {
 		return m
 	}
@@ -4762,7 +4762,7 @@ func (ec *executionContext) _CommitmentConnection(ctx context.Context, sel ast.S
 var commitmentEdgeImplementors = []string{"CommitmentEdge"}
 
 func (ec *executionContext) _CommitmentEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, commitmentEdgeImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, commitmentEdgeImplementors)
 	if m := ec.eager_CommitmentEdge(ctx, fields, obj); m != nil {
 		return m
 	}
@@ -4802,7 +4802,7 @@ func (ec *executionContext) _CommitmentEdge(ctx context.Context, sel ast.Selecti
 var commitmentRelationConnectionImplementors = []string{"CommitmentRelationConnection"}
 
 func (ec *executionContext) _CommitmentRelationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.RelationConnection) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, commitmentRelationConnectionImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, commitmentRelationConnectionImplementors)
 	if m := ec.eager_CommitmentRelationConnection(ctx, fields, obj); m != nil {
 		return m
 	}
@@ -4847,7 +4847,7 @@ func (ec *executionContext) _CommitmentRelationConnection(ctx context.Context, s
 var commitmentRelationEdgeImplementors = []string{"CommitmentRelationEdge"}
 
 func (ec *executionContext) _CommitmentRelationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.RelationEdge) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, commitmentRelationEdgeImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, commitmentRelationEdgeImplementors)
 	if m := ec.eager_CommitmentRelationEdge(ctx, fields, obj); m != nil {
 		return m
 	}
@@ -4917,7 +4917,7 @@ func (ec *executionContext) _CommitmentRelationEdge(ctx context.Context, sel ast
 var eventImplementors = []string{"Event", "Node"}
 
 func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, obj *model.Event) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, eventImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, eventImplementors)
 	if m := ec.eager_Event(ctx, fields, obj); m != nil {
 		return m
 	}
@@ -5027,7 +5027,7 @@ func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, ob
 var eventConnectionImplementors = []string{"EventConnection"}
 
 func (ec *executionContext) _EventConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, eventConnectionImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, eventConnectionImplementors)
 	if m := ec.eager_EventConnection(ctx, fields, obj); m != nil {
 		return m
 	}
@@ -5072,7 +5072,7 @@ func (ec *executionContext) _EventConnection(ctx context.Context, sel ast.Select
 var eventEdgeImplementors = []string{"EventEdge"}
 
 func (ec *executionContext) _EventEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, eventEdgeImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, eventEdgeImplementors)
 	if m := ec.eager_EventEdge(ctx, fields, obj); m != nil {
 		return m
 	}
@@ -5112,7 +5112,7 @@ func (ec *executionContext) _EventEdge(ctx context.Context, sel ast.SelectionSet
 var eventRelationConnectionImplementors = []string{"EventRelationConnection"}
 
 func (ec *executionContext) _EventRelationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.RelationConnection) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, eventRelationConnectionImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, eventRelationConnectionImplementors)
 	if m := ec.eager_EventRelationConnection(ctx, fields, obj); m != nil {
 		return m
 	}
@@ -5157,7 +5157,7 @@ func (ec *executionContext) _EventRelationConnection(ctx context.Context, sel as
 var eventRelationEdgeImplementors = []string{"EventRelationEdge"}
 
 func (ec *executionContext) _EventRelationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.RelationEdge) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, eventRelationEdgeImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, eventRelationEdgeImplementors)
 	if m := ec.eager_EventRelationEdge(ctx, fields, obj); m != nil {
 		return m
 	}
@@ -5227,7 +5227,7 @@ func (ec *executionContext) _EventRelationEdge(ctx context.Context, sel ast.Sele
 var motionImplementors = []string{"Motion", "Node"}
 
 func (ec *executionContext) _Motion(ctx context.Context, sel ast.SelectionSet, obj *model.Motion) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, motionImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, motionImplementors)
 	if m := ec.eager_Motion(ctx, fields, obj); m != nil {
 		return m
 	}
@@ -5402,7 +5402,7 @@ func (ec *executionContext) _Motion(ctx context.Context, sel ast.SelectionSet, o
 var motionConnectionImplementors = []string{"MotionConnection"}
 
 func (ec *executionContext) _MotionConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, motionConnectionImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, motionConnectionImplementors)
 	if m := ec.eager_MotionConnection(ctx, fields, obj); m != nil {
 		return m
 	}
@@ -5447,7 +5447,7 @@ func (ec *executionContext) _MotionConnection(ctx context.Context, sel ast.Selec
 var motionEdgeImplementors = []string{"MotionEdge"}
 
 func (ec *executionContext) _MotionEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, motionEdgeImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, motionEdgeImplementors)
 	if m := ec.eager_MotionEdge(ctx, fields, obj); m != nil {
 		return m
 	}
@@ -5487,7 +5487,7 @@ func (ec *executionContext) _MotionEdge(ctx context.Context, sel ast.SelectionSe
 var motionRelationConnectionImplementors = []string{"MotionRelationConnection"}
 
 func (ec *executionContext) _MotionRelationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.RelationConnection) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, motionRelationConnectionImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, motionRelationConnectionImplementors)
 	if m := ec.eager_MotionRelationConnection(ctx, fields, obj); m != nil {
 		return m
 	}
@@ -5532,7 +5532,7 @@ func (ec *executionContext) _MotionRelationConnection(ctx context.Context, sel a
 var motionRelationEdgeImplementors = []string{"MotionRelationEdge"}
 
 func (ec *executionContext) _MotionRelationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.RelationEdge) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, motionRelationEdgeImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, motionRelationEdgeImplementors)
 	if m := ec.eager_MotionRelationEdge(ctx, fields, obj); m != nil {
 		return m
 	}

@@ -3282,7 +3282,7 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 var evidenceImplementors = []string{"Evidence"}
 
 func (ec *executionContext) _Evidence(ctx context.Context, sel ast.SelectionSet, obj *kg.Evidence) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, evidenceImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, evidenceImplementors)
 	if m := ec.eager_Evidence(ctx, fields, obj); m != nil {
 		return m
 	}
@@ -3337,7 +3337,7 @@ func (ec *executionContext) _Evidence(ctx context.Context, sel ast.SelectionSet,
 var queryImplementors = []string{"Query"}
 
 func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, queryImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, queryImplementors)
 	ctx = graphql.WithFieldContext(ctx, &graphql.FieldContext{
 		Object: "Query",
 	})
@@ -3573,7 +3573,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 var relationConnectionImplementors = []string{"RelationConnection"}
 
 func (ec *executionContext) _RelationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.RelationConnection) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, relationConnectionImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, relationConnectionImplementors)
 	if m := ec.eager_RelationConnection(ctx, fields, obj); m != nil {
 		return m
 	}
@@ -3618,7 +3618,7 @@ func (ec *executionContext) _RelationConnection(ctx context.Context, sel ast.Sel
 var relationEdgeImplementors = []string{"RelationEdge"}
 
 func (ec *executionContext) _RelationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.RelationEdge) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, relationEdgeImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, relationEdgeImplementors)
 	if m := ec.eager_RelationEdge(ctx, fields, obj); m != nil {
 		return m
 	}

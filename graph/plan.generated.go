@@ -6268,7 +6268,7 @@ func (ec *executionContext) fieldContext_ProposalRelationEdge_cursor(_ context.C
 var actielijnImplementors = []string{"Actielijn", "Node"}
 
 func (ec *executionContext) _Actielijn(ctx context.Context, sel ast.SelectionSet, obj *model.Actielijn) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, actielijnImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, actielijnImplementors)
 	if m := ec.eager_Actielijn(ctx, fields, obj); m != nil {
 		return m
 	}
@@ -6418,7 +6418,7 @@ func (ec *executionContext) _Actielijn(ctx context.Context, sel ast.SelectionSet
 var actielijnConnectionImplementors = []string{"ActielijnConnection"}
 
 func (ec *executionContext) _ActielijnConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, actielijnConnectionImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, actielijnConnectionImplementors)
 	if m := ec.eager_ActielijnConnection(ctx, fields, obj); m != nil {
 		return m
 	}
@@ -6463,7 +6463,7 @@ func (ec *executionContext) _ActielijnConnection(ctx context.Context, sel ast.Se
 var actielijnEdgeImplementors = []string{"ActielijnEdge"}
 
 func (ec *executionContext) _ActielijnEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, actielijnEdgeImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, actielijnEdgeImplementors)
 	if m := ec.eager_ActielijnEdge(ctx, fields, obj); m != nil {
 		return m
 	}
@@ -6503,7 +6503,7 @@ func (ec *executionContext) _ActielijnEdge(ctx context.Context, sel ast.Selectio
 var actielijnRelationConnectionImplementors = []string{"ActielijnRelationConnection"}
 
 func (ec *executionContext) _ActielijnRelationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.RelationConnection) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, actielijnRelationConnectionImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, actielijnRelationConnectionImplementors)
 	if m := ec.eager_ActielijnRelationConnection(ctx, fields, obj); m != nil {
 		return m
 	}
@@ -6548,7 +6548,7 @@ func (ec *executionContext) _ActielijnRelationConnection(ctx context.Context, se
 var actielijnRelationEdgeImplementors = []string{"ActielijnRelationEdge"}
 
 func (ec *executionContext) _ActielijnRelationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.RelationEdge) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, actielijnRelationEdgeImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, actielijnRelationEdgeImplementors)
 	if m := ec.eager_ActielijnRelationEdge(ctx, fields, obj); m != nil {
 		return m
 	}
@@ -6618,7 +6618,7 @@ func (ec *executionContext) _ActielijnRelationEdge(ctx context.Context, sel ast.
 var actionImplementors = []string{"Action", "Node"}
 
 func (ec *executionContext) _Action(ctx context.Context, sel ast.SelectionSet, obj *model.Action) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, actionImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, actionImplementors)
 	if m := ec.eager_Action(ctx, fields, obj); m != nil {
 		return m
 	}
@@ -6778,7 +6778,7 @@ func (ec *executionContext) _Action(ctx context.Context, sel ast.SelectionSet, o
 var actionConnectionImplementors = []string{"ActionConnection"}
 
 func (ec *executionContext) _ActionConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, actionConnectionImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, actionConnectionImplementors)
 	if m := ec.eager_ActionConnection(ctx, fields, obj); m != nil {
 		return m
 	}
@@ -6823,7 +6823,7 @@ func (ec *executionContext) _ActionConnection(ctx context.Context, sel ast.Selec
 var actionEdgeImplementors = []string{"ActionEdge"}
 
 func (ec *executionContext) _ActionEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, actionEdgeImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, actionEdgeImplementors)
 	if m := ec.eager_ActionEdge(ctx, fields, obj); m != nil {
 		return m
 	}
@@ -6863,7 +6863,7 @@ func (ec *executionContext) _ActionEdge(ctx context.Context, sel ast.SelectionSe
 var actionPlanImplementors = []string{"ActionPlan", "Node"}
 
 func (ec *executionContext) _ActionPlan(ctx context.Context, sel ast.SelectionSet, obj *model.ActionPlan) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, actionPlanImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, actionPlanImplementors)
 	if m := ec.eager_ActionPlan(ctx, fields, obj); m != nil {
 		return m
 	}
@@ -6953,7 +6953,7 @@ func (ec *executionContext) _ActionPlan(ctx context.Context, sel ast.SelectionSe
 var actionPlanConnectionImplementors = []string{"ActionPlanConnection"}
 
 func (ec *executionContext) _ActionPlanConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, actionPlanConnectionImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, actionPlanConnectionImplementors)
 	if m := ec.eager_ActionPlanConnection(ctx, fields, obj); m != nil {
 		return m
 	}
@@ -6998,7 +6998,7 @@ func (ec *executionContext) _ActionPlanConnection(ctx context.Context, sel ast.S
 var actionPlanEdgeImplementors = []string{"ActionPlanEdge"}
 
 func (ec *executionContext) _ActionPlanEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, actionPlanEdgeImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, actionPlanEdgeImplementors)
 	if m := ec.eager_ActionPlanEdge(ctx, fields, obj); m != nil {
 		return m
 	}
@@ -7038,7 +7038,7 @@ func (ec *executionContext) _ActionPlanEdge(ctx context.Context, sel ast.Selecti
 var actionPlanRelationConnectionImplementors = []string{"ActionPlanRelationConnection"}
 
 func (ec *executionContext) _ActionPlanRelationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.RelationConnection) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, actionPlanRelationConnectionImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, actionPlanRelationConnectionImplementors)
 	if m := ec.eager_ActionPlanRelationConnection(ctx, fields, obj); m != nil {
 		return m
 	}
@@ -7083,7 +7083,7 @@ func (ec *executionContext) _ActionPlanRelationConnection(ctx context.Context, s
 var actionPlanRelationEdgeImplementors = []string{"ActionPlanRelationEdge"}
 
 func (ec *executionContext) _ActionPlanRelationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.RelationEdge) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, actionPlanRelationEdgeImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, actionPlanRelationEdgeImplementors)
 	if m := ec.eager_ActionPlanRelationEdge(ctx, fields, obj); m != nil {
 		return m
 	}
@@ -7153,7 +7153,7 @@ func (ec *executionContext) _ActionPlanRelationEdge(ctx context.Context, sel ast
 var actionRelationConnectionImplementors = []string{"ActionRelationConnection"}
 
 func (ec *executionContext) _ActionRelationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.RelationConnection) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, actionRelationConnectionImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, actionRelationConnectionImplementors)
 	if m := ec.eager_ActionRelationConnection(ctx, fields, obj); m != nil {
 		return m
 	}
@@ -7198,7 +7198,7 @@ func (ec *executionContext) _ActionRelationConnection(ctx context.Context, sel a
 var actionRelationEdgeImplementors = []string{"ActionRelationEdge"}
 
 func (ec *executionContext) _ActionRelationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.RelationEdge) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, actionRelationEdgeImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, actionRelationEdgeImplementors)
 	if m := ec.eager_ActionRelationEdge(ctx, fields, obj); m != nil {
 		return m
 	}
@@ -7268,7 +7268,7 @@ func (ec *executionContext) _ActionRelationEdge(ctx context.Context, sel ast.Sel
 var budgetLineImplementors = []string{"BudgetLine"}
 
 func (ec *executionContext) _BudgetLine(ctx context.Context, sel ast.SelectionSet, obj *model.BudgetLine) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, budgetLineImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, budgetLineImplementors)
 	if m := ec.eager_BudgetLine(ctx, fields, obj); m != nil {
 		return m
 	}
@@ -7308,7 +7308,7 @@ func (ec *executionContext) _BudgetLine(ctx context.Context, sel ast.SelectionSe
 var involvementImplementors = []string{"Involvement"}
 
 func (ec *executionContext) _Involvement(ctx context.Context, sel ast.SelectionSet, obj *model.Involvement) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, involvementImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, involvementImplementors)
 	if m := ec.eager_Involvement(ctx, fields, obj); m != nil {
 		return m
 	}
@@ -7353,7 +7353,7 @@ func (ec *executionContext) _Involvement(ctx context.Context, sel ast.SelectionS
 var proposalImplementors = []string{"Proposal", "Node"}
 
 func (ec *executionContext) _Proposal(ctx context.Context, sel ast.SelectionSet, obj *model.Proposal) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, proposalImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, proposalImplementors)
 	if m := ec.eager_Proposal(ctx, fields, obj); m != nil {
 		return m
 	}
@@ -7463,7 +7463,7 @@ func (ec *executionContext) _Proposal(ctx context.Context, sel ast.SelectionSet,
 var proposalConnectionImplementors = []string{"ProposalConnection"}
 
 func (ec *executionContext) _ProposalConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, proposalConnectionImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, proposalConnectionImplementors)
 	if m := ec.eager_ProposalConnection(ctx, fields, obj); m != nil {
 		return m
 	}
@@ -7508,7 +7508,7 @@ func (ec *executionContext) _ProposalConnection(ctx context.Context, sel ast.Sel
 var proposalEdgeImplementors = []string{"ProposalEdge"}
 
 func (ec *executionContext) _ProposalEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, proposalEdgeImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, proposalEdgeImplementors)
 	if m := ec.eager_ProposalEdge(ctx, fields, obj); m != nil {
 		return m
 	}
@@ -7548,7 +7548,7 @@ func (ec *executionContext) _ProposalEdge(ctx context.Context, sel ast.Selection
 var proposalRelationConnectionImplementors = []string{"ProposalRelationConnection"}
 
 func (ec *executionContext) _ProposalRelationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.RelationConnection) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, proposalRelationConnectionImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, proposalRelationConnectionImplementors)
 	if m := ec.eager_ProposalRelationConnection(ctx, fields, obj); m != nil {
 		return m
 	}
@@ -7593,7 +7593,7 @@ func (ec *executionContext) _ProposalRelationConnection(ctx context.Context, sel
 var proposalRelationEdgeImplementors = []string{"ProposalRelationEdge"}
 
 func (ec *executionContext) _ProposalRelationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.RelationEdge) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, proposalRelationEdgeImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, proposalRelationEdgeImplementors)
 	if m := ec.eager_ProposalRelationEdge(ctx, fields, obj); m != nil {
 		return m
 	}

@@ -1177,7 +1177,7 @@ func (ec *executionContext) fieldContext___Type_isOneOf(_ context.Context, field
 var __DirectiveImplementors = []string{"__Directive"}
 
 func (ec *executionContext) ___Directive(ctx context.Context, sel ast.SelectionSet, obj *introspection.Directive) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, __DirectiveImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, __DirectiveImplementors)
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -1229,7 +1229,7 @@ func (ec *executionContext) ___Directive(ctx context.Context, sel ast.SelectionS
 var __EnumValueImplementors = []string{"__EnumValue"}
 
 func (ec *executionContext) ___EnumValue(ctx context.Context, sel ast.SelectionSet, obj *introspection.EnumValue) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, __EnumValueImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, __EnumValueImplementors)
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -1276,7 +1276,7 @@ func (ec *executionContext) ___EnumValue(ctx context.Context, sel ast.SelectionS
 var __FieldImplementors = []string{"__Field"}
 
 func (ec *executionContext) ___Field(ctx context.Context, sel ast.SelectionSet, obj *introspection.Field) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, __FieldImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, __FieldImplementors)
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -1333,7 +1333,7 @@ func (ec *executionContext) ___Field(ctx context.Context, sel ast.SelectionSet, 
 var __InputValueImplementors = []string{"__InputValue"}
 
 func (ec *executionContext) ___InputValue(ctx context.Context, sel ast.SelectionSet, obj *introspection.InputValue) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, __InputValueImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, __InputValueImplementors)
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -1390,7 +1390,7 @@ func (ec *executionContext) ___InputValue(ctx context.Context, sel ast.Selection
 var __SchemaImplementors = []string{"__Schema"}
 
 func (ec *executionContext) ___Schema(ctx context.Context, sel ast.SelectionSet, obj *introspection.Schema) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, __SchemaImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, __SchemaImplementors)
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -1447,7 +1447,7 @@ func (ec *executionContext) ___Schema(ctx context.Context, sel ast.SelectionSet,
 var __TypeImplementors = []string{"__Type"}
 
 func (ec *executionContext) ___Type(ctx context.Context, sel ast.SelectionSet, obj *introspection.Type) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, __TypeImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, __TypeImplementors)
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)

@@ -24,11 +24,12 @@ import (
 // that moves on (marshalList).
 type fieldScope struct {
 	context.Context
-	fc       *graphql.FieldContext
-	element  *listElement  // the scope of this field's list elements, kept for the next list
-	children []*fieldScope // the scopes of this scope's fields, kept for the next element
-	load     relationLoad  // a relationship field's loader keys, its node's ID apart (resolverLoad)
-	hasLoad  bool
+	fc        *graphql.FieldContext
+	element   *listElement  // the scope of this field's list elements, kept for the next list
+	children  []*fieldScope // the scopes of this scope's fields, kept for the next element
+	load      relationLoad  // a relationship field's loader keys, its node's ID apart (resolverLoad)
+	hasLoad   bool
+	collected collected // the fields an object under this scope collected last (memo.go)
 }
 
 // maxScopeChildren bounds the scopes a scope keeps: a query selects a few fields with

@@ -531,7 +531,7 @@ func (ec *executionContext) fieldContext_Subgraph_edges(_ context.Context, field
 var labelCountImplementors = []string{"LabelCount"}
 
 func (ec *executionContext) _LabelCount(ctx context.Context, sel ast.SelectionSet, obj *model.LabelCount) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, labelCountImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, labelCountImplementors)
 	if m := ec.eager_LabelCount(ctx, fields, obj); m != nil {
 		return m
 	}
@@ -571,7 +571,7 @@ func (ec *executionContext) _LabelCount(ctx context.Context, sel ast.SelectionSe
 var relationImplementors = []string{"Relation"}
 
 func (ec *executionContext) _Relation(ctx context.Context, sel ast.SelectionSet, obj *model.Relation) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, relationImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, relationImplementors)
 	if m := ec.eager_Relation(ctx, fields, obj); m != nil {
 		return m
 	}
@@ -631,7 +631,7 @@ func (ec *executionContext) _Relation(ctx context.Context, sel ast.SelectionSet,
 var relationTypeCountImplementors = []string{"RelationTypeCount"}
 
 func (ec *executionContext) _RelationTypeCount(ctx context.Context, sel ast.SelectionSet, obj *model.RelationTypeCount) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, relationTypeCountImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, relationTypeCountImplementors)
 	if m := ec.eager_RelationTypeCount(ctx, fields, obj); m != nil {
 		return m
 	}
@@ -671,7 +671,7 @@ func (ec *executionContext) _RelationTypeCount(ctx context.Context, sel ast.Sele
 var searchHitImplementors = []string{"SearchHit"}
 
 func (ec *executionContext) _SearchHit(ctx context.Context, sel ast.SelectionSet, obj *model.SearchHit) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, searchHitImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, searchHitImplementors)
 	if m := ec.eager_SearchHit(ctx, fields, obj); m != nil {
 		return m
 	}
@@ -716,7 +716,7 @@ func (ec *executionContext) _SearchHit(ctx context.Context, sel ast.SelectionSet
 var statsImplementors = []string{"Stats"}
 
 func (ec *executionContext) _Stats(ctx context.Context, sel ast.SelectionSet, obj *model.Stats) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, statsImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, statsImplementors)
 	if m := ec.eager_Stats(ctx, fields, obj); m != nil {
 		return m
 	}
@@ -766,7 +766,7 @@ func (ec *executionContext) _Stats(ctx context.Context, sel ast.SelectionSet, ob
 var subgraphImplementors = []string{"Subgraph"}
 
 func (ec *executionContext) _Subgraph(ctx context.Context, sel ast.SelectionSet, obj *model.Subgraph) graphql.Marshaler {
-	fields := ec.memo.collect(ec.OperationContext, sel, subgraphImplementors)
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, subgraphImplementors)
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)

@@ -68,7 +68,7 @@ func generateEager(data *codegen.Data) error {
 
 // objectStart is how gqlgen's function of an object below the root begins, once its fields
 // are collected (memo.go): $1 is the object's name.
-var objectStart = regexp.MustCompile(`(?m)^func \(ec \*executionContext\) _(\w+)\(ctx context\.Context, sel ast\.SelectionSet, obj [^)]*\) graphql\.Marshaler \{\n\tfields := ec\.memo\.collect\(ec\.OperationContext, sel, \w+Implementors\)\n`)
+var objectStart = regexp.MustCompile(`(?m)^func \(ec \*executionContext\) _(\w+)\(ctx context\.Context, sel ast\.SelectionSet, obj [^)]*\) graphql\.Marshaler \{\n\tfields := ec\.memo\.collectIn\(ctx, ec\.OperationContext, sel, \w+Implementors\)\n`)
 
 // callEager makes the function of each object with an eager function try it first.
 func callEager(dir string) error {

@@ -14,15 +14,15 @@ import (
 // after collecting its fields, once; an object whose function begins otherwise is an error,
 // not a silent loss of the eager path.
 func TestCallEager(t *testing.T) {
-	const person = "func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, obj *model.Person) graphql.Marshaler {\n\tfields := ec.memo.collect(ec.OperationContext, sel, personImplementors)\n\n\tout := newObjectAnswer(fields)\n"
-	const org = "func (ec *executionContext) _Org(ctx context.Context, sel ast.SelectionSet, obj *model.Org) graphql.Marshaler {\n\tfields := ec.memo.collect(ec.OperationContext, sel, orgImplementors)\n"
+	const person = "func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, obj *model.Person) graphql.Marshaler {\n\tfields := ec.memo.collectIn(ctx, ec.OperationContext, sel, personImplementors)\n\n\tout := newObjectAnswer(fields)\n"
+	const org = "func (ec *executionContext) _Org(ctx context.Context, sel ast.SelectionSet, obj *model.Org) graphql.Marshaler {\n\tfields := ec.memo.collectIn(ctx, ec.OperationContext, sel, orgImplementors)\n"
 	eagerTypes = []eagerType{{Object: &codegen.Object{Definition: &ast.Definition{Name: "Person"}}}}
 	defer func() { eagerTypes = nil }()
 	for _, c := range []struct {
 		name, src, fails string
 	}{
 		{"as gqlgen writes it", person + org, ""},
-		{"begun otherwise", strings.Replace(person, "ec.memo.collect", "graphql.CollectFields", 1), "0 times"},
+		{"begun otherwise", strings.Replace(person, "ec.memo.collectIn(ctx, ", "graphql.CollectFields(", 1), "0 times"},
 		{"twice", person + person, "2 times"},
 	} {
 		t.Run(c.name, func(t *testing.T) {

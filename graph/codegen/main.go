@@ -132,7 +132,7 @@ var rewrites = []struct {
 	{old: literal("\t\t\tvar buf bytes.Buffer\n\t\t\tdata.MarshalGQL(&buf)\n"), new: []byte("\t\t\tbuf := bytes.NewBuffer(answerBuffer(ec.guard))\n\t\t\tdata.MarshalGQL(buf)\n"), once: true},
 	// An object's fields are collected once per selection set, and a field's arguments parsed
 	// once per field of the document (memo.go).
-	{old: literal("graphql.CollectFields(ec.OperationContext, sel, "), new: []byte("ec.memo.collect(ec.OperationContext, sel, "), perObject: true},
+	{old: literal("graphql.CollectFields(ec.OperationContext, sel, "), new: []byte("ec.memo.collectIn(ctx, ec.OperationContext, sel, "), perObject: true},
 	{old: regexp.MustCompile(`fc\.Args, err = ec\.(field_\w+_args)\(ctx, field\.ArgumentMap\(ec\.Variables\)\); err != nil \{`),
 		new: []byte("fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.$1); err != nil {")},
 }

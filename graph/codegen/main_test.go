@@ -57,7 +57,7 @@ var rewritten = []string{
 	"var deferred graphql.DeferredGroup",
 	"out := newObjectAnswer(fields)",
 	"out.Invalids++\n\t}\n\treturn out\n}\nfunc (ec *executionContext) marshalNPerson",
-	"fields := ec.memo.collect(ec.OperationContext, sel, queryImplementors)\n\tout := graphql.NewFieldSet(fields)",
+	"fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, queryImplementors)\n\tout := graphql.NewFieldSet(fields)",
 	"\tout.Dispatch(ctx)\n\treturn out\n}\nfunc (ec *executionContext) _Person",
 	"buf := bytes.NewBuffer(answerBuffer(ec.guard))\n\t\t\tdata.MarshalGQL(buf)\n",
 	"\tguard *guard ",
@@ -65,7 +65,7 @@ var rewritten = []string{
 	"ec.guard, ec.memo, ec.sched = guardOf(ctx), memoOf(ctx), schedulerOf(ctx)\n",
 	"\tsched *scheduler ",
 	"\tarena answerArena ",
-	"fields := ec.memo.collect(ec.OperationContext, sel, personImplementors)",
+	"fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, personImplementors)",
 	"if fc.Args, err = ec.memo.fieldArgs(ctx, ec.OperationContext, fc, ec.field_Person_mentions_args); err != nil {",
 }
 
