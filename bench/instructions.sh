@@ -7,7 +7,8 @@
 #
 # On a shared machine the CPU time of a request moves by ±20 % from one minute to the next,
 # more than most changes of one pass make. The instructions a request executes do not: two
-# runs of one binary agree within 0.3 % of a request. They are not time (a cache miss costs no
+# runs of one binary agree within some 1 500 instructions a request at the defaults (1 % of
+# a lookup, 0.15 % of a nested request). They are not time (a cache miss costs no
 # instruction, an inlined call saves some), so they complement the timed benchmarks
 # (BenchmarkQuery, bench/run.sh) and do not replace them.
 #
@@ -23,7 +24,7 @@
 # Environment (all optional):
 #   INSTR_QUERIES=lookup,list,nested,search,neighbourhood
 #   INSTR_DOCS=100         generated letters the benchmark serves (valgrind runs ~50× slower)
-#   INSTR_N1=100 INSTR_N2=600
+#   INSTR_N1=100 INSTR_N2=1100
 #   INSTR_JOBS=2           valgrind processes at once
 #
 # Needs valgrind (Debian: apt-get install valgrind).
@@ -33,7 +34,7 @@ command -v valgrind >/dev/null || { echo "bench/instructions.sh: needs valgrind 
 QUERIES="${INSTR_QUERIES:-lookup,list,nested,search,neighbourhood}"
 DOCS="${INSTR_DOCS:-100}"
 N1="${INSTR_N1:-100}"
-N2="${INSTR_N2:-600}"
+N2="${INSTR_N2:-1100}"
 JOBS="${INSTR_JOBS:-2}"
 work=$(mktemp -d "${TMPDIR:-/tmp}/beleidsgraaf-instr.XXXXXX")
 trap 'for d in "$work"/tree-*; do [[ -d "$d" ]] && git worktree remove --force "$d" >/dev/null 2>&1; done; rm -rf "$work"' EXIT
