@@ -26,6 +26,8 @@
 #   INSTR_DOCS=100         generated letters the benchmark serves (valgrind runs ~50× slower)
 #   INSTR_N1=100 INSTR_N2=1100
 #   INSTR_JOBS=2           valgrind processes at once
+#   INSTR_TOP=0            also list, per query and revision, the functions a request spends
+#                          most instructions in (the difference of the two counts, cg_diff)
 #
 # Needs valgrind (Debian: apt-get install valgrind).
 set -euo pipefail
@@ -36,6 +38,7 @@ DOCS="${INSTR_DOCS:-100}"
 N1="${INSTR_N1:-100}"
 N2="${INSTR_N2:-1100}"
 JOBS="${INSTR_JOBS:-2}"
+TOP="${INSTR_TOP:-0}"
 work=$(mktemp -d "${TMPDIR:-/tmp}/beleidsgraaf-instr.XXXXXX")
 trap 'for d in "$work"/tree-*; do [[ -d "$d" ]] && git worktree remove --force "$d" >/dev/null 2>&1; done; rm -rf "$work"' EXIT
 
@@ -52,11 +55,12 @@ else
   done
 fi
 
-# count BIN QUERY N: the instructions of a process that answers N requests of QUERY.
+# count BIN QUERY N OUT: the instructions of a process that answers N requests of QUERY;
+# cachegrind's counts per function go to OUT.
 count() {
   local out
   out=$(BENCH_QUERY_DOCS="$DOCS" GOMAXPROCS=1 GOGC=off GODEBUG=asyncpreemptoff=1 \
-    valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null \
+    valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file="$4" \
     "$1" -test.run '^$' -test.bench "^BenchmarkQuery/$2\$" -test.benchtime "${3}x" 2>&1)
   awk '/I *refs/ { gsub(",", "", $NF); print $NF }' <<<"$out"
 }
@@ -70,7 +74,7 @@ for i in "${!names[@]}"; do
   done
 done
 printf '%s\n' "${jobs[@]}" | xargs -P "$JOBS" -L 1 bash -c \
-  'c=$(count "'"$work"'/bin-$0.test" "$1" "$2"); echo "$0 $1 $2 ${c:-0}"' >"$work/counts"
+  'c=$(count "'"$work"'/bin-$0.test" "$1" "$2" "'"$work"'/cg-$0-$1-$2.out"); echo "$0 $1 $2 ${c:-0}"' >"$work/counts"
 
 echo "Instructions per request ($DOCS letters, ($N2 − $N1) requests):"
 echo
@@ -90,4 +94,19 @@ for q in ${QUERIES//,/ }; do
   done
   echo
 done
+if ((TOP > 0)); then
+  for q in ${QUERIES//,/ }; do
+    for i in "${!names[@]}"; do
+      echo
+      echo "$q, ${names[$i]}: instructions a request by function (top $TOP)"
+      echo '```'
+      cg_diff "$work/cg-$i-$q-$N1.out" "$work/cg-$i-$q-$N2.out" >"$work/diff.out" 2>/dev/null &&
+        cg_annotate --auto=no --show-percs=no "$work/diff.out" 2>/dev/null |
+        awk -v d=$((N2 - N1)) -v top="$TOP" '
+            /file:function/ { on = 1; next }
+            on && $1 ~ /^-?[0-9,]+$/ && n < top { c = $1; gsub(",", "", c); $1 = ""; sub(/^ +/, ""); printf "%9d  %s\n", c / d, $0; n++ }'
+      echo '```'
+    done
+  done
+fi
 exit "$failed"
