@@ -55,7 +55,8 @@ type config struct {
 	MaxResponseBytes int64
 	MaxInFlight      int
 	Timeout          time.Duration
-	GCHeadroom       int64 // serve, memory store: see paceGC
+	GCHeadroom       int64  // serve, memory store: see paceGC
+	PprofAddr        string // serve: where Go's profiles are served (profiles.go); "": nowhere
 
 	// export
 	Format string
@@ -171,6 +172,7 @@ func parseFlags(cmd string, args []string, stderr io.Writer) (config, error) {
 		fs.Int64Var(&cfg.MaxResponseBytes, "max-response", graph.DefaultMaxResponseBytes, "largest answer in bytes; a larger one is an error (RESPONSE_TOO_LARGE), never cut off")
 		fs.IntVar(&cfg.MaxInFlight, "max-in-flight", graph.DefaultMaxInFlight, "GraphQL requests served at once; up to 16× as many more wait for a slot within their --timeout, then get 503 with Retry-After")
 		fs.DurationVar(&cfg.Timeout, "timeout", 15*time.Second, "time limit per request; past it the answer is a TIMEOUT error")
+		fs.StringVar(&cfg.PprofAddr, "pprof", os.Getenv("PPROF_ADDR"), "serve Go's runtime profiles (net/http/pprof) on this address, e.g. 127.0.0.1:6060 (env PPROF_ADDR); empty: nowhere. Never on a public interface")
 		fs.Int64Var(&cfg.GCHeadroom, "gc-headroom", defaultGCHeadroom, "memory store: bytes the heap may grow by between garbage collections, at least twice as much as is live (GOGC set in the environment wins); 0: Go's default")
 		neo4jFlags()
 	case "load":
@@ -379,6 +381,13 @@ func runServe(ctx context.Context, cfg config) error {
 		return err
 	}
 	defer ln.Close()
+	if cfg.PprofAddr != "" {
+		stopProfiles, err := serveProfiles(cfg.PprofAddr)
+		if err != nil {
+			return fmt.Errorf("--pprof: %w", err)
+		}
+		defer stopProfiles()
+	}
 	st, err := openStore(ctx, cfg)
 	if err != nil {
 		return err
