@@ -11,7 +11,7 @@ import (
 // serveProfiles serves Go's runtime profiles (net/http/pprof: CPU, heap, goroutines,
 // execution traces) on addr, on a listener and server of their own, and returns what stops
 // them. It is how an operator, or a benchmark, sees where a served request's CPU goes: the
-// in-process benchmarks miss the connection's share, which is half of a small request's.
+// in-process benchmarks miss the connection's share, more than half of a served lookup's CPU.
 // Off unless serve is given --pprof; a profile shows the server's internals, so an address
 // that is not loopback is warned of.
 func serveProfiles(addr string) (stop func(), err error) {

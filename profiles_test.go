@@ -11,7 +11,7 @@ import (
 
 // With --pprof, serve answers Go's profiles on that address and nowhere else: the API's
 // address has no /debug/pprof/. A taken profile address stops start-up with its own
-// message, and without the flag nothing listens for profiles.
+// message, and without the flag there is no profile address.
 func TestProfilesOnTheirOwnAddress(t *testing.T) {
 	t.Setenv("NEO4J_URI", "")
 	t.Setenv("PPROF_ADDR", "")
@@ -47,18 +47,25 @@ func TestProfilesOnTheirOwnAddress(t *testing.T) {
 	if log := stderr.String(); !strings.Contains(log, "msg=\"profiles served\" addr="+profiles) || strings.Contains(log, "other than loopback") {
 		t.Errorf("log:\n%s", log)
 	}
-	if _, err := net.Dial("tcp", profiles); err == nil {
+	if c, err := net.Dial("tcp", profiles); err == nil {
+		c.Close()
 		t.Error("profiles still served after the server stopped")
 	}
 
+	// A profile address that is taken, by another process or by the API's own --addr, stops
+	// start-up with the flag's name, before any document is loaded.
 	busy, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer busy.Close()
-	var taken syncBuffer
-	if code := run(context.Background(), []string{"serve", "--addr", freeAddr(t), "--pprof", busy.Addr().String()}, io.Discard, &taken); code != 1 || !strings.Contains(taken.String(), "--pprof: cannot listen on "+busy.Addr().String()) {
-		t.Errorf("a taken profile address: exit %d:\n%s", code, taken.String())
+	same := freeAddr(t)
+	for _, c := range []struct{ addr, pprof string }{{freeAddr(t), busy.Addr().String()}, {same, same}} {
+		var log syncBuffer
+		code := run(context.Background(), []string{"serve", "--addr", c.addr, "--pprof", c.pprof}, io.Discard, &log)
+		if code != 1 || !strings.Contains(log.String(), "--pprof: cannot listen on "+c.pprof) || strings.Contains(log.String(), "graph loaded") {
+			t.Errorf("--addr %s --pprof %s: exit %d:\n%s", c.addr, c.pprof, code, log.String())
+		}
 	}
 
 	cfg, err := parseFlags("serve", nil, io.Discard)
