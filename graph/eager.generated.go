@@ -30,6 +30,7 @@ func (ec *executionContext) eager_Actielijn(ctx context.Context, fields []graphq
 			w.abort()
 		}
 	}()
+	var tally fieldsTally // what the fields add, passed to the guard once the object is written
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -38,34 +39,24 @@ func (ec *executionContext) eager_Actielijn(ctx context.Context, fields []graphq
 			w.typename("Actielijn")
 		case "id":
 			v := obj.ID()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		case "label":
 			v := obj.Label()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			v.MarshalGQL(w)
 		case "name":
 			v := obj.Name()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		case "number":
 			v := obj.Number()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			m := ec.marshalOInt2ᚖint(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		case "title":
 			v := obj.Title()
-			if passPlain(ctx, ec.guard, field.Alias, resultSize(v)) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, resultSize(v))
 			if v == nil {
 				w.null()
 			} else {
@@ -73,12 +64,13 @@ func (ec *executionContext) eager_Actielijn(ctx context.Context, fields []graphq
 			}
 		case "since":
 			v := obj.Since()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		}
+	}
+	if passTally(ctx, ec.guard, tally) != nil {
+		return nil // made again field by field, which reports it
 	}
 	return w.close()
 }
@@ -103,6 +95,7 @@ func (ec *executionContext) eager_ActielijnConnection(ctx context.Context, field
 			w.abort()
 		}
 	}()
+	var tally fieldsTally // what the fields add, passed to the guard once the object is written
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -111,15 +104,16 @@ func (ec *executionContext) eager_ActielijnConnection(ctx context.Context, field
 			w.typename("ActielijnConnection")
 		case "totalCount":
 			v := obj.TotalCount
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
 				return nil // an invalid object: made field by field, which reports it
 			}
 			m.MarshalGQL(w)
 		}
+	}
+	if passTally(ctx, ec.guard, tally) != nil {
+		return nil // made again field by field, which reports it
 	}
 	return w.close()
 }
@@ -144,6 +138,7 @@ func (ec *executionContext) eager_ActielijnEdge(ctx context.Context, fields []gr
 			w.abort()
 		}
 	}()
+	var tally fieldsTally // what the fields add, passed to the guard once the object is written
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -152,11 +147,12 @@ func (ec *executionContext) eager_ActielijnEdge(ctx context.Context, fields []gr
 			w.typename("ActielijnEdge")
 		case "cursor":
 			v := obj.Cursor()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		}
+	}
+	if passTally(ctx, ec.guard, tally) != nil {
+		return nil // made again field by field, which reports it
 	}
 	return w.close()
 }
@@ -181,6 +177,7 @@ func (ec *executionContext) eager_ActielijnRelationConnection(ctx context.Contex
 			w.abort()
 		}
 	}()
+	var tally fieldsTally // what the fields add, passed to the guard once the object is written
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -189,15 +186,16 @@ func (ec *executionContext) eager_ActielijnRelationConnection(ctx context.Contex
 			w.typename("ActielijnRelationConnection")
 		case "totalCount":
 			v := obj.TotalCount
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
 				return nil // an invalid object: made field by field, which reports it
 			}
 			m.MarshalGQL(w)
 		}
+	}
+	if passTally(ctx, ec.guard, tally) != nil {
+		return nil // made again field by field, which reports it
 	}
 	return w.close()
 }
@@ -222,6 +220,7 @@ func (ec *executionContext) eager_ActielijnRelationEdge(ctx context.Context, fie
 			w.abort()
 		}
 	}()
+	var tally fieldsTally // what the fields add, passed to the guard once the object is written
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -230,35 +229,28 @@ func (ec *executionContext) eager_ActielijnRelationEdge(ctx context.Context, fie
 			w.typename("ActielijnRelationEdge")
 		case "type":
 			v := obj.Type()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			v.MarshalGQL(w)
 		case "direction":
 			v := obj.Direction()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			v.MarshalGQL(w)
 		case "from":
 			v := obj.From()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		case "to":
 			v := obj.To()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		case "cursor":
 			v := obj.Cursor()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		}
+	}
+	if passTally(ctx, ec.guard, tally) != nil {
+		return nil // made again field by field, which reports it
 	}
 	return w.close()
 }
@@ -283,6 +275,7 @@ func (ec *executionContext) eager_Action(ctx context.Context, fields []graphql.C
 			w.abort()
 		}
 	}()
+	var tally fieldsTally // what the fields add, passed to the guard once the object is written
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -291,34 +284,24 @@ func (ec *executionContext) eager_Action(ctx context.Context, fields []graphql.C
 			w.typename("Action")
 		case "id":
 			v := obj.ID()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		case "label":
 			v := obj.Label()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			v.MarshalGQL(w)
 		case "name":
 			v := obj.Name()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		case "number":
 			v := obj.Number()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			m := ec.marshalOInt2ᚖint(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		case "title":
 			v := obj.Title()
-			if passPlain(ctx, ec.guard, field.Alias, resultSize(v)) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, resultSize(v))
 			if v == nil {
 				w.null()
 			} else {
@@ -326,19 +309,18 @@ func (ec *executionContext) eager_Action(ctx context.Context, fields []graphql.C
 			}
 		case "budgetTotal":
 			v := obj.BudgetTotal()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			m := ec.marshalOInt2ᚖint(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		case "since":
 			v := obj.Since()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		}
+	}
+	if passTally(ctx, ec.guard, tally) != nil {
+		return nil // made again field by field, which reports it
 	}
 	return w.close()
 }
@@ -363,6 +345,7 @@ func (ec *executionContext) eager_ActionConnection(ctx context.Context, fields [
 			w.abort()
 		}
 	}()
+	var tally fieldsTally // what the fields add, passed to the guard once the object is written
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -371,15 +354,16 @@ func (ec *executionContext) eager_ActionConnection(ctx context.Context, fields [
 			w.typename("ActionConnection")
 		case "totalCount":
 			v := obj.TotalCount
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
 				return nil // an invalid object: made field by field, which reports it
 			}
 			m.MarshalGQL(w)
 		}
+	}
+	if passTally(ctx, ec.guard, tally) != nil {
+		return nil // made again field by field, which reports it
 	}
 	return w.close()
 }
@@ -404,6 +388,7 @@ func (ec *executionContext) eager_ActionEdge(ctx context.Context, fields []graph
 			w.abort()
 		}
 	}()
+	var tally fieldsTally // what the fields add, passed to the guard once the object is written
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -412,11 +397,12 @@ func (ec *executionContext) eager_ActionEdge(ctx context.Context, fields []graph
 			w.typename("ActionEdge")
 		case "cursor":
 			v := obj.Cursor()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		}
+	}
+	if passTally(ctx, ec.guard, tally) != nil {
+		return nil // made again field by field, which reports it
 	}
 	return w.close()
 }
@@ -441,6 +427,7 @@ func (ec *executionContext) eager_ActionPlan(ctx context.Context, fields []graph
 			w.abort()
 		}
 	}()
+	var tally fieldsTally // what the fields add, passed to the guard once the object is written
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -449,27 +436,19 @@ func (ec *executionContext) eager_ActionPlan(ctx context.Context, fields []graph
 			w.typename("ActionPlan")
 		case "id":
 			v := obj.ID()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		case "label":
 			v := obj.Label()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			v.MarshalGQL(w)
 		case "name":
 			v := obj.Name()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		case "title":
 			v := obj.Title()
-			if passPlain(ctx, ec.guard, field.Alias, resultSize(v)) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, resultSize(v))
 			if v == nil {
 				w.null()
 			} else {
@@ -477,19 +456,18 @@ func (ec *executionContext) eager_ActionPlan(ctx context.Context, fields []graph
 			}
 		case "date":
 			v := obj.Date()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		case "since":
 			v := obj.Since()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		}
+	}
+	if passTally(ctx, ec.guard, tally) != nil {
+		return nil // made again field by field, which reports it
 	}
 	return w.close()
 }
@@ -514,6 +492,7 @@ func (ec *executionContext) eager_ActionPlanConnection(ctx context.Context, fiel
 			w.abort()
 		}
 	}()
+	var tally fieldsTally // what the fields add, passed to the guard once the object is written
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -522,15 +501,16 @@ func (ec *executionContext) eager_ActionPlanConnection(ctx context.Context, fiel
 			w.typename("ActionPlanConnection")
 		case "totalCount":
 			v := obj.TotalCount
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
 				return nil // an invalid object: made field by field, which reports it
 			}
 			m.MarshalGQL(w)
 		}
+	}
+	if passTally(ctx, ec.guard, tally) != nil {
+		return nil // made again field by field, which reports it
 	}
 	return w.close()
 }
@@ -555,6 +535,7 @@ func (ec *executionContext) eager_ActionPlanEdge(ctx context.Context, fields []g
 			w.abort()
 		}
 	}()
+	var tally fieldsTally // what the fields add, passed to the guard once the object is written
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -563,11 +544,12 @@ func (ec *executionContext) eager_ActionPlanEdge(ctx context.Context, fields []g
 			w.typename("ActionPlanEdge")
 		case "cursor":
 			v := obj.Cursor()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		}
+	}
+	if passTally(ctx, ec.guard, tally) != nil {
+		return nil // made again field by field, which reports it
 	}
 	return w.close()
 }
@@ -592,6 +574,7 @@ func (ec *executionContext) eager_ActionPlanRelationConnection(ctx context.Conte
 			w.abort()
 		}
 	}()
+	var tally fieldsTally // what the fields add, passed to the guard once the object is written
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -600,15 +583,16 @@ func (ec *executionContext) eager_ActionPlanRelationConnection(ctx context.Conte
 			w.typename("ActionPlanRelationConnection")
 		case "totalCount":
 			v := obj.TotalCount
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
 				return nil // an invalid object: made field by field, which reports it
 			}
 			m.MarshalGQL(w)
 		}
+	}
+	if passTally(ctx, ec.guard, tally) != nil {
+		return nil // made again field by field, which reports it
 	}
 	return w.close()
 }
@@ -633,6 +617,7 @@ func (ec *executionContext) eager_ActionPlanRelationEdge(ctx context.Context, fi
 			w.abort()
 		}
 	}()
+	var tally fieldsTally // what the fields add, passed to the guard once the object is written
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -641,35 +626,28 @@ func (ec *executionContext) eager_ActionPlanRelationEdge(ctx context.Context, fi
 			w.typename("ActionPlanRelationEdge")
 		case "type":
 			v := obj.Type()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			v.MarshalGQL(w)
 		case "direction":
 			v := obj.Direction()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			v.MarshalGQL(w)
 		case "from":
 			v := obj.From()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		case "to":
 			v := obj.To()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		case "cursor":
 			v := obj.Cursor()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		}
+	}
+	if passTally(ctx, ec.guard, tally) != nil {
+		return nil // made again field by field, which reports it
 	}
 	return w.close()
 }
@@ -694,6 +672,7 @@ func (ec *executionContext) eager_ActionRelationConnection(ctx context.Context, 
 			w.abort()
 		}
 	}()
+	var tally fieldsTally // what the fields add, passed to the guard once the object is written
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -702,15 +681,16 @@ func (ec *executionContext) eager_ActionRelationConnection(ctx context.Context, 
 			w.typename("ActionRelationConnection")
 		case "totalCount":
 			v := obj.TotalCount
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
 				return nil // an invalid object: made field by field, which reports it
 			}
 			m.MarshalGQL(w)
 		}
+	}
+	if passTally(ctx, ec.guard, tally) != nil {
+		return nil // made again field by field, which reports it
 	}
 	return w.close()
 }
@@ -735,6 +715,7 @@ func (ec *executionContext) eager_ActionRelationEdge(ctx context.Context, fields
 			w.abort()
 		}
 	}()
+	var tally fieldsTally // what the fields add, passed to the guard once the object is written
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -743,35 +724,28 @@ func (ec *executionContext) eager_ActionRelationEdge(ctx context.Context, fields
 			w.typename("ActionRelationEdge")
 		case "type":
 			v := obj.Type()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			v.MarshalGQL(w)
 		case "direction":
 			v := obj.Direction()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			v.MarshalGQL(w)
 		case "from":
 			v := obj.From()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		case "to":
 			v := obj.To()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		case "cursor":
 			v := obj.Cursor()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		}
+	}
+	if passTally(ctx, ec.guard, tally) != nil {
+		return nil // made again field by field, which reports it
 	}
 	return w.close()
 }
@@ -796,6 +770,7 @@ func (ec *executionContext) eager_BudgetLine(ctx context.Context, fields []graph
 			w.abort()
 		}
 	}()
+	var tally fieldsTally // what the fields add, passed to the guard once the object is written
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -804,9 +779,7 @@ func (ec *executionContext) eager_BudgetLine(ctx context.Context, fields []graph
 			w.typename("BudgetLine")
 		case "year":
 			v := obj.Year
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
 				return nil // an invalid object: made field by field, which reports it
@@ -814,15 +787,16 @@ func (ec *executionContext) eager_BudgetLine(ctx context.Context, fields []graph
 			m.MarshalGQL(w)
 		case "euro":
 			v := obj.Euro
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
 				return nil // an invalid object: made field by field, which reports it
 			}
 			m.MarshalGQL(w)
 		}
+	}
+	if passTally(ctx, ec.guard, tally) != nil {
+		return nil // made again field by field, which reports it
 	}
 	return w.close()
 }
@@ -847,6 +821,7 @@ func (ec *executionContext) eager_Commitment(ctx context.Context, fields []graph
 			w.abort()
 		}
 	}()
+	var tally fieldsTally // what the fields add, passed to the guard once the object is written
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -855,34 +830,24 @@ func (ec *executionContext) eager_Commitment(ctx context.Context, fields []graph
 			w.typename("Commitment")
 		case "id":
 			v := obj.ID()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		case "label":
 			v := obj.Label()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			v.MarshalGQL(w)
 		case "name":
 			v := obj.Name()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		case "number":
 			v := obj.Number()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			m := ec.marshalOInt2ᚖint(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		case "description":
 			v := obj.Description()
-			if passPlain(ctx, ec.guard, field.Alias, resultSize(v)) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, resultSize(v))
 			if v == nil {
 				w.null()
 			} else {
@@ -890,26 +855,23 @@ func (ec *executionContext) eager_Commitment(ctx context.Context, fields []graph
 			}
 		case "date":
 			v := obj.Date()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		case "furthestStatus":
 			v := obj.FurthestStatus()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			m := ec.marshalOCommitmentStatus2ᚖbeleidsgraafᚋgraphᚋmodelᚐCommitmentStatus(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		case "since":
 			v := obj.Since()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		}
+	}
+	if passTally(ctx, ec.guard, tally) != nil {
+		return nil // made again field by field, which reports it
 	}
 	return w.close()
 }
@@ -934,6 +896,7 @@ func (ec *executionContext) eager_CommitmentConnection(ctx context.Context, fiel
 			w.abort()
 		}
 	}()
+	var tally fieldsTally // what the fields add, passed to the guard once the object is written
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -942,15 +905,16 @@ func (ec *executionContext) eager_CommitmentConnection(ctx context.Context, fiel
 			w.typename("CommitmentConnection")
 		case "totalCount":
 			v := obj.TotalCount
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
 				return nil // an invalid object: made field by field, which reports it
 			}
 			m.MarshalGQL(w)
 		}
+	}
+	if passTally(ctx, ec.guard, tally) != nil {
+		return nil // made again field by field, which reports it
 	}
 	return w.close()
 }
@@ -975,6 +939,7 @@ func (ec *executionContext) eager_CommitmentEdge(ctx context.Context, fields []g
 			w.abort()
 		}
 	}()
+	var tally fieldsTally // what the fields add, passed to the guard once the object is written
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -983,11 +948,12 @@ func (ec *executionContext) eager_CommitmentEdge(ctx context.Context, fields []g
 			w.typename("CommitmentEdge")
 		case "cursor":
 			v := obj.Cursor()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		}
+	}
+	if passTally(ctx, ec.guard, tally) != nil {
+		return nil // made again field by field, which reports it
 	}
 	return w.close()
 }
@@ -1012,6 +978,7 @@ func (ec *executionContext) eager_CommitmentRelationConnection(ctx context.Conte
 			w.abort()
 		}
 	}()
+	var tally fieldsTally // what the fields add, passed to the guard once the object is written
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -1020,15 +987,16 @@ func (ec *executionContext) eager_CommitmentRelationConnection(ctx context.Conte
 			w.typename("CommitmentRelationConnection")
 		case "totalCount":
 			v := obj.TotalCount
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
 				return nil // an invalid object: made field by field, which reports it
 			}
 			m.MarshalGQL(w)
 		}
+	}
+	if passTally(ctx, ec.guard, tally) != nil {
+		return nil // made again field by field, which reports it
 	}
 	return w.close()
 }
@@ -1053,6 +1021,7 @@ func (ec *executionContext) eager_CommitmentRelationEdge(ctx context.Context, fi
 			w.abort()
 		}
 	}()
+	var tally fieldsTally // what the fields add, passed to the guard once the object is written
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -1061,35 +1030,28 @@ func (ec *executionContext) eager_CommitmentRelationEdge(ctx context.Context, fi
 			w.typename("CommitmentRelationEdge")
 		case "type":
 			v := obj.Type()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			v.MarshalGQL(w)
 		case "direction":
 			v := obj.Direction()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			v.MarshalGQL(w)
 		case "from":
 			v := obj.From()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		case "to":
 			v := obj.To()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		case "cursor":
 			v := obj.Cursor()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		}
+	}
+	if passTally(ctx, ec.guard, tally) != nil {
+		return nil // made again field by field, which reports it
 	}
 	return w.close()
 }
@@ -1114,6 +1076,7 @@ func (ec *executionContext) eager_CommitmentStatusStep(ctx context.Context, fiel
 			w.abort()
 		}
 	}()
+	var tally fieldsTally // what the fields add, passed to the guard once the object is written
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -1122,18 +1085,17 @@ func (ec *executionContext) eager_CommitmentStatusStep(ctx context.Context, fiel
 			w.typename("CommitmentStatusStep")
 		case "date":
 			v := obj.Date()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		case "status":
 			v := obj.Status()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			v.MarshalGQL(w)
 		}
+	}
+	if passTally(ctx, ec.guard, tally) != nil {
+		return nil // made again field by field, which reports it
 	}
 	return w.close()
 }
@@ -1158,6 +1120,7 @@ func (ec *executionContext) eager_Decision(ctx context.Context, fields []graphql
 			w.abort()
 		}
 	}()
+	var tally fieldsTally // what the fields add, passed to the guard once the object is written
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -1166,30 +1129,25 @@ func (ec *executionContext) eager_Decision(ctx context.Context, fields []graphql
 			w.typename("Decision")
 		case "date":
 			v := obj.Date()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		case "result":
 			v := obj.Result()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			v.MarshalGQL(w)
 		case "text":
 			v := obj.Text()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		case "source":
 			v := obj.Source()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		}
+	}
+	if passTally(ctx, ec.guard, tally) != nil {
+		return nil // made again field by field, which reports it
 	}
 	return w.close()
 }
@@ -1214,6 +1172,7 @@ func (ec *executionContext) eager_Document(ctx context.Context, fields []graphql
 			w.abort()
 		}
 	}()
+	var tally fieldsTally // what the fields add, passed to the guard once the object is written
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -1222,34 +1181,24 @@ func (ec *executionContext) eager_Document(ctx context.Context, fields []graphql
 			w.typename("Document")
 		case "id":
 			v := obj.ID()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		case "label":
 			v := obj.Label()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			v.MarshalGQL(w)
 		case "name":
 			v := obj.Name()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		case "kind":
 			v := obj.Kind()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			m := ec.marshalODocumentKind2ᚖbeleidsgraafᚋgraphᚋmodelᚐDocumentKind(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		case "title":
 			v := obj.Title()
-			if passPlain(ctx, ec.guard, field.Alias, resultSize(v)) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, resultSize(v))
 			if v == nil {
 				w.null()
 			} else {
@@ -1257,16 +1206,12 @@ func (ec *executionContext) eager_Document(ctx context.Context, fields []graphql
 			}
 		case "date":
 			v := obj.Date()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		case "kenmerk":
 			v := obj.Kenmerk()
-			if passPlain(ctx, ec.guard, field.Alias, resultSize(v)) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, resultSize(v))
 			if v == nil {
 				w.null()
 			} else {
@@ -1274,9 +1219,7 @@ func (ec *executionContext) eager_Document(ctx context.Context, fields []graphql
 			}
 		case "dossier":
 			v := obj.Dossier()
-			if passPlain(ctx, ec.guard, field.Alias, resultSize(v)) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, resultSize(v))
 			if v == nil {
 				w.null()
 			} else {
@@ -1284,16 +1227,12 @@ func (ec *executionContext) eager_Document(ctx context.Context, fields []graphql
 			}
 		case "number":
 			v := obj.Number()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			m := ec.marshalOInt2ᚖint(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		case "citation":
 			v := obj.Citation()
-			if passPlain(ctx, ec.guard, field.Alias, resultSize(v)) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, resultSize(v))
 			if v == nil {
 				w.null()
 			} else {
@@ -1301,9 +1240,7 @@ func (ec *executionContext) eager_Document(ctx context.Context, fields []graphql
 			}
 		case "tkNumber":
 			v := obj.TkNumber()
-			if passPlain(ctx, ec.guard, field.Alias, resultSize(v)) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, resultSize(v))
 			if v == nil {
 				w.null()
 			} else {
@@ -1311,9 +1248,7 @@ func (ec *executionContext) eager_Document(ctx context.Context, fields []graphql
 			}
 		case "sourceFile":
 			v := obj.SourceFile()
-			if passPlain(ctx, ec.guard, field.Alias, resultSize(v)) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, resultSize(v))
 			if v == nil {
 				w.null()
 			} else {
@@ -1321,9 +1256,7 @@ func (ec *executionContext) eager_Document(ctx context.Context, fields []graphql
 			}
 		case "text":
 			v := obj.Text()
-			if passPlain(ctx, ec.guard, field.Alias, resultSize(v)) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, resultSize(v))
 			if v == nil {
 				w.null()
 			} else {
@@ -1331,12 +1264,13 @@ func (ec *executionContext) eager_Document(ctx context.Context, fields []graphql
 			}
 		case "since":
 			v := obj.Since()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		}
+	}
+	if passTally(ctx, ec.guard, tally) != nil {
+		return nil // made again field by field, which reports it
 	}
 	return w.close()
 }
@@ -1361,6 +1295,7 @@ func (ec *executionContext) eager_DocumentConnection(ctx context.Context, fields
 			w.abort()
 		}
 	}()
+	var tally fieldsTally // what the fields add, passed to the guard once the object is written
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -1369,15 +1304,16 @@ func (ec *executionContext) eager_DocumentConnection(ctx context.Context, fields
 			w.typename("DocumentConnection")
 		case "totalCount":
 			v := obj.TotalCount
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
 				return nil // an invalid object: made field by field, which reports it
 			}
 			m.MarshalGQL(w)
 		}
+	}
+	if passTally(ctx, ec.guard, tally) != nil {
+		return nil // made again field by field, which reports it
 	}
 	return w.close()
 }
@@ -1402,6 +1338,7 @@ func (ec *executionContext) eager_DocumentEdge(ctx context.Context, fields []gra
 			w.abort()
 		}
 	}()
+	var tally fieldsTally // what the fields add, passed to the guard once the object is written
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -1410,11 +1347,12 @@ func (ec *executionContext) eager_DocumentEdge(ctx context.Context, fields []gra
 			w.typename("DocumentEdge")
 		case "cursor":
 			v := obj.Cursor()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		}
+	}
+	if passTally(ctx, ec.guard, tally) != nil {
+		return nil // made again field by field, which reports it
 	}
 	return w.close()
 }
@@ -1439,6 +1377,7 @@ func (ec *executionContext) eager_DocumentRelationConnection(ctx context.Context
 			w.abort()
 		}
 	}()
+	var tally fieldsTally // what the fields add, passed to the guard once the object is written
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -1447,15 +1386,16 @@ func (ec *executionContext) eager_DocumentRelationConnection(ctx context.Context
 			w.typename("DocumentRelationConnection")
 		case "totalCount":
 			v := obj.TotalCount
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
 				return nil // an invalid object: made field by field, which reports it
 			}
 			m.MarshalGQL(w)
 		}
+	}
+	if passTally(ctx, ec.guard, tally) != nil {
+		return nil // made again field by field, which reports it
 	}
 	return w.close()
 }
@@ -1480,6 +1420,7 @@ func (ec *executionContext) eager_DocumentRelationEdge(ctx context.Context, fiel
 			w.abort()
 		}
 	}()
+	var tally fieldsTally // what the fields add, passed to the guard once the object is written
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -1488,35 +1429,28 @@ func (ec *executionContext) eager_DocumentRelationEdge(ctx context.Context, fiel
 			w.typename("DocumentRelationEdge")
 		case "type":
 			v := obj.Type()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			v.MarshalGQL(w)
 		case "direction":
 			v := obj.Direction()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			v.MarshalGQL(w)
 		case "from":
 			v := obj.From()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		case "to":
 			v := obj.To()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		case "cursor":
 			v := obj.Cursor()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		}
+	}
+	if passTally(ctx, ec.guard, tally) != nil {
+		return nil // made again field by field, which reports it
 	}
 	return w.close()
 }
@@ -1541,6 +1475,7 @@ func (ec *executionContext) eager_Event(ctx context.Context, fields []graphql.Co
 			w.abort()
 		}
 	}()
+	var tally fieldsTally // what the fields add, passed to the guard once the object is written
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -1549,27 +1484,19 @@ func (ec *executionContext) eager_Event(ctx context.Context, fields []graphql.Co
 			w.typename("Event")
 		case "id":
 			v := obj.ID()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		case "label":
 			v := obj.Label()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			v.MarshalGQL(w)
 		case "name":
 			v := obj.Name()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		case "kind":
 			v := obj.Kind()
-			if passPlain(ctx, ec.guard, field.Alias, resultSize(v)) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, resultSize(v))
 			if v == nil {
 				w.null()
 			} else {
@@ -1577,19 +1504,18 @@ func (ec *executionContext) eager_Event(ctx context.Context, fields []graphql.Co
 			}
 		case "date":
 			v := obj.Date()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		case "since":
 			v := obj.Since()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		}
+	}
+	if passTally(ctx, ec.guard, tally) != nil {
+		return nil // made again field by field, which reports it
 	}
 	return w.close()
 }
@@ -1614,6 +1540,7 @@ func (ec *executionContext) eager_EventConnection(ctx context.Context, fields []
 			w.abort()
 		}
 	}()
+	var tally fieldsTally // what the fields add, passed to the guard once the object is written
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -1622,15 +1549,16 @@ func (ec *executionContext) eager_EventConnection(ctx context.Context, fields []
 			w.typename("EventConnection")
 		case "totalCount":
 			v := obj.TotalCount
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
 				return nil // an invalid object: made field by field, which reports it
 			}
 			m.MarshalGQL(w)
 		}
+	}
+	if passTally(ctx, ec.guard, tally) != nil {
+		return nil // made again field by field, which reports it
 	}
 	return w.close()
 }
@@ -1655,6 +1583,7 @@ func (ec *executionContext) eager_EventEdge(ctx context.Context, fields []graphq
 			w.abort()
 		}
 	}()
+	var tally fieldsTally // what the fields add, passed to the guard once the object is written
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -1663,11 +1592,12 @@ func (ec *executionContext) eager_EventEdge(ctx context.Context, fields []graphq
 			w.typename("EventEdge")
 		case "cursor":
 			v := obj.Cursor()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		}
+	}
+	if passTally(ctx, ec.guard, tally) != nil {
+		return nil // made again field by field, which reports it
 	}
 	return w.close()
 }
@@ -1692,6 +1622,7 @@ func (ec *executionContext) eager_EventRelationConnection(ctx context.Context, f
 			w.abort()
 		}
 	}()
+	var tally fieldsTally // what the fields add, passed to the guard once the object is written
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -1700,15 +1631,16 @@ func (ec *executionContext) eager_EventRelationConnection(ctx context.Context, f
 			w.typename("EventRelationConnection")
 		case "totalCount":
 			v := obj.TotalCount
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
 				return nil // an invalid object: made field by field, which reports it
 			}
 			m.MarshalGQL(w)
 		}
+	}
+	if passTally(ctx, ec.guard, tally) != nil {
+		return nil // made again field by field, which reports it
 	}
 	return w.close()
 }
@@ -1733,6 +1665,7 @@ func (ec *executionContext) eager_EventRelationEdge(ctx context.Context, fields 
 			w.abort()
 		}
 	}()
+	var tally fieldsTally // what the fields add, passed to the guard once the object is written
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -1741,35 +1674,28 @@ func (ec *executionContext) eager_EventRelationEdge(ctx context.Context, fields 
 			w.typename("EventRelationEdge")
 		case "type":
 			v := obj.Type()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			v.MarshalGQL(w)
 		case "direction":
 			v := obj.Direction()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			v.MarshalGQL(w)
 		case "from":
 			v := obj.From()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		case "to":
 			v := obj.To()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		case "cursor":
 			v := obj.Cursor()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		}
+	}
+	if passTally(ctx, ec.guard, tally) != nil {
+		return nil // made again field by field, which reports it
 	}
 	return w.close()
 }
@@ -1794,6 +1720,7 @@ func (ec *executionContext) eager_Evidence(ctx context.Context, fields []graphql
 			w.abort()
 		}
 	}()
+	var tally fieldsTally // what the fields add, passed to the guard once the object is written
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -1802,21 +1729,15 @@ func (ec *executionContext) eager_Evidence(ctx context.Context, fields []graphql
 			w.typename("Evidence")
 		case "documentId":
 			v := obj.Document
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		case "quote":
 			v := obj.Quote
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		case "start":
 			v := obj.Start
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
 				return nil // an invalid object: made field by field, which reports it
@@ -1824,15 +1745,16 @@ func (ec *executionContext) eager_Evidence(ctx context.Context, fields []graphql
 			m.MarshalGQL(w)
 		case "end":
 			v := obj.End
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
 				return nil // an invalid object: made field by field, which reports it
 			}
 			m.MarshalGQL(w)
 		}
+	}
+	if passTally(ctx, ec.guard, tally) != nil {
+		return nil // made again field by field, which reports it
 	}
 	return w.close()
 }
@@ -1857,6 +1779,7 @@ func (ec *executionContext) eager_Involvement(ctx context.Context, fields []grap
 			w.abort()
 		}
 	}()
+	var tally fieldsTally // what the fields add, passed to the guard once the object is written
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -1865,11 +1788,12 @@ func (ec *executionContext) eager_Involvement(ctx context.Context, fields []grap
 			w.typename("Involvement")
 		case "role":
 			v := obj.Role()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			v.MarshalGQL(w)
 		}
+	}
+	if passTally(ctx, ec.guard, tally) != nil {
+		return nil // made again field by field, which reports it
 	}
 	return w.close()
 }
@@ -1894,6 +1818,7 @@ func (ec *executionContext) eager_LabelCount(ctx context.Context, fields []graph
 			w.abort()
 		}
 	}()
+	var tally fieldsTally // what the fields add, passed to the guard once the object is written
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -1902,21 +1827,20 @@ func (ec *executionContext) eager_LabelCount(ctx context.Context, fields []graph
 			w.typename("LabelCount")
 		case "label":
 			v := obj.Label
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			v.MarshalGQL(w)
 		case "count":
 			v := obj.Count
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
 				return nil // an invalid object: made field by field, which reports it
 			}
 			m.MarshalGQL(w)
 		}
+	}
+	if passTally(ctx, ec.guard, tally) != nil {
+		return nil // made again field by field, which reports it
 	}
 	return w.close()
 }
@@ -1941,6 +1865,7 @@ func (ec *executionContext) eager_Legislation(ctx context.Context, fields []grap
 			w.abort()
 		}
 	}()
+	var tally fieldsTally // what the fields add, passed to the guard once the object is written
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -1949,27 +1874,19 @@ func (ec *executionContext) eager_Legislation(ctx context.Context, fields []grap
 			w.typename("Legislation")
 		case "id":
 			v := obj.ID()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		case "label":
 			v := obj.Label()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			v.MarshalGQL(w)
 		case "name":
 			v := obj.Name()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		case "citation":
 			v := obj.Citation()
-			if passPlain(ctx, ec.guard, field.Alias, resultSize(v)) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, resultSize(v))
 			if v == nil {
 				w.null()
 			} else {
@@ -1977,12 +1894,13 @@ func (ec *executionContext) eager_Legislation(ctx context.Context, fields []grap
 			}
 		case "since":
 			v := obj.Since()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		}
+	}
+	if passTally(ctx, ec.guard, tally) != nil {
+		return nil // made again field by field, which reports it
 	}
 	return w.close()
 }
@@ -2007,6 +1925,7 @@ func (ec *executionContext) eager_LegislationConnection(ctx context.Context, fie
 			w.abort()
 		}
 	}()
+	var tally fieldsTally // what the fields add, passed to the guard once the object is written
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -2015,15 +1934,16 @@ func (ec *executionContext) eager_LegislationConnection(ctx context.Context, fie
 			w.typename("LegislationConnection")
 		case "totalCount":
 			v := obj.TotalCount
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
 				return nil // an invalid object: made field by field, which reports it
 			}
 			m.MarshalGQL(w)
 		}
+	}
+	if passTally(ctx, ec.guard, tally) != nil {
+		return nil // made again field by field, which reports it
 	}
 	return w.close()
 }
@@ -2048,6 +1968,7 @@ func (ec *executionContext) eager_LegislationEdge(ctx context.Context, fields []
 			w.abort()
 		}
 	}()
+	var tally fieldsTally // what the fields add, passed to the guard once the object is written
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -2056,11 +1977,12 @@ func (ec *executionContext) eager_LegislationEdge(ctx context.Context, fields []
 			w.typename("LegislationEdge")
 		case "cursor":
 			v := obj.Cursor()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		}
+	}
+	if passTally(ctx, ec.guard, tally) != nil {
+		return nil // made again field by field, which reports it
 	}
 	return w.close()
 }
@@ -2085,6 +2007,7 @@ func (ec *executionContext) eager_Motion(ctx context.Context, fields []graphql.C
 			w.abort()
 		}
 	}()
+	var tally fieldsTally // what the fields add, passed to the guard once the object is written
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -2093,27 +2016,19 @@ func (ec *executionContext) eager_Motion(ctx context.Context, fields []graphql.C
 			w.typename("Motion")
 		case "id":
 			v := obj.ID()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		case "label":
 			v := obj.Label()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			v.MarshalGQL(w)
 		case "name":
 			v := obj.Name()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		case "dossier":
 			v := obj.Dossier()
-			if passPlain(ctx, ec.guard, field.Alias, resultSize(v)) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, resultSize(v))
 			if v == nil {
 				w.null()
 			} else {
@@ -2121,16 +2036,12 @@ func (ec *executionContext) eager_Motion(ctx context.Context, fields []graphql.C
 			}
 		case "number":
 			v := obj.Number()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			m := ec.marshalOInt2ᚖint(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		case "citation":
 			v := obj.Citation()
-			if passPlain(ctx, ec.guard, field.Alias, resultSize(v)) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, resultSize(v))
 			if v == nil {
 				w.null()
 			} else {
@@ -2138,23 +2049,17 @@ func (ec *executionContext) eager_Motion(ctx context.Context, fields []graphql.C
 			}
 		case "dateSubmitted":
 			v := obj.DateSubmitted()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		case "dateAdopted":
 			v := obj.DateAdopted()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		case "request":
 			v := obj.Request()
-			if passPlain(ctx, ec.guard, field.Alias, resultSize(v)) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, resultSize(v))
 			if v == nil {
 				w.null()
 			} else {
@@ -2162,9 +2067,7 @@ func (ec *executionContext) eager_Motion(ctx context.Context, fields []graphql.C
 			}
 		case "coSigned":
 			v := obj.CoSigned()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			m := ec.marshalNBoolean2bool(ctx, field.Selections, v)
 			if m == graphql.Null {
 				return nil // an invalid object: made field by field, which reports it
@@ -2172,19 +2075,18 @@ func (ec *executionContext) eager_Motion(ctx context.Context, fields []graphql.C
 			m.MarshalGQL(w)
 		case "furthestStatus":
 			v := obj.FurthestStatus()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			m := ec.marshalOMotionStatus2ᚖbeleidsgraafᚋgraphᚋmodelᚐMotionStatus(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		case "since":
 			v := obj.Since()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		}
+	}
+	if passTally(ctx, ec.guard, tally) != nil {
+		return nil // made again field by field, which reports it
 	}
 	return w.close()
 }
@@ -2209,6 +2111,7 @@ func (ec *executionContext) eager_MotionConnection(ctx context.Context, fields [
 			w.abort()
 		}
 	}()
+	var tally fieldsTally // what the fields add, passed to the guard once the object is written
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -2217,15 +2120,16 @@ func (ec *executionContext) eager_MotionConnection(ctx context.Context, fields [
 			w.typename("MotionConnection")
 		case "totalCount":
 			v := obj.TotalCount
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
 				return nil // an invalid object: made field by field, which reports it
 			}
 			m.MarshalGQL(w)
 		}
+	}
+	if passTally(ctx, ec.guard, tally) != nil {
+		return nil // made again field by field, which reports it
 	}
 	return w.close()
 }
@@ -2250,6 +2154,7 @@ func (ec *executionContext) eager_MotionEdge(ctx context.Context, fields []graph
 			w.abort()
 		}
 	}()
+	var tally fieldsTally // what the fields add, passed to the guard once the object is written
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -2258,11 +2163,12 @@ func (ec *executionContext) eager_MotionEdge(ctx context.Context, fields []graph
 			w.typename("MotionEdge")
 		case "cursor":
 			v := obj.Cursor()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		}
+	}
+	if passTally(ctx, ec.guard, tally) != nil {
+		return nil // made again field by field, which reports it
 	}
 	return w.close()
 }
@@ -2287,6 +2193,7 @@ func (ec *executionContext) eager_MotionRelationConnection(ctx context.Context, 
 			w.abort()
 		}
 	}()
+	var tally fieldsTally // what the fields add, passed to the guard once the object is written
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -2295,15 +2202,16 @@ func (ec *executionContext) eager_MotionRelationConnection(ctx context.Context, 
 			w.typename("MotionRelationConnection")
 		case "totalCount":
 			v := obj.TotalCount
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
 				return nil // an invalid object: made field by field, which reports it
 			}
 			m.MarshalGQL(w)
 		}
+	}
+	if passTally(ctx, ec.guard, tally) != nil {
+		return nil // made again field by field, which reports it
 	}
 	return w.close()
 }
@@ -2328,6 +2236,7 @@ func (ec *executionContext) eager_MotionRelationEdge(ctx context.Context, fields
 			w.abort()
 		}
 	}()
+	var tally fieldsTally // what the fields add, passed to the guard once the object is written
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -2336,35 +2245,28 @@ func (ec *executionContext) eager_MotionRelationEdge(ctx context.Context, fields
 			w.typename("MotionRelationEdge")
 		case "type":
 			v := obj.Type()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			v.MarshalGQL(w)
 		case "direction":
 			v := obj.Direction()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			v.MarshalGQL(w)
 		case "from":
 			v := obj.From()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		case "to":
 			v := obj.To()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		case "cursor":
 			v := obj.Cursor()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		}
+	}
+	if passTally(ctx, ec.guard, tally) != nil {
+		return nil // made again field by field, which reports it
 	}
 	return w.close()
 }
@@ -2389,6 +2291,7 @@ func (ec *executionContext) eager_MotionStatusStep(ctx context.Context, fields [
 			w.abort()
 		}
 	}()
+	var tally fieldsTally // what the fields add, passed to the guard once the object is written
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -2397,28 +2300,25 @@ func (ec *executionContext) eager_MotionStatusStep(ctx context.Context, fields [
 			w.typename("MotionStatusStep")
 		case "date":
 			v := obj.Date()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		case "status":
 			v := obj.Status()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			v.MarshalGQL(w)
 		case "replacedBy":
 			v := obj.ReplacedBy()
-			if passPlain(ctx, ec.guard, field.Alias, resultSize(v)) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, resultSize(v))
 			if v == nil {
 				w.null()
 			} else {
 				w.text(*v)
 			}
 		}
+	}
+	if passTally(ctx, ec.guard, tally) != nil {
+		return nil // made again field by field, which reports it
 	}
 	return w.close()
 }
@@ -2443,6 +2343,7 @@ func (ec *executionContext) eager_Office(ctx context.Context, fields []graphql.C
 			w.abort()
 		}
 	}()
+	var tally fieldsTally // what the fields add, passed to the guard once the object is written
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -2451,30 +2352,25 @@ func (ec *executionContext) eager_Office(ctx context.Context, fields []graphql.C
 			w.typename("Office")
 		case "id":
 			v := obj.ID()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		case "label":
 			v := obj.Label()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			v.MarshalGQL(w)
 		case "name":
 			v := obj.Name()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		case "since":
 			v := obj.Since()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		}
+	}
+	if passTally(ctx, ec.guard, tally) != nil {
+		return nil // made again field by field, which reports it
 	}
 	return w.close()
 }
@@ -2499,6 +2395,7 @@ func (ec *executionContext) eager_OfficeConnection(ctx context.Context, fields [
 			w.abort()
 		}
 	}()
+	var tally fieldsTally // what the fields add, passed to the guard once the object is written
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -2507,15 +2404,16 @@ func (ec *executionContext) eager_OfficeConnection(ctx context.Context, fields [
 			w.typename("OfficeConnection")
 		case "totalCount":
 			v := obj.TotalCount
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
 				return nil // an invalid object: made field by field, which reports it
 			}
 			m.MarshalGQL(w)
 		}
+	}
+	if passTally(ctx, ec.guard, tally) != nil {
+		return nil // made again field by field, which reports it
 	}
 	return w.close()
 }
@@ -2540,6 +2438,7 @@ func (ec *executionContext) eager_OfficeEdge(ctx context.Context, fields []graph
 			w.abort()
 		}
 	}()
+	var tally fieldsTally // what the fields add, passed to the guard once the object is written
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -2548,11 +2447,12 @@ func (ec *executionContext) eager_OfficeEdge(ctx context.Context, fields []graph
 			w.typename("OfficeEdge")
 		case "cursor":
 			v := obj.Cursor()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		}
+	}
+	if passTally(ctx, ec.guard, tally) != nil {
+		return nil // made again field by field, which reports it
 	}
 	return w.close()
 }
@@ -2577,6 +2477,7 @@ func (ec *executionContext) eager_OfficeRelationConnection(ctx context.Context, 
 			w.abort()
 		}
 	}()
+	var tally fieldsTally // what the fields add, passed to the guard once the object is written
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -2585,15 +2486,16 @@ func (ec *executionContext) eager_OfficeRelationConnection(ctx context.Context, 
 			w.typename("OfficeRelationConnection")
 		case "totalCount":
 			v := obj.TotalCount
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
 				return nil // an invalid object: made field by field, which reports it
 			}
 			m.MarshalGQL(w)
 		}
+	}
+	if passTally(ctx, ec.guard, tally) != nil {
+		return nil // made again field by field, which reports it
 	}
 	return w.close()
 }
@@ -2618,6 +2520,7 @@ func (ec *executionContext) eager_OfficeRelationEdge(ctx context.Context, fields
 			w.abort()
 		}
 	}()
+	var tally fieldsTally // what the fields add, passed to the guard once the object is written
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -2626,35 +2529,28 @@ func (ec *executionContext) eager_OfficeRelationEdge(ctx context.Context, fields
 			w.typename("OfficeRelationEdge")
 		case "type":
 			v := obj.Type()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			v.MarshalGQL(w)
 		case "direction":
 			v := obj.Direction()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			v.MarshalGQL(w)
 		case "from":
 			v := obj.From()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		case "to":
 			v := obj.To()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		case "cursor":
 			v := obj.Cursor()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		}
+	}
+	if passTally(ctx, ec.guard, tally) != nil {
+		return nil // made again field by field, which reports it
 	}
 	return w.close()
 }
@@ -2679,6 +2575,7 @@ func (ec *executionContext) eager_Organisation(ctx context.Context, fields []gra
 			w.abort()
 		}
 	}()
+	var tally fieldsTally // what the fields add, passed to the guard once the object is written
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -2687,27 +2584,19 @@ func (ec *executionContext) eager_Organisation(ctx context.Context, fields []gra
 			w.typename("Organisation")
 		case "id":
 			v := obj.ID()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		case "label":
 			v := obj.Label()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			v.MarshalGQL(w)
 		case "name":
 			v := obj.Name()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		case "abbreviation":
 			v := obj.Abbreviation()
-			if passPlain(ctx, ec.guard, field.Alias, resultSize(v)) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, resultSize(v))
 			if v == nil {
 				w.null()
 			} else {
@@ -2715,9 +2604,7 @@ func (ec *executionContext) eager_Organisation(ctx context.Context, fields []gra
 			}
 		case "kind":
 			v := obj.Kind()
-			if passPlain(ctx, ec.guard, field.Alias, resultSize(v)) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, resultSize(v))
 			if v == nil {
 				w.null()
 			} else {
@@ -2725,12 +2612,13 @@ func (ec *executionContext) eager_Organisation(ctx context.Context, fields []gra
 			}
 		case "since":
 			v := obj.Since()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		}
+	}
+	if passTally(ctx, ec.guard, tally) != nil {
+		return nil // made again field by field, which reports it
 	}
 	return w.close()
 }
@@ -2755,6 +2643,7 @@ func (ec *executionContext) eager_OrganisationConnection(ctx context.Context, fi
 			w.abort()
 		}
 	}()
+	var tally fieldsTally // what the fields add, passed to the guard once the object is written
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -2763,15 +2652,16 @@ func (ec *executionContext) eager_OrganisationConnection(ctx context.Context, fi
 			w.typename("OrganisationConnection")
 		case "totalCount":
 			v := obj.TotalCount
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
 				return nil // an invalid object: made field by field, which reports it
 			}
 			m.MarshalGQL(w)
 		}
+	}
+	if passTally(ctx, ec.guard, tally) != nil {
+		return nil // made again field by field, which reports it
 	}
 	return w.close()
 }
@@ -2796,6 +2686,7 @@ func (ec *executionContext) eager_OrganisationEdge(ctx context.Context, fields [
 			w.abort()
 		}
 	}()
+	var tally fieldsTally // what the fields add, passed to the guard once the object is written
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -2804,11 +2695,12 @@ func (ec *executionContext) eager_OrganisationEdge(ctx context.Context, fields [
 			w.typename("OrganisationEdge")
 		case "cursor":
 			v := obj.Cursor()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		}
+	}
+	if passTally(ctx, ec.guard, tally) != nil {
+		return nil // made again field by field, which reports it
 	}
 	return w.close()
 }
@@ -2833,6 +2725,7 @@ func (ec *executionContext) eager_OrganisationRelationConnection(ctx context.Con
 			w.abort()
 		}
 	}()
+	var tally fieldsTally // what the fields add, passed to the guard once the object is written
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -2841,15 +2734,16 @@ func (ec *executionContext) eager_OrganisationRelationConnection(ctx context.Con
 			w.typename("OrganisationRelationConnection")
 		case "totalCount":
 			v := obj.TotalCount
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
 				return nil // an invalid object: made field by field, which reports it
 			}
 			m.MarshalGQL(w)
 		}
+	}
+	if passTally(ctx, ec.guard, tally) != nil {
+		return nil // made again field by field, which reports it
 	}
 	return w.close()
 }
@@ -2874,6 +2768,7 @@ func (ec *executionContext) eager_OrganisationRelationEdge(ctx context.Context, 
 			w.abort()
 		}
 	}()
+	var tally fieldsTally // what the fields add, passed to the guard once the object is written
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -2882,35 +2777,28 @@ func (ec *executionContext) eager_OrganisationRelationEdge(ctx context.Context, 
 			w.typename("OrganisationRelationEdge")
 		case "type":
 			v := obj.Type()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			v.MarshalGQL(w)
 		case "direction":
 			v := obj.Direction()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			v.MarshalGQL(w)
 		case "from":
 			v := obj.From()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		case "to":
 			v := obj.To()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		case "cursor":
 			v := obj.Cursor()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		}
+	}
+	if passTally(ctx, ec.guard, tally) != nil {
+		return nil // made again field by field, which reports it
 	}
 	return w.close()
 }
@@ -2935,6 +2823,7 @@ func (ec *executionContext) eager_PageInfo(ctx context.Context, fields []graphql
 			w.abort()
 		}
 	}()
+	var tally fieldsTally // what the fields add, passed to the guard once the object is written
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -2943,9 +2832,7 @@ func (ec *executionContext) eager_PageInfo(ctx context.Context, fields []graphql
 			w.typename("PageInfo")
 		case "hasNextPage":
 			v := obj.HasNextPage
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			m := ec.marshalNBoolean2bool(ctx, field.Selections, v)
 			if m == graphql.Null {
 				return nil // an invalid object: made field by field, which reports it
@@ -2953,9 +2840,7 @@ func (ec *executionContext) eager_PageInfo(ctx context.Context, fields []graphql
 			m.MarshalGQL(w)
 		case "hasPreviousPage":
 			v := obj.HasPreviousPage
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			m := ec.marshalNBoolean2bool(ctx, field.Selections, v)
 			if m == graphql.Null {
 				return nil // an invalid object: made field by field, which reports it
@@ -2963,9 +2848,7 @@ func (ec *executionContext) eager_PageInfo(ctx context.Context, fields []graphql
 			m.MarshalGQL(w)
 		case "startCursor":
 			v := obj.StartCursor
-			if passPlain(ctx, ec.guard, field.Alias, resultSize(v)) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, resultSize(v))
 			if v == nil {
 				w.null()
 			} else {
@@ -2973,15 +2856,16 @@ func (ec *executionContext) eager_PageInfo(ctx context.Context, fields []graphql
 			}
 		case "endCursor":
 			v := obj.EndCursor
-			if passPlain(ctx, ec.guard, field.Alias, resultSize(v)) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, resultSize(v))
 			if v == nil {
 				w.null()
 			} else {
 				w.text(*v)
 			}
 		}
+	}
+	if passTally(ctx, ec.guard, tally) != nil {
+		return nil // made again field by field, which reports it
 	}
 	return w.close()
 }
@@ -3006,6 +2890,7 @@ func (ec *executionContext) eager_Party(ctx context.Context, fields []graphql.Co
 			w.abort()
 		}
 	}()
+	var tally fieldsTally // what the fields add, passed to the guard once the object is written
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -3014,30 +2899,25 @@ func (ec *executionContext) eager_Party(ctx context.Context, fields []graphql.Co
 			w.typename("Party")
 		case "id":
 			v := obj.ID()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		case "label":
 			v := obj.Label()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			v.MarshalGQL(w)
 		case "name":
 			v := obj.Name()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		case "since":
 			v := obj.Since()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		}
+	}
+	if passTally(ctx, ec.guard, tally) != nil {
+		return nil // made again field by field, which reports it
 	}
 	return w.close()
 }
@@ -3062,6 +2942,7 @@ func (ec *executionContext) eager_PartyConnection(ctx context.Context, fields []
 			w.abort()
 		}
 	}()
+	var tally fieldsTally // what the fields add, passed to the guard once the object is written
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -3070,15 +2951,16 @@ func (ec *executionContext) eager_PartyConnection(ctx context.Context, fields []
 			w.typename("PartyConnection")
 		case "totalCount":
 			v := obj.TotalCount
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
 				return nil // an invalid object: made field by field, which reports it
 			}
 			m.MarshalGQL(w)
 		}
+	}
+	if passTally(ctx, ec.guard, tally) != nil {
+		return nil // made again field by field, which reports it
 	}
 	return w.close()
 }
@@ -3103,6 +2985,7 @@ func (ec *executionContext) eager_PartyEdge(ctx context.Context, fields []graphq
 			w.abort()
 		}
 	}()
+	var tally fieldsTally // what the fields add, passed to the guard once the object is written
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -3111,11 +2994,12 @@ func (ec *executionContext) eager_PartyEdge(ctx context.Context, fields []graphq
 			w.typename("PartyEdge")
 		case "cursor":
 			v := obj.Cursor()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		}
+	}
+	if passTally(ctx, ec.guard, tally) != nil {
+		return nil // made again field by field, which reports it
 	}
 	return w.close()
 }
@@ -3140,6 +3024,7 @@ func (ec *executionContext) eager_PartyRelationConnection(ctx context.Context, f
 			w.abort()
 		}
 	}()
+	var tally fieldsTally // what the fields add, passed to the guard once the object is written
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -3148,15 +3033,16 @@ func (ec *executionContext) eager_PartyRelationConnection(ctx context.Context, f
 			w.typename("PartyRelationConnection")
 		case "totalCount":
 			v := obj.TotalCount
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
 				return nil // an invalid object: made field by field, which reports it
 			}
 			m.MarshalGQL(w)
 		}
+	}
+	if passTally(ctx, ec.guard, tally) != nil {
+		return nil // made again field by field, which reports it
 	}
 	return w.close()
 }
@@ -3181,6 +3067,7 @@ func (ec *executionContext) eager_PartyRelationEdge(ctx context.Context, fields 
 			w.abort()
 		}
 	}()
+	var tally fieldsTally // what the fields add, passed to the guard once the object is written
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -3189,35 +3076,28 @@ func (ec *executionContext) eager_PartyRelationEdge(ctx context.Context, fields 
 			w.typename("PartyRelationEdge")
 		case "type":
 			v := obj.Type()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			v.MarshalGQL(w)
 		case "direction":
 			v := obj.Direction()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			v.MarshalGQL(w)
 		case "from":
 			v := obj.From()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		case "to":
 			v := obj.To()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		case "cursor":
 			v := obj.Cursor()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		}
+	}
+	if passTally(ctx, ec.guard, tally) != nil {
+		return nil // made again field by field, which reports it
 	}
 	return w.close()
 }
@@ -3242,6 +3122,7 @@ func (ec *executionContext) eager_Person(ctx context.Context, fields []graphql.C
 			w.abort()
 		}
 	}()
+	var tally fieldsTally // what the fields add, passed to the guard once the object is written
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -3250,34 +3131,24 @@ func (ec *executionContext) eager_Person(ctx context.Context, fields []graphql.C
 			w.typename("Person")
 		case "id":
 			v := obj.ID()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		case "label":
 			v := obj.Label()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			v.MarshalGQL(w)
 		case "name":
 			v := obj.Name()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		case "kind":
 			v := obj.Kind()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			m := ec.marshalOPersonKind2ᚖbeleidsgraafᚋgraphᚋmodelᚐPersonKind(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		case "initials":
 			v := obj.Initials()
-			if passPlain(ctx, ec.guard, field.Alias, resultSize(v)) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, resultSize(v))
 			if v == nil {
 				w.null()
 			} else {
@@ -3285,9 +3156,7 @@ func (ec *executionContext) eager_Person(ctx context.Context, fields []graphql.C
 			}
 		case "partyName":
 			v := obj.PartyName()
-			if passPlain(ctx, ec.guard, field.Alias, resultSize(v)) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, resultSize(v))
 			if v == nil {
 				w.null()
 			} else {
@@ -3295,12 +3164,13 @@ func (ec *executionContext) eager_Person(ctx context.Context, fields []graphql.C
 			}
 		case "since":
 			v := obj.Since()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		}
+	}
+	if passTally(ctx, ec.guard, tally) != nil {
+		return nil // made again field by field, which reports it
 	}
 	return w.close()
 }
@@ -3325,6 +3195,7 @@ func (ec *executionContext) eager_PersonConnection(ctx context.Context, fields [
 			w.abort()
 		}
 	}()
+	var tally fieldsTally // what the fields add, passed to the guard once the object is written
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -3333,15 +3204,16 @@ func (ec *executionContext) eager_PersonConnection(ctx context.Context, fields [
 			w.typename("PersonConnection")
 		case "totalCount":
 			v := obj.TotalCount
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
 				return nil // an invalid object: made field by field, which reports it
 			}
 			m.MarshalGQL(w)
 		}
+	}
+	if passTally(ctx, ec.guard, tally) != nil {
+		return nil // made again field by field, which reports it
 	}
 	return w.close()
 }
@@ -3366,6 +3238,7 @@ func (ec *executionContext) eager_PersonEdge(ctx context.Context, fields []graph
 			w.abort()
 		}
 	}()
+	var tally fieldsTally // what the fields add, passed to the guard once the object is written
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -3374,11 +3247,12 @@ func (ec *executionContext) eager_PersonEdge(ctx context.Context, fields []graph
 			w.typename("PersonEdge")
 		case "cursor":
 			v := obj.Cursor()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		}
+	}
+	if passTally(ctx, ec.guard, tally) != nil {
+		return nil // made again field by field, which reports it
 	}
 	return w.close()
 }
@@ -3403,6 +3277,7 @@ func (ec *executionContext) eager_PersonRelationConnection(ctx context.Context, 
 			w.abort()
 		}
 	}()
+	var tally fieldsTally // what the fields add, passed to the guard once the object is written
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -3411,15 +3286,16 @@ func (ec *executionContext) eager_PersonRelationConnection(ctx context.Context, 
 			w.typename("PersonRelationConnection")
 		case "totalCount":
 			v := obj.TotalCount
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
 				return nil // an invalid object: made field by field, which reports it
 			}
 			m.MarshalGQL(w)
 		}
+	}
+	if passTally(ctx, ec.guard, tally) != nil {
+		return nil // made again field by field, which reports it
 	}
 	return w.close()
 }
@@ -3444,6 +3320,7 @@ func (ec *executionContext) eager_PersonRelationEdge(ctx context.Context, fields
 			w.abort()
 		}
 	}()
+	var tally fieldsTally // what the fields add, passed to the guard once the object is written
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -3452,35 +3329,28 @@ func (ec *executionContext) eager_PersonRelationEdge(ctx context.Context, fields
 			w.typename("PersonRelationEdge")
 		case "type":
 			v := obj.Type()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			v.MarshalGQL(w)
 		case "direction":
 			v := obj.Direction()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			v.MarshalGQL(w)
 		case "from":
 			v := obj.From()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		case "to":
 			v := obj.To()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		case "cursor":
 			v := obj.Cursor()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		}
+	}
+	if passTally(ctx, ec.guard, tally) != nil {
+		return nil // made again field by field, which reports it
 	}
 	return w.close()
 }
@@ -3505,6 +3375,7 @@ func (ec *executionContext) eager_Proposal(ctx context.Context, fields []graphql
 			w.abort()
 		}
 	}()
+	var tally fieldsTally // what the fields add, passed to the guard once the object is written
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -3513,34 +3384,24 @@ func (ec *executionContext) eager_Proposal(ctx context.Context, fields []graphql
 			w.typename("Proposal")
 		case "id":
 			v := obj.ID()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		case "label":
 			v := obj.Label()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			v.MarshalGQL(w)
 		case "name":
 			v := obj.Name()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		case "number":
 			v := obj.Number()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			m := ec.marshalOInt2ᚖint(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		case "theme":
 			v := obj.Theme()
-			if passPlain(ctx, ec.guard, field.Alias, resultSize(v)) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, resultSize(v))
 			if v == nil {
 				w.null()
 			} else {
@@ -3548,9 +3409,7 @@ func (ec *executionContext) eager_Proposal(ctx context.Context, fields []graphql
 			}
 		case "title":
 			v := obj.Title()
-			if passPlain(ctx, ec.guard, field.Alias, resultSize(v)) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, resultSize(v))
 			if v == nil {
 				w.null()
 			} else {
@@ -3558,9 +3417,7 @@ func (ec *executionContext) eager_Proposal(ctx context.Context, fields []graphql
 			}
 		case "appraisal":
 			v := obj.Appraisal()
-			if passPlain(ctx, ec.guard, field.Alias, resultSize(v)) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, resultSize(v))
 			if v == nil {
 				w.null()
 			} else {
@@ -3568,9 +3425,7 @@ func (ec *executionContext) eager_Proposal(ctx context.Context, fields []graphql
 			}
 		case "estimatedCost":
 			v := obj.EstimatedCost()
-			if passPlain(ctx, ec.guard, field.Alias, resultSize(v)) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, resultSize(v))
 			if v == nil {
 				w.null()
 			} else {
@@ -3578,12 +3433,13 @@ func (ec *executionContext) eager_Proposal(ctx context.Context, fields []graphql
 			}
 		case "since":
 			v := obj.Since()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		}
+	}
+	if passTally(ctx, ec.guard, tally) != nil {
+		return nil // made again field by field, which reports it
 	}
 	return w.close()
 }
@@ -3608,6 +3464,7 @@ func (ec *executionContext) eager_ProposalConnection(ctx context.Context, fields
 			w.abort()
 		}
 	}()
+	var tally fieldsTally // what the fields add, passed to the guard once the object is written
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -3616,15 +3473,16 @@ func (ec *executionContext) eager_ProposalConnection(ctx context.Context, fields
 			w.typename("ProposalConnection")
 		case "totalCount":
 			v := obj.TotalCount
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
 				return nil // an invalid object: made field by field, which reports it
 			}
 			m.MarshalGQL(w)
 		}
+	}
+	if passTally(ctx, ec.guard, tally) != nil {
+		return nil // made again field by field, which reports it
 	}
 	return w.close()
 }
@@ -3649,6 +3507,7 @@ func (ec *executionContext) eager_ProposalEdge(ctx context.Context, fields []gra
 			w.abort()
 		}
 	}()
+	var tally fieldsTally // what the fields add, passed to the guard once the object is written
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -3657,11 +3516,12 @@ func (ec *executionContext) eager_ProposalEdge(ctx context.Context, fields []gra
 			w.typename("ProposalEdge")
 		case "cursor":
 			v := obj.Cursor()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		}
+	}
+	if passTally(ctx, ec.guard, tally) != nil {
+		return nil // made again field by field, which reports it
 	}
 	return w.close()
 }
@@ -3686,6 +3546,7 @@ func (ec *executionContext) eager_ProposalRelationConnection(ctx context.Context
 			w.abort()
 		}
 	}()
+	var tally fieldsTally // what the fields add, passed to the guard once the object is written
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -3694,15 +3555,16 @@ func (ec *executionContext) eager_ProposalRelationConnection(ctx context.Context
 			w.typename("ProposalRelationConnection")
 		case "totalCount":
 			v := obj.TotalCount
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
 				return nil // an invalid object: made field by field, which reports it
 			}
 			m.MarshalGQL(w)
 		}
+	}
+	if passTally(ctx, ec.guard, tally) != nil {
+		return nil // made again field by field, which reports it
 	}
 	return w.close()
 }
@@ -3727,6 +3589,7 @@ func (ec *executionContext) eager_ProposalRelationEdge(ctx context.Context, fiel
 			w.abort()
 		}
 	}()
+	var tally fieldsTally // what the fields add, passed to the guard once the object is written
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -3735,35 +3598,28 @@ func (ec *executionContext) eager_ProposalRelationEdge(ctx context.Context, fiel
 			w.typename("ProposalRelationEdge")
 		case "type":
 			v := obj.Type()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			v.MarshalGQL(w)
 		case "direction":
 			v := obj.Direction()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			v.MarshalGQL(w)
 		case "from":
 			v := obj.From()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		case "to":
 			v := obj.To()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		case "cursor":
 			v := obj.Cursor()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		}
+	}
+	if passTally(ctx, ec.guard, tally) != nil {
+		return nil // made again field by field, which reports it
 	}
 	return w.close()
 }
@@ -3788,6 +3644,7 @@ func (ec *executionContext) eager_Relation(ctx context.Context, fields []graphql
 			w.abort()
 		}
 	}()
+	var tally fieldsTally // what the fields add, passed to the guard once the object is written
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -3796,36 +3653,29 @@ func (ec *executionContext) eager_Relation(ctx context.Context, fields []graphql
 			w.typename("Relation")
 		case "id":
 			v := obj.ID()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		case "type":
 			v := obj.Type()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			v.MarshalGQL(w)
 		case "from":
 			v := obj.From()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		case "to":
 			v := obj.To()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		case "since":
 			v := obj.Since()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		}
+	}
+	if passTally(ctx, ec.guard, tally) != nil {
+		return nil // made again field by field, which reports it
 	}
 	return w.close()
 }
@@ -3850,6 +3700,7 @@ func (ec *executionContext) eager_RelationConnection(ctx context.Context, fields
 			w.abort()
 		}
 	}()
+	var tally fieldsTally // what the fields add, passed to the guard once the object is written
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -3858,15 +3709,16 @@ func (ec *executionContext) eager_RelationConnection(ctx context.Context, fields
 			w.typename("RelationConnection")
 		case "totalCount":
 			v := obj.TotalCount
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
 				return nil // an invalid object: made field by field, which reports it
 			}
 			m.MarshalGQL(w)
 		}
+	}
+	if passTally(ctx, ec.guard, tally) != nil {
+		return nil // made again field by field, which reports it
 	}
 	return w.close()
 }
@@ -3891,6 +3743,7 @@ func (ec *executionContext) eager_RelationEdge(ctx context.Context, fields []gra
 			w.abort()
 		}
 	}()
+	var tally fieldsTally // what the fields add, passed to the guard once the object is written
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -3899,35 +3752,28 @@ func (ec *executionContext) eager_RelationEdge(ctx context.Context, fields []gra
 			w.typename("RelationEdge")
 		case "type":
 			v := obj.Type()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			v.MarshalGQL(w)
 		case "direction":
 			v := obj.Direction()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			v.MarshalGQL(w)
 		case "from":
 			v := obj.From()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		case "to":
 			v := obj.To()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		case "cursor":
 			v := obj.Cursor()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		}
+	}
+	if passTally(ctx, ec.guard, tally) != nil {
+		return nil // made again field by field, which reports it
 	}
 	return w.close()
 }
@@ -3952,6 +3798,7 @@ func (ec *executionContext) eager_RelationTypeCount(ctx context.Context, fields 
 			w.abort()
 		}
 	}()
+	var tally fieldsTally // what the fields add, passed to the guard once the object is written
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -3960,21 +3807,20 @@ func (ec *executionContext) eager_RelationTypeCount(ctx context.Context, fields 
 			w.typename("RelationTypeCount")
 		case "type":
 			v := obj.Type
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			v.MarshalGQL(w)
 		case "count":
 			v := obj.Count
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
 				return nil // an invalid object: made field by field, which reports it
 			}
 			m.MarshalGQL(w)
 		}
+	}
+	if passTally(ctx, ec.guard, tally) != nil {
+		return nil // made again field by field, which reports it
 	}
 	return w.close()
 }
@@ -3999,6 +3845,7 @@ func (ec *executionContext) eager_Report(ctx context.Context, fields []graphql.C
 			w.abort()
 		}
 	}()
+	var tally fieldsTally // what the fields add, passed to the guard once the object is written
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -4007,27 +3854,19 @@ func (ec *executionContext) eager_Report(ctx context.Context, fields []graphql.C
 			w.typename("Report")
 		case "id":
 			v := obj.ID()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		case "label":
 			v := obj.Label()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			v.MarshalGQL(w)
 		case "name":
 			v := obj.Name()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		case "title":
 			v := obj.Title()
-			if passPlain(ctx, ec.guard, field.Alias, resultSize(v)) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, resultSize(v))
 			if v == nil {
 				w.null()
 			} else {
@@ -4035,9 +3874,7 @@ func (ec *executionContext) eager_Report(ctx context.Context, fields []graphql.C
 			}
 		case "kind":
 			v := obj.Kind()
-			if passPlain(ctx, ec.guard, field.Alias, resultSize(v)) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, resultSize(v))
 			if v == nil {
 				w.null()
 			} else {
@@ -4045,19 +3882,18 @@ func (ec *executionContext) eager_Report(ctx context.Context, fields []graphql.C
 			}
 		case "date":
 			v := obj.Date()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		case "since":
 			v := obj.Since()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		}
+	}
+	if passTally(ctx, ec.guard, tally) != nil {
+		return nil // made again field by field, which reports it
 	}
 	return w.close()
 }
@@ -4082,6 +3918,7 @@ func (ec *executionContext) eager_ReportConnection(ctx context.Context, fields [
 			w.abort()
 		}
 	}()
+	var tally fieldsTally // what the fields add, passed to the guard once the object is written
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -4090,15 +3927,16 @@ func (ec *executionContext) eager_ReportConnection(ctx context.Context, fields [
 			w.typename("ReportConnection")
 		case "totalCount":
 			v := obj.TotalCount
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
 				return nil // an invalid object: made field by field, which reports it
 			}
 			m.MarshalGQL(w)
 		}
+	}
+	if passTally(ctx, ec.guard, tally) != nil {
+		return nil // made again field by field, which reports it
 	}
 	return w.close()
 }
@@ -4123,6 +3961,7 @@ func (ec *executionContext) eager_ReportEdge(ctx context.Context, fields []graph
 			w.abort()
 		}
 	}()
+	var tally fieldsTally // what the fields add, passed to the guard once the object is written
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -4131,11 +3970,12 @@ func (ec *executionContext) eager_ReportEdge(ctx context.Context, fields []graph
 			w.typename("ReportEdge")
 		case "cursor":
 			v := obj.Cursor()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		}
+	}
+	if passTally(ctx, ec.guard, tally) != nil {
+		return nil // made again field by field, which reports it
 	}
 	return w.close()
 }
@@ -4160,6 +4000,7 @@ func (ec *executionContext) eager_ReportRelationConnection(ctx context.Context, 
 			w.abort()
 		}
 	}()
+	var tally fieldsTally // what the fields add, passed to the guard once the object is written
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -4168,15 +4009,16 @@ func (ec *executionContext) eager_ReportRelationConnection(ctx context.Context, 
 			w.typename("ReportRelationConnection")
 		case "totalCount":
 			v := obj.TotalCount
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
 				return nil // an invalid object: made field by field, which reports it
 			}
 			m.MarshalGQL(w)
 		}
+	}
+	if passTally(ctx, ec.guard, tally) != nil {
+		return nil // made again field by field, which reports it
 	}
 	return w.close()
 }
@@ -4201,6 +4043,7 @@ func (ec *executionContext) eager_ReportRelationEdge(ctx context.Context, fields
 			w.abort()
 		}
 	}()
+	var tally fieldsTally // what the fields add, passed to the guard once the object is written
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -4209,35 +4052,28 @@ func (ec *executionContext) eager_ReportRelationEdge(ctx context.Context, fields
 			w.typename("ReportRelationEdge")
 		case "type":
 			v := obj.Type()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			v.MarshalGQL(w)
 		case "direction":
 			v := obj.Direction()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			v.MarshalGQL(w)
 		case "from":
 			v := obj.From()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		case "to":
 			v := obj.To()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		case "cursor":
 			v := obj.Cursor()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		}
+	}
+	if passTally(ctx, ec.guard, tally) != nil {
+		return nil // made again field by field, which reports it
 	}
 	return w.close()
 }
@@ -4262,6 +4098,7 @@ func (ec *executionContext) eager_SearchHit(ctx context.Context, fields []graphq
 			w.abort()
 		}
 	}()
+	var tally fieldsTally // what the fields add, passed to the guard once the object is written
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -4270,15 +4107,16 @@ func (ec *executionContext) eager_SearchHit(ctx context.Context, fields []graphq
 			w.typename("SearchHit")
 		case "snippet":
 			v := obj.Snippet
-			if passPlain(ctx, ec.guard, field.Alias, resultSize(v)) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, resultSize(v))
 			if v == nil {
 				w.null()
 			} else {
 				w.text(*v)
 			}
 		}
+	}
+	if passTally(ctx, ec.guard, tally) != nil {
+		return nil // made again field by field, which reports it
 	}
 	return w.close()
 }
@@ -4303,6 +4141,7 @@ func (ec *executionContext) eager_Stats(ctx context.Context, fields []graphql.Co
 			w.abort()
 		}
 	}()
+	var tally fieldsTally // what the fields add, passed to the guard once the object is written
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -4311,9 +4150,7 @@ func (ec *executionContext) eager_Stats(ctx context.Context, fields []graphql.Co
 			w.typename("Stats")
 		case "totalNodes":
 			v := obj.TotalNodes
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
 				return nil // an invalid object: made field by field, which reports it
@@ -4321,15 +4158,16 @@ func (ec *executionContext) eager_Stats(ctx context.Context, fields []graphql.Co
 			m.MarshalGQL(w)
 		case "totalEdges":
 			v := obj.TotalEdges
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
 				return nil // an invalid object: made field by field, which reports it
 			}
 			m.MarshalGQL(w)
 		}
+	}
+	if passTally(ctx, ec.guard, tally) != nil {
+		return nil // made again field by field, which reports it
 	}
 	return w.close()
 }
@@ -4354,6 +4192,7 @@ func (ec *executionContext) eager_Vote(ctx context.Context, fields []graphql.Col
 			w.abort()
 		}
 	}()
+	var tally fieldsTally // what the fields add, passed to the guard once the object is written
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -4362,24 +4201,21 @@ func (ec *executionContext) eager_Vote(ctx context.Context, fields []graphql.Col
 			w.typename("Vote")
 		case "vote":
 			v := obj.Vote()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			v.MarshalGQL(w)
 		case "seats":
 			v := obj.Seats()
-			if passPlain(ctx, ec.guard, field.Alias, 8) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, 8)
 			m := ec.marshalOInt2ᚖint(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		case "source":
 			v := obj.Source()
-			if passPlain(ctx, ec.guard, field.Alias, int64(len(v))+2) != nil {
-				return nil // made again field by field, which reports it
-			}
+			tally.add(field.Alias, int64(len(v))+2)
 			w.text(string(v))
 		}
+	}
+	if passTally(ctx, ec.guard, tally) != nil {
+		return nil // made again field by field, which reports it
 	}
 	return w.close()
 }

@@ -52,3 +52,73 @@ func TestGuardStoppedAsTheFieldsContext(t *testing.T) {
 		})
 	}
 }
+
+// TestTallyCountsAsFieldByField: fields passed to the guard together, tallied, add the
+// bytes and cost they add one by one, and stop the operation at the same limits.
+func TestTallyCountsAsFieldByField(t *testing.T) {
+	type field struct {
+		alias string
+		size  int64
+	}
+	cases := []struct {
+		name   string
+		fields []field
+	}{
+		{"none", nil},
+		{"one", []field{{"name", 22}}},
+		{"an edge", []field{{"id", 61}, {"type", 8}, {"from", 24}, {"to", 31}}},
+		{"long texts and aliases", []field{{"a", 4000}, {"bb", costUnit - 1}, {"c", costUnit}, {"d", 3*costUnit + 1}}},
+		{"nulls", []field{{"x", 4}, {"y", 4}}},
+	}
+	for _, c := range cases {
+		byField := &guard{maxBytes: 1 << 40, maxCost: 1 << 40, cancel: func(error) {}}
+		together := &guard{maxBytes: 1 << 40, maxCost: 1 << 40, cancel: func(error) {}}
+		var tally fieldsTally
+		var wantBytes, wantCost int64 // "key":value and its punctuation; 1 a field and a unit of text
+		for _, f := range c.fields {
+			wantBytes += 8 + int64(len(f.alias)) + f.size
+			wantCost += 1 + f.size/costUnit
+			if err := byField.count(f.alias, f.size); err != nil {
+				t.Fatalf("%s: count: %v", c.name, err)
+			}
+			tally.add(f.alias, f.size)
+		}
+		if err := together.countTally(tally); err != nil {
+			t.Fatalf("%s: countTally: %v", c.name, err)
+		}
+		if tally.bytes != wantBytes || tally.cost != wantCost {
+			t.Errorf("%s: tallied %d bytes, cost %d; want %d, %d", c.name, tally.bytes, tally.cost, wantBytes, wantCost)
+		}
+		if b, tb := byField.bytes.Load(), together.bytes.Load(); b != tb {
+			t.Errorf("%s: bytes %d field by field, %d tallied", c.name, b, tb)
+		}
+		if k, tk := byField.cost.Load(), together.cost.Load(); k != tk {
+			t.Errorf("%s: cost %d field by field, %d tallied", c.name, k, tk)
+		}
+		// Limits just below what the fields add stop both ways, with the same cause.
+		if b := byField.bytes.Load(); b > 0 {
+			for _, lim := range []struct {
+				name string
+				g    func() *guard
+				want error
+			}{
+				{"bytes", func() *guard { return &guard{maxBytes: b - 1, cancel: func(error) {}} }, errTooLarge},
+				{"cost", func() *guard { return &guard{maxCost: byField.cost.Load() - 1, cancel: func(error) {}} }, errTooDear},
+			} {
+				g := lim.g()
+				if g.maxBytes == 0 && g.maxCost == 0 { // 0 is no limit
+					continue
+				}
+				var stopped error
+				for _, f := range c.fields {
+					if err := g.count(f.alias, f.size); err != nil {
+						stopped = err
+					}
+				}
+				if got := lim.g().countTally(tally); got != lim.want || stopped != lim.want {
+					t.Errorf("%s, limit on %s: tallied %v, field by field %v; want %v", c.name, lim.name, got, stopped, lim.want)
+				}
+			}
+		}
+	}
+}

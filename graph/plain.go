@@ -17,6 +17,18 @@ func passPlain(ctx context.Context, g *guard, alias string, size int64) error {
 	return g.plain(ctx, alias, size)
 }
 
+// passTally is passPlain for the fields of an eager object, tallied: the guard is asked
+// once whether the operation may go on, and counts them all.
+func passTally(ctx context.Context, g *guard, t fieldsTally) error {
+	if g == nil {
+		return nil
+	}
+	if err := g.stopped(ctx); err != nil {
+		return err
+	}
+	return g.countTally(t)
+}
+
 // withPlainContext is ctx under the field context of a plain field whose marshaller does
 // not read one (bare), made when it is needed: for an error at the field's path.
 func withPlainContext(ctx context.Context, fieldContext func(context.Context, graphql.CollectedField) (*graphql.FieldContext, error), field graphql.CollectedField) (context.Context, *graphql.FieldContext) {

@@ -20,10 +20,11 @@ import (
 // such an object's JSON at once instead, each field with the marshaller its plain function
 // uses, into the operation's arena (../eager.go), and the object's answer is that JSON: no
 // per-field values for the collector to scan, and one copy later. An object that selects
-// anything else, or whose field fails (the guard stops the operation) or panics, is made
-// field by field as before, which reports it. Its fields written before the failure are
-// then counted by the guard twice, once the operation is stopped: it answers with the one
-// error whatever the count.
+// anything else, or whose fields fail the guard (it stops the operation), or that panics, is
+// made field by field as before, which reports it. Its fields pass the guard together,
+// tallied (fieldsTally), once the object is written: when they fail it, the fields are
+// counted twice, once the operation is stopped, and it answers with the one error whatever
+// the count.
 
 //go:embed eager.gotpl
 var eagerTemplate string
