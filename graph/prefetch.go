@@ -169,6 +169,9 @@ func (l *Loaders) selects(f graphql.CollectedField, name string) bool {
 
 // prefetchNodes requests the keys of the fields sel selects on each node.
 func (l *Loaders) prefetchNodes(ks *keySink, sel ast.SelectionSet, items []item) {
+	if leavesOnly(sel) {
+		return // a neighbourhood's nodes, a list page's, search hits': nothing to ask of them
+	}
 	// The items of a page are mostly of one label: they share a slice of type names, by
 	// whose address the memo finds the collection again (documentMemo.recent), and the
 	// loader keys of each relationship field, their IDs apart (fieldLoads).
@@ -225,6 +228,31 @@ func (l *Loaders) prefetchNodes(ks *keySink, sel ast.SelectionSet, items []item)
 			}
 		}
 	}
+}
+
+// leavesOnly reports whether sel, its fragments too, selects only fields without
+// selections (scalars and enums). Those ask a node for no keys: every field that does is
+// of an object type (readRelations holds @relation fields to connections, involvements and
+// nodes; relations, mentions, motion, document, votes and decisions are objects too).
+// Before, each node of such a page had its fields collected and looked through.
+func leavesOnly(sel ast.SelectionSet) bool {
+	for _, s := range sel {
+		switch s := s.(type) {
+		case *ast.Field:
+			if len(s.SelectionSet) > 0 {
+				return false
+			}
+		case *ast.InlineFragment:
+			if !leavesOnly(s.SelectionSet) {
+				return false
+			}
+		case *ast.FragmentSpread:
+			if s.Definition == nil || !leavesOnly(s.Definition.SelectionSet) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // fieldLoads are the loader keys of the fields one prefetch met, by field and label, made
