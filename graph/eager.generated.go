@@ -11,7 +11,7 @@ import (
 )
 
 func (ec *executionContext) eager_Actielijn(ctx context.Context, fields []graphql.CollectedField, obj *model.Actielijn) (ret graphql.Marshaler) {
-	if !eagerSelection(fields, func(name string) bool {
+	if !eagerIn(ctx, "Actielijn", fields, func(name string) bool {
 		switch name {
 		case "__typename", "id", "label", "name", "number", "title", "since":
 			return true
@@ -76,7 +76,7 @@ func (ec *executionContext) eager_Actielijn(ctx context.Context, fields []graphq
 }
 
 func (ec *executionContext) eager_ActielijnConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.Connection) (ret graphql.Marshaler) {
-	if !eagerSelection(fields, func(name string) bool {
+	if !eagerIn(ctx, "ActielijnConnection", fields, func(name string) bool {
 		switch name {
 		case "__typename", "totalCount":
 			return true
@@ -119,7 +119,7 @@ func (ec *executionContext) eager_ActielijnConnection(ctx context.Context, field
 }
 
 func (ec *executionContext) eager_ActielijnEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
-	if !eagerSelection(fields, func(name string) bool {
+	if !eagerIn(ctx, "ActielijnEdge", fields, func(name string) bool {
 		switch name {
 		case "__typename", "cursor":
 			return true
@@ -158,7 +158,7 @@ func (ec *executionContext) eager_ActielijnEdge(ctx context.Context, fields []gr
 }
 
 func (ec *executionContext) eager_ActielijnRelationConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
-	if !eagerSelection(fields, func(name string) bool {
+	if !eagerIn(ctx, "ActielijnRelationConnection", fields, func(name string) bool {
 		switch name {
 		case "__typename", "totalCount":
 			return true
@@ -201,7 +201,7 @@ func (ec *executionContext) eager_ActielijnRelationConnection(ctx context.Contex
 }
 
 func (ec *executionContext) eager_ActielijnRelationEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	if !eagerSelection(fields, func(name string) bool {
+	if !eagerIn(ctx, "ActielijnRelationEdge", fields, func(name string) bool {
 		switch name {
 		case "__typename", "type", "direction", "from", "to", "cursor":
 			return true
@@ -256,7 +256,7 @@ func (ec *executionContext) eager_ActielijnRelationEdge(ctx context.Context, fie
 }
 
 func (ec *executionContext) eager_Action(ctx context.Context, fields []graphql.CollectedField, obj *model.Action) (ret graphql.Marshaler) {
-	if !eagerSelection(fields, func(name string) bool {
+	if !eagerIn(ctx, "Action", fields, func(name string) bool {
 		switch name {
 		case "__typename", "id", "label", "name", "number", "title", "budgetTotal", "since":
 			return true
@@ -326,7 +326,7 @@ func (ec *executionContext) eager_Action(ctx context.Context, fields []graphql.C
 }
 
 func (ec *executionContext) eager_ActionConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.Connection) (ret graphql.Marshaler) {
-	if !eagerSelection(fields, func(name string) bool {
+	if !eagerIn(ctx, "ActionConnection", fields, func(name string) bool {
 		switch name {
 		case "__typename", "totalCount":
 			return true
@@ -369,7 +369,7 @@ func (ec *executionContext) eager_ActionConnection(ctx context.Context, fields [
 }
 
 func (ec *executionContext) eager_ActionEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
-	if !eagerSelection(fields, func(name string) bool {
+	if !eagerIn(ctx, "ActionEdge", fields, func(name string) bool {
 		switch name {
 		case "__typename", "cursor":
 			return true
@@ -408,7 +408,7 @@ func (ec *executionContext) eager_ActionEdge(ctx context.Context, fields []graph
 }
 
 func (ec *executionContext) eager_ActionPlan(ctx context.Context, fields []graphql.CollectedField, obj *model.ActionPlan) (ret graphql.Marshaler) {
-	if !eagerSelection(fields, func(name string) bool {
+	if !eagerIn(ctx, "ActionPlan", fields, func(name string) bool {
 		switch name {
 		case "__typename", "id", "label", "name", "title", "date", "since":
 			return true
@@ -473,7 +473,7 @@ func (ec *executionContext) eager_ActionPlan(ctx context.Context, fields []graph
 }
 
 func (ec *executionContext) eager_ActionPlanConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.Connection) (ret graphql.Marshaler) {
-	if !eagerSelection(fields, func(name string) bool {
+	if !eagerIn(ctx, "ActionPlanConnection", fields, func(name string) bool {
 		switch name {
 		case "__typename", "totalCount":
 			return true
@@ -516,7 +516,7 @@ func (ec *executionContext) eager_ActionPlanConnection(ctx context.Context, fiel
 }
 
 func (ec *executionContext) eager_ActionPlanEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
-	if !eagerSelection(fields, func(name string) bool {
+	if !eagerIn(ctx, "ActionPlanEdge", fields, func(name string) bool {
 		switch name {
 		case "__typename", "cursor":
 			return true
@@ -555,7 +555,7 @@ func (ec *executionContext) eager_ActionPlanEdge(ctx context.Context, fields []g
 }
 
 func (ec *executionContext) eager_ActionPlanRelationConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
-	if !eagerSelection(fields, func(name string) bool {
+	if !eagerIn(ctx, "ActionPlanRelationConnection", fields, func(name string) bool {
 		switch name {
 		case "__typename", "totalCount":
 			return true
@@ -598,7 +598,7 @@ func (ec *executionContext) eager_ActionPlanRelationConnection(ctx context.Conte
 }
 
 func (ec *executionContext) eager_ActionPlanRelationEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	if !eagerSelection(fields, func(name string) bool {
+	if !eagerIn(ctx, "ActionPlanRelationEdge", fields, func(name string) bool {
 		switch name {
 		case "__typename", "type", "direction", "from", "to", "cursor":
 			return true
@@ -653,7 +653,7 @@ func (ec *executionContext) eager_ActionPlanRelationEdge(ctx context.Context, fi
 }
 
 func (ec *executionContext) eager_ActionRelationConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
-	if !eagerSelection(fields, func(name string) bool {
+	if !eagerIn(ctx, "ActionRelationConnection", fields, func(name string) bool {
 		switch name {
 		case "__typename", "totalCount":
 			return true
@@ -696,7 +696,7 @@ func (ec *executionContext) eager_ActionRelationConnection(ctx context.Context, 
 }
 
 func (ec *executionContext) eager_ActionRelationEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	if !eagerSelection(fields, func(name string) bool {
+	if !eagerIn(ctx, "ActionRelationEdge", fields, func(name string) bool {
 		switch name {
 		case "__typename", "type", "direction", "from", "to", "cursor":
 			return true
@@ -751,7 +751,7 @@ func (ec *executionContext) eager_ActionRelationEdge(ctx context.Context, fields
 }
 
 func (ec *executionContext) eager_BudgetLine(ctx context.Context, fields []graphql.CollectedField, obj *model.BudgetLine) (ret graphql.Marshaler) {
-	if !eagerSelection(fields, func(name string) bool {
+	if !eagerIn(ctx, "BudgetLine", fields, func(name string) bool {
 		switch name {
 		case "__typename", "year", "euro":
 			return true
@@ -802,7 +802,7 @@ func (ec *executionContext) eager_BudgetLine(ctx context.Context, fields []graph
 }
 
 func (ec *executionContext) eager_Commitment(ctx context.Context, fields []graphql.CollectedField, obj *model.Commitment) (ret graphql.Marshaler) {
-	if !eagerSelection(fields, func(name string) bool {
+	if !eagerIn(ctx, "Commitment", fields, func(name string) bool {
 		switch name {
 		case "__typename", "id", "label", "name", "number", "description", "date", "furthestStatus", "since":
 			return true
@@ -877,7 +877,7 @@ func (ec *executionContext) eager_Commitment(ctx context.Context, fields []graph
 }
 
 func (ec *executionContext) eager_CommitmentConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.Connection) (ret graphql.Marshaler) {
-	if !eagerSelection(fields, func(name string) bool {
+	if !eagerIn(ctx, "CommitmentConnection", fields, func(name string) bool {
 		switch name {
 		case "__typename", "totalCount":
 			return true
@@ -920,7 +920,7 @@ func (ec *executionContext) eager_CommitmentConnection(ctx context.Context, fiel
 }
 
 func (ec *executionContext) eager_CommitmentEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
-	if !eagerSelection(fields, func(name string) bool {
+	if !eagerIn(ctx, "CommitmentEdge", fields, func(name string) bool {
 		switch name {
 		case "__typename", "cursor":
 			return true
@@ -959,7 +959,7 @@ func (ec *executionContext) eager_CommitmentEdge(ctx context.Context, fields []g
 }
 
 func (ec *executionContext) eager_CommitmentRelationConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
-	if !eagerSelection(fields, func(name string) bool {
+	if !eagerIn(ctx, "CommitmentRelationConnection", fields, func(name string) bool {
 		switch name {
 		case "__typename", "totalCount":
 			return true
@@ -1002,7 +1002,7 @@ func (ec *executionContext) eager_CommitmentRelationConnection(ctx context.Conte
 }
 
 func (ec *executionContext) eager_CommitmentRelationEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	if !eagerSelection(fields, func(name string) bool {
+	if !eagerIn(ctx, "CommitmentRelationEdge", fields, func(name string) bool {
 		switch name {
 		case "__typename", "type", "direction", "from", "to", "cursor":
 			return true
@@ -1057,7 +1057,7 @@ func (ec *executionContext) eager_CommitmentRelationEdge(ctx context.Context, fi
 }
 
 func (ec *executionContext) eager_CommitmentStatusStep(ctx context.Context, fields []graphql.CollectedField, obj *model.CommitmentStatusStep) (ret graphql.Marshaler) {
-	if !eagerSelection(fields, func(name string) bool {
+	if !eagerIn(ctx, "CommitmentStatusStep", fields, func(name string) bool {
 		switch name {
 		case "__typename", "date", "status":
 			return true
@@ -1101,7 +1101,7 @@ func (ec *executionContext) eager_CommitmentStatusStep(ctx context.Context, fiel
 }
 
 func (ec *executionContext) eager_Decision(ctx context.Context, fields []graphql.CollectedField, obj *model.Decision) (ret graphql.Marshaler) {
-	if !eagerSelection(fields, func(name string) bool {
+	if !eagerIn(ctx, "Decision", fields, func(name string) bool {
 		switch name {
 		case "__typename", "date", "result", "text", "source":
 			return true
@@ -1153,7 +1153,7 @@ func (ec *executionContext) eager_Decision(ctx context.Context, fields []graphql
 }
 
 func (ec *executionContext) eager_Document(ctx context.Context, fields []graphql.CollectedField, obj *model.Document) (ret graphql.Marshaler) {
-	if !eagerSelection(fields, func(name string) bool {
+	if !eagerIn(ctx, "Document", fields, func(name string) bool {
 		switch name {
 		case "__typename", "id", "label", "name", "kind", "title", "date", "kenmerk", "dossier", "number", "citation", "tkNumber", "sourceFile", "text", "since":
 			return true
@@ -1276,7 +1276,7 @@ func (ec *executionContext) eager_Document(ctx context.Context, fields []graphql
 }
 
 func (ec *executionContext) eager_DocumentConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.Connection) (ret graphql.Marshaler) {
-	if !eagerSelection(fields, func(name string) bool {
+	if !eagerIn(ctx, "DocumentConnection", fields, func(name string) bool {
 		switch name {
 		case "__typename", "totalCount":
 			return true
@@ -1319,7 +1319,7 @@ func (ec *executionContext) eager_DocumentConnection(ctx context.Context, fields
 }
 
 func (ec *executionContext) eager_DocumentEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
-	if !eagerSelection(fields, func(name string) bool {
+	if !eagerIn(ctx, "DocumentEdge", fields, func(name string) bool {
 		switch name {
 		case "__typename", "cursor":
 			return true
@@ -1358,7 +1358,7 @@ func (ec *executionContext) eager_DocumentEdge(ctx context.Context, fields []gra
 }
 
 func (ec *executionContext) eager_DocumentRelationConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
-	if !eagerSelection(fields, func(name string) bool {
+	if !eagerIn(ctx, "DocumentRelationConnection", fields, func(name string) bool {
 		switch name {
 		case "__typename", "totalCount":
 			return true
@@ -1401,7 +1401,7 @@ func (ec *executionContext) eager_DocumentRelationConnection(ctx context.Context
 }
 
 func (ec *executionContext) eager_DocumentRelationEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	if !eagerSelection(fields, func(name string) bool {
+	if !eagerIn(ctx, "DocumentRelationEdge", fields, func(name string) bool {
 		switch name {
 		case "__typename", "type", "direction", "from", "to", "cursor":
 			return true
@@ -1456,7 +1456,7 @@ func (ec *executionContext) eager_DocumentRelationEdge(ctx context.Context, fiel
 }
 
 func (ec *executionContext) eager_Event(ctx context.Context, fields []graphql.CollectedField, obj *model.Event) (ret graphql.Marshaler) {
-	if !eagerSelection(fields, func(name string) bool {
+	if !eagerIn(ctx, "Event", fields, func(name string) bool {
 		switch name {
 		case "__typename", "id", "label", "name", "kind", "date", "since":
 			return true
@@ -1521,7 +1521,7 @@ func (ec *executionContext) eager_Event(ctx context.Context, fields []graphql.Co
 }
 
 func (ec *executionContext) eager_EventConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.Connection) (ret graphql.Marshaler) {
-	if !eagerSelection(fields, func(name string) bool {
+	if !eagerIn(ctx, "EventConnection", fields, func(name string) bool {
 		switch name {
 		case "__typename", "totalCount":
 			return true
@@ -1564,7 +1564,7 @@ func (ec *executionContext) eager_EventConnection(ctx context.Context, fields []
 }
 
 func (ec *executionContext) eager_EventEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
-	if !eagerSelection(fields, func(name string) bool {
+	if !eagerIn(ctx, "EventEdge", fields, func(name string) bool {
 		switch name {
 		case "__typename", "cursor":
 			return true
@@ -1603,7 +1603,7 @@ func (ec *executionContext) eager_EventEdge(ctx context.Context, fields []graphq
 }
 
 func (ec *executionContext) eager_EventRelationConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
-	if !eagerSelection(fields, func(name string) bool {
+	if !eagerIn(ctx, "EventRelationConnection", fields, func(name string) bool {
 		switch name {
 		case "__typename", "totalCount":
 			return true
@@ -1646,7 +1646,7 @@ func (ec *executionContext) eager_EventRelationConnection(ctx context.Context, f
 }
 
 func (ec *executionContext) eager_EventRelationEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	if !eagerSelection(fields, func(name string) bool {
+	if !eagerIn(ctx, "EventRelationEdge", fields, func(name string) bool {
 		switch name {
 		case "__typename", "type", "direction", "from", "to", "cursor":
 			return true
@@ -1701,7 +1701,7 @@ func (ec *executionContext) eager_EventRelationEdge(ctx context.Context, fields 
 }
 
 func (ec *executionContext) eager_Evidence(ctx context.Context, fields []graphql.CollectedField, obj *kg.Evidence) (ret graphql.Marshaler) {
-	if !eagerSelection(fields, func(name string) bool {
+	if !eagerIn(ctx, "Evidence", fields, func(name string) bool {
 		switch name {
 		case "__typename", "documentId", "quote", "start", "end":
 			return true
@@ -1760,7 +1760,7 @@ func (ec *executionContext) eager_Evidence(ctx context.Context, fields []graphql
 }
 
 func (ec *executionContext) eager_Involvement(ctx context.Context, fields []graphql.CollectedField, obj *model.Involvement) (ret graphql.Marshaler) {
-	if !eagerSelection(fields, func(name string) bool {
+	if !eagerIn(ctx, "Involvement", fields, func(name string) bool {
 		switch name {
 		case "__typename", "role":
 			return true
@@ -1799,7 +1799,7 @@ func (ec *executionContext) eager_Involvement(ctx context.Context, fields []grap
 }
 
 func (ec *executionContext) eager_LabelCount(ctx context.Context, fields []graphql.CollectedField, obj *model.LabelCount) (ret graphql.Marshaler) {
-	if !eagerSelection(fields, func(name string) bool {
+	if !eagerIn(ctx, "LabelCount", fields, func(name string) bool {
 		switch name {
 		case "__typename", "label", "count":
 			return true
@@ -1846,7 +1846,7 @@ func (ec *executionContext) eager_LabelCount(ctx context.Context, fields []graph
 }
 
 func (ec *executionContext) eager_Legislation(ctx context.Context, fields []graphql.CollectedField, obj *model.Legislation) (ret graphql.Marshaler) {
-	if !eagerSelection(fields, func(name string) bool {
+	if !eagerIn(ctx, "Legislation", fields, func(name string) bool {
 		switch name {
 		case "__typename", "id", "label", "name", "citation", "since":
 			return true
@@ -1906,7 +1906,7 @@ func (ec *executionContext) eager_Legislation(ctx context.Context, fields []grap
 }
 
 func (ec *executionContext) eager_LegislationConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.Connection) (ret graphql.Marshaler) {
-	if !eagerSelection(fields, func(name string) bool {
+	if !eagerIn(ctx, "LegislationConnection", fields, func(name string) bool {
 		switch name {
 		case "__typename", "totalCount":
 			return true
@@ -1949,7 +1949,7 @@ func (ec *executionContext) eager_LegislationConnection(ctx context.Context, fie
 }
 
 func (ec *executionContext) eager_LegislationEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
-	if !eagerSelection(fields, func(name string) bool {
+	if !eagerIn(ctx, "LegislationEdge", fields, func(name string) bool {
 		switch name {
 		case "__typename", "cursor":
 			return true
@@ -1988,7 +1988,7 @@ func (ec *executionContext) eager_LegislationEdge(ctx context.Context, fields []
 }
 
 func (ec *executionContext) eager_Motion(ctx context.Context, fields []graphql.CollectedField, obj *model.Motion) (ret graphql.Marshaler) {
-	if !eagerSelection(fields, func(name string) bool {
+	if !eagerIn(ctx, "Motion", fields, func(name string) bool {
 		switch name {
 		case "__typename", "id", "label", "name", "dossier", "number", "citation", "dateSubmitted", "dateAdopted", "request", "coSigned", "furthestStatus", "since":
 			return true
@@ -2092,7 +2092,7 @@ func (ec *executionContext) eager_Motion(ctx context.Context, fields []graphql.C
 }
 
 func (ec *executionContext) eager_MotionConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.Connection) (ret graphql.Marshaler) {
-	if !eagerSelection(fields, func(name string) bool {
+	if !eagerIn(ctx, "MotionConnection", fields, func(name string) bool {
 		switch name {
 		case "__typename", "totalCount":
 			return true
@@ -2135,7 +2135,7 @@ func (ec *executionContext) eager_MotionConnection(ctx context.Context, fields [
 }
 
 func (ec *executionContext) eager_MotionEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
-	if !eagerSelection(fields, func(name string) bool {
+	if !eagerIn(ctx, "MotionEdge", fields, func(name string) bool {
 		switch name {
 		case "__typename", "cursor":
 			return true
@@ -2174,7 +2174,7 @@ func (ec *executionContext) eager_MotionEdge(ctx context.Context, fields []graph
 }
 
 func (ec *executionContext) eager_MotionRelationConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
-	if !eagerSelection(fields, func(name string) bool {
+	if !eagerIn(ctx, "MotionRelationConnection", fields, func(name string) bool {
 		switch name {
 		case "__typename", "totalCount":
 			return true
@@ -2217,7 +2217,7 @@ func (ec *executionContext) eager_MotionRelationConnection(ctx context.Context, 
 }
 
 func (ec *executionContext) eager_MotionRelationEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	if !eagerSelection(fields, func(name string) bool {
+	if !eagerIn(ctx, "MotionRelationEdge", fields, func(name string) bool {
 		switch name {
 		case "__typename", "type", "direction", "from", "to", "cursor":
 			return true
@@ -2272,7 +2272,7 @@ func (ec *executionContext) eager_MotionRelationEdge(ctx context.Context, fields
 }
 
 func (ec *executionContext) eager_MotionStatusStep(ctx context.Context, fields []graphql.CollectedField, obj *model.MotionStatusStep) (ret graphql.Marshaler) {
-	if !eagerSelection(fields, func(name string) bool {
+	if !eagerIn(ctx, "MotionStatusStep", fields, func(name string) bool {
 		switch name {
 		case "__typename", "date", "status", "replacedBy":
 			return true
@@ -2324,7 +2324,7 @@ func (ec *executionContext) eager_MotionStatusStep(ctx context.Context, fields [
 }
 
 func (ec *executionContext) eager_Office(ctx context.Context, fields []graphql.CollectedField, obj *model.Office) (ret graphql.Marshaler) {
-	if !eagerSelection(fields, func(name string) bool {
+	if !eagerIn(ctx, "Office", fields, func(name string) bool {
 		switch name {
 		case "__typename", "id", "label", "name", "since":
 			return true
@@ -2376,7 +2376,7 @@ func (ec *executionContext) eager_Office(ctx context.Context, fields []graphql.C
 }
 
 func (ec *executionContext) eager_OfficeConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.Connection) (ret graphql.Marshaler) {
-	if !eagerSelection(fields, func(name string) bool {
+	if !eagerIn(ctx, "OfficeConnection", fields, func(name string) bool {
 		switch name {
 		case "__typename", "totalCount":
 			return true
@@ -2419,7 +2419,7 @@ func (ec *executionContext) eager_OfficeConnection(ctx context.Context, fields [
 }
 
 func (ec *executionContext) eager_OfficeEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
-	if !eagerSelection(fields, func(name string) bool {
+	if !eagerIn(ctx, "OfficeEdge", fields, func(name string) bool {
 		switch name {
 		case "__typename", "cursor":
 			return true
@@ -2458,7 +2458,7 @@ func (ec *executionContext) eager_OfficeEdge(ctx context.Context, fields []graph
 }
 
 func (ec *executionContext) eager_OfficeRelationConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
-	if !eagerSelection(fields, func(name string) bool {
+	if !eagerIn(ctx, "OfficeRelationConnection", fields, func(name string) bool {
 		switch name {
 		case "__typename", "totalCount":
 			return true
@@ -2501,7 +2501,7 @@ func (ec *executionContext) eager_OfficeRelationConnection(ctx context.Context, 
 }
 
 func (ec *executionContext) eager_OfficeRelationEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	if !eagerSelection(fields, func(name string) bool {
+	if !eagerIn(ctx, "OfficeRelationEdge", fields, func(name string) bool {
 		switch name {
 		case "__typename", "type", "direction", "from", "to", "cursor":
 			return true
@@ -2556,7 +2556,7 @@ func (ec *executionContext) eager_OfficeRelationEdge(ctx context.Context, fields
 }
 
 func (ec *executionContext) eager_Organisation(ctx context.Context, fields []graphql.CollectedField, obj *model.Organisation) (ret graphql.Marshaler) {
-	if !eagerSelection(fields, func(name string) bool {
+	if !eagerIn(ctx, "Organisation", fields, func(name string) bool {
 		switch name {
 		case "__typename", "id", "label", "name", "abbreviation", "kind", "since":
 			return true
@@ -2624,7 +2624,7 @@ func (ec *executionContext) eager_Organisation(ctx context.Context, fields []gra
 }
 
 func (ec *executionContext) eager_OrganisationConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.Connection) (ret graphql.Marshaler) {
-	if !eagerSelection(fields, func(name string) bool {
+	if !eagerIn(ctx, "OrganisationConnection", fields, func(name string) bool {
 		switch name {
 		case "__typename", "totalCount":
 			return true
@@ -2667,7 +2667,7 @@ func (ec *executionContext) eager_OrganisationConnection(ctx context.Context, fi
 }
 
 func (ec *executionContext) eager_OrganisationEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
-	if !eagerSelection(fields, func(name string) bool {
+	if !eagerIn(ctx, "OrganisationEdge", fields, func(name string) bool {
 		switch name {
 		case "__typename", "cursor":
 			return true
@@ -2706,7 +2706,7 @@ func (ec *executionContext) eager_OrganisationEdge(ctx context.Context, fields [
 }
 
 func (ec *executionContext) eager_OrganisationRelationConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
-	if !eagerSelection(fields, func(name string) bool {
+	if !eagerIn(ctx, "OrganisationRelationConnection", fields, func(name string) bool {
 		switch name {
 		case "__typename", "totalCount":
 			return true
@@ -2749,7 +2749,7 @@ func (ec *executionContext) eager_OrganisationRelationConnection(ctx context.Con
 }
 
 func (ec *executionContext) eager_OrganisationRelationEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	if !eagerSelection(fields, func(name string) bool {
+	if !eagerIn(ctx, "OrganisationRelationEdge", fields, func(name string) bool {
 		switch name {
 		case "__typename", "type", "direction", "from", "to", "cursor":
 			return true
@@ -2804,7 +2804,7 @@ func (ec *executionContext) eager_OrganisationRelationEdge(ctx context.Context, 
 }
 
 func (ec *executionContext) eager_PageInfo(ctx context.Context, fields []graphql.CollectedField, obj *model.PageInfo) (ret graphql.Marshaler) {
-	if !eagerSelection(fields, func(name string) bool {
+	if !eagerIn(ctx, "PageInfo", fields, func(name string) bool {
 		switch name {
 		case "__typename", "hasNextPage", "hasPreviousPage", "startCursor", "endCursor":
 			return true
@@ -2871,7 +2871,7 @@ func (ec *executionContext) eager_PageInfo(ctx context.Context, fields []graphql
 }
 
 func (ec *executionContext) eager_Party(ctx context.Context, fields []graphql.CollectedField, obj *model.Party) (ret graphql.Marshaler) {
-	if !eagerSelection(fields, func(name string) bool {
+	if !eagerIn(ctx, "Party", fields, func(name string) bool {
 		switch name {
 		case "__typename", "id", "label", "name", "since":
 			return true
@@ -2923,7 +2923,7 @@ func (ec *executionContext) eager_Party(ctx context.Context, fields []graphql.Co
 }
 
 func (ec *executionContext) eager_PartyConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.Connection) (ret graphql.Marshaler) {
-	if !eagerSelection(fields, func(name string) bool {
+	if !eagerIn(ctx, "PartyConnection", fields, func(name string) bool {
 		switch name {
 		case "__typename", "totalCount":
 			return true
@@ -2966,7 +2966,7 @@ func (ec *executionContext) eager_PartyConnection(ctx context.Context, fields []
 }
 
 func (ec *executionContext) eager_PartyEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
-	if !eagerSelection(fields, func(name string) bool {
+	if !eagerIn(ctx, "PartyEdge", fields, func(name string) bool {
 		switch name {
 		case "__typename", "cursor":
 			return true
@@ -3005,7 +3005,7 @@ func (ec *executionContext) eager_PartyEdge(ctx context.Context, fields []graphq
 }
 
 func (ec *executionContext) eager_PartyRelationConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
-	if !eagerSelection(fields, func(name string) bool {
+	if !eagerIn(ctx, "PartyRelationConnection", fields, func(name string) bool {
 		switch name {
 		case "__typename", "totalCount":
 			return true
@@ -3048,7 +3048,7 @@ func (ec *executionContext) eager_PartyRelationConnection(ctx context.Context, f
 }
 
 func (ec *executionContext) eager_PartyRelationEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	if !eagerSelection(fields, func(name string) bool {
+	if !eagerIn(ctx, "PartyRelationEdge", fields, func(name string) bool {
 		switch name {
 		case "__typename", "type", "direction", "from", "to", "cursor":
 			return true
@@ -3103,7 +3103,7 @@ func (ec *executionContext) eager_PartyRelationEdge(ctx context.Context, fields 
 }
 
 func (ec *executionContext) eager_Person(ctx context.Context, fields []graphql.CollectedField, obj *model.Person) (ret graphql.Marshaler) {
-	if !eagerSelection(fields, func(name string) bool {
+	if !eagerIn(ctx, "Person", fields, func(name string) bool {
 		switch name {
 		case "__typename", "id", "label", "name", "kind", "initials", "partyName", "since":
 			return true
@@ -3176,7 +3176,7 @@ func (ec *executionContext) eager_Person(ctx context.Context, fields []graphql.C
 }
 
 func (ec *executionContext) eager_PersonConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.Connection) (ret graphql.Marshaler) {
-	if !eagerSelection(fields, func(name string) bool {
+	if !eagerIn(ctx, "PersonConnection", fields, func(name string) bool {
 		switch name {
 		case "__typename", "totalCount":
 			return true
@@ -3219,7 +3219,7 @@ func (ec *executionContext) eager_PersonConnection(ctx context.Context, fields [
 }
 
 func (ec *executionContext) eager_PersonEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
-	if !eagerSelection(fields, func(name string) bool {
+	if !eagerIn(ctx, "PersonEdge", fields, func(name string) bool {
 		switch name {
 		case "__typename", "cursor":
 			return true
@@ -3258,7 +3258,7 @@ func (ec *executionContext) eager_PersonEdge(ctx context.Context, fields []graph
 }
 
 func (ec *executionContext) eager_PersonRelationConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
-	if !eagerSelection(fields, func(name string) bool {
+	if !eagerIn(ctx, "PersonRelationConnection", fields, func(name string) bool {
 		switch name {
 		case "__typename", "totalCount":
 			return true
@@ -3301,7 +3301,7 @@ func (ec *executionContext) eager_PersonRelationConnection(ctx context.Context, 
 }
 
 func (ec *executionContext) eager_PersonRelationEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	if !eagerSelection(fields, func(name string) bool {
+	if !eagerIn(ctx, "PersonRelationEdge", fields, func(name string) bool {
 		switch name {
 		case "__typename", "type", "direction", "from", "to", "cursor":
 			return true
@@ -3356,7 +3356,7 @@ func (ec *executionContext) eager_PersonRelationEdge(ctx context.Context, fields
 }
 
 func (ec *executionContext) eager_Proposal(ctx context.Context, fields []graphql.CollectedField, obj *model.Proposal) (ret graphql.Marshaler) {
-	if !eagerSelection(fields, func(name string) bool {
+	if !eagerIn(ctx, "Proposal", fields, func(name string) bool {
 		switch name {
 		case "__typename", "id", "label", "name", "number", "theme", "title", "appraisal", "estimatedCost", "since":
 			return true
@@ -3445,7 +3445,7 @@ func (ec *executionContext) eager_Proposal(ctx context.Context, fields []graphql
 }
 
 func (ec *executionContext) eager_ProposalConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.Connection) (ret graphql.Marshaler) {
-	if !eagerSelection(fields, func(name string) bool {
+	if !eagerIn(ctx, "ProposalConnection", fields, func(name string) bool {
 		switch name {
 		case "__typename", "totalCount":
 			return true
@@ -3488,7 +3488,7 @@ func (ec *executionContext) eager_ProposalConnection(ctx context.Context, fields
 }
 
 func (ec *executionContext) eager_ProposalEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
-	if !eagerSelection(fields, func(name string) bool {
+	if !eagerIn(ctx, "ProposalEdge", fields, func(name string) bool {
 		switch name {
 		case "__typename", "cursor":
 			return true
@@ -3527,7 +3527,7 @@ func (ec *executionContext) eager_ProposalEdge(ctx context.Context, fields []gra
 }
 
 func (ec *executionContext) eager_ProposalRelationConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
-	if !eagerSelection(fields, func(name string) bool {
+	if !eagerIn(ctx, "ProposalRelationConnection", fields, func(name string) bool {
 		switch name {
 		case "__typename", "totalCount":
 			return true
@@ -3570,7 +3570,7 @@ func (ec *executionContext) eager_ProposalRelationConnection(ctx context.Context
 }
 
 func (ec *executionContext) eager_ProposalRelationEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	if !eagerSelection(fields, func(name string) bool {
+	if !eagerIn(ctx, "ProposalRelationEdge", fields, func(name string) bool {
 		switch name {
 		case "__typename", "type", "direction", "from", "to", "cursor":
 			return true
@@ -3625,7 +3625,7 @@ func (ec *executionContext) eager_ProposalRelationEdge(ctx context.Context, fiel
 }
 
 func (ec *executionContext) eager_Relation(ctx context.Context, fields []graphql.CollectedField, obj *model.Relation) (ret graphql.Marshaler) {
-	if !eagerSelection(fields, func(name string) bool {
+	if !eagerIn(ctx, "Relation", fields, func(name string) bool {
 		switch name {
 		case "__typename", "id", "type", "from", "to", "since":
 			return true
@@ -3681,7 +3681,7 @@ func (ec *executionContext) eager_Relation(ctx context.Context, fields []graphql
 }
 
 func (ec *executionContext) eager_RelationConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
-	if !eagerSelection(fields, func(name string) bool {
+	if !eagerIn(ctx, "RelationConnection", fields, func(name string) bool {
 		switch name {
 		case "__typename", "totalCount":
 			return true
@@ -3724,7 +3724,7 @@ func (ec *executionContext) eager_RelationConnection(ctx context.Context, fields
 }
 
 func (ec *executionContext) eager_RelationEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	if !eagerSelection(fields, func(name string) bool {
+	if !eagerIn(ctx, "RelationEdge", fields, func(name string) bool {
 		switch name {
 		case "__typename", "type", "direction", "from", "to", "cursor":
 			return true
@@ -3779,7 +3779,7 @@ func (ec *executionContext) eager_RelationEdge(ctx context.Context, fields []gra
 }
 
 func (ec *executionContext) eager_RelationTypeCount(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationTypeCount) (ret graphql.Marshaler) {
-	if !eagerSelection(fields, func(name string) bool {
+	if !eagerIn(ctx, "RelationTypeCount", fields, func(name string) bool {
 		switch name {
 		case "__typename", "type", "count":
 			return true
@@ -3826,7 +3826,7 @@ func (ec *executionContext) eager_RelationTypeCount(ctx context.Context, fields 
 }
 
 func (ec *executionContext) eager_Report(ctx context.Context, fields []graphql.CollectedField, obj *model.Report) (ret graphql.Marshaler) {
-	if !eagerSelection(fields, func(name string) bool {
+	if !eagerIn(ctx, "Report", fields, func(name string) bool {
 		switch name {
 		case "__typename", "id", "label", "name", "title", "kind", "date", "since":
 			return true
@@ -3899,7 +3899,7 @@ func (ec *executionContext) eager_Report(ctx context.Context, fields []graphql.C
 }
 
 func (ec *executionContext) eager_ReportConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.Connection) (ret graphql.Marshaler) {
-	if !eagerSelection(fields, func(name string) bool {
+	if !eagerIn(ctx, "ReportConnection", fields, func(name string) bool {
 		switch name {
 		case "__typename", "totalCount":
 			return true
@@ -3942,7 +3942,7 @@ func (ec *executionContext) eager_ReportConnection(ctx context.Context, fields [
 }
 
 func (ec *executionContext) eager_ReportEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
-	if !eagerSelection(fields, func(name string) bool {
+	if !eagerIn(ctx, "ReportEdge", fields, func(name string) bool {
 		switch name {
 		case "__typename", "cursor":
 			return true
@@ -3981,7 +3981,7 @@ func (ec *executionContext) eager_ReportEdge(ctx context.Context, fields []graph
 }
 
 func (ec *executionContext) eager_ReportRelationConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
-	if !eagerSelection(fields, func(name string) bool {
+	if !eagerIn(ctx, "ReportRelationConnection", fields, func(name string) bool {
 		switch name {
 		case "__typename", "totalCount":
 			return true
@@ -4024,7 +4024,7 @@ func (ec *executionContext) eager_ReportRelationConnection(ctx context.Context, 
 }
 
 func (ec *executionContext) eager_ReportRelationEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	if !eagerSelection(fields, func(name string) bool {
+	if !eagerIn(ctx, "ReportRelationEdge", fields, func(name string) bool {
 		switch name {
 		case "__typename", "type", "direction", "from", "to", "cursor":
 			return true
@@ -4079,7 +4079,7 @@ func (ec *executionContext) eager_ReportRelationEdge(ctx context.Context, fields
 }
 
 func (ec *executionContext) eager_SearchHit(ctx context.Context, fields []graphql.CollectedField, obj *model.SearchHit) (ret graphql.Marshaler) {
-	if !eagerSelection(fields, func(name string) bool {
+	if !eagerIn(ctx, "SearchHit", fields, func(name string) bool {
 		switch name {
 		case "__typename", "snippet":
 			return true
@@ -4122,7 +4122,7 @@ func (ec *executionContext) eager_SearchHit(ctx context.Context, fields []graphq
 }
 
 func (ec *executionContext) eager_Stats(ctx context.Context, fields []graphql.CollectedField, obj *model.Stats) (ret graphql.Marshaler) {
-	if !eagerSelection(fields, func(name string) bool {
+	if !eagerIn(ctx, "Stats", fields, func(name string) bool {
 		switch name {
 		case "__typename", "totalNodes", "totalEdges":
 			return true
@@ -4173,7 +4173,7 @@ func (ec *executionContext) eager_Stats(ctx context.Context, fields []graphql.Co
 }
 
 func (ec *executionContext) eager_Vote(ctx context.Context, fields []graphql.CollectedField, obj *model.Vote) (ret graphql.Marshaler) {
-	if !eagerSelection(fields, func(name string) bool {
+	if !eagerIn(ctx, "Vote", fields, func(name string) bool {
 		switch name {
 		case "__typename", "vote", "seats", "source":
 			return true

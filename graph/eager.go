@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"context"
 	"io"
 	"sync"
 	"sync/atomic"
@@ -36,6 +37,28 @@ func eagerSelection(fields []graphql.CollectedField, eager func(name string) boo
 		}
 	}
 	return true
+}
+
+// eagerIn is eagerSelection for fields an object of type object collected under ctx
+// (collectIn): a field scope keeps the answer with the fields, for the objects of the next
+// elements of its list, which mostly collect the same. Asked of every object of a
+// neighbourhood, it was a fortieth of its CPU.
+func eagerIn(ctx context.Context, object string, fields []graphql.CollectedField, eager func(name string) bool) bool {
+	s, ok := ctx.(*fieldScope)
+	if !ok || fieldByField.Load() {
+		return eagerSelection(fields, eager)
+	}
+	c := &s.collected
+	if len(fields) == 0 || len(c.fields) != len(fields) || &c.fields[0] != &fields[0] {
+		return eagerSelection(fields, eager)
+	}
+	if c.eager == 0 || c.eagerOf != object {
+		c.eager, c.eagerOf = -1, object
+		if eagerSelection(fields, eager) {
+			c.eager = 1
+		}
+	}
+	return c.eager > 0
 }
 
 // fieldByField turns eager objects off: the tests compare answers made both ways.

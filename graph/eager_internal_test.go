@@ -9,10 +9,13 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/vektah/gqlparser/v2/ast"
 
 	"beleidsgraaf/kg"
 	"beleidsgraaf/store/memory"
@@ -188,4 +191,51 @@ func TestAnswerArena(t *testing.T) {
 		})
 	}
 	wg.Wait()
+}
+
+// TestEagerInAScopeIsEagerSelection: the verdict a scope keeps is the one eagerSelection
+// gives for the fields at hand, as the fields collected under the scope change: another
+// selection, another type, the same fields in another slice, fields collected elsewhere.
+func TestEagerInAScopeIsEagerSelection(t *testing.T) {
+	op := memoOperation(t, `{ motions { edges { node { name ... on Node { id } ... on Motion { citation submitters { name } } } } } }`, nil)
+	edges := op.Operation.SelectionSet[0].(*ast.Field).SelectionSet[0].(*ast.Field)
+	node := edges.SelectionSet[0].(*ast.Field)
+	leaves := func(name string) bool { return name == "name" || name == "id" || name == "citation" }
+	none := func(string) bool { return false }
+	m := newOperationMemo(op.Doc)
+	scope := &fieldScope{Context: context.Background()}
+	steps := []struct {
+		sel       ast.SelectionSet
+		satisfies []string
+		object    string // whose eager fields eager says
+		eager     func(string) bool
+	}{
+		{node.SelectionSet, []string{"Motion", "Node"}, "Motion", leaves}, // submitters is not a leaf
+		{node.SelectionSet, []string{"Motion", "Node"}, "Motion", leaves},
+		{node.SelectionSet, []string{"Person", "Node"}, "Person", leaves}, // name and id: eager
+		{node.SelectionSet, []string{"Person", "Node"}, "Person", leaves},
+		{node.SelectionSet, []string{"Person", "Node"}, "Thing", none}, // the same fields, judged for another type
+		{edges.SelectionSet, []string{"MotionEdge"}, "MotionEdge", none},
+		{node.SelectionSet, []string{"Motion", "Node"}, "Motion", leaves},
+	}
+	for i, s := range steps {
+		fields := m.collectIn(scope, op, s.sel, s.satisfies)
+		if got, want := eagerIn(scope, s.object, fields, s.eager), eagerSelection(fields, s.eager); got != want {
+			t.Errorf("step %d (%v): eagerIn %v, eagerSelection %v", i, names(fields), got, want)
+		}
+		// Fields the scope did not collect (a copy) are judged on their own.
+		other := slices.Clone(fields)
+		if got, want := eagerIn(scope, s.object, other, leaves), eagerSelection(other, leaves); got != want {
+			t.Errorf("step %d, a copy: eagerIn %v, eagerSelection %v", i, got, want)
+		}
+	}
+	fields := m.collectIn(scope, op, node.SelectionSet, []string{"Person", "Node"})
+	if !eagerIn(scope, "Person", fields, leaves) {
+		t.Fatal("a person's name and id are not eager")
+	}
+	fieldByField.Store(true)
+	defer fieldByField.Store(false)
+	if eagerIn(scope, "Person", fields, leaves) {
+		t.Error("eager with eager objects turned off")
+	}
 }

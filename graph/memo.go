@@ -96,6 +96,10 @@ type collected struct {
 	n         int
 	satisfies []string
 	fields    []graphql.CollectedField
+	// In a field scope: whether fields are eager for object type eagerOf (eagerIn), 1 or
+	// -1; 0: not asked.
+	eager   int8
+	eagerOf string
 }
 
 // collect is graphql.CollectFields, once per selection set and type names for every
@@ -113,7 +117,7 @@ func (d *documentMemo) collect(op *graphql.OperationContext, sel ast.SelectionSe
 		v, _ = d.fields.LoadOrStore(k, graphql.CollectFields(op, sel, satisfies))
 	}
 	fields := v.([]graphql.CollectedField)
-	d.recent[freeOf(&d.recent, i)].Store(&collected{&sel[0], len(sel), satisfies, fields})
+	d.recent[freeOf(&d.recent, i)].Store(&collected{first: &sel[0], n: len(sel), satisfies: satisfies, fields: fields})
 	return fields
 }
 
@@ -260,7 +264,7 @@ func (m *operationMemo) collectIn(ctx context.Context, op *graphql.OperationCont
 		return c.fields
 	}
 	fields := m.collect(op, sel, satisfies)
-	s.collected = collected{&sel[0], len(sel), satisfies, fields}
+	s.collected = collected{first: &sel[0], n: len(sel), satisfies: satisfies, fields: fields}
 	return fields
 }
 
