@@ -155,3 +155,43 @@ func TestEncodeNeighbourCursorIsEncodeCursor(t *testing.T) {
 		}
 	}
 }
+
+// TestListCursorsAreEncodeCursor: a list's cursors, their shared start encoded once, are
+// the cursors encodeCursor (so json.Marshal) makes, whatever the start's length modulo
+// three, the values, and a signature that needs escaping.
+func TestListCursorsAreEncodeCursor(t *testing.T) {
+	vals := [][]any{
+		nil,
+		{},
+		{"2025-12-27", "reactie op het rapport verborgen arbeid in enschede 2016", "doc:kenmerk-4914452"},
+		{int64(257), nil, "a<b>&\"c\"\\", "é\u2028", "\xff"},
+		{strings.Repeat("lang ", 80), strings.Repeat("x", 200)}, // past the stack buffers
+	}
+	var sigs []string
+	for n := range 6 { // every length modulo three, twice
+		sigs = append(sigs, "date:desc"+strings.Repeat(",id", n))
+	}
+	sigs = append(sigs, "na<me", "")
+	for _, sig := range sigs {
+		c := ListCursors{signature: sig}
+		if sig != "" {
+			c = newListCursorsOf(sig)
+		}
+		for _, v := range vals {
+			want := encodeCursor(cursorJSON{Kind: cursorList, Order: sig, Vals: v})
+			if got := c.Encode(v); got != want {
+				g, _ := base64.RawURLEncoding.DecodeString(got)
+				w, _ := base64.RawURLEncoding.DecodeString(want)
+				t.Errorf("signature %q, values %v: %s, want %s", sig, v, g, w)
+			}
+		}
+	}
+	// NewListCursors of real orders, decoded back.
+	for _, order := range [][]Order{{{Field: "date", Desc: true}}, {{Field: "name"}}, nil} {
+		c := NewListCursors(order)
+		want := encodeCursor(cursorJSON{Kind: cursorList, Order: OrderSignature(order), Vals: []any{"x"}})
+		if got := c.Encode([]any{"x"}); got != want {
+			t.Errorf("order %v: %s, want %s", order, got, want)
+		}
+	}
+}
