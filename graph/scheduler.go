@@ -174,6 +174,7 @@ type loader[K comparable, V any] struct {
 	slab    []result[V] // where the next results are made (newResult)
 	slabs   int         // the size of the last slab
 	queued  []K
+	queuedR []*result[V]    // the queued keys' results: a flush and its call find them without hashing the keys again
 	next    *batch          // what the queued keys will be answered by
 	ctx     context.Context // the first asker's since the last flush; one operation's contexts share its deadline
 }
@@ -205,18 +206,30 @@ func newLoader[K comparable, V any](s *scheduler, inline bool, fetch func(contex
 // scheduler told. It returns the results to wait for, in key order.
 func (l *loader[K, V]) request(ctx context.Context, keys []K) []*result[V] {
 	rs := make([]*result[V], len(keys))
+	l.requestInto(ctx, keys, rs)
+	return rs
+}
+
+// requestInto is request, the results put into rs (nil: not kept, as a prefetch asks).
+func (l *loader[K, V]) requestInto(ctx context.Context, keys []K, rs []*result[V]) {
 	queued := false
 	l.mu.Lock()
+	if len(l.results) == 0 && len(keys) > 8 {
+		// The first batch of an operation, mostly a level's prefetch: made to size, the
+		// map is not grown and rehashed from eight keys up.
+		l.results = make(map[K]*result[V], len(keys))
+	}
 	for i, k := range keys {
-		var q bool
-		rs[i], q = l.lookup(ctx, k)
+		r, q := l.lookup(ctx, k)
+		if rs != nil {
+			rs[i] = r
+		}
 		queued = queued || q
 	}
 	l.mu.Unlock()
 	if queued {
 		l.s.pending(l)
 	}
-	return rs
 }
 
 // requestOne is request of one key.
@@ -243,6 +256,7 @@ func (l *loader[K, V]) lookup(ctx context.Context, key K) (*result[V], bool) {
 	r.batch = l.next
 	l.results[key] = r
 	l.queued = append(l.queued, key)
+	l.queuedR = append(l.queuedR, r)
 	return r, true
 }
 
@@ -269,22 +283,23 @@ const maxSlab = 64
 // the next level, a round trip to Neo4j, runs while the level is marshalled).
 func (l *loader[K, V]) flush(here bool) {
 	l.mu.Lock()
-	keys, ctx, b := l.queued, l.ctx, l.next
-	l.queued, l.ctx, l.next = nil, nil, nil
-	for _, k := range keys {
-		l.results[k].sent = true
+	keys, rs, ctx, b := l.queued, l.queuedR, l.ctx, l.next
+	l.queued, l.queuedR, l.ctx, l.next = nil, nil, nil, nil
+	for _, r := range rs {
+		r.sent = true
 	}
 	l.mu.Unlock()
 	switch {
 	case len(keys) == 0:
 	case here || l.inline:
-		l.run(ctx, keys, b)
+		l.run(ctx, keys, rs, b)
 	default:
-		go l.run(ctx, keys, b)
+		go l.run(ctx, keys, rs, b)
 	}
 }
 
-func (l *loader[K, V]) run(ctx context.Context, keys []K, b *batch) {
+// run makes the store call of keys, whose results are rs, and settles them.
+func (l *loader[K, V]) run(ctx context.Context, keys []K, rs []*result[V], b *batch) {
 	var vals []V
 	var errs []error
 	if ctx.Err() != nil { // the operation is over: no store call for it
@@ -294,8 +309,7 @@ func (l *loader[K, V]) run(ctx context.Context, keys []K, b *batch) {
 	}
 	woken := 0
 	l.mu.Lock()
-	for i, k := range keys {
-		r := l.results[k]
+	for i, r := range rs {
 		switch {
 		case len(errs) == len(keys) && errs[i] != nil:
 			r.err = errs[i]
@@ -381,7 +395,7 @@ func (l *loader[K, V]) LoadAll(ctx context.Context, keys []K) ([]V, error) {
 
 // LoadAllThunk asks for keys now, without waiting for them (the prefetcher's way).
 func (l *loader[K, V]) LoadAllThunk(ctx context.Context, keys []K) {
-	l.request(ctx, keys)
+	l.requestInto(ctx, keys, nil)
 }
 
 // Prime stores a value already known for key, unless the key is loaded or asked for.
