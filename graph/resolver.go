@@ -129,27 +129,23 @@ func (l *Loaders) resolverLoad(ctx context.Context, id string, def func(*graphql
 }
 
 // relationPage fetches, for the role field being resolved, the neighbours of parent its
-// arguments ask for: the page size they resolved to, the neighbours (one more than that,
-// when there are more) and the field's declaration.
-func (r *Resolver) relationPage(ctx context.Context, parent model.Node) (int, []store.Neighbour, relDef, error) {
-	fc := graphql.GetFieldContext(ctx)
-	d, err := relationField(fc)
-	if err != nil {
-		return 0, nil, d, err
-	}
+// arguments ask for: the page size they resolved to and the neighbours (one more than
+// that, when there are more). The field's declaration is looked up only when its scope
+// does not hold its keys yet (resolverLoad).
+func (r *Resolver) relationPage(ctx context.Context, parent model.Node) (int, []store.Neighbour, error) {
 	ld := r.loadersFor(ctx)
-	load, err := ld.resolverLoad(ctx, parent.KG().ID, func(*graphql.FieldContext) (relDef, error) { return d, nil })
+	load, err := ld.resolverLoad(ctx, parent.KG().ID, relationField)
 	if err != nil {
-		return 0, nil, d, err
+		return 0, nil, err
 	}
 	nbs, err := ld.neighbours.Load(ctx, load.page) // a role field always loads a page
-	return load.w.n, nbs, d, err
+	return load.w.n, nbs, err
 }
 
 // relatedNodes resolves a role field that lists the nodes at the other end: the first
 // `first` of them, in relation order.
 func relatedNodes[T model.Node](ctx context.Context, r *Resolver, parent model.Node) ([]T, error) {
-	n, nbs, _, err := r.relationPage(ctx, parent)
+	n, nbs, err := r.relationPage(ctx, parent)
 	if err != nil {
 		return nil, err
 	}
@@ -179,7 +175,11 @@ func relatedNode[T model.Node](ctx context.Context, r *Resolver, parent model.No
 // organisation name, then ID, then role in the order the field's @relation names the
 // relation types.
 func (r *Resolver) involvements(ctx context.Context, parent model.Node) ([]*model.Involvement, error) {
-	n, nbs, d, err := r.relationPage(ctx, parent)
+	n, nbs, err := r.relationPage(ctx, parent)
+	if err != nil {
+		return nil, err
+	}
+	d, err := relationField(graphql.GetFieldContext(ctx))
 	if err != nil {
 		return nil, err
 	}
