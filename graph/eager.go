@@ -73,13 +73,39 @@ type answerArena struct {
 	start  int           // where the object being written starts in buf
 	fields int           // the fields it has so far
 	objs   []eagerObject // the current slab of answers
+	// The chunks taken from arenaChunks, given back by release once the answer is written.
+	chunks    []*[arenaChunk]byte
+	chunkRoom [8]*[arenaChunk]byte
 }
 
-// Chunks and slabs start small, for an answer of a few objects, and double up to these.
+// Chunks are arenaChunk bytes, from arenaChunks (an object larger than half a chunk gets
+// one of its own); slabs start small, for an answer of a few objects, and double up to
+// arenaSlab.
 const (
 	arenaChunk = 16 << 10
 	arenaSlab  = 256
 )
+
+// arenaChunks holds the chunks of operations whose answers are written: a neighbourhood
+// writes 50 KB of eager objects, which were allocated, zeroed and collected anew for each
+// answer (with the answer's buffer, answerData, a third of the bytes it allocated).
+var arenaChunks = sync.Pool{New: func() any { return new([arenaChunk]byte) }}
+
+// release gives the arena's chunks back to arenaChunks: the operation's answer is written,
+// and no eager object of it is read again. The arena is empty after it.
+func (a *answerArena) release() {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	for i, c := range a.chunks {
+		if scribbleReleased.Load() {
+			scribble(c[:])
+		}
+		arenaChunks.Put(c)
+		a.chunks[i] = nil
+	}
+	a.chunks = a.chunks[:0]
+	a.buf, a.start, a.fields, a.objs = nil, 0, 0, nil
+}
 
 // eagerObject is the answer of an eager object: its JSON.
 type eagerObject []byte
@@ -119,7 +145,17 @@ func (a *answerArena) grow(n int) {
 		return
 	}
 	partial := a.buf[a.start:]
-	chunk := make([]byte, 0, max(min(2*cap(a.buf), arenaChunk), 1024, 2*(len(partial)+n)))
+	var chunk []byte
+	if size := 2 * (len(partial) + n); size <= arenaChunk {
+		c := arenaChunks.Get().(*[arenaChunk]byte)
+		if a.chunks == nil {
+			a.chunks = a.chunkRoom[:0]
+		}
+		a.chunks = append(a.chunks, c)
+		chunk = c[:0]
+	} else {
+		chunk = make([]byte, 0, size)
+	}
 	a.buf, a.start = append(chunk, partial...), 0
 }
 

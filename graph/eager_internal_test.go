@@ -15,6 +15,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
 
 	"beleidsgraaf/kg"
@@ -238,4 +239,128 @@ func TestEagerInAScopeIsEagerSelection(t *testing.T) {
 	if eagerIn(scope, "Person", fields, leaves) {
 		t.Error("eager with eager objects turned off")
 	}
+}
+
+// TestAnswersAfterTheirBytesAreGivenBack: an answer's bytes and its eager objects' chunks
+// go back to their pools once the answer is written (answerdata.go, eager.go); scribbled
+// over there, nothing of them shows in any answer, of any size, one after another or at
+// once.
+func TestAnswersAfterTheirBytesAreGivenBack(t *testing.T) {
+	g := storetest.Fixture()
+	for i := range 120 { // a page of letters of many KB
+		g.Nodes = append(g.Nodes, kg.Node{ID: fmt.Sprintf("doc:many-%03d", i), Label: kg.Document, Name: fmt.Sprintf("brief %d", i),
+			Props: map[string]any{kg.PropTitle: fmt.Sprintf("Voortgangsbrief %d over de aanpak van mensenhandel, met een lange titel", i), kg.PropDate: "2024-01-02", kg.PropKind: "LETTER"}})
+	}
+	g.Nodes = append(g.Nodes, kg.Node{ID: "doc:long", Label: kg.Document, Name: "lang",
+		Props: map[string]any{kg.PropTitle: strings.Repeat("Voortgangsbrief \"x\" ", 3000), kg.PropDate: "2024-01-02", kg.PropKind: "LETTER"}})
+	st := memory.New()
+	if err := st.Replace(context.Background(), g); err != nil {
+		t.Fatal(err)
+	}
+	h := NewHandler(st, Options{})
+	queries := []string{
+		`{ documents(first: 100) { edges { cursor node { id title date kind } } } }`,
+		`{ node(id: "doc:long") { id ... on Document { title date } } }`,
+		`{ neighbourhood(id: "org:comensha", depth: 2, limit: 200) { nodes { id label name } edges { id type from to } } }`,
+		`{ neighbourhood(id: "org:comensha", depth: 1, limit: 20) { nodes { id name } } }`,
+		`{ documents(first: 50) { edges { cursor node { id title date kind } } } }`,
+		`{ motions(first: 20) { edges { node { id name citation submitters { id name } } } } }`,
+		`{ search(text: "mensenhandel", first: 20) { score node { __typename id label name } } }`,
+		`{ organisation(name: "Comensha") { id name } }`,
+	}
+	answer := func(q string) string {
+		w := httptest.NewRecorder()
+		r := httptest.NewRequest(http.MethodPost, "/graphql", strings.NewReader(`{"query": `+strconv.Quote(q)+`}`))
+		r.Header.Set("Content-Type", "application/json")
+		h.ServeHTTP(w, r)
+		return w.Body.String()
+	}
+	want := map[string]string{}
+	for _, q := range queries {
+		want[q] = answer(q)
+		if !strings.Contains(want[q], `"data":{`) || strings.Contains(want[q], "#") {
+			t.Fatalf("%s: %.300s", q, want[q])
+		}
+	}
+	if len(want[queries[0]]) < 2*minAnswerData || len(want[queries[1]]) < 16*minAnswerData {
+		t.Fatalf("answers of %d and %d bytes take no pooled buffers of several classes", len(want[queries[0]]), len(want[queries[1]]))
+	}
+	scribbleReleased.Store(true)
+	defer scribbleReleased.Store(false)
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Go(func() {
+			for i := range 3 * len(queries) {
+				q := queries[(g+i)%len(queries)]
+				if got := answer(q); got != want[q] {
+					t.Errorf("%s: %.300s, want %.300s", q, got, want[q])
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// TestAnswerDataClasses: a buffer taken holds what was asked, and one given back goes to
+// the class of buffers it holds; the classes reach maxPooledAnswer.
+func TestAnswerDataClasses(t *testing.T) {
+	if got := minAnswerData << (answerDataClasses - 1); got != maxPooledAnswer {
+		t.Fatalf("the largest class holds %d bytes, not maxPooledAnswer (%d)", got, maxPooledAnswer)
+	}
+	for _, n := range []int64{0, 1, 100, minAnswerData - 1, minAnswerData, minAnswerData + 1, 3 * minAnswerData, 49 << 10, 64 << 10, maxPooledAnswer - 1, maxPooledAnswer, maxPooledAnswer + 1, 4 << 20} {
+		b := answerData(n)
+		if int64(cap(b)) < n || len(b) != 0 {
+			t.Errorf("answerData(%d): len %d, cap %d", n, len(b), cap(b))
+		}
+		if n >= minAnswerData && n <= maxPooledAnswer {
+			k := takeClass(n)
+			if size := int64(minAnswerData) << k; size < n || k > 0 && size/2 >= n || k >= answerDataClasses {
+				t.Errorf("takeClass(%d) = %d (%d bytes)", n, k, size)
+			}
+		}
+		recycleAnswerData(b)
+	}
+	for _, c := range []int{minAnswerData, minAnswerData + 1, 2*minAnswerData - 1, 2 * minAnswerData, 50 << 10, maxPooledAnswer} {
+		k := giveClass(c)
+		if size := minAnswerData << k; size > c || 2*size <= c || k >= answerDataClasses {
+			t.Errorf("giveClass(%d) = %d (%d bytes)", c, k, size)
+		}
+	}
+}
+
+// TestArenaRelease: the arena's chunks go back to their pool, and what is written after is
+// written whole into chunks of its own.
+func TestArenaRelease(t *testing.T) {
+	var a answerArena
+	var objs []graphql.Marshaler
+	for i := range 10000 { // some 13 chunks: past the arena's room for eight
+		a.open()
+		a.key("id")
+		a.text(fmt.Sprintf("node-%d", i))
+		objs = append(objs, a.close())
+	}
+	if len(a.chunks) < 9 {
+		t.Fatalf("%d chunks taken for 10 000 objects", len(a.chunks))
+	}
+	for i, o := range objs {
+		var b bytes.Buffer
+		o.MarshalGQL(&b)
+		if want := fmt.Sprintf(`{"id":"node-%d"}`, i); b.String() != want {
+			t.Fatalf("object %d: %s, want %s", i, b.String(), want)
+		}
+	}
+	a.release()
+	if len(a.chunks) != 0 || a.buf != nil || a.objs != nil {
+		t.Fatalf("after release: %d chunks, %d bytes, %d objects", len(a.chunks), len(a.buf), len(a.objs))
+	}
+	a.open()
+	a.key("name")
+	a.text("again")
+	var b bytes.Buffer
+	a.close().MarshalGQL(&b)
+	if b.String() != `{"name":"again"}` || len(a.chunks) != 1 {
+		t.Fatalf("after release: %s in %d chunks", b.String(), len(a.chunks))
+	}
+	a.release()
 }

@@ -99,7 +99,7 @@ func answerBuffer(g *guard) []byte {
 	if g == nil || g.maxBytes == 0 {
 		return nil
 	}
-	return make([]byte, 0, min(g.bytes.Load(), g.maxBytes)+answerSlack)
+	return answerData(min(g.bytes.Load(), g.maxBytes) + answerSlack)
 }
 
 // answerSlack is room for what the guard does not count: the braces of the answer itself.

@@ -5343,6 +5343,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			}
 			buf := bytes.NewBuffer(answerBuffer(ec.guard))
 			data.MarshalGQL(buf)
+			ec.arena.release()
 			response.Data = buf.Bytes()
 			if atomic.LoadInt32(&ec.Deferred) > 0 {
 				hasNext := atomic.LoadInt32(&ec.PendingDeferred) > 0

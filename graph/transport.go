@@ -135,6 +135,7 @@ func (t httpTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.G
 	resp, stopped := runGuarded(ctx, responses, Recover, t.inFlight.release)
 	if !stopped {
 		writeResponse(w, resp)
+		recycleAnswerData(resp.Data) // written: the writer keeps no reference to it
 		return
 	}
 	if media == mediaGraphQLResponse {

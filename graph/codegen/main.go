@@ -128,8 +128,9 @@ var rewrites = []struct {
 	{old: literal("\tec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))\n"),
 		new: []byte("\tec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))\n\tec.guard, ec.memo, ec.sched = guardOf(ctx), memoOf(ctx), schedulerOf(ctx)\n"), once: true},
 	// The answer is written into a buffer of the size the guard counted, not one doubled
-	// from 64 bytes (guard.go).
-	{old: literal("\t\t\tvar buf bytes.Buffer\n\t\t\tdata.MarshalGQL(&buf)\n"), new: []byte("\t\t\tbuf := bytes.NewBuffer(answerBuffer(ec.guard))\n\t\t\tdata.MarshalGQL(buf)\n"), once: true},
+	// from 64 bytes (guard.go), taken from a pool (answerdata.go); once it is written, the
+	// chunks of the eager objects in it go back to theirs (eager.go).
+	{old: literal("\t\t\tvar buf bytes.Buffer\n\t\t\tdata.MarshalGQL(&buf)\n"), new: []byte("\t\t\tbuf := bytes.NewBuffer(answerBuffer(ec.guard))\n\t\t\tdata.MarshalGQL(buf)\n\t\t\tec.arena.release()\n"), once: true},
 	// An object's fields are collected once per selection set, and a field's arguments parsed
 	// once per field of the document (memo.go).
 	{old: literal("graphql.CollectFields(ec.OperationContext, sel, "), new: []byte("ec.memo.collectIn(ctx, ec.OperationContext, sel, "), perObject: true},

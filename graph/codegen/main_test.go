@@ -59,7 +59,7 @@ var rewritten = []string{
 	"out.Invalids++\n\t}\n\treturn out\n}\nfunc (ec *executionContext) marshalNPerson",
 	"fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, queryImplementors)\n\tout := graphql.NewFieldSet(fields)",
 	"\tout.Dispatch(ctx)\n\treturn out\n}\nfunc (ec *executionContext) _Person",
-	"buf := bytes.NewBuffer(answerBuffer(ec.guard))\n\t\t\tdata.MarshalGQL(buf)\n",
+	"buf := bytes.NewBuffer(answerBuffer(ec.guard))\n\t\t\tdata.MarshalGQL(buf)\n\t\t\tec.arena.release()\n",
 	"\tguard *guard ",
 	"\tmemo  *operationMemo ",
 	"ec.guard, ec.memo, ec.sched = guardOf(ctx), memoOf(ctx), schedulerOf(ctx)\n",
