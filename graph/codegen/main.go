@@ -27,6 +27,9 @@
 //     fields (plain.go) and resolved fields (resolved.go) by functions of their own, whose
 //     selections run in a scope (../scope.go) kept for the same field of the next element
 //     of a list, in place of a field context and a context layer made for each.
+//   - The answer is written into a buffer of the size the guard counted, from a pool
+//     (../answerdata.go), and the chunks of the eager objects in it go back to theirs once
+//     it is written (../eager.go).
 package main
 
 import (
