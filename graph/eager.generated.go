@@ -3652,9 +3652,10 @@ func (ec *executionContext) eager_Relation(ctx context.Context, fields []graphql
 		case "__typename":
 			w.typename("Relation")
 		case "id":
-			v := obj.ID()
+			var room [128]byte
+			v := obj.AppendID(room[:0])
 			tally.add(field.Alias, int64(len(v))+2)
-			w.text(string(v))
+			w.textBytes(v)
 		case "type":
 			v := obj.Type()
 			tally.add(field.Alias, 8)

@@ -195,6 +195,17 @@ func (a *answerArena) typename(name string) {
 
 func (a *answerArena) null() { _, _ = a.WriteString("null") }
 
+// textBytes writes a String or ID made by an appender (graph/codegen/plain.go) as text
+// writes it as a string.
+func (a *answerArena) textBytes(b []byte) {
+	if escapes(b) {
+		graphql.MarshalString(string(b)).MarshalGQL(a)
+		return
+	}
+	a.grow(len(b) + 2)
+	a.buf = append(append(append(a.buf, '"'), b...), '"')
+}
+
 // text writes a String or ID as stringText does.
 func (a *answerArena) text(s string) {
 	if escapes(s) {

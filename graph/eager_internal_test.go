@@ -364,3 +364,23 @@ func TestArenaRelease(t *testing.T) {
 	}
 	a.release()
 }
+
+// TestTextBytesIsText: a text written from bytes (an appender's) is the text written from
+// the string, escapes and all.
+func TestTextBytesIsText(t *testing.T) {
+	for _, s := range []string{"", "org:comensha|HOLDS|actielijn:6", "a\"b", "tab\there", "\u2028 – ’ €", "\x01\x1f", strings.Repeat("lang|", 40), "\xff"} {
+		var a, b answerArena
+		a.open()
+		a.text(s)
+		want := a.close()
+		b.open()
+		b.textBytes([]byte(s))
+		got := b.close()
+		var gw, ww bytes.Buffer
+		got.MarshalGQL(&gw)
+		want.MarshalGQL(&ww)
+		if gw.String() != ww.String() {
+			t.Errorf("%q: %s from bytes, %s from the string", s, gw.String(), ww.String())
+		}
+	}
+}

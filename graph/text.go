@@ -41,7 +41,7 @@ func appendQuoted(dst []byte, s string) []byte {
 // not, it copies. Eight bytes are tested at a time, with the bit tricks of "Determine if a
 // word has a byte less than n" (Bit Twiddling Hacks): an answer's strings are most of its
 // bytes.
-func escapes(s string) bool {
+func escapes[T string | []byte](s T) bool {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	// The loop's condition proves every index of the word in range: no bounds check per
 	// byte, where indexing s[i+k] took one each (half of the loop's instructions).

@@ -94,8 +94,8 @@ func TestEscapesAsByteLoop(t *testing.T) {
 			for c := range 256 {
 				b := []byte(strings.Repeat("a", n))
 				b[at] = byte(c)
-				if got, want := escapes(string(b)), byByte(string(b)); got != want {
-					t.Fatalf("%q: %v, want %v", b, got, want)
+				if got, want := escapes(string(b)), byByte(string(b)); got != want || escapes(b) != want {
+					t.Fatalf("%q: %v (of the bytes %v), want %v", b, got, escapes(b), want)
 				}
 			}
 		}
@@ -109,8 +109,8 @@ func TestEscapesAsByteLoop(t *testing.T) {
 				b[i] |= 0x80
 			}
 		}
-		if got, want := escapes(string(b)), byByte(string(b)); got != want {
-			t.Fatalf("%q: %v, want %v", b, got, want)
+		if got, want := escapes(string(b)), byByte(string(b)); got != want || escapes(b) != want {
+			t.Fatalf("%q: %v (of the bytes %v), want %v", b, got, escapes(b), want)
 		}
 	}
 }

@@ -131,6 +131,14 @@ func EdgeID(from string, t RelType, to string) string {
 	return from + "|" + string(t) + "|" + to
 }
 
+// AppendEdgeID appends EdgeID(from, t, to) to dst: an answer writes an edge's ID without
+// making the string.
+func AppendEdgeID(dst []byte, from string, t RelType, to string) []byte {
+	dst = append(append(dst, from...), '|')
+	dst = append(append(dst, t...), '|')
+	return append(dst, to...)
+}
+
 // Graph is the loader's output and the stores' input: nodes sorted by ID, edges sorted by
 // (From, Type, To), evidence sorted by document and offset. Built with a Builder, it is
 // byte-for-byte the same for the same input.

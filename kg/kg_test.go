@@ -110,3 +110,24 @@ func TestValidate(t *testing.T) {
 		}
 	}
 }
+
+// TestAppendEdgeID: an edge's ID appended is the ID made, after what dst holds.
+func TestAppendEdgeID(t *testing.T) {
+	for _, e := range []struct {
+		from string
+		t    RelType
+		to   string
+	}{
+		{"org:comensha", Holds, "actielijn:6"},
+		{"", "", ""},
+		{"doc:a|b", "X", "org:\"q\""},
+	} {
+		want := EdgeID(e.from, e.t, e.to)
+		if got := string(AppendEdgeID(nil, e.from, e.t, e.to)); got != want {
+			t.Errorf("AppendEdgeID(nil, %q, %q, %q) = %q, want %q", e.from, e.t, e.to, got, want)
+		}
+		if got := string(AppendEdgeID([]byte("prefix:"), e.from, e.t, e.to)); got != "prefix:"+want {
+			t.Errorf("after a prefix: %q", got)
+		}
+	}
+}

@@ -47,6 +47,10 @@ type plainField struct {
 	// than boxed. TextPointer: the value is a pointer to it, nil for null; Enum: the value
 	// is an enum's.
 	Text, TextPointer, Enum bool
+	// Appender is the Go expression of the model's appender of a text the field reads by
+	// a method (a method Append<Method>(dst []byte) []byte beside it), "" when there is
+	// none: an eager object (eager.go) writes through it, without making the string.
+	Appender string
 }
 
 // plainFields holds the plain fields found by generatePlain, for callDirect.
@@ -113,7 +117,24 @@ func asPlain(f *codegen.Field) (plainField, bool) {
 	if p.Bare {
 		p.Text, p.TextPointer, p.Enum = text(f.TypeReference)
 	}
+	if p.Text && !p.TextPointer && !p.Enum && f.IsMethod() && f.Object != nil && hasAppender(f.Object.Type, f.GoFieldName) {
+		p.Appender = f.GoReceiverName + ".Append" + f.GoFieldName
+	}
 	return p, true
+}
+
+// hasAppender says whether values of type t (or pointers to them) have a method
+// Append<method>(dst []byte) []byte.
+func hasAppender(t types.Type, method string) bool {
+	m, _, _ := types.LookupFieldOrMethod(t, true, nil, "Append"+method)
+	fn, ok := m.(*types.Func)
+	if !ok {
+		return false
+	}
+	sig := fn.Type().(*types.Signature)
+	bytes := types.NewSlice(types.Universe.Lookup("byte").Type())
+	return sig.Params().Len() == 1 && sig.Results().Len() == 1 && !sig.Variadic() &&
+		types.Identical(sig.Params().At(0).Type(), bytes) && types.Identical(sig.Results().At(0).Type(), bytes)
 }
 
 // text says whether a bare leaf of this type is written as a text (../text.go): a String

@@ -1,6 +1,9 @@
 package main
 
 import (
+	goast "go/ast"
+	"go/parser"
+	"go/token"
 	"go/types"
 	"testing"
 
@@ -104,6 +107,49 @@ func TestText(t *testing.T) {
 		ok, pointer, isEnum := text(c.ref)
 		if ok != c.ok || pointer != c.pointer || isEnum != c.isEnum {
 			t.Errorf("%s: text = %v, %v, %v; want %v, %v, %v", c.name, ok, pointer, isEnum, c.ok, c.pointer, c.isEnum)
+		}
+	}
+}
+
+// TestHasAppender: only a method Append<Method>(dst []byte) []byte, on the type or its
+// pointer, is an appender.
+func TestHasAppender(t *testing.T) {
+	const src = `package m
+type R struct{}
+func (r *R) ID() string { return "" }
+func (r *R) AppendID(dst []byte) []byte { return dst }
+func (r R) AppendName(dst []byte) []byte { return dst }
+func (r *R) AppendFrom(dst []byte) string { return "" }
+func (r *R) AppendTo(dst string) []byte { return nil }
+func (r *R) AppendType(dst ...byte) []byte { return dst }
+func (r *R) AppendKind(dst []byte, n int) []byte { return dst }
+`
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "m.go", src, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pkg, err := (&types.Config{}).Check("m", fset, []*goast.File{f}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := pkg.Scope().Lookup("R").Type()
+	for _, c := range []struct {
+		t      types.Type
+		method string
+		want   bool
+	}{
+		{types.NewPointer(r), "ID", true},
+		{r, "ID", true}, // addressable: the pointer's methods count
+		{types.NewPointer(r), "Name", true},
+		{types.NewPointer(r), "From", false},
+		{types.NewPointer(r), "To", false},
+		{types.NewPointer(r), "Type", false},
+		{types.NewPointer(r), "Kind", false},
+		{types.NewPointer(r), "Label", false},
+	} {
+		if got := hasAppender(c.t, c.method); got != c.want {
+			t.Errorf("hasAppender(%s, %s) = %v, want %v", c.t, c.method, got, c.want)
 		}
 	}
 }
