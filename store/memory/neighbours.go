@@ -31,6 +31,8 @@ func (s *Store) Neighbours(ctx context.Context, q store.NeighbourQuery) ([][]sto
 	if len(types) > 1 {
 		types = slices.Compact(slices.Sorted(slices.Values(types)))
 	}
+	typeIdx := typeIndexes(sn, types)
+	anyType := len(types) == 0
 	limit, backward := q.First, q.Backward()
 	if backward {
 		limit = q.Last
@@ -46,7 +48,7 @@ func (s *Store) Neighbours(ctx context.Context, q store.NeighbourQuery) ([][]sto
 		if before != nil {
 			end = sort.Search(len(list), func(j int) bool { return sn.key(i, list[j]).Compare(*before) >= 0 })
 		}
-		return typeSpans(buf[:0], sn, list, types, start, end)
+		return typeSpans(buf[:0], list, anyType, typeIdx, start, end)
 	}
 	// The pages of all IDs share one array, made once as large as they can fill: at most
 	// their limit, at most the edges of their spans. Grown by append instead, half of it
@@ -114,27 +116,49 @@ func (s *Store) Neighbours(ctx context.Context, q store.NeighbourQuery) ([][]sto
 	return out, nil
 }
 
+// typeIndexes are the snapshot's numbers of the given types (sorted, without repeats), in
+// order; a type no edge has is left out. Found once a call, not at every node of it.
+func typeIndexes(sn *snapshot, types []kg.RelType) []uint16 {
+	idx := make([]uint16, 0, len(types))
+	for _, t := range types {
+		if r, ok := slices.BinarySearch(sn.relTypes, t); ok {
+			idx = append(idx, uint16(r))
+		}
+	}
+	return idx
+}
+
 // typeSpans appends to spans the spans [lo, hi) of list[start:end], an adjacency list,
-// that hold edges of the given types (sorted, without repeats; none: every type), in list
-// order. A list is in NeighbourKey order, type first, so each type is one span: a letter's
-// five RESPONDS_TO edges are found without testing its forty MENTIONS.
-func typeSpans(spans [][2]int, sn *snapshot, list []adj, types []kg.RelType, start, end int) [][2]int {
-	if len(types) == 0 {
+// that hold edges of the given types (their numbers, typeIndexes; anyType: every type), in
+// list order. A list is in NeighbourKey order, type first, so each type is one span: a
+// letter's five RESPONDS_TO edges are found without testing its forty MENTIONS.
+func typeSpans(spans [][2]int, list []adj, anyType bool, types []uint16, start, end int) [][2]int {
+	if anyType {
 		return append(spans, [2]int{start, end})
 	}
-	for _, t := range types {
-		r, ok := slices.BinarySearch(sn.relTypes, t)
-		if !ok {
-			continue // no edge has it
-		}
-		typ := uint16(r)
-		lo := sort.Search(len(list), func(j int) bool { return list[j].typ >= typ })
-		hi := lo + sort.Search(len(list)-lo, func(j int) bool { return list[lo+j].typ > typ })
+	for _, typ := range types {
+		lo := firstOfType(list, int(typ))
+		hi := lo + firstOfType(list[lo:], int(typ)+1)
 		if lo, hi = max(lo, start), min(hi, end); lo < hi {
 			spans = append(spans, [2]int{lo, hi})
 		}
 	}
 	return spans
+}
+
+// firstOfType is the index of the first edge of list, in type order, whose type number is
+// t or more (len(list): none).
+func firstOfType(list []adj, t int) int {
+	lo, hi := 0, len(list)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if int(list[m].typ) < t {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
 }
 
 // decodeNeighbourCursor reads a cursor; nil for none.
