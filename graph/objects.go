@@ -110,13 +110,15 @@ func (a *objectAnswer) MarshalGQL(w io.Writer) {
 		if a.writtenBefore(i, alias, written) {
 			continue
 		}
+		// The key in one write, appended to the buffer's free room (the answer's buffer is
+		// as large as the guard counted): three calls a field fewer.
+		key := b.AvailableBuffer()
 		if !first {
-			b.WriteByte(',')
+			key = append(key, ',')
 		}
 		first = false
-		b.WriteByte('"')
-		b.WriteString(alias)
-		b.WriteString(`":`)
+		key = append(append(append(key, '"'), alias...), '"', ':')
+		b.Write(key)
 		a.Values[i].MarshalGQL(b)
 	}
 	b.WriteByte('}')
