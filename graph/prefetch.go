@@ -176,6 +176,7 @@ func (l *Loaders) prefetchNodes(ks *keySink, sel ast.SelectionSet, items []item)
 	// whose address the memo finds the collection again (documentMemo.recent), and the
 	// loader keys of each relationship field, their IDs apart (fieldLoads).
 	var names []string
+	var fields []graphql.CollectedField // what sel collects on nodes of names[0]
 	var room [maxFieldLoads]fieldLoadOf
 	loads := fieldLoads(room[:0])
 	for _, it := range items {
@@ -186,8 +187,9 @@ func (l *Loaders) prefetchNodes(ks *keySink, sel ast.SelectionSet, items []item)
 		label := string(n.Label)
 		if names == nil || names[0] != label {
 			names = []string{label, "Node"}
+			fields = l.collect(sel, names)
 		}
-		for _, f := range l.collect(sel, names) {
+		for _, f := range fields {
 			if known := loads.find(f.Field, n.Label); known != nil {
 				known.request(ks, n.ID)
 				continue

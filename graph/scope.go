@@ -30,6 +30,9 @@ type fieldScope struct {
 	load      relationLoad  // a relationship field's loader keys, its node's ID apart (resolverLoad)
 	hasLoad   bool
 	collected collected // the fields an object under this scope collected last (memo.go)
+	// The operation's loaders (nil: none above), which every resolver asks for: found in
+	// the scope, not by a walk up every context above it, a dozen at the third level.
+	loaders *Loaders
 }
 
 // maxScopeChildren bounds the scopes a scope keeps: a query selects a few fields with
@@ -67,10 +70,23 @@ func init() {
 }
 
 func (s *fieldScope) Value(key any) any {
-	if key == fieldContextKey {
+	switch key {
+	case fieldContextKey:
 		return s.fc
+	case loadersKey{}:
+		if s.loaders != nil {
+			return s.loaders
+		}
 	}
 	return s.Context.Value(key)
+}
+
+// loadersAbove returns the loaders of the operation ctx is in: the scope's, when ctx is one.
+func loadersAbove(ctx context.Context) *Loaders {
+	if parent, ok := ctx.(*fieldScope); ok {
+		return parent.loaders
+	}
+	return loadersOf(ctx)
 }
 
 // scopeOf returns ctx under the field context of field on object, made by fieldContext
@@ -91,7 +107,7 @@ func scopeOf(ctx context.Context, field graphql.CollectedField, object string, f
 		return ctx, fc, err
 	}
 	fc.Parent = graphql.GetFieldContext(ctx)
-	s := &fieldScope{Context: ctx, fc: fc}
+	s := &fieldScope{Context: ctx, fc: fc, loaders: loadersAbove(ctx)}
 	if parent != nil && len(parent.children) < maxScopeChildren {
 		parent.children = append(parent.children, s)
 	}
@@ -123,7 +139,7 @@ func elementScopeOf(ctx context.Context) *listElement {
 	el := &listElement{}
 	el.fc.Index = &el.index
 	el.fc.Parent = graphql.GetFieldContext(ctx)
-	el.scope = fieldScope{Context: ctx, fc: &el.fc}
+	el.scope = fieldScope{Context: ctx, fc: &el.fc, loaders: loadersAbove(ctx)}
 	if parent != nil {
 		parent.element = el
 	}

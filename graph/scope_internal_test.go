@@ -135,3 +135,38 @@ func TestScopesGiveGqlgensPaths(t *testing.T) {
 		t.Error("a scope lost its parent's values")
 	}
 }
+
+// TestScopesHoldTheLoaders: scopes and list elements at any depth answer the operation's
+// loaders as the context above them would, and none when there are none; other keys go up.
+func TestScopesHoldTheLoaders(t *testing.T) {
+	type other struct{}
+	fieldContext := func(_ context.Context, f graphql.CollectedField) (*graphql.FieldContext, error) {
+		return &graphql.FieldContext{Object: "X", Field: f}, nil
+	}
+	field := graphql.CollectedField{Field: &ast.Field{Alias: "holders"}}
+	l := &Loaders{}
+	for _, c := range []struct {
+		name string
+		ctx  context.Context
+		want *Loaders
+	}{
+		{"with loaders", context.WithValue(WithLoaders(context.Background(), l), other{}, 7), l},
+		{"without", context.WithValue(context.Background(), other{}, 7), nil},
+	} {
+		ctx := c.ctx
+		for depth := range 6 {
+			if depth%2 == 0 {
+				ctx, _, _ = scopeOf(ctx, field, "X", fieldContext)
+			} else {
+				ctx = &elementScopeOf(ctx).scope
+			}
+			got, ok := ctx.Value(loadersKey{}).(*Loaders)
+			if got != c.want || ok != (c.want != nil) {
+				t.Errorf("%s, depth %d: loaders %p (%v), want %p", c.name, depth, got, ok, c.want)
+			}
+			if ctx.Value(other{}) != 7 {
+				t.Errorf("%s, depth %d: another key is lost", c.name, depth)
+			}
+		}
+	}
+}
