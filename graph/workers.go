@@ -65,6 +65,8 @@ func (ws *workers) work(j job) {
 		pprof.SetGoroutineLabels(j.ctx)
 		j.run()
 		j = job{} // the finished operation is not kept while the worker waits
+		// nor its labels: an idle worker is no query's in a goroutine profile
+		pprof.SetGoroutineLabels(context.Background())
 		select {
 		case ws.idle <- w:
 		default:

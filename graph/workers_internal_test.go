@@ -75,6 +75,14 @@ func TestWorkersCarryTheJobsLabels(t *testing.T) {
 			profile <- b.String()
 		})
 		p := <-profile
+		// The worker goes back to wait for work after its job: the next job must find it
+		// there, or it starts a goroutine of its own while this one still runs.
+		waitIdle(t, ws, 1)
+		var idle bytes.Buffer
+		_ = pprof.Lookup("goroutine").WriteTo(&idle, 1)
+		if strings.Contains(idle.String(), `"query":"`+name+`"`) {
+			t.Errorf("the idle worker still carries job %q's label", name)
+		}
 		if !strings.Contains(p, `labels: {"query":"`+name+`"}`) {
 			t.Errorf("job %q ran without its label", name)
 		}
