@@ -40,23 +40,38 @@ func (ec *executionContext) eager_Actielijn(ctx context.Context, fields []graphq
 		case "id":
 			v := obj.ID()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		case "label":
 			v := obj.Label()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			v.MarshalGQL(w)
 		case "name":
 			v := obj.Name()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		case "number":
 			v := obj.Number()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			m := ec.marshalOInt2ᚖint(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		case "title":
 			v := obj.Title()
 			tally.add(field.Alias, resultSize(v))
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			if v == nil {
 				w.null()
 			} else {
@@ -65,6 +80,9 @@ func (ec *executionContext) eager_Actielijn(ctx context.Context, fields []graphq
 		case "since":
 			v := obj.Since()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		}
@@ -105,6 +123,9 @@ func (ec *executionContext) eager_ActielijnConnection(ctx context.Context, field
 		case "totalCount":
 			v := obj.TotalCount
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
 				return nil // an invalid object: made field by field, which reports it
@@ -148,6 +169,9 @@ func (ec *executionContext) eager_ActielijnEdge(ctx context.Context, fields []gr
 		case "cursor":
 			v := obj.Cursor()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		}
 	}
@@ -187,6 +211,9 @@ func (ec *executionContext) eager_ActielijnRelationConnection(ctx context.Contex
 		case "totalCount":
 			v := obj.TotalCount
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
 				return nil // an invalid object: made field by field, which reports it
@@ -230,22 +257,37 @@ func (ec *executionContext) eager_ActielijnRelationEdge(ctx context.Context, fie
 		case "type":
 			v := obj.Type()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			v.MarshalGQL(w)
 		case "direction":
 			v := obj.Direction()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			v.MarshalGQL(w)
 		case "from":
 			v := obj.From()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		case "to":
 			v := obj.To()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		case "cursor":
 			v := obj.Cursor()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		}
 	}
@@ -285,23 +327,38 @@ func (ec *executionContext) eager_Action(ctx context.Context, fields []graphql.C
 		case "id":
 			v := obj.ID()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		case "label":
 			v := obj.Label()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			v.MarshalGQL(w)
 		case "name":
 			v := obj.Name()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		case "number":
 			v := obj.Number()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			m := ec.marshalOInt2ᚖint(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		case "title":
 			v := obj.Title()
 			tally.add(field.Alias, resultSize(v))
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			if v == nil {
 				w.null()
 			} else {
@@ -310,11 +367,17 @@ func (ec *executionContext) eager_Action(ctx context.Context, fields []graphql.C
 		case "budgetTotal":
 			v := obj.BudgetTotal()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			m := ec.marshalOInt2ᚖint(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		case "since":
 			v := obj.Since()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		}
@@ -355,6 +418,9 @@ func (ec *executionContext) eager_ActionConnection(ctx context.Context, fields [
 		case "totalCount":
 			v := obj.TotalCount
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
 				return nil // an invalid object: made field by field, which reports it
@@ -398,6 +464,9 @@ func (ec *executionContext) eager_ActionEdge(ctx context.Context, fields []graph
 		case "cursor":
 			v := obj.Cursor()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		}
 	}
@@ -437,18 +506,30 @@ func (ec *executionContext) eager_ActionPlan(ctx context.Context, fields []graph
 		case "id":
 			v := obj.ID()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		case "label":
 			v := obj.Label()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			v.MarshalGQL(w)
 		case "name":
 			v := obj.Name()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		case "title":
 			v := obj.Title()
 			tally.add(field.Alias, resultSize(v))
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			if v == nil {
 				w.null()
 			} else {
@@ -457,11 +538,17 @@ func (ec *executionContext) eager_ActionPlan(ctx context.Context, fields []graph
 		case "date":
 			v := obj.Date()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		case "since":
 			v := obj.Since()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		}
@@ -502,6 +589,9 @@ func (ec *executionContext) eager_ActionPlanConnection(ctx context.Context, fiel
 		case "totalCount":
 			v := obj.TotalCount
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
 				return nil // an invalid object: made field by field, which reports it
@@ -545,6 +635,9 @@ func (ec *executionContext) eager_ActionPlanEdge(ctx context.Context, fields []g
 		case "cursor":
 			v := obj.Cursor()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		}
 	}
@@ -584,6 +677,9 @@ func (ec *executionContext) eager_ActionPlanRelationConnection(ctx context.Conte
 		case "totalCount":
 			v := obj.TotalCount
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
 				return nil // an invalid object: made field by field, which reports it
@@ -627,22 +723,37 @@ func (ec *executionContext) eager_ActionPlanRelationEdge(ctx context.Context, fi
 		case "type":
 			v := obj.Type()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			v.MarshalGQL(w)
 		case "direction":
 			v := obj.Direction()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			v.MarshalGQL(w)
 		case "from":
 			v := obj.From()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		case "to":
 			v := obj.To()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		case "cursor":
 			v := obj.Cursor()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		}
 	}
@@ -682,6 +793,9 @@ func (ec *executionContext) eager_ActionRelationConnection(ctx context.Context, 
 		case "totalCount":
 			v := obj.TotalCount
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
 				return nil // an invalid object: made field by field, which reports it
@@ -725,22 +839,37 @@ func (ec *executionContext) eager_ActionRelationEdge(ctx context.Context, fields
 		case "type":
 			v := obj.Type()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			v.MarshalGQL(w)
 		case "direction":
 			v := obj.Direction()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			v.MarshalGQL(w)
 		case "from":
 			v := obj.From()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		case "to":
 			v := obj.To()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		case "cursor":
 			v := obj.Cursor()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		}
 	}
@@ -780,6 +909,9 @@ func (ec *executionContext) eager_BudgetLine(ctx context.Context, fields []graph
 		case "year":
 			v := obj.Year
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
 				return nil // an invalid object: made field by field, which reports it
@@ -788,6 +920,9 @@ func (ec *executionContext) eager_BudgetLine(ctx context.Context, fields []graph
 		case "euro":
 			v := obj.Euro
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
 				return nil // an invalid object: made field by field, which reports it
@@ -831,23 +966,38 @@ func (ec *executionContext) eager_Commitment(ctx context.Context, fields []graph
 		case "id":
 			v := obj.ID()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		case "label":
 			v := obj.Label()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			v.MarshalGQL(w)
 		case "name":
 			v := obj.Name()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		case "number":
 			v := obj.Number()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			m := ec.marshalOInt2ᚖint(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		case "description":
 			v := obj.Description()
 			tally.add(field.Alias, resultSize(v))
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			if v == nil {
 				w.null()
 			} else {
@@ -856,16 +1006,25 @@ func (ec *executionContext) eager_Commitment(ctx context.Context, fields []graph
 		case "date":
 			v := obj.Date()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		case "furthestStatus":
 			v := obj.FurthestStatus()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			m := ec.marshalOCommitmentStatus2ᚖbeleidsgraafᚋgraphᚋmodelᚐCommitmentStatus(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		case "since":
 			v := obj.Since()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		}
@@ -906,6 +1065,9 @@ func (ec *executionContext) eager_CommitmentConnection(ctx context.Context, fiel
 		case "totalCount":
 			v := obj.TotalCount
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
 				return nil // an invalid object: made field by field, which reports it
@@ -949,6 +1111,9 @@ func (ec *executionContext) eager_CommitmentEdge(ctx context.Context, fields []g
 		case "cursor":
 			v := obj.Cursor()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		}
 	}
@@ -988,6 +1153,9 @@ func (ec *executionContext) eager_CommitmentRelationConnection(ctx context.Conte
 		case "totalCount":
 			v := obj.TotalCount
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
 				return nil // an invalid object: made field by field, which reports it
@@ -1031,22 +1199,37 @@ func (ec *executionContext) eager_CommitmentRelationEdge(ctx context.Context, fi
 		case "type":
 			v := obj.Type()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			v.MarshalGQL(w)
 		case "direction":
 			v := obj.Direction()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			v.MarshalGQL(w)
 		case "from":
 			v := obj.From()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		case "to":
 			v := obj.To()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		case "cursor":
 			v := obj.Cursor()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		}
 	}
@@ -1086,11 +1269,17 @@ func (ec *executionContext) eager_CommitmentStatusStep(ctx context.Context, fiel
 		case "date":
 			v := obj.Date()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		case "status":
 			v := obj.Status()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			v.MarshalGQL(w)
 		}
 	}
@@ -1130,19 +1319,31 @@ func (ec *executionContext) eager_Decision(ctx context.Context, fields []graphql
 		case "date":
 			v := obj.Date()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		case "result":
 			v := obj.Result()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			v.MarshalGQL(w)
 		case "text":
 			v := obj.Text()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		case "source":
 			v := obj.Source()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		}
 	}
@@ -1182,23 +1383,38 @@ func (ec *executionContext) eager_Document(ctx context.Context, fields []graphql
 		case "id":
 			v := obj.ID()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		case "label":
 			v := obj.Label()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			v.MarshalGQL(w)
 		case "name":
 			v := obj.Name()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		case "kind":
 			v := obj.Kind()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			m := ec.marshalODocumentKind2ᚖbeleidsgraafᚋgraphᚋmodelᚐDocumentKind(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		case "title":
 			v := obj.Title()
 			tally.add(field.Alias, resultSize(v))
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			if v == nil {
 				w.null()
 			} else {
@@ -1207,11 +1423,17 @@ func (ec *executionContext) eager_Document(ctx context.Context, fields []graphql
 		case "date":
 			v := obj.Date()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		case "kenmerk":
 			v := obj.Kenmerk()
 			tally.add(field.Alias, resultSize(v))
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			if v == nil {
 				w.null()
 			} else {
@@ -1220,6 +1442,9 @@ func (ec *executionContext) eager_Document(ctx context.Context, fields []graphql
 		case "dossier":
 			v := obj.Dossier()
 			tally.add(field.Alias, resultSize(v))
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			if v == nil {
 				w.null()
 			} else {
@@ -1228,11 +1453,17 @@ func (ec *executionContext) eager_Document(ctx context.Context, fields []graphql
 		case "number":
 			v := obj.Number()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			m := ec.marshalOInt2ᚖint(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		case "citation":
 			v := obj.Citation()
 			tally.add(field.Alias, resultSize(v))
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			if v == nil {
 				w.null()
 			} else {
@@ -1241,6 +1472,9 @@ func (ec *executionContext) eager_Document(ctx context.Context, fields []graphql
 		case "tkNumber":
 			v := obj.TkNumber()
 			tally.add(field.Alias, resultSize(v))
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			if v == nil {
 				w.null()
 			} else {
@@ -1249,6 +1483,9 @@ func (ec *executionContext) eager_Document(ctx context.Context, fields []graphql
 		case "sourceFile":
 			v := obj.SourceFile()
 			tally.add(field.Alias, resultSize(v))
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			if v == nil {
 				w.null()
 			} else {
@@ -1257,6 +1494,9 @@ func (ec *executionContext) eager_Document(ctx context.Context, fields []graphql
 		case "text":
 			v := obj.Text()
 			tally.add(field.Alias, resultSize(v))
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			if v == nil {
 				w.null()
 			} else {
@@ -1265,6 +1505,9 @@ func (ec *executionContext) eager_Document(ctx context.Context, fields []graphql
 		case "since":
 			v := obj.Since()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		}
@@ -1305,6 +1548,9 @@ func (ec *executionContext) eager_DocumentConnection(ctx context.Context, fields
 		case "totalCount":
 			v := obj.TotalCount
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
 				return nil // an invalid object: made field by field, which reports it
@@ -1348,6 +1594,9 @@ func (ec *executionContext) eager_DocumentEdge(ctx context.Context, fields []gra
 		case "cursor":
 			v := obj.Cursor()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		}
 	}
@@ -1387,6 +1636,9 @@ func (ec *executionContext) eager_DocumentRelationConnection(ctx context.Context
 		case "totalCount":
 			v := obj.TotalCount
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
 				return nil // an invalid object: made field by field, which reports it
@@ -1430,22 +1682,37 @@ func (ec *executionContext) eager_DocumentRelationEdge(ctx context.Context, fiel
 		case "type":
 			v := obj.Type()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			v.MarshalGQL(w)
 		case "direction":
 			v := obj.Direction()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			v.MarshalGQL(w)
 		case "from":
 			v := obj.From()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		case "to":
 			v := obj.To()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		case "cursor":
 			v := obj.Cursor()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		}
 	}
@@ -1485,18 +1752,30 @@ func (ec *executionContext) eager_Event(ctx context.Context, fields []graphql.Co
 		case "id":
 			v := obj.ID()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		case "label":
 			v := obj.Label()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			v.MarshalGQL(w)
 		case "name":
 			v := obj.Name()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		case "kind":
 			v := obj.Kind()
 			tally.add(field.Alias, resultSize(v))
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			if v == nil {
 				w.null()
 			} else {
@@ -1505,11 +1784,17 @@ func (ec *executionContext) eager_Event(ctx context.Context, fields []graphql.Co
 		case "date":
 			v := obj.Date()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		case "since":
 			v := obj.Since()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		}
@@ -1550,6 +1835,9 @@ func (ec *executionContext) eager_EventConnection(ctx context.Context, fields []
 		case "totalCount":
 			v := obj.TotalCount
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
 				return nil // an invalid object: made field by field, which reports it
@@ -1593,6 +1881,9 @@ func (ec *executionContext) eager_EventEdge(ctx context.Context, fields []graphq
 		case "cursor":
 			v := obj.Cursor()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		}
 	}
@@ -1632,6 +1923,9 @@ func (ec *executionContext) eager_EventRelationConnection(ctx context.Context, f
 		case "totalCount":
 			v := obj.TotalCount
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
 				return nil // an invalid object: made field by field, which reports it
@@ -1675,22 +1969,37 @@ func (ec *executionContext) eager_EventRelationEdge(ctx context.Context, fields 
 		case "type":
 			v := obj.Type()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			v.MarshalGQL(w)
 		case "direction":
 			v := obj.Direction()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			v.MarshalGQL(w)
 		case "from":
 			v := obj.From()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		case "to":
 			v := obj.To()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		case "cursor":
 			v := obj.Cursor()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		}
 	}
@@ -1730,14 +2039,23 @@ func (ec *executionContext) eager_Evidence(ctx context.Context, fields []graphql
 		case "documentId":
 			v := obj.Document
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		case "quote":
 			v := obj.Quote
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		case "start":
 			v := obj.Start
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
 				return nil // an invalid object: made field by field, which reports it
@@ -1746,6 +2064,9 @@ func (ec *executionContext) eager_Evidence(ctx context.Context, fields []graphql
 		case "end":
 			v := obj.End
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
 				return nil // an invalid object: made field by field, which reports it
@@ -1789,6 +2110,9 @@ func (ec *executionContext) eager_Involvement(ctx context.Context, fields []grap
 		case "role":
 			v := obj.Role()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			v.MarshalGQL(w)
 		}
 	}
@@ -1828,10 +2152,16 @@ func (ec *executionContext) eager_LabelCount(ctx context.Context, fields []graph
 		case "label":
 			v := obj.Label
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			v.MarshalGQL(w)
 		case "count":
 			v := obj.Count
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
 				return nil // an invalid object: made field by field, which reports it
@@ -1875,18 +2205,30 @@ func (ec *executionContext) eager_Legislation(ctx context.Context, fields []grap
 		case "id":
 			v := obj.ID()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		case "label":
 			v := obj.Label()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			v.MarshalGQL(w)
 		case "name":
 			v := obj.Name()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		case "citation":
 			v := obj.Citation()
 			tally.add(field.Alias, resultSize(v))
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			if v == nil {
 				w.null()
 			} else {
@@ -1895,6 +2237,9 @@ func (ec *executionContext) eager_Legislation(ctx context.Context, fields []grap
 		case "since":
 			v := obj.Since()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		}
@@ -1935,6 +2280,9 @@ func (ec *executionContext) eager_LegislationConnection(ctx context.Context, fie
 		case "totalCount":
 			v := obj.TotalCount
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
 				return nil // an invalid object: made field by field, which reports it
@@ -1978,6 +2326,9 @@ func (ec *executionContext) eager_LegislationEdge(ctx context.Context, fields []
 		case "cursor":
 			v := obj.Cursor()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		}
 	}
@@ -2017,18 +2368,30 @@ func (ec *executionContext) eager_Motion(ctx context.Context, fields []graphql.C
 		case "id":
 			v := obj.ID()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		case "label":
 			v := obj.Label()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			v.MarshalGQL(w)
 		case "name":
 			v := obj.Name()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		case "dossier":
 			v := obj.Dossier()
 			tally.add(field.Alias, resultSize(v))
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			if v == nil {
 				w.null()
 			} else {
@@ -2037,11 +2400,17 @@ func (ec *executionContext) eager_Motion(ctx context.Context, fields []graphql.C
 		case "number":
 			v := obj.Number()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			m := ec.marshalOInt2ᚖint(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		case "citation":
 			v := obj.Citation()
 			tally.add(field.Alias, resultSize(v))
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			if v == nil {
 				w.null()
 			} else {
@@ -2050,16 +2419,25 @@ func (ec *executionContext) eager_Motion(ctx context.Context, fields []graphql.C
 		case "dateSubmitted":
 			v := obj.DateSubmitted()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		case "dateAdopted":
 			v := obj.DateAdopted()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		case "request":
 			v := obj.Request()
 			tally.add(field.Alias, resultSize(v))
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			if v == nil {
 				w.null()
 			} else {
@@ -2068,6 +2446,9 @@ func (ec *executionContext) eager_Motion(ctx context.Context, fields []graphql.C
 		case "coSigned":
 			v := obj.CoSigned()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			m := ec.marshalNBoolean2bool(ctx, field.Selections, v)
 			if m == graphql.Null {
 				return nil // an invalid object: made field by field, which reports it
@@ -2076,11 +2457,17 @@ func (ec *executionContext) eager_Motion(ctx context.Context, fields []graphql.C
 		case "furthestStatus":
 			v := obj.FurthestStatus()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			m := ec.marshalOMotionStatus2ᚖbeleidsgraafᚋgraphᚋmodelᚐMotionStatus(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		case "since":
 			v := obj.Since()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		}
@@ -2121,6 +2508,9 @@ func (ec *executionContext) eager_MotionConnection(ctx context.Context, fields [
 		case "totalCount":
 			v := obj.TotalCount
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
 				return nil // an invalid object: made field by field, which reports it
@@ -2164,6 +2554,9 @@ func (ec *executionContext) eager_MotionEdge(ctx context.Context, fields []graph
 		case "cursor":
 			v := obj.Cursor()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		}
 	}
@@ -2203,6 +2596,9 @@ func (ec *executionContext) eager_MotionRelationConnection(ctx context.Context, 
 		case "totalCount":
 			v := obj.TotalCount
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
 				return nil // an invalid object: made field by field, which reports it
@@ -2246,22 +2642,37 @@ func (ec *executionContext) eager_MotionRelationEdge(ctx context.Context, fields
 		case "type":
 			v := obj.Type()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			v.MarshalGQL(w)
 		case "direction":
 			v := obj.Direction()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			v.MarshalGQL(w)
 		case "from":
 			v := obj.From()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		case "to":
 			v := obj.To()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		case "cursor":
 			v := obj.Cursor()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		}
 	}
@@ -2301,15 +2712,24 @@ func (ec *executionContext) eager_MotionStatusStep(ctx context.Context, fields [
 		case "date":
 			v := obj.Date()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		case "status":
 			v := obj.Status()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			v.MarshalGQL(w)
 		case "replacedBy":
 			v := obj.ReplacedBy()
 			tally.add(field.Alias, resultSize(v))
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			if v == nil {
 				w.null()
 			} else {
@@ -2353,18 +2773,30 @@ func (ec *executionContext) eager_Office(ctx context.Context, fields []graphql.C
 		case "id":
 			v := obj.ID()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		case "label":
 			v := obj.Label()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			v.MarshalGQL(w)
 		case "name":
 			v := obj.Name()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		case "since":
 			v := obj.Since()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		}
@@ -2405,6 +2837,9 @@ func (ec *executionContext) eager_OfficeConnection(ctx context.Context, fields [
 		case "totalCount":
 			v := obj.TotalCount
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
 				return nil // an invalid object: made field by field, which reports it
@@ -2448,6 +2883,9 @@ func (ec *executionContext) eager_OfficeEdge(ctx context.Context, fields []graph
 		case "cursor":
 			v := obj.Cursor()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		}
 	}
@@ -2487,6 +2925,9 @@ func (ec *executionContext) eager_OfficeRelationConnection(ctx context.Context, 
 		case "totalCount":
 			v := obj.TotalCount
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
 				return nil // an invalid object: made field by field, which reports it
@@ -2530,22 +2971,37 @@ func (ec *executionContext) eager_OfficeRelationEdge(ctx context.Context, fields
 		case "type":
 			v := obj.Type()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			v.MarshalGQL(w)
 		case "direction":
 			v := obj.Direction()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			v.MarshalGQL(w)
 		case "from":
 			v := obj.From()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		case "to":
 			v := obj.To()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		case "cursor":
 			v := obj.Cursor()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		}
 	}
@@ -2585,18 +3041,30 @@ func (ec *executionContext) eager_Organisation(ctx context.Context, fields []gra
 		case "id":
 			v := obj.ID()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		case "label":
 			v := obj.Label()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			v.MarshalGQL(w)
 		case "name":
 			v := obj.Name()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		case "abbreviation":
 			v := obj.Abbreviation()
 			tally.add(field.Alias, resultSize(v))
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			if v == nil {
 				w.null()
 			} else {
@@ -2605,6 +3073,9 @@ func (ec *executionContext) eager_Organisation(ctx context.Context, fields []gra
 		case "kind":
 			v := obj.Kind()
 			tally.add(field.Alias, resultSize(v))
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			if v == nil {
 				w.null()
 			} else {
@@ -2613,6 +3084,9 @@ func (ec *executionContext) eager_Organisation(ctx context.Context, fields []gra
 		case "since":
 			v := obj.Since()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		}
@@ -2653,6 +3127,9 @@ func (ec *executionContext) eager_OrganisationConnection(ctx context.Context, fi
 		case "totalCount":
 			v := obj.TotalCount
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
 				return nil // an invalid object: made field by field, which reports it
@@ -2696,6 +3173,9 @@ func (ec *executionContext) eager_OrganisationEdge(ctx context.Context, fields [
 		case "cursor":
 			v := obj.Cursor()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		}
 	}
@@ -2735,6 +3215,9 @@ func (ec *executionContext) eager_OrganisationRelationConnection(ctx context.Con
 		case "totalCount":
 			v := obj.TotalCount
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
 				return nil // an invalid object: made field by field, which reports it
@@ -2778,22 +3261,37 @@ func (ec *executionContext) eager_OrganisationRelationEdge(ctx context.Context, 
 		case "type":
 			v := obj.Type()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			v.MarshalGQL(w)
 		case "direction":
 			v := obj.Direction()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			v.MarshalGQL(w)
 		case "from":
 			v := obj.From()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		case "to":
 			v := obj.To()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		case "cursor":
 			v := obj.Cursor()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		}
 	}
@@ -2833,6 +3331,9 @@ func (ec *executionContext) eager_PageInfo(ctx context.Context, fields []graphql
 		case "hasNextPage":
 			v := obj.HasNextPage
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			m := ec.marshalNBoolean2bool(ctx, field.Selections, v)
 			if m == graphql.Null {
 				return nil // an invalid object: made field by field, which reports it
@@ -2841,6 +3342,9 @@ func (ec *executionContext) eager_PageInfo(ctx context.Context, fields []graphql
 		case "hasPreviousPage":
 			v := obj.HasPreviousPage
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			m := ec.marshalNBoolean2bool(ctx, field.Selections, v)
 			if m == graphql.Null {
 				return nil // an invalid object: made field by field, which reports it
@@ -2849,6 +3353,9 @@ func (ec *executionContext) eager_PageInfo(ctx context.Context, fields []graphql
 		case "startCursor":
 			v := obj.StartCursor
 			tally.add(field.Alias, resultSize(v))
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			if v == nil {
 				w.null()
 			} else {
@@ -2857,6 +3364,9 @@ func (ec *executionContext) eager_PageInfo(ctx context.Context, fields []graphql
 		case "endCursor":
 			v := obj.EndCursor
 			tally.add(field.Alias, resultSize(v))
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			if v == nil {
 				w.null()
 			} else {
@@ -2900,18 +3410,30 @@ func (ec *executionContext) eager_Party(ctx context.Context, fields []graphql.Co
 		case "id":
 			v := obj.ID()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		case "label":
 			v := obj.Label()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			v.MarshalGQL(w)
 		case "name":
 			v := obj.Name()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		case "since":
 			v := obj.Since()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		}
@@ -2952,6 +3474,9 @@ func (ec *executionContext) eager_PartyConnection(ctx context.Context, fields []
 		case "totalCount":
 			v := obj.TotalCount
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
 				return nil // an invalid object: made field by field, which reports it
@@ -2995,6 +3520,9 @@ func (ec *executionContext) eager_PartyEdge(ctx context.Context, fields []graphq
 		case "cursor":
 			v := obj.Cursor()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		}
 	}
@@ -3034,6 +3562,9 @@ func (ec *executionContext) eager_PartyRelationConnection(ctx context.Context, f
 		case "totalCount":
 			v := obj.TotalCount
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
 				return nil // an invalid object: made field by field, which reports it
@@ -3077,22 +3608,37 @@ func (ec *executionContext) eager_PartyRelationEdge(ctx context.Context, fields 
 		case "type":
 			v := obj.Type()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			v.MarshalGQL(w)
 		case "direction":
 			v := obj.Direction()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			v.MarshalGQL(w)
 		case "from":
 			v := obj.From()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		case "to":
 			v := obj.To()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		case "cursor":
 			v := obj.Cursor()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		}
 	}
@@ -3132,23 +3678,38 @@ func (ec *executionContext) eager_Person(ctx context.Context, fields []graphql.C
 		case "id":
 			v := obj.ID()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		case "label":
 			v := obj.Label()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			v.MarshalGQL(w)
 		case "name":
 			v := obj.Name()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		case "kind":
 			v := obj.Kind()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			m := ec.marshalOPersonKind2ᚖbeleidsgraafᚋgraphᚋmodelᚐPersonKind(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		case "initials":
 			v := obj.Initials()
 			tally.add(field.Alias, resultSize(v))
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			if v == nil {
 				w.null()
 			} else {
@@ -3157,6 +3718,9 @@ func (ec *executionContext) eager_Person(ctx context.Context, fields []graphql.C
 		case "partyName":
 			v := obj.PartyName()
 			tally.add(field.Alias, resultSize(v))
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			if v == nil {
 				w.null()
 			} else {
@@ -3165,6 +3729,9 @@ func (ec *executionContext) eager_Person(ctx context.Context, fields []graphql.C
 		case "since":
 			v := obj.Since()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		}
@@ -3205,6 +3772,9 @@ func (ec *executionContext) eager_PersonConnection(ctx context.Context, fields [
 		case "totalCount":
 			v := obj.TotalCount
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
 				return nil // an invalid object: made field by field, which reports it
@@ -3248,6 +3818,9 @@ func (ec *executionContext) eager_PersonEdge(ctx context.Context, fields []graph
 		case "cursor":
 			v := obj.Cursor()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		}
 	}
@@ -3287,6 +3860,9 @@ func (ec *executionContext) eager_PersonRelationConnection(ctx context.Context, 
 		case "totalCount":
 			v := obj.TotalCount
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
 				return nil // an invalid object: made field by field, which reports it
@@ -3330,22 +3906,37 @@ func (ec *executionContext) eager_PersonRelationEdge(ctx context.Context, fields
 		case "type":
 			v := obj.Type()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			v.MarshalGQL(w)
 		case "direction":
 			v := obj.Direction()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			v.MarshalGQL(w)
 		case "from":
 			v := obj.From()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		case "to":
 			v := obj.To()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		case "cursor":
 			v := obj.Cursor()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		}
 	}
@@ -3385,23 +3976,38 @@ func (ec *executionContext) eager_Proposal(ctx context.Context, fields []graphql
 		case "id":
 			v := obj.ID()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		case "label":
 			v := obj.Label()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			v.MarshalGQL(w)
 		case "name":
 			v := obj.Name()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		case "number":
 			v := obj.Number()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			m := ec.marshalOInt2ᚖint(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		case "theme":
 			v := obj.Theme()
 			tally.add(field.Alias, resultSize(v))
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			if v == nil {
 				w.null()
 			} else {
@@ -3410,6 +4016,9 @@ func (ec *executionContext) eager_Proposal(ctx context.Context, fields []graphql
 		case "title":
 			v := obj.Title()
 			tally.add(field.Alias, resultSize(v))
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			if v == nil {
 				w.null()
 			} else {
@@ -3418,6 +4027,9 @@ func (ec *executionContext) eager_Proposal(ctx context.Context, fields []graphql
 		case "appraisal":
 			v := obj.Appraisal()
 			tally.add(field.Alias, resultSize(v))
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			if v == nil {
 				w.null()
 			} else {
@@ -3426,6 +4038,9 @@ func (ec *executionContext) eager_Proposal(ctx context.Context, fields []graphql
 		case "estimatedCost":
 			v := obj.EstimatedCost()
 			tally.add(field.Alias, resultSize(v))
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			if v == nil {
 				w.null()
 			} else {
@@ -3434,6 +4049,9 @@ func (ec *executionContext) eager_Proposal(ctx context.Context, fields []graphql
 		case "since":
 			v := obj.Since()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		}
@@ -3474,6 +4092,9 @@ func (ec *executionContext) eager_ProposalConnection(ctx context.Context, fields
 		case "totalCount":
 			v := obj.TotalCount
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
 				return nil // an invalid object: made field by field, which reports it
@@ -3517,6 +4138,9 @@ func (ec *executionContext) eager_ProposalEdge(ctx context.Context, fields []gra
 		case "cursor":
 			v := obj.Cursor()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		}
 	}
@@ -3556,6 +4180,9 @@ func (ec *executionContext) eager_ProposalRelationConnection(ctx context.Context
 		case "totalCount":
 			v := obj.TotalCount
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
 				return nil // an invalid object: made field by field, which reports it
@@ -3599,22 +4226,37 @@ func (ec *executionContext) eager_ProposalRelationEdge(ctx context.Context, fiel
 		case "type":
 			v := obj.Type()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			v.MarshalGQL(w)
 		case "direction":
 			v := obj.Direction()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			v.MarshalGQL(w)
 		case "from":
 			v := obj.From()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		case "to":
 			v := obj.To()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		case "cursor":
 			v := obj.Cursor()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		}
 	}
@@ -3655,22 +4297,37 @@ func (ec *executionContext) eager_Relation(ctx context.Context, fields []graphql
 			var room [128]byte
 			v := obj.AppendID(room[:0])
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.textBytes(v)
 		case "type":
 			v := obj.Type()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			v.MarshalGQL(w)
 		case "from":
 			v := obj.From()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		case "to":
 			v := obj.To()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		case "since":
 			v := obj.Since()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		}
@@ -3711,6 +4368,9 @@ func (ec *executionContext) eager_RelationConnection(ctx context.Context, fields
 		case "totalCount":
 			v := obj.TotalCount
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
 				return nil // an invalid object: made field by field, which reports it
@@ -3754,22 +4414,37 @@ func (ec *executionContext) eager_RelationEdge(ctx context.Context, fields []gra
 		case "type":
 			v := obj.Type()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			v.MarshalGQL(w)
 		case "direction":
 			v := obj.Direction()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			v.MarshalGQL(w)
 		case "from":
 			v := obj.From()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		case "to":
 			v := obj.To()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		case "cursor":
 			v := obj.Cursor()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		}
 	}
@@ -3809,10 +4484,16 @@ func (ec *executionContext) eager_RelationTypeCount(ctx context.Context, fields 
 		case "type":
 			v := obj.Type
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			v.MarshalGQL(w)
 		case "count":
 			v := obj.Count
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
 				return nil // an invalid object: made field by field, which reports it
@@ -3856,18 +4537,30 @@ func (ec *executionContext) eager_Report(ctx context.Context, fields []graphql.C
 		case "id":
 			v := obj.ID()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		case "label":
 			v := obj.Label()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			v.MarshalGQL(w)
 		case "name":
 			v := obj.Name()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		case "title":
 			v := obj.Title()
 			tally.add(field.Alias, resultSize(v))
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			if v == nil {
 				w.null()
 			} else {
@@ -3876,6 +4569,9 @@ func (ec *executionContext) eager_Report(ctx context.Context, fields []graphql.C
 		case "kind":
 			v := obj.Kind()
 			tally.add(field.Alias, resultSize(v))
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			if v == nil {
 				w.null()
 			} else {
@@ -3884,11 +4580,17 @@ func (ec *executionContext) eager_Report(ctx context.Context, fields []graphql.C
 		case "date":
 			v := obj.Date()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		case "since":
 			v := obj.Since()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		}
@@ -3929,6 +4631,9 @@ func (ec *executionContext) eager_ReportConnection(ctx context.Context, fields [
 		case "totalCount":
 			v := obj.TotalCount
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
 				return nil // an invalid object: made field by field, which reports it
@@ -3972,6 +4677,9 @@ func (ec *executionContext) eager_ReportEdge(ctx context.Context, fields []graph
 		case "cursor":
 			v := obj.Cursor()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		}
 	}
@@ -4011,6 +4719,9 @@ func (ec *executionContext) eager_ReportRelationConnection(ctx context.Context, 
 		case "totalCount":
 			v := obj.TotalCount
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
 				return nil // an invalid object: made field by field, which reports it
@@ -4054,22 +4765,37 @@ func (ec *executionContext) eager_ReportRelationEdge(ctx context.Context, fields
 		case "type":
 			v := obj.Type()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			v.MarshalGQL(w)
 		case "direction":
 			v := obj.Direction()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			v.MarshalGQL(w)
 		case "from":
 			v := obj.From()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		case "to":
 			v := obj.To()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		case "cursor":
 			v := obj.Cursor()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		}
 	}
@@ -4109,6 +4835,9 @@ func (ec *executionContext) eager_SearchHit(ctx context.Context, fields []graphq
 		case "snippet":
 			v := obj.Snippet
 			tally.add(field.Alias, resultSize(v))
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			if v == nil {
 				w.null()
 			} else {
@@ -4152,6 +4881,9 @@ func (ec *executionContext) eager_Stats(ctx context.Context, fields []graphql.Co
 		case "totalNodes":
 			v := obj.TotalNodes
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
 				return nil // an invalid object: made field by field, which reports it
@@ -4160,6 +4892,9 @@ func (ec *executionContext) eager_Stats(ctx context.Context, fields []graphql.Co
 		case "totalEdges":
 			v := obj.TotalEdges
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
 				return nil // an invalid object: made field by field, which reports it
@@ -4203,15 +4938,24 @@ func (ec *executionContext) eager_Vote(ctx context.Context, fields []graphql.Col
 		case "vote":
 			v := obj.Vote()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			v.MarshalGQL(w)
 		case "seats":
 			v := obj.Seats()
 			tally.add(field.Alias, 8)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			m := ec.marshalOInt2ᚖint(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		case "source":
 			v := obj.Source()
 			tally.add(field.Alias, int64(len(v))+2)
+			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
+				return nil // made again field by field, which reports it
+			}
 			w.text(string(v))
 		}
 	}

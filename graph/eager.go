@@ -49,11 +49,12 @@ func eagerIn(ctx context.Context, object string, fields []graphql.CollectedField
 		return eagerSelection(fields, eager)
 	}
 	c := &s.collected
-	if len(fields) == 0 || len(c.fields) != len(fields) || &c.fields[0] != &fields[0] {
+	if len(fields) == 0 || len(c.fields) != len(fields) || &c.fields[0] != &fields[0] ||
+		len(c.satisfies) == 0 || c.satisfies[0] != object {
 		return eagerSelection(fields, eager)
 	}
-	if c.eager == 0 || c.eagerOf != object {
-		c.eager, c.eagerOf = -1, object
+	if c.eager == 0 {
+		c.eager = -1
 		if eagerSelection(fields, eager) {
 			c.eager = 1
 		}
@@ -195,21 +196,14 @@ func (a *answerArena) typename(name string) {
 
 func (a *answerArena) null() { _, _ = a.WriteString("null") }
 
-// textBytes writes a String or ID made by an appender (graph/codegen/plain.go) as text
-// writes it as a string.
-func (a *answerArena) textBytes(b []byte) {
-	if escapes(b) {
-		graphql.MarshalString(string(b)).MarshalGQL(a)
-		return
-	}
-	a.grow(len(b) + 2)
-	a.buf = append(append(append(a.buf, '"'), b...), '"')
-}
+// text writes a String or ID as stringText does; textBytes one an appender made
+// (graph/codegen/plain.go), the same way.
+func (a *answerArena) text(s string)      { writeText(a, s) }
+func (a *answerArena) textBytes(b []byte) { writeText(a, b) }
 
-// text writes a String or ID as stringText does.
-func (a *answerArena) text(s string) {
+func writeText[T string | []byte](a *answerArena, s T) {
 	if escapes(s) {
-		graphql.MarshalString(s).MarshalGQL(a)
+		graphql.MarshalString(string(s)).MarshalGQL(a)
 		return
 	}
 	a.grow(len(s) + 2)

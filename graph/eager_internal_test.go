@@ -18,6 +18,7 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
 
+	"beleidsgraaf/graph/model"
 	"beleidsgraaf/kg"
 	"beleidsgraaf/store/memory"
 	"beleidsgraaf/store/storetest"
@@ -381,6 +382,58 @@ func TestTextBytesIsText(t *testing.T) {
 		want.MarshalGQL(&ww)
 		if gw.String() != ww.String() {
 			t.Errorf("%q: %s from bytes, %s from the string", s, gw.String(), ww.String())
+		}
+	}
+}
+
+// TestEagerObjectStopsBeforeALongField: sixteen aliases of a long text in one eager object
+// (an attacker's query) are checked by the guard before each is written once the tally has
+// grown, not once the object is: past the answer's limit, no more of them is written.
+func TestEagerObjectStopsBeforeALongField(t *testing.T) {
+	title := strings.Repeat("Voortgangsbrief ", 4000) // 64 KB
+	doc, ok := model.Wrap(&kg.Node{ID: "doc:long", Label: kg.Document, Name: "lang",
+		Props: map[string]any{kg.PropTitle: title}}).(*model.Document)
+	if !ok {
+		t.Fatal("not a document")
+	}
+	var fields []graphql.CollectedField
+	for i := range maxEagerFields {
+		fields = append(fields, graphql.CollectedField{Field: &ast.Field{Alias: fmt.Sprintf("t%d", i), Name: "title"}})
+	}
+	for _, c := range []struct {
+		name     string
+		maxBytes int64
+		stopped  bool
+	}{
+		{"under the limit", 4 << 20, false},
+		{"past it at the first", 10 << 10, true},
+		{"past it at the fourth", 200 << 10, true},
+	} {
+		stop, cancel := context.WithCancelCause(context.Background())
+		g := &guard{maxBytes: c.maxBytes, cancel: cancel, stop: stop}
+		ec := &executionContext{guard: g}
+		m := ec.eager_Document(context.Background(), fields, doc)
+		if stopped := m == nil; stopped != c.stopped {
+			t.Fatalf("%s: stopped %v, want %v", c.name, stopped, c.stopped)
+		}
+		if !c.stopped {
+			var b bytes.Buffer
+			m.MarshalGQL(&b)
+			if b.Len() < maxEagerFields*len(title) {
+				t.Fatalf("%s: %d bytes written", c.name, b.Len())
+			}
+			continue
+		}
+		// Stopped by the field that would pass the limit, before it was written: what was
+		// counted and what the arena holds are at most the limit and that one field.
+		if counted := g.bytes.Load(); counted > c.maxBytes+int64(len(title))+64 {
+			t.Errorf("%s: %d bytes counted for a limit of %d", c.name, counted, c.maxBytes)
+		}
+		if held := len(ec.arena.buf); int64(held) > c.maxBytes {
+			t.Errorf("%s: the arena holds %d bytes for a limit of %d", c.name, held, c.maxBytes)
+		}
+		if context.Cause(stop) != errTooLarge {
+			t.Errorf("%s: stopped by %v", c.name, context.Cause(stop))
 		}
 	}
 }

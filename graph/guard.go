@@ -177,9 +177,25 @@ func (g *guard) countTally(t fieldsTally) error {
 // field by field. An eager object (eager.go) tallies its fields and passes the guard once
 // (passTally): the guard's two atomic adds a field were a twentieth of a served
 // neighbourhood's CPU, each waiting for the stores before it. The limits are then checked
-// an object at a time, some hundred bytes later at most; the answer's exact size is
-// checked again once it is made.
+// an object at a time, or before a field that takes the tally past maxTallyBytes is
+// written; the answer's exact size is checked again once it is made.
 type fieldsTally struct{ bytes, cost int64 }
+
+// maxTallyBytes is how many bytes an eager object's fields tally before the guard is asked
+// before the next is written, not once the object is: sixteen aliases of a letter's text
+// would otherwise be written into the arena past the answer's limit before it is checked.
+const maxTallyBytes = 4 << 10
+
+// due reports whether the tally is to be passed to the guard before its last field is
+// written.
+func (t *fieldsTally) due() bool { return t.bytes > maxTallyBytes }
+
+// take returns the tally and starts it again.
+func (t *fieldsTally) take() fieldsTally {
+	v := *t
+	*t = fieldsTally{}
+	return v
+}
 
 func (t *fieldsTally) add(alias string, size int64) {
 	t.bytes += 8 + int64(len(alias)) + size // "key":value, punctuation

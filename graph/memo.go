@@ -96,10 +96,9 @@ type collected struct {
 	n         int
 	satisfies []string
 	fields    []graphql.CollectedField
-	// In a field scope: whether fields are eager for object type eagerOf (eagerIn), 1 or
-	// -1; 0: not asked.
-	eager   int8
-	eagerOf string
+	// In a field scope: whether fields are eager (eagerIn) for the object type they were
+	// collected for, satisfies[0]: 1 or -1; 0: not asked.
+	eager int8
 }
 
 // collect is graphql.CollectFields, once per selection set and type names for every

@@ -32,7 +32,7 @@ func (t *stringText) MarshalGQL(w io.Writer) {
 
 // appendQuoted appends s in quotes: what graphql.MarshalString writes of a string that
 // escapes says needs no escaping, and of a GraphQL name.
-func appendQuoted(dst []byte, s string) []byte {
+func appendQuoted[T string | []byte](dst []byte, s T) []byte {
 	return append(append(append(dst, '"'), s...), '"')
 }
 
