@@ -219,11 +219,15 @@ func (s *Server) Downloads() int {
 }
 
 func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
+	// Counted before OnRequest sees it: a test that stops its client from OnRequest then
+	// finds the request counted once the client has returned.
+	s.mu.Lock()
+	s.requests[r.URL.Path]++
+	s.mu.Unlock()
 	if s.OnRequest != nil {
 		s.OnRequest(r)
 	}
 	s.mu.Lock()
-	s.requests[r.URL.Path]++
 	var fault int
 	if f := s.faults[r.URL.Path]; len(f) > 0 {
 		fault, s.faults[r.URL.Path] = f[0], f[1:]
