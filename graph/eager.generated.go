@@ -8,29 +8,43 @@ import (
 	"context"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
 )
 
-func (ec *executionContext) eager_Actielijn(ctx context.Context, fields []graphql.CollectedField, obj *model.Actielijn) (ret graphql.Marshaler) {
-	if !eagerIn(ctx, "Actielijn", fields, func(name string) bool {
-		switch name {
-		case "__typename", "id", "label", "name", "number", "title", "since":
-			return true
-		}
-		return false
-	}) {
+// eagerField_Actielijn says whether an eager Actielijn writes the field of this name.
+func eagerField_Actielijn(name string) bool {
+	switch name {
+	case "__typename", "id", "label", "name", "number", "title", "since", "mentions", "plan", "actions", "holders", "executors", "coordinators", "involved", "proposals", "mentionedIn":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_Actielijn(ctx context.Context, fields []graphql.CollectedField, obj *model.Actielijn) graphql.Marshaler {
+	if !eagerIn(ctx, "Actielijn", fields, eagerField_Actielijn) {
 		return nil
 	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_Actielijn(ctx, fields, obj, tally) })
+}
+
+// write_Actielijn writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_Actielijn(ctx context.Context, sel ast.SelectionSet, obj *model.Actielijn, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, actielijnImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "Actielijn", fields, eagerField_Actielijn) {
+		return false
+	}
 	w := &ec.arena
-	w.open()
-	defer func() {
-		if r := recover(); r != nil {
-			ret = nil // the object is made again field by field, which reports it
-		}
-		if ret == nil {
-			w.abort()
-		}
-	}()
-	var tally fieldsTally // what the fields add, passed to the guard once the object is written
+	outer := w.nest()
+	if !ec.fields_Actielijn(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_Actielijn writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_Actielijn(ctx context.Context, fields []graphql.CollectedField, obj *model.Actielijn, tally *fieldsTally) bool {
+	w := &ec.arena
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -40,37 +54,37 @@ func (ec *executionContext) eager_Actielijn(ctx context.Context, fields []graphq
 		case "id":
 			v := obj.ID()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
 		case "label":
 			v := obj.Label()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			v.MarshalGQL(w)
 		case "name":
 			v := obj.Name()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
 		case "number":
 			v := obj.Number()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			m := ec.marshalOInt2ᚖint(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		case "title":
 			v := obj.Title()
 			tally.add(field.Alias, resultSize(v))
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			if v == nil {
 				w.null()
@@ -80,40 +94,289 @@ func (ec *executionContext) eager_Actielijn(ctx context.Context, fields []graphq
 		case "since":
 			v := obj.Since()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
+		case "mentions":
+			v := obj.Mentions()
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "Actielijn", ec.fieldContext_Actielijn_mentions)
+			if err != nil {
+				return false
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if !ec.write_Evidence(&el.scope, field.Selections, &v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "plan":
+			fctx, fc, err := scopeOf(ctx, *field, "Actielijn", ec.fieldContext_Actielijn_plan)
+			if err != nil {
+				return false
+			}
+			v, err := resolveNow(fctx, func(ctx context.Context) (*model.ActionPlan, error) {
+				return ec.Resolvers.Actielijn().Plan(ctx, obj, fc.Args["asOf"].(*model.Date))
+			})
+			if err != nil {
+				w.notLoaded(err)
+				return false // written again once it is loaded, or made field by field, which reports the error
+			}
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				w.null()
+				continue
+			}
+			if !ec.write_ActionPlan(fctx, field.Selections, v, tally) {
+				return false
+			}
+		case "actions":
+			fctx, fc, err := scopeOf(ctx, *field, "Actielijn", ec.fieldContext_Actielijn_actions)
+			if err != nil {
+				return false
+			}
+			v, err := resolveNow(fctx, func(ctx context.Context) ([]*model.Action, error) {
+				return ec.Resolvers.Actielijn().Actions(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
+			})
+			if err != nil {
+				w.notLoaded(err)
+				return false // written again once it is loaded, or made field by field, which reports the error
+			}
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if v[j] == nil {
+					return false // an invalid element: made field by field, which reports it
+				}
+				if !ec.write_Action(&el.scope, field.Selections, v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "holders":
+			fctx, fc, err := scopeOf(ctx, *field, "Actielijn", ec.fieldContext_Actielijn_holders)
+			if err != nil {
+				return false
+			}
+			v, err := resolveNow(fctx, func(ctx context.Context) ([]*model.Organisation, error) {
+				return ec.Resolvers.Actielijn().Holders(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
+			})
+			if err != nil {
+				w.notLoaded(err)
+				return false // written again once it is loaded, or made field by field, which reports the error
+			}
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if v[j] == nil {
+					return false // an invalid element: made field by field, which reports it
+				}
+				if !ec.write_Organisation(&el.scope, field.Selections, v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "executors":
+			fctx, fc, err := scopeOf(ctx, *field, "Actielijn", ec.fieldContext_Actielijn_executors)
+			if err != nil {
+				return false
+			}
+			v, err := resolveNow(fctx, func(ctx context.Context) ([]*model.Organisation, error) {
+				return ec.Resolvers.Actielijn().Executors(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
+			})
+			if err != nil {
+				w.notLoaded(err)
+				return false // written again once it is loaded, or made field by field, which reports the error
+			}
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if v[j] == nil {
+					return false // an invalid element: made field by field, which reports it
+				}
+				if !ec.write_Organisation(&el.scope, field.Selections, v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "coordinators":
+			fctx, fc, err := scopeOf(ctx, *field, "Actielijn", ec.fieldContext_Actielijn_coordinators)
+			if err != nil {
+				return false
+			}
+			v, err := resolveNow(fctx, func(ctx context.Context) ([]*model.Organisation, error) {
+				return ec.Resolvers.Actielijn().Coordinators(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
+			})
+			if err != nil {
+				w.notLoaded(err)
+				return false // written again once it is loaded, or made field by field, which reports the error
+			}
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if v[j] == nil {
+					return false // an invalid element: made field by field, which reports it
+				}
+				if !ec.write_Organisation(&el.scope, field.Selections, v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "involved":
+			fctx, fc, err := scopeOf(ctx, *field, "Actielijn", ec.fieldContext_Actielijn_involved)
+			if err != nil {
+				return false
+			}
+			v, err := resolveNow(fctx, func(ctx context.Context) ([]*model.Involvement, error) {
+				return ec.Resolvers.Actielijn().Involved(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
+			})
+			if err != nil {
+				w.notLoaded(err)
+				return false // written again once it is loaded, or made field by field, which reports the error
+			}
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if v[j] == nil {
+					return false // an invalid element: made field by field, which reports it
+				}
+				if !ec.write_Involvement(&el.scope, field.Selections, v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "proposals":
+			fctx, fc, err := scopeOf(ctx, *field, "Actielijn", ec.fieldContext_Actielijn_proposals)
+			if err != nil {
+				return false
+			}
+			v, err := resolveNow(fctx, func(ctx context.Context) ([]*model.Proposal, error) {
+				return ec.Resolvers.Actielijn().Proposals(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
+			})
+			if err != nil {
+				w.notLoaded(err)
+				return false // written again once it is loaded, or made field by field, which reports the error
+			}
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if v[j] == nil {
+					return false // an invalid element: made field by field, which reports it
+				}
+				if !ec.write_Proposal(&el.scope, field.Selections, v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "mentionedIn":
+			fctx, fc, err := scopeOf(ctx, *field, "Actielijn", ec.fieldContext_Actielijn_mentionedIn)
+			if err != nil {
+				return false
+			}
+			v, err := resolveNow(fctx, func(ctx context.Context) (*model.RelationConnection, error) {
+				return ec.Resolvers.Actielijn().MentionedIn(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
+			})
+			if err != nil {
+				w.notLoaded(err)
+				return false // written again once it is loaded, or made field by field, which reports the error
+			}
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			if !ec.write_DocumentRelationConnection(fctx, field.Selections, v, tally) {
+				return false
+			}
 		}
 	}
-	if passTally(ctx, ec.guard, tally) != nil {
-		return nil // made again field by field, which reports it
-	}
-	return w.close()
+	return true
 }
 
-func (ec *executionContext) eager_ActielijnConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.Connection) (ret graphql.Marshaler) {
-	if !eagerIn(ctx, "ActielijnConnection", fields, func(name string) bool {
-		switch name {
-		case "__typename", "totalCount":
-			return true
-		}
-		return false
-	}) {
+// eagerField_ActielijnConnection says whether an eager ActielijnConnection writes the field of this name.
+func eagerField_ActielijnConnection(name string) bool {
+	switch name {
+	case "__typename", "totalCount", "edges", "pageInfo":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_ActielijnConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.Connection) graphql.Marshaler {
+	if !eagerIn(ctx, "ActielijnConnection", fields, eagerField_ActielijnConnection) {
 		return nil
 	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_ActielijnConnection(ctx, fields, obj, tally) })
+}
+
+// write_ActielijnConnection writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_ActielijnConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, actielijnConnectionImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "ActielijnConnection", fields, eagerField_ActielijnConnection) {
+		return false
+	}
 	w := &ec.arena
-	w.open()
-	defer func() {
-		if r := recover(); r != nil {
-			ret = nil // the object is made again field by field, which reports it
-		}
-		if ret == nil {
-			w.abort()
-		}
-	}()
-	var tally fieldsTally // what the fields add, passed to the guard once the object is written
+	outer := w.nest()
+	if !ec.fields_ActielijnConnection(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_ActielijnConnection writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_ActielijnConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.Connection, tally *fieldsTally) bool {
+	w := &ec.arena
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -123,43 +386,92 @@ func (ec *executionContext) eager_ActielijnConnection(ctx context.Context, field
 		case "totalCount":
 			v := obj.TotalCount
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
-				return nil // an invalid object: made field by field, which reports it
+				return false // an invalid object: made field by field, which reports it
 			}
 			m.MarshalGQL(w)
+		case "edges":
+			v := obj.Edges
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "ActielijnConnection", ec.fieldContext_ActielijnConnection_edges)
+			if err != nil {
+				return false
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if v[j] == nil {
+					return false // an invalid element: made field by field, which reports it
+				}
+				if !ec.write_ActielijnEdge(&el.scope, field.Selections, v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "pageInfo":
+			v := obj.PageInfo
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "ActielijnConnection", ec.fieldContext_ActielijnConnection_pageInfo)
+			if err != nil {
+				return false
+			}
+			if !ec.write_PageInfo(fctx, field.Selections, v, tally) {
+				return false
+			}
 		}
 	}
-	if passTally(ctx, ec.guard, tally) != nil {
-		return nil // made again field by field, which reports it
-	}
-	return w.close()
+	return true
 }
 
-func (ec *executionContext) eager_ActielijnEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
-	if !eagerIn(ctx, "ActielijnEdge", fields, func(name string) bool {
-		switch name {
-		case "__typename", "cursor":
-			return true
-		}
-		return false
-	}) {
+// eagerField_ActielijnEdge says whether an eager ActielijnEdge writes the field of this name.
+func eagerField_ActielijnEdge(name string) bool {
+	switch name {
+	case "__typename", "cursor", "node":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_ActielijnEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.Edge) graphql.Marshaler {
+	if !eagerIn(ctx, "ActielijnEdge", fields, eagerField_ActielijnEdge) {
 		return nil
 	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_ActielijnEdge(ctx, fields, obj, tally) })
+}
+
+// write_ActielijnEdge writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_ActielijnEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, actielijnEdgeImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "ActielijnEdge", fields, eagerField_ActielijnEdge) {
+		return false
+	}
 	w := &ec.arena
-	w.open()
-	defer func() {
-		if r := recover(); r != nil {
-			ret = nil // the object is made again field by field, which reports it
-		}
-		if ret == nil {
-			w.abort()
-		}
-	}()
-	var tally fieldsTally // what the fields add, passed to the guard once the object is written
+	outer := w.nest()
+	if !ec.fields_ActielijnEdge(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_ActielijnEdge writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_ActielijnEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.Edge, tally *fieldsTally) bool {
+	w := &ec.arena
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -169,39 +481,65 @@ func (ec *executionContext) eager_ActielijnEdge(ctx context.Context, fields []gr
 		case "cursor":
 			v := obj.Cursor()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
+		case "node":
+			v := obj.AsActielijn()
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "ActielijnEdge", ec.fieldContext_ActielijnEdge_node)
+			if err != nil {
+				return false
+			}
+			if !ec.write_Actielijn(fctx, field.Selections, v, tally) {
+				return false
+			}
 		}
 	}
-	if passTally(ctx, ec.guard, tally) != nil {
-		return nil // made again field by field, which reports it
-	}
-	return w.close()
+	return true
 }
 
-func (ec *executionContext) eager_ActielijnRelationConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
-	if !eagerIn(ctx, "ActielijnRelationConnection", fields, func(name string) bool {
-		switch name {
-		case "__typename", "totalCount":
-			return true
-		}
-		return false
-	}) {
+// eagerField_ActielijnRelationConnection says whether an eager ActielijnRelationConnection writes the field of this name.
+func eagerField_ActielijnRelationConnection(name string) bool {
+	switch name {
+	case "__typename", "totalCount", "edges", "pageInfo":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_ActielijnRelationConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationConnection) graphql.Marshaler {
+	if !eagerIn(ctx, "ActielijnRelationConnection", fields, eagerField_ActielijnRelationConnection) {
 		return nil
 	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_ActielijnRelationConnection(ctx, fields, obj, tally) })
+}
+
+// write_ActielijnRelationConnection writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_ActielijnRelationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.RelationConnection, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, actielijnRelationConnectionImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "ActielijnRelationConnection", fields, eagerField_ActielijnRelationConnection) {
+		return false
+	}
 	w := &ec.arena
-	w.open()
-	defer func() {
-		if r := recover(); r != nil {
-			ret = nil // the object is made again field by field, which reports it
-		}
-		if ret == nil {
-			w.abort()
-		}
-	}()
-	var tally fieldsTally // what the fields add, passed to the guard once the object is written
+	outer := w.nest()
+	if !ec.fields_ActielijnRelationConnection(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_ActielijnRelationConnection writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_ActielijnRelationConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationConnection, tally *fieldsTally) bool {
+	w := &ec.arena
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -211,43 +549,92 @@ func (ec *executionContext) eager_ActielijnRelationConnection(ctx context.Contex
 		case "totalCount":
 			v := obj.TotalCount
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
-				return nil // an invalid object: made field by field, which reports it
+				return false // an invalid object: made field by field, which reports it
 			}
 			m.MarshalGQL(w)
+		case "edges":
+			v := obj.Edges
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "ActielijnRelationConnection", ec.fieldContext_ActielijnRelationConnection_edges)
+			if err != nil {
+				return false
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if v[j] == nil {
+					return false // an invalid element: made field by field, which reports it
+				}
+				if !ec.write_ActielijnRelationEdge(&el.scope, field.Selections, v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "pageInfo":
+			v := obj.PageInfo()
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "ActielijnRelationConnection", ec.fieldContext_ActielijnRelationConnection_pageInfo)
+			if err != nil {
+				return false
+			}
+			if !ec.write_PageInfo(fctx, field.Selections, v, tally) {
+				return false
+			}
 		}
 	}
-	if passTally(ctx, ec.guard, tally) != nil {
-		return nil // made again field by field, which reports it
-	}
-	return w.close()
+	return true
 }
 
-func (ec *executionContext) eager_ActielijnRelationEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	if !eagerIn(ctx, "ActielijnRelationEdge", fields, func(name string) bool {
-		switch name {
-		case "__typename", "type", "direction", "from", "to", "cursor":
-			return true
-		}
-		return false
-	}) {
+// eagerField_ActielijnRelationEdge says whether an eager ActielijnRelationEdge writes the field of this name.
+func eagerField_ActielijnRelationEdge(name string) bool {
+	switch name {
+	case "__typename", "type", "direction", "from", "to", "cursor", "relation", "node", "evidence":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_ActielijnRelationEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationEdge) graphql.Marshaler {
+	if !eagerIn(ctx, "ActielijnRelationEdge", fields, eagerField_ActielijnRelationEdge) {
 		return nil
 	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_ActielijnRelationEdge(ctx, fields, obj, tally) })
+}
+
+// write_ActielijnRelationEdge writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_ActielijnRelationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.RelationEdge, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, actielijnRelationEdgeImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "ActielijnRelationEdge", fields, eagerField_ActielijnRelationEdge) {
+		return false
+	}
 	w := &ec.arena
-	w.open()
-	defer func() {
-		if r := recover(); r != nil {
-			ret = nil // the object is made again field by field, which reports it
-		}
-		if ret == nil {
-			w.abort()
-		}
-	}()
-	var tally fieldsTally // what the fields add, passed to the guard once the object is written
+	outer := w.nest()
+	if !ec.fields_ActielijnRelationEdge(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_ActielijnRelationEdge writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_ActielijnRelationEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationEdge, tally *fieldsTally) bool {
+	w := &ec.arena
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -257,67 +644,129 @@ func (ec *executionContext) eager_ActielijnRelationEdge(ctx context.Context, fie
 		case "type":
 			v := obj.Type()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			v.MarshalGQL(w)
 		case "direction":
 			v := obj.Direction()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			v.MarshalGQL(w)
 		case "from":
 			v := obj.From()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
 		case "to":
 			v := obj.To()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
 		case "cursor":
 			v := obj.Cursor()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
+		case "relation":
+			v := obj.Relation()
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "ActielijnRelationEdge", ec.fieldContext_ActielijnRelationEdge_relation)
+			if err != nil {
+				return false
+			}
+			if !ec.write_Relation(fctx, field.Selections, v, tally) {
+				return false
+			}
+		case "node":
+			v := obj.AsActielijn()
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "ActielijnRelationEdge", ec.fieldContext_ActielijnRelationEdge_node)
+			if err != nil {
+				return false
+			}
+			if !ec.write_Actielijn(fctx, field.Selections, v, tally) {
+				return false
+			}
+		case "evidence":
+			v := obj.Evidence()
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "ActielijnRelationEdge", ec.fieldContext_ActielijnRelationEdge_evidence)
+			if err != nil {
+				return false
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if !ec.write_Evidence(&el.scope, field.Selections, &v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
 		}
 	}
-	if passTally(ctx, ec.guard, tally) != nil {
-		return nil // made again field by field, which reports it
-	}
-	return w.close()
+	return true
 }
 
-func (ec *executionContext) eager_Action(ctx context.Context, fields []graphql.CollectedField, obj *model.Action) (ret graphql.Marshaler) {
-	if !eagerIn(ctx, "Action", fields, func(name string) bool {
-		switch name {
-		case "__typename", "id", "label", "name", "number", "title", "budgetTotal", "since":
-			return true
-		}
-		return false
-	}) {
+// eagerField_Action says whether an eager Action writes the field of this name.
+func eagerField_Action(name string) bool {
+	switch name {
+	case "__typename", "id", "label", "name", "number", "title", "budgetTotal", "since", "mentions", "budget", "actielijn", "holders", "executors", "coordinators", "commissionedBy", "involved", "proposals", "mentionedIn":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_Action(ctx context.Context, fields []graphql.CollectedField, obj *model.Action) graphql.Marshaler {
+	if !eagerIn(ctx, "Action", fields, eagerField_Action) {
 		return nil
 	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_Action(ctx, fields, obj, tally) })
+}
+
+// write_Action writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_Action(ctx context.Context, sel ast.SelectionSet, obj *model.Action, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, actionImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "Action", fields, eagerField_Action) {
+		return false
+	}
 	w := &ec.arena
-	w.open()
-	defer func() {
-		if r := recover(); r != nil {
-			ret = nil // the object is made again field by field, which reports it
-		}
-		if ret == nil {
-			w.abort()
-		}
-	}()
-	var tally fieldsTally // what the fields add, passed to the guard once the object is written
+	outer := w.nest()
+	if !ec.fields_Action(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_Action writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_Action(ctx context.Context, fields []graphql.CollectedField, obj *model.Action, tally *fieldsTally) bool {
+	w := &ec.arena
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -327,37 +776,37 @@ func (ec *executionContext) eager_Action(ctx context.Context, fields []graphql.C
 		case "id":
 			v := obj.ID()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
 		case "label":
 			v := obj.Label()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			v.MarshalGQL(w)
 		case "name":
 			v := obj.Name()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
 		case "number":
 			v := obj.Number()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			m := ec.marshalOInt2ᚖint(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		case "title":
 			v := obj.Title()
 			tally.add(field.Alias, resultSize(v))
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			if v == nil {
 				w.null()
@@ -367,48 +816,320 @@ func (ec *executionContext) eager_Action(ctx context.Context, fields []graphql.C
 		case "budgetTotal":
 			v := obj.BudgetTotal()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			m := ec.marshalOInt2ᚖint(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		case "since":
 			v := obj.Since()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
+		case "mentions":
+			v := obj.Mentions()
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "Action", ec.fieldContext_Action_mentions)
+			if err != nil {
+				return false
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if !ec.write_Evidence(&el.scope, field.Selections, &v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "budget":
+			v := obj.Budget()
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "Action", ec.fieldContext_Action_budget)
+			if err != nil {
+				return false
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if v[j] == nil {
+					return false // an invalid element: made field by field, which reports it
+				}
+				if !ec.write_BudgetLine(&el.scope, field.Selections, v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "actielijn":
+			fctx, fc, err := scopeOf(ctx, *field, "Action", ec.fieldContext_Action_actielijn)
+			if err != nil {
+				return false
+			}
+			v, err := resolveNow(fctx, func(ctx context.Context) (*model.Actielijn, error) {
+				return ec.Resolvers.Action().Actielijn(ctx, obj, fc.Args["asOf"].(*model.Date))
+			})
+			if err != nil {
+				w.notLoaded(err)
+				return false // written again once it is loaded, or made field by field, which reports the error
+			}
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				w.null()
+				continue
+			}
+			if !ec.write_Actielijn(fctx, field.Selections, v, tally) {
+				return false
+			}
+		case "holders":
+			fctx, fc, err := scopeOf(ctx, *field, "Action", ec.fieldContext_Action_holders)
+			if err != nil {
+				return false
+			}
+			v, err := resolveNow(fctx, func(ctx context.Context) ([]*model.Organisation, error) {
+				return ec.Resolvers.Action().Holders(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
+			})
+			if err != nil {
+				w.notLoaded(err)
+				return false // written again once it is loaded, or made field by field, which reports the error
+			}
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if v[j] == nil {
+					return false // an invalid element: made field by field, which reports it
+				}
+				if !ec.write_Organisation(&el.scope, field.Selections, v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "executors":
+			fctx, fc, err := scopeOf(ctx, *field, "Action", ec.fieldContext_Action_executors)
+			if err != nil {
+				return false
+			}
+			v, err := resolveNow(fctx, func(ctx context.Context) ([]*model.Organisation, error) {
+				return ec.Resolvers.Action().Executors(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
+			})
+			if err != nil {
+				w.notLoaded(err)
+				return false // written again once it is loaded, or made field by field, which reports the error
+			}
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if v[j] == nil {
+					return false // an invalid element: made field by field, which reports it
+				}
+				if !ec.write_Organisation(&el.scope, field.Selections, v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "coordinators":
+			fctx, fc, err := scopeOf(ctx, *field, "Action", ec.fieldContext_Action_coordinators)
+			if err != nil {
+				return false
+			}
+			v, err := resolveNow(fctx, func(ctx context.Context) ([]*model.Organisation, error) {
+				return ec.Resolvers.Action().Coordinators(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
+			})
+			if err != nil {
+				w.notLoaded(err)
+				return false // written again once it is loaded, or made field by field, which reports the error
+			}
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if v[j] == nil {
+					return false // an invalid element: made field by field, which reports it
+				}
+				if !ec.write_Organisation(&el.scope, field.Selections, v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "commissionedBy":
+			fctx, fc, err := scopeOf(ctx, *field, "Action", ec.fieldContext_Action_commissionedBy)
+			if err != nil {
+				return false
+			}
+			v, err := resolveNow(fctx, func(ctx context.Context) ([]*model.Organisation, error) {
+				return ec.Resolvers.Action().CommissionedBy(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
+			})
+			if err != nil {
+				w.notLoaded(err)
+				return false // written again once it is loaded, or made field by field, which reports the error
+			}
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if v[j] == nil {
+					return false // an invalid element: made field by field, which reports it
+				}
+				if !ec.write_Organisation(&el.scope, field.Selections, v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "involved":
+			fctx, fc, err := scopeOf(ctx, *field, "Action", ec.fieldContext_Action_involved)
+			if err != nil {
+				return false
+			}
+			v, err := resolveNow(fctx, func(ctx context.Context) ([]*model.Involvement, error) {
+				return ec.Resolvers.Action().Involved(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
+			})
+			if err != nil {
+				w.notLoaded(err)
+				return false // written again once it is loaded, or made field by field, which reports the error
+			}
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if v[j] == nil {
+					return false // an invalid element: made field by field, which reports it
+				}
+				if !ec.write_Involvement(&el.scope, field.Selections, v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "proposals":
+			fctx, fc, err := scopeOf(ctx, *field, "Action", ec.fieldContext_Action_proposals)
+			if err != nil {
+				return false
+			}
+			v, err := resolveNow(fctx, func(ctx context.Context) ([]*model.Proposal, error) {
+				return ec.Resolvers.Action().Proposals(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
+			})
+			if err != nil {
+				w.notLoaded(err)
+				return false // written again once it is loaded, or made field by field, which reports the error
+			}
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if v[j] == nil {
+					return false // an invalid element: made field by field, which reports it
+				}
+				if !ec.write_Proposal(&el.scope, field.Selections, v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "mentionedIn":
+			fctx, fc, err := scopeOf(ctx, *field, "Action", ec.fieldContext_Action_mentionedIn)
+			if err != nil {
+				return false
+			}
+			v, err := resolveNow(fctx, func(ctx context.Context) (*model.RelationConnection, error) {
+				return ec.Resolvers.Action().MentionedIn(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
+			})
+			if err != nil {
+				w.notLoaded(err)
+				return false // written again once it is loaded, or made field by field, which reports the error
+			}
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			if !ec.write_DocumentRelationConnection(fctx, field.Selections, v, tally) {
+				return false
+			}
 		}
 	}
-	if passTally(ctx, ec.guard, tally) != nil {
-		return nil // made again field by field, which reports it
-	}
-	return w.close()
+	return true
 }
 
-func (ec *executionContext) eager_ActionConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.Connection) (ret graphql.Marshaler) {
-	if !eagerIn(ctx, "ActionConnection", fields, func(name string) bool {
-		switch name {
-		case "__typename", "totalCount":
-			return true
-		}
-		return false
-	}) {
+// eagerField_ActionConnection says whether an eager ActionConnection writes the field of this name.
+func eagerField_ActionConnection(name string) bool {
+	switch name {
+	case "__typename", "totalCount", "edges", "pageInfo":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_ActionConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.Connection) graphql.Marshaler {
+	if !eagerIn(ctx, "ActionConnection", fields, eagerField_ActionConnection) {
 		return nil
 	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_ActionConnection(ctx, fields, obj, tally) })
+}
+
+// write_ActionConnection writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_ActionConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, actionConnectionImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "ActionConnection", fields, eagerField_ActionConnection) {
+		return false
+	}
 	w := &ec.arena
-	w.open()
-	defer func() {
-		if r := recover(); r != nil {
-			ret = nil // the object is made again field by field, which reports it
-		}
-		if ret == nil {
-			w.abort()
-		}
-	}()
-	var tally fieldsTally // what the fields add, passed to the guard once the object is written
+	outer := w.nest()
+	if !ec.fields_ActionConnection(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_ActionConnection writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_ActionConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.Connection, tally *fieldsTally) bool {
+	w := &ec.arena
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -418,43 +1139,92 @@ func (ec *executionContext) eager_ActionConnection(ctx context.Context, fields [
 		case "totalCount":
 			v := obj.TotalCount
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
-				return nil // an invalid object: made field by field, which reports it
+				return false // an invalid object: made field by field, which reports it
 			}
 			m.MarshalGQL(w)
+		case "edges":
+			v := obj.Edges
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "ActionConnection", ec.fieldContext_ActionConnection_edges)
+			if err != nil {
+				return false
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if v[j] == nil {
+					return false // an invalid element: made field by field, which reports it
+				}
+				if !ec.write_ActionEdge(&el.scope, field.Selections, v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "pageInfo":
+			v := obj.PageInfo
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "ActionConnection", ec.fieldContext_ActionConnection_pageInfo)
+			if err != nil {
+				return false
+			}
+			if !ec.write_PageInfo(fctx, field.Selections, v, tally) {
+				return false
+			}
 		}
 	}
-	if passTally(ctx, ec.guard, tally) != nil {
-		return nil // made again field by field, which reports it
-	}
-	return w.close()
+	return true
 }
 
-func (ec *executionContext) eager_ActionEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
-	if !eagerIn(ctx, "ActionEdge", fields, func(name string) bool {
-		switch name {
-		case "__typename", "cursor":
-			return true
-		}
-		return false
-	}) {
+// eagerField_ActionEdge says whether an eager ActionEdge writes the field of this name.
+func eagerField_ActionEdge(name string) bool {
+	switch name {
+	case "__typename", "cursor", "node":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_ActionEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.Edge) graphql.Marshaler {
+	if !eagerIn(ctx, "ActionEdge", fields, eagerField_ActionEdge) {
 		return nil
 	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_ActionEdge(ctx, fields, obj, tally) })
+}
+
+// write_ActionEdge writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_ActionEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, actionEdgeImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "ActionEdge", fields, eagerField_ActionEdge) {
+		return false
+	}
 	w := &ec.arena
-	w.open()
-	defer func() {
-		if r := recover(); r != nil {
-			ret = nil // the object is made again field by field, which reports it
-		}
-		if ret == nil {
-			w.abort()
-		}
-	}()
-	var tally fieldsTally // what the fields add, passed to the guard once the object is written
+	outer := w.nest()
+	if !ec.fields_ActionEdge(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_ActionEdge writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_ActionEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.Edge, tally *fieldsTally) bool {
+	w := &ec.arena
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -464,39 +1234,65 @@ func (ec *executionContext) eager_ActionEdge(ctx context.Context, fields []graph
 		case "cursor":
 			v := obj.Cursor()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
+		case "node":
+			v := obj.AsAction()
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "ActionEdge", ec.fieldContext_ActionEdge_node)
+			if err != nil {
+				return false
+			}
+			if !ec.write_Action(fctx, field.Selections, v, tally) {
+				return false
+			}
 		}
 	}
-	if passTally(ctx, ec.guard, tally) != nil {
-		return nil // made again field by field, which reports it
-	}
-	return w.close()
+	return true
 }
 
-func (ec *executionContext) eager_ActionPlan(ctx context.Context, fields []graphql.CollectedField, obj *model.ActionPlan) (ret graphql.Marshaler) {
-	if !eagerIn(ctx, "ActionPlan", fields, func(name string) bool {
-		switch name {
-		case "__typename", "id", "label", "name", "title", "date", "since":
-			return true
-		}
-		return false
-	}) {
+// eagerField_ActionPlan says whether an eager ActionPlan writes the field of this name.
+func eagerField_ActionPlan(name string) bool {
+	switch name {
+	case "__typename", "id", "label", "name", "title", "date", "since", "mentions", "actielijnen", "mentionedIn":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_ActionPlan(ctx context.Context, fields []graphql.CollectedField, obj *model.ActionPlan) graphql.Marshaler {
+	if !eagerIn(ctx, "ActionPlan", fields, eagerField_ActionPlan) {
 		return nil
 	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_ActionPlan(ctx, fields, obj, tally) })
+}
+
+// write_ActionPlan writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_ActionPlan(ctx context.Context, sel ast.SelectionSet, obj *model.ActionPlan, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, actionPlanImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "ActionPlan", fields, eagerField_ActionPlan) {
+		return false
+	}
 	w := &ec.arena
-	w.open()
-	defer func() {
-		if r := recover(); r != nil {
-			ret = nil // the object is made again field by field, which reports it
-		}
-		if ret == nil {
-			w.abort()
-		}
-	}()
-	var tally fieldsTally // what the fields add, passed to the guard once the object is written
+	outer := w.nest()
+	if !ec.fields_ActionPlan(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_ActionPlan writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_ActionPlan(ctx context.Context, fields []graphql.CollectedField, obj *model.ActionPlan, tally *fieldsTally) bool {
+	w := &ec.arena
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -506,29 +1302,29 @@ func (ec *executionContext) eager_ActionPlan(ctx context.Context, fields []graph
 		case "id":
 			v := obj.ID()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
 		case "label":
 			v := obj.Label()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			v.MarshalGQL(w)
 		case "name":
 			v := obj.Name()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
 		case "title":
 			v := obj.Title()
 			tally.add(field.Alias, resultSize(v))
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			if v == nil {
 				w.null()
@@ -538,48 +1334,129 @@ func (ec *executionContext) eager_ActionPlan(ctx context.Context, fields []graph
 		case "date":
 			v := obj.Date()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		case "since":
 			v := obj.Since()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
+		case "mentions":
+			v := obj.Mentions()
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "ActionPlan", ec.fieldContext_ActionPlan_mentions)
+			if err != nil {
+				return false
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if !ec.write_Evidence(&el.scope, field.Selections, &v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "actielijnen":
+			fctx, fc, err := scopeOf(ctx, *field, "ActionPlan", ec.fieldContext_ActionPlan_actielijnen)
+			if err != nil {
+				return false
+			}
+			v, err := resolveNow(fctx, func(ctx context.Context) ([]*model.Actielijn, error) {
+				return ec.Resolvers.ActionPlan().Actielijnen(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
+			})
+			if err != nil {
+				w.notLoaded(err)
+				return false // written again once it is loaded, or made field by field, which reports the error
+			}
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if v[j] == nil {
+					return false // an invalid element: made field by field, which reports it
+				}
+				if !ec.write_Actielijn(&el.scope, field.Selections, v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "mentionedIn":
+			fctx, fc, err := scopeOf(ctx, *field, "ActionPlan", ec.fieldContext_ActionPlan_mentionedIn)
+			if err != nil {
+				return false
+			}
+			v, err := resolveNow(fctx, func(ctx context.Context) (*model.RelationConnection, error) {
+				return ec.Resolvers.ActionPlan().MentionedIn(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
+			})
+			if err != nil {
+				w.notLoaded(err)
+				return false // written again once it is loaded, or made field by field, which reports the error
+			}
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			if !ec.write_DocumentRelationConnection(fctx, field.Selections, v, tally) {
+				return false
+			}
 		}
 	}
-	if passTally(ctx, ec.guard, tally) != nil {
-		return nil // made again field by field, which reports it
-	}
-	return w.close()
+	return true
 }
 
-func (ec *executionContext) eager_ActionPlanConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.Connection) (ret graphql.Marshaler) {
-	if !eagerIn(ctx, "ActionPlanConnection", fields, func(name string) bool {
-		switch name {
-		case "__typename", "totalCount":
-			return true
-		}
-		return false
-	}) {
+// eagerField_ActionPlanConnection says whether an eager ActionPlanConnection writes the field of this name.
+func eagerField_ActionPlanConnection(name string) bool {
+	switch name {
+	case "__typename", "totalCount", "edges", "pageInfo":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_ActionPlanConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.Connection) graphql.Marshaler {
+	if !eagerIn(ctx, "ActionPlanConnection", fields, eagerField_ActionPlanConnection) {
 		return nil
 	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_ActionPlanConnection(ctx, fields, obj, tally) })
+}
+
+// write_ActionPlanConnection writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_ActionPlanConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, actionPlanConnectionImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "ActionPlanConnection", fields, eagerField_ActionPlanConnection) {
+		return false
+	}
 	w := &ec.arena
-	w.open()
-	defer func() {
-		if r := recover(); r != nil {
-			ret = nil // the object is made again field by field, which reports it
-		}
-		if ret == nil {
-			w.abort()
-		}
-	}()
-	var tally fieldsTally // what the fields add, passed to the guard once the object is written
+	outer := w.nest()
+	if !ec.fields_ActionPlanConnection(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_ActionPlanConnection writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_ActionPlanConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.Connection, tally *fieldsTally) bool {
+	w := &ec.arena
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -589,43 +1466,92 @@ func (ec *executionContext) eager_ActionPlanConnection(ctx context.Context, fiel
 		case "totalCount":
 			v := obj.TotalCount
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
-				return nil // an invalid object: made field by field, which reports it
+				return false // an invalid object: made field by field, which reports it
 			}
 			m.MarshalGQL(w)
+		case "edges":
+			v := obj.Edges
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "ActionPlanConnection", ec.fieldContext_ActionPlanConnection_edges)
+			if err != nil {
+				return false
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if v[j] == nil {
+					return false // an invalid element: made field by field, which reports it
+				}
+				if !ec.write_ActionPlanEdge(&el.scope, field.Selections, v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "pageInfo":
+			v := obj.PageInfo
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "ActionPlanConnection", ec.fieldContext_ActionPlanConnection_pageInfo)
+			if err != nil {
+				return false
+			}
+			if !ec.write_PageInfo(fctx, field.Selections, v, tally) {
+				return false
+			}
 		}
 	}
-	if passTally(ctx, ec.guard, tally) != nil {
-		return nil // made again field by field, which reports it
-	}
-	return w.close()
+	return true
 }
 
-func (ec *executionContext) eager_ActionPlanEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
-	if !eagerIn(ctx, "ActionPlanEdge", fields, func(name string) bool {
-		switch name {
-		case "__typename", "cursor":
-			return true
-		}
-		return false
-	}) {
+// eagerField_ActionPlanEdge says whether an eager ActionPlanEdge writes the field of this name.
+func eagerField_ActionPlanEdge(name string) bool {
+	switch name {
+	case "__typename", "cursor", "node":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_ActionPlanEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.Edge) graphql.Marshaler {
+	if !eagerIn(ctx, "ActionPlanEdge", fields, eagerField_ActionPlanEdge) {
 		return nil
 	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_ActionPlanEdge(ctx, fields, obj, tally) })
+}
+
+// write_ActionPlanEdge writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_ActionPlanEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, actionPlanEdgeImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "ActionPlanEdge", fields, eagerField_ActionPlanEdge) {
+		return false
+	}
 	w := &ec.arena
-	w.open()
-	defer func() {
-		if r := recover(); r != nil {
-			ret = nil // the object is made again field by field, which reports it
-		}
-		if ret == nil {
-			w.abort()
-		}
-	}()
-	var tally fieldsTally // what the fields add, passed to the guard once the object is written
+	outer := w.nest()
+	if !ec.fields_ActionPlanEdge(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_ActionPlanEdge writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_ActionPlanEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.Edge, tally *fieldsTally) bool {
+	w := &ec.arena
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -635,39 +1561,65 @@ func (ec *executionContext) eager_ActionPlanEdge(ctx context.Context, fields []g
 		case "cursor":
 			v := obj.Cursor()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
+		case "node":
+			v := obj.AsActionPlan()
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "ActionPlanEdge", ec.fieldContext_ActionPlanEdge_node)
+			if err != nil {
+				return false
+			}
+			if !ec.write_ActionPlan(fctx, field.Selections, v, tally) {
+				return false
+			}
 		}
 	}
-	if passTally(ctx, ec.guard, tally) != nil {
-		return nil // made again field by field, which reports it
-	}
-	return w.close()
+	return true
 }
 
-func (ec *executionContext) eager_ActionPlanRelationConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
-	if !eagerIn(ctx, "ActionPlanRelationConnection", fields, func(name string) bool {
-		switch name {
-		case "__typename", "totalCount":
-			return true
-		}
-		return false
-	}) {
+// eagerField_ActionPlanRelationConnection says whether an eager ActionPlanRelationConnection writes the field of this name.
+func eagerField_ActionPlanRelationConnection(name string) bool {
+	switch name {
+	case "__typename", "totalCount", "edges", "pageInfo":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_ActionPlanRelationConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationConnection) graphql.Marshaler {
+	if !eagerIn(ctx, "ActionPlanRelationConnection", fields, eagerField_ActionPlanRelationConnection) {
 		return nil
 	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_ActionPlanRelationConnection(ctx, fields, obj, tally) })
+}
+
+// write_ActionPlanRelationConnection writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_ActionPlanRelationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.RelationConnection, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, actionPlanRelationConnectionImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "ActionPlanRelationConnection", fields, eagerField_ActionPlanRelationConnection) {
+		return false
+	}
 	w := &ec.arena
-	w.open()
-	defer func() {
-		if r := recover(); r != nil {
-			ret = nil // the object is made again field by field, which reports it
-		}
-		if ret == nil {
-			w.abort()
-		}
-	}()
-	var tally fieldsTally // what the fields add, passed to the guard once the object is written
+	outer := w.nest()
+	if !ec.fields_ActionPlanRelationConnection(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_ActionPlanRelationConnection writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_ActionPlanRelationConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationConnection, tally *fieldsTally) bool {
+	w := &ec.arena
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -677,43 +1629,92 @@ func (ec *executionContext) eager_ActionPlanRelationConnection(ctx context.Conte
 		case "totalCount":
 			v := obj.TotalCount
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
-				return nil // an invalid object: made field by field, which reports it
+				return false // an invalid object: made field by field, which reports it
 			}
 			m.MarshalGQL(w)
+		case "edges":
+			v := obj.Edges
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "ActionPlanRelationConnection", ec.fieldContext_ActionPlanRelationConnection_edges)
+			if err != nil {
+				return false
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if v[j] == nil {
+					return false // an invalid element: made field by field, which reports it
+				}
+				if !ec.write_ActionPlanRelationEdge(&el.scope, field.Selections, v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "pageInfo":
+			v := obj.PageInfo()
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "ActionPlanRelationConnection", ec.fieldContext_ActionPlanRelationConnection_pageInfo)
+			if err != nil {
+				return false
+			}
+			if !ec.write_PageInfo(fctx, field.Selections, v, tally) {
+				return false
+			}
 		}
 	}
-	if passTally(ctx, ec.guard, tally) != nil {
-		return nil // made again field by field, which reports it
-	}
-	return w.close()
+	return true
 }
 
-func (ec *executionContext) eager_ActionPlanRelationEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	if !eagerIn(ctx, "ActionPlanRelationEdge", fields, func(name string) bool {
-		switch name {
-		case "__typename", "type", "direction", "from", "to", "cursor":
-			return true
-		}
-		return false
-	}) {
+// eagerField_ActionPlanRelationEdge says whether an eager ActionPlanRelationEdge writes the field of this name.
+func eagerField_ActionPlanRelationEdge(name string) bool {
+	switch name {
+	case "__typename", "type", "direction", "from", "to", "cursor", "relation", "node", "evidence":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_ActionPlanRelationEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationEdge) graphql.Marshaler {
+	if !eagerIn(ctx, "ActionPlanRelationEdge", fields, eagerField_ActionPlanRelationEdge) {
 		return nil
 	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_ActionPlanRelationEdge(ctx, fields, obj, tally) })
+}
+
+// write_ActionPlanRelationEdge writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_ActionPlanRelationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.RelationEdge, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, actionPlanRelationEdgeImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "ActionPlanRelationEdge", fields, eagerField_ActionPlanRelationEdge) {
+		return false
+	}
 	w := &ec.arena
-	w.open()
-	defer func() {
-		if r := recover(); r != nil {
-			ret = nil // the object is made again field by field, which reports it
-		}
-		if ret == nil {
-			w.abort()
-		}
-	}()
-	var tally fieldsTally // what the fields add, passed to the guard once the object is written
+	outer := w.nest()
+	if !ec.fields_ActionPlanRelationEdge(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_ActionPlanRelationEdge writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_ActionPlanRelationEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationEdge, tally *fieldsTally) bool {
+	w := &ec.arena
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -723,67 +1724,129 @@ func (ec *executionContext) eager_ActionPlanRelationEdge(ctx context.Context, fi
 		case "type":
 			v := obj.Type()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			v.MarshalGQL(w)
 		case "direction":
 			v := obj.Direction()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			v.MarshalGQL(w)
 		case "from":
 			v := obj.From()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
 		case "to":
 			v := obj.To()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
 		case "cursor":
 			v := obj.Cursor()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
+		case "relation":
+			v := obj.Relation()
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "ActionPlanRelationEdge", ec.fieldContext_ActionPlanRelationEdge_relation)
+			if err != nil {
+				return false
+			}
+			if !ec.write_Relation(fctx, field.Selections, v, tally) {
+				return false
+			}
+		case "node":
+			v := obj.AsActionPlan()
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "ActionPlanRelationEdge", ec.fieldContext_ActionPlanRelationEdge_node)
+			if err != nil {
+				return false
+			}
+			if !ec.write_ActionPlan(fctx, field.Selections, v, tally) {
+				return false
+			}
+		case "evidence":
+			v := obj.Evidence()
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "ActionPlanRelationEdge", ec.fieldContext_ActionPlanRelationEdge_evidence)
+			if err != nil {
+				return false
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if !ec.write_Evidence(&el.scope, field.Selections, &v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
 		}
 	}
-	if passTally(ctx, ec.guard, tally) != nil {
-		return nil // made again field by field, which reports it
-	}
-	return w.close()
+	return true
 }
 
-func (ec *executionContext) eager_ActionRelationConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
-	if !eagerIn(ctx, "ActionRelationConnection", fields, func(name string) bool {
-		switch name {
-		case "__typename", "totalCount":
-			return true
-		}
-		return false
-	}) {
+// eagerField_ActionRelationConnection says whether an eager ActionRelationConnection writes the field of this name.
+func eagerField_ActionRelationConnection(name string) bool {
+	switch name {
+	case "__typename", "totalCount", "edges", "pageInfo":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_ActionRelationConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationConnection) graphql.Marshaler {
+	if !eagerIn(ctx, "ActionRelationConnection", fields, eagerField_ActionRelationConnection) {
 		return nil
 	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_ActionRelationConnection(ctx, fields, obj, tally) })
+}
+
+// write_ActionRelationConnection writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_ActionRelationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.RelationConnection, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, actionRelationConnectionImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "ActionRelationConnection", fields, eagerField_ActionRelationConnection) {
+		return false
+	}
 	w := &ec.arena
-	w.open()
-	defer func() {
-		if r := recover(); r != nil {
-			ret = nil // the object is made again field by field, which reports it
-		}
-		if ret == nil {
-			w.abort()
-		}
-	}()
-	var tally fieldsTally // what the fields add, passed to the guard once the object is written
+	outer := w.nest()
+	if !ec.fields_ActionRelationConnection(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_ActionRelationConnection writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_ActionRelationConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationConnection, tally *fieldsTally) bool {
+	w := &ec.arena
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -793,43 +1856,92 @@ func (ec *executionContext) eager_ActionRelationConnection(ctx context.Context, 
 		case "totalCount":
 			v := obj.TotalCount
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
-				return nil // an invalid object: made field by field, which reports it
+				return false // an invalid object: made field by field, which reports it
 			}
 			m.MarshalGQL(w)
+		case "edges":
+			v := obj.Edges
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "ActionRelationConnection", ec.fieldContext_ActionRelationConnection_edges)
+			if err != nil {
+				return false
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if v[j] == nil {
+					return false // an invalid element: made field by field, which reports it
+				}
+				if !ec.write_ActionRelationEdge(&el.scope, field.Selections, v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "pageInfo":
+			v := obj.PageInfo()
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "ActionRelationConnection", ec.fieldContext_ActionRelationConnection_pageInfo)
+			if err != nil {
+				return false
+			}
+			if !ec.write_PageInfo(fctx, field.Selections, v, tally) {
+				return false
+			}
 		}
 	}
-	if passTally(ctx, ec.guard, tally) != nil {
-		return nil // made again field by field, which reports it
-	}
-	return w.close()
+	return true
 }
 
-func (ec *executionContext) eager_ActionRelationEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	if !eagerIn(ctx, "ActionRelationEdge", fields, func(name string) bool {
-		switch name {
-		case "__typename", "type", "direction", "from", "to", "cursor":
-			return true
-		}
-		return false
-	}) {
+// eagerField_ActionRelationEdge says whether an eager ActionRelationEdge writes the field of this name.
+func eagerField_ActionRelationEdge(name string) bool {
+	switch name {
+	case "__typename", "type", "direction", "from", "to", "cursor", "relation", "node", "evidence":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_ActionRelationEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationEdge) graphql.Marshaler {
+	if !eagerIn(ctx, "ActionRelationEdge", fields, eagerField_ActionRelationEdge) {
 		return nil
 	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_ActionRelationEdge(ctx, fields, obj, tally) })
+}
+
+// write_ActionRelationEdge writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_ActionRelationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.RelationEdge, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, actionRelationEdgeImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "ActionRelationEdge", fields, eagerField_ActionRelationEdge) {
+		return false
+	}
 	w := &ec.arena
-	w.open()
-	defer func() {
-		if r := recover(); r != nil {
-			ret = nil // the object is made again field by field, which reports it
-		}
-		if ret == nil {
-			w.abort()
-		}
-	}()
-	var tally fieldsTally // what the fields add, passed to the guard once the object is written
+	outer := w.nest()
+	if !ec.fields_ActionRelationEdge(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_ActionRelationEdge writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_ActionRelationEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationEdge, tally *fieldsTally) bool {
+	w := &ec.arena
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -839,67 +1951,129 @@ func (ec *executionContext) eager_ActionRelationEdge(ctx context.Context, fields
 		case "type":
 			v := obj.Type()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			v.MarshalGQL(w)
 		case "direction":
 			v := obj.Direction()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			v.MarshalGQL(w)
 		case "from":
 			v := obj.From()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
 		case "to":
 			v := obj.To()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
 		case "cursor":
 			v := obj.Cursor()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
+		case "relation":
+			v := obj.Relation()
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "ActionRelationEdge", ec.fieldContext_ActionRelationEdge_relation)
+			if err != nil {
+				return false
+			}
+			if !ec.write_Relation(fctx, field.Selections, v, tally) {
+				return false
+			}
+		case "node":
+			v := obj.AsAction()
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "ActionRelationEdge", ec.fieldContext_ActionRelationEdge_node)
+			if err != nil {
+				return false
+			}
+			if !ec.write_Action(fctx, field.Selections, v, tally) {
+				return false
+			}
+		case "evidence":
+			v := obj.Evidence()
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "ActionRelationEdge", ec.fieldContext_ActionRelationEdge_evidence)
+			if err != nil {
+				return false
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if !ec.write_Evidence(&el.scope, field.Selections, &v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
 		}
 	}
-	if passTally(ctx, ec.guard, tally) != nil {
-		return nil // made again field by field, which reports it
-	}
-	return w.close()
+	return true
 }
 
-func (ec *executionContext) eager_BudgetLine(ctx context.Context, fields []graphql.CollectedField, obj *model.BudgetLine) (ret graphql.Marshaler) {
-	if !eagerIn(ctx, "BudgetLine", fields, func(name string) bool {
-		switch name {
-		case "__typename", "year", "euro":
-			return true
-		}
-		return false
-	}) {
+// eagerField_BudgetLine says whether an eager BudgetLine writes the field of this name.
+func eagerField_BudgetLine(name string) bool {
+	switch name {
+	case "__typename", "year", "euro":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_BudgetLine(ctx context.Context, fields []graphql.CollectedField, obj *model.BudgetLine) graphql.Marshaler {
+	if !eagerIn(ctx, "BudgetLine", fields, eagerField_BudgetLine) {
 		return nil
 	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_BudgetLine(ctx, fields, obj, tally) })
+}
+
+// write_BudgetLine writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_BudgetLine(ctx context.Context, sel ast.SelectionSet, obj *model.BudgetLine, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, budgetLineImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "BudgetLine", fields, eagerField_BudgetLine) {
+		return false
+	}
 	w := &ec.arena
-	w.open()
-	defer func() {
-		if r := recover(); r != nil {
-			ret = nil // the object is made again field by field, which reports it
-		}
-		if ret == nil {
-			w.abort()
-		}
-	}()
-	var tally fieldsTally // what the fields add, passed to the guard once the object is written
+	outer := w.nest()
+	if !ec.fields_BudgetLine(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_BudgetLine writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_BudgetLine(ctx context.Context, fields []graphql.CollectedField, obj *model.BudgetLine, tally *fieldsTally) bool {
+	w := &ec.arena
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -909,54 +2083,201 @@ func (ec *executionContext) eager_BudgetLine(ctx context.Context, fields []graph
 		case "year":
 			v := obj.Year
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
-				return nil // an invalid object: made field by field, which reports it
+				return false // an invalid object: made field by field, which reports it
 			}
 			m.MarshalGQL(w)
 		case "euro":
 			v := obj.Euro
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
-				return nil // an invalid object: made field by field, which reports it
+				return false // an invalid object: made field by field, which reports it
 			}
 			m.MarshalGQL(w)
 		}
 	}
-	if passTally(ctx, ec.guard, tally) != nil {
-		return nil // made again field by field, which reports it
-	}
-	return w.close()
+	return true
 }
 
-func (ec *executionContext) eager_Commitment(ctx context.Context, fields []graphql.CollectedField, obj *model.Commitment) (ret graphql.Marshaler) {
-	if !eagerIn(ctx, "Commitment", fields, func(name string) bool {
-		switch name {
-		case "__typename", "id", "label", "name", "number", "description", "date", "furthestStatus", "since":
-			return true
-		}
-		return false
-	}) {
+// eagerField_Changes says whether an eager Changes writes the field of this name.
+func eagerField_Changes(name string) bool {
+	switch name {
+	case "__typename", "nodes", "relations", "motionSteps", "commitmentSteps":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_Changes(ctx context.Context, fields []graphql.CollectedField, obj *model.Changes) graphql.Marshaler {
+	if !eagerIn(ctx, "Changes", fields, eagerField_Changes) {
 		return nil
 	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_Changes(ctx, fields, obj, tally) })
+}
+
+// write_Changes writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_Changes(ctx context.Context, sel ast.SelectionSet, obj *model.Changes, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, changesImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "Changes", fields, eagerField_Changes) {
+		return false
+	}
 	w := &ec.arena
-	w.open()
-	defer func() {
-		if r := recover(); r != nil {
-			ret = nil // the object is made again field by field, which reports it
+	outer := w.nest()
+	if !ec.fields_Changes(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_Changes writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_Changes(ctx context.Context, fields []graphql.CollectedField, obj *model.Changes, tally *fieldsTally) bool {
+	w := &ec.arena
+	for i := range fields {
+		field := &fields[i]
+		w.key(field.Alias)
+		switch field.Name {
+		case "__typename":
+			w.typename("Changes")
+		case "nodes":
+			v := obj.Nodes
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "Changes", ec.fieldContext_Changes_nodes)
+			if err != nil {
+				return false
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if v[j] == nil {
+					return false // an invalid element: made field by field, which reports it
+				}
+				if !ec.write_Node(&el.scope, field.Selections, v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "relations":
+			v := obj.Relations
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "Changes", ec.fieldContext_Changes_relations)
+			if err != nil {
+				return false
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if v[j] == nil {
+					return false // an invalid element: made field by field, which reports it
+				}
+				if !ec.write_Relation(&el.scope, field.Selections, v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "motionSteps":
+			v := obj.MotionSteps
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "Changes", ec.fieldContext_Changes_motionSteps)
+			if err != nil {
+				return false
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if v[j] == nil {
+					return false // an invalid element: made field by field, which reports it
+				}
+				if !ec.write_MotionStepChange(&el.scope, field.Selections, v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "commitmentSteps":
+			v := obj.CommitmentSteps
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "Changes", ec.fieldContext_Changes_commitmentSteps)
+			if err != nil {
+				return false
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if v[j] == nil {
+					return false // an invalid element: made field by field, which reports it
+				}
+				if !ec.write_CommitmentStepChange(&el.scope, field.Selections, v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
 		}
-		if ret == nil {
-			w.abort()
-		}
-	}()
-	var tally fieldsTally // what the fields add, passed to the guard once the object is written
+	}
+	return true
+}
+
+// eagerField_Commitment says whether an eager Commitment writes the field of this name.
+func eagerField_Commitment(name string) bool {
+	switch name {
+	case "__typename", "id", "label", "name", "number", "description", "date", "furthestStatus", "since", "mentions", "madeIn", "respondedToBy", "mentionedIn", "statusHistory":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_Commitment(ctx context.Context, fields []graphql.CollectedField, obj *model.Commitment) graphql.Marshaler {
+	if !eagerIn(ctx, "Commitment", fields, eagerField_Commitment) {
+		return nil
+	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_Commitment(ctx, fields, obj, tally) })
+}
+
+// write_Commitment writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_Commitment(ctx context.Context, sel ast.SelectionSet, obj *model.Commitment, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, commitmentImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "Commitment", fields, eagerField_Commitment) {
+		return false
+	}
+	w := &ec.arena
+	outer := w.nest()
+	if !ec.fields_Commitment(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_Commitment writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_Commitment(ctx context.Context, fields []graphql.CollectedField, obj *model.Commitment, tally *fieldsTally) bool {
+	w := &ec.arena
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -966,37 +2287,37 @@ func (ec *executionContext) eager_Commitment(ctx context.Context, fields []graph
 		case "id":
 			v := obj.ID()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
 		case "label":
 			v := obj.Label()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			v.MarshalGQL(w)
 		case "name":
 			v := obj.Name()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
 		case "number":
 			v := obj.Number()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			m := ec.marshalOInt2ᚖint(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		case "description":
 			v := obj.Description()
 			tally.add(field.Alias, resultSize(v))
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			if v == nil {
 				w.null()
@@ -1006,56 +2327,182 @@ func (ec *executionContext) eager_Commitment(ctx context.Context, fields []graph
 		case "date":
 			v := obj.Date()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		case "furthestStatus":
 			v := obj.FurthestStatus()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			m := ec.marshalOCommitmentStatus2ᚖbeleidsgraafᚋgraphᚋmodelᚐCommitmentStatus(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		case "since":
 			v := obj.Since()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
+		case "mentions":
+			v := obj.Mentions()
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "Commitment", ec.fieldContext_Commitment_mentions)
+			if err != nil {
+				return false
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if !ec.write_Evidence(&el.scope, field.Selections, &v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "madeIn":
+			fctx, fc, err := scopeOf(ctx, *field, "Commitment", ec.fieldContext_Commitment_madeIn)
+			if err != nil {
+				return false
+			}
+			v, err := resolveNow(fctx, func(ctx context.Context) (*model.RelationConnection, error) {
+				return ec.Resolvers.Commitment().MadeIn(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
+			})
+			if err != nil {
+				w.notLoaded(err)
+				return false // written again once it is loaded, or made field by field, which reports the error
+			}
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			if !ec.write_EventRelationConnection(fctx, field.Selections, v, tally) {
+				return false
+			}
+		case "respondedToBy":
+			fctx, fc, err := scopeOf(ctx, *field, "Commitment", ec.fieldContext_Commitment_respondedToBy)
+			if err != nil {
+				return false
+			}
+			v, err := resolveNow(fctx, func(ctx context.Context) ([]*model.Document, error) {
+				return ec.Resolvers.Commitment().RespondedToBy(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
+			})
+			if err != nil {
+				w.notLoaded(err)
+				return false // written again once it is loaded, or made field by field, which reports the error
+			}
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if v[j] == nil {
+					return false // an invalid element: made field by field, which reports it
+				}
+				if !ec.write_Document(&el.scope, field.Selections, v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "mentionedIn":
+			fctx, fc, err := scopeOf(ctx, *field, "Commitment", ec.fieldContext_Commitment_mentionedIn)
+			if err != nil {
+				return false
+			}
+			v, err := resolveNow(fctx, func(ctx context.Context) (*model.RelationConnection, error) {
+				return ec.Resolvers.Commitment().MentionedIn(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
+			})
+			if err != nil {
+				w.notLoaded(err)
+				return false // written again once it is loaded, or made field by field, which reports the error
+			}
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			if !ec.write_DocumentRelationConnection(fctx, field.Selections, v, tally) {
+				return false
+			}
+		case "statusHistory":
+			v := obj.StatusHistory()
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "Commitment", ec.fieldContext_Commitment_statusHistory)
+			if err != nil {
+				return false
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if v[j] == nil {
+					return false // an invalid element: made field by field, which reports it
+				}
+				if !ec.write_CommitmentStatusStep(&el.scope, field.Selections, v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
 		}
 	}
-	if passTally(ctx, ec.guard, tally) != nil {
-		return nil // made again field by field, which reports it
-	}
-	return w.close()
+	return true
 }
 
-func (ec *executionContext) eager_CommitmentConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.Connection) (ret graphql.Marshaler) {
-	if !eagerIn(ctx, "CommitmentConnection", fields, func(name string) bool {
-		switch name {
-		case "__typename", "totalCount":
-			return true
-		}
-		return false
-	}) {
+// eagerField_CommitmentConnection says whether an eager CommitmentConnection writes the field of this name.
+func eagerField_CommitmentConnection(name string) bool {
+	switch name {
+	case "__typename", "totalCount", "edges", "pageInfo":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_CommitmentConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.Connection) graphql.Marshaler {
+	if !eagerIn(ctx, "CommitmentConnection", fields, eagerField_CommitmentConnection) {
 		return nil
 	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_CommitmentConnection(ctx, fields, obj, tally) })
+}
+
+// write_CommitmentConnection writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_CommitmentConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, commitmentConnectionImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "CommitmentConnection", fields, eagerField_CommitmentConnection) {
+		return false
+	}
 	w := &ec.arena
-	w.open()
-	defer func() {
-		if r := recover(); r != nil {
-			ret = nil // the object is made again field by field, which reports it
-		}
-		if ret == nil {
-			w.abort()
-		}
-	}()
-	var tally fieldsTally // what the fields add, passed to the guard once the object is written
+	outer := w.nest()
+	if !ec.fields_CommitmentConnection(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_CommitmentConnection writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_CommitmentConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.Connection, tally *fieldsTally) bool {
+	w := &ec.arena
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -1065,43 +2512,92 @@ func (ec *executionContext) eager_CommitmentConnection(ctx context.Context, fiel
 		case "totalCount":
 			v := obj.TotalCount
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
-				return nil // an invalid object: made field by field, which reports it
+				return false // an invalid object: made field by field, which reports it
 			}
 			m.MarshalGQL(w)
+		case "edges":
+			v := obj.Edges
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "CommitmentConnection", ec.fieldContext_CommitmentConnection_edges)
+			if err != nil {
+				return false
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if v[j] == nil {
+					return false // an invalid element: made field by field, which reports it
+				}
+				if !ec.write_CommitmentEdge(&el.scope, field.Selections, v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "pageInfo":
+			v := obj.PageInfo
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "CommitmentConnection", ec.fieldContext_CommitmentConnection_pageInfo)
+			if err != nil {
+				return false
+			}
+			if !ec.write_PageInfo(fctx, field.Selections, v, tally) {
+				return false
+			}
 		}
 	}
-	if passTally(ctx, ec.guard, tally) != nil {
-		return nil // made again field by field, which reports it
-	}
-	return w.close()
+	return true
 }
 
-func (ec *executionContext) eager_CommitmentEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
-	if !eagerIn(ctx, "CommitmentEdge", fields, func(name string) bool {
-		switch name {
-		case "__typename", "cursor":
-			return true
-		}
-		return false
-	}) {
+// eagerField_CommitmentEdge says whether an eager CommitmentEdge writes the field of this name.
+func eagerField_CommitmentEdge(name string) bool {
+	switch name {
+	case "__typename", "cursor", "node":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_CommitmentEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.Edge) graphql.Marshaler {
+	if !eagerIn(ctx, "CommitmentEdge", fields, eagerField_CommitmentEdge) {
 		return nil
 	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_CommitmentEdge(ctx, fields, obj, tally) })
+}
+
+// write_CommitmentEdge writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_CommitmentEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, commitmentEdgeImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "CommitmentEdge", fields, eagerField_CommitmentEdge) {
+		return false
+	}
 	w := &ec.arena
-	w.open()
-	defer func() {
-		if r := recover(); r != nil {
-			ret = nil // the object is made again field by field, which reports it
-		}
-		if ret == nil {
-			w.abort()
-		}
-	}()
-	var tally fieldsTally // what the fields add, passed to the guard once the object is written
+	outer := w.nest()
+	if !ec.fields_CommitmentEdge(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_CommitmentEdge writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_CommitmentEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.Edge, tally *fieldsTally) bool {
+	w := &ec.arena
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -1111,39 +2607,65 @@ func (ec *executionContext) eager_CommitmentEdge(ctx context.Context, fields []g
 		case "cursor":
 			v := obj.Cursor()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
+		case "node":
+			v := obj.AsCommitment()
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "CommitmentEdge", ec.fieldContext_CommitmentEdge_node)
+			if err != nil {
+				return false
+			}
+			if !ec.write_Commitment(fctx, field.Selections, v, tally) {
+				return false
+			}
 		}
 	}
-	if passTally(ctx, ec.guard, tally) != nil {
-		return nil // made again field by field, which reports it
-	}
-	return w.close()
+	return true
 }
 
-func (ec *executionContext) eager_CommitmentRelationConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
-	if !eagerIn(ctx, "CommitmentRelationConnection", fields, func(name string) bool {
-		switch name {
-		case "__typename", "totalCount":
-			return true
-		}
-		return false
-	}) {
+// eagerField_CommitmentRelationConnection says whether an eager CommitmentRelationConnection writes the field of this name.
+func eagerField_CommitmentRelationConnection(name string) bool {
+	switch name {
+	case "__typename", "totalCount", "edges", "pageInfo":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_CommitmentRelationConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationConnection) graphql.Marshaler {
+	if !eagerIn(ctx, "CommitmentRelationConnection", fields, eagerField_CommitmentRelationConnection) {
 		return nil
 	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_CommitmentRelationConnection(ctx, fields, obj, tally) })
+}
+
+// write_CommitmentRelationConnection writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_CommitmentRelationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.RelationConnection, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, commitmentRelationConnectionImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "CommitmentRelationConnection", fields, eagerField_CommitmentRelationConnection) {
+		return false
+	}
 	w := &ec.arena
-	w.open()
-	defer func() {
-		if r := recover(); r != nil {
-			ret = nil // the object is made again field by field, which reports it
-		}
-		if ret == nil {
-			w.abort()
-		}
-	}()
-	var tally fieldsTally // what the fields add, passed to the guard once the object is written
+	outer := w.nest()
+	if !ec.fields_CommitmentRelationConnection(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_CommitmentRelationConnection writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_CommitmentRelationConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationConnection, tally *fieldsTally) bool {
+	w := &ec.arena
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -1153,43 +2675,92 @@ func (ec *executionContext) eager_CommitmentRelationConnection(ctx context.Conte
 		case "totalCount":
 			v := obj.TotalCount
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
-				return nil // an invalid object: made field by field, which reports it
+				return false // an invalid object: made field by field, which reports it
 			}
 			m.MarshalGQL(w)
+		case "edges":
+			v := obj.Edges
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "CommitmentRelationConnection", ec.fieldContext_CommitmentRelationConnection_edges)
+			if err != nil {
+				return false
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if v[j] == nil {
+					return false // an invalid element: made field by field, which reports it
+				}
+				if !ec.write_CommitmentRelationEdge(&el.scope, field.Selections, v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "pageInfo":
+			v := obj.PageInfo()
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "CommitmentRelationConnection", ec.fieldContext_CommitmentRelationConnection_pageInfo)
+			if err != nil {
+				return false
+			}
+			if !ec.write_PageInfo(fctx, field.Selections, v, tally) {
+				return false
+			}
 		}
 	}
-	if passTally(ctx, ec.guard, tally) != nil {
-		return nil // made again field by field, which reports it
-	}
-	return w.close()
+	return true
 }
 
-func (ec *executionContext) eager_CommitmentRelationEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	if !eagerIn(ctx, "CommitmentRelationEdge", fields, func(name string) bool {
-		switch name {
-		case "__typename", "type", "direction", "from", "to", "cursor":
-			return true
-		}
-		return false
-	}) {
+// eagerField_CommitmentRelationEdge says whether an eager CommitmentRelationEdge writes the field of this name.
+func eagerField_CommitmentRelationEdge(name string) bool {
+	switch name {
+	case "__typename", "type", "direction", "from", "to", "cursor", "relation", "node", "evidence":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_CommitmentRelationEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationEdge) graphql.Marshaler {
+	if !eagerIn(ctx, "CommitmentRelationEdge", fields, eagerField_CommitmentRelationEdge) {
 		return nil
 	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_CommitmentRelationEdge(ctx, fields, obj, tally) })
+}
+
+// write_CommitmentRelationEdge writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_CommitmentRelationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.RelationEdge, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, commitmentRelationEdgeImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "CommitmentRelationEdge", fields, eagerField_CommitmentRelationEdge) {
+		return false
+	}
 	w := &ec.arena
-	w.open()
-	defer func() {
-		if r := recover(); r != nil {
-			ret = nil // the object is made again field by field, which reports it
-		}
-		if ret == nil {
-			w.abort()
-		}
-	}()
-	var tally fieldsTally // what the fields add, passed to the guard once the object is written
+	outer := w.nest()
+	if !ec.fields_CommitmentRelationEdge(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_CommitmentRelationEdge writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_CommitmentRelationEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationEdge, tally *fieldsTally) bool {
+	w := &ec.arena
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -1199,67 +2770,129 @@ func (ec *executionContext) eager_CommitmentRelationEdge(ctx context.Context, fi
 		case "type":
 			v := obj.Type()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			v.MarshalGQL(w)
 		case "direction":
 			v := obj.Direction()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			v.MarshalGQL(w)
 		case "from":
 			v := obj.From()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
 		case "to":
 			v := obj.To()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
 		case "cursor":
 			v := obj.Cursor()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
+		case "relation":
+			v := obj.Relation()
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "CommitmentRelationEdge", ec.fieldContext_CommitmentRelationEdge_relation)
+			if err != nil {
+				return false
+			}
+			if !ec.write_Relation(fctx, field.Selections, v, tally) {
+				return false
+			}
+		case "node":
+			v := obj.AsCommitment()
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "CommitmentRelationEdge", ec.fieldContext_CommitmentRelationEdge_node)
+			if err != nil {
+				return false
+			}
+			if !ec.write_Commitment(fctx, field.Selections, v, tally) {
+				return false
+			}
+		case "evidence":
+			v := obj.Evidence()
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "CommitmentRelationEdge", ec.fieldContext_CommitmentRelationEdge_evidence)
+			if err != nil {
+				return false
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if !ec.write_Evidence(&el.scope, field.Selections, &v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
 		}
 	}
-	if passTally(ctx, ec.guard, tally) != nil {
-		return nil // made again field by field, which reports it
-	}
-	return w.close()
+	return true
 }
 
-func (ec *executionContext) eager_CommitmentStatusStep(ctx context.Context, fields []graphql.CollectedField, obj *model.CommitmentStatusStep) (ret graphql.Marshaler) {
-	if !eagerIn(ctx, "CommitmentStatusStep", fields, func(name string) bool {
-		switch name {
-		case "__typename", "date", "status":
-			return true
-		}
-		return false
-	}) {
+// eagerField_CommitmentStatusStep says whether an eager CommitmentStatusStep writes the field of this name.
+func eagerField_CommitmentStatusStep(name string) bool {
+	switch name {
+	case "__typename", "date", "status", "evidence":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_CommitmentStatusStep(ctx context.Context, fields []graphql.CollectedField, obj *model.CommitmentStatusStep) graphql.Marshaler {
+	if !eagerIn(ctx, "CommitmentStatusStep", fields, eagerField_CommitmentStatusStep) {
 		return nil
 	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_CommitmentStatusStep(ctx, fields, obj, tally) })
+}
+
+// write_CommitmentStatusStep writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_CommitmentStatusStep(ctx context.Context, sel ast.SelectionSet, obj *model.CommitmentStatusStep, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, commitmentStatusStepImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "CommitmentStatusStep", fields, eagerField_CommitmentStatusStep) {
+		return false
+	}
 	w := &ec.arena
-	w.open()
-	defer func() {
-		if r := recover(); r != nil {
-			ret = nil // the object is made again field by field, which reports it
-		}
-		if ret == nil {
-			w.abort()
-		}
-	}()
-	var tally fieldsTally // what the fields add, passed to the guard once the object is written
+	outer := w.nest()
+	if !ec.fields_CommitmentStatusStep(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_CommitmentStatusStep writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_CommitmentStatusStep(ctx context.Context, fields []graphql.CollectedField, obj *model.CommitmentStatusStep, tally *fieldsTally) bool {
+	w := &ec.arena
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -1269,47 +2902,150 @@ func (ec *executionContext) eager_CommitmentStatusStep(ctx context.Context, fiel
 		case "date":
 			v := obj.Date()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		case "status":
 			v := obj.Status()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			v.MarshalGQL(w)
+		case "evidence":
+			v := obj.Evidence()
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "CommitmentStatusStep", ec.fieldContext_CommitmentStatusStep_evidence)
+			if err != nil {
+				return false
+			}
+			if !ec.write_Evidence(fctx, field.Selections, v, tally) {
+				return false
+			}
 		}
 	}
-	if passTally(ctx, ec.guard, tally) != nil {
-		return nil // made again field by field, which reports it
-	}
-	return w.close()
+	return true
 }
 
-func (ec *executionContext) eager_Decision(ctx context.Context, fields []graphql.CollectedField, obj *model.Decision) (ret graphql.Marshaler) {
-	if !eagerIn(ctx, "Decision", fields, func(name string) bool {
-		switch name {
-		case "__typename", "date", "result", "text", "source":
-			return true
-		}
-		return false
-	}) {
+// eagerField_CommitmentStepChange says whether an eager CommitmentStepChange writes the field of this name.
+func eagerField_CommitmentStepChange(name string) bool {
+	switch name {
+	case "__typename", "commitment", "step":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_CommitmentStepChange(ctx context.Context, fields []graphql.CollectedField, obj *model.CommitmentStepChange) graphql.Marshaler {
+	if !eagerIn(ctx, "CommitmentStepChange", fields, eagerField_CommitmentStepChange) {
 		return nil
 	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_CommitmentStepChange(ctx, fields, obj, tally) })
+}
+
+// write_CommitmentStepChange writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_CommitmentStepChange(ctx context.Context, sel ast.SelectionSet, obj *model.CommitmentStepChange, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, commitmentStepChangeImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "CommitmentStepChange", fields, eagerField_CommitmentStepChange) {
+		return false
+	}
 	w := &ec.arena
-	w.open()
-	defer func() {
-		if r := recover(); r != nil {
-			ret = nil // the object is made again field by field, which reports it
+	outer := w.nest()
+	if !ec.fields_CommitmentStepChange(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_CommitmentStepChange writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_CommitmentStepChange(ctx context.Context, fields []graphql.CollectedField, obj *model.CommitmentStepChange, tally *fieldsTally) bool {
+	w := &ec.arena
+	for i := range fields {
+		field := &fields[i]
+		w.key(field.Alias)
+		switch field.Name {
+		case "__typename":
+			w.typename("CommitmentStepChange")
+		case "commitment":
+			v := obj.Commitment
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "CommitmentStepChange", ec.fieldContext_CommitmentStepChange_commitment)
+			if err != nil {
+				return false
+			}
+			if !ec.write_Commitment(fctx, field.Selections, v, tally) {
+				return false
+			}
+		case "step":
+			v := obj.Step
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "CommitmentStepChange", ec.fieldContext_CommitmentStepChange_step)
+			if err != nil {
+				return false
+			}
+			if !ec.write_CommitmentStatusStep(fctx, field.Selections, v, tally) {
+				return false
+			}
 		}
-		if ret == nil {
-			w.abort()
-		}
-	}()
-	var tally fieldsTally // what the fields add, passed to the guard once the object is written
+	}
+	return true
+}
+
+// eagerField_Decision says whether an eager Decision writes the field of this name.
+func eagerField_Decision(name string) bool {
+	switch name {
+	case "__typename", "date", "result", "text", "source", "evidence", "votes":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_Decision(ctx context.Context, fields []graphql.CollectedField, obj *model.Decision) graphql.Marshaler {
+	if !eagerIn(ctx, "Decision", fields, eagerField_Decision) {
+		return nil
+	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_Decision(ctx, fields, obj, tally) })
+}
+
+// write_Decision writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_Decision(ctx context.Context, sel ast.SelectionSet, obj *model.Decision, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, decisionImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "Decision", fields, eagerField_Decision) {
+		return false
+	}
+	w := &ec.arena
+	outer := w.nest()
+	if !ec.fields_Decision(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_Decision writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_Decision(ctx context.Context, fields []graphql.CollectedField, obj *model.Decision, tally *fieldsTally) bool {
+	w := &ec.arena
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -1319,61 +3055,107 @@ func (ec *executionContext) eager_Decision(ctx context.Context, fields []graphql
 		case "date":
 			v := obj.Date()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		case "result":
 			v := obj.Result()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			v.MarshalGQL(w)
 		case "text":
 			v := obj.Text()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
 		case "source":
 			v := obj.Source()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
+		case "evidence":
+			v := obj.Evidence()
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "Decision", ec.fieldContext_Decision_evidence)
+			if err != nil {
+				return false
+			}
+			if !ec.write_Evidence(fctx, field.Selections, &v, tally) {
+				return false
+			}
+		case "votes":
+			v := obj.Votes()
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "Decision", ec.fieldContext_Decision_votes)
+			if err != nil {
+				return false
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if v[j] == nil {
+					return false // an invalid element: made field by field, which reports it
+				}
+				if !ec.write_Vote(&el.scope, field.Selections, v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
 		}
 	}
-	if passTally(ctx, ec.guard, tally) != nil {
-		return nil // made again field by field, which reports it
-	}
-	return w.close()
+	return true
 }
 
-func (ec *executionContext) eager_Document(ctx context.Context, fields []graphql.CollectedField, obj *model.Document) (ret graphql.Marshaler) {
-	if !eagerIn(ctx, "Document", fields, func(name string) bool {
-		switch name {
-		case "__typename", "id", "label", "name", "kind", "title", "date", "kenmerk", "dossier", "number", "citation", "tkNumber", "sourceFile", "text", "since":
-			return true
-		}
-		return false
-	}) {
+// eagerField_Document says whether an eager Document writes the field of this name.
+func eagerField_Document(name string) bool {
+	switch name {
+	case "__typename", "id", "label", "name", "kind", "title", "date", "kenmerk", "dossier", "number", "citation", "tkNumber", "sourceFile", "text", "since", "mentions", "signatories", "onBehalfOf", "addressedTo", "cites", "citedBy", "respondsTo", "mentioned", "mentionedIn":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_Document(ctx context.Context, fields []graphql.CollectedField, obj *model.Document) graphql.Marshaler {
+	if !eagerIn(ctx, "Document", fields, eagerField_Document) {
 		return nil
 	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_Document(ctx, fields, obj, tally) })
+}
+
+// write_Document writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_Document(ctx context.Context, sel ast.SelectionSet, obj *model.Document, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, documentImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "Document", fields, eagerField_Document) {
+		return false
+	}
 	w := &ec.arena
-	w.open()
-	defer func() {
-		if r := recover(); r != nil {
-			ret = nil // the object is made again field by field, which reports it
-		}
-		if ret == nil {
-			w.abort()
-		}
-	}()
-	var tally fieldsTally // what the fields add, passed to the guard once the object is written
+	outer := w.nest()
+	if !ec.fields_Document(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_Document writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_Document(ctx context.Context, fields []graphql.CollectedField, obj *model.Document, tally *fieldsTally) bool {
+	w := &ec.arena
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -1383,37 +3165,37 @@ func (ec *executionContext) eager_Document(ctx context.Context, fields []graphql
 		case "id":
 			v := obj.ID()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
 		case "label":
 			v := obj.Label()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			v.MarshalGQL(w)
 		case "name":
 			v := obj.Name()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
 		case "kind":
 			v := obj.Kind()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			m := ec.marshalODocumentKind2ᚖbeleidsgraafᚋgraphᚋmodelᚐDocumentKind(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		case "title":
 			v := obj.Title()
 			tally.add(field.Alias, resultSize(v))
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			if v == nil {
 				w.null()
@@ -1423,16 +3205,16 @@ func (ec *executionContext) eager_Document(ctx context.Context, fields []graphql
 		case "date":
 			v := obj.Date()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		case "kenmerk":
 			v := obj.Kenmerk()
 			tally.add(field.Alias, resultSize(v))
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			if v == nil {
 				w.null()
@@ -1442,8 +3224,8 @@ func (ec *executionContext) eager_Document(ctx context.Context, fields []graphql
 		case "dossier":
 			v := obj.Dossier()
 			tally.add(field.Alias, resultSize(v))
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			if v == nil {
 				w.null()
@@ -1453,16 +3235,16 @@ func (ec *executionContext) eager_Document(ctx context.Context, fields []graphql
 		case "number":
 			v := obj.Number()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			m := ec.marshalOInt2ᚖint(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		case "citation":
 			v := obj.Citation()
 			tally.add(field.Alias, resultSize(v))
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			if v == nil {
 				w.null()
@@ -1472,8 +3254,8 @@ func (ec *executionContext) eager_Document(ctx context.Context, fields []graphql
 		case "tkNumber":
 			v := obj.TkNumber()
 			tally.add(field.Alias, resultSize(v))
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			if v == nil {
 				w.null()
@@ -1483,8 +3265,8 @@ func (ec *executionContext) eager_Document(ctx context.Context, fields []graphql
 		case "sourceFile":
 			v := obj.SourceFile()
 			tally.add(field.Alias, resultSize(v))
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			if v == nil {
 				w.null()
@@ -1494,8 +3276,8 @@ func (ec *executionContext) eager_Document(ctx context.Context, fields []graphql
 		case "text":
 			v := obj.Text()
 			tally.add(field.Alias, resultSize(v))
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			if v == nil {
 				w.null()
@@ -1505,40 +3287,253 @@ func (ec *executionContext) eager_Document(ctx context.Context, fields []graphql
 		case "since":
 			v := obj.Since()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
+		case "mentions":
+			v := obj.Mentions()
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "Document", ec.fieldContext_Document_mentions)
+			if err != nil {
+				return false
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if !ec.write_Evidence(&el.scope, field.Selections, &v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "signatories":
+			fctx, fc, err := scopeOf(ctx, *field, "Document", ec.fieldContext_Document_signatories)
+			if err != nil {
+				return false
+			}
+			v, err := resolveNow(fctx, func(ctx context.Context) ([]model.Node, error) {
+				return ec.Resolvers.Document().Signatories(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
+			})
+			if err != nil {
+				w.notLoaded(err)
+				return false // written again once it is loaded, or made field by field, which reports the error
+			}
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if v[j] == nil {
+					return false // an invalid element: made field by field, which reports it
+				}
+				if !ec.write_Node(&el.scope, field.Selections, v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "onBehalfOf":
+			fctx, fc, err := scopeOf(ctx, *field, "Document", ec.fieldContext_Document_onBehalfOf)
+			if err != nil {
+				return false
+			}
+			v, err := resolveNow(fctx, func(ctx context.Context) (*model.RelationConnection, error) {
+				return ec.Resolvers.Document().OnBehalfOf(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
+			})
+			if err != nil {
+				w.notLoaded(err)
+				return false // written again once it is loaded, or made field by field, which reports the error
+			}
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			if !ec.write_OfficeRelationConnection(fctx, field.Selections, v, tally) {
+				return false
+			}
+		case "addressedTo":
+			fctx, fc, err := scopeOf(ctx, *field, "Document", ec.fieldContext_Document_addressedTo)
+			if err != nil {
+				return false
+			}
+			v, err := resolveNow(fctx, func(ctx context.Context) (*model.RelationConnection, error) {
+				return ec.Resolvers.Document().AddressedTo(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
+			})
+			if err != nil {
+				w.notLoaded(err)
+				return false // written again once it is loaded, or made field by field, which reports the error
+			}
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			if !ec.write_RelationConnection(fctx, field.Selections, v, tally) {
+				return false
+			}
+		case "cites":
+			fctx, fc, err := scopeOf(ctx, *field, "Document", ec.fieldContext_Document_cites)
+			if err != nil {
+				return false
+			}
+			v, err := resolveNow(fctx, func(ctx context.Context) (*model.RelationConnection, error) {
+				return ec.Resolvers.Document().Cites(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
+			})
+			if err != nil {
+				w.notLoaded(err)
+				return false // written again once it is loaded, or made field by field, which reports the error
+			}
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			if !ec.write_DocumentRelationConnection(fctx, field.Selections, v, tally) {
+				return false
+			}
+		case "citedBy":
+			fctx, fc, err := scopeOf(ctx, *field, "Document", ec.fieldContext_Document_citedBy)
+			if err != nil {
+				return false
+			}
+			v, err := resolveNow(fctx, func(ctx context.Context) (*model.RelationConnection, error) {
+				return ec.Resolvers.Document().CitedBy(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
+			})
+			if err != nil {
+				w.notLoaded(err)
+				return false // written again once it is loaded, or made field by field, which reports the error
+			}
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			if !ec.write_DocumentRelationConnection(fctx, field.Selections, v, tally) {
+				return false
+			}
+		case "respondsTo":
+			fctx, fc, err := scopeOf(ctx, *field, "Document", ec.fieldContext_Document_respondsTo)
+			if err != nil {
+				return false
+			}
+			v, err := resolveNow(fctx, func(ctx context.Context) (*model.RelationConnection, error) {
+				return ec.Resolvers.Document().RespondsTo(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
+			})
+			if err != nil {
+				w.notLoaded(err)
+				return false // written again once it is loaded, or made field by field, which reports the error
+			}
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			if !ec.write_RelationConnection(fctx, field.Selections, v, tally) {
+				return false
+			}
+		case "mentioned":
+			fctx, fc, err := scopeOf(ctx, *field, "Document", ec.fieldContext_Document_mentioned)
+			if err != nil {
+				return false
+			}
+			v, err := resolveNow(fctx, func(ctx context.Context) (*model.RelationConnection, error) {
+				return ec.Resolvers.Document().Mentioned(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
+			})
+			if err != nil {
+				w.notLoaded(err)
+				return false // written again once it is loaded, or made field by field, which reports the error
+			}
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			if !ec.write_RelationConnection(fctx, field.Selections, v, tally) {
+				return false
+			}
+		case "mentionedIn":
+			fctx, fc, err := scopeOf(ctx, *field, "Document", ec.fieldContext_Document_mentionedIn)
+			if err != nil {
+				return false
+			}
+			v, err := resolveNow(fctx, func(ctx context.Context) (*model.RelationConnection, error) {
+				return ec.Resolvers.Document().MentionedIn(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
+			})
+			if err != nil {
+				w.notLoaded(err)
+				return false // written again once it is loaded, or made field by field, which reports the error
+			}
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			if !ec.write_DocumentRelationConnection(fctx, field.Selections, v, tally) {
+				return false
+			}
 		}
 	}
-	if passTally(ctx, ec.guard, tally) != nil {
-		return nil // made again field by field, which reports it
-	}
-	return w.close()
+	return true
 }
 
-func (ec *executionContext) eager_DocumentConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.Connection) (ret graphql.Marshaler) {
-	if !eagerIn(ctx, "DocumentConnection", fields, func(name string) bool {
-		switch name {
-		case "__typename", "totalCount":
-			return true
-		}
-		return false
-	}) {
+// eagerField_DocumentConnection says whether an eager DocumentConnection writes the field of this name.
+func eagerField_DocumentConnection(name string) bool {
+	switch name {
+	case "__typename", "totalCount", "edges", "pageInfo":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_DocumentConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.Connection) graphql.Marshaler {
+	if !eagerIn(ctx, "DocumentConnection", fields, eagerField_DocumentConnection) {
 		return nil
 	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_DocumentConnection(ctx, fields, obj, tally) })
+}
+
+// write_DocumentConnection writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_DocumentConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, documentConnectionImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "DocumentConnection", fields, eagerField_DocumentConnection) {
+		return false
+	}
 	w := &ec.arena
-	w.open()
-	defer func() {
-		if r := recover(); r != nil {
-			ret = nil // the object is made again field by field, which reports it
-		}
-		if ret == nil {
-			w.abort()
-		}
-	}()
-	var tally fieldsTally // what the fields add, passed to the guard once the object is written
+	outer := w.nest()
+	if !ec.fields_DocumentConnection(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_DocumentConnection writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_DocumentConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.Connection, tally *fieldsTally) bool {
+	w := &ec.arena
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -1548,43 +3543,92 @@ func (ec *executionContext) eager_DocumentConnection(ctx context.Context, fields
 		case "totalCount":
 			v := obj.TotalCount
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
-				return nil // an invalid object: made field by field, which reports it
+				return false // an invalid object: made field by field, which reports it
 			}
 			m.MarshalGQL(w)
+		case "edges":
+			v := obj.Edges
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "DocumentConnection", ec.fieldContext_DocumentConnection_edges)
+			if err != nil {
+				return false
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if v[j] == nil {
+					return false // an invalid element: made field by field, which reports it
+				}
+				if !ec.write_DocumentEdge(&el.scope, field.Selections, v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "pageInfo":
+			v := obj.PageInfo
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "DocumentConnection", ec.fieldContext_DocumentConnection_pageInfo)
+			if err != nil {
+				return false
+			}
+			if !ec.write_PageInfo(fctx, field.Selections, v, tally) {
+				return false
+			}
 		}
 	}
-	if passTally(ctx, ec.guard, tally) != nil {
-		return nil // made again field by field, which reports it
-	}
-	return w.close()
+	return true
 }
 
-func (ec *executionContext) eager_DocumentEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
-	if !eagerIn(ctx, "DocumentEdge", fields, func(name string) bool {
-		switch name {
-		case "__typename", "cursor":
-			return true
-		}
-		return false
-	}) {
+// eagerField_DocumentEdge says whether an eager DocumentEdge writes the field of this name.
+func eagerField_DocumentEdge(name string) bool {
+	switch name {
+	case "__typename", "cursor", "node":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_DocumentEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.Edge) graphql.Marshaler {
+	if !eagerIn(ctx, "DocumentEdge", fields, eagerField_DocumentEdge) {
 		return nil
 	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_DocumentEdge(ctx, fields, obj, tally) })
+}
+
+// write_DocumentEdge writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_DocumentEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, documentEdgeImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "DocumentEdge", fields, eagerField_DocumentEdge) {
+		return false
+	}
 	w := &ec.arena
-	w.open()
-	defer func() {
-		if r := recover(); r != nil {
-			ret = nil // the object is made again field by field, which reports it
-		}
-		if ret == nil {
-			w.abort()
-		}
-	}()
-	var tally fieldsTally // what the fields add, passed to the guard once the object is written
+	outer := w.nest()
+	if !ec.fields_DocumentEdge(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_DocumentEdge writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_DocumentEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.Edge, tally *fieldsTally) bool {
+	w := &ec.arena
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -1594,39 +3638,65 @@ func (ec *executionContext) eager_DocumentEdge(ctx context.Context, fields []gra
 		case "cursor":
 			v := obj.Cursor()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
+		case "node":
+			v := obj.AsDocument()
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "DocumentEdge", ec.fieldContext_DocumentEdge_node)
+			if err != nil {
+				return false
+			}
+			if !ec.write_Document(fctx, field.Selections, v, tally) {
+				return false
+			}
 		}
 	}
-	if passTally(ctx, ec.guard, tally) != nil {
-		return nil // made again field by field, which reports it
-	}
-	return w.close()
+	return true
 }
 
-func (ec *executionContext) eager_DocumentRelationConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
-	if !eagerIn(ctx, "DocumentRelationConnection", fields, func(name string) bool {
-		switch name {
-		case "__typename", "totalCount":
-			return true
-		}
-		return false
-	}) {
+// eagerField_DocumentRelationConnection says whether an eager DocumentRelationConnection writes the field of this name.
+func eagerField_DocumentRelationConnection(name string) bool {
+	switch name {
+	case "__typename", "totalCount", "edges", "pageInfo":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_DocumentRelationConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationConnection) graphql.Marshaler {
+	if !eagerIn(ctx, "DocumentRelationConnection", fields, eagerField_DocumentRelationConnection) {
 		return nil
 	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_DocumentRelationConnection(ctx, fields, obj, tally) })
+}
+
+// write_DocumentRelationConnection writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_DocumentRelationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.RelationConnection, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, documentRelationConnectionImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "DocumentRelationConnection", fields, eagerField_DocumentRelationConnection) {
+		return false
+	}
 	w := &ec.arena
-	w.open()
-	defer func() {
-		if r := recover(); r != nil {
-			ret = nil // the object is made again field by field, which reports it
-		}
-		if ret == nil {
-			w.abort()
-		}
-	}()
-	var tally fieldsTally // what the fields add, passed to the guard once the object is written
+	outer := w.nest()
+	if !ec.fields_DocumentRelationConnection(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_DocumentRelationConnection writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_DocumentRelationConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationConnection, tally *fieldsTally) bool {
+	w := &ec.arena
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -1636,43 +3706,92 @@ func (ec *executionContext) eager_DocumentRelationConnection(ctx context.Context
 		case "totalCount":
 			v := obj.TotalCount
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
-				return nil // an invalid object: made field by field, which reports it
+				return false // an invalid object: made field by field, which reports it
 			}
 			m.MarshalGQL(w)
+		case "edges":
+			v := obj.Edges
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "DocumentRelationConnection", ec.fieldContext_DocumentRelationConnection_edges)
+			if err != nil {
+				return false
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if v[j] == nil {
+					return false // an invalid element: made field by field, which reports it
+				}
+				if !ec.write_DocumentRelationEdge(&el.scope, field.Selections, v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "pageInfo":
+			v := obj.PageInfo()
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "DocumentRelationConnection", ec.fieldContext_DocumentRelationConnection_pageInfo)
+			if err != nil {
+				return false
+			}
+			if !ec.write_PageInfo(fctx, field.Selections, v, tally) {
+				return false
+			}
 		}
 	}
-	if passTally(ctx, ec.guard, tally) != nil {
-		return nil // made again field by field, which reports it
-	}
-	return w.close()
+	return true
 }
 
-func (ec *executionContext) eager_DocumentRelationEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	if !eagerIn(ctx, "DocumentRelationEdge", fields, func(name string) bool {
-		switch name {
-		case "__typename", "type", "direction", "from", "to", "cursor":
-			return true
-		}
-		return false
-	}) {
+// eagerField_DocumentRelationEdge says whether an eager DocumentRelationEdge writes the field of this name.
+func eagerField_DocumentRelationEdge(name string) bool {
+	switch name {
+	case "__typename", "type", "direction", "from", "to", "cursor", "relation", "node", "evidence":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_DocumentRelationEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationEdge) graphql.Marshaler {
+	if !eagerIn(ctx, "DocumentRelationEdge", fields, eagerField_DocumentRelationEdge) {
 		return nil
 	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_DocumentRelationEdge(ctx, fields, obj, tally) })
+}
+
+// write_DocumentRelationEdge writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_DocumentRelationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.RelationEdge, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, documentRelationEdgeImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "DocumentRelationEdge", fields, eagerField_DocumentRelationEdge) {
+		return false
+	}
 	w := &ec.arena
-	w.open()
-	defer func() {
-		if r := recover(); r != nil {
-			ret = nil // the object is made again field by field, which reports it
-		}
-		if ret == nil {
-			w.abort()
-		}
-	}()
-	var tally fieldsTally // what the fields add, passed to the guard once the object is written
+	outer := w.nest()
+	if !ec.fields_DocumentRelationEdge(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_DocumentRelationEdge writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_DocumentRelationEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationEdge, tally *fieldsTally) bool {
+	w := &ec.arena
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -1682,67 +3801,129 @@ func (ec *executionContext) eager_DocumentRelationEdge(ctx context.Context, fiel
 		case "type":
 			v := obj.Type()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			v.MarshalGQL(w)
 		case "direction":
 			v := obj.Direction()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			v.MarshalGQL(w)
 		case "from":
 			v := obj.From()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
 		case "to":
 			v := obj.To()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
 		case "cursor":
 			v := obj.Cursor()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
+		case "relation":
+			v := obj.Relation()
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "DocumentRelationEdge", ec.fieldContext_DocumentRelationEdge_relation)
+			if err != nil {
+				return false
+			}
+			if !ec.write_Relation(fctx, field.Selections, v, tally) {
+				return false
+			}
+		case "node":
+			v := obj.AsDocument()
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "DocumentRelationEdge", ec.fieldContext_DocumentRelationEdge_node)
+			if err != nil {
+				return false
+			}
+			if !ec.write_Document(fctx, field.Selections, v, tally) {
+				return false
+			}
+		case "evidence":
+			v := obj.Evidence()
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "DocumentRelationEdge", ec.fieldContext_DocumentRelationEdge_evidence)
+			if err != nil {
+				return false
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if !ec.write_Evidence(&el.scope, field.Selections, &v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
 		}
 	}
-	if passTally(ctx, ec.guard, tally) != nil {
-		return nil // made again field by field, which reports it
-	}
-	return w.close()
+	return true
 }
 
-func (ec *executionContext) eager_Event(ctx context.Context, fields []graphql.CollectedField, obj *model.Event) (ret graphql.Marshaler) {
-	if !eagerIn(ctx, "Event", fields, func(name string) bool {
-		switch name {
-		case "__typename", "id", "label", "name", "kind", "date", "since":
-			return true
-		}
-		return false
-	}) {
+// eagerField_Event says whether an eager Event writes the field of this name.
+func eagerField_Event(name string) bool {
+	switch name {
+	case "__typename", "id", "label", "name", "kind", "date", "since", "mentions", "motions", "attendees", "commitments", "mentionedIn":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_Event(ctx context.Context, fields []graphql.CollectedField, obj *model.Event) graphql.Marshaler {
+	if !eagerIn(ctx, "Event", fields, eagerField_Event) {
 		return nil
 	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_Event(ctx, fields, obj, tally) })
+}
+
+// write_Event writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_Event(ctx context.Context, sel ast.SelectionSet, obj *model.Event, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, eventImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "Event", fields, eagerField_Event) {
+		return false
+	}
 	w := &ec.arena
-	w.open()
-	defer func() {
-		if r := recover(); r != nil {
-			ret = nil // the object is made again field by field, which reports it
-		}
-		if ret == nil {
-			w.abort()
-		}
-	}()
-	var tally fieldsTally // what the fields add, passed to the guard once the object is written
+	outer := w.nest()
+	if !ec.fields_Event(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_Event writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_Event(ctx context.Context, fields []graphql.CollectedField, obj *model.Event, tally *fieldsTally) bool {
+	w := &ec.arena
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -1752,29 +3933,29 @@ func (ec *executionContext) eager_Event(ctx context.Context, fields []graphql.Co
 		case "id":
 			v := obj.ID()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
 		case "label":
 			v := obj.Label()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			v.MarshalGQL(w)
 		case "name":
 			v := obj.Name()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
 		case "kind":
 			v := obj.Kind()
 			tally.add(field.Alias, resultSize(v))
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			if v == nil {
 				w.null()
@@ -1784,48 +3965,187 @@ func (ec *executionContext) eager_Event(ctx context.Context, fields []graphql.Co
 		case "date":
 			v := obj.Date()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		case "since":
 			v := obj.Since()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
+		case "mentions":
+			v := obj.Mentions()
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "Event", ec.fieldContext_Event_mentions)
+			if err != nil {
+				return false
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if !ec.write_Evidence(&el.scope, field.Selections, &v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "motions":
+			fctx, fc, err := scopeOf(ctx, *field, "Event", ec.fieldContext_Event_motions)
+			if err != nil {
+				return false
+			}
+			v, err := resolveNow(fctx, func(ctx context.Context) ([]*model.Motion, error) {
+				return ec.Resolvers.Event().Motions(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
+			})
+			if err != nil {
+				w.notLoaded(err)
+				return false // written again once it is loaded, or made field by field, which reports the error
+			}
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if v[j] == nil {
+					return false // an invalid element: made field by field, which reports it
+				}
+				if !ec.write_Motion(&el.scope, field.Selections, v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "attendees":
+			fctx, fc, err := scopeOf(ctx, *field, "Event", ec.fieldContext_Event_attendees)
+			if err != nil {
+				return false
+			}
+			v, err := resolveNow(fctx, func(ctx context.Context) ([]*model.Person, error) {
+				return ec.Resolvers.Event().Attendees(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
+			})
+			if err != nil {
+				w.notLoaded(err)
+				return false // written again once it is loaded, or made field by field, which reports the error
+			}
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if v[j] == nil {
+					return false // an invalid element: made field by field, which reports it
+				}
+				if !ec.write_Person(&el.scope, field.Selections, v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "commitments":
+			fctx, fc, err := scopeOf(ctx, *field, "Event", ec.fieldContext_Event_commitments)
+			if err != nil {
+				return false
+			}
+			v, err := resolveNow(fctx, func(ctx context.Context) ([]*model.Commitment, error) {
+				return ec.Resolvers.Event().Commitments(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
+			})
+			if err != nil {
+				w.notLoaded(err)
+				return false // written again once it is loaded, or made field by field, which reports the error
+			}
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if v[j] == nil {
+					return false // an invalid element: made field by field, which reports it
+				}
+				if !ec.write_Commitment(&el.scope, field.Selections, v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "mentionedIn":
+			fctx, fc, err := scopeOf(ctx, *field, "Event", ec.fieldContext_Event_mentionedIn)
+			if err != nil {
+				return false
+			}
+			v, err := resolveNow(fctx, func(ctx context.Context) (*model.RelationConnection, error) {
+				return ec.Resolvers.Event().MentionedIn(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
+			})
+			if err != nil {
+				w.notLoaded(err)
+				return false // written again once it is loaded, or made field by field, which reports the error
+			}
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			if !ec.write_DocumentRelationConnection(fctx, field.Selections, v, tally) {
+				return false
+			}
 		}
 	}
-	if passTally(ctx, ec.guard, tally) != nil {
-		return nil // made again field by field, which reports it
-	}
-	return w.close()
+	return true
 }
 
-func (ec *executionContext) eager_EventConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.Connection) (ret graphql.Marshaler) {
-	if !eagerIn(ctx, "EventConnection", fields, func(name string) bool {
-		switch name {
-		case "__typename", "totalCount":
-			return true
-		}
-		return false
-	}) {
+// eagerField_EventConnection says whether an eager EventConnection writes the field of this name.
+func eagerField_EventConnection(name string) bool {
+	switch name {
+	case "__typename", "totalCount", "edges", "pageInfo":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_EventConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.Connection) graphql.Marshaler {
+	if !eagerIn(ctx, "EventConnection", fields, eagerField_EventConnection) {
 		return nil
 	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_EventConnection(ctx, fields, obj, tally) })
+}
+
+// write_EventConnection writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_EventConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, eventConnectionImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "EventConnection", fields, eagerField_EventConnection) {
+		return false
+	}
 	w := &ec.arena
-	w.open()
-	defer func() {
-		if r := recover(); r != nil {
-			ret = nil // the object is made again field by field, which reports it
-		}
-		if ret == nil {
-			w.abort()
-		}
-	}()
-	var tally fieldsTally // what the fields add, passed to the guard once the object is written
+	outer := w.nest()
+	if !ec.fields_EventConnection(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_EventConnection writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_EventConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.Connection, tally *fieldsTally) bool {
+	w := &ec.arena
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -1835,43 +4155,92 @@ func (ec *executionContext) eager_EventConnection(ctx context.Context, fields []
 		case "totalCount":
 			v := obj.TotalCount
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
-				return nil // an invalid object: made field by field, which reports it
+				return false // an invalid object: made field by field, which reports it
 			}
 			m.MarshalGQL(w)
+		case "edges":
+			v := obj.Edges
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "EventConnection", ec.fieldContext_EventConnection_edges)
+			if err != nil {
+				return false
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if v[j] == nil {
+					return false // an invalid element: made field by field, which reports it
+				}
+				if !ec.write_EventEdge(&el.scope, field.Selections, v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "pageInfo":
+			v := obj.PageInfo
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "EventConnection", ec.fieldContext_EventConnection_pageInfo)
+			if err != nil {
+				return false
+			}
+			if !ec.write_PageInfo(fctx, field.Selections, v, tally) {
+				return false
+			}
 		}
 	}
-	if passTally(ctx, ec.guard, tally) != nil {
-		return nil // made again field by field, which reports it
-	}
-	return w.close()
+	return true
 }
 
-func (ec *executionContext) eager_EventEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
-	if !eagerIn(ctx, "EventEdge", fields, func(name string) bool {
-		switch name {
-		case "__typename", "cursor":
-			return true
-		}
-		return false
-	}) {
+// eagerField_EventEdge says whether an eager EventEdge writes the field of this name.
+func eagerField_EventEdge(name string) bool {
+	switch name {
+	case "__typename", "cursor", "node":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_EventEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.Edge) graphql.Marshaler {
+	if !eagerIn(ctx, "EventEdge", fields, eagerField_EventEdge) {
 		return nil
 	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_EventEdge(ctx, fields, obj, tally) })
+}
+
+// write_EventEdge writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_EventEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, eventEdgeImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "EventEdge", fields, eagerField_EventEdge) {
+		return false
+	}
 	w := &ec.arena
-	w.open()
-	defer func() {
-		if r := recover(); r != nil {
-			ret = nil // the object is made again field by field, which reports it
-		}
-		if ret == nil {
-			w.abort()
-		}
-	}()
-	var tally fieldsTally // what the fields add, passed to the guard once the object is written
+	outer := w.nest()
+	if !ec.fields_EventEdge(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_EventEdge writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_EventEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.Edge, tally *fieldsTally) bool {
+	w := &ec.arena
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -1881,39 +4250,65 @@ func (ec *executionContext) eager_EventEdge(ctx context.Context, fields []graphq
 		case "cursor":
 			v := obj.Cursor()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
+		case "node":
+			v := obj.AsEvent()
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "EventEdge", ec.fieldContext_EventEdge_node)
+			if err != nil {
+				return false
+			}
+			if !ec.write_Event(fctx, field.Selections, v, tally) {
+				return false
+			}
 		}
 	}
-	if passTally(ctx, ec.guard, tally) != nil {
-		return nil // made again field by field, which reports it
-	}
-	return w.close()
+	return true
 }
 
-func (ec *executionContext) eager_EventRelationConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
-	if !eagerIn(ctx, "EventRelationConnection", fields, func(name string) bool {
-		switch name {
-		case "__typename", "totalCount":
-			return true
-		}
-		return false
-	}) {
+// eagerField_EventRelationConnection says whether an eager EventRelationConnection writes the field of this name.
+func eagerField_EventRelationConnection(name string) bool {
+	switch name {
+	case "__typename", "totalCount", "edges", "pageInfo":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_EventRelationConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationConnection) graphql.Marshaler {
+	if !eagerIn(ctx, "EventRelationConnection", fields, eagerField_EventRelationConnection) {
 		return nil
 	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_EventRelationConnection(ctx, fields, obj, tally) })
+}
+
+// write_EventRelationConnection writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_EventRelationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.RelationConnection, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, eventRelationConnectionImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "EventRelationConnection", fields, eagerField_EventRelationConnection) {
+		return false
+	}
 	w := &ec.arena
-	w.open()
-	defer func() {
-		if r := recover(); r != nil {
-			ret = nil // the object is made again field by field, which reports it
-		}
-		if ret == nil {
-			w.abort()
-		}
-	}()
-	var tally fieldsTally // what the fields add, passed to the guard once the object is written
+	outer := w.nest()
+	if !ec.fields_EventRelationConnection(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_EventRelationConnection writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_EventRelationConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationConnection, tally *fieldsTally) bool {
+	w := &ec.arena
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -1923,43 +4318,92 @@ func (ec *executionContext) eager_EventRelationConnection(ctx context.Context, f
 		case "totalCount":
 			v := obj.TotalCount
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
-				return nil // an invalid object: made field by field, which reports it
+				return false // an invalid object: made field by field, which reports it
 			}
 			m.MarshalGQL(w)
+		case "edges":
+			v := obj.Edges
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "EventRelationConnection", ec.fieldContext_EventRelationConnection_edges)
+			if err != nil {
+				return false
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if v[j] == nil {
+					return false // an invalid element: made field by field, which reports it
+				}
+				if !ec.write_EventRelationEdge(&el.scope, field.Selections, v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "pageInfo":
+			v := obj.PageInfo()
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "EventRelationConnection", ec.fieldContext_EventRelationConnection_pageInfo)
+			if err != nil {
+				return false
+			}
+			if !ec.write_PageInfo(fctx, field.Selections, v, tally) {
+				return false
+			}
 		}
 	}
-	if passTally(ctx, ec.guard, tally) != nil {
-		return nil // made again field by field, which reports it
-	}
-	return w.close()
+	return true
 }
 
-func (ec *executionContext) eager_EventRelationEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	if !eagerIn(ctx, "EventRelationEdge", fields, func(name string) bool {
-		switch name {
-		case "__typename", "type", "direction", "from", "to", "cursor":
-			return true
-		}
-		return false
-	}) {
+// eagerField_EventRelationEdge says whether an eager EventRelationEdge writes the field of this name.
+func eagerField_EventRelationEdge(name string) bool {
+	switch name {
+	case "__typename", "type", "direction", "from", "to", "cursor", "relation", "node", "evidence":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_EventRelationEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationEdge) graphql.Marshaler {
+	if !eagerIn(ctx, "EventRelationEdge", fields, eagerField_EventRelationEdge) {
 		return nil
 	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_EventRelationEdge(ctx, fields, obj, tally) })
+}
+
+// write_EventRelationEdge writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_EventRelationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.RelationEdge, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, eventRelationEdgeImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "EventRelationEdge", fields, eagerField_EventRelationEdge) {
+		return false
+	}
 	w := &ec.arena
-	w.open()
-	defer func() {
-		if r := recover(); r != nil {
-			ret = nil // the object is made again field by field, which reports it
-		}
-		if ret == nil {
-			w.abort()
-		}
-	}()
-	var tally fieldsTally // what the fields add, passed to the guard once the object is written
+	outer := w.nest()
+	if !ec.fields_EventRelationEdge(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_EventRelationEdge writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_EventRelationEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationEdge, tally *fieldsTally) bool {
+	w := &ec.arena
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -1969,67 +4413,129 @@ func (ec *executionContext) eager_EventRelationEdge(ctx context.Context, fields 
 		case "type":
 			v := obj.Type()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			v.MarshalGQL(w)
 		case "direction":
 			v := obj.Direction()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			v.MarshalGQL(w)
 		case "from":
 			v := obj.From()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
 		case "to":
 			v := obj.To()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
 		case "cursor":
 			v := obj.Cursor()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
+		case "relation":
+			v := obj.Relation()
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "EventRelationEdge", ec.fieldContext_EventRelationEdge_relation)
+			if err != nil {
+				return false
+			}
+			if !ec.write_Relation(fctx, field.Selections, v, tally) {
+				return false
+			}
+		case "node":
+			v := obj.AsEvent()
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "EventRelationEdge", ec.fieldContext_EventRelationEdge_node)
+			if err != nil {
+				return false
+			}
+			if !ec.write_Event(fctx, field.Selections, v, tally) {
+				return false
+			}
+		case "evidence":
+			v := obj.Evidence()
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "EventRelationEdge", ec.fieldContext_EventRelationEdge_evidence)
+			if err != nil {
+				return false
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if !ec.write_Evidence(&el.scope, field.Selections, &v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
 		}
 	}
-	if passTally(ctx, ec.guard, tally) != nil {
-		return nil // made again field by field, which reports it
-	}
-	return w.close()
+	return true
 }
 
-func (ec *executionContext) eager_Evidence(ctx context.Context, fields []graphql.CollectedField, obj *kg.Evidence) (ret graphql.Marshaler) {
-	if !eagerIn(ctx, "Evidence", fields, func(name string) bool {
-		switch name {
-		case "__typename", "documentId", "quote", "start", "end":
-			return true
-		}
-		return false
-	}) {
+// eagerField_Evidence says whether an eager Evidence writes the field of this name.
+func eagerField_Evidence(name string) bool {
+	switch name {
+	case "__typename", "documentId", "quote", "start", "end":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_Evidence(ctx context.Context, fields []graphql.CollectedField, obj *kg.Evidence) graphql.Marshaler {
+	if !eagerIn(ctx, "Evidence", fields, eagerField_Evidence) {
 		return nil
 	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_Evidence(ctx, fields, obj, tally) })
+}
+
+// write_Evidence writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_Evidence(ctx context.Context, sel ast.SelectionSet, obj *kg.Evidence, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, evidenceImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "Evidence", fields, eagerField_Evidence) {
+		return false
+	}
 	w := &ec.arena
-	w.open()
-	defer func() {
-		if r := recover(); r != nil {
-			ret = nil // the object is made again field by field, which reports it
-		}
-		if ret == nil {
-			w.abort()
-		}
-	}()
-	var tally fieldsTally // what the fields add, passed to the guard once the object is written
+	outer := w.nest()
+	if !ec.fields_Evidence(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_Evidence writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_Evidence(ctx context.Context, fields []graphql.CollectedField, obj *kg.Evidence, tally *fieldsTally) bool {
+	w := &ec.arena
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -2039,68 +4545,78 @@ func (ec *executionContext) eager_Evidence(ctx context.Context, fields []graphql
 		case "documentId":
 			v := obj.Document
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
 		case "quote":
 			v := obj.Quote
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
 		case "start":
 			v := obj.Start
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
-				return nil // an invalid object: made field by field, which reports it
+				return false // an invalid object: made field by field, which reports it
 			}
 			m.MarshalGQL(w)
 		case "end":
 			v := obj.End
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
-				return nil // an invalid object: made field by field, which reports it
+				return false // an invalid object: made field by field, which reports it
 			}
 			m.MarshalGQL(w)
 		}
 	}
-	if passTally(ctx, ec.guard, tally) != nil {
-		return nil // made again field by field, which reports it
-	}
-	return w.close()
+	return true
 }
 
-func (ec *executionContext) eager_Involvement(ctx context.Context, fields []graphql.CollectedField, obj *model.Involvement) (ret graphql.Marshaler) {
-	if !eagerIn(ctx, "Involvement", fields, func(name string) bool {
-		switch name {
-		case "__typename", "role":
-			return true
-		}
-		return false
-	}) {
+// eagerField_Involvement says whether an eager Involvement writes the field of this name.
+func eagerField_Involvement(name string) bool {
+	switch name {
+	case "__typename", "role", "organisation", "evidence":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_Involvement(ctx context.Context, fields []graphql.CollectedField, obj *model.Involvement) graphql.Marshaler {
+	if !eagerIn(ctx, "Involvement", fields, eagerField_Involvement) {
 		return nil
 	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_Involvement(ctx, fields, obj, tally) })
+}
+
+// write_Involvement writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_Involvement(ctx context.Context, sel ast.SelectionSet, obj *model.Involvement, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, involvementImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "Involvement", fields, eagerField_Involvement) {
+		return false
+	}
 	w := &ec.arena
-	w.open()
-	defer func() {
-		if r := recover(); r != nil {
-			ret = nil // the object is made again field by field, which reports it
-		}
-		if ret == nil {
-			w.abort()
-		}
-	}()
-	var tally fieldsTally // what the fields add, passed to the guard once the object is written
+	outer := w.nest()
+	if !ec.fields_Involvement(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_Involvement writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_Involvement(ctx context.Context, fields []graphql.CollectedField, obj *model.Involvement, tally *fieldsTally) bool {
+	w := &ec.arena
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -2110,39 +4626,85 @@ func (ec *executionContext) eager_Involvement(ctx context.Context, fields []grap
 		case "role":
 			v := obj.Role()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			v.MarshalGQL(w)
+		case "organisation":
+			v := obj.Organisation()
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "Involvement", ec.fieldContext_Involvement_organisation)
+			if err != nil {
+				return false
+			}
+			if !ec.write_Organisation(fctx, field.Selections, v, tally) {
+				return false
+			}
+		case "evidence":
+			v := obj.Evidence()
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "Involvement", ec.fieldContext_Involvement_evidence)
+			if err != nil {
+				return false
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if !ec.write_Evidence(&el.scope, field.Selections, &v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
 		}
 	}
-	if passTally(ctx, ec.guard, tally) != nil {
-		return nil // made again field by field, which reports it
-	}
-	return w.close()
+	return true
 }
 
-func (ec *executionContext) eager_LabelCount(ctx context.Context, fields []graphql.CollectedField, obj *model.LabelCount) (ret graphql.Marshaler) {
-	if !eagerIn(ctx, "LabelCount", fields, func(name string) bool {
-		switch name {
-		case "__typename", "label", "count":
-			return true
-		}
-		return false
-	}) {
+// eagerField_LabelCount says whether an eager LabelCount writes the field of this name.
+func eagerField_LabelCount(name string) bool {
+	switch name {
+	case "__typename", "label", "count":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_LabelCount(ctx context.Context, fields []graphql.CollectedField, obj *model.LabelCount) graphql.Marshaler {
+	if !eagerIn(ctx, "LabelCount", fields, eagerField_LabelCount) {
 		return nil
 	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_LabelCount(ctx, fields, obj, tally) })
+}
+
+// write_LabelCount writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_LabelCount(ctx context.Context, sel ast.SelectionSet, obj *model.LabelCount, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, labelCountImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "LabelCount", fields, eagerField_LabelCount) {
+		return false
+	}
 	w := &ec.arena
-	w.open()
-	defer func() {
-		if r := recover(); r != nil {
-			ret = nil // the object is made again field by field, which reports it
-		}
-		if ret == nil {
-			w.abort()
-		}
-	}()
-	var tally fieldsTally // what the fields add, passed to the guard once the object is written
+	outer := w.nest()
+	if !ec.fields_LabelCount(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_LabelCount writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_LabelCount(ctx context.Context, fields []graphql.CollectedField, obj *model.LabelCount, tally *fieldsTally) bool {
+	w := &ec.arena
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -2152,50 +4714,60 @@ func (ec *executionContext) eager_LabelCount(ctx context.Context, fields []graph
 		case "label":
 			v := obj.Label
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			v.MarshalGQL(w)
 		case "count":
 			v := obj.Count
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
-				return nil // an invalid object: made field by field, which reports it
+				return false // an invalid object: made field by field, which reports it
 			}
 			m.MarshalGQL(w)
 		}
 	}
-	if passTally(ctx, ec.guard, tally) != nil {
-		return nil // made again field by field, which reports it
-	}
-	return w.close()
+	return true
 }
 
-func (ec *executionContext) eager_Legislation(ctx context.Context, fields []graphql.CollectedField, obj *model.Legislation) (ret graphql.Marshaler) {
-	if !eagerIn(ctx, "Legislation", fields, func(name string) bool {
-		switch name {
-		case "__typename", "id", "label", "name", "citation", "since":
-			return true
-		}
-		return false
-	}) {
+// eagerField_Legislation says whether an eager Legislation writes the field of this name.
+func eagerField_Legislation(name string) bool {
+	switch name {
+	case "__typename", "id", "label", "name", "citation", "since", "mentions", "mentionedIn":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_Legislation(ctx context.Context, fields []graphql.CollectedField, obj *model.Legislation) graphql.Marshaler {
+	if !eagerIn(ctx, "Legislation", fields, eagerField_Legislation) {
 		return nil
 	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_Legislation(ctx, fields, obj, tally) })
+}
+
+// write_Legislation writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_Legislation(ctx context.Context, sel ast.SelectionSet, obj *model.Legislation, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, legislationImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "Legislation", fields, eagerField_Legislation) {
+		return false
+	}
 	w := &ec.arena
-	w.open()
-	defer func() {
-		if r := recover(); r != nil {
-			ret = nil // the object is made again field by field, which reports it
-		}
-		if ret == nil {
-			w.abort()
-		}
-	}()
-	var tally fieldsTally // what the fields add, passed to the guard once the object is written
+	outer := w.nest()
+	if !ec.fields_Legislation(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_Legislation writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_Legislation(ctx context.Context, fields []graphql.CollectedField, obj *model.Legislation, tally *fieldsTally) bool {
+	w := &ec.arena
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -2205,29 +4777,29 @@ func (ec *executionContext) eager_Legislation(ctx context.Context, fields []grap
 		case "id":
 			v := obj.ID()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
 		case "label":
 			v := obj.Label()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			v.MarshalGQL(w)
 		case "name":
 			v := obj.Name()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
 		case "citation":
 			v := obj.Citation()
 			tally.add(field.Alias, resultSize(v))
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			if v == nil {
 				w.null()
@@ -2237,40 +4809,92 @@ func (ec *executionContext) eager_Legislation(ctx context.Context, fields []grap
 		case "since":
 			v := obj.Since()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
+		case "mentions":
+			v := obj.Mentions()
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "Legislation", ec.fieldContext_Legislation_mentions)
+			if err != nil {
+				return false
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if !ec.write_Evidence(&el.scope, field.Selections, &v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "mentionedIn":
+			fctx, fc, err := scopeOf(ctx, *field, "Legislation", ec.fieldContext_Legislation_mentionedIn)
+			if err != nil {
+				return false
+			}
+			v, err := resolveNow(fctx, func(ctx context.Context) (*model.RelationConnection, error) {
+				return ec.Resolvers.Legislation().MentionedIn(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
+			})
+			if err != nil {
+				w.notLoaded(err)
+				return false // written again once it is loaded, or made field by field, which reports the error
+			}
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			if !ec.write_DocumentRelationConnection(fctx, field.Selections, v, tally) {
+				return false
+			}
 		}
 	}
-	if passTally(ctx, ec.guard, tally) != nil {
-		return nil // made again field by field, which reports it
-	}
-	return w.close()
+	return true
 }
 
-func (ec *executionContext) eager_LegislationConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.Connection) (ret graphql.Marshaler) {
-	if !eagerIn(ctx, "LegislationConnection", fields, func(name string) bool {
-		switch name {
-		case "__typename", "totalCount":
-			return true
-		}
-		return false
-	}) {
+// eagerField_LegislationConnection says whether an eager LegislationConnection writes the field of this name.
+func eagerField_LegislationConnection(name string) bool {
+	switch name {
+	case "__typename", "totalCount", "edges", "pageInfo":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_LegislationConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.Connection) graphql.Marshaler {
+	if !eagerIn(ctx, "LegislationConnection", fields, eagerField_LegislationConnection) {
 		return nil
 	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_LegislationConnection(ctx, fields, obj, tally) })
+}
+
+// write_LegislationConnection writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_LegislationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, legislationConnectionImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "LegislationConnection", fields, eagerField_LegislationConnection) {
+		return false
+	}
 	w := &ec.arena
-	w.open()
-	defer func() {
-		if r := recover(); r != nil {
-			ret = nil // the object is made again field by field, which reports it
-		}
-		if ret == nil {
-			w.abort()
-		}
-	}()
-	var tally fieldsTally // what the fields add, passed to the guard once the object is written
+	outer := w.nest()
+	if !ec.fields_LegislationConnection(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_LegislationConnection writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_LegislationConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.Connection, tally *fieldsTally) bool {
+	w := &ec.arena
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -2280,43 +4904,92 @@ func (ec *executionContext) eager_LegislationConnection(ctx context.Context, fie
 		case "totalCount":
 			v := obj.TotalCount
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
-				return nil // an invalid object: made field by field, which reports it
+				return false // an invalid object: made field by field, which reports it
 			}
 			m.MarshalGQL(w)
+		case "edges":
+			v := obj.Edges
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "LegislationConnection", ec.fieldContext_LegislationConnection_edges)
+			if err != nil {
+				return false
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if v[j] == nil {
+					return false // an invalid element: made field by field, which reports it
+				}
+				if !ec.write_LegislationEdge(&el.scope, field.Selections, v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "pageInfo":
+			v := obj.PageInfo
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "LegislationConnection", ec.fieldContext_LegislationConnection_pageInfo)
+			if err != nil {
+				return false
+			}
+			if !ec.write_PageInfo(fctx, field.Selections, v, tally) {
+				return false
+			}
 		}
 	}
-	if passTally(ctx, ec.guard, tally) != nil {
-		return nil // made again field by field, which reports it
-	}
-	return w.close()
+	return true
 }
 
-func (ec *executionContext) eager_LegislationEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
-	if !eagerIn(ctx, "LegislationEdge", fields, func(name string) bool {
-		switch name {
-		case "__typename", "cursor":
-			return true
-		}
-		return false
-	}) {
+// eagerField_LegislationEdge says whether an eager LegislationEdge writes the field of this name.
+func eagerField_LegislationEdge(name string) bool {
+	switch name {
+	case "__typename", "cursor", "node":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_LegislationEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.Edge) graphql.Marshaler {
+	if !eagerIn(ctx, "LegislationEdge", fields, eagerField_LegislationEdge) {
 		return nil
 	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_LegislationEdge(ctx, fields, obj, tally) })
+}
+
+// write_LegislationEdge writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_LegislationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, legislationEdgeImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "LegislationEdge", fields, eagerField_LegislationEdge) {
+		return false
+	}
 	w := &ec.arena
-	w.open()
-	defer func() {
-		if r := recover(); r != nil {
-			ret = nil // the object is made again field by field, which reports it
-		}
-		if ret == nil {
-			w.abort()
-		}
-	}()
-	var tally fieldsTally // what the fields add, passed to the guard once the object is written
+	outer := w.nest()
+	if !ec.fields_LegislationEdge(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_LegislationEdge writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_LegislationEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.Edge, tally *fieldsTally) bool {
+	w := &ec.arena
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -2326,39 +4999,65 @@ func (ec *executionContext) eager_LegislationEdge(ctx context.Context, fields []
 		case "cursor":
 			v := obj.Cursor()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
+		case "node":
+			v := obj.AsLegislation()
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "LegislationEdge", ec.fieldContext_LegislationEdge_node)
+			if err != nil {
+				return false
+			}
+			if !ec.write_Legislation(fctx, field.Selections, v, tally) {
+				return false
+			}
 		}
 	}
-	if passTally(ctx, ec.guard, tally) != nil {
-		return nil // made again field by field, which reports it
-	}
-	return w.close()
+	return true
 }
 
-func (ec *executionContext) eager_Motion(ctx context.Context, fields []graphql.CollectedField, obj *model.Motion) (ret graphql.Marshaler) {
-	if !eagerIn(ctx, "Motion", fields, func(name string) bool {
-		switch name {
-		case "__typename", "id", "label", "name", "dossier", "number", "citation", "dateSubmitted", "dateAdopted", "request", "coSigned", "furthestStatus", "since":
-			return true
-		}
-		return false
-	}) {
+// eagerField_Motion says whether an eager Motion writes the field of this name.
+func eagerField_Motion(name string) bool {
+	switch name {
+	case "__typename", "id", "label", "name", "dossier", "number", "citation", "dateSubmitted", "dateAdopted", "request", "coSigned", "furthestStatus", "since", "mentions", "submitters", "respondedToBy", "submittedIn", "proposals", "mentionedIn", "decisions", "votes", "statusHistory":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_Motion(ctx context.Context, fields []graphql.CollectedField, obj *model.Motion) graphql.Marshaler {
+	if !eagerIn(ctx, "Motion", fields, eagerField_Motion) {
 		return nil
 	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_Motion(ctx, fields, obj, tally) })
+}
+
+// write_Motion writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_Motion(ctx context.Context, sel ast.SelectionSet, obj *model.Motion, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, motionImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "Motion", fields, eagerField_Motion) {
+		return false
+	}
 	w := &ec.arena
-	w.open()
-	defer func() {
-		if r := recover(); r != nil {
-			ret = nil // the object is made again field by field, which reports it
-		}
-		if ret == nil {
-			w.abort()
-		}
-	}()
-	var tally fieldsTally // what the fields add, passed to the guard once the object is written
+	outer := w.nest()
+	if !ec.fields_Motion(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_Motion writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_Motion(ctx context.Context, fields []graphql.CollectedField, obj *model.Motion, tally *fieldsTally) bool {
+	w := &ec.arena
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -2368,29 +5067,29 @@ func (ec *executionContext) eager_Motion(ctx context.Context, fields []graphql.C
 		case "id":
 			v := obj.ID()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
 		case "label":
 			v := obj.Label()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			v.MarshalGQL(w)
 		case "name":
 			v := obj.Name()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
 		case "dossier":
 			v := obj.Dossier()
 			tally.add(field.Alias, resultSize(v))
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			if v == nil {
 				w.null()
@@ -2400,16 +5099,16 @@ func (ec *executionContext) eager_Motion(ctx context.Context, fields []graphql.C
 		case "number":
 			v := obj.Number()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			m := ec.marshalOInt2ᚖint(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		case "citation":
 			v := obj.Citation()
 			tally.add(field.Alias, resultSize(v))
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			if v == nil {
 				w.null()
@@ -2419,24 +5118,24 @@ func (ec *executionContext) eager_Motion(ctx context.Context, fields []graphql.C
 		case "dateSubmitted":
 			v := obj.DateSubmitted()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		case "dateAdopted":
 			v := obj.DateAdopted()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		case "request":
 			v := obj.Request()
 			tally.add(field.Alias, resultSize(v))
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			if v == nil {
 				w.null()
@@ -2446,59 +5145,289 @@ func (ec *executionContext) eager_Motion(ctx context.Context, fields []graphql.C
 		case "coSigned":
 			v := obj.CoSigned()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			m := ec.marshalNBoolean2bool(ctx, field.Selections, v)
 			if m == graphql.Null {
-				return nil // an invalid object: made field by field, which reports it
+				return false // an invalid object: made field by field, which reports it
 			}
 			m.MarshalGQL(w)
 		case "furthestStatus":
 			v := obj.FurthestStatus()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			m := ec.marshalOMotionStatus2ᚖbeleidsgraafᚋgraphᚋmodelᚐMotionStatus(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		case "since":
 			v := obj.Since()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
+		case "mentions":
+			v := obj.Mentions()
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "Motion", ec.fieldContext_Motion_mentions)
+			if err != nil {
+				return false
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if !ec.write_Evidence(&el.scope, field.Selections, &v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "submitters":
+			fctx, fc, err := scopeOf(ctx, *field, "Motion", ec.fieldContext_Motion_submitters)
+			if err != nil {
+				return false
+			}
+			v, err := resolveNow(fctx, func(ctx context.Context) ([]*model.Person, error) {
+				return ec.Resolvers.Motion().Submitters(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
+			})
+			if err != nil {
+				w.notLoaded(err)
+				return false // written again once it is loaded, or made field by field, which reports the error
+			}
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if v[j] == nil {
+					return false // an invalid element: made field by field, which reports it
+				}
+				if !ec.write_Person(&el.scope, field.Selections, v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "respondedToBy":
+			fctx, fc, err := scopeOf(ctx, *field, "Motion", ec.fieldContext_Motion_respondedToBy)
+			if err != nil {
+				return false
+			}
+			v, err := resolveNow(fctx, func(ctx context.Context) ([]*model.Document, error) {
+				return ec.Resolvers.Motion().RespondedToBy(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
+			})
+			if err != nil {
+				w.notLoaded(err)
+				return false // written again once it is loaded, or made field by field, which reports the error
+			}
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if v[j] == nil {
+					return false // an invalid element: made field by field, which reports it
+				}
+				if !ec.write_Document(&el.scope, field.Selections, v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "submittedIn":
+			fctx, fc, err := scopeOf(ctx, *field, "Motion", ec.fieldContext_Motion_submittedIn)
+			if err != nil {
+				return false
+			}
+			v, err := resolveNow(fctx, func(ctx context.Context) (*model.RelationConnection, error) {
+				return ec.Resolvers.Motion().SubmittedIn(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
+			})
+			if err != nil {
+				w.notLoaded(err)
+				return false // written again once it is loaded, or made field by field, which reports the error
+			}
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			if !ec.write_EventRelationConnection(fctx, field.Selections, v, tally) {
+				return false
+			}
+		case "proposals":
+			fctx, fc, err := scopeOf(ctx, *field, "Motion", ec.fieldContext_Motion_proposals)
+			if err != nil {
+				return false
+			}
+			v, err := resolveNow(fctx, func(ctx context.Context) ([]*model.Proposal, error) {
+				return ec.Resolvers.Motion().Proposals(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
+			})
+			if err != nil {
+				w.notLoaded(err)
+				return false // written again once it is loaded, or made field by field, which reports the error
+			}
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if v[j] == nil {
+					return false // an invalid element: made field by field, which reports it
+				}
+				if !ec.write_Proposal(&el.scope, field.Selections, v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "mentionedIn":
+			fctx, fc, err := scopeOf(ctx, *field, "Motion", ec.fieldContext_Motion_mentionedIn)
+			if err != nil {
+				return false
+			}
+			v, err := resolveNow(fctx, func(ctx context.Context) (*model.RelationConnection, error) {
+				return ec.Resolvers.Motion().MentionedIn(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
+			})
+			if err != nil {
+				w.notLoaded(err)
+				return false // written again once it is loaded, or made field by field, which reports the error
+			}
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			if !ec.write_DocumentRelationConnection(fctx, field.Selections, v, tally) {
+				return false
+			}
+		case "decisions":
+			v := obj.Decisions()
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "Motion", ec.fieldContext_Motion_decisions)
+			if err != nil {
+				return false
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if v[j] == nil {
+					return false // an invalid element: made field by field, which reports it
+				}
+				if !ec.write_Decision(&el.scope, field.Selections, v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "votes":
+			v := obj.Votes()
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "Motion", ec.fieldContext_Motion_votes)
+			if err != nil {
+				return false
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if v[j] == nil {
+					return false // an invalid element: made field by field, which reports it
+				}
+				if !ec.write_Vote(&el.scope, field.Selections, v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "statusHistory":
+			v := obj.StatusHistory()
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "Motion", ec.fieldContext_Motion_statusHistory)
+			if err != nil {
+				return false
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if v[j] == nil {
+					return false // an invalid element: made field by field, which reports it
+				}
+				if !ec.write_MotionStatusStep(&el.scope, field.Selections, v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
 		}
 	}
-	if passTally(ctx, ec.guard, tally) != nil {
-		return nil // made again field by field, which reports it
-	}
-	return w.close()
+	return true
 }
 
-func (ec *executionContext) eager_MotionConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.Connection) (ret graphql.Marshaler) {
-	if !eagerIn(ctx, "MotionConnection", fields, func(name string) bool {
-		switch name {
-		case "__typename", "totalCount":
-			return true
-		}
-		return false
-	}) {
+// eagerField_MotionConnection says whether an eager MotionConnection writes the field of this name.
+func eagerField_MotionConnection(name string) bool {
+	switch name {
+	case "__typename", "totalCount", "edges", "pageInfo":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_MotionConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.Connection) graphql.Marshaler {
+	if !eagerIn(ctx, "MotionConnection", fields, eagerField_MotionConnection) {
 		return nil
 	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_MotionConnection(ctx, fields, obj, tally) })
+}
+
+// write_MotionConnection writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_MotionConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, motionConnectionImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "MotionConnection", fields, eagerField_MotionConnection) {
+		return false
+	}
 	w := &ec.arena
-	w.open()
-	defer func() {
-		if r := recover(); r != nil {
-			ret = nil // the object is made again field by field, which reports it
-		}
-		if ret == nil {
-			w.abort()
-		}
-	}()
-	var tally fieldsTally // what the fields add, passed to the guard once the object is written
+	outer := w.nest()
+	if !ec.fields_MotionConnection(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_MotionConnection writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_MotionConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.Connection, tally *fieldsTally) bool {
+	w := &ec.arena
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -2508,43 +5437,92 @@ func (ec *executionContext) eager_MotionConnection(ctx context.Context, fields [
 		case "totalCount":
 			v := obj.TotalCount
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
-				return nil // an invalid object: made field by field, which reports it
+				return false // an invalid object: made field by field, which reports it
 			}
 			m.MarshalGQL(w)
+		case "edges":
+			v := obj.Edges
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "MotionConnection", ec.fieldContext_MotionConnection_edges)
+			if err != nil {
+				return false
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if v[j] == nil {
+					return false // an invalid element: made field by field, which reports it
+				}
+				if !ec.write_MotionEdge(&el.scope, field.Selections, v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "pageInfo":
+			v := obj.PageInfo
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "MotionConnection", ec.fieldContext_MotionConnection_pageInfo)
+			if err != nil {
+				return false
+			}
+			if !ec.write_PageInfo(fctx, field.Selections, v, tally) {
+				return false
+			}
 		}
 	}
-	if passTally(ctx, ec.guard, tally) != nil {
-		return nil // made again field by field, which reports it
-	}
-	return w.close()
+	return true
 }
 
-func (ec *executionContext) eager_MotionEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
-	if !eagerIn(ctx, "MotionEdge", fields, func(name string) bool {
-		switch name {
-		case "__typename", "cursor":
-			return true
-		}
-		return false
-	}) {
+// eagerField_MotionEdge says whether an eager MotionEdge writes the field of this name.
+func eagerField_MotionEdge(name string) bool {
+	switch name {
+	case "__typename", "cursor", "node":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_MotionEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.Edge) graphql.Marshaler {
+	if !eagerIn(ctx, "MotionEdge", fields, eagerField_MotionEdge) {
 		return nil
 	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_MotionEdge(ctx, fields, obj, tally) })
+}
+
+// write_MotionEdge writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_MotionEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, motionEdgeImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "MotionEdge", fields, eagerField_MotionEdge) {
+		return false
+	}
 	w := &ec.arena
-	w.open()
-	defer func() {
-		if r := recover(); r != nil {
-			ret = nil // the object is made again field by field, which reports it
-		}
-		if ret == nil {
-			w.abort()
-		}
-	}()
-	var tally fieldsTally // what the fields add, passed to the guard once the object is written
+	outer := w.nest()
+	if !ec.fields_MotionEdge(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_MotionEdge writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_MotionEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.Edge, tally *fieldsTally) bool {
+	w := &ec.arena
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -2554,39 +5532,65 @@ func (ec *executionContext) eager_MotionEdge(ctx context.Context, fields []graph
 		case "cursor":
 			v := obj.Cursor()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
+		case "node":
+			v := obj.AsMotion()
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "MotionEdge", ec.fieldContext_MotionEdge_node)
+			if err != nil {
+				return false
+			}
+			if !ec.write_Motion(fctx, field.Selections, v, tally) {
+				return false
+			}
 		}
 	}
-	if passTally(ctx, ec.guard, tally) != nil {
-		return nil // made again field by field, which reports it
-	}
-	return w.close()
+	return true
 }
 
-func (ec *executionContext) eager_MotionRelationConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
-	if !eagerIn(ctx, "MotionRelationConnection", fields, func(name string) bool {
-		switch name {
-		case "__typename", "totalCount":
-			return true
-		}
-		return false
-	}) {
+// eagerField_MotionRelationConnection says whether an eager MotionRelationConnection writes the field of this name.
+func eagerField_MotionRelationConnection(name string) bool {
+	switch name {
+	case "__typename", "totalCount", "edges", "pageInfo":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_MotionRelationConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationConnection) graphql.Marshaler {
+	if !eagerIn(ctx, "MotionRelationConnection", fields, eagerField_MotionRelationConnection) {
 		return nil
 	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_MotionRelationConnection(ctx, fields, obj, tally) })
+}
+
+// write_MotionRelationConnection writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_MotionRelationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.RelationConnection, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, motionRelationConnectionImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "MotionRelationConnection", fields, eagerField_MotionRelationConnection) {
+		return false
+	}
 	w := &ec.arena
-	w.open()
-	defer func() {
-		if r := recover(); r != nil {
-			ret = nil // the object is made again field by field, which reports it
-		}
-		if ret == nil {
-			w.abort()
-		}
-	}()
-	var tally fieldsTally // what the fields add, passed to the guard once the object is written
+	outer := w.nest()
+	if !ec.fields_MotionRelationConnection(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_MotionRelationConnection writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_MotionRelationConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationConnection, tally *fieldsTally) bool {
+	w := &ec.arena
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -2596,43 +5600,92 @@ func (ec *executionContext) eager_MotionRelationConnection(ctx context.Context, 
 		case "totalCount":
 			v := obj.TotalCount
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
-				return nil // an invalid object: made field by field, which reports it
+				return false // an invalid object: made field by field, which reports it
 			}
 			m.MarshalGQL(w)
+		case "edges":
+			v := obj.Edges
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "MotionRelationConnection", ec.fieldContext_MotionRelationConnection_edges)
+			if err != nil {
+				return false
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if v[j] == nil {
+					return false // an invalid element: made field by field, which reports it
+				}
+				if !ec.write_MotionRelationEdge(&el.scope, field.Selections, v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "pageInfo":
+			v := obj.PageInfo()
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "MotionRelationConnection", ec.fieldContext_MotionRelationConnection_pageInfo)
+			if err != nil {
+				return false
+			}
+			if !ec.write_PageInfo(fctx, field.Selections, v, tally) {
+				return false
+			}
 		}
 	}
-	if passTally(ctx, ec.guard, tally) != nil {
-		return nil // made again field by field, which reports it
-	}
-	return w.close()
+	return true
 }
 
-func (ec *executionContext) eager_MotionRelationEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	if !eagerIn(ctx, "MotionRelationEdge", fields, func(name string) bool {
-		switch name {
-		case "__typename", "type", "direction", "from", "to", "cursor":
-			return true
-		}
-		return false
-	}) {
+// eagerField_MotionRelationEdge says whether an eager MotionRelationEdge writes the field of this name.
+func eagerField_MotionRelationEdge(name string) bool {
+	switch name {
+	case "__typename", "type", "direction", "from", "to", "cursor", "relation", "node", "evidence":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_MotionRelationEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationEdge) graphql.Marshaler {
+	if !eagerIn(ctx, "MotionRelationEdge", fields, eagerField_MotionRelationEdge) {
 		return nil
 	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_MotionRelationEdge(ctx, fields, obj, tally) })
+}
+
+// write_MotionRelationEdge writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_MotionRelationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.RelationEdge, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, motionRelationEdgeImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "MotionRelationEdge", fields, eagerField_MotionRelationEdge) {
+		return false
+	}
 	w := &ec.arena
-	w.open()
-	defer func() {
-		if r := recover(); r != nil {
-			ret = nil // the object is made again field by field, which reports it
-		}
-		if ret == nil {
-			w.abort()
-		}
-	}()
-	var tally fieldsTally // what the fields add, passed to the guard once the object is written
+	outer := w.nest()
+	if !ec.fields_MotionRelationEdge(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_MotionRelationEdge writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_MotionRelationEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationEdge, tally *fieldsTally) bool {
+	w := &ec.arena
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -2642,67 +5695,129 @@ func (ec *executionContext) eager_MotionRelationEdge(ctx context.Context, fields
 		case "type":
 			v := obj.Type()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			v.MarshalGQL(w)
 		case "direction":
 			v := obj.Direction()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			v.MarshalGQL(w)
 		case "from":
 			v := obj.From()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
 		case "to":
 			v := obj.To()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
 		case "cursor":
 			v := obj.Cursor()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
+		case "relation":
+			v := obj.Relation()
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "MotionRelationEdge", ec.fieldContext_MotionRelationEdge_relation)
+			if err != nil {
+				return false
+			}
+			if !ec.write_Relation(fctx, field.Selections, v, tally) {
+				return false
+			}
+		case "node":
+			v := obj.AsMotion()
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "MotionRelationEdge", ec.fieldContext_MotionRelationEdge_node)
+			if err != nil {
+				return false
+			}
+			if !ec.write_Motion(fctx, field.Selections, v, tally) {
+				return false
+			}
+		case "evidence":
+			v := obj.Evidence()
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "MotionRelationEdge", ec.fieldContext_MotionRelationEdge_evidence)
+			if err != nil {
+				return false
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if !ec.write_Evidence(&el.scope, field.Selections, &v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
 		}
 	}
-	if passTally(ctx, ec.guard, tally) != nil {
-		return nil // made again field by field, which reports it
-	}
-	return w.close()
+	return true
 }
 
-func (ec *executionContext) eager_MotionStatusStep(ctx context.Context, fields []graphql.CollectedField, obj *model.MotionStatusStep) (ret graphql.Marshaler) {
-	if !eagerIn(ctx, "MotionStatusStep", fields, func(name string) bool {
-		switch name {
-		case "__typename", "date", "status", "replacedBy":
-			return true
-		}
-		return false
-	}) {
+// eagerField_MotionStatusStep says whether an eager MotionStatusStep writes the field of this name.
+func eagerField_MotionStatusStep(name string) bool {
+	switch name {
+	case "__typename", "date", "status", "replacedBy", "evidence":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_MotionStatusStep(ctx context.Context, fields []graphql.CollectedField, obj *model.MotionStatusStep) graphql.Marshaler {
+	if !eagerIn(ctx, "MotionStatusStep", fields, eagerField_MotionStatusStep) {
 		return nil
 	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_MotionStatusStep(ctx, fields, obj, tally) })
+}
+
+// write_MotionStatusStep writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_MotionStatusStep(ctx context.Context, sel ast.SelectionSet, obj *model.MotionStatusStep, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, motionStatusStepImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "MotionStatusStep", fields, eagerField_MotionStatusStep) {
+		return false
+	}
 	w := &ec.arena
-	w.open()
-	defer func() {
-		if r := recover(); r != nil {
-			ret = nil // the object is made again field by field, which reports it
-		}
-		if ret == nil {
-			w.abort()
-		}
-	}()
-	var tally fieldsTally // what the fields add, passed to the guard once the object is written
+	outer := w.nest()
+	if !ec.fields_MotionStatusStep(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_MotionStatusStep writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_MotionStatusStep(ctx context.Context, fields []graphql.CollectedField, obj *model.MotionStatusStep, tally *fieldsTally) bool {
+	w := &ec.arena
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -2712,58 +5827,161 @@ func (ec *executionContext) eager_MotionStatusStep(ctx context.Context, fields [
 		case "date":
 			v := obj.Date()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		case "status":
 			v := obj.Status()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			v.MarshalGQL(w)
 		case "replacedBy":
 			v := obj.ReplacedBy()
 			tally.add(field.Alias, resultSize(v))
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			if v == nil {
 				w.null()
 			} else {
 				w.text(*v)
 			}
+		case "evidence":
+			v := obj.Evidence()
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "MotionStatusStep", ec.fieldContext_MotionStatusStep_evidence)
+			if err != nil {
+				return false
+			}
+			if !ec.write_Evidence(fctx, field.Selections, v, tally) {
+				return false
+			}
 		}
 	}
-	if passTally(ctx, ec.guard, tally) != nil {
-		return nil // made again field by field, which reports it
-	}
-	return w.close()
+	return true
 }
 
-func (ec *executionContext) eager_Office(ctx context.Context, fields []graphql.CollectedField, obj *model.Office) (ret graphql.Marshaler) {
-	if !eagerIn(ctx, "Office", fields, func(name string) bool {
-		switch name {
-		case "__typename", "id", "label", "name", "since":
-			return true
-		}
-		return false
-	}) {
+// eagerField_MotionStepChange says whether an eager MotionStepChange writes the field of this name.
+func eagerField_MotionStepChange(name string) bool {
+	switch name {
+	case "__typename", "motion", "step":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_MotionStepChange(ctx context.Context, fields []graphql.CollectedField, obj *model.MotionStepChange) graphql.Marshaler {
+	if !eagerIn(ctx, "MotionStepChange", fields, eagerField_MotionStepChange) {
 		return nil
 	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_MotionStepChange(ctx, fields, obj, tally) })
+}
+
+// write_MotionStepChange writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_MotionStepChange(ctx context.Context, sel ast.SelectionSet, obj *model.MotionStepChange, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, motionStepChangeImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "MotionStepChange", fields, eagerField_MotionStepChange) {
+		return false
+	}
 	w := &ec.arena
-	w.open()
-	defer func() {
-		if r := recover(); r != nil {
-			ret = nil // the object is made again field by field, which reports it
+	outer := w.nest()
+	if !ec.fields_MotionStepChange(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_MotionStepChange writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_MotionStepChange(ctx context.Context, fields []graphql.CollectedField, obj *model.MotionStepChange, tally *fieldsTally) bool {
+	w := &ec.arena
+	for i := range fields {
+		field := &fields[i]
+		w.key(field.Alias)
+		switch field.Name {
+		case "__typename":
+			w.typename("MotionStepChange")
+		case "motion":
+			v := obj.Motion
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "MotionStepChange", ec.fieldContext_MotionStepChange_motion)
+			if err != nil {
+				return false
+			}
+			if !ec.write_Motion(fctx, field.Selections, v, tally) {
+				return false
+			}
+		case "step":
+			v := obj.Step
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "MotionStepChange", ec.fieldContext_MotionStepChange_step)
+			if err != nil {
+				return false
+			}
+			if !ec.write_MotionStatusStep(fctx, field.Selections, v, tally) {
+				return false
+			}
 		}
-		if ret == nil {
-			w.abort()
-		}
-	}()
-	var tally fieldsTally // what the fields add, passed to the guard once the object is written
+	}
+	return true
+}
+
+// eagerField_Office says whether an eager Office writes the field of this name.
+func eagerField_Office(name string) bool {
+	switch name {
+	case "__typename", "id", "label", "name", "since", "mentions", "holders", "signed", "onBehalfDocuments", "partOf", "addressedIn", "mentionedIn":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_Office(ctx context.Context, fields []graphql.CollectedField, obj *model.Office) graphql.Marshaler {
+	if !eagerIn(ctx, "Office", fields, eagerField_Office) {
+		return nil
+	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_Office(ctx, fields, obj, tally) })
+}
+
+// write_Office writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_Office(ctx context.Context, sel ast.SelectionSet, obj *model.Office, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, officeImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "Office", fields, eagerField_Office) {
+		return false
+	}
+	w := &ec.arena
+	outer := w.nest()
+	if !ec.fields_Office(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_Office writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_Office(ctx context.Context, fields []graphql.CollectedField, obj *model.Office, tally *fieldsTally) bool {
+	w := &ec.arena
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -2773,61 +5991,244 @@ func (ec *executionContext) eager_Office(ctx context.Context, fields []graphql.C
 		case "id":
 			v := obj.ID()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
 		case "label":
 			v := obj.Label()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			v.MarshalGQL(w)
 		case "name":
 			v := obj.Name()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
 		case "since":
 			v := obj.Since()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
+		case "mentions":
+			v := obj.Mentions()
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "Office", ec.fieldContext_Office_mentions)
+			if err != nil {
+				return false
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if !ec.write_Evidence(&el.scope, field.Selections, &v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "holders":
+			fctx, fc, err := scopeOf(ctx, *field, "Office", ec.fieldContext_Office_holders)
+			if err != nil {
+				return false
+			}
+			v, err := resolveNow(fctx, func(ctx context.Context) ([]*model.Person, error) {
+				return ec.Resolvers.Office().Holders(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
+			})
+			if err != nil {
+				w.notLoaded(err)
+				return false // written again once it is loaded, or made field by field, which reports the error
+			}
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if v[j] == nil {
+					return false // an invalid element: made field by field, which reports it
+				}
+				if !ec.write_Person(&el.scope, field.Selections, v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "signed":
+			fctx, fc, err := scopeOf(ctx, *field, "Office", ec.fieldContext_Office_signed)
+			if err != nil {
+				return false
+			}
+			v, err := resolveNow(fctx, func(ctx context.Context) ([]*model.Document, error) {
+				return ec.Resolvers.Office().Signed(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
+			})
+			if err != nil {
+				w.notLoaded(err)
+				return false // written again once it is loaded, or made field by field, which reports the error
+			}
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if v[j] == nil {
+					return false // an invalid element: made field by field, which reports it
+				}
+				if !ec.write_Document(&el.scope, field.Selections, v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "onBehalfDocuments":
+			fctx, fc, err := scopeOf(ctx, *field, "Office", ec.fieldContext_Office_onBehalfDocuments)
+			if err != nil {
+				return false
+			}
+			v, err := resolveNow(fctx, func(ctx context.Context) ([]*model.Document, error) {
+				return ec.Resolvers.Office().OnBehalfDocuments(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
+			})
+			if err != nil {
+				w.notLoaded(err)
+				return false // written again once it is loaded, or made field by field, which reports the error
+			}
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if v[j] == nil {
+					return false // an invalid element: made field by field, which reports it
+				}
+				if !ec.write_Document(&el.scope, field.Selections, v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "partOf":
+			fctx, fc, err := scopeOf(ctx, *field, "Office", ec.fieldContext_Office_partOf)
+			if err != nil {
+				return false
+			}
+			v, err := resolveNow(fctx, func(ctx context.Context) (*model.RelationConnection, error) {
+				return ec.Resolvers.Office().PartOf(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
+			})
+			if err != nil {
+				w.notLoaded(err)
+				return false // written again once it is loaded, or made field by field, which reports the error
+			}
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			if !ec.write_OrganisationRelationConnection(fctx, field.Selections, v, tally) {
+				return false
+			}
+		case "addressedIn":
+			fctx, fc, err := scopeOf(ctx, *field, "Office", ec.fieldContext_Office_addressedIn)
+			if err != nil {
+				return false
+			}
+			v, err := resolveNow(fctx, func(ctx context.Context) (*model.RelationConnection, error) {
+				return ec.Resolvers.Office().AddressedIn(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
+			})
+			if err != nil {
+				w.notLoaded(err)
+				return false // written again once it is loaded, or made field by field, which reports the error
+			}
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			if !ec.write_DocumentRelationConnection(fctx, field.Selections, v, tally) {
+				return false
+			}
+		case "mentionedIn":
+			fctx, fc, err := scopeOf(ctx, *field, "Office", ec.fieldContext_Office_mentionedIn)
+			if err != nil {
+				return false
+			}
+			v, err := resolveNow(fctx, func(ctx context.Context) (*model.RelationConnection, error) {
+				return ec.Resolvers.Office().MentionedIn(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
+			})
+			if err != nil {
+				w.notLoaded(err)
+				return false // written again once it is loaded, or made field by field, which reports the error
+			}
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			if !ec.write_DocumentRelationConnection(fctx, field.Selections, v, tally) {
+				return false
+			}
 		}
 	}
-	if passTally(ctx, ec.guard, tally) != nil {
-		return nil // made again field by field, which reports it
-	}
-	return w.close()
+	return true
 }
 
-func (ec *executionContext) eager_OfficeConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.Connection) (ret graphql.Marshaler) {
-	if !eagerIn(ctx, "OfficeConnection", fields, func(name string) bool {
-		switch name {
-		case "__typename", "totalCount":
-			return true
-		}
-		return false
-	}) {
+// eagerField_OfficeConnection says whether an eager OfficeConnection writes the field of this name.
+func eagerField_OfficeConnection(name string) bool {
+	switch name {
+	case "__typename", "totalCount", "edges", "pageInfo":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_OfficeConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.Connection) graphql.Marshaler {
+	if !eagerIn(ctx, "OfficeConnection", fields, eagerField_OfficeConnection) {
 		return nil
 	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_OfficeConnection(ctx, fields, obj, tally) })
+}
+
+// write_OfficeConnection writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_OfficeConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, officeConnectionImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "OfficeConnection", fields, eagerField_OfficeConnection) {
+		return false
+	}
 	w := &ec.arena
-	w.open()
-	defer func() {
-		if r := recover(); r != nil {
-			ret = nil // the object is made again field by field, which reports it
-		}
-		if ret == nil {
-			w.abort()
-		}
-	}()
-	var tally fieldsTally // what the fields add, passed to the guard once the object is written
+	outer := w.nest()
+	if !ec.fields_OfficeConnection(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_OfficeConnection writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_OfficeConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.Connection, tally *fieldsTally) bool {
+	w := &ec.arena
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -2837,43 +6238,92 @@ func (ec *executionContext) eager_OfficeConnection(ctx context.Context, fields [
 		case "totalCount":
 			v := obj.TotalCount
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
-				return nil // an invalid object: made field by field, which reports it
+				return false // an invalid object: made field by field, which reports it
 			}
 			m.MarshalGQL(w)
+		case "edges":
+			v := obj.Edges
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "OfficeConnection", ec.fieldContext_OfficeConnection_edges)
+			if err != nil {
+				return false
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if v[j] == nil {
+					return false // an invalid element: made field by field, which reports it
+				}
+				if !ec.write_OfficeEdge(&el.scope, field.Selections, v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "pageInfo":
+			v := obj.PageInfo
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "OfficeConnection", ec.fieldContext_OfficeConnection_pageInfo)
+			if err != nil {
+				return false
+			}
+			if !ec.write_PageInfo(fctx, field.Selections, v, tally) {
+				return false
+			}
 		}
 	}
-	if passTally(ctx, ec.guard, tally) != nil {
-		return nil // made again field by field, which reports it
-	}
-	return w.close()
+	return true
 }
 
-func (ec *executionContext) eager_OfficeEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
-	if !eagerIn(ctx, "OfficeEdge", fields, func(name string) bool {
-		switch name {
-		case "__typename", "cursor":
-			return true
-		}
-		return false
-	}) {
+// eagerField_OfficeEdge says whether an eager OfficeEdge writes the field of this name.
+func eagerField_OfficeEdge(name string) bool {
+	switch name {
+	case "__typename", "cursor", "node":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_OfficeEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.Edge) graphql.Marshaler {
+	if !eagerIn(ctx, "OfficeEdge", fields, eagerField_OfficeEdge) {
 		return nil
 	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_OfficeEdge(ctx, fields, obj, tally) })
+}
+
+// write_OfficeEdge writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_OfficeEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, officeEdgeImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "OfficeEdge", fields, eagerField_OfficeEdge) {
+		return false
+	}
 	w := &ec.arena
-	w.open()
-	defer func() {
-		if r := recover(); r != nil {
-			ret = nil // the object is made again field by field, which reports it
-		}
-		if ret == nil {
-			w.abort()
-		}
-	}()
-	var tally fieldsTally // what the fields add, passed to the guard once the object is written
+	outer := w.nest()
+	if !ec.fields_OfficeEdge(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_OfficeEdge writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_OfficeEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.Edge, tally *fieldsTally) bool {
+	w := &ec.arena
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -2883,39 +6333,65 @@ func (ec *executionContext) eager_OfficeEdge(ctx context.Context, fields []graph
 		case "cursor":
 			v := obj.Cursor()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
+		case "node":
+			v := obj.AsOffice()
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "OfficeEdge", ec.fieldContext_OfficeEdge_node)
+			if err != nil {
+				return false
+			}
+			if !ec.write_Office(fctx, field.Selections, v, tally) {
+				return false
+			}
 		}
 	}
-	if passTally(ctx, ec.guard, tally) != nil {
-		return nil // made again field by field, which reports it
-	}
-	return w.close()
+	return true
 }
 
-func (ec *executionContext) eager_OfficeRelationConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
-	if !eagerIn(ctx, "OfficeRelationConnection", fields, func(name string) bool {
-		switch name {
-		case "__typename", "totalCount":
-			return true
-		}
-		return false
-	}) {
+// eagerField_OfficeRelationConnection says whether an eager OfficeRelationConnection writes the field of this name.
+func eagerField_OfficeRelationConnection(name string) bool {
+	switch name {
+	case "__typename", "totalCount", "edges", "pageInfo":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_OfficeRelationConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationConnection) graphql.Marshaler {
+	if !eagerIn(ctx, "OfficeRelationConnection", fields, eagerField_OfficeRelationConnection) {
 		return nil
 	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_OfficeRelationConnection(ctx, fields, obj, tally) })
+}
+
+// write_OfficeRelationConnection writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_OfficeRelationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.RelationConnection, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, officeRelationConnectionImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "OfficeRelationConnection", fields, eagerField_OfficeRelationConnection) {
+		return false
+	}
 	w := &ec.arena
-	w.open()
-	defer func() {
-		if r := recover(); r != nil {
-			ret = nil // the object is made again field by field, which reports it
-		}
-		if ret == nil {
-			w.abort()
-		}
-	}()
-	var tally fieldsTally // what the fields add, passed to the guard once the object is written
+	outer := w.nest()
+	if !ec.fields_OfficeRelationConnection(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_OfficeRelationConnection writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_OfficeRelationConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationConnection, tally *fieldsTally) bool {
+	w := &ec.arena
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -2925,43 +6401,92 @@ func (ec *executionContext) eager_OfficeRelationConnection(ctx context.Context, 
 		case "totalCount":
 			v := obj.TotalCount
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
-				return nil // an invalid object: made field by field, which reports it
+				return false // an invalid object: made field by field, which reports it
 			}
 			m.MarshalGQL(w)
+		case "edges":
+			v := obj.Edges
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "OfficeRelationConnection", ec.fieldContext_OfficeRelationConnection_edges)
+			if err != nil {
+				return false
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if v[j] == nil {
+					return false // an invalid element: made field by field, which reports it
+				}
+				if !ec.write_OfficeRelationEdge(&el.scope, field.Selections, v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "pageInfo":
+			v := obj.PageInfo()
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "OfficeRelationConnection", ec.fieldContext_OfficeRelationConnection_pageInfo)
+			if err != nil {
+				return false
+			}
+			if !ec.write_PageInfo(fctx, field.Selections, v, tally) {
+				return false
+			}
 		}
 	}
-	if passTally(ctx, ec.guard, tally) != nil {
-		return nil // made again field by field, which reports it
-	}
-	return w.close()
+	return true
 }
 
-func (ec *executionContext) eager_OfficeRelationEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	if !eagerIn(ctx, "OfficeRelationEdge", fields, func(name string) bool {
-		switch name {
-		case "__typename", "type", "direction", "from", "to", "cursor":
-			return true
-		}
-		return false
-	}) {
+// eagerField_OfficeRelationEdge says whether an eager OfficeRelationEdge writes the field of this name.
+func eagerField_OfficeRelationEdge(name string) bool {
+	switch name {
+	case "__typename", "type", "direction", "from", "to", "cursor", "relation", "node", "evidence":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_OfficeRelationEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationEdge) graphql.Marshaler {
+	if !eagerIn(ctx, "OfficeRelationEdge", fields, eagerField_OfficeRelationEdge) {
 		return nil
 	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_OfficeRelationEdge(ctx, fields, obj, tally) })
+}
+
+// write_OfficeRelationEdge writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_OfficeRelationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.RelationEdge, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, officeRelationEdgeImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "OfficeRelationEdge", fields, eagerField_OfficeRelationEdge) {
+		return false
+	}
 	w := &ec.arena
-	w.open()
-	defer func() {
-		if r := recover(); r != nil {
-			ret = nil // the object is made again field by field, which reports it
-		}
-		if ret == nil {
-			w.abort()
-		}
-	}()
-	var tally fieldsTally // what the fields add, passed to the guard once the object is written
+	outer := w.nest()
+	if !ec.fields_OfficeRelationEdge(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_OfficeRelationEdge writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_OfficeRelationEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationEdge, tally *fieldsTally) bool {
+	w := &ec.arena
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -2971,67 +6496,129 @@ func (ec *executionContext) eager_OfficeRelationEdge(ctx context.Context, fields
 		case "type":
 			v := obj.Type()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			v.MarshalGQL(w)
 		case "direction":
 			v := obj.Direction()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			v.MarshalGQL(w)
 		case "from":
 			v := obj.From()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
 		case "to":
 			v := obj.To()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
 		case "cursor":
 			v := obj.Cursor()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
+		case "relation":
+			v := obj.Relation()
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "OfficeRelationEdge", ec.fieldContext_OfficeRelationEdge_relation)
+			if err != nil {
+				return false
+			}
+			if !ec.write_Relation(fctx, field.Selections, v, tally) {
+				return false
+			}
+		case "node":
+			v := obj.AsOffice()
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "OfficeRelationEdge", ec.fieldContext_OfficeRelationEdge_node)
+			if err != nil {
+				return false
+			}
+			if !ec.write_Office(fctx, field.Selections, v, tally) {
+				return false
+			}
+		case "evidence":
+			v := obj.Evidence()
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "OfficeRelationEdge", ec.fieldContext_OfficeRelationEdge_evidence)
+			if err != nil {
+				return false
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if !ec.write_Evidence(&el.scope, field.Selections, &v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
 		}
 	}
-	if passTally(ctx, ec.guard, tally) != nil {
-		return nil // made again field by field, which reports it
-	}
-	return w.close()
+	return true
 }
 
-func (ec *executionContext) eager_Organisation(ctx context.Context, fields []graphql.CollectedField, obj *model.Organisation) (ret graphql.Marshaler) {
-	if !eagerIn(ctx, "Organisation", fields, func(name string) bool {
-		switch name {
-		case "__typename", "id", "label", "name", "abbreviation", "kind", "since":
-			return true
-		}
-		return false
-	}) {
+// eagerField_Organisation says whether an eager Organisation writes the field of this name.
+func eagerField_Organisation(name string) bool {
+	switch name {
+	case "__typename", "id", "label", "name", "abbreviation", "kind", "since", "mentions", "holds", "executes", "commissioned", "coordinates", "coordinatedBy", "published", "memberOf", "members", "partOf", "parts", "addressedIn", "mentionedIn":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_Organisation(ctx context.Context, fields []graphql.CollectedField, obj *model.Organisation) graphql.Marshaler {
+	if !eagerIn(ctx, "Organisation", fields, eagerField_Organisation) {
 		return nil
 	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_Organisation(ctx, fields, obj, tally) })
+}
+
+// write_Organisation writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_Organisation(ctx context.Context, sel ast.SelectionSet, obj *model.Organisation, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, organisationImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "Organisation", fields, eagerField_Organisation) {
+		return false
+	}
 	w := &ec.arena
-	w.open()
-	defer func() {
-		if r := recover(); r != nil {
-			ret = nil // the object is made again field by field, which reports it
-		}
-		if ret == nil {
-			w.abort()
-		}
-	}()
-	var tally fieldsTally // what the fields add, passed to the guard once the object is written
+	outer := w.nest()
+	if !ec.fields_Organisation(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_Organisation writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_Organisation(ctx context.Context, fields []graphql.CollectedField, obj *model.Organisation, tally *fieldsTally) bool {
+	w := &ec.arena
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -3041,29 +6628,29 @@ func (ec *executionContext) eager_Organisation(ctx context.Context, fields []gra
 		case "id":
 			v := obj.ID()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
 		case "label":
 			v := obj.Label()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			v.MarshalGQL(w)
 		case "name":
 			v := obj.Name()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
 		case "abbreviation":
 			v := obj.Abbreviation()
 			tally.add(field.Alias, resultSize(v))
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			if v == nil {
 				w.null()
@@ -3073,8 +6660,8 @@ func (ec *executionContext) eager_Organisation(ctx context.Context, fields []gra
 		case "kind":
 			v := obj.Kind()
 			tally.add(field.Alias, resultSize(v))
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			if v == nil {
 				w.null()
@@ -3084,40 +6671,355 @@ func (ec *executionContext) eager_Organisation(ctx context.Context, fields []gra
 		case "since":
 			v := obj.Since()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
+		case "mentions":
+			v := obj.Mentions()
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "Organisation", ec.fieldContext_Organisation_mentions)
+			if err != nil {
+				return false
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if !ec.write_Evidence(&el.scope, field.Selections, &v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "holds":
+			fctx, fc, err := scopeOf(ctx, *field, "Organisation", ec.fieldContext_Organisation_holds)
+			if err != nil {
+				return false
+			}
+			v, err := resolveNow(fctx, func(ctx context.Context) (*model.RelationConnection, error) {
+				return ec.Resolvers.Organisation().Holds(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
+			})
+			if err != nil {
+				w.notLoaded(err)
+				return false // written again once it is loaded, or made field by field, which reports the error
+			}
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			if !ec.write_RelationConnection(fctx, field.Selections, v, tally) {
+				return false
+			}
+		case "executes":
+			fctx, fc, err := scopeOf(ctx, *field, "Organisation", ec.fieldContext_Organisation_executes)
+			if err != nil {
+				return false
+			}
+			v, err := resolveNow(fctx, func(ctx context.Context) (*model.RelationConnection, error) {
+				return ec.Resolvers.Organisation().Executes(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
+			})
+			if err != nil {
+				w.notLoaded(err)
+				return false // written again once it is loaded, or made field by field, which reports the error
+			}
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			if !ec.write_RelationConnection(fctx, field.Selections, v, tally) {
+				return false
+			}
+		case "commissioned":
+			fctx, fc, err := scopeOf(ctx, *field, "Organisation", ec.fieldContext_Organisation_commissioned)
+			if err != nil {
+				return false
+			}
+			v, err := resolveNow(fctx, func(ctx context.Context) (*model.RelationConnection, error) {
+				return ec.Resolvers.Organisation().Commissioned(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
+			})
+			if err != nil {
+				w.notLoaded(err)
+				return false // written again once it is loaded, or made field by field, which reports the error
+			}
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			if !ec.write_RelationConnection(fctx, field.Selections, v, tally) {
+				return false
+			}
+		case "coordinates":
+			fctx, fc, err := scopeOf(ctx, *field, "Organisation", ec.fieldContext_Organisation_coordinates)
+			if err != nil {
+				return false
+			}
+			v, err := resolveNow(fctx, func(ctx context.Context) (*model.RelationConnection, error) {
+				return ec.Resolvers.Organisation().Coordinates(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
+			})
+			if err != nil {
+				w.notLoaded(err)
+				return false // written again once it is loaded, or made field by field, which reports the error
+			}
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			if !ec.write_RelationConnection(fctx, field.Selections, v, tally) {
+				return false
+			}
+		case "coordinatedBy":
+			fctx, fc, err := scopeOf(ctx, *field, "Organisation", ec.fieldContext_Organisation_coordinatedBy)
+			if err != nil {
+				return false
+			}
+			v, err := resolveNow(fctx, func(ctx context.Context) ([]*model.Organisation, error) {
+				return ec.Resolvers.Organisation().CoordinatedBy(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
+			})
+			if err != nil {
+				w.notLoaded(err)
+				return false // written again once it is loaded, or made field by field, which reports the error
+			}
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if v[j] == nil {
+					return false // an invalid element: made field by field, which reports it
+				}
+				if !ec.write_Organisation(&el.scope, field.Selections, v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "published":
+			fctx, fc, err := scopeOf(ctx, *field, "Organisation", ec.fieldContext_Organisation_published)
+			if err != nil {
+				return false
+			}
+			v, err := resolveNow(fctx, func(ctx context.Context) (*model.RelationConnection, error) {
+				return ec.Resolvers.Organisation().Published(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
+			})
+			if err != nil {
+				w.notLoaded(err)
+				return false // written again once it is loaded, or made field by field, which reports the error
+			}
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			if !ec.write_ReportRelationConnection(fctx, field.Selections, v, tally) {
+				return false
+			}
+		case "memberOf":
+			fctx, fc, err := scopeOf(ctx, *field, "Organisation", ec.fieldContext_Organisation_memberOf)
+			if err != nil {
+				return false
+			}
+			v, err := resolveNow(fctx, func(ctx context.Context) (*model.RelationConnection, error) {
+				return ec.Resolvers.Organisation().MemberOf(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
+			})
+			if err != nil {
+				w.notLoaded(err)
+				return false // written again once it is loaded, or made field by field, which reports the error
+			}
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			if !ec.write_OrganisationRelationConnection(fctx, field.Selections, v, tally) {
+				return false
+			}
+		case "members":
+			fctx, fc, err := scopeOf(ctx, *field, "Organisation", ec.fieldContext_Organisation_members)
+			if err != nil {
+				return false
+			}
+			v, err := resolveNow(fctx, func(ctx context.Context) ([]*model.Organisation, error) {
+				return ec.Resolvers.Organisation().Members(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
+			})
+			if err != nil {
+				w.notLoaded(err)
+				return false // written again once it is loaded, or made field by field, which reports the error
+			}
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if v[j] == nil {
+					return false // an invalid element: made field by field, which reports it
+				}
+				if !ec.write_Organisation(&el.scope, field.Selections, v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "partOf":
+			fctx, fc, err := scopeOf(ctx, *field, "Organisation", ec.fieldContext_Organisation_partOf)
+			if err != nil {
+				return false
+			}
+			v, err := resolveNow(fctx, func(ctx context.Context) (*model.RelationConnection, error) {
+				return ec.Resolvers.Organisation().PartOf(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
+			})
+			if err != nil {
+				w.notLoaded(err)
+				return false // written again once it is loaded, or made field by field, which reports the error
+			}
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			if !ec.write_OrganisationRelationConnection(fctx, field.Selections, v, tally) {
+				return false
+			}
+		case "parts":
+			fctx, fc, err := scopeOf(ctx, *field, "Organisation", ec.fieldContext_Organisation_parts)
+			if err != nil {
+				return false
+			}
+			v, err := resolveNow(fctx, func(ctx context.Context) ([]model.Node, error) {
+				return ec.Resolvers.Organisation().Parts(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
+			})
+			if err != nil {
+				w.notLoaded(err)
+				return false // written again once it is loaded, or made field by field, which reports the error
+			}
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if v[j] == nil {
+					return false // an invalid element: made field by field, which reports it
+				}
+				if !ec.write_Node(&el.scope, field.Selections, v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "addressedIn":
+			fctx, fc, err := scopeOf(ctx, *field, "Organisation", ec.fieldContext_Organisation_addressedIn)
+			if err != nil {
+				return false
+			}
+			v, err := resolveNow(fctx, func(ctx context.Context) (*model.RelationConnection, error) {
+				return ec.Resolvers.Organisation().AddressedIn(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
+			})
+			if err != nil {
+				w.notLoaded(err)
+				return false // written again once it is loaded, or made field by field, which reports the error
+			}
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			if !ec.write_DocumentRelationConnection(fctx, field.Selections, v, tally) {
+				return false
+			}
+		case "mentionedIn":
+			fctx, fc, err := scopeOf(ctx, *field, "Organisation", ec.fieldContext_Organisation_mentionedIn)
+			if err != nil {
+				return false
+			}
+			v, err := resolveNow(fctx, func(ctx context.Context) (*model.RelationConnection, error) {
+				return ec.Resolvers.Organisation().MentionedIn(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
+			})
+			if err != nil {
+				w.notLoaded(err)
+				return false // written again once it is loaded, or made field by field, which reports the error
+			}
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			if !ec.write_DocumentRelationConnection(fctx, field.Selections, v, tally) {
+				return false
+			}
 		}
 	}
-	if passTally(ctx, ec.guard, tally) != nil {
-		return nil // made again field by field, which reports it
-	}
-	return w.close()
+	return true
 }
 
-func (ec *executionContext) eager_OrganisationConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.Connection) (ret graphql.Marshaler) {
-	if !eagerIn(ctx, "OrganisationConnection", fields, func(name string) bool {
-		switch name {
-		case "__typename", "totalCount":
-			return true
-		}
-		return false
-	}) {
+// eagerField_OrganisationConnection says whether an eager OrganisationConnection writes the field of this name.
+func eagerField_OrganisationConnection(name string) bool {
+	switch name {
+	case "__typename", "totalCount", "edges", "pageInfo":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_OrganisationConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.Connection) graphql.Marshaler {
+	if !eagerIn(ctx, "OrganisationConnection", fields, eagerField_OrganisationConnection) {
 		return nil
 	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_OrganisationConnection(ctx, fields, obj, tally) })
+}
+
+// write_OrganisationConnection writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_OrganisationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, organisationConnectionImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "OrganisationConnection", fields, eagerField_OrganisationConnection) {
+		return false
+	}
 	w := &ec.arena
-	w.open()
-	defer func() {
-		if r := recover(); r != nil {
-			ret = nil // the object is made again field by field, which reports it
-		}
-		if ret == nil {
-			w.abort()
-		}
-	}()
-	var tally fieldsTally // what the fields add, passed to the guard once the object is written
+	outer := w.nest()
+	if !ec.fields_OrganisationConnection(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_OrganisationConnection writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_OrganisationConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.Connection, tally *fieldsTally) bool {
+	w := &ec.arena
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -3127,43 +7029,92 @@ func (ec *executionContext) eager_OrganisationConnection(ctx context.Context, fi
 		case "totalCount":
 			v := obj.TotalCount
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
-				return nil // an invalid object: made field by field, which reports it
+				return false // an invalid object: made field by field, which reports it
 			}
 			m.MarshalGQL(w)
+		case "edges":
+			v := obj.Edges
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "OrganisationConnection", ec.fieldContext_OrganisationConnection_edges)
+			if err != nil {
+				return false
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if v[j] == nil {
+					return false // an invalid element: made field by field, which reports it
+				}
+				if !ec.write_OrganisationEdge(&el.scope, field.Selections, v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "pageInfo":
+			v := obj.PageInfo
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "OrganisationConnection", ec.fieldContext_OrganisationConnection_pageInfo)
+			if err != nil {
+				return false
+			}
+			if !ec.write_PageInfo(fctx, field.Selections, v, tally) {
+				return false
+			}
 		}
 	}
-	if passTally(ctx, ec.guard, tally) != nil {
-		return nil // made again field by field, which reports it
-	}
-	return w.close()
+	return true
 }
 
-func (ec *executionContext) eager_OrganisationEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
-	if !eagerIn(ctx, "OrganisationEdge", fields, func(name string) bool {
-		switch name {
-		case "__typename", "cursor":
-			return true
-		}
-		return false
-	}) {
+// eagerField_OrganisationEdge says whether an eager OrganisationEdge writes the field of this name.
+func eagerField_OrganisationEdge(name string) bool {
+	switch name {
+	case "__typename", "cursor", "node":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_OrganisationEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.Edge) graphql.Marshaler {
+	if !eagerIn(ctx, "OrganisationEdge", fields, eagerField_OrganisationEdge) {
 		return nil
 	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_OrganisationEdge(ctx, fields, obj, tally) })
+}
+
+// write_OrganisationEdge writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_OrganisationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, organisationEdgeImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "OrganisationEdge", fields, eagerField_OrganisationEdge) {
+		return false
+	}
 	w := &ec.arena
-	w.open()
-	defer func() {
-		if r := recover(); r != nil {
-			ret = nil // the object is made again field by field, which reports it
-		}
-		if ret == nil {
-			w.abort()
-		}
-	}()
-	var tally fieldsTally // what the fields add, passed to the guard once the object is written
+	outer := w.nest()
+	if !ec.fields_OrganisationEdge(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_OrganisationEdge writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_OrganisationEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.Edge, tally *fieldsTally) bool {
+	w := &ec.arena
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -3173,39 +7124,67 @@ func (ec *executionContext) eager_OrganisationEdge(ctx context.Context, fields [
 		case "cursor":
 			v := obj.Cursor()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
+		case "node":
+			v := obj.AsOrganisation()
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "OrganisationEdge", ec.fieldContext_OrganisationEdge_node)
+			if err != nil {
+				return false
+			}
+			if !ec.write_Organisation(fctx, field.Selections, v, tally) {
+				return false
+			}
 		}
 	}
-	if passTally(ctx, ec.guard, tally) != nil {
-		return nil // made again field by field, which reports it
-	}
-	return w.close()
+	return true
 }
 
-func (ec *executionContext) eager_OrganisationRelationConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
-	if !eagerIn(ctx, "OrganisationRelationConnection", fields, func(name string) bool {
-		switch name {
-		case "__typename", "totalCount":
-			return true
-		}
-		return false
-	}) {
+// eagerField_OrganisationRelationConnection says whether an eager OrganisationRelationConnection writes the field of this name.
+func eagerField_OrganisationRelationConnection(name string) bool {
+	switch name {
+	case "__typename", "totalCount", "edges", "pageInfo":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_OrganisationRelationConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationConnection) graphql.Marshaler {
+	if !eagerIn(ctx, "OrganisationRelationConnection", fields, eagerField_OrganisationRelationConnection) {
 		return nil
 	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool {
+		return ec.fields_OrganisationRelationConnection(ctx, fields, obj, tally)
+	})
+}
+
+// write_OrganisationRelationConnection writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_OrganisationRelationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.RelationConnection, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, organisationRelationConnectionImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "OrganisationRelationConnection", fields, eagerField_OrganisationRelationConnection) {
+		return false
+	}
 	w := &ec.arena
-	w.open()
-	defer func() {
-		if r := recover(); r != nil {
-			ret = nil // the object is made again field by field, which reports it
-		}
-		if ret == nil {
-			w.abort()
-		}
-	}()
-	var tally fieldsTally // what the fields add, passed to the guard once the object is written
+	outer := w.nest()
+	if !ec.fields_OrganisationRelationConnection(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_OrganisationRelationConnection writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_OrganisationRelationConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationConnection, tally *fieldsTally) bool {
+	w := &ec.arena
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -3215,43 +7194,92 @@ func (ec *executionContext) eager_OrganisationRelationConnection(ctx context.Con
 		case "totalCount":
 			v := obj.TotalCount
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
-				return nil // an invalid object: made field by field, which reports it
+				return false // an invalid object: made field by field, which reports it
 			}
 			m.MarshalGQL(w)
+		case "edges":
+			v := obj.Edges
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "OrganisationRelationConnection", ec.fieldContext_OrganisationRelationConnection_edges)
+			if err != nil {
+				return false
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if v[j] == nil {
+					return false // an invalid element: made field by field, which reports it
+				}
+				if !ec.write_OrganisationRelationEdge(&el.scope, field.Selections, v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "pageInfo":
+			v := obj.PageInfo()
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "OrganisationRelationConnection", ec.fieldContext_OrganisationRelationConnection_pageInfo)
+			if err != nil {
+				return false
+			}
+			if !ec.write_PageInfo(fctx, field.Selections, v, tally) {
+				return false
+			}
 		}
 	}
-	if passTally(ctx, ec.guard, tally) != nil {
-		return nil // made again field by field, which reports it
-	}
-	return w.close()
+	return true
 }
 
-func (ec *executionContext) eager_OrganisationRelationEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	if !eagerIn(ctx, "OrganisationRelationEdge", fields, func(name string) bool {
-		switch name {
-		case "__typename", "type", "direction", "from", "to", "cursor":
-			return true
-		}
-		return false
-	}) {
+// eagerField_OrganisationRelationEdge says whether an eager OrganisationRelationEdge writes the field of this name.
+func eagerField_OrganisationRelationEdge(name string) bool {
+	switch name {
+	case "__typename", "type", "direction", "from", "to", "cursor", "relation", "node", "evidence":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_OrganisationRelationEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationEdge) graphql.Marshaler {
+	if !eagerIn(ctx, "OrganisationRelationEdge", fields, eagerField_OrganisationRelationEdge) {
 		return nil
 	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_OrganisationRelationEdge(ctx, fields, obj, tally) })
+}
+
+// write_OrganisationRelationEdge writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_OrganisationRelationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.RelationEdge, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, organisationRelationEdgeImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "OrganisationRelationEdge", fields, eagerField_OrganisationRelationEdge) {
+		return false
+	}
 	w := &ec.arena
-	w.open()
-	defer func() {
-		if r := recover(); r != nil {
-			ret = nil // the object is made again field by field, which reports it
-		}
-		if ret == nil {
-			w.abort()
-		}
-	}()
-	var tally fieldsTally // what the fields add, passed to the guard once the object is written
+	outer := w.nest()
+	if !ec.fields_OrganisationRelationEdge(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_OrganisationRelationEdge writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_OrganisationRelationEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationEdge, tally *fieldsTally) bool {
+	w := &ec.arena
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -3261,67 +7289,129 @@ func (ec *executionContext) eager_OrganisationRelationEdge(ctx context.Context, 
 		case "type":
 			v := obj.Type()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			v.MarshalGQL(w)
 		case "direction":
 			v := obj.Direction()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			v.MarshalGQL(w)
 		case "from":
 			v := obj.From()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
 		case "to":
 			v := obj.To()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
 		case "cursor":
 			v := obj.Cursor()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
+		case "relation":
+			v := obj.Relation()
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "OrganisationRelationEdge", ec.fieldContext_OrganisationRelationEdge_relation)
+			if err != nil {
+				return false
+			}
+			if !ec.write_Relation(fctx, field.Selections, v, tally) {
+				return false
+			}
+		case "node":
+			v := obj.AsOrganisation()
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "OrganisationRelationEdge", ec.fieldContext_OrganisationRelationEdge_node)
+			if err != nil {
+				return false
+			}
+			if !ec.write_Organisation(fctx, field.Selections, v, tally) {
+				return false
+			}
+		case "evidence":
+			v := obj.Evidence()
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "OrganisationRelationEdge", ec.fieldContext_OrganisationRelationEdge_evidence)
+			if err != nil {
+				return false
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if !ec.write_Evidence(&el.scope, field.Selections, &v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
 		}
 	}
-	if passTally(ctx, ec.guard, tally) != nil {
-		return nil // made again field by field, which reports it
-	}
-	return w.close()
+	return true
 }
 
-func (ec *executionContext) eager_PageInfo(ctx context.Context, fields []graphql.CollectedField, obj *model.PageInfo) (ret graphql.Marshaler) {
-	if !eagerIn(ctx, "PageInfo", fields, func(name string) bool {
-		switch name {
-		case "__typename", "hasNextPage", "hasPreviousPage", "startCursor", "endCursor":
-			return true
-		}
-		return false
-	}) {
+// eagerField_PageInfo says whether an eager PageInfo writes the field of this name.
+func eagerField_PageInfo(name string) bool {
+	switch name {
+	case "__typename", "hasNextPage", "hasPreviousPage", "startCursor", "endCursor":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_PageInfo(ctx context.Context, fields []graphql.CollectedField, obj *model.PageInfo) graphql.Marshaler {
+	if !eagerIn(ctx, "PageInfo", fields, eagerField_PageInfo) {
 		return nil
 	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_PageInfo(ctx, fields, obj, tally) })
+}
+
+// write_PageInfo writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_PageInfo(ctx context.Context, sel ast.SelectionSet, obj *model.PageInfo, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, pageInfoImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "PageInfo", fields, eagerField_PageInfo) {
+		return false
+	}
 	w := &ec.arena
-	w.open()
-	defer func() {
-		if r := recover(); r != nil {
-			ret = nil // the object is made again field by field, which reports it
-		}
-		if ret == nil {
-			w.abort()
-		}
-	}()
-	var tally fieldsTally // what the fields add, passed to the guard once the object is written
+	outer := w.nest()
+	if !ec.fields_PageInfo(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_PageInfo writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_PageInfo(ctx context.Context, fields []graphql.CollectedField, obj *model.PageInfo, tally *fieldsTally) bool {
+	w := &ec.arena
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -3331,30 +7421,30 @@ func (ec *executionContext) eager_PageInfo(ctx context.Context, fields []graphql
 		case "hasNextPage":
 			v := obj.HasNextPage
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			m := ec.marshalNBoolean2bool(ctx, field.Selections, v)
 			if m == graphql.Null {
-				return nil // an invalid object: made field by field, which reports it
+				return false // an invalid object: made field by field, which reports it
 			}
 			m.MarshalGQL(w)
 		case "hasPreviousPage":
 			v := obj.HasPreviousPage
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			m := ec.marshalNBoolean2bool(ctx, field.Selections, v)
 			if m == graphql.Null {
-				return nil // an invalid object: made field by field, which reports it
+				return false // an invalid object: made field by field, which reports it
 			}
 			m.MarshalGQL(w)
 		case "startCursor":
 			v := obj.StartCursor
 			tally.add(field.Alias, resultSize(v))
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			if v == nil {
 				w.null()
@@ -3364,8 +7454,8 @@ func (ec *executionContext) eager_PageInfo(ctx context.Context, fields []graphql
 		case "endCursor":
 			v := obj.EndCursor
 			tally.add(field.Alias, resultSize(v))
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			if v == nil {
 				w.null()
@@ -3374,33 +7464,43 @@ func (ec *executionContext) eager_PageInfo(ctx context.Context, fields []graphql
 			}
 		}
 	}
-	if passTally(ctx, ec.guard, tally) != nil {
-		return nil // made again field by field, which reports it
-	}
-	return w.close()
+	return true
 }
 
-func (ec *executionContext) eager_Party(ctx context.Context, fields []graphql.CollectedField, obj *model.Party) (ret graphql.Marshaler) {
-	if !eagerIn(ctx, "Party", fields, func(name string) bool {
-		switch name {
-		case "__typename", "id", "label", "name", "since":
-			return true
-		}
-		return false
-	}) {
+// eagerField_Party says whether an eager Party writes the field of this name.
+func eagerField_Party(name string) bool {
+	switch name {
+	case "__typename", "id", "label", "name", "since", "mentions", "members", "mentionedIn":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_Party(ctx context.Context, fields []graphql.CollectedField, obj *model.Party) graphql.Marshaler {
+	if !eagerIn(ctx, "Party", fields, eagerField_Party) {
 		return nil
 	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_Party(ctx, fields, obj, tally) })
+}
+
+// write_Party writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_Party(ctx context.Context, sel ast.SelectionSet, obj *model.Party, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, partyImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "Party", fields, eagerField_Party) {
+		return false
+	}
 	w := &ec.arena
-	w.open()
-	defer func() {
-		if r := recover(); r != nil {
-			ret = nil // the object is made again field by field, which reports it
-		}
-		if ret == nil {
-			w.abort()
-		}
-	}()
-	var tally fieldsTally // what the fields add, passed to the guard once the object is written
+	outer := w.nest()
+	if !ec.fields_Party(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_Party writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_Party(ctx context.Context, fields []graphql.CollectedField, obj *model.Party, tally *fieldsTally) bool {
+	w := &ec.arena
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -3410,61 +7510,142 @@ func (ec *executionContext) eager_Party(ctx context.Context, fields []graphql.Co
 		case "id":
 			v := obj.ID()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
 		case "label":
 			v := obj.Label()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			v.MarshalGQL(w)
 		case "name":
 			v := obj.Name()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
 		case "since":
 			v := obj.Since()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
+		case "mentions":
+			v := obj.Mentions()
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "Party", ec.fieldContext_Party_mentions)
+			if err != nil {
+				return false
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if !ec.write_Evidence(&el.scope, field.Selections, &v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "members":
+			fctx, fc, err := scopeOf(ctx, *field, "Party", ec.fieldContext_Party_members)
+			if err != nil {
+				return false
+			}
+			v, err := resolveNow(fctx, func(ctx context.Context) ([]*model.Person, error) {
+				return ec.Resolvers.Party().Members(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
+			})
+			if err != nil {
+				w.notLoaded(err)
+				return false // written again once it is loaded, or made field by field, which reports the error
+			}
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if v[j] == nil {
+					return false // an invalid element: made field by field, which reports it
+				}
+				if !ec.write_Person(&el.scope, field.Selections, v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "mentionedIn":
+			fctx, fc, err := scopeOf(ctx, *field, "Party", ec.fieldContext_Party_mentionedIn)
+			if err != nil {
+				return false
+			}
+			v, err := resolveNow(fctx, func(ctx context.Context) (*model.RelationConnection, error) {
+				return ec.Resolvers.Party().MentionedIn(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
+			})
+			if err != nil {
+				w.notLoaded(err)
+				return false // written again once it is loaded, or made field by field, which reports the error
+			}
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			if !ec.write_DocumentRelationConnection(fctx, field.Selections, v, tally) {
+				return false
+			}
 		}
 	}
-	if passTally(ctx, ec.guard, tally) != nil {
-		return nil // made again field by field, which reports it
-	}
-	return w.close()
+	return true
 }
 
-func (ec *executionContext) eager_PartyConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.Connection) (ret graphql.Marshaler) {
-	if !eagerIn(ctx, "PartyConnection", fields, func(name string) bool {
-		switch name {
-		case "__typename", "totalCount":
-			return true
-		}
-		return false
-	}) {
+// eagerField_PartyConnection says whether an eager PartyConnection writes the field of this name.
+func eagerField_PartyConnection(name string) bool {
+	switch name {
+	case "__typename", "totalCount", "edges", "pageInfo":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_PartyConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.Connection) graphql.Marshaler {
+	if !eagerIn(ctx, "PartyConnection", fields, eagerField_PartyConnection) {
 		return nil
 	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_PartyConnection(ctx, fields, obj, tally) })
+}
+
+// write_PartyConnection writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_PartyConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, partyConnectionImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "PartyConnection", fields, eagerField_PartyConnection) {
+		return false
+	}
 	w := &ec.arena
-	w.open()
-	defer func() {
-		if r := recover(); r != nil {
-			ret = nil // the object is made again field by field, which reports it
-		}
-		if ret == nil {
-			w.abort()
-		}
-	}()
-	var tally fieldsTally // what the fields add, passed to the guard once the object is written
+	outer := w.nest()
+	if !ec.fields_PartyConnection(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_PartyConnection writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_PartyConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.Connection, tally *fieldsTally) bool {
+	w := &ec.arena
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -3474,43 +7655,92 @@ func (ec *executionContext) eager_PartyConnection(ctx context.Context, fields []
 		case "totalCount":
 			v := obj.TotalCount
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
-				return nil // an invalid object: made field by field, which reports it
+				return false // an invalid object: made field by field, which reports it
 			}
 			m.MarshalGQL(w)
+		case "edges":
+			v := obj.Edges
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "PartyConnection", ec.fieldContext_PartyConnection_edges)
+			if err != nil {
+				return false
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if v[j] == nil {
+					return false // an invalid element: made field by field, which reports it
+				}
+				if !ec.write_PartyEdge(&el.scope, field.Selections, v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "pageInfo":
+			v := obj.PageInfo
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "PartyConnection", ec.fieldContext_PartyConnection_pageInfo)
+			if err != nil {
+				return false
+			}
+			if !ec.write_PageInfo(fctx, field.Selections, v, tally) {
+				return false
+			}
 		}
 	}
-	if passTally(ctx, ec.guard, tally) != nil {
-		return nil // made again field by field, which reports it
-	}
-	return w.close()
+	return true
 }
 
-func (ec *executionContext) eager_PartyEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
-	if !eagerIn(ctx, "PartyEdge", fields, func(name string) bool {
-		switch name {
-		case "__typename", "cursor":
-			return true
-		}
-		return false
-	}) {
+// eagerField_PartyEdge says whether an eager PartyEdge writes the field of this name.
+func eagerField_PartyEdge(name string) bool {
+	switch name {
+	case "__typename", "cursor", "node":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_PartyEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.Edge) graphql.Marshaler {
+	if !eagerIn(ctx, "PartyEdge", fields, eagerField_PartyEdge) {
 		return nil
 	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_PartyEdge(ctx, fields, obj, tally) })
+}
+
+// write_PartyEdge writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_PartyEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, partyEdgeImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "PartyEdge", fields, eagerField_PartyEdge) {
+		return false
+	}
 	w := &ec.arena
-	w.open()
-	defer func() {
-		if r := recover(); r != nil {
-			ret = nil // the object is made again field by field, which reports it
-		}
-		if ret == nil {
-			w.abort()
-		}
-	}()
-	var tally fieldsTally // what the fields add, passed to the guard once the object is written
+	outer := w.nest()
+	if !ec.fields_PartyEdge(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_PartyEdge writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_PartyEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.Edge, tally *fieldsTally) bool {
+	w := &ec.arena
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -3520,39 +7750,65 @@ func (ec *executionContext) eager_PartyEdge(ctx context.Context, fields []graphq
 		case "cursor":
 			v := obj.Cursor()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
+		case "node":
+			v := obj.AsParty()
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "PartyEdge", ec.fieldContext_PartyEdge_node)
+			if err != nil {
+				return false
+			}
+			if !ec.write_Party(fctx, field.Selections, v, tally) {
+				return false
+			}
 		}
 	}
-	if passTally(ctx, ec.guard, tally) != nil {
-		return nil // made again field by field, which reports it
-	}
-	return w.close()
+	return true
 }
 
-func (ec *executionContext) eager_PartyRelationConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
-	if !eagerIn(ctx, "PartyRelationConnection", fields, func(name string) bool {
-		switch name {
-		case "__typename", "totalCount":
-			return true
-		}
-		return false
-	}) {
+// eagerField_PartyRelationConnection says whether an eager PartyRelationConnection writes the field of this name.
+func eagerField_PartyRelationConnection(name string) bool {
+	switch name {
+	case "__typename", "totalCount", "edges", "pageInfo":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_PartyRelationConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationConnection) graphql.Marshaler {
+	if !eagerIn(ctx, "PartyRelationConnection", fields, eagerField_PartyRelationConnection) {
 		return nil
 	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_PartyRelationConnection(ctx, fields, obj, tally) })
+}
+
+// write_PartyRelationConnection writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_PartyRelationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.RelationConnection, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, partyRelationConnectionImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "PartyRelationConnection", fields, eagerField_PartyRelationConnection) {
+		return false
+	}
 	w := &ec.arena
-	w.open()
-	defer func() {
-		if r := recover(); r != nil {
-			ret = nil // the object is made again field by field, which reports it
-		}
-		if ret == nil {
-			w.abort()
-		}
-	}()
-	var tally fieldsTally // what the fields add, passed to the guard once the object is written
+	outer := w.nest()
+	if !ec.fields_PartyRelationConnection(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_PartyRelationConnection writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_PartyRelationConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationConnection, tally *fieldsTally) bool {
+	w := &ec.arena
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -3562,43 +7818,92 @@ func (ec *executionContext) eager_PartyRelationConnection(ctx context.Context, f
 		case "totalCount":
 			v := obj.TotalCount
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
-				return nil // an invalid object: made field by field, which reports it
+				return false // an invalid object: made field by field, which reports it
 			}
 			m.MarshalGQL(w)
+		case "edges":
+			v := obj.Edges
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "PartyRelationConnection", ec.fieldContext_PartyRelationConnection_edges)
+			if err != nil {
+				return false
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if v[j] == nil {
+					return false // an invalid element: made field by field, which reports it
+				}
+				if !ec.write_PartyRelationEdge(&el.scope, field.Selections, v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "pageInfo":
+			v := obj.PageInfo()
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "PartyRelationConnection", ec.fieldContext_PartyRelationConnection_pageInfo)
+			if err != nil {
+				return false
+			}
+			if !ec.write_PageInfo(fctx, field.Selections, v, tally) {
+				return false
+			}
 		}
 	}
-	if passTally(ctx, ec.guard, tally) != nil {
-		return nil // made again field by field, which reports it
-	}
-	return w.close()
+	return true
 }
 
-func (ec *executionContext) eager_PartyRelationEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	if !eagerIn(ctx, "PartyRelationEdge", fields, func(name string) bool {
-		switch name {
-		case "__typename", "type", "direction", "from", "to", "cursor":
-			return true
-		}
-		return false
-	}) {
+// eagerField_PartyRelationEdge says whether an eager PartyRelationEdge writes the field of this name.
+func eagerField_PartyRelationEdge(name string) bool {
+	switch name {
+	case "__typename", "type", "direction", "from", "to", "cursor", "relation", "node", "evidence":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_PartyRelationEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationEdge) graphql.Marshaler {
+	if !eagerIn(ctx, "PartyRelationEdge", fields, eagerField_PartyRelationEdge) {
 		return nil
 	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_PartyRelationEdge(ctx, fields, obj, tally) })
+}
+
+// write_PartyRelationEdge writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_PartyRelationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.RelationEdge, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, partyRelationEdgeImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "PartyRelationEdge", fields, eagerField_PartyRelationEdge) {
+		return false
+	}
 	w := &ec.arena
-	w.open()
-	defer func() {
-		if r := recover(); r != nil {
-			ret = nil // the object is made again field by field, which reports it
-		}
-		if ret == nil {
-			w.abort()
-		}
-	}()
-	var tally fieldsTally // what the fields add, passed to the guard once the object is written
+	outer := w.nest()
+	if !ec.fields_PartyRelationEdge(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_PartyRelationEdge writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_PartyRelationEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationEdge, tally *fieldsTally) bool {
+	w := &ec.arena
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -3608,67 +7913,129 @@ func (ec *executionContext) eager_PartyRelationEdge(ctx context.Context, fields 
 		case "type":
 			v := obj.Type()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			v.MarshalGQL(w)
 		case "direction":
 			v := obj.Direction()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			v.MarshalGQL(w)
 		case "from":
 			v := obj.From()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
 		case "to":
 			v := obj.To()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
 		case "cursor":
 			v := obj.Cursor()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
+		case "relation":
+			v := obj.Relation()
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "PartyRelationEdge", ec.fieldContext_PartyRelationEdge_relation)
+			if err != nil {
+				return false
+			}
+			if !ec.write_Relation(fctx, field.Selections, v, tally) {
+				return false
+			}
+		case "node":
+			v := obj.AsParty()
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "PartyRelationEdge", ec.fieldContext_PartyRelationEdge_node)
+			if err != nil {
+				return false
+			}
+			if !ec.write_Party(fctx, field.Selections, v, tally) {
+				return false
+			}
+		case "evidence":
+			v := obj.Evidence()
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "PartyRelationEdge", ec.fieldContext_PartyRelationEdge_evidence)
+			if err != nil {
+				return false
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if !ec.write_Evidence(&el.scope, field.Selections, &v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
 		}
 	}
-	if passTally(ctx, ec.guard, tally) != nil {
-		return nil // made again field by field, which reports it
-	}
-	return w.close()
+	return true
 }
 
-func (ec *executionContext) eager_Person(ctx context.Context, fields []graphql.CollectedField, obj *model.Person) (ret graphql.Marshaler) {
-	if !eagerIn(ctx, "Person", fields, func(name string) bool {
-		switch name {
-		case "__typename", "id", "label", "name", "kind", "initials", "partyName", "since":
-			return true
-		}
-		return false
-	}) {
+// eagerField_Person says whether an eager Person writes the field of this name.
+func eagerField_Person(name string) bool {
+	switch name {
+	case "__typename", "id", "label", "name", "kind", "initials", "partyName", "since", "mentions", "submitted", "party", "offices", "attended", "signed", "mentionedIn":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_Person(ctx context.Context, fields []graphql.CollectedField, obj *model.Person) graphql.Marshaler {
+	if !eagerIn(ctx, "Person", fields, eagerField_Person) {
 		return nil
 	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_Person(ctx, fields, obj, tally) })
+}
+
+// write_Person writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_Person(ctx context.Context, sel ast.SelectionSet, obj *model.Person, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, personImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "Person", fields, eagerField_Person) {
+		return false
+	}
 	w := &ec.arena
-	w.open()
-	defer func() {
-		if r := recover(); r != nil {
-			ret = nil // the object is made again field by field, which reports it
-		}
-		if ret == nil {
-			w.abort()
-		}
-	}()
-	var tally fieldsTally // what the fields add, passed to the guard once the object is written
+	outer := w.nest()
+	if !ec.fields_Person(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_Person writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_Person(ctx context.Context, fields []graphql.CollectedField, obj *model.Person, tally *fieldsTally) bool {
+	w := &ec.arena
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -3678,37 +8045,37 @@ func (ec *executionContext) eager_Person(ctx context.Context, fields []graphql.C
 		case "id":
 			v := obj.ID()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
 		case "label":
 			v := obj.Label()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			v.MarshalGQL(w)
 		case "name":
 			v := obj.Name()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
 		case "kind":
 			v := obj.Kind()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			m := ec.marshalOPersonKind2ᚖbeleidsgraafᚋgraphᚋmodelᚐPersonKind(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		case "initials":
 			v := obj.Initials()
 			tally.add(field.Alias, resultSize(v))
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			if v == nil {
 				w.null()
@@ -3718,8 +8085,8 @@ func (ec *executionContext) eager_Person(ctx context.Context, fields []graphql.C
 		case "partyName":
 			v := obj.PartyName()
 			tally.add(field.Alias, resultSize(v))
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			if v == nil {
 				w.null()
@@ -3729,40 +8096,231 @@ func (ec *executionContext) eager_Person(ctx context.Context, fields []graphql.C
 		case "since":
 			v := obj.Since()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
+		case "mentions":
+			v := obj.Mentions()
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "Person", ec.fieldContext_Person_mentions)
+			if err != nil {
+				return false
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if !ec.write_Evidence(&el.scope, field.Selections, &v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "submitted":
+			fctx, fc, err := scopeOf(ctx, *field, "Person", ec.fieldContext_Person_submitted)
+			if err != nil {
+				return false
+			}
+			v, err := resolveNow(fctx, func(ctx context.Context) ([]*model.Motion, error) {
+				return ec.Resolvers.Person().Submitted(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
+			})
+			if err != nil {
+				w.notLoaded(err)
+				return false // written again once it is loaded, or made field by field, which reports the error
+			}
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if v[j] == nil {
+					return false // an invalid element: made field by field, which reports it
+				}
+				if !ec.write_Motion(&el.scope, field.Selections, v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "party":
+			fctx, fc, err := scopeOf(ctx, *field, "Person", ec.fieldContext_Person_party)
+			if err != nil {
+				return false
+			}
+			v, err := resolveNow(fctx, func(ctx context.Context) (*model.Party, error) {
+				return ec.Resolvers.Person().Party(ctx, obj, fc.Args["asOf"].(*model.Date))
+			})
+			if err != nil {
+				w.notLoaded(err)
+				return false // written again once it is loaded, or made field by field, which reports the error
+			}
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				w.null()
+				continue
+			}
+			if !ec.write_Party(fctx, field.Selections, v, tally) {
+				return false
+			}
+		case "offices":
+			fctx, fc, err := scopeOf(ctx, *field, "Person", ec.fieldContext_Person_offices)
+			if err != nil {
+				return false
+			}
+			v, err := resolveNow(fctx, func(ctx context.Context) ([]*model.Office, error) {
+				return ec.Resolvers.Person().Offices(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
+			})
+			if err != nil {
+				w.notLoaded(err)
+				return false // written again once it is loaded, or made field by field, which reports the error
+			}
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if v[j] == nil {
+					return false // an invalid element: made field by field, which reports it
+				}
+				if !ec.write_Office(&el.scope, field.Selections, v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "attended":
+			fctx, fc, err := scopeOf(ctx, *field, "Person", ec.fieldContext_Person_attended)
+			if err != nil {
+				return false
+			}
+			v, err := resolveNow(fctx, func(ctx context.Context) ([]*model.Event, error) {
+				return ec.Resolvers.Person().Attended(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
+			})
+			if err != nil {
+				w.notLoaded(err)
+				return false // written again once it is loaded, or made field by field, which reports the error
+			}
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if v[j] == nil {
+					return false // an invalid element: made field by field, which reports it
+				}
+				if !ec.write_Event(&el.scope, field.Selections, v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "signed":
+			fctx, fc, err := scopeOf(ctx, *field, "Person", ec.fieldContext_Person_signed)
+			if err != nil {
+				return false
+			}
+			v, err := resolveNow(fctx, func(ctx context.Context) ([]*model.Document, error) {
+				return ec.Resolvers.Person().Signed(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
+			})
+			if err != nil {
+				w.notLoaded(err)
+				return false // written again once it is loaded, or made field by field, which reports the error
+			}
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if v[j] == nil {
+					return false // an invalid element: made field by field, which reports it
+				}
+				if !ec.write_Document(&el.scope, field.Selections, v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "mentionedIn":
+			fctx, fc, err := scopeOf(ctx, *field, "Person", ec.fieldContext_Person_mentionedIn)
+			if err != nil {
+				return false
+			}
+			v, err := resolveNow(fctx, func(ctx context.Context) (*model.RelationConnection, error) {
+				return ec.Resolvers.Person().MentionedIn(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
+			})
+			if err != nil {
+				w.notLoaded(err)
+				return false // written again once it is loaded, or made field by field, which reports the error
+			}
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			if !ec.write_DocumentRelationConnection(fctx, field.Selections, v, tally) {
+				return false
+			}
 		}
 	}
-	if passTally(ctx, ec.guard, tally) != nil {
-		return nil // made again field by field, which reports it
-	}
-	return w.close()
+	return true
 }
 
-func (ec *executionContext) eager_PersonConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.Connection) (ret graphql.Marshaler) {
-	if !eagerIn(ctx, "PersonConnection", fields, func(name string) bool {
-		switch name {
-		case "__typename", "totalCount":
-			return true
-		}
-		return false
-	}) {
+// eagerField_PersonConnection says whether an eager PersonConnection writes the field of this name.
+func eagerField_PersonConnection(name string) bool {
+	switch name {
+	case "__typename", "totalCount", "edges", "pageInfo":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_PersonConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.Connection) graphql.Marshaler {
+	if !eagerIn(ctx, "PersonConnection", fields, eagerField_PersonConnection) {
 		return nil
 	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_PersonConnection(ctx, fields, obj, tally) })
+}
+
+// write_PersonConnection writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_PersonConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, personConnectionImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "PersonConnection", fields, eagerField_PersonConnection) {
+		return false
+	}
 	w := &ec.arena
-	w.open()
-	defer func() {
-		if r := recover(); r != nil {
-			ret = nil // the object is made again field by field, which reports it
-		}
-		if ret == nil {
-			w.abort()
-		}
-	}()
-	var tally fieldsTally // what the fields add, passed to the guard once the object is written
+	outer := w.nest()
+	if !ec.fields_PersonConnection(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_PersonConnection writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_PersonConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.Connection, tally *fieldsTally) bool {
+	w := &ec.arena
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -3772,43 +8330,92 @@ func (ec *executionContext) eager_PersonConnection(ctx context.Context, fields [
 		case "totalCount":
 			v := obj.TotalCount
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
-				return nil // an invalid object: made field by field, which reports it
+				return false // an invalid object: made field by field, which reports it
 			}
 			m.MarshalGQL(w)
+		case "edges":
+			v := obj.Edges
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "PersonConnection", ec.fieldContext_PersonConnection_edges)
+			if err != nil {
+				return false
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if v[j] == nil {
+					return false // an invalid element: made field by field, which reports it
+				}
+				if !ec.write_PersonEdge(&el.scope, field.Selections, v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "pageInfo":
+			v := obj.PageInfo
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "PersonConnection", ec.fieldContext_PersonConnection_pageInfo)
+			if err != nil {
+				return false
+			}
+			if !ec.write_PageInfo(fctx, field.Selections, v, tally) {
+				return false
+			}
 		}
 	}
-	if passTally(ctx, ec.guard, tally) != nil {
-		return nil // made again field by field, which reports it
-	}
-	return w.close()
+	return true
 }
 
-func (ec *executionContext) eager_PersonEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
-	if !eagerIn(ctx, "PersonEdge", fields, func(name string) bool {
-		switch name {
-		case "__typename", "cursor":
-			return true
-		}
-		return false
-	}) {
+// eagerField_PersonEdge says whether an eager PersonEdge writes the field of this name.
+func eagerField_PersonEdge(name string) bool {
+	switch name {
+	case "__typename", "cursor", "node":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_PersonEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.Edge) graphql.Marshaler {
+	if !eagerIn(ctx, "PersonEdge", fields, eagerField_PersonEdge) {
 		return nil
 	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_PersonEdge(ctx, fields, obj, tally) })
+}
+
+// write_PersonEdge writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_PersonEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, personEdgeImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "PersonEdge", fields, eagerField_PersonEdge) {
+		return false
+	}
 	w := &ec.arena
-	w.open()
-	defer func() {
-		if r := recover(); r != nil {
-			ret = nil // the object is made again field by field, which reports it
-		}
-		if ret == nil {
-			w.abort()
-		}
-	}()
-	var tally fieldsTally // what the fields add, passed to the guard once the object is written
+	outer := w.nest()
+	if !ec.fields_PersonEdge(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_PersonEdge writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_PersonEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.Edge, tally *fieldsTally) bool {
+	w := &ec.arena
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -3818,39 +8425,65 @@ func (ec *executionContext) eager_PersonEdge(ctx context.Context, fields []graph
 		case "cursor":
 			v := obj.Cursor()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
+		case "node":
+			v := obj.AsPerson()
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "PersonEdge", ec.fieldContext_PersonEdge_node)
+			if err != nil {
+				return false
+			}
+			if !ec.write_Person(fctx, field.Selections, v, tally) {
+				return false
+			}
 		}
 	}
-	if passTally(ctx, ec.guard, tally) != nil {
-		return nil // made again field by field, which reports it
-	}
-	return w.close()
+	return true
 }
 
-func (ec *executionContext) eager_PersonRelationConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
-	if !eagerIn(ctx, "PersonRelationConnection", fields, func(name string) bool {
-		switch name {
-		case "__typename", "totalCount":
-			return true
-		}
-		return false
-	}) {
+// eagerField_PersonRelationConnection says whether an eager PersonRelationConnection writes the field of this name.
+func eagerField_PersonRelationConnection(name string) bool {
+	switch name {
+	case "__typename", "totalCount", "edges", "pageInfo":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_PersonRelationConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationConnection) graphql.Marshaler {
+	if !eagerIn(ctx, "PersonRelationConnection", fields, eagerField_PersonRelationConnection) {
 		return nil
 	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_PersonRelationConnection(ctx, fields, obj, tally) })
+}
+
+// write_PersonRelationConnection writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_PersonRelationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.RelationConnection, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, personRelationConnectionImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "PersonRelationConnection", fields, eagerField_PersonRelationConnection) {
+		return false
+	}
 	w := &ec.arena
-	w.open()
-	defer func() {
-		if r := recover(); r != nil {
-			ret = nil // the object is made again field by field, which reports it
-		}
-		if ret == nil {
-			w.abort()
-		}
-	}()
-	var tally fieldsTally // what the fields add, passed to the guard once the object is written
+	outer := w.nest()
+	if !ec.fields_PersonRelationConnection(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_PersonRelationConnection writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_PersonRelationConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationConnection, tally *fieldsTally) bool {
+	w := &ec.arena
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -3860,43 +8493,92 @@ func (ec *executionContext) eager_PersonRelationConnection(ctx context.Context, 
 		case "totalCount":
 			v := obj.TotalCount
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
-				return nil // an invalid object: made field by field, which reports it
+				return false // an invalid object: made field by field, which reports it
 			}
 			m.MarshalGQL(w)
+		case "edges":
+			v := obj.Edges
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "PersonRelationConnection", ec.fieldContext_PersonRelationConnection_edges)
+			if err != nil {
+				return false
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if v[j] == nil {
+					return false // an invalid element: made field by field, which reports it
+				}
+				if !ec.write_PersonRelationEdge(&el.scope, field.Selections, v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "pageInfo":
+			v := obj.PageInfo()
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "PersonRelationConnection", ec.fieldContext_PersonRelationConnection_pageInfo)
+			if err != nil {
+				return false
+			}
+			if !ec.write_PageInfo(fctx, field.Selections, v, tally) {
+				return false
+			}
 		}
 	}
-	if passTally(ctx, ec.guard, tally) != nil {
-		return nil // made again field by field, which reports it
-	}
-	return w.close()
+	return true
 }
 
-func (ec *executionContext) eager_PersonRelationEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	if !eagerIn(ctx, "PersonRelationEdge", fields, func(name string) bool {
-		switch name {
-		case "__typename", "type", "direction", "from", "to", "cursor":
-			return true
-		}
-		return false
-	}) {
+// eagerField_PersonRelationEdge says whether an eager PersonRelationEdge writes the field of this name.
+func eagerField_PersonRelationEdge(name string) bool {
+	switch name {
+	case "__typename", "type", "direction", "from", "to", "cursor", "relation", "node", "evidence":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_PersonRelationEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationEdge) graphql.Marshaler {
+	if !eagerIn(ctx, "PersonRelationEdge", fields, eagerField_PersonRelationEdge) {
 		return nil
 	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_PersonRelationEdge(ctx, fields, obj, tally) })
+}
+
+// write_PersonRelationEdge writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_PersonRelationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.RelationEdge, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, personRelationEdgeImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "PersonRelationEdge", fields, eagerField_PersonRelationEdge) {
+		return false
+	}
 	w := &ec.arena
-	w.open()
-	defer func() {
-		if r := recover(); r != nil {
-			ret = nil // the object is made again field by field, which reports it
-		}
-		if ret == nil {
-			w.abort()
-		}
-	}()
-	var tally fieldsTally // what the fields add, passed to the guard once the object is written
+	outer := w.nest()
+	if !ec.fields_PersonRelationEdge(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_PersonRelationEdge writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_PersonRelationEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationEdge, tally *fieldsTally) bool {
+	w := &ec.arena
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -3906,67 +8588,129 @@ func (ec *executionContext) eager_PersonRelationEdge(ctx context.Context, fields
 		case "type":
 			v := obj.Type()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			v.MarshalGQL(w)
 		case "direction":
 			v := obj.Direction()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			v.MarshalGQL(w)
 		case "from":
 			v := obj.From()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
 		case "to":
 			v := obj.To()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
 		case "cursor":
 			v := obj.Cursor()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
+		case "relation":
+			v := obj.Relation()
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "PersonRelationEdge", ec.fieldContext_PersonRelationEdge_relation)
+			if err != nil {
+				return false
+			}
+			if !ec.write_Relation(fctx, field.Selections, v, tally) {
+				return false
+			}
+		case "node":
+			v := obj.AsPerson()
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "PersonRelationEdge", ec.fieldContext_PersonRelationEdge_node)
+			if err != nil {
+				return false
+			}
+			if !ec.write_Person(fctx, field.Selections, v, tally) {
+				return false
+			}
+		case "evidence":
+			v := obj.Evidence()
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "PersonRelationEdge", ec.fieldContext_PersonRelationEdge_evidence)
+			if err != nil {
+				return false
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if !ec.write_Evidence(&el.scope, field.Selections, &v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
 		}
 	}
-	if passTally(ctx, ec.guard, tally) != nil {
-		return nil // made again field by field, which reports it
-	}
-	return w.close()
+	return true
 }
 
-func (ec *executionContext) eager_Proposal(ctx context.Context, fields []graphql.CollectedField, obj *model.Proposal) (ret graphql.Marshaler) {
-	if !eagerIn(ctx, "Proposal", fields, func(name string) bool {
-		switch name {
-		case "__typename", "id", "label", "name", "number", "theme", "title", "appraisal", "estimatedCost", "since":
-			return true
-		}
-		return false
-	}) {
+// eagerField_Proposal says whether an eager Proposal writes the field of this name.
+func eagerField_Proposal(name string) bool {
+	switch name {
+	case "__typename", "id", "label", "name", "number", "theme", "title", "appraisal", "estimatedCost", "since", "mentions", "relatesTo", "relatedProposals", "mentionedIn":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_Proposal(ctx context.Context, fields []graphql.CollectedField, obj *model.Proposal) graphql.Marshaler {
+	if !eagerIn(ctx, "Proposal", fields, eagerField_Proposal) {
 		return nil
 	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_Proposal(ctx, fields, obj, tally) })
+}
+
+// write_Proposal writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_Proposal(ctx context.Context, sel ast.SelectionSet, obj *model.Proposal, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, proposalImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "Proposal", fields, eagerField_Proposal) {
+		return false
+	}
 	w := &ec.arena
-	w.open()
-	defer func() {
-		if r := recover(); r != nil {
-			ret = nil // the object is made again field by field, which reports it
-		}
-		if ret == nil {
-			w.abort()
-		}
-	}()
-	var tally fieldsTally // what the fields add, passed to the guard once the object is written
+	outer := w.nest()
+	if !ec.fields_Proposal(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_Proposal writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_Proposal(ctx context.Context, fields []graphql.CollectedField, obj *model.Proposal, tally *fieldsTally) bool {
+	w := &ec.arena
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -3976,37 +8720,37 @@ func (ec *executionContext) eager_Proposal(ctx context.Context, fields []graphql
 		case "id":
 			v := obj.ID()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
 		case "label":
 			v := obj.Label()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			v.MarshalGQL(w)
 		case "name":
 			v := obj.Name()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
 		case "number":
 			v := obj.Number()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			m := ec.marshalOInt2ᚖint(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		case "theme":
 			v := obj.Theme()
 			tally.add(field.Alias, resultSize(v))
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			if v == nil {
 				w.null()
@@ -4016,8 +8760,8 @@ func (ec *executionContext) eager_Proposal(ctx context.Context, fields []graphql
 		case "title":
 			v := obj.Title()
 			tally.add(field.Alias, resultSize(v))
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			if v == nil {
 				w.null()
@@ -4027,8 +8771,8 @@ func (ec *executionContext) eager_Proposal(ctx context.Context, fields []graphql
 		case "appraisal":
 			v := obj.Appraisal()
 			tally.add(field.Alias, resultSize(v))
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			if v == nil {
 				w.null()
@@ -4038,8 +8782,8 @@ func (ec *executionContext) eager_Proposal(ctx context.Context, fields []graphql
 		case "estimatedCost":
 			v := obj.EstimatedCost()
 			tally.add(field.Alias, resultSize(v))
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			if v == nil {
 				w.null()
@@ -4049,40 +8793,143 @@ func (ec *executionContext) eager_Proposal(ctx context.Context, fields []graphql
 		case "since":
 			v := obj.Since()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
+		case "mentions":
+			v := obj.Mentions()
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "Proposal", ec.fieldContext_Proposal_mentions)
+			if err != nil {
+				return false
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if !ec.write_Evidence(&el.scope, field.Selections, &v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "relatesTo":
+			fctx, fc, err := scopeOf(ctx, *field, "Proposal", ec.fieldContext_Proposal_relatesTo)
+			if err != nil {
+				return false
+			}
+			v, err := resolveNow(fctx, func(ctx context.Context) (*model.RelationConnection, error) {
+				return ec.Resolvers.Proposal().RelatesTo(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
+			})
+			if err != nil {
+				w.notLoaded(err)
+				return false // written again once it is loaded, or made field by field, which reports the error
+			}
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			if !ec.write_RelationConnection(fctx, field.Selections, v, tally) {
+				return false
+			}
+		case "relatedProposals":
+			fctx, fc, err := scopeOf(ctx, *field, "Proposal", ec.fieldContext_Proposal_relatedProposals)
+			if err != nil {
+				return false
+			}
+			v, err := resolveNow(fctx, func(ctx context.Context) ([]*model.Proposal, error) {
+				return ec.Resolvers.Proposal().RelatedProposals(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
+			})
+			if err != nil {
+				w.notLoaded(err)
+				return false // written again once it is loaded, or made field by field, which reports the error
+			}
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if v[j] == nil {
+					return false // an invalid element: made field by field, which reports it
+				}
+				if !ec.write_Proposal(&el.scope, field.Selections, v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "mentionedIn":
+			fctx, fc, err := scopeOf(ctx, *field, "Proposal", ec.fieldContext_Proposal_mentionedIn)
+			if err != nil {
+				return false
+			}
+			v, err := resolveNow(fctx, func(ctx context.Context) (*model.RelationConnection, error) {
+				return ec.Resolvers.Proposal().MentionedIn(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
+			})
+			if err != nil {
+				w.notLoaded(err)
+				return false // written again once it is loaded, or made field by field, which reports the error
+			}
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			if !ec.write_DocumentRelationConnection(fctx, field.Selections, v, tally) {
+				return false
+			}
 		}
 	}
-	if passTally(ctx, ec.guard, tally) != nil {
-		return nil // made again field by field, which reports it
-	}
-	return w.close()
+	return true
 }
 
-func (ec *executionContext) eager_ProposalConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.Connection) (ret graphql.Marshaler) {
-	if !eagerIn(ctx, "ProposalConnection", fields, func(name string) bool {
-		switch name {
-		case "__typename", "totalCount":
-			return true
-		}
-		return false
-	}) {
+// eagerField_ProposalConnection says whether an eager ProposalConnection writes the field of this name.
+func eagerField_ProposalConnection(name string) bool {
+	switch name {
+	case "__typename", "totalCount", "edges", "pageInfo":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_ProposalConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.Connection) graphql.Marshaler {
+	if !eagerIn(ctx, "ProposalConnection", fields, eagerField_ProposalConnection) {
 		return nil
 	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_ProposalConnection(ctx, fields, obj, tally) })
+}
+
+// write_ProposalConnection writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_ProposalConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, proposalConnectionImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "ProposalConnection", fields, eagerField_ProposalConnection) {
+		return false
+	}
 	w := &ec.arena
-	w.open()
-	defer func() {
-		if r := recover(); r != nil {
-			ret = nil // the object is made again field by field, which reports it
-		}
-		if ret == nil {
-			w.abort()
-		}
-	}()
-	var tally fieldsTally // what the fields add, passed to the guard once the object is written
+	outer := w.nest()
+	if !ec.fields_ProposalConnection(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_ProposalConnection writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_ProposalConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.Connection, tally *fieldsTally) bool {
+	w := &ec.arena
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -4092,43 +8939,92 @@ func (ec *executionContext) eager_ProposalConnection(ctx context.Context, fields
 		case "totalCount":
 			v := obj.TotalCount
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
-				return nil // an invalid object: made field by field, which reports it
+				return false // an invalid object: made field by field, which reports it
 			}
 			m.MarshalGQL(w)
+		case "edges":
+			v := obj.Edges
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "ProposalConnection", ec.fieldContext_ProposalConnection_edges)
+			if err != nil {
+				return false
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if v[j] == nil {
+					return false // an invalid element: made field by field, which reports it
+				}
+				if !ec.write_ProposalEdge(&el.scope, field.Selections, v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "pageInfo":
+			v := obj.PageInfo
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "ProposalConnection", ec.fieldContext_ProposalConnection_pageInfo)
+			if err != nil {
+				return false
+			}
+			if !ec.write_PageInfo(fctx, field.Selections, v, tally) {
+				return false
+			}
 		}
 	}
-	if passTally(ctx, ec.guard, tally) != nil {
-		return nil // made again field by field, which reports it
-	}
-	return w.close()
+	return true
 }
 
-func (ec *executionContext) eager_ProposalEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
-	if !eagerIn(ctx, "ProposalEdge", fields, func(name string) bool {
-		switch name {
-		case "__typename", "cursor":
-			return true
-		}
-		return false
-	}) {
+// eagerField_ProposalEdge says whether an eager ProposalEdge writes the field of this name.
+func eagerField_ProposalEdge(name string) bool {
+	switch name {
+	case "__typename", "cursor", "node":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_ProposalEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.Edge) graphql.Marshaler {
+	if !eagerIn(ctx, "ProposalEdge", fields, eagerField_ProposalEdge) {
 		return nil
 	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_ProposalEdge(ctx, fields, obj, tally) })
+}
+
+// write_ProposalEdge writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_ProposalEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, proposalEdgeImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "ProposalEdge", fields, eagerField_ProposalEdge) {
+		return false
+	}
 	w := &ec.arena
-	w.open()
-	defer func() {
-		if r := recover(); r != nil {
-			ret = nil // the object is made again field by field, which reports it
-		}
-		if ret == nil {
-			w.abort()
-		}
-	}()
-	var tally fieldsTally // what the fields add, passed to the guard once the object is written
+	outer := w.nest()
+	if !ec.fields_ProposalEdge(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_ProposalEdge writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_ProposalEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.Edge, tally *fieldsTally) bool {
+	w := &ec.arena
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -4138,39 +9034,65 @@ func (ec *executionContext) eager_ProposalEdge(ctx context.Context, fields []gra
 		case "cursor":
 			v := obj.Cursor()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
+		case "node":
+			v := obj.AsProposal()
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "ProposalEdge", ec.fieldContext_ProposalEdge_node)
+			if err != nil {
+				return false
+			}
+			if !ec.write_Proposal(fctx, field.Selections, v, tally) {
+				return false
+			}
 		}
 	}
-	if passTally(ctx, ec.guard, tally) != nil {
-		return nil // made again field by field, which reports it
-	}
-	return w.close()
+	return true
 }
 
-func (ec *executionContext) eager_ProposalRelationConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
-	if !eagerIn(ctx, "ProposalRelationConnection", fields, func(name string) bool {
-		switch name {
-		case "__typename", "totalCount":
-			return true
-		}
-		return false
-	}) {
+// eagerField_ProposalRelationConnection says whether an eager ProposalRelationConnection writes the field of this name.
+func eagerField_ProposalRelationConnection(name string) bool {
+	switch name {
+	case "__typename", "totalCount", "edges", "pageInfo":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_ProposalRelationConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationConnection) graphql.Marshaler {
+	if !eagerIn(ctx, "ProposalRelationConnection", fields, eagerField_ProposalRelationConnection) {
 		return nil
 	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_ProposalRelationConnection(ctx, fields, obj, tally) })
+}
+
+// write_ProposalRelationConnection writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_ProposalRelationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.RelationConnection, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, proposalRelationConnectionImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "ProposalRelationConnection", fields, eagerField_ProposalRelationConnection) {
+		return false
+	}
 	w := &ec.arena
-	w.open()
-	defer func() {
-		if r := recover(); r != nil {
-			ret = nil // the object is made again field by field, which reports it
-		}
-		if ret == nil {
-			w.abort()
-		}
-	}()
-	var tally fieldsTally // what the fields add, passed to the guard once the object is written
+	outer := w.nest()
+	if !ec.fields_ProposalRelationConnection(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_ProposalRelationConnection writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_ProposalRelationConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationConnection, tally *fieldsTally) bool {
+	w := &ec.arena
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -4180,43 +9102,92 @@ func (ec *executionContext) eager_ProposalRelationConnection(ctx context.Context
 		case "totalCount":
 			v := obj.TotalCount
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
-				return nil // an invalid object: made field by field, which reports it
+				return false // an invalid object: made field by field, which reports it
 			}
 			m.MarshalGQL(w)
+		case "edges":
+			v := obj.Edges
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "ProposalRelationConnection", ec.fieldContext_ProposalRelationConnection_edges)
+			if err != nil {
+				return false
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if v[j] == nil {
+					return false // an invalid element: made field by field, which reports it
+				}
+				if !ec.write_ProposalRelationEdge(&el.scope, field.Selections, v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "pageInfo":
+			v := obj.PageInfo()
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "ProposalRelationConnection", ec.fieldContext_ProposalRelationConnection_pageInfo)
+			if err != nil {
+				return false
+			}
+			if !ec.write_PageInfo(fctx, field.Selections, v, tally) {
+				return false
+			}
 		}
 	}
-	if passTally(ctx, ec.guard, tally) != nil {
-		return nil // made again field by field, which reports it
-	}
-	return w.close()
+	return true
 }
 
-func (ec *executionContext) eager_ProposalRelationEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	if !eagerIn(ctx, "ProposalRelationEdge", fields, func(name string) bool {
-		switch name {
-		case "__typename", "type", "direction", "from", "to", "cursor":
-			return true
-		}
-		return false
-	}) {
+// eagerField_ProposalRelationEdge says whether an eager ProposalRelationEdge writes the field of this name.
+func eagerField_ProposalRelationEdge(name string) bool {
+	switch name {
+	case "__typename", "type", "direction", "from", "to", "cursor", "relation", "node", "evidence":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_ProposalRelationEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationEdge) graphql.Marshaler {
+	if !eagerIn(ctx, "ProposalRelationEdge", fields, eagerField_ProposalRelationEdge) {
 		return nil
 	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_ProposalRelationEdge(ctx, fields, obj, tally) })
+}
+
+// write_ProposalRelationEdge writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_ProposalRelationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.RelationEdge, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, proposalRelationEdgeImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "ProposalRelationEdge", fields, eagerField_ProposalRelationEdge) {
+		return false
+	}
 	w := &ec.arena
-	w.open()
-	defer func() {
-		if r := recover(); r != nil {
-			ret = nil // the object is made again field by field, which reports it
-		}
-		if ret == nil {
-			w.abort()
-		}
-	}()
-	var tally fieldsTally // what the fields add, passed to the guard once the object is written
+	outer := w.nest()
+	if !ec.fields_ProposalRelationEdge(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_ProposalRelationEdge writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_ProposalRelationEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationEdge, tally *fieldsTally) bool {
+	w := &ec.arena
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -4226,67 +9197,129 @@ func (ec *executionContext) eager_ProposalRelationEdge(ctx context.Context, fiel
 		case "type":
 			v := obj.Type()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			v.MarshalGQL(w)
 		case "direction":
 			v := obj.Direction()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			v.MarshalGQL(w)
 		case "from":
 			v := obj.From()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
 		case "to":
 			v := obj.To()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
 		case "cursor":
 			v := obj.Cursor()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
+		case "relation":
+			v := obj.Relation()
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "ProposalRelationEdge", ec.fieldContext_ProposalRelationEdge_relation)
+			if err != nil {
+				return false
+			}
+			if !ec.write_Relation(fctx, field.Selections, v, tally) {
+				return false
+			}
+		case "node":
+			v := obj.AsProposal()
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "ProposalRelationEdge", ec.fieldContext_ProposalRelationEdge_node)
+			if err != nil {
+				return false
+			}
+			if !ec.write_Proposal(fctx, field.Selections, v, tally) {
+				return false
+			}
+		case "evidence":
+			v := obj.Evidence()
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "ProposalRelationEdge", ec.fieldContext_ProposalRelationEdge_evidence)
+			if err != nil {
+				return false
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if !ec.write_Evidence(&el.scope, field.Selections, &v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
 		}
 	}
-	if passTally(ctx, ec.guard, tally) != nil {
-		return nil // made again field by field, which reports it
-	}
-	return w.close()
+	return true
 }
 
-func (ec *executionContext) eager_Relation(ctx context.Context, fields []graphql.CollectedField, obj *model.Relation) (ret graphql.Marshaler) {
-	if !eagerIn(ctx, "Relation", fields, func(name string) bool {
-		switch name {
-		case "__typename", "id", "type", "from", "to", "since":
-			return true
-		}
-		return false
-	}) {
+// eagerField_Relation says whether an eager Relation writes the field of this name.
+func eagerField_Relation(name string) bool {
+	switch name {
+	case "__typename", "id", "type", "from", "to", "since", "evidence":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_Relation(ctx context.Context, fields []graphql.CollectedField, obj *model.Relation) graphql.Marshaler {
+	if !eagerIn(ctx, "Relation", fields, eagerField_Relation) {
 		return nil
 	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_Relation(ctx, fields, obj, tally) })
+}
+
+// write_Relation writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_Relation(ctx context.Context, sel ast.SelectionSet, obj *model.Relation, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, relationImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "Relation", fields, eagerField_Relation) {
+		return false
+	}
 	w := &ec.arena
-	w.open()
-	defer func() {
-		if r := recover(); r != nil {
-			ret = nil // the object is made again field by field, which reports it
-		}
-		if ret == nil {
-			w.abort()
-		}
-	}()
-	var tally fieldsTally // what the fields add, passed to the guard once the object is written
+	outer := w.nest()
+	if !ec.fields_Relation(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_Relation writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_Relation(ctx context.Context, fields []graphql.CollectedField, obj *model.Relation, tally *fieldsTally) bool {
+	w := &ec.arena
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -4297,68 +9330,98 @@ func (ec *executionContext) eager_Relation(ctx context.Context, fields []graphql
 			var room [128]byte
 			v := obj.AppendID(room[:0])
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.textBytes(v)
 		case "type":
 			v := obj.Type()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			v.MarshalGQL(w)
 		case "from":
 			v := obj.From()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
 		case "to":
 			v := obj.To()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
 		case "since":
 			v := obj.Since()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
+		case "evidence":
+			v := obj.Evidence()
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "Relation", ec.fieldContext_Relation_evidence)
+			if err != nil {
+				return false
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if !ec.write_Evidence(&el.scope, field.Selections, &v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
 		}
 	}
-	if passTally(ctx, ec.guard, tally) != nil {
-		return nil // made again field by field, which reports it
-	}
-	return w.close()
+	return true
 }
 
-func (ec *executionContext) eager_RelationConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
-	if !eagerIn(ctx, "RelationConnection", fields, func(name string) bool {
-		switch name {
-		case "__typename", "totalCount":
-			return true
-		}
-		return false
-	}) {
+// eagerField_RelationConnection says whether an eager RelationConnection writes the field of this name.
+func eagerField_RelationConnection(name string) bool {
+	switch name {
+	case "__typename", "totalCount", "edges", "pageInfo":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_RelationConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationConnection) graphql.Marshaler {
+	if !eagerIn(ctx, "RelationConnection", fields, eagerField_RelationConnection) {
 		return nil
 	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_RelationConnection(ctx, fields, obj, tally) })
+}
+
+// write_RelationConnection writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_RelationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.RelationConnection, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, relationConnectionImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "RelationConnection", fields, eagerField_RelationConnection) {
+		return false
+	}
 	w := &ec.arena
-	w.open()
-	defer func() {
-		if r := recover(); r != nil {
-			ret = nil // the object is made again field by field, which reports it
-		}
-		if ret == nil {
-			w.abort()
-		}
-	}()
-	var tally fieldsTally // what the fields add, passed to the guard once the object is written
+	outer := w.nest()
+	if !ec.fields_RelationConnection(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_RelationConnection writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_RelationConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationConnection, tally *fieldsTally) bool {
+	w := &ec.arena
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -4368,43 +9431,92 @@ func (ec *executionContext) eager_RelationConnection(ctx context.Context, fields
 		case "totalCount":
 			v := obj.TotalCount
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
-				return nil // an invalid object: made field by field, which reports it
+				return false // an invalid object: made field by field, which reports it
 			}
 			m.MarshalGQL(w)
+		case "edges":
+			v := obj.Edges
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "RelationConnection", ec.fieldContext_RelationConnection_edges)
+			if err != nil {
+				return false
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if v[j] == nil {
+					return false // an invalid element: made field by field, which reports it
+				}
+				if !ec.write_RelationEdge(&el.scope, field.Selections, v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "pageInfo":
+			v := obj.PageInfo()
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "RelationConnection", ec.fieldContext_RelationConnection_pageInfo)
+			if err != nil {
+				return false
+			}
+			if !ec.write_PageInfo(fctx, field.Selections, v, tally) {
+				return false
+			}
 		}
 	}
-	if passTally(ctx, ec.guard, tally) != nil {
-		return nil // made again field by field, which reports it
-	}
-	return w.close()
+	return true
 }
 
-func (ec *executionContext) eager_RelationEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	if !eagerIn(ctx, "RelationEdge", fields, func(name string) bool {
-		switch name {
-		case "__typename", "type", "direction", "from", "to", "cursor":
-			return true
-		}
-		return false
-	}) {
+// eagerField_RelationEdge says whether an eager RelationEdge writes the field of this name.
+func eagerField_RelationEdge(name string) bool {
+	switch name {
+	case "__typename", "type", "direction", "from", "to", "cursor", "relation", "node", "evidence":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_RelationEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationEdge) graphql.Marshaler {
+	if !eagerIn(ctx, "RelationEdge", fields, eagerField_RelationEdge) {
 		return nil
 	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_RelationEdge(ctx, fields, obj, tally) })
+}
+
+// write_RelationEdge writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_RelationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.RelationEdge, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, relationEdgeImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "RelationEdge", fields, eagerField_RelationEdge) {
+		return false
+	}
 	w := &ec.arena
-	w.open()
-	defer func() {
-		if r := recover(); r != nil {
-			ret = nil // the object is made again field by field, which reports it
-		}
-		if ret == nil {
-			w.abort()
-		}
-	}()
-	var tally fieldsTally // what the fields add, passed to the guard once the object is written
+	outer := w.nest()
+	if !ec.fields_RelationEdge(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_RelationEdge writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_RelationEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationEdge, tally *fieldsTally) bool {
+	w := &ec.arena
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -4414,67 +9526,129 @@ func (ec *executionContext) eager_RelationEdge(ctx context.Context, fields []gra
 		case "type":
 			v := obj.Type()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			v.MarshalGQL(w)
 		case "direction":
 			v := obj.Direction()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			v.MarshalGQL(w)
 		case "from":
 			v := obj.From()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
 		case "to":
 			v := obj.To()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
 		case "cursor":
 			v := obj.Cursor()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
+		case "relation":
+			v := obj.Relation()
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "RelationEdge", ec.fieldContext_RelationEdge_relation)
+			if err != nil {
+				return false
+			}
+			if !ec.write_Relation(fctx, field.Selections, v, tally) {
+				return false
+			}
+		case "node":
+			v := obj.Node()
+			tally.add(field.Alias, resultSize(v))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "RelationEdge", ec.fieldContext_RelationEdge_node)
+			if err != nil {
+				return false
+			}
+			if !ec.write_Node(fctx, field.Selections, v, tally) {
+				return false
+			}
+		case "evidence":
+			v := obj.Evidence()
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "RelationEdge", ec.fieldContext_RelationEdge_evidence)
+			if err != nil {
+				return false
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if !ec.write_Evidence(&el.scope, field.Selections, &v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
 		}
 	}
-	if passTally(ctx, ec.guard, tally) != nil {
-		return nil // made again field by field, which reports it
-	}
-	return w.close()
+	return true
 }
 
-func (ec *executionContext) eager_RelationTypeCount(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationTypeCount) (ret graphql.Marshaler) {
-	if !eagerIn(ctx, "RelationTypeCount", fields, func(name string) bool {
-		switch name {
-		case "__typename", "type", "count":
-			return true
-		}
-		return false
-	}) {
+// eagerField_RelationTypeCount says whether an eager RelationTypeCount writes the field of this name.
+func eagerField_RelationTypeCount(name string) bool {
+	switch name {
+	case "__typename", "type", "count":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_RelationTypeCount(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationTypeCount) graphql.Marshaler {
+	if !eagerIn(ctx, "RelationTypeCount", fields, eagerField_RelationTypeCount) {
 		return nil
 	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_RelationTypeCount(ctx, fields, obj, tally) })
+}
+
+// write_RelationTypeCount writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_RelationTypeCount(ctx context.Context, sel ast.SelectionSet, obj *model.RelationTypeCount, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, relationTypeCountImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "RelationTypeCount", fields, eagerField_RelationTypeCount) {
+		return false
+	}
 	w := &ec.arena
-	w.open()
-	defer func() {
-		if r := recover(); r != nil {
-			ret = nil // the object is made again field by field, which reports it
-		}
-		if ret == nil {
-			w.abort()
-		}
-	}()
-	var tally fieldsTally // what the fields add, passed to the guard once the object is written
+	outer := w.nest()
+	if !ec.fields_RelationTypeCount(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_RelationTypeCount writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_RelationTypeCount(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationTypeCount, tally *fieldsTally) bool {
+	w := &ec.arena
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -4484,50 +9658,60 @@ func (ec *executionContext) eager_RelationTypeCount(ctx context.Context, fields 
 		case "type":
 			v := obj.Type
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			v.MarshalGQL(w)
 		case "count":
 			v := obj.Count
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
-				return nil // an invalid object: made field by field, which reports it
+				return false // an invalid object: made field by field, which reports it
 			}
 			m.MarshalGQL(w)
 		}
 	}
-	if passTally(ctx, ec.guard, tally) != nil {
-		return nil // made again field by field, which reports it
-	}
-	return w.close()
+	return true
 }
 
-func (ec *executionContext) eager_Report(ctx context.Context, fields []graphql.CollectedField, obj *model.Report) (ret graphql.Marshaler) {
-	if !eagerIn(ctx, "Report", fields, func(name string) bool {
-		switch name {
-		case "__typename", "id", "label", "name", "title", "kind", "date", "since":
-			return true
-		}
-		return false
-	}) {
+// eagerField_Report says whether an eager Report writes the field of this name.
+func eagerField_Report(name string) bool {
+	switch name {
+	case "__typename", "id", "label", "name", "title", "kind", "date", "since", "mentions", "publishers", "commissionedBy", "executors", "respondedToBy", "mentionedIn":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_Report(ctx context.Context, fields []graphql.CollectedField, obj *model.Report) graphql.Marshaler {
+	if !eagerIn(ctx, "Report", fields, eagerField_Report) {
 		return nil
 	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_Report(ctx, fields, obj, tally) })
+}
+
+// write_Report writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_Report(ctx context.Context, sel ast.SelectionSet, obj *model.Report, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, reportImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "Report", fields, eagerField_Report) {
+		return false
+	}
 	w := &ec.arena
-	w.open()
-	defer func() {
-		if r := recover(); r != nil {
-			ret = nil // the object is made again field by field, which reports it
-		}
-		if ret == nil {
-			w.abort()
-		}
-	}()
-	var tally fieldsTally // what the fields add, passed to the guard once the object is written
+	outer := w.nest()
+	if !ec.fields_Report(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_Report writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_Report(ctx context.Context, fields []graphql.CollectedField, obj *model.Report, tally *fieldsTally) bool {
+	w := &ec.arena
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -4537,29 +9721,29 @@ func (ec *executionContext) eager_Report(ctx context.Context, fields []graphql.C
 		case "id":
 			v := obj.ID()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
 		case "label":
 			v := obj.Label()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			v.MarshalGQL(w)
 		case "name":
 			v := obj.Name()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
 		case "title":
 			v := obj.Title()
 			tally.add(field.Alias, resultSize(v))
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			if v == nil {
 				w.null()
@@ -4569,8 +9753,8 @@ func (ec *executionContext) eager_Report(ctx context.Context, fields []graphql.C
 		case "kind":
 			v := obj.Kind()
 			tally.add(field.Alias, resultSize(v))
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			if v == nil {
 				w.null()
@@ -4580,48 +9764,216 @@ func (ec *executionContext) eager_Report(ctx context.Context, fields []graphql.C
 		case "date":
 			v := obj.Date()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		case "since":
 			v := obj.Since()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
+		case "mentions":
+			v := obj.Mentions()
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "Report", ec.fieldContext_Report_mentions)
+			if err != nil {
+				return false
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if !ec.write_Evidence(&el.scope, field.Selections, &v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "publishers":
+			fctx, fc, err := scopeOf(ctx, *field, "Report", ec.fieldContext_Report_publishers)
+			if err != nil {
+				return false
+			}
+			v, err := resolveNow(fctx, func(ctx context.Context) ([]*model.Organisation, error) {
+				return ec.Resolvers.Report().Publishers(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
+			})
+			if err != nil {
+				w.notLoaded(err)
+				return false // written again once it is loaded, or made field by field, which reports the error
+			}
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if v[j] == nil {
+					return false // an invalid element: made field by field, which reports it
+				}
+				if !ec.write_Organisation(&el.scope, field.Selections, v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "commissionedBy":
+			fctx, fc, err := scopeOf(ctx, *field, "Report", ec.fieldContext_Report_commissionedBy)
+			if err != nil {
+				return false
+			}
+			v, err := resolveNow(fctx, func(ctx context.Context) ([]*model.Organisation, error) {
+				return ec.Resolvers.Report().CommissionedBy(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
+			})
+			if err != nil {
+				w.notLoaded(err)
+				return false // written again once it is loaded, or made field by field, which reports the error
+			}
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if v[j] == nil {
+					return false // an invalid element: made field by field, which reports it
+				}
+				if !ec.write_Organisation(&el.scope, field.Selections, v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "executors":
+			fctx, fc, err := scopeOf(ctx, *field, "Report", ec.fieldContext_Report_executors)
+			if err != nil {
+				return false
+			}
+			v, err := resolveNow(fctx, func(ctx context.Context) ([]*model.Organisation, error) {
+				return ec.Resolvers.Report().Executors(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
+			})
+			if err != nil {
+				w.notLoaded(err)
+				return false // written again once it is loaded, or made field by field, which reports the error
+			}
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if v[j] == nil {
+					return false // an invalid element: made field by field, which reports it
+				}
+				if !ec.write_Organisation(&el.scope, field.Selections, v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "respondedToBy":
+			fctx, fc, err := scopeOf(ctx, *field, "Report", ec.fieldContext_Report_respondedToBy)
+			if err != nil {
+				return false
+			}
+			v, err := resolveNow(fctx, func(ctx context.Context) ([]*model.Document, error) {
+				return ec.Resolvers.Report().RespondedToBy(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
+			})
+			if err != nil {
+				w.notLoaded(err)
+				return false // written again once it is loaded, or made field by field, which reports the error
+			}
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if v[j] == nil {
+					return false // an invalid element: made field by field, which reports it
+				}
+				if !ec.write_Document(&el.scope, field.Selections, v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "mentionedIn":
+			fctx, fc, err := scopeOf(ctx, *field, "Report", ec.fieldContext_Report_mentionedIn)
+			if err != nil {
+				return false
+			}
+			v, err := resolveNow(fctx, func(ctx context.Context) (*model.RelationConnection, error) {
+				return ec.Resolvers.Report().MentionedIn(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
+			})
+			if err != nil {
+				w.notLoaded(err)
+				return false // written again once it is loaded, or made field by field, which reports the error
+			}
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			if !ec.write_DocumentRelationConnection(fctx, field.Selections, v, tally) {
+				return false
+			}
 		}
 	}
-	if passTally(ctx, ec.guard, tally) != nil {
-		return nil // made again field by field, which reports it
-	}
-	return w.close()
+	return true
 }
 
-func (ec *executionContext) eager_ReportConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.Connection) (ret graphql.Marshaler) {
-	if !eagerIn(ctx, "ReportConnection", fields, func(name string) bool {
-		switch name {
-		case "__typename", "totalCount":
-			return true
-		}
-		return false
-	}) {
+// eagerField_ReportConnection says whether an eager ReportConnection writes the field of this name.
+func eagerField_ReportConnection(name string) bool {
+	switch name {
+	case "__typename", "totalCount", "edges", "pageInfo":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_ReportConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.Connection) graphql.Marshaler {
+	if !eagerIn(ctx, "ReportConnection", fields, eagerField_ReportConnection) {
 		return nil
 	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_ReportConnection(ctx, fields, obj, tally) })
+}
+
+// write_ReportConnection writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_ReportConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, reportConnectionImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "ReportConnection", fields, eagerField_ReportConnection) {
+		return false
+	}
 	w := &ec.arena
-	w.open()
-	defer func() {
-		if r := recover(); r != nil {
-			ret = nil // the object is made again field by field, which reports it
-		}
-		if ret == nil {
-			w.abort()
-		}
-	}()
-	var tally fieldsTally // what the fields add, passed to the guard once the object is written
+	outer := w.nest()
+	if !ec.fields_ReportConnection(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_ReportConnection writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_ReportConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.Connection, tally *fieldsTally) bool {
+	w := &ec.arena
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -4631,43 +9983,92 @@ func (ec *executionContext) eager_ReportConnection(ctx context.Context, fields [
 		case "totalCount":
 			v := obj.TotalCount
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
-				return nil // an invalid object: made field by field, which reports it
+				return false // an invalid object: made field by field, which reports it
 			}
 			m.MarshalGQL(w)
+		case "edges":
+			v := obj.Edges
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "ReportConnection", ec.fieldContext_ReportConnection_edges)
+			if err != nil {
+				return false
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if v[j] == nil {
+					return false // an invalid element: made field by field, which reports it
+				}
+				if !ec.write_ReportEdge(&el.scope, field.Selections, v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "pageInfo":
+			v := obj.PageInfo
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "ReportConnection", ec.fieldContext_ReportConnection_pageInfo)
+			if err != nil {
+				return false
+			}
+			if !ec.write_PageInfo(fctx, field.Selections, v, tally) {
+				return false
+			}
 		}
 	}
-	if passTally(ctx, ec.guard, tally) != nil {
-		return nil // made again field by field, which reports it
-	}
-	return w.close()
+	return true
 }
 
-func (ec *executionContext) eager_ReportEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
-	if !eagerIn(ctx, "ReportEdge", fields, func(name string) bool {
-		switch name {
-		case "__typename", "cursor":
-			return true
-		}
-		return false
-	}) {
+// eagerField_ReportEdge says whether an eager ReportEdge writes the field of this name.
+func eagerField_ReportEdge(name string) bool {
+	switch name {
+	case "__typename", "cursor", "node":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_ReportEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.Edge) graphql.Marshaler {
+	if !eagerIn(ctx, "ReportEdge", fields, eagerField_ReportEdge) {
 		return nil
 	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_ReportEdge(ctx, fields, obj, tally) })
+}
+
+// write_ReportEdge writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_ReportEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, reportEdgeImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "ReportEdge", fields, eagerField_ReportEdge) {
+		return false
+	}
 	w := &ec.arena
-	w.open()
-	defer func() {
-		if r := recover(); r != nil {
-			ret = nil // the object is made again field by field, which reports it
-		}
-		if ret == nil {
-			w.abort()
-		}
-	}()
-	var tally fieldsTally // what the fields add, passed to the guard once the object is written
+	outer := w.nest()
+	if !ec.fields_ReportEdge(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_ReportEdge writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_ReportEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.Edge, tally *fieldsTally) bool {
+	w := &ec.arena
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -4677,39 +10078,65 @@ func (ec *executionContext) eager_ReportEdge(ctx context.Context, fields []graph
 		case "cursor":
 			v := obj.Cursor()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
+		case "node":
+			v := obj.AsReport()
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "ReportEdge", ec.fieldContext_ReportEdge_node)
+			if err != nil {
+				return false
+			}
+			if !ec.write_Report(fctx, field.Selections, v, tally) {
+				return false
+			}
 		}
 	}
-	if passTally(ctx, ec.guard, tally) != nil {
-		return nil // made again field by field, which reports it
-	}
-	return w.close()
+	return true
 }
 
-func (ec *executionContext) eager_ReportRelationConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationConnection) (ret graphql.Marshaler) {
-	if !eagerIn(ctx, "ReportRelationConnection", fields, func(name string) bool {
-		switch name {
-		case "__typename", "totalCount":
-			return true
-		}
-		return false
-	}) {
+// eagerField_ReportRelationConnection says whether an eager ReportRelationConnection writes the field of this name.
+func eagerField_ReportRelationConnection(name string) bool {
+	switch name {
+	case "__typename", "totalCount", "edges", "pageInfo":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_ReportRelationConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationConnection) graphql.Marshaler {
+	if !eagerIn(ctx, "ReportRelationConnection", fields, eagerField_ReportRelationConnection) {
 		return nil
 	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_ReportRelationConnection(ctx, fields, obj, tally) })
+}
+
+// write_ReportRelationConnection writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_ReportRelationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.RelationConnection, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, reportRelationConnectionImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "ReportRelationConnection", fields, eagerField_ReportRelationConnection) {
+		return false
+	}
 	w := &ec.arena
-	w.open()
-	defer func() {
-		if r := recover(); r != nil {
-			ret = nil // the object is made again field by field, which reports it
-		}
-		if ret == nil {
-			w.abort()
-		}
-	}()
-	var tally fieldsTally // what the fields add, passed to the guard once the object is written
+	outer := w.nest()
+	if !ec.fields_ReportRelationConnection(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_ReportRelationConnection writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_ReportRelationConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationConnection, tally *fieldsTally) bool {
+	w := &ec.arena
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -4719,43 +10146,92 @@ func (ec *executionContext) eager_ReportRelationConnection(ctx context.Context, 
 		case "totalCount":
 			v := obj.TotalCount
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
-				return nil // an invalid object: made field by field, which reports it
+				return false // an invalid object: made field by field, which reports it
 			}
 			m.MarshalGQL(w)
+		case "edges":
+			v := obj.Edges
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "ReportRelationConnection", ec.fieldContext_ReportRelationConnection_edges)
+			if err != nil {
+				return false
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if v[j] == nil {
+					return false // an invalid element: made field by field, which reports it
+				}
+				if !ec.write_ReportRelationEdge(&el.scope, field.Selections, v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "pageInfo":
+			v := obj.PageInfo()
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "ReportRelationConnection", ec.fieldContext_ReportRelationConnection_pageInfo)
+			if err != nil {
+				return false
+			}
+			if !ec.write_PageInfo(fctx, field.Selections, v, tally) {
+				return false
+			}
 		}
 	}
-	if passTally(ctx, ec.guard, tally) != nil {
-		return nil // made again field by field, which reports it
-	}
-	return w.close()
+	return true
 }
 
-func (ec *executionContext) eager_ReportRelationEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationEdge) (ret graphql.Marshaler) {
-	if !eagerIn(ctx, "ReportRelationEdge", fields, func(name string) bool {
-		switch name {
-		case "__typename", "type", "direction", "from", "to", "cursor":
-			return true
-		}
-		return false
-	}) {
+// eagerField_ReportRelationEdge says whether an eager ReportRelationEdge writes the field of this name.
+func eagerField_ReportRelationEdge(name string) bool {
+	switch name {
+	case "__typename", "type", "direction", "from", "to", "cursor", "relation", "node", "evidence":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_ReportRelationEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationEdge) graphql.Marshaler {
+	if !eagerIn(ctx, "ReportRelationEdge", fields, eagerField_ReportRelationEdge) {
 		return nil
 	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_ReportRelationEdge(ctx, fields, obj, tally) })
+}
+
+// write_ReportRelationEdge writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_ReportRelationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.RelationEdge, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, reportRelationEdgeImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "ReportRelationEdge", fields, eagerField_ReportRelationEdge) {
+		return false
+	}
 	w := &ec.arena
-	w.open()
-	defer func() {
-		if r := recover(); r != nil {
-			ret = nil // the object is made again field by field, which reports it
-		}
-		if ret == nil {
-			w.abort()
-		}
-	}()
-	var tally fieldsTally // what the fields add, passed to the guard once the object is written
+	outer := w.nest()
+	if !ec.fields_ReportRelationEdge(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_ReportRelationEdge writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_ReportRelationEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.RelationEdge, tally *fieldsTally) bool {
+	w := &ec.arena
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -4765,67 +10241,129 @@ func (ec *executionContext) eager_ReportRelationEdge(ctx context.Context, fields
 		case "type":
 			v := obj.Type()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			v.MarshalGQL(w)
 		case "direction":
 			v := obj.Direction()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			v.MarshalGQL(w)
 		case "from":
 			v := obj.From()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
 		case "to":
 			v := obj.To()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
 		case "cursor":
 			v := obj.Cursor()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
+		case "relation":
+			v := obj.Relation()
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "ReportRelationEdge", ec.fieldContext_ReportRelationEdge_relation)
+			if err != nil {
+				return false
+			}
+			if !ec.write_Relation(fctx, field.Selections, v, tally) {
+				return false
+			}
+		case "node":
+			v := obj.AsReport()
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "ReportRelationEdge", ec.fieldContext_ReportRelationEdge_node)
+			if err != nil {
+				return false
+			}
+			if !ec.write_Report(fctx, field.Selections, v, tally) {
+				return false
+			}
+		case "evidence":
+			v := obj.Evidence()
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "ReportRelationEdge", ec.fieldContext_ReportRelationEdge_evidence)
+			if err != nil {
+				return false
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if !ec.write_Evidence(&el.scope, field.Selections, &v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
 		}
 	}
-	if passTally(ctx, ec.guard, tally) != nil {
-		return nil // made again field by field, which reports it
-	}
-	return w.close()
+	return true
 }
 
-func (ec *executionContext) eager_SearchHit(ctx context.Context, fields []graphql.CollectedField, obj *model.SearchHit) (ret graphql.Marshaler) {
-	if !eagerIn(ctx, "SearchHit", fields, func(name string) bool {
-		switch name {
-		case "__typename", "snippet":
-			return true
-		}
-		return false
-	}) {
+// eagerField_SearchHit says whether an eager SearchHit writes the field of this name.
+func eagerField_SearchHit(name string) bool {
+	switch name {
+	case "__typename", "snippet", "node":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_SearchHit(ctx context.Context, fields []graphql.CollectedField, obj *model.SearchHit) graphql.Marshaler {
+	if !eagerIn(ctx, "SearchHit", fields, eagerField_SearchHit) {
 		return nil
 	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_SearchHit(ctx, fields, obj, tally) })
+}
+
+// write_SearchHit writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_SearchHit(ctx context.Context, sel ast.SelectionSet, obj *model.SearchHit, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, searchHitImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "SearchHit", fields, eagerField_SearchHit) {
+		return false
+	}
 	w := &ec.arena
-	w.open()
-	defer func() {
-		if r := recover(); r != nil {
-			ret = nil // the object is made again field by field, which reports it
-		}
-		if ret == nil {
-			w.abort()
-		}
-	}()
-	var tally fieldsTally // what the fields add, passed to the guard once the object is written
+	outer := w.nest()
+	if !ec.fields_SearchHit(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_SearchHit writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_SearchHit(ctx context.Context, fields []graphql.CollectedField, obj *model.SearchHit, tally *fieldsTally) bool {
+	w := &ec.arena
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -4835,43 +10373,69 @@ func (ec *executionContext) eager_SearchHit(ctx context.Context, fields []graphq
 		case "snippet":
 			v := obj.Snippet
 			tally.add(field.Alias, resultSize(v))
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			if v == nil {
 				w.null()
 			} else {
 				w.text(*v)
 			}
+		case "node":
+			v := obj.Node
+			tally.add(field.Alias, resultSize(v))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if v == nil {
+				return false // an invalid value: made field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "SearchHit", ec.fieldContext_SearchHit_node)
+			if err != nil {
+				return false
+			}
+			if !ec.write_Node(fctx, field.Selections, v, tally) {
+				return false
+			}
 		}
 	}
-	if passTally(ctx, ec.guard, tally) != nil {
-		return nil // made again field by field, which reports it
-	}
-	return w.close()
+	return true
 }
 
-func (ec *executionContext) eager_Stats(ctx context.Context, fields []graphql.CollectedField, obj *model.Stats) (ret graphql.Marshaler) {
-	if !eagerIn(ctx, "Stats", fields, func(name string) bool {
-		switch name {
-		case "__typename", "totalNodes", "totalEdges":
-			return true
-		}
-		return false
-	}) {
+// eagerField_Stats says whether an eager Stats writes the field of this name.
+func eagerField_Stats(name string) bool {
+	switch name {
+	case "__typename", "totalNodes", "totalEdges", "nodes", "edges":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_Stats(ctx context.Context, fields []graphql.CollectedField, obj *model.Stats) graphql.Marshaler {
+	if !eagerIn(ctx, "Stats", fields, eagerField_Stats) {
 		return nil
 	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_Stats(ctx, fields, obj, tally) })
+}
+
+// write_Stats writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_Stats(ctx context.Context, sel ast.SelectionSet, obj *model.Stats, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, statsImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "Stats", fields, eagerField_Stats) {
+		return false
+	}
 	w := &ec.arena
-	w.open()
-	defer func() {
-		if r := recover(); r != nil {
-			ret = nil // the object is made again field by field, which reports it
-		}
-		if ret == nil {
-			w.abort()
-		}
-	}()
-	var tally fieldsTally // what the fields add, passed to the guard once the object is written
+	outer := w.nest()
+	if !ec.fields_Stats(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_Stats writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_Stats(ctx context.Context, fields []graphql.CollectedField, obj *model.Stats, tally *fieldsTally) bool {
+	w := &ec.arena
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -4881,54 +10445,201 @@ func (ec *executionContext) eager_Stats(ctx context.Context, fields []graphql.Co
 		case "totalNodes":
 			v := obj.TotalNodes
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
-				return nil // an invalid object: made field by field, which reports it
+				return false // an invalid object: made field by field, which reports it
 			}
 			m.MarshalGQL(w)
 		case "totalEdges":
 			v := obj.TotalEdges
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			m := ec.marshalNInt2int(ctx, field.Selections, v)
 			if m == graphql.Null {
-				return nil // an invalid object: made field by field, which reports it
+				return false // an invalid object: made field by field, which reports it
 			}
 			m.MarshalGQL(w)
+		case "nodes":
+			v := obj.Nodes
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "Stats", ec.fieldContext_Stats_nodes)
+			if err != nil {
+				return false
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if v[j] == nil {
+					return false // an invalid element: made field by field, which reports it
+				}
+				if !ec.write_LabelCount(&el.scope, field.Selections, v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "edges":
+			v := obj.Edges
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "Stats", ec.fieldContext_Stats_edges)
+			if err != nil {
+				return false
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if v[j] == nil {
+					return false // an invalid element: made field by field, which reports it
+				}
+				if !ec.write_RelationTypeCount(&el.scope, field.Selections, v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
 		}
 	}
-	if passTally(ctx, ec.guard, tally) != nil {
-		return nil // made again field by field, which reports it
-	}
-	return w.close()
+	return true
 }
 
-func (ec *executionContext) eager_Vote(ctx context.Context, fields []graphql.CollectedField, obj *model.Vote) (ret graphql.Marshaler) {
-	if !eagerIn(ctx, "Vote", fields, func(name string) bool {
-		switch name {
-		case "__typename", "vote", "seats", "source":
-			return true
-		}
-		return false
-	}) {
+// eagerField_Subgraph says whether an eager Subgraph writes the field of this name.
+func eagerField_Subgraph(name string) bool {
+	switch name {
+	case "__typename", "nodes", "edges":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_Subgraph(ctx context.Context, fields []graphql.CollectedField, obj *model.Subgraph) graphql.Marshaler {
+	if !eagerIn(ctx, "Subgraph", fields, eagerField_Subgraph) {
 		return nil
 	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_Subgraph(ctx, fields, obj, tally) })
+}
+
+// write_Subgraph writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_Subgraph(ctx context.Context, sel ast.SelectionSet, obj *model.Subgraph, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, subgraphImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "Subgraph", fields, eagerField_Subgraph) {
+		return false
+	}
 	w := &ec.arena
-	w.open()
-	defer func() {
-		if r := recover(); r != nil {
-			ret = nil // the object is made again field by field, which reports it
+	outer := w.nest()
+	if !ec.fields_Subgraph(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_Subgraph writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_Subgraph(ctx context.Context, fields []graphql.CollectedField, obj *model.Subgraph, tally *fieldsTally) bool {
+	w := &ec.arena
+	for i := range fields {
+		field := &fields[i]
+		w.key(field.Alias)
+		switch field.Name {
+		case "__typename":
+			w.typename("Subgraph")
+		case "nodes":
+			v := obj.Nodes
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "Subgraph", ec.fieldContext_Subgraph_nodes)
+			if err != nil {
+				return false
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if v[j] == nil {
+					return false // an invalid element: made field by field, which reports it
+				}
+				if !ec.write_Node(&el.scope, field.Selections, v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
+		case "edges":
+			v := obj.Edges
+			tally.add(field.Alias, 2+3*int64(len(v)))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "Subgraph", ec.fieldContext_Subgraph_edges)
+			if err != nil {
+				return false
+			}
+			el := elementScopeOf(fctx)
+			w.openList()
+			for j := range v {
+				el.index, el.fc.Result = j, &v[j]
+				w.element(j)
+				if v[j] == nil {
+					return false // an invalid element: made field by field, which reports it
+				}
+				if !ec.write_Relation(&el.scope, field.Selections, v[j], tally) {
+					return false
+				}
+			}
+			w.closeList()
 		}
-		if ret == nil {
-			w.abort()
-		}
-	}()
-	var tally fieldsTally // what the fields add, passed to the guard once the object is written
+	}
+	return true
+}
+
+// eagerField_Vote says whether an eager Vote writes the field of this name.
+func eagerField_Vote(name string) bool {
+	switch name {
+	case "__typename", "vote", "seats", "source", "evidence":
+		return true
+	}
+	return false
+}
+
+func (ec *executionContext) eager_Vote(ctx context.Context, fields []graphql.CollectedField, obj *model.Vote) graphql.Marshaler {
+	if !eagerIn(ctx, "Vote", fields, eagerField_Vote) {
+		return nil
+	}
+	return writeEager(ctx, &ec.arena, ec.guard, fields, func(tally *fieldsTally) bool { return ec.fields_Vote(ctx, fields, obj, tally) })
+}
+
+// write_Vote writes the object inline, into the open arena; false: it cannot be written eagerly.
+func (ec *executionContext) write_Vote(ctx context.Context, sel ast.SelectionSet, obj *model.Vote, tally *fieldsTally) bool {
+	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, voteImplementors)
+	if len(fields) > 0 && !eagerIn(ctx, "Vote", fields, eagerField_Vote) {
+		return false
+	}
+	w := &ec.arena
+	outer := w.nest()
+	if !ec.fields_Vote(ctx, fields, obj, tally) {
+		return false
+	}
+	w.unnest(outer)
+	return true
+}
+
+// fields_Vote writes the object's fields into the open arena, tallying them.
+func (ec *executionContext) fields_Vote(ctx context.Context, fields []graphql.CollectedField, obj *model.Vote, tally *fieldsTally) bool {
+	w := &ec.arena
 	for i := range fields {
 		field := &fields[i]
 		w.key(field.Alias)
@@ -4938,29 +10649,144 @@ func (ec *executionContext) eager_Vote(ctx context.Context, fields []graphql.Col
 		case "vote":
 			v := obj.Vote()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			v.MarshalGQL(w)
 		case "seats":
 			v := obj.Seats()
 			tally.add(field.Alias, 8)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			m := ec.marshalOInt2ᚖint(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		case "source":
 			v := obj.Source()
 			tally.add(field.Alias, int64(len(v))+2)
-			if tally.due() && passTally(ctx, ec.guard, tally.take()) != nil {
-				return nil // made again field by field, which reports it
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
 			}
 			w.text(string(v))
+		case "evidence":
+			v := obj.Evidence()
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			fctx, _, err := scopeOf(ctx, *field, "Vote", ec.fieldContext_Vote_evidence)
+			if err != nil {
+				return false
+			}
+			if !ec.write_Evidence(fctx, field.Selections, &v, tally) {
+				return false
+			}
 		}
 	}
-	if passTally(ctx, ec.guard, tally) != nil {
-		return nil // made again field by field, which reports it
+	return true
+}
+
+// write_Node writes the value inline, as the object it is; false: it cannot be written eagerly.
+func (ec *executionContext) write_Node(ctx context.Context, sel ast.SelectionSet, obj model.Node, tally *fieldsTally) bool {
+	switch obj := (obj).(type) {
+	case model.Report:
+		return ec.write_Report(ctx, sel, &obj, tally)
+	case *model.Report:
+		if obj == nil {
+			return false
+		}
+		return ec.write_Report(ctx, sel, obj, tally)
+	case model.Proposal:
+		return ec.write_Proposal(ctx, sel, &obj, tally)
+	case *model.Proposal:
+		if obj == nil {
+			return false
+		}
+		return ec.write_Proposal(ctx, sel, obj, tally)
+	case model.Person:
+		return ec.write_Person(ctx, sel, &obj, tally)
+	case *model.Person:
+		if obj == nil {
+			return false
+		}
+		return ec.write_Person(ctx, sel, obj, tally)
+	case model.Party:
+		return ec.write_Party(ctx, sel, &obj, tally)
+	case *model.Party:
+		if obj == nil {
+			return false
+		}
+		return ec.write_Party(ctx, sel, obj, tally)
+	case model.Organisation:
+		return ec.write_Organisation(ctx, sel, &obj, tally)
+	case *model.Organisation:
+		if obj == nil {
+			return false
+		}
+		return ec.write_Organisation(ctx, sel, obj, tally)
+	case model.Office:
+		return ec.write_Office(ctx, sel, &obj, tally)
+	case *model.Office:
+		if obj == nil {
+			return false
+		}
+		return ec.write_Office(ctx, sel, obj, tally)
+	case model.Motion:
+		return ec.write_Motion(ctx, sel, &obj, tally)
+	case *model.Motion:
+		if obj == nil {
+			return false
+		}
+		return ec.write_Motion(ctx, sel, obj, tally)
+	case model.Legislation:
+		return ec.write_Legislation(ctx, sel, &obj, tally)
+	case *model.Legislation:
+		if obj == nil {
+			return false
+		}
+		return ec.write_Legislation(ctx, sel, obj, tally)
+	case model.Event:
+		return ec.write_Event(ctx, sel, &obj, tally)
+	case *model.Event:
+		if obj == nil {
+			return false
+		}
+		return ec.write_Event(ctx, sel, obj, tally)
+	case model.Document:
+		return ec.write_Document(ctx, sel, &obj, tally)
+	case *model.Document:
+		if obj == nil {
+			return false
+		}
+		return ec.write_Document(ctx, sel, obj, tally)
+	case model.Commitment:
+		return ec.write_Commitment(ctx, sel, &obj, tally)
+	case *model.Commitment:
+		if obj == nil {
+			return false
+		}
+		return ec.write_Commitment(ctx, sel, obj, tally)
+	case model.ActionPlan:
+		return ec.write_ActionPlan(ctx, sel, &obj, tally)
+	case *model.ActionPlan:
+		if obj == nil {
+			return false
+		}
+		return ec.write_ActionPlan(ctx, sel, obj, tally)
+	case model.Action:
+		return ec.write_Action(ctx, sel, &obj, tally)
+	case *model.Action:
+		if obj == nil {
+			return false
+		}
+		return ec.write_Action(ctx, sel, obj, tally)
+	case model.Actielijn:
+		return ec.write_Actielijn(ctx, sel, &obj, tally)
+	case *model.Actielijn:
+		if obj == nil {
+			return false
+		}
+		return ec.write_Actielijn(ctx, sel, obj, tally)
 	}
-	return w.close()
+	return false
 }

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"errors"
 	"io"
 	"sync"
 	"sync/atomic"
@@ -62,6 +63,18 @@ func eagerIn(ctx context.Context, object string, fields []graphql.CollectedField
 	return c.eager > 0
 }
 
+// notEager records, for the scope of ctx, that an object whose fields were eager by their
+// names (eagerIn) could not be written eagerly: what a field of it holds could not be (an
+// interface's value of another type, a list's invalid element). The next objects under the
+// scope, which mostly select and hold the same, are made field by field without trying.
+func notEager(ctx context.Context, fields []graphql.CollectedField) {
+	if s, ok := ctx.(*fieldScope); ok {
+		if c := &s.collected; len(fields) > 0 && len(c.fields) == len(fields) && &c.fields[0] == &fields[0] {
+			c.eager = -1
+		}
+	}
+}
+
 // fieldByField turns eager objects off: the tests compare answers made both ways.
 var fieldByField atomic.Bool
 
@@ -74,6 +87,12 @@ type answerArena struct {
 	start  int           // where the object being written starts in buf
 	fields int           // the fields it has so far
 	objs   []eagerObject // the current slab of answers
+	// What the object being written found not loaded yet (a relationship field's key),
+	// waited for before it is written again; nil: nothing.
+	wait func() error
+	// What the object being written passed to the guard so far (pass): given back when it
+	// is dropped, as the object made again field by field counts its fields again.
+	passed fieldsTally
 	// The chunks taken from arenaChunks, given back by release once the answer is written.
 	chunks    []*[arenaChunk]byte
 	chunkRoom [8]*[arenaChunk]byte
@@ -116,7 +135,7 @@ func (o *eagerObject) MarshalGQL(w io.Writer) { _, _ = w.Write(*o) }
 // open locks the arena and starts an object.
 func (a *answerArena) open() {
 	a.mu.Lock()
-	a.start, a.fields = len(a.buf), 0
+	a.start, a.fields, a.passed = len(a.buf), 0, fieldsTally{}
 	a.WriteByte('{')
 }
 
@@ -132,6 +151,113 @@ func (a *answerArena) close() graphql.Marshaler {
 	a.mu.Unlock()
 	return m
 }
+
+// writeEager writes an object eagerly with write (its fields_<Object>) and returns its
+// answer; nil when it cannot be, and is to be made field by field. An object whose
+// relationship field's key was not loaded yet (on Neo4j, a prefetched level's call may
+// still be out when its parent level is written) is written again once it is, outside the
+// arena's lock: its resolver would have waited for it too.
+func writeEager(ctx context.Context, w *answerArena, g *guard, fields []graphql.CollectedField, write func(*fieldsTally) bool) graphql.Marshaler {
+	for range maxEagerWaits {
+		m, wait, ok := tryEager(ctx, w, g, write)
+		switch {
+		case m != nil:
+			return m
+		case wait != nil:
+			if wait() != nil {
+				return nil // made field by field, which reports it
+			}
+		default:
+			if !ok {
+				notEager(ctx, fields)
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
+// maxEagerWaits bounds the times an object is written again after waiting: a level of a
+// nested answer loads all its keys in one call, so one wait a level is the most it takes.
+const maxEagerWaits = 8
+
+// tryEager is one try of writeEager: the answer, or what to wait for before trying again,
+// or neither (ok: the object was written, and the guard refused it).
+func tryEager(ctx context.Context, w *answerArena, g *guard, write func(*fieldsTally) bool) (ret graphql.Marshaler, wait func() error, ok bool) {
+	w.open()
+	defer func() {
+		if r := recover(); r != nil {
+			ret, ok = nil, false // the object is made again field by field, which reports it
+		}
+		if ret == nil {
+			wait, w.wait = w.wait, nil
+			g.refund(w.passed)
+			w.abort()
+		}
+	}()
+	var tally fieldsTally // what the fields add, passed to the guard once the object is written
+	if !write(&tally) {
+		return nil, nil, false
+	}
+	if passTally(ctx, g, tally) != nil {
+		return nil, nil, true // made again field by field, which reports it
+	}
+	return w.close(), nil, true
+}
+
+// pass passes what some fields of the object being written add to the guard, before the
+// object is written whole (a long text, fieldsTally.due), and keeps it for a refund.
+func (a *answerArena) pass(ctx context.Context, g *guard, t fieldsTally) error {
+	a.passed.bytes += t.bytes
+	a.passed.cost += t.cost
+	return passTally(ctx, g, t)
+}
+
+// notLoaded records, for writeEager, the key a resolver that could not wait (err, a
+// notLoaded error) is to wait for.
+func (a *answerArena) notLoaded(err error) {
+	var nl *notLoaded
+	if errors.As(err, &nl) {
+		a.wait = nl.wait
+	}
+}
+
+// resolveNow runs a relationship field's resolver within an eager object's writing, under
+// the field's scope ctx: its loaders answer a key not loaded yet with a notLoaded error
+// rather than wait for it, as the arena is locked.
+func resolveNow[T any](ctx context.Context, resolve func(context.Context) (T, error)) (T, error) {
+	s, ok := ctx.(*fieldScope)
+	if !ok {
+		var zero T
+		return zero, errors.New("graph: a resolver within an eager object has no scope")
+	}
+	s.noWait = true
+	defer func() { s.noWait = false }()
+	return resolve(ctx)
+}
+
+// nest starts an object inline, within the one being written (a field's value, or a list's
+// element), and returns what unnest needs to go on with the object around it.
+func (a *answerArena) nest() (outer int) {
+	outer, a.fields = a.fields, 0
+	a.WriteByte('{')
+	return outer
+}
+
+// unnest ends an object nest started.
+func (a *answerArena) unnest(outer int) {
+	a.WriteByte('}')
+	a.fields = outer
+}
+
+// openList starts a list inline; element(i) starts its element i; closeList ends it.
+func (a *answerArena) openList() { a.WriteByte('[') }
+func (a *answerArena) element(i int) {
+	if i > 0 {
+		a.WriteByte(',')
+	}
+}
+func (a *answerArena) closeList() { a.WriteByte(']') }
 
 // abort drops the object being written and unlocks the arena.
 func (a *answerArena) abort() {

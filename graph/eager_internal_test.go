@@ -14,12 +14,14 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
 
 	"beleidsgraaf/graph/model"
 	"beleidsgraaf/kg"
+	"beleidsgraaf/store"
 	"beleidsgraaf/store/memory"
 	"beleidsgraaf/store/storetest"
 )
@@ -59,14 +61,11 @@ func TestEagerAnswersAsFieldByField(t *testing.T) {
 	}
 	answer := func(q string) []byte {
 		t.Helper()
-		w := httptest.NewRecorder()
-		r := httptest.NewRequest(http.MethodPost, "/graphql", strings.NewReader(`{"query": `+strconv.Quote(q)+`}`))
-		r.Header.Set("Content-Type", "application/json")
-		h.ServeHTTP(w, r)
-		if w.Code != http.StatusOK || bytes.Contains(w.Body.Bytes(), []byte(`"errors"`)) {
-			t.Fatalf("%s: %d %.300s", q, w.Code, w.Body.Bytes())
+		body := postQuery(h, q)
+		if !bytes.HasPrefix(body, []byte(`{"data":`)) || bytes.Contains(body, []byte(`"errors"`)) {
+			t.Fatalf("%s: %.300s", q, body)
 		}
-		return w.Body.Bytes()
+		return body
 	}
 	defer fieldByField.Store(false)
 	for _, q := range queries {
@@ -86,18 +85,11 @@ func TestEagerAnswersAsFieldByField(t *testing.T) {
 	aliased := `{ a: neighbourhood(id: "org:comensha", depth: 2, limit: 200) { nodes { x: name y: name z: id __typename } }` +
 		` b: neighbourhood(id: "org:ckm", depth: 2, limit: 200) { edges { t: type id u: type } nodes { label } } }`
 	mentions := `{ node(id: "org:odd") { ... on Organisation { name mentions { quote document { id date kind } } } } }`
-	post := func(h http.Handler, q string) []byte {
-		w := httptest.NewRecorder()
-		r := httptest.NewRequest(http.MethodPost, "/graphql", strings.NewReader(`{"query": `+strconv.Quote(q)+`}`))
-		r.Header.Set("Content-Type", "application/json")
-		h.ServeHTTP(w, r)
-		return w.Body.Bytes()
-	}
 	for _, q := range []string{queries[0], aliased, mentions} {
 		// The estimate, from the error of a limit below it (and above the fields selected,
 		// which are refused first).
 		var estimate int
-		low := post(NewHandler(st, Options{ComplexityLimit: 50}), q)
+		low := postQuery(NewHandler(st, Options{ComplexityLimit: 50}), q)
 		if _, err := fmt.Sscanf(string(low), `{"errors":[{"message":"operation has complexity %d`, &estimate); err != nil {
 			t.Fatalf("%.60s: no estimate in the answer to a limit of 50: %v: %.200s", q, err, low)
 		}
@@ -109,7 +101,7 @@ func TestEagerAnswersAsFieldByField(t *testing.T) {
 			var answers [2][]byte
 			for i, off := range []bool{true, false} {
 				fieldByField.Store(off)
-				answers[i] = post(limited, q)
+				answers[i] = postQuery(limited, q)
 			}
 			if !bytes.Equal(answers[0], answers[1]) {
 				t.Errorf("%+v, %.60s:\n eager %.300s\nfields %.300s", limit, q, answers[1], answers[0])
@@ -435,5 +427,156 @@ func TestEagerObjectStopsBeforeALongField(t *testing.T) {
 		if context.Cause(stop) != errTooLarge {
 			t.Errorf("%s: stopped by %v", c.name, context.Cause(stop))
 		}
+	}
+}
+
+// postQuery posts a query to h and returns the answer's body.
+func postQuery(h http.Handler, q string) []byte {
+	w := httptest.NewRecorder()
+	r := httptest.NewRequest(http.MethodPost, "/graphql", strings.NewReader(`{"query": `+strconv.Quote(q)+`}`))
+	r.Header.Set("Content-Type", "application/json")
+	h.ServeHTTP(w, r)
+	return w.Body.Bytes()
+}
+
+// awayStore is a store that is not in process, as Neo4j is: a loader sends its keys on a
+// goroutine of its own, and they answer a little later, so that an eager object's
+// relationship field may find its keys not loaded yet.
+type awayStore struct{ store.Reader }
+
+func (a awayStore) Neighbours(ctx context.Context, q store.NeighbourQuery) ([][]store.Neighbour, error) {
+	time.Sleep(time.Millisecond)
+	return a.Reader.Neighbours(ctx, q)
+}
+
+func (a awayStore) CountNeighbours(ctx context.Context, q store.NeighbourQuery) ([]int, error) {
+	time.Sleep(time.Millisecond)
+	return a.Reader.CountNeighbours(ctx, q)
+}
+
+// letters is a dossier of letters that respond to motions, each submitted by some members:
+// a nested answer of some size.
+var letters = func() *kg.Graph {
+	b := kg.NewBuilder()
+	ev := func(doc string) []kg.Evidence { return []kg.Evidence{{Document: doc, Quote: "zie de motie"}} }
+	for p := range 12 {
+		b.Node(kg.Node{ID: fmt.Sprintf("person:lid-%d", p), Label: kg.Person, Name: fmt.Sprintf("Kamerlid \"%d\"", p)})
+	}
+	for m := range 40 {
+		id := fmt.Sprintf("motion:99999-%d", m)
+		b.Node(kg.Node{ID: id, Label: kg.Motion, Name: fmt.Sprintf("motie %d", m), Props: map[string]any{kg.PropDossier: "99 999", kg.PropNumber: int64(m)}})
+		for k := range 1 + m%3 {
+			b.Edge(kg.Edge{From: fmt.Sprintf("person:lid-%d", (m+k)%12), Type: kg.Submitted, To: id, Evidence: ev("doc:99999-1")})
+		}
+	}
+	for d := range 12 {
+		id := fmt.Sprintf("doc:99999-%d", d)
+		b.Node(kg.Node{ID: id, Label: kg.Document, Name: fmt.Sprintf("brief %d", d), Props: map[string]any{kg.PropTitle: fmt.Sprintf("Brief <%d>", d), kg.PropDate: fmt.Sprintf("2030-01-%02d", d+1), kg.PropKind: "LETTER"}})
+		for k := range 8 {
+			b.Edge(kg.Edge{From: id, Type: kg.RespondsTo, To: fmt.Sprintf("motion:99999-%d", (3*d+k)%40), Evidence: ev(id)})
+		}
+	}
+	return b.Graph()
+}()
+
+// TestEagerWholeAnswersAsFieldByField: objects written eagerly with their objects inline —
+// connections, edges, nodes of an interface, relationship fields (lists, single nodes,
+// connections with totalCount and pageInfo, involvements) — are the bytes of the answers
+// made field by field, on a store in process and on one that is not (its keys are loaded
+// while the objects above them are written, and waited for), also where an element of a
+// list cannot be eager (a motion's status takes arguments; an evidence's document has a
+// resolver), where arguments are invalid, and under limits on bytes and cost. And a
+// nested answer of letters, motions and submitters is made of far fewer allocations
+// eagerly: the eager path is the one taken.
+func TestEagerWholeAnswersAsFieldByField(t *testing.T) {
+	g := storetest.Fixture()
+	g.Nodes, g.Edges = append(g.Nodes, letters.Nodes...), append(g.Edges, letters.Edges...)
+	g.Nodes = append(g.Nodes, kg.Node{ID: "doc:long-letter", Label: kg.Document, Name: "lang", Props: map[string]any{kg.PropTitle: strings.Repeat("Voortgangsbrief ", 3000), kg.PropKind: "LETTER"}})
+	g.Edges = append(g.Edges, kg.Edge{From: "doc:long-letter", Type: kg.RespondsTo, To: "motion:28638-224", Evidence: []kg.Evidence{{Document: "doc:long-letter", Quote: "Voortgangsbrief"}}})
+	mem := memory.New()
+	if err := mem.Replace(context.Background(), g); err != nil {
+		t.Fatal(err)
+	}
+	nested := `{ documents(first: 10, orderBy: [{field: DATE, direction: DESC}]) { edges { node { id title respondsTo(first: 10) { edges { node { ... on Motion { name citation submitters { name } } } } } } } } }`
+	queries := []string{
+		nested,
+		`{ documents(first: 10) { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id cites(first: 2) { totalCount pageInfo { hasNextPage endCursor } edges { cursor type direction from to node { id label ... on Document { title citedBy(first: 1) { edges { node { id } } } } } } } respondsTo { edges { node { __typename ... on Motion { name status } ... on Report { title } } } } } } } }`,
+		`{ node(id: "person:bikker") { ... on Person { name submitted { name submitters { name party { name } } } party { name } offices { name } signed(first: 1) { title } } } }`,
+		`{ node(id: "action:17") { ... on Action { title involved { role organisation { name } evidence { quote document { id } } } } } }`,
+		`{ node(id: "actielijn:6") { ... on Actielijn { title plan { name } involved { role organisation { name abbreviation } evidence { quote start end } } actions { name holders { name } involved { role organisation { id } } } } } }`,
+		`{ motions(first: 20) { edges { node { id a: submitters { name } b: submitters(first: 1) { id } submittersConnection { totalCount edges { node { name } } } } } } }`,
+		`{ neighbourhood(id: "org:comensha", depth: 2, limit: 200) { nodes { id label name } edges { id type from to } } }`,
+		`{ search(text: "mensenhandel", first: 20) { score node { __typename id label name ... on Motion { submitters { name } } } } }`,
+	}
+	bad := []string{
+		`{ motions(first: 5) { edges { node { name submitters(first: -1) { name } } } } }`,
+		`{ documents(first: 3) { edges { node { id respondsTo(first: 2, last: 2) { edges { node { id } } } } } } }`,
+	}
+	defer fieldByField.Store(false)
+	both := func(h http.Handler, q string) (eager, byField []byte) {
+		fieldByField.Store(true)
+		byField = postQuery(h, q)
+		fieldByField.Store(false)
+		return postQuery(h, q), byField
+	}
+	for _, st := range []struct {
+		name string
+		st   store.Reader
+	}{{"in process", mem}, {"away", awayStore{mem}}} {
+		t.Run(st.name, func(t *testing.T) {
+			if store.IsInProcess(st.st) == (st.name == "away") {
+				t.Fatalf("%s: in process %v", st.name, store.IsInProcess(st.st))
+			}
+			h := NewHandler(st.st, Options{})
+			for _, q := range queries {
+				eager, byField := both(h, q)
+				if !bytes.Equal(eager, byField) {
+					t.Errorf("%.80s:\n eager %.600s\nfields %.600s", q, eager, byField)
+				}
+				if bytes.Contains(eager, []byte(`"errors"`)) || !bytes.Contains(eager, []byte(`"name"`)) && !bytes.Contains(eager, []byte(`"id"`)) {
+					t.Errorf("%.80s: %.300s", q, eager)
+				}
+			}
+			for _, q := range bad {
+				eager, byField := both(h, q)
+				if !bytes.Equal(eager, byField) || !bytes.Contains(eager, []byte(`"errors"`)) {
+					t.Errorf("%.80s:\n eager %.600s\nfields %.600s", q, eager, byField)
+				}
+			}
+			for _, limit := range []struct{ bytes, cost int }{{100, 0}, {300, 0}, {1000, 0}, {0, 30}, {0, 200}, {500, 200}} {
+				limited := NewHandler(st.st, Options{MaxResponseBytes: int64(limit.bytes), ComplexityLimit: limit.cost})
+				for _, q := range queries[:3] {
+					if eager, byField := both(limited, q); !bytes.Equal(eager, byField) {
+						t.Errorf("%+v, %.60s:\n eager %.300s\nfields %.300s", limit, q, eager, byField)
+					}
+				}
+			}
+			// A letter's long title is passed to the guard before the letter is written whole;
+			// the motion below it cannot be eager (status takes arguments), so the letter is
+			// made field by field, and counted again: what was passed is given back, and a
+			// limit the answer is well under does not stop it.
+			long := `{ node(id: "doc:long-letter") { ... on Document { title respondsTo { edges { node { ... on Motion { name status } } } } } } }`
+			whole, _ := both(h, long)
+			if !bytes.Contains(whole, []byte(`"status":"ADOPTED"`)) {
+				t.Fatalf("%.200s", whole)
+			}
+			limited := NewHandler(st.st, Options{MaxResponseBytes: int64(len(whole)) * 3 / 2})
+			if eager, byField := both(limited, long); !bytes.Equal(eager, byField) || !bytes.Equal(eager, whole) {
+				t.Errorf("a limit of 1.5 times the answer:\n eager %.300s\nfields %.300s", eager, byField)
+			}
+			if raceDetector {
+				return
+			}
+			defer debug.SetGCPercent(debug.SetGCPercent(-1))
+			allocs := func(off bool) float64 {
+				fieldByField.Store(off)
+				return testing.AllocsPerRun(5, func() { postQuery(h, nested) })
+			}
+			eager, byField := allocs(false), allocs(true)
+			t.Logf("nested: %v allocations eagerly, %v field by field", eager, byField)
+			if eager > byField*4/5 {
+				t.Errorf("nested: %v allocations eagerly, %v field by field; the eager path is not taken", eager, byField)
+			}
+		})
 	}
 }

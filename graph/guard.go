@@ -173,6 +173,22 @@ func (g *guard) countTally(t fieldsTally) error {
 	return nil
 }
 
+// refund takes back what an eager object that was dropped passed (answerArena.pass): it is
+// made field by field, and counted so, instead. Its fields were counted in their order up to
+// where it was dropped, so that the count never passed what it is once they are counted
+// again: a limit stops the operation, or not, as if they had been counted once.
+func (g *guard) refund(t fieldsTally) {
+	if g == nil {
+		return
+	}
+	if g.maxBytes > 0 && t.bytes != 0 { // as countTally counts
+		g.bytes.Add(-t.bytes)
+	}
+	if g.maxCost > 0 && t.cost != 0 {
+		g.cost.Add(-t.cost)
+	}
+}
+
 // fieldsTally is what some fields add to the answer: bytes and cost, as count adds them
 // field by field. An eager object (eager.go) tallies its fields and passes the guard once
 // (passTally): the guard's two atomic adds a field were a twentieth of a served

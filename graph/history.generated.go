@@ -476,6 +476,9 @@ var changesImplementors = []string{"Changes"}
 
 func (ec *executionContext) _Changes(ctx context.Context, sel ast.SelectionSet, obj *model.Changes) graphql.Marshaler {
 	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, changesImplementors)
+	if m := ec.eager_Changes(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -568,6 +571,9 @@ var commitmentStepChangeImplementors = []string{"CommitmentStepChange"}
 
 func (ec *executionContext) _CommitmentStepChange(ctx context.Context, sel ast.SelectionSet, obj *model.CommitmentStepChange) graphql.Marshaler {
 	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, commitmentStepChangeImplementors)
+	if m := ec.eager_CommitmentStepChange(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)
@@ -655,6 +661,9 @@ var motionStepChangeImplementors = []string{"MotionStepChange"}
 
 func (ec *executionContext) _MotionStepChange(ctx context.Context, sel ast.SelectionSet, obj *model.MotionStepChange) graphql.Marshaler {
 	fields := ec.memo.collectIn(ctx, ec.OperationContext, sel, motionStepChangeImplementors)
+	if m := ec.eager_MotionStepChange(ctx, fields, obj); m != nil {
+		return m
+	}
 
 	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // nothing is deferred (graph/codegen)

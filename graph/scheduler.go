@@ -370,21 +370,50 @@ func (l *loader[K, V]) wait(ctx context.Context, r *result[V]) (V, error) {
 
 // Load loads one key.
 func (l *loader[K, V]) Load(ctx context.Context, key K) (V, error) {
-	return l.wait(ctx, l.requestOne(ctx, key))
+	return l.waitOrNot(ctx, l.requestOne(ctx, key))
 }
 
 // LoadThunk asks for a key now and returns a function that waits for it.
 func (l *loader[K, V]) LoadThunk(ctx context.Context, key K) func() (V, error) {
 	r := l.requestOne(ctx, key)
-	return func() (V, error) { return l.wait(ctx, r) }
+	return func() (V, error) { return l.waitOrNot(ctx, r) }
 }
+
+// waitOrNot is wait, unless ctx is the scope of a resolver that must not wait (resolveNow):
+// then a result not settled yet is a notLoaded error, which says how to wait for it.
+func (l *loader[K, V]) waitOrNot(ctx context.Context, r *result[V]) (V, error) {
+	if s, ok := ctx.(*fieldScope); !ok || !s.noWait {
+		return l.wait(ctx, r)
+	}
+	l.mu.Lock()
+	settled := r.settled
+	l.mu.Unlock()
+	if settled {
+		return r.val, r.err
+	}
+	var zero V
+	return zero, &notLoaded{wait: func() error {
+		// Waited for as a resolver waits (resolveCounted): counted as running, so that the
+		// scheduler sends the key when nothing else runs.
+		l.s.enter()
+		defer l.s.leave()
+		_, err := l.wait(ctx, r)
+		return err
+	}}
+}
+
+// notLoaded is what a loader answers a resolver that must not wait (resolveNow) for a key
+// whose result is not settled yet; wait waits for it.
+type notLoaded struct{ wait func() error }
+
+func (*notLoaded) Error() string { return "graph: a key is not loaded yet" }
 
 // LoadAll loads many keys in one batch; the error is the first key's error.
 func (l *loader[K, V]) LoadAll(ctx context.Context, keys []K) ([]V, error) {
 	rs := l.request(ctx, keys)
 	out := make([]V, len(keys))
 	for i, r := range rs {
-		v, err := l.wait(ctx, r)
+		v, err := l.waitOrNot(ctx, r)
 		if err != nil {
 			return nil, err
 		}

@@ -24,11 +24,14 @@ import (
 // that moves on (marshalList).
 type fieldScope struct {
 	context.Context
-	fc        *graphql.FieldContext
-	element   *listElement  // the scope of this field's list elements, kept for the next list
-	children  []*fieldScope // the scopes of this scope's fields, kept for the next element
-	load      relationLoad  // a relationship field's loader keys, its node's ID apart (resolverLoad)
-	hasLoad   bool
+	fc       *graphql.FieldContext
+	element  *listElement  // the scope of this field's list elements, kept for the next list
+	children []*fieldScope // the scopes of this scope's fields, kept for the next element
+	load     relationLoad  // a relationship field's loader keys, its node's ID apart (resolverLoad)
+	hasLoad  bool
+	// noWait: the field's resolver runs within an eager object's writing (resolveNow), which
+	// must not wait for a key: the loaders answer notLoaded instead.
+	noWait    bool
 	collected collected // the fields an object under this scope collected last (memo.go)
 	// The operation's loaders (nil: none above), which every resolver asks for: found in
 	// the scope, not by a walk up every context above it, a dozen at the third level.

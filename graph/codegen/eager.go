@@ -4,11 +4,15 @@ import (
 	"bytes"
 	_ "embed"
 	"fmt"
+	"go/types"
 	"path/filepath"
 	"regexp"
+	"slices"
 
 	"github.com/99designs/gqlgen/codegen"
+	"github.com/99designs/gqlgen/codegen/config"
 	"github.com/99designs/gqlgen/codegen/templates"
+	"github.com/vektah/gqlparser/v2/ast"
 )
 
 // Eager objects: most objects of a large answer select only bare fields (plain fields whose
@@ -32,39 +36,175 @@ var eagerTemplate string
 // eagerFile is the name of the rendered functions, in the executor's directory.
 const eagerFile = "eager.generated.go"
 
-// eagerType is an object type with bare fields, as the template needs it. (Its answers
-// are graph.eagerObject.)
+// eagerType is an object type with bare fields, or with fields of objects, as the template
+// needs it. (Its answers are graph.eagerObject.)
 type eagerType struct {
-	Object *codegen.Object
-	Fields []plainField // its bare fields
+	Object  *codegen.Object
+	Fields  []plainField  // its bare fields
+	Objects []objectField // its plain fields of objects, written inline
+}
+
+// An objectField is a plain field whose value is an object, an interface or a list of
+// either: an eager object writes the value inline (write_<Elem>), or, when that cannot be
+// written eagerly, is made field by field.
+type objectField struct {
+	plainField
+	Elem string // the name of the object or interface its value (or element) is of
+	// List: the value is a list of Elem; NonNull: the value is non-null; ElemNonNull: the
+	// list's elements are.
+	List, NonNull, ElemNonNull bool
+	// Nilable: the value (or element) can be nil; TakeRef: it is a struct, passed by its
+	// address.
+	Nilable, TakeRef bool
+	// Resolved: a relationship field (@relation), whose resolver runs within the writing
+	// and must not wait (resolveNow): the value is its resolver's, not Value.
+	Resolved bool
+}
+
+// eagerInterface is an interface or union whose value an eager object writes inline.
+type eagerInterface struct {
+	Interface    *codegen.Interface
+	Implementors []codegen.InterfaceImplementor // those with an eager writer
+}
+
+// eagerData is what eager.gotpl renders.
+type eagerData struct {
+	Objects    []eagerType
+	Interfaces []eagerInterface
 }
 
 // eagerTypes holds the object types found by generateEager, for callEager.
 var eagerTypes []eagerType
 
 // generateEager renders the eager functions of the objects below the root that have bare
-// fields (plainFields, from generatePlain).
+// fields or fields of objects (plainFields, from generatePlain), and the writers of the
+// interfaces those fields hold.
 func generateEager(data *codegen.Data) error {
 	eagerTypes = nil
-	byObject := map[*codegen.Object][]plainField{}
+	bareOf := map[*codegen.Object][]plainField{}
+	var candidates []plainField
 	for _, p := range plainFields {
-		if p.Bare {
-			byObject[p.Object] = append(byObject[p.Object], p)
+		switch {
+		case p.Bare:
+			bareOf[p.Object] = append(bareOf[p.Object], p)
+		case objectKind(p.TypeReference):
+			candidates = append(candidates, p)
+		}
+	}
+	// A relationship field's resolver only reads its loaders (resolver.go), so that it can
+	// answer without waiting when its keys are loaded, as a prefetch loads them.
+	relationship := map[*codegen.Field]bool{}
+	for _, r := range resolvedFields {
+		if r.FieldDefinition.Directives.ForName("relation") != nil && objectKind(r.TypeReference) {
+			candidates = append(candidates, plainField{Field: r.Field, Size: r.Size, Interface: r.Interface})
+			relationship[r.Field] = true
+		}
+	}
+	writers := map[string]bool{}
+	for _, obj := range data.Objects {
+		if len(bareOf[obj]) > 0 {
+			writers[obj.Name] = true
+		}
+	}
+	interfaces := map[string]*codegen.Interface{}
+	for _, i := range data.Interfaces {
+		interfaces[i.Name] = i
+	}
+	// An object with fields of objects only is written when what they hold can be: grow
+	// the writers until no object is added (a connection holds edges that hold nodes).
+	objectsOf := map[*codegen.Object][]objectField{}
+	for changed := true; changed; {
+		changed = false
+		for _, p := range candidates {
+			o, ok := asObjectField(p, writers, interfaces)
+			o.Resolved = relationship[p.Field]
+			if !ok || slices.ContainsFunc(objectsOf[p.Object], func(f objectField) bool { return f.Name == p.Name }) {
+				continue
+			}
+			objectsOf[p.Object] = append(objectsOf[p.Object], o)
+			if !writers[p.Object.Name] {
+				writers[p.Object.Name], changed = true, true
+			}
 		}
 	}
 	for _, obj := range data.Objects { // in gqlgen's order: the rendering is deterministic
-		if fields := byObject[obj]; len(fields) > 0 {
-			eagerTypes = append(eagerTypes, eagerType{Object: obj, Fields: fields})
+		if writers[obj.Name] {
+			objects := objectsOf[obj]
+			slices.SortStableFunc(objects, func(a, b objectField) int { return fieldIndex(obj, a.Name) - fieldIndex(obj, b.Name) })
+			eagerTypes = append(eagerTypes, eagerType{Object: obj, Fields: bareOf[obj], Objects: objects})
 		}
+	}
+	var eagerInterfaces []eagerInterface
+	for _, i := range data.Interfaces {
+		used := false
+		for _, o := range eagerTypes {
+			used = used || slices.ContainsFunc(o.Objects, func(f objectField) bool { return f.Elem == i.Name })
+		}
+		if !used {
+			continue
+		}
+		e := eagerInterface{Interface: i}
+		for _, impl := range i.Implementors {
+			if writers[impl.Name] {
+				e.Implementors = append(e.Implementors, impl)
+			}
+		}
+		eagerInterfaces = append(eagerInterfaces, e)
 	}
 	return templates.Render(templates.Options{
 		PackageName:     data.Config.Exec.Package,
 		Filename:        filepath.Join(data.Config.Exec.Dir(), eagerFile),
-		Data:            eagerTypes,
+		Data:            eagerData{Objects: eagerTypes, Interfaces: eagerInterfaces},
 		GeneratedHeader: true,
 		Packages:        data.Config.Packages,
 		Template:        eagerTemplate,
 	})
+}
+
+// objectKind says whether a field of this type holds objects, interfaces or unions.
+func objectKind(ref *config.TypeReference) bool {
+	switch ref.Definition.Kind {
+	case ast.Object, ast.Interface, ast.Union:
+		return true
+	}
+	return false
+}
+
+// asObjectField says whether the plain field p of objects is written inline, given the
+// objects with writers: its value is one object, interface or union, or a list of them (not
+// of lists), and the object has a writer (an interface is written when its value's type
+// has one, else the object holding it is made field by field).
+func asObjectField(p plainField, writers map[string]bool, interfaces map[string]*codegen.Interface) (objectField, bool) {
+	ref := p.TypeReference
+	o := objectField{plainField: p, Elem: ref.Definition.Name, NonNull: ref.GQL.NonNull}
+	elem := ref.GO
+	if ref.IsSlice() {
+		s, ok := ref.GO.(*types.Slice)
+		if !ok || ref.GQL.Elem == nil || ref.GQL.Elem.Elem != nil {
+			return objectField{}, false
+		}
+		o.List, o.ElemNonNull, elem = true, ref.GQL.Elem.NonNull, s.Elem()
+	}
+	switch {
+	case ref.Definition.Kind == ast.Object && !writers[o.Elem]:
+		return objectField{}, false
+	case ref.Definition.Kind != ast.Object && interfaces[o.Elem] == nil:
+		return objectField{}, false
+	}
+	switch elem.Underlying().(type) {
+	case *types.Pointer, *types.Interface:
+		o.Nilable = true
+	case *types.Struct:
+		o.TakeRef = true
+	default:
+		return objectField{}, false
+	}
+	return o, true
+}
+
+// fieldIndex is where the field of this name is among obj's.
+func fieldIndex(obj *codegen.Object, name string) int {
+	return slices.IndexFunc(obj.Fields, func(f *codegen.Field) bool { return f.Name == name })
 }
 
 // objectStart is how gqlgen's function of an object below the root begins, once its fields

@@ -1,12 +1,15 @@
 package main
 
 import (
+	"go/token"
+	"go/types"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/99designs/gqlgen/codegen"
+	"github.com/99designs/gqlgen/codegen/config"
 	"github.com/vektah/gqlparser/v2/ast"
 )
 
@@ -45,6 +48,57 @@ func TestCallEager(t *testing.T) {
 			want := "personImplementors)\n\tif m := ec.eager_Person(ctx, fields, obj); m != nil {\n\t\treturn m\n\t}\n\n\tout := newObjectAnswer(fields)\n"
 			if !strings.Contains(string(out), want) || strings.Contains(string(out), "eager_Org") || !strings.HasSuffix(string(out), org) {
 				t.Errorf("rewritten:\n%s", out)
+			}
+		})
+	}
+}
+
+// TestAsObjectField: a plain field of objects is written inline when what it holds has a
+// writer: an object (by pointer or by value), an interface, or a list of them; not a list
+// of lists, an object without a writer, an interface not of the schema, or a value of
+// another Go kind.
+func TestAsObjectField(t *testing.T) {
+	pkg := types.NewPackage("example.com/model", "model")
+	named := func(name string, u types.Type) *types.Named {
+		return types.NewNamed(types.NewTypeName(token.NoPos, pkg, name, nil), u, nil)
+	}
+	person := named("Person", types.NewStruct(nil, nil))
+	node := named("Node", types.NewInterfaceType(nil, nil).Complete())
+	field := func(def string, kind ast.DefinitionKind, gql *ast.Type, goType types.Type) plainField {
+		ref := &config.TypeReference{Definition: &ast.Definition{Name: def, Kind: kind}, GQL: gql, GO: goType}
+		return plainField{Field: &codegen.Field{TypeReference: ref}}
+	}
+	writers := map[string]bool{"Person": true}
+	interfaces := map[string]*codegen.Interface{"Node": {}}
+	for _, c := range []struct {
+		name  string
+		field plainField
+		ok    bool
+		want  objectField
+	}{
+		{"a pointer", field("Person", ast.Object, ast.NonNullNamedType("Person", nil), types.NewPointer(person)), true,
+			objectField{Elem: "Person", NonNull: true, Nilable: true}},
+		{"a value", field("Person", ast.Object, ast.NamedType("Person", nil), person), true,
+			objectField{Elem: "Person", TakeRef: true}},
+		{"an interface", field("Node", ast.Interface, ast.NamedType("Node", nil), node), true,
+			objectField{Elem: "Node", Nilable: true}},
+		{"a list", field("Person", ast.Object, ast.NonNullListType(ast.NonNullNamedType("Person", nil), nil), types.NewSlice(types.NewPointer(person))), true,
+			objectField{Elem: "Person", List: true, NonNull: true, ElemNonNull: true, Nilable: true}},
+		{"a list of nullable values", field("Person", ast.Object, ast.ListType(ast.NamedType("Person", nil), nil), types.NewSlice(person)), true,
+			objectField{Elem: "Person", List: true, TakeRef: true}},
+		{"a list of lists", field("Person", ast.Object, ast.ListType(ast.ListType(ast.NamedType("Person", nil), nil), nil), types.NewSlice(types.NewSlice(person))), false, objectField{}},
+		{"no writer", field("Party", ast.Object, ast.NamedType("Party", nil), types.NewPointer(named("Party", types.NewStruct(nil, nil)))), false, objectField{}},
+		{"an unknown interface", field("Thing", ast.Interface, ast.NamedType("Thing", nil), node), false, objectField{}},
+		{"a map", field("Person", ast.Object, ast.NamedType("Person", nil), types.NewMap(types.Typ[types.String], types.Typ[types.Int])), false, objectField{}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got, ok := asObjectField(c.field, writers, interfaces)
+			if ok != c.ok {
+				t.Fatalf("ok %v, want %v", ok, c.ok)
+			}
+			got.plainField = plainField{}
+			if got != c.want {
+				t.Errorf("%+v, want %+v", got, c.want)
 			}
 		})
 	}
