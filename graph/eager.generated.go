@@ -14,7 +14,7 @@ import (
 // eagerField_Actielijn says whether an eager Actielijn writes the field of this name.
 func eagerField_Actielijn(name string) bool {
 	switch name {
-	case "__typename", "id", "label", "name", "number", "title", "since", "mentions", "plan", "actions", "holders", "executors", "coordinators", "involved", "proposals", "mentionedIn":
+	case "__typename", "id", "label", "name", "number", "title", "since", "aliases", "mentions", "plan", "actions", "holders", "executors", "coordinators", "involved", "proposals", "mentionedIn":
 		return true
 	}
 	return false
@@ -99,6 +99,18 @@ func (ec *executionContext) fields_Actielijn(ctx context.Context, fields []graph
 			}
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
+		case "aliases":
+			v := obj.Aliases()
+			tally.add(field.Alias, resultSize(v))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			w.openList()
+			for j := range v {
+				w.element(j)
+				w.text(v[j])
+			}
+			w.closeList()
 		case "mentions":
 			v := obj.Mentions()
 			tally.add(field.Alias, 2+3*int64(len(v)))
@@ -736,7 +748,7 @@ func (ec *executionContext) fields_ActielijnRelationEdge(ctx context.Context, fi
 // eagerField_Action says whether an eager Action writes the field of this name.
 func eagerField_Action(name string) bool {
 	switch name {
-	case "__typename", "id", "label", "name", "number", "title", "budgetTotal", "since", "mentions", "budget", "actielijn", "holders", "executors", "coordinators", "commissionedBy", "involved", "proposals", "mentionedIn":
+	case "__typename", "id", "label", "name", "number", "title", "budgetTotal", "since", "aliases", "mentions", "budget", "actielijn", "holders", "executors", "coordinators", "commissionedBy", "involved", "proposals", "mentionedIn":
 		return true
 	}
 	return false
@@ -829,6 +841,18 @@ func (ec *executionContext) fields_Action(ctx context.Context, fields []graphql.
 			}
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
+		case "aliases":
+			v := obj.Aliases()
+			tally.add(field.Alias, resultSize(v))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			w.openList()
+			for j := range v {
+				w.element(j)
+				w.text(v[j])
+			}
+			w.closeList()
 		case "mentions":
 			v := obj.Mentions()
 			tally.add(field.Alias, 2+3*int64(len(v)))
@@ -1262,7 +1286,7 @@ func (ec *executionContext) fields_ActionEdge(ctx context.Context, fields []grap
 // eagerField_ActionPlan says whether an eager ActionPlan writes the field of this name.
 func eagerField_ActionPlan(name string) bool {
 	switch name {
-	case "__typename", "id", "label", "name", "title", "date", "since", "mentions", "actielijnen", "mentionedIn":
+	case "__typename", "id", "label", "name", "title", "date", "since", "aliases", "mentions", "actielijnen", "mentionedIn":
 		return true
 	}
 	return false
@@ -1347,6 +1371,18 @@ func (ec *executionContext) fields_ActionPlan(ctx context.Context, fields []grap
 			}
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
+		case "aliases":
+			v := obj.Aliases()
+			tally.add(field.Alias, resultSize(v))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			w.openList()
+			for j := range v {
+				w.element(j)
+				w.text(v[j])
+			}
+			w.closeList()
 		case "mentions":
 			v := obj.Mentions()
 			tally.add(field.Alias, 2+3*int64(len(v)))
@@ -2247,7 +2283,7 @@ func (ec *executionContext) fields_Changes(ctx context.Context, fields []graphql
 // eagerField_Commitment says whether an eager Commitment writes the field of this name.
 func eagerField_Commitment(name string) bool {
 	switch name {
-	case "__typename", "id", "label", "name", "number", "description", "date", "furthestStatus", "since", "mentions", "madeIn", "respondedToBy", "mentionedIn", "statusHistory":
+	case "__typename", "id", "label", "name", "number", "description", "date", "furthestStatus", "since", "aliases", "mentions", "madeIn", "respondedToBy", "mentionedIn", "statusHistory":
 		return true
 	}
 	return false
@@ -2348,6 +2384,18 @@ func (ec *executionContext) fields_Commitment(ctx context.Context, fields []grap
 			}
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
+		case "aliases":
+			v := obj.Aliases()
+			tally.add(field.Alias, resultSize(v))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			w.openList()
+			for j := range v {
+				w.element(j)
+				w.text(v[j])
+			}
+			w.closeList()
 		case "mentions":
 			v := obj.Mentions()
 			tally.add(field.Alias, 2+3*int64(len(v)))
@@ -3125,7 +3173,7 @@ func (ec *executionContext) fields_Decision(ctx context.Context, fields []graphq
 // eagerField_Document says whether an eager Document writes the field of this name.
 func eagerField_Document(name string) bool {
 	switch name {
-	case "__typename", "id", "label", "name", "kind", "title", "date", "kenmerk", "dossier", "number", "citation", "tkNumber", "sourceFile", "text", "since", "mentions", "signatories", "onBehalfOf", "addressedTo", "cites", "citedBy", "respondsTo", "mentioned", "mentionedIn":
+	case "__typename", "id", "label", "name", "kind", "title", "date", "kenmerk", "dossier", "number", "citation", "tkNumber", "sourceFile", "text", "since", "aliases", "alsoFrom", "mentions", "signatories", "onBehalfOf", "addressedTo", "cites", "citedBy", "respondsTo", "mentioned", "mentionedIn":
 		return true
 	}
 	return false
@@ -3292,6 +3340,30 @@ func (ec *executionContext) fields_Document(ctx context.Context, fields []graphq
 			}
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
+		case "aliases":
+			v := obj.Aliases()
+			tally.add(field.Alias, resultSize(v))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			w.openList()
+			for j := range v {
+				w.element(j)
+				w.text(v[j])
+			}
+			w.closeList()
+		case "alsoFrom":
+			v := obj.AlsoFrom()
+			tally.add(field.Alias, resultSize(v))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			w.openList()
+			for j := range v {
+				w.element(j)
+				w.text(v[j])
+			}
+			w.closeList()
 		case "mentions":
 			v := obj.Mentions()
 			tally.add(field.Alias, 2+3*int64(len(v)))
@@ -3893,7 +3965,7 @@ func (ec *executionContext) fields_DocumentRelationEdge(ctx context.Context, fie
 // eagerField_Event says whether an eager Event writes the field of this name.
 func eagerField_Event(name string) bool {
 	switch name {
-	case "__typename", "id", "label", "name", "kind", "date", "since", "mentions", "motions", "attendees", "commitments", "mentionedIn":
+	case "__typename", "id", "label", "name", "kind", "date", "since", "aliases", "mentions", "motions", "attendees", "commitments", "mentionedIn":
 		return true
 	}
 	return false
@@ -3978,6 +4050,18 @@ func (ec *executionContext) fields_Event(ctx context.Context, fields []graphql.C
 			}
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
+		case "aliases":
+			v := obj.Aliases()
+			tally.add(field.Alias, resultSize(v))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			w.openList()
+			for j := range v {
+				w.element(j)
+				w.text(v[j])
+			}
+			w.closeList()
 		case "mentions":
 			v := obj.Mentions()
 			tally.add(field.Alias, 2+3*int64(len(v)))
@@ -4737,7 +4821,7 @@ func (ec *executionContext) fields_LabelCount(ctx context.Context, fields []grap
 // eagerField_Legislation says whether an eager Legislation writes the field of this name.
 func eagerField_Legislation(name string) bool {
 	switch name {
-	case "__typename", "id", "label", "name", "citation", "since", "mentions", "mentionedIn":
+	case "__typename", "id", "label", "name", "citation", "since", "aliases", "mentions", "mentionedIn":
 		return true
 	}
 	return false
@@ -4814,6 +4898,18 @@ func (ec *executionContext) fields_Legislation(ctx context.Context, fields []gra
 			}
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
+		case "aliases":
+			v := obj.Aliases()
+			tally.add(field.Alias, resultSize(v))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			w.openList()
+			for j := range v {
+				w.element(j)
+				w.text(v[j])
+			}
+			w.closeList()
 		case "mentions":
 			v := obj.Mentions()
 			tally.add(field.Alias, 2+3*int64(len(v)))
@@ -5027,7 +5123,7 @@ func (ec *executionContext) fields_LegislationEdge(ctx context.Context, fields [
 // eagerField_Motion says whether an eager Motion writes the field of this name.
 func eagerField_Motion(name string) bool {
 	switch name {
-	case "__typename", "id", "label", "name", "dossier", "number", "citation", "dateSubmitted", "dateAdopted", "request", "coSigned", "furthestStatus", "since", "mentions", "submitters", "respondedToBy", "submittedIn", "proposals", "mentionedIn", "decisions", "votes", "statusHistory":
+	case "__typename", "id", "label", "name", "dossier", "number", "citation", "dateSubmitted", "dateAdopted", "request", "coSigned", "furthestStatus", "since", "aliases", "submitterNames", "mentions", "submitters", "respondedToBy", "submittedIn", "proposals", "mentionedIn", "decisions", "votes", "statusHistory":
 		return true
 	}
 	return false
@@ -5169,6 +5265,30 @@ func (ec *executionContext) fields_Motion(ctx context.Context, fields []graphql.
 			}
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
+		case "aliases":
+			v := obj.Aliases()
+			tally.add(field.Alias, resultSize(v))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			w.openList()
+			for j := range v {
+				w.element(j)
+				w.text(v[j])
+			}
+			w.closeList()
+		case "submitterNames":
+			v := obj.SubmitterNames()
+			tally.add(field.Alias, resultSize(v))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			w.openList()
+			for j := range v {
+				w.element(j)
+				w.text(v[j])
+			}
+			w.closeList()
 		case "mentions":
 			v := obj.Mentions()
 			tally.add(field.Alias, 2+3*int64(len(v)))
@@ -5951,7 +6071,7 @@ func (ec *executionContext) fields_MotionStepChange(ctx context.Context, fields 
 // eagerField_Office says whether an eager Office writes the field of this name.
 func eagerField_Office(name string) bool {
 	switch name {
-	case "__typename", "id", "label", "name", "since", "mentions", "holders", "signed", "onBehalfDocuments", "partOf", "addressedIn", "mentionedIn":
+	case "__typename", "id", "label", "name", "since", "aliases", "mentions", "holders", "signed", "onBehalfDocuments", "partOf", "addressedIn", "mentionedIn":
 		return true
 	}
 	return false
@@ -6017,6 +6137,18 @@ func (ec *executionContext) fields_Office(ctx context.Context, fields []graphql.
 			}
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
+		case "aliases":
+			v := obj.Aliases()
+			tally.add(field.Alias, resultSize(v))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			w.openList()
+			for j := range v {
+				w.element(j)
+				w.text(v[j])
+			}
+			w.closeList()
 		case "mentions":
 			v := obj.Mentions()
 			tally.add(field.Alias, 2+3*int64(len(v)))
@@ -6588,7 +6720,7 @@ func (ec *executionContext) fields_OfficeRelationEdge(ctx context.Context, field
 // eagerField_Organisation says whether an eager Organisation writes the field of this name.
 func eagerField_Organisation(name string) bool {
 	switch name {
-	case "__typename", "id", "label", "name", "abbreviation", "kind", "since", "mentions", "holds", "executes", "commissioned", "coordinates", "coordinatedBy", "published", "memberOf", "members", "partOf", "parts", "addressedIn", "mentionedIn":
+	case "__typename", "id", "label", "name", "abbreviation", "kind", "since", "aliases", "mentions", "holds", "executes", "commissioned", "coordinates", "coordinatedBy", "published", "memberOf", "members", "partOf", "parts", "addressedIn", "mentionedIn":
 		return true
 	}
 	return false
@@ -6676,6 +6808,18 @@ func (ec *executionContext) fields_Organisation(ctx context.Context, fields []gr
 			}
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
+		case "aliases":
+			v := obj.Aliases()
+			tally.add(field.Alias, resultSize(v))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			w.openList()
+			for j := range v {
+				w.element(j)
+				w.text(v[j])
+			}
+			w.closeList()
 		case "mentions":
 			v := obj.Mentions()
 			tally.add(field.Alias, 2+3*int64(len(v)))
@@ -7470,7 +7614,7 @@ func (ec *executionContext) fields_PageInfo(ctx context.Context, fields []graphq
 // eagerField_Party says whether an eager Party writes the field of this name.
 func eagerField_Party(name string) bool {
 	switch name {
-	case "__typename", "id", "label", "name", "since", "mentions", "members", "mentionedIn":
+	case "__typename", "id", "label", "name", "since", "aliases", "mentions", "members", "mentionedIn":
 		return true
 	}
 	return false
@@ -7536,6 +7680,18 @@ func (ec *executionContext) fields_Party(ctx context.Context, fields []graphql.C
 			}
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
+		case "aliases":
+			v := obj.Aliases()
+			tally.add(field.Alias, resultSize(v))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			w.openList()
+			for j := range v {
+				w.element(j)
+				w.text(v[j])
+			}
+			w.closeList()
 		case "mentions":
 			v := obj.Mentions()
 			tally.add(field.Alias, 2+3*int64(len(v)))
@@ -8005,7 +8161,7 @@ func (ec *executionContext) fields_PartyRelationEdge(ctx context.Context, fields
 // eagerField_Person says whether an eager Person writes the field of this name.
 func eagerField_Person(name string) bool {
 	switch name {
-	case "__typename", "id", "label", "name", "kind", "initials", "partyName", "since", "mentions", "submitted", "party", "offices", "attended", "signed", "mentionedIn":
+	case "__typename", "id", "label", "name", "kind", "initials", "partyName", "since", "aliases", "mentions", "submitted", "party", "offices", "attended", "signed", "mentionedIn":
 		return true
 	}
 	return false
@@ -8101,6 +8257,18 @@ func (ec *executionContext) fields_Person(ctx context.Context, fields []graphql.
 			}
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
+		case "aliases":
+			v := obj.Aliases()
+			tally.add(field.Alias, resultSize(v))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			w.openList()
+			for j := range v {
+				w.element(j)
+				w.text(v[j])
+			}
+			w.closeList()
 		case "mentions":
 			v := obj.Mentions()
 			tally.add(field.Alias, 2+3*int64(len(v)))
@@ -8680,7 +8848,7 @@ func (ec *executionContext) fields_PersonRelationEdge(ctx context.Context, field
 // eagerField_Proposal says whether an eager Proposal writes the field of this name.
 func eagerField_Proposal(name string) bool {
 	switch name {
-	case "__typename", "id", "label", "name", "number", "theme", "title", "appraisal", "estimatedCost", "since", "mentions", "relatesTo", "relatedProposals", "mentionedIn":
+	case "__typename", "id", "label", "name", "number", "theme", "title", "appraisal", "estimatedCost", "since", "aliases", "mentions", "relatesTo", "relatedProposals", "mentionedIn":
 		return true
 	}
 	return false
@@ -8798,6 +8966,18 @@ func (ec *executionContext) fields_Proposal(ctx context.Context, fields []graphq
 			}
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
+		case "aliases":
+			v := obj.Aliases()
+			tally.add(field.Alias, resultSize(v))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			w.openList()
+			for j := range v {
+				w.element(j)
+				w.text(v[j])
+			}
+			w.closeList()
 		case "mentions":
 			v := obj.Mentions()
 			tally.add(field.Alias, 2+3*int64(len(v)))
@@ -9681,7 +9861,7 @@ func (ec *executionContext) fields_RelationTypeCount(ctx context.Context, fields
 // eagerField_Report says whether an eager Report writes the field of this name.
 func eagerField_Report(name string) bool {
 	switch name {
-	case "__typename", "id", "label", "name", "title", "kind", "date", "since", "mentions", "publishers", "commissionedBy", "executors", "respondedToBy", "mentionedIn":
+	case "__typename", "id", "label", "name", "title", "kind", "date", "since", "aliases", "mentions", "publishers", "commissionedBy", "executors", "respondedToBy", "mentionedIn":
 		return true
 	}
 	return false
@@ -9777,6 +9957,18 @@ func (ec *executionContext) fields_Report(ctx context.Context, fields []graphql.
 			}
 			m := ec.marshalODate2ᚖbeleidsgraafᚋgraphᚋmodelᚐDate(ctx, field.Selections, v)
 			m.MarshalGQL(w)
+		case "aliases":
+			v := obj.Aliases()
+			tally.add(field.Alias, resultSize(v))
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			w.openList()
+			for j := range v {
+				w.element(j)
+				w.text(v[j])
+			}
+			w.closeList()
 		case "mentions":
 			v := obj.Mentions()
 			tally.add(field.Alias, 2+3*int64(len(v)))

@@ -41,7 +41,8 @@ func TestEagerAnswersAsFieldByField(t *testing.T) {
 		many = append(many, kg.Evidence{Document: "doc:long", Quote: "Voortgangsbrief", Start: 20 * i, End: 20*i + 15})
 	}
 	g.Nodes = append(g.Nodes,
-		kg.Node{ID: "org:odd", Label: kg.Organisation, Name: "Stichting \"Aan\\Zet\" <b>&\u2028\x01 – ’ €", Mentions: many},
+		kg.Node{ID: "org:odd", Label: kg.Organisation, Name: "Stichting \"Aan\\Zet\" <b>&\u2028\x01 – ’ €", Mentions: many,
+			Aliases: []string{"\"Aan\\Zet\"", "<b>&\u2028", "", "Aan Zet"}},
 		kg.Node{ID: "doc:long", Label: kg.Document, Name: "lang", Props: map[string]any{kg.PropTitle: strings.Repeat("Voortgangsbrief \"x\" ", 2000), kg.PropDate: "2024-01-02", kg.PropKind: "LETTER"}},
 	)
 	st := memory.New()
@@ -56,6 +57,9 @@ func TestEagerAnswersAsFieldByField(t *testing.T) {
 		`{ search(text: "mensenhandel", first: 20) { score node { __typename id label name } } }`,
 		`{ search(text: "Aan Zet", first: 5) { node { id name } } }`,
 		`{ organisations(first: 50) { edges { node { id name abbreviation kind } } } }`,
+		`{ organisations(first: 50) { edges { node { id aliases a: aliases } } } }`,
+		`{ organisation(name: "Aan Zet") { id name abbreviation kind aliases } }`,
+		`{ motions(first: 20) { edges { node { submitterNames aliases } } } }`,
 		`{ motions(first: 20) { edges { node { id name citation submitters { id name label } } } } }`,
 		`{ node(id: "doc:long") { id ... on Document { title date kind } } }`,
 	}

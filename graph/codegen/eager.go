@@ -42,6 +42,9 @@ type eagerType struct {
 	Object  *codegen.Object
 	Fields  []plainField  // its bare fields
 	Objects []objectField // its plain fields of objects, written inline
+	// Its plain fields of lists of texts (aliases, a motion's submitter names): each
+	// element as a text field's value.
+	TextLists []plainField
 }
 
 // An objectField is a plain field whose value is an object, an interface or a list of
@@ -82,11 +85,14 @@ var eagerTypes []eagerType
 func generateEager(data *codegen.Data) error {
 	eagerTypes = nil
 	bareOf := map[*codegen.Object][]plainField{}
+	textListsOf := map[*codegen.Object][]plainField{}
 	var candidates []plainField
 	for _, p := range plainFields {
 		switch {
 		case p.Bare:
 			bareOf[p.Object] = append(bareOf[p.Object], p)
+		case textList(p.TypeReference):
+			textListsOf[p.Object] = append(textListsOf[p.Object], p)
 		case objectKind(p.TypeReference):
 			candidates = append(candidates, p)
 		}
@@ -102,7 +108,7 @@ func generateEager(data *codegen.Data) error {
 	}
 	writers := map[string]bool{}
 	for _, obj := range data.Objects {
-		if len(bareOf[obj]) > 0 {
+		if len(bareOf[obj]) > 0 || len(textListsOf[obj]) > 0 {
 			writers[obj.Name] = true
 		}
 	}
@@ -131,7 +137,7 @@ func generateEager(data *codegen.Data) error {
 		if writers[obj.Name] {
 			objects := objectsOf[obj]
 			slices.SortStableFunc(objects, func(a, b objectField) int { return fieldIndex(obj, a.Name) - fieldIndex(obj, b.Name) })
-			eagerTypes = append(eagerTypes, eagerType{Object: obj, Fields: bareOf[obj], Objects: objects})
+			eagerTypes = append(eagerTypes, eagerType{Object: obj, Fields: bareOf[obj], Objects: objects, TextLists: textListsOf[obj]})
 		}
 	}
 	var eagerInterfaces []eagerInterface
@@ -168,6 +174,19 @@ func objectKind(ref *config.TypeReference) bool {
 		return true
 	}
 	return false
+}
+
+// textList says whether a field of this type is a list of Strings or IDs bound to
+// []string: its elements are never null, and each marshals as a text does (graphql's
+// MarshalString and MarshalID write a string alike).
+func textList(ref *config.TypeReference) bool {
+	switch ref.Definition.Name {
+	case "String", "ID":
+	default:
+		return false
+	}
+	s, ok := ref.GO.(*types.Slice)
+	return ok && ref.GQL.Elem != nil && ref.GQL.Elem.Elem == nil && types.Identical(s.Elem(), types.Typ[types.String])
 }
 
 // asObjectField says whether the plain field p of objects is written inline, given the

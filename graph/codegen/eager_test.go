@@ -103,3 +103,28 @@ func TestAsObjectField(t *testing.T) {
 		})
 	}
 }
+
+// TestTextList: a list of Strings or IDs bound to []string is a list of texts; not a
+// String, a list of lists, a list of another scalar, or one bound to another Go type.
+func TestTextList(t *testing.T) {
+	strs := types.NewSlice(types.Typ[types.String])
+	for _, c := range []struct {
+		name string
+		def  string
+		gql  *ast.Type
+		goT  types.Type
+		want bool
+	}{
+		{"[String!]!", "String", ast.NonNullListType(ast.NonNullNamedType("String", nil), nil), strs, true},
+		{"[ID]", "ID", ast.ListType(ast.NamedType("ID", nil), nil), strs, true},
+		{"String", "String", ast.NamedType("String", nil), types.Typ[types.String], false},
+		{"[[String]]", "String", ast.ListType(ast.ListType(ast.NamedType("String", nil), nil), nil), types.NewSlice(strs), false},
+		{"[Int]", "Int", ast.ListType(ast.NamedType("Int", nil), nil), types.NewSlice(types.Typ[types.Int]), false},
+		{"[String] as []*string", "String", ast.ListType(ast.NamedType("String", nil), nil), types.NewSlice(types.NewPointer(types.Typ[types.String])), false},
+	} {
+		ref := &config.TypeReference{Definition: &ast.Definition{Name: c.def, Kind: ast.Scalar}, GQL: c.gql, GO: c.goT}
+		if got := textList(ref); got != c.want {
+			t.Errorf("%s: %v, want %v", c.name, got, c.want)
+		}
+	}
+}
