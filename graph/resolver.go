@@ -95,7 +95,7 @@ func (r *Resolver) relatedBy(ctx context.Context, parent model.Node, def func(*g
 			return nil, err
 		}
 		nbs, more := trim(w, nbs)
-		conn.Edges = model.NewRelationEdges(id, nbs)
+		conn.Edges = model.NewRelationEdgesWith(slabsOf(ctx).wrapperFor(len(nbs)), id, nbs)
 		conn.HasNextPage, conn.HasPreviousPage = w.beyond(more)
 	}
 	if count != nil {
@@ -150,8 +150,8 @@ func relatedNodes[T model.Node](ctx context.Context, r *Resolver, parent model.N
 		return nil, err
 	}
 	nbs = nbs[:min(n, len(nbs))]
-	out := make([]T, 0, len(nbs))
-	w := model.NewWrapper(len(nbs))
+	rs := slabsOf(ctx)
+	out, w := nodesFor[T](rs, len(nbs)), rs.wrapperFor(len(nbs))
 	for _, nb := range nbs {
 		if t, ok := w.Wrap(nb.Node).(T); ok {
 			out = append(out, t)

@@ -6,6 +6,8 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
+
+	"beleidsgraaf/graph/model"
 )
 
 // A fieldScope is the context a field's selections run in below the root: the context
@@ -36,6 +38,61 @@ type fieldScope struct {
 	// The operation's loaders (nil: none above), which every resolver asks for: found in
 	// the scope, not by a walk up every context above it, a dozen at the third level.
 	loaders *Loaders
+	slabs   *resolverSlabs // what the field's resolver makes, for every element above it
+}
+
+// resolverSlabs holds what a relationship field's resolver makes for one node (relatedNodes,
+// relatedBy) in slabs kept by the field's scope, shared by the same field of every element
+// of the list above: a hundred motions' submitters were two hundred small allocations, a
+// list and a wrapped node a motion. A slab is only ever cut, never written again, so what
+// an answer holds of it stays as it was.
+type resolverSlabs struct {
+	wrapper model.Wrapper
+	nodes   any // *[]T: the lists of the field's node type T
+}
+
+// resolverSlabsMin is the fewest elements a slab is made for.
+const resolverSlabsMin = 32
+
+// slabsOf returns the slabs of the scope ctx is, nil if it is none.
+func slabsOf(ctx context.Context) *resolverSlabs {
+	s, ok := ctx.(*fieldScope)
+	if !ok {
+		return nil
+	}
+	if s.slabs == nil {
+		s.slabs = &resolverSlabs{}
+	}
+	return s.slabs
+}
+
+// wrapperFor returns the slabs' wrapper, expecting n nodes (a new one if rs is nil).
+func (rs *resolverSlabs) wrapperFor(n int) *model.Wrapper {
+	if rs == nil {
+		w := model.NewWrapper(n)
+		return &w
+	}
+	rs.wrapper.Expect(max(n, resolverSlabsMin))
+	return &rs.wrapper
+}
+
+// nodesFor returns an empty list with room for n nodes of type T, cut from rs's slab of
+// them (made anew if rs is nil).
+func nodesFor[T any](rs *resolverSlabs, n int) []T {
+	if rs == nil {
+		return make([]T, 0, n)
+	}
+	slab, _ := rs.nodes.(*[]T)
+	if slab == nil {
+		slab = new([]T)
+		rs.nodes = slab
+	}
+	if cap(*slab)-len(*slab) < n {
+		*slab = make([]T, 0, max(n, resolverSlabsMin))
+	}
+	start := len(*slab)
+	*slab = (*slab)[:start+n]
+	return (*slab)[start:start:start+n]
 }
 
 // maxScopeChildren bounds the scopes a scope keeps: a query selects a few fields with

@@ -8,6 +8,9 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
+
+	"beleidsgraaf/graph/model"
+	"beleidsgraaf/kg"
 )
 
 // A scope keeps the scope of a field for the next element only when everything its field
@@ -166,6 +169,45 @@ func TestScopesHoldTheLoaders(t *testing.T) {
 			}
 			if ctx.Value(other{}) != 7 {
 				t.Errorf("%s, depth %d: another key is lost", c.name, depth)
+			}
+		}
+	}
+}
+
+// TestResolverSlabs: the lists and wrapped nodes cut from a scope's slabs for one element
+// after another are each their own: filling one, and cutting and filling the next ones
+// (past a slab's end too), leaves what the earlier ones hold as it was; without a scope,
+// each is made anew.
+func TestResolverSlabs(t *testing.T) {
+	for _, ctx := range []context.Context{&fieldScope{Context: context.Background()}, context.Background()} {
+		rs := slabsOf(ctx)
+		if _, isScope := ctx.(*fieldScope); isScope != (rs != nil) {
+			t.Fatalf("%T: slabs %v", ctx, rs)
+		}
+		var lists [][]model.Node
+		var want [][]string
+		for i := range 50 {
+			n := i%5 + 1
+			if i == 20 {
+				n = 3 * resolverSlabsMin // more than a slab holds
+			}
+			list, w := nodesFor[model.Node](rs, n), rs.wrapperFor(n)
+			if len(list) != 0 || cap(list) != n {
+				t.Fatalf("element %d: a list of %d with room for %d, want 0 and %d", i, len(list), cap(list), n)
+			}
+			var ids []string
+			for j := range n {
+				id := fmt.Sprintf("person:%d-%d", i, j)
+				list = append(list, w.Wrap(&kg.Node{ID: id, Label: kg.Person}))
+				ids = append(ids, id)
+			}
+			lists, want = append(lists, list), append(want, ids)
+		}
+		for i, list := range lists {
+			for j, nd := range list {
+				if got := nd.KG().ID; got != want[i][j] {
+					t.Fatalf("%T: element %d, node %d is %s, want %s", ctx, i, j, got, want[i][j])
+				}
 			}
 		}
 	}

@@ -107,8 +107,13 @@ type RelationEdge struct {
 // NewRelationEdges makes the edges of neighbours nbs as seen from the node with ID from, in
 // one allocation.
 func NewRelationEdges(from string, nbs []store.Neighbour) []*RelationEdge {
-	edges, out := make([]RelationEdge, len(nbs)), make([]*RelationEdge, len(nbs))
 	w := NewWrapper(len(nbs))
+	return NewRelationEdgesWith(&w, from, nbs)
+}
+
+// NewRelationEdgesWith is NewRelationEdges with the nodes wrapped by w.
+func NewRelationEdgesWith(w *Wrapper, from string, nbs []store.Neighbour) []*RelationEdge {
+	edges, out := make([]RelationEdge, len(nbs)), make([]*RelationEdge, len(nbs))
 	for i, nb := range nbs {
 		edges[i] = RelationEdge{target: target{w.Wrap(nb.Node)}, edge: nb.Edge, out: nb.Edge.From == from, place: nb}
 		out[i] = &edges[i]

@@ -52,6 +52,10 @@ type Wrapper struct {
 // NewWrapper returns a wrapper for a batch of n nodes.
 func NewWrapper(n int) Wrapper { return Wrapper{left: max(n, 1)} }
 
+// Expect tells a wrapper kept for many batches that n more nodes come, at least: its
+// next slabs are made for them (what is left of its slabs is used first).
+func (w *Wrapper) Expect(n int) { w.left = max(n, 1) }
+
 // Wrap returns the GraphQL type for a node of the batch, or nil for nil.
 func (w *Wrapper) Wrap(n *kg.Node) Node {
 	if n == nil {
