@@ -92,7 +92,7 @@ func nodesFor[T any](rs *resolverSlabs, n int) []T {
 	}
 	start := len(*slab)
 	*slab = (*slab)[:start+n]
-	return (*slab)[start:start:start+n]
+	return (*slab)[start : start : start+n]
 }
 
 // maxScopeChildren bounds the scopes a scope keeps: a query selects a few fields with
