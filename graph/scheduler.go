@@ -370,7 +370,28 @@ func (l *loader[K, V]) wait(ctx context.Context, r *result[V]) (V, error) {
 
 // Load loads one key.
 func (l *loader[K, V]) Load(ctx context.Context, key K) (V, error) {
-	return l.waitOrNot(ctx, l.requestOne(ctx, key))
+	if s, ok := ctx.(*fieldScope); ok && s.noWait {
+		return l.loadNow(ctx, key)
+	}
+	return l.wait(ctx, l.requestOne(ctx, key))
+}
+
+// loadNow is Load for a resolver that must not wait (resolveNow): the key's result if it
+// is settled, else notLoaded; asked for, and looked at, under one lock. A key no prefetch
+// asked for is sent at once when nothing else runs, and on a store in process answered
+// before loadNow returns.
+func (l *loader[K, V]) loadNow(ctx context.Context, key K) (V, error) {
+	l.mu.Lock()
+	r, queued := l.lookup(ctx, key)
+	val, err, settled := r.val, r.err, r.settled
+	l.mu.Unlock()
+	if settled {
+		return val, err
+	}
+	if queued {
+		l.s.pending(l)
+	}
+	return l.waitOrNot(ctx, r)
 }
 
 // LoadThunk asks for a key now and returns a function that waits for it.
