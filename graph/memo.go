@@ -2,6 +2,8 @@ package graph
 
 import (
 	"context"
+	"encoding/json"
+	"math"
 	"runtime"
 	"slices"
 	"sync"
@@ -70,15 +72,93 @@ type documentMemo struct {
 	// the objects of a list.
 	recent [recentSlots]atomic.Pointer[collected] // 1 KB
 	fields sync.Map                               // selectionKey → []graphql.CollectedField
-	// args are the last arguments parsed for fields whose arguments name no variable, found
-	// as recent is: a sync.Map would box each key it is asked for.
+	// args are the last arguments parsed for fields, found as recent is (a sync.Map would
+	// box each key it is asked for): of a field whose arguments name variables, by their
+	// values too, a slot for each set of values (the variables of a list's date, a
+	// lookup's name: gqlgen parsed the where and orderBy of every list anew, a thirtieth of
+	// a nested request).
 	args [recentSlots]atomic.Pointer[parsedArgs]
 }
 
-// parsedArgs are the arguments of a field of the document on one type.
+// parsedArgs are the arguments of a field of the document on one type, parsed with vars:
+// the values of the variables they name, in the order they name them (variableValues).
 type parsedArgs struct {
 	key  argsKey
+	vars []any
 	args map[string]any
+}
+
+// maxArgsVariables is the most variables a field's arguments name for them to be kept by
+// the document's memo; their values are scalars (inputs and lists are parsed each time).
+const maxArgsVariables = 8
+
+// absentVariable stands for a variable that is not given, among the values of variables.
+type absentVariable struct{}
+
+// variableValues puts into vals the values the variables that args name have in vars, in
+// the order args name them, and returns how many and a hash of them; ok is false when
+// there are more than vals holds, or one is not a scalar. A variable named twice is there
+// twice.
+func variableValues(args ast.ArgumentList, vars map[string]any, vals *[maxArgsVariables]any) (n int, hash uint64, ok bool) {
+	const offset, prime = 14695981039346656037, 1099511628211
+	hash, ok = offset, true
+	mix := func(s string) {
+		for i := 0; i < len(s); i++ {
+			hash = (hash ^ uint64(s[i])) * prime
+		}
+		hash *= prime // ^ 0
+	}
+	mixWord := func(w uint64) { hash = (hash ^ w) * prime }
+	var in func(*ast.Value)
+	in = func(v *ast.Value) {
+		if v == nil || !ok {
+			return
+		}
+		if v.Kind == ast.Variable {
+			val, given := vars[v.Raw]
+			if !given {
+				// Not the same as null: an argument whose variable is not given is left
+				// out, and takes the field's default.
+				val = absentVariable{}
+			}
+			switch val := val.(type) {
+			case string:
+				mix(val)
+			case json.Number:
+				mix(string(val))
+			case int:
+				mixWord(uint64(val))
+			case int64:
+				mixWord(uint64(val))
+			case float64:
+				mixWord(math.Float64bits(val))
+			case bool:
+				if val {
+					mixWord(1)
+				}
+			case nil:
+			case absentVariable:
+				mixWord(2)
+			default:
+				ok = false
+				return
+			}
+			if n == len(vals) {
+				ok = false
+				return
+			}
+			vals[n] = val
+			n++
+			return
+		}
+		for _, c := range v.Children {
+			in(c.Value)
+		}
+	}
+	for _, a := range args {
+		in(a.Value)
+	}
+	return n, hash, ok
 }
 
 // recentSlots is the size of documentMemo.recent and args: a query selects on a few dozen
@@ -145,9 +225,10 @@ func recentSlot(first *ast.Selection, satisfies []string) uint64 {
 	return spread(h)
 }
 
-// argsSlot is the slot of documentMemo.args for a field on a type.
-func argsSlot(k argsKey) uint64 {
-	return spread(uint64(uintptr(unsafe.Pointer(k.field))) ^ nameBits(k.object))
+// argsSlot is the slot of documentMemo.args for a field on a type, with the values of its
+// variables hashed to vars.
+func argsSlot(k argsKey, vars uint64) uint64 {
+	return spread(uint64(uintptr(unsafe.Pointer(k.field))) ^ nameBits(k.object) ^ vars)
 }
 
 // nameBits mixes a type name's length and ends into a slot's address bits.
@@ -161,31 +242,6 @@ func nameBits(name string) uint64 {
 // spread maps h to a slot of recentSlots (Fibonacci hashing: the top bits of h times 2⁶⁴/φ).
 func spread(h uint64) uint64 {
 	return h * 0x9e3779b97f4a7c15 >> (64 - recentBits)
-}
-
-// usesVariables reports whether an argument list names a variable anywhere in its values.
-func usesVariables(args ast.ArgumentList) bool {
-	var in func(*ast.Value) bool
-	in = func(v *ast.Value) bool {
-		if v == nil {
-			return false
-		}
-		if v.Kind == ast.Variable {
-			return true
-		}
-		for _, c := range v.Children {
-			if in(c.Value) {
-				return true
-			}
-		}
-		return false
-	}
-	for _, a := range args {
-		if in(a.Value) {
-			return true
-		}
-	}
-	return false
 }
 
 // documentMemos holds the memo of each document in use, for as long as the document lives:
@@ -325,14 +381,20 @@ func (m *operationMemo) fieldArgs(ctx context.Context, op *graphql.OperationCont
 	}
 	k := argsKey{fc.Field.Field, fc.Object}
 	var slot *atomic.Pointer[parsedArgs]
+	var vals [maxArgsVariables]any
+	var n int
 	if m.doc != nil {
-		i := argsSlot(k)
-		for _, j := range [2]uint64{i, i ^ 1} {
-			if p := m.doc.args[j].Load(); p != nil && p.key == k {
-				return p.args, nil
+		var hash uint64
+		var ok bool
+		if n, hash, ok = variableValues(fc.Field.Arguments, op.Variables, &vals); ok {
+			i := argsSlot(k, hash)
+			for _, j := range [2]uint64{i, i ^ 1} {
+				if p := m.doc.args[j].Load(); p != nil && p.key == k && slices.Equal(p.vars, vals[:n]) {
+					return p.args, nil
+				}
 			}
+			slot = &m.doc.args[freeOf(&m.doc.args, i)]
 		}
-		slot = &m.doc.args[freeOf(&m.doc.args, i)]
 	}
 	if args, ok := memoGet(&m.mu, m.args, k); ok {
 		return args, nil
@@ -342,8 +404,8 @@ func (m *operationMemo) fieldArgs(ctx context.Context, op *graphql.OperationCont
 		return nil, err
 	}
 	memoKeep(&m.mu, m.args, k, args)
-	if slot != nil && !usesVariables(fc.Field.Arguments) {
-		slot.Store(&parsedArgs{k, args})
+	if slot != nil {
+		slot.Store(&parsedArgs{k, slices.Clone(vals[:n]), args})
 	}
 	return args, nil
 }

@@ -2,8 +2,10 @@ package graph
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"runtime"
 	"slices"
 	"strings"
@@ -226,6 +228,82 @@ func TestDocumentMemoSharesArgumentsWithoutVariables(t *testing.T) {
 	}
 	if v5, v6 := args(5, fields[1]), args(6, fields[1]); v5["first"] != 5 || v6["first"] != 6 || parses != 3 {
 		t.Errorf("first: $n in two operations: %v and %v, %d parses; want each its own", v5, v6, parses)
+	}
+	// Operations with the same values share them too.
+	if v5, v6 := args(5, fields[1]), args(6, fields[1]); v5["first"] != 5 || v6["first"] != 6 || parses != 3 {
+		t.Errorf("first: $n again: %v and %v, %d parses in all; want no more", v5, v6, parses)
+	}
+}
+
+// A field's arguments kept by the document are those of the values its variables have,
+// told apart by value and by type, a variable not given apart from one given as null;
+// variables whose values are inputs or lists are parsed every time, and so are the
+// arguments of a field that names more than maxArgsVariables.
+func TestDocumentMemoKeepsArgumentsByTheirVariables(t *testing.T) {
+	doc := memoOperation(t, `query($a: String, $b: Int, $w: DocumentWhere, $x: String!) {
+		documents(where: {name: {contains: $a}}, first: $b) { totalCount }
+		w: documents(where: $w) { totalCount }
+		many: documents(where: {name: {in: [$x, $x, $x, $x, $x, $x, $x, $x, $x]}}) { totalCount } }`, nil).Doc
+	fields := doc.Operations[0].SelectionSet
+	parses := 0
+	parse := func(_ context.Context, raw map[string]any) (map[string]any, error) {
+		parses++
+		return maps.Clone(raw), nil
+	}
+	args := func(field int, vars map[string]any) map[string]any {
+		t.Helper()
+		op := &graphql.OperationContext{Doc: doc, Operation: doc.Operations[0], Variables: vars}
+		fc := &graphql.FieldContext{Object: "Query", Field: graphql.CollectedField{Field: fields[field].(*ast.Field)}}
+		got, err := newOperationMemo(doc).fieldArgs(context.Background(), op, fc, parse)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return got
+	}
+	for _, c := range []struct {
+		name   string
+		field  int
+		vars   map[string]any
+		parsed bool // a parse of its own, not the kept one
+	}{
+		{"first", 0, map[string]any{"a": "brief", "b": int64(3)}, true},
+		{"the same values", 0, map[string]any{"a": "brief", "b": int64(3)}, false},
+		{"another text", 0, map[string]any{"a": "motie", "b": int64(3)}, true},
+		{"the first again", 0, map[string]any{"a": "brief", "b": int64(3)}, false},
+		{"a number of another type", 0, map[string]any{"a": "brief", "b": json.Number("3")}, true},
+		{"null", 0, map[string]any{"a": "brief", "b": nil}, true},
+		{"not given", 0, map[string]any{"a": "brief"}, true},
+		{"null again", 0, map[string]any{"a": "brief", "b": nil}, false},
+		{"not given again", 0, map[string]any{"a": "brief"}, false},
+		{"an input", 1, map[string]any{"w": map[string]any{"name": map[string]any{"contains": "x"}}}, true},
+		{"the input again", 1, map[string]any{"w": map[string]any{"name": map[string]any{"contains": "x"}}}, true},
+		{"nine variables", 2, map[string]any{"x": "y"}, true},
+		{"nine again", 2, map[string]any{"x": "y"}, true},
+	} {
+		before := parses
+		got := args(c.field, c.vars)
+		if (parses > before) != c.parsed {
+			t.Errorf("%s: parsed %v, want %v", c.name, parses > before, c.parsed)
+		}
+		if c.field == 0 {
+			b, given := c.vars["b"]
+			first, kept := got["first"]
+			where, _ := got["where"].(map[string]any)
+			name, _ := where["name"].(map[string]any)
+			if kept != given || first != b || name["contains"] != c.vars["a"] {
+				t.Errorf("%s: arguments %v for variables %v", c.name, got, c.vars)
+			}
+		}
+	}
+	// More values than the memo has slots: values hashed to one slot are told apart.
+	for round := range 2 {
+		for i := range 3 * recentSlots {
+			a := fmt.Sprintf("brief %d", i)
+			where, _ := args(0, map[string]any{"a": a, "b": int64(1)})["where"].(map[string]any)
+			if name, _ := where["name"].(map[string]any); name["contains"] != a {
+				t.Fatalf("round %d: %q: the arguments of %v", round, a, where)
+			}
+		}
 	}
 }
 
