@@ -6,6 +6,7 @@ import (
 	"io"
 	"sync"
 	"sync/atomic"
+	"unsafe"
 
 	"github.com/99designs/gqlgen/graphql"
 )
@@ -96,6 +97,7 @@ type answerArena struct {
 	// The chunks taken from arenaChunks, given back by release once the answer is written.
 	chunks    []*[arenaChunk]byte
 	chunkRoom [8]*[arenaChunk]byte
+	large     [][]byte // the buffers of objects larger than half a chunk, from answerData
 }
 
 // Chunks are arenaChunk bytes, from arenaChunks (an object larger than half a chunk gets
@@ -124,6 +126,11 @@ func (a *answerArena) release() {
 		a.chunks[i] = nil
 	}
 	a.chunks = a.chunks[:0]
+	for i, b := range a.large {
+		recycleAnswerData(b)
+		a.large[i] = nil
+	}
+	a.large = a.large[:0]
 	a.buf, a.start, a.fields, a.objs = nil, 0, 0, nil
 }
 
@@ -281,7 +288,15 @@ func (a *answerArena) grow(n int) {
 		a.chunks = append(a.chunks, c)
 		chunk = c[:0]
 	} else {
-		chunk = make([]byte, 0, size)
+		// An object larger than half a chunk (a whole page, a subgraph) grows in buffers
+		// from the answers' pools, given back at release; the one it outgrew at once, when
+		// it held nothing else.
+		chunk = answerData(int64(size))
+		if a.start == 0 && len(a.large) > 0 && unsafe.SliceData(a.large[len(a.large)-1]) == unsafe.SliceData(a.buf) {
+			defer recycleAnswerData(a.buf)
+			a.large = a.large[:len(a.large)-1]
+		}
+		a.large = append(a.large, chunk)
 	}
 	a.buf, a.start = append(chunk, partial...), 0
 }

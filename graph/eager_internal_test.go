@@ -250,6 +250,9 @@ func TestAnswersAfterTheirBytesAreGivenBack(t *testing.T) {
 	}
 	g.Nodes = append(g.Nodes, kg.Node{ID: "doc:long", Label: kg.Document, Name: "lang",
 		Props: map[string]any{kg.PropTitle: strings.Repeat("Voortgangsbrief \"x\" ", 3000), kg.PropDate: "2024-01-02", kg.PropKind: "LETTER"}})
+	for _, id := range []string{"doc:mid-1", "doc:mid-2"} { // each 40 KB: larger than a chunk, and than what the first leaves of its buffer
+		g.Nodes = append(g.Nodes, kg.Node{ID: id, Label: kg.Document, Name: "half", Props: map[string]any{kg.PropTitle: strings.Repeat("Voortgangsbrief ", 2500), kg.PropKind: "LETTER"}})
+	}
 	st := memory.New()
 	if err := st.Replace(context.Background(), g); err != nil {
 		t.Fatal(err)
@@ -264,6 +267,9 @@ func TestAnswersAfterTheirBytesAreGivenBack(t *testing.T) {
 		`{ motions(first: 20) { edges { node { id name citation submitters { id name } } } } }`,
 		`{ search(text: "mensenhandel", first: 20) { score node { __typename id label name } } }`,
 		`{ organisation(name: "Comensha") { id name } }`,
+		// Large objects one after the other in the arena: the third outgrows the buffer that
+		// holds the first two.
+		`{ nodes(ids: ["doc:mid-1", "doc:mid-2", "doc:long"]) { ... on Document { title } } }`,
 	}
 	answer := func(q string) string {
 		w := httptest.NewRecorder()
