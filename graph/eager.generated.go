@@ -10525,7 +10525,7 @@ func (ec *executionContext) fields_ReportRelationEdge(ctx context.Context, field
 // eagerField_SearchHit says whether an eager SearchHit writes the field of this name.
 func eagerField_SearchHit(name string) bool {
 	switch name {
-	case "__typename", "snippet", "node":
+	case "__typename", "snippet", "score", "node":
 		return true
 	}
 	return false
@@ -10572,6 +10572,15 @@ func (ec *executionContext) fields_SearchHit(ctx context.Context, fields []graph
 				w.null()
 			} else {
 				w.text(*v)
+			}
+		case "score":
+			v := obj.Score
+			tally.add(field.Alias, 8)
+			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
+				return false // made again field by field, which reports it
+			}
+			if !w.float(v) {
+				return false // not finite: made field by field, which reports it
 			}
 		case "node":
 			v := obj.Node

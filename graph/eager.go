@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"io"
+	"math"
+	"strconv"
 	"sync"
 	"sync/atomic"
 	"unsafe"
@@ -336,6 +338,18 @@ func (a *answerArena) typename(name string) {
 }
 
 func (a *answerArena) null() { _, _ = a.WriteString("null") }
+
+// float writes a finite Float as graphql.MarshalFloatContext does (fmt's %g: the shortest
+// representation), and reports false, writing nothing, for an infinite or NaN one, which
+// that reports as an error.
+func (a *answerArena) float(f float64) bool {
+	if math.IsInf(f, 0) || math.IsNaN(f) {
+		return false
+	}
+	a.grow(32)
+	a.buf = strconv.AppendFloat(a.buf, f, 'g', -1, 64)
+	return true
+}
 
 // text writes a String or ID as stringText does; textBytes one an appender made
 // (graph/codegen/plain.go), the same way.

@@ -5,6 +5,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
+	"math"
 	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
@@ -588,5 +590,30 @@ func TestEagerWholeAnswersAsFieldByField(t *testing.T) {
 				t.Errorf("nested: %v allocations eagerly, %v field by field; the eager path is not taken", eager, byField)
 			}
 		})
+	}
+}
+
+// TestArenaFloat: a finite Float is written as gqlgen's marshaller writes it; an infinite
+// or NaN one is not written, and refused (gqlgen reports it as an error).
+func TestArenaFloat(t *testing.T) {
+	for _, f := range []float64{0, math.Copysign(0, -1), 1, -1.5, 0.1, 1.0 / 3, 123456789, 1e20, 1e21, 1.5e-7, 5e-324, math.MaxFloat64, 17.25} {
+		var a answerArena
+		if !a.float(f) {
+			t.Fatalf("%v refused", f)
+		}
+		var want bytes.Buffer
+		graphql.MarshalFloatContext(f).MarshalGQLContext(context.Background(), &want)
+		if string(a.buf) != want.String() {
+			t.Errorf("%v: %s, want %s", f, a.buf, want.String())
+		}
+	}
+	for _, f := range []float64{math.Inf(1), math.Inf(-1), math.NaN()} {
+		var a answerArena
+		if a.float(f) || len(a.buf) != 0 {
+			t.Errorf("%v: written %q", f, a.buf)
+		}
+		if err := graphql.MarshalFloatContext(f).MarshalGQLContext(context.Background(), io.Discard); err == nil {
+			t.Errorf("%v: gqlgen writes it", f)
+		}
 	}
 }

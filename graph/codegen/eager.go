@@ -45,6 +45,10 @@ type eagerType struct {
 	// Its plain fields of lists of texts (aliases, a motion's submitter names): each
 	// element as a text field's value.
 	TextLists []plainField
+	// Its plain Float fields bound to float64 (a search hit's score), written as gqlgen's
+	// marshaller writes a finite one; an infinite or NaN one is made field by field, which
+	// reports it.
+	Floats []plainField
 }
 
 // An objectField is a plain field whose value is an object, an interface or a list of
@@ -86,6 +90,7 @@ func generateEager(data *codegen.Data) error {
 	eagerTypes = nil
 	bareOf := map[*codegen.Object][]plainField{}
 	textListsOf := map[*codegen.Object][]plainField{}
+	floatsOf := map[*codegen.Object][]plainField{}
 	var candidates []plainField
 	for _, p := range plainFields {
 		switch {
@@ -93,6 +98,8 @@ func generateEager(data *codegen.Data) error {
 			bareOf[p.Object] = append(bareOf[p.Object], p)
 		case textList(p.TypeReference):
 			textListsOf[p.Object] = append(textListsOf[p.Object], p)
+		case float(p.TypeReference):
+			floatsOf[p.Object] = append(floatsOf[p.Object], p)
 		case objectKind(p.TypeReference):
 			candidates = append(candidates, p)
 		}
@@ -108,7 +115,7 @@ func generateEager(data *codegen.Data) error {
 	}
 	writers := map[string]bool{}
 	for _, obj := range data.Objects {
-		if len(bareOf[obj]) > 0 || len(textListsOf[obj]) > 0 {
+		if len(bareOf[obj]) > 0 || len(textListsOf[obj]) > 0 || len(floatsOf[obj]) > 0 {
 			writers[obj.Name] = true
 		}
 	}
@@ -137,7 +144,7 @@ func generateEager(data *codegen.Data) error {
 		if writers[obj.Name] {
 			objects := objectsOf[obj]
 			slices.SortStableFunc(objects, func(a, b objectField) int { return fieldIndex(obj, a.Name) - fieldIndex(obj, b.Name) })
-			eagerTypes = append(eagerTypes, eagerType{Object: obj, Fields: bareOf[obj], Objects: objects, TextLists: textListsOf[obj]})
+			eagerTypes = append(eagerTypes, eagerType{Object: obj, Fields: bareOf[obj], Objects: objects, TextLists: textListsOf[obj], Floats: floatsOf[obj]})
 		}
 	}
 	var eagerInterfaces []eagerInterface
@@ -187,6 +194,11 @@ func textList(ref *config.TypeReference) bool {
 	}
 	s, ok := ref.GO.(*types.Slice)
 	return ok && ref.GQL.Elem != nil && ref.GQL.Elem.Elem == nil && types.Identical(s.Elem(), types.Typ[types.String])
+}
+
+// float says whether a field of this type is a non-null Float bound to float64.
+func float(ref *config.TypeReference) bool {
+	return ref.Definition.Name == "Float" && ref.GQL.NonNull && types.Identical(ref.GO, types.Typ[types.Float64])
 }
 
 // asObjectField says whether the plain field p of objects is written inline, given the

@@ -128,3 +128,25 @@ func TestTextList(t *testing.T) {
 		}
 	}
 }
+
+// TestFloat: a non-null Float bound to float64 is written eagerly; a nullable one, one bound
+// to another Go type, or another scalar is not.
+func TestFloat(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		def  string
+		gql  *ast.Type
+		goT  types.Type
+		want bool
+	}{
+		{"Float!", "Float", ast.NonNullNamedType("Float", nil), types.Typ[types.Float64], true},
+		{"Float", "Float", ast.NamedType("Float", nil), types.NewPointer(types.Typ[types.Float64]), false},
+		{"Float! as float32", "Float", ast.NonNullNamedType("Float", nil), types.Typ[types.Float32], false},
+		{"Int!", "Int", ast.NonNullNamedType("Int", nil), types.Typ[types.Float64], false},
+	} {
+		ref := &config.TypeReference{Definition: &ast.Definition{Name: c.def, Kind: ast.Scalar}, GQL: c.gql, GO: c.goT}
+		if got := float(ref); got != c.want {
+			t.Errorf("%s: %v, want %v", c.name, got, c.want)
+		}
+	}
+}
