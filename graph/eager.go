@@ -14,7 +14,8 @@ import (
 )
 
 // The JSON of eager objects (graph/codegen/eager.go): objects whose every selected field
-// is bare, written whole when they are resolved. Each is written into the operation's
+// is bare or holds objects that are eager too, written whole, with those objects inline,
+// when they are resolved. Each is written into the operation's
 // arena: chunks of bytes shared by many objects, and an object's answer (eagerObject) in a
 // slab shared too, so that a neighbourhood's 550 edges and nodes are a few allocations,
 // not 550 objects of values and texts for the collector to find and scan.

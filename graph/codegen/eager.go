@@ -23,12 +23,14 @@ import (
 // marshalled. The functions rendered here from eager.gotpl (into eager.generated.go) write
 // such an object's JSON at once instead, each field with the marshaller its plain function
 // uses, into the operation's arena (../eager.go), and the object's answer is that JSON: no
-// per-field values for the collector to scan, and one copy later. An object that selects
-// anything else, or whose fields fail the guard (it stops the operation), or that panics, is
-// made field by field as before, which reports it. Its fields pass the guard together,
-// tallied (fieldsTally), once the object is written: when they fail it, the fields are
-// counted twice, once the operation is stopped, and it answers with the one error whatever
-// the count.
+// per-field values for the collector to scan, and one copy later. An eager object writes
+// the objects its fields hold inline, whole (write_<Object>, write_<Interface>): plain
+// fields of objects, lists of texts, Floats, and relationship fields (@relation), whose
+// resolvers run within the writing without waiting (../eager.go, resolveNow). An object
+// that selects anything else, that holds an object that cannot be eager, whose fields fail
+// the guard (it stops the operation), or that panics, is made field by field as before,
+// which reports it. Its fields pass the guard together, tallied (fieldsTally), once the
+// object is written; what a dropped object passed is given back (refund).
 
 //go:embed eager.gotpl
 var eagerTemplate string
