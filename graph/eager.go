@@ -169,7 +169,7 @@ func (a *answerArena) close() graphql.Marshaler {
 // arena's lock: its resolver would have waited for it too.
 func writeEager(ctx context.Context, w *answerArena, g *guard, fields []graphql.CollectedField, write func(*fieldsTally) bool) graphql.Marshaler {
 	for range maxEagerWaits {
-		m, wait, ok := tryEager(ctx, w, g, write)
+		m, wait, written := tryEager(ctx, w, g, write)
 		switch {
 		case m != nil:
 			return m
@@ -178,7 +178,7 @@ func writeEager(ctx context.Context, w *answerArena, g *guard, fields []graphql.
 				return nil // made field by field, which reports it
 			}
 		default:
-			if !ok {
+			if !written {
 				notEager(ctx, fields)
 			}
 			return nil
@@ -192,12 +192,13 @@ func writeEager(ctx context.Context, w *answerArena, g *guard, fields []graphql.
 const maxEagerWaits = 8
 
 // tryEager is one try of writeEager: the answer, or what to wait for before trying again,
-// or neither (ok: the object was written, and the guard refused it).
-func tryEager(ctx context.Context, w *answerArena, g *guard, write func(*fieldsTally) bool) (ret graphql.Marshaler, wait func() error, ok bool) {
+// or neither (written: the object was written, and the guard refused it; else it could not
+// be written eagerly).
+func tryEager(ctx context.Context, w *answerArena, g *guard, write func(*fieldsTally) bool) (ret graphql.Marshaler, wait func() error, written bool) {
 	w.open()
 	defer func() {
 		if r := recover(); r != nil {
-			ret, ok = nil, false // the object is made again field by field, which reports it
+			ret, written = nil, false // the object is made again field by field, which reports it
 		}
 		if ret == nil {
 			wait, w.wait = w.wait, nil

@@ -519,6 +519,10 @@ func TestEagerWholeAnswersAsFieldByField(t *testing.T) {
 		`{ motions(first: 20) { edges { node { id a: submitters { name } b: submitters(first: 1) { id } submittersConnection { totalCount edges { node { name } } } } } } }`,
 		`{ neighbourhood(id: "org:comensha", depth: 2, limit: 200) { nodes { id label name } edges { id type from to } } }`,
 		`{ search(text: "mensenhandel", first: 20) { score node { __typename id label name ... on Motion { submitters { name } } } } }`,
+		// Root fields at once writing whole objects into one arena, aliases of one field
+		// with other arguments, a fragment, and introspection beside them.
+		`{ __schema { queryType { name } } a: documents(first: 6) { edges { node { ...D } } } b: documents(first: 3, orderBy: [{field: DATE, direction: DESC}]) { edges { cursor node { ...D x: title } } } }
+		 fragment D on Document { id t: title respondsTo(first: 4) { totalCount edges { node { __typename ... on Motion { n: name citation s: submitters { name } s1: submitters(first: 1) { id } } } } } }`,
 	}
 	bad := []string{
 		`{ motions(first: 5) { edges { node { name submitters(first: -1) { name } } } } }`,
@@ -539,7 +543,7 @@ func TestEagerWholeAnswersAsFieldByField(t *testing.T) {
 			if store.IsInProcess(st.st) == (st.name == "away") {
 				t.Fatalf("%s: in process %v", st.name, store.IsInProcess(st.st))
 			}
-			h := NewHandler(st.st, Options{})
+			h := NewHandler(st.st, Options{Introspection: true})
 			for _, q := range queries {
 				eager, byField := both(h, q)
 				if !bytes.Equal(eager, byField) {
@@ -556,8 +560,8 @@ func TestEagerWholeAnswersAsFieldByField(t *testing.T) {
 				}
 			}
 			for _, limit := range []struct{ bytes, cost int }{{100, 0}, {300, 0}, {1000, 0}, {0, 30}, {0, 200}, {500, 200}} {
-				limited := NewHandler(st.st, Options{MaxResponseBytes: int64(limit.bytes), ComplexityLimit: limit.cost})
-				for _, q := range queries[:3] {
+				limited := NewHandler(st.st, Options{MaxResponseBytes: int64(limit.bytes), ComplexityLimit: limit.cost, Introspection: true})
+				for _, q := range queries {
 					if eager, byField := both(limited, q); !bytes.Equal(eager, byField) {
 						t.Errorf("%+v, %.60s:\n eager %.300s\nfields %.300s", limit, q, eager, byField)
 					}

@@ -104,48 +104,33 @@ func TestAsObjectField(t *testing.T) {
 	}
 }
 
-// TestTextList: a list of Strings or IDs bound to []string is a list of texts; not a
-// String, a list of lists, a list of another scalar, or one bound to another Go type.
-func TestTextList(t *testing.T) {
+// TestEagerLeaves: a list of Strings or IDs bound to []string is a list of texts, and a
+// non-null Float bound to float64 a Float an eager object writes; not a String, a list of
+// lists, a list of another scalar or one bound to another Go type, nor a nullable Float, one
+// bound to float32 or an Int bound to float64.
+func TestEagerLeaves(t *testing.T) {
 	strs := types.NewSlice(types.Typ[types.String])
 	for _, c := range []struct {
 		name string
+		kind func(*config.TypeReference) bool
 		def  string
 		gql  *ast.Type
 		goT  types.Type
 		want bool
 	}{
-		{"[String!]!", "String", ast.NonNullListType(ast.NonNullNamedType("String", nil), nil), strs, true},
-		{"[ID]", "ID", ast.ListType(ast.NamedType("ID", nil), nil), strs, true},
-		{"String", "String", ast.NamedType("String", nil), types.Typ[types.String], false},
-		{"[[String]]", "String", ast.ListType(ast.ListType(ast.NamedType("String", nil), nil), nil), types.NewSlice(strs), false},
-		{"[Int]", "Int", ast.ListType(ast.NamedType("Int", nil), nil), types.NewSlice(types.Typ[types.Int]), false},
-		{"[String] as []*string", "String", ast.ListType(ast.NamedType("String", nil), nil), types.NewSlice(types.NewPointer(types.Typ[types.String])), false},
+		{"[String!]!", textList, "String", ast.NonNullListType(ast.NonNullNamedType("String", nil), nil), strs, true},
+		{"[ID]", textList, "ID", ast.ListType(ast.NamedType("ID", nil), nil), strs, true},
+		{"String", textList, "String", ast.NamedType("String", nil), types.Typ[types.String], false},
+		{"[[String]]", textList, "String", ast.ListType(ast.ListType(ast.NamedType("String", nil), nil), nil), types.NewSlice(strs), false},
+		{"[Int]", textList, "Int", ast.ListType(ast.NamedType("Int", nil), nil), types.NewSlice(types.Typ[types.Int]), false},
+		{"[String] as []*string", textList, "String", ast.ListType(ast.NamedType("String", nil), nil), types.NewSlice(types.NewPointer(types.Typ[types.String])), false},
+		{"Float!", float, "Float", ast.NonNullNamedType("Float", nil), types.Typ[types.Float64], true},
+		{"Float", float, "Float", ast.NamedType("Float", nil), types.NewPointer(types.Typ[types.Float64]), false},
+		{"Float! as float32", float, "Float", ast.NonNullNamedType("Float", nil), types.Typ[types.Float32], false},
+		{"Int! as float64", float, "Int", ast.NonNullNamedType("Int", nil), types.Typ[types.Float64], false},
 	} {
 		ref := &config.TypeReference{Definition: &ast.Definition{Name: c.def, Kind: ast.Scalar}, GQL: c.gql, GO: c.goT}
-		if got := textList(ref); got != c.want {
-			t.Errorf("%s: %v, want %v", c.name, got, c.want)
-		}
-	}
-}
-
-// TestFloat: a non-null Float bound to float64 is written eagerly; a nullable one, one bound
-// to another Go type, or another scalar is not.
-func TestFloat(t *testing.T) {
-	for _, c := range []struct {
-		name string
-		def  string
-		gql  *ast.Type
-		goT  types.Type
-		want bool
-	}{
-		{"Float!", "Float", ast.NonNullNamedType("Float", nil), types.Typ[types.Float64], true},
-		{"Float", "Float", ast.NamedType("Float", nil), types.NewPointer(types.Typ[types.Float64]), false},
-		{"Float! as float32", "Float", ast.NonNullNamedType("Float", nil), types.Typ[types.Float32], false},
-		{"Int!", "Int", ast.NonNullNamedType("Int", nil), types.Typ[types.Float64], false},
-	} {
-		ref := &config.TypeReference{Definition: &ast.Definition{Name: c.def, Kind: ast.Scalar}, GQL: c.gql, GO: c.goT}
-		if got := float(ref); got != c.want {
+		if got := c.kind(ref); got != c.want {
 			t.Errorf("%s: %v, want %v", c.name, got, c.want)
 		}
 	}
