@@ -131,3 +131,34 @@ func TestAppendEdgeID(t *testing.T) {
 		}
 	}
 }
+
+// The ASCII fast path folds as the general path does, byte for byte: letters, digits,
+// every punctuation and control byte, runs of them at either end and between words.
+func TestFoldASCIIAsRunes(t *testing.T) {
+	inputs := []string{"", " ", "a", "A", "a b", "a  b", " a", "a ", "28 638 nr. 224", "28638-224",
+		"GL/PvdA", "CoMensha", "\tKEN!\n", "Motie-Van der Werf c.s.", "x\x00y", "\x7f", "--", "a-", "-a",
+		"ab cd", "ab  cd", "2024D03838", "ABC def GHI", "a b c", "a\x01b"}
+	for c := 0; c < 0x80; c++ {
+		inputs = append(inputs, string(rune(c)), "a"+string(rune(c))+"b", string(rune(c))+"Z"+string(rune(c)))
+	}
+	for _, in := range inputs {
+		if got, want := Fold(in), foldRunes(in); got != want {
+			t.Errorf("Fold(%q) = %q, the general path %q", in, got, want)
+		}
+		if isFoldedASCII(in) != (foldRunes(in) == in) {
+			t.Errorf("isFoldedASCII(%q) = %v, but it folds to %q", in, isFoldedASCII(in), foldRunes(in))
+		}
+	}
+}
+
+func FuzzFoldASCII(f *testing.F) {
+	f.Add("GL/PvdA 28 638, nr. 224")
+	f.Fuzz(func(t *testing.T, in string) {
+		if !isASCII(in) {
+			return
+		}
+		if got, want := Fold(in), foldRunes(in); got != want {
+			t.Errorf("Fold(%q) = %q, the general path %q", in, got, want)
+		}
+	})
+}
