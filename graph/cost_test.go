@@ -111,6 +111,7 @@ func TestIntrospectionCountsAsRootFields(t *testing.T) {
 	mustDo(t, c, "{ __typename "+aliases(`__type(name: "Query") { name }`, 20)+"}", nil)
 	refused(t, c, "{ ...S } fragment S on Query { "+aliases(`__schema { queryType { name } }`, 2)+"}", graph.CodeInputLimit, "selects __schema 2 times")
 	refused(t, c, "{ a: __schema { queryType { name } } ...S } fragment S on Query { __schema { queryType { name } } }", graph.CodeInputLimit, "selects __schema 2 times")
+	refused(t, c, "{ a: __schema { queryType { name } } b: __schema { queryType { name } } }", graph.CodeInputLimit, "selects __schema 2 times")
 	mustDo(t, c, "{ __schema { queryType { name } } }", nil)
 }
 

@@ -46,6 +46,12 @@ func TestInputLimitsAtAndOverTheEdge(t *testing.T) {
 		refused(t, c, `{ ...S ... on Query { c: stats { totalNodes } d: stats { totalEdges } } } fragment S on Query { a: search(text: "x") { score } b: search(text: "y") { score } }`,
 			graph.CodeInputLimit, "the operation selects 4 top-level fields")
 
+		// Fields alone are counted without collecting them when they cannot be over the
+		// limit; over it, collecting decides: a skipped field and a repeated alias are not
+		// counted.
+		mustDo(t, c, `{ a: search(text: "x") { score } b: search(text: "y") { score } c: search(text: "z") { score } stats @skip(if: true) { totalNodes } }`, nil)
+		mustDo(t, c, `{ a: search(text: "x") { score } b: search(text: "y") { score } c: stats { totalNodes } c: stats { totalNodes } }`, nil)
+
 		// The default: 100 aliases of search or neighbourhood are refused before any runs.
 		d := newClient(st, graph.Options{})
 		var search, hood strings.Builder
