@@ -107,15 +107,30 @@ func (s relSpec) query(ids []string) store.NeighbourQuery {
 // NewLoaders makes the loaders of one operation. op (may be nil) is the operation they
 // prefetch for.
 func NewLoaders(st store.Reader, op *graphql.OperationContext) *Loaders {
-	l := &Loaders{st: st, op: op, sched: &scheduler{}, plans: map[*relSpec][]plan{}, specs: map[relSpec]*relSpec{}}
+	// One allocation for the operation's loaders, their scheduler and memo, their maps
+	// made on first use: a lookup uses one loader of four, and the eleven allocations
+	// were 4 % of its CPU.
+	set := &struct {
+		Loaders
+		sched      scheduler
+		memo       operationMemo
+		nodes      loader[string, *kg.Node]
+		lookups    loader[lookupKey, []*kg.Node]
+		neighbours loader[relKey, []store.Neighbour]
+		counts     loader[relKey, int]
+	}{}
+	l := &set.Loaders
+	l.st, l.op, l.sched = st, op, &set.sched
 	if op != nil {
-		l.memo = newOperationMemo(op.Doc)
+		set.memo.doc = documentMemoOf(op.Doc)
+		l.memo = &set.memo
 	}
 	inline := store.IsInProcess(st)
-	l.nodes = newLoader(l.sched, inline, l.fetchNodes)
-	l.lookups = newLoader(l.sched, inline, l.fetchLookups)
-	l.neighbours = newLoader(l.sched, inline, l.fetchNeighbours)
-	l.counts = newLoader(l.sched, inline, l.fetchCounts)
+	l.nodes, l.lookups, l.neighbours, l.counts = &set.nodes, &set.lookups, &set.neighbours, &set.counts
+	initLoader(l.nodes, l.sched, inline, l.fetchNodes)
+	initLoader(l.lookups, l.sched, inline, l.fetchLookups)
+	initLoader(l.neighbours, l.sched, inline, l.fetchNeighbours)
+	initLoader(l.counts, l.sched, inline, l.fetchCounts)
 	return l
 }
 
@@ -290,6 +305,9 @@ func (l *Loaders) intern(spec relSpec) *relSpec {
 		return p
 	}
 	p := &spec
+	if l.specs == nil {
+		l.specs = map[relSpec]*relSpec{}
+	}
 	l.specs[spec] = p
 	return p
 }

@@ -55,7 +55,7 @@ type argsKey struct {
 
 // newOperationMemo makes the memo of an operation of doc (nil: a memo of its own).
 func newOperationMemo(doc *ast.QueryDocument) *operationMemo {
-	return &operationMemo{doc: documentMemoOf(doc), fields: map[selectionKey][]graphql.CollectedField{}, args: map[argsKey]map[string]any{}, loads: map[fieldLoad]relationLoad{}}
+	return &operationMemo{doc: documentMemoOf(doc)}
 }
 
 // documentMemo keeps, for every operation that runs a parsed document, the fields its
@@ -333,28 +333,33 @@ func (m *operationMemo) collect(op *graphql.OperationContext, sel ast.SelectionS
 		return m.doc.collect(op, sel, satisfies)
 	}
 	k := selectionKey{&sel[0], len(sel), hashNames(satisfies)}
-	if fields, ok := memoGet(&m.mu, m.fields, k); ok {
+	if fields, ok := memoGet(&m.mu, &m.fields, k); ok {
 		return fields
 	}
 	fields := graphql.CollectFields(op, sel, satisfies)
-	memoKeep(&m.mu, m.fields, k, fields)
+	memoKeep(&m.mu, &m.fields, k, fields)
 	return fields
 }
 
 // memoGet and memoKeep read and write one of the memo's maps under its lock: root fields
 // run concurrently. The value is made between them, unlocked; two objects that make it at
 // once make the same.
-func memoGet[K comparable, V any](mu *sync.Mutex, m map[K]V, k K) (V, bool) {
+func memoGet[K comparable, V any](mu *sync.Mutex, m *map[K]V, k K) (V, bool) {
 	mu.Lock()
 	defer mu.Unlock()
-	v, ok := m[k]
+	v, ok := (*m)[k]
 	return v, ok
 }
 
-func memoKeep[K comparable, V any](mu *sync.Mutex, m map[K]V, k K, v V) {
+// memoKeep keeps v under k, the map made on the first: most operations keep nothing in
+// most of their maps.
+func memoKeep[K comparable, V any](mu *sync.Mutex, m *map[K]V, k K, v V) {
 	mu.Lock()
 	defer mu.Unlock()
-	m[k] = v
+	if *m == nil {
+		*m = map[K]V{}
+	}
+	(*m)[k] = v
 }
 
 // hashNames is FNV-1a over the names, each ended by a zero byte (which no GraphQL name
@@ -396,14 +401,14 @@ func (m *operationMemo) fieldArgs(ctx context.Context, op *graphql.OperationCont
 			slot = &m.doc.args[freeOf(&m.doc.args, i)]
 		}
 	}
-	if args, ok := memoGet(&m.mu, m.args, k); ok {
+	if args, ok := memoGet(&m.mu, &m.args, k); ok {
 		return args, nil
 	}
 	args, err := parse(ctx, fc.Field.ArgumentMap(op.Variables))
 	if err != nil {
 		return nil, err
 	}
-	memoKeep(&m.mu, m.args, k, args)
+	memoKeep(&m.mu, &m.args, k, args)
 	if slot != nil {
 		slot.Store(&parsedArgs{k, slices.Clone(vals[:n]), args})
 	}
@@ -428,11 +433,11 @@ func (m *operationMemo) relationLoad(f fieldLoad) (relationLoad, bool) {
 	if m == nil {
 		return relationLoad{}, false
 	}
-	return memoGet(&m.mu, m.loads, f)
+	return memoGet(&m.mu, &m.loads, f)
 }
 
 func (m *operationMemo) keepRelationLoad(f fieldLoad, load relationLoad) {
 	if m != nil {
-		memoKeep(&m.mu, m.loads, f, load)
+		memoKeep(&m.mu, &m.loads, f, load)
 	}
 }

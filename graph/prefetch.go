@@ -85,6 +85,9 @@ func (l *Loaders) notePlan(spec *relSpec, field *ast.Field, sh shape) {
 	defer l.plansMu.Unlock()
 	p := plan{field, sh}
 	if !slices.Contains(l.plans[spec], p) {
+		if l.plans == nil {
+			l.plans = map[*relSpec][]plan{}
+		}
 		l.plans[spec] = append(l.plans[spec], p)
 	}
 }

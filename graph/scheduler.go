@@ -199,7 +199,14 @@ func newBatch() *batch { return &batch{done: make(chan struct{})} }
 var primed = func() *batch { b := newBatch(); close(b.done); return b }()
 
 func newLoader[K comparable, V any](s *scheduler, inline bool, fetch func(context.Context, []K) ([]V, []error)) *loader[K, V] {
-	return &loader[K, V]{s: s, inline: inline, fetch: fetch, results: map[K]*result[V]{}}
+	l := &loader[K, V]{}
+	initLoader(l, s, inline, fetch)
+	return l
+}
+
+// initLoader readies a loader made in place (NewLoaders).
+func initLoader[K comparable, V any](l *loader[K, V], s *scheduler, inline bool, fetch func(context.Context, []K) ([]V, []error)) {
+	l.s, l.inline, l.fetch = s, inline, fetch
 }
 
 // request asks for keys without waiting: those not loaded nor queued yet are queued, and the
@@ -254,6 +261,9 @@ func (l *loader[K, V]) lookup(ctx context.Context, key K) (*result[V], bool) {
 	}
 	r := l.newResult()
 	r.batch = l.next
+	if l.results == nil {
+		l.results = map[K]*result[V]{}
+	}
 	l.results[key] = r
 	l.queued = append(l.queued, key)
 	l.queuedR = append(l.queuedR, r)
@@ -455,6 +465,9 @@ func (l *loader[K, V]) Prime(key K, v V) {
 	if _, ok := l.results[key]; !ok {
 		r := l.newResult()
 		*r = result[V]{batch: primed, val: v, sent: true, settled: true}
+		if l.results == nil {
+			l.results = map[K]*result[V]{}
+		}
 		l.results[key] = r
 	}
 }
