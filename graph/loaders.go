@@ -128,11 +128,14 @@ func NewLoaders(st store.Reader, op *graphql.OperationContext) *Loaders {
 	inline := store.IsInProcess(st)
 	l.nodes, l.lookups, l.neighbours, l.counts = &set.nodes, &set.lookups, &set.neighbours, &set.counts
 	initLoader(l.nodes, l.sched, inline, l.fetchNodes)
+	l.nodes.keyOf = nodeID
 	initLoader(l.lookups, l.sched, inline, l.fetchLookups)
 	initLoader(l.neighbours, l.sched, inline, l.fetchNeighbours)
 	initLoader(l.counts, l.sched, inline, l.fetchCounts)
 	return l
 }
+
+func nodeID(n *kg.Node) string { return n.ID }
 
 type loadersKey struct{}
 
@@ -205,16 +208,22 @@ func (l *Loaders) fetchNeighbours(ctx context.Context, keys []relKey) ([][]store
 			err = fmt.Errorf("store.Neighbours returned %d results for %d ids", len(res), len(g.idx))
 		}
 		errs = setResults(out, errs, g.idx, res, err)
-		var items []item
+		n := 0
+		for _, list := range res {
+			n += len(list)
+		}
+		items := make([]item, 0, n)
+		nodes := make([]*kg.Node, 0, n)
 		for _, list := range res {
 			for _, nb := range list {
 				if nb.Node != nil {
-					if !g.key.Light {
-						l.nodes.Prime(nb.Node.ID, nb.Node)
-					}
 					items = append(items, item{node: nb.Node, edge: nb.Edge})
+					nodes = append(nodes, nb.Node)
 				}
 			}
+		}
+		if !g.key.Light {
+			l.nodes.PrimeAll(nodes)
 		}
 		var ks keySink
 		for _, p := range l.plansFor(g.key) {

@@ -104,9 +104,6 @@ func (r *Resolver) search(ctx context.Context, text string, ls []model.Label, fi
 		if w == nil {
 			continue
 		}
-		if !light { // a light hit is for this search only
-			ld.nodes.Prime(h.Node.ID, h.Node)
-		}
 		hit := &model.SearchHit{Node: w, Score: h.Score}
 		if h.Snippet != "" {
 			s := h.Snippet
@@ -114,6 +111,9 @@ func (r *Resolver) search(ctx context.Context, text string, ls []model.Label, fi
 		}
 		out = append(out, hit)
 		found = append(found, h.Node)
+	}
+	if !light { // a light hit is for this search only
+		ld.nodes.PrimeAll(found)
 	}
 	ld.prefetchFound(ctx, found, "node")
 	return out, nil
@@ -170,10 +170,10 @@ func (r *Resolver) subgraph(ctx context.Context, g *kg.Graph, light bool) *model
 		ld := r.loadersFor(ctx)
 		found := make([]*kg.Node, len(g.Nodes))
 		for i := range g.Nodes {
-			if !light {
-				ld.nodes.Prime(g.Nodes[i].ID, &g.Nodes[i])
-			}
 			found[i] = &g.Nodes[i]
+		}
+		if !light {
+			ld.nodes.PrimeAll(found)
 		}
 		ld.prefetchFound(ctx, found, "nodes")
 	}

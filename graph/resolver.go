@@ -253,10 +253,10 @@ func (r *Resolver) list(ctx context.Context, label kg.Label, where *store.Filter
 	conn.Edges = model.NewEdges(page.Nodes, cursors)
 	items := make([]item, len(page.Nodes))
 	for i, node := range page.Nodes {
-		if !q.Light { // a light node is for this list only
-			ld.nodes.Prime(node.ID, node)
-		}
 		items[i] = item{node: node}
+	}
+	if !q.Light { // a light node is for this list only
+		ld.nodes.PrimeAll(page.Nodes)
 	}
 	var ks keySink
 	ld.prefetch(&ks, field, items)

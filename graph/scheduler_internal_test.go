@@ -55,3 +55,52 @@ func TestLoaderResultsComeFromDoublingSlabs(t *testing.T) {
 		t.Errorf("%v allocations for %d results", allocs, keys)
 	}
 }
+
+// Values primed all at once are found as values primed one by one: without a store call,
+// the first value of a key kept, a key loaded or asked for before not overwritten; keys
+// no value was primed for are loaded.
+func TestPrimeAllAsPrime(t *testing.T) {
+	type val struct{ key, from string }
+	var fetched []string
+	newL := func() *loader[string, val] {
+		l := newLoader(&scheduler{}, true, func(_ context.Context, ks []string) ([]val, []error) {
+			fetched = append(fetched, ks...)
+			out := make([]val, len(ks))
+			for i, k := range ks {
+				out[i] = val{k, "store"}
+			}
+			return out, nil
+		})
+		l.keyOf = func(v val) string { return v.key }
+		return l
+	}
+	ctx := context.Background()
+	load := func(l *loader[string, val], k string) string {
+		v, err := l.Load(ctx, k)
+		if err != nil || v.key != k {
+			t.Fatalf("Load(%q) = %v, %v", k, v, err)
+		}
+		return v.from
+	}
+	l := newL()
+	if load(l, "loaded") != "store" {
+		t.Fatal("not from the store")
+	}
+	l.PrimeAll([]val{{"a", "first"}, {"b", "first"}, {"loaded", "primed"}})
+	l.PrimeAll([]val{{"a", "second"}, {"c", "second"}})
+	l.Prime("b", val{"b", "one by one"})
+	l.Prime("d", val{"d", "one by one"})
+	l.PrimeAll(nil)
+	fetched = nil
+	for k, want := range map[string]string{"a": "first", "b": "first", "c": "second", "d": "one by one", "loaded": "store", "e": "store"} {
+		if got := load(l, k); got != want {
+			t.Errorf("%s from %s, want %s", k, got, want)
+		}
+	}
+	if len(fetched) != 1 || fetched[0] != "e" {
+		t.Errorf("store asked for %v, want only e", fetched)
+	}
+	if len(l.later) != 0 {
+		t.Errorf("%d lists still put off after a miss", len(l.later))
+	}
+}
