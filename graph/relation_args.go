@@ -65,18 +65,6 @@ func relationsDefOf(args map[string]any) relDef {
 	return d
 }
 
-// intArg reads the Int argument name from an argument map as the resolvers get it (see
-// intArgument); false when it is not given, null or no Int. The cost walker reads page
-// sizes with it: a reader of its own took only JSON numbers, so `first: $n` with the
-// variable sent as the string "500" (which gqlgen accepts for an Int) was costed at the
-// default page size while the resolver served 500.
-func intArg(args map[string]any, name string) (int, bool) {
-	if n := intArgument(args[name]); n != nil {
-		return *n, true
-	}
-	return 0, false
-}
-
 // intArgument reads an Int argument; nil when it is not given or null.
 func intArgument(v any) *int {
 	switch v := v.(type) {
