@@ -6,10 +6,87 @@ import (
 	"beleidsgraaf/graph/model"
 	"beleidsgraaf/kg"
 	"context"
+	"sync/atomic"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
 )
+
+// objectResolvers are the resolvers of the objects whose relationship fields eager writers
+// resolve, each got once from the schema's ResolverRoot: its methods make the resolver they
+// return, an allocation for every field of every object written.
+type objectResolvers struct {
+	state        *graphql.ExecutableSchemaState[ResolverRoot, DirectiveRoot, ComplexityRoot]
+	actielijn    ActielijnResolver
+	action       ActionResolver
+	actionPlan   ActionPlanResolver
+	commitment   CommitmentResolver
+	document     DocumentResolver
+	event        EventResolver
+	legislation  LegislationResolver
+	motion       MotionResolver
+	office       OfficeResolver
+	organisation OrganisationResolver
+	party        PartyResolver
+	person       PersonResolver
+	proposal     ProposalResolver
+	report       ReportResolver
+}
+
+func (r *objectResolvers) Actielijn() ActielijnResolver { return r.actielijn }
+
+func (r *objectResolvers) Action() ActionResolver { return r.action }
+
+func (r *objectResolvers) ActionPlan() ActionPlanResolver { return r.actionPlan }
+
+func (r *objectResolvers) Commitment() CommitmentResolver { return r.commitment }
+
+func (r *objectResolvers) Document() DocumentResolver { return r.document }
+
+func (r *objectResolvers) Event() EventResolver { return r.event }
+
+func (r *objectResolvers) Legislation() LegislationResolver { return r.legislation }
+
+func (r *objectResolvers) Motion() MotionResolver { return r.motion }
+
+func (r *objectResolvers) Office() OfficeResolver { return r.office }
+
+func (r *objectResolvers) Organisation() OrganisationResolver { return r.organisation }
+
+func (r *objectResolvers) Party() PartyResolver { return r.party }
+
+func (r *objectResolvers) Person() PersonResolver { return r.person }
+
+func (r *objectResolvers) Proposal() ProposalResolver { return r.proposal }
+
+func (r *objectResolvers) Report() ReportResolver { return r.report }
+
+// lastObjectResolvers are those of the schema that asked last: a server has one.
+var lastObjectResolvers atomic.Pointer[objectResolvers]
+
+// objectResolvers returns the resolvers of ec's schema.
+func (ec *executionContext) objectResolvers() *objectResolvers {
+	if r := lastObjectResolvers.Load(); r != nil && r.state == ec.ExecutableSchemaState {
+		return r
+	}
+	r := &objectResolvers{state: ec.ExecutableSchemaState}
+	r.actielijn = ec.Resolvers.Actielijn()
+	r.action = ec.Resolvers.Action()
+	r.actionPlan = ec.Resolvers.ActionPlan()
+	r.commitment = ec.Resolvers.Commitment()
+	r.document = ec.Resolvers.Document()
+	r.event = ec.Resolvers.Event()
+	r.legislation = ec.Resolvers.Legislation()
+	r.motion = ec.Resolvers.Motion()
+	r.office = ec.Resolvers.Office()
+	r.organisation = ec.Resolvers.Organisation()
+	r.party = ec.Resolvers.Party()
+	r.person = ec.Resolvers.Person()
+	r.proposal = ec.Resolvers.Proposal()
+	r.report = ec.Resolvers.Report()
+	lastObjectResolvers.Store(r)
+	return r
+}
 
 // eagerField_Actielijn says whether an eager Actielijn writes the field of this name.
 func eagerField_Actielijn(name string) bool {
@@ -137,7 +214,7 @@ func (ec *executionContext) fields_Actielijn(ctx context.Context, fields []graph
 				return false
 			}
 			v, err := resolveNow(fctx, func(ctx context.Context) (*model.ActionPlan, error) {
-				return ec.Resolvers.Actielijn().Plan(ctx, obj, fc.Args["asOf"].(*model.Date))
+				return ec.objectResolvers().Actielijn().Plan(ctx, obj, fc.Args["asOf"].(*model.Date))
 			})
 			if err != nil {
 				w.notLoaded(err)
@@ -160,7 +237,7 @@ func (ec *executionContext) fields_Actielijn(ctx context.Context, fields []graph
 				return false
 			}
 			v, err := resolveNow(fctx, func(ctx context.Context) ([]*model.Action, error) {
-				return ec.Resolvers.Actielijn().Actions(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
+				return ec.objectResolvers().Actielijn().Actions(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
 			})
 			if err != nil {
 				w.notLoaded(err)
@@ -189,7 +266,7 @@ func (ec *executionContext) fields_Actielijn(ctx context.Context, fields []graph
 				return false
 			}
 			v, err := resolveNow(fctx, func(ctx context.Context) ([]*model.Organisation, error) {
-				return ec.Resolvers.Actielijn().Holders(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
+				return ec.objectResolvers().Actielijn().Holders(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
 			})
 			if err != nil {
 				w.notLoaded(err)
@@ -218,7 +295,7 @@ func (ec *executionContext) fields_Actielijn(ctx context.Context, fields []graph
 				return false
 			}
 			v, err := resolveNow(fctx, func(ctx context.Context) ([]*model.Organisation, error) {
-				return ec.Resolvers.Actielijn().Executors(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
+				return ec.objectResolvers().Actielijn().Executors(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
 			})
 			if err != nil {
 				w.notLoaded(err)
@@ -247,7 +324,7 @@ func (ec *executionContext) fields_Actielijn(ctx context.Context, fields []graph
 				return false
 			}
 			v, err := resolveNow(fctx, func(ctx context.Context) ([]*model.Organisation, error) {
-				return ec.Resolvers.Actielijn().Coordinators(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
+				return ec.objectResolvers().Actielijn().Coordinators(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
 			})
 			if err != nil {
 				w.notLoaded(err)
@@ -276,7 +353,7 @@ func (ec *executionContext) fields_Actielijn(ctx context.Context, fields []graph
 				return false
 			}
 			v, err := resolveNow(fctx, func(ctx context.Context) ([]*model.Involvement, error) {
-				return ec.Resolvers.Actielijn().Involved(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
+				return ec.objectResolvers().Actielijn().Involved(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
 			})
 			if err != nil {
 				w.notLoaded(err)
@@ -305,7 +382,7 @@ func (ec *executionContext) fields_Actielijn(ctx context.Context, fields []graph
 				return false
 			}
 			v, err := resolveNow(fctx, func(ctx context.Context) ([]*model.Proposal, error) {
-				return ec.Resolvers.Actielijn().Proposals(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
+				return ec.objectResolvers().Actielijn().Proposals(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
 			})
 			if err != nil {
 				w.notLoaded(err)
@@ -334,7 +411,7 @@ func (ec *executionContext) fields_Actielijn(ctx context.Context, fields []graph
 				return false
 			}
 			v, err := resolveNow(fctx, func(ctx context.Context) (*model.RelationConnection, error) {
-				return ec.Resolvers.Actielijn().MentionedIn(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
+				return ec.objectResolvers().Actielijn().MentionedIn(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
 			})
 			if err != nil {
 				w.notLoaded(err)
@@ -902,7 +979,7 @@ func (ec *executionContext) fields_Action(ctx context.Context, fields []graphql.
 				return false
 			}
 			v, err := resolveNow(fctx, func(ctx context.Context) (*model.Actielijn, error) {
-				return ec.Resolvers.Action().Actielijn(ctx, obj, fc.Args["asOf"].(*model.Date))
+				return ec.objectResolvers().Action().Actielijn(ctx, obj, fc.Args["asOf"].(*model.Date))
 			})
 			if err != nil {
 				w.notLoaded(err)
@@ -925,7 +1002,7 @@ func (ec *executionContext) fields_Action(ctx context.Context, fields []graphql.
 				return false
 			}
 			v, err := resolveNow(fctx, func(ctx context.Context) ([]*model.Organisation, error) {
-				return ec.Resolvers.Action().Holders(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
+				return ec.objectResolvers().Action().Holders(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
 			})
 			if err != nil {
 				w.notLoaded(err)
@@ -954,7 +1031,7 @@ func (ec *executionContext) fields_Action(ctx context.Context, fields []graphql.
 				return false
 			}
 			v, err := resolveNow(fctx, func(ctx context.Context) ([]*model.Organisation, error) {
-				return ec.Resolvers.Action().Executors(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
+				return ec.objectResolvers().Action().Executors(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
 			})
 			if err != nil {
 				w.notLoaded(err)
@@ -983,7 +1060,7 @@ func (ec *executionContext) fields_Action(ctx context.Context, fields []graphql.
 				return false
 			}
 			v, err := resolveNow(fctx, func(ctx context.Context) ([]*model.Organisation, error) {
-				return ec.Resolvers.Action().Coordinators(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
+				return ec.objectResolvers().Action().Coordinators(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
 			})
 			if err != nil {
 				w.notLoaded(err)
@@ -1012,7 +1089,7 @@ func (ec *executionContext) fields_Action(ctx context.Context, fields []graphql.
 				return false
 			}
 			v, err := resolveNow(fctx, func(ctx context.Context) ([]*model.Organisation, error) {
-				return ec.Resolvers.Action().CommissionedBy(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
+				return ec.objectResolvers().Action().CommissionedBy(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
 			})
 			if err != nil {
 				w.notLoaded(err)
@@ -1041,7 +1118,7 @@ func (ec *executionContext) fields_Action(ctx context.Context, fields []graphql.
 				return false
 			}
 			v, err := resolveNow(fctx, func(ctx context.Context) ([]*model.Involvement, error) {
-				return ec.Resolvers.Action().Involved(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
+				return ec.objectResolvers().Action().Involved(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
 			})
 			if err != nil {
 				w.notLoaded(err)
@@ -1070,7 +1147,7 @@ func (ec *executionContext) fields_Action(ctx context.Context, fields []graphql.
 				return false
 			}
 			v, err := resolveNow(fctx, func(ctx context.Context) ([]*model.Proposal, error) {
-				return ec.Resolvers.Action().Proposals(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
+				return ec.objectResolvers().Action().Proposals(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
 			})
 			if err != nil {
 				w.notLoaded(err)
@@ -1099,7 +1176,7 @@ func (ec *executionContext) fields_Action(ctx context.Context, fields []graphql.
 				return false
 			}
 			v, err := resolveNow(fctx, func(ctx context.Context) (*model.RelationConnection, error) {
-				return ec.Resolvers.Action().MentionedIn(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
+				return ec.objectResolvers().Action().MentionedIn(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
 			})
 			if err != nil {
 				w.notLoaded(err)
@@ -1409,7 +1486,7 @@ func (ec *executionContext) fields_ActionPlan(ctx context.Context, fields []grap
 				return false
 			}
 			v, err := resolveNow(fctx, func(ctx context.Context) ([]*model.Actielijn, error) {
-				return ec.Resolvers.ActionPlan().Actielijnen(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
+				return ec.objectResolvers().ActionPlan().Actielijnen(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
 			})
 			if err != nil {
 				w.notLoaded(err)
@@ -1438,7 +1515,7 @@ func (ec *executionContext) fields_ActionPlan(ctx context.Context, fields []grap
 				return false
 			}
 			v, err := resolveNow(fctx, func(ctx context.Context) (*model.RelationConnection, error) {
-				return ec.Resolvers.ActionPlan().MentionedIn(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
+				return ec.objectResolvers().ActionPlan().MentionedIn(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
 			})
 			if err != nil {
 				w.notLoaded(err)
@@ -2422,7 +2499,7 @@ func (ec *executionContext) fields_Commitment(ctx context.Context, fields []grap
 				return false
 			}
 			v, err := resolveNow(fctx, func(ctx context.Context) (*model.RelationConnection, error) {
-				return ec.Resolvers.Commitment().MadeIn(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
+				return ec.objectResolvers().Commitment().MadeIn(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
 			})
 			if err != nil {
 				w.notLoaded(err)
@@ -2444,7 +2521,7 @@ func (ec *executionContext) fields_Commitment(ctx context.Context, fields []grap
 				return false
 			}
 			v, err := resolveNow(fctx, func(ctx context.Context) ([]*model.Document, error) {
-				return ec.Resolvers.Commitment().RespondedToBy(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
+				return ec.objectResolvers().Commitment().RespondedToBy(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
 			})
 			if err != nil {
 				w.notLoaded(err)
@@ -2473,7 +2550,7 @@ func (ec *executionContext) fields_Commitment(ctx context.Context, fields []grap
 				return false
 			}
 			v, err := resolveNow(fctx, func(ctx context.Context) (*model.RelationConnection, error) {
-				return ec.Resolvers.Commitment().MentionedIn(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
+				return ec.objectResolvers().Commitment().MentionedIn(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
 			})
 			if err != nil {
 				w.notLoaded(err)
@@ -3390,7 +3467,7 @@ func (ec *executionContext) fields_Document(ctx context.Context, fields []graphq
 				return false
 			}
 			v, err := resolveNow(fctx, func(ctx context.Context) ([]model.Node, error) {
-				return ec.Resolvers.Document().Signatories(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
+				return ec.objectResolvers().Document().Signatories(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
 			})
 			if err != nil {
 				w.notLoaded(err)
@@ -3419,7 +3496,7 @@ func (ec *executionContext) fields_Document(ctx context.Context, fields []graphq
 				return false
 			}
 			v, err := resolveNow(fctx, func(ctx context.Context) (*model.RelationConnection, error) {
-				return ec.Resolvers.Document().OnBehalfOf(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
+				return ec.objectResolvers().Document().OnBehalfOf(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
 			})
 			if err != nil {
 				w.notLoaded(err)
@@ -3441,7 +3518,7 @@ func (ec *executionContext) fields_Document(ctx context.Context, fields []graphq
 				return false
 			}
 			v, err := resolveNow(fctx, func(ctx context.Context) (*model.RelationConnection, error) {
-				return ec.Resolvers.Document().AddressedTo(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
+				return ec.objectResolvers().Document().AddressedTo(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
 			})
 			if err != nil {
 				w.notLoaded(err)
@@ -3463,7 +3540,7 @@ func (ec *executionContext) fields_Document(ctx context.Context, fields []graphq
 				return false
 			}
 			v, err := resolveNow(fctx, func(ctx context.Context) (*model.RelationConnection, error) {
-				return ec.Resolvers.Document().Cites(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
+				return ec.objectResolvers().Document().Cites(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
 			})
 			if err != nil {
 				w.notLoaded(err)
@@ -3485,7 +3562,7 @@ func (ec *executionContext) fields_Document(ctx context.Context, fields []graphq
 				return false
 			}
 			v, err := resolveNow(fctx, func(ctx context.Context) (*model.RelationConnection, error) {
-				return ec.Resolvers.Document().CitedBy(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
+				return ec.objectResolvers().Document().CitedBy(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
 			})
 			if err != nil {
 				w.notLoaded(err)
@@ -3507,7 +3584,7 @@ func (ec *executionContext) fields_Document(ctx context.Context, fields []graphq
 				return false
 			}
 			v, err := resolveNow(fctx, func(ctx context.Context) (*model.RelationConnection, error) {
-				return ec.Resolvers.Document().RespondsTo(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
+				return ec.objectResolvers().Document().RespondsTo(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
 			})
 			if err != nil {
 				w.notLoaded(err)
@@ -3529,7 +3606,7 @@ func (ec *executionContext) fields_Document(ctx context.Context, fields []graphq
 				return false
 			}
 			v, err := resolveNow(fctx, func(ctx context.Context) (*model.RelationConnection, error) {
-				return ec.Resolvers.Document().Mentioned(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
+				return ec.objectResolvers().Document().Mentioned(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
 			})
 			if err != nil {
 				w.notLoaded(err)
@@ -3551,7 +3628,7 @@ func (ec *executionContext) fields_Document(ctx context.Context, fields []graphq
 				return false
 			}
 			v, err := resolveNow(fctx, func(ctx context.Context) (*model.RelationConnection, error) {
-				return ec.Resolvers.Document().MentionedIn(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
+				return ec.objectResolvers().Document().MentionedIn(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
 			})
 			if err != nil {
 				w.notLoaded(err)
@@ -4088,7 +4165,7 @@ func (ec *executionContext) fields_Event(ctx context.Context, fields []graphql.C
 				return false
 			}
 			v, err := resolveNow(fctx, func(ctx context.Context) ([]*model.Motion, error) {
-				return ec.Resolvers.Event().Motions(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
+				return ec.objectResolvers().Event().Motions(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
 			})
 			if err != nil {
 				w.notLoaded(err)
@@ -4117,7 +4194,7 @@ func (ec *executionContext) fields_Event(ctx context.Context, fields []graphql.C
 				return false
 			}
 			v, err := resolveNow(fctx, func(ctx context.Context) ([]*model.Person, error) {
-				return ec.Resolvers.Event().Attendees(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
+				return ec.objectResolvers().Event().Attendees(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
 			})
 			if err != nil {
 				w.notLoaded(err)
@@ -4146,7 +4223,7 @@ func (ec *executionContext) fields_Event(ctx context.Context, fields []graphql.C
 				return false
 			}
 			v, err := resolveNow(fctx, func(ctx context.Context) ([]*model.Commitment, error) {
-				return ec.Resolvers.Event().Commitments(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
+				return ec.objectResolvers().Event().Commitments(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
 			})
 			if err != nil {
 				w.notLoaded(err)
@@ -4175,7 +4252,7 @@ func (ec *executionContext) fields_Event(ctx context.Context, fields []graphql.C
 				return false
 			}
 			v, err := resolveNow(fctx, func(ctx context.Context) (*model.RelationConnection, error) {
-				return ec.Resolvers.Event().MentionedIn(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
+				return ec.objectResolvers().Event().MentionedIn(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
 			})
 			if err != nil {
 				w.notLoaded(err)
@@ -4936,7 +5013,7 @@ func (ec *executionContext) fields_Legislation(ctx context.Context, fields []gra
 				return false
 			}
 			v, err := resolveNow(fctx, func(ctx context.Context) (*model.RelationConnection, error) {
-				return ec.Resolvers.Legislation().MentionedIn(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
+				return ec.objectResolvers().Legislation().MentionedIn(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
 			})
 			if err != nil {
 				w.notLoaded(err)
@@ -5315,7 +5392,7 @@ func (ec *executionContext) fields_Motion(ctx context.Context, fields []graphql.
 				return false
 			}
 			v, err := resolveNow(fctx, func(ctx context.Context) ([]*model.Person, error) {
-				return ec.Resolvers.Motion().Submitters(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
+				return ec.objectResolvers().Motion().Submitters(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
 			})
 			if err != nil {
 				w.notLoaded(err)
@@ -5344,7 +5421,7 @@ func (ec *executionContext) fields_Motion(ctx context.Context, fields []graphql.
 				return false
 			}
 			v, err := resolveNow(fctx, func(ctx context.Context) ([]*model.Document, error) {
-				return ec.Resolvers.Motion().RespondedToBy(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
+				return ec.objectResolvers().Motion().RespondedToBy(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
 			})
 			if err != nil {
 				w.notLoaded(err)
@@ -5373,7 +5450,7 @@ func (ec *executionContext) fields_Motion(ctx context.Context, fields []graphql.
 				return false
 			}
 			v, err := resolveNow(fctx, func(ctx context.Context) (*model.RelationConnection, error) {
-				return ec.Resolvers.Motion().SubmittedIn(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
+				return ec.objectResolvers().Motion().SubmittedIn(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
 			})
 			if err != nil {
 				w.notLoaded(err)
@@ -5395,7 +5472,7 @@ func (ec *executionContext) fields_Motion(ctx context.Context, fields []graphql.
 				return false
 			}
 			v, err := resolveNow(fctx, func(ctx context.Context) ([]*model.Proposal, error) {
-				return ec.Resolvers.Motion().Proposals(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
+				return ec.objectResolvers().Motion().Proposals(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
 			})
 			if err != nil {
 				w.notLoaded(err)
@@ -5424,7 +5501,7 @@ func (ec *executionContext) fields_Motion(ctx context.Context, fields []graphql.
 				return false
 			}
 			v, err := resolveNow(fctx, func(ctx context.Context) (*model.RelationConnection, error) {
-				return ec.Resolvers.Motion().MentionedIn(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
+				return ec.objectResolvers().Motion().MentionedIn(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
 			})
 			if err != nil {
 				w.notLoaded(err)
@@ -6175,7 +6252,7 @@ func (ec *executionContext) fields_Office(ctx context.Context, fields []graphql.
 				return false
 			}
 			v, err := resolveNow(fctx, func(ctx context.Context) ([]*model.Person, error) {
-				return ec.Resolvers.Office().Holders(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
+				return ec.objectResolvers().Office().Holders(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
 			})
 			if err != nil {
 				w.notLoaded(err)
@@ -6204,7 +6281,7 @@ func (ec *executionContext) fields_Office(ctx context.Context, fields []graphql.
 				return false
 			}
 			v, err := resolveNow(fctx, func(ctx context.Context) ([]*model.Document, error) {
-				return ec.Resolvers.Office().Signed(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
+				return ec.objectResolvers().Office().Signed(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
 			})
 			if err != nil {
 				w.notLoaded(err)
@@ -6233,7 +6310,7 @@ func (ec *executionContext) fields_Office(ctx context.Context, fields []graphql.
 				return false
 			}
 			v, err := resolveNow(fctx, func(ctx context.Context) ([]*model.Document, error) {
-				return ec.Resolvers.Office().OnBehalfDocuments(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
+				return ec.objectResolvers().Office().OnBehalfDocuments(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
 			})
 			if err != nil {
 				w.notLoaded(err)
@@ -6262,7 +6339,7 @@ func (ec *executionContext) fields_Office(ctx context.Context, fields []graphql.
 				return false
 			}
 			v, err := resolveNow(fctx, func(ctx context.Context) (*model.RelationConnection, error) {
-				return ec.Resolvers.Office().PartOf(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
+				return ec.objectResolvers().Office().PartOf(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
 			})
 			if err != nil {
 				w.notLoaded(err)
@@ -6284,7 +6361,7 @@ func (ec *executionContext) fields_Office(ctx context.Context, fields []graphql.
 				return false
 			}
 			v, err := resolveNow(fctx, func(ctx context.Context) (*model.RelationConnection, error) {
-				return ec.Resolvers.Office().AddressedIn(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
+				return ec.objectResolvers().Office().AddressedIn(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
 			})
 			if err != nil {
 				w.notLoaded(err)
@@ -6306,7 +6383,7 @@ func (ec *executionContext) fields_Office(ctx context.Context, fields []graphql.
 				return false
 			}
 			v, err := resolveNow(fctx, func(ctx context.Context) (*model.RelationConnection, error) {
-				return ec.Resolvers.Office().MentionedIn(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
+				return ec.objectResolvers().Office().MentionedIn(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
 			})
 			if err != nil {
 				w.notLoaded(err)
@@ -6846,7 +6923,7 @@ func (ec *executionContext) fields_Organisation(ctx context.Context, fields []gr
 				return false
 			}
 			v, err := resolveNow(fctx, func(ctx context.Context) (*model.RelationConnection, error) {
-				return ec.Resolvers.Organisation().Holds(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
+				return ec.objectResolvers().Organisation().Holds(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
 			})
 			if err != nil {
 				w.notLoaded(err)
@@ -6868,7 +6945,7 @@ func (ec *executionContext) fields_Organisation(ctx context.Context, fields []gr
 				return false
 			}
 			v, err := resolveNow(fctx, func(ctx context.Context) (*model.RelationConnection, error) {
-				return ec.Resolvers.Organisation().Executes(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
+				return ec.objectResolvers().Organisation().Executes(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
 			})
 			if err != nil {
 				w.notLoaded(err)
@@ -6890,7 +6967,7 @@ func (ec *executionContext) fields_Organisation(ctx context.Context, fields []gr
 				return false
 			}
 			v, err := resolveNow(fctx, func(ctx context.Context) (*model.RelationConnection, error) {
-				return ec.Resolvers.Organisation().Commissioned(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
+				return ec.objectResolvers().Organisation().Commissioned(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
 			})
 			if err != nil {
 				w.notLoaded(err)
@@ -6912,7 +6989,7 @@ func (ec *executionContext) fields_Organisation(ctx context.Context, fields []gr
 				return false
 			}
 			v, err := resolveNow(fctx, func(ctx context.Context) (*model.RelationConnection, error) {
-				return ec.Resolvers.Organisation().Coordinates(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
+				return ec.objectResolvers().Organisation().Coordinates(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
 			})
 			if err != nil {
 				w.notLoaded(err)
@@ -6934,7 +7011,7 @@ func (ec *executionContext) fields_Organisation(ctx context.Context, fields []gr
 				return false
 			}
 			v, err := resolveNow(fctx, func(ctx context.Context) ([]*model.Organisation, error) {
-				return ec.Resolvers.Organisation().CoordinatedBy(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
+				return ec.objectResolvers().Organisation().CoordinatedBy(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
 			})
 			if err != nil {
 				w.notLoaded(err)
@@ -6963,7 +7040,7 @@ func (ec *executionContext) fields_Organisation(ctx context.Context, fields []gr
 				return false
 			}
 			v, err := resolveNow(fctx, func(ctx context.Context) (*model.RelationConnection, error) {
-				return ec.Resolvers.Organisation().Published(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
+				return ec.objectResolvers().Organisation().Published(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
 			})
 			if err != nil {
 				w.notLoaded(err)
@@ -6985,7 +7062,7 @@ func (ec *executionContext) fields_Organisation(ctx context.Context, fields []gr
 				return false
 			}
 			v, err := resolveNow(fctx, func(ctx context.Context) (*model.RelationConnection, error) {
-				return ec.Resolvers.Organisation().MemberOf(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
+				return ec.objectResolvers().Organisation().MemberOf(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
 			})
 			if err != nil {
 				w.notLoaded(err)
@@ -7007,7 +7084,7 @@ func (ec *executionContext) fields_Organisation(ctx context.Context, fields []gr
 				return false
 			}
 			v, err := resolveNow(fctx, func(ctx context.Context) ([]*model.Organisation, error) {
-				return ec.Resolvers.Organisation().Members(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
+				return ec.objectResolvers().Organisation().Members(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
 			})
 			if err != nil {
 				w.notLoaded(err)
@@ -7036,7 +7113,7 @@ func (ec *executionContext) fields_Organisation(ctx context.Context, fields []gr
 				return false
 			}
 			v, err := resolveNow(fctx, func(ctx context.Context) (*model.RelationConnection, error) {
-				return ec.Resolvers.Organisation().PartOf(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
+				return ec.objectResolvers().Organisation().PartOf(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
 			})
 			if err != nil {
 				w.notLoaded(err)
@@ -7058,7 +7135,7 @@ func (ec *executionContext) fields_Organisation(ctx context.Context, fields []gr
 				return false
 			}
 			v, err := resolveNow(fctx, func(ctx context.Context) ([]model.Node, error) {
-				return ec.Resolvers.Organisation().Parts(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
+				return ec.objectResolvers().Organisation().Parts(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
 			})
 			if err != nil {
 				w.notLoaded(err)
@@ -7087,7 +7164,7 @@ func (ec *executionContext) fields_Organisation(ctx context.Context, fields []gr
 				return false
 			}
 			v, err := resolveNow(fctx, func(ctx context.Context) (*model.RelationConnection, error) {
-				return ec.Resolvers.Organisation().AddressedIn(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
+				return ec.objectResolvers().Organisation().AddressedIn(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
 			})
 			if err != nil {
 				w.notLoaded(err)
@@ -7109,7 +7186,7 @@ func (ec *executionContext) fields_Organisation(ctx context.Context, fields []gr
 				return false
 			}
 			v, err := resolveNow(fctx, func(ctx context.Context) (*model.RelationConnection, error) {
-				return ec.Resolvers.Organisation().MentionedIn(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
+				return ec.objectResolvers().Organisation().MentionedIn(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
 			})
 			if err != nil {
 				w.notLoaded(err)
@@ -7718,7 +7795,7 @@ func (ec *executionContext) fields_Party(ctx context.Context, fields []graphql.C
 				return false
 			}
 			v, err := resolveNow(fctx, func(ctx context.Context) ([]*model.Person, error) {
-				return ec.Resolvers.Party().Members(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
+				return ec.objectResolvers().Party().Members(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
 			})
 			if err != nil {
 				w.notLoaded(err)
@@ -7747,7 +7824,7 @@ func (ec *executionContext) fields_Party(ctx context.Context, fields []graphql.C
 				return false
 			}
 			v, err := resolveNow(fctx, func(ctx context.Context) (*model.RelationConnection, error) {
-				return ec.Resolvers.Party().MentionedIn(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
+				return ec.objectResolvers().Party().MentionedIn(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
 			})
 			if err != nil {
 				w.notLoaded(err)
@@ -8295,7 +8372,7 @@ func (ec *executionContext) fields_Person(ctx context.Context, fields []graphql.
 				return false
 			}
 			v, err := resolveNow(fctx, func(ctx context.Context) ([]*model.Motion, error) {
-				return ec.Resolvers.Person().Submitted(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
+				return ec.objectResolvers().Person().Submitted(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
 			})
 			if err != nil {
 				w.notLoaded(err)
@@ -8324,7 +8401,7 @@ func (ec *executionContext) fields_Person(ctx context.Context, fields []graphql.
 				return false
 			}
 			v, err := resolveNow(fctx, func(ctx context.Context) (*model.Party, error) {
-				return ec.Resolvers.Person().Party(ctx, obj, fc.Args["asOf"].(*model.Date))
+				return ec.objectResolvers().Person().Party(ctx, obj, fc.Args["asOf"].(*model.Date))
 			})
 			if err != nil {
 				w.notLoaded(err)
@@ -8347,7 +8424,7 @@ func (ec *executionContext) fields_Person(ctx context.Context, fields []graphql.
 				return false
 			}
 			v, err := resolveNow(fctx, func(ctx context.Context) ([]*model.Office, error) {
-				return ec.Resolvers.Person().Offices(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
+				return ec.objectResolvers().Person().Offices(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
 			})
 			if err != nil {
 				w.notLoaded(err)
@@ -8376,7 +8453,7 @@ func (ec *executionContext) fields_Person(ctx context.Context, fields []graphql.
 				return false
 			}
 			v, err := resolveNow(fctx, func(ctx context.Context) ([]*model.Event, error) {
-				return ec.Resolvers.Person().Attended(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
+				return ec.objectResolvers().Person().Attended(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
 			})
 			if err != nil {
 				w.notLoaded(err)
@@ -8405,7 +8482,7 @@ func (ec *executionContext) fields_Person(ctx context.Context, fields []graphql.
 				return false
 			}
 			v, err := resolveNow(fctx, func(ctx context.Context) ([]*model.Document, error) {
-				return ec.Resolvers.Person().Signed(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
+				return ec.objectResolvers().Person().Signed(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
 			})
 			if err != nil {
 				w.notLoaded(err)
@@ -8434,7 +8511,7 @@ func (ec *executionContext) fields_Person(ctx context.Context, fields []graphql.
 				return false
 			}
 			v, err := resolveNow(fctx, func(ctx context.Context) (*model.RelationConnection, error) {
-				return ec.Resolvers.Person().MentionedIn(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
+				return ec.objectResolvers().Person().MentionedIn(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
 			})
 			if err != nil {
 				w.notLoaded(err)
@@ -9004,7 +9081,7 @@ func (ec *executionContext) fields_Proposal(ctx context.Context, fields []graphq
 				return false
 			}
 			v, err := resolveNow(fctx, func(ctx context.Context) (*model.RelationConnection, error) {
-				return ec.Resolvers.Proposal().RelatesTo(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
+				return ec.objectResolvers().Proposal().RelatesTo(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
 			})
 			if err != nil {
 				w.notLoaded(err)
@@ -9026,7 +9103,7 @@ func (ec *executionContext) fields_Proposal(ctx context.Context, fields []graphq
 				return false
 			}
 			v, err := resolveNow(fctx, func(ctx context.Context) ([]*model.Proposal, error) {
-				return ec.Resolvers.Proposal().RelatedProposals(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
+				return ec.objectResolvers().Proposal().RelatedProposals(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
 			})
 			if err != nil {
 				w.notLoaded(err)
@@ -9055,7 +9132,7 @@ func (ec *executionContext) fields_Proposal(ctx context.Context, fields []graphq
 				return false
 			}
 			v, err := resolveNow(fctx, func(ctx context.Context) (*model.RelationConnection, error) {
-				return ec.Resolvers.Proposal().MentionedIn(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
+				return ec.objectResolvers().Proposal().MentionedIn(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
 			})
 			if err != nil {
 				w.notLoaded(err)
@@ -9995,7 +10072,7 @@ func (ec *executionContext) fields_Report(ctx context.Context, fields []graphql.
 				return false
 			}
 			v, err := resolveNow(fctx, func(ctx context.Context) ([]*model.Organisation, error) {
-				return ec.Resolvers.Report().Publishers(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
+				return ec.objectResolvers().Report().Publishers(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
 			})
 			if err != nil {
 				w.notLoaded(err)
@@ -10024,7 +10101,7 @@ func (ec *executionContext) fields_Report(ctx context.Context, fields []graphql.
 				return false
 			}
 			v, err := resolveNow(fctx, func(ctx context.Context) ([]*model.Organisation, error) {
-				return ec.Resolvers.Report().CommissionedBy(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
+				return ec.objectResolvers().Report().CommissionedBy(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
 			})
 			if err != nil {
 				w.notLoaded(err)
@@ -10053,7 +10130,7 @@ func (ec *executionContext) fields_Report(ctx context.Context, fields []graphql.
 				return false
 			}
 			v, err := resolveNow(fctx, func(ctx context.Context) ([]*model.Organisation, error) {
-				return ec.Resolvers.Report().Executors(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
+				return ec.objectResolvers().Report().Executors(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
 			})
 			if err != nil {
 				w.notLoaded(err)
@@ -10082,7 +10159,7 @@ func (ec *executionContext) fields_Report(ctx context.Context, fields []graphql.
 				return false
 			}
 			v, err := resolveNow(fctx, func(ctx context.Context) ([]*model.Document, error) {
-				return ec.Resolvers.Report().RespondedToBy(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
+				return ec.objectResolvers().Report().RespondedToBy(ctx, obj, fc.Args["first"].(*int), fc.Args["asOf"].(*model.Date))
 			})
 			if err != nil {
 				w.notLoaded(err)
@@ -10111,7 +10188,7 @@ func (ec *executionContext) fields_Report(ctx context.Context, fields []graphql.
 				return false
 			}
 			v, err := resolveNow(fctx, func(ctx context.Context) (*model.RelationConnection, error) {
-				return ec.Resolvers.Report().MentionedIn(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
+				return ec.objectResolvers().Report().MentionedIn(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*model.Date))
 			})
 			if err != nil {
 				w.notLoaded(err)

@@ -621,3 +621,29 @@ func TestArenaFloat(t *testing.T) {
 		}
 	}
 }
+
+// Eager writers get an object's resolver without making it again: one set per schema,
+// made once, and a schema's own (a test server beside the real one keeps its resolvers).
+func TestObjectResolversAreMadeOncePerSchema(t *testing.T) {
+	a, b := &Resolver{}, &Resolver{}
+	ecOf := func(r *Resolver) *executionContext {
+		return newExecutionContext(nil, NewExecutableSchema(Config{Resolvers: r}).(*executableSchema), nil)
+	}
+	ea, eb := ecOf(a), ecOf(b)
+	ra := ea.objectResolvers()
+	if ea.objectResolvers() != ra {
+		t.Error("made again for the same schema")
+	}
+	if m, ok := ra.Motion().(*motionResolver); !ok || m.Resolver != a {
+		t.Errorf("Motion() = %#v, want the schema's own resolver", ra.Motion())
+	}
+	if m := eb.objectResolvers().Motion().(*motionResolver); m.Resolver != b {
+		t.Error("another schema got the first schema's resolvers")
+	}
+	if m := ea.objectResolvers().Motion().(*motionResolver); m.Resolver != a {
+		t.Error("the first schema got the other's resolvers back")
+	}
+	if n := testing.AllocsPerRun(100, func() { _ = eb.objectResolvers().Document() }); n != 0 {
+		t.Errorf("%v allocations to get a resolver", n)
+	}
+}

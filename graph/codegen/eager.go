@@ -80,6 +80,9 @@ type eagerInterface struct {
 type eagerData struct {
 	Objects    []eagerType
 	Interfaces []eagerInterface
+	// Resolvers are the objects whose relationship fields eager writers resolve
+	// (objectResolvers).
+	Resolvers []*codegen.Object
 }
 
 // eagerTypes holds the object types found by generateEager, for callEager.
@@ -149,6 +152,12 @@ func generateEager(data *codegen.Data) error {
 			eagerTypes = append(eagerTypes, eagerType{Object: obj, Fields: bareOf[obj], Objects: objects, TextLists: textListsOf[obj], Floats: floatsOf[obj]})
 		}
 	}
+	var resolvers []*codegen.Object
+	for _, o := range eagerTypes {
+		if slices.ContainsFunc(o.Objects, func(f objectField) bool { return f.Resolved }) {
+			resolvers = append(resolvers, o.Object)
+		}
+	}
 	var eagerInterfaces []eagerInterface
 	for _, i := range data.Interfaces {
 		used := false
@@ -169,7 +178,7 @@ func generateEager(data *codegen.Data) error {
 	return templates.Render(templates.Options{
 		PackageName:     data.Config.Exec.Package,
 		Filename:        filepath.Join(data.Config.Exec.Dir(), eagerFile),
-		Data:            eagerData{Objects: eagerTypes, Interfaces: eagerInterfaces},
+		Data:            eagerData{Objects: eagerTypes, Interfaces: eagerInterfaces, Resolvers: resolvers},
 		GeneratedHeader: true,
 		Packages:        data.Config.Packages,
 		Template:        eagerTemplate,
