@@ -197,6 +197,13 @@ func citation(n *kg.Node) *string {
 	if c := n.Str(kg.PropCitation); c != "" {
 		return &c
 	}
+	return builtCitation(n)
+}
+
+// builtCitation is the rare half of citation, apart so that the stored half is inlined and
+// an eager answer writes the citation without moving it to the heap (an allocation for
+// every motion of a nested answer).
+func builtCitation(n *kg.Node) *string {
 	dossier := n.Str(kg.PropDossier)
 	number, ok := n.Int(kg.PropNumber)
 	if dossier == "" || !ok {
