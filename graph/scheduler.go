@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"fmt"
+	"maps"
 	"sync"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -171,6 +172,7 @@ type loader[K comparable, V any] struct {
 
 	mu      sync.Mutex
 	results map[K]*result[V]
+	room    int         // the keys results was made for
 	slab    []result[V] // where the next results are made (newResult)
 	slabs   int         // the size of the last slab
 	queued  []K
@@ -225,10 +227,13 @@ func (l *loader[K, V]) request(ctx context.Context, keys []K) []*result[V] {
 func (l *loader[K, V]) requestInto(ctx context.Context, keys []K, rs []*result[V]) {
 	queued := false
 	l.mu.Lock()
-	if len(l.results) == 0 && len(keys) > 8 {
-		// The first batch of an operation, mostly a level's prefetch: made to size, the
-		// map is not grown and rehashed from eight keys up.
-		l.results = make(map[K]*result[V], len(keys))
+	if need := len(l.results) + len(keys); need > l.room && len(keys) > 8 {
+		// A level's prefetch, mostly: the map made to size at once rather than grown and
+		// rehashed by doubling (a nested answer's second level, sixty motions' submitters
+		// after ten letters' motions, took three growths).
+		m := make(map[K]*result[V], need)
+		maps.Copy(m, l.results)
+		l.results, l.room = m, need
 	}
 	for i, k := range keys {
 		r, q := l.lookup(ctx, k)
