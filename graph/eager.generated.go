@@ -159,7 +159,7 @@ func (ec *executionContext) fields_Actielijn(ctx context.Context, fields []graph
 			m.MarshalGQL(w)
 		case "title":
 			v := obj.Title()
-			tally.add(field.Alias, resultSize(v))
+			tally.add(field.Alias, textSize(v))
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
@@ -178,7 +178,7 @@ func (ec *executionContext) fields_Actielijn(ctx context.Context, fields []graph
 			m.MarshalGQL(w)
 		case "aliases":
 			v := obj.Aliases()
-			tally.add(field.Alias, resultSize(v))
+			tally.add(field.Alias, textsSize(v))
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
@@ -893,7 +893,7 @@ func (ec *executionContext) fields_Action(ctx context.Context, fields []graphql.
 			m.MarshalGQL(w)
 		case "title":
 			v := obj.Title()
-			tally.add(field.Alias, resultSize(v))
+			tally.add(field.Alias, textSize(v))
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
@@ -920,7 +920,7 @@ func (ec *executionContext) fields_Action(ctx context.Context, fields []graphql.
 			m.MarshalGQL(w)
 		case "aliases":
 			v := obj.Aliases()
-			tally.add(field.Alias, resultSize(v))
+			tally.add(field.Alias, textsSize(v))
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
@@ -1423,7 +1423,7 @@ func (ec *executionContext) fields_ActionPlan(ctx context.Context, fields []grap
 			w.text(string(v))
 		case "title":
 			v := obj.Title()
-			tally.add(field.Alias, resultSize(v))
+			tally.add(field.Alias, textSize(v))
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
@@ -1450,7 +1450,7 @@ func (ec *executionContext) fields_ActionPlan(ctx context.Context, fields []grap
 			m.MarshalGQL(w)
 		case "aliases":
 			v := obj.Aliases()
-			tally.add(field.Alias, resultSize(v))
+			tally.add(field.Alias, textsSize(v))
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
@@ -2428,7 +2428,7 @@ func (ec *executionContext) fields_Commitment(ctx context.Context, fields []grap
 			m.MarshalGQL(w)
 		case "description":
 			v := obj.Description()
-			tally.add(field.Alias, resultSize(v))
+			tally.add(field.Alias, textSize(v))
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
@@ -2463,7 +2463,7 @@ func (ec *executionContext) fields_Commitment(ctx context.Context, fields []grap
 			m.MarshalGQL(w)
 		case "aliases":
 			v := obj.Aliases()
-			tally.add(field.Alias, resultSize(v))
+			tally.add(field.Alias, textsSize(v))
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
@@ -3318,7 +3318,7 @@ func (ec *executionContext) fields_Document(ctx context.Context, fields []graphq
 			m.MarshalGQL(w)
 		case "title":
 			v := obj.Title()
-			tally.add(field.Alias, resultSize(v))
+			tally.add(field.Alias, textSize(v))
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
@@ -3337,7 +3337,7 @@ func (ec *executionContext) fields_Document(ctx context.Context, fields []graphq
 			m.MarshalGQL(w)
 		case "kenmerk":
 			v := obj.Kenmerk()
-			tally.add(field.Alias, resultSize(v))
+			tally.add(field.Alias, textSize(v))
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
@@ -3348,7 +3348,7 @@ func (ec *executionContext) fields_Document(ctx context.Context, fields []graphq
 			}
 		case "dossier":
 			v := obj.Dossier()
-			tally.add(field.Alias, resultSize(v))
+			tally.add(field.Alias, textSize(v))
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
@@ -3366,19 +3366,24 @@ func (ec *executionContext) fields_Document(ctx context.Context, fields []graphq
 			m := ec.marshalOInt2ᚖint(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		case "citation":
-			v := obj.Citation()
-			tally.add(field.Alias, resultSize(v))
+			var room [128]byte
+			v, ok := obj.AppendCitation(room[:0])
+			size := int64(4) // null
+			if ok {
+				size = int64(len(v)) + 2
+			}
+			tally.add(field.Alias, size)
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
-			if v == nil {
-				w.null()
+			if ok {
+				w.textBytes(v)
 			} else {
-				w.text(*v)
+				w.null()
 			}
 		case "tkNumber":
 			v := obj.TkNumber()
-			tally.add(field.Alias, resultSize(v))
+			tally.add(field.Alias, textSize(v))
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
@@ -3389,7 +3394,7 @@ func (ec *executionContext) fields_Document(ctx context.Context, fields []graphq
 			}
 		case "sourceFile":
 			v := obj.SourceFile()
-			tally.add(field.Alias, resultSize(v))
+			tally.add(field.Alias, textSize(v))
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
@@ -3400,7 +3405,7 @@ func (ec *executionContext) fields_Document(ctx context.Context, fields []graphq
 			}
 		case "text":
 			v := obj.Text()
-			tally.add(field.Alias, resultSize(v))
+			tally.add(field.Alias, textSize(v))
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
@@ -3419,7 +3424,7 @@ func (ec *executionContext) fields_Document(ctx context.Context, fields []graphq
 			m.MarshalGQL(w)
 		case "aliases":
 			v := obj.Aliases()
-			tally.add(field.Alias, resultSize(v))
+			tally.add(field.Alias, textsSize(v))
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
@@ -3431,7 +3436,7 @@ func (ec *executionContext) fields_Document(ctx context.Context, fields []graphq
 			w.closeList()
 		case "alsoFrom":
 			v := obj.AlsoFrom()
-			tally.add(field.Alias, resultSize(v))
+			tally.add(field.Alias, textsSize(v))
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
@@ -4102,7 +4107,7 @@ func (ec *executionContext) fields_Event(ctx context.Context, fields []graphql.C
 			w.text(string(v))
 		case "kind":
 			v := obj.Kind()
-			tally.add(field.Alias, resultSize(v))
+			tally.add(field.Alias, textSize(v))
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
@@ -4129,7 +4134,7 @@ func (ec *executionContext) fields_Event(ctx context.Context, fields []graphql.C
 			m.MarshalGQL(w)
 		case "aliases":
 			v := obj.Aliases()
-			tally.add(field.Alias, resultSize(v))
+			tally.add(field.Alias, textsSize(v))
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
@@ -4958,7 +4963,7 @@ func (ec *executionContext) fields_Legislation(ctx context.Context, fields []gra
 			w.text(string(v))
 		case "citation":
 			v := obj.Citation()
-			tally.add(field.Alias, resultSize(v))
+			tally.add(field.Alias, textSize(v))
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
@@ -4977,7 +4982,7 @@ func (ec *executionContext) fields_Legislation(ctx context.Context, fields []gra
 			m.MarshalGQL(w)
 		case "aliases":
 			v := obj.Aliases()
-			tally.add(field.Alias, resultSize(v))
+			tally.add(field.Alias, textsSize(v))
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
@@ -5260,7 +5265,7 @@ func (ec *executionContext) fields_Motion(ctx context.Context, fields []graphql.
 			w.text(string(v))
 		case "dossier":
 			v := obj.Dossier()
-			tally.add(field.Alias, resultSize(v))
+			tally.add(field.Alias, textSize(v))
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
@@ -5278,15 +5283,20 @@ func (ec *executionContext) fields_Motion(ctx context.Context, fields []graphql.
 			m := ec.marshalOInt2ᚖint(ctx, field.Selections, v)
 			m.MarshalGQL(w)
 		case "citation":
-			v := obj.Citation()
-			tally.add(field.Alias, resultSize(v))
+			var room [128]byte
+			v, ok := obj.AppendCitation(room[:0])
+			size := int64(4) // null
+			if ok {
+				size = int64(len(v)) + 2
+			}
+			tally.add(field.Alias, size)
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
-			if v == nil {
-				w.null()
+			if ok {
+				w.textBytes(v)
 			} else {
-				w.text(*v)
+				w.null()
 			}
 		case "dateSubmitted":
 			v := obj.DateSubmitted()
@@ -5306,7 +5316,7 @@ func (ec *executionContext) fields_Motion(ctx context.Context, fields []graphql.
 			m.MarshalGQL(w)
 		case "request":
 			v := obj.Request()
-			tally.add(field.Alias, resultSize(v))
+			tally.add(field.Alias, textSize(v))
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
@@ -5344,7 +5354,7 @@ func (ec *executionContext) fields_Motion(ctx context.Context, fields []graphql.
 			m.MarshalGQL(w)
 		case "aliases":
 			v := obj.Aliases()
-			tally.add(field.Alias, resultSize(v))
+			tally.add(field.Alias, textsSize(v))
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
@@ -5356,7 +5366,7 @@ func (ec *executionContext) fields_Motion(ctx context.Context, fields []graphql.
 			w.closeList()
 		case "submitterNames":
 			v := obj.SubmitterNames()
-			tally.add(field.Alias, resultSize(v))
+			tally.add(field.Alias, textsSize(v))
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
@@ -6038,7 +6048,7 @@ func (ec *executionContext) fields_MotionStatusStep(ctx context.Context, fields 
 			v.MarshalGQL(w)
 		case "replacedBy":
 			v := obj.ReplacedBy()
-			tally.add(field.Alias, resultSize(v))
+			tally.add(field.Alias, textSize(v))
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
@@ -6216,7 +6226,7 @@ func (ec *executionContext) fields_Office(ctx context.Context, fields []graphql.
 			m.MarshalGQL(w)
 		case "aliases":
 			v := obj.Aliases()
-			tally.add(field.Alias, resultSize(v))
+			tally.add(field.Alias, textsSize(v))
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
@@ -6857,7 +6867,7 @@ func (ec *executionContext) fields_Organisation(ctx context.Context, fields []gr
 			w.text(string(v))
 		case "abbreviation":
 			v := obj.Abbreviation()
-			tally.add(field.Alias, resultSize(v))
+			tally.add(field.Alias, textSize(v))
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
@@ -6868,7 +6878,7 @@ func (ec *executionContext) fields_Organisation(ctx context.Context, fields []gr
 			}
 		case "kind":
 			v := obj.Kind()
-			tally.add(field.Alias, resultSize(v))
+			tally.add(field.Alias, textSize(v))
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
@@ -6887,7 +6897,7 @@ func (ec *executionContext) fields_Organisation(ctx context.Context, fields []gr
 			m.MarshalGQL(w)
 		case "aliases":
 			v := obj.Aliases()
-			tally.add(field.Alias, resultSize(v))
+			tally.add(field.Alias, textsSize(v))
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
@@ -7663,7 +7673,7 @@ func (ec *executionContext) fields_PageInfo(ctx context.Context, fields []graphq
 			m.MarshalGQL(w)
 		case "startCursor":
 			v := obj.StartCursor
-			tally.add(field.Alias, resultSize(v))
+			tally.add(field.Alias, textSize(v))
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
@@ -7674,7 +7684,7 @@ func (ec *executionContext) fields_PageInfo(ctx context.Context, fields []graphq
 			}
 		case "endCursor":
 			v := obj.EndCursor
-			tally.add(field.Alias, resultSize(v))
+			tally.add(field.Alias, textSize(v))
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
@@ -7759,7 +7769,7 @@ func (ec *executionContext) fields_Party(ctx context.Context, fields []graphql.C
 			m.MarshalGQL(w)
 		case "aliases":
 			v := obj.Aliases()
-			tally.add(field.Alias, resultSize(v))
+			tally.add(field.Alias, textsSize(v))
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
@@ -8306,7 +8316,7 @@ func (ec *executionContext) fields_Person(ctx context.Context, fields []graphql.
 			m.MarshalGQL(w)
 		case "initials":
 			v := obj.Initials()
-			tally.add(field.Alias, resultSize(v))
+			tally.add(field.Alias, textSize(v))
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
@@ -8317,7 +8327,7 @@ func (ec *executionContext) fields_Person(ctx context.Context, fields []graphql.
 			}
 		case "partyName":
 			v := obj.PartyName()
-			tally.add(field.Alias, resultSize(v))
+			tally.add(field.Alias, textSize(v))
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
@@ -8336,7 +8346,7 @@ func (ec *executionContext) fields_Person(ctx context.Context, fields []graphql.
 			m.MarshalGQL(w)
 		case "aliases":
 			v := obj.Aliases()
-			tally.add(field.Alias, resultSize(v))
+			tally.add(field.Alias, textsSize(v))
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
@@ -8993,7 +9003,7 @@ func (ec *executionContext) fields_Proposal(ctx context.Context, fields []graphq
 			m.MarshalGQL(w)
 		case "theme":
 			v := obj.Theme()
-			tally.add(field.Alias, resultSize(v))
+			tally.add(field.Alias, textSize(v))
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
@@ -9004,7 +9014,7 @@ func (ec *executionContext) fields_Proposal(ctx context.Context, fields []graphq
 			}
 		case "title":
 			v := obj.Title()
-			tally.add(field.Alias, resultSize(v))
+			tally.add(field.Alias, textSize(v))
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
@@ -9015,7 +9025,7 @@ func (ec *executionContext) fields_Proposal(ctx context.Context, fields []graphq
 			}
 		case "appraisal":
 			v := obj.Appraisal()
-			tally.add(field.Alias, resultSize(v))
+			tally.add(field.Alias, textSize(v))
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
@@ -9026,7 +9036,7 @@ func (ec *executionContext) fields_Proposal(ctx context.Context, fields []graphq
 			}
 		case "estimatedCost":
 			v := obj.EstimatedCost()
-			tally.add(field.Alias, resultSize(v))
+			tally.add(field.Alias, textSize(v))
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
@@ -9045,7 +9055,7 @@ func (ec *executionContext) fields_Proposal(ctx context.Context, fields []graphq
 			m.MarshalGQL(w)
 		case "aliases":
 			v := obj.Aliases()
-			tally.add(field.Alias, resultSize(v))
+			tally.add(field.Alias, textsSize(v))
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
@@ -9998,7 +10008,7 @@ func (ec *executionContext) fields_Report(ctx context.Context, fields []graphql.
 			w.text(string(v))
 		case "title":
 			v := obj.Title()
-			tally.add(field.Alias, resultSize(v))
+			tally.add(field.Alias, textSize(v))
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
@@ -10009,7 +10019,7 @@ func (ec *executionContext) fields_Report(ctx context.Context, fields []graphql.
 			}
 		case "kind":
 			v := obj.Kind()
-			tally.add(field.Alias, resultSize(v))
+			tally.add(field.Alias, textSize(v))
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
@@ -10036,7 +10046,7 @@ func (ec *executionContext) fields_Report(ctx context.Context, fields []graphql.
 			m.MarshalGQL(w)
 		case "aliases":
 			v := obj.Aliases()
-			tally.add(field.Alias, resultSize(v))
+			tally.add(field.Alias, textsSize(v))
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
@@ -10641,7 +10651,7 @@ func (ec *executionContext) fields_SearchHit(ctx context.Context, fields []graph
 			w.typename("SearchHit")
 		case "snippet":
 			v := obj.Snippet
-			tally.add(field.Alias, resultSize(v))
+			tally.add(field.Alias, textSize(v))
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}

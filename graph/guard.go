@@ -221,6 +221,24 @@ func (t *fieldsTally) add(alias string, size int64) {
 // resultSize estimates the bytes a resolved value adds to the answer on its own, its
 // selections not counted (they are fields of their own): the length of a string, a few
 // bytes per list item, a few for anything else.
+// textSize is resultSize of a text or null, without the box: a *string passed as any is
+// moved to the heap, an allocation for every nullable text an eager answer writes.
+func textSize(v *string) int64 {
+	if v == nil {
+		return 4
+	}
+	return int64(len(*v)) + 2
+}
+
+// textsSize is resultSize of a list of texts, without the box.
+func textsSize(v []string) int64 {
+	n := int64(2)
+	for _, s := range v {
+		n += int64(len(s)) + 3
+	}
+	return n
+}
+
 func resultSize(res any) int64 {
 	switch v := res.(type) {
 	case nil:
@@ -228,16 +246,9 @@ func resultSize(res any) int64 {
 	case string:
 		return int64(len(v)) + 2
 	case *string:
-		if v == nil {
-			return 4
-		}
-		return int64(len(*v)) + 2
+		return textSize(v)
 	case []string:
-		n := int64(2)
-		for _, s := range v {
-			n += int64(len(s)) + 3
-		}
-		return n
+		return textsSize(v)
 	}
 	if rv := reflect.ValueOf(res); rv.Kind() == reflect.Slice {
 		return 2 + 3*int64(rv.Len())

@@ -73,7 +73,7 @@ func (ec *executionContext) plain_Actielijn_aliases(ctx context.Context, field g
 		}
 	}()
 	v := obj.Aliases()
-	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
+	if err := passPlain(ctx, ec.guard, field.Alias, textsSize(v)); err != nil {
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2ᚕstringᚄ(ctx, field.Selections, v)
@@ -122,7 +122,7 @@ func (ec *executionContext) plain_Actielijn_title(ctx context.Context, field gra
 		}
 	}()
 	v := obj.Title()
-	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
+	if err := passPlain(ctx, ec.guard, field.Alias, textSize(v)); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Actielijn_title, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -490,7 +490,7 @@ func (ec *executionContext) plain_Action_aliases(ctx context.Context, field grap
 		}
 	}()
 	v := obj.Aliases()
-	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
+	if err := passPlain(ctx, ec.guard, field.Alias, textsSize(v)); err != nil {
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2ᚕstringᚄ(ctx, field.Selections, v)
@@ -539,7 +539,7 @@ func (ec *executionContext) plain_Action_title(ctx context.Context, field graphq
 		}
 	}()
 	v := obj.Title()
-	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
+	if err := passPlain(ctx, ec.guard, field.Alias, textSize(v)); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Action_title, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -750,7 +750,7 @@ func (ec *executionContext) plain_ActionPlan_aliases(ctx context.Context, field 
 		}
 	}()
 	v := obj.Aliases()
-	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
+	if err := passPlain(ctx, ec.guard, field.Alias, textsSize(v)); err != nil {
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2ᚕstringᚄ(ctx, field.Selections, v)
@@ -783,7 +783,7 @@ func (ec *executionContext) plain_ActionPlan_title(ctx context.Context, field gr
 		}
 	}()
 	v := obj.Title()
-	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
+	if err := passPlain(ctx, ec.guard, field.Alias, textSize(v)); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_ActionPlan_title, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -1462,7 +1462,7 @@ func (ec *executionContext) plain_Commitment_aliases(ctx context.Context, field 
 		}
 	}()
 	v := obj.Aliases()
-	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
+	if err := passPlain(ctx, ec.guard, field.Alias, textsSize(v)); err != nil {
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2ᚕstringᚄ(ctx, field.Selections, v)
@@ -1511,7 +1511,7 @@ func (ec *executionContext) plain_Commitment_description(ctx context.Context, fi
 		}
 	}()
 	v := obj.Description()
-	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
+	if err := passPlain(ctx, ec.guard, field.Alias, textSize(v)); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Commitment_description, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -2119,7 +2119,7 @@ func (ec *executionContext) plain_Document_aliases(ctx context.Context, field gr
 		}
 	}()
 	v := obj.Aliases()
-	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
+	if err := passPlain(ctx, ec.guard, field.Alias, textsSize(v)); err != nil {
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2ᚕstringᚄ(ctx, field.Selections, v)
@@ -2168,7 +2168,7 @@ func (ec *executionContext) plain_Document_title(ctx context.Context, field grap
 		}
 	}()
 	v := obj.Title()
-	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
+	if err := passPlain(ctx, ec.guard, field.Alias, textSize(v)); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Document_title, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -2204,7 +2204,7 @@ func (ec *executionContext) plain_Document_kenmerk(ctx context.Context, field gr
 		}
 	}()
 	v := obj.Kenmerk()
-	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
+	if err := passPlain(ctx, ec.guard, field.Alias, textSize(v)); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Document_kenmerk, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -2224,7 +2224,7 @@ func (ec *executionContext) plain_Document_dossier(ctx context.Context, field gr
 		}
 	}()
 	v := obj.Dossier()
-	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
+	if err := passPlain(ctx, ec.guard, field.Alias, textSize(v)); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Document_dossier, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -2260,7 +2260,7 @@ func (ec *executionContext) plain_Document_citation(ctx context.Context, field g
 		}
 	}()
 	v := obj.Citation()
-	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
+	if err := passPlain(ctx, ec.guard, field.Alias, textSize(v)); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Document_citation, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -2280,7 +2280,7 @@ func (ec *executionContext) plain_Document_tkNumber(ctx context.Context, field g
 		}
 	}()
 	v := obj.TkNumber()
-	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
+	if err := passPlain(ctx, ec.guard, field.Alias, textSize(v)); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Document_tkNumber, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -2300,7 +2300,7 @@ func (ec *executionContext) plain_Document_sourceFile(ctx context.Context, field
 		}
 	}()
 	v := obj.SourceFile()
-	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
+	if err := passPlain(ctx, ec.guard, field.Alias, textSize(v)); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Document_sourceFile, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -2323,7 +2323,7 @@ func (ec *executionContext) plain_Document_alsoFrom(ctx context.Context, field g
 		}
 	}()
 	v := obj.AlsoFrom()
-	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
+	if err := passPlain(ctx, ec.guard, field.Alias, textsSize(v)); err != nil {
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2ᚕstringᚄ(ctx, field.Selections, v)
@@ -2338,7 +2338,7 @@ func (ec *executionContext) plain_Document_text(ctx context.Context, field graph
 		}
 	}()
 	v := obj.Text()
-	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
+	if err := passPlain(ctx, ec.guard, field.Alias, textSize(v)); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Document_text, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -2706,7 +2706,7 @@ func (ec *executionContext) plain_Event_aliases(ctx context.Context, field graph
 		}
 	}()
 	v := obj.Aliases()
-	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
+	if err := passPlain(ctx, ec.guard, field.Alias, textsSize(v)); err != nil {
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2ᚕstringᚄ(ctx, field.Selections, v)
@@ -2739,7 +2739,7 @@ func (ec *executionContext) plain_Event_kind(ctx context.Context, field graphql.
 		}
 	}()
 	v := obj.Kind()
-	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
+	if err := passPlain(ctx, ec.guard, field.Alias, textSize(v)); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Event_kind, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -3275,7 +3275,7 @@ func (ec *executionContext) plain_Legislation_aliases(ctx context.Context, field
 		}
 	}()
 	v := obj.Aliases()
-	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
+	if err := passPlain(ctx, ec.guard, field.Alias, textsSize(v)); err != nil {
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2ᚕstringᚄ(ctx, field.Selections, v)
@@ -3308,7 +3308,7 @@ func (ec *executionContext) plain_Legislation_citation(ctx context.Context, fiel
 		}
 	}()
 	v := obj.Citation()
-	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
+	if err := passPlain(ctx, ec.guard, field.Alias, textSize(v)); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Legislation_citation, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -3485,7 +3485,7 @@ func (ec *executionContext) plain_Motion_aliases(ctx context.Context, field grap
 		}
 	}()
 	v := obj.Aliases()
-	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
+	if err := passPlain(ctx, ec.guard, field.Alias, textsSize(v)); err != nil {
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2ᚕstringᚄ(ctx, field.Selections, v)
@@ -3518,7 +3518,7 @@ func (ec *executionContext) plain_Motion_dossier(ctx context.Context, field grap
 		}
 	}()
 	v := obj.Dossier()
-	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
+	if err := passPlain(ctx, ec.guard, field.Alias, textSize(v)); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Motion_dossier, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -3554,7 +3554,7 @@ func (ec *executionContext) plain_Motion_citation(ctx context.Context, field gra
 		}
 	}()
 	v := obj.Citation()
-	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
+	if err := passPlain(ctx, ec.guard, field.Alias, textSize(v)); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Motion_citation, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -3606,7 +3606,7 @@ func (ec *executionContext) plain_Motion_request(ctx context.Context, field grap
 		}
 	}()
 	v := obj.Request()
-	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
+	if err := passPlain(ctx, ec.guard, field.Alias, textSize(v)); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Motion_request, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -3645,7 +3645,7 @@ func (ec *executionContext) plain_Motion_submitterNames(ctx context.Context, fie
 		}
 	}()
 	v := obj.SubmitterNames()
-	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
+	if err := passPlain(ctx, ec.guard, field.Alias, textsSize(v)); err != nil {
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2ᚕstringᚄ(ctx, field.Selections, v)
@@ -4075,7 +4075,7 @@ func (ec *executionContext) plain_MotionStatusStep_replacedBy(ctx context.Contex
 		}
 	}()
 	v := obj.ReplacedBy()
-	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
+	if err := passPlain(ctx, ec.guard, field.Alias, textSize(v)); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_MotionStatusStep_replacedBy, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -4185,7 +4185,7 @@ func (ec *executionContext) plain_Office_aliases(ctx context.Context, field grap
 		}
 	}()
 	v := obj.Aliases()
-	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
+	if err := passPlain(ctx, ec.guard, field.Alias, textsSize(v)); err != nil {
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2ᚕstringᚄ(ctx, field.Selections, v)
@@ -4566,7 +4566,7 @@ func (ec *executionContext) plain_Organisation_aliases(ctx context.Context, fiel
 		}
 	}()
 	v := obj.Aliases()
-	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
+	if err := passPlain(ctx, ec.guard, field.Alias, textsSize(v)); err != nil {
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2ᚕstringᚄ(ctx, field.Selections, v)
@@ -4599,7 +4599,7 @@ func (ec *executionContext) plain_Organisation_abbreviation(ctx context.Context,
 		}
 	}()
 	v := obj.Abbreviation()
-	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
+	if err := passPlain(ctx, ec.guard, field.Alias, textSize(v)); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Organisation_abbreviation, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -4619,7 +4619,7 @@ func (ec *executionContext) plain_Organisation_kind(ctx context.Context, field g
 		}
 	}()
 	v := obj.Kind()
-	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
+	if err := passPlain(ctx, ec.guard, field.Alias, textSize(v)); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Organisation_kind, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -4965,7 +4965,7 @@ func (ec *executionContext) plain_PageInfo_startCursor(ctx context.Context, fiel
 		}
 	}()
 	v := obj.StartCursor
-	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
+	if err := passPlain(ctx, ec.guard, field.Alias, textSize(v)); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_PageInfo_startCursor, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -4985,7 +4985,7 @@ func (ec *executionContext) plain_PageInfo_endCursor(ctx context.Context, field 
 		}
 	}()
 	v := obj.EndCursor
-	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
+	if err := passPlain(ctx, ec.guard, field.Alias, textSize(v)); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_PageInfo_endCursor, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -5059,7 +5059,7 @@ func (ec *executionContext) plain_Party_aliases(ctx context.Context, field graph
 		}
 	}()
 	v := obj.Aliases()
-	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
+	if err := passPlain(ctx, ec.guard, field.Alias, textsSize(v)); err != nil {
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2ᚕstringᚄ(ctx, field.Selections, v)
@@ -5440,7 +5440,7 @@ func (ec *executionContext) plain_Person_aliases(ctx context.Context, field grap
 		}
 	}()
 	v := obj.Aliases()
-	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
+	if err := passPlain(ctx, ec.guard, field.Alias, textsSize(v)); err != nil {
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2ᚕstringᚄ(ctx, field.Selections, v)
@@ -5489,7 +5489,7 @@ func (ec *executionContext) plain_Person_initials(ctx context.Context, field gra
 		}
 	}()
 	v := obj.Initials()
-	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
+	if err := passPlain(ctx, ec.guard, field.Alias, textSize(v)); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Person_initials, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -5509,7 +5509,7 @@ func (ec *executionContext) plain_Person_partyName(ctx context.Context, field gr
 		}
 	}()
 	v := obj.PartyName()
-	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
+	if err := passPlain(ctx, ec.guard, field.Alias, textSize(v)); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Person_partyName, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -5877,7 +5877,7 @@ func (ec *executionContext) plain_Proposal_aliases(ctx context.Context, field gr
 		}
 	}()
 	v := obj.Aliases()
-	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
+	if err := passPlain(ctx, ec.guard, field.Alias, textsSize(v)); err != nil {
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2ᚕstringᚄ(ctx, field.Selections, v)
@@ -5926,7 +5926,7 @@ func (ec *executionContext) plain_Proposal_theme(ctx context.Context, field grap
 		}
 	}()
 	v := obj.Theme()
-	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
+	if err := passPlain(ctx, ec.guard, field.Alias, textSize(v)); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Proposal_theme, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -5946,7 +5946,7 @@ func (ec *executionContext) plain_Proposal_title(ctx context.Context, field grap
 		}
 	}()
 	v := obj.Title()
-	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
+	if err := passPlain(ctx, ec.guard, field.Alias, textSize(v)); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Proposal_title, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -5966,7 +5966,7 @@ func (ec *executionContext) plain_Proposal_appraisal(ctx context.Context, field 
 		}
 	}()
 	v := obj.Appraisal()
-	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
+	if err := passPlain(ctx, ec.guard, field.Alias, textSize(v)); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Proposal_appraisal, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -5986,7 +5986,7 @@ func (ec *executionContext) plain_Proposal_estimatedCost(ctx context.Context, fi
 		}
 	}()
 	v := obj.EstimatedCost()
-	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
+	if err := passPlain(ctx, ec.guard, field.Alias, textSize(v)); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Proposal_estimatedCost, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -6683,7 +6683,7 @@ func (ec *executionContext) plain_Report_aliases(ctx context.Context, field grap
 		}
 	}()
 	v := obj.Aliases()
-	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
+	if err := passPlain(ctx, ec.guard, field.Alias, textsSize(v)); err != nil {
 		return fieldError(ctx, ec.OperationContext, fc, err, true)
 	}
 	return ec.marshalNString2ᚕstringᚄ(ctx, field.Selections, v)
@@ -6716,7 +6716,7 @@ func (ec *executionContext) plain_Report_title(ctx context.Context, field graphq
 		}
 	}()
 	v := obj.Title()
-	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
+	if err := passPlain(ctx, ec.guard, field.Alias, textSize(v)); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Report_title, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -6736,7 +6736,7 @@ func (ec *executionContext) plain_Report_kind(ctx context.Context, field graphql
 		}
 	}()
 	v := obj.Kind()
-	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
+	if err := passPlain(ctx, ec.guard, field.Alias, textSize(v)); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_Report_kind, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}
@@ -7105,7 +7105,7 @@ func (ec *executionContext) plain_SearchHit_snippet(ctx context.Context, field g
 		}
 	}()
 	v := obj.Snippet
-	if err := passPlain(ctx, ec.guard, field.Alias, resultSize(v)); err != nil {
+	if err := passPlain(ctx, ec.guard, field.Alias, textSize(v)); err != nil {
 		ctx, fc := withPlainContext(ctx, ec.fieldContext_SearchHit_snippet, field)
 		return fieldError(ctx, ec.OperationContext, fc, err, false)
 	}

@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"strings"
 	"testing"
 
 	"beleidsgraaf/graph/model"
@@ -39,6 +40,17 @@ func TestPlainSizesAreResultSizes(t *testing.T) {
 	} {
 		if got := resultSize(c.v); got != c.want {
 			t.Errorf("%s: resultSize %d, the plain field counts %d", c.name, got, c.want)
+		}
+	}
+	// Texts are counted by functions of their own, which must count as resultSize does.
+	for _, v := range []*string{nil, &text, new(string)} {
+		if textSize(v) != resultSize(v) {
+			t.Errorf("textSize(%v) = %d, resultSize %d", v, textSize(v), resultSize(v))
+		}
+	}
+	for _, v := range [][]string{nil, {}, {"a"}, {"Fier", "", "Comensha"}} {
+		if textsSize(v) != int64(2+3*len(v))+int64(len(strings.Join(v, ""))) {
+			t.Errorf("textsSize(%q) = %d", v, textsSize(v))
 		}
 	}
 }

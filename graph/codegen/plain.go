@@ -48,8 +48,9 @@ type plainField struct {
 	// is an enum's.
 	Text, TextPointer, Enum bool
 	// Appender is the Go expression of the model's appender of a text the field reads by
-	// a method (a method Append<Method>(dst []byte) []byte beside it), "" when there is
-	// none: an eager object (eager.go) writes through it, without making the string.
+	// a method (a method Append<Method>(dst []byte) []byte beside it; of a TextPointer,
+	// Append<Method>(dst []byte) ([]byte, bool), false for null), "" when there is none:
+	// an eager object (eager.go) writes through it, without making the string.
 	Appender string
 }
 
@@ -117,15 +118,15 @@ func asPlain(f *codegen.Field) (plainField, bool) {
 	if p.Bare {
 		p.Text, p.TextPointer, p.Enum = text(f.TypeReference)
 	}
-	if p.Text && !p.TextPointer && !p.Enum && f.IsMethod() && f.Object != nil && hasAppender(f.Object.Type, f.GoFieldName) {
+	if p.Text && !p.Enum && f.IsMethod() && f.Object != nil && hasAppender(f.Object.Type, f.GoFieldName, p.TextPointer) {
 		p.Appender = f.GoReceiverName + ".Append" + f.GoFieldName
 	}
 	return p, true
 }
 
 // hasAppender says whether values of type t (or pointers to them) have a method
-// Append<method>(dst []byte) []byte.
-func hasAppender(t types.Type, method string) bool {
+// Append<method>(dst []byte) []byte, or, nullable, Append<method>(dst []byte) ([]byte, bool).
+func hasAppender(t types.Type, method string, nullable bool) bool {
 	m, _, _ := types.LookupFieldOrMethod(t, true, nil, "Append"+method)
 	fn, ok := m.(*types.Func)
 	if !ok {
@@ -133,8 +134,13 @@ func hasAppender(t types.Type, method string) bool {
 	}
 	sig := fn.Type().(*types.Signature)
 	bytes := types.NewSlice(types.Universe.Lookup("byte").Type())
-	return sig.Params().Len() == 1 && sig.Results().Len() == 1 && !sig.Variadic() &&
-		types.Identical(sig.Params().At(0).Type(), bytes) && types.Identical(sig.Results().At(0).Type(), bytes)
+	results := 1
+	if nullable {
+		results = 2
+	}
+	return sig.Params().Len() == 1 && sig.Results().Len() == results && !sig.Variadic() &&
+		types.Identical(sig.Params().At(0).Type(), bytes) && types.Identical(sig.Results().At(0).Type(), bytes) &&
+		(!nullable || types.Identical(sig.Results().At(1).Type(), types.Typ[types.Bool]))
 }
 
 // text says whether a bare leaf of this type is written as a text (../text.go): a String
@@ -165,14 +171,14 @@ func sizeOf(t types.Type) string {
 		return "int64(len(v)) + 2"
 	}
 	if p, ok := t.(*types.Pointer); ok && types.Identical(p.Elem(), types.Typ[types.String]) {
-		return "resultSize(v)"
+		return "textSize(v)" // resultSize's box moved the text to the heap
 	}
 	switch u := t.Underlying().(type) {
 	case *types.Interface:
 		return "resultSize(v)" // already boxed
 	case *types.Slice:
 		if types.Identical(u.Elem(), types.Typ[types.String]) {
-			return "resultSize(v)"
+			return "textsSize(v)"
 		}
 		return "2 + 3*int64(len(v))" // resultSize of any other slice
 	}

@@ -20,11 +20,11 @@ func TestSizeOf(t *testing.T) {
 		want string
 	}{
 		{"string", str, "int64(len(v)) + 2"},
-		{"*string", types.NewPointer(str), "resultSize(v)"},
+		{"*string", types.NewPointer(str), "textSize(v)"},
 		{"a named string, as resultSize sees it: not a string", named, "8"},
 		{"*named", types.NewPointer(named), "8"},
 		{"int", types.Typ[types.Int], "8"},
-		{"[]string", types.NewSlice(str), "resultSize(v)"},
+		{"[]string", types.NewSlice(str), "textsSize(v)"},
 	} {
 		if got := sizeOf(c.t); got != c.want {
 			t.Errorf("%s: %q, want %q", c.name, got, c.want)
@@ -123,6 +123,8 @@ func (r *R) AppendFrom(dst []byte) string { return "" }
 func (r *R) AppendTo(dst string) []byte { return nil }
 func (r *R) AppendType(dst ...byte) []byte { return dst }
 func (r *R) AppendKind(dst []byte, n int) []byte { return dst }
+func (r *R) AppendCitation(dst []byte) ([]byte, bool) { return dst, false }
+func (r *R) AppendTitle(dst []byte) ([]byte, int) { return dst, 0 }
 `
 	fset := token.NewFileSet()
 	f, err := parser.ParseFile(fset, "m.go", src, 0)
@@ -135,21 +137,27 @@ func (r *R) AppendKind(dst []byte, n int) []byte { return dst }
 	}
 	r := pkg.Scope().Lookup("R").Type()
 	for _, c := range []struct {
-		t      types.Type
-		method string
-		want   bool
+		t        types.Type
+		method   string
+		nullable bool
+		want     bool
 	}{
-		{types.NewPointer(r), "ID", true},
-		{r, "ID", true}, // addressable: the pointer's methods count
-		{types.NewPointer(r), "Name", true},
-		{types.NewPointer(r), "From", false},
-		{types.NewPointer(r), "To", false},
-		{types.NewPointer(r), "Type", false},
-		{types.NewPointer(r), "Kind", false},
-		{types.NewPointer(r), "Label", false},
+		{types.NewPointer(r), "ID", false, true},
+		{r, "ID", false, true}, // addressable: the pointer's methods count
+		{types.NewPointer(r), "Name", false, true},
+		{types.NewPointer(r), "From", false, false},
+		{types.NewPointer(r), "To", false, false},
+		{types.NewPointer(r), "Type", false, false},
+		{types.NewPointer(r), "Kind", false, false},
+		{types.NewPointer(r), "Label", false, false},
+		// A nullable text's appender says whether there is one; the two kinds do not mix.
+		{types.NewPointer(r), "Citation", true, true},
+		{types.NewPointer(r), "Citation", false, false},
+		{types.NewPointer(r), "ID", true, false},
+		{types.NewPointer(r), "Title", true, false},
 	} {
-		if got := hasAppender(c.t, c.method); got != c.want {
-			t.Errorf("hasAppender(%s, %s) = %v, want %v", c.t, c.method, got, c.want)
+		if got := hasAppender(c.t, c.method, c.nullable); got != c.want {
+			t.Errorf("hasAppender(%s, %s, %v) = %v, want %v", c.t, c.method, c.nullable, got, c.want)
 		}
 	}
 }

@@ -190,6 +190,9 @@ func (d Document) Text() *string { return d.str(kg.PropText) }
 // Citation is the stored citation, or the canonical one built from dossier and number.
 func (d Document) Citation() *string { return citation(d.n) }
 
+// AppendCitation appends the citation to dst; false: none (appendCitation).
+func (d Document) AppendCitation(dst []byte) ([]byte, bool) { return appendCitation(dst, d.n) }
+
 // citation is n's stored citation (the loader stores one on every numbered document and
 // motion: one property read, where building it took two and a string), or the canonical
 // one built from its dossier and number.
@@ -200,9 +203,21 @@ func citation(n *kg.Node) *string {
 	return builtCitation(n)
 }
 
-// builtCitation is the rare half of citation, apart so that the stored half is inlined and
-// an eager answer writes the citation without moving it to the heap (an allocation for
-// every motion of a nested answer).
+// appendCitation appends n's citation (citation) to dst; false: it has none. An eager
+// answer writes a citation through it (AppendCitation): citation, over the inliner's
+// budget, moved every citation it returned to the heap, an allocation for every motion
+// of a nested answer.
+func appendCitation(dst []byte, n *kg.Node) ([]byte, bool) {
+	if c := n.Str(kg.PropCitation); c != "" {
+		return append(dst, c...), true
+	}
+	if c := builtCitation(n); c != nil {
+		return append(dst, *c...), true
+	}
+	return dst, false
+}
+
+// builtCitation is the canonical citation of n's dossier and number, nil without them.
 func builtCitation(n *kg.Node) *string {
 	dossier := n.Str(kg.PropDossier)
 	number, ok := n.Int(kg.PropNumber)
@@ -320,6 +335,9 @@ func (m Motion) DateSubmitted() *Date { return m.date(kg.PropDateSubmitted) }
 func (m Motion) DateAdopted() *Date   { return m.date(kg.PropDateAdopted) }
 func (m Motion) Request() *string     { return m.str(kg.PropRequest) }
 func (m Motion) CoSigned() bool       { return m.n.Bool(kg.PropCoSigned) }
+
+// AppendCitation appends the citation to dst; false: none (appendCitation).
+func (m Motion) AppendCitation(dst []byte) ([]byte, bool) { return appendCitation(dst, m.n) }
 func (m Motion) Status(asOf *Date) *MotionStatus {
 	if s := MotionStatus(statusAsOf(m.n, asOf)); s.IsValid() {
 		return &s

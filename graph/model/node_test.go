@@ -26,14 +26,22 @@ func TestCitation(t *testing.T) {
 		for _, label := range []kg.Label{kg.Document, kg.Motion} {
 			n := &kg.Node{ID: "x", Label: label, Props: c.props}
 			var got *string
+			var appended []byte
+			var ok bool
+			prefix := []byte("> ")
 			switch w := Wrap(n).(type) {
 			case *Document:
 				got = w.Citation()
+				appended, ok = w.AppendCitation(prefix)
 			case *Motion:
 				got = w.Citation()
+				appended, ok = w.AppendCitation(prefix)
 			}
 			if (got == nil) != (c.want == "") || got != nil && *got != c.want {
 				t.Errorf("%s, %s: %v, want %q", c.name, label, deref(got), c.want)
+			}
+			if ok != (c.want != "") || string(appended) != "> "+c.want {
+				t.Errorf("%s, %s: appended %q, %v, want %q", c.name, label, appended, ok, "> "+c.want)
 			}
 		}
 	}
