@@ -30,6 +30,9 @@ type keySink struct {
 	nodes  []string
 	pages  []relKey
 	counts []relKey
+	// items is how many nodes the keys are asked for: a relationship field's pages and
+	// counts are made that large at once, not grown from one by doubling.
+	items int
 }
 
 // flush requests every collected key, one call per loader, so each set lands in one batch.
@@ -170,6 +173,24 @@ func (l *Loaders) selects(f graphql.CollectedField, name string) bool {
 	return false
 }
 
+// typeNamesOf are, for each label, the type names a node of it is collected for: one slice
+// a label, shared by every operation, which the memo finds by its address.
+var typeNamesOf = func() map[kg.Label][]string {
+	m := make(map[kg.Label][]string, len(kg.Labels))
+	for _, l := range kg.Labels {
+		m[l] = []string{string(l), "Node"}
+	}
+	return m
+}()
+
+// nodeTypeNames returns the type names a node of label is collected for.
+func nodeTypeNames(label kg.Label) []string {
+	if names, ok := typeNamesOf[label]; ok {
+		return names
+	}
+	return []string{string(label), "Node"}
+}
+
 // prefetchNodes requests the keys of the fields sel selects on each node.
 func (l *Loaders) prefetchNodes(ks *keySink, sel ast.SelectionSet, items []item) {
 	if leavesOnly(sel) {
@@ -178,6 +199,7 @@ func (l *Loaders) prefetchNodes(ks *keySink, sel ast.SelectionSet, items []item)
 	// The items of a page are mostly of one label: they share a slice of type names, by
 	// whose address the memo finds the collection again (documentMemo.recent), and the
 	// loader keys of each relationship field, their IDs apart (fieldLoads).
+	ks.items = max(ks.items, len(items))
 	var names []string
 	var fields []graphql.CollectedField // what sel collects on nodes of names[0]
 	var room [maxFieldLoads]fieldLoadOf
@@ -189,7 +211,7 @@ func (l *Loaders) prefetchNodes(ks *keySink, sel ast.SelectionSet, items []item)
 		}
 		label := string(n.Label)
 		if names == nil || names[0] != label {
-			names = []string{label, "Node"}
+			names = nodeTypeNames(n.Label)
 			fields = l.collect(sel, names)
 		}
 		for _, f := range fields {
@@ -313,11 +335,17 @@ func (e *fieldLoadOf) request(ks *keySink, id string) {
 	if e.load.wantPage {
 		page := e.load.page
 		page.ID = id
+		if ks.pages == nil {
+			ks.pages = make([]relKey, 0, max(ks.items, 1))
+		}
 		ks.pages = append(ks.pages, page)
 	}
 	if e.load.wantCount {
 		count := e.load.count
 		count.ID = id
+		if ks.counts == nil {
+			ks.counts = make([]relKey, 0, max(ks.items, 1))
+		}
 		ks.counts = append(ks.counts, count)
 	}
 }

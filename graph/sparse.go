@@ -29,7 +29,7 @@ func (l *Loaders) subgraphSelects(field *ast.Field) (namesOnly, endsOnly bool) {
 		switch f.Name {
 		case "nodes":
 			for _, label := range kg.Labels {
-				for _, g := range l.collect(f.Selections, []string{string(label), "Node"}) {
+				for _, g := range l.collect(f.Selections, nodeTypeNames(label)) {
 					if !slices.Contains(nameFields, g.Name) {
 						namesOnly = false
 					}
