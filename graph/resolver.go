@@ -87,7 +87,9 @@ func (r *Resolver) relatedBy(ctx context.Context, parent model.Node, def func(*g
 		count = ld.counts.LoadThunk(ctx, load.count)
 	}
 	w := load.w
-	conn := &model.RelationConnection{Edges: []*model.RelationEdge{}}
+	slabs := slabsOf(ctx)
+	conn := slabs.connection()
+	conn.Edges = []*model.RelationEdge{}
 	conn.HasNextPage, conn.HasPreviousPage = w.beyond(false)
 	if edges != nil {
 		nbs, err := edges()
@@ -95,7 +97,7 @@ func (r *Resolver) relatedBy(ctx context.Context, parent model.Node, def func(*g
 			return nil, err
 		}
 		nbs, more := trim(w, nbs)
-		conn.Edges = model.NewRelationEdgesWith(slabsOf(ctx).wrapperFor(len(nbs)), id, nbs)
+		conn.Edges = slabs.relationEdges(id, nbs)
 		conn.HasNextPage, conn.HasPreviousPage = w.beyond(more)
 	}
 	if count != nil {

@@ -8,6 +8,7 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 
 	"beleidsgraaf/graph/model"
+	"beleidsgraaf/store"
 )
 
 // A fieldScope is the context a field's selections run in below the root: the context
@@ -49,6 +50,10 @@ type fieldScope struct {
 type resolverSlabs struct {
 	wrapper model.Wrapper
 	nodes   any // *[]T: the lists of the field's node type T
+	// A connection's own (relatedBy): itself and the list of its edges (the edges, the
+	// largest, are made for each: a slab of them left a third empty, on average).
+	connections []model.RelationConnection
+	edgeList    []*model.RelationEdge
 }
 
 // resolverSlabsMin is the fewest elements a slab is made for.
@@ -87,12 +92,34 @@ func nodesFor[T any](rs *resolverSlabs, n int) []T {
 		slab = new([]T)
 		rs.nodes = slab
 	}
+	return cut(slab, n)[:0]
+}
+
+// cut returns the next n elements of slab, made anew when fewer are left.
+func cut[T any](slab *[]T, n int) []T {
 	if cap(*slab)-len(*slab) < n {
 		*slab = make([]T, 0, max(n, resolverSlabsMin))
 	}
 	start := len(*slab)
 	*slab = (*slab)[:start+n]
-	return (*slab)[start : start : start+n]
+	return (*slab)[start : start+n : start+n]
+}
+
+// connection returns a new relation connection, cut from rs's slab (made anew if rs is nil).
+func (rs *resolverSlabs) connection() *model.RelationConnection {
+	if rs == nil {
+		return &model.RelationConnection{}
+	}
+	return &cut(&rs.connections, 1)[0]
+}
+
+// relationEdges returns the edges of neighbours nbs of the node with ID from, their list
+// cut from rs's slab (made anew if rs is nil).
+func (rs *resolverSlabs) relationEdges(from string, nbs []store.Neighbour) []*model.RelationEdge {
+	if rs == nil || len(nbs) == 0 {
+		return model.NewRelationEdges(from, nbs)
+	}
+	return model.NewRelationEdgesIn(rs.wrapperFor(len(nbs)), from, nbs, make([]model.RelationEdge, len(nbs)), cut(&rs.edgeList, len(nbs)))
 }
 
 // maxScopeChildren bounds the scopes a scope keeps: a query selects a few fields with

@@ -11,6 +11,7 @@ import (
 
 	"beleidsgraaf/graph/model"
 	"beleidsgraaf/kg"
+	"beleidsgraaf/store"
 )
 
 // A scope keeps the scope of a field for the next element only when everything its field
@@ -207,6 +208,50 @@ func TestResolverSlabs(t *testing.T) {
 			for j, nd := range list {
 				if got := nd.KG().ID; got != want[i][j] {
 					t.Fatalf("%T: element %d, node %d is %s, want %s", ctx, i, j, got, want[i][j])
+				}
+			}
+		}
+	}
+}
+
+// A relationship field's connections and their edges, cut from a scope's slabs for one
+// element after another, are each their own, past a slab's end too; without a scope, and
+// without neighbours, each is made anew, and no neighbours make an empty list, not null.
+func TestRelationConnectionSlabs(t *testing.T) {
+	for _, ctx := range []context.Context{&fieldScope{Context: context.Background()}, context.Background()} {
+		rs := slabsOf(ctx)
+		type made struct {
+			conn *model.RelationConnection
+			ids  []string
+		}
+		var all []made
+		for i := range 40 {
+			n := i % 4 // none, too
+			if i == 13 {
+				n = 2 * resolverSlabsMin
+			}
+			var nbs []store.Neighbour
+			var ids []string
+			for j := range n {
+				id := fmt.Sprintf("motion:%d-%d", i, j)
+				nbs = append(nbs, store.Neighbour{Node: &kg.Node{ID: id, Label: kg.Motion}, Edge: &kg.Edge{Type: "RESPONDS_TO", From: "doc:x", To: id}})
+				ids = append(ids, id)
+			}
+			conn := rs.connection()
+			conn.TotalCount = i
+			conn.Edges = rs.relationEdges("doc:x", nbs)
+			if conn.Edges == nil || len(conn.Edges) != n {
+				t.Fatalf("%T: element %d: %d edges (nil: %v), want %d", ctx, i, len(conn.Edges), conn.Edges == nil, n)
+			}
+			all = append(all, made{conn, ids})
+		}
+		for i, m := range all {
+			if m.conn.TotalCount != i {
+				t.Fatalf("%T: connection %d was written over by %d", ctx, i, m.conn.TotalCount)
+			}
+			for j, e := range m.conn.Edges {
+				if got := e.Node().KG().ID; got != m.ids[j] || e.Direction() != model.DirectionOut {
+					t.Fatalf("%T: element %d, edge %d: %s %s, want %s OUT", ctx, i, j, got, e.Direction(), m.ids[j])
 				}
 			}
 		}

@@ -113,7 +113,12 @@ func NewRelationEdges(from string, nbs []store.Neighbour) []*RelationEdge {
 
 // NewRelationEdgesWith is NewRelationEdges with the nodes wrapped by w.
 func NewRelationEdgesWith(w *Wrapper, from string, nbs []store.Neighbour) []*RelationEdge {
-	edges, out := make([]RelationEdge, len(nbs)), make([]*RelationEdge, len(nbs))
+	return NewRelationEdgesIn(w, from, nbs, make([]RelationEdge, len(nbs)), make([]*RelationEdge, len(nbs)))
+}
+
+// NewRelationEdgesIn is NewRelationEdgesWith, the edges made in edges and listed in out,
+// both of len(nbs).
+func NewRelationEdgesIn(w *Wrapper, from string, nbs []store.Neighbour, edges []RelationEdge, out []*RelationEdge) []*RelationEdge {
 	for i, nb := range nbs {
 		edges[i] = RelationEdge{target: target{w.Wrap(nb.Node)}, edge: nb.Edge, out: nb.Edge.From == from, place: nb}
 		out[i] = &edges[i]
