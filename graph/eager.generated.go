@@ -141,7 +141,7 @@ func (ec *executionContext) fields_Actielijn(ctx context.Context, fields []graph
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
-			v.MarshalGQL(w)
+			appendEnum(w, v)
 		case "name":
 			v := obj.Name()
 			tally.add(field.Alias, int64(len(v))+2)
@@ -736,14 +736,14 @@ func (ec *executionContext) fields_ActielijnRelationEdge(ctx context.Context, fi
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
-			v.MarshalGQL(w)
+			appendEnum(w, v)
 		case "direction":
 			v := obj.Direction()
 			tally.add(field.Alias, 8)
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
-			v.MarshalGQL(w)
+			appendEnum(w, v)
 		case "from":
 			v := obj.From()
 			tally.add(field.Alias, int64(len(v))+2)
@@ -875,7 +875,7 @@ func (ec *executionContext) fields_Action(ctx context.Context, fields []graphql.
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
-			v.MarshalGQL(w)
+			appendEnum(w, v)
 		case "name":
 			v := obj.Name()
 			tally.add(field.Alias, int64(len(v))+2)
@@ -1413,7 +1413,7 @@ func (ec *executionContext) fields_ActionPlan(ctx context.Context, fields []grap
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
-			v.MarshalGQL(w)
+			appendEnum(w, v)
 		case "name":
 			v := obj.Name()
 			tally.add(field.Alias, int64(len(v))+2)
@@ -1840,14 +1840,14 @@ func (ec *executionContext) fields_ActionPlanRelationEdge(ctx context.Context, f
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
-			v.MarshalGQL(w)
+			appendEnum(w, v)
 		case "direction":
 			v := obj.Direction()
 			tally.add(field.Alias, 8)
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
-			v.MarshalGQL(w)
+			appendEnum(w, v)
 		case "from":
 			v := obj.From()
 			tally.add(field.Alias, int64(len(v))+2)
@@ -2067,14 +2067,14 @@ func (ec *executionContext) fields_ActionRelationEdge(ctx context.Context, field
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
-			v.MarshalGQL(w)
+			appendEnum(w, v)
 		case "direction":
 			v := obj.Direction()
 			tally.add(field.Alias, 8)
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
-			v.MarshalGQL(w)
+			appendEnum(w, v)
 		case "from":
 			v := obj.From()
 			tally.add(field.Alias, int64(len(v))+2)
@@ -2410,7 +2410,7 @@ func (ec *executionContext) fields_Commitment(ctx context.Context, fields []grap
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
-			v.MarshalGQL(w)
+			appendEnum(w, v)
 		case "name":
 			v := obj.Name()
 			tally.add(field.Alias, int64(len(v))+2)
@@ -2898,14 +2898,14 @@ func (ec *executionContext) fields_CommitmentRelationEdge(ctx context.Context, f
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
-			v.MarshalGQL(w)
+			appendEnum(w, v)
 		case "direction":
 			v := obj.Direction()
 			tally.add(field.Alias, 8)
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
-			v.MarshalGQL(w)
+			appendEnum(w, v)
 		case "from":
 			v := obj.From()
 			tally.add(field.Alias, int64(len(v))+2)
@@ -3300,7 +3300,7 @@ func (ec *executionContext) fields_Document(ctx context.Context, fields []graphq
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
-			v.MarshalGQL(w)
+			appendEnum(w, v)
 		case "name":
 			v := obj.Name()
 			tally.add(field.Alias, int64(len(v))+2)
@@ -3958,14 +3958,14 @@ func (ec *executionContext) fields_DocumentRelationEdge(ctx context.Context, fie
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
-			v.MarshalGQL(w)
+			appendEnum(w, v)
 		case "direction":
 			v := obj.Direction()
 			tally.add(field.Alias, 8)
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
-			v.MarshalGQL(w)
+			appendEnum(w, v)
 		case "from":
 			v := obj.From()
 			tally.add(field.Alias, int64(len(v))+2)
@@ -4097,7 +4097,7 @@ func (ec *executionContext) fields_Event(ctx context.Context, fields []graphql.C
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
-			v.MarshalGQL(w)
+			appendEnum(w, v)
 		case "name":
 			v := obj.Name()
 			tally.add(field.Alias, int64(len(v))+2)
@@ -4582,14 +4582,14 @@ func (ec *executionContext) fields_EventRelationEdge(ctx context.Context, fields
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
-			v.MarshalGQL(w)
+			appendEnum(w, v)
 		case "direction":
 			v := obj.Direction()
 			tally.add(field.Alias, 8)
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
-			v.MarshalGQL(w)
+			appendEnum(w, v)
 		case "from":
 			v := obj.From()
 			tally.add(field.Alias, int64(len(v))+2)
@@ -4795,7 +4795,7 @@ func (ec *executionContext) fields_Involvement(ctx context.Context, fields []gra
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
-			v.MarshalGQL(w)
+			appendEnum(w, v)
 		case "organisation":
 			v := obj.Organisation()
 			tally.add(field.Alias, 8)
@@ -4883,7 +4883,7 @@ func (ec *executionContext) fields_LabelCount(ctx context.Context, fields []grap
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
-			v.MarshalGQL(w)
+			appendEnum(w, v)
 		case "count":
 			v := obj.Count
 			tally.add(field.Alias, 8)
@@ -4953,7 +4953,7 @@ func (ec *executionContext) fields_Legislation(ctx context.Context, fields []gra
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
-			v.MarshalGQL(w)
+			appendEnum(w, v)
 		case "name":
 			v := obj.Name()
 			tally.add(field.Alias, int64(len(v))+2)
@@ -5255,7 +5255,7 @@ func (ec *executionContext) fields_Motion(ctx context.Context, fields []graphql.
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
-			v.MarshalGQL(w)
+			appendEnum(w, v)
 		case "name":
 			v := obj.Name()
 			tally.add(field.Alias, int64(len(v))+2)
@@ -5905,14 +5905,14 @@ func (ec *executionContext) fields_MotionRelationEdge(ctx context.Context, field
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
-			v.MarshalGQL(w)
+			appendEnum(w, v)
 		case "direction":
 			v := obj.Direction()
 			tally.add(field.Alias, 8)
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
-			v.MarshalGQL(w)
+			appendEnum(w, v)
 		case "from":
 			v := obj.From()
 			tally.add(field.Alias, int64(len(v))+2)
@@ -6045,7 +6045,7 @@ func (ec *executionContext) fields_MotionStatusStep(ctx context.Context, fields 
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
-			v.MarshalGQL(w)
+			appendEnum(w, v)
 		case "replacedBy":
 			v := obj.ReplacedBy()
 			tally.add(field.Alias, textSize(v))
@@ -6208,7 +6208,7 @@ func (ec *executionContext) fields_Office(ctx context.Context, fields []graphql.
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
-			v.MarshalGQL(w)
+			appendEnum(w, v)
 		case "name":
 			v := obj.Name()
 			tally.add(field.Alias, int64(len(v))+2)
@@ -6718,14 +6718,14 @@ func (ec *executionContext) fields_OfficeRelationEdge(ctx context.Context, field
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
-			v.MarshalGQL(w)
+			appendEnum(w, v)
 		case "direction":
 			v := obj.Direction()
 			tally.add(field.Alias, 8)
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
-			v.MarshalGQL(w)
+			appendEnum(w, v)
 		case "from":
 			v := obj.From()
 			tally.add(field.Alias, int64(len(v))+2)
@@ -6857,7 +6857,7 @@ func (ec *executionContext) fields_Organisation(ctx context.Context, fields []gr
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
-			v.MarshalGQL(w)
+			appendEnum(w, v)
 		case "name":
 			v := obj.Name()
 			tally.add(field.Alias, int64(len(v))+2)
@@ -7523,14 +7523,14 @@ func (ec *executionContext) fields_OrganisationRelationEdge(ctx context.Context,
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
-			v.MarshalGQL(w)
+			appendEnum(w, v)
 		case "direction":
 			v := obj.Direction()
 			tally.add(field.Alias, 8)
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
-			v.MarshalGQL(w)
+			appendEnum(w, v)
 		case "from":
 			v := obj.From()
 			tally.add(field.Alias, int64(len(v))+2)
@@ -7751,7 +7751,7 @@ func (ec *executionContext) fields_Party(ctx context.Context, fields []graphql.C
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
-			v.MarshalGQL(w)
+			appendEnum(w, v)
 		case "name":
 			v := obj.Name()
 			tally.add(field.Alias, int64(len(v))+2)
@@ -8159,14 +8159,14 @@ func (ec *executionContext) fields_PartyRelationEdge(ctx context.Context, fields
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
-			v.MarshalGQL(w)
+			appendEnum(w, v)
 		case "direction":
 			v := obj.Direction()
 			tally.add(field.Alias, 8)
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
-			v.MarshalGQL(w)
+			appendEnum(w, v)
 		case "from":
 			v := obj.From()
 			tally.add(field.Alias, int64(len(v))+2)
@@ -8298,7 +8298,7 @@ func (ec *executionContext) fields_Person(ctx context.Context, fields []graphql.
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
-			v.MarshalGQL(w)
+			appendEnum(w, v)
 		case "name":
 			v := obj.Name()
 			tally.add(field.Alias, int64(len(v))+2)
@@ -8846,14 +8846,14 @@ func (ec *executionContext) fields_PersonRelationEdge(ctx context.Context, field
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
-			v.MarshalGQL(w)
+			appendEnum(w, v)
 		case "direction":
 			v := obj.Direction()
 			tally.add(field.Alias, 8)
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
-			v.MarshalGQL(w)
+			appendEnum(w, v)
 		case "from":
 			v := obj.From()
 			tally.add(field.Alias, int64(len(v))+2)
@@ -8985,7 +8985,7 @@ func (ec *executionContext) fields_Proposal(ctx context.Context, fields []graphq
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
-			v.MarshalGQL(w)
+			appendEnum(w, v)
 		case "name":
 			v := obj.Name()
 			tally.add(field.Alias, int64(len(v))+2)
@@ -9467,14 +9467,14 @@ func (ec *executionContext) fields_ProposalRelationEdge(ctx context.Context, fie
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
-			v.MarshalGQL(w)
+			appendEnum(w, v)
 		case "direction":
 			v := obj.Direction()
 			tally.add(field.Alias, 8)
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
-			v.MarshalGQL(w)
+			appendEnum(w, v)
 		case "from":
 			v := obj.From()
 			tally.add(field.Alias, int64(len(v))+2)
@@ -9607,7 +9607,7 @@ func (ec *executionContext) fields_Relation(ctx context.Context, fields []graphq
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
-			v.MarshalGQL(w)
+			appendEnum(w, v)
 		case "from":
 			v := obj.From()
 			tally.add(field.Alias, int64(len(v))+2)
@@ -9796,14 +9796,14 @@ func (ec *executionContext) fields_RelationEdge(ctx context.Context, fields []gr
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
-			v.MarshalGQL(w)
+			appendEnum(w, v)
 		case "direction":
 			v := obj.Direction()
 			tally.add(field.Alias, 8)
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
-			v.MarshalGQL(w)
+			appendEnum(w, v)
 		case "from":
 			v := obj.From()
 			tally.add(field.Alias, int64(len(v))+2)
@@ -9928,7 +9928,7 @@ func (ec *executionContext) fields_RelationTypeCount(ctx context.Context, fields
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
-			v.MarshalGQL(w)
+			appendEnum(w, v)
 		case "count":
 			v := obj.Count
 			tally.add(field.Alias, 8)
@@ -9998,7 +9998,7 @@ func (ec *executionContext) fields_Report(ctx context.Context, fields []graphql.
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
-			v.MarshalGQL(w)
+			appendEnum(w, v)
 		case "name":
 			v := obj.Name()
 			tally.add(field.Alias, int64(len(v))+2)
@@ -10523,14 +10523,14 @@ func (ec *executionContext) fields_ReportRelationEdge(ctx context.Context, field
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
-			v.MarshalGQL(w)
+			appendEnum(w, v)
 		case "direction":
 			v := obj.Direction()
 			tally.add(field.Alias, 8)
 			if tally.due() && w.pass(ctx, ec.guard, tally.take()) != nil {
 				return false // made again field by field, which reports it
 			}
-			v.MarshalGQL(w)
+			appendEnum(w, v)
 		case "from":
 			v := obj.From()
 			tally.add(field.Alias, int64(len(v))+2)

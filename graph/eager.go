@@ -279,9 +279,13 @@ func (a *answerArena) abort() {
 // grow makes room for n more bytes of the object being written, moving it to a new chunk
 // when the current one is full: what was kept stays where it is.
 func (a *answerArena) grow(n int) {
-	if cap(a.buf)-len(a.buf) >= n {
-		return
+	if cap(a.buf)-len(a.buf) < n { // inlined: every write of the answer asks
+		a.growChunk(n)
 	}
+}
+
+// growChunk is grow's move to a new chunk.
+func (a *answerArena) growChunk(n int) {
 	partial := a.buf[a.start:]
 	var chunk []byte
 	if size := 2 * (len(partial) + n); size <= arenaChunk {
@@ -355,7 +359,22 @@ func (a *answerArena) float(f float64) bool {
 
 // text writes a String or ID as stringText does; textBytes one an appender made
 // (graph/codegen/plain.go), the same way.
-func (a *answerArena) text(s string)      { writeText(a, s) }
+func (a *answerArena) text(s string) { writeText(a, s) }
+
+// appendEnum writes an enum value as its MarshalGQL does (AppendGQL says what that is),
+// appended in place.
+func appendEnum[E interface {
+	~string
+	AppendGQL(dst []byte) []byte
+	MarshalGQL(w io.Writer)
+}](a *answerArena, v E) {
+	a.grow(len(v) + 2) // room for it quoted as it is
+	if b := v.AppendGQL(a.buf); unsafe.SliceData(b) == unsafe.SliceData(a.buf) {
+		a.buf = b
+		return
+	}
+	v.MarshalGQL(a) // escaped, longer: written through the arena's writes, which grow it
+}
 func (a *answerArena) textBytes(b []byte) { writeText(a, b) }
 
 func writeText[T string | []byte](a *answerArena, s T) {

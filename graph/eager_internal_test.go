@@ -17,6 +17,7 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"unsafe"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -645,5 +646,39 @@ func TestObjectResolversAreMadeOncePerSchema(t *testing.T) {
 	}
 	if n := testing.AllocsPerRun(100, func() { _ = eb.objectResolvers().Document() }); n != 0 {
 		t.Errorf("%v allocations to get a resolver", n)
+	}
+}
+
+// An enum is written as its MarshalGQL writes it, at a chunk's end too; one that must be
+// escaped, longer than its room, is written through the arena, never appended past it.
+func TestArenaEnum(t *testing.T) {
+	for _, v := range []model.RelationType{"HOLDS", "", "a\"b", "é", model.RelationType(strings.Repeat("\x01", 40))} {
+		for _, room := range []int{len(v) + 3, len(v) + 4, len(v) + 10, 1000} {
+			var a answerArena
+			// Objects written before leave room bytes of the chunk to the one with the enum.
+			for left := arenaChunk - room; left > 0; {
+				a.open()
+				n := min(left, arenaChunk/2-10) - 2
+				_, _ = a.WriteString(strings.Repeat("x", max(n, 0)))
+				a.close()
+				left -= max(n, 0) + 2
+			}
+			a.open()
+			appendEnum(&a, v)
+			var want bytes.Buffer
+			v.MarshalGQL(&want)
+			if got := a.buf[len(a.buf)-want.Len():]; string(got) != want.String() {
+				t.Errorf("%q with %d bytes left: %s, want %s", v, room, got, want.String())
+			}
+			owned := false
+			for _, c := range a.chunks {
+				owned = owned || unsafe.SliceData(a.buf) == &c[0]
+			}
+			if !owned || len(a.chunks) == 0 {
+				t.Errorf("%q with %d bytes left: the object left the arena's chunks", v, room)
+			}
+			a.abort()
+			a.release()
+		}
 	}
 }

@@ -52,6 +52,9 @@ type plainField struct {
 	// Append<Method>(dst []byte) ([]byte, bool), false for null), "" when there is none:
 	// an eager object (eager.go) writes through it, without making the string.
 	Appender string
+	// EnumAppender: an Enum whose type appends what its MarshalGQL writes (a method
+	// AppendGQL(dst []byte) []byte), which an eager object writes through.
+	EnumAppender bool
 }
 
 // plainFields holds the plain fields found by generatePlain, for callDirect.
@@ -121,6 +124,7 @@ func asPlain(f *codegen.Field) (plainField, bool) {
 	if p.Text && !p.Enum && f.IsMethod() && f.Object != nil && hasAppender(f.Object.Type, f.GoFieldName, p.TextPointer) {
 		p.Appender = f.GoReceiverName + ".Append" + f.GoFieldName
 	}
+	p.EnumAppender = p.Enum && hasAppender(f.TypeReference.GO, "GQL", false)
 	return p, true
 }
 

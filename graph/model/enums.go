@@ -105,15 +105,32 @@ func unmarshalEnum(enum string, v any) (string, error) {
 // names, written as they are between quotes: strconv.Quote allocated a string for each of
 // the hundreds of enum fields of a neighbourhood.
 func writeQuoted(w io.Writer, s string) {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' {
-			_, _ = io.WriteString(w, strconv.Quote(s))
-			return
-		}
+	if !plainASCII(s) {
+		_, _ = io.WriteString(w, strconv.Quote(s))
+		return
 	}
 	_, _ = io.WriteString(w, `"`)
 	_, _ = io.WriteString(w, s)
 	_, _ = io.WriteString(w, `"`)
+}
+
+// appendQuoted appends what writeQuoted writes.
+func appendQuoted(dst []byte, s string) []byte {
+	if !plainASCII(s) {
+		return strconv.AppendQuote(dst, s)
+	}
+	return append(append(append(dst, '"'), s...), '"')
+}
+
+// plainASCII reports whether s is printable ASCII without quotes or backslashes: what
+// strconv.Quote leaves as it is.
+func plainASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' {
+			return false
+		}
+	}
+	return true
 }
 
 // IsValid reports whether the value is one of the enum's values.
@@ -141,6 +158,17 @@ func (e PersonKind) MarshalGQL(w io.Writer)     { writeQuoted(w, string(e)) }
 func (e MotionStatus) MarshalGQL(w io.Writer)   { writeQuoted(w, string(e)) }
 func (e OrderField) MarshalGQL(w io.Writer)     { writeQuoted(w, string(e)) }
 func (e OrderDirection) MarshalGQL(w io.Writer) { writeQuoted(w, string(e)) }
+
+// AppendGQL appends what MarshalGQL writes: an eager answer (graph/codegen) writes the
+// enums of its objects so, without three writes through an io.Writer for each.
+func (e Label) AppendGQL(dst []byte) []byte          { return appendQuoted(dst, string(e)) }
+func (e RelationType) AppendGQL(dst []byte) []byte   { return appendQuoted(dst, string(e)) }
+func (e Direction) AppendGQL(dst []byte) []byte      { return appendQuoted(dst, string(e)) }
+func (e DocumentKind) AppendGQL(dst []byte) []byte   { return appendQuoted(dst, string(e)) }
+func (e PersonKind) AppendGQL(dst []byte) []byte     { return appendQuoted(dst, string(e)) }
+func (e MotionStatus) AppendGQL(dst []byte) []byte   { return appendQuoted(dst, string(e)) }
+func (e OrderField) AppendGQL(dst []byte) []byte     { return appendQuoted(dst, string(e)) }
+func (e OrderDirection) AppendGQL(dst []byte) []byte { return appendQuoted(dst, string(e)) }
 
 func (e *Label) UnmarshalGQL(v any) error {
 	s, err := unmarshalEnum("Label", v)
