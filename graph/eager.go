@@ -330,11 +330,14 @@ func (a *answerArena) WriteByte(c byte) error {
 // key writes a field's alias, a GraphQL name, which needs no escaping.
 func (a *answerArena) key(alias string) {
 	a.grow(len(alias) + 4)
+	b := a.buf // appended to as a local, stored once: each store to a.buf took a write barrier's check
 	if a.fields > 0 {
-		a.buf = append(a.buf, ',')
+		b = append(b, ',')
 	}
 	a.fields++
-	a.buf = append(append(append(a.buf, '"'), alias...), `":`...)
+	b = append(b, '"')
+	b = append(b, alias...)
+	a.buf = append(b, '"', ':')
 }
 
 // typename writes an object type's name, a GraphQL name, as graphql.MarshalString does.
