@@ -45,9 +45,14 @@ func (s *Store) Subgraph(ctx context.Context, q store.SubgraphQuery) (*kg.Graph,
 	}
 	var edges []int32
 	for _, i := range nodes {
+		start := len(edges)
 		edges = sn.edgesWithin(edges, i, nodes, in, q.Types, q.AsOf)
+		// Edge numbers are in (From, Type, To) order and node numbers in ID order, and a
+		// node's edges are taken at their From: each node's few follow every earlier
+		// node's, and sorting them alone sorts all (sorting all took 5 % of a
+		// neighbourhood's instructions).
+		slices.Sort(edges[start:])
 	}
-	slices.Sort(edges) // edge numbers are in (From, Type, To) order
 	return sn.graph(nodes, edges), nil
 }
 
