@@ -127,11 +127,11 @@ func NewLoaders(st store.Reader, op *graphql.OperationContext) *Loaders {
 	}
 	inline := store.IsInProcess(st)
 	l.nodes, l.lookups, l.neighbours, l.counts = &set.nodes, &set.lookups, &set.neighbours, &set.counts
-	initLoader(l.nodes, l.sched, inline, l.fetchNodes)
+	initLoader(l.nodes, l.sched, inline, l, (*Loaders).fetchNodes)
 	l.nodes.keyOf = nodeID
-	initLoader(l.lookups, l.sched, inline, l.fetchLookups)
-	initLoader(l.neighbours, l.sched, inline, l.fetchNeighbours)
-	initLoader(l.counts, l.sched, inline, l.fetchCounts)
+	initLoader(l.lookups, l.sched, inline, l, (*Loaders).fetchLookups)
+	initLoader(l.neighbours, l.sched, inline, l, (*Loaders).fetchNeighbours)
+	initLoader(l.counts, l.sched, inline, l, (*Loaders).fetchCounts)
 	return l
 }
 
@@ -295,13 +295,13 @@ func setResults[V any](out []V, errs []error, idx []int, res []V, err error) []e
 }
 
 // safeFetch turns a panic in fetch into an error for every key.
-func safeFetch[K any, V any](ctx context.Context, fetch func(context.Context, []K) ([]V, []error), keys []K) (vals []V, errs []error) {
+func safeFetch[K any, V any](ctx context.Context, owner *Loaders, fetch func(*Loaders, context.Context, []K) ([]V, []error), keys []K) (vals []V, errs []error) {
 	defer func() {
 		if p := recover(); p != nil {
 			vals, errs = nil, keyErrors(len(keys), fmt.Errorf("panic in batch fetch: %v", p))
 		}
 	}()
-	return fetch(ctx, keys)
+	return fetch(owner, ctx, keys)
 }
 
 // intern returns the operation's one copy of spec, so that loader keys carry a pointer:

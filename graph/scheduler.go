@@ -166,8 +166,11 @@ func rootFields(op *graphql.OperationContext) int {
 // loader batches the keys of one kind of store call for one operation, and caches what it
 // loaded: a key asked twice is loaded once.
 type loader[K comparable, V any] struct {
-	s      *scheduler
-	fetch  func(context.Context, []K) ([]V, []error)
+	s *scheduler
+	// fetch makes the store call, a method of owner's: a method expression, where a
+	// method value bound to the operation's loaders was an allocation for each loader.
+	fetch  func(owner *Loaders, ctx context.Context, keys []K) ([]V, []error)
+	owner  *Loaders
 	inline bool // every fetch on the goroutine that sends it: the store computes in process
 
 	mu      sync.Mutex
@@ -204,15 +207,16 @@ func newBatch() *batch { return &batch{done: make(chan struct{})} }
 // primed is the batch of results known without a store call (Prime).
 var primed = func() *batch { b := newBatch(); close(b.done); return b }()
 
+// newLoader makes a loader whose store call is fetch, of no operation's loaders (tests).
 func newLoader[K comparable, V any](s *scheduler, inline bool, fetch func(context.Context, []K) ([]V, []error)) *loader[K, V] {
 	l := &loader[K, V]{}
-	initLoader(l, s, inline, fetch)
+	initLoader(l, s, inline, nil, func(_ *Loaders, ctx context.Context, keys []K) ([]V, []error) { return fetch(ctx, keys) })
 	return l
 }
 
 // initLoader readies a loader made in place (NewLoaders).
-func initLoader[K comparable, V any](l *loader[K, V], s *scheduler, inline bool, fetch func(context.Context, []K) ([]V, []error)) {
-	l.s, l.inline, l.fetch = s, inline, fetch
+func initLoader[K comparable, V any](l *loader[K, V], s *scheduler, inline bool, owner *Loaders, fetch func(*Loaders, context.Context, []K) ([]V, []error)) {
+	l.s, l.inline, l.owner, l.fetch = s, inline, owner, fetch
 }
 
 // request asks for keys without waiting: those not loaded nor queued yet are queued, and the
@@ -330,7 +334,7 @@ func (l *loader[K, V]) run(ctx context.Context, keys []K, rs []*result[V], b *ba
 	if ctx.Err() != nil { // the operation is over: no store call for it
 		errs = keyErrors(len(keys), context.Cause(ctx))
 	} else {
-		vals, errs = safeFetch(ctx, l.fetch, keys)
+		vals, errs = safeFetch(ctx, l.owner, l.fetch, keys)
 	}
 	woken := 0
 	l.mu.Lock()
