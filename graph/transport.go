@@ -71,7 +71,7 @@ func (t httpTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.G
 	ctx, _, release := withGuard(r.Context(), t.timeout, t.maxBytes)
 	defer release()
 	media := responseMediaType(r.Header.Get("Accept"))
-	w.Header().Set("Content-Type", media+"; charset=utf-8")
+	w.Header()["Content-Type"] = contentType(media)
 
 	if r.Method != http.MethodGet && r.Method != http.MethodPost {
 		w.Header().Set("Allow", "GET, POST, OPTIONS")
@@ -142,6 +142,21 @@ func (t httpTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.G
 		w.WriteHeader(stoppedStatus(resp))
 	}
 	writeJSON(w, errorsOnly{Errors: resp.Errors})
+}
+
+// The Content-Type values of answers, shared by all of them rather than made for each: a
+// value of one element, to which an Add elsewhere would append in a copy.
+var (
+	contentTypeJSON            = []string{mediaJSON + "; charset=utf-8"}
+	contentTypeGraphQLResponse = []string{mediaGraphQLResponse + "; charset=utf-8"}
+)
+
+// contentType is the Content-Type header of an answer of media type media.
+func contentType(media string) []string {
+	if media == mediaGraphQLResponse {
+		return contentTypeGraphQLResponse
+	}
+	return contentTypeJSON
 }
 
 // errorsOnly is the response to a request that did not execute: errors and no data entry.
@@ -245,6 +260,12 @@ func needsHTMLEscape(b []byte) bool {
 // application/json only if it comes first; application/json when the header is empty or
 // names nothing supported (*/* and application/* mean application/json).
 func responseMediaType(accept string) string {
+	switch accept {
+	case "", mediaJSON, "*/*": // most clients' (parsing them made a map of parameters)
+		return mediaJSON
+	case mediaGraphQLResponse:
+		return mediaGraphQLResponse
+	}
 	best, bestQ := mediaJSON, -1.0
 	for part := range strings.SplitSeq(accept, ",") {
 		mt, ps, err := mime.ParseMediaType(strings.TrimSpace(part))
