@@ -311,8 +311,8 @@ func (l Limits) checkInput(opCtx *graphql.OperationContext, size selectionSize, 
 	return err
 }
 
-// withinRootLimit reports whether a selection set of fields alone, no fragment, selects at
-// most limit fields other than __typename and __schema at most once: then collecting its
+// withinRootLimit reports whether a selection set of fields alone (no fragment) selects at
+// most limit fields besides __typename, and __schema at most once: then collecting its
 // fields, which merges and skips some of them but adds none, cannot find more. Collecting
 // them for the count was 2 % of the CPU of a lookup; nearly every operation selects a
 // field or two.

@@ -53,11 +53,6 @@ type argsKey struct {
 	object string
 }
 
-// newOperationMemo makes the memo of an operation of doc (nil: a memo of its own).
-func newOperationMemo(doc *ast.QueryDocument) *operationMemo {
-	return &operationMemo{doc: documentMemoOf(doc)}
-}
-
 // documentMemo keeps, for every operation that runs a parsed document, the fields its
 // selection sets collect and the arguments of its fields that name no variable: gqlgen
 // keeps a parsed, validated document in its query cache and runs it again for the next

@@ -383,3 +383,9 @@ func TestDocumentSizeCountsItsMemo(t *testing.T) {
 		t.Errorf("a document of two fields counted as %d bytes; its memo alone holds %d", size, memo)
 	}
 }
+
+// newOperationMemo makes the memo of an operation of doc (nil: a memo of its own), as
+// NewLoaders does in place.
+func newOperationMemo(doc *ast.QueryDocument) *operationMemo {
+	return &operationMemo{doc: documentMemoOf(doc)}
+}

@@ -204,15 +204,8 @@ type batch struct{ done chan struct{} }
 
 func newBatch() *batch { return &batch{done: make(chan struct{})} }
 
-// primed is the batch of results known without a store call (Prime).
+// primed is the batch of results known without a store call (PrimeAll).
 var primed = func() *batch { b := newBatch(); close(b.done); return b }()
-
-// newLoader makes a loader whose store call is fetch, of no operation's loaders (tests).
-func newLoader[K comparable, V any](s *scheduler, inline bool, fetch func(context.Context, []K) ([]V, []error)) *loader[K, V] {
-	l := &loader[K, V]{}
-	initLoader(l, s, inline, nil, func(_ *Loaders, ctx context.Context, keys []K) ([]V, []error) { return fetch(ctx, keys) })
-	return l
-}
 
 // initLoader readies a loader made in place (NewLoaders).
 func initLoader[K comparable, V any](l *loader[K, V], s *scheduler, inline bool, owner *Loaders, fetch func(*Loaders, context.Context, []K) ([]V, []error)) {
@@ -475,14 +468,6 @@ func (l *loader[K, V]) LoadAll(ctx context.Context, keys []K) ([]V, error) {
 // LoadAllThunk asks for keys now, without waiting for them (the prefetcher's way).
 func (l *loader[K, V]) LoadAllThunk(ctx context.Context, keys []K) {
 	l.requestInto(ctx, keys, nil)
-}
-
-// Prime stores a value already known for key, unless the key is loaded or asked for.
-func (l *loader[K, V]) Prime(key K, v V) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	l.primeLater() // in the order they were primed: the first value of a key stays
-	l.prime(key, v)
 }
 
 // PrimeAll primes every value of vals under its key (keyOf), which the loader must have;

@@ -56,10 +56,10 @@ func TestLoaderResultsComeFromDoublingSlabs(t *testing.T) {
 	}
 }
 
-// Values primed all at once are found as values primed one by one: without a store call,
-// the first value of a key kept, a key loaded or asked for before not overwritten; keys
-// no value was primed for are loaded.
-func TestPrimeAllAsPrime(t *testing.T) {
+// Values primed in bulk are found without a store call, once a key is missed and not
+// before: the first value of a key kept, a key loaded before not overwritten; keys no value
+// was primed for are loaded.
+func TestPrimeAll(t *testing.T) {
 	type val struct{ key, from string }
 	var fetched []string
 	newL := func() *loader[string, val] {
@@ -88,11 +88,12 @@ func TestPrimeAllAsPrime(t *testing.T) {
 	}
 	l.PrimeAll([]val{{"a", "first"}, {"b", "first"}, {"loaded", "primed"}})
 	l.PrimeAll([]val{{"a", "second"}, {"c", "second"}})
-	l.Prime("b", val{"b", "one by one"})
-	l.Prime("d", val{"d", "one by one"})
 	l.PrimeAll(nil)
+	if len(l.results) != 1 || len(l.later) != 2 {
+		t.Fatalf("%d results and %d lists put off before any miss, want 1 and 2", len(l.results), len(l.later))
+	}
 	fetched = nil
-	for k, want := range map[string]string{"a": "first", "b": "first", "c": "second", "d": "one by one", "loaded": "store", "e": "store"} {
+	for k, want := range map[string]string{"a": "first", "b": "first", "c": "second", "loaded": "store", "e": "store"} {
 		if got := load(l, k); got != want {
 			t.Errorf("%s from %s, want %s", k, got, want)
 		}
@@ -103,4 +104,16 @@ func TestPrimeAllAsPrime(t *testing.T) {
 	if len(l.later) != 0 {
 		t.Errorf("%d lists still put off after a miss", len(l.later))
 	}
+	// Primed after a miss: put off again, found at the next.
+	l.PrimeAll([]val{{"f", "third"}, {"a", "third"}})
+	if load(l, "f") != "third" || load(l, "a") != "first" || len(fetched) != 1 {
+		t.Errorf("primed after a miss: f, a from the store or overwritten (store asked for %v)", fetched)
+	}
+}
+
+// newLoader makes a loader whose store call is fetch, of no operation's loaders.
+func newLoader[K comparable, V any](s *scheduler, inline bool, fetch func(context.Context, []K) ([]V, []error)) *loader[K, V] {
+	l := &loader[K, V]{}
+	initLoader(l, s, inline, nil, func(_ *Loaders, ctx context.Context, keys []K) ([]V, []error) { return fetch(ctx, keys) })
+	return l
 }

@@ -104,20 +104,14 @@ type RelationEdge struct {
 	place store.Neighbour // its cursor, encoded when selected
 }
 
-// NewRelationEdges makes the edges of neighbours nbs as seen from the node with ID from, in
-// one allocation.
+// NewRelationEdges makes the edges of neighbours nbs as seen from the node with ID from.
 func NewRelationEdges(from string, nbs []store.Neighbour) []*RelationEdge {
 	w := NewWrapper(len(nbs))
-	return NewRelationEdgesWith(&w, from, nbs)
+	return NewRelationEdgesIn(&w, from, nbs, make([]RelationEdge, len(nbs)), make([]*RelationEdge, len(nbs)))
 }
 
-// NewRelationEdgesWith is NewRelationEdges with the nodes wrapped by w.
-func NewRelationEdgesWith(w *Wrapper, from string, nbs []store.Neighbour) []*RelationEdge {
-	return NewRelationEdgesIn(w, from, nbs, make([]RelationEdge, len(nbs)), make([]*RelationEdge, len(nbs)))
-}
-
-// NewRelationEdgesIn is NewRelationEdgesWith, the edges made in edges and listed in out,
-// both of len(nbs).
+// NewRelationEdgesIn is NewRelationEdges with the nodes wrapped by w, the edges made in
+// edges and listed in out, both of len(nbs).
 func NewRelationEdgesIn(w *Wrapper, from string, nbs []store.Neighbour, edges []RelationEdge, out []*RelationEdge) []*RelationEdge {
 	for i, nb := range nbs {
 		edges[i] = RelationEdge{target: target{w.Wrap(nb.Node)}, edge: nb.Edge, out: nb.Edge.From == from, place: nb}
