@@ -47,14 +47,21 @@ func EffectiveOrder(order []Order) ([]Order, error) {
 // OrderSignature names an effective order, e.g. "date:desc,name,id". Cursors carry it so
 // that a cursor is only accepted by a list in the same order.
 func OrderSignature(order []Order) string {
-	parts := make([]string, len(order))
+	return string(AppendOrderSignature(make([]byte, 0, 32), order))
+}
+
+// AppendOrderSignature appends OrderSignature(order) to dst.
+func AppendOrderSignature(dst []byte, order []Order) []byte {
 	for i, o := range order {
-		parts[i] = string(o.Field)
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, o.Field...)
 		if o.Desc {
-			parts[i] += ":desc"
+			dst = append(dst, ":desc"...)
 		}
 	}
-	return strings.Join(parts, ",")
+	return dst
 }
 
 // SortValues are a node's values for an effective order: one per field, each a string,

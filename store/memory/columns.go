@@ -49,40 +49,62 @@ func (s *snapshot) column(name string) *column {
 	return c
 }
 
-// equalities returns, for a filter that is one equality test on a string property or a
-// conjunction of them, a test on node numbers that answers as f.Match does; nil for any
-// other filter, which the caller tests with f.Match.
-func (s *snapshot) equalities(f *store.Filter) func(int32) bool {
-	if f == nil {
-		return nil
+// equalityTest is one test of an equality conjunction: the node's property, read from its
+// column, is want.
+type equalityTest struct {
+	field string
+	col   *column
+	want  string
+}
+
+// equalityPart splits a filter, one test or a conjunction, into its equality tests on
+// string properties and the rest of it (nil: nothing is left to test).
+func (s *snapshot) equalityPart(f *store.Filter) (tests []equalityTest, rest *store.Filter) {
+	if f == nil || len(f.Or) > 0 || f.Not != nil || f.Rel != nil {
+		return nil, f
 	}
 	conj := f.And
 	if f.Field != "" {
 		conj = []*store.Filter{f}
 	}
-	if len(conj) == 0 || len(f.Or) > 0 || f.Not != nil || f.Rel != nil {
+	var left []*store.Filter
+	for _, c := range conj {
+		if want, ok := c.Value.(string); ok && plainStringEquality(c) {
+			tests = append(tests, equalityTest{string(c.Field), s.column(string(c.Field)), want})
+		} else {
+			left = append(left, c)
+		}
+	}
+	switch {
+	case len(tests) == 0:
+		return nil, f
+	case len(left) == 0:
+		return tests, nil
+	case len(left) == 1:
+		return tests, left[0]
+	}
+	return tests, &store.Filter{And: left}
+}
+
+// passes reports whether node i passes every test.
+func passes(tests []equalityTest, i int32) bool {
+	for _, t := range tests {
+		if !t.col.has.has(i) || t.col.vals[i] != t.want {
+			return false
+		}
+	}
+	return true
+}
+
+// equalities returns, for a filter that is one equality test on a string property or a
+// conjunction of them, a test on node numbers that answers as f.Match does; nil for any
+// other filter, which the caller tests with f.Match.
+func (s *snapshot) equalities(f *store.Filter) func(int32) bool {
+	tests, rest := s.equalityPart(f)
+	if len(tests) == 0 || rest != nil {
 		return nil
 	}
-	type test struct {
-		col  *column
-		want string
-	}
-	tests := make([]test, 0, len(conj))
-	for _, c := range conj {
-		want, ok := c.Value.(string)
-		if !ok || !plainStringEquality(c) {
-			return nil
-		}
-		tests = append(tests, test{s.column(string(c.Field)), want})
-	}
-	return func(i int32) bool {
-		for _, t := range tests {
-			if !t.col.has.has(i) || t.col.vals[i] != t.want {
-				return false
-			}
-		}
-		return true
-	}
+	return func(i int32) bool { return passes(tests, i) }
 }
 
 // plainStringEquality reports whether f is a test that store.Filter.Match answers by

@@ -8,11 +8,11 @@ import (
 	"beleidsgraaf/store"
 )
 
-// List implements store.Reader: narrow the sorted rows to the run the filter's tests on the
-// sort key select (ranges.go), find the cursor's position in it, then scan forward (or,
-// paging backward, back from the Before cursor), filtering with the rest of the filter,
-// until First+1 (Last+1) rows are found: the extra row only says there is a next
-// (previous) page.
+// List implements store.Reader: narrow the sorted rows to those that pass the filter's
+// equalities on string properties (orders.go), then to the run its tests on the sort key
+// select (ranges.go); find the cursor's position in it, then scan forward (or, paging
+// backward, back from the Before cursor), filtering with the rest of the filter, until
+// First+1 (Last+1) rows are found: the extra row only says there is a next (previous) page.
 func (s *Store) List(ctx context.Context, q store.ListQuery) (store.Page, error) {
 	sn, err := s.snap(ctx)
 	if err != nil {
@@ -24,6 +24,12 @@ func (s *Store) List(ctx context.Context, q store.ListQuery) (store.Page, error)
 	}
 	rows := sn.sorted(p.Label, p.Order)
 	lo, hi, where := sn.sortKeyRange(rows, p.Order, p.Where)
+	if tests, rest := sn.equalityPart(where); len(tests) > 0 {
+		if passing, ok := sn.sortedPassing(p.Label, p.Order, tests); ok {
+			rows, where = passing, rest
+			lo, hi, _ = sn.sortKeyRange(rows, p.Order, p.Where)
+		}
+	}
 	rows = rows[lo:hi]
 	position := func(cursor []any, inclusive bool) int {
 		return sort.Search(len(rows), func(j int) bool {
@@ -43,7 +49,10 @@ func (s *Store) List(ctx context.Context, q store.ListQuery) (store.Page, error)
 		limit, step, j = p.Last, -1, end-1
 	}
 	matches := sn.equalities(where)
-	if matches == nil {
+	switch {
+	case where == nil:
+		matches = func(int32) bool { return true }
+	case matches == nil:
 		matches = func(i int32) bool { return sn.match(where, i) }
 	}
 	var page store.Page

@@ -12,8 +12,9 @@ import (
 )
 
 // TestSortKeyRangeAgreesWithScan: lists whose filter tests the sort key (alone, in an
-// AND, twice, beside other tests, both directions, with cursors and totals) answer what
-// testing every row answers.
+// AND, twice, beside other tests) or string properties for equality (alone, two, beside
+// ranges and other tests, values nobody has), in both directions, paged forward and
+// backward with cursors and totals, answer what testing every row answers.
 func TestSortKeyRangeAgreesWithScan(t *testing.T) {
 	b := kg.NewBuilder()
 	r := rand.New(rand.NewPCG(3, 4))
@@ -28,6 +29,9 @@ func TestSortKeyRangeAgreesWithScan(t *testing.T) {
 		if r.IntN(2) == 0 {
 			props[kg.PropKind] = kg.DocLetter
 		}
+		if k := r.IntN(4); k > 0 {
+			props[kg.PropStatus] = []string{"", "ADOPTED", "REJECTED", "ADOPTED "}[k]
+		}
 		b.Node(kg.Node{ID: fmt.Sprintf("doc:%03d", i), Label: kg.Document, Name: fmt.Sprintf("Brief %02d", r.IntN(50)), Props: props})
 	}
 	st := New()
@@ -36,6 +40,8 @@ func TestSortKeyRangeAgreesWithScan(t *testing.T) {
 		t.Fatal(err)
 	}
 	sn, _ := st.snap(ctx)
+	kind := func(v string) *store.Filter { return &store.Filter{Field: store.FieldKind, Op: store.OpEq, Value: v} }
+	status := func(v string) *store.Filter { return &store.Filter{Field: store.FieldStatus, Op: store.OpEq, Value: v} }
 	tests := []func(int) *store.Filter{
 		func(int) *store.Filter {
 			return &store.Filter{Field: store.FieldDate, Op: store.OpGte, Value: "2024-02-03"}
@@ -67,6 +73,27 @@ func TestSortKeyRangeAgreesWithScan(t *testing.T) {
 			return &store.Filter{Field: store.FieldName, Op: store.OpEq, Value: "brief 07"}
 		},
 		func(int) *store.Filter { return &store.Filter{Field: store.FieldID, Op: store.OpGte, Value: "doc:150"} },
+		func(int) *store.Filter { return kind(kg.DocLetter) },
+		func(int) *store.Filter { return kind("NONE") },
+		func(int) *store.Filter {
+			return &store.Filter{And: []*store.Filter{status("ADOPTED"), kind(kg.DocLetter)}}
+		},
+		func(int) *store.Filter {
+			return &store.Filter{And: []*store.Filter{status("ADOPTED"), status("REJECTED")}}
+		},
+		func(n int) *store.Filter {
+			return &store.Filter{And: []*store.Filter{kind(kg.DocLetter), {Field: store.FieldNumber, Op: store.OpLte, Value: int64(n)},
+				{Field: store.FieldDate, Op: store.OpGte, Value: "2024-02-01"}, status("ADOPTED")}}
+		},
+		func(int) *store.Filter {
+			return &store.Filter{And: []*store.Filter{kind(kg.DocLetter), {Field: store.FieldName, Op: store.OpContains, Value: "1"}}}
+		},
+		func(int) *store.Filter {
+			return &store.Filter{And: []*store.Filter{kind(kg.DocLetter), {Not: status("ADOPTED")}}}
+		},
+		func(int) *store.Filter {
+			return &store.Filter{Or: []*store.Filter{kind(kg.DocLetter), status("ADOPTED")}}
+		},
 	}
 	fields := []store.Field{store.FieldDate, store.FieldNumber, store.FieldName, store.FieldID}
 	for ti, mk := range tests {
@@ -95,6 +122,29 @@ func TestSortKeyRangeAgreesWithScan(t *testing.T) {
 				}
 				if !slices.Equal(got, want) && !(len(got) == 0 && len(want) == 0) {
 					t.Errorf("%s:\ngot  %v\nwant %v", name, got, want)
+				}
+				back := store.ListQuery{Label: q.Label, Where: q.Where, Order: q.Order, Last: q.First, WithTotal: true}
+				got = nil
+				for {
+					page, err := st.List(ctx, back)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if page.Total != len(want) {
+						t.Errorf("%s, backward: total %d, want %d", name, page.Total, len(want))
+					}
+					ids := make([]string, len(page.Nodes))
+					for i, n := range page.Nodes {
+						ids[i] = n.ID
+					}
+					got = append(ids, got...)
+					if !page.HasPreviousPage {
+						break
+					}
+					back.Before = page.Cursors[0]
+				}
+				if !slices.Equal(got, want) && !(len(got) == 0 && len(want) == 0) {
+					t.Errorf("%s, backward:\ngot  %v\nwant %v", name, got, want)
 				}
 			}
 		}

@@ -11,8 +11,8 @@ import (
 	"beleidsgraaf/store"
 )
 
-// snapshot is one graph with its indexes. Nothing in it changes after build except the
-// order cache, which has its own lock. Nodes are numbered by their position in ID order,
+// snapshot is one graph with its indexes. Nothing in it changes after build except its
+// caches, each with its own lock. Nodes are numbered by their position in ID order,
 // so sorting node numbers sorts by ID.
 type snapshot struct {
 	nodes    []kg.Node
@@ -29,6 +29,7 @@ type snapshot struct {
 	search   *store.SearchIndex
 	stats    store.Stats
 	orders   orderCache
+	subsets  subsetCache // sorted rows that pass a filter's equalities (orders.go)
 	columns  columnCache // string properties as columns, for filters (columns.go)
 }
 
