@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # bench/run.sh — every performance benchmark of BENCHMARKS.md, printed as tables.
 #
-#   bench/run.sh            # full run: real corpus + 100, 1 000, 10 000 generated letters (~30 min)
+#   bench/run.sh            # full run: real corpus + 100, 1 000, 10 000 generated letters (~40–50 min)
 #   bench/run.sh --quick    # smoke run: real corpus + 100 letters, short API runs (~3 min)
 #
 # Steps (each bounded by a count, a duration or a timeout):
@@ -24,6 +24,8 @@
 #   BENCH_REQUESTS=50000         API: at most this many requests per query and concurrency
 #   BENCH_DURATION=8s            API: at most this long per query and concurrency
 #   BENCH_WARMUP=2s              API: warm-up per query and server
+#   BENCH_ROUNDS=3               API: rounds; every cell is measured once a round, the two
+#                                servers of a ratio in turn (the report gives the median)
 #   BENCH_NEO4J=1                0: skip everything that needs Neo4j
 #   BENCH_NEO4J_URI=             use this Neo4j instead of starting one (takes the test lock)
 #   BENCH_NEO4J_PORT=7688        Bolt port of the Neo4j this script starts
@@ -46,11 +48,13 @@ if ((QUICK)); then
   DURATION="${BENCH_DURATION:-1s}"
   WARMUP="${BENCH_WARMUP:-300ms}"
   REQUESTS="${BENCH_REQUESTS:-2000}"
+  ROUNDS="${BENCH_ROUNDS:-1}"
 else
   DOCS="${BENCH_DOCS:-100 1000 10000}"
   DURATION="${BENCH_DURATION:-8s}"
   WARMUP="${BENCH_WARMUP:-2s}"
   REQUESTS="${BENCH_REQUESTS:-50000}"
+  ROUNDS="${BENCH_ROUNDS:-3}"
 fi
 largest=0
 for n in $DOCS; do ((n > largest)) && largest=$n; done
@@ -229,6 +233,19 @@ api_dir="$(corpus_dir "$API_DOCS")"
 qnames="$QUERIES"
 [[ "$qnames" == all ]] && qnames="lookup,list,nested,search,neighbourhood"
 
+# in_turn ROUND A B: runs the load generators of the arrays named A and B, A first in odd
+# rounds and B first in even ones, so that neither side of a ratio is always measured
+# second, after the other has warmed or loaded the machine.
+in_turn() {
+  local a="$2" b="$3"
+  if (($1 % 2 == 0)); then
+    a="$3" b="$2"
+  fi
+  local -n first="$a" second="$b"
+  "${first[@]}" >>"$OUT"
+  "${second[@]}" >>"$OUT"
+}
+
 if ((USE_MEMORY)); then
   # The memory store and the floor take turns query by query, as the two Neo4j servers
   # below do: the cells of a ratio are measured a minute apart at most. The floor idles
@@ -238,9 +255,12 @@ if ((USE_MEMORY)); then
   "$BIN/loadgen" --prime "$WORK/bodies.json" --url "http://127.0.0.1:$BASE/graphql"
   start floor "$((BASE + 2))" /healthz "$BIN/floor" --addr "127.0.0.1:$((BASE + 2))" --bodies "$WORK/bodies.json"
   for q in ${qnames//,/ }; do
-    log "API: $q"
-    "${lg[@]}" --queries "$q" --server memory --url "http://127.0.0.1:$BASE/graphql" >>"$OUT"
-    "${lg[@]}" --queries "$q" --server floor --dialect floor --url "http://127.0.0.1:$((BASE + 2))" >>"$OUT"
+    for round in $(seq 1 "$ROUNDS"); do
+      log "API: $q, round $round of $ROUNDS"
+      mem=("${lg[@]}" --round "$round" --queries "$q" --server memory --url "http://127.0.0.1:$BASE/graphql")
+      floor=("${lg[@]}" --round "$round" --queries "$q" --server floor --dialect floor --url "http://127.0.0.1:$((BASE + 2))")
+      in_turn "$round" mem floor
+    done
   done
   stop memory
   stop floor
@@ -261,11 +281,16 @@ if ((USE_NEO4J)); then
     ngql=1
   fi
   for q in ${qnames//,/ }; do
-    log "API: $q"
-    "${lg[@]}" --queries "$q" --server neo4j --url "http://127.0.0.1:$((BASE + 1))/graphql" >>"$OUT"
-    if ((ngql)); then
-      "${lg[@]}" --queries "$q" --server neo4j-graphql --dialect neo4j-graphql --url "http://127.0.0.1:$((BASE + 3))/graphql" >>"$OUT"
-    fi
+    for round in $(seq 1 "$ROUNDS"); do
+      log "API: $q, round $round of $ROUNDS"
+      ours=("${lg[@]}" --round "$round" --queries "$q" --server neo4j --url "http://127.0.0.1:$((BASE + 1))/graphql")
+      if ((ngql)); then
+        theirs=("${lg[@]}" --round "$round" --queries "$q" --server neo4j-graphql --dialect neo4j-graphql --url "http://127.0.0.1:$((BASE + 3))/graphql")
+        in_turn "$round" ours theirs
+      else
+        "${ours[@]}" >>"$OUT"
+      fi
+    done
   done
   stop neo4j
   stop neo4j-graphql

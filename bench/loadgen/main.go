@@ -44,6 +44,7 @@ func main() {
 	warm := flag.Duration("warmup", 2*time.Second, "warm-up per query (at concurrency 8, not measured)")
 	only := flag.String("queries", "all", "comma-separated query names")
 	prime := flag.String("prime", "", "only fetch every variant once and write the bodies to this file (for the floor)")
+	round := flag.Int("round", 0, "the round of a run of several, recorded with the cells (0: none)")
 	flag.Parse()
 
 	qs, err := queries.Select(*only)
@@ -105,6 +106,9 @@ func main() {
 			rec := res.record()
 			rec["server"], rec["query"], rec["conc"] = *server, q.Name, c
 			rec["load_avg"] = benchio.LoadAvg()
+			if *round > 0 {
+				rec["round"] = *round
+			}
 			benchio.Emit(os.Stdout, "api", rec)
 			if res.errors > 0 {
 				fmt.Fprintf(os.Stderr, "loadgen: %s %s c=%d: %d errors, first: %s\n", *server, q.Name, c, res.errors, res.firstErr)

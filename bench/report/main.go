@@ -6,6 +6,7 @@ package main
 
 import (
 	"bufio"
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -237,6 +238,10 @@ func roundTrips(rs []rec) {
 }
 
 // api prints, per query and concurrency, every server side by side.
+// api prints the API cells. A run of several rounds (bench/run.sh, BENCH_ROUNDS) measures
+// every cell once a round, the two servers of a ratio side by side; a cell then shows its
+// median round, a ratio is the median of the rounds' ratios, with their range, and a
+// cell's errors are those of every round: one round's errors are never hidden by a median.
 func api(rs []rec) {
 	if len(rs) == 0 {
 		return
@@ -245,16 +250,18 @@ func api(rs []rec) {
 		q string
 		c int
 	}
-	cells := map[key]map[string]rec{}
+	cells := map[key]map[string][]rec{}
 	var keys []key
 	var servers []string
+	rounds := 1
 	for _, r := range rs {
 		k := key{r.s("query"), r.i("conc")}
 		if cells[k] == nil {
-			cells[k] = map[string]rec{}
+			cells[k] = map[string][]rec{}
 			keys = append(keys, k)
 		}
-		cells[k][r.s("server")] = r
+		cells[k][r.s("server")] = append(cells[k][r.s("server")], r)
+		rounds = max(rounds, len(cells[k][r.s("server")]))
 		if !slices.Contains(servers, r.s("server")) {
 			servers = append(servers, r.s("server"))
 		}
@@ -263,6 +270,9 @@ func api(rs []rec) {
 	slices.SortStableFunc(servers, func(a, b string) int { return slices.Index(order, a) - slices.Index(order, b) })
 	fmt.Println("### API: throughput (requests/s) and latency (p50 / p99 ms)")
 	fmt.Println()
+	if rounds > 1 {
+		fmt.Printf("%d rounds: a cell is its median round; a ratio is the median of the rounds' ratios (lowest–highest).\n\n", rounds)
+	}
 	head := []string{"query", "conc"}
 	for _, s := range servers {
 		head = append(head, s)
@@ -277,27 +287,36 @@ func api(rs []rec) {
 	for _, k := range keys {
 		row := []string{k.q, fmt.Sprint(k.c)}
 		for _, s := range servers {
-			r, ok := cells[k][s]
+			rounds, ok := cells[k][s]
 			if !ok {
 				row = append(row, "–")
 				continue
 			}
+			r := medianRound(rounds)
 			cell := fmt.Sprintf("%.0f (%s / %s)", r.f("rps"), ms(r.f("p50_ms")), ms(r.f("p99_ms")))
-			if e := r.i("errors"); e > 0 {
-				cell += fmt.Sprintf(" **%d errors**", e)
+			errors := 0
+			for _, r := range rounds {
+				errors += r.i("errors")
+			}
+			if errors > 0 {
+				cell += fmt.Sprintf(" **%d errors**", errors)
 			}
 			row = append(row, cell)
 		}
 		ratio := func(a, b string, pct bool) string {
-			ra, ok1 := cells[k][a]
-			rb, ok2 := cells[k][b]
-			if !ok1 || !ok2 || rb.f("rps") == 0 {
+			ratios := roundRatios(cells[k][a], cells[k][b])
+			if len(ratios) == 0 {
 				return "–"
 			}
+			format := func(v float64) string { return fmt.Sprintf("%.2f×", v) }
 			if pct {
-				return fmt.Sprintf("%.0f %%", 100*ra.f("rps")/rb.f("rps"))
+				format = func(v float64) string { return fmt.Sprintf("%.0f %%", 100*v) }
 			}
-			return fmt.Sprintf("%.2f×", ra.f("rps")/rb.f("rps"))
+			out := format(median(ratios))
+			if len(ratios) > 1 {
+				out += fmt.Sprintf(" (%s–%s)", strings.TrimSuffix(format(slices.Min(ratios)), " %"), format(slices.Max(ratios)))
+			}
+			return out
 		}
 		if slices.Contains(servers, "floor") && slices.Contains(servers, "memory") {
 			row = append(row, ratio("memory", "floor", true))
@@ -309,13 +328,14 @@ func api(rs []rec) {
 	}
 	table(head, rows)
 	// response sizes and sample counts, so that a p99 can be judged
-	fmt.Println("Requests measured per cell and mean response size (bytes):")
+	fmt.Println("Requests measured per cell (its median round) and mean response size (bytes):")
 	fmt.Println()
 	rows = nil
 	for _, k := range keys {
 		row := []string{k.q, fmt.Sprint(k.c)}
 		for _, s := range servers {
-			if r, ok := cells[k][s]; ok {
+			if rounds, ok := cells[k][s]; ok {
+				r := medianRound(rounds)
 				row = append(row, fmt.Sprintf("%d req, %d B", r.i("requests"), r.i("bytes")))
 			} else {
 				row = append(row, "–")
@@ -324,6 +344,36 @@ func api(rs []rec) {
 		rows = append(rows, row)
 	}
 	table(append([]string{"query", "conc"}, servers...), rows)
+}
+
+// medianRound is the round of a cell with the median throughput (of an even number, the
+// lower of the two middle ones).
+func medianRound(rounds []rec) rec {
+	sorted := slices.Clone(rounds)
+	slices.SortStableFunc(sorted, func(a, b rec) int { return cmp.Compare(a.f("rps"), b.f("rps")) })
+	return sorted[(len(sorted)-1)/2]
+}
+
+// roundRatios pairs two servers' rounds of a cell, in the order measured (a record's
+// "round", or its place), and returns each round's ratio of throughputs a / b.
+func roundRatios(a, b []rec) []float64 {
+	var ratios []float64
+	for i := range min(len(a), len(b)) {
+		if b[i].f("rps") > 0 {
+			ratios = append(ratios, a[i].f("rps")/b[i].f("rps"))
+		}
+	}
+	return ratios
+}
+
+// median of values, the mean of the two middle ones for an even number.
+func median(values []float64) float64 {
+	v := slices.Sorted(slices.Values(values))
+	n := len(v)
+	if n%2 == 1 {
+		return v[n/2]
+	}
+	return (v[n/2-1] + v[n/2]) / 2
 }
 
 func ms(v float64) string {
