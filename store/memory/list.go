@@ -22,15 +22,18 @@ func (s *Store) List(ctx context.Context, q store.ListQuery) (store.Page, error)
 	if err != nil {
 		return store.Page{}, err
 	}
-	rows := sn.sorted(p.Label, p.Order)
-	lo, hi, where := sn.sortKeyRange(rows, p.Order, p.Where)
-	if tests, rest := sn.equalityPart(where); len(tests) > 0 {
-		if passing, ok := sn.sortedPassing(p.Label, p.Order, tests); ok {
-			rows, where = passing, rest
-			lo, hi, _ = sn.sortKeyRange(rows, p.Order, p.Where)
+	var sorted ordered
+	where, narrowed := p.Where, false
+	if tests, rest := sn.equalityPart(p.Where); len(tests) > 0 {
+		if sorted, narrowed = sn.sortedPassing(p.Label, p.Order, tests); narrowed {
+			where = rest
 		}
 	}
-	rows = rows[lo:hi]
+	if !narrowed {
+		sorted = sn.sorted(p.Label, p.Order)
+	}
+	lo, hi, where := sortKeyRange(sorted, p.Order, where)
+	rows := sorted.rows[lo:hi]
 	position := func(cursor []any, inclusive bool) int {
 		return sort.Search(len(rows), func(j int) bool {
 			c := store.CompareSortValues(p.Order, sn.sortValues(p.Order, rows[j]), cursor)

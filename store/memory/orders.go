@@ -26,7 +26,15 @@ type orderCache struct {
 
 type sortedRows struct {
 	once sync.Once
-	rows []int32
+	ordered
+}
+
+// ordered is nodes in a list's order, with the first sort value of each: a range of the
+// first sort key (ranges.go) is found by binary search in first, one array, rather than
+// in the nodes' property maps, a cache miss at every step.
+type ordered struct {
+	rows  []int32
+	first []any // first[j] is the first of SortValues of rows[j]
 }
 
 // warm sorts the default order of every label ahead of use, so that the first request
@@ -39,7 +47,7 @@ func (s *snapshot) warm() {
 }
 
 // sorted returns the nodes of label ("" for all) in an effective order.
-func (s *snapshot) sorted(label kg.Label, order []store.Order) []int32 {
+func (s *snapshot) sorted(label kg.Label, order []store.Order) ordered {
 	var buf [64]byte
 	key := store.AppendOrderSignature(append(append(buf[:0], label...), '|'), order)
 	s.orders.mu.Lock()
@@ -56,26 +64,26 @@ func (s *snapshot) sorted(label kg.Label, order []store.Order) []int32 {
 		return s.sortRows(label, order)
 	}
 	// Concurrent first callers wait for one sort instead of each doing it.
-	r.once.Do(func() { r.rows = s.sortRows(label, order) })
-	return r.rows
+	r.once.Do(func() { r.ordered = s.sortRows(label, order) })
+	return r.ordered
 }
 
-func (s *snapshot) sortRows(label kg.Label, order []store.Order) []int32 {
+func (s *snapshot) sortRows(label kg.Label, order []store.Order) ordered {
 	rows := slices.Clone(s.rowsOf(label))
 	vals := make([][]any, len(s.nodes))
 	for _, i := range rows {
 		vals[i] = s.sortValues(order, i)
 	}
 	slices.SortFunc(rows, func(a, b int32) int { return store.CompareSortValues(order, vals[a], vals[b]) })
-	return rows
+	first := make([]any, len(rows))
+	for j, i := range rows {
+		first[j] = vals[i][0]
+	}
+	return ordered{rows, first}
 }
 
 func (s *snapshot) sortValues(order []store.Order, i int32) []any {
 	return store.SortValues(order, &s.nodes[i], s.nameKey[i], s.degree(i))
-}
-
-func (s *snapshot) sortValue(f store.Field, i int32) any {
-	return store.SortValue(f, &s.nodes[i], s.nameKey[i], s.degree(i))
 }
 
 // A page of letters from a date on finds its run of rows by binary search (ranges.go), but
@@ -92,34 +100,37 @@ const maxCachedSubsets = 64
 
 type subsetCache struct {
 	mu sync.Mutex
-	m  map[string][]int32
+	m  map[string]ordered
 }
 
-// sortedPassing returns the rows of sorted(label, order) that pass every test, and false
-// when it has neither kept nor made them and the caller is to test the rows itself.
-func (s *snapshot) sortedPassing(label kg.Label, order []store.Order, tests []equalityTest) ([]int32, bool) {
+// sortedPassing returns the nodes of sorted(label, order) that pass every test, and false
+// when it has neither kept nor made them and the caller is to test the nodes itself.
+func (s *snapshot) sortedPassing(label kg.Label, order []store.Order, tests []equalityTest) (ordered, bool) {
 	key := subsetKey(label, order, tests)
 	s.subsets.mu.Lock()
-	rows, ok := s.subsets.m[string(key)]
+	kept, ok := s.subsets.m[string(key)]
 	full := len(s.subsets.m) >= maxCachedSubsets
 	s.subsets.mu.Unlock()
 	if ok {
-		return rows, true
+		return kept, true
 	}
 	if full {
-		return nil, false
+		return ordered{}, false
 	}
-	// Concurrent first callers each filter the rows, one pass without sorting, rather than
-	// wait for one of them.
-	for _, i := range s.sorted(label, order) {
+	// Concurrent first callers each filter the nodes, one pass without sorting, rather
+	// than wait for one of them.
+	all := s.sorted(label, order)
+	var passing ordered
+	for j, i := range all.rows {
 		if passes(tests, i) {
-			rows = append(rows, i)
+			passing.rows = append(passing.rows, i)
+			passing.first = append(passing.first, all.first[j])
 		}
 	}
-	if len(rows) == 0 {
-		return nil, true
+	if len(passing.rows) == 0 {
+		return ordered{}, true
 	}
-	rows = slices.Clip(rows)
+	passing.rows, passing.first = slices.Clip(passing.rows), slices.Clip(passing.first)
 	s.subsets.mu.Lock()
 	defer s.subsets.mu.Unlock()
 	if kept, ok := s.subsets.m[string(key)]; ok {
@@ -127,11 +138,11 @@ func (s *snapshot) sortedPassing(label kg.Label, order []store.Order, tests []eq
 	}
 	if len(s.subsets.m) < maxCachedSubsets {
 		if s.subsets.m == nil {
-			s.subsets.m = map[string][]int32{}
+			s.subsets.m = map[string]ordered{}
 		}
-		s.subsets.m[string(key)] = rows
+		s.subsets.m[string(key)] = passing
 	}
-	return rows, true
+	return passing, true
 }
 
 // subsetKey names a label, an order and a set of tests, whatever the order of the tests.

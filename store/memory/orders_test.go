@@ -52,8 +52,8 @@ func TestSubsetCacheBound(t *testing.T) {
 	sn2, _ := st2.snap(ctx)
 	for d := range dossiers {
 		rows, ok := sn2.sortedPassing(kg.Document, order, []equalityTest{{string(store.FieldDossier), sn2.column(kg.PropDossier), fmt.Sprintf("x%d", d)}})
-		if !ok || len(rows) != 0 {
-			t.Fatalf("a dossier nobody has: %d rows, %v; want 0, true", len(rows), ok)
+		if !ok || len(rows.rows) != 0 || len(rows.first) != 0 {
+			t.Fatalf("a dossier nobody has: %d rows, %v; want 0, true", len(rows.rows), ok)
 		}
 	}
 	if n := len(sn2.subsets.m); n != 0 {

@@ -15,8 +15,8 @@ import (
 // sortKeyRange returns the run [lo, hi) of rows that the filter's tests on the first
 // order field select (the filter itself or its top-level AND), and the rest of the filter,
 // still to be tested on each row of the run (nil: every row of the run matches).
-func (s *snapshot) sortKeyRange(rows []int32, order []store.Order, f *store.Filter) (lo, hi int, rest *store.Filter) {
-	lo, hi = 0, len(rows)
+func sortKeyRange(rows ordered, order []store.Order, f *store.Filter) (lo, hi int, rest *store.Filter) {
+	lo, hi = 0, len(rows.rows)
 	if f == nil || len(order) == 0 {
 		return lo, hi, f
 	}
@@ -28,10 +28,10 @@ func (s *snapshot) sortKeyRange(rows []int32, order []store.Order, f *store.Filt
 		return lo, hi, f
 	}
 	key := order[:1]
-	value := func(j int) any { return s.sortValue(key[0].Field, rows[j]) }
+	value := func(j int) any { return rows.first[j] }
 	// cmp(j), below, compares row j's value with a bound in the list's direction:
 	// nondecreasing in j, a missing value greater than any bound.
-	first := func(pred func(j int) bool) int { return sort.Search(len(rows), pred) }
+	first := func(pred func(j int) bool) int { return sort.Search(len(rows.rows), pred) }
 	var left []*store.Filter
 	for _, c := range conj {
 		// a status as of a date is not the status the rows are sorted by
