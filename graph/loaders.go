@@ -252,10 +252,31 @@ type group[G comparable] struct {
 	idx []int
 }
 
-// groupKeys groups key positions by a group key, groups in order of first appearance.
+// groupKeys groups key positions by a group key, groups in order of first appearance. The
+// positions of all groups share one array.
 func groupKeys[K any, G comparable](keys []K, by func(K) G) []group[G] {
+	if len(keys) == 0 {
+		return nil
+	}
+	// Most calls are of one group (one field's keys): no map, and positions made at once.
+	first, one := by(keys[0]), true
+	for _, k := range keys[1:] {
+		if by(k) != first {
+			one = false
+			break
+		}
+	}
+	all := make([]int, len(keys))
+	if one {
+		for i := range all {
+			all[i] = i
+		}
+		return []group[G]{{key: first, idx: all}}
+	}
 	pos := map[G]int{}
 	var gs []group[G]
+	var counts []int
+	of := make([]int, len(keys)) // each key's group
 	for i, k := range keys {
 		g := by(k)
 		j, ok := pos[g]
@@ -263,7 +284,17 @@ func groupKeys[K any, G comparable](keys []K, by func(K) G) []group[G] {
 			j = len(gs)
 			pos[g] = j
 			gs = append(gs, group[G]{key: g})
+			counts = append(counts, 0)
 		}
+		of[i] = j
+		counts[j]++
+	}
+	start := 0
+	for j := range gs {
+		gs[j].idx = all[start : start : start+counts[j]]
+		start += counts[j]
+	}
+	for i, j := range of {
 		gs[j].idx = append(gs[j].idx, i)
 	}
 	return gs

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"slices"
 	"strconv"
 	"testing"
 )
@@ -116,4 +117,39 @@ func newLoader[K comparable, V any](s *scheduler, inline bool, fetch func(contex
 	l := &loader[K, V]{}
 	initLoader(l, s, inline, nil, func(_ *Loaders, ctx context.Context, keys []K) ([]V, []error) { return fetch(ctx, keys) })
 	return l
+}
+
+// TestGroupKeys: positions grouped by key in order of first appearance, each group's
+// positions ascending, whether the keys are of one group or of several.
+func TestGroupKeys(t *testing.T) {
+	tests := []struct {
+		keys string // a key's group is its letter
+		want map[byte][]int
+		// order of the groups
+		order string
+	}{
+		{"", map[byte][]int{}, ""},
+		{"a", map[byte][]int{'a': {0}}, "a"},
+		{"aaaa", map[byte][]int{'a': {0, 1, 2, 3}}, "a"},
+		{"abab", map[byte][]int{'a': {0, 2}, 'b': {1, 3}}, "ab"},
+		{"baaac", map[byte][]int{'b': {0}, 'a': {1, 2, 3}, 'c': {4}}, "bac"},
+		{"aaab", map[byte][]int{'a': {0, 1, 2}, 'b': {3}}, "ab"},
+	}
+	for _, tc := range tests {
+		gs := groupKeys([]byte(tc.keys), func(b byte) byte { return b })
+		var order []byte
+		for _, g := range gs {
+			order = append(order, g.key)
+			if !slices.Equal(g.idx, tc.want[g.key]) {
+				t.Errorf("%q: group %c is %v, want %v", tc.keys, g.key, g.idx, tc.want[g.key])
+			}
+			if len(g.idx) != cap(g.idx) && len(gs) > 1 {
+				// a group appended to must not run into the next one's positions
+				t.Errorf("%q: group %c has room %d for %d positions", tc.keys, g.key, cap(g.idx), len(g.idx))
+			}
+		}
+		if string(order) != tc.order {
+			t.Errorf("%q: groups in order %q, want %q", tc.keys, order, tc.order)
+		}
+	}
 }
