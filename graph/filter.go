@@ -13,17 +13,23 @@ import (
 
 // all combines parts with AND, dropping nils; nil when nothing is left.
 func all(parts ...*store.Filter) *store.Filter {
-	var keep []*store.Filter
+	n, last := 0, (*store.Filter)(nil)
+	for _, p := range parts {
+		if p != nil {
+			n, last = n+1, p
+		}
+	}
+	switch n {
+	case 0:
+		return nil
+	case 1:
+		return last
+	}
+	keep := make([]*store.Filter, 0, n)
 	for _, p := range parts {
 		if p != nil {
 			keep = append(keep, p)
 		}
-	}
-	switch len(keep) {
-	case 0:
-		return nil
-	case 1:
-		return keep[0]
 	}
 	return &store.Filter{And: keep}
 }

@@ -344,7 +344,8 @@ func (l *Loaders) intern(spec relSpec) *relSpec {
 	if p, ok := l.specs[spec]; ok {
 		return p
 	}
-	p := &spec
+	p := new(relSpec) // not &spec: that moved spec to the heap on every call, found or not
+	*p = spec
 	if l.specs == nil {
 		l.specs = map[relSpec]*relSpec{}
 	}

@@ -78,13 +78,14 @@ func (r *Resolver) relatedBy(ctx context.Context, parent model.Node, def func(*g
 	if err != nil {
 		return nil, err
 	}
-	var edges func() ([]store.Neighbour, error)
-	var count func() (int, error)
+	// Both asked for before either is waited for, so that they go in one round.
+	var edges *result[[]store.Neighbour]
+	var count *result[int]
 	if load.wantPage {
-		edges = ld.neighbours.LoadThunk(ctx, load.page)
+		edges = ld.neighbours.requestOne(ctx, load.page)
 	}
 	if load.wantCount {
-		count = ld.counts.LoadThunk(ctx, load.count)
+		count = ld.counts.requestOne(ctx, load.count)
 	}
 	w := load.w
 	slabs := slabsOf(ctx)
@@ -92,7 +93,7 @@ func (r *Resolver) relatedBy(ctx context.Context, parent model.Node, def func(*g
 	conn.Edges = []*model.RelationEdge{}
 	conn.HasNextPage, conn.HasPreviousPage = w.beyond(false)
 	if edges != nil {
-		nbs, err := edges()
+		nbs, err := ld.neighbours.waitOrNot(ctx, edges)
 		if err != nil {
 			return nil, err
 		}
@@ -101,7 +102,7 @@ func (r *Resolver) relatedBy(ctx context.Context, parent model.Node, def func(*g
 		conn.HasNextPage, conn.HasPreviousPage = w.beyond(more)
 	}
 	if count != nil {
-		if conn.TotalCount, err = count(); err != nil {
+		if conn.TotalCount, err = ld.counts.waitOrNot(ctx, count); err != nil {
 			return nil, err
 		}
 	}

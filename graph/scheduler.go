@@ -420,12 +420,6 @@ func (l *loader[K, V]) loadNow(ctx context.Context, key K) (V, error) {
 	return l.waitOrNot(ctx, r)
 }
 
-// LoadThunk asks for a key now and returns a function that waits for it.
-func (l *loader[K, V]) LoadThunk(ctx context.Context, key K) func() (V, error) {
-	r := l.requestOne(ctx, key)
-	return func() (V, error) { return l.waitOrNot(ctx, r) }
-}
-
 // waitOrNot is wait, unless ctx is the scope of a resolver that must not wait (resolveNow):
 // then a result not settled yet is a notLoaded error, which says how to wait for it.
 func (l *loader[K, V]) waitOrNot(ctx context.Context, r *result[V]) (V, error) {
