@@ -58,8 +58,8 @@ type equalityTest struct {
 }
 
 // equalityPart splits a filter, one test or a conjunction, into its equality tests on
-// string properties and the rest of it (nil: nothing is left to test).
-func (s *snapshot) equalityPart(f *store.Filter) (tests []equalityTest, rest *store.Filter) {
+// string properties but the field skip and the rest of it (nil: nothing is left to test).
+func (s *snapshot) equalityPart(f *store.Filter, skip store.Field) (tests []equalityTest, rest *store.Filter) {
 	if f == nil || len(f.Or) > 0 || f.Not != nil || f.Rel != nil {
 		return nil, f
 	}
@@ -69,7 +69,7 @@ func (s *snapshot) equalityPart(f *store.Filter) (tests []equalityTest, rest *st
 	}
 	var left []*store.Filter
 	for _, c := range conj {
-		if want, ok := c.Value.(string); ok && plainStringEquality(c) {
+		if want, ok := c.Value.(string); ok && c.Field != skip && plainStringEquality(c) {
 			tests = append(tests, equalityTest{string(c.Field), s.column(string(c.Field)), want})
 		} else {
 			left = append(left, c)
@@ -100,7 +100,7 @@ func passes(tests []equalityTest, i int32) bool {
 // conjunction of them, a test on node numbers that answers as f.Match does; nil for any
 // other filter, which the caller tests with f.Match.
 func (s *snapshot) equalities(f *store.Filter) func(int32) bool {
-	tests, rest := s.equalityPart(f)
+	tests, rest := s.equalityPart(f, "")
 	if len(tests) == 0 || rest != nil {
 		return nil
 	}

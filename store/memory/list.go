@@ -22,14 +22,12 @@ func (s *Store) List(ctx context.Context, q store.ListQuery) (store.Page, error)
 	if err != nil {
 		return store.Page{}, err
 	}
+	// Tests on the sort key are left to sortKeyRange, which needs no rows of their own.
 	var sorted ordered
-	where, narrowed := p.Where, false
-	if tests, rest := sn.equalityPart(p.Where); len(tests) > 0 {
-		if sorted, narrowed = sn.sortedPassing(p.Label, p.Order, tests); narrowed {
-			where = rest
-		}
-	}
-	if !narrowed {
+	tests, where := sn.equalityPart(p.Where, p.Order[0].Field)
+	if len(tests) > 0 {
+		sorted = sn.sortedPassing(p.Label, p.Order, tests)
+	} else {
 		sorted = sn.sorted(p.Label, p.Order)
 	}
 	lo, hi, where := sortKeyRange(sorted, p.Order, where)

@@ -89,12 +89,14 @@ func (s *snapshot) sortValues(order []store.Order, i int32) []any {
 // A page of letters from a date on finds its run of rows by binary search (ranges.go), but
 // its totalCount still tested the rest of the filter on every row of the run: the kind of
 // every document since the date, 36 % of the CPU of such a page at 10 000 letters, and
-// more as the corpus grows. When that rest is a conjunction of equalities on string
-// properties (columns.go), the list reads instead the rows of its order that pass them,
-// made once per snapshot, order and values, and kept: the run is then found by binary
-// search in those rows, paged without a test and counted by subtraction. Only rows that
-// some node passes are kept, so values nobody has cannot fill the cache; past its bound a
-// list tests every row of its run, as before.
+// more as the corpus grows. When the filter tests string properties other than the sort
+// key for equality (columns.go), the list reads instead the rows of its order that pass
+// those tests, made once per snapshot, order and values, and kept: the run is then found
+// by binary search in those rows, paged without a test and counted by subtraction. Rows
+// that no node passes are not kept, so values nobody has take no room; past the bound a
+// new set takes the place of one chosen at random, so that a burst of rare lists cannot
+// keep the common ones out for the life of the snapshot, and a list costs at most the one
+// pass that makes its rows.
 
 const maxCachedSubsets = 64
 
@@ -103,19 +105,14 @@ type subsetCache struct {
 	m  map[string]ordered
 }
 
-// sortedPassing returns the nodes of sorted(label, order) that pass every test, and false
-// when it has neither kept nor made them and the caller is to test the nodes itself.
-func (s *snapshot) sortedPassing(label kg.Label, order []store.Order, tests []equalityTest) (ordered, bool) {
+// sortedPassing returns the nodes of sorted(label, order) that pass every test.
+func (s *snapshot) sortedPassing(label kg.Label, order []store.Order, tests []equalityTest) ordered {
 	key := subsetKey(label, order, tests)
 	s.subsets.mu.Lock()
 	kept, ok := s.subsets.m[string(key)]
-	full := len(s.subsets.m) >= maxCachedSubsets
 	s.subsets.mu.Unlock()
 	if ok {
-		return kept, true
-	}
-	if full {
-		return ordered{}, false
+		return kept
 	}
 	// Concurrent first callers each filter the nodes, one pass without sorting, rather
 	// than wait for one of them.
@@ -128,21 +125,25 @@ func (s *snapshot) sortedPassing(label kg.Label, order []store.Order, tests []eq
 		}
 	}
 	if len(passing.rows) == 0 {
-		return ordered{}, true
+		return ordered{}
 	}
 	passing.rows, passing.first = slices.Clip(passing.rows), slices.Clip(passing.first)
 	s.subsets.mu.Lock()
 	defer s.subsets.mu.Unlock()
 	if kept, ok := s.subsets.m[string(key)]; ok {
-		return kept, true
+		return kept
 	}
-	if len(s.subsets.m) < maxCachedSubsets {
-		if s.subsets.m == nil {
-			s.subsets.m = map[string]ordered{}
+	if s.subsets.m == nil {
+		s.subsets.m = map[string]ordered{}
+	}
+	if len(s.subsets.m) >= maxCachedSubsets {
+		for k := range s.subsets.m { // a map's order of iteration is random
+			delete(s.subsets.m, k)
+			break
 		}
-		s.subsets.m[string(key)] = passing
 	}
-	return passing, true
+	s.subsets.m[string(key)] = passing
+	return passing
 }
 
 // subsetKey names a label, an order and a set of tests, whatever the order of the tests.
