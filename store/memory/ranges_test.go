@@ -103,50 +103,47 @@ func TestSortKeyRangeAgreesWithScan(t *testing.T) {
 					First: 1 + r.IntN(30), WithTotal: true}
 				name := fmt.Sprintf("filter %d by %s desc %v", ti, field, desc)
 				want := scanAll(t, sn, q)
-				var got []string
-				for {
-					page, err := st.List(ctx, q)
-					if err != nil {
-						t.Fatal(err)
-					}
-					if page.Total != len(want) {
-						t.Errorf("%s: total %d, want %d", name, page.Total, len(want))
-					}
-					for _, n := range page.Nodes {
-						got = append(got, n.ID)
-					}
-					if !page.HasNextPage {
-						break
-					}
-					q.After = page.EndCursor
-				}
-				if !slices.Equal(got, want) && !(len(got) == 0 && len(want) == 0) {
-					t.Errorf("%s:\ngot  %v\nwant %v", name, got, want)
-				}
 				back := store.ListQuery{Label: q.Label, Where: q.Where, Order: q.Order, Last: q.First, WithTotal: true}
-				got = nil
-				for {
-					page, err := st.List(ctx, back)
-					if err != nil {
-						t.Fatal(err)
+				for _, q := range []store.ListQuery{q, back} {
+					name := fmt.Sprintf("%s, backward %v", name, q.Backward())
+					if got := pageThrough(t, st, q, len(want), name); !slices.Equal(got, want) && !(len(got) == 0 && len(want) == 0) {
+						t.Errorf("%s:\ngot  %v\nwant %v", name, got, want)
 					}
-					if page.Total != len(want) {
-						t.Errorf("%s, backward: total %d, want %d", name, page.Total, len(want))
-					}
-					ids := make([]string, len(page.Nodes))
-					for i, n := range page.Nodes {
-						ids[i] = n.ID
-					}
-					got = append(ids, got...)
-					if !page.HasPreviousPage {
-						break
-					}
-					back.Before = page.Cursors[0]
-				}
-				if !slices.Equal(got, want) && !(len(got) == 0 && len(want) == 0) {
-					t.Errorf("%s, backward:\ngot  %v\nwant %v", name, got, want)
 				}
 			}
+		}
+	}
+}
+
+// pageThrough reads every page of q, forward or backward, checking each page's total, and
+// returns the IDs in the list's order.
+func pageThrough(t *testing.T, st *Store, q store.ListQuery, total int, name string) []string {
+	t.Helper()
+	var got []string
+	for {
+		page, err := st.List(context.Background(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if page.Total != total {
+			t.Errorf("%s: total %d, want %d", name, page.Total, total)
+		}
+		ids := make([]string, len(page.Nodes))
+		for i, n := range page.Nodes {
+			ids[i] = n.ID
+		}
+		if q.Backward() {
+			got = append(ids, got...)
+			if !page.HasPreviousPage {
+				return got
+			}
+			q.Before = page.Cursors[0]
+		} else {
+			got = append(got, ids...)
+			if !page.HasNextPage {
+				return got
+			}
+			q.After = page.EndCursor
 		}
 	}
 }
