@@ -362,7 +362,8 @@ func (a *answerArena) float(f float64) bool {
 
 // text writes a String or ID as stringText does; textBytes one an appender made
 // (graph/codegen/plain.go), the same way.
-func (a *answerArena) text(s string) { writeText(a, s) }
+func (a *answerArena) text(s string)      { writeText(a, s) }
+func (a *answerArena) textBytes(b []byte) { writeText(a, b) }
 
 // appendEnum writes an enum value as its MarshalGQL does (AppendGQL says what that is),
 // appended in place.
@@ -378,7 +379,6 @@ func appendEnum[E interface {
 	}
 	v.MarshalGQL(a) // escaped, longer: written through the arena's writes, which grow it
 }
-func (a *answerArena) textBytes(b []byte) { writeText(a, b) }
 
 func writeText[T string | []byte](a *answerArena, s T) {
 	if escapes(s) {

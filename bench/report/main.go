@@ -354,8 +354,8 @@ func medianRound(rounds []rec) rec {
 	return sorted[(len(sorted)-1)/2]
 }
 
-// roundRatios pairs two servers' rounds of a cell, in the order measured (a record's
-// "round", or its place), and returns each round's ratio of throughputs a / b.
+// roundRatios pairs two servers' rounds of a cell by their place (bench/run.sh writes each
+// server's rounds in order), and returns each round's ratio of throughputs a / b.
 func roundRatios(a, b []rec) []float64 {
 	var ratios []float64
 	for i := range min(len(a), len(b)) {

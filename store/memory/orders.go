@@ -22,6 +22,16 @@ const maxCachedOrders = 64
 type orderCache struct {
 	mu sync.Mutex
 	m  map[string]*sortedRows
+	// firsts are the first sort values of the kept orders, one array per label, first
+	// field and direction: orders that begin alike list the same values in the same
+	// sequence, whatever breaks their ties, so sixty-four orders cost an array of sort
+	// values per way of beginning (a handful), not one each.
+	firsts map[firstsKey][]any
+}
+
+type firstsKey struct {
+	label kg.Label
+	first store.Order
 }
 
 type sortedRows struct {
@@ -64,8 +74,27 @@ func (s *snapshot) sorted(label kg.Label, order []store.Order) ordered {
 		return s.sortRows(label, order)
 	}
 	// Concurrent first callers wait for one sort instead of each doing it.
-	r.once.Do(func() { r.ordered = s.sortRows(label, order) })
+	r.once.Do(func() {
+		r.ordered = s.sortRows(label, order)
+		r.first = s.sharedFirsts(label, order[0], r.first)
+	})
 	return r.ordered
+}
+
+// sharedFirsts returns the kept first sort values of orders of label beginning with first,
+// or keeps these.
+func (s *snapshot) sharedFirsts(label kg.Label, first store.Order, vals []any) []any {
+	s.orders.mu.Lock()
+	defer s.orders.mu.Unlock()
+	k := firstsKey{label, first}
+	if kept, ok := s.orders.firsts[k]; ok && len(kept) == len(vals) {
+		return kept
+	}
+	if s.orders.firsts == nil {
+		s.orders.firsts = map[firstsKey][]any{}
+	}
+	s.orders.firsts[k] = vals
+	return vals
 }
 
 func (s *snapshot) sortRows(label kg.Label, order []store.Order) ordered {

@@ -86,3 +86,35 @@ func mustOrder(t *testing.T, order []store.Order) []store.Order {
 	}
 	return o
 }
+
+// TestFirstsShared: orders that begin with the same field and direction share one array of
+// first sort values, equal to what each order's own rows hold; others do not.
+func TestFirstsShared(t *testing.T) {
+	b := kg.NewBuilder()
+	for i := range 50 {
+		b.Node(kg.Node{ID: fmt.Sprintf("doc:%02d", i), Label: kg.Document, Name: fmt.Sprintf("Brief %d", i%7),
+			Props: map[string]any{kg.PropDate: fmt.Sprintf("2024-01-%02d", 1+i%5)}})
+	}
+	st := New()
+	if err := st.Replace(context.Background(), b.Graph()); err != nil {
+		t.Fatal(err)
+	}
+	sn, _ := st.snap(context.Background())
+	byDate := mustOrder(t, []store.Order{{Field: store.FieldDate, Desc: true}})
+	byDateID := mustOrder(t, []store.Order{{Field: store.FieldDate, Desc: true}, {Field: store.FieldID, Desc: true}})
+	byDateUp := mustOrder(t, []store.Order{{Field: store.FieldDate}})
+	a, c, up := sn.sorted(kg.Document, byDate), sn.sorted(kg.Document, byDateID), sn.sorted(kg.Document, byDateUp)
+	if &a.first[0] != &c.first[0] {
+		t.Errorf("two orders by date, newest first, keep two arrays of dates")
+	}
+	if &a.first[0] == &up.first[0] {
+		t.Errorf("orders by date in both directions share their dates")
+	}
+	for _, o := range []ordered{a, c, up} {
+		for j, i := range o.rows {
+			if o.first[j] != sn.nodes[i].Props[kg.PropDate] {
+				t.Fatalf("row %d (%s): first value %v, its date %v", j, sn.nodes[i].ID, o.first[j], sn.nodes[i].Props[kg.PropDate])
+			}
+		}
+	}
+}
