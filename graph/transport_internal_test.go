@@ -86,6 +86,22 @@ func TestPostParams(t *testing.T) {
 			want: &graphql.RawParams{Query: "{ b }"}},
 		{name: "a persisted query without its text", body: `{"extensions": {"persistedQuery": {"version": 1, "sha256Hash": "ab"}}}`,
 			want: &graphql.RawParams{Extensions: map[string]any{"persistedQuery": map[string]any{"version": number("1"), "sha256Hash": "ab"}}}},
+		{name: "a wrong type then the right one", body: `{"query": 1, "query": "{ a }", "variables": [], "variables": {"v": "` + "\xff" + `"}}`,
+			want: &graphql.RawParams{Query: "{ a }", Variables: map[string]any{"v": "\ufffd"}}},
+		{name: "the right type then a wrong one", body: `{"query": "{ a }", "query": 1}`, status: 400, msg: "query must be a string"},
+		{name: "a query then null", body: `{"query": "{ a }", "query": null}`, status: 400, msg: "the query parameter is missing"},
+		{name: "an empty query is given", body: `{"query": ""}`, want: &graphql.RawParams{}},
+		{name: "other names are skipped", body: `{"x": {"y": [1, {"z": "w"}, [], null]}, "query": "{ a }", "z": -1.5e-3}`,
+			want: &graphql.RawParams{Query: "{ a }"}},
+		{name: "a long body, then a short one", body: `{"query": "{ a }", "variables": {"v": "` + strings.Repeat("é", 20000) + `"}}`,
+			want: &graphql.RawParams{Query: "{ a }", Variables: map[string]any{"v": strings.Repeat("é", 20000)}}},
+		{name: "a short body after a long one", body: `{"query": "{ b }"}`, want: &graphql.RawParams{Query: "{ b }"}},
+		{name: "a wrong type, then bad JSON", body: `{"query": 1} x`, status: 400, msg: "the request body is not valid JSON"},
+		{name: "a wrong type, cut short", body: `{"variables": [1], "query": "{ a }"`, status: 400, msg: "the request body is not valid JSON"},
+		{name: "a name that is not a string", body: `{query: "{ a }"}`, status: 400, msg: "the request body is not valid JSON"},
+		{name: "a bad value among variables", body: `{"query": "{ a }", "variables": {"v": [1, 2,]}}`, status: 400, msg: "the request body is not valid JSON"},
+		{name: "an array with garbage after", body: `[1] x`, status: 400, msg: "the request body must be a JSON object"},
+		{name: "a bad array", body: `[1,]`, status: 400, msg: "the request body is not valid JSON"},
 		{name: "keys are matched exactly", body: `{"Query": "{ a }"}`, status: 400, msg: "the query parameter is missing"},
 		{name: "empty", body: ``, status: 400, msg: "the request body is empty"},
 		{name: "blank", body: " \n\t ", status: 400, msg: "the request body is empty"},
@@ -177,5 +193,20 @@ func TestNeedsHTMLEscapeAsHTMLEscape(t *testing.T) {
 			b = append(b, pieces[rng.IntN(len(pieces))]...)
 		}
 		check(b)
+	}
+}
+
+// BenchmarkPostParams: a lookup's body, as bench/loadgen sends it.
+//
+//	go test -run '^$' -bench BenchmarkPostParams -benchmem ./graph
+func BenchmarkPostParams(b *testing.B) {
+	body := []byte(`{"query":"query Lookup($name: String!) { organisation(name: $name) { id name abbreviation kind aliases } }","variables":{"name":"Coördinatiecentrum Mensenhandel"}}`)
+	b.ReportAllocs()
+	for b.Loop() {
+		r := httptest.NewRequest(http.MethodPost, "/graphql", bytes.NewReader(body))
+		r.Header.Set("Content-Type", "application/json")
+		if p, _, msg := postParams(r); p == nil {
+			b.Fatal(msg)
+		}
 	}
 }
