@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/prometheus/client_golang/prometheus"
 )
 
 // request is what the GraphQL layer tells HTTP about a request, for its log line and
@@ -60,8 +61,9 @@ func HTTP(next http.Handler) http.Handler {
 			if opLabel == "" {
 				opLabel = "none"
 			}
-			httpRequests.WithLabelValues(route, methodOf(r.Method), strconv.Itoa(status), opLabel).Inc()
-			httpDuration.WithLabelValues(route, opLabel).Observe(d.Seconds())
+			series := httpSeriesOf(httpSeriesKey{route, methodOf(r.Method), status, opLabel})
+			series.requests.Inc()
+			series.duration.Observe(d.Seconds())
 
 			// The line goes to the default logger's handler as slog.LogAttrs would send it,
 			// without the caller's program counter: it would name this function every time, and
@@ -88,6 +90,37 @@ func HTTP(next http.Handler) http.Handler {
 		}()
 		next.ServeHTTP(sw, r)
 	})
+}
+
+// httpSeriesKey is the labels of a request's series: route, method, status, operation type.
+type httpSeriesKey struct {
+	route, method string
+	status        int
+	op            string
+}
+
+// httpSeries are a request's counter and duration histogram.
+type httpSeries struct {
+	requests prometheus.Counter
+	duration prometheus.Observer
+}
+
+// httpSeriesCache keeps the series of every httpSeriesKey seen: finding them by their label
+// values (hashed and checked for UTF-8 on every call) cost more than counting the request.
+// The labels are few: routes are the mux's patterns, methods and operation types a few
+// each, statuses what the handlers write.
+var httpSeriesCache sync.Map // httpSeriesKey → *httpSeries
+
+func httpSeriesOf(k httpSeriesKey) *httpSeries {
+	if s, ok := httpSeriesCache.Load(k); ok {
+		return s.(*httpSeries)
+	}
+	s := &httpSeries{
+		requests: httpRequests.WithLabelValues(k.route, k.method, strconv.Itoa(k.status), k.op),
+		duration: httpDuration.WithLabelValues(k.route, k.op),
+	}
+	actual, _ := httpSeriesCache.LoadOrStore(k, s)
+	return actual.(*httpSeries)
 }
 
 // routeOf is the route label: a ServeMux pattern without its method ("GET /healthz" →

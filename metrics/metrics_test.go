@@ -140,17 +140,22 @@ func TestRequestAndErrorMetrics(t *testing.T) {
 	ok := httpRequests.WithLabelValues("/graphql", "POST", "200", "query")
 	bad := graphqlErrors.WithLabelValues("GRAPHQL_VALIDATION_FAILED")
 	limit := graphqlErrors.WithLabelValues(graph.CodeInputLimit)
-	ok0, bad0, limit0 := testutil.ToFloat64(ok), testutil.ToFloat64(bad), testutil.ToFloat64(limit)
+	notJSON := httpRequests.WithLabelValues("/graphql", "POST", "400", "none")
+	ok0, bad0, limit0, notJSON0 := testutil.ToFloat64(ok), testutil.ToFloat64(bad), testutil.ToFloat64(limit), testutil.ToFloat64(notJSON)
 	hist0 := testutil.CollectAndCount(httpDuration)
 
 	serve(h, http.MethodPost, "/graphql", `{"query":"{ stats { totalNodes } }"}`)
 	serve(h, http.MethodPost, "/graphql", `{"query":"{ stats { totalNodes } }"}`)
 	serve(h, http.MethodPost, "/graphql", `{"query":"{ nope }"}`)
 	serve(h, http.MethodPost, "/graphql", `{"query":"{ search(text: \"`+strings.Repeat("x", 3000)+`\") { score } }"}`)
+	serve(h, http.MethodPost, "/graphql", `{"query":`)
 
 	// The refused search is a query too (it parsed); the invalid document has no type.
 	if d := testutil.ToFloat64(ok) - ok0; d != 3 {
 		t.Errorf("http_requests_total{/graphql,POST,200,query} grew by %v, want 3", d)
+	}
+	if d := testutil.ToFloat64(notJSON) - notJSON0; d != 1 {
+		t.Errorf("http_requests_total{/graphql,POST,400,none} grew by %v, want 1", d)
 	}
 	if d := testutil.ToFloat64(bad) - bad0; d != 1 {
 		t.Errorf("graphql_errors_total{GRAPHQL_VALIDATION_FAILED} grew by %v, want 1", d)

@@ -2,8 +2,11 @@ package metrics
 
 import (
 	"errors"
+	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
 
 	"beleidsgraaf/store"
 )
@@ -33,8 +36,9 @@ var upAt atomic.Int64
 func lastUp() time.Time { return time.Unix(0, upAt.Load()) }
 
 func observe(method string, start time.Time, err error) {
-	storeDuration.WithLabelValues(method).Observe(time.Since(start).Seconds())
-	storeCalls.WithLabelValues(method, outcome(err)).Inc()
+	series := storeSeriesOf(storeSeriesKey{method, outcome(err)})
+	series.duration.Observe(time.Since(start).Seconds())
+	series.calls.Inc()
 	switch {
 	case err == nil:
 		storeUp.Set(1)
@@ -44,4 +48,26 @@ func observe(method string, start time.Time, err error) {
 		return
 	}
 	upAt.Store(time.Now().UnixNano())
+}
+
+// storeSeriesKey is the labels of a store call's series: method and outcome.
+type storeSeriesKey struct{ method, outcome string }
+
+// storeSeries are a store call's counter and duration histogram.
+type storeSeries struct {
+	calls    prometheus.Counter
+	duration prometheus.Observer
+}
+
+// storeSeriesCache keeps the series of every storeSeriesKey seen, as httpSeriesCache does
+// (a method and an outcome of a few each).
+var storeSeriesCache sync.Map // storeSeriesKey → *storeSeries
+
+func storeSeriesOf(k storeSeriesKey) *storeSeries {
+	if s, ok := storeSeriesCache.Load(k); ok {
+		return s.(*storeSeries)
+	}
+	s := &storeSeries{calls: storeCalls.WithLabelValues(k.method, k.outcome), duration: storeDuration.WithLabelValues(k.method)}
+	actual, _ := storeSeriesCache.LoadOrStore(k, s)
+	return actual.(*storeSeries)
 }
