@@ -51,12 +51,13 @@ func newWebHandler(st store.Reader, cfg config) http.Handler {
 		MaxDepth:         cfg.MaxDepth,
 		MaxResponseBytes: cfg.MaxResponseBytes,
 		MaxInFlight:      cfg.MaxInFlight,
+		Timeout:          cfg.Timeout,
 	})
 	gql.Use(metrics.GraphQL{})
 	web := loadWebAssets()
 
 	mux := http.NewServeMux()
-	api := graph.HTTPCache(limitRequest(gql, cfg.MaxBodyBytes, cfg.Timeout), cfg.CacheMaxAge)
+	api := graph.HTTPCache(limitBody(gql, cfg.MaxBodyBytes), cfg.CacheMaxAge)
 	mux.HandleFunc("/graphql", func(w http.ResponseWriter, r *http.Request) {
 		// A browser opening /graphql (or a /graphql?query=… link) gets GraphiQL, which reads the
 		// query from the URL; GET with Accept: application/json stays plain GraphQL.
@@ -202,25 +203,18 @@ func wantsHTML(r *http.Request) bool {
 	return strings.Contains(r.Header.Get("Accept"), "text/html")
 }
 
-// limitRequest caps the request body and the time a request may take (graph enforces the
-// deadline: execution stops at it and the client gets TIMEOUT; the deadline runs from the
-// request's arrival, a wait for a slot among the requests in flight included).
-func limitRequest(h http.Handler, maxBody int64, timeout time.Duration) http.Handler {
+// limitBody caps the request body. (The time limit is graph's, Options.Timeout: execution
+// stops at it and the client gets TIMEOUT; it runs from the request's arrival, a wait for a
+// slot among the requests in flight included, and a body sent slowly is not waited for past
+// it.)
+func limitBody(h http.Handler, maxBody int64) http.Handler {
+	if maxBody <= 0 {
+		return h
+	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if timeout > 0 {
-			ctx, cancel := context.WithTimeout(r.Context(), timeout)
-			defer cancel()
-			r = r.WithContext(ctx)
-			// A body sent slowly is not waited for past the deadline either (the server's
-			// ReadTimeout is the time limit + 10 s); not every writer supports it (tests).
-			dl, _ := ctx.Deadline()
-			_ = http.NewResponseController(w).SetReadDeadline(dl)
-		}
-		if maxBody > 0 {
-			// Bodies over the limit, announced (Content-Length) or not (chunked), are
-			// refused by the transport when the read fails: one answer for both.
-			r.Body = http.MaxBytesReader(w, r.Body, maxBody)
-		}
+		// Bodies over the limit, announced (Content-Length) or not (chunked), are refused by
+		// the transport when the read fails: one answer for both.
+		r.Body = http.MaxBytesReader(w, r.Body, maxBody)
 		h.ServeHTTP(w, r)
 	})
 }

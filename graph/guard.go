@@ -36,10 +36,15 @@ type guard struct {
 	bytes    atomic.Int64
 	maxCost  int64 // the complexity limit, set by Limits; 0: no limit
 	cost     atomic.Int64
-	cancel   context.CancelCauseFunc
 	// stop is the operation's context where it is cancelled: done once the operation is
-	// stopped (nil: ask the field's own context).
-	stop context.Context
+	// stopped (nil: ask the field's own context). stopNow cancels it.
+	stop    context.Context
+	stopNow context.CancelFunc
+	// limit is the limit the guard stopped the operation for (errTooLarge, errTooDear), nil
+	// if it did not: the context's cause is its deadline's or its parent's. One context
+	// with a deadline and a cancel, and the cause kept here, cost a request one context
+	// less than a context with a deadline under one cancelled with a cause.
+	limit atomic.Pointer[error]
 }
 
 type guardKey struct{}
@@ -51,13 +56,34 @@ type guardKey struct{}
 // withGuard returns ctx with a guard and the guard's cancellation, and a deadline of timeout
 // from now when timeout > 0.
 func withGuard(ctx context.Context, timeout time.Duration, maxBytes int64) (context.Context, *guard, context.CancelFunc) {
-	var stopTimer context.CancelFunc = func() {}
+	var cancel context.CancelFunc
 	if timeout > 0 {
-		ctx, stopTimer = context.WithTimeoutCause(ctx, timeout, errTimeout)
+		ctx, cancel = context.WithTimeoutCause(ctx, timeout, errTimeout)
+	} else {
+		ctx, cancel = context.WithCancel(ctx)
 	}
-	ctx, cancel := context.WithCancelCause(ctx)
-	g := &guard{maxBytes: maxBytes, cancel: cancel, stop: ctx}
-	return context.WithValue(ctx, guardKey{}, g), g, func() { cancel(nil); stopTimer() }
+	g := &guard{maxBytes: maxBytes, stop: ctx, stopNow: cancel}
+	return context.WithValue(ctx, guardKey{}, g), g, cancel
+}
+
+// cancel stops the operation for a limit it passed (errTooLarge, errTooDear), unless it
+// was stopped already.
+func (g *guard) cancel(limit error) {
+	if g.stop == nil || g.stop.Err() == nil {
+		g.limit.CompareAndSwap(nil, &limit)
+	}
+	if g.stopNow != nil {
+		g.stopNow()
+	}
+}
+
+// cause is why the operation of ctx, a context under the guard's, was stopped: the limit
+// it passed, or its context's cause (its deadline, the client leaving).
+func (g *guard) cause(ctx context.Context) error {
+	if limit := g.limit.Load(); limit != nil {
+		return *limit
+	}
+	return context.Cause(ctx)
 }
 
 func guardOf(ctx context.Context) *guard {
@@ -70,7 +96,11 @@ func stopErr(ctx context.Context) *gqlerror.Error {
 	if ctx.Err() == nil {
 		return nil
 	}
-	switch cause := context.Cause(ctx); {
+	cause := context.Cause(ctx)
+	if g := guardOf(ctx); g != nil {
+		cause = g.cause(ctx)
+	}
+	switch {
 	case errors.Is(cause, errTooLarge):
 		g := guardOf(ctx)
 		err := gqlerror.Errorf("the answer would exceed the limit of %d bytes: ask for fewer items or fields, or page", g.maxBytes)
@@ -146,7 +176,7 @@ func (g *guard) stopped(ctx context.Context) error {
 		done = ctx
 	}
 	if done.Err() != nil {
-		return context.Cause(ctx)
+		return g.cause(ctx)
 	}
 	return nil
 }

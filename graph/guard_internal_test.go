@@ -8,8 +8,9 @@ import (
 )
 
 // TestGuardStoppedAsTheFieldsContext: the guard answers whether a field's operation was
-// stopped, and why, as the field's own context does, many contexts below the operation's,
-// whoever stopped it: the client leaving, the deadline, the guard's own limits.
+// stopped as the field's own context does, many contexts below the operation's, and why,
+// as stopErr tells the client: whoever stopped it first, the client leaving, the deadline
+// or one of the guard's own limits.
 func TestGuardStoppedAsTheFieldsContext(t *testing.T) {
 	type key int
 	below := func(ctx context.Context) context.Context {
@@ -29,7 +30,12 @@ func TestGuardStoppedAsTheFieldsContext(t *testing.T) {
 		{"the deadline passed", time.Nanosecond, func(_ context.CancelFunc, g *guard) { <-g.stop.Done() }, errTimeout},
 		{"the answer grew too large", 0, func(_ context.CancelFunc, g *guard) { g.cancel(errTooLarge) }, errTooLarge},
 		{"too dear", time.Hour, func(_ context.CancelFunc, g *guard) { g.cancel(errTooDear) }, errTooDear},
+		{"too large, then too dear", 0, func(_ context.CancelFunc, g *guard) { g.cancel(errTooLarge); g.cancel(errTooDear) }, errTooLarge},
+		{"the client left, then the answer grew too large", 0, func(leave context.CancelFunc, g *guard) { leave(); g.cancel(errTooLarge) }, context.Canceled},
+		{"the deadline passed, then too dear", time.Nanosecond, func(_ context.CancelFunc, g *guard) { <-g.stop.Done(); g.cancel(errTooDear) }, errTimeout},
 	}
+	wantCode := map[error]string{errTimeout: CodeTimeout, context.Canceled: CodeTimeout,
+		errTooLarge: CodeResponseTooLarge, errTooDear: CodeComplexityLimit}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			parent, leave := context.WithCancel(context.Background())
@@ -42,10 +48,13 @@ func TestGuardStoppedAsTheFieldsContext(t *testing.T) {
 			if !errors.Is(got, tt.want) || (got == nil) != (tt.want == nil) {
 				t.Errorf("stopped = %v, want %v", got, tt.want)
 			}
-			if (got == nil) != (field.Err() == nil) || got != nil && got != context.Cause(field) {
-				t.Errorf("stopped = %v; the field's context: %v, %v", got, field.Err(), context.Cause(field))
+			if (got == nil) != (field.Err() == nil) {
+				t.Errorf("stopped = %v; the field's context: %v", got, field.Err())
 			}
-			bare := &guard{cancel: func(error) {}} // no stop: the field's context answers
+			if err := stopErr(field); (err == nil) != (tt.want == nil) || err != nil && err.Extensions["code"] != wantCode[tt.want] {
+				t.Errorf("stopErr = %v, want the code of %v", err, tt.want)
+			}
+			bare := &guard{} // no stop: the field's context answers
 			if got := bare.stopped(field); (got == nil) != (tt.want == nil) {
 				t.Errorf("without stop: %v, want %v", got, tt.want)
 			}
@@ -71,8 +80,8 @@ func TestTallyCountsAsFieldByField(t *testing.T) {
 		{"nulls", []field{{"x", 4}, {"y", 4}}},
 	}
 	for _, c := range cases {
-		byField := &guard{maxBytes: 1 << 40, maxCost: 1 << 40, cancel: func(error) {}}
-		together := &guard{maxBytes: 1 << 40, maxCost: 1 << 40, cancel: func(error) {}}
+		byField := &guard{maxBytes: 1 << 40, maxCost: 1 << 40}
+		together := &guard{maxBytes: 1 << 40, maxCost: 1 << 40}
 		var tally fieldsTally
 		var wantBytes, wantCost int64 // "key":value and its punctuation; 1 a field and a unit of text
 		for _, f := range c.fields {
@@ -102,8 +111,8 @@ func TestTallyCountsAsFieldByField(t *testing.T) {
 				g    func() *guard
 				want error
 			}{
-				{"bytes", func() *guard { return &guard{maxBytes: b - 1, cancel: func(error) {}} }, errTooLarge},
-				{"cost", func() *guard { return &guard{maxCost: byField.cost.Load() - 1, cancel: func(error) {}} }, errTooDear},
+				{"bytes", func() *guard { return &guard{maxBytes: b - 1} }, errTooLarge},
+				{"cost", func() *guard { return &guard{maxCost: byField.cost.Load() - 1} }, errTooDear},
 			} {
 				g := lim.g()
 				if g.maxBytes == 0 && g.maxCost == 0 { // 0 is no limit

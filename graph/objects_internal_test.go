@@ -60,7 +60,7 @@ func TestObjectAnswerIsFieldSetMarshalGQL(t *testing.T) {
 
 func TestAnswerBufferIsTheCountedSize(t *testing.T) {
 	counted := func(maxBytes int64, fields ...int64) *guard {
-		g := &guard{maxBytes: maxBytes, cancel: func(error) {}}
+		g := &guard{maxBytes: maxBytes}
 		for _, size := range fields {
 			_ = g.count("a", size)
 		}

@@ -13,7 +13,7 @@ import (
 func TestResolveCountedIsFieldMiddleware(t *testing.T) {
 	ld := NewLoaders(nil, nil)
 	s := ld.sched
-	g := &guard{maxBytes: 1 << 20, cancel: func(error) {}}
+	g := &guard{maxBytes: 1 << 20}
 	// A resolver's context under NewHandler: the operation's loaders, the field's context.
 	resolverCtx := graphql.WithFieldContext(WithLoaders(context.Background(), ld), &graphql.FieldContext{Object: "Motion", IsResolver: true})
 	var running int

@@ -101,6 +101,11 @@ func (t httpTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.G
 	if r.Method == http.MethodGet {
 		params, status, msg = getParams(r)
 	} else {
+		// A body sent slowly is not waited for past the deadline either; not every writer
+		// can set it (tests), and the server's ReadTimeout is the backstop.
+		if dl, ok := ctx.Deadline(); ok {
+			_ = http.NewResponseController(w).SetReadDeadline(dl)
+		}
 		params, status, msg = postParams(r)
 	}
 	if params == nil {
