@@ -96,18 +96,17 @@ func stopErr(ctx context.Context) *gqlerror.Error {
 	if ctx.Err() == nil {
 		return nil
 	}
+	g := guardOf(ctx)
 	cause := context.Cause(ctx)
-	if g := guardOf(ctx); g != nil {
+	if g != nil { // a limit it passed comes only from a guard
 		cause = g.cause(ctx)
 	}
 	switch {
 	case errors.Is(cause, errTooLarge):
-		g := guardOf(ctx)
 		err := gqlerror.Errorf("the answer would exceed the limit of %d bytes: ask for fewer items or fields, or page", g.maxBytes)
 		setCode(err, CodeResponseTooLarge)
 		return err
 	case errors.Is(cause, errTooDear):
-		g := guardOf(ctx)
 		err := gqlerror.Errorf("operation has complexity over %d once run, which exceeds the limit of %d: ask for fewer items or fields", g.maxCost, g.maxCost)
 		setCode(err, CodeComplexityLimit)
 		return err

@@ -23,6 +23,15 @@ func Fold(s string) string {
 	if isASCII(s) { // accents only exist outside ASCII: most names and every query's lookup
 		return foldASCII(s)
 	}
+	if out, ok := foldLatin(s); ok {
+		return out
+	}
+	return foldUnicode(s)
+}
+
+// foldUnicode is Fold of any text: accents removed by Unicode normalisation (decomposed,
+// marks removed, composed again), then foldRunes.
+func foldUnicode(s string) string {
 	t := unaccent.Get().(transform.Transformer)
 	out, _, err := transform.String(t, s)
 	if err != nil {
@@ -31,6 +40,85 @@ func Fold(s string) string {
 	unaccent.Put(t)
 	return foldRunes(out)
 }
+
+// foldLatin is Fold of text whose runes are ASCII or in latinFolds, without the Unicode
+// transform; ok is false for other text. Dutch names and texts ("Coördinatiecentrum",
+// "Yeşilgöz", "’", "–") are such text, and the transform and its copies cost ten times the
+// fold itself: a lookup of an accented name folds it on every request, a load folds every
+// sentence.
+func foldLatin(s string) (out string, ok bool) {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		var piece string
+		switch {
+		case r < 0x80:
+			piece = asciiRunes[r : r+1]
+		case r < latinFoldsEnd:
+			if piece = latinFolds[r-0x80]; piece == "" {
+				return "", false
+			}
+		case latinPunctStart <= r && r < latinPunctEnd:
+			piece = " "
+		default:
+			return "", false
+		}
+		for i := 0; i < len(piece); i++ {
+			c := piece[i]
+			switch {
+			case 'A' <= c && c <= 'Z':
+				c += 'a' - 'A'
+			case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+			default:
+				space = true
+				continue
+			}
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteByte(c)
+		}
+	}
+	return b.String(), true
+}
+
+// asciiRunes holds each ASCII character at its own index, for a one-byte string without an
+// allocation.
+const asciiRunes = "\x00\x01\x02\x03\x04\x05\x06\x07\x08\t\n\x0b\x0c\r\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f" +
+	" !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~\x7f"
+
+// The runes foldLatin folds: Latin-1 Supplement and Latin Extended-A and -B (U+0080 to
+// latinFoldsEnd), by latinFolds, and General Punctuation (U+2000 to U+206F: spaces, dashes,
+// quotes, invisible format characters), none of which is or decomposes to a letter or a
+// digit, so each folds to a space.
+const (
+	latinFoldsEnd   = 0x250
+	latinPunctStart = 0x2000
+	latinPunctEnd   = 0x2070
+)
+
+// latinFolds[r-0x80] is what Fold's accent removal makes of the rune r alone when that is
+// ASCII: the letter without its accents ("ö" → "o", "Ç" → "C"), or a space for a rune that
+// is neither a letter nor a digit and does not decompose ("«", "×"). It is "" for the runes
+// that keep a letter of their own ("ß", "æ", "ø", "ł"), which foldUnicode folds. Made from
+// the transform itself, rune by rune: the accents of one rune never combine with another
+// (TestFoldLatinAsUnicode).
+var latinFolds = func() (folds [latinFoldsEnd - 0x80]string) {
+	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+	for r := rune(0x80); r < latinFoldsEnd; r++ {
+		out, _, err := transform.String(t, string(r))
+		switch {
+		case err != nil:
+		case isASCII(out) && out != "":
+			folds[r-0x80] = out
+		case out == string(r) && !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.M, r):
+			folds[r-0x80] = " "
+		}
+	}
+	return folds
+}()
 
 // foldRunes folds text of any script: lower case, letters and digits kept, every run of
 // other characters one space between them.

@@ -162,3 +162,61 @@ func FuzzFoldASCII(f *testing.F) {
 		}
 	})
 }
+
+// TestFoldLatinAsUnicode: the Latin fast path folds as the Unicode transform does, for every
+// rune it takes alone, between letters, twice, and for every pair of them; it takes Dutch
+// text, and leaves to the transform what it cannot fold alone.
+func TestFoldLatinAsUnicode(t *testing.T) {
+	if len(asciiRunes) != 0x80 {
+		t.Fatalf("asciiRunes has %d bytes", len(asciiRunes))
+	}
+	for i := range 0x80 {
+		if asciiRunes[i] != byte(i) {
+			t.Fatalf("asciiRunes[%#x] = %#x", i, asciiRunes[i])
+		}
+	}
+	var taken []rune
+	for r := rune(0x80); r < 0x3000; r++ {
+		if r == latinFoldsEnd {
+			r = 0x1E00 // Latin Extended Additional (ṣ, ẞ), which the fast path leaves alone
+		}
+		for _, in := range []string{string(r), "a" + string(r) + "b", string(r) + "Z" + string(r), "x " + string(r), string(r) + "\u0308", "o" + string(r) + "\u0301"} {
+			if got, want := Fold(in), foldUnicode(in); got != want {
+				t.Errorf("Fold(%q) = %q, the transform %q", in, got, want)
+			}
+		}
+		if _, ok := foldLatin(string(r)); ok {
+			taken = append(taken, r)
+		}
+	}
+	for _, a := range taken {
+		for _, b := range taken {
+			if in := string(a) + string(b); Fold(in) != foldUnicode(in) {
+				t.Fatalf("Fold(%q) = %q, the transform %q", in, Fold(in), foldUnicode(in))
+			}
+		}
+	}
+	for _, in := range []string{"Coördinatiecentrum tegen Mensenhandel", "Yeşilgöz-Zegerius", "‘dé’ aanpak – ook in Curaçao…", "Ĉu ŝi?", "\u00a0CoMensha\u200b"} {
+		got, ok := foldLatin(in)
+		if !ok || got != foldUnicode(in) {
+			t.Errorf("foldLatin(%q) = %q, %v; the transform %q", in, got, ok, foldUnicode(in))
+		}
+	}
+	for _, in := range []string{"Straße", "Ærø", "o\u0308", "Mensenhandel\ufffd", "\xff", "Ĳsselmeer", "Łódź", "ẞ"} {
+		if _, ok := foldLatin(in); ok {
+			t.Errorf("foldLatin(%q) took what it cannot fold alone", in)
+		}
+		if got, want := Fold(in), foldUnicode(in); got != want {
+			t.Errorf("Fold(%q) = %q, the transform %q", in, got, want)
+		}
+	}
+}
+
+func FuzzFoldLatin(f *testing.F) {
+	f.Add("Coördinatiecentrum – ‘Yeşilgöz’ ß o\u0308")
+	f.Fuzz(func(t *testing.T, in string) {
+		if got, want := Fold(in), foldUnicode(in); got != want {
+			t.Errorf("Fold(%q) = %q, the transform %q", in, got, want)
+		}
+	})
+}
