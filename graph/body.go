@@ -123,30 +123,36 @@ func decodeBody(body io.Reader) (p *graphql.RawParams, hasQuery bool, wrong stri
 
 // readString reads a string or null into s (null: "").
 func readString(d *jsontext.Decoder, s *string) (bodyField, error) {
-	switch d.PeekKind() {
-	case '"':
+	return readField(d, '"', s, func(d *jsontext.Decoder) (string, error) {
 		tok, err := d.ReadToken()
-		*s = tok.String()
-		return fieldSet, err
-	case 'n':
-		_, err := d.ReadToken()
-		*s = ""
-		return fieldAbsent, err
-	default:
-		return fieldWrongType, d.SkipValue()
-	}
+		if err != nil {
+			return "", err
+		}
+		return tok.String(), nil
+	})
 }
 
 // readObject reads an object or null into m (null: nil).
 func readObject(d *jsontext.Decoder, m *map[string]any) (bodyField, error) {
-	switch d.PeekKind() {
-	case '{':
+	return readField(d, '{', m, func(d *jsontext.Decoder) (map[string]any, error) {
 		v, err := readValue(d)
-		*m, _ = v.(map[string]any)
+		m, _ := v.(map[string]any)
+		return m, err
+	})
+}
+
+// readField reads a value of the given kind into dst with read, or null (dst's zero value);
+// a value of another kind is skipped.
+func readField[T any](d *jsontext.Decoder, kind jsontext.Kind, dst *T, read func(*jsontext.Decoder) (T, error)) (bodyField, error) {
+	switch d.PeekKind() {
+	case kind:
+		v, err := read(d)
+		*dst = v
 		return fieldSet, err
 	case 'n':
 		_, err := d.ReadToken()
-		*m = nil
+		var zero T
+		*dst = zero
 		return fieldAbsent, err
 	default:
 		return fieldWrongType, d.SkipValue()

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
@@ -47,14 +48,22 @@ func foldUnicode(s string) string {
 // fold itself: a lookup of an accented name folds it on every request, a load folds every
 // sentence.
 func foldLatin(s string) (out string, ok bool) {
-	var b strings.Builder
-	b.Grow(len(s))
-	space := false
-	for _, r := range s {
+	var f asciiFolder
+	f.b.Grow(len(s))
+	for i := 0; i < len(s); {
+		if s[i] < 0x80 { // a run of ASCII, folded at once
+			j := i + 1
+			for j < len(s) && s[j] < 0x80 {
+				j++
+			}
+			f.add(s[i:j])
+			i = j
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:]) // invalid UTF-8: U+FFFD, which the transform folds
+		i += size
 		var piece string
 		switch {
-		case r < 0x80:
-			piece = asciiRunes[r : r+1]
 		case r < latinFoldsEnd:
 			if piece = latinFolds[r-0x80]; piece == "" {
 				return "", false
@@ -64,30 +73,10 @@ func foldLatin(s string) (out string, ok bool) {
 		default:
 			return "", false
 		}
-		for i := 0; i < len(piece); i++ {
-			c := piece[i]
-			switch {
-			case 'A' <= c && c <= 'Z':
-				c += 'a' - 'A'
-			case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
-			default:
-				space = true
-				continue
-			}
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			space = false
-			b.WriteByte(c)
-		}
+		f.add(piece)
 	}
-	return b.String(), true
+	return f.b.String(), true
 }
-
-// asciiRunes holds each ASCII character at its own index, for a one-byte string without an
-// allocation.
-const asciiRunes = "\x00\x01\x02\x03\x04\x05\x06\x07\x08\t\n\x0b\x0c\r\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f" +
-	" !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~\x7f"
 
 // The runes foldLatin folds: Latin-1 Supplement and Latin Extended-A and -B (U+0080 to
 // latinFoldsEnd), by latinFolds, and General Punctuation (U+2000 to U+206F: spaces, dashes,
@@ -147,9 +136,21 @@ func foldASCII(s string) string {
 	if isFoldedASCII(s) {
 		return s
 	}
-	var b strings.Builder
-	b.Grow(len(s))
-	space := false
+	var f asciiFolder
+	f.b.Grow(len(s))
+	f.add(s)
+	return f.b.String()
+}
+
+// asciiFolder folds ASCII text piece by piece: lower case, letters and digits kept, every
+// run of other bytes one space between them, across pieces too.
+type asciiFolder struct {
+	b     strings.Builder
+	space bool // a run of other bytes since the last letter or digit
+}
+
+// add folds the ASCII text s onto what was folded before it.
+func (f *asciiFolder) add(s string) {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
@@ -157,16 +158,15 @@ func foldASCII(s string) string {
 			c += 'a' - 'A'
 		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
 		default:
-			space = true
+			f.space = true
 			continue
 		}
-		if space && b.Len() > 0 {
-			b.WriteByte(' ')
+		if f.space && f.b.Len() > 0 {
+			f.b.WriteByte(' ')
 		}
-		space = false
-		b.WriteByte(c)
+		f.space = false
+		f.b.WriteByte(c)
 	}
-	return b.String()
 }
 
 // isFoldedASCII reports whether s is what foldASCII makes of it: lower-case letters and

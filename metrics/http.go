@@ -112,15 +112,21 @@ type httpSeries struct {
 var httpSeriesCache sync.Map // httpSeriesKey → *httpSeries
 
 func httpSeriesOf(k httpSeriesKey) *httpSeries {
-	if s, ok := httpSeriesCache.Load(k); ok {
-		return s.(*httpSeries)
+	return cached(&httpSeriesCache, k, func() *httpSeries {
+		return &httpSeries{
+			requests: httpRequests.WithLabelValues(k.route, k.method, strconv.Itoa(k.status), k.op),
+			duration: httpDuration.WithLabelValues(k.route, k.op),
+		}
+	})
+}
+
+// cached returns the value of k in m, made by make and kept there the first time.
+func cached[K comparable, V any](m *sync.Map, k K, make func() V) V {
+	if v, ok := m.Load(k); ok {
+		return v.(V)
 	}
-	s := &httpSeries{
-		requests: httpRequests.WithLabelValues(k.route, k.method, strconv.Itoa(k.status), k.op),
-		duration: httpDuration.WithLabelValues(k.route, k.op),
-	}
-	actual, _ := httpSeriesCache.LoadOrStore(k, s)
-	return actual.(*httpSeries)
+	v, _ := m.LoadOrStore(k, make())
+	return v.(V)
 }
 
 // routeOf is the route label: a ServeMux pattern without its method ("GET /healthz" →

@@ -64,10 +64,7 @@ type storeSeries struct {
 var storeSeriesCache sync.Map // storeSeriesKey → *storeSeries
 
 func storeSeriesOf(k storeSeriesKey) *storeSeries {
-	if s, ok := storeSeriesCache.Load(k); ok {
-		return s.(*storeSeries)
-	}
-	s := &storeSeries{calls: storeCalls.WithLabelValues(k.method, k.outcome), duration: storeDuration.WithLabelValues(k.method)}
-	actual, _ := storeSeriesCache.LoadOrStore(k, s)
-	return actual.(*storeSeries)
+	return cached(&storeSeriesCache, k, func() *storeSeries {
+		return &storeSeries{calls: storeCalls.WithLabelValues(k.method, k.outcome), duration: storeDuration.WithLabelValues(k.method)}
+	})
 }
