@@ -44,7 +44,7 @@ func foldUnicode(s string) string {
 
 // foldLatin is Fold of text whose runes are ASCII or in latinFolds, without the Unicode
 // transform; ok is false for other text. Dutch names and texts ("Coördinatiecentrum",
-// "Yeşilgöz", "’", "–") are such text, and the transform and its copies cost ten times the
+// "Yeşilgöz", "’", "–") are such text, and the transform and its copies cost eight times the
 // fold itself: a lookup of an accented name folds it on every request, a load folds every
 // sentence.
 func foldLatin(s string) (out string, ok bool) {

@@ -120,12 +120,12 @@ func httpSeriesOf(k httpSeriesKey) *httpSeries {
 	})
 }
 
-// cached returns the value of k in m, made by make and kept there the first time.
-func cached[K comparable, V any](m *sync.Map, k K, make func() V) V {
+// cached returns the value of k in m, made by newValue and kept there the first time.
+func cached[K comparable, V any](m *sync.Map, k K, newValue func() V) V {
 	if v, ok := m.Load(k); ok {
 		return v.(V)
 	}
-	v, _ := m.LoadOrStore(k, make())
+	v, _ := m.LoadOrStore(k, newValue())
 	return v.(V)
 }
 
