@@ -33,13 +33,19 @@ func Fold(s string) string {
 // foldUnicode is Fold of any text: accents removed by Unicode normalisation (decomposed,
 // marks removed, composed again), then foldRunes.
 func foldUnicode(s string) string {
-	t := unaccent.Get().(transform.Transformer)
-	out, _, err := transform.String(t, s)
+	out, err := removeAccents(s)
 	if err != nil {
 		out = s
 	}
-	unaccent.Put(t)
 	return foldRunes(out)
+}
+
+// removeAccents is s decomposed, without its nonspacing marks, composed again.
+func removeAccents(s string) (string, error) {
+	t := unaccent.Get().(transform.Transformer)
+	defer unaccent.Put(t)
+	out, _, err := transform.String(t, s)
+	return out, err
 }
 
 // foldLatin is Fold of text whose runes are ASCII or in latinFolds, without the Unicode
@@ -95,9 +101,8 @@ const (
 // the transform itself, rune by rune: the accents of one rune never combine with another
 // (TestFoldLatinAsUnicode).
 var latinFolds = func() (folds [latinFoldsEnd - 0x80]string) {
-	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
 	for r := rune(0x80); r < latinFoldsEnd; r++ {
-		out, _, err := transform.String(t, string(r))
+		out, err := removeAccents(string(r))
 		switch {
 		case err != nil:
 		case isASCII(out) && out != "":

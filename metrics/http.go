@@ -13,7 +13,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/99designs/gqlgen/graphql"
-	"github.com/prometheus/client_golang/prometheus"
 )
 
 // request is what the GraphQL layer tells HTTP about a request, for its log line and
@@ -61,9 +60,9 @@ func HTTP(next http.Handler) http.Handler {
 			if opLabel == "" {
 				opLabel = "none"
 			}
-			series := httpSeriesOf(httpSeriesKey{route, methodOf(r.Method), status, opLabel})
-			series.requests.Inc()
-			series.duration.Observe(d.Seconds())
+			byLabels := httpSeries.of(httpSeriesKey{route, methodOf(r.Method), status, opLabel})
+			byLabels.count.Inc()
+			byLabels.duration.Observe(d.Seconds())
 
 			// The line goes to the default logger's handler as slog.LogAttrs would send it,
 			// without the caller's program counter: it would name this function every time, and
@@ -93,41 +92,20 @@ func HTTP(next http.Handler) http.Handler {
 }
 
 // httpSeriesKey is the labels of a request's series: route, method, status, operation type.
+// They are few: routes are the mux's patterns, methods and operation types a few each,
+// statuses what the handlers write.
 type httpSeriesKey struct {
 	route, method string
 	status        int
 	op            string
 }
 
-// httpSeries are a request's counter and duration histogram.
-type httpSeries struct {
-	requests prometheus.Counter
-	duration prometheus.Observer
-}
-
-// httpSeriesCache keeps the series of every httpSeriesKey seen: finding them by their label
-// values (hashed and checked for UTF-8 on every call) cost more than counting the request.
-// The labels are few: routes are the mux's patterns, methods and operation types a few
-// each, statuses what the handlers write.
-var httpSeriesCache sync.Map // httpSeriesKey → *httpSeries
-
-func httpSeriesOf(k httpSeriesKey) *httpSeries {
-	return cached(&httpSeriesCache, k, func() *httpSeries {
-		return &httpSeries{
-			requests: httpRequests.WithLabelValues(k.route, k.method, strconv.Itoa(k.status), k.op),
-			duration: httpDuration.WithLabelValues(k.route, k.op),
-		}
-	})
-}
-
-// cached returns the value of k in m, made by newValue and kept there the first time.
-func cached[K comparable, V any](m *sync.Map, k K, newValue func() V) V {
-	if v, ok := m.Load(k); ok {
-		return v.(V)
+var httpSeries = seriesCache[httpSeriesKey]{newSeries: func(k httpSeriesKey) *series {
+	return &series{
+		count:    httpRequests.WithLabelValues(k.route, k.method, strconv.Itoa(k.status), k.op),
+		duration: httpDuration.WithLabelValues(k.route, k.op),
 	}
-	v, _ := m.LoadOrStore(k, newValue())
-	return v.(V)
-}
+}}
 
 // routeOf is the route label: a ServeMux pattern without its method ("GET /healthz" →
 // "/healthz"), "other" when no route matched.

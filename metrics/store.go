@@ -2,11 +2,8 @@ package metrics
 
 import (
 	"errors"
-	"sync"
 	"sync/atomic"
 	"time"
-
-	"github.com/prometheus/client_golang/prometheus"
 
 	"beleidsgraaf/store"
 )
@@ -36,9 +33,9 @@ var upAt atomic.Int64
 func lastUp() time.Time { return time.Unix(0, upAt.Load()) }
 
 func observe(method string, start time.Time, err error) {
-	series := storeSeriesOf(storeSeriesKey{method, outcome(err)})
-	series.duration.Observe(time.Since(start).Seconds())
-	series.calls.Inc()
+	byLabels := storeSeries.of(storeSeriesKey{method, outcome(err)})
+	byLabels.duration.Observe(time.Since(start).Seconds())
+	byLabels.count.Inc()
 	switch {
 	case err == nil:
 		storeUp.Set(1)
@@ -50,21 +47,9 @@ func observe(method string, start time.Time, err error) {
 	upAt.Store(time.Now().UnixNano())
 }
 
-// storeSeriesKey is the labels of a store call's series: method and outcome.
+// storeSeriesKey is the labels of a store call's series: method and outcome, a few each.
 type storeSeriesKey struct{ method, outcome string }
 
-// storeSeries are a store call's counter and duration histogram.
-type storeSeries struct {
-	calls    prometheus.Counter
-	duration prometheus.Observer
-}
-
-// storeSeriesCache keeps the series of every storeSeriesKey seen, as httpSeriesCache does
-// (a method and an outcome of a few each).
-var storeSeriesCache sync.Map // storeSeriesKey → *storeSeries
-
-func storeSeriesOf(k storeSeriesKey) *storeSeries {
-	return cached(&storeSeriesCache, k, func() *storeSeries {
-		return &storeSeries{calls: storeCalls.WithLabelValues(k.method, k.outcome), duration: storeDuration.WithLabelValues(k.method)}
-	})
-}
+var storeSeries = seriesCache[storeSeriesKey]{newSeries: func(k storeSeriesKey) *series {
+	return &series{count: storeCalls.WithLabelValues(k.method, k.outcome), duration: storeDuration.WithLabelValues(k.method)}
+}}
