@@ -103,7 +103,8 @@ func (e Evidence) less(o Evidence) bool {
 
 // Node is one thing in the graph. Props holds the label's other properties, keyed by the
 // property names in props.go; values are string, int64, float64, bool, []string or []int64
-// only, so that every store (Neo4j included) can hold them as they are.
+// only, so that every store (Neo4j included) can hold them as they are. Read them with
+// Prop, Str, Int and the like: a sealed node (Seal) answers those from its own copy.
 type Node struct {
 	ID       string         `json:"id"`
 	Label    Label          `json:"label"`
@@ -111,6 +112,7 @@ type Node struct {
 	Aliases  []string       `json:"aliases,omitempty"`
 	Props    map[string]any `json:"-"`
 	Mentions []Evidence     `json:"mentions,omitempty"`
+	sealed   sealedProps
 }
 
 // Edge is one relation between two nodes. There is at most one edge per (Type, From, To);

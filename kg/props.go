@@ -76,17 +76,42 @@ const (
 	MotionCompleted = "COMPLETED" // afgedaan
 )
 
+// Prop returns a property's value and whether it is set.
+func (n *Node) Prop(key string) (any, bool) {
+	if n.sealed != nil {
+		if p := n.sealed.find(key); p != nil {
+			return p.val, true
+		}
+		return nil, false
+	}
+	v, ok := n.Props[key]
+	return v, ok
+}
+
+// LookupStr returns a string property and whether it is set, as a string.
+func (n *Node) LookupStr(key string) (string, bool) {
+	if n.sealed != nil {
+		if p := n.sealed.find(key); p != nil {
+			_, ok := p.val.(string)
+			return p.str, ok
+		}
+		return "", false
+	}
+	s, ok := n.Props[key].(string)
+	return s, ok
+}
+
 // Str returns a string property, or "".
-func (n *Node) Str(key string) string { s, _ := n.Props[key].(string); return s }
+func (n *Node) Str(key string) string { s, _ := n.LookupStr(key); return s }
 
 // Int returns an integer property and whether it is set.
-func (n *Node) Int(key string) (int64, bool) { v, ok := n.Props[key].(int64); return v, ok }
+func (n *Node) Int(key string) (int64, bool) { v, _ := n.Prop(key); i, ok := v.(int64); return i, ok }
 
 // Strings returns a list property, or nil.
-func (n *Node) Strings(key string) []string { s, _ := n.Props[key].([]string); return s }
+func (n *Node) Strings(key string) []string { v, _ := n.Prop(key); s, _ := v.([]string); return s }
 
 // Ints returns an integer list property, or nil.
-func (n *Node) Ints(key string) []int64 { s, _ := n.Props[key].([]int64); return s }
+func (n *Node) Ints(key string) []int64 { v, _ := n.Prop(key); s, _ := v.([]int64); return s }
 
 // Bool returns a boolean property.
-func (n *Node) Bool(key string) bool { b, _ := n.Props[key].(bool); return b }
+func (n *Node) Bool(key string) bool { v, _ := n.Prop(key); b, _ := v.(bool); return b }

@@ -56,7 +56,7 @@ func StampSince(g *Graph) {
 
 // firstDatedStep is the date of a node's earliest dated status step, "" when it has none.
 func firstDatedStep(n *Node) string {
-	if _, ok := n.Props[PropStatusHistory]; !ok {
+	if _, ok := n.Prop(PropStatusHistory); !ok {
 		return ""
 	}
 	first := ""

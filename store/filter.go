@@ -238,7 +238,7 @@ func normalizeAsOf(field Field, asOf string) (string, error) {
 // as "yyyy-mm-dd STATUS": what a store that cannot decode the history in a query (Neo4j)
 // keeps to compare a status as of a date (Filter.AsOf). nil when the node has none.
 func DatedSteps(n *kg.Node) []string {
-	if _, ok := n.Props[kg.PropStatusHistory]; !ok {
+	if _, ok := n.Prop(kg.PropStatusHistory); !ok {
 		return nil
 	}
 	var out []string

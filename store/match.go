@@ -55,10 +55,10 @@ func (f *Filter) compare(n *kg.Node, nameKey string, nameKeys []string) bool {
 	case FieldLabel:
 		return matchString(f.Op, string(n.Label), f.Value)
 	case FieldNumber:
-		v, ok := n.Props[string(f.Field)].(int64)
+		v, ok := n.Int(string(f.Field))
 		return ok && matchInt(f.Op, v, f.Value)
 	}
-	v, ok := n.Props[string(f.Field)].(string)
+	v, ok := n.LookupStr(string(f.Field))
 	return ok && matchString(f.Op, v, f.Value)
 }
 

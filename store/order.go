@@ -86,7 +86,7 @@ func SortValue(f Field, n *kg.Node, nameKey string, degree int) any {
 	case FieldDegree:
 		return int64(degree)
 	}
-	v := n.Props[string(f)]
+	v, _ := n.Prop(string(f))
 	switch v.(type) {
 	case int64:
 		if f == FieldNumber {

@@ -310,7 +310,8 @@ func (p Proposal) Appraisal() *string { return p.str(kg.PropAppraisal) }
 
 // EstimatedCost is the cost as stored: text, or a number written out.
 func (p Proposal) EstimatedCost() *string {
-	switch v := p.n.Props[kg.PropEstimatedCost].(type) {
+	v, _ := p.n.Prop(kg.PropEstimatedCost)
+	switch v := v.(type) {
 	case string:
 		if v != "" {
 			return &v

@@ -40,7 +40,7 @@ func (s *snapshot) column(name string) *column {
 	c.once.Do(func() {
 		c.vals, c.has = make([]string, len(s.nodes)), newNodeSet(len(s.nodes))
 		for i := range s.nodes {
-			if v, ok := s.nodes[i].Props[name].(string); ok {
+			if v, ok := s.nodes[i].LookupStr(name); ok {
 				c.vals[i] = v
 				c.has.add(int32(i))
 			}

@@ -86,6 +86,7 @@ func build(g *kg.Graph) *snapshot {
 	docs := make([]*store.SearchDoc, len(s.nodes))
 	for i := range s.nodes {
 		n, id := &s.nodes[i], int32(i)
+		n.Seal()
 		s.byID[n.ID] = id
 		s.all = append(s.all, id)
 		s.byLabel[n.Label] = append(s.byLabel[n.Label], id)

@@ -105,7 +105,7 @@ func testRoundTrip(t *testing.T, s store.Store) {
 		if n == nil {
 			t.Fatalf("node %s missing", ids[i])
 		}
-		equal(t, "node "+n.ID, *n, g.Nodes[i])
+		equal(t, "node "+n.ID, n.Unsealed(), g.Nodes[i])
 	}
 	nb, err := s.Neighbours(ctx, store.NeighbourQuery{IDs: ids, Direction: store.Out})
 	if err != nil {

@@ -1,0 +1,78 @@
+package kg
+
+import (
+	"reflect"
+	"testing"
+)
+
+// TestSealedReadsAsProps checks that a sealed node answers every accessor as its Props map
+// does, for every kind of value, for keys it lacks, and for keys of the same length.
+func TestSealedReadsAsProps(t *testing.T) {
+	props := map[string]any{
+		PropTitle:       "Voortgangsbrief",
+		PropKind:        "",
+		PropNumber:      int64(257),
+		PropCoSigned:    true,
+		PropSubmitters:  []string{"Bikker", "Mutluer"},
+		PropBudgetEuro:  []int64{250000, 300000},
+		PropDate:        "2024-02-02",
+		"estimatedCost": 1.5e6,
+		"abcd":          "same length as date", // a key as long as another, read by ==
+	}
+	keys := []string{PropTitle, PropKind, PropNumber, PropCoSigned, PropSubmitters, PropBudgetEuro,
+		PropDate, "estimatedCost", "abcd", "absent", "", "dat", "datee"}
+	plain := Node{ID: "x", Label: Document, Props: props}
+	sealed := plain
+	sealed.Seal()
+	if sealed.sealed == nil {
+		t.Fatal("Seal left the node unsealed")
+	}
+	for _, k := range keys {
+		t.Run(k, func(t *testing.T) {
+			pv, pok := plain.Prop(k)
+			sv, sok := sealed.Prop(k)
+			if pok != sok || !reflect.DeepEqual(pv, sv) {
+				t.Errorf("Prop = %#v, %v; want %#v, %v", sv, sok, pv, pok)
+			}
+			ps, psok := plain.LookupStr(k)
+			ss, ssok := sealed.LookupStr(k)
+			if ps != ss || psok != ssok {
+				t.Errorf("LookupStr = %q, %v; want %q, %v", ss, ssok, ps, psok)
+			}
+			if plain.Str(k) != sealed.Str(k) {
+				t.Errorf("Str = %q; want %q", sealed.Str(k), plain.Str(k))
+			}
+			pi, piok := plain.Int(k)
+			si, siok := sealed.Int(k)
+			if pi != si || piok != siok {
+				t.Errorf("Int = %d, %v; want %d, %v", si, siok, pi, piok)
+			}
+			if !reflect.DeepEqual(plain.Strings(k), sealed.Strings(k)) || !reflect.DeepEqual(plain.Ints(k), sealed.Ints(k)) || plain.Bool(k) != sealed.Bool(k) {
+				t.Errorf("lists or bool differ: %v %v %v", sealed.Strings(k), sealed.Ints(k), sealed.Bool(k))
+			}
+		})
+	}
+	if !reflect.DeepEqual(sealed.Unsealed(), plain) {
+		t.Error("Unsealed differs from the node that was sealed")
+	}
+}
+
+// TestSealedReadsItsOwnCopy checks that a sealed node reads what it held when sealed, and
+// that a node without properties reads none, sealed or not.
+func TestSealedReadsItsOwnCopy(t *testing.T) {
+	n := Node{Props: map[string]any{PropTitle: "before"}}
+	n.Seal()
+	n.Props[PropTitle] = "after"
+	if got := n.Str(PropTitle); got != "before" {
+		t.Errorf("sealed Str = %q, want the value it was sealed with", got)
+	}
+	n.Seal()
+	if got := n.Str(PropTitle); got != "after" {
+		t.Errorf("sealed again: Str = %q, want %q", got, "after")
+	}
+	var empty Node
+	empty.Seal()
+	if _, ok := empty.Prop(PropTitle); ok || empty.sealed == nil {
+		t.Errorf("a sealed node without properties: Prop ok = %v, sealed = %v", ok, empty.sealed != nil)
+	}
+}
