@@ -98,7 +98,7 @@ func (r *Resolver) relatedBy(ctx context.Context, parent model.Node, def func(*g
 			return nil, err
 		}
 		nbs, more := trim(w, nbs)
-		conn.Edges = slabs.relationEdges(id, nbs)
+		conn.Edges = slabs.relationEdges(nbs)
 		conn.HasNextPage, conn.HasPreviousPage = w.beyond(more)
 	}
 	if count != nil {

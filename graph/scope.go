@@ -113,13 +113,13 @@ func (rs *resolverSlabs) connection() *model.RelationConnection {
 	return &cut(&rs.connections, 1)[0]
 }
 
-// relationEdges returns the edges of neighbours nbs of the node with ID from, their list
-// cut from rs's slab (made anew if rs is nil).
-func (rs *resolverSlabs) relationEdges(from string, nbs []store.Neighbour) []*model.RelationEdge {
+// relationEdges returns the edges of neighbours nbs of a node, their list cut from rs's
+// slab (made anew if rs is nil).
+func (rs *resolverSlabs) relationEdges(nbs []store.Neighbour) []*model.RelationEdge {
 	if rs == nil || len(nbs) == 0 {
-		return model.NewRelationEdges(from, nbs)
+		return model.NewRelationEdges(nbs)
 	}
-	return model.NewRelationEdgesIn(rs.wrapperFor(len(nbs)), from, nbs, make([]model.RelationEdge, len(nbs)), cut(&rs.edgeList, len(nbs)))
+	return model.NewRelationEdgesIn(rs.wrapperFor(len(nbs)), nbs, make([]model.RelationEdge, len(nbs)), cut(&rs.edgeList, len(nbs)))
 }
 
 // maxScopeChildren bounds the scopes a scope keeps: a query selects a few fields with

@@ -239,7 +239,7 @@ func TestRelationConnectionSlabs(t *testing.T) {
 			}
 			conn := rs.connection()
 			conn.TotalCount = i
-			conn.Edges = rs.relationEdges("doc:x", nbs)
+			conn.Edges = rs.relationEdges(nbs)
 			if conn.Edges == nil || len(conn.Edges) != n {
 				t.Fatalf("%T: element %d: %d edges (nil: %v), want %d", ctx, i, len(conn.Edges), conn.Edges == nil, n)
 			}

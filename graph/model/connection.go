@@ -99,22 +99,24 @@ func (c *RelationConnection) PageInfo() *PageInfo {
 // RelationEdge is one edge seen from one of its ends.
 type RelationEdge struct {
 	target
-	edge  *kg.Edge
-	out   bool
-	place store.Neighbour // its cursor, encoded when selected
+	place store.Neighbour // the edge, its direction, and its cursor, encoded when selected
 }
 
-// NewRelationEdges makes the edges of neighbours nbs as seen from the node with ID from.
-func NewRelationEdges(from string, nbs []store.Neighbour) []*RelationEdge {
+// NewRelationEdges makes the edges of neighbours nbs as seen from the node they are the
+// neighbours of.
+func NewRelationEdges(nbs []store.Neighbour) []*RelationEdge {
 	w := NewWrapper(len(nbs))
-	return NewRelationEdgesIn(&w, from, nbs, make([]RelationEdge, len(nbs)), make([]*RelationEdge, len(nbs)))
+	return NewRelationEdgesIn(&w, nbs, make([]RelationEdge, len(nbs)), make([]*RelationEdge, len(nbs)))
 }
 
 // NewRelationEdgesIn is NewRelationEdges with the nodes wrapped by w, the edges made in
 // edges and listed in out, both of len(nbs).
-func NewRelationEdgesIn(w *Wrapper, from string, nbs []store.Neighbour, edges []RelationEdge, out []*RelationEdge) []*RelationEdge {
+// The edge itself is not read: its direction is the neighbour's (Incoming), and a page of a
+// hundred motions that selects only their nodes reads none of their hundred edges, a cache
+// miss each on a large graph.
+func NewRelationEdgesIn(w *Wrapper, nbs []store.Neighbour, edges []RelationEdge, out []*RelationEdge) []*RelationEdge {
 	for i, nb := range nbs {
-		edges[i] = RelationEdge{target: target{w.Wrap(nb.Node)}, edge: nb.Edge, out: nb.Edge.From == from, place: nb}
+		edges[i] = RelationEdge{target: target{w.Wrap(nb.Node)}, place: nb}
 		out[i] = &edges[i]
 	}
 	return out
@@ -122,21 +124,21 @@ func NewRelationEdgesIn(w *Wrapper, from string, nbs []store.Neighbour, edges []
 
 // Relation is the relation this edge is a view of; the edge has no ID of its own, so that
 // every ID names one object (normalising client caches key records by ID).
-func (e *RelationEdge) Relation() *Relation { return &Relation{e.edge} }
-func (e *RelationEdge) Type() RelationType  { return RelationType(e.edge.Type) }
-func (e *RelationEdge) From() string        { return e.edge.From }
-func (e *RelationEdge) To() string          { return e.edge.To }
+func (e *RelationEdge) Relation() *Relation { return &Relation{e.place.Edge} }
+func (e *RelationEdge) Type() RelationType  { return RelationType(e.place.Edge.Type) }
+func (e *RelationEdge) From() string        { return e.place.Edge.From }
+func (e *RelationEdge) To() string          { return e.place.Edge.To }
 func (e *RelationEdge) Cursor() string      { return e.place.Cursor() }
 func (e *RelationEdge) Evidence() []kg.Evidence {
-	if e.edge.Evidence == nil {
+	if e.place.Edge.Evidence == nil {
 		return []kg.Evidence{}
 	}
-	return e.edge.Evidence
+	return e.place.Edge.Evidence
 }
 
 // Direction is OUT when the node asked about is the edge's From.
 func (e *RelationEdge) Direction() Direction {
-	if e.out {
+	if !e.place.Incoming {
 		return DirectionOut
 	}
 	return DirectionIn
