@@ -2,7 +2,9 @@ package kg
 
 import (
 	"reflect"
+	"strings"
 	"testing"
+	"unsafe"
 )
 
 // TestSealedReadsAsProps checks that a sealed node answers every accessor as its Props map
@@ -74,5 +76,26 @@ func TestSealedReadsItsOwnCopy(t *testing.T) {
 	empty.Seal()
 	if _, ok := empty.Prop(PropTitle); ok || empty.sealed == nil {
 		t.Errorf("a sealed node without properties: Prop ok = %v, sealed = %v", ok, empty.sealed != nil)
+	}
+}
+
+// TestSealLaysShortStringsSideBySide checks that a sealed node's ID, name and short string
+// values follow each other in memory, and that a long value is left where it was.
+func TestSealLaysShortStringsSideBySide(t *testing.T) {
+	long := strings.Repeat("tekst ", maxJoined)
+	n := Node{ID: "motion:28638-224", Name: "Motie Bikker c.s.", Props: map[string]any{
+		PropCitation: "Kamerstuk 28 638, nr. 224", PropNumber: int64(224), PropText: long,
+	}}
+	n.Seal()
+	at := func(s string) uintptr { return uintptr(unsafe.Pointer(unsafe.StringData(s))) }
+	citation := n.Str(PropCitation)
+	if at(n.Name) != at(n.ID)+uintptr(len(n.ID)) || at(citation) != at(n.Name)+uintptr(len(n.Name)) {
+		t.Errorf("ID, name and citation are not side by side: %#x %#x %#x", at(n.ID), at(n.Name), at(citation))
+	}
+	if at(n.Str(PropText)) != at(long) {
+		t.Error("a value longer than maxJoined was copied")
+	}
+	if n.ID != "motion:28638-224" || n.Name != "Motie Bikker c.s." || citation != "Kamerstuk 28 638, nr. 224" || n.Str(PropText) != long {
+		t.Error("a string changed in the copy")
 	}
 }
