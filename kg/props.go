@@ -101,6 +101,22 @@ func (n *Node) LookupStr(key string) (string, bool) {
 	return s, ok
 }
 
+// StrRef returns the address of a string property's value; nil when it is not set, not a
+// string, or empty. On a sealed node that is the node's own copy, so that an answer's
+// nullable strings take no allocation each: a caller must not write through it.
+func (n *Node) StrRef(key string) *string {
+	if n.sealed != nil {
+		if p := n.sealed.find(key); p != nil && p.str != "" {
+			return &p.str
+		}
+		return nil
+	}
+	if s, _ := n.Props[key].(string); s != "" {
+		return &s
+	}
+	return nil
+}
+
 // Str returns a string property, or "".
 func (n *Node) Str(key string) string { s, _ := n.LookupStr(key); return s }
 

@@ -44,6 +44,9 @@ func TestSealedReadsAsProps(t *testing.T) {
 			if plain.Str(k) != sealed.Str(k) {
 				t.Errorf("Str = %q; want %q", sealed.Str(k), plain.Str(k))
 			}
+			if pr, sr := plain.StrRef(k), sealed.StrRef(k); (pr == nil) != (sr == nil) || pr != nil && *pr != *sr || pr != nil && *pr != plain.Str(k) || pr == nil && plain.Str(k) != "" {
+				t.Errorf("StrRef = %v; want %v", sr, pr)
+			}
 			pi, piok := plain.Int(k)
 			si, siok := sealed.Int(k)
 			if pi != si || piok != siok {
@@ -53,6 +56,9 @@ func TestSealedReadsAsProps(t *testing.T) {
 				t.Errorf("lists or bool differ: %v %v %v", sealed.Strings(k), sealed.Ints(k), sealed.Bool(k))
 			}
 		})
+	}
+	if allocs := testing.AllocsPerRun(10, func() { _ = sealed.StrRef(PropTitle) }); allocs != 0 || sealed.StrRef(PropTitle) != sealed.StrRef(PropTitle) {
+		t.Errorf("a sealed node's StrRef allocates (%v) or is not the node's own copy", allocs)
 	}
 	if !reflect.DeepEqual(sealed.Unsealed(), plain) {
 		t.Error("Unsealed differs from the node that was sealed")

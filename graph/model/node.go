@@ -140,12 +140,9 @@ func (b base) Mentions() []kg.Evidence {
 	return b.n.Mentions
 }
 
-func (b base) str(key string) *string {
-	if s := b.n.Str(key); s != "" {
-		return &s
-	}
-	return nil
-}
+// str is a string property, nil when unset or empty: the node's own copy (kg.Node.StrRef),
+// which the answer only reads.
+func (b base) str(key string) *string { return b.n.StrRef(key) }
 
 func (b base) integer(key string) *int {
 	if v, ok := b.n.Int(key); ok {
@@ -155,13 +152,7 @@ func (b base) integer(key string) *int {
 	return nil
 }
 
-func (b base) date(key string) *Date {
-	if s := b.n.Str(key); s != "" {
-		d := Date(s)
-		return &d
-	}
-	return nil
-}
+func (b base) date(key string) *Date { return (*Date)(b.n.StrRef(key)) }
 
 // Document is a letter, memo, annex or cited Kamerstuk.
 type Document struct{ base }
