@@ -22,13 +22,13 @@ func graphAsOf(g *kg.Graph, date string) *kg.Graph {
 	out := &kg.Graph{}
 	kept := map[string]bool{}
 	for _, n := range g.Nodes {
-		if store.ExistsAsOf(n.Props, date) {
+		if store.ExistsAsOf(n.Since(), date) {
 			out.Nodes = append(out.Nodes, n)
 			kept[n.ID] = true
 		}
 	}
 	for _, e := range g.Edges {
-		if store.ExistsAsOf(e.Props, date) && kept[e.From] && kept[e.To] {
+		if store.ExistsAsOf(e.Since(), date) && kept[e.From] && kept[e.To] {
 			out.Edges = append(out.Edges, e)
 		}
 	}

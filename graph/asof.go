@@ -79,12 +79,12 @@ func asOfArg(args map[string]any) string {
 // ShortestPath) picks it then too; an empty graph (no path at all) stays empty.
 func existedAsOf(g *kg.Graph, asOf string) bool {
 	for _, n := range g.Nodes {
-		if !store.ExistsAsOf(n.Props, asOf) {
+		if !store.ExistsAsOf(n.Since(), asOf) {
 			return false
 		}
 	}
 	for _, e := range g.Edges {
-		if !store.ExistsAsOf(e.Props, asOf) {
+		if !store.ExistsAsOf(e.Since(), asOf) {
 			return false
 		}
 	}
@@ -102,7 +102,7 @@ func (r *Resolver) pathAsOf(ctx context.Context, from, to string, maxLength int,
 	if err != nil {
 		return nil, err
 	}
-	if ends[0] == nil || ends[1] == nil || !store.ExistsAsOf(ends[0].Props, asOf) || !store.ExistsAsOf(ends[1].Props, asOf) {
+	if ends[0] == nil || ends[1] == nil || !store.ExistsAsOf(ends[0].Since(), asOf) || !store.ExistsAsOf(ends[1].Since(), asOf) {
 		return empty, nil
 	}
 	if from == to {

@@ -26,10 +26,7 @@ func (r *Resolver) changes(ctx context.Context, from, to model.Date, around *str
 		return nil, err
 	}
 	lo, hi := string(from), string(to)
-	in := func(props map[string]any) bool {
-		s, _ := props[kg.PropSince].(string)
-		return s != "" && s >= lo && s <= hi
-	}
+	in := func(since string) bool { return since != "" && since >= lo && since <= hi }
 	var candidates []*kg.Node // whose steps count
 	var nodes []*kg.Node
 	var ids []string // whose relations count
@@ -78,7 +75,7 @@ func (r *Resolver) changes(ctx context.Context, from, to model.Date, around *str
 				if around != nil {
 					candidates = append(candidates, nb.Node)
 				}
-				if in(nb.Edge.Props) && !seen[nb.Edge.ID()] {
+				if in(nb.Edge.Since()) && !seen[nb.Edge.ID()] {
 					seen[nb.Edge.ID()] = true
 					rels = append(rels, nb.Edge)
 				}
@@ -88,7 +85,7 @@ func (r *Resolver) changes(ctx context.Context, from, to model.Date, around *str
 	if around != nil {
 		seen := map[string]bool{}
 		for _, c := range candidates {
-			if !seen[c.ID] && in(c.Props) {
+			if !seen[c.ID] && in(c.Since()) {
 				seen[c.ID] = true
 				nodes = append(nodes, c)
 			}
@@ -99,9 +96,8 @@ func (r *Resolver) changes(ctx context.Context, from, to model.Date, around *str
 
 // assembleChanges orders and caps what changes found.
 func assembleChanges(nodes []*kg.Node, rels []*kg.Edge, candidates []*kg.Node, lo, hi string, n int) *model.Changes {
-	since := func(p map[string]any) string { s, _ := p[kg.PropSince].(string); return s }
-	slices.SortFunc(nodes, func(a, b *kg.Node) int { return bySinceThenID(since(a.Props), since(b.Props), a.ID, b.ID) })
-	slices.SortFunc(rels, func(a, b *kg.Edge) int { return bySinceThenID(since(a.Props), since(b.Props), a.ID(), b.ID()) })
+	slices.SortFunc(nodes, func(a, b *kg.Node) int { return bySinceThenID(a.Since(), b.Since(), a.ID, b.ID) })
+	slices.SortFunc(rels, func(a, b *kg.Edge) int { return bySinceThenID(a.Since(), b.Since(), a.ID(), b.ID()) })
 	out := &model.Changes{Nodes: []model.Node{}, Relations: []*model.Relation{}}
 	for _, x := range nodes[:min(n, len(nodes))] {
 		out.Nodes = append(out.Nodes, model.Wrap(x))

@@ -9,6 +9,12 @@ package kg
 // documents has none: no view of the graph as of a date includes it.
 const PropSince = "since"
 
+// Since is the node's PropSince, "" when it has none.
+func (n *Node) Since() string { return n.Str(PropSince) }
+
+// Since is the edge's PropSince, "" when it has none.
+func (e *Edge) Since() string { s, _ := e.Props[PropSince].(string); return s }
+
 // StampSince sets PropSince on every node and edge of g that has dated evidence.
 func StampSince(g *Graph) {
 	docDate := map[string]string{}

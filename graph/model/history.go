@@ -114,7 +114,7 @@ func (b base) Since() *Date { return b.date(kg.PropSince) }
 
 // Since is the date from which the relation is in the graph (kg.PropSince).
 func (g *Relation) Since() *Date {
-	if s, _ := g.e.Props[kg.PropSince].(string); s != "" {
+	if s := g.e.Since(); s != "" {
 		d := Date(s)
 		return &d
 	}

@@ -46,5 +46,5 @@ func (s *snapshot) follows(a adj, dir store.Direction, types []kg.RelType) bool 
 func (s *snapshot) existsAsOf(a adj, asOf string) bool {
 	// asOf first: without a date, the edge and the node at its other end are not read at
 	// all (a cache miss each, for each of the thousands of edges a neighbourhood tests).
-	return asOf == "" || store.ExistsAsOf(s.edges[a.edge].Props, asOf) && store.ExistsAsOf(s.nodes[a.other].Props, asOf)
+	return asOf == "" || store.ExistsAsOf(s.edges[a.edge].Since(), asOf) && store.ExistsAsOf(s.nodes[a.other].Since(), asOf)
 }

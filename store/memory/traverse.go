@@ -21,7 +21,7 @@ func (s *Store) Subgraph(ctx context.Context, q store.SubgraphQuery) (*kg.Graph,
 		return nil, err
 	}
 	root, ok := sn.byID[q.ID]
-	if !ok || !store.ExistsAsOf(sn.nodes[root].Props, q.AsOf) {
+	if !ok || !store.ExistsAsOf(sn.nodes[root].Since(), q.AsOf) {
 		return emptyGraph(), nil
 	}
 	limit := q.Limit

@@ -40,12 +40,12 @@ func TestSubgraphAgreesWithScan(t *testing.T) {
 	// scan answers q by testing every edge of g at every level.
 	scan := func(q store.SubgraphQuery) (nodes, edges []string) {
 		root := nodeOf[q.ID]
-		if root == nil || !store.ExistsAsOf(root.Props, q.AsOf) {
+		if root == nil || !store.ExistsAsOf(root.Since(), q.AsOf) {
 			return nil, nil
 		}
 		accepts := func(e *kg.Edge, other string) bool {
 			return (len(q.Types) == 0 || slices.Contains(q.Types, e.Type)) &&
-				store.ExistsAsOf(e.Props, q.AsOf) && store.ExistsAsOf(nodeOf[other].Props, q.AsOf)
+				store.ExistsAsOf(e.Since(), q.AsOf) && store.ExistsAsOf(nodeOf[other].Since(), q.AsOf)
 		}
 		taken := map[string]bool{q.ID: true}
 		nodes, level := []string{q.ID}, []string{q.ID}
